@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The `brief` command: a thin shell over the library's main().
+import { existsSync } from "node:fs";
+
+const entry = new URL("../dist/cli/main.js", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write("brief: Briefsmith is not built yet. Run `npm install` (or `npm run build`) in its folder first.\n");
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: () => new Date(),
+});

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { formatDiagnostic } from "../diagnostics/format.js";
+import { BriefsmithError } from "../errors.js";
+import { runBuild } from "./commands/build.js";
+import { runList } from "./commands/list.js";
+import { runValidate } from "./commands/validate.js";
+import { exitCodes, UsageError, type CliIo } from "./io.js";
+import { suggestionHint } from "../diagnostics/suggest.js";
+
+export type { CliIo } from "./io.js";
+
+const commands: Readonly<Record<string, (io: CliIo, args: readonly string[]) => Promise<number>>> = {
+  build: runBuild,
+  validate: runValidate,
+  list: runList,
+};
+
+const usage = `Usage: brief <command> [options]
+
+Commands:
+  build [PATH…]      build briefs into PDF and HTML (default: briefs/ → output/)
+  validate [PATH…]   check briefs and their corpora; no browser needed
+  list KIND          list themes, viewpoints, briefs, templates or corpora
+
+Run "brief <command> --help" for a command's options.
+Exit codes: 0 ok, 1 problems in the input, 2 usage error, 70 internal error.`;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
+/**
+ * Run the CLI and return its exit code. User errors print without a stack;
+ * anything else is a bug and prints "internal error" with the stack.
+ */
+export async function main(io: CliIo): Promise<number> {
+  const [command, ...args] = io.argv;
+  try {
+    if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+      io.stdout.write(usage + "\n");
+      return command === undefined ? exitCodes.usage : exitCodes.ok;
+    }
+    if (command === "--version" || command === "-v") {
+      io.stdout.write(`briefsmith ${version()}\n`);
+      return exitCodes.ok;
+    }
+    const run = commands[command];
+    if (run === undefined) throw new UsageError(`unknown command "${command}": ${suggestionHint(command, Object.keys(commands), "command")}`);
+    return await run(io, args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`brief: ${error.message}\nRun "brief --help" for usage.\n`);
+      return exitCodes.usage;
+    }
+    if (error instanceof BriefsmithError) {
+      io.stderr.write(formatDiagnostic({ severity: "error", code: error.code, message: error.message, hint: error.hint }) + "\n");
+      return exitCodes.problems;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`brief: internal error (a bug in Briefsmith; please report it with this output)\n${stack}\n`);
+    return exitCodes.internal;
+  }
+}

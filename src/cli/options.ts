@@ -1,0 +1,33 @@
+import { resolve } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { isoDate } from "../dates.js";
+import type { CliIo } from "./io.js";
+import { UsageError } from "./io.js";
+
+/** Parse a command's arguments with node:util, turning its errors into usage errors. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export const rootOption = { root: { type: "string" } } as const;
+
+export function projectRoot(io: CliIo, root: string | undefined): string {
+  return resolve(io.cwd, root ?? ".");
+}
+
+/**
+ * The date printed on briefs that set none: SOURCE_DATE_EPOCH when set (the
+ * reproducible-builds convention), otherwise today.
+ */
+export function buildDate(io: CliIo): string {
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+    return isoDate(new Date(Number(epoch) * 1000));
+  }
+  return isoDate(io.now());
+}

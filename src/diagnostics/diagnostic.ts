@@ -1,0 +1,23 @@
+/** A character range in a file: offsets into its text, end exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Severity = "error" | "warning";
+
+/** One problem found in one place, as a user will read it. */
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Stable, upper-case code, for example BRIEF_UNKNOWN_THEME. */
+  readonly code: string;
+  readonly message: string;
+  /** The file the problem is in, as given to Briefsmith (relative paths stay relative). */
+  readonly file?: string;
+  readonly span?: Span;
+  readonly hint?: string;
+}
+
+export function errorCount(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.filter((d) => d.severity === "error").length;
+}

@@ -1,0 +1,77 @@
+import type { Diagnostic, Span } from "./diagnostic.js";
+
+export interface Position {
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, in characters. */
+  readonly column: number;
+}
+
+export function positionAt(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  const limit = Math.min(offset, text.length);
+  for (let i = 0; i < limit; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: limit - lineStart + 1 };
+}
+
+function lineBounds(text: string, offset: number): { start: number; end: number } {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const newline = text.indexOf("\n", offset);
+  return { start, end: newline === -1 ? text.length : newline };
+}
+
+/** The source line of a span and a caret line under the span (clipped to that line). */
+function excerpt(text: string, span: Span): { line: number; source: string; underline: string } {
+  const { line } = positionAt(text, span.start);
+  const bounds = lineBounds(text, span.start);
+  const source = text.slice(bounds.start, bounds.end).replace(/\r$/, "");
+  const from = span.start - bounds.start;
+  const to = Math.max(from + 1, Math.min(span.end, bounds.end) - bounds.start);
+  // Tabs keep their width in the caret line so the carets stay under the span.
+  const pad = source.slice(0, from).replace(/[^\t]/g, " ");
+  return { line, source, underline: pad + "^".repeat(Math.min(to - from, Math.max(1, source.length - from))) };
+}
+
+/**
+ * Render a diagnostic the way compilers do:
+ *
+ *     briefs/memo.yaml:4:5: error BRIEF_UNKNOWN_THEME: unknown theme "centrl-asia"
+ *        4 |   - centrl-asia
+ *          |     ^^^^^^^^^^^
+ *       hint: did you mean "central-asia"?
+ */
+export function formatDiagnostic(diagnostic: Diagnostic, fileText?: string): string {
+  const lines: string[] = [];
+  let where = diagnostic.file ?? "";
+  let snippet: ReturnType<typeof excerpt> | undefined;
+  if (diagnostic.file !== undefined && diagnostic.span !== undefined && fileText !== undefined) {
+    const position = positionAt(fileText, diagnostic.span.start);
+    where = `${diagnostic.file}:${position.line}:${position.column}`;
+    snippet = excerpt(fileText, diagnostic.span);
+  }
+  const head = `${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
+  lines.push(where === "" ? head : `${where}: ${head}`);
+  if (snippet !== undefined) {
+    const gutter = String(snippet.line).length;
+    lines.push(`  ${String(snippet.line).padStart(gutter)} | ${snippet.source}`);
+    lines.push(`  ${" ".repeat(gutter)} | ${snippet.underline}`);
+  }
+  if (diagnostic.hint !== undefined) lines.push(`  hint: ${diagnostic.hint}`);
+  return lines.join("\n");
+}
+
+/** Diagnostics sorted by file then position, so reports are stable. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file ?? "").localeCompare(b.file ?? "") ||
+      (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
+      a.code.localeCompare(b.code),
+  );
+}

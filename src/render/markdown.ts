@@ -1,0 +1,58 @@
+import Handlebars from "handlebars";
+import { Marked, type Tokens } from "marked";
+
+const escapeHtml = Handlebars.Utils.escapeExpression;
+
+/** Link targets a printed brief may carry; anything else (javascript:, data:, file:, …) becomes plain text. */
+const allowedLinkProtocols = new Set(["http:", "https:", "mailto:"]);
+
+export function isAllowedLink(href: string): boolean {
+  try {
+    return allowedLinkProtocols.has(new URL(href).protocol);
+  } catch {
+    return false; // relative or malformed: nothing to follow in a PDF
+  }
+}
+
+/**
+ * Markdown for text from extracts and briefs, which is data, not markup: raw
+ * HTML is escaped (shown as typed, never interpreted), links keep only http,
+ * https and mailto targets, and images become their alt text, so a document
+ * can never load anything.
+ *
+ * Escaping rather than sanitising with an allowlist: claim text has no need
+ * for HTML, and escaping cannot be bypassed by a clever tag.
+ */
+function createMarked(): Marked {
+  return new Marked({
+    gfm: true,
+    breaks: false,
+    async: false,
+    renderer: {
+      html(token: Tokens.HTML | Tokens.Tag) {
+        return escapeHtml(token.text);
+      },
+      link(token: Tokens.Link) {
+        const inner = this.parser.parseInline(token.tokens);
+        if (!isAllowedLink(token.href)) return inner;
+        const title = token.title ? ` title="${escapeHtml(token.title)}"` : "";
+        return `<a href="${escapeHtml(token.href)}"${title}>${inner}</a>`;
+      },
+      image(token: Tokens.Image) {
+        return escapeHtml(token.text);
+      },
+    },
+  });
+}
+
+const marked = createMarked();
+
+/** Inline Markdown (no paragraphs), for claim and fact text. */
+export function renderInlineMarkdown(text: string): string {
+  return marked.parseInline(text, { async: false });
+}
+
+/** Block Markdown (paragraphs, lists), for longer passages such as a brief's summary. */
+export function renderBlockMarkdown(text: string): string {
+  return marked.parse(text, { async: false });
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+
+/**
+ * The structured extract of a corpus: one schema for the whole format, split
+ * across any number of YAML files in `sources/<corpus>/`. Every object is
+ * strict, so a misspelt key is an error rather than silently ignored data.
+ */
+
+export const idPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+export const Id = z
+  .string()
+  .regex(idPattern, "an id is lower-case letters, digits and single hyphens (for example \"central-asia\")");
+
+/** A calendar date as written in sources: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD");
+
+const Text = z.string().trim().min(1, "must not be empty");
+
+export const CorpusInfoSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  description: Text,
+});
+
+export const ContextOnlySchema = z.strictObject({
+  paragraph: z.number().int().min(1),
+  reason: Text,
+});
+
+export const SourceSchema = z
+  .strictObject({
+    id: Id,
+    title: Text,
+    short_name: Text.max(60).optional().describe("how attributions name the source, e.g. \"GMF workshop\"; defaults to the publisher"),
+    publisher: Text,
+    kind: Text.describe("panel summary, workshop synopsis, report, …"),
+    event: Text.optional(),
+    date: PartialDate.optional(),
+    date_note: Text.optional().describe("what the source says, or does not say, about its date"),
+    place: Text,
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    text: Text.describe("path of the verbatim text, relative to the corpus folder").optional(),
+    quality: Text.describe("who speaks, whether they are named, how the account was produced"),
+    context_only: z.array(ContextOnlySchema).default([]),
+  })
+  .refine((source) => source.date !== undefined || source.date_note !== undefined, {
+    message: "a source needs a date, or a date_note saying why it has none",
+    path: ["date"],
+  });
+
+export const PerspectiveSchema = z.strictObject({
+  id: Id,
+  label: Text.describe("as the source attributes the view: \"one panelist\", \"some Russians\", …"),
+  source: Id.optional().describe("the source this perspective appears in, when it is specific to one"),
+  description: Text.optional(),
+});
+
+export const ViewpointSchema = z.strictObject({
+  id: Id,
+  label: Text,
+  thesis: Text,
+});
+
+export const ThemeSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  question: Text,
+  viewpoints: z.array(ViewpointSchema).min(2, "a theme needs at least two viewpoints to be argued"),
+  coverage_note: Text.optional().describe("where the sources carry only one side, say so here"),
+  indicators: z.array(Text).default([]).describe("the analyst's own: what would tell the viewpoints apart"),
+});
+
+export const ClaimKind = z.enum(["reporting", "judgment", "assumption"]);
+
+export const ClaimSchema = z.strictObject({
+  id: Id,
+  theme: Id,
+  viewpoint: Id,
+  source: Id,
+  perspective: Id,
+  kind: ClaimKind,
+  text: Text.describe("Markdown, in our own words"),
+  quote: Text.describe("verbatim from the source text"),
+  locator: z.number().int().min(1).describe("paragraph: the n-th non-empty line of the source text"),
+});
+
+export const Bearing = z.enum(["consistent", "inconsistent", "neutral"]);
+
+export const FactSchema = z.strictObject({
+  id: Id,
+  theme: Id,
+  date: PartialDate.optional(),
+  text: Text.describe("Markdown, in our own words"),
+  source: Id,
+  quote: Text,
+  locator: z.number().int().min(1),
+  bears_on: z.record(Id, Bearing).describe("viewpoint id → consistent | inconsistent | neutral"),
+});
+
+export const GlossaryEntrySchema = z.strictObject({
+  term: Text,
+  definition: Text,
+});
+
+/** The whole extract of a corpus, once its files are merged. */
+export const ExtractSchema = z.strictObject({
+  corpus: CorpusInfoSchema,
+  sources: z.array(SourceSchema).default([]),
+  perspectives: z.array(PerspectiveSchema).default([]),
+  themes: z.array(ThemeSchema).default([]),
+  claims: z.array(ClaimSchema).default([]),
+  facts: z.array(FactSchema).default([]),
+  glossary: z.array(GlossaryEntrySchema).default([]),
+});
+
+/** One YAML file of a corpus: any subset of the sections, merged with the other files. */
+export const ExtractFileSchema = ExtractSchema.partial();
+
+export type CorpusInfo = z.infer<typeof CorpusInfoSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Perspective = z.infer<typeof PerspectiveSchema>;
+export type Viewpoint = z.infer<typeof ViewpointSchema>;
+export type Theme = z.infer<typeof ThemeSchema>;
+export type ClaimKind = z.infer<typeof ClaimKind>;
+export type Claim = z.infer<typeof ClaimSchema>;
+export type Bearing = z.infer<typeof Bearing>;
+export type Fact = z.infer<typeof FactSchema>;
+export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
+export type ExtractFile = z.infer<typeof ExtractFileSchema>;
+export type Extract = z.infer<typeof ExtractSchema>;
+
+export const extractSections = ["corpus", "sources", "perspectives", "themes", "claims", "facts", "glossary"] as const;
+export type ExtractSection = (typeof extractSections)[number];

@@ -1,0 +1,202 @@
+import { formatDate } from "./dates.js";
+import type { BriefModel, ClaimModel, FactModel, SourceModel, SourceRef, ThemeModel, ViewpointModel } from "./model.js";
+import { sectionNames, type SectionName, type TemplateName } from "./schema/brief.js";
+import type { Claim, Extract, Source, Theme } from "./schema/extract.js";
+import type { ValidBrief } from "./validate/brief.js";
+
+/** The sections each template shows when a brief does not list its own. */
+export const defaultSections: Readonly<Record<TemplateName, readonly SectionName[]>> = {
+  memo: ["bluf", "themes", "facts", "sources"],
+  handout: ["themes", "comparison", "facts", "questions", "glossary", "sources"],
+  "one-pager": ["bluf", "themes", "sources"],
+};
+
+export interface SelectOptions {
+  /** The date printed when the brief sets none (ISO YYYY-MM-DD). */
+  readonly buildDate: string;
+}
+
+/**
+ * Select the content of a brief from an extract. Pure and deterministic: the
+ * same brief and extract give the same model, in the same order.
+ */
+export function selectBrief(brief: ValidBrief, extract: Extract, options: SelectOptions): BriefModel {
+  const themes = chooseThemes(brief, extract);
+  const citations = new CitationNumbers(extract.sources);
+  const perspectiveLabel = new Map(extract.perspectives.map((p) => [p.id, p.label]));
+
+  const themeModels: ThemeModel[] = themes.map((theme, themeIndex) => {
+    const shown = theme.viewpoints.filter((v) => brief.viewpoints === "all" || brief.viewpoints.includes(v.id));
+    const ordered = rotate(shown, themeIndex);
+    const viewpoints: ViewpointModel[] = ordered.map((viewpoint) => {
+      const all = extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id);
+      const chosen = brief.claims_per_viewpoint === undefined ? all : chooseClaims(all, brief.claims_per_viewpoint);
+      const claims = chosen.map(
+        (claim): ClaimModel => ({
+          id: claim.id,
+          kind: claim.kind,
+          text: claim.text,
+          quote: claim.quote,
+          locator: claim.locator,
+          source: citations.cite(claim.source),
+          perspective: { id: claim.perspective, label: perspectiveLabel.get(claim.perspective) ?? claim.perspective },
+          viewpointLabel: viewpoint.label,
+          themeTitle: theme.title,
+        }),
+      );
+      const sourceNames = [...new Set(claims.map((c) => c.source.shortName))];
+      return { id: viewpoint.id, label: viewpoint.label, thesis: viewpoint.thesis, claims, claimsInExtract: all.length, sourceNames };
+    });
+    const facts = extract.facts
+      .filter((f) => f.theme === theme.id)
+      .map((fact): FactModel => {
+        const bearings = ordered.map((v) => ({ viewpointId: v.id, viewpointLabel: v.label, bearing: fact.bears_on[v.id] ?? "neutral" }));
+        return {
+          id: fact.id,
+          themeId: theme.id,
+          date: fact.date,
+          dateDisplay: fact.date === undefined ? undefined : formatDate(fact.date),
+          text: fact.text,
+          quote: fact.quote,
+          locator: fact.locator,
+          source: citations.cite(fact.source),
+          bearings,
+          diagnostic: new Set(bearings.map((b) => b.bearing)).size > 1,
+        };
+      });
+    return {
+      id: theme.id,
+      number: themeIndex + 1,
+      title: theme.title,
+      question: theme.question,
+      coverageNote: theme.coverage_note,
+      indicators: theme.indicators,
+      viewpoints,
+      viewpointsInExtract: theme.viewpoints.length,
+      facts,
+    };
+  });
+
+  const claims = themeModels.flatMap((t) => t.viewpoints.flatMap((v) => v.claims));
+  const facts = sortFactsByDate(themeModels.flatMap((t) => t.facts));
+  const sections = brief.sections ?? defaultSections[brief.template];
+  const date = brief.date ?? options.buildDate;
+  return {
+    id: brief.id,
+    title: brief.title,
+    template: brief.template,
+    marking: brief.marking,
+    paper: brief.paper,
+    date,
+    dateDisplay: formatDate(date),
+    to: brief.to,
+    from: brief.from,
+    summary: brief.summary,
+    corpus: { id: extract.corpus.id, title: extract.corpus.title, description: extract.corpus.description },
+    sections: Object.fromEntries(sectionNames.map((name) => [name, sections.includes(name)])) as Record<SectionName, boolean>,
+    themes: themeModels,
+    facts,
+    sources: citations.sources(claims, facts),
+    glossary: [...extract.glossary].sort((a, b) => a.term.localeCompare(b.term, "en", { sensitivity: "base" })),
+    questions: brief.questions ?? themeModels.map((t) => t.question),
+    assumptions: claims.filter((c) => c.kind === "assumption"),
+    counts: {
+      themes: themeModels.length,
+      viewpoints: themeModels.reduce((n, t) => n + t.viewpoints.length, 0),
+      claims: claims.length,
+      facts: facts.length,
+    },
+  };
+}
+
+function chooseThemes(brief: ValidBrief, extract: Extract): Theme[] {
+  if (brief.themes === "all") return extract.themes;
+  const byId = new Map(extract.themes.map((t) => [t.id, t]));
+  return brief.themes.map((id) => byId.get(id)).filter((t): t is Theme => t !== undefined);
+}
+
+/** Rotate a list left by `by`, so that no viewpoint always comes first. */
+export function rotate<T>(items: readonly T[], by: number): T[] {
+  if (items.length === 0) return [];
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+/**
+ * Choose up to `limit` claims, spreading them across sources and perspectives:
+ * round-robin over (source, perspective) groups, each group in extract order.
+ * The chosen claims keep their extract order.
+ */
+export function chooseClaims(claims: readonly Claim[], limit: number): Claim[] {
+  if (claims.length <= limit) return [...claims];
+  const groups = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const key = `${claim.source}\u0000${claim.perspective}`;
+    groups.set(key, [...(groups.get(key) ?? []), claim]);
+  }
+  // Order groups so sources alternate: the first group of each source, then the second, …
+  const bySource = new Map<string, Claim[][]>();
+  for (const group of groups.values()) bySource.set(group[0]!.source, [...(bySource.get(group[0]!.source) ?? []), group]);
+  const orderedGroups: Claim[][] = [];
+  for (let round = 0; orderedGroups.length < groups.size; round++) {
+    for (const sourceGroups of bySource.values()) if (sourceGroups[round]) orderedGroups.push(sourceGroups[round]!);
+  }
+  const chosen = new Set<Claim>();
+  for (let round = 0; chosen.size < limit; round++) {
+    for (const group of orderedGroups) {
+      if (chosen.size < limit && group[round]) chosen.add(group[round]!);
+    }
+  }
+  return claims.filter((c) => chosen.has(c));
+}
+
+function sortFactsByDate(facts: readonly FactModel[]): FactModel[] {
+  return facts
+    .map((fact, index) => ({ fact, index }))
+    .sort((a, b) => {
+      const x = a.fact.date;
+      const y = b.fact.date;
+      if (x === undefined || y === undefined) return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0) || a.index - b.index;
+      return x < y ? -1 : x > y ? 1 : a.index - b.index;
+    })
+    .map((entry) => entry.fact);
+}
+
+/** Numbers sources in order of first citation. */
+class CitationNumbers {
+  readonly #byId: ReadonlyMap<string, Source>;
+  readonly #numbers = new Map<string, SourceRef>();
+
+  constructor(sources: readonly Source[]) {
+    this.#byId = new Map(sources.map((s) => [s.id, s]));
+  }
+
+  cite(id: string): SourceRef {
+    let ref = this.#numbers.get(id);
+    if (ref === undefined) {
+      const source = this.#byId.get(id);
+      ref = { id, number: this.#numbers.size + 1, shortName: source?.short_name ?? source?.publisher ?? id };
+      this.#numbers.set(id, ref);
+    }
+    return ref;
+  }
+
+  sources(claims: readonly ClaimModel[], facts: readonly FactModel[]): SourceModel[] {
+    return [...this.#numbers.values()].map((ref) => {
+      const source = this.#byId.get(ref.id)!;
+      return {
+        ...ref,
+        title: source.title,
+        publisher: source.publisher,
+        kind: source.kind,
+        event: source.event,
+        dateDisplay: source.date !== undefined ? formatDate(source.date) : (source.date_note ?? "undated"),
+        place: source.place,
+        url: source.url,
+        quality: source.quality,
+        citedClaims: claims.filter((c) => c.source.id === ref.id).length,
+        citedFacts: facts.filter((f) => f.source.id === ref.id).length,
+      };
+    });
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * A paragraph of a source text, as locators count them: every non-empty line
+ * is one paragraph (headings and bullets included), numbered from 1.
+ */
+export interface Paragraph {
+  readonly number: number;
+  readonly text: string;
+}
+
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  for (const line of text.split(/\r?\n|\r/)) {
+    if (line.trim() !== "") paragraphs.push({ number: paragraphs.length + 1, text: line.trim() });
+  }
+  return paragraphs;
+}
+
+/**
+ * The comparison form of a quote: only whitespace, typographic quotes and
+ * dashes are normalised. Case, spelling and punctuation must match exactly,
+ * because a memo prints the quote as the source's own words.
+ */
+export function normaliseForQuote(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export type QuoteCheck =
+  | { readonly status: "ok" }
+  | { readonly status: "wrong-paragraph"; readonly foundIn: readonly number[] }
+  | { readonly status: "not-found"; readonly matchedWords: number; readonly bestParagraph: number | undefined; readonly expected: string | undefined };
+
+/** Is `quote` verbatim in paragraph `locator` of the source? If not, where is it, or how far does it match? */
+export function checkQuote(quote: string, paragraphs: readonly Paragraph[], locator: number): QuoteCheck {
+  const wanted = normaliseForQuote(quote);
+  const normalised = paragraphs.map((p) => normaliseForQuote(p.text));
+  if (normalised[locator - 1]?.includes(wanted)) return { status: "ok" };
+  const foundIn = paragraphs.filter((_, i) => normalised[i]!.includes(wanted)).map((p) => p.number);
+  if (foundIn.length > 0) return { status: "wrong-paragraph", foundIn };
+  return { status: "not-found", ...longestMatchingPrefix(wanted, normalised) };
+}
+
+/**
+ * How many leading words of the quote appear verbatim somewhere, and what the
+ * source has where the quote departs from it: the hint that finds a typo.
+ */
+function longestMatchingPrefix(
+  wanted: string,
+  paragraphs: readonly string[],
+): { matchedWords: number; bestParagraph: number | undefined; expected: string | undefined } {
+  const words = wanted.split(" ");
+  let best = { matchedWords: 0, bestParagraph: undefined as number | undefined, expected: undefined as string | undefined };
+  paragraphs.forEach((paragraph, index) => {
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (paragraph.includes(words.slice(0, middle).join(" "))) low = middle;
+      else high = middle - 1;
+    }
+    if (low > best.matchedWords) {
+      const prefix = words.slice(0, low).join(" ");
+      const at = paragraph.indexOf(prefix) + prefix.length;
+      const following = paragraph.slice(at).trim().split(" ").slice(0, 4).join(" ");
+      best = { matchedWords: low, bestParagraph: index + 1, expected: following || undefined };
+    }
+  });
+  return best;
+}

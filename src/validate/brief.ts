@@ -1,0 +1,89 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { suggestionHint } from "../diagnostics/suggest.js";
+import { locate, type YamlFile } from "../load/yaml-file.js";
+import { BriefSchema, type Brief } from "../schema/brief.js";
+import { idPattern, type Extract } from "../schema/extract.js";
+import { diagnosticsFromZod } from "./zod-diagnostics.js";
+
+/** A brief that passed the schema, with its id settled (the file name when not given). */
+export interface ValidBrief extends Brief {
+  readonly id: string;
+}
+
+/** Validate a brief file against the schema. The id defaults to the file's base name. */
+export function validateBriefFile(file: YamlFile, fileBaseName: string): { brief?: ValidBrief; diagnostics: Diagnostic[] } {
+  if (file.data === undefined) return { diagnostics: [] }; // a YAML error has been reported already
+  const result = BriefSchema.safeParse(file.data ?? {});
+  if (!result.success) return { diagnostics: diagnosticsFromZod(result.error.issues, file, "BRIEF", BriefSchema) };
+  const id = result.data.id ?? fileBaseName;
+  if (!idPattern.test(id)) {
+    return {
+      diagnostics: [
+        {
+          severity: "error",
+          code: "BRIEF_INVALID_ID",
+          message: `the file name "${fileBaseName}" cannot be a brief id`,
+          file: file.path,
+          span: { start: 0, end: 1 },
+          hint: "rename the file to lower-case letters, digits and hyphens, or set id: in the brief",
+        },
+      ],
+    };
+  }
+  return { brief: { ...result.data, id }, diagnostics: [] };
+}
+
+/** The themes and viewpoints a brief names exist in its corpus, and each viewpoint belongs to a chosen theme. */
+export function checkBriefAgainstExtract(brief: ValidBrief, file: YamlFile, extract: Extract): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const themeIds = extract.themes.map((t) => t.id);
+  const chosenThemes =
+    brief.themes === "all" ? extract.themes : extract.themes.filter((t) => (brief.themes as string[]).includes(t.id));
+  if (brief.themes !== "all") {
+    brief.themes.forEach((theme, index) => {
+      if (!themeIds.includes(theme)) {
+        diagnostics.push({
+          severity: "error",
+          code: "BRIEF_UNKNOWN_THEME",
+          message: `corpus "${brief.corpus}" has no theme "${theme}"`,
+          file: file.path,
+          span: locate(file, ["themes", index]),
+          hint: suggestionHint(theme, themeIds, "theme"),
+        });
+      }
+    });
+    const seen = new Set<string>();
+    brief.themes.forEach((theme, index) => {
+      if (seen.has(theme)) {
+        diagnostics.push({
+          severity: "error",
+          code: "BRIEF_DUPLICATE_THEME",
+          message: `theme "${theme}" is listed twice`,
+          file: file.path,
+          span: locate(file, ["themes", index]),
+          hint: "list each theme once",
+        });
+      }
+      seen.add(theme);
+    });
+  }
+  if (brief.viewpoints !== "all") {
+    const allViewpoints = extract.themes.flatMap((t) => t.viewpoints.map((v) => v.id));
+    const chosenViewpoints = chosenThemes.flatMap((t) => t.viewpoints.map((v) => v.id));
+    brief.viewpoints.forEach((viewpoint, index) => {
+      if (chosenViewpoints.includes(viewpoint)) return;
+      const owner = extract.themes.find((t) => t.viewpoints.some((v) => v.id === viewpoint));
+      diagnostics.push({
+        severity: "error",
+        code: "BRIEF_UNKNOWN_VIEWPOINT",
+        message: owner
+          ? `viewpoint "${viewpoint}" belongs to theme "${owner.id}", which this brief does not select`
+          : `corpus "${brief.corpus}" has no viewpoint "${viewpoint}"`,
+        file: file.path,
+        span: locate(file, ["viewpoints", index]),
+        hint: owner ? `add "${owner.id}" to themes, or remove this viewpoint` : suggestionHint(viewpoint, allViewpoints, "viewpoint"),
+      });
+    });
+  }
+  return diagnostics;
+}

@@ -1,0 +1,150 @@
+import { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { suggestionHint } from "../diagnostics/suggest.js";
+import { locate, type YamlFile, type YamlPath } from "../load/yaml-file.js";
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Turn zod issues into located diagnostics. `codePrefix` names the format
+ * (BRIEF, EXTRACT) so codes read BRIEF_UNKNOWN_KEY, EXTRACT_INVALID_TYPE, …
+ */
+export function diagnosticsFromZod(
+  issues: readonly Issue[],
+  file: YamlFile,
+  codePrefix: string,
+  schema: z.ZodType,
+  basePath: YamlPath = [],
+): Diagnostic[] {
+  return issues.flatMap((issue) => fromIssue(issue, file, codePrefix, schema, basePath, issue.path as YamlPath));
+}
+
+function fromIssue(
+  issue: Issue,
+  file: YamlFile,
+  prefix: string,
+  schema: z.ZodType,
+  basePath: YamlPath,
+  relativePath: YamlPath,
+): Diagnostic[] {
+  const path = [...basePath, ...relativePath];
+  const where = describePath(path);
+  const base = { severity: "error" as const, file: file.path };
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const allowed = objectKeysAt(schema, relativePath);
+      return issue.keys.map((key) => ({
+        ...base,
+        code: `${prefix}_UNKNOWN_KEY`,
+        message: `unknown key "${key}"${where ? ` in ${where}` : ""}`,
+        span: locate(file, [...path, key], "key"),
+        hint: allowed.length > 0 ? suggestionHint(key, allowed, "key") : undefined,
+      }));
+    }
+    case "invalid_type": {
+      const missing = issue.input === undefined;
+      return [
+        {
+          ...base,
+          code: missing ? `${prefix}_MISSING_KEY` : `${prefix}_INVALID_TYPE`,
+          message: missing
+            ? `${where || "the file"} is required`
+            : `${where || "the file"} must be ${article(issue.expected)}, not ${describeValue(issue.input)}`,
+          span: locate(file, path, missing ? "key" : "value"),
+        },
+      ];
+    }
+    case "invalid_value": {
+      const allowed = issue.values.map(String);
+      return [
+        {
+          ...base,
+          code: `${prefix}_INVALID_VALUE`,
+          message: `${where} is ${describeValue(issue.input)}, which is not allowed`,
+          span: locate(file, path),
+          hint: suggestionHint(String(issue.input), allowed),
+        },
+      ];
+    }
+    case "invalid_union": {
+      const branch = mostSpecificBranch(issue.errors);
+      if (branch !== undefined && branch.length > 0) {
+        return branch.flatMap((inner) =>
+          fromIssue(inner, file, prefix, schema, basePath, [...relativePath, ...(inner.path as YamlPath)]),
+        );
+      }
+      return [{ ...base, code: `${prefix}_INVALID_VALUE`, message: `${where} has an invalid value`, span: locate(file, path) }];
+    }
+    default:
+      return [
+        {
+          ...base,
+          code: `${prefix}_${issue.code.toUpperCase()}`,
+          message: `${where ? `${where}: ` : ""}${issue.message}`,
+          span: locate(file, path),
+        },
+      ];
+  }
+}
+
+/** In a failed union, the branch that got furthest (deepest paths, then fewest issues) explains best. */
+function mostSpecificBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | undefined {
+  let best: readonly Issue[] | undefined;
+  let bestScore = -Infinity;
+  for (const branch of branches) {
+    const depth = Math.max(0, ...branch.map((i) => i.path.length + (i.code === "invalid_type" ? 0 : 0.5)));
+    const score = depth * 100 - branch.length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = branch;
+    }
+  }
+  return best;
+}
+
+/** The keys an object schema allows at `path`: zod's unrecognized_keys issue does not list them. */
+export function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (let i = 0; current !== undefined; ) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) {
+      current = current.unwrap() as z.ZodType;
+    } else if (current instanceof z.ZodPipe) {
+      current = current.in as z.ZodType;
+    } else if (current instanceof z.ZodUnion) {
+      current = (current.options as z.ZodType[]).find((o) => objectKeysAt(o, path.slice(i)).length > 0);
+    } else if (i === path.length) {
+      return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+    } else if (current instanceof z.ZodObject) {
+      current = current.shape[path[i++] as string] as z.ZodType | undefined;
+    } else if (current instanceof z.ZodArray) {
+      current = current.element as z.ZodType;
+      i++;
+    } else if (current instanceof z.ZodRecord) {
+      current = current.valueType as z.ZodType;
+      i++;
+    } else {
+      return [];
+    }
+  }
+  return [];
+}
+
+export function describePath(path: YamlPath): string {
+  let out = "";
+  for (const part of path) out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
+  return out;
+}
+
+function article(expected: string): string {
+  if (expected === "array") return "a list";
+  if (expected === "object") return "a mapping (key: value)";
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "empty (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
+  return `${typeof value} ${String(value)}`;
+}
