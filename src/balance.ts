@@ -43,7 +43,9 @@ export interface BalanceReport {
 
 /** Words in a piece of our own text (Markdown markup is not words). */
 export function countWords(text: string): number {
-  return text.replace(/[*_`#>[\]()]/g, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return text
+    .replace(/\]\([^)]*\)/g, " ") // a link's target is not words a reader reads
+    .replace(/[*_`#>[\]()]/g, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /**

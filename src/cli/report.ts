@@ -1,9 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { errorCount } from "../diagnostics/diagnostic.js";
 import { formatDiagnostic, sortDiagnostics } from "../diagnostics/format.js";
 import type { CliIo } from "./io.js";
 
-/** Print diagnostics to stderr, sorted, each with its source line, then a count. */
+/** Print diagnostics to stderr, sorted and without repeats, each with its source line. */
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>): void {
   if (diagnostics.length === 0) return;
   const unique = new Map<string, Diagnostic>();
@@ -11,9 +10,6 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], 
   for (const diagnostic of unique.values()) {
     io.stderr.write(formatDiagnostic(diagnostic, diagnostic.file === undefined ? undefined : fileTexts.get(diagnostic.file)) + "\n\n");
   }
-  const errors = errorCount([...unique.values()]);
-  const warnings = unique.size - errors;
-  io.stderr.write(`${plural(errors, "error")}${warnings > 0 ? `, ${plural(warnings, "warning")}` : ""}\n`);
 }
 
 export function plural(count: number, word: string): string {

@@ -29,12 +29,15 @@ export function closestMatch(value: string, candidates: readonly string[]): stri
   return best.distance <= limit || isPrefix ? best.candidate : undefined;
 }
 
-/** A hint for an unknown value: "did you mean …?" or the list of allowed values. */
-export function suggestionHint(value: string, allowed: readonly string[], noun = "value"): string {
+/**
+ * A hint for an unknown value: "did you mean …?", or the list of allowed
+ * values; with `alwaysList`, both (for short fixed lists such as enums).
+ */
+export function suggestionHint(value: string, allowed: readonly string[], noun = "value", alwaysList = false): string {
   const match = closestMatch(value, allowed);
-  if (match !== undefined) return `did you mean "${match}"?`;
   if (allowed.length === 0) return `there is no ${noun} to refer to`;
   const shown = allowed.slice(0, 12).map((a) => `"${a}"`).join(", ");
   const more = allowed.length > 12 ? `, and ${allowed.length - 12} more` : "";
-  return `allowed ${noun}s: ${shown}${more}`;
+  if (match === undefined) return `allowed ${noun}s: ${shown}${more}`;
+  return alwaysList ? `did you mean "${match}"? (allowed: ${shown}${more})` : `did you mean "${match}"?`;
 }

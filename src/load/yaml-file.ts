@@ -74,8 +74,9 @@ function yamlHint(code: string): string | undefined {
     case "TAB_AS_INDENT":
       return "YAML indents with spaces only; replace the tabs with spaces";
     case "BAD_INDENT":
-    case "MISSING_CHAR":
       return "check the indentation and that every list item starts with \"- \"";
+    case "MISSING_CHAR":
+      return "a quote, bracket or brace opened earlier is not closed";
     default:
       return undefined;
   }

@@ -38,6 +38,8 @@ export interface BrowserSearch {
   /** Puppeteer's idea of its own downloaded Chrome; a function so Puppeteer loads only when needed. */
   readonly puppeteerCachePath?: () => Promise<string | undefined>;
   readonly platform?: string;
+  /** Where system browsers live; defaults to the usual places for the platform. */
+  readonly systemPaths?: readonly string[];
 }
 
 /**
@@ -63,7 +65,7 @@ export async function findBrowser(search: BrowserSearch): Promise<BrowserLocatio
 
   const platform = search.platform ?? process.platform;
   const candidates = [
-    ...(systemBrowserPaths[platform] ?? []),
+    ...(search.systemPaths ?? systemBrowserPaths[platform] ?? []),
     ...(search.env.PATH ?? "").split(delimiter).filter(Boolean).flatMap((dir) => systemBrowserNames.map((name) => join(dir, name))),
   ];
   for (const candidate of candidates) {

@@ -102,9 +102,13 @@ export class PdfPrinter {
   }
 
   async close(): Promise<void> {
-    const process = this.#browser.process();
-    await Promise.race([this.#browser.close(), new Promise((resolve) => setTimeout(resolve, 5000))]).catch(() => undefined);
-    if (process !== null && process.exitCode === null) process.kill("SIGKILL");
+    const child = this.#browser.process();
+    let timer: NodeJS.Timeout | undefined;
+    // close() can hang when the browser is wedged: give it a few seconds, then kill it.
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)));
+    await Promise.race([this.#browser.close().catch(() => undefined), deadline]);
+    clearTimeout(timer);
+    if (child !== null && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
 }
 

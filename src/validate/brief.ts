@@ -13,7 +13,7 @@ export interface ValidBrief extends Brief {
 /** Validate a brief file against the schema. The id defaults to the file's base name. */
 export function validateBriefFile(file: YamlFile, fileBaseName: string): { brief?: ValidBrief; diagnostics: Diagnostic[] } {
   if (file.data === undefined) return { diagnostics: [] }; // a YAML error has been reported already
-  const result = BriefSchema.safeParse(file.data ?? {});
+  const result = BriefSchema.safeParse(file.data ?? {}, { reportInput: true });
   if (!result.success) return { diagnostics: diagnosticsFromZod(result.error.issues, file, "BRIEF", BriefSchema) };
   const id = result.data.id ?? fileBaseName;
   if (!idPattern.test(id)) {

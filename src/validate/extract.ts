@@ -39,7 +39,7 @@ export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: strin
   let corpusOrigin: Origin | undefined;
   for (const file of files) {
     if (file.data === undefined || file.data === null) continue;
-    const result = ExtractFileSchema.safeParse(file.data);
+    const result = ExtractFileSchema.safeParse(file.data, { reportInput: true });
     if (!result.success) {
       diagnostics.push(...diagnosticsFromZod(result.error.issues, file, "EXTRACT", ExtractFileSchema));
       continue;

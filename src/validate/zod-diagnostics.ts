@@ -62,7 +62,7 @@ function fromIssue(
           code: `${prefix}_INVALID_VALUE`,
           message: `${where} is ${describeValue(issue.input)}, which is not allowed`,
           span: locate(file, path),
-          hint: suggestionHint(String(issue.input), allowed),
+          hint: suggestionHint(String(issue.input), allowed, "value", true),
         },
       ];
     }
@@ -92,8 +92,9 @@ function mostSpecificBranch(branches: readonly (readonly Issue[])[]): readonly I
   let best: readonly Issue[] | undefined;
   let bestScore = -Infinity;
   for (const branch of branches) {
-    const depth = Math.max(0, ...branch.map((i) => i.path.length + (i.code === "invalid_type" ? 0 : 0.5)));
-    const score = depth * 100 - branch.length;
+    const depth = Math.max(0, ...branch.map((i) => i.path.length));
+    const typeMismatchOnly = branch.every((i) => i.code === "invalid_type" && i.path.length === 0);
+    const score = depth * 100 - branch.length - (typeMismatchOnly ? 50 : 0);
     if (score > bestScore) {
       bestScore = score;
       best = branch;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic, positionAt } from "../../../src/diagnostics/format.js";
+
+describe("formatDiagnostic", () => {
+  const text = "title: A\nthemes:\n  - centrl-asia\n";
+
+  it("prints file:line:col, the line, a caret under the span, and the hint", () => {
+    const start = text.indexOf("centrl");
+    const out = formatDiagnostic(
+      {
+        severity: "error",
+        code: "BRIEF_UNKNOWN_THEME",
+        message: 'unknown theme "centrl-asia"',
+        file: "briefs/a.yaml",
+        span: { start, end: start + "centrl-asia".length },
+        hint: 'did you mean "central-asia"?',
+      },
+      text,
+    );
+    expect(out).toBe(
+      [
+        'briefs/a.yaml:3:5: error BRIEF_UNKNOWN_THEME: unknown theme "centrl-asia"',
+        "  3 |   - centrl-asia",
+        "    |     ^^^^^^^^^^^",
+        '  hint: did you mean "central-asia"?',
+      ].join("\n"),
+    );
+  });
+
+  it("computes 1-based positions", () => {
+    expect(positionAt(text, 0)).toEqual({ line: 1, column: 1 });
+    expect(positionAt(text, text.indexOf("themes"))).toEqual({ line: 2, column: 1 });
+  });
+
+  it("prints a message without a location when there is none", () => {
+    expect(formatDiagnostic({ severity: "error", code: "X", message: "m" })).toBe("error X: m");
+  });
+});

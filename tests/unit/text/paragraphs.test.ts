@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { checkQuote, normaliseForQuote, splitParagraphs } from "../../../src/text/paragraphs.js";
+
+const text = "Title line\n\n  First paragraph says “hello”—world.\n\t\n  • A bullet: it’s counted too.\nLast line with   extra   spaces.";
+
+describe("splitParagraphs", () => {
+  it("numbers every non-empty line from 1, headings and bullets included", () => {
+    const paragraphs = splitParagraphs(text);
+    expect(paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4]);
+    expect(paragraphs[2]!.text).toBe("• A bullet: it’s counted too.");
+  });
+
+  it("treats CRLF like LF", () => {
+    expect(splitParagraphs("a\r\n\r\nb\r\n").map((p) => p.text)).toEqual(["a", "b"]);
+  });
+});
+
+describe("normaliseForQuote", () => {
+  it("normalises only whitespace, typographic quotes and dashes", () => {
+    expect(normaliseForQuote(" “Hello”  –  it’s\n here ")).toBe(`"Hello" - it's here`);
+    expect(normaliseForQuote("Case Stays")).toBe("Case Stays");
+  });
+});
+
+describe("checkQuote", () => {
+  const paragraphs = splitParagraphs(text);
+
+  it("accepts a verbatim quote in the located paragraph despite typographic differences", () => {
+    expect(checkQuote(`says "hello"-world`, paragraphs, 2)).toEqual({ status: "ok" });
+    expect(checkQuote("with extra spaces", paragraphs, 4)).toEqual({ status: "ok" });
+  });
+
+  it("says which paragraph a quote is really in", () => {
+    expect(checkQuote("it's counted too", paragraphs, 2)).toEqual({ status: "wrong-paragraph", foundIn: [3] });
+  });
+
+  it("rejects a changed word and shows where the source departs from the quote", () => {
+    const result = checkQuote("First paragraph said hello", paragraphs, 2);
+    expect(result).toEqual({ status: "not-found", matchedWords: 2, bestParagraph: 2, expected: `says "hello"-world.` });
+  });
+
+  it("does not normalise case", () => {
+    expect(checkQuote("first paragraph", paragraphs, 2).status).toBe("not-found");
+  });
+});
