@@ -7,6 +7,13 @@ if (!existsSync(entry)) {
   process.stderr.write("brief: Briefsmith is not built yet. Run `npm install` (or `npm run build`) in its folder first.\n");
   process.exit(2);
 }
+// A closed pipe (`brief list themes | head`) is the reader leaving, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import(entry.href);
 process.exitCode = await main({
   argv: process.argv.slice(2),

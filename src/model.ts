@@ -98,7 +98,10 @@ export interface SourceModel extends SourceRef {
   readonly publisher: string;
   readonly kind: string;
   readonly event: string | undefined;
+  /** The date as printed, or "undated". */
   readonly dateDisplay: string;
+  /** What the source says, or does not say, about its date. */
+  readonly dateNote: string | undefined;
   readonly place: string;
   readonly url: string | undefined;
   readonly quality: string;

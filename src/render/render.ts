@@ -12,9 +12,14 @@ export interface TemplateContext {
   readonly balance: BalanceReport;
   readonly styles: string;
   readonly generator: string;
+  /** Quotes longer than this many words are left out (the memo prints short quotes only). */
+  readonly maxQuoteWords: number | undefined;
 }
 
 export type RenderHtml = (model: BriefModel, balance: BalanceReport) => string;
+
+/** Memos and one-pagers are read in minutes: they quote briefly. Handouts quote in full. */
+const quoteWordLimits: Partial<Record<TemplateName, number>> = { memo: 30, "one-pager": 20 };
 
 const kindLabels: Record<string, string> = { reporting: "Reporting", judgment: "Judgment", assumption: "Assumption" };
 const bearingSymbols: Record<string, string> = { consistent: "C", inconsistent: "I", neutral: "N" };
@@ -38,6 +43,9 @@ function registerHelpers(handlebars: typeof Handlebars): void {
       return value.length <= length ? value : `${value.slice(0, length - 1).trimEnd()}…`;
     },
     join: (items: unknown[], separator: unknown) => (items ?? []).join(typeof separator === "string" ? separator : ", "),
+    /** Memos print short quotes only; a long quote is still checked and cited by paragraph. */
+    quoteFits: (quote: string, maxWords: unknown) =>
+      typeof maxWords !== "number" || String(quote ?? "").split(/\s+/).filter(Boolean).length <= maxWords,
     pageSize: (paper: string) => (paper === "A4" ? "A4" : "letter"),
   });
 }
@@ -59,6 +67,6 @@ export function createRenderer(set: TemplateSet, generator = "Briefsmith"): Rend
     const template = compiled.get(model.template);
     if (template === undefined) throw new Error(`template "${model.template}" is not registered`);
     const styles = [base, set.styles.get(model.template) ?? ""].join("\n");
-    return template({ brief: model, balance, styles, generator });
+    return template({ brief: model, balance, styles, generator, maxQuoteWords: quoteWordLimits[model.template] });
   };
 }

@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { normaliseForQuote } from "../../src/text/paragraphs.js";
+import { runBriefProcess, tool, type CliRun } from "../helpers/cli.js";
+
+/**
+ * End to end: run the real `brief build` on the example briefs, then read each
+ * PDF back with poppler (pdfinfo, pdftotext) and check what a reader sees.
+ */
+const out = mkdtempSync(join(tmpdir(), "briefsmith-e2e-"));
+let build: CliRun;
+
+beforeAll(async () => {
+  build = await runBriefProcess(["build", "briefs", "--out", out]);
+}, 120_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+async function pdfInfo(id: string): Promise<Record<string, string>> {
+  const text = await tool("pdfinfo", [join(out, `${id}.pdf`)]);
+  return Object.fromEntries(text.split("\n").filter(Boolean).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]));
+}
+
+/** The text of each page, as pdftotext reads it (pages end with a form feed). */
+async function pdfPages(id: string): Promise<string[]> {
+  const text = await tool("pdftotext", ["-layout", join(out, `${id}.pdf`), "-"]);
+  return text.split("\f").filter((page) => page.trim() !== "");
+}
+
+const flat = (text: string) => normaliseForQuote(text.replace(/-\n\s*/g, "-").replace(/\s+/g, " "));
+
+const examples = [
+  { id: "alliance-memo", title: "China and Russia: heading for an alliance, or a limited partnership?", marking: "UNCLASSIFIED", maxPages: 2, headings: ["MEMORANDUM FOR:", "SUBJECT:", "Bottom line up front", "Sources"] },
+  { id: "seminar-handout", title: "Sino-Russian relations after Maidan: competing readings", marking: "FOR TRAINING USE ONLY", maxPages: 40, headings: ["Overview", "The facts", "Discussion questions", "Glossary", "Sources"] },
+  { id: "morning-one-pager", title: "Sino-Russian relations: the main questions in one page", marking: "UNCLASSIFIED", maxPages: 1, headings: ["Bottom line", "Sources"] },
+];
+
+describe("brief build on the examples", () => {
+  it("exits 0 and prints one line per brief with its pages and time", () => {
+    expect(build.stderr).toBe("");
+    expect(build.code).toBe(0);
+    for (const { id } of examples) expect(build.stdout).toMatch(new RegExp(`✓ ${id}\\s+\\d+ pages?\\s+\\d+ ms`));
+  });
+
+  describe.each(examples)("$id", ({ id, title, marking, maxPages, headings }) => {
+    it("has its title in the metadata, is tagged, has an outline, and the expected page count", async () => {
+      const info = await pdfInfo(id);
+      expect(info.Title).toBe(title);
+      expect(info.Tagged).toBe("yes");
+      expect(Number(info.Pages)).toBeGreaterThanOrEqual(1);
+      expect(Number(info.Pages)).toBeLessThanOrEqual(maxPages);
+      expect(readFileSync(join(out, `${id}.pdf`)).toString("latin1")).toMatch(/\/Outlines\s+\d+ 0 R/);
+    });
+
+    it("prints the marking at the top and bottom and 'Page X of Y' on every page", async () => {
+      const pages = await pdfPages(id);
+      pages.forEach((page, index) => {
+        const lines = page.split("\n").filter((l) => l.trim() !== "");
+        expect(lines[0]!.trim()).toBe(marking);
+        expect(lines[lines.length - 1]!.trim()).toBe(marking);
+        expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
+      });
+    });
+
+    it("shows its section headings and a verified quote with its source", async () => {
+      const text = flat((await pdfPages(id)).join("\n"));
+      for (const heading of headings) expect(text).toContain(heading);
+      const html = readFileSync(join(out, `${id}.html`), "utf8");
+      const quote = /<q class="quote">([^<]{20,}?)<\/q>/.exec(html)?.[1];
+      if (id !== "morning-one-pager") {
+        expect(quote).toBeDefined();
+        const decoded = quote!.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+        expect(text).toContain(flat(decoded).split(" ").slice(0, 8).join(" "));
+        expect(text).toMatch(/\[1\], para\. \d+/);
+      }
+    });
+  });
+
+  it("writes HTML that loads nothing: no script, and a policy that forbids requests", () => {
+    for (const { id } of examples) {
+      const html = readFileSync(join(out, `${id}.html`), "utf8");
+      expect(html).not.toMatch(/<script|<link|<img|<iframe/i);
+      expect(html).toContain("default-src 'none'");
+    }
+  });
+});
