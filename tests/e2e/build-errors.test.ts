@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { runBriefProcess, tool } from "../helpers/cli.js";
+import { pdfReadingText, runBriefProcess, tool } from "../helpers/cli.js";
 import { TempProject } from "../helpers/project.js";
 
 /** The real CLI on a throwaway project about another topic: user errors, exit codes, earlier output kept. */
@@ -13,7 +13,7 @@ describe("brief build on a project of its own", () => {
     const run = await runBriefProcess(["build"], { cwd: project.dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("3 briefs built");
-    const text = await tool("pdftotext", [project.path("output/tram-memo.pdf"), "-"]);
+    const text = await pdfReadingText(project.path("output/tram-memo.pdf"));
     expect(text).toContain("Should Riverside extend the tram?");
     expect(text).toContain("small shops cannot survive two years of detours");
     expect(await tool("pdfinfo", [project.path("output/tram-one-pager.pdf")])).toMatch(/Pages:\s+1\n/);

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
+import { normaliseForQuote } from "../../src/text/paragraphs.js";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const miniProject = fileURLToPath(new URL("../fixtures/mini", import.meta.url));
@@ -43,4 +44,14 @@ export function tool(command: string, args: readonly string[]): Promise<string> 
   return new Promise((resolve, reject) => {
     execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
   });
+}
+
+/**
+ * The words of a PDF in reading order, on one line: pdftotext without -layout
+ * follows Chromium's drawing order, so table cells and wrapped lines read as
+ * written. Hyphenation at line ends is undone; quotes and dashes normalised.
+ */
+export async function pdfReadingText(path: string): Promise<string> {
+  const text = await tool("pdftotext", [path, "-"]);
+  return normaliseForQuote(text.replace(/-\n\s*/g, "-").replace(/\s+/g, " "));
 }
