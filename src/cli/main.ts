@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import { BriefsmithError } from "../errors.js";
 import { runBuild } from "./commands/build.js";
+import { runCheck } from "./commands/check.js";
 import { runList } from "./commands/list.js";
 import { runValidate } from "./commands/validate.js";
 import { exitCodes, UsageError, type CliIo } from "./io.js";
@@ -11,6 +12,7 @@ export type { CliIo } from "./io.js";
 
 const commands: Readonly<Record<string, (io: CliIo, args: readonly string[]) => Promise<number>>> = {
   build: runBuild,
+  check: runCheck,
   validate: runValidate,
   list: runList,
 };
@@ -20,6 +22,7 @@ const usage = `Usage: brief <command> [options]
 Commands:
   build [PATH…]      build briefs into PDF and HTML (default: briefs/ → output/)
   validate [PATH…]   check briefs and their corpora; no browser needed
+  check [CORPUS…]    prove an extract: quotes, references, coverage, paraphrase, balance tables
   list KIND          list themes, viewpoints, briefs, templates or corpora
 
 Run "brief <command> --help" for a command's options.

@@ -101,7 +101,7 @@ function originOf(origins: Origins, item: object): Origin {
 }
 
 /** The file and span of a field of an extract item (or of the item itself). */
-function at(origins: Origins, item: object, field: string | number | YamlPath = [], part: "key" | "value" = "value") {
+export function locateInExtract(origins: Origins, item: object, field: string | number | YamlPath = [], part: "key" | "value" = "value") {
   const origin = originOf(origins, item);
   const path = [...origin.path, ...(Array.isArray(field) ? field : [field])];
   return { file: origin.file.path, span: locate(origin.file, path, part) };
@@ -113,6 +113,7 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
   const error = (code: string, message: string, where: { file: string; span: { start: number; end: number } }, hint?: string) =>
     diagnostics.push({ severity: "error", code, message, ...where, hint });
 
+  const at = locateInExtract;
   const checkUnique = (kind: string, items: readonly object[], key: (item: object) => string, field = "id") => {
     const seen = new Map<string, object>();
     for (const item of items) {
@@ -208,6 +209,7 @@ export type SourceParagraphs = ReadonlyMap<string, readonly Paragraph[]>;
 /** Every quote is verbatim in its source, in the paragraph its locator names. */
 export function checkExtractQuotes(extract: Extract, origins: Origins, paragraphsBySource: SourceParagraphs): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const at = locateInExtract;
   for (const item of [...extract.claims, ...extract.facts]) {
     const paragraphs = paragraphsBySource.get(item.source);
     if (paragraphs === undefined) continue; // unknown source or missing text: reported elsewhere

@@ -1,0 +1,117 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { PreparedCorpus } from "../prepare.js";
+import type { Extract } from "../schema/extract.js";
+import { locateInExtract } from "../validate/extract.js";
+import { measureCoverage, type SourceCoverage } from "./coverage.js";
+import { claimsBySourceAndPerspective, claimsByViewpoint, type CountMatrix } from "./matrix.js";
+import { copiedRunLimit, longestCopiedRun, paddedSourceWords } from "./paraphrase.js";
+
+export const defaultMinCoverage = 0.95;
+
+/** What `brief check` proves about one corpus, and what a reviewer needs to see. */
+export interface CorpusCheck {
+  readonly corpus: string;
+  readonly counts: {
+    readonly sources: number;
+    readonly perspectives: number;
+    readonly themes: number;
+    readonly viewpoints: number;
+    readonly claims: number;
+    readonly facts: number;
+    readonly glossary: number;
+  };
+  readonly coverage: readonly SourceCoverage[];
+  readonly viewpoints: ReturnType<typeof claimsByViewpoint>;
+  readonly perspectives: CountMatrix;
+  /** The longest run of source words copied into any of our own texts. */
+  readonly longestCopiedRun: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Check a loaded corpus beyond what building needs: orphan viewpoints,
+ * paragraph coverage, and paraphrases that copy the source. The corpus's own
+ * diagnostics (schema, references, quotes and locators) are included.
+ */
+export function checkCorpus(corpus: PreparedCorpus & { extract: Extract }, minCoverage = defaultMinCoverage): CorpusCheck {
+  const { extract, origins } = corpus;
+  const diagnostics: Diagnostic[] = [...corpus.diagnostics];
+  const viewpoints = claimsByViewpoint(extract);
+
+  for (const theme of extract.themes) {
+    theme.viewpoints.forEach((viewpoint, index) => {
+      if (viewpoints.some((v) => v.viewpoint === viewpoint.id && v.claims > 0)) return;
+      const explained = theme.coverage_note !== undefined;
+      diagnostics.push({
+        severity: explained ? "warning" : "error",
+        code: "EXTRACT_ORPHAN_VIEWPOINT",
+        message: `viewpoint "${viewpoint.id}" of theme "${theme.id}" has no claim${explained ? " (the theme's coverage note explains why)" : ""}`,
+        ...locateInExtract(origins, theme, ["viewpoints", index, "id"]),
+        hint: explained ? undefined : "add claims for it, or a coverage_note to the theme saying the sources carry only one side",
+      });
+    });
+  }
+
+  const coverage = measureCoverage(extract, corpus.paragraphs);
+  for (const source of coverage) {
+    const origin = extract.sources.find((s) => s.id === source.sourceId)!;
+    for (const paragraph of source.uncovered) {
+      diagnostics.push({
+        severity: "warning",
+        code: "EXTRACT_UNCOVERED_PARAGRAPH",
+        message: `paragraph ${paragraph.paragraph} of "${source.sourceId}" is used by no claim or fact: "${paragraph.firstWords}"`,
+        ...locateInExtract(origins, origin, "id"),
+        hint: "extract it, or list it under context_only with a reason",
+      });
+    }
+    if (source.ratio < minCoverage) {
+      diagnostics.push({
+        severity: "error",
+        code: "EXTRACT_LOW_COVERAGE",
+        message: `only ${percent(source.ratio)} of the paragraphs of "${source.sourceId}" are covered or marked context_only (target ${percent(minCoverage)})`,
+        ...locateInExtract(origins, origin, "id"),
+      });
+    }
+  }
+
+  let longest = 0;
+  const sourceWords = new Map<string, string>();
+  for (const [id, paragraphs] of corpus.paragraphs) sourceWords.set(id, paddedSourceWords(paragraphs.map((p) => p.text).join("\n")));
+  for (const item of [...extract.claims, ...extract.facts]) {
+    const words = sourceWords.get(item.source);
+    if (words === undefined) continue;
+    const run = longestCopiedRun(item.text, words);
+    longest = Math.max(longest, run.length);
+    if (run.length >= copiedRunLimit) {
+      diagnostics.push({
+        severity: "error",
+        code: "EXTRACT_COPIED_PARAPHRASE",
+        message: `the text of ${"viewpoint" in item ? "claim" : "fact"} "${item.id}" copies ${run.length} consecutive words of its source: "${run.words}"`,
+        ...locateInExtract(origins, item, "text"),
+        hint: `put the source's words in quote, and say it in your own words in text (at most ${copiedRunLimit - 1} words in a row from the source)`,
+      });
+    }
+  }
+
+  return {
+    corpus: corpus.id,
+    counts: {
+      sources: extract.sources.length,
+      perspectives: extract.perspectives.length,
+      themes: extract.themes.length,
+      viewpoints: viewpoints.length,
+      claims: extract.claims.length,
+      facts: extract.facts.length,
+      glossary: extract.glossary.length,
+    },
+    coverage,
+    viewpoints,
+    perspectives: claimsBySourceAndPerspective(extract),
+    longestCopiedRun: longest,
+    diagnostics,
+  };
+}
+
+function percent(ratio: number): string {
+  return `${Math.floor(ratio * 1000) / 10}%`;
+}

@@ -1,0 +1,122 @@
+import { checkCorpus, defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
+import { copiedRunLimit } from "../../check/paraphrase.js";
+import { errorCount } from "../../diagnostics/diagnostic.js";
+import { positionAt } from "../../diagnostics/format.js";
+import { suggestionHint } from "../../diagnostics/suggest.js";
+import { listCorpora } from "../../load/project.js";
+import { prepareCorpus } from "../../prepare.js";
+import { exitCodes, UsageError, type CliIo } from "../io.js";
+import { parseCommandArgs, projectRoot, rootOption } from "../options.js";
+import { plural, printDiagnostics } from "../report.js";
+
+export const checkUsage = `Usage: brief check [CORPUS…] [--json] [--min-coverage PERCENT] [--root DIR]
+
+Prove the integrity of an extract (default: every corpus under sources/):
+every quote verbatim in the paragraph its locator names, every reference
+resolved, no viewpoint without claims, paragraph coverage of each source,
+and no paraphrase that copies ${copiedRunLimit} or more consecutive words of its
+source. Prints the coverage and the claims per theme × viewpoint and per
+perspective × source. Exit 1 on any error; warnings do not fail.`;
+
+export async function runCheck(io: CliIo, args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    ...rootOption,
+    json: { type: "boolean" },
+    "min-coverage": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout.write(checkUsage + "\n");
+    return exitCodes.ok;
+  }
+  const minCoverage = values["min-coverage"] === undefined ? defaultMinCoverage : Number(values["min-coverage"]) / 100;
+  if (!(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError("--min-coverage takes a percentage from 0 to 100");
+  const root = projectRoot(io, values.root);
+  const known = await listCorpora(root);
+  const chosen = positionals.length > 0 ? positionals : known;
+  if (chosen.length === 0) throw new UsageError("there is no corpus under sources/ to check");
+  for (const id of chosen) {
+    if (!known.includes(id)) throw new UsageError(`there is no corpus "${id}": ${suggestionHint(id, known, "corpus")}`);
+  }
+
+  const checks: CorpusCheck[] = [];
+  const fileTexts = new Map<string, string>();
+  let failed = false;
+  for (const id of chosen) {
+    const corpus = await prepareCorpus(id, { root, cwd: io.cwd });
+    for (const file of corpus.files) fileTexts.set(file.path, file.text);
+    if (corpus.extract === undefined) {
+      failed = true;
+      if (!values.json) printDiagnostics(io, corpus.diagnostics, fileTexts);
+      else checks.push({ corpus: id, diagnostics: corpus.diagnostics } as CorpusCheck);
+      continue;
+    }
+    const check = checkCorpus({ ...corpus, extract: corpus.extract }, minCoverage);
+    failed ||= errorCount(check.diagnostics) > 0;
+    checks.push(check);
+    if (!values.json) {
+      printDiagnostics(io, check.diagnostics, fileTexts);
+      io.stdout.write(formatCheck(check, minCoverage));
+    }
+  }
+  if (values.json) {
+    const located = checks.map((check) => ({
+      ...check,
+      diagnostics: check.diagnostics.map((d) => {
+        const text = d.file === undefined ? undefined : fileTexts.get(d.file);
+        const position = text !== undefined && d.span !== undefined ? positionAt(text, d.span.start) : undefined;
+        return { severity: d.severity, code: d.code, message: d.message, file: d.file, line: position?.line, column: position?.column, hint: d.hint };
+      }),
+    }));
+    io.stdout.write(JSON.stringify({ ok: !failed, corpora: located }, null, 2) + "\n");
+  }
+  return failed ? exitCodes.problems : exitCodes.ok;
+}
+
+function table(header: readonly string[], rows: readonly (readonly (string | number)[])[], rightAlignFrom = 1): string {
+  const cells = [header, ...rows].map((row) => row.map(String));
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  return cells
+    .map((row) => "  " + row.map((cell, i) => (i >= rightAlignFrom ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd())
+    .join("\n");
+}
+
+function formatCheck(check: CorpusCheck, minCoverage: number): string {
+  const out: string[] = [];
+  const c = check.counts;
+  out.push(
+    `Corpus ${check.corpus}: ${plural(c.sources, "source")}, ${plural(c.perspectives, "perspective")}, ${plural(c.themes, "theme")}, ` +
+      `${plural(c.viewpoints, "viewpoint")}, ${plural(c.claims, "claim")}, ${plural(c.facts, "fact")}, ${plural(c.glossary, "glossary term")}`,
+  );
+  out.push("", `Paragraph coverage (target ${Math.round(minCoverage * 100)}% used or context only)`);
+  out.push(
+    table(
+      ["source", "paragraphs", "used", "context", "uncovered", "covered"],
+      check.coverage.map((s) => [s.sourceId, s.paragraphs, s.used.length, s.contextOnly.length, s.uncovered.length, `${(s.ratio * 100).toFixed(1)}%`]),
+    ),
+  );
+  out.push("", "Claims per theme × viewpoint");
+  const rows: (string | number)[][] = [];
+  let theme = "";
+  for (const v of check.viewpoints) {
+    if (v.theme !== theme) rows.push([v.theme, "", "", ""]);
+    theme = v.theme;
+    rows.push([`  ${v.viewpoint}`, v.claims, v.sources, v.perspectives]);
+  }
+  out.push(table(["theme / viewpoint", "claims", "sources", "perspectives"], rows));
+  out.push("", "Claims per perspective × source");
+  out.push(
+    table(
+      ["perspective", ...check.perspectives.columns.map((col) => col.label)],
+      check.perspectives.rows.map((row) => [row.id, ...row.counts]),
+    ),
+  );
+  const errors = errorCount(check.diagnostics);
+  const warnings = check.diagnostics.length - errors;
+  const quoteErrors = check.diagnostics.filter((d) => ["EXTRACT_MISQUOTE", "EXTRACT_WRONG_LOCATOR"].includes(d.code)).length;
+  out.push("");
+  out.push(`Quotes: ${c.claims + c.facts - quoteErrors} of ${c.claims + c.facts} verbatim in the paragraph their locator names`);
+  out.push(`Paraphrase: the longest run of source words in our own text is ${plural(check.longestCopiedRun, "word")} (flagged from ${copiedRunLimit})`);
+  out.push(`${errors === 0 ? "✓" : "✗"} ${check.corpus}: ${plural(errors, "error")}, ${plural(warnings, "warning")}`, "");
+  return out.join("\n") + "\n";
+}

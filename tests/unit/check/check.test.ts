@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { checkCorpus, type CorpusCheck } from "../../../src/check/check.js";
+import { longestCopiedRun, paddedSourceWords } from "../../../src/check/paraphrase.js";
+import { prepareCorpus } from "../../../src/prepare.js";
+import { runCli } from "../../helpers/cli.js";
+import { TempProject } from "../../helpers/project.js";
+
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+/** Check the mini corpus after breaking it with `breakIt`. */
+async function checkMini(breakIt: (p: TempProject) => void = () => {}, minCoverage?: number): Promise<CorpusCheck> {
+  project = new TempProject();
+  breakIt(project);
+  const corpus = await prepareCorpus("transit", { root: project.dir, cwd: project.dir });
+  if (corpus.extract === undefined) throw new Error("fixture did not load");
+  return checkCorpus({ ...corpus, extract: corpus.extract }, minCoverage);
+}
+
+const codes = (check: CorpusCheck, severity = "error") => check.diagnostics.filter((d) => d.severity === severity).map((d) => d.code);
+const corpusFile = "sources/transit/corpus.yaml";
+
+describe("checkCorpus", () => {
+  it("passes the intact fixture with full coverage and counts", async () => {
+    const check = await checkMini();
+    expect(check.diagnostics).toEqual([]);
+    expect(check.counts).toMatchObject({ sources: 1, themes: 1, viewpoints: 2, claims: 4, facts: 2, glossary: 1 });
+    expect(check.coverage[0]).toMatchObject({ paragraphs: 6, used: [2, 3, 4, 5, 6], uncovered: [], ratio: 1 });
+    expect(check.viewpoints.map((v) => [v.viewpoint, v.claims, v.sources, v.perspectives])).toEqual([
+      ["build-it", 2, 1, 2],
+      ["do-not-build", 2, 1, 2],
+    ]);
+    expect(check.perspectives.rows.map((r) => [r.id, r.counts[0]])).toEqual([
+      ["supporters", 1],
+      ["business-owners", 1],
+      ["one-engineer", 1],
+      ["economist", 1],
+    ]);
+  });
+
+  it("catches a misquote", async () => {
+    expect(codes(await checkMini((p) => p.replace(corpusFile, "optimistic at best", "optimistic at worst")))).toEqual(["EXTRACT_MISQUOTE"]);
+  });
+
+  it("catches a wrong locator", async () => {
+    const check = await checkMini((p) => p.replace(corpusFile, "quote: small shops cannot survive two years of detours\n    locator: 4", "quote: small shops cannot survive two years of detours\n    locator: 3"));
+    expect(codes(check)).toContain("EXTRACT_WRONG_LOCATOR");
+  });
+
+  it("catches a dangling reference", async () => {
+    expect(codes(await checkMini((p) => p.replace(corpusFile, "perspective: economist", "perspective: economists")))).toEqual(["EXTRACT_UNKNOWN_PERSPECTIVE"]);
+  });
+
+  it("flags a paraphrase that copies twelve consecutive words of the source", async () => {
+    const check = await checkMini((p) =>
+      p.replace(corpusFile, "text: An engineer doubts the cost estimate, which assumes the works run on time.", "text: The engineer testified that the projected cost of €310 million assumed no delays."),
+    );
+    expect(codes(check)).toEqual(["EXTRACT_COPIED_PARAPHRASE"]);
+    expect(check.diagnostics[0]!.message).toContain('copies 12 consecutive words of its source: "engineer testified that the projected cost of 310 million assumed no delays"');
+  });
+
+  it("lets eleven copied words pass", async () => {
+    const check = await checkMini((p) =>
+      p.replace(corpusFile, "text: An engineer doubts the cost estimate, which assumes the works run on time.", "text: The engineer testified that the projected cost of €310 million assumed no risk."),
+    );
+    expect(codes(check)).toEqual([]);
+    expect(check.longestCopiedRun).toBe(11);
+  });
+
+  it("lists an uncovered paragraph with its first words, and fails below the coverage target", async () => {
+    const check = await checkMini((p) => p.replace(corpusFile, "    context_only:\n      - paragraph: 1\n        reason: title line\n", ""));
+    expect(codes(check, "warning")).toEqual(["EXTRACT_UNCOVERED_PARAGRAPH"]);
+    expect(check.diagnostics[0]!.message).toContain('paragraph 1 of "council-hearing" is used by no claim or fact: "Council Hearing on the Riverside Tram Extension (12 March 2024)"');
+    expect(check.coverage[0]!.ratio).toBeCloseTo(5 / 6);
+    expect(codes(check)).toEqual(["EXTRACT_LOW_COVERAGE"]);
+  });
+
+  it("passes the same coverage when the target allows it", async () => {
+    const check = await checkMini((p) => p.replace(corpusFile, "    context_only:\n      - paragraph: 1\n        reason: title line\n", ""), 0.8);
+    expect(codes(check)).toEqual([]);
+  });
+
+  it("refuses a viewpoint without claims unless the theme's coverage note explains it", async () => {
+    const withoutBuild = (p: TempProject) => {
+      p.replace(corpusFile, "viewpoint: build-it\n    source: council-hearing\n    perspective: supporters", "viewpoint: do-not-build\n    source: council-hearing\n    perspective: supporters");
+      p.replace(corpusFile, "viewpoint: build-it\n    source: council-hearing\n    perspective: economist", "viewpoint: do-not-build\n    source: council-hearing\n    perspective: economist");
+    };
+    expect(codes(await checkMini(withoutBuild))).toEqual(["EXTRACT_ORPHAN_VIEWPOINT"]);
+    const explained = await checkMini((p) => {
+      withoutBuild(p);
+      p.replace(corpusFile, "    indicators:", "    coverage_note: The hearing record carries no argument for building.\n    indicators:");
+    });
+    expect(codes(explained)).toEqual([]);
+    expect(codes(explained, "warning")).toEqual(["EXTRACT_ORPHAN_VIEWPOINT"]);
+  });
+});
+
+describe("longestCopiedRun", () => {
+  it("matches whole words only, ignoring case and punctuation", () => {
+    const source = paddedSourceWords("The Cat sat, on the mat.");
+    expect(longestCopiedRun("the cat sat on", source)).toEqual({ length: 4, words: "the cat sat on" });
+    expect(longestCopiedRun("cats at", source).length).toBe(0);
+  });
+});
+
+describe("brief check", () => {
+  it("prints the tables, and --json gives the same in a machine form", async () => {
+    project = new TempProject();
+    const text = await runCli(["check", "--root", "."], { cwd: project.dir });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Claims per theme × viewpoint");
+    expect(text.stdout).toContain("✓ transit: 0 errors, 0 warnings");
+    const json = await runCli(["check", "transit", "--json", "--root", "."], { cwd: project.dir });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, corpora: [{ corpus: "transit", counts: { claims: 4 } }] });
+  });
+
+  it("exits 1 on an error and gives its location in JSON", async () => {
+    project = new TempProject();
+    project.replace(corpusFile, "optimistic at best", "optimistic at worst");
+    const json = await runCli(["check", "--json", "--root", "."], { cwd: project.dir });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).corpora[0].diagnostics[0]).toMatchObject({ code: "EXTRACT_MISQUOTE", file: corpusFile, line: 78, column: 12 });
+  });
+});
+
+describe("the example corpus", () => {
+  it("passes brief check: ≥ 8 themes, ≥ 60 claims, ≥ 12 facts, ≥ 95% coverage, no paraphrase flags", async () => {
+    const result = await runCli(["check", "sino-russian", "--json"]);
+    expect(result.code).toBe(0);
+    const [check] = JSON.parse(result.stdout).corpora as CorpusCheck[];
+    expect(check!.counts.themes).toBeGreaterThanOrEqual(8);
+    expect(check!.counts.claims).toBeGreaterThanOrEqual(60);
+    expect(check!.counts.facts).toBeGreaterThanOrEqual(12);
+    for (const source of check!.coverage) expect(source.ratio).toBeGreaterThanOrEqual(0.95);
+    expect(check!.longestCopiedRun).toBeLessThan(12);
+    expect(check!.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
