@@ -1,10 +1,11 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { measureBalance, type BalanceReport } from "./balance.js";
+import { assessBalance } from "./balance/assess.js";
+import { loadLexicon } from "./balance/lexicon.js";
+import type { BalanceReport } from "./balance/measure.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
 import { displayPath } from "./load/project.js";
-import { locate } from "./load/yaml-file.js";
 import type { BriefModel } from "./model.js";
 import { writeFileAtomic } from "./output/write-atomic.js";
 import { isBuildable, prepareBriefs, type PreparedBrief } from "./prepare.js";
@@ -45,6 +46,7 @@ export interface BriefResult {
   readonly pages?: number;
   readonly bytes?: number;
   readonly durationMs?: number;
+  /** Problems other than balance (blocked requests, overflowing pages); balance problems are in `balance`. */
   readonly warnings: readonly string[];
   /** Set when status is "failed". */
   readonly error?: BriefsmithError;
@@ -75,6 +77,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     options.onBrief?.(result);
   };
 
+  const lexicon = await loadLexicon();
   for (const prepared of preparation.briefs) {
     const file = prepared.file?.path ?? displayPath(prepared.path, options.cwd);
     const id = prepared.brief?.id ?? file;
@@ -83,18 +86,9 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       continue;
     }
     const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate: options.buildDate });
-    const balance = measureBalance(model);
-    if (balance.verdict === "unbalanced") {
-      for (const problem of balance.problems.filter((p) => p.severity === "error")) {
-        diagnostics.push({
-          severity: "error",
-          code: `BRIEF_${problem.code}`,
-          message: problem.message,
-          file,
-          span: locate(prepared.file!, ["themes"]),
-          hint: "choose viewpoints on both sides of the question, or add claims for the missing side to the extract",
-        });
-      }
+    const { report: balance, diagnostics: balanceDiagnostics } = assessBalance(prepared, model, lexicon);
+    if (balance.policy === "strict" && balance.verdict === "unbalanced") {
+      diagnostics.push(...balanceDiagnostics);
       emit({ id, file, status: "unbalanced", model, balance, warnings: [] });
       continue;
     }
@@ -132,7 +126,8 @@ async function buildOne(
 ): Promise<BriefResult> {
   const started = performance.now();
   const file = prepared.file!.path;
-  const warnings = balance.problems.filter((p) => p.severity === "warning").map((p) => p.message);
+  // Balance problems stay in the balance report (brief balance prints them); these are the rest.
+  const warnings: string[] = [];
   const htmlPath = join(context.outDir, `${model.id}.html`);
   const pdfPath = join(context.outDir, `${model.id}.pdf`);
   try {

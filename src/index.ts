@@ -6,7 +6,7 @@ export { BriefSchema, templateNames, sectionNames, type Brief } from "./schema/b
 export { ExtractSchema, ExtractFileSchema, type Extract } from "./schema/extract.js";
 export { prepareBriefs, prepareCorpus, type Preparation, type PreparedBrief, type PreparedCorpus } from "./prepare.js";
 export { selectBrief } from "./select.js";
-export { measureBalance, type BalanceReport } from "./balance.js";
+export { measureBalance, type BalanceReport } from "./balance/measure.js";
 export { createRenderer } from "./render/render.js";
 export { loadTemplateSet } from "./render/templates.js";
 export { findBrowser } from "./print/browser.js";

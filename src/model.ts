@@ -18,6 +18,8 @@ export interface BriefModel {
   readonly to: string | undefined;
   readonly from: string | undefined;
   readonly summary: string | undefined;
+  /** Markdown; only when the brief asks for a recommendation. */
+  readonly recommendation: string | undefined;
   readonly corpus: { readonly id: string; readonly title: string; readonly description: string };
   readonly sections: Readonly<Record<SectionName, boolean>>;
   readonly themes: readonly ThemeModel[];
@@ -43,6 +45,8 @@ export interface ThemeModel {
   readonly viewpoints: readonly ViewpointModel[];
   /** Viewpoints of the theme in the extract; a brief may show fewer. */
   readonly viewpointsInExtract: number;
+  /** The viewpoint the extract lists first: the order check compares against it. */
+  readonly firstViewpointInExtract: string | undefined;
   readonly facts: readonly FactModel[];
 }
 
@@ -89,8 +93,10 @@ export interface FactModel {
   readonly source: SourceRef;
   /** One entry per viewpoint shown for the fact's theme, in display order. */
   readonly bearings: readonly { readonly viewpointId: string; readonly viewpointLabel: string; readonly bearing: Bearing }[];
-  /** Consistent with every viewpoint shown: it cannot tell them apart. */
+  /** Heuer: a fact rated the same against every viewpoint shown cannot tell them apart. */
   readonly diagnostic: boolean;
+  /** "high": consistent with some views and inconsistent with others; "low": some difference; "none": the same for all. */
+  readonly diagnosticity: "high" | "low" | "none";
 }
 
 export interface SourceModel extends SourceRef {

@@ -1,3 +1,4 @@
+import { countWords } from "./balance/measure.js";
 import { formatDate } from "./dates.js";
 import type { BriefModel, ClaimModel, FactModel, SourceModel, SourceRef, ThemeModel, ViewpointModel } from "./model.js";
 import { sectionNames, type SectionName, type TemplateName } from "./schema/brief.js";
@@ -6,9 +7,9 @@ import type { ValidBrief } from "./validate/brief.js";
 
 /** The sections each template shows when a brief does not list its own. */
 export const defaultSections: Readonly<Record<TemplateName, readonly SectionName[]>> = {
-  memo: ["bluf", "themes", "facts", "sources"],
-  handout: ["themes", "comparison", "facts", "questions", "glossary", "sources"],
-  "one-pager": ["bluf", "themes", "sources"],
+  memo: ["bluf", "themes", "facts", "sources", "balance"],
+  handout: ["themes", "comparison", "facts", "questions", "glossary", "sources", "balance"],
+  "one-pager": ["bluf", "themes", "sources", "balance"],
 };
 
 export interface SelectOptions {
@@ -28,9 +29,11 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   const themeModels: ThemeModel[] = themes.map((theme, themeIndex) => {
     const shown = theme.viewpoints.filter((v) => brief.viewpoints === "all" || brief.viewpoints.includes(v.id));
     const ordered = rotate(shown, themeIndex);
-    const viewpoints: ViewpointModel[] = ordered.map((viewpoint) => {
-      const all = extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id);
-      const chosen = brief.claims_per_viewpoint === undefined ? all : chooseClaims(all, brief.claims_per_viewpoint);
+    const claimsOf = ordered.map((viewpoint) => extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id));
+    const chosenOf = brief.claims_per_viewpoint === undefined ? claimsOf : chooseBalancedClaims(claimsOf, brief.claims_per_viewpoint);
+    const viewpoints: ViewpointModel[] = ordered.map((viewpoint, viewpointIndex) => {
+      const all = claimsOf[viewpointIndex]!;
+      const chosen = chosenOf[viewpointIndex]!;
       const claims = chosen.map(
         (claim): ClaimModel => ({
           id: claim.id,
@@ -62,6 +65,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
           source: citations.cite(fact.source),
           bearings,
           diagnostic: new Set(bearings.map((b) => b.bearing)).size > 1,
+          diagnosticity: rateDiagnosticity(bearings.map((b) => b.bearing)),
         };
       });
     return {
@@ -73,6 +77,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
       indicators: theme.indicators,
       viewpoints,
       viewpointsInExtract: theme.viewpoints.length,
+      firstViewpointInExtract: theme.viewpoints[0]?.id,
       facts,
     };
   });
@@ -92,6 +97,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     to: brief.to,
     from: brief.from,
     summary: brief.summary,
+    recommendation: brief.recommendation,
     corpus: { id: extract.corpus.id, title: extract.corpus.title, description: extract.corpus.description },
     sections: Object.fromEntries(sectionNames.map((name) => [name, sections.includes(name)])) as Record<SectionName, boolean>,
     themes: themeModels,
@@ -148,6 +154,47 @@ export function chooseClaims(claims: readonly Claim[], limit: number): Claim[] {
     }
   }
   return claims.filter((c) => chosen.has(c));
+}
+
+/**
+ * Choose up to `limit` claims for each viewpoint of a theme so that the sides
+ * come out even: start from claims spread across sources and perspectives,
+ * then swap claims (longer for the lightest side, shorter for the heaviest)
+ * while that narrows the gap in words and keeps as many sources. Deterministic.
+ */
+export function chooseBalancedClaims(claimsByViewpoint: readonly (readonly Claim[])[], limit: number): Claim[][] {
+  const chosen = claimsByViewpoint.map((claims) => chooseClaims(claims, limit));
+  const words = (claims: readonly Claim[]) => claims.reduce((n, c) => n + countWords(c.text), 0);
+  const sources = (claims: readonly Claim[]) => new Set(claims.map((c) => c.source)).size;
+  const spread = (selection: readonly (readonly Claim[])[]) => {
+    const totals = selection.map(words);
+    return Math.max(...totals) - Math.min(...totals);
+  };
+  for (let round = 0; round < 100 && chosen.length > 1; round++) {
+    let best: { viewpoint: number; out: Claim; in: Claim; spread: number } | undefined;
+    chosen.forEach((selection, viewpoint) => {
+      const available = claimsByViewpoint[viewpoint]!.filter((c) => !selection.includes(c));
+      for (const out of selection) {
+        for (const candidate of available) {
+          const swapped = selection.map((c) => (c === out ? candidate : c));
+          if (sources(swapped) < sources(selection)) continue;
+          const trial = chosen.map((s, i) => (i === viewpoint ? swapped : s));
+          const value = spread(trial);
+          if (value < (best?.spread ?? spread(chosen))) best = { viewpoint, out, in: candidate, spread: value };
+        }
+      }
+    });
+    if (best === undefined) break;
+    const order = claimsByViewpoint[best.viewpoint]!;
+    const { out, in: incoming } = best;
+    chosen[best.viewpoint] = order.filter((c) => c === incoming || (c !== out && chosen[best!.viewpoint]!.includes(c)));
+  }
+  return chosen;
+}
+
+function rateDiagnosticity(bearings: readonly string[]): "high" | "low" | "none" {
+  if (new Set(bearings).size <= 1) return "none";
+  return bearings.includes("consistent") && bearings.includes("inconsistent") ? "high" : "low";
 }
 
 function sortFactsByDate(facts: readonly FactModel[]): FactModel[] {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import { BriefsmithError } from "../errors.js";
+import { runBalance } from "./commands/balance.js";
 import { runBuild } from "./commands/build.js";
 import { runCheck } from "./commands/check.js";
 import { runList } from "./commands/list.js";
@@ -13,6 +14,7 @@ export type { CliIo } from "./io.js";
 const commands: Readonly<Record<string, (io: CliIo, args: readonly string[]) => Promise<number>>> = {
   build: runBuild,
   check: runCheck,
+  balance: runBalance,
   validate: runValidate,
   list: runList,
 };
@@ -23,6 +25,7 @@ Commands:
   build [PATH…]      build briefs into PDF and HTML (default: briefs/ → output/)
   validate [PATH…]   check briefs and their corpora; no browser needed
   check [CORPUS…]    prove an extract: quotes, references, coverage, paraphrase, balance tables
+  balance [BRIEF…]   the full balance report of each brief; no browser needed
   list KIND          list themes, viewpoints, briefs, templates or corpora
 
 Run "brief <command> --help" for a command's options.

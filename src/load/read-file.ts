@@ -1,9 +1,12 @@
-import { readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, stat, type FileHandle } from "node:fs/promises";
 import { BriefsmithError } from "../errors.js";
 
 /** Limits that keep a stray or hostile file from exhausting memory. */
 export const fileLimits = {
+  /** A brief or one file of an extract: the whole example extract is under 200 KiB. */
   yamlBytes: 4 * 1024 * 1024,
+  /** The verbatim text of one source: a book-length transcript fits. */
   textBytes: 16 * 1024 * 1024,
 } as const;
 
@@ -11,8 +14,9 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Read a UTF-8 text file with a size limit. Every way this can fail on user
- * input (missing, a directory, too large, not UTF-8) is a BriefsmithError that
- * names the file.
+ * input (missing, a folder, a device or pipe, too large, not UTF-8) is a
+ * BriefsmithError that names the file. Never reads more than `maxBytes` + 1
+ * bytes, even from a file that grows while it is read.
  */
 export async function readTextFile(path: string, maxBytes: number, shownPath = path): Promise<string> {
   let info;
@@ -24,27 +28,62 @@ export async function readTextFile(path: string, maxBytes: number, shownPath = p
   if (info.isDirectory()) {
     throw new BriefsmithError("FILE_IS_DIRECTORY", `${shownPath} is a folder, but a file was expected`);
   }
-  if (info.size > maxBytes) {
-    throw new BriefsmithError(
-      "FILE_TOO_LARGE",
-      `${shownPath} is ${formatBytes(info.size)}, over the limit of ${formatBytes(maxBytes)}`,
-      { hint: "split the content into several files" },
-    );
+  // A pipe would block the read forever, and a device such as /dev/zero never ends.
+  if (!info.isFile()) {
+    throw new BriefsmithError("FILE_NOT_REGULAR", `${shownPath} is not a regular file (a device, pipe or socket)`, {
+      hint: "point Briefsmith at an ordinary text file",
+    });
   }
+  if (info.size > maxBytes) throw tooLarge(shownPath, maxBytes, info.size);
   let bytes: Buffer;
+  let handle: FileHandle | undefined;
   try {
-    bytes = await readFile(path);
+    // O_NONBLOCK: should the file have been swapped for a pipe since stat(), opening it must not hang.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!(await handle.stat()).isFile()) {
+      throw new BriefsmithError("FILE_NOT_REGULAR", `${shownPath} is not a regular file (a device, pipe or socket)`);
+    }
+    bytes = await readAtMost(handle, maxBytes + 1);
   } catch (error) {
+    if (error instanceof BriefsmithError) throw error;
     throw fileError(error, shownPath);
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
+  if (bytes.length > maxBytes) throw tooLarge(shownPath, maxBytes); // it grew after stat()
   try {
     return utf8.decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    throw new BriefsmithError("FILE_NOT_UTF8", `${shownPath} is not valid UTF-8 (first bad byte at offset ${offset})`, {
-      hint: "save the file as UTF-8",
-    });
+    const { line, column } = utf8Position(bytes, offset);
+    const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, "0");
+    throw new BriefsmithError(
+      "FILE_NOT_UTF8",
+      `${shownPath} is not valid UTF-8: line ${line}, column ${column} (byte offset ${offset}) has the byte 0x${byte}, which is not valid UTF-8 there`,
+      { hint: "save the file as UTF-8 (not Latin-1 or Windows-1252)" },
+    );
   }
+}
+
+async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.alloc(Math.min(limit - total, 1024 * 1024));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function tooLarge(shownPath: string, maxBytes: number, size?: number): BriefsmithError {
+  return new BriefsmithError(
+    "FILE_TOO_LARGE",
+    `${shownPath} is ${size === undefined ? "" : `${formatBytes(size)}, `}over the limit of ${formatBytes(maxBytes)}`,
+    { hint: "split the content into several files" },
+  );
 }
 
 function fileError(error: unknown, shownPath: string): BriefsmithError {
@@ -53,19 +92,60 @@ function fileError(error: unknown, shownPath: string): BriefsmithError {
   if (code === "EACCES" || code === "EPERM") {
     return new BriefsmithError("FILE_NOT_READABLE", `${shownPath} cannot be read (permission denied)`, { cause: error });
   }
+  if (code === "ELOOP") return new BriefsmithError("FILE_NOT_READABLE", `${shownPath} cannot be read (a loop of symbolic links)`, { cause: error });
   return new BriefsmithError("FILE_NOT_READABLE", `${shownPath} cannot be read (${code ?? String(error)})`, { cause: error });
 }
 
-function firstInvalidUtf8(bytes: Buffer): number {
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      utf8.decode(bytes.subarray(0, end), { stream: false });
-    } catch {
-      // A truncated multi-byte sequence is only an error if no continuation follows.
-      if (end === bytes.length || (bytes[end]! & 0xc0) !== 0x80) return end - 1;
+/**
+ * The offset of the first byte of the first ill-formed sequence, by the
+ * rules of the WHATWG UTF-8 decoder (which TextDecoder applies), in one pass.
+ * Returns bytes.length when the bytes are well-formed.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let needed: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) needed = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      needed = 2;
+      if (lead === 0xe0) lower = 0xa0; // overlong
+      if (lead === 0xed) upper = 0x9f; // surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      needed = 3;
+      if (lead === 0xf0) lower = 0x90; // overlong
+      if (lead === 0xf4) upper = 0x8f; // above U+10FFFF
+    } else {
+      return i;
+    }
+    for (let k = 1; k <= needed; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < lower || next > upper) return i;
+      lower = 0x80;
+      upper = 0xbf;
+    }
+    i += needed + 1;
+  }
+  return bytes.length;
+}
+
+/** Line and column (1-based, in characters) of a byte offset that follows well-formed UTF-8. */
+function utf8Position(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
     }
   }
-  return 0;
+  return { line, column: utf8.decode(bytes.subarray(lineStart, offset)).length + 1 };
 }
 
 export function formatBytes(bytes: number): string {

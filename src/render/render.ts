@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import type { BalanceReport } from "../balance.js";
+import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel } from "../model.js";
 import type { TemplateName } from "../schema/brief.js";
 import { cssString } from "./css.js";

@@ -5,7 +5,7 @@ import { Id } from "./extract.js";
 export const templateNames = ["memo", "handout", "one-pager"] as const;
 
 /** The sections a brief can ask for; templates show those they support, in their own order. */
-export const sectionNames = ["bluf", "themes", "facts", "comparison", "questions", "glossary", "sources"] as const;
+export const sectionNames = ["bluf", "themes", "facts", "comparison", "questions", "glossary", "sources", "balance"] as const;
 
 const Text = z.string().trim().min(1, "must not be empty");
 
@@ -28,6 +28,16 @@ export const BriefSchema = z.strictObject({
   sections: z.array(z.enum(sectionNames)).min(1).optional().describe("defaults to every section the template has"),
   summary: Text.max(2000).optional().describe("an opening paragraph in your own words, printed before the bottom line"),
   questions: z.array(Text.max(500)).optional().describe("discussion questions for a handout; the themes' questions when absent"),
+  recommendation: Text.max(4000)
+    .optional()
+    .describe("a recommendation, in your own words; without it the memo states the range of views and recommends nothing"),
+  balance: z.enum(["strict", "warn", "off"]).optional().describe("strict stops an unbalanced brief; default strict for memos, warn otherwise"),
+  balance_thresholds: z
+    .strictObject({
+      underweight_ratio: z.number().min(0).max(1).optional(),
+      tilt_difference: z.number().int().min(1).max(100).optional(),
+    })
+    .optional(),
 });
 
 export type Brief = z.infer<typeof BriefSchema>;

@@ -50,8 +50,21 @@ describe("brief build on a project of its own", () => {
     project.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nviewpoints: [build-it]\n");
     const run = await runBriefProcess(["build", "briefs/tram-memo.yaml"], { cwd: project.dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("BRIEF_MISSING_VIEWPOINT");
+    expect(run.stderr).toContain("briefs/tram-memo.yaml:4:1: error BALANCE_MISSING_VIEWPOINT");
+    expect(run.stderr).toContain('error BALANCE_MISSING_VIEWPOINT: theme "worth-building" shows 1 of its 2 viewpoints; a balanced brief shows at least two');
+    expect(run.stderr).toContain("claims in the extract that would fix it: against-shops (10 words), against-cost (13 words)");
     expect(run.stdout).toMatch(/✗ tram-memo\s+not built: unbalanced/);
+  });
+
+  it("the same one-sided brief builds under the warn policy, and reports the problem", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nviewpoints: [build-it]\nbalance: warn\n");
+    const run = await runBriefProcess(["build", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✓ tram-memo\s+\d+ pages?\s+\d+ ms\s+unbalanced \(warn, \d+ notes?\)/);
+    const text = await pdfReadingText(project.path("output/tram-memo.pdf"));
+    expect(text).toContain("Balance note");
+    expect(text).toContain("shows 1 of its 2 viewpoints");
   });
 
   it("a missing browser is a clear error that says how to get one", async () => {

@@ -31,16 +31,17 @@ async function pdfPages(id: string): Promise<string[]> {
 const flat = (text: string) => normaliseForQuote(text.replace(/\s+/g, " "));
 
 const examples = [
-  { id: "alliance-memo", title: "China and Russia: heading for an alliance, or a limited partnership?", marking: "UNCLASSIFIED", maxPages: 2, headings: ["MEMORANDUM FOR:", "SUBJECT:", "Bottom line up front", "Sources"] },
-  { id: "seminar-handout", title: "Sino-Russian relations after Maidan: competing readings", marking: "FOR TRAINING USE ONLY", maxPages: 40, headings: ["Overview", "The facts", "Discussion questions", "Glossary", "Sources"] },
-  { id: "morning-one-pager", title: "Sino-Russian relations: the main questions in one page", marking: "UNCLASSIFIED", maxPages: 1, headings: ["Bottom line", "Sources"] },
+  { id: "alliance-memo", title: "China and Russia: heading for an alliance, or a limited partnership?", marking: "UNCLASSIFIED", maxPages: 2, headings: ["MEMORANDUM FOR:", "SUBJECT:", "Bottom line up front", "Sources", "Balance note"] },
+  { id: "central-asia-energy-memo", title: "Central Asia and energy: is Russia accommodating China or competing with it?", marking: "UNCLASSIFIED", maxPages: 6, headings: ["MEMORANDUM FOR:", "Bottom line up front", "KEY FACTS", "Sources", "Balance note"] },
+  { id: "seminar-handout", title: "Sino-Russian relations after Maidan: competing readings", marking: "FOR TRAINING USE ONLY", maxPages: 40, headings: ["Overview", "analysis of competing hypotheses", "not diagnostic", "Discussion questions", "Glossary", "Sources", "Balance note"] },
+  { id: "morning-one-pager", title: "Sino-Russian relations: the main questions in one page", marking: "UNCLASSIFIED", maxPages: 1, headings: ["Bottom line", "Sources", "Balance (strict: balanced)"] },
 ];
 
 describe("brief build on the examples", () => {
   it("exits 0 and prints one line per brief with its pages and time", () => {
     expect(build.stderr).toBe("");
     expect(build.code).toBe(0);
-    for (const { id } of examples) expect(build.stdout).toMatch(new RegExp(`✓ ${id}\\s+\\d+ pages?\\s+\\d+ ms`));
+    for (const { id } of examples) expect(build.stdout).toMatch(new RegExp(`✓ ${id}\\s+\\d+ pages?\\s+\\d+ ms\\s+balanced \\(strict`));
   });
 
   describe.each(examples)("$id", ({ id, title, marking, maxPages, headings }) => {

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { measureBalance } from "../../src/balance.js";
+import { assessBalance } from "../../src/balance/assess.js";
+import { loadLexicon } from "../../src/balance/lexicon.js";
 import { isBuildable, prepareBriefs } from "../../src/prepare.js";
 import { createRenderer } from "../../src/render/render.js";
 import { loadTemplateSet } from "../../src/render/templates.js";
@@ -22,13 +23,14 @@ const projects = { examples: repoRoot, mini: miniProject };
 describe.each(Object.entries(projects))("golden HTML: %s", async (name, root) => {
   const preparation = await prepareBriefs([join(root, "briefs")], { root, cwd: root });
   const render = createRenderer(await loadTemplateSet());
+  const lexicon = await loadLexicon();
   const goldenDir = join(repoRoot, "tests", "golden", name);
 
   it.each(preparation.briefs.map((b) => [b.brief?.id ?? b.path, b] as const))("%s", (id, prepared) => {
     expect(prepared.diagnostics).toEqual([]);
     if (!isBuildable(prepared)) throw new Error(`${id} is not buildable`);
     const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate });
-    const html = render(model, measureBalance(model));
+    const html = render(model, assessBalance(prepared, model, lexicon).report);
     const goldenPath = join(goldenDir, `${id}.html`);
     if (update || !existsSync(goldenPath)) {
       mkdirSync(goldenDir, { recursive: true });

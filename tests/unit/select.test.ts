@@ -72,3 +72,17 @@ describe("rotate", () => {
     expect(rotate([], 2)).toEqual([]);
   });
 });
+
+describe("chooseBalancedClaims", () => {
+  it("evens out the words of each side while keeping claims from every source it had", async () => {
+    const { chooseBalancedClaims } = await import("../../src/select.js");
+    const base = makeExtract().claims[0]!;
+    const claim = (id: string, viewpoint: string, source: string, words: number) => ({ ...base, id, viewpoint, source, text: Array(words).fill("word").join(" ") });
+    const yes = [claim("y-long", "yes", "s1", 40), claim("y-short", "yes", "s1", 10), claim("y-other", "yes", "s2", 12)];
+    const no = [claim("n-a", "no", "s1", 11), claim("n-b", "no", "s2", 12), claim("n-c", "no", "s2", 30)];
+    const [chosenYes, chosenNo] = chooseBalancedClaims([yes, no], 2);
+    expect(chosenYes!.map((c) => c.id)).toEqual(["y-short", "y-other"]);
+    expect(chosenNo!.map((c) => c.id)).toEqual(["n-a", "n-b"]);
+    expect(chooseBalancedClaims([yes, no], 2)).toEqual([chosenYes, chosenNo]);
+  });
+});

@@ -50,12 +50,19 @@ export async function runBuild(io: CliIo, args: readonly string[]): Promise<numb
   return failed > 0 || errorCount(result.diagnostics) > 0 ? exitCodes.problems : exitCodes.ok;
 }
 
+/** One line on balance: the verdict, the policy, and how many notes `brief balance` would show. */
+export function balanceVerdict(brief: BriefResult): string {
+  const report = brief.balance;
+  if (report === undefined) return "";
+  const notes = report.problems.length;
+  return `${report.verdict} (${report.policy}${notes > 0 ? `, ${plural(notes, "note")}` : ""})`;
+}
+
 function describeResult(brief: BriefResult): string {
   switch (brief.status) {
     case "built": {
-      const verdict = brief.balance?.verdict ?? "balanced";
       const lines = [
-        `✓ ${brief.id.padEnd(28)} ${plural(brief.pages ?? 0, "page").padEnd(9)} ${String(Math.round(brief.durationMs ?? 0)).padStart(5)} ms  ${verdict}  → ${brief.pdfPath}`,
+        `✓ ${brief.id.padEnd(28)} ${plural(brief.pages ?? 0, "page").padEnd(9)} ${String(Math.round(brief.durationMs ?? 0)).padStart(5)} ms  ${balanceVerdict(brief)}  → ${brief.pdfPath}`,
       ];
       for (const warning of brief.warnings) lines.push(`    warning: ${warning}`);
       return lines.join("\n");

@@ -8,6 +8,7 @@ import { prepareCorpus } from "../../prepare.js";
 import { exitCodes, UsageError, type CliIo } from "../io.js";
 import { parseCommandArgs, projectRoot, rootOption } from "../options.js";
 import { plural, printDiagnostics } from "../report.js";
+import { formatTable } from "../table.js";
 
 export const checkUsage = `Usage: brief check [CORPUS…] [--json] [--min-coverage PERCENT] [--root DIR]
 
@@ -73,14 +74,6 @@ export async function runCheck(io: CliIo, args: readonly string[]): Promise<numb
   return failed ? exitCodes.problems : exitCodes.ok;
 }
 
-function table(header: readonly string[], rows: readonly (readonly (string | number)[])[], rightAlignFrom = 1): string {
-  const cells = [header, ...rows].map((row) => row.map(String));
-  const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
-  return cells
-    .map((row) => "  " + row.map((cell, i) => (i >= rightAlignFrom ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd())
-    .join("\n");
-}
-
 function formatCheck(check: CorpusCheck, minCoverage: number): string {
   const out: string[] = [];
   const c = check.counts;
@@ -90,7 +83,7 @@ function formatCheck(check: CorpusCheck, minCoverage: number): string {
   );
   out.push("", `Paragraph coverage (target ${Math.round(minCoverage * 100)}% used or context only)`);
   out.push(
-    table(
+    formatTable(
       ["source", "paragraphs", "used", "context", "uncovered", "covered"],
       check.coverage.map((s) => [s.sourceId, s.paragraphs, s.used.length, s.contextOnly.length, s.uncovered.length, `${(s.ratio * 100).toFixed(1)}%`]),
     ),
@@ -103,10 +96,10 @@ function formatCheck(check: CorpusCheck, minCoverage: number): string {
     theme = v.theme;
     rows.push([`  ${v.viewpoint}`, v.claims, v.sources, v.perspectives]);
   }
-  out.push(table(["theme / viewpoint", "claims", "sources", "perspectives"], rows));
+  out.push(formatTable(["theme / viewpoint", "claims", "sources", "perspectives"], rows));
   out.push("", "Claims per perspective × source");
   out.push(
-    table(
+    formatTable(
       ["perspective", ...check.perspectives.columns.map((col) => col.label)],
       check.perspectives.rows.map((row) => [row.id, ...row.counts]),
     ),

@@ -1,0 +1,106 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { locate } from "../load/yaml-file.js";
+import type { BriefModel } from "../model.js";
+import type { PreparedBrief, PreparedCorpus } from "../prepare.js";
+import type { Extract } from "../schema/extract.js";
+import type { ValidBrief } from "../validate/brief.js";
+import { locateInExtract } from "../validate/extract.js";
+import type { Lexicon } from "./lexicon.js";
+import { measureBalance, type BalancePolicy, type BalanceProblem, type BalanceReport } from "./measure.js";
+
+/** The policy a brief gets when it names none: memos are held to strict balance. */
+export function balancePolicyOf(brief: ValidBrief): BalancePolicy {
+  return brief.balance ?? (brief.template === "memo" ? "strict" : "warn");
+}
+
+/**
+ * Measure a selected brief's balance under its policy, and turn each problem
+ * into a diagnostic that points at the text it is about: a claim in the
+ * extract, or the brief's own summary or theme list.
+ */
+export function assessBalance(
+  prepared: PreparedBrief & { brief: ValidBrief; corpus: PreparedCorpus & { extract: Extract } },
+  model: BriefModel,
+  lexicon: Lexicon,
+): { report: BalanceReport; diagnostics: Diagnostic[] } {
+  const { brief, corpus } = prepared;
+  const extract = corpus.extract;
+  const shownClaims = new Set(model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.claims.map((c) => c.id))));
+  const unshown = new Map<string, { id: string; text: string }[]>();
+  for (const theme of model.themes) {
+    for (const viewpoint of extract.themes.find((t) => t.id === theme.id)?.viewpoints ?? []) {
+      unshown.set(
+        viewpoint.id,
+        extract.claims.filter((c) => c.viewpoint === viewpoint.id && !shownClaims.has(c.id)).map((c) => ({ id: c.id, text: c.text })),
+      );
+    }
+  }
+  const report = measureBalance(model, {
+    lexicon,
+    policy: balancePolicyOf(brief),
+    thresholds: {
+      ...(brief.balance_thresholds?.underweight_ratio !== undefined ? { underweightRatio: brief.balance_thresholds.underweight_ratio } : {}),
+      ...(brief.balance_thresholds?.tilt_difference !== undefined ? { tiltDifference: brief.balance_thresholds.tilt_difference } : {}),
+    },
+    unshown,
+  });
+  const diagnostics = report.problems.map((problem) => toDiagnostic(problem, report.policy, prepared, extract));
+  return { report, diagnostics };
+}
+
+function toDiagnostic(
+  problem: BalanceProblem,
+  policy: BalancePolicy,
+  prepared: PreparedBrief & { corpus: PreparedCorpus },
+  extract: Extract,
+): Diagnostic {
+  const file = prepared.file!;
+  // Without a more precise subject, point at the brief's choice that decides balance: its viewpoints, else its themes.
+  const choice = prepared.brief?.viewpoints !== "all" ? "viewpoints" : "themes";
+  let where: { file: string; span: { start: number; end: number } } = { file: file.path, span: locate(file, [choice], "key") };
+  const subject = problem.subject;
+  const origins = prepared.corpus.origins;
+  if (subject?.kind === "brief") {
+    where = { file: file.path, span: locate(file, [subject.field]) };
+  } else if (subject?.kind === "claim" || subject?.kind === "fact") {
+    const item = (subject.kind === "claim" ? extract.claims : extract.facts).find((c) => c.id === subject.id);
+    if (item) where = locateInExtract(origins, item, subject.field);
+  } else if (subject?.kind === "theme") {
+    const theme = extract.themes.find((t) => t.id === subject.id);
+    if (theme) where = locateInExtract(origins, theme, subject.field);
+  } else if (subject?.kind === "viewpoint") {
+    const theme = extract.themes.find((t) => t.viewpoints.some((v) => v.id === subject.id));
+    const index = theme?.viewpoints.findIndex((v) => v.id === subject.id) ?? -1;
+    if (theme) where = locateInExtract(origins, theme, ["viewpoints", index, subject.field]);
+  }
+  const fixes =
+    problem.fixes.length > 0
+      ? `claims in the extract that would fix it: ${problem.fixes.map((f) => `${f.claimId} (${f.words} words)`).join(", ")}`
+      : undefined;
+  const hint = [fixes, hintFor(problem)].filter((h) => h !== undefined).join("; ") || undefined;
+  return {
+    severity: policy === "strict" ? problem.severity : "warning",
+    code: `BALANCE_${problem.code}`,
+    message: problem.message,
+    ...where,
+    hint,
+  };
+}
+
+function hintFor(problem: BalanceProblem): string | undefined {
+  switch (problem.code) {
+    case "MISSING_VIEWPOINT":
+      return "select viewpoints on both sides of the question";
+    case "UNDERWEIGHT_VIEWPOINT":
+      return "raise claims_per_viewpoint, or add claims for this side to the extract";
+    case "TILTED_LANGUAGE":
+      return "report every side in the same neutral verbs (says, argues, notes)";
+    case "OFF_SCALE_LIKELIHOOD":
+    case "MIXED_ESTIMATIVE_ROWS":
+      return "use one row of the ICD 203 scale: almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain";
+    case "LIKELIHOOD_WITH_CONFIDENCE":
+      return "state the likelihood and the confidence in separate sentences";
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,52 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "yaml";
+import { z } from "zod";
+import { BriefsmithError } from "../errors.js";
+
+const Terms = z.array(z.string().trim().min(1)).min(1);
+
+/** The balance word lists (src/balance/lexicon.yaml). */
+export const LexiconSchema = z.strictObject({
+  tilt: z.strictObject({ loaded: Terms, puffery: Terms, hedges: Terms }),
+  estimative: z.strictObject({
+    rows: z.array(z.strictObject({ name: z.string(), terms: Terms })).length(2),
+    off_scale: Terms,
+    confidence: Terms,
+  }),
+  recommending: Terms,
+});
+
+export type Lexicon = z.infer<typeof LexiconSchema>;
+export type TiltCategory = keyof Lexicon["tilt"];
+
+export const defaultLexiconPath = new URL("../../src/balance/lexicon.yaml", import.meta.url);
+
+export async function loadLexicon(path: URL | string = defaultLexiconPath): Promise<Lexicon> {
+  const result = LexiconSchema.safeParse(parse(await readFile(path, "utf8")));
+  if (!result.success) {
+    throw new BriefsmithError("LEXICON_INVALID", `the balance word lists in ${String(path)} are invalid: ${result.error.issues[0]?.message}`);
+  }
+  return result.data;
+}
+
+export interface TermMatch {
+  readonly term: string;
+  readonly index: number;
+}
+
+const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+
+/**
+ * Whole-word, case-insensitive matches of any of `terms` in `text`. Longer
+ * terms are tried first, so a phrase is matched once, not also as its words.
+ */
+export function findTerms(text: string, terms: readonly string[]): TermMatch[] {
+  const ordered = [...terms].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ordered.map(escape).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
+  return [...text.matchAll(pattern)].map((m) => ({ term: m[0].toLowerCase().replace(/\s+/g, " "), index: m.index }));
+}
+
+/** Our own words only: quoted passages inside a text are the source's, not ours. */
+export function withoutQuotedPassages(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"/g, (quoted) => " ".repeat(quoted.length));
+}

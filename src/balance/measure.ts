@@ -1,0 +1,415 @@
+import type { BriefModel, ClaimModel, ThemeModel } from "../model.js";
+import { findTerms, withoutQuotedPassages, type Lexicon, type TiltCategory } from "./lexicon.js";
+
+export type BalancePolicy = "strict" | "warn" | "off";
+
+export interface BalanceThresholds {
+  /** A viewpoint below this share of an equal split of words is underweight (0.8: the fair-summarisation convention). */
+  readonly underweightRatio: number;
+  /** Tilt scores (loaded words count 2, puffery and hedges 1) differing by this much between viewpoints of a theme are an asymmetry. */
+  readonly tiltDifference: number;
+}
+
+export const defaultThresholds: BalanceThresholds = { underweightRatio: 0.8, tiltDifference: 2 };
+
+const tiltWeights: Readonly<Record<TiltCategory, number>> = { loaded: 2, puffery: 1, hedges: 1 };
+
+export interface TiltCount {
+  readonly loaded: number;
+  readonly puffery: number;
+  readonly hedges: number;
+  /** Weighted: loaded words 2, puffery and hedges 1. */
+  readonly score: number;
+  readonly words: readonly string[];
+}
+
+export interface ViewpointBalance {
+  readonly id: string;
+  readonly label: string;
+  readonly claims: number;
+  readonly claimsInExtract: number;
+  readonly words: number;
+  /** Share of the theme's claim words. */
+  readonly share: number;
+  /** share ÷ equal share: 1 is exactly fair, below the threshold is underweight. */
+  readonly fairShareRatio: number;
+  readonly sources: number;
+  readonly perspectives: number;
+  /** Argued from a single source or a single perspective. */
+  readonly thin: boolean;
+  /** Claims that name both who holds them and where (perspective, source and paragraph). */
+  readonly attributed: number;
+  readonly tilt: TiltCount;
+}
+
+export interface ThemeBalance {
+  readonly themeId: string;
+  readonly title: string;
+  readonly viewpointsShown: number;
+  readonly viewpointsInExtract: number;
+  readonly firstViewpoint: string | undefined;
+  readonly firstViewpointLabel: string | undefined;
+  readonly viewpoints: readonly ViewpointBalance[];
+  readonly passes: boolean;
+}
+
+export type BalanceProblemCode =
+  | "MISSING_VIEWPOINT"
+  | "EMPTY_VIEWPOINT"
+  | "UNDERWEIGHT_VIEWPOINT"
+  | "THIN_VIEWPOINT"
+  | "UNATTRIBUTED_CLAIM"
+  | "SAME_SIDE_FIRST"
+  | "TILTED_LANGUAGE"
+  | "OFF_SCALE_LIKELIHOOD"
+  | "MIXED_ESTIMATIVE_ROWS"
+  | "LIKELIHOOD_WITH_CONFIDENCE"
+  | "RECOMMENDATION_IN_SYNTHESIS";
+
+/** Which text of the brief or extract a problem is about, so the caller can point at it. */
+export interface BalanceSubject {
+  readonly kind: "claim" | "fact" | "theme" | "viewpoint" | "brief";
+  readonly id: string;
+  readonly field: string;
+}
+
+export interface BalanceProblem {
+  /** "error" problems fail a strict brief; "warning" problems never do. */
+  readonly severity: "error" | "warning";
+  readonly code: BalanceProblemCode;
+  readonly themeId: string | undefined;
+  readonly viewpointId: string | undefined;
+  readonly subject: BalanceSubject | undefined;
+  readonly message: string;
+  /** Claims in the extract, not shown, that would fix the problem. */
+  readonly fixes: readonly { readonly claimId: string; readonly words: number }[];
+}
+
+export interface BalanceReport {
+  readonly policy: BalancePolicy;
+  /** "balanced" when no error-level problem; "not checked" with policy off. */
+  readonly verdict: "balanced" | "unbalanced" | "not checked";
+  readonly thresholds: BalanceThresholds;
+  readonly themes: readonly ThemeBalance[];
+  readonly problems: readonly BalanceProblem[];
+  /** The ICD 203 row our likelihood words come from, if any are used. */
+  readonly estimativeRow: string | undefined;
+}
+
+/** Claims of the extract a brief could show but does not, per viewpoint id: the material for fixes. */
+export type UnshownClaims = ReadonlyMap<string, readonly { readonly id: string; readonly text: string }[]>;
+
+/** Words in a piece of our own text (Markdown markup and link targets are not words). */
+export function countWords(text: string): number {
+  return text
+    .replace(/\]\([^)]*\)/g, " ")
+    .replace(/[*_`#>[\]()]/g, " ")
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+export function countTilt(text: string, lexicon: Lexicon): TiltCount {
+  const own = withoutQuotedPassages(text);
+  const counts = { loaded: 0, puffery: 0, hedges: 0 };
+  const words: string[] = [];
+  for (const category of Object.keys(counts) as TiltCategory[]) {
+    const found = findTerms(own, lexicon.tilt[category]);
+    counts[category] = found.length;
+    words.push(...found.map((f) => f.term));
+  }
+  const score = counts.loaded * tiltWeights.loaded + counts.puffery * tiltWeights.puffery + counts.hedges * tiltWeights.hedges;
+  return { ...counts, score, words };
+}
+
+/**
+ * Measure how fairly a brief presents the viewpoints of each theme, and check
+ * its own language against ICD 203. Pure: the report depends only on its
+ * arguments. The policy decides what the problems mean: with "strict" any
+ * error-level problem makes the brief unbalanced; with "warn" the same report
+ * is made and the brief still builds; with "off" nothing is checked.
+ */
+export function measureBalance(
+  model: BriefModel,
+  options: { lexicon: Lexicon; policy?: BalancePolicy; thresholds?: Partial<BalanceThresholds>; unshown?: UnshownClaims },
+): BalanceReport {
+  const policy = options.policy ?? "strict";
+  const thresholds = { ...defaultThresholds, ...options.thresholds };
+  const problems: BalanceProblem[] = [];
+  const themes = model.themes.map((theme) => measureTheme(theme, thresholds, options.lexicon, options.unshown ?? new Map(), problems));
+  checkOrder(model, problems);
+  const estimativeRow = checkEstimativeLanguage(model, options.lexicon, problems);
+  checkSynthesis(model, options.lexicon, problems);
+  const verdict = policy === "off" ? "not checked" : problems.some((p) => p.severity === "error") ? "unbalanced" : "balanced";
+  return { policy, verdict, thresholds, themes, problems: policy === "off" ? [] : problems, estimativeRow };
+}
+
+function problem(fields: Partial<BalanceProblem> & Pick<BalanceProblem, "severity" | "code" | "message">): BalanceProblem {
+  return { themeId: undefined, viewpointId: undefined, subject: undefined, fixes: [], ...fields };
+}
+
+function measureTheme(
+  theme: ThemeModel,
+  thresholds: BalanceThresholds,
+  lexicon: Lexicon,
+  unshown: UnshownClaims,
+  problems: BalanceProblem[],
+): ThemeBalance {
+  const before = problems.length;
+  const words = theme.viewpoints.map((v) => v.claims.reduce((n, c) => n + countWords(c.text), 0));
+  const total = words.reduce((a, b) => a + b, 0);
+  const equalShare = theme.viewpoints.length === 0 ? 0 : 1 / theme.viewpoints.length;
+  const viewpoints = theme.viewpoints.map((viewpoint, index): ViewpointBalance => {
+    const share = total === 0 ? 0 : words[index]! / total;
+    const sources = new Set(viewpoint.claims.map((c) => c.source.id)).size;
+    const perspectives = new Set(viewpoint.claims.map((c) => c.perspective.id)).size;
+    return {
+      id: viewpoint.id,
+      label: viewpoint.label,
+      claims: viewpoint.claims.length,
+      claimsInExtract: viewpoint.claimsInExtract,
+      words: words[index]!,
+      share,
+      fairShareRatio: equalShare === 0 ? 0 : share / equalShare,
+      sources,
+      perspectives,
+      thin: viewpoint.claims.length > 0 && (sources < 2 || perspectives < 2),
+      attributed: viewpoint.claims.filter(isAttributed).length,
+      tilt: viewpoint.claims.reduce(
+        (sum, claim) => {
+          const tilt = countTilt(claim.text, lexicon);
+          return {
+            loaded: sum.loaded + tilt.loaded,
+            puffery: sum.puffery + tilt.puffery,
+            hedges: sum.hedges + tilt.hedges,
+            score: sum.score + tilt.score,
+            words: [...sum.words, ...tilt.words],
+          };
+        },
+        { loaded: 0, puffery: 0, hedges: 0, score: 0, words: [] as string[] },
+      ),
+    };
+  });
+
+  const explained = theme.coverageNote !== undefined;
+  const fixesFor = (viewpointId: string, longerThan = 0) =>
+    (unshown.get(viewpointId) ?? [])
+      .map((c) => ({ claimId: c.id, words: countWords(c.text) }))
+      .filter((c) => c.words > longerThan)
+      .slice(0, 5);
+
+  if (theme.viewpoints.length < 2) {
+    const shownIds = new Set(theme.viewpoints.map((v) => v.id));
+    const missing = [...unshown.keys()].filter((id) => !shownIds.has(id) && id.length > 0);
+    problems.push(
+      problem({
+        severity: "error",
+        code: "MISSING_VIEWPOINT",
+        themeId: theme.id,
+        message: `theme "${theme.id}" shows ${theme.viewpoints.length} of its ${theme.viewpointsInExtract} viewpoints; a balanced brief shows at least two`,
+        fixes: missing.flatMap((id) => fixesFor(id)).slice(0, 5),
+      }),
+    );
+  }
+  for (const viewpoint of viewpoints) {
+    const where = { themeId: theme.id, viewpointId: viewpoint.id };
+    if (viewpoint.claims === 0) {
+      problems.push(
+        problem({
+          ...where,
+          severity: explained ? "warning" : "error",
+          code: "EMPTY_VIEWPOINT",
+          subject: { kind: "viewpoint", id: viewpoint.id, field: "id" },
+          message: `viewpoint "${viewpoint.id}" of theme "${theme.id}" has no attributed claim${explained ? " (the theme's coverage note explains why)" : ""}`,
+          fixes: fixesFor(viewpoint.id),
+        }),
+      );
+      continue;
+    }
+    if (theme.viewpoints.length >= 2 && viewpoint.fairShareRatio < thresholds.underweightRatio) {
+      problems.push(
+        problem({
+          ...where,
+          severity: "error",
+          code: "UNDERWEIGHT_VIEWPOINT",
+          message:
+            `viewpoint "${viewpoint.id}" of theme "${theme.id}" has ${viewpoint.words} of ${total} words (${Math.round(viewpoint.share * 100)}%), ` +
+            `${floor2(viewpoint.fairShareRatio)} of an equal share; the threshold is ${thresholds.underweightRatio}`,
+          fixes: fixesFor(viewpoint.id),
+        }),
+      );
+    }
+    if (viewpoint.thin) {
+      problems.push(
+        problem({
+          ...where,
+          severity: "warning",
+          code: "THIN_VIEWPOINT",
+          message: `viewpoint "${viewpoint.id}" of theme "${theme.id}" rests on ${plural(viewpoint.sources, "source")} and ${plural(viewpoint.perspectives, "perspective")}`,
+        }),
+      );
+    }
+    if (viewpoint.attributed < viewpoint.claims) {
+      problems.push(
+        problem({
+          ...where,
+          severity: "error",
+          code: "UNATTRIBUTED_CLAIM",
+          message: `${viewpoint.claims - viewpoint.attributed} claim(s) of viewpoint "${viewpoint.id}" do not say who holds them and where`,
+        }),
+      );
+    }
+  }
+  if (viewpoints.length >= 2) {
+    const scores = viewpoints.map((v) => v.tilt.score);
+    const most = viewpoints[scores.indexOf(Math.max(...scores))]!;
+    const least = viewpoints[scores.indexOf(Math.min(...scores))]!;
+    if (most.tilt.score - least.tilt.score >= thresholds.tiltDifference) {
+      problems.push(
+        problem({
+          severity: "error",
+          code: "TILTED_LANGUAGE",
+          themeId: theme.id,
+          viewpointId: most.id,
+          message:
+            `the text for viewpoint "${most.id}" of theme "${theme.id}" uses tilting words (${most.tilt.words.join(", ")}; score ${most.tilt.score}) ` +
+            `that "${least.id}" does not (score ${least.tilt.score})`,
+        }),
+      );
+    }
+  }
+  return {
+    themeId: theme.id,
+    title: theme.title,
+    viewpointsShown: theme.viewpoints.length,
+    viewpointsInExtract: theme.viewpointsInExtract,
+    firstViewpoint: theme.viewpoints[0]?.id,
+    firstViewpointLabel: theme.viewpoints[0]?.label,
+    viewpoints,
+    passes: !problems.slice(before).some((p) => p.severity === "error"),
+  };
+}
+
+function isAttributed(claim: ClaimModel): boolean {
+  return claim.perspective.label.trim() !== "" && claim.source.shortName.trim() !== "" && claim.locator >= 1;
+}
+
+/** Across themes, the first position rotates: flag a brief whose every theme opens with its extract's first viewpoint. */
+function checkOrder(model: BriefModel, problems: BalanceProblem[]): void {
+  if (model.themes.length < 2) return;
+  const opensWithFirst = model.themes.filter((t) => t.viewpoints[0] !== undefined && t.viewpoints[0].id === t.firstViewpointInExtract);
+  if (opensWithFirst.length === model.themes.length) {
+    problems.push(
+      problem({
+        severity: "warning",
+        code: "SAME_SIDE_FIRST",
+        message: `every theme opens with the viewpoint listed first in the extract; the first position should rotate`,
+      }),
+    );
+  }
+}
+
+interface OwnText {
+  readonly subject: BalanceSubject;
+  readonly text: string;
+}
+
+/** The texts of a brief that are ours, not the sources': claims, facts, theses, questions, notes, the summary. */
+function ownTexts(model: BriefModel): OwnText[] {
+  const texts: OwnText[] = [];
+  if (model.summary !== undefined) texts.push({ subject: { kind: "brief", id: model.id, field: "summary" }, text: model.summary });
+  for (const theme of model.themes) {
+    texts.push({ subject: { kind: "theme", id: theme.id, field: "question" }, text: theme.question });
+    if (theme.coverageNote) texts.push({ subject: { kind: "theme", id: theme.id, field: "coverage_note" }, text: theme.coverageNote });
+    for (const viewpoint of theme.viewpoints) {
+      texts.push({ subject: { kind: "viewpoint", id: viewpoint.id, field: "thesis" }, text: viewpoint.thesis });
+      for (const claim of viewpoint.claims) texts.push({ subject: { kind: "claim", id: claim.id, field: "text" }, text: claim.text });
+    }
+    for (const fact of theme.facts) texts.push({ subject: { kind: "fact", id: fact.id, field: "text" }, text: fact.text });
+  }
+  return texts;
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z"“(])/);
+}
+
+/**
+ * ICD 203: likelihood words come from its scale, from one row of it only, and
+ * a likelihood term never shares a sentence with a confidence level.
+ */
+function checkEstimativeLanguage(model: BriefModel, lexicon: Lexicon, problems: BalanceProblem[]): string | undefined {
+  const [firstRow, secondRow] = lexicon.estimative.rows as [Lexicon["estimative"]["rows"][0], Lexicon["estimative"]["rows"][0]];
+  const rowsUsed = new Map<string, BalanceSubject>();
+  for (const { subject, text } of ownTexts(model)) {
+    const own = withoutQuotedPassages(text);
+    // Scale terms first, so "almost certainly" is not also read as the off-scale "certainly".
+    const scaleTerms = [...firstRow.terms, ...secondRow.terms];
+    let offScaleText = own;
+    for (const found of findTerms(own, scaleTerms)) {
+      offScaleText = offScaleText.slice(0, found.index) + " ".repeat(found.term.length) + offScaleText.slice(found.index + found.term.length);
+    }
+    for (const found of findTerms(offScaleText, lexicon.estimative.off_scale)) {
+      problems.push(
+        problem({
+          severity: "error",
+          code: "OFF_SCALE_LIKELIHOOD",
+          subject,
+          message: `"${found.term}" in the ${subject.field} of ${subject.kind} "${subject.id}" is not on the ICD 203 likelihood scale`,
+        }),
+      );
+    }
+    for (const row of [firstRow, secondRow]) {
+      if (findTerms(own, row.terms).length > 0 && !rowsUsed.has(row.name)) rowsUsed.set(row.name, subject);
+    }
+    for (const sentence of sentences(own)) {
+      const likelihood = findTerms(sentence, scaleTerms);
+      const confidence = findTerms(sentence, lexicon.estimative.confidence);
+      if (likelihood.length > 0 && confidence.length > 0) {
+        problems.push(
+          problem({
+            severity: "error",
+            code: "LIKELIHOOD_WITH_CONFIDENCE",
+            subject,
+            message: `the ${subject.field} of ${subject.kind} "${subject.id}" puts a likelihood ("${likelihood[0]!.term}") and a confidence level ("${confidence[0]!.term}") in one sentence`,
+          }),
+        );
+      }
+    }
+  }
+  if (rowsUsed.size > 1) {
+    const second = rowsUsed.get(secondRow.name)!;
+    problems.push(
+      problem({
+        severity: "error",
+        code: "MIXED_ESTIMATIVE_ROWS",
+        subject: second,
+        message: `the brief mixes the two rows of the ICD 203 scale ("${firstRow.name}" terms and "${secondRow.name}" terms, as in the ${second.field} of ${second.kind} "${second.id}")`,
+      }),
+    );
+  }
+  return rowsUsed.size === 1 ? [...rowsUsed.keys()][0] : undefined;
+}
+
+/** The synthesis states the range of views; it recommends only when the brief asks for a recommendation. */
+function checkSynthesis(model: BriefModel, lexicon: Lexicon, problems: BalanceProblem[]): void {
+  if (model.summary === undefined || model.recommendation !== undefined) return;
+  const found = findTerms(withoutQuotedPassages(model.summary), lexicon.recommending);
+  if (found.length > 0) {
+    problems.push(
+      problem({
+        severity: "error",
+        code: "RECOMMENDATION_IN_SYNTHESIS",
+        subject: { kind: "brief", id: model.id, field: "summary" },
+        message: `the summary recommends ("${found[0]!.term}"), but the brief asks for no recommendation; state the range of views, or add a recommendation: section`,
+      }),
+    );
+  }
+}
+
+function floor2(x: number): string {
+  return (Math.floor(x * 100) / 100).toFixed(2);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
