@@ -1,19 +1,27 @@
+import { readFile, stat } from "node:fs/promises";
 import { mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { assessBalance } from "./balance/assess.js";
-import { loadLexicon } from "./balance/lexicon.js";
+import { defaultLexiconPath, loadLexicon } from "./balance/lexicon.js";
 import type { BalanceReport } from "./balance/measure.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
-import { displayPath } from "./load/project.js";
+import { briefInputs, hashTemplateSet, type BriefInputs } from "./incremental/cache-key.js";
+import { sha256 } from "./incremental/hash.js";
+import { briefFileBaseName, displayPath } from "./load/project.js";
 import type { BriefModel } from "./model.js";
+import { manifestFileName, readManifestIfValid, shardOf, writeManifest, type Manifest, type ManifestEntry } from "./output/manifest.js";
 import { writeFileAtomic } from "./output/write-atomic.js";
 import { isBuildable, prepareBriefs, type PreparedBrief } from "./prepare.js";
-import { findBrowser } from "./print/browser.js";
-import { countPdfPages, PdfPrinter, puppeteerCachePath } from "./print/printer.js";
-import { createRenderer, type RenderHtml } from "./render/render.js";
+import { findBrowser, type BrowserLocation } from "./print/browser.js";
+import { PrintPool } from "./print/pool.js";
+import { countPdfPages, puppeteerCachePath } from "./print/printer.js";
+import { makePdfReproducible } from "./print/reproducible.js";
+import type { RenderHtml } from "./render/render.js";
 import { defaultTemplatesDir, loadTemplateSet } from "./render/templates.js";
 import { selectBrief } from "./select.js";
+import { version } from "./version.js";
 
 export interface BuildOptions {
   /** Brief files or folders. */
@@ -27,12 +35,27 @@ export interface BuildOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly browserPath?: string | undefined;
   readonly templatesDir?: string;
+  /** Per brief, for printing. */
   readonly timeoutMs?: number;
-  /** Called as each brief finishes, in order: the CLI prints progress from it. */
+  /** Rebuild even briefs whose inputs have not changed. */
+  readonly force?: boolean;
+  /** Stop scheduling briefs after the first failure. */
+  readonly failFast?: boolean;
+  /** Build only shard `index` of `count` (1-based), a stable partition by id. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Tabs printing at once (default: one per core, at most 4). */
+  readonly concurrency?: number;
+  /** Start a fresh browser after this many documents. */
+  readonly restartAfter?: number;
+  /** Called once the briefs to build are known. */
+  readonly onStart?: (plan: { total: number; toPrint: number }) => void;
+  /** Called as each brief finishes. */
   readonly onBrief?: (result: BriefResult) => void;
+  /** For tests: each browser's process id as it starts. */
+  readonly onBrowserLaunch?: (pid: number | undefined) => void;
 }
 
-export type BriefStatus = "built" | "invalid" | "unbalanced" | "failed";
+export type BriefStatus = "built" | "unchanged" | "invalid" | "unbalanced" | "failed";
 
 export interface BriefResult {
   readonly id: string;
@@ -41,6 +64,9 @@ export interface BriefResult {
   readonly status: BriefStatus;
   readonly model?: BriefModel;
   readonly balance?: BalanceReport;
+  /** Policy, verdict and number of problems: known also for an unchanged brief, from the manifest. */
+  readonly balanceSummary?: BalanceSummary;
+  readonly inputs?: BriefInputs;
   readonly htmlPath?: string;
   readonly pdfPath?: string;
   readonly pages?: number;
@@ -50,120 +76,260 @@ export interface BriefResult {
   readonly warnings: readonly string[];
   /** Set when status is "failed". */
   readonly error?: BriefsmithError;
+  /** The manifest entry written for this brief. */
+  readonly entry?: ManifestEntry;
+}
+
+export interface BalanceSummary {
+  readonly policy: BalanceReport["policy"];
+  readonly verdict: BalanceReport["verdict"];
+  readonly problems: number;
+}
+
+function summarise(report: BalanceReport): BalanceSummary {
+  return { policy: report.policy, verdict: report.verdict, problems: report.problems.length };
 }
 
 export interface BuildResult {
   readonly results: readonly BriefResult[];
   readonly diagnostics: readonly Diagnostic[];
   readonly fileTexts: ReadonlyMap<string, string>;
+  readonly manifestPath: string | undefined;
+  /** Browsers started: 0 when nothing needed printing. */
+  readonly browserLaunches: number;
 }
 
 /** Documents that must fit on one page, by template. */
 const onePageTemplates = new Set(["one-pager"]);
 
+export function defaultConcurrency(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+interface Job {
+  readonly prepared: PreparedBrief & { file: NonNullable<PreparedBrief["file"]> };
+  readonly model: BriefModel;
+  readonly balance: BalanceReport;
+  readonly inputs: BriefInputs;
+}
+
 /**
  * Build briefs: prepare (load and check) → select → balance → render → print.
- * Invalid or unbalanced briefs are reported and skipped; the others still
- * build. Nothing is written for a brief that fails, and earlier output of that
- * brief is left as it was.
+ * Invalid or unbalanced briefs are reported and skipped; a brief whose inputs
+ * have not changed since the last build is not printed again; one failing
+ * brief does not stop the others. Every file is written to a temporary name
+ * and renamed, so earlier output survives any failure.
  */
 export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const preparation = await prepareBriefs(options.paths, { root: options.root, cwd: options.cwd });
   const diagnostics: Diagnostic[] = [...preparation.diagnostics];
   const results: BriefResult[] = [];
-  const ready: { prepared: PreparedBrief; model: BriefModel; balance: BalanceReport }[] = [];
   const emit = (result: BriefResult) => {
     results.push(result);
     options.onBrief?.(result);
   };
 
+  const shard = options.shard;
+  const briefs = preparation.briefs.filter(
+    (b) => shard === undefined || shardOf(b.brief?.id ?? briefFileBaseName(b.path), shard.count, sha256) === shard.index,
+  );
+
+  const outDir = resolve(options.cwd, options.outDir);
+  const manifestPath = join(outDir, manifestFileName);
+  const previous = options.force ? undefined : await readManifestIfValid(manifestPath);
+  const templateSet = await loadTemplateSet(options.templatesDir ?? defaultTemplatesDir);
+  const lexiconText = await readFile(defaultLexiconPath, "utf8");
   const lexicon = await loadLexicon();
-  for (const prepared of preparation.briefs) {
+  const browserFingerprint = await locateBrowserLazily(options);
+  const context = {
+    templatesHash: hashTemplateSet(templateSet),
+    lexiconHash: sha256(lexiconText),
+    version,
+  };
+
+  const jobs: Job[] = [];
+  const unchanged: BriefResult[] = [];
+  const upfront: BriefResult[] = [];
+  for (const prepared of briefs) {
     const file = prepared.file?.path ?? displayPath(prepared.path, options.cwd);
-    const id = prepared.brief?.id ?? file;
+    const id = prepared.brief?.id ?? briefFileBaseName(prepared.path);
     if (!isBuildable(prepared)) {
-      emit({ id, file, status: "invalid", warnings: [] });
+      upfront.push({ id, file, status: "invalid", warnings: [] });
+      continue;
+    }
+    // The cache key needs no selection: an unchanged brief costs a hash and a stat, nothing more.
+    const withFile = prepared as Job["prepared"] & typeof prepared;
+    const date = prepared.brief.date ?? options.buildDate;
+    const inputs = briefInputs(withFile, { ...context, browser: await browserFingerprint.fingerprint(), date });
+    const cached = await unchangedEntry(previous, id, inputs, outDir);
+    if (cached !== undefined) {
+      unchanged.push({
+        id,
+        file,
+        status: "unchanged",
+        inputs,
+        warnings: [],
+        entry: cached,
+        balanceSummary: cached.balance,
+        pdfPath: displayPath(join(outDir, `${id}.pdf`), options.cwd),
+        pages: cached.outputs.find((o) => o.path.endsWith(".pdf"))?.pages,
+      });
       continue;
     }
     const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate: options.buildDate });
     const { report: balance, diagnostics: balanceDiagnostics } = assessBalance(prepared, model, lexicon);
     if (balance.policy === "strict" && balance.verdict === "unbalanced") {
       diagnostics.push(...balanceDiagnostics);
-      emit({ id, file, status: "unbalanced", model, balance, warnings: [] });
+      upfront.push({ id, file, status: "unbalanced", model, balance, balanceSummary: summarise(balance), warnings: [] });
       continue;
     }
-    ready.push({ prepared, model, balance });
+    jobs.push({ prepared: withFile, model, balance, inputs });
   }
-  if (ready.length === 0) return { results, diagnostics, fileTexts: preparation.fileTexts };
+  options.onStart?.({ total: upfront.length + unchanged.length + jobs.length, toPrint: jobs.length });
+  for (const result of [...upfront, ...unchanged]) emit(result);
 
-  const outDir = resolve(options.cwd, options.outDir);
-  try {
-    await mkdir(outDir, { recursive: true });
-  } catch (error) {
-    throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the output folder ${displayPath(outDir, options.cwd)}`, {
-      hint: "choose another folder with --out",
-      cause: error,
-    });
-  }
-  const render = createRenderer(await loadTemplateSet(options.templatesDir ?? defaultTemplatesDir));
-  const location = await findBrowser({ explicitPath: options.browserPath, env: options.env, puppeteerCachePath });
-  const printer = await PdfPrinter.launch(location);
-  try {
-    for (const { prepared, model, balance } of ready) {
-      emit(await buildOne(prepared, model, balance, { render, printer, outDir, options }));
+  let browserLaunches = 0;
+  if (jobs.length > 0) {
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (error) {
+      throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the output folder ${displayPath(outDir, options.cwd)}`, {
+        hint: "choose another folder with --out",
+        cause: error,
+      });
     }
-  } finally {
-    await printer.close();
+    // Handlebars and marked load only when something is rendered.
+    const { createRenderer } = await import("./render/render.js");
+    const render = createRenderer(templateSet);
+    const pool = new PrintPool(await browserFingerprint.location(), {
+      size: options.concurrency ?? defaultConcurrency(),
+      restartAfter: options.restartAfter ?? 200,
+      onLaunch: options.onBrowserLaunch,
+    });
+    try {
+      await runJobs(jobs, options.concurrency ?? defaultConcurrency(), options.failFast ?? false, async (job) => {
+        const result = await buildOne(job, { render, pool, outDir, options });
+        emit(result);
+        return result.status !== "failed";
+      });
+    } finally {
+      browserLaunches = pool.launches;
+      await pool.close();
+    }
   }
-  return { results, diagnostics, fileTexts: preparation.fileTexts };
+
+  const order = new Map(briefs.map((b, i) => [b.brief?.id ?? briefFileBaseName(b.path), i]));
+  results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  let writtenManifest: string | undefined;
+  if (results.some((r) => r.status === "built" || r.status === "unchanged") || previous !== undefined) {
+    await writeManifest(manifestPath, nextManifest(previous, results, options)).catch((error: unknown) => {
+      throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(manifestPath, options.cwd)}`, { cause: error });
+    });
+    writtenManifest = displayPath(manifestPath, options.cwd);
+  }
+  return { results, diagnostics, fileTexts: preparation.fileTexts, manifestPath: writtenManifest, browserLaunches };
 }
 
-async function buildOne(
-  prepared: PreparedBrief,
-  model: BriefModel,
-  balance: BalanceReport,
-  context: { render: RenderHtml; printer: PdfPrinter; outDir: string; options: BuildOptions },
-): Promise<BriefResult> {
+/** Find the browser only once, and only if something needs it; its path and file time go into cache keys. */
+function locateBrowserLazily(options: BuildOptions) {
+  let found: Promise<BrowserLocation> | undefined;
+  const location = () => (found ??= findBrowser({ explicitPath: options.browserPath, env: options.env, puppeteerCachePath }));
+  let fingerprint: Promise<string> | undefined;
+  return {
+    location,
+    // A missing browser must not stop a no-op rebuild: the fingerprint then says so, and a build that needs printing fails later.
+    fingerprint: () =>
+      (fingerprint ??= location().then(
+        async (l) => `${l.executablePath}@${(await stat(l.executablePath)).mtimeMs}`,
+        () => "no browser",
+      )),
+  };
+}
+
+/** The previous manifest's entry for a brief, if its inputs are the same and its outputs are still there, unchanged. */
+async function unchangedEntry(previous: Manifest | undefined, id: string, inputs: BriefInputs, outDir: string): Promise<ManifestEntry | undefined> {
+  const entry = previous?.briefs.find((b) => b.id === id);
+  if (entry === undefined || entry.key !== inputs.key || (entry.status !== "built" && entry.status !== "unchanged")) return undefined;
+  for (const output of entry.outputs) {
+    try {
+      const info = await stat(join(outDir, output.path));
+      if (info.size !== output.bytes) return undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return entry;
+}
+
+/** Run jobs with at most `concurrency` at once; with failFast, start no new job after a failure. */
+async function runJobs<T>(jobs: readonly T[], concurrency: number, failFast: boolean, run: (job: T) => Promise<boolean>): Promise<void> {
+  let next = 0;
+  let stopped = false;
+  const worker = async () => {
+    while (!stopped && next < jobs.length) {
+      const job = jobs[next++]!;
+      const ok = await run(job);
+      if (!ok && failFast) stopped = true;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+}
+
+async function buildOne(job: Job, context: { render: RenderHtml; pool: PrintPool; outDir: string; options: BuildOptions }): Promise<BriefResult> {
   const started = performance.now();
-  const file = prepared.file!.path;
-  // Balance problems stay in the balance report (brief balance prints them); these are the rest.
+  const { model, balance, inputs } = job;
+  const file = job.prepared.file.path;
   const warnings: string[] = [];
-  const htmlPath = join(context.outDir, `${model.id}.html`);
-  const pdfPath = join(context.outDir, `${model.id}.pdf`);
+  const htmlName = `${model.id}.html`;
+  const pdfName = `${model.id}.pdf`;
+  const base = { id: model.id, file, model, balance, balanceSummary: summarise(balance), inputs };
   try {
     const html = context.render(model, balance);
-    const printed = await context.printer.print({ id: model.id, html, paper: model.paper, timeoutMs: context.options.timeoutMs ?? 60_000 });
+    const request = { id: model.id, html, paper: model.paper, timeoutMs: context.options.timeoutMs ?? 60_000 };
+    let printed;
+    try {
+      printed = await context.pool.print(request);
+    } catch (error) {
+      // A crashed browser is replaced; the brief that was in flight gets one more try.
+      if (!(error instanceof BriefsmithError && error.code === "BROWSER_CRASHED")) throw error;
+      printed = await context.pool.print(request);
+    }
     for (const url of printed.blockedRequests) warnings.push(`blocked a request for ${url}`);
-    const pages = countPdfPages(printed.pdf);
+    const pdf = makePdfReproducible(printed.pdf, new Date(`${model.date}T00:00:00Z`));
+    const pages = countPdfPages(pdf);
     if (onePageTemplates.has(model.template) && pages > 1) {
       warnings.push(`a ${model.template} should fit on one page but runs to ${pages}; select fewer themes or set claims_per_viewpoint`);
     }
-    await writeOutput(htmlPath, html, context.options.cwd);
-    await writeOutput(pdfPath, printed.pdf, context.options.cwd);
-    return {
+    await writeOutput(join(context.outDir, htmlName), html, context.options.cwd);
+    await writeOutput(join(context.outDir, pdfName), pdf, context.options.cwd);
+    const durationMs = performance.now() - started;
+    const entry: ManifestEntry = {
       id: model.id,
       file,
       status: "built",
-      model,
-      balance,
-      htmlPath: displayPath(htmlPath, context.options.cwd),
-      pdfPath: displayPath(pdfPath, context.options.cwd),
+      key: inputs.key,
+      inputs: inputs.inputs,
+      outputs: [
+        { path: pdfName, sha256: sha256(pdf), bytes: pdf.byteLength, pages },
+        { path: htmlName, sha256: sha256(html), bytes: Buffer.byteLength(html) },
+      ],
+      balance: summarise(balance),
+      duration_ms: Math.round(durationMs),
+    };
+    return {
+      ...base,
+      status: "built",
+      htmlPath: displayPath(join(context.outDir, htmlName), context.options.cwd),
+      pdfPath: displayPath(join(context.outDir, pdfName), context.options.cwd),
       pages,
-      bytes: printed.pdf.byteLength,
-      durationMs: performance.now() - started,
+      bytes: pdf.byteLength,
+      durationMs,
       warnings,
+      entry,
     };
   } catch (error) {
-    const failure =
-      error instanceof BriefsmithError
-        ? error
-        : error instanceof Error && /timeout|Timed out/i.test(error.message)
-          ? new BriefsmithError("PRINT_TIMEOUT", `printing timed out: ${error.message.split("\n")[0]}`, { cause: error })
-          : error instanceof Error && /Target closed|Protocol error|Connection closed|crash/i.test(error.message)
-            ? new BriefsmithError("BROWSER_CRASHED", `the browser failed while printing: ${error.message.split("\n")[0]}`, { cause: error })
-            : undefined;
-    if (failure === undefined) throw error;
-    return { id: model.id, file, status: "failed", model, balance, warnings, error: failure, durationMs: performance.now() - started };
+    if (!(error instanceof BriefsmithError)) throw error;
+    return { ...base, status: "failed", warnings, error, durationMs: performance.now() - started };
   }
 }
 
@@ -177,4 +343,34 @@ async function writeOutput(path: string, data: string | Uint8Array, cwd: string)
       cause: error,
     });
   }
+}
+
+/**
+ * The manifest after this build: this run's briefs replace their entries; a
+ * brief that failed keeps its last good outputs listed (they are still on
+ * disk) with its new status; briefs not in this run are kept as they were.
+ */
+function nextManifest(previous: Manifest | undefined, results: readonly BriefResult[], options: BuildOptions): Manifest {
+  const entries = new Map((previous?.briefs ?? []).map((e) => [e.id, e]));
+  for (const result of results) {
+    const old = entries.get(result.id);
+    if (result.entry !== undefined) {
+      entries.set(result.id, result.status === "unchanged" ? { ...result.entry, status: "unchanged" } : result.entry);
+      continue;
+    }
+    entries.set(result.id, {
+      id: result.id,
+      file: result.file,
+      status: result.status,
+      ...(result.inputs ? { key: result.inputs.key, inputs: result.inputs.inputs } : {}),
+      outputs: old?.outputs ?? [],
+      ...(result.balanceSummary ? { balance: result.balanceSummary } : {}),
+      ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
+    });
+  }
+  return {
+    generator: `briefsmith ${version}`,
+    ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count } } : {}),
+    briefs: [...entries.values()],
+  };
 }

@@ -10,7 +10,7 @@ export { measureBalance, type BalanceReport } from "./balance/measure.js";
 export { createRenderer } from "./render/render.js";
 export { loadTemplateSet } from "./render/templates.js";
 export { findBrowser } from "./print/browser.js";
-export { PdfPrinter } from "./print/printer.js";
+export { PrintPool } from "./print/pool.js";
 export { buildBriefs, type BuildOptions, type BuildResult, type BriefResult } from "./build.js";
 export type { BriefModel } from "./model.js";
 export { main } from "./cli/main.js";

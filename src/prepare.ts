@@ -16,6 +16,7 @@ import {
 import { fileLimits, readTextFile } from "./load/read-file.js";
 import { locate, type YamlFile } from "./load/yaml-file.js";
 import type { Extract } from "./schema/extract.js";
+import { sha256 } from "./incremental/hash.js";
 import { splitParagraphs, type Paragraph } from "./text/paragraphs.js";
 import { checkBriefAgainstExtract, validateBriefFile, type ValidBrief } from "./validate/brief.js";
 import { checkExtractQuotes, checkExtractReferences, mergeExtractFiles, type Origins } from "./validate/extract.js";
@@ -28,6 +29,8 @@ export interface PreparedCorpus {
   readonly extract: Extract | undefined;
   readonly origins: Origins;
   readonly paragraphs: ReadonlyMap<string, readonly Paragraph[]>;
+  /** sha256 of each source text, by source id: part of a brief's cache key. */
+  readonly textHashes: ReadonlyMap<string, string>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -77,8 +80,10 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
   const knownCorpora = await listCorpora(options.root);
   const briefs: PreparedBrief[] = [];
   const seenIds = new Map<string, string>();
-  for (const path of briefPaths) {
-    const loaded = await loadYamlFile(path, options.cwd);
+  // Read every brief at once: file I/O overlaps, then checking runs in order.
+  const loadedBriefs = await Promise.all(briefPaths.map((path) => loadYamlFile(path, options.cwd)));
+  for (const [index, path] of briefPaths.entries()) {
+    const loaded = loadedBriefs[index]!;
     const diagnostics = [...loaded.diagnostics];
     const file = loaded.file;
     let brief: ValidBrief | undefined;
@@ -137,14 +142,15 @@ export async function prepareCorpus(id: string, options: { root: string; cwd: st
   const shownDir = displayPath(dir, options.cwd);
   const diagnostics: Diagnostic[] = [];
   const files: YamlFile[] = [];
-  for (const path of await listYamlFiles(dir, new Set(["texts"]))) {
-    const loaded = await loadYamlFile(path, options.cwd);
+  const paths = await listYamlFiles(dir, new Set(["texts"]));
+  for (const loaded of await Promise.all(paths.map((path) => loadYamlFile(path, options.cwd)))) {
     diagnostics.push(...loaded.diagnostics);
     if (loaded.file !== undefined) files.push(loaded.file);
   }
   const merged = mergeExtractFiles(files, shownDir);
   diagnostics.push(...merged.diagnostics);
   const paragraphs = new Map<string, readonly Paragraph[]>();
+  const textHashes = new Map<string, string>();
   const extract = merged.extract;
   if (extract !== undefined) {
     diagnostics.push(...checkExtractReferences(extract, merged.origins));
@@ -166,6 +172,7 @@ export async function prepareCorpus(id: string, options: { root: string; cwd: st
       try {
         const text = await readTextFile(textPath, fileLimits.textBytes, displayPath(textPath, options.cwd));
         paragraphs.set(source.id, splitParagraphs(text));
+        textHashes.set(source.id, sha256(text));
       } catch (error) {
         if (!(error instanceof BriefsmithError)) throw error;
         diagnostics.push({
@@ -179,5 +186,5 @@ export async function prepareCorpus(id: string, options: { root: string; cwd: st
     }
     diagnostics.push(...checkExtractQuotes(extract, merged.origins, paragraphs));
   }
-  return { id, dir, files, extract, origins: merged.origins, paragraphs, diagnostics };
+  return { id, dir, files, extract, origins: merged.origins, paragraphs, textHashes, diagnostics };
 }

@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
 import { formatDiagnostic } from "../diagnostics/format.js";
+import { version } from "../version.js";
 import { BriefsmithError } from "../errors.js";
 import { runBalance } from "./commands/balance.js";
 import { runBuild } from "./commands/build.js";
 import { runCheck } from "./commands/check.js";
 import { runList } from "./commands/list.js";
+import { runManifest } from "./commands/manifest.js";
 import { runValidate } from "./commands/validate.js";
 import { exitCodes, UsageError, type CliIo } from "./io.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
@@ -17,6 +18,7 @@ const commands: Readonly<Record<string, (io: CliIo, args: readonly string[]) => 
   balance: runBalance,
   validate: runValidate,
   list: runList,
+  manifest: runManifest,
 };
 
 const usage = `Usage: brief <command> [options]
@@ -26,15 +28,12 @@ Commands:
   validate [PATH…]   check briefs and their corpora; no browser needed
   check [CORPUS…]    prove an extract: quotes, references, coverage, paraphrase, balance tables
   balance [BRIEF…]   the full balance report of each brief; no browser needed
+  manifest merge …   combine the manifests of sharded builds
   list KIND          list themes, viewpoints, briefs, templates or corpora
 
 Run "brief <command> --help" for a command's options.
 Exit codes: 0 ok, 1 problems in the input, 2 usage error, 70 internal error.`;
 
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return manifest.version;
-}
 
 /**
  * Run the CLI and return its exit code. User errors print without a stack;
@@ -48,7 +47,7 @@ export async function main(io: CliIo): Promise<number> {
       return command === undefined ? exitCodes.usage : exitCodes.ok;
     }
     if (command === "--version" || command === "-v") {
-      io.stdout.write(`briefsmith ${version()}\n`);
+      io.stdout.write(`briefsmith ${version}\n`);
       return exitCodes.ok;
     }
     const run = commands[command];

@@ -10,7 +10,8 @@ export const fileLimits = {
   textBytes: 16 * 1024 * 1024,
 } as const;
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM: keep a byte-order mark in the text, so the YAML loader can report it (TextDecoder would drop it silently).
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
  * Read a UTF-8 text file with a size limit. Every way this can fail on user

@@ -1,4 +1,4 @@
-import type { Browser, HTTPRequest } from "puppeteer";
+import type { Browser, HTTPRequest, Page } from "puppeteer";
 import { BriefsmithError } from "../errors.js";
 import type { BrowserLocation } from "./browser.js";
 
@@ -21,6 +21,7 @@ export const chromiumFlags = [
 
 /** The document is served from a name that can never resolve, and only from memory. */
 const documentOrigin = "https://briefsmith.invalid";
+const faviconUrl = `${documentOrigin}/favicon.ico`;
 
 export interface PrintRequest {
   readonly id: string;
@@ -35,59 +36,81 @@ export interface PrintResult {
   readonly blockedRequests: readonly string[];
 }
 
-/**
- * One headless browser, reused for every document of a build. Pages print
- * with JavaScript disabled and every request intercepted: the document itself
- * comes from memory, data: URLs are allowed, everything else is aborted.
- */
-export class PdfPrinter {
-  readonly #browser: Browser;
+/** Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it. */
+export async function launchBrowser(location: BrowserLocation, timeoutMs = 30_000): Promise<Browser> {
+  const { default: puppeteer } = await import("puppeteer");
+  try {
+    return await puppeteer.launch({
+      executablePath: location.executablePath,
+      headless: true,
+      pipe: true,
+      args: [...chromiumFlags],
+      timeout: timeoutMs,
+    });
+  } catch (error) {
+    throw new BriefsmithError(
+      "BROWSER_LAUNCH_FAILED",
+      `could not start the browser at ${location.executablePath}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      { hint: "check that the browser runs (try it with --version), or name another with --browser", cause: error },
+    );
+  }
+}
 
-  private constructor(browser: Browser) {
-    this.#browser = browser;
+/**
+ * One browser tab set up for printing untrusted documents, reused from brief
+ * to brief: JavaScript is disabled and every request is intercepted; the
+ * current document is served from memory, data: URLs are allowed, and
+ * everything else is aborted and recorded.
+ */
+export class SandboxedPage {
+  readonly #page: Page;
+  #current: { url: string; html: string; blocked: string[] } | undefined;
+
+  private constructor(page: Page) {
+    this.#page = page;
   }
 
-  static async launch(location: BrowserLocation, options: { timeoutMs?: number } = {}): Promise<PdfPrinter> {
-    // Puppeteer is heavy to load; only commands that print pay for it.
-    const { default: puppeteer } = await import("puppeteer");
-    try {
-      const browser = await puppeteer.launch({
-        executablePath: location.executablePath,
-        headless: true,
-        pipe: true,
-        args: [...chromiumFlags],
-        timeout: options.timeoutMs ?? 30_000,
-      });
-      return new PdfPrinter(browser);
-    } catch (error) {
-      throw new BriefsmithError(
-        "BROWSER_LAUNCH_FAILED",
-        `could not start the browser at ${location.executablePath}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-        { hint: "check that the browser runs (try it with --version), or name another with --browser", cause: error },
-      );
+  static async open(browser: Browser): Promise<SandboxedPage> {
+    const page = await browser.newPage();
+    const sandboxed = new SandboxedPage(page);
+    await page.setJavaScriptEnabled(false);
+    // Two locks on the network: the page is offline, and every request it makes is intercepted.
+    await page.setOfflineMode(true);
+    await page.setRequestInterception(true);
+    page.on("request", (request: HTTPRequest) => sandboxed.#intercept(request));
+    return sandboxed;
+  }
+
+  #intercept(request: HTTPRequest): void {
+    const url = request.url();
+    const current = this.#current;
+    if (current !== undefined && url === current.url) {
+      void request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: current.html }).catch(() => undefined);
+    } else if (url.startsWith("data:")) {
+      void request.continue().catch(() => undefined);
+    } else if (url === faviconUrl) {
+      // The browser asks for a favicon on its own account: blocked, but not the document's doing, so not reported.
+      void request.abort("blockedbyclient").catch(() => undefined);
+    } else {
+      current?.blocked.push(url.length > 200 ? `${url.slice(0, 200)}…` : url);
+      if (request.isNavigationRequest() && request.frame() === this.#page.mainFrame()) {
+        // A navigation away from the document (a meta refresh): aborting it would put Chromium's error page in the
+        // document's place, mid-print; "204 No Content" is the answer that leaves the current document where it is.
+        void request.respond({ status: 204, body: "" }).catch(() => undefined);
+      } else {
+        void request.abort("blockedbyclient").catch(() => undefined);
+      }
     }
   }
 
-  async print(request: PrintRequest): Promise<PrintResult> {
-    const page = await this.#browser.newPage();
-    const blockedRequests: string[] = [];
-    const documentUrl = `${documentOrigin}/${encodeURIComponent(request.id)}.html`;
+  async print(request: PrintRequest, sequence: number): Promise<PrintResult> {
+    // A fresh URL per document, so the previous one can never be served from history or cache.
+    const url = `${documentOrigin}/${sequence}/${encodeURIComponent(request.id)}.html`;
+    const blocked: string[] = [];
+    this.#current = { url, html: request.html, blocked };
     try {
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on("request", (intercepted: HTTPRequest) => {
-        const url = intercepted.url();
-        if (url === documentUrl) {
-          void intercepted.respond({ status: 200, contentType: "text/html; charset=utf-8", body: request.html });
-        } else if (url.startsWith("data:")) {
-          void intercepted.continue();
-        } else {
-          blockedRequests.push(url.length > 200 ? `${url.slice(0, 200)}…` : url);
-          void intercepted.abort("blockedbyclient");
-        }
-      });
-      await page.goto(documentUrl, { waitUntil: "load", timeout: request.timeoutMs });
-      const pdf = await page.pdf({
+      await this.#page.goto(url, { waitUntil: "load", timeout: request.timeoutMs });
+      const pdf = await this.#page.pdf({
         format: request.paper,
         printBackground: true,
         preferCSSPageSize: true,
@@ -95,21 +118,25 @@ export class PdfPrinter {
         outline: true,
         timeout: request.timeoutMs,
       });
-      return { pdf, blockedRequests };
+      return { pdf, blockedRequests: blocked };
     } finally {
-      await page.close().catch(() => undefined);
+      this.#current = undefined;
     }
   }
 
-  async close(): Promise<void> {
-    const child = this.#browser.process();
-    let timer: NodeJS.Timeout | undefined;
-    // close() can hang when the browser is wedged: give it a few seconds, then kill it.
-    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)));
-    await Promise.race([this.#browser.close().catch(() => undefined), deadline]);
-    clearTimeout(timer);
-    if (child !== null && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  close(): Promise<void> {
+    return this.#page.close().catch(() => undefined);
   }
+}
+
+/** Close a browser, and kill it if close() hangs: a wedged Chromium must not hold up the build. */
+export async function closeBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)));
+  await Promise.race([browser.close().catch(() => undefined), deadline]);
+  clearTimeout(timer);
+  if (child !== null && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
 /** Pages in a PDF that Chromium wrote: it lists each page object once. */

@@ -34,10 +34,22 @@ export type QuoteCheck =
   | { readonly status: "wrong-paragraph"; readonly foundIn: readonly number[] }
   | { readonly status: "not-found"; readonly matchedWords: number; readonly bestParagraph: number | undefined; readonly expected: string | undefined };
 
+/** Normalised paragraphs, computed once per source text however many quotes it is checked against. */
+const normalisedParagraphs = new WeakMap<readonly Paragraph[], readonly string[]>();
+
+function normalisedOf(paragraphs: readonly Paragraph[]): readonly string[] {
+  let normalised = normalisedParagraphs.get(paragraphs);
+  if (normalised === undefined) {
+    normalised = paragraphs.map((p) => normaliseForQuote(p.text));
+    normalisedParagraphs.set(paragraphs, normalised);
+  }
+  return normalised;
+}
+
 /** Is `quote` verbatim in paragraph `locator` of the source? If not, where is it, or how far does it match? */
 export function checkQuote(quote: string, paragraphs: readonly Paragraph[], locator: number): QuoteCheck {
   const wanted = normaliseForQuote(quote);
-  const normalised = paragraphs.map((p) => normaliseForQuote(p.text));
+  const normalised = normalisedOf(paragraphs);
   if (normalised[locator - 1]?.includes(wanted)) return { status: "ok" };
   const foundIn = paragraphs.filter((_, i) => normalised[i]!.includes(wanted)).map((p) => p.number);
   if (foundIn.length > 0) return { status: "wrong-paragraph", foundIn };

@@ -1,26 +1,56 @@
-import { buildBriefs, type BriefResult } from "../../build.js";
+import { buildBriefs, defaultConcurrency, type BriefResult } from "../../build.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
-import { exitCodes, type CliIo } from "../io.js";
+import { exitCodes, UsageError, type CliIo } from "../io.js";
 import { buildDate, parseCommandArgs, projectRoot, rootOption } from "../options.js";
+import { createProgress } from "../progress.js";
 import { plural, printDiagnostics } from "../report.js";
 
-export const buildUsage = `Usage: brief build [PATH…] [--out DIR] [--browser PATH] [--root DIR]
+export const buildUsage = `Usage: brief build [PATH…] [options]
 
-Build each brief into DIR/<id>.pdf and DIR/<id>.html (default DIR: output/).
-PATH is a brief file or a folder of briefs (default: briefs/). Briefs with
-problems are reported and skipped; the others still build.
+Build each brief into DIR/<id>.pdf and DIR/<id>.html (default DIR: output/)
+and record what was built in DIR/manifest.json. PATH is a brief file or a
+folder of briefs (default: briefs/). Briefs with problems are reported and
+skipped; the others still build. A brief whose inputs have not changed since
+the last build is not printed again.
 
 Options:
-  --out DIR        where to write the PDFs and HTML (default: output)
-  --browser PATH   the Chrome or Chromium to print with (else
-                   PUPPETEER_EXECUTABLE_PATH, Puppeteer's cache, the system's)
-  --root DIR       the project folder holding sources/ (default: .)`;
+  --out DIR          where to write (default: output)
+  --force            rebuild every brief, changed or not
+  --fail-fast        stop starting briefs after the first failure
+  --shard I/N        build only shard I of N (a stable partition by brief id)
+  --jobs N           briefs printing at once (default: ${defaultConcurrency()}, from the cores)
+  --timeout SECONDS  give up on a brief that takes longer to print (default: 60)
+  --json             print a machine-readable summary on stdout
+  --browser PATH     the Chrome or Chromium to print with (else
+                     PUPPETEER_EXECUTABLE_PATH, Puppeteer's cache, the system's)
+  --root DIR         the project folder holding sources/ (default: .)`;
+
+function positiveInteger(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${option} takes a whole number of at least 1, not "${value}"`);
+  return Number(value);
+}
+
+function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, for example 2/4, not "${value}"`);
+  return { index, count };
+}
 
 export async function runBuild(io: CliIo, args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...rootOption,
     out: { type: "string", short: "o" },
     browser: { type: "string" },
+    force: { type: "boolean" },
+    "fail-fast": { type: "boolean" },
+    shard: { type: "string" },
+    jobs: { type: "string", short: "j" },
+    timeout: { type: "string" },
+    json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -28,7 +58,12 @@ export async function runBuild(io: CliIo, args: readonly string[]): Promise<numb
     return exitCodes.ok;
   }
   const root = projectRoot(io, values.root);
+  const shard = parseShard(values.shard);
+  const jobs = positiveInteger(values.jobs, "--jobs");
+  const timeoutSeconds = positiveInteger(values.timeout, "--timeout");
   const started = performance.now();
+  // Progress goes to stderr, so stdout stays clean for --json.
+  const progress = values.json ? undefined : createProgress(io);
   const result = await buildBriefs({
     paths: positionals.length > 0 ? positionals : [`${root}/briefs`],
     root,
@@ -37,41 +72,80 @@ export async function runBuild(io: CliIo, args: readonly string[]): Promise<numb
     buildDate: buildDate(io),
     env: io.env,
     browserPath: values.browser,
-    onBrief: (brief) => io.stdout.write(describeResult(brief) + "\n"),
+    force: values.force ?? false,
+    failFast: values["fail-fast"] ?? false,
+    ...(shard ? { shard } : {}),
+    ...(jobs ? { concurrency: jobs } : {}),
+    ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}),
+    onStart: (plan) => progress?.start(plan.total),
+    onBrief: (brief) => progress?.brief(brief, describeResult(brief)),
   });
+  progress?.stop();
+  const seconds = (performance.now() - started) / 1000;
+  const count = (status: string) => result.results.filter((r) => r.status === status).length;
+  const failed = result.results.filter((r) => r.status !== "built" && r.status !== "unchanged").length;
+  const exitCode = failed > 0 || errorCount(result.diagnostics) > 0 ? exitCodes.problems : exitCodes.ok;
+  if (values.json) {
+    io.stdout.write(JSON.stringify(jsonSummary(result.results, seconds, result.manifestPath, exitCode), null, 2) + "\n");
+  }
   printDiagnostics(io, result.diagnostics, result.fileTexts);
   for (const brief of result.results) {
     if (brief.error) io.stderr.write(`${brief.file}: error ${brief.error.code}: ${brief.error.message}\n`);
   }
-  const built = result.results.filter((r) => r.status === "built").length;
-  const failed = result.results.length - built;
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  io.stdout.write(`${plural(built, "brief")} built${failed > 0 ? `, ${failed} not built` : ""} in ${seconds} s\n`);
-  return failed > 0 || errorCount(result.diagnostics) > 0 ? exitCodes.problems : exitCodes.ok;
+  if (!values.json) {
+    const unchanged = count("unchanged");
+    io.stdout.write(
+      `${plural(count("built"), "brief")} built${unchanged > 0 ? `, ${unchanged} unchanged` : ""}${failed > 0 ? `, ${failed} not built` : ""} in ${seconds.toFixed(1)} s\n`,
+    );
+  }
+  return exitCode;
+}
+
+function jsonSummary(results: readonly BriefResult[], seconds: number, manifest: string | undefined, exitCode: number) {
+  return {
+    ok: exitCode === 0,
+    seconds: Math.round(seconds * 1000) / 1000,
+    manifest,
+    counts: Object.fromEntries(["built", "unchanged", "invalid", "unbalanced", "failed"].map((s) => [s, results.filter((r) => r.status === s).length])),
+    briefs: results.map((r) => ({
+      id: r.id,
+      file: r.file,
+      status: r.status,
+      pdf: r.pdfPath,
+      pages: r.pages,
+      duration_ms: r.durationMs === undefined ? undefined : Math.round(r.durationMs),
+      balance: r.balance
+        ? { policy: r.balance.policy, verdict: r.balance.verdict, problems: r.balance.problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message })) }
+        : r.balanceSummary,
+      warnings: r.warnings,
+      error: r.error ? { code: r.error.code, message: r.error.message } : undefined,
+    })),
+  };
 }
 
 /** One line on balance: the verdict, the policy, and how many notes `brief balance` would show. */
 export function balanceVerdict(brief: BriefResult): string {
-  const report = brief.balance;
+  const report = brief.balanceSummary;
   if (report === undefined) return "";
-  const notes = report.problems.length;
+  const notes = report.problems;
   return `${report.verdict} (${report.policy}${notes > 0 ? `, ${plural(notes, "note")}` : ""})`;
 }
 
 function describeResult(brief: BriefResult): string {
+  const id = brief.id.padEnd(28);
   switch (brief.status) {
-    case "built": {
-      const lines = [
-        `✓ ${brief.id.padEnd(28)} ${plural(brief.pages ?? 0, "page").padEnd(9)} ${String(Math.round(brief.durationMs ?? 0)).padStart(5)} ms  ${balanceVerdict(brief)}  → ${brief.pdfPath}`,
-      ];
+    case "built":
+    case "unchanged": {
+      const time = brief.status === "built" ? `${String(Math.round(brief.durationMs ?? 0)).padStart(5)} ms` : "unchanged";
+      const lines = [`✓ ${id} ${plural(brief.pages ?? 0, "page").padEnd(9)} ${time.padStart(9)}  ${balanceVerdict(brief)}  → ${brief.pdfPath ?? `${brief.id}.pdf`}`];
       for (const warning of brief.warnings) lines.push(`    warning: ${warning}`);
       return lines.join("\n");
     }
     case "invalid":
-      return `✗ ${brief.id.padEnd(28)} not built: invalid (see below)`;
+      return `✗ ${id} not built: invalid (see below)`;
     case "unbalanced":
-      return `✗ ${brief.id.padEnd(28)} not built: unbalanced (see below)`;
+      return `✗ ${id} not built: unbalanced (see below)`;
     case "failed":
-      return `✗ ${brief.id.padEnd(28)} failed: ${brief.error?.message ?? "unknown error"}`;
+      return `✗ ${id} failed: ${brief.error?.message ?? "unknown error"}`;
   }
 }

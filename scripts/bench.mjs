@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// npm run bench: how fast Briefsmith builds a team's worth of briefs, measured
+// against a naive script (one browser launch per PDF) in the same run, on the
+// same machine. Not a test: it prints a table to paste into the README.
+//
+//   npm run bench                  60 briefs, naive baseline on a sample of 8
+//   npm run bench -- --briefs 120 --naive-sample 12
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values } = parseArgs({
+  options: { briefs: { type: "string", default: "60" }, "naive-sample": { type: "string", default: "8" }, keep: { type: "boolean" } },
+});
+const briefCount = Number(values.briefs);
+const naiveSample = Number(values["naive-sample"]);
+
+const { prepareCorpus } = await import(`${root}/dist/prepare.js`);
+const work = mkdtempSync(join(tmpdir(), "briefsmith-bench-"));
+cpSync(join(root, "sources"), join(work, "sources"), { recursive: true });
+mkdirSync(join(work, "briefs"));
+
+// 1. Generate briefs over the example corpus: varied templates and themes, fixed dates.
+const corpus = await prepareCorpus("sino-russian", { root, cwd: root });
+const themes = corpus.extract.themes.map((t) => t.id);
+const templates = ["memo", "memo", "handout", "one-pager"];
+for (let i = 0; i < briefCount; i++) {
+  const template = templates[i % templates.length];
+  const count = template === "handout" ? 4 : template === "one-pager" ? 3 : 2;
+  const chosen = Array.from({ length: count }, (_, k) => themes[(i * 3 + k * 5) % themes.length]);
+  const unique = [...new Set(chosen)];
+  writeFileSync(
+    join(work, "briefs", `bench-${String(i + 1).padStart(3, "0")}.yaml`),
+    [
+      `title: "Benchmark brief ${i + 1}: ${unique.join(", ")}"`,
+      `template: ${template}`,
+      "corpus: sino-russian",
+      `themes: [${unique.join(", ")}]`,
+      `claims_per_viewpoint: ${template === "one-pager" ? 2 : 3}`,
+      "balance: warn",
+      `date: 2016-03-${String((i % 28) + 1).padStart(2, "0")}`,
+      "to: Benchmark reader",
+      "from: Benchmark",
+      `paper: ${i % 2 === 0 ? "Letter" : "A4"}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+const brief = join(root, "bin", "brief.js");
+
+/** Run a command as a whole process; wall time in ms, and the peak PSS of its browser process tree. */
+function timed(args, { sampleMemory = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [brief, ...args], { cwd: work, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.resume();
+    let peak = 0;
+    const timer = sampleMemory ? setInterval(() => (peak = Math.max(peak, browserTreePss(child.pid))), 25) : undefined;
+    child.on("exit", (code) => {
+      clearInterval(timer);
+      const ms = performance.now() - started;
+      if (code !== 0) reject(new Error(`brief ${args.join(" ")} exited ${code}\n${stderr}`));
+      else resolve({ ms, peakPssMb: peak / 1024 });
+    });
+  });
+}
+
+/** Sum of PSS (kB) of every chromium process below `pid`: the browser's real share of memory. */
+function browserTreePss(pid) {
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {}
+  }
+  let total = 0;
+  const walk = (p, inBrowser) => {
+    for (const child of children.get(p) ?? []) {
+      let isBrowser = inBrowser;
+      try {
+        isBrowser ||= /chrom/i.test(readFileSync(`/proc/${child}/comm`, "utf8"));
+        if (isBrowser) total += Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${child}/smaps_rollup`, "utf8"))?.[1] ?? 0);
+      } catch {}
+      walk(child, isBrowser);
+    }
+  };
+  walk(pid, false);
+  return total;
+}
+
+// 2. The naive baseline: what a quick script does, one browser launch per PDF, on a sample.
+async function naive(sample) {
+  const { default: puppeteer } = await import("puppeteer");
+  const { findBrowser } = await import(`${root}/dist/print/browser.js`);
+  const { chromiumFlags } = await import(`${root}/dist/print/printer.js`);
+  const location = await findBrowser({ env: process.env });
+  const htmlDir = join(work, "naive-html");
+  execFileSync(process.execPath, [brief, "build", "briefs", "--out", htmlDir, "--jobs", "2"], { cwd: work, stdio: "ignore", env: { ...process.env, CI: "1" } });
+  const files = readdirSync(htmlDir).filter((f) => f.endsWith(".html")).sort().slice(0, sample);
+  const started = performance.now();
+  for (const file of files) {
+    const browser = await puppeteer.launch({ executablePath: location.executablePath, headless: true, args: [...chromiumFlags] });
+    const page = await browser.newPage();
+    await page.setContent(readFileSync(join(htmlDir, file), "utf8"), { waitUntil: "load" });
+    await page.pdf({ format: "Letter", printBackground: true, preferCSSPageSize: true });
+    await browser.close();
+  }
+  return (performance.now() - started) / files.length;
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+process.stderr.write(`benchmark: ${briefCount} briefs in ${work}\n${machine}\n`);
+
+const naiveMs = await naive(naiveSample);
+const full = await timed(["build", "briefs", "--out", "out", "--force"], { sampleMemory: true });
+const noop = await timed(["build", "briefs", "--out", "out"]);
+const cold = await timed(["build", "briefs/bench-001.yaml", "--out", "cold"]);
+const pages = JSON.parse(readFileSync(join(work, "out", "manifest.json"), "utf8")).briefs.map((b) => b.outputs.find((o) => o.path.endsWith(".pdf"))?.pages ?? 0);
+
+const fullMsPerPdf = full.ms / briefCount;
+const rows = [
+  ["naive: a browser launch per PDF", `${naiveSample} PDFs`, naiveMs.toFixed(0), (1000 / naiveMs).toFixed(1), "1.0×"],
+  ["brief build (whole process)", `${briefCount} PDFs`, fullMsPerPdf.toFixed(0), (1000 / fullMsPerPdf).toFixed(1), `${(naiveMs / fullMsPerPdf).toFixed(1)}×`],
+];
+const width = [34, 10, 10, 8, 10];
+const line = (cells) => "| " + cells.map((c, i) => String(c).padEnd(width[i])).join(" | ") + " |";
+console.log(`\nMachine: ${machine}`);
+console.log(`Briefs: ${briefCount} (memo, handout, one-pager), ${pages.reduce((a, b) => a + b, 0)} pages, ${(pages.reduce((a, b) => a + b, 0) / briefCount).toFixed(1)} pages per PDF on average\n`);
+console.log(line(["run", "sample", "ms / PDF", "PDFs / s", "vs naive"]));
+console.log(line(width.map((w) => "-".repeat(w))));
+for (const row of rows) console.log(line(row));
+console.log("");
+console.log(`full build of ${briefCount} briefs:         ${(full.ms / 1000).toFixed(2)} s`);
+console.log(`no-op rebuild of ${briefCount} briefs:      ${(noop.ms / 1000).toFixed(2)} s (whole process; target ≤ 0.4 s)`);
+console.log(`cold build of one brief:          ${(cold.ms / 1000).toFixed(2)} s (whole process; target ≤ 1.8 s)`);
+console.log(`browser process tree, peak PSS:   ${full.peakPssMb.toFixed(0)} MB (target ≤ 700 MB)`);
+console.log(`full build vs naive:              ${(naiveMs / fullMsPerPdf).toFixed(1)}× (target ≥ 15×); ${(1000 / fullMsPerPdf).toFixed(1)} PDFs/s (target ≥ 14)`);
+
+if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,106 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { BriefsmithError } from "../errors.js";
+import { writeFileAtomic } from "./write-atomic.js";
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const ManifestOutputSchema = z.strictObject({
+  path: z.string(),
+  sha256: Sha256,
+  bytes: z.number().int().min(0),
+  pages: z.number().int().min(0).optional(),
+});
+
+export const ManifestEntrySchema = z.strictObject({
+  id: z.string(),
+  file: z.string(),
+  status: z.enum(["built", "unchanged", "invalid", "unbalanced", "failed"]),
+  key: Sha256.optional(),
+  inputs: z.record(z.string(), Sha256).optional(),
+  outputs: z.array(ManifestOutputSchema).default([]),
+  balance: z
+    .strictObject({ policy: z.enum(["strict", "warn", "off"]), verdict: z.enum(["balanced", "unbalanced", "not checked"]), problems: z.number().int() })
+    .optional(),
+  duration_ms: z.number().min(0).optional(),
+  error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+});
+
+/** output/manifest.json: what a build produced, for publishing and for the next incremental build. */
+export const ManifestSchema = z.strictObject({
+  generator: z.string(),
+  shard: z.strictObject({ index: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
+  briefs: z.array(ManifestEntrySchema),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
+
+export const manifestFileName = "manifest.json";
+
+/** The previous manifest, or undefined when there is none or it cannot be read: then everything is rebuilt. */
+export async function readManifestIfValid(path: string): Promise<Manifest | undefined> {
+  try {
+    const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readManifest(path: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new BriefsmithError("MANIFEST_NOT_FOUND", `cannot read ${path}`, { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new BriefsmithError("MANIFEST_INVALID", `${path} is not JSON: ${(error as Error).message}`);
+  }
+  const parsed = ManifestSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new BriefsmithError("MANIFEST_INVALID", `${path} is not a Briefsmith manifest: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Entries sorted by id, and the JSON written with a trailing newline: a stable file for diffs and caches. */
+export function serializeManifest(manifest: Manifest): string {
+  const briefs = [...manifest.briefs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return JSON.stringify({ ...manifest, briefs }, null, 2) + "\n";
+}
+
+export function writeManifest(path: string, manifest: Manifest): Promise<void> {
+  return writeFileAtomic(path, serializeManifest(manifest));
+}
+
+/**
+ * Combine the manifests of several shards into one. A brief may appear in one
+ * shard only; the same id twice means the shards overlap, which is an error.
+ */
+export function mergeManifests(manifests: readonly { path: string; manifest: Manifest }[]): Manifest {
+  const byId = new Map<string, { entry: ManifestEntry; path: string }>();
+  for (const { path, manifest } of manifests) {
+    for (const entry of manifest.briefs) {
+      const other = byId.get(entry.id);
+      if (other !== undefined) {
+        throw new BriefsmithError("MANIFEST_OVERLAP", `brief "${entry.id}" is in both ${other.path} and ${path}`, {
+          hint: "each shard must build a different set of briefs: use --shard I/N with the same N everywhere",
+        });
+      }
+      byId.set(entry.id, { entry, path });
+    }
+  }
+  const generator = manifests[0]?.manifest.generator ?? "briefsmith";
+  return { generator, briefs: [...byId.values()].map((v) => v.entry) };
+}
+
+/** A stable shard for an id: the same brief lands in the same shard however many others are added. */
+export function shardOf(id: string, count: number, hash: (text: string) => string): number {
+  return (parseInt(hash(id).slice(0, 8), 16) % count) + 1;
+}

@@ -1,0 +1,175 @@
+import type { Browser } from "puppeteer";
+import { BriefsmithError } from "../errors.js";
+import type { BrowserLocation } from "./browser.js";
+import { closeBrowser, launchBrowser, SandboxedPage, type PrintRequest, type PrintResult } from "./printer.js";
+
+export interface PrintPoolOptions {
+  /** Tabs printing at once. Two per browser is the sweet spot on two cores; more add latency, not throughput. */
+  readonly size: number;
+  /** Start a fresh browser after this many documents, to bound memory growth. */
+  readonly restartAfter: number;
+  readonly launchTimeoutMs?: number;
+  /** For tests: called with each browser's process id when it starts. */
+  readonly onLaunch?: (pid: number | undefined) => void;
+}
+
+/**
+ * One browser and a bounded pool of sandboxed tabs. The browser starts on the
+ * first print, restarts after `restartAfter` documents, and is replaced when it
+ * crashes; a tab that times out is thrown away. Errors come back as
+ * BriefsmithErrors: PRINT_TIMEOUT or BROWSER_CRASHED.
+ */
+export class PrintPool {
+  readonly #location: BrowserLocation;
+  readonly #options: PrintPoolOptions;
+  #browser: Promise<Browser> | undefined;
+  #idle: SandboxedPage[] = [];
+  #open = 0;
+  #busy = 0;
+  #printedByThisBrowser = 0;
+  #sequence = 0;
+  #waiters: (() => void)[] = [];
+  #restarting: Promise<void> | undefined;
+  #launches = 0;
+
+  constructor(location: BrowserLocation, options: PrintPoolOptions) {
+    this.#location = location;
+    this.#options = options;
+  }
+
+  /** How many browsers this pool has started (1 + restarts). */
+  get launches(): number {
+    return this.#launches;
+  }
+
+  async print(request: PrintRequest): Promise<PrintResult> {
+    const page = await this.#acquire();
+    let reusable = false;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" })),
+          request.timeoutMs,
+        );
+      });
+      const result = await Promise.race([page.print(request, ++this.#sequence), timeout]);
+      reusable = true;
+      this.#printedByThisBrowser++;
+      return result;
+    } catch (error) {
+      if (error instanceof BriefsmithError) throw error;
+      const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+      if (/timed? ?out/i.test(message)) throw new BriefsmithError("PRINT_TIMEOUT", `printing timed out: ${message}`, { cause: error });
+      throw new BriefsmithError("BROWSER_CRASHED", `the browser failed while printing: ${message}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      this.#release(page, reusable);
+    }
+  }
+
+  async #acquire(): Promise<SandboxedPage> {
+    for (;;) {
+      await this.#restarting;
+      if (this.#printedByThisBrowser >= this.#options.restartAfter && this.#busy === 0) {
+        this.#restarting = this.#restart().finally(() => (this.#restarting = undefined));
+        continue;
+      }
+      const canOpen = this.#open < this.#options.size && this.#printedByThisBrowser < this.#options.restartAfter;
+      if (this.#idle.length > 0 && this.#printedByThisBrowser < this.#options.restartAfter) {
+        this.#busy++;
+        return this.#idle.pop()!;
+      }
+      if (canOpen) {
+        this.#open++;
+        this.#busy++;
+        try {
+          return await SandboxedPage.open(await this.#currentBrowser());
+        } catch (error) {
+          this.#open--;
+          this.#busy--;
+          this.#wake();
+          // A browser that died between documents is replaced once before giving up.
+          this.#browser = undefined;
+          this.#idle = [];
+          if (error instanceof BriefsmithError) throw error;
+          return this.#acquireAfterCrash(error);
+        }
+      }
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
+  }
+
+  async #acquireAfterCrash(cause: unknown): Promise<SandboxedPage> {
+    this.#open++;
+    this.#busy++;
+    try {
+      return await SandboxedPage.open(await this.#currentBrowser());
+    } catch (error) {
+      this.#open--;
+      this.#busy--;
+      this.#wake();
+      throw new BriefsmithError("BROWSER_CRASHED", `the browser could not be restarted: ${error instanceof Error ? error.message : String(error)}`, { cause });
+    }
+  }
+
+  #release(page: SandboxedPage, reusable: boolean): void {
+    this.#busy--;
+    if (reusable) {
+      this.#idle.push(page);
+    } else {
+      this.#open--;
+      void page.close();
+    }
+    this.#wake();
+  }
+
+  #wake(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  #currentBrowser(): Promise<Browser> {
+    if (this.#browser === undefined) {
+      this.#launches++;
+      this.#printedByThisBrowser = 0;
+      const launching = launchBrowser(this.#location, this.#options.launchTimeoutMs).then((browser) => {
+        this.#options.onLaunch?.(browser.process()?.pid);
+        browser.on("disconnected", () => {
+          // The browser is gone (crashed or killed): the next document starts a new one.
+          if (this.#browser === launching) {
+            this.#browser = undefined;
+            this.#idle = [];
+            this.#open = this.#busy;
+          }
+        });
+        return browser;
+      });
+      this.#browser = launching;
+      launching.catch(() => {
+        if (this.#browser === launching) this.#browser = undefined;
+      });
+    }
+    return this.#browser;
+  }
+
+  async #restart(): Promise<void> {
+    const old = this.#browser;
+    this.#browser = undefined;
+    this.#idle = [];
+    this.#open = 0;
+    this.#printedByThisBrowser = 0;
+    if (old !== undefined) await closeBrowser(await old.catch(() => undefined as never)).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    const browser = this.#browser;
+    this.#browser = undefined;
+    this.#idle = [];
+    if (browser !== undefined) {
+      const resolved = await browser.catch(() => undefined);
+      if (resolved !== undefined) await closeBrowser(resolved);
+    }
+  }
+}
