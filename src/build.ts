@@ -7,7 +7,7 @@ import { defaultLexiconPath, loadLexicon } from "./balance/lexicon.js";
 import type { BalanceReport } from "./balance/measure.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
-import { briefInputs, hashTemplateSet, type BriefInputs } from "./incremental/cache-key.js";
+import { briefInputs, type BriefInputs } from "./incremental/cache-key.js";
 import { sha256 } from "./incremental/hash.js";
 import { briefFileBaseName, displayPath } from "./load/project.js";
 import type { BriefModel } from "./model.js";
@@ -142,7 +142,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const lexicon = await loadLexicon();
   const browserFingerprint = await locateBrowserLazily(options);
   const context = {
-    templatesHash: hashTemplateSet(templateSet),
+    templateSet,
     lexiconHash: sha256(lexiconText),
     version,
   };

@@ -1,5 +1,6 @@
 import type { PreparedBrief, PreparedCorpus } from "../prepare.js";
 import type { TemplateSet } from "../render/templates.js";
+import type { TemplateName } from "../schema/brief.js";
 import { sha256 } from "./hash.js";
 
 /** Everything that can change a brief's output, each hashed, and one key over them all. */
@@ -8,12 +9,15 @@ export interface BriefInputs {
   readonly inputs: Readonly<Record<string, string>>;
 }
 
-/** One hash over a template set: every template, partial and style sheet, by name. */
-export function hashTemplateSet(set: TemplateSet): string {
-  const parts: string[] = [];
-  for (const [kind, files] of [["template", set.templates], ["partial", set.partials], ["style", set.styles]] as const) {
-    for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) parts.push(`${kind}:${name}:${sha256(text)}`);
-  }
+/**
+ * The hash of what one template renders with: its own file, every partial
+ * (any may be used), the shared style sheet and its own. A change to the
+ * handout's styles does not rebuild the memos.
+ */
+export function hashTemplate(set: TemplateSet, name: TemplateName): string {
+  const parts = [`template:${sha256(set.templates.get(name) ?? "")}`];
+  for (const [partial, text] of [...set.partials].sort(([a], [b]) => (a < b ? -1 : 1))) parts.push(`partial:${partial}:${sha256(text)}`);
+  parts.push(`style:base:${sha256(set.styles.get("base") ?? "")}`, `style:${name}:${sha256(set.styles.get(name) ?? "")}`);
   return sha256(parts.join("\n"));
 }
 
@@ -40,14 +44,14 @@ function hashCorpus(corpus: PreparedCorpus): { extract: string; texts: string } 
  */
 export function briefInputs(
   prepared: PreparedBrief & { file: NonNullable<PreparedBrief["file"]>; corpus: PreparedCorpus },
-  context: { templatesHash: string; lexiconHash: string; version: string; browser: string; date: string },
+  context: { templateSet: TemplateSet; lexiconHash: string; version: string; browser: string; date: string },
 ): BriefInputs {
   const corpus = hashCorpus(prepared.corpus);
   const inputs: Record<string, string> = {
     brief: sha256(prepared.file.text),
     extract: corpus.extract,
     texts: corpus.texts,
-    templates: context.templatesHash,
+    templates: hashTemplate(context.templateSet, prepared.brief!.template),
     lexicon: context.lexiconHash,
     briefsmith: sha256(context.version),
     browser: sha256(context.browser),

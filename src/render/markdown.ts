@@ -41,6 +41,13 @@ function createMarked(): Marked {
       image(token: Tokens.Image) {
         return escapeHtml(token.text);
       },
+      text(token: Tokens.Text | Tokens.Escape) {
+        // After an inline <pre>, <code>, <kbd> or <script> tag, marked marks the text that follows as "escaped" and
+        // prints it raw, trusting that tag to hold it. Here the tag itself is escaped, so that text must be too,
+        // or "<code><img src=x onerror=…" would come out as a live <img>.
+        if (!("tokens" in token && token.tokens) && "escaped" in token && token.escaped) return escapeHtml(token.text);
+        return false; // marked's own renderer: it escapes
+      },
     },
   });
 }

@@ -108,6 +108,8 @@ export function safeBriefFixtures(s: Sandbox): SafeBriefFixture[] {
     summary("summary-other-schemes", `[vb](vbscript:msgbox(1)) [rel](//127.0.0.1/protocol-relative) [ws](ws://127.0.0.1/ws)`, ["vb", "rel"]),
     summary("summary-form", `<form action="${c}/form"><input type=submit formaction="${c}/fa"><button>Go</button></form>`, ["<form action="]),
     summary("summary-long-markup", "<b>".repeat(600), ["<b><b><b>"]),
+    // marked printed text after an inline <code>, <pre>, <kbd> or <script> raw: an unclosed tag there came out live.
+    summary("summary-raw-block-text", `<kbd><img src="${c}/kbd.png" onerror="fetch('${c}/kbd')"`, ["<kbd><img src="]),
     handout(
       "questions-html",
       { questions: ['<a href="javascript:alert(1)">first</a>', `<img src="${s.secretUrl}">`, `<video poster="${c}/poster.png"></video>`] },
@@ -150,6 +152,7 @@ export function markdownPayloads(s: Sandbox): string[] {
     "**bold** <b onmouseover=alert(1)>hover</b>",
     "{{#each this}}{{this}}{{/each}}",
     `<${s.secretUrl}>`,
+    `<code><img src=${c}/x-code.png onerror=alert(1) `,
   ];
 }
 

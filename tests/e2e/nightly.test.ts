@@ -1,0 +1,219 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildBriefs, type BriefResult, type BuildOptions } from "../../src/build.js";
+import { readManifest } from "../../src/output/manifest.js";
+import { runBriefProcess, runCli } from "../helpers/cli.js";
+import { TempProject } from "../helpers/project.js";
+
+/**
+ * Nightly builds: incremental, reproducible, sharded, and resilient to a
+ * crashing browser, a hanging brief and an output folder that cannot be written.
+ */
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+/** The mini project with `count` more memos, so a batch has something to run in parallel. */
+function projectWithBriefs(count: number): TempProject {
+  const p = new TempProject();
+  const memo = p.read("briefs/tram-memo.yaml");
+  for (let i = 1; i <= count; i++) p.write(`briefs/batch-${String(i).padStart(2, "0")}.yaml`, memo.replace("Should Riverside extend the tram?", `Batch memo ${i}`));
+  return p;
+}
+
+function build(p: TempProject, options: Partial<BuildOptions> = {}) {
+  return buildBriefs({
+    paths: [p.path("briefs")],
+    root: p.dir,
+    cwd: p.dir,
+    outDir: p.path("output"),
+    buildDate: "2026-01-15",
+    env: process.env,
+    ...options,
+  });
+}
+
+const statuses = (results: readonly BriefResult[]) => Object.fromEntries(results.map((r) => [r.id, r.status]));
+
+describe("incremental builds", () => {
+  it("a rebuild with nothing changed starts no browser and rewrites nothing", async () => {
+    project = new TempProject();
+    const first = await build(project);
+    expect(first.browserLaunches).toBe(1);
+    const pdf = readFileSync(project.path("output/tram-memo.pdf"));
+    const second = await build(project);
+    expect(second.browserLaunches).toBe(0);
+    expect(new Set(second.results.map((r) => r.status))).toEqual(new Set(["unchanged"]));
+    expect(readFileSync(project.path("output/tram-memo.pdf")).equals(pdf)).toBe(true);
+  });
+
+  it("rebuilds the briefs whose inputs changed: the brief, the extract, a template; --force rebuilds all", async () => {
+    project = new TempProject();
+    await build(project);
+    project.replace("briefs/tram-memo.yaml", "to: The Mayor", "to: The Deputy Mayor");
+    expect(statuses((await build(project)).results)).toEqual({ "tram-handout": "unchanged", "tram-memo": "built", "tram-one-pager": "unchanged" });
+    project.replace("sources/transit/corpus.yaml", "definition: The number of passengers", "definition: The count of passengers");
+    expect(new Set((await build(project)).results.map((r) => r.status))).toEqual(new Set(["built"]));
+    const templatesDir = project.path("templates-copy");
+    mkdirSync(templatesDir);
+    const { cpSync } = await import("node:fs");
+    cpSync(join(process.cwd(), "templates"), templatesDir, { recursive: true });
+    expect(new Set((await build(project, { templatesDir })).results.map((r) => r.status))).toEqual(new Set(["unchanged"]));
+    writeFileSync(join(templatesDir, "styles", "memo.css"), readFileSync(join(templatesDir, "styles", "memo.css"), "utf8") + "\n.subject { color: #000; }\n");
+    expect(statuses((await build(project, { templatesDir })).results)).toEqual({ "tram-handout": "unchanged", "tram-memo": "built", "tram-one-pager": "unchanged" });
+    expect(new Set((await build(project, { templatesDir, force: true })).results.map((r) => r.status))).toEqual(new Set(["built"]));
+  });
+
+  it("a changed output file (or a deleted one) is rebuilt", async () => {
+    project = new TempProject();
+    await build(project);
+    writeFileSync(project.path("output/tram-memo.pdf"), "not a pdf");
+    expect(statuses((await build(project)).results)["tram-memo"]).toBe("built");
+  });
+});
+
+describe("reproducible output", () => {
+  it("two builds of the same inputs give byte-identical HTML and PDF, however many tabs print", async () => {
+    project = projectWithBriefs(3);
+    await build(project, { concurrency: 2 });
+    const first = (await readManifest(project.path("output/manifest.json"))).briefs.flatMap((b) => b.outputs.map((o) => `${b.id}/${o.path}:${o.sha256}`));
+    await build(project, { concurrency: 1, force: true });
+    const second = (await readManifest(project.path("output/manifest.json"))).briefs.flatMap((b) => b.outputs.map((o) => `${b.id}/${o.path}:${o.sha256}`));
+    expect(second).toEqual(first);
+    expect(first).toHaveLength(12);
+  });
+
+  it("the manifest lists each brief's inputs, outputs with sha256, pages and bytes, in id order", async () => {
+    project = new TempProject();
+    await build(project);
+    const manifest = await readManifest(project.path("output/manifest.json"));
+    expect(manifest.briefs.map((b) => b.id)).toEqual(["tram-handout", "tram-memo", "tram-one-pager"]);
+    const memo = manifest.briefs[1]!;
+    expect(Object.keys(memo.inputs!)).toEqual(["brief", "extract", "texts", "templates", "lexicon", "briefsmith", "browser", "options"]);
+    expect(memo.outputs[0]).toMatchObject({ path: "tram-memo.pdf", pages: 2 });
+    expect(memo.outputs[0]!.bytes).toBe(readFileSync(project.path("output/tram-memo.pdf")).length);
+    expect(memo).toMatchObject({ status: "built", balance: { policy: "strict", verdict: "balanced" } });
+  });
+});
+
+describe("sharding", () => {
+  it("shards partition the briefs by id, and their manifests merge into one", async () => {
+    project = projectWithBriefs(6);
+    const ids = new Set<string>();
+    for (const index of [1, 2, 3]) {
+      const result = await build(project, { shard: { index, count: 3 }, outDir: project.path(`shard-${index}`) });
+      for (const r of result.results) {
+        expect(ids.has(r.id)).toBe(false);
+        ids.add(r.id);
+      }
+    }
+    expect(ids.size).toBe(9);
+    const merge = await runCli(["manifest", "merge", "shard-1/manifest.json", "shard-2/manifest.json", "shard-3/manifest.json", "--out", "all.json"], { cwd: project.dir });
+    expect(merge).toMatchObject({ code: 0, stdout: "9 briefs from 3 manifests → all.json\n" });
+    expect((await readManifest(project.path("all.json"))).briefs.map((b) => b.id)).toEqual([...ids].sort());
+    const overlap = await runCli(["manifest", "merge", "shard-1/manifest.json", "shard-1/manifest.json", "--out", "x.json"], { cwd: project.dir });
+    expect(overlap.code).toBe(1);
+    expect(overlap.stderr).toContain("MANIFEST_OVERLAP");
+  });
+
+  it("the same brief always lands in the same shard", async () => {
+    project = projectWithBriefs(6);
+    const first = (await build(project, { shard: { index: 2, count: 3 } })).results.map((r) => r.id);
+    project.write("briefs/another.yaml", project.read("briefs/tram-memo.yaml"));
+    const second = (await build(project, { shard: { index: 2, count: 3 } })).results.map((r) => r.id);
+    expect(second.filter((id) => id !== "another")).toEqual(first);
+  });
+});
+
+describe("reliability", () => {
+  it("recovers when Chromium is killed mid-batch, and builds every brief", async () => {
+    project = projectWithBriefs(8);
+    const pids: number[] = [];
+    let killed = false;
+    const result = await build(project, {
+      concurrency: 2,
+      onBrowserLaunch: (pid) => pid !== undefined && pids.push(pid),
+      onBrief: (brief) => {
+        if (!killed && brief.status === "built") {
+          killed = true;
+          process.kill(pids[0]!, "SIGKILL");
+        }
+      },
+    });
+    expect(killed).toBe(true);
+    expect(result.browserLaunches).toBeGreaterThanOrEqual(2);
+    expect(result.results.filter((r) => r.status !== "built")).toEqual([]);
+    expect(result.results).toHaveLength(11);
+  });
+
+  it("a brief that takes too long fails with a timeout; the others build", async () => {
+    project = new TempProject();
+    // A source of 4,000 paragraphs and a handout quoting every one: far more than a second of printing.
+    const lines = Array.from({ length: 4000 }, (_, i) => `Witness ${i + 1} said the line was worth building for reason number ${i + 1}.`);
+    project.write("sources/transit/texts/long-hearing.txt", lines.join("\n") + "\n");
+    const claims = lines.map((_, i) =>
+      [
+        `  - id: long-${i + 1}`,
+        "    theme: worth-building",
+        `    viewpoint: ${i % 2 === 0 ? "build-it" : "do-not-build"}`,
+        "    source: long-hearing",
+        "    perspective: long-witnesses",
+        "    kind: reporting",
+        `    text: A witness gave reason ${i + 1}.`,
+        `    quote: worth building for reason number ${i + 1}.`,
+        `    locator: ${i + 1}`,
+      ].join("\n"),
+    );
+    project.write(
+      "sources/transit/long.yaml",
+      [
+        "sources:",
+        "  - {id: long-hearing, title: Long hearing, publisher: Council, kind: transcript, date: 2024-03-12, place: Riverside, quality: Test.}",
+        "perspectives:",
+        "  - {id: long-witnesses, label: witnesses, source: long-hearing}",
+        "claims:",
+        ...claims,
+        "",
+      ].join("\n"),
+    );
+    project.write("briefs/tram-handout.yaml", project.read("briefs/tram-handout.yaml") + "balance: off\n");
+    for (const brief of ["tram-memo", "tram-one-pager"]) project.write(`briefs/${brief}.yaml`, project.read(`briefs/${brief}.yaml`) + "claims_per_viewpoint: 2\n");
+    const result = await build(project, { timeoutMs: 1500, concurrency: 2 });
+    expect(statuses(result.results)).toEqual({ "tram-handout": "failed", "tram-memo": "built", "tram-one-pager": "built" });
+    expect(result.results.find((r) => r.id === "tram-handout")!.error).toMatchObject({ code: "PRINT_TIMEOUT" });
+  }, 120_000);
+
+  it("an output file that cannot be written is a clear error; earlier output is untouched and the other briefs build", async () => {
+    project = new TempProject();
+    await build(project);
+    const before = readFileSync(project.path("output/tram-memo.pdf"));
+    project.replace("briefs/tram-memo.yaml", "to: The Mayor", "to: Someone else");
+    project.remove("output/tram-memo.html");
+    mkdirSync(project.path("output/tram-memo.html")); // a folder where the file must go: even root cannot write it
+    const run = await runBriefProcess(["build", "--force"], { cwd: project.dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("error OUTPUT_NOT_WRITABLE: cannot write output/tram-memo.html");
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(run.stdout).toContain("2 briefs built, 1 not built");
+    expect(readFileSync(project.path("output/tram-memo.pdf")).equals(before)).toBe(true);
+  });
+
+  it("an output folder that is a file is a clear error", async () => {
+    project = new TempProject();
+    project.write("not-a-folder", "x");
+    const run = await runBriefProcess(["build", "--out", "not-a-folder"], { cwd: project.dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("error OUTPUT_NOT_WRITABLE: cannot create the output folder not-a-folder");
+    expect(project.read("not-a-folder")).toBe("x");
+  });
+
+  it("--fail-fast starts no brief after the first failure", async () => {
+    project = projectWithBriefs(4);
+    project.remove("output");
+    mkdirSync(project.path("output/batch-01.html"), { recursive: true });
+    const result = await build(project, { failFast: true, concurrency: 1 });
+    const order = result.results.map((r) => `${r.id}:${r.status}`);
+    expect(order).toContain("batch-01:failed");
+    expect(result.results.length).toBeLessThan(7);
+  });
+});
