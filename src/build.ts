@@ -13,7 +13,7 @@ import { briefFileBaseName, displayPath } from "./load/project.js";
 import type { BriefModel } from "./model.js";
 import { manifestFileName, readManifestIfValid, shardOf, writeManifest, type Manifest, type ManifestEntry } from "./output/manifest.js";
 import { writeFileAtomic } from "./output/write-atomic.js";
-import { isBuildable, prepareBriefs, type PreparedBrief } from "./prepare.js";
+import { isBuildable, prepareBriefs, type PreparedBrief, type PreparedCorpus } from "./prepare.js";
 import { findBrowser, type BrowserLocation } from "./print/browser.js";
 import { PrintPool } from "./print/pool.js";
 import { countPdfPages, puppeteerCachePath } from "./print/printer.js";
@@ -21,6 +21,8 @@ import { makePdfReproducible } from "./print/reproducible.js";
 import type { RenderHtml } from "./render/render.js";
 import { defaultTemplatesDir, loadTemplateSet } from "./render/templates.js";
 import { selectBrief } from "./select.js";
+import type { YamlFile } from "./load/yaml-file.js";
+import type { ValidBrief } from "./validate/brief.js";
 import { version } from "./version.js";
 
 export interface BuildOptions {
@@ -107,7 +109,7 @@ export function defaultConcurrency(): number {
 }
 
 interface Job {
-  readonly prepared: PreparedBrief & { file: NonNullable<PreparedBrief["file"]> };
+  readonly prepared: PreparedBrief & { file: YamlFile; brief: ValidBrief; corpus: PreparedCorpus };
   readonly model: BriefModel;
   readonly balance: BalanceReport;
   readonly inputs: BriefInputs;
@@ -158,9 +160,8 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       continue;
     }
     // The cache key needs no selection: an unchanged brief costs a hash and a stat, nothing more.
-    const withFile = prepared as Job["prepared"] & typeof prepared;
     const date = prepared.brief.date ?? options.buildDate;
-    const inputs = briefInputs(withFile, { ...context, browser: await browserFingerprint.fingerprint(), date });
+    const inputs = briefInputs(prepared, { ...context, browser: await browserFingerprint.fingerprint(), date });
     const cached = await unchangedEntry(previous, id, inputs, outDir);
     if (cached !== undefined) {
       unchanged.push({
@@ -183,7 +184,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       upfront.push({ id, file, status: "unbalanced", model, balance, balanceSummary: summarise(balance), warnings: [] });
       continue;
     }
-    jobs.push({ prepared: withFile, model, balance, inputs });
+    jobs.push({ prepared, model, balance, inputs });
   }
   options.onStart?.({ total: upfront.length + unchanged.length + jobs.length, toPrint: jobs.length });
   for (const result of [...upfront, ...unchanged]) emit(result);

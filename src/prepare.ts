@@ -54,10 +54,12 @@ export interface Preparation {
 
 /** Is a prepared brief ready to build: no error in the brief, nor in its corpus? */
 export function isBuildable(prepared: PreparedBrief): prepared is PreparedBrief & {
+  file: YamlFile;
   brief: ValidBrief;
   corpus: PreparedCorpus & { extract: Extract };
 } {
   return (
+    prepared.file !== undefined &&
     prepared.brief !== undefined &&
     prepared.corpus?.extract !== undefined &&
     errorCount(prepared.diagnostics) === 0 &&

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { locate } from "../load/yaml-file.js";
+import { locate, type YamlFile } from "../load/yaml-file.js";
 import type { BriefModel } from "../model.js";
 import type { PreparedBrief, PreparedCorpus } from "../prepare.js";
 import type { Extract } from "../schema/extract.js";
@@ -19,7 +19,7 @@ export function balancePolicyOf(brief: ValidBrief): BalancePolicy {
  * extract, or the brief's own summary or theme list.
  */
 export function assessBalance(
-  prepared: PreparedBrief & { brief: ValidBrief; corpus: PreparedCorpus & { extract: Extract } },
+  prepared: PreparedBrief & { file: YamlFile; brief: ValidBrief; corpus: PreparedCorpus & { extract: Extract } },
   model: BriefModel,
   lexicon: Lexicon,
 ): { report: BalanceReport; diagnostics: Diagnostic[] } {
@@ -51,10 +51,10 @@ export function assessBalance(
 function toDiagnostic(
   problem: BalanceProblem,
   policy: BalancePolicy,
-  prepared: PreparedBrief & { corpus: PreparedCorpus },
+  prepared: PreparedBrief & { file: YamlFile; corpus: PreparedCorpus },
   extract: Extract,
 ): Diagnostic {
-  const file = prepared.file!;
+  const file = prepared.file;
   // Without a more precise subject, point at the brief's choice that decides balance: its viewpoints, else its themes.
   const choice = prepared.brief?.viewpoints !== "all" ? "viewpoints" : "themes";
   let where: { file: string; span: { start: number; end: number } } = { file: file.path, span: locate(file, [choice], "key") };

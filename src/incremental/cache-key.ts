@@ -1,6 +1,7 @@
 import type { PreparedBrief, PreparedCorpus } from "../prepare.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { TemplateName } from "../schema/brief.js";
+import type { ValidBrief } from "../validate/brief.js";
 import { sha256 } from "./hash.js";
 
 /** Everything that can change a brief's output, each hashed, and one key over them all. */
@@ -43,7 +44,7 @@ function hashCorpus(corpus: PreparedCorpus): { extract: string; texts: string } 
  * the browser, and the options that reach the output (the date it prints).
  */
 export function briefInputs(
-  prepared: PreparedBrief & { file: NonNullable<PreparedBrief["file"]>; corpus: PreparedCorpus },
+  prepared: PreparedBrief & { file: NonNullable<PreparedBrief["file"]>; brief: ValidBrief; corpus: PreparedCorpus },
   context: { templateSet: TemplateSet; lexiconHash: string; version: string; browser: string; date: string },
 ): BriefInputs {
   const corpus = hashCorpus(prepared.corpus);
@@ -51,7 +52,7 @@ export function briefInputs(
     brief: sha256(prepared.file.text),
     extract: corpus.extract,
     texts: corpus.texts,
-    templates: hashTemplate(context.templateSet, prepared.brief!.template),
+    templates: hashTemplate(context.templateSet, prepared.brief.template),
     lexicon: context.lexiconHash,
     briefsmith: sha256(context.version),
     browser: sha256(context.browser),
