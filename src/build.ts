@@ -149,73 +149,85 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     version,
   };
 
-  const jobs: Job[] = [];
-  const unchanged: BriefResult[] = [];
-  const upfront: BriefResult[] = [];
-  for (const prepared of briefs) {
-    const file = prepared.file?.path ?? displayPath(prepared.path, options.cwd);
-    const id = prepared.brief?.id ?? briefFileBaseName(prepared.path);
-    if (!isBuildable(prepared)) {
-      upfront.push({ id, file, status: "invalid", warnings: [] });
-      continue;
-    }
-    // The cache key needs no selection: an unchanged brief costs a hash and a stat, nothing more.
-    const date = prepared.brief.date ?? options.buildDate;
-    const inputs = briefInputs(prepared, { ...context, browser: await browserFingerprint.fingerprint(), date });
-    const cached = await unchangedEntry(previous, id, inputs, outDir);
-    if (cached !== undefined) {
-      unchanged.push({
-        id,
-        file,
-        status: "unchanged",
-        inputs,
-        warnings: [],
-        entry: cached,
-        balanceSummary: cached.balance,
-        pdfPath: displayPath(join(outDir, `${id}.pdf`), options.cwd),
-        pages: cached.outputs.find((o) => o.path.endsWith(".pdf"))?.pages,
-      });
-      continue;
-    }
-    const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate: options.buildDate });
-    const { report: balance, diagnostics: balanceDiagnostics } = assessBalance(prepared, model, lexicon);
-    if (balance.policy === "strict" && balance.verdict === "unbalanced") {
-      diagnostics.push(...balanceDiagnostics);
-      upfront.push({ id, file, status: "unbalanced", model, balance, balanceSummary: summarise(balance), warnings: [] });
-      continue;
-    }
-    jobs.push({ prepared, model, balance, inputs });
-  }
-  options.onStart?.({ total: upfront.length + unchanged.length + jobs.length, toPrint: jobs.length });
-  for (const result of [...upfront, ...unchanged]) emit(result);
-
-  let browserLaunches = 0;
-  if (jobs.length > 0) {
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (error) {
-      throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the output folder ${displayPath(outDir, options.cwd)}`, {
-        hint: "choose another folder with --out",
-        cause: error,
-      });
-    }
-    // Handlebars and marked load only when something is rendered.
-    const { createRenderer } = await import("./render/render.js");
-    const render = createRenderer(templateSet);
-    const pool = new PrintPool(await browserFingerprint.location(), {
+  // One pool for the build, made on first need. When every brief will be printed (no previous
+  // build, or --force), the browser starts now, while the briefs are selected and rendered.
+  let pool: PrintPool | undefined;
+  const getPool = async () =>
+    (pool ??= new PrintPool(await browserFingerprint.location(), {
       size: options.concurrency ?? defaultConcurrency(),
       restartAfter: options.restartAfter ?? 200,
       onLaunch: options.onBrowserLaunch,
-    });
-    try {
+    }));
+  const jobs: Job[] = [];
+  const unchanged: BriefResult[] = [];
+  const upfront: BriefResult[] = [];
+  let browserLaunches = 0;
+  try {
+    if (previous === undefined && briefs.some(isBuildable)) {
+      await getPool().then((p) => p.warmUp(), () => undefined);
+    }
+
+    for (const prepared of briefs) {
+      const file = prepared.file?.path ?? displayPath(prepared.path, options.cwd);
+      const id = prepared.brief?.id ?? briefFileBaseName(prepared.path);
+      if (!isBuildable(prepared)) {
+        upfront.push({ id, file, status: "invalid", warnings: [] });
+        continue;
+      }
+      // The cache key needs no selection: an unchanged brief costs a hash and a stat, nothing more.
+      const date = prepared.brief.date ?? options.buildDate;
+      const inputs = briefInputs(prepared, { ...context, browser: await browserFingerprint.fingerprint(), date });
+      const cached = await unchangedEntry(previous, id, inputs, outDir);
+      if (cached !== undefined) {
+        unchanged.push({
+          id,
+          file,
+          status: "unchanged",
+          inputs,
+          warnings: [],
+          entry: cached,
+          balanceSummary: cached.balance,
+          pdfPath: displayPath(join(outDir, `${id}.pdf`), options.cwd),
+          pages: cached.outputs.find((o) => o.path.endsWith(".pdf"))?.pages,
+        });
+        continue;
+      }
+      const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate: options.buildDate });
+      const { report: balance, diagnostics: balanceDiagnostics } = assessBalance(prepared, model, lexicon);
+      if (balance.policy === "strict" && balance.verdict === "unbalanced") {
+        diagnostics.push(...balanceDiagnostics);
+        upfront.push({ id, file, status: "unbalanced", model, balance, balanceSummary: summarise(balance), warnings: [] });
+        continue;
+      }
+      jobs.push({ prepared, model, balance, inputs });
+    }
+    options.onStart?.({ total: upfront.length + unchanged.length + jobs.length, toPrint: jobs.length });
+    for (const result of [...upfront, ...unchanged]) emit(result);
+
+    if (jobs.length > 0) {
+      try {
+        await mkdir(outDir, { recursive: true });
+      } catch (error) {
+        throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the output folder ${displayPath(outDir, options.cwd)}`, {
+          hint: "choose another folder with --out",
+          cause: error,
+        });
+      }
+      // Handlebars and marked load only when something is rendered.
+      const { createRenderer } = await import("./render/render.js");
+      const render = createRenderer(templateSet);
+      const printPool = await getPool();
       await runJobs(jobs, options.concurrency ?? defaultConcurrency(), options.failFast ?? false, async (job) => {
-        const result = await buildOne(job, { render, pool, outDir, options });
+        const result = await buildOne(job, { render, pool: printPool, outDir, options });
         emit(result);
         return result.status !== "failed";
       });
-    } finally {
-      browserLaunches = pool.launches;
-      await pool.close();
+    }
+  } finally {
+    // Whatever happens, the browser goes: a build must never leave Chromium running.
+    if (pool !== undefined) {
+      browserLaunches = (pool as PrintPool).launches;
+      await (pool as PrintPool).close();
     }
   }
 

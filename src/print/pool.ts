@@ -42,6 +42,11 @@ export class PrintPool {
     return this.#launches;
   }
 
+  /** Start the browser now, before the first document is ready: its launch overlaps the build's other work. */
+  warmUp(): void {
+    this.#currentBrowser().catch(() => undefined);
+  }
+
   async print(request: PrintRequest): Promise<PrintResult> {
     const page = await this.#acquire();
     let reusable = false;

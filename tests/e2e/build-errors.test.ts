@@ -31,7 +31,7 @@ describe("brief build on a project of its own", () => {
     expect(run.stderr).toContain('hint: did you mean "worth-building"?');
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(run.stdout).toMatch(/✗ tram-memo\s+not built: invalid/);
-    expect(run.stdout).toContain("2 briefs built, 1 not built");
+    expect(run.stdout).toContain("0 briefs built, 2 unchanged, 1 not built");
     expect(readFileSync(project.path("output/tram-memo.pdf")).equals(before)).toBe(true);
     expect(statSync(project.path("output/tram-memo.pdf")).mtimeMs).toBe(mtime);
   });
