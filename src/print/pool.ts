@@ -86,26 +86,25 @@ export class PrintPool {
         return this.#idle.pop()!;
       }
       if (canOpen) {
-        this.#open++;
-        this.#busy++;
         try {
-          return await SandboxedPage.open(await this.#currentBrowser());
+          return await this.#openPage();
         } catch (error) {
-          this.#open--;
-          this.#busy--;
-          this.#wake();
+          if (error instanceof BriefsmithError) throw error;
           // A browser that died between documents is replaced once before giving up.
           this.#browser = undefined;
           this.#idle = [];
-          if (error instanceof BriefsmithError) throw error;
-          return this.#acquireAfterCrash(error);
+          return this.#openPage().catch((retryError: unknown) => {
+            const message = retryError instanceof Error ? retryError.message : String(retryError);
+            throw new BriefsmithError("BROWSER_CRASHED", `the browser could not be restarted: ${message}`, { cause: error });
+          });
         }
       }
       await new Promise<void>((resolve) => this.#waiters.push(resolve));
     }
   }
 
-  async #acquireAfterCrash(cause: unknown): Promise<SandboxedPage> {
+  /** A new tab, counted as open and busy; on failure the counts are restored and waiters woken. */
+  async #openPage(): Promise<SandboxedPage> {
     this.#open++;
     this.#busy++;
     try {
@@ -114,7 +113,7 @@ export class PrintPool {
       this.#open--;
       this.#busy--;
       this.#wake();
-      throw new BriefsmithError("BROWSER_CRASHED", `the browser could not be restarted: ${error instanceof Error ? error.message : String(error)}`, { cause });
+      throw error;
     }
   }
 
