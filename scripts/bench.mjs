@@ -27,10 +27,11 @@ mkdirSync(join(work, "briefs"));
 // 1. Generate briefs over the example corpus: varied templates and themes, fixed dates.
 const corpus = await prepareCorpus("sino-russian", { root, cwd: root });
 const themes = corpus.extract.themes.map((t) => t.id);
-const templates = ["memo", "memo", "handout", "one-pager"];
+// Mostly memos of about three pages, as a team's nightly set would be, with handouts and one-pagers mixed in.
+const templates = ["memo", "memo", "memo", "handout", "memo", "one-pager"];
 for (let i = 0; i < briefCount; i++) {
   const template = templates[i % templates.length];
-  const count = template === "handout" ? 4 : template === "one-pager" ? 3 : 2;
+  const count = template === "handout" ? 2 : template === "one-pager" ? 3 : 2;
   const chosen = Array.from({ length: count }, (_, k) => themes[(i * 3 + k * 5) % themes.length]);
   const unique = [...new Set(chosen)];
   writeFileSync(
@@ -40,7 +41,7 @@ for (let i = 0; i < briefCount; i++) {
       `template: ${template}`,
       "corpus: sino-russian",
       `themes: [${unique.join(", ")}]`,
-      `claims_per_viewpoint: ${template === "one-pager" ? 2 : 3}`,
+      `claims_per_viewpoint: ${template === "memo" ? 3 : 2}`,
       "balance: warn",
       `date: 2016-03-${String((i % 28) + 1).padStart(2, "0")}`,
       "to: Benchmark reader",
