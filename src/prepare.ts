@@ -145,11 +145,11 @@ export async function prepareCorpus(id: string, options: { root: string; cwd: st
   const diagnostics: Diagnostic[] = [];
   const files: YamlFile[] = [];
   const paths = await listYamlFiles(dir, new Set(["texts"]));
-  for (const loaded of await Promise.all(paths.map((path) => loadYamlFile(path, options.cwd)))) {
+  for (const loaded of await Promise.all(paths.map((path) => loadYamlFile(path, options.cwd, { within: dir })))) {
     diagnostics.push(...loaded.diagnostics);
     if (loaded.file !== undefined) files.push(loaded.file);
   }
-  const merged = mergeExtractFiles(files, shownDir);
+  const merged = mergeExtractFiles(files, shownDir, paths.length > files.length || files.some((f) => f.data === undefined));
   diagnostics.push(...merged.diagnostics);
   const paragraphs = new Map<string, readonly Paragraph[]>();
   const textHashes = new Map<string, string>();
@@ -172,7 +172,8 @@ export async function prepareCorpus(id: string, options: { root: string; cwd: st
         continue;
       }
       try {
-        const text = await readTextFile(textPath, fileLimits.textBytes, displayPath(textPath, options.cwd));
+        // `within`: a symbolic link in the corpus must not read a file elsewhere on the disk.
+        const text = await readTextFile(textPath, fileLimits.textBytes, displayPath(textPath, options.cwd), { within: dir });
         paragraphs.set(source.id, splitParagraphs(text));
         textHashes.set(source.id, sha256(text));
       } catch (error) {

@@ -26,13 +26,24 @@ function lineBounds(text: string, offset: number): { start: number; end: number 
   return { start, end: newline === -1 ? text.length : newline };
 }
 
-/** The source line of a span and a caret line under the span (clipped to that line). */
+/** Lines longer than this are shown as a window around the span, so one long line cannot flood the terminal. */
+const maxExcerptWidth = 160;
+
+/** The source line of a span and a caret line under the span (clipped to that line, and to a window of a long line). */
 function excerpt(text: string, span: Span): { line: number; source: string; underline: string } {
   const { line } = positionAt(text, span.start);
   const bounds = lineBounds(text, span.start);
-  const source = text.slice(bounds.start, bounds.end).replace(/\r$/, "");
-  const from = span.start - bounds.start;
-  const to = Math.max(from + 1, Math.min(span.end, bounds.end) - bounds.start);
+  let source = text.slice(bounds.start, bounds.end).replace(/\r$/, "");
+  let from = span.start - bounds.start;
+  let to = Math.max(from + 1, Math.min(span.end, bounds.end) - bounds.start);
+  if (source.length > maxExcerptWidth) {
+    const windowStart = Math.max(0, from - 40);
+    const windowEnd = Math.min(source.length, windowStart + maxExcerptWidth);
+    const lead = windowStart > 0 ? "…" : "";
+    source = lead + source.slice(windowStart, windowEnd) + (windowEnd < source.length ? "…" : "");
+    from = from - windowStart + lead.length;
+    to = Math.min(to - windowStart + lead.length, source.length);
+  }
   // Tabs keep their width in the caret line so the carets stay under the span.
   const pad = source.slice(0, from).replace(/[^\t]/g, " ");
   return { line, source, underline: pad + "^".repeat(Math.min(to - from, Math.max(1, source.length - from))) };

@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors.js";
-import { fileLimits, readTextFile } from "./read-file.js";
+import { fileLimits, readTextFile, type ReadOptions } from "./read-file.js";
 import { parseYamlFile, type YamlFile } from "./yaml-file.js";
 
 const yamlExtensions = new Set([".yaml", ".yml"]);
@@ -21,10 +21,10 @@ function diagnosticFromError(error: unknown, file: string): Diagnostic {
 }
 
 /** Read and parse one YAML file; every failure becomes a diagnostic. */
-export async function loadYamlFile(path: string, cwd: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
+export async function loadYamlFile(path: string, cwd: string, options: ReadOptions = {}): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
   const shown = displayPath(path, cwd);
   try {
-    const text = await readTextFile(path, fileLimits.yamlBytes, shown);
+    const text = await readTextFile(path, fileLimits.yamlBytes, shown, options);
     return parseYamlFile(shown, text);
   } catch (error) {
     return { diagnostics: [diagnosticFromError(error, shown)] };

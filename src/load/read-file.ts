@@ -1,5 +1,6 @@
 import { constants } from "node:fs";
-import { open, stat, type FileHandle } from "node:fs/promises";
+import { open, realpath, stat, type FileHandle } from "node:fs/promises";
+import { isAbsolute, relative, sep } from "node:path";
 import { BriefsmithError } from "../errors.js";
 
 /** Limits that keep a stray or hostile file from exhausting memory. */
@@ -13,17 +14,34 @@ export const fileLimits = {
 // ignoreBOM: keep a byte-order mark in the text, so the YAML loader can report it (TextDecoder would drop it silently).
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+export interface ReadOptions {
+  /**
+   * Refuse a file whose real location (symbolic links followed) is outside
+   * this folder: a link in a corpus must not read the rest of the disk.
+   */
+  readonly within?: string;
+}
+
 /**
  * Read a UTF-8 text file with a size limit. Every way this can fail on user
- * input (missing, a folder, a device or pipe, too large, not UTF-8) is a
- * BriefsmithError that names the file. Never reads more than `maxBytes` + 1
- * bytes, even from a file that grows while it is read.
+ * input (missing, a folder, a device or pipe, too large, not UTF-8, a link
+ * out of `within`) is a BriefsmithError that names the file. Never reads more
+ * than `maxBytes` + 1 bytes, even from a file that grows while it is read.
  */
-export async function readTextFile(path: string, maxBytes: number, shownPath = path): Promise<string> {
+export async function readTextFile(path: string, maxBytes: number, shownPath = path, options: ReadOptions = {}): Promise<string> {
   let info;
   try {
     info = await stat(path);
+    if (options.within !== undefined) {
+      const where = relative(await realpath(options.within), await realpath(path));
+      if (where === "" || where === ".." || where.startsWith(`..${sep}`) || isAbsolute(where)) {
+        throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shownPath} is a link to a file outside ${options.within}`, {
+          hint: "copy the text into the folder instead of linking to it",
+        });
+      }
+    }
   } catch (error) {
+    if (error instanceof BriefsmithError) throw error;
     throw fileError(error, shownPath);
   }
   if (info.isDirectory()) {

@@ -1,12 +1,11 @@
 import {
   Composer,
-  isAlias,
-  isCollection,
   isMap,
   isNode,
   isPair,
   isScalar,
   isSeq,
+  Lexer,
   Parser,
   visit,
   YAMLParseError,
@@ -83,23 +82,22 @@ export function parseYamlFile(path: string, text: string): { file: YamlFile; dia
   const error = (code: string, message: string, span: Span, hint?: string) =>
     diagnostics.push({ severity: "error", code, message, file: path, span, hint });
 
-  if (text.charCodeAt(0) === 0xfeff) {
-    error("YAML_BOM", "the file starts with a byte-order mark", { start: 0, end: 1 }, "save the file as UTF-8 without a BOM");
-    text = " " + text.slice(1); // keeps every offset where it was
-  }
-  const tokens = Array.from(new Parser().parse(text));
-  const tooDeep = findTooDeep(tokens, yamlLimits.depth);
+  // A byte-order mark is reported, and the rest parsed without it: every position is then shifted back by one.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = text.slice(shift);
+  const parsed = parseTokens(body);
+  const tooDeep = parsed.tooDeepAt ?? findTooDeep(parsed.tokens, yamlLimits.depth)?.offset;
   if (tooDeep !== undefined) {
     error(
       "YAML_TOO_DEEP",
       `lists and mappings are nested more than ${yamlLimits.depth} levels deep here`,
-      { start: tooDeep.offset, end: tooDeep.offset + 1 },
+      { start: tooDeep, end: tooDeep + 1 },
       "a brief or an extract nests a few levels; look for brackets that are opened but never closed",
     );
     // Building the nodes of such a file is what would exhaust the stack: stop here.
-    return { file: { path, text, document: composeDocument([], text), data: undefined }, diagnostics };
+    return finish(path, text, shift, composeDocument([], ""), undefined, diagnostics);
   }
-  const document = composeDocument(tokens, text);
+  const document = composeDocument(parsed.tokens, body);
   for (const problem of document.errors) {
     error(`YAML_${problem.code}`, yamlMessage(problem.message), spanOf(problem.pos), yamlHint(problem.code));
   }
@@ -131,7 +129,58 @@ export function parseYamlFile(path: string, text: string): { file: YamlFile; dia
       "write the repeated text out where it is needed, or shorten it",
     );
   }
-  return { file: { path, text, document, data }, diagnostics };
+  return finish(path, text, shift, document, data, diagnostics);
+}
+
+/** The parsed file, with the byte-order mark (if any) reported and every position moved past it. */
+function finish(
+  path: string,
+  text: string,
+  shift: number,
+  document: Document.Parsed,
+  data: unknown,
+  diagnostics: Diagnostic[],
+): { file: YamlFile; diagnostics: Diagnostic[] } {
+  if (shift === 0) return { file: { path, text, document, data: diagnostics.length === 0 ? data : undefined }, diagnostics };
+  const shifted = diagnostics.map((d) => (d.span === undefined ? d : { ...d, span: { start: d.span.start + shift, end: d.span.end + shift } }));
+  const bom: Diagnostic = {
+    severity: "error",
+    code: "YAML_BOM",
+    message: "the file starts with a byte-order mark",
+    file: path,
+    span: { start: 0, end: 1 },
+    hint: "save the file as UTF-8 without a BOM",
+  };
+  // The document's node ranges are not shifted, but no later stage reads them: a file with an error has no data.
+  return { file: { path, text, document, data: undefined }, diagnostics: [bom, ...shifted] };
+}
+
+/** Lexemes that mark a state change in the yaml package's lexer and stand for no character of the text. */
+const zeroWidthLexemes = new Set(["\x02", "\x18", "\x1f"]);
+
+/**
+ * Lex and parse the text into CST tokens, stopping early at a flow collection
+ * ("[" or "{") opened more than the depth limit deep: parsing a megabyte of
+ * "[[[[" to the end would take seconds for nothing.
+ */
+function parseTokens(text: string): { tokens: CST.Token[]; tooDeepAt?: number } {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  let flowDepth = 0;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (lexeme === "[" || lexeme === "{") {
+      if (++flowDepth > yamlLimits.depth) return { tokens: [], tooDeepAt: offset };
+    } else if (lexeme === "]" || lexeme === "}") {
+      flowDepth = Math.max(0, flowDepth - 1);
+    } else if (lexeme === "\x18" || lexeme === "\x02") {
+      flowDepth = 0; // the lexer left flow context (an error, or a new document)
+    }
+    if (!zeroWidthLexemes.has(lexeme)) offset += lexeme.length;
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
 }
 
 /** Compose CST tokens into one document, as the yaml package's parseDocument does. */

@@ -24,7 +24,7 @@ export interface MergedExtract {
  * Validate each file of a corpus against the schema and merge their sections
  * into one extract. Reports every schema problem of every file.
  */
-export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: string): MergedExtract {
+export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: string, someFilesUnreadable = false): MergedExtract {
   const diagnostics: Diagnostic[] = [];
   const origins = new Map<object, Origin>();
   const merged: Record<ExtractSection, unknown[]> = {
@@ -70,7 +70,8 @@ export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: strin
       });
     }
   }
-  if (corpusOrigin === undefined && diagnostics.length === 0) {
+  // A file that could not be read or parsed may hold the corpus section: its own error is the one to fix.
+  if (corpusOrigin === undefined && diagnostics.length === 0 && !someFilesUnreadable) {
     diagnostics.push({
       severity: "error",
       code: "EXTRACT_MISSING_CORPUS",
@@ -79,7 +80,7 @@ export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: strin
       hint: "add `corpus: {id: ..., title: ..., description: ...}` to one YAML file of the corpus",
     });
   }
-  if (diagnostics.length > 0) return { extract: undefined, origins, diagnostics };
+  if (diagnostics.length > 0 || corpusOrigin === undefined) return { extract: undefined, origins, diagnostics };
   const extract = ExtractSchema.parse({ ...merged, corpus: merged.corpus[0] });
   // parse() returns new objects for the sections; carry the origins over by position.
   const remapped = new Map<object, Origin>();

@@ -215,7 +215,8 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
     quality: `<style>@import url(${c}/quality.css)</style> quality`,
   };
   const perspective = { id: "hostile-voices", label: "<b onmouseover=alert(1)>voices</b>", source: "hostile-source" };
-  const claims = raw.flatMap((quote, i) =>
+  // A pair of claims (one per side, so the brief stays balanced) for each payload: Markdown in the text, raw HTML in the quote.
+  const claims = Array.from({ length: Math.max(raw.length, md.length) }, (_, i) =>
     (["build-it", "do-not-build"] as const).map((viewpoint) => ({
       id: `hostile-${viewpoint}-${i + 1}`,
       theme: "worth-building",
@@ -224,10 +225,10 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
       perspective: "hostile-voices",
       kind: "reporting",
       text: `Claim ${i + 1}: ${md[i % md.length]}`,
-      quote,
-      locator: i + 2,
+      quote: raw[i % raw.length],
+      locator: (i % raw.length) + 2,
     })),
-  );
+  ).flat();
   const fact = {
     id: "hostile-fact",
     theme: "worth-building",
@@ -375,7 +376,8 @@ export function errorFixtures(s: Sandbox): ErrorFixture[] {
     corpus("err-text-absolute", "EXTRACT_MISSING_TEXT", (project, dir) => {
       project.replace(`${dir}/corpus.yaml`, "    quality: A secretariat", `    text: ${q(s.secretPath)}\n    quality: A secretariat`);
     }),
-    corpus("err-text-device", "FILE_NOT_REGULAR", (project, dir) => {
+    // A link out of the corpus is refused before the device is ever opened.
+    corpus("err-text-device", "FILE_OUTSIDE_FOLDER", (project, dir) => {
       project.remove(`${dir}/texts/council-hearing.txt`);
       symlinkSync("/dev/zero", project.path(`${dir}/texts/council-hearing.txt`));
     }),

@@ -79,7 +79,8 @@ const cases: readonly { id: string; body: (c: string, secret: string) => string;
   { id: "srcset", body: (c) => `<img srcset="${c}/srcset.png 1x"><picture><source srcset="${c}/source.png"><img></picture>`, blocked: ["/srcset.png"] },
   { id: "websocket-url", body: (c) => `<img src="${c.replace("http:", "ws:")}/ws">`, blocked: [] },
   { id: "data-iframe", body: (c) => `<iframe src="data:text/html,<img src='${c}/inside-data.png'><p>inside</p>"></iframe>`, blocked: ["/inside-data.png"] },
-  { id: "meta-refresh", body: (c) => `<meta http-equiv="refresh" content="0;url=${c}/refresh"><p>ORIGINAL CONTENT</p>`, blocked: [] },
+  // Aborting this navigation put Chromium's error page in place of the document mid-print: "Execution context was destroyed".
+  { id: "meta-refresh-keeps-the-document", body: (c) => `<meta http-equiv="refresh" content="0;url=${c}/refresh"><p>ORIGINAL CONTENT</p>`, blocked: [] },
   { id: "file-urls", body: (_, s) => `<img src="${s}"><iframe src="${s}"></iframe><object data="${s}"></object><link rel="stylesheet" href="${s}"><style>@import url("${s}");</style>`, blocked: [] },
   { id: "meta-refresh-file", body: (_, s) => `<meta http-equiv="refresh" content="0;url=${s}"><p>ORIGINAL CONTENT</p>`, blocked: [] },
 ];

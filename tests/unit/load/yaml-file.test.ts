@@ -1,0 +1,136 @@
+import { describe, expect, it, vi } from "vitest";
+import { positionAt } from "../../../src/diagnostics/format.js";
+import { parseYamlFile, yamlLimits } from "../../../src/load/yaml-file.js";
+
+/** Parse and return the codes, the data, and the line:column of each diagnostic. */
+function parse(text: string) {
+  const { file, diagnostics } = parseYamlFile("x.yaml", text);
+  return {
+    data: file.data,
+    codes: diagnostics.map((d) => d.code),
+    at: diagnostics.map((d) => {
+      const p = positionAt(file.text, d.span!.start);
+      return `${p.line}:${p.column}`;
+    }),
+    diagnostics,
+  };
+}
+
+const nestedFlow = (depth: number) => `a: ${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}\n`;
+const nestedBlock = (depth: number) => Array.from({ length: depth }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n") + " x\n";
+
+describe("parseYamlFile: nesting depth", () => {
+  it(`accepts ${yamlLimits.depth} levels and refuses one more, pointing at it`, () => {
+    expect(parse(nestedFlow(yamlLimits.depth)).codes).toEqual([]);
+    const deep = parse(nestedFlow(yamlLimits.depth + 1));
+    expect(deep.codes).toEqual(["YAML_TOO_DEEP"]);
+    expect(deep.at).toEqual([`1:${4 + yamlLimits.depth - 1}`]);
+    expect(deep.data).toBeUndefined();
+    expect(parse(nestedBlock(yamlLimits.depth)).codes).toEqual([]);
+    expect(parse(nestedBlock(yamlLimits.depth + 1)).codes).toEqual(["YAML_TOO_DEEP"]);
+  });
+
+  it("10,000 levels of [[[[ and of {a: are a clear error, quickly, not a stack overflow", () => {
+    const started = performance.now();
+    for (const text of [nestedFlow(10_000), `a: ${"{a: ".repeat(10_000)}1${"}".repeat(10_000)}\n`, `a: ${"[".repeat(1_000_000)}\n`]) {
+      const result = parse(text);
+      expect(result.codes).toContain("YAML_TOO_DEEP");
+      expect(result.data).toBeUndefined();
+    }
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe("parseYamlFile: string length", () => {
+  it(`accepts a string of ${yamlLimits.stringLength} characters and refuses a longer one, pointing at it`, () => {
+    expect(parse(`title: ${"x".repeat(yamlLimits.stringLength)}\n`).codes).toEqual([]);
+    const long = parse(`title: ok\nsummary: "${"x".repeat(yamlLimits.stringLength + 1)}"\n`);
+    expect(long.codes).toEqual(["YAML_STRING_TOO_LONG"]);
+    expect(long.at).toEqual(["2:10"]);
+    expect(long.diagnostics[0]!.message).toContain("100,001 characters");
+    expect(long.data).toBeUndefined();
+  });
+
+  it("counts keys and block scalars too", () => {
+    expect(parse(`? ${"k".repeat(yamlLimits.stringLength + 1)}\n: 1\n`).codes).toEqual(["YAML_STRING_TOO_LONG"]);
+    const block = `text: |\n${`  ${"y".repeat(999)}\n`.repeat(101)}`;
+    expect(parse(block).codes).toEqual(["YAML_STRING_TOO_LONG"]);
+  });
+});
+
+describe("parseYamlFile: aliases", () => {
+  it("allows ordinary anchors and aliases", () => {
+    expect(parse("a: &x [1, 2]\nb: *x\nc: &s text\nd: *s\n")).toMatchObject({ codes: [], data: { a: [1, 2], b: [1, 2], d: "text" } });
+  });
+
+  it("refuses the billion laughs", () => {
+    const lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let i = 1; i < 9; i++) lines.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(9).fill(`*${"abcdefghi"[i - 1]}`).join(", ")}]`);
+    const result = parse(lines.join("\n") + "\n");
+    expect(result.codes).toEqual(["YAML_ALIAS_LIMIT"]);
+    expect(result.data).toBeUndefined();
+  });
+
+  it("refuses a long string repeated by aliases past the expanded-size limit", () => {
+    const big = "z".repeat(90_000);
+    const text = `a: &big ${big}\nlist:\n${"  - *big\n".repeat(500)}`;
+    const result = parse(text);
+    expect(result.codes).toEqual(["YAML_ALIAS_LIMIT"]);
+    expect(result.diagnostics[0]!.message).toContain("10,000,000");
+    expect(result.at).toEqual(["3:5"]);
+  });
+
+  it("names an alias to a missing anchor, and an alias inside its own anchor", () => {
+    expect(parse("a: *nowhere\n")).toMatchObject({ codes: ["YAML_UNKNOWN_ALIAS"], at: ["1:4"] });
+    expect(parse("a: &loop [1, *loop]\n")).toMatchObject({ codes: ["YAML_ALIAS_CYCLE"], at: ["1:14"] });
+  });
+});
+
+describe("parseYamlFile: what YAML allows and Briefsmith does not", () => {
+  it("a byte-order mark is an error at 1:1, and later positions stay right", () => {
+    const result = parse("\ufefftitle: a\ntitle: b\n");
+    expect(result.codes).toEqual(["YAML_BOM", "YAML_DUPLICATE_KEY"]);
+    expect(result.at).toEqual(["1:1", "2:1"]);
+  });
+
+  it("tabs in indentation are an error on their line", () => {
+    expect(parse("a:\n  b: 1\n\tc: 2\n")).toMatchObject({ codes: ["YAML_TAB_AS_INDENT"], at: ["3:1"] });
+  });
+
+  it("duplicate keys are an error at the second", () => {
+    expect(parse("a: 1\nb: 2\na: 3\n")).toMatchObject({ codes: ["YAML_DUPLICATE_KEY"], at: ["3:1"] });
+  });
+
+  it("tags are an error: no Buffers, Sets or custom types reach the schemas", () => {
+    for (const text of ["a: !!binary aGk=\n", "a: !!set {x}\n", "a: !js/function 'f'\n", "a: !!omap [x: 1]\n"]) {
+      expect(parse(text).codes).toEqual(["YAML_TAG_RESOLVE_FAILED"]);
+    }
+  });
+
+  it("a list or mapping as a key is an error; a number as a key is the text it spells", () => {
+    expect(parse("? [a, b]\n: 1\n").codes).toEqual(["YAML_NON_STRING_KEY"]);
+    expect(parse("{x: 1}: 2\n").codes).toEqual(["YAML_NON_STRING_KEY"]);
+    expect(parse("2024: a\n007: b\n").data).toEqual({ "2024": "a", "007": "b" });
+  });
+
+  it("a second document is an error", () => {
+    expect(parse("a: 1\n---\nb: 2\n")).toMatchObject({ codes: ["YAML_MULTIPLE_DOCS"], at: ["2:1"] });
+  });
+
+  it("__proto__ is an ordinary key: nothing is polluted", () => {
+    const data = parse("__proto__: {polluted: true}\n").data as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.keys(data)).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("never writes to the console (the yaml package warns through process.emitWarning)", () => {
+    const warn = vi.spyOn(process, "emitWarning");
+    try {
+      for (const text of ["? [a]\n: 1\n", "a: !foo x\n", "%FOO bar\n---\na: 1\n"]) parse(text);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
