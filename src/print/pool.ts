@@ -27,7 +27,6 @@ export class PrintPool {
   #open = 0;
   #busy = 0;
   #printedByThisBrowser = 0;
-  #sequence = 0;
   #waiters: (() => void)[] = [];
   #restarting: Promise<void> | undefined;
   #launches = 0;
@@ -58,7 +57,7 @@ export class PrintPool {
           request.timeoutMs,
         );
       });
-      const result = await Promise.race([page.print(request, ++this.#sequence), timeout]);
+      const result = await Promise.race([page.print(request), timeout]);
       reusable = true;
       this.#printedByThisBrowser++;
       return result;

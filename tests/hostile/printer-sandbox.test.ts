@@ -25,7 +25,6 @@ let secretDir: string;
 let secretUrl: string;
 let browser: Browser;
 let page: SandboxedPage;
-let sequence = 0;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -52,7 +51,7 @@ afterAll(async () => {
 
 async function printRaw(id: string, body: string): Promise<{ text: string; blocked: readonly string[] }> {
   const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${id}</title></head><body><p>BODY OF ${id}</p>${body}</body></html>`;
-  const result = await page.print({ id, html, paper: "A4", timeoutMs: 20_000 }, ++sequence);
+  const result = await page.print({ id, html, paper: "A4", timeoutMs: 20_000 });
   const path = join(secretDir, `${id}.pdf`);
   writeFileSync(path, result.pdf);
   return { text: await tool("pdftotext", [path, "-"]), blocked: result.blockedRequests };
