@@ -63,7 +63,7 @@ function timed(args, { sampleMemory = false } = {}) {
     child.stderr.on("data", (d) => (stderr += d));
     child.stdout.resume();
     let peak = 0;
-    const timer = sampleMemory ? setInterval(() => (peak = Math.max(peak, browserTreePss(child.pid))), 25) : undefined;
+    const timer = sampleMemory ? setInterval(() => (peak = Math.max(peak, browserTreePss(child.pid))), 50) : undefined;
     child.on("exit", (code) => {
       clearInterval(timer);
       const ms = performance.now() - started;
@@ -123,7 +123,9 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() /
 process.stderr.write(`benchmark: ${briefCount} briefs in ${work}\n${machine}\n`);
 
 const naiveMs = await naive(naiveSample);
-const full = await timed(["build", "briefs", "--out", "out", "--force"], { sampleMemory: true });
+const full = await timed(["build", "briefs", "--out", "out", "--force"]);
+// Memory is sampled in a run of its own: walking /proc every few milliseconds costs CPU the timed run should not lose.
+const memory = await timed(["build", "briefs", "--out", "out-memory", "--force"], { sampleMemory: true });
 const noop = await timed(["build", "briefs", "--out", "out"]);
 const cold = await timed(["build", "briefs/bench-001.yaml", "--out", "cold"]);
 const pages = JSON.parse(readFileSync(join(work, "out", "manifest.json"), "utf8")).briefs.map((b) => b.outputs.find((o) => o.path.endsWith(".pdf"))?.pages ?? 0);
@@ -144,7 +146,7 @@ console.log("");
 console.log(`full build of ${briefCount} briefs:         ${(full.ms / 1000).toFixed(2)} s`);
 console.log(`no-op rebuild of ${briefCount} briefs:      ${(noop.ms / 1000).toFixed(2)} s (whole process; target ≤ 0.4 s)`);
 console.log(`cold build of one brief:          ${(cold.ms / 1000).toFixed(2)} s (whole process; target ≤ 1.8 s)`);
-console.log(`browser process tree, peak PSS:   ${full.peakPssMb.toFixed(0)} MB (target ≤ 700 MB)`);
+console.log(`browser process tree, peak PSS:   ${memory.peakPssMb.toFixed(0)} MB (target ≤ 700 MB)`);
 console.log(`full build vs naive:              ${(naiveMs / fullMsPerPdf).toFixed(1)}× (target ≥ 15×); ${(1000 / fullMsPerPdf).toFixed(1)} PDFs/s (target ≥ 14)`);
 
 if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -19,7 +19,7 @@ import { PrintPool } from "./print/pool.js";
 import { countPdfPages, puppeteerCachePath } from "./print/printer.js";
 import { makePdfReproducible } from "./print/reproducible.js";
 import type { RenderHtml } from "./render/render.js";
-import { defaultTemplatesDir, loadTemplateSet } from "./render/templates.js";
+import { defaultTemplatesDir, loadTemplateSet, type TemplateSet } from "./render/templates.js";
 import { selectBrief } from "./select.js";
 import type { YamlFile } from "./load/yaml-file.js";
 import type { ValidBrief } from "./validate/brief.js";
@@ -123,88 +123,38 @@ interface Job {
  * and renamed, so earlier output survives any failure.
  */
 export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
-  const preparation = await prepareBriefs(options.paths, { root: options.root, cwd: options.cwd });
-  const diagnostics: Diagnostic[] = [...preparation.diagnostics];
-  const results: BriefResult[] = [];
-  const emit = (result: BriefResult) => {
-    results.push(result);
-    options.onBrief?.(result);
-  };
-
-  const shard = options.shard;
-  const briefs = preparation.briefs.filter(
-    (b) => shard === undefined || shardOf(b.brief?.id ?? briefFileBaseName(b.path), shard.count, sha256) === shard.index,
-  );
-
   const outDir = resolve(options.cwd, options.outDir);
   const manifestPath = join(outDir, manifestFileName);
   const previous = options.force ? undefined : await readManifestIfValid(manifestPath);
-  const templateSet = await loadTemplateSet(options.templatesDir ?? defaultTemplatesDir);
-  const lexiconText = await readFile(defaultLexiconPath, "utf8");
-  const lexicon = await loadLexicon();
-  const browserFingerprint = await locateBrowserLazily(options);
-  const context = {
-    templateSet,
-    lexiconHash: sha256(lexiconText),
-    version,
-  };
-
+  const browser = locateBrowserLazily(options);
   // One pool for the build, made on first need. When every brief will be printed (no previous
-  // build, or --force), the browser starts now, while the briefs are selected and rendered.
+  // build, or --force), the browser starts at once, while the briefs are read and checked.
   let pool: PrintPool | undefined;
   const getPool = async () =>
-    (pool ??= new PrintPool(await browserFingerprint.location(), {
+    (pool ??= new PrintPool(await browser.location(), {
       size: options.concurrency ?? defaultConcurrency(),
       restartAfter: options.restartAfter ?? 200,
       onLaunch: options.onBrowserLaunch,
     }));
-  const jobs: Job[] = [];
-  const unchanged: BriefResult[] = [];
-  const upfront: BriefResult[] = [];
-  let browserLaunches = 0;
+  if (previous === undefined) await getPool().then((p) => p.warmUp(), () => undefined);
+
   try {
-    if (previous === undefined && briefs.some(isBuildable)) {
-      await getPool().then((p) => p.warmUp(), () => undefined);
-    }
+    const preparation = await prepareBriefs(options.paths, { root: options.root, cwd: options.cwd });
+    const shard = options.shard;
+    const briefs = preparation.briefs.filter(
+      (b) => shard === undefined || shardOf(b.brief?.id ?? briefFileBaseName(b.path), shard.count, sha256) === shard.index,
+    );
+    const templateSet = await loadTemplateSet(options.templatesDir ?? defaultTemplatesDir);
+    const plan = await planBuild(briefs, { options, previous, outDir, templateSet, browser });
+    const results: BriefResult[] = [];
+    const emit = (result: BriefResult) => {
+      results.push(result);
+      options.onBrief?.(result);
+    };
+    options.onStart?.({ total: plan.upfront.length + plan.unchanged.length + plan.jobs.length, toPrint: plan.jobs.length });
+    for (const result of [...plan.upfront, ...plan.unchanged]) emit(result);
 
-    for (const prepared of briefs) {
-      const file = prepared.file?.path ?? displayPath(prepared.path, options.cwd);
-      const id = prepared.brief?.id ?? briefFileBaseName(prepared.path);
-      if (!isBuildable(prepared)) {
-        upfront.push({ id, file, status: "invalid", warnings: [] });
-        continue;
-      }
-      // The cache key needs no selection: an unchanged brief costs a hash and a stat, nothing more.
-      const date = prepared.brief.date ?? options.buildDate;
-      const inputs = briefInputs(prepared, { ...context, browser: await browserFingerprint.fingerprint(), date });
-      const cached = await unchangedEntry(previous, id, inputs, outDir);
-      if (cached !== undefined) {
-        unchanged.push({
-          id,
-          file,
-          status: "unchanged",
-          inputs,
-          warnings: [],
-          entry: cached,
-          balanceSummary: cached.balance,
-          pdfPath: displayPath(join(outDir, `${id}.pdf`), options.cwd),
-          pages: cached.outputs.find((o) => o.path.endsWith(".pdf"))?.pages,
-        });
-        continue;
-      }
-      const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate: options.buildDate });
-      const { report: balance, diagnostics: balanceDiagnostics } = assessBalance(prepared, model, lexicon);
-      if (balance.policy === "strict" && balance.verdict === "unbalanced") {
-        diagnostics.push(...balanceDiagnostics);
-        upfront.push({ id, file, status: "unbalanced", model, balance, balanceSummary: summarise(balance), warnings: [] });
-        continue;
-      }
-      jobs.push({ prepared, model, balance, inputs });
-    }
-    options.onStart?.({ total: upfront.length + unchanged.length + jobs.length, toPrint: jobs.length });
-    for (const result of [...upfront, ...unchanged]) emit(result);
-
-    if (jobs.length > 0) {
+    if (plan.jobs.length > 0) {
       try {
         await mkdir(outDir, { recursive: true });
       } catch (error) {
@@ -217,30 +167,95 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       const { createRenderer } = await import("./render/render.js");
       const render = createRenderer(templateSet);
       const printPool = await getPool();
-      await runJobs(jobs, options.concurrency ?? defaultConcurrency(), options.failFast ?? false, async (job) => {
+      await runJobs(plan.jobs, options.concurrency ?? defaultConcurrency(), options.failFast ?? false, async (job) => {
         const result = await buildOne(job, { render, pool: printPool, outDir, options });
         emit(result);
         return result.status !== "failed";
       });
     }
+
+    const order = new Map(briefs.map((b, i) => [b.brief?.id ?? briefFileBaseName(b.path), i]));
+    results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    let writtenManifest: string | undefined;
+    if (results.some((r) => r.status === "built" || r.status === "unchanged") || previous !== undefined) {
+      await writeManifest(manifestPath, nextManifest(previous, results, options)).catch((error: unknown) => {
+        throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(manifestPath, options.cwd)}`, { cause: error });
+      });
+      writtenManifest = displayPath(manifestPath, options.cwd);
+    }
+    return {
+      results,
+      diagnostics: [...preparation.diagnostics, ...plan.diagnostics],
+      fileTexts: preparation.fileTexts,
+      manifestPath: writtenManifest,
+      browserLaunches: (pool as PrintPool | undefined)?.launches ?? 0,
+    };
   } finally {
     // Whatever happens, the browser goes: a build must never leave Chromium running.
-    if (pool !== undefined) {
-      browserLaunches = (pool as PrintPool).launches;
-      await (pool as PrintPool).close();
-    }
+    await (pool as PrintPool | undefined)?.close();
   }
+}
 
-  const order = new Map(briefs.map((b, i) => [b.brief?.id ?? briefFileBaseName(b.path), i]));
-  results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  let writtenManifest: string | undefined;
-  if (results.some((r) => r.status === "built" || r.status === "unchanged") || previous !== undefined) {
-    await writeManifest(manifestPath, nextManifest(previous, results, options)).catch((error: unknown) => {
-      throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(manifestPath, options.cwd)}`, { cause: error });
-    });
-    writtenManifest = displayPath(manifestPath, options.cwd);
+interface BuildPlan {
+  /** Briefs that cannot be built: invalid, or unbalanced under a strict policy. */
+  readonly upfront: BriefResult[];
+  /** Briefs whose inputs and outputs are as the last build left them. */
+  readonly unchanged: BriefResult[];
+  readonly jobs: Job[];
+  /** Balance problems that stopped strict briefs. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Sort the briefs into those that cannot be built, those unchanged since the last build, and those to print. */
+async function planBuild(
+  briefs: readonly PreparedBrief[],
+  context: {
+    options: BuildOptions;
+    previous: Manifest | undefined;
+    outDir: string;
+    templateSet: TemplateSet;
+    browser: ReturnType<typeof locateBrowserLazily>;
+  },
+): Promise<BuildPlan> {
+  const { options, previous, outDir } = context;
+  const lexicon = await loadLexicon();
+  const keyContext = { templateSet: context.templateSet, lexiconHash: sha256(await readFile(defaultLexiconPath, "utf8")), version };
+  const plan: BuildPlan = { upfront: [], unchanged: [], jobs: [], diagnostics: [] };
+  for (const prepared of briefs) {
+    const file = prepared.file?.path ?? displayPath(prepared.path, options.cwd);
+    const id = prepared.brief?.id ?? briefFileBaseName(prepared.path);
+    if (!isBuildable(prepared)) {
+      plan.upfront.push({ id, file, status: "invalid", warnings: [] });
+      continue;
+    }
+    // The cache key needs no selection: an unchanged brief costs a hash and a stat, nothing more.
+    const date = prepared.brief.date ?? options.buildDate;
+    const inputs = briefInputs(prepared, { ...keyContext, browser: await context.browser.fingerprint(), date });
+    const cached = await unchangedEntry(previous, id, inputs, outDir);
+    if (cached !== undefined) {
+      plan.unchanged.push({
+        id,
+        file,
+        status: "unchanged",
+        inputs,
+        warnings: [],
+        entry: cached,
+        balanceSummary: cached.balance,
+        pdfPath: displayPath(join(outDir, `${id}.pdf`), options.cwd),
+        pages: cached.outputs.find((o) => o.path.endsWith(".pdf"))?.pages,
+      });
+      continue;
+    }
+    const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate: options.buildDate });
+    const { report: balance, diagnostics } = assessBalance(prepared, model, lexicon);
+    if (balance.policy === "strict" && balance.verdict === "unbalanced") {
+      plan.diagnostics.push(...diagnostics);
+      plan.upfront.push({ id, file, status: "unbalanced", model, balance, balanceSummary: summarise(balance), warnings: [] });
+      continue;
+    }
+    plan.jobs.push({ prepared, model, balance, inputs });
   }
-  return { results, diagnostics, fileTexts: preparation.fileTexts, manifestPath: writtenManifest, browserLaunches };
+  return plan;
 }
 
 /** Find the browser only once, and only if something needs it; its path and file time go into cache keys. */

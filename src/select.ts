@@ -164,7 +164,8 @@ export function chooseClaims(claims: readonly Claim[], limit: number): Claim[] {
  */
 export function chooseBalancedClaims(claimsByViewpoint: readonly (readonly Claim[])[], limit: number): Claim[][] {
   const chosen = claimsByViewpoint.map((claims) => chooseClaims(claims, limit));
-  const words = (claims: readonly Claim[]) => claims.reduce((n, c) => n + countWords(c.text), 0);
+  const wordsOf = new Map(claimsByViewpoint.flat().map((c) => [c, countWords(c.text)]));
+  const words = (claims: readonly Claim[]) => claims.reduce((n, c) => n + wordsOf.get(c)!, 0);
   const sources = (claims: readonly Claim[]) => new Set(claims.map((c) => c.source)).size;
   const spread = (selection: readonly (readonly Claim[])[]) => {
     const totals = selection.map(words);

@@ -34,6 +34,19 @@ export interface TermMatch {
   readonly index: number;
 }
 
+/** One compiled pattern per word list: a brief checks hundreds of texts against the same lists. */
+const patterns = new WeakMap<readonly string[], RegExp>();
+
+function patternFor(terms: readonly string[]): RegExp {
+  let pattern = patterns.get(terms);
+  if (pattern === undefined) {
+    const ordered = [...terms].sort((a, b) => b.length - a.length);
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ordered.map(escape).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
+    patterns.set(terms, pattern);
+  }
+  return pattern;
+}
+
 const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 
 /**
@@ -41,9 +54,7 @@ const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").rep
  * terms are tried first, so a phrase is matched once, not also as its words.
  */
 export function findTerms(text: string, terms: readonly string[]): TermMatch[] {
-  const ordered = [...terms].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ordered.map(escape).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
-  return [...text.matchAll(pattern)].map((m) => ({ term: m[0].toLowerCase().replace(/\s+/g, " "), index: m.index }));
+  return [...text.matchAll(patternFor(terms))].map((m) => ({ term: m[0].toLowerCase().replace(/\s+/g, " "), index: m.index }));
 }
 
 /** Our own words only: quoted passages inside a text are the source's, not ours. */

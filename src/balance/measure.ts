@@ -333,6 +333,18 @@ function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+(?=[A-Z"“(])/);
 }
 
+const scaleTermsByLexicon = new WeakMap<Lexicon, readonly string[]>();
+
+/** Both rows of the scale as one list, made once per lexicon so its pattern is compiled once. */
+function scaleTermsOf(lexicon: Lexicon): readonly string[] {
+  let terms = scaleTermsByLexicon.get(lexicon);
+  if (terms === undefined) {
+    terms = lexicon.estimative.rows.flatMap((row) => row.terms);
+    scaleTermsByLexicon.set(lexicon, terms);
+  }
+  return terms;
+}
+
 /**
  * ICD 203: likelihood words come from its scale, from one row of it only, and
  * a likelihood term never shares a sentence with a confidence level.
@@ -340,10 +352,10 @@ function sentences(text: string): string[] {
 function checkEstimativeLanguage(model: BriefModel, lexicon: Lexicon, problems: BalanceProblem[]): string | undefined {
   const [firstRow, secondRow] = lexicon.estimative.rows as [Lexicon["estimative"]["rows"][0], Lexicon["estimative"]["rows"][0]];
   const rowsUsed = new Map<string, BalanceSubject>();
+  const scaleTerms = scaleTermsOf(lexicon);
   for (const { subject, text } of ownTexts(model)) {
     const own = withoutQuotedPassages(text);
     // Scale terms first, so "almost certainly" is not also read as the off-scale "certainly".
-    const scaleTerms = [...firstRow.terms, ...secondRow.terms];
     let offScaleText = own;
     for (const found of findTerms(own, scaleTerms)) {
       offScaleText = offScaleText.slice(0, found.index) + " ".repeat(found.term.length) + offScaleText.slice(found.index + found.term.length);

@@ -41,9 +41,25 @@ export class PrintPool {
     return this.#launches;
   }
 
-  /** Start the browser now, before the first document is ready: its launch overlaps the build's other work. */
+  /** Start the browser and open the tabs now, before the first document is ready: this overlaps the build's other work. */
   warmUp(): void {
-    this.#currentBrowser().catch(() => undefined);
+    void this.#currentBrowser()
+      .then((browser) => {
+        for (let i = this.#open; i < this.#options.size; i++) {
+          this.#open++;
+          SandboxedPage.open(browser).then(
+            (page) => {
+              this.#idle.push(page);
+              this.#wake();
+            },
+            () => {
+              this.#open--;
+              this.#wake();
+            },
+          );
+        }
+      })
+      .catch(() => undefined);
   }
 
   async print(request: PrintRequest): Promise<PrintResult> {
