@@ -7,9 +7,9 @@ import { defaultLexiconPath, loadLexicon } from "./balance/lexicon.js";
 import type { BalanceReport } from "./balance/measure.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
-import { briefInputs, type BriefInputs } from "./incremental/cache-key.js";
+import { CacheKeys, type BriefInputs } from "./incremental/cache-key.js";
 import { sha256 } from "./incremental/hash.js";
-import { briefFileBaseName, displayPath } from "./load/project.js";
+import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadYamlFile } from "./load/project.js";
 import type { BriefModel } from "./model.js";
 import { manifestFileName, readManifestIfValid, shardOf, writeManifest, type Manifest, type ManifestEntry } from "./output/manifest.js";
 import { writeFileAtomic } from "./output/write-atomic.js";
@@ -19,10 +19,10 @@ import { PrintPool } from "./print/pool.js";
 import { countPdfPages, puppeteerCachePath } from "./print/printer.js";
 import { makePdfReproducible } from "./print/reproducible.js";
 import type { RenderHtml } from "./render/render.js";
-import { defaultTemplatesDir, loadTemplateSet, type TemplateSet } from "./render/templates.js";
+import { defaultTemplatesDir, loadTemplateSet } from "./render/templates.js";
 import { selectBrief } from "./select.js";
 import type { YamlFile } from "./load/yaml-file.js";
-import type { ValidBrief } from "./validate/brief.js";
+import { validateBriefFile, type ValidBrief } from "./validate/brief.js";
 import { version } from "./version.js";
 
 export interface BuildOptions {
@@ -139,13 +139,28 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   if (previous === undefined) await getPool().then((p) => p.warmUp(), () => undefined);
 
   try {
+    const templateSet = await loadTemplateSet(options.templatesDir ?? defaultTemplatesDir);
+    const keys = new CacheKeys({
+      templateSet,
+      lexiconHash: sha256(await readFile(defaultLexiconPath, "utf8")),
+      version,
+      browser: browser.fingerprint,
+    });
+    // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
+    const allUnchanged = previous === undefined ? undefined : await unchangedWithoutParsing(options, previous, outDir, keys);
+    if (allUnchanged !== undefined) {
+      options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
+      for (const result of allUnchanged) options.onBrief?.(result);
+      await writeManifest(manifestPath, nextManifest(previous, allUnchanged, options));
+      return { results: allUnchanged, diagnostics: [], fileTexts: new Map(), manifestPath: displayPath(manifestPath, options.cwd), browserLaunches: 0 };
+    }
+
     const preparation = await prepareBriefs(options.paths, { root: options.root, cwd: options.cwd });
     const shard = options.shard;
     const briefs = preparation.briefs.filter(
       (b) => shard === undefined || shardOf(b.brief?.id ?? briefFileBaseName(b.path), shard.count, sha256) === shard.index,
     );
-    const templateSet = await loadTemplateSet(options.templatesDir ?? defaultTemplatesDir);
-    const plan = await planBuild(briefs, { options, previous, outDir, templateSet, browser });
+    const plan = await planBuild(briefs, { options, previous, outDir, keys });
     const results: BriefResult[] = [];
     const emit = (result: BriefResult) => {
       results.push(result);
@@ -209,17 +224,10 @@ interface BuildPlan {
 /** Sort the briefs into those that cannot be built, those unchanged since the last build, and those to print. */
 async function planBuild(
   briefs: readonly PreparedBrief[],
-  context: {
-    options: BuildOptions;
-    previous: Manifest | undefined;
-    outDir: string;
-    templateSet: TemplateSet;
-    browser: ReturnType<typeof locateBrowserLazily>;
-  },
+  context: { options: BuildOptions; previous: Manifest | undefined; outDir: string; keys: CacheKeys },
 ): Promise<BuildPlan> {
   const { options, previous, outDir } = context;
   const lexicon = await loadLexicon();
-  const keyContext = { templateSet: context.templateSet, lexiconHash: sha256(await readFile(defaultLexiconPath, "utf8")), version };
   const plan: BuildPlan = { upfront: [], unchanged: [], jobs: [], diagnostics: [] };
   for (const prepared of briefs) {
     const file = prepared.file?.path ?? displayPath(prepared.path, options.cwd);
@@ -228,22 +236,15 @@ async function planBuild(
       plan.upfront.push({ id, file, status: "invalid", warnings: [] });
       continue;
     }
-    // The cache key needs no selection: an unchanged brief costs a hash and a stat, nothing more.
-    const date = prepared.brief.date ?? options.buildDate;
-    const inputs = briefInputs(prepared, { ...keyContext, browser: await context.browser.fingerprint(), date });
+    const inputs = await context.keys.inputsFor({
+      text: prepared.file.text,
+      corpusDir: prepared.corpus.dir,
+      template: prepared.brief.template,
+      date: prepared.brief.date ?? options.buildDate,
+    });
     const cached = await unchangedEntry(previous, id, inputs, outDir);
     if (cached !== undefined) {
-      plan.unchanged.push({
-        id,
-        file,
-        status: "unchanged",
-        inputs,
-        warnings: [],
-        entry: cached,
-        balanceSummary: cached.balance,
-        pdfPath: displayPath(join(outDir, `${id}.pdf`), options.cwd),
-        pages: cached.outputs.find((o) => o.path.endsWith(".pdf"))?.pages,
-      });
+      plan.unchanged.push(unchangedResult(id, file, inputs, cached, outDir, options.cwd));
       continue;
     }
     const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate: options.buildDate });
@@ -256,6 +257,53 @@ async function planBuild(
     plan.jobs.push({ prepared, model, balance, inputs });
   }
   return plan;
+}
+
+function unchangedResult(id: string, file: string, inputs: BriefInputs, entry: ManifestEntry, outDir: string, cwd: string): BriefResult {
+  return {
+    id,
+    file,
+    status: "unchanged",
+    inputs,
+    warnings: [],
+    entry,
+    balanceSummary: entry.balance,
+    pdfPath: displayPath(join(outDir, `${id}.pdf`), cwd),
+    pages: entry.outputs.find((o) => o.path.endsWith(".pdf"))?.pages,
+  };
+}
+
+/**
+ * When every brief (of this shard) is exactly as the last build left it, the
+ * results, found from the raw bytes of the inputs; otherwise undefined, and
+ * the full build runs. Only the small brief files are parsed, for their
+ * corpus, template and date.
+ */
+async function unchangedWithoutParsing(options: BuildOptions, previous: Manifest, outDir: string, keys: CacheKeys): Promise<BriefResult[] | undefined> {
+  const results: BriefResult[] = [];
+  let paths: string[];
+  try {
+    paths = await findBriefFiles(options.paths, options.cwd);
+  } catch {
+    return undefined; // the full build reports it
+  }
+  for (const path of paths) {
+    const loaded = await loadYamlFile(path, options.cwd);
+    if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
+    const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path));
+    if (brief === undefined || results.some((r) => r.id === brief.id)) return undefined;
+    if (options.shard !== undefined && shardOf(brief.id, options.shard.count, sha256) !== options.shard.index) continue;
+    const inputs = await keys.inputsFor({
+      text: loaded.file.text,
+      corpusDir: corpusDir(options.root, brief.corpus),
+      template: brief.template,
+      date: brief.date ?? options.buildDate,
+    });
+    const entry = await unchangedEntry(previous, brief.id, inputs, outDir);
+    if (entry === undefined) return undefined;
+    results.push(unchangedResult(brief.id, loaded.file.path, inputs, entry, outDir, options.cwd));
+  }
+  return results.length > 0 ? results : undefined;
 }
 
 /** Find the browser only once, and only if something needs it; its path and file time go into cache keys. */

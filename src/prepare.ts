@@ -16,7 +16,6 @@ import {
 import { fileLimits, readTextFile } from "./load/read-file.js";
 import { locate, type YamlFile } from "./load/yaml-file.js";
 import type { Extract } from "./schema/extract.js";
-import { sha256 } from "./incremental/hash.js";
 import { splitParagraphs, type Paragraph } from "./text/paragraphs.js";
 import { checkBriefAgainstExtract, validateBriefFile, type ValidBrief } from "./validate/brief.js";
 import { checkExtractQuotes, checkExtractReferences, mergeExtractFiles, type Origins } from "./validate/extract.js";
@@ -29,8 +28,6 @@ export interface PreparedCorpus {
   readonly extract: Extract | undefined;
   readonly origins: Origins;
   readonly paragraphs: ReadonlyMap<string, readonly Paragraph[]>;
-  /** sha256 of each source text, by source id: part of a brief's cache key. */
-  readonly textHashes: ReadonlyMap<string, string>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -152,7 +149,6 @@ export async function prepareCorpus(id: string, options: { root: string; cwd: st
   const merged = mergeExtractFiles(files, shownDir, paths.length > files.length || files.some((f) => f.data === undefined));
   diagnostics.push(...merged.diagnostics);
   const paragraphs = new Map<string, readonly Paragraph[]>();
-  const textHashes = new Map<string, string>();
   const extract = merged.extract;
   if (extract !== undefined) {
     diagnostics.push(...checkExtractReferences(extract, merged.origins));
@@ -175,7 +171,6 @@ export async function prepareCorpus(id: string, options: { root: string; cwd: st
         // `within`: a symbolic link in the corpus must not read a file elsewhere on the disk.
         const text = await readTextFile(textPath, fileLimits.textBytes, displayPath(textPath, options.cwd), { within: dir });
         paragraphs.set(source.id, splitParagraphs(text));
-        textHashes.set(source.id, sha256(text));
       } catch (error) {
         if (!(error instanceof BriefsmithError)) throw error;
         diagnostics.push({
@@ -189,5 +184,5 @@ export async function prepareCorpus(id: string, options: { root: string; cwd: st
     }
     diagnostics.push(...checkExtractQuotes(extract, merged.origins, paragraphs));
   }
-  return { id, dir, files, extract, origins: merged.origins, paragraphs, textHashes, diagnostics };
+  return { id, dir, files, extract, origins: merged.origins, paragraphs, diagnostics };
 }

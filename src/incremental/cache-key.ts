@@ -1,7 +1,7 @@
-import type { PreparedBrief, PreparedCorpus } from "../prepare.js";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import type { TemplateSet } from "../render/templates.js";
 import type { TemplateName } from "../schema/brief.js";
-import type { ValidBrief } from "../validate/brief.js";
 import { sha256 } from "./hash.js";
 
 /** Everything that can change a brief's output, each hashed, and one key over them all. */
@@ -22,42 +22,52 @@ export function hashTemplate(set: TemplateSet, name: TemplateName): string {
   return sha256(parts.join("\n"));
 }
 
-/** Hashes of a corpus's files and texts, computed once per corpus however many briefs use it. */
-const corpusHashes = new WeakMap<PreparedCorpus, { extract: string; texts: string }>();
-
-function hashCorpus(corpus: PreparedCorpus): { extract: string; texts: string } {
-  let hashes = corpusHashes.get(corpus);
-  if (hashes === undefined) {
-    hashes = {
-      extract: sha256(corpus.files.map((f) => `${f.path}\n${sha256(f.text)}`).sort().join("\n")),
-      texts: sha256([...corpus.textHashes].map(([id, hash]) => `${id}:${hash}`).sort().join("\n")),
-    };
-    corpusHashes.set(corpus, hashes);
-  }
-  return hashes;
+/** Every file under a folder, by relative path, with its content hashed: the whole corpus, extract and texts. */
+async function hashFolder(dir: string): Promise<string> {
+  const lines: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() || entry.isSymbolicLink()) lines.push(`${relative(dir, path)}\0${sha256(await readFile(path).catch(() => Buffer.alloc(0)))}`);
+    }
+  };
+  await walk(dir);
+  return sha256(lines.join("\n"));
 }
 
 /**
- * The inputs of one brief: its own file, every file of the extract it uses
- * (a change anywhere in the corpus can change selection or numbering), the
- * source texts, the templates, the balance word lists, the Briefsmith version,
- * the browser, and the options that reach the output (the date it prints).
+ * The inputs of one brief: its own file; every file of the corpus it uses,
+ * extract and source texts alike (a change anywhere in a corpus can change
+ * selection or numbering); its template; the balance word lists; the
+ * Briefsmith version; the browser; and the date it prints. All are read as
+ * bytes, so a key can be checked without parsing or validating anything.
  */
-export function briefInputs(
-  prepared: PreparedBrief & { file: NonNullable<PreparedBrief["file"]>; brief: ValidBrief; corpus: PreparedCorpus },
-  context: { templateSet: TemplateSet; lexiconHash: string; version: string; browser: string; date: string },
-): BriefInputs {
-  const corpus = hashCorpus(prepared.corpus);
-  const inputs: Record<string, string> = {
-    brief: sha256(prepared.file.text),
-    extract: corpus.extract,
-    texts: corpus.texts,
-    templates: hashTemplate(context.templateSet, prepared.brief.template),
-    lexicon: context.lexiconHash,
-    briefsmith: sha256(context.version),
-    browser: sha256(context.browser),
-    options: sha256(JSON.stringify({ date: context.date })),
-  };
-  const key = sha256(Object.entries(inputs).map(([name, hash]) => `${name}=${hash}`).join("\n"));
-  return { key, inputs };
+export class CacheKeys {
+  readonly #corpora = new Map<string, Promise<string>>();
+  readonly #context: { templateSet: TemplateSet; lexiconHash: string; version: string; browser: () => Promise<string> };
+
+  constructor(context: { templateSet: TemplateSet; lexiconHash: string; version: string; browser: () => Promise<string> }) {
+    this.#context = context;
+  }
+
+  async inputsFor(brief: { text: string; corpusDir: string; template: TemplateName; date: string }): Promise<BriefInputs> {
+    let corpus = this.#corpora.get(brief.corpusDir);
+    if (corpus === undefined) {
+      corpus = hashFolder(brief.corpusDir);
+      this.#corpora.set(brief.corpusDir, corpus);
+    }
+    const inputs: Record<string, string> = {
+      brief: sha256(brief.text),
+      corpus: await corpus,
+      template: hashTemplate(this.#context.templateSet, brief.template),
+      lexicon: this.#context.lexiconHash,
+      briefsmith: sha256(this.#context.version),
+      browser: sha256(await this.#context.browser()),
+      options: sha256(JSON.stringify({ date: brief.date })),
+    };
+    const key = sha256(Object.entries(inputs).map(([name, hash]) => `${name}=${hash}`).join("\n"));
+    return { key, inputs };
+  }
 }

@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import type { Browser, CDPSession, HTTPRequest, Page } from "puppeteer";
 import { BriefsmithError } from "../errors.js";
 import type { BrowserLocation } from "./browser.js";
@@ -153,7 +156,14 @@ export function countPdfPages(pdf: Uint8Array): number {
   return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
-export async function puppeteerCachePath(): Promise<string | undefined> {
+/**
+ * The Chrome that Puppeteer downloaded into its cache, if any. Loading
+ * Puppeteer costs a tenth of a second, so when its cache folder does not
+ * exist (the usual case with a system browser) the answer is known without it.
+ */
+export async function puppeteerCachePath(env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | undefined> {
+  const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), ".cache", "puppeteer");
+  if (!existsSync(cacheDir)) return undefined;
   const { default: puppeteer } = await import("puppeteer");
   return puppeteer.executablePath();
 }

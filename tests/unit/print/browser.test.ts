@@ -45,3 +45,10 @@ describe("findBrowser", () => {
     expect((error as { hint: string }).hint).toContain("--browser PATH");
   });
 });
+
+describe("puppeteerCachePath", () => {
+  it("answers without loading Puppeteer when its cache folder does not exist", async () => {
+    const { puppeteerCachePath } = await import("../../../src/print/printer.js");
+    expect(await puppeteerCachePath({ PUPPETEER_CACHE_DIR: join(dir, "no-cache-here") })).toBeUndefined();
+  });
+});
