@@ -12,6 +12,9 @@ export const defaultSections: Readonly<Record<TemplateName, readonly SectionName
   "one-pager": ["bluf", "themes", "sources", "balance"],
 };
 
+/** One collator for every brief: localeCompare with options builds a new one on each call, which showed in profiles. */
+const glossaryOrder = new Intl.Collator("en", { sensitivity: "base" });
+
 export interface SelectOptions {
   /** The date printed when the brief sets none (ISO YYYY-MM-DD). */
   readonly buildDate: string;
@@ -103,7 +106,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     themes: themeModels,
     facts,
     sources: citations.sources(claims, facts),
-    glossary: [...extract.glossary].sort((a, b) => a.term.localeCompare(b.term, "en", { sensitivity: "base" })),
+    glossary: [...extract.glossary].sort((a, b) => glossaryOrder.compare(a.term, b.term)),
     questions: brief.questions ?? themeModels.map((t) => t.question),
     assumptions: claims.filter((c) => c.kind === "assumption"),
     counts: {
