@@ -217,3 +217,23 @@ describe("reliability", () => {
     expect(result.results.length).toBeLessThan(7);
   });
 });
+
+describe("progress", () => {
+  it("shows a progress bar on a terminal, and plain lines elsewhere", async () => {
+    project = new TempProject();
+    const { execFile } = await import("node:child_process");
+    const { repoRoot } = await import("../helpers/cli.js");
+    const env = { ...process.env };
+    delete env.CI;
+    // script(1) gives the command a terminal, as a person at a shell would have.
+    const onTerminal = await new Promise<string>((resolve, reject) =>
+      execFile("script", ["-qc", `node ${repoRoot}/bin/brief.js build`, "/dev/null"], { cwd: project!.dir, env }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
+    );
+    expect(onTerminal).toMatch(/\d\/3 briefs \| [\d.]+ \/s \| ETA \d+s/);
+    const inPipe = await runBriefProcess(["build", "--force"], { cwd: project.dir });
+    expect(inPipe.stdout).not.toContain("ETA");
+    expect(inPipe.stdout.split("\n").filter((l) => l.startsWith("✓"))).toHaveLength(3);
+  });
+});
