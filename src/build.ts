@@ -3,7 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { assessBalance } from "./balance/assess.js";
-import { defaultLexiconPath, loadLexicon } from "./balance/lexicon.js";
+import { defaultLexiconPath, loadLexicon, type Lexicon } from "./balance/lexicon.js";
 import type { BalanceReport } from "./balance/measure.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
@@ -11,6 +11,7 @@ import { CacheKeys, type BriefInputs } from "./incremental/cache-key.js";
 import { sha256 } from "./incremental/hash.js";
 import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadYamlFile } from "./load/project.js";
 import type { BriefModel } from "./model.js";
+import type { Extract } from "./schema/extract.js";
 import { manifestFileName, readManifestIfValid, shardOf, writeManifest, type Manifest, type ManifestEntry } from "./output/manifest.js";
 import { writeFileAtomic } from "./output/write-atomic.js";
 import { isBuildable, prepareBriefs, type PreparedBrief, type PreparedCorpus } from "./prepare.js";
@@ -108,10 +109,9 @@ export function defaultConcurrency(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+/** A brief to print. Selection and balance happen in the worker, so printing starts as soon as the first brief is planned. */
 interface Job {
-  readonly prepared: PreparedBrief & { file: YamlFile; brief: ValidBrief; corpus: PreparedCorpus };
-  readonly model: BriefModel;
-  readonly balance: BalanceReport;
+  readonly prepared: PreparedBrief & { file: YamlFile; brief: ValidBrief; corpus: PreparedCorpus & { extract: Extract } };
   readonly inputs: BriefInputs;
 }
 
@@ -168,6 +168,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     };
     options.onStart?.({ total: plan.upfront.length + plan.unchanged.length + plan.jobs.length, toPrint: plan.jobs.length });
     for (const result of [...plan.upfront, ...plan.unchanged]) emit(result);
+    const balanceDiagnostics: Diagnostic[] = [];
 
     if (plan.jobs.length > 0) {
       try {
@@ -182,10 +183,11 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       const { createRenderer } = await import("./render/render.js");
       const render = createRenderer(templateSet);
       const printPool = await getPool();
+      const lexicon = await loadLexicon();
       await runJobs(plan.jobs, options.concurrency ?? defaultConcurrency(), options.failFast ?? false, async (job) => {
-        const result = await buildOne(job, { render, pool: printPool, outDir, options });
+        const result = await buildOne(job, { render, pool: printPool, outDir, options, lexicon, balanceDiagnostics });
         emit(result);
-        return result.status !== "failed";
+        return result.status === "built";
       });
     }
 
@@ -200,7 +202,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     }
     return {
       results,
-      diagnostics: [...preparation.diagnostics, ...plan.diagnostics],
+      diagnostics: [...preparation.diagnostics, ...balanceDiagnostics],
       fileTexts: preparation.fileTexts,
       manifestPath: writtenManifest,
       browserLaunches: (pool as PrintPool | undefined)?.launches ?? 0,
@@ -217,8 +219,6 @@ interface BuildPlan {
   /** Briefs whose inputs and outputs are as the last build left them. */
   readonly unchanged: BriefResult[];
   readonly jobs: Job[];
-  /** Balance problems that stopped strict briefs. */
-  readonly diagnostics: Diagnostic[];
 }
 
 /** Sort the briefs into those that cannot be built, those unchanged since the last build, and those to print. */
@@ -227,8 +227,7 @@ async function planBuild(
   context: { options: BuildOptions; previous: Manifest | undefined; outDir: string; keys: CacheKeys },
 ): Promise<BuildPlan> {
   const { options, previous, outDir } = context;
-  const lexicon = await loadLexicon();
-  const plan: BuildPlan = { upfront: [], unchanged: [], jobs: [], diagnostics: [] };
+  const plan: BuildPlan = { upfront: [], unchanged: [], jobs: [] };
   for (const prepared of briefs) {
     const file = prepared.file?.path ?? displayPath(prepared.path, options.cwd);
     const id = prepared.brief?.id ?? briefFileBaseName(prepared.path);
@@ -247,14 +246,7 @@ async function planBuild(
       plan.unchanged.push(unchangedResult(id, file, inputs, cached, outDir, options.cwd));
       continue;
     }
-    const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate: options.buildDate });
-    const { report: balance, diagnostics } = assessBalance(prepared, model, lexicon);
-    if (balance.policy === "strict" && balance.verdict === "unbalanced") {
-      plan.diagnostics.push(...diagnostics);
-      plan.upfront.push({ id, file, status: "unbalanced", model, balance, balanceSummary: summarise(balance), warnings: [] });
-      continue;
-    }
-    plan.jobs.push({ prepared, model, balance, inputs });
+    plan.jobs.push({ prepared, inputs });
   }
   return plan;
 }
@@ -351,10 +343,19 @@ async function runJobs<T>(jobs: readonly T[], concurrency: number, failFast: boo
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
 }
 
-async function buildOne(job: Job, context: { render: RenderHtml; pool: PrintPool; outDir: string; options: BuildOptions }): Promise<BriefResult> {
+async function buildOne(
+  job: Job,
+  context: { render: RenderHtml; pool: PrintPool; outDir: string; options: BuildOptions; lexicon: Lexicon; balanceDiagnostics: Diagnostic[] },
+): Promise<BriefResult> {
   const started = performance.now();
-  const { model, balance, inputs } = job;
-  const file = job.prepared.file.path;
+  const { prepared, inputs } = job;
+  const file = prepared.file.path;
+  const model = selectBrief(prepared.brief, prepared.corpus.extract, { buildDate: context.options.buildDate });
+  const { report: balance, diagnostics } = assessBalance(prepared, model, context.lexicon);
+  if (balance.policy === "strict" && balance.verdict === "unbalanced") {
+    context.balanceDiagnostics.push(...diagnostics);
+    return { id: model.id, file, status: "unbalanced", model, balance, balanceSummary: summarise(balance), inputs, warnings: [] };
+  }
   const warnings: string[] = [];
   const htmlName = `${model.id}.html`;
   const pdfName = `${model.id}.pdf`;
