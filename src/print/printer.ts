@@ -60,9 +60,10 @@ export async function launchBrowser(location: BrowserLocation, timeoutMs = 30_00
 
 /**
  * One browser tab set up for printing untrusted documents, reused from brief
- * to brief: JavaScript is disabled and every request is intercepted; the
- * current document is served from memory, data: URLs are allowed, and
- * everything else is aborted and recorded.
+ * to brief: JavaScript is disabled, the tab is offline, and every request is
+ * intercepted. The document is set into the tab directly (it is never
+ * fetched); of what it then asks for, data: URLs are allowed, and everything
+ * else is aborted and recorded.
  */
 export class SandboxedPage {
   readonly #page: Page;
