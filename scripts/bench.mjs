@@ -110,7 +110,8 @@ async function naive(sample) {
   const files = readdirSync(htmlDir).filter((f) => f.endsWith(".html")).sort().slice(0, sample);
   const started = performance.now();
   for (const file of files) {
-    const browser = await puppeteer.launch({ executablePath: location.executablePath, headless: true, args: [...chromiumFlags] });
+    const args = process.getuid?.() === 0 ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags];
+    const browser = await puppeteer.launch({ executablePath: location.executablePath, headless: true, args });
     const page = await browser.newPage();
     await page.setContent(readFileSync(join(htmlDir, file), "utf8"), { waitUntil: "load" });
     await page.pdf({ format: "Letter", printBackground: true, preferCSSPageSize: true });

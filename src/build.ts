@@ -1,5 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
-import { mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { assessBalance } from "./balance/assess.js";
@@ -8,6 +8,7 @@ import type { BalanceReport } from "./balance/measure.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
 import { CacheKeys, type BriefInputs } from "./incremental/cache-key.js";
+import { codeFingerprint } from "./incremental/code-fingerprint.js";
 import { sha256 } from "./incremental/hash.js";
 import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadYamlFile } from "./load/project.js";
 import type { BriefModel } from "./model.js";
@@ -125,7 +126,9 @@ interface Job {
 export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.cwd, options.outDir);
   const manifestPath = join(outDir, manifestFileName);
-  const previous = options.force ? undefined : await readManifestIfValid(manifestPath);
+  // --force ignores what the last build left, but keeps its manifest: entries of briefs not built now stay listed.
+  const manifest = await readManifestIfValid(manifestPath);
+  const previous = options.force ? undefined : manifest;
   const browser = locateBrowserLazily(options);
   // One pool for the build, made on first need. When every brief will be printed (no previous
   // build, or --force), the browser starts at once, while the briefs are read and checked.
@@ -143,7 +146,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     const keys = new CacheKeys({
       templateSet,
       lexiconHash: sha256(await readFile(defaultLexiconPath, "utf8")),
-      version,
+      code: await codeFingerprint(),
       browser: browser.fingerprint,
     });
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
@@ -151,7 +154,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     if (allUnchanged !== undefined) {
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
-      await writeManifest(manifestPath, nextManifest(previous, allUnchanged, options));
+      await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, options), options.cwd);
       return { results: allUnchanged, diagnostics: [], fileTexts: new Map(), manifestPath: displayPath(manifestPath, options.cwd), browserLaunches: 0 };
     }
 
@@ -194,10 +197,8 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     const order = new Map(briefs.map((b, i) => [b.brief?.id ?? briefFileBaseName(b.path), i]));
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     let writtenManifest: string | undefined;
-    if (results.some((r) => r.status === "built" || r.status === "unchanged") || previous !== undefined) {
-      await writeManifest(manifestPath, nextManifest(previous, results, options)).catch((error: unknown) => {
-        throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(manifestPath, options.cwd)}`, { cause: error });
-      });
+    if (results.some((r) => r.status === "built" || r.status === "unchanged") || manifest !== undefined) {
+      await writeManifestFile(manifestPath, nextManifest(manifest, results, options), options.cwd);
       writtenManifest = displayPath(manifestPath, options.cwd);
     }
     return {
@@ -273,39 +274,59 @@ function unchangedResult(id: string, file: string, inputs: BriefInputs, entry: M
  */
 async function unchangedWithoutParsing(options: BuildOptions, previous: Manifest, outDir: string, keys: CacheKeys): Promise<BriefResult[] | undefined> {
   const results: BriefResult[] = [];
-  let paths: string[];
   try {
-    paths = await findBriefFiles(options.paths, options.cwd);
+    for (const path of await findBriefFiles(options.paths, options.cwd)) {
+      const result = await unchangedBrief(path, options, previous, outDir, keys);
+      if (result === undefined) return undefined;
+      if (result === "other shard") continue;
+      if (results.some((r) => r.id === result.id)) return undefined; // the full build reports the duplicate id
+      results.push(result);
+    }
   } catch {
-    return undefined; // the full build reports it
-  }
-  for (const path of paths) {
-    const loaded = await loadYamlFile(path, options.cwd);
-    if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
-    const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path));
-    if (brief === undefined || results.some((r) => r.id === brief.id)) return undefined;
-    if (options.shard !== undefined && shardOf(brief.id, options.shard.count, sha256) !== options.shard.index) continue;
-    const inputs = await keys.inputsFor({
-      text: loaded.file.text,
-      corpusDir: corpusDir(options.root, brief.corpus),
-      template: brief.template,
-      date: brief.date ?? options.buildDate,
-    });
-    const entry = await unchangedEntry(previous, brief.id, inputs, outDir);
-    if (entry === undefined) return undefined;
-    results.push(unchangedResult(brief.id, loaded.file.path, inputs, entry, outDir, options.cwd));
+    return undefined; // a missing path or corpus, an unreadable folder: the full build reports it, with its location
   }
   return results.length > 0 ? results : undefined;
+}
+
+/** One brief's unchanged result, "other shard", or undefined when it must be built (or checked) again. */
+async function unchangedBrief(
+  path: string,
+  options: BuildOptions,
+  previous: Manifest,
+  outDir: string,
+  keys: CacheKeys,
+): Promise<BriefResult | "other shard" | undefined> {
+  const loaded = await loadYamlFile(path, options.cwd);
+  if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
+  const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path));
+  if (brief === undefined) return undefined;
+  if (options.shard !== undefined && shardOf(brief.id, options.shard.count, sha256) !== options.shard.index) return "other shard";
+  const inputs = await keys.inputsFor({
+    text: loaded.file.text,
+    corpusDir: corpusDir(options.root, brief.corpus),
+    template: brief.template,
+    date: brief.date ?? options.buildDate,
+  });
+  const entry = await unchangedEntry(previous, brief.id, inputs, outDir);
+  return entry === undefined ? undefined : unchangedResult(brief.id, loaded.file.path, inputs, entry, outDir, options.cwd);
+}
+
+async function writeManifestFile(path: string, manifest: Manifest, cwd: string): Promise<void> {
+  await writeManifest(path, manifest).catch((error: unknown) => {
+    throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(path, cwd)}`, { cause: error });
+  });
 }
 
 /** Find the browser only once, and only if something needs it; its path and file time go into cache keys. */
 function locateBrowserLazily(options: BuildOptions) {
   let found: Promise<BrowserLocation> | undefined;
-  const location = () => (found ??= findBrowser({ explicitPath: options.browserPath, env: options.env, puppeteerCachePath }));
+  const location = () =>
+    (found ??= findBrowser({ explicitPath: options.browserPath, env: options.env, puppeteerCachePath: () => puppeteerCachePath(options.env) }));
   let fingerprint: Promise<string> | undefined;
   return {
     location,
-    // A missing browser must not stop a no-op rebuild: the fingerprint then says so, and a build that needs printing fails later.
+    // Finding no browser is not an error here: the fingerprint says so (which changes every key),
+    // and the build fails with BROWSER_NOT_FOUND when it comes to print.
     fingerprint: () =>
       (fingerprint ??= location().then(
         async (l) => `${l.executablePath}@${(await stat(l.executablePath)).mtimeMs}`,
@@ -320,8 +341,8 @@ async function unchangedEntry(previous: Manifest | undefined, id: string, inputs
   if (entry === undefined || entry.key !== inputs.key || (entry.status !== "built" && entry.status !== "unchanged")) return undefined;
   for (const output of entry.outputs) {
     try {
-      const info = await stat(join(outDir, output.path));
-      if (info.size !== output.bytes) return undefined;
+      // The bytes, not the size or time: an output edited or replaced by hand is rebuilt.
+      if (sha256(await readFile(join(outDir, output.path))) !== output.sha256) return undefined;
     } catch {
       return undefined;
     }
@@ -329,18 +350,29 @@ async function unchangedEntry(previous: Manifest | undefined, id: string, inputs
   return entry;
 }
 
-/** Run jobs with at most `concurrency` at once; with failFast, start no new job after a failure. */
+/**
+ * Run jobs with at most `concurrency` at once; with failFast, start no new job
+ * after a failure. If a job throws (a bug), the others stop starting new jobs
+ * and are waited for before the error goes on, so nothing runs on unobserved.
+ */
 async function runJobs<T>(jobs: readonly T[], concurrency: number, failFast: boolean, run: (job: T) => Promise<boolean>): Promise<void> {
   let next = 0;
   let stopped = false;
   const worker = async () => {
     while (!stopped && next < jobs.length) {
       const job = jobs[next++]!;
-      const ok = await run(job);
-      if (!ok && failFast) stopped = true;
+      try {
+        const ok = await run(job);
+        if (!ok && failFast) stopped = true;
+      } catch (error) {
+        stopped = true;
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+  if (failure !== undefined) throw failure.reason;
 }
 
 async function buildOne(
@@ -425,10 +457,17 @@ async function writeOutput(path: string, data: string | Uint8Array, cwd: string)
 /**
  * The manifest after this build: this run's briefs replace their entries; a
  * brief that failed keeps its last good outputs listed (they are still on
- * disk) with its new status; briefs not in this run are kept as they were.
+ * disk) with its new status; other briefs are kept as they were, unless their
+ * brief file is gone or they belong to another shard.
  */
 function nextManifest(previous: Manifest | undefined, results: readonly BriefResult[], options: BuildOptions): Manifest {
-  const entries = new Map((previous?.briefs ?? []).map((e) => [e.id, e]));
+  // Entries of briefs whose file is gone, or that belong to another shard now, are dropped.
+  const kept = (previous?.briefs ?? []).filter(
+    (e) =>
+      existsSync(resolve(options.cwd, e.file)) &&
+      (options.shard === undefined || shardOf(e.id, options.shard.count, sha256) === options.shard.index),
+  );
+  const entries = new Map(kept.map((e) => [e.id, e]));
   for (const result of results) {
     const old = entries.get(result.id);
     if (result.entry !== undefined) {

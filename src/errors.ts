@@ -23,15 +23,3 @@ export class BriefsmithError extends Error {
     this.diagnostics = options.diagnostics ?? [];
   }
 }
-
-/** Raised when input files have problems; holds every problem found, not only the first. */
-export class InvalidInputError extends BriefsmithError {
-  constructor(diagnostics: readonly Diagnostic[]) {
-    const count = diagnostics.filter((d) => d.severity === "error").length;
-    super("INVALID_INPUT", `${count} problem${count === 1 ? "" : "s"} in the input`, { diagnostics });
-  }
-}
-
-export function isBriefsmithError(error: unknown): error is BriefsmithError {
-  return error instanceof BriefsmithError;
-}

@@ -1,5 +1,5 @@
 // The public API: the pipeline's stages, the orchestrator, and their types.
-export { BriefsmithError, InvalidInputError } from "./errors.js";
+export { BriefsmithError } from "./errors.js";
 export type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
 export { formatDiagnostic } from "./diagnostics/format.js";
 export { BriefSchema, templateNames, sectionNames, type Brief } from "./schema/brief.js";

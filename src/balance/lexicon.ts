@@ -30,8 +30,11 @@ export async function loadLexicon(path: URL | string = defaultLexiconPath): Prom
 }
 
 export interface TermMatch {
+  /** The term matched, lower case, spaces normalised. */
   readonly term: string;
   readonly index: number;
+  /** Characters matched in the text (a phrase may span more than one space). */
+  readonly length: number;
 }
 
 /** One compiled pattern per word list: a brief checks hundreds of texts against the same lists. */
@@ -54,7 +57,7 @@ const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").rep
  * terms are tried first, so a phrase is matched once, not also as its words.
  */
 export function findTerms(text: string, terms: readonly string[]): TermMatch[] {
-  return [...text.matchAll(patternFor(terms))].map((m) => ({ term: m[0].toLowerCase().replace(/\s+/g, " "), index: m.index }));
+  return [...text.matchAll(patternFor(terms))].map((m) => ({ term: m[0].toLowerCase().replace(/\s+/g, " "), index: m.index, length: m[0].length }));
 }
 
 /** Our own words only: quoted passages inside a text are the source's, not ours. */

@@ -1,4 +1,5 @@
 import type { BriefModel, ClaimModel, ThemeModel } from "../model.js";
+import { plural } from "../text/plural.js";
 import { findTerms, withoutQuotedPassages, type Lexicon, type TiltCategory } from "./lexicon.js";
 
 export type BalancePolicy = "strict" | "warn" | "off";
@@ -58,7 +59,6 @@ export type BalanceProblemCode =
   | "EMPTY_VIEWPOINT"
   | "UNDERWEIGHT_VIEWPOINT"
   | "THIN_VIEWPOINT"
-  | "UNATTRIBUTED_CLAIM"
   | "SAME_SIDE_FIRST"
   | "TILTED_LANGUAGE"
   | "OFF_SCALE_LIKELIHOOD"
@@ -248,16 +248,6 @@ function measureTheme(
         }),
       );
     }
-    if (viewpoint.attributed < viewpoint.claims) {
-      problems.push(
-        problem({
-          ...where,
-          severity: "error",
-          code: "UNATTRIBUTED_CLAIM",
-          message: `${viewpoint.claims - viewpoint.attributed} claim(s) of viewpoint "${viewpoint.id}" do not say who holds them and where`,
-        }),
-      );
-    }
   }
   if (viewpoints.length >= 2) {
     const scores = viewpoints.map((v) => v.tilt.score);
@@ -358,7 +348,7 @@ function checkEstimativeLanguage(model: BriefModel, lexicon: Lexicon, problems: 
     // Scale terms first, so "almost certainly" is not also read as the off-scale "certainly".
     let offScaleText = own;
     for (const found of findTerms(own, scaleTerms)) {
-      offScaleText = offScaleText.slice(0, found.index) + " ".repeat(found.term.length) + offScaleText.slice(found.index + found.term.length);
+      offScaleText = offScaleText.slice(0, found.index) + " ".repeat(found.length) + offScaleText.slice(found.index + found.length);
     }
     for (const found of findTerms(offScaleText, lexicon.estimative.off_scale)) {
       problems.push(
@@ -422,6 +412,4 @@ function floor2(x: number): string {
   return (Math.floor(x * 100) / 100).toFixed(2);
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
+

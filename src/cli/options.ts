@@ -26,8 +26,11 @@ export function projectRoot(io: CliIo, root: string | undefined): string {
 export function buildDate(io: CliIo): string {
   const epoch = io.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
-    return isoDate(new Date(Number(epoch) * 1000));
+    const moment = new Date(Number(epoch) * 1000);
+    if (!/^\d+$/.test(epoch) || !Number.isFinite(moment.getTime()) || moment.getUTCFullYear() > 9999) {
+      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (up to the year 9999), not "${epoch}"`);
+    }
+    return isoDate(moment);
   }
   return isoDate(io.now());
 }

@@ -4,7 +4,8 @@ import type { CliIo } from "./io.js";
 export interface Progress {
   start(total: number): void;
   brief(result: BriefResult, line: string): void;
-  stop(): void;
+  /** Resolves once every line and the bar are written: only then may the summary follow. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -15,7 +16,7 @@ export interface Progress {
 export function createProgress(io: CliIo): Progress {
   const interactive = io.stderr.isTTY === true && io.env.CI === undefined && io.env.TERM !== "dumb";
   if (!interactive) {
-    return { start: () => {}, brief: (_, line) => io.stdout.write(line + "\n"), stop: () => {} };
+    return { start: () => {}, brief: (_, line) => io.stdout.write(line + "\n"), stop: async () => {} };
   }
   return new TerminalProgress(io);
 }
@@ -56,7 +57,7 @@ class TerminalProgress implements Progress {
     });
   }
 
-  stop(): void {
-    void this.#bar?.then(({ multibar }) => multibar.stop());
+  async stop(): Promise<void> {
+    await this.#bar?.then(({ multibar }) => multibar.stop());
   }
 }

@@ -12,6 +12,4 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], 
   }
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
+export { plural } from "../text/plural.js";

@@ -57,6 +57,15 @@ function excerpt(text: string, span: Span): { line: number; source: string; unde
  *          |     ^^^^^^^^^^^
  *       hint: did you mean "central-asia"?
  */
+/**
+ * Control characters from a file (an escape sequence in a key or a line) must
+ * not reach the terminal, where they could move the cursor or rewrite what a
+ * reviewer sees: each becomes one visible character, keeping the carets aligned.
+ */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\ufffd");
+}
+
 export function formatDiagnostic(diagnostic: Diagnostic, fileText?: string): string {
   const lines: string[] = [];
   let where = diagnostic.file ?? "";
@@ -66,14 +75,14 @@ export function formatDiagnostic(diagnostic: Diagnostic, fileText?: string): str
     where = `${diagnostic.file}:${position.line}:${position.column}`;
     snippet = excerpt(fileText, diagnostic.span);
   }
-  const head = `${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
-  lines.push(where === "" ? head : `${where}: ${head}`);
+  const head = `${diagnostic.severity} ${diagnostic.code}: ${visible(diagnostic.message)}`;
+  lines.push(where === "" ? head : `${visible(where)}: ${head}`);
   if (snippet !== undefined) {
     const gutter = String(snippet.line).length;
-    lines.push(`  ${String(snippet.line).padStart(gutter)} | ${snippet.source}`);
+    lines.push(`  ${String(snippet.line).padStart(gutter)} | ${visible(snippet.source)}`);
     lines.push(`  ${" ".repeat(gutter)} | ${snippet.underline}`);
   }
-  if (diagnostic.hint !== undefined) lines.push(`  hint: ${diagnostic.hint}`);
+  if (diagnostic.hint !== undefined) lines.push(`  hint: ${visible(diagnostic.hint)}`);
   return lines.join("\n");
 }
 

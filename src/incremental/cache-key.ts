@@ -40,15 +40,15 @@ async function hashFolder(dir: string): Promise<string> {
 /**
  * The inputs of one brief: its own file; every file of the corpus it uses,
  * extract and source texts alike (a change anywhere in a corpus can change
- * selection or numbering); its template; the balance word lists; the
- * Briefsmith version; the browser; and the date it prints. All are read as
+ * selection or numbering); its template; the balance word lists; Briefsmith's
+ * own code and its dependencies' versions; the browser; and the date it prints. All are read as
  * bytes, so a key can be checked without parsing or validating anything.
  */
 export class CacheKeys {
   readonly #corpora = new Map<string, Promise<string>>();
-  readonly #context: { templateSet: TemplateSet; lexiconHash: string; version: string; browser: () => Promise<string> };
+  readonly #context: { templateSet: TemplateSet; lexiconHash: string; code: string; browser: () => Promise<string> };
 
-  constructor(context: { templateSet: TemplateSet; lexiconHash: string; version: string; browser: () => Promise<string> }) {
+  constructor(context: { templateSet: TemplateSet; lexiconHash: string; code: string; browser: () => Promise<string> }) {
     this.#context = context;
   }
 
@@ -63,7 +63,7 @@ export class CacheKeys {
       corpus: await corpus,
       template: hashTemplate(this.#context.templateSet, brief.template),
       lexicon: this.#context.lexiconHash,
-      briefsmith: sha256(this.#context.version),
+      code: this.#context.code,
       browser: sha256(await this.#context.browser()),
       options: sha256(JSON.stringify({ date: brief.date })),
     };

@@ -2,7 +2,7 @@ import { access, constants } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { BriefsmithError } from "../errors.js";
 
-/** Where a browser was found, and how: shown by `brief build --verbose` and in errors. */
+/** Where a browser was found, and how. */
 export interface BrowserLocation {
   readonly executablePath: string;
   readonly foundBy: "option" | "PUPPETEER_EXECUTABLE_PATH" | "puppeteer-cache" | "system";

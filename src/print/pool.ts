@@ -13,23 +13,34 @@ export interface PrintPoolOptions {
   readonly onLaunch?: (pid: number | undefined) => void;
 }
 
+/** A tab, and the browser (by generation) it belongs to: a tab of a browser since replaced is never reused. */
+interface Tab {
+  readonly page: SandboxedPage;
+  readonly generation: number;
+}
+
 /**
  * One browser and a bounded pool of sandboxed tabs. The browser starts on the
- * first print, restarts after `restartAfter` documents, and is replaced when it
- * crashes; a tab that times out is thrown away. Errors come back as
- * BriefsmithErrors: PRINT_TIMEOUT or BROWSER_CRASHED.
+ * first print (or on warmUp), restarts after `restartAfter` documents, and is
+ * replaced when it crashes; a tab that times out is thrown away. Errors come
+ * back as BriefsmithErrors: PRINT_TIMEOUT, BROWSER_CRASHED, PRINT_CANCELLED.
  */
 export class PrintPool {
   readonly #location: BrowserLocation;
   readonly #options: PrintPoolOptions;
   #browser: Promise<Browser> | undefined;
-  #idle: SandboxedPage[] = [];
+  /** Bumped whenever the browser is dropped (crash, restart, close). */
+  #generation = 0;
+  #idle: Tab[] = [];
+  /** Tabs of the current browser, idle or busy. */
   #open = 0;
+  /** Documents being printed, in any browser. */
   #busy = 0;
   #printedByThisBrowser = 0;
   #waiters: (() => void)[] = [];
   #restarting: Promise<void> | undefined;
   #launches = 0;
+  #closed = false;
 
   constructor(location: BrowserLocation, options: PrintPoolOptions) {
     this.#location = location;
@@ -43,17 +54,19 @@ export class PrintPool {
 
   /** Start the browser and open the tabs now, before the first document is ready: this overlaps the build's other work. */
   warmUp(): void {
+    const generation = this.#generation;
     void this.#currentBrowser()
       .then((browser) => {
         for (let i = this.#open; i < this.#options.size; i++) {
           this.#open++;
           SandboxedPage.open(browser).then(
             (page) => {
-              this.#idle.push(page);
+              if (generation === this.#generation && !this.#closed) this.#idle.push({ page, generation });
+              else void page.close();
               this.#wake();
             },
             () => {
-              this.#open--;
+              if (generation === this.#generation) this.#open--;
               this.#wake();
             },
           );
@@ -62,53 +75,73 @@ export class PrintPool {
       .catch(() => undefined);
   }
 
+  /**
+   * Print one document. The timeout covers everything: waiting for a tab,
+   * starting a browser, and printing. A tab still printing when time runs out
+   * is closed, so a hung document cannot hold it.
+   */
   async print(request: PrintRequest): Promise<PrintResult> {
-    const page = await this.#acquire();
-    let reusable = false;
+    let tab: Tab | undefined;
+    let timedOut = false;
+    const timeoutError = () =>
+      new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });
+    const work = (async () => {
+      tab = await this.#acquire();
+      if (timedOut) {
+        this.#release(tab, true);
+        throw timeoutError();
+      }
+      let reusable = false;
+      try {
+        const result = await tab.page.print(request);
+        reusable = !timedOut;
+        this.#printedByThisBrowser++;
+        return result;
+      } catch (error) {
+        if (error instanceof BriefsmithError) throw error;
+        const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+        throw new BriefsmithError("BROWSER_CRASHED", `the browser failed while printing: ${message}`, { cause: error });
+      } finally {
+        this.#release(tab, reusable);
+      }
+    })();
     let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        if (tab !== undefined) void tab.page.close();
+        reject(timeoutError());
+      }, request.timeoutMs);
+    });
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" })),
-          request.timeoutMs,
-        );
-      });
-      const result = await Promise.race([page.print(request), timeout]);
-      reusable = true;
-      this.#printedByThisBrowser++;
-      return result;
-    } catch (error) {
-      if (error instanceof BriefsmithError) throw error;
-      const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-      if (/timed? ?out/i.test(message)) throw new BriefsmithError("PRINT_TIMEOUT", `printing timed out: ${message}`, { cause: error });
-      throw new BriefsmithError("BROWSER_CRASHED", `the browser failed while printing: ${message}`, { cause: error });
+      return await Promise.race([work, deadline]);
     } finally {
       clearTimeout(timer);
-      this.#release(page, reusable);
+      work.catch(() => undefined); // after a timeout, the abandoned work's own failure is expected
     }
   }
 
-  async #acquire(): Promise<SandboxedPage> {
+  async #acquire(): Promise<Tab> {
     for (;;) {
+      if (this.#closed) throw new BriefsmithError("PRINT_CANCELLED", "the build stopped before this brief was printed");
       await this.#restarting;
-      if (this.#printedByThisBrowser >= this.#options.restartAfter && this.#busy === 0) {
-        this.#restarting = this.#restart().finally(() => (this.#restarting = undefined));
+      const due = this.#printedByThisBrowser >= this.#options.restartAfter;
+      if (due && this.#busy === 0) {
+        this.#restarting = this.#dropBrowser().finally(() => (this.#restarting = undefined));
         continue;
       }
-      const canOpen = this.#open < this.#options.size && this.#printedByThisBrowser < this.#options.restartAfter;
-      if (this.#idle.length > 0 && this.#printedByThisBrowser < this.#options.restartAfter) {
+      if (!due && this.#idle.length > 0) {
         this.#busy++;
         return this.#idle.pop()!;
       }
-      if (canOpen) {
+      if (!due && this.#open < this.#options.size) {
         try {
-          return await this.#openPage();
+          return await this.#openTab();
         } catch (error) {
           if (error instanceof BriefsmithError) throw error;
           // A browser that died between documents is replaced once before giving up.
-          this.#browser = undefined;
-          this.#idle = [];
-          return this.#openPage().catch((retryError: unknown) => {
+          await this.#dropBrowser();
+          return this.#openTab().catch((retryError: unknown) => {
             const message = retryError instanceof Error ? retryError.message : String(retryError);
             throw new BriefsmithError("BROWSER_CRASHED", `the browser could not be restarted: ${message}`, { cause: error });
           });
@@ -119,26 +152,29 @@ export class PrintPool {
   }
 
   /** A new tab, counted as open and busy; on failure the counts are restored and waiters woken. */
-  async #openPage(): Promise<SandboxedPage> {
+  async #openTab(): Promise<Tab> {
+    const generation = this.#generation;
     this.#open++;
     this.#busy++;
     try {
-      return await SandboxedPage.open(await this.#currentBrowser());
+      return { page: await SandboxedPage.open(await this.#currentBrowser()), generation };
     } catch (error) {
-      this.#open--;
+      if (generation === this.#generation) this.#open--;
       this.#busy--;
       this.#wake();
       throw error;
     }
   }
 
-  #release(page: SandboxedPage, reusable: boolean): void {
+  #release(tab: Tab, reusable: boolean): void {
     this.#busy--;
-    if (reusable) {
-      this.#idle.push(page);
+    if (tab.generation !== this.#generation) {
+      void tab.page.close(); // its browser is gone or going; the counts were reset with it
+    } else if (reusable && !this.#closed) {
+      this.#idle.push(tab);
     } else {
       this.#open--;
-      void page.close();
+      void tab.page.close();
     }
     this.#wake();
   }
@@ -155,13 +191,9 @@ export class PrintPool {
       this.#printedByThisBrowser = 0;
       const launching = launchBrowser(this.#location, this.#options.launchTimeoutMs).then((browser) => {
         this.#options.onLaunch?.(browser.process()?.pid);
+        // The browser is gone (crashed or killed): drop it, and the next document starts a new one.
         browser.on("disconnected", () => {
-          // The browser is gone (crashed or killed): the next document starts a new one.
-          if (this.#browser === launching) {
-            this.#browser = undefined;
-            this.#idle = [];
-            this.#open = this.#busy;
-          }
+          if (this.#browser === launching) void this.#dropBrowser();
         });
         return browser;
       });
@@ -173,22 +205,21 @@ export class PrintPool {
     return this.#browser;
   }
 
-  async #restart(): Promise<void> {
+  /** Forget the current browser and its tabs, and make sure its process is gone. */
+  async #dropBrowser(): Promise<void> {
     const old = this.#browser;
     this.#browser = undefined;
+    this.#generation++;
     this.#idle = [];
     this.#open = 0;
     this.#printedByThisBrowser = 0;
-    if (old !== undefined) await closeBrowser(await old.catch(() => undefined as never)).catch(() => undefined);
+    this.#wake();
+    const browser = await old?.catch(() => undefined);
+    if (browser !== undefined) await closeBrowser(browser);
   }
 
   async close(): Promise<void> {
-    const browser = this.#browser;
-    this.#browser = undefined;
-    this.#idle = [];
-    if (browser !== undefined) {
-      const resolved = await browser.catch(() => undefined);
-      if (resolved !== undefined) await closeBrowser(resolved);
-    }
+    this.#closed = true;
+    await this.#dropBrowser();
   }
 }

@@ -7,7 +7,6 @@ import type { BrowserLocation } from "./browser.js";
 
 /** Flags for a headless Chromium that makes no network connection of its own. */
 export const chromiumFlags = [
-  "--no-sandbox",
   "--disable-gpu",
   "--disable-dev-shm-usage",
   "--no-first-run",
@@ -46,7 +45,8 @@ export async function launchBrowser(location: BrowserLocation, timeoutMs = 30_00
       executablePath: location.executablePath,
       headless: true,
       pipe: true,
-      args: [...chromiumFlags],
+      // Chromium will not start as root with its own sandbox on; as any other user it keeps it.
+      args: process.getuid?.() === 0 ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
       timeout: timeoutMs,
     });
   } catch (error) {
@@ -69,7 +69,7 @@ export class SandboxedPage {
   readonly #page: Page;
   readonly #session: CDPSession;
   /** The requests blocked while the current document is printed, reported as warnings. */
-  #current: { blocked: string[] } | undefined;
+  #blocked: string[] | undefined;
 
   private constructor(page: Page, session: CDPSession) {
     this.#page = page;
@@ -89,11 +89,10 @@ export class SandboxedPage {
 
   #intercept(request: HTTPRequest): void {
     const url = request.url();
-    const current = this.#current;
     if (url.startsWith("data:")) {
       void request.continue().catch(() => undefined);
     } else {
-      current?.blocked.push(url.length > 200 ? `${url.slice(0, 200)}…` : url);
+      this.#blocked?.push(url.length > 200 ? `${url.slice(0, 200)}…` : url);
       if (request.isNavigationRequest() && request.frame() === this.#page.mainFrame()) {
         // A navigation away from the document (a meta refresh): aborting it would put Chromium's error page in the
         // document's place, mid-print; "204 No Content" is the answer that leaves the current document where it is.
@@ -112,7 +111,7 @@ export class SandboxedPage {
    */
   async print(request: PrintRequest): Promise<PrintResult> {
     const blocked: string[] = [];
-    this.#current = { blocked };
+    this.#blocked = blocked;
     try {
       const { frameTree } = await this.#session.send("Page.getFrameTree");
       await this.#session.send("Page.setDocumentContent", { frameId: frameTree.frame.id, html: request.html });
@@ -132,7 +131,7 @@ export class SandboxedPage {
       });
       return { pdf: Buffer.from(data, "base64"), blockedRequests: blocked };
     } finally {
-      this.#current = undefined;
+      this.#blocked = undefined;
     }
   }
 
@@ -148,7 +147,14 @@ export async function closeBrowser(browser: Browser): Promise<void> {
   const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)));
   await Promise.race([browser.close().catch(() => undefined), deadline]);
   clearTimeout(timer);
-  if (child !== null && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  if (child !== null && child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+    // Puppeteer starts Chromium in a process group of its own: kill the group, helpers and all.
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      child.kill("SIGKILL");
+    }
+  }
 }
 
 /** Pages in a PDF that Chromium wrote: it lists each page object once. */

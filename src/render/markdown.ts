@@ -41,6 +41,10 @@ function createMarked(): Marked {
       image(token: Tokens.Image) {
         return escapeHtml(token.text);
       },
+      // A heading in a summary would become an entry in the PDF's outline: it is shown as bold text instead.
+      heading(token: Tokens.Heading) {
+        return `<p><strong>${this.parser.parseInline(token.tokens)}</strong></p>\n`;
+      },
       text(token: Tokens.Text | Tokens.Escape) {
         // After an inline <pre>, <code>, <kbd> or <script> tag, marked marks the text that follows as "escaped" and
         // prints it raw, trusting that tag to hold it. Here the tag itself is escaped, so that text must be too,

@@ -50,10 +50,29 @@ function normalisedOf(paragraphs: readonly Paragraph[]): readonly string[] {
 export function checkQuote(quote: string, paragraphs: readonly Paragraph[], locator: number): QuoteCheck {
   const wanted = normaliseForQuote(quote);
   const normalised = normalisedOf(paragraphs);
-  if (normalised[locator - 1]?.includes(wanted)) return { status: "ok" };
-  const foundIn = paragraphs.filter((_, i) => normalised[i]!.includes(wanted)).map((p) => p.number);
+  const inParagraph = (index: number) => normalised[index] !== undefined && containsWholeWords(normalised[index]!, wanted);
+  if (inParagraph(locator - 1)) return { status: "ok" };
+  const foundIn = paragraphs.filter((_, i) => inParagraph(i)).map((p) => p.number);
   if (foundIn.length > 0) return { status: "wrong-paragraph", foundIn };
   return { status: "not-found", ...longestMatchingPrefix(wanted, normalised) };
+}
+
+const wordCharacter = /[\p{L}\p{N}]/u;
+
+/**
+ * Does `text` contain `quote` without cutting a word at either end? "is an
+ * alliance" is not verbatim in "This an alliance", though it is a substring.
+ */
+export function containsWholeWords(text: string, quote: string): boolean {
+  if (quote === "") return false;
+  const checkStart = wordCharacter.test(quote[0]!);
+  const checkEnd = wordCharacter.test(quote[quote.length - 1]!);
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    const before = at > 0 ? text[at - 1]! : "";
+    const after = text[at + quote.length] ?? "";
+    if ((!checkStart || !wordCharacter.test(before)) && (!checkEnd || !wordCharacter.test(after))) return true;
+  }
+  return false;
 }
 
 /**

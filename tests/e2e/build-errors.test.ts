@@ -75,3 +75,42 @@ describe("brief build on a project of its own", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("regressions from review", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.dispose());
+
+  it("a misspelt corpus after a good build is a located user error, not a crash in the no-op check", async () => {
+    project = new TempProject();
+    expect((await runBriefProcess(["build"], { cwd: project.dir })).code).toBe(0);
+    project.replace("briefs/tram-memo.yaml", "corpus: transit", "corpus: transti");
+    const run = await runBriefProcess(["build"], { cwd: project.dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("briefs/tram-memo.yaml:3:9: error BRIEF_UNKNOWN_CORPUS");
+    expect(run.stderr).not.toMatch(/internal error/);
+  });
+
+  it("a SOURCE_DATE_EPOCH out of range is a usage error", async () => {
+    project = new TempProject();
+    const run = await runBriefProcess(["build"], { cwd: project.dir, env: { SOURCE_DATE_EPOCH: "99999999999999" } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("SOURCE_DATE_EPOCH must be whole seconds");
+  });
+
+  it("--force keeps the manifest entries of briefs it did not build", async () => {
+    project = new TempProject();
+    await runBriefProcess(["build"], { cwd: project.dir });
+    await runBriefProcess(["build", "briefs/tram-memo.yaml", "--force"], { cwd: project.dir });
+    const manifest = JSON.parse(project.read("output/manifest.json")) as { briefs: { id: string }[] };
+    expect(manifest.briefs.map((b) => b.id)).toEqual(["tram-handout", "tram-memo", "tram-one-pager"]);
+  });
+
+  it("drops the manifest entry of a brief whose file was deleted", async () => {
+    project = new TempProject();
+    await runBriefProcess(["build"], { cwd: project.dir });
+    project.remove("briefs/tram-handout.yaml");
+    await runBriefProcess(["build"], { cwd: project.dir });
+    const manifest = JSON.parse(project.read("output/manifest.json")) as { briefs: { id: string }[] };
+    expect(manifest.briefs.map((b) => b.id)).toEqual(["tram-memo", "tram-one-pager"]);
+  });
+});

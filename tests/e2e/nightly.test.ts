@@ -89,7 +89,7 @@ describe("reproducible output", () => {
     const manifest = await readManifest(project.path("output/manifest.json"));
     expect(manifest.briefs.map((b) => b.id)).toEqual(["tram-handout", "tram-memo", "tram-one-pager"]);
     const memo = manifest.briefs[1]!;
-    expect(Object.keys(memo.inputs!)).toEqual(["brief", "corpus", "template", "lexicon", "briefsmith", "browser", "options"]);
+    expect(Object.keys(memo.inputs!)).toEqual(["brief", "corpus", "template", "lexicon", "code", "browser", "options"]);
     expect(memo.outputs[0]).toMatchObject({ path: "tram-memo.pdf", pages: 2 });
     expect(memo.outputs[0]!.bytes).toBe(readFileSync(project.path("output/tram-memo.pdf")).length);
     expect(memo).toMatchObject({ status: "built", balance: { policy: "strict", verdict: "balanced" } });

@@ -61,6 +61,8 @@ export async function runBuild(io: CliIo, args: readonly string[]): Promise<numb
   const shard = parseShard(values.shard);
   const jobs = positiveInteger(values.jobs, "--jobs");
   const timeoutSeconds = positiveInteger(values.timeout, "--timeout");
+  // Node's timers hold at most 2^31 - 1 ms; a day is more than any brief needs.
+  if (timeoutSeconds !== undefined && timeoutSeconds > 86_400) throw new UsageError("--timeout takes at most 86400 seconds (a day)");
   const started = performance.now();
   // Progress goes to stderr, so stdout stays clean for --json.
   const progress = values.json ? undefined : createProgress(io);
@@ -80,7 +82,7 @@ export async function runBuild(io: CliIo, args: readonly string[]): Promise<numb
     onStart: (plan) => progress?.start(plan.total),
     onBrief: (brief) => progress?.brief(brief, describeResult(brief)),
   });
-  progress?.stop();
+  await progress?.stop();
   const seconds = (performance.now() - started) / 1000;
   const count = (status: string) => result.results.filter((r) => r.status === status).length;
   const failed = result.results.filter((r) => r.status !== "built" && r.status !== "unchanged").length;
@@ -114,9 +116,8 @@ function jsonSummary(results: readonly BriefResult[], seconds: number, manifest:
       pdf: r.pdfPath,
       pages: r.pages,
       duration_ms: r.durationMs === undefined ? undefined : Math.round(r.durationMs),
-      balance: r.balance
-        ? { policy: r.balance.policy, verdict: r.balance.verdict, problems: r.balance.problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message })) }
-        : r.balanceSummary,
+      // The same shape for every brief; `brief balance --json` has the problems themselves.
+      balance: r.balanceSummary,
       warnings: r.warnings,
       error: r.error ? { code: r.error.code, message: r.error.message } : undefined,
     })),

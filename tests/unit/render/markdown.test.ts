@@ -37,3 +37,9 @@ describe("Markdown from extracts is data, not markup", () => {
     expect(isAllowedLink("  javascript:alert(1)")).toBe(false);
   });
 });
+
+describe("headings in our own Markdown", () => {
+  it("become bold text, so a summary cannot add entries to the PDF outline", () => {
+    expect(renderBlockMarkdown("# Not an outline entry")).toBe("<p><strong>Not an outline entry</strong></p>\n");
+  });
+});

@@ -43,3 +43,17 @@ describe("checkQuote", () => {
     expect(checkQuote("first paragraph", paragraphs, 2).status).toBe("not-found");
   });
 });
+
+describe("quotes are matched on whole words", () => {
+  const paragraphs = splitParagraphs("This an alliance of equals, said the minister.");
+
+  it("rejects a quote that starts or ends inside a word of the source", () => {
+    expect(checkQuote("is an alliance", paragraphs, 1).status).toBe("not-found");
+    expect(checkQuote("an allian", paragraphs, 1).status).toBe("not-found");
+  });
+
+  it("accepts the same words when they stand whole, and quotes that begin or end on punctuation", () => {
+    expect(checkQuote("an alliance of equals", paragraphs, 1)).toEqual({ status: "ok" });
+    expect(checkQuote(", said the minister.", paragraphs, 1)).toEqual({ status: "ok" });
+  });
+});
