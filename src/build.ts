@@ -341,8 +341,10 @@ async function unchangedEntry(previous: Manifest | undefined, id: string, inputs
   if (entry === undefined || entry.key !== inputs.key || (entry.status !== "built" && entry.status !== "unchanged")) return undefined;
   for (const output of entry.outputs) {
     try {
-      // The bytes, not the size or time: an output edited or replaced by hand is rebuilt.
-      if (sha256(await readFile(join(outDir, output.path))) !== output.sha256) return undefined;
+      // Size and time, as make does: an output edited or replaced since it was written is rebuilt.
+      // Whole seconds, because archives (a CI cache restoring last night's output) keep no more.
+      const info = await stat(join(outDir, output.path));
+      if (info.size !== output.bytes || Math.floor(info.mtimeMs / 1000) !== Math.floor(output.mtime_ms / 1000)) return undefined;
     } catch {
       return undefined;
     }
@@ -409,8 +411,8 @@ async function buildOne(
     if (onePageTemplates.has(model.template) && pages > 1) {
       warnings.push(`a ${model.template} should fit on one page but runs to ${pages}; select fewer themes or set claims_per_viewpoint`);
     }
-    await writeOutput(join(context.outDir, htmlName), html, context.options.cwd);
-    await writeOutput(join(context.outDir, pdfName), pdf, context.options.cwd);
+    const htmlTime = await writeOutput(join(context.outDir, htmlName), html, context.options.cwd);
+    const pdfTime = await writeOutput(join(context.outDir, pdfName), pdf, context.options.cwd);
     const durationMs = performance.now() - started;
     const entry: ManifestEntry = {
       id: model.id,
@@ -419,8 +421,8 @@ async function buildOne(
       key: inputs.key,
       inputs: inputs.inputs,
       outputs: [
-        { path: pdfName, sha256: sha256(pdf), bytes: pdf.byteLength, pages },
-        { path: htmlName, sha256: sha256(html), bytes: Buffer.byteLength(html) },
+        { path: pdfName, sha256: sha256(pdf), bytes: pdf.byteLength, mtime_ms: pdfTime, pages },
+        { path: htmlName, sha256: sha256(html), bytes: Buffer.byteLength(html), mtime_ms: htmlTime },
       ],
       balance: summarise(balance),
       duration_ms: Math.round(durationMs),
@@ -442,9 +444,11 @@ async function buildOne(
   }
 }
 
-async function writeOutput(path: string, data: string | Uint8Array, cwd: string): Promise<void> {
+/** Write an output atomically; its modification time, for the manifest. */
+async function writeOutput(path: string, data: string | Uint8Array, cwd: string): Promise<number> {
   try {
     await writeFileAtomic(path, data);
+    return (await stat(path)).mtimeMs;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(path, cwd)} (${code})`, {

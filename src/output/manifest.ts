@@ -9,6 +9,8 @@ export const ManifestOutputSchema = z.strictObject({
   path: z.string(),
   sha256: Sha256,
   bytes: z.number().int().min(0),
+  /** The file's modification time when it was written: with the size, how a rebuild sees it is untouched. */
+  mtime_ms: z.number().min(0),
   pages: z.number().int().min(0).optional(),
 });
 

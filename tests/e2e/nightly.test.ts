@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs, type BriefResult, type BuildOptions } from "../../src/build.js";
@@ -68,6 +68,17 @@ describe("incremental builds", () => {
     project = new TempProject();
     await build(project);
     writeFileSync(project.path("output/tram-memo.pdf"), "not a pdf");
+    expect(statuses((await build(project)).results)["tram-memo"]).toBe("built");
+  });
+
+  it("an output changed in place to the same size is rebuilt too", async () => {
+    project = new TempProject();
+    await build(project);
+    const path = project.path("output/tram-memo.html");
+    const text = readFileSync(path, "utf8");
+    writeFileSync(path, text.replace("Should Riverside", "Shall Riverside "));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(path, later, later);
     expect(statuses((await build(project)).results)["tram-memo"]).toBe("built");
   });
 });
