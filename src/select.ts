@@ -1,4 +1,4 @@
-import { countWords } from "./balance/measure.js";
+import { countWords } from "./text/words.js";
 import { formatDate } from "./dates.js";
 import type { BriefModel, ClaimModel, FactModel, SourceModel, SourceRef, ThemeModel, ViewpointModel } from "./model.js";
 import { sectionNames, type SectionName, type TemplateName } from "./schema/brief.js";

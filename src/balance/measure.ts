@@ -1,5 +1,6 @@
 import type { BriefModel, ClaimModel, ThemeModel } from "../model.js";
 import { plural } from "../text/plural.js";
+import { countWords } from "../text/words.js";
 import { findTerms, withoutQuotedPassages, type Lexicon, type TiltCategory } from "./lexicon.js";
 
 export type BalancePolicy = "strict" | "warn" | "off";
@@ -98,15 +99,6 @@ export interface BalanceReport {
 
 /** Claims of the extract a brief could show but does not, per viewpoint id: the material for fixes. */
 export type UnshownClaims = ReadonlyMap<string, readonly { readonly id: string; readonly text: string }[]>;
-
-/** Words in a piece of our own text (Markdown markup and link targets are not words). */
-export function countWords(text: string): number {
-  return text
-    .replace(/\]\([^)]*\)/g, " ")
-    .replace(/[*_`#>[\]()]/g, " ")
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
 
 export function countTilt(text: string, lexicon: Lexicon): TiltCount {
   const own = withoutQuotedPassages(text);

@@ -78,7 +78,11 @@ export class SandboxedPage {
 
   static async open(browser: Browser): Promise<SandboxedPage> {
     const page = await browser.newPage();
-    const sandboxed = new SandboxedPage(page, await page.createCDPSession());
+    const session = await page.createCDPSession();
+    // Lifecycle events tell when the document has loaded: every request it made has been answered (blocked).
+    await session.send("Page.enable");
+    await session.send("Page.setLifecycleEventsEnabled", { enabled: true });
+    const sandboxed = new SandboxedPage(page, session);
     await page.setJavaScriptEnabled(false);
     // Two locks on the network: the page is offline, and every request it makes is intercepted.
     await page.setOfflineMode(true);
@@ -114,7 +118,11 @@ export class SandboxedPage {
     this.#blocked = blocked;
     try {
       const { frameTree } = await this.#session.send("Page.getFrameTree");
+      const loaded = this.#loadEvent(frameTree.frame.id);
       await this.#session.send("Page.setDocumentContent", { frameId: frameTree.frame.id, html: request.html });
+      // Wait for "load", so every request the document makes is blocked and reported before printing;
+      // a document that never loads is printed anyway after a short while.
+      await loaded.wait(Math.min(2_000, request.timeoutMs));
       const paper = paperSizes[request.paper];
       const { data } = await this.#session.send("Page.printToPDF", {
         printBackground: true,
@@ -133,6 +141,24 @@ export class SandboxedPage {
     } finally {
       this.#blocked = undefined;
     }
+  }
+
+  /** A waiter for the frame's next "load" lifecycle event, set up before the document is set. */
+  #loadEvent(frameId: string): { wait(maxMs: number): Promise<void> } {
+    let resolveLoaded!: () => void;
+    const loaded = new Promise<void>((resolve) => (resolveLoaded = resolve));
+    const onLifecycle = (event: { frameId: string; name: string }) => {
+      if (event.frameId === frameId && event.name === "load") resolveLoaded();
+    };
+    this.#session.on("Page.lifecycleEvent", onLifecycle);
+    return {
+      wait: async (maxMs) => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([loaded, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)))]);
+        clearTimeout(timer);
+        this.#session.off("Page.lifecycleEvent", onLifecycle);
+      },
+    };
   }
 
   close(): Promise<void> {

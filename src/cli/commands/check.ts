@@ -40,7 +40,8 @@ export async function runCheck(io: CliIo, args: readonly string[]): Promise<numb
     if (!known.includes(id)) throw new UsageError(`there is no corpus "${id}": ${suggestionHint(id, known, "corpus")}`);
   }
 
-  const checks: CorpusCheck[] = [];
+  // A corpus that could not be loaded has only its diagnostics to report.
+  const checks: (CorpusCheck | Pick<CorpusCheck, "corpus" | "diagnostics">)[] = [];
   const fileTexts = new Map<string, string>();
   let failed = false;
   for (const id of chosen) {
@@ -49,7 +50,7 @@ export async function runCheck(io: CliIo, args: readonly string[]): Promise<numb
     if (corpus.extract === undefined) {
       failed = true;
       if (!values.json) printDiagnostics(io, corpus.diagnostics, fileTexts);
-      else checks.push({ corpus: id, diagnostics: corpus.diagnostics } as CorpusCheck);
+      else checks.push({ corpus: id, diagnostics: corpus.diagnostics });
       continue;
     }
     const check = checkCorpus({ ...corpus, extract: corpus.extract }, minCoverage);

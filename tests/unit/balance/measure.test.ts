@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadLexicon, type Lexicon } from "../../../src/balance/lexicon.js";
-import { countTilt, countWords, measureBalance } from "../../../src/balance/measure.js";
+import { countTilt, measureBalance } from "../../../src/balance/measure.js";
+import { countWords } from "../../../src/text/words.js";
 import { selectBrief } from "../../../src/select.js";
 import { makeBrief, makeExtract } from "../../helpers/fixtures.js";
 
