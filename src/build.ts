@@ -3,7 +3,6 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { defaultLexiconPath, loadLexicon } from "./balance/lexicon.js";
 import type { BalanceReport } from "./balance/measure.js";
-import { buildOne } from "./build-one.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
 import { CacheKeys, type BriefInputs } from "./incremental/cache-key.js";
@@ -162,7 +161,8 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
           cause: error,
         });
       }
-      // Handlebars and marked load only when something is rendered.
+      // Selection, rendering (Handlebars, marked) and printing load only when something is printed.
+      const { buildOne } = await import("./build-one.js");
       const { createRenderer } = await import("./render/render.js");
       const render = createRenderer(templateSet);
       const printPool = await getPool();

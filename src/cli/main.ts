@@ -1,24 +1,21 @@
 import { formatDiagnostic } from "../diagnostics/format.js";
-import { version } from "../version.js";
-import { BriefsmithError } from "../errors.js";
-import { runBalance } from "./commands/balance.js";
-import { runBuild } from "./commands/build.js";
-import { runCheck } from "./commands/check.js";
-import { runList } from "./commands/list.js";
-import { runManifest } from "./commands/manifest.js";
-import { runValidate } from "./commands/validate.js";
-import { exitCodes, UsageError, type CliIo } from "./io.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
+import { BriefsmithError } from "../errors.js";
+import { version } from "../version.js";
+import { exitCodes, UsageError, type CliIo } from "./io.js";
 
 export type { CliIo } from "./io.js";
 
-const commands: Readonly<Record<string, (io: CliIo, args: readonly string[]) => Promise<number>>> = {
-  build: runBuild,
-  check: runCheck,
-  balance: runBalance,
-  validate: runValidate,
-  list: runList,
-  manifest: runManifest,
+type Command = (io: CliIo, args: readonly string[]) => Promise<number>;
+
+/** Each command loads only when it runs: a nightly no-op build should not pay for loading the others. */
+const commands: Readonly<Record<string, () => Promise<Command>>> = {
+  build: async () => (await import("./commands/build.js")).runBuild,
+  check: async () => (await import("./commands/check.js")).runCheck,
+  balance: async () => (await import("./commands/balance.js")).runBalance,
+  validate: async () => (await import("./commands/validate.js")).runValidate,
+  list: async () => (await import("./commands/list.js")).runList,
+  manifest: async () => (await import("./commands/manifest.js")).runManifest,
 };
 
 const usage = `Usage: brief <command> [options]
@@ -50,9 +47,9 @@ export async function main(io: CliIo): Promise<number> {
       io.stdout.write(`briefsmith ${version}\n`);
       return exitCodes.ok;
     }
-    const run = commands[command];
-    if (run === undefined) throw new UsageError(`unknown command "${command}": ${suggestionHint(command, Object.keys(commands), "command")}`);
-    return await run(io, args);
+    const load = commands[command];
+    if (load === undefined) throw new UsageError(`unknown command "${command}": ${suggestionHint(command, Object.keys(commands), "command")}`);
+    return await (await load())(io, args);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`brief: ${error.message}\nRun "brief --help" for usage.\n`);
