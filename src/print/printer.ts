@@ -120,23 +120,26 @@ export class SandboxedPage {
       const { frameTree } = await this.#session.send("Page.getFrameTree");
       const loaded = this.#loadEvent(frameTree.frame.id);
       await this.#session.send("Page.setDocumentContent", { frameId: frameTree.frame.id, html: request.html });
-      // Wait for "load", so every request the document makes is blocked and reported before printing;
-      // a document that never loads is printed anyway after a short while.
-      await loaded.wait(Math.min(2_000, request.timeoutMs));
       const paper = paperSizes[request.paper];
-      const { data } = await this.#session.send("Page.printToPDF", {
-        printBackground: true,
-        preferCSSPageSize: true,
-        generateTaggedPDF: true,
-        generateDocumentOutline: true,
-        paperWidth: paper.width,
-        paperHeight: paper.height,
-        marginTop: 0,
-        marginBottom: 0,
-        marginLeft: 0,
-        marginRight: 0,
-        transferMode: "ReturnAsBase64",
-      });
+      // Print while waiting for "load": the blocked requests do not change the PDF, but the wait
+      // makes sure every one of them is reported with this document (a document that never
+      // loads is given up on after a short while).
+      const [, { data }] = await Promise.all([
+        loaded.wait(Math.min(2_000, request.timeoutMs)),
+        this.#session.send("Page.printToPDF", {
+          printBackground: true,
+          preferCSSPageSize: true,
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
+          paperWidth: paper.width,
+          paperHeight: paper.height,
+          marginTop: 0,
+          marginBottom: 0,
+          marginLeft: 0,
+          marginRight: 0,
+          transferMode: "ReturnAsBase64",
+        }),
+      ]);
       return { pdf: Buffer.from(data, "base64"), blockedRequests: blocked };
     } finally {
       this.#blocked = undefined;
