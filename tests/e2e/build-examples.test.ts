@@ -78,6 +78,28 @@ describe("brief build on the examples", () => {
     });
   });
 
+  it("keeps each theme's heading on the page where its first viewpoint starts (regression)", async () => {
+    const decode = (text: string) => flat(text.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+    for (const id of ["seminar-handout", "alliance-memo", "central-asia-energy-memo"]) {
+      const html = readFileSync(join(out, `${id}.html`), "utf8");
+      // Reading order, page by page: in -layout text, table columns interleave.
+      const pages = (await tool("pdftotext", [join(out, `${id}.pdf`), "-"])).split("\f").map((page) => flat(page.replace(/-\n\s*/g, "-")));
+      const sections = html.split('<section class="theme"').slice(1).map((part) => part.slice(0, part.indexOf("</section>")));
+      expect(sections.length).toBeGreaterThan(0);
+      for (const section of sections) {
+        const heading = decode(/<h2>([^<]+)<\/h2>/.exec(section)![1]!);
+        const firstView = decode((/<h3>([^<]+)<\/h3>/.exec(section) ?? /<th scope="col">([^<]+)<\/th>/.exec(section))![1]!);
+        // The last page that has it: a handout lists the themes first, in its overview.
+        const page = pages.findLastIndex((text) => text.includes(heading));
+        expect(page, `${id}: "${heading}" not found`).toBeGreaterThanOrEqual(0);
+        expect(pages[page], `${id}: "${heading}" is on page ${page + 1}, its first viewpoint "${firstView}" is not`).toContain(firstView);
+        // And the start of that viewpoint's thesis: a heading row alone at the foot of a page is no better.
+        const thesis = decode((/class="thesis">([^<]+)</.exec(section) ?? /class="thesis-row"><td>([^<]+)</.exec(section))![1]!).split(" ").slice(0, 4).join(" ");
+        expect(pages[page], `${id}: "${heading}" is on page ${page + 1}, the first thesis is not`).toContain(thesis);
+      }
+    }
+  });
+
   it("writes HTML that loads nothing: no script, and a policy that forbids requests", () => {
     for (const { id } of examples) {
       const html = readFileSync(join(out, `${id}.html`), "utf8");
