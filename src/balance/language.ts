@@ -1,0 +1,119 @@
+import type { BriefModel } from "../model.js";
+import { findTerms, withoutQuotedPassages, type Lexicon } from "./lexicon.js";
+import { problem, type BalanceProblem, type BalanceSubject } from "./problem.js";
+
+/**
+ * The analytic standards for our own language (ICD 203): likelihood words
+ * from the scale, one row of it, never beside a confidence level; and a
+ * synthesis that recommends only when asked to.
+ */
+
+interface OwnText {
+  readonly subject: BalanceSubject;
+  readonly text: string;
+}
+
+/** The texts of a brief that are ours, not the sources': claims, facts, theses, questions, notes, the summary. */
+function ownTexts(model: BriefModel): OwnText[] {
+  const texts: OwnText[] = [];
+  if (model.summary !== undefined) texts.push({ subject: { kind: "brief", id: model.id, field: "summary" }, text: model.summary });
+  for (const theme of model.themes) {
+    texts.push({ subject: { kind: "theme", id: theme.id, field: "question" }, text: theme.question });
+    if (theme.coverageNote) texts.push({ subject: { kind: "theme", id: theme.id, field: "coverage_note" }, text: theme.coverageNote });
+    for (const viewpoint of theme.viewpoints) {
+      texts.push({ subject: { kind: "viewpoint", id: viewpoint.id, field: "thesis" }, text: viewpoint.thesis });
+      for (const claim of viewpoint.claims) texts.push({ subject: { kind: "claim", id: claim.id, field: "text" }, text: claim.text });
+    }
+    for (const fact of theme.facts) texts.push({ subject: { kind: "fact", id: fact.id, field: "text" }, text: fact.text });
+  }
+  return texts;
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z"“(])/);
+}
+
+const scaleTermsByLexicon = new WeakMap<Lexicon, readonly string[]>();
+
+/** Both rows of the scale as one list, made once per lexicon so its pattern is compiled once. */
+function scaleTermsOf(lexicon: Lexicon): readonly string[] {
+  let terms = scaleTermsByLexicon.get(lexicon);
+  if (terms === undefined) {
+    terms = lexicon.estimative.rows.flatMap((row) => row.terms);
+    scaleTermsByLexicon.set(lexicon, terms);
+  }
+  return terms;
+}
+
+/**
+ * ICD 203: likelihood words come from its scale, from one row of it only, and
+ * a likelihood term never shares a sentence with a confidence level.
+ */
+export function checkEstimativeLanguage(model: BriefModel, lexicon: Lexicon, problems: BalanceProblem[]): string | undefined {
+  const [firstRow, secondRow] = lexicon.estimative.rows as [Lexicon["estimative"]["rows"][0], Lexicon["estimative"]["rows"][0]];
+  const rowsUsed = new Map<string, BalanceSubject>();
+  const scaleTerms = scaleTermsOf(lexicon);
+  for (const { subject, text } of ownTexts(model)) {
+    const own = withoutQuotedPassages(text);
+    // Scale terms first, so "almost certainly" is not also read as the off-scale "certainly".
+    let offScaleText = own;
+    for (const found of findTerms(own, scaleTerms)) {
+      offScaleText = offScaleText.slice(0, found.index) + " ".repeat(found.length) + offScaleText.slice(found.index + found.length);
+    }
+    for (const found of findTerms(offScaleText, lexicon.estimative.off_scale)) {
+      problems.push(
+        problem({
+          severity: "error",
+          code: "OFF_SCALE_LIKELIHOOD",
+          subject,
+          message: `"${found.term}" in the ${subject.field} of ${subject.kind} "${subject.id}" is not on the ICD 203 likelihood scale`,
+        }),
+      );
+    }
+    for (const row of [firstRow, secondRow]) {
+      if (findTerms(own, row.terms).length > 0 && !rowsUsed.has(row.name)) rowsUsed.set(row.name, subject);
+    }
+    for (const sentence of sentences(own)) {
+      const likelihood = findTerms(sentence, scaleTerms);
+      const confidence = findTerms(sentence, lexicon.estimative.confidence);
+      if (likelihood.length > 0 && confidence.length > 0) {
+        problems.push(
+          problem({
+            severity: "error",
+            code: "LIKELIHOOD_WITH_CONFIDENCE",
+            subject,
+            message: `the ${subject.field} of ${subject.kind} "${subject.id}" puts a likelihood ("${likelihood[0]!.term}") and a confidence level ("${confidence[0]!.term}") in one sentence`,
+          }),
+        );
+      }
+    }
+  }
+  if (rowsUsed.size > 1) {
+    const second = rowsUsed.get(secondRow.name)!;
+    problems.push(
+      problem({
+        severity: "error",
+        code: "MIXED_ESTIMATIVE_ROWS",
+        subject: second,
+        message: `the brief mixes the two rows of the ICD 203 scale ("${firstRow.name}" terms and "${secondRow.name}" terms, as in the ${second.field} of ${second.kind} "${second.id}")`,
+      }),
+    );
+  }
+  return rowsUsed.size === 1 ? [...rowsUsed.keys()][0] : undefined;
+}
+
+/** The synthesis states the range of views; it recommends only when the brief asks for a recommendation. */
+export function checkSynthesis(model: BriefModel, lexicon: Lexicon, problems: BalanceProblem[]): void {
+  if (model.summary === undefined || model.recommendation !== undefined) return;
+  const found = findTerms(withoutQuotedPassages(model.summary), lexicon.recommending);
+  if (found.length > 0) {
+    problems.push(
+      problem({
+        severity: "error",
+        code: "RECOMMENDATION_IN_SYNTHESIS",
+        subject: { kind: "brief", id: model.id, field: "summary" },
+        message: `the summary recommends ("${found[0]!.term}"), but the brief asks for no recommendation; state the range of views, or add a recommendation: section`,
+      }),
+    );
+  }
+}
