@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { miniProject, runCli } from "../../helpers/cli.js";
+
+describe("brief list", () => {
+  const list = (kind: string) => runCli(["list", kind, "--root", "."], { cwd: miniProject });
+
+  it("lists themes with their viewpoints, and viewpoints with their claim counts", async () => {
+    expect((await list("themes")).stdout).toMatch(/^worth-building\s+Is the extension worth building\? \(build-it, do-not-build\)\n$/);
+    const viewpoints = (await list("viewpoints")).stdout;
+    expect(viewpoints).toMatch(/build-it\s+worth-building\s+2 claims\s+Build it/);
+    expect(viewpoints).toMatch(/do-not-build\s+worth-building\s+2 claims\s+Do not build it/);
+  });
+
+  it("lists briefs with template and title, the templates, and the corpora", async () => {
+    expect((await list("briefs")).stdout).toMatch(/tram-memo\s+memo\s+Should Riverside extend the tram\?/);
+    expect((await list("templates")).stdout).toMatch(/^memo\s+sections: bluf, themes, facts, sources, balance$/m);
+    expect((await list("corpora")).stdout).toBe("transit\n");
+  });
+
+  it("says what can be listed when asked for something else", async () => {
+    const result = await list("themse");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('did you mean "themes"?');
+  });
+});
