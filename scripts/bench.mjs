@@ -103,14 +103,14 @@ function browserTreePss(pid) {
 async function naive(sample) {
   const { default: puppeteer } = await import("puppeteer");
   const { findBrowser } = await import(`${root}/dist/print/browser.js`);
-  const { chromiumFlags } = await import(`${root}/dist/print/printer.js`);
+  const { chromiumFlags, chromiumSandboxOff } = await import(`${root}/dist/print/printer.js`);
   const location = await findBrowser({ env: process.env });
   const htmlDir = join(work, "naive-html");
   execFileSync(process.execPath, [brief, "build", "briefs", "--out", htmlDir, "--jobs", "2"], { cwd: work, stdio: "ignore", env: { ...process.env, CI: "1" } });
   const files = readdirSync(htmlDir).filter((f) => f.endsWith(".html")).sort().slice(0, sample);
   const started = performance.now();
   for (const file of files) {
-    const args = process.getuid?.() === 0 ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags];
+    const args = chromiumSandboxOff(process.env) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags];
     const browser = await puppeteer.launch({ executablePath: location.executablePath, headless: true, args });
     const page = await browser.newPage();
     await page.setContent(readFileSync(join(htmlDir, file), "utf8"), { waitUntil: "load" });

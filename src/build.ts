@@ -117,6 +117,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       size: options.concurrency ?? defaultConcurrency(),
       restartAfter: options.restartAfter ?? 200,
       onLaunch: options.onBrowserLaunch,
+      env: options.env,
     }));
   if (previous === undefined) await getPool().then((p) => p.warmUp(), () => undefined);
 

@@ -9,6 +9,8 @@ export interface PrintPoolOptions {
   /** Start a fresh browser after this many documents, to bound memory growth. */
   readonly restartAfter: number;
   readonly launchTimeoutMs?: number;
+  /** The environment, for BRIEFSMITH_NO_SANDBOX. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** For tests: called with each browser's process id when it starts. */
   readonly onLaunch?: (pid: number | undefined) => void;
 }
@@ -189,7 +191,7 @@ export class PrintPool {
     if (this.#browser === undefined) {
       this.#launches++;
       this.#printedByThisBrowser = 0;
-      const launching = launchBrowser(this.#location, this.#options.launchTimeoutMs).then((browser) => {
+      const launching = launchBrowser(this.#location, { timeoutMs: this.#options.launchTimeoutMs, env: this.#options.env }).then((browser) => {
         this.#options.onLaunch?.(browser.process()?.pid);
         // The browser is gone (crashed or killed): drop it, and the next document starts a new one.
         browser.on("disconnected", () => {

@@ -37,17 +37,28 @@ export interface PrintResult {
   readonly blockedRequests: readonly string[];
 }
 
+/**
+ * Chromium will not start as root with its own sandbox on, nor where the
+ * system forbids the namespaces it needs (Ubuntu 24.04 CI runners, some
+ * containers): there BRIEFSMITH_NO_SANDBOX=1 turns it off. Otherwise it stays on.
+ */
+export function chromiumSandboxOff(env: Readonly<Record<string, string | undefined>>): boolean {
+  return process.getuid?.() === 0 || env.BRIEFSMITH_NO_SANDBOX === "1";
+}
+
 /** Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it. */
-export async function launchBrowser(location: BrowserLocation, timeoutMs = 30_000): Promise<Browser> {
+export async function launchBrowser(
+  location: BrowserLocation,
+  options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>> } = {},
+): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
   try {
     return await puppeteer.launch({
       executablePath: location.executablePath,
       headless: true,
       pipe: true,
-      // Chromium will not start as root with its own sandbox on; as any other user it keeps it.
-      args: process.getuid?.() === 0 ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
-      timeout: timeoutMs,
+      args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
+      timeout: options.timeoutMs ?? 30_000,
     });
   } catch (error) {
     throw new BriefsmithError(

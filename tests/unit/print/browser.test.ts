@@ -52,3 +52,12 @@ describe("puppeteerCachePath", () => {
     expect(await puppeteerCachePath({ PUPPETEER_CACHE_DIR: join(dir, "no-cache-here") })).toBeUndefined();
   });
 });
+
+describe("chromiumSandboxOff", () => {
+  it("keeps Chromium's sandbox unless running as root or asked with BRIEFSMITH_NO_SANDBOX=1", async () => {
+    const { chromiumSandboxOff } = await import("../../../src/print/printer.js");
+    const root = process.getuid?.() === 0;
+    expect(chromiumSandboxOff({})).toBe(root);
+    expect(chromiumSandboxOff({ BRIEFSMITH_NO_SANDBOX: "1" })).toBe(true);
+  });
+});
