@@ -1,7 +1,7 @@
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { defaultLexiconPath, loadLexicon } from "./balance/lexicon.js";
+import { parseLexicon, readLexiconText } from "./balance/lexicon.js";
 import type { BalanceReport } from "./balance/measure.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
@@ -123,9 +123,10 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
 
   try {
     const templateSet = await loadTemplateSet(options.templatesDir ?? defaultTemplatesDir);
+    const lexiconText = await readLexiconText();
     const keys = new CacheKeys({
       templateSet,
-      lexiconHash: sha256(await readFile(defaultLexiconPath, "utf8")),
+      lexiconHash: sha256(lexiconText),
       code: await codeFingerprint(),
       browser: browser.fingerprint,
     });
@@ -167,7 +168,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       const { createRenderer } = await import("./render/render.js");
       const render = createRenderer(templateSet);
       const printPool = await getPool();
-      const lexicon = await loadLexicon();
+      const lexicon = parseLexicon(lexiconText);
       await runJobs(plan.jobs, options.concurrency ?? defaultConcurrency(), options.failFast ?? false, async (job) => {
         const result = await buildOne(job, { render, pool: printPool, outDir, options, lexicon, balanceDiagnostics });
         emit(result);

@@ -21,12 +21,21 @@ export type TiltCategory = keyof Lexicon["tilt"];
 
 export const defaultLexiconPath = new URL("../../src/balance/lexicon.yaml", import.meta.url);
 
-export async function loadLexicon(path: URL | string = defaultLexiconPath): Promise<Lexicon> {
-  const result = LexiconSchema.safeParse(parse(await readFile(path, "utf8")));
+/** The word lists' text: read once, then hashed for cache keys and parsed for the balance stage. */
+export function readLexiconText(path: URL | string = defaultLexiconPath): Promise<string> {
+  return readFile(path, "utf8");
+}
+
+export function parseLexicon(text: string, path: URL | string = defaultLexiconPath): Lexicon {
+  const result = LexiconSchema.safeParse(parse(text));
   if (!result.success) {
     throw new BriefsmithError("LEXICON_INVALID", `the balance word lists in ${String(path)} are invalid: ${result.error.issues[0]?.message}`);
   }
   return result.data;
+}
+
+export async function loadLexicon(path: URL | string = defaultLexiconPath): Promise<Lexicon> {
+  return parseLexicon(await readLexiconText(path), path);
 }
 
 export interface TermMatch {
