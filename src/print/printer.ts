@@ -79,12 +79,15 @@ export async function launchBrowser(
 export class SandboxedPage {
   readonly #page: Page;
   readonly #session: CDPSession;
+  /** The tab's main frame: documents are set into it, never navigated to, so it stays the same frame. */
+  readonly #frameId: string;
   /** The requests blocked while the current document is printed, reported as warnings. */
   #blocked: string[] | undefined;
 
-  private constructor(page: Page, session: CDPSession) {
+  private constructor(page: Page, session: CDPSession, frameId: string) {
     this.#page = page;
     this.#session = session;
+    this.#frameId = frameId;
   }
 
   static async open(browser: Browser): Promise<SandboxedPage> {
@@ -93,7 +96,8 @@ export class SandboxedPage {
     // Lifecycle events tell when the document has loaded: every request it made has been answered (blocked).
     await session.send("Page.enable");
     await session.send("Page.setLifecycleEventsEnabled", { enabled: true });
-    const sandboxed = new SandboxedPage(page, session);
+    const { frameTree } = await session.send("Page.getFrameTree");
+    const sandboxed = new SandboxedPage(page, session, frameTree.frame.id);
     await page.setJavaScriptEnabled(false);
     // Two locks on the network: the page is offline, and every request it makes is intercepted.
     await page.setOfflineMode(true);
@@ -128,9 +132,8 @@ export class SandboxedPage {
     const blocked: string[] = [];
     this.#blocked = blocked;
     try {
-      const { frameTree } = await this.#session.send("Page.getFrameTree");
-      const loaded = this.#loadEvent(frameTree.frame.id);
-      await this.#session.send("Page.setDocumentContent", { frameId: frameTree.frame.id, html: request.html });
+      const loaded = this.#loadEvent(this.#frameId);
+      await this.#session.send("Page.setDocumentContent", { frameId: this.#frameId, html: request.html });
       const paper = paperSizes[request.paper];
       // Print while waiting for "load": the blocked requests do not change the PDF, but the wait
       // makes sure every one of them is reported with this document (a document that never
