@@ -114,7 +114,6 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
   const error = (code: string, message: string, where: { file: string; span: { start: number; end: number } }, hint?: string) =>
     diagnostics.push({ severity: "error", code, message, ...where, hint });
 
-  const at = locateInExtract;
   const checkUnique = (kind: string, items: readonly object[], key: (item: object) => string, field = "id") => {
     const seen = new Map<string, object>();
     for (const item of items) {
@@ -124,8 +123,8 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
         seen.set(id, item);
         continue;
       }
-      const firstAt = at(origins, first, field);
-      error(`EXTRACT_DUPLICATE_${kind.toUpperCase()}`, `${kind} "${id}" is defined twice`, at(origins, item, field), `first defined in ${firstAt.file}`);
+      const firstAt = locateInExtract(origins, first, field);
+      error(`EXTRACT_DUPLICATE_${kind.toUpperCase()}`, `${kind} "${id}" is defined twice`, locateInExtract(origins, item, field), `first defined in ${firstAt.file}`);
     }
   };
   checkUnique("source", extract.sources, (s) => (s as { id: string }).id);
@@ -143,13 +142,13 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
 
   const checkSource = (item: { source: string }) => {
     if (!sourceIds.includes(item.source)) {
-      error("EXTRACT_UNKNOWN_SOURCE", `unknown source "${item.source}"`, at(origins, item, "source"), suggestionHint(item.source, sourceIds, "source"));
+      error("EXTRACT_UNKNOWN_SOURCE", `unknown source "${item.source}"`, locateInExtract(origins, item, "source"), suggestionHint(item.source, sourceIds, "source"));
     }
   };
   const checkTheme = (item: { theme: string }) => {
     const theme = themeById.get(item.theme);
     if (theme === undefined) {
-      error("EXTRACT_UNKNOWN_THEME", `unknown theme "${item.theme}"`, at(origins, item, "theme"), suggestionHint(item.theme, themeIds, "theme"));
+      error("EXTRACT_UNKNOWN_THEME", `unknown theme "${item.theme}"`, locateInExtract(origins, item, "theme"), suggestionHint(item.theme, themeIds, "theme"));
     }
     return theme;
   };
@@ -164,7 +163,7 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
       error(
         "EXTRACT_UNKNOWN_VIEWPOINT",
         `theme "${theme.id}" has no viewpoint "${claim.viewpoint}"`,
-        at(origins, claim, "viewpoint"),
+        locateInExtract(origins, claim, "viewpoint"),
         suggestionHint(claim.viewpoint, theme.viewpoints.map((v) => v.id), "viewpoint"),
       );
     }
@@ -173,14 +172,14 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
       error(
         "EXTRACT_UNKNOWN_PERSPECTIVE",
         `unknown perspective "${claim.perspective}"`,
-        at(origins, claim, "perspective"),
+        locateInExtract(origins, claim, "perspective"),
         suggestionHint(claim.perspective, [...perspectiveById.keys()], "perspective"),
       );
     } else if (perspective.source !== undefined && perspective.source !== claim.source) {
       error(
         "EXTRACT_PERSPECTIVE_SOURCE_MISMATCH",
         `perspective "${perspective.id}" belongs to source "${perspective.source}", but this claim cites "${claim.source}"`,
-        at(origins, claim, "perspective"),
+        locateInExtract(origins, claim, "perspective"),
         "attribute the claim as its own source does",
       );
     }
@@ -195,7 +194,7 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
         error(
           "EXTRACT_UNKNOWN_VIEWPOINT",
           `theme "${theme.id}" has no viewpoint "${viewpoint}"`,
-          at(origins, fact.bears_on, viewpoint, "key"),
+          locateInExtract(origins, fact.bears_on, viewpoint, "key"),
           suggestionHint(viewpoint, viewpointIds, "viewpoint"),
         );
       }
@@ -210,7 +209,6 @@ export type SourceParagraphs = ReadonlyMap<string, readonly Paragraph[]>;
 /** Every quote is verbatim in its source, in the paragraph its locator names. */
 export function checkExtractQuotes(extract: Extract, origins: Origins, paragraphsBySource: SourceParagraphs): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const at = locateInExtract;
   for (const item of [...extract.claims, ...extract.facts]) {
     const paragraphs = paragraphsBySource.get(item.source);
     if (paragraphs === undefined) continue; // unknown source or missing text: reported elsewhere
@@ -220,7 +218,7 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
         severity: "error",
         code: "EXTRACT_LOCATOR_OUT_OF_RANGE",
         message: `${kind} "${item.id}" points at paragraph ${item.locator}, but source "${item.source}" has ${paragraphs.length}`,
-        ...at(origins, item, "locator"),
+        ...locateInExtract(origins, item, "locator"),
         hint: "a paragraph is a non-empty line of the source text, counted from 1",
       });
     }
@@ -231,7 +229,7 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
         severity: "error",
         code: "EXTRACT_WRONG_LOCATOR",
         message: `the quote of ${kind} "${item.id}" is not in paragraph ${item.locator} of "${item.source}"; it is in ${where}`,
-        ...at(origins, item, "locator"),
+        ...locateInExtract(origins, item, "locator"),
         hint: `set locator: ${result.foundIn[0]}`,
       });
     } else if (result.status === "not-found") {
@@ -243,7 +241,7 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
         severity: "error",
         code: "EXTRACT_MISQUOTE",
         message: `the quote of ${kind} "${item.id}" is not verbatim in source "${item.source}"`,
-        ...at(origins, item, "quote"),
+        ...locateInExtract(origins, item, "quote"),
         hint,
       });
     }
@@ -257,7 +255,7 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
           severity: "error",
           code: "EXTRACT_LOCATOR_OUT_OF_RANGE",
           message: `context_only names paragraph ${entry.paragraph}, but source "${source.id}" has ${paragraphs.length}`,
-          ...at(origins, source, ["context_only", index, "paragraph"]),
+          ...locateInExtract(origins, source, ["context_only", index, "paragraph"]),
         });
       }
     });
