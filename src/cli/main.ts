@@ -6,16 +6,19 @@ import { exitCodes, UsageError, type CliIo } from "./io.js";
 
 export type { CliIo } from "./io.js";
 
-type Command = (io: CliIo, args: readonly string[]) => Promise<number>;
+interface Command {
+  readonly run: (io: CliIo, args: readonly string[]) => Promise<number>;
+  readonly usage: string;
+}
 
 /** Each command loads only when it runs: a nightly no-op build should not pay for loading the others. */
 const commands: Readonly<Record<string, () => Promise<Command>>> = {
-  build: async () => (await import("./commands/build.js")).runBuild,
-  check: async () => (await import("./commands/check.js")).runCheck,
-  balance: async () => (await import("./commands/balance.js")).runBalance,
-  validate: async () => (await import("./commands/validate.js")).runValidate,
-  list: async () => (await import("./commands/list.js")).runList,
-  manifest: async () => (await import("./commands/manifest.js")).runManifest,
+  build: async () => import("./commands/build.js").then((m) => ({ run: m.runBuild, usage: m.buildUsage })),
+  check: async () => import("./commands/check.js").then((m) => ({ run: m.runCheck, usage: m.checkUsage })),
+  balance: async () => import("./commands/balance.js").then((m) => ({ run: m.runBalance, usage: m.balanceUsage })),
+  validate: async () => import("./commands/validate.js").then((m) => ({ run: m.runValidate, usage: m.validateUsage })),
+  list: async () => import("./commands/list.js").then((m) => ({ run: m.runList, usage: m.listUsage })),
+  manifest: async () => import("./commands/manifest.js").then((m) => ({ run: m.runManifest, usage: m.manifestUsage })),
 };
 
 const usage = `Usage: brief <command> [options]
@@ -49,7 +52,13 @@ export async function main(io: CliIo): Promise<number> {
     }
     const load = commands[command];
     if (load === undefined) throw new UsageError(`unknown command "${command}": ${suggestionHint(command, Object.keys(commands), "command")}`);
-    return await (await load())(io, args);
+    const { run, usage: commandUsage } = await load();
+    // Every command answers --help the same way, before its own arguments are parsed.
+    if (args.includes("--help") || args.includes("-h")) {
+      io.stdout.write(commandUsage + "\n");
+      return exitCodes.ok;
+    }
+    return await run(io, args);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`brief: ${error.message}\nRun "brief --help" for usage.\n`);

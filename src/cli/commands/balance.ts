@@ -17,11 +17,7 @@ problem with the claims in the extract that would fix it. Exit 1 when a brief
 with the strict policy is unbalanced.`;
 
 export async function runBalance(io: CliIo, args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { ...rootOption, json: { type: "boolean" }, help: { type: "boolean", short: "h" } });
-  if (values.help) {
-    io.stdout.write(balanceUsage + "\n");
-    return exitCodes.ok;
-  }
+  const { values, positionals } = parseCommandArgs(args, { ...rootOption, json: { type: "boolean" } });
   const root = projectRoot(io, values.root);
   const preparation = await prepareBriefs(positionals.length > 0 ? positionals : [`${root}/briefs`], { root, cwd: io.cwd });
   const lexicon = await loadLexicon();

@@ -51,12 +51,7 @@ export async function runBuild(io: CliIo, args: readonly string[]): Promise<numb
     jobs: { type: "string", short: "j" },
     timeout: { type: "string" },
     json: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
   });
-  if (values.help) {
-    io.stdout.write(buildUsage + "\n");
-    return exitCodes.ok;
-  }
   const root = projectRoot(io, values.root);
   const shard = parseShard(values.shard);
   const jobs = positiveInteger(values.jobs, "--jobs");

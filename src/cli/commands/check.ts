@@ -24,12 +24,7 @@ export async function runCheck(io: CliIo, args: readonly string[]): Promise<numb
     ...rootOption,
     json: { type: "boolean" },
     "min-coverage": { type: "string" },
-    help: { type: "boolean", short: "h" },
   });
-  if (values.help) {
-    io.stdout.write(checkUsage + "\n");
-    return exitCodes.ok;
-  }
   const minCoverage = values["min-coverage"] === undefined ? defaultMinCoverage : Number(values["min-coverage"]) / 100;
   if (!(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError("--min-coverage takes a percentage from 0 to 100");
   const root = projectRoot(io, values.root);

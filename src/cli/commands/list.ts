@@ -19,12 +19,7 @@ export async function runList(io: CliIo, args: readonly string[]): Promise<numbe
   const { values, positionals } = parseCommandArgs(args, {
     ...rootOption,
     corpus: { type: "string" },
-    help: { type: "boolean", short: "h" },
   });
-  if (values.help) {
-    io.stdout.write(listUsage + "\n");
-    return exitCodes.ok;
-  }
   const kind = positionals[0];
   if (kind === undefined || positionals.length > 1 || !(listKinds as readonly string[]).includes(kind)) {
     throw new UsageError(

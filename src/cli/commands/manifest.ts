@@ -10,11 +10,7 @@ Combine the manifest.json files of several shards (brief build --shard I/N)
 into one, sorted by brief id. A brief found in two shards is an error.`;
 
 export async function runManifest(io: CliIo, args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } });
-  if (values.help) {
-    io.stdout.write(manifestUsage + "\n");
-    return exitCodes.ok;
-  }
+  const { values, positionals } = parseCommandArgs(args, { out: { type: "string", short: "o" } });
   const [action, ...files] = positionals;
   if (action !== "merge") throw new UsageError(action === undefined ? "say what to do: brief manifest merge …" : `unknown action "${action}": only "merge"`);
   if (files.length === 0) throw new UsageError("name the manifests to merge");

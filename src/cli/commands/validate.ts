@@ -12,11 +12,7 @@ names. Reports every problem at once. PATH is a brief file or a folder
 (default: briefs/).`;
 
 export async function runValidate(io: CliIo, args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { ...rootOption, help: { type: "boolean", short: "h" } });
-  if (values.help) {
-    io.stdout.write(validateUsage + "\n");
-    return exitCodes.ok;
-  }
+  const { values, positionals } = parseCommandArgs(args, { ...rootOption });
   const root = projectRoot(io, values.root);
   const preparation = await prepareBriefs(positionals.length > 0 ? positionals : [`${root}/briefs`], { root, cwd: io.cwd });
   printDiagnostics(io, preparation.diagnostics, preparation.fileTexts);

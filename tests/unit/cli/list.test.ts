@@ -23,3 +23,13 @@ describe("brief list", () => {
     expect(result.stderr).toContain('did you mean "themes"?');
   });
 });
+
+describe("--help", () => {
+  it("every command prints its usage and exits 0", async () => {
+    for (const command of ["build", "validate", "check", "balance", "list", "manifest"]) {
+      const result = await runCli([command, "--help"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: brief ${command}`));
+    }
+  });
+});
