@@ -38,12 +38,7 @@ export async function planBuild(
       plan.upfront.push({ id, file, status: "invalid", warnings: [] });
       continue;
     }
-    const inputs = await context.keys.inputsFor({
-      text: prepared.file.text,
-      corpusDir: prepared.corpus.dir,
-      template: prepared.brief.template,
-      date: prepared.brief.date ?? options.buildDate,
-    });
+    const inputs = await keyOf(prepared.brief, prepared.file, options, context.keys);
     const cached = await unchangedEntry(previous, id, inputs, outDir);
     if (cached !== undefined) {
       plan.unchanged.push(unchangedResult(id, file, inputs, cached, outDir, options.cwd));
@@ -52,6 +47,16 @@ export async function planBuild(
     plan.jobs.push({ prepared, inputs });
   }
   return plan;
+}
+
+/** A brief's cache key, computed the same way by the full build and by the no-op check. */
+function keyOf(brief: ValidBrief, file: YamlFile, options: BuildOptions, keys: CacheKeys): Promise<BriefInputs> {
+  return keys.inputsFor({
+    text: file.text,
+    corpusDir: corpusDir(options.root, brief.corpus),
+    template: brief.template,
+    date: brief.date ?? options.buildDate,
+  });
 }
 
 function unchangedResult(id: string, file: string, inputs: BriefInputs, entry: ManifestEntry, outDir: string, cwd: string): BriefResult {
@@ -103,12 +108,7 @@ async function unchangedBrief(
   const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path));
   if (brief === undefined) return undefined;
   if (options.shard !== undefined && shardOf(brief.id, options.shard.count, sha256) !== options.shard.index) return "other shard";
-  const inputs = await keys.inputsFor({
-    text: loaded.file.text,
-    corpusDir: corpusDir(options.root, brief.corpus),
-    template: brief.template,
-    date: brief.date ?? options.buildDate,
-  });
+  const inputs = await keyOf(brief, loaded.file, options, keys);
   const entry = await unchangedEntry(previous, brief.id, inputs, outDir);
   return entry === undefined ? undefined : unchangedResult(brief.id, loaded.file.path, inputs, entry, outDir, options.cwd);
 }
