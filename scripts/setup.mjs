@@ -35,14 +35,21 @@ function onPath(name) {
 }
 
 const canApt = process.platform === "linux" && process.getuid?.() === 0 && existsSync("/etc/debian_version") && onPath("apt-get");
+const aptEnv = { DEBIAN_FRONTEND: "noninteractive" };
 let aptUpdated = false;
+function aptUpdateOnce() {
+  if (!aptUpdated) run("apt-get", ["update", "-qq"], aptEnv);
+  aptUpdated = true;
+}
+function aptHas(name) {
+  aptUpdateOnce();
+  return spawnSync("apt-cache", ["show", "--no-all-versions", name], { stdio: "ignore" }).status === 0;
+}
 function aptInstall(packages, why) {
   if (!canApt) return false;
+  aptUpdateOnce();
   say(`installing ${packages.join(" ")} with apt-get (${why})`);
-  const env = { DEBIAN_FRONTEND: "noninteractive" };
-  if (!aptUpdated) run("apt-get", ["update", "-qq"], env);
-  aptUpdated = true;
-  run("apt-get", ["install", "-y", "-qq", ...packages], env);
+  run("apt-get", ["install", "-y", "-qq", ...packages], aptEnv);
   return true;
 }
 
@@ -63,12 +70,14 @@ if (!existsSync(entry) || newestMtime(join(root, "src")) > statSync(entry).mtime
 
 // 3. A browser, found the way `brief build` finds one.
 const { findBrowser } = await import(new URL("../dist/print/browser.js", import.meta.url).href);
-const { puppeteerCachePath } = await import(new URL("../dist/print/printer.js", import.meta.url).href);
-const search = { env: process.env, puppeteerCachePath };
+const { puppeteerCachePaths } = await import(new URL("../dist/print/printer.js", import.meta.url).href);
+const search = { env: process.env, puppeteerCachePaths };
 try {
   await findBrowser(search);
 } catch (error) {
-  if (!aptInstall(["chromium", "fonts-liberation", "fonts-dejavu-core"], "no Chrome or Chromium was found")) {
+  // The headless shell prints the same PDFs as the full browser, faster and with a smaller download; older releases lack it.
+  const browserPackage = canApt && aptHas("chromium-headless-shell") ? "chromium-headless-shell" : "chromium";
+  if (!aptInstall([browserPackage, "fonts-liberation", "fonts-dejavu-core"], "no Chrome or Chromium was found")) {
     say(`${error.message}\n  ${error.hint ?? ""}`);
     process.exit(1);
   }

@@ -16,7 +16,7 @@ import { nextManifest } from "./output/next-manifest.js";
 import { prepareBriefs } from "./prepare.js";
 import { findBrowser, type BrowserLocation } from "./print/browser.js";
 import { PrintPool } from "./print/pool.js";
-import { puppeteerCachePath } from "./print/printer.js";
+import { puppeteerCachePaths } from "./print/printer.js";
 import { defaultTemplatesDir, loadTemplateSet } from "./render/templates.js";
 
 export interface BuildOptions {
@@ -206,7 +206,7 @@ async function writeManifestFile(path: string, manifest: Manifest, cwd: string):
 function locateBrowserLazily(options: BuildOptions) {
   let found: Promise<BrowserLocation> | undefined;
   const location = () =>
-    (found ??= findBrowser({ explicitPath: options.browserPath, env: options.env, puppeteerCachePath: () => puppeteerCachePath(options.env) }));
+    (found ??= findBrowser({ explicitPath: options.browserPath, env: options.env, puppeteerCachePaths: () => puppeteerCachePaths(options.env) }));
   let fingerprint: Promise<string> | undefined;
   return {
     location,

@@ -6,12 +6,36 @@ import { BriefsmithError } from "../errors.js";
 export interface BrowserLocation {
   readonly executablePath: string;
   readonly foundBy: "option" | "PUPPETEER_EXECUTABLE_PATH" | "puppeteer-cache" | "system";
+  /** A chrome-headless-shell: the same Blink and Skia without the desktop browser, so it must be launched in its own headless mode. */
+  readonly headlessShell: boolean;
 }
 
-const systemBrowserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
+/**
+ * Whether an executable is a chrome-headless-shell (Puppeteer's download is
+ * `chrome-headless-shell`, Debian's package `chromium-headless-shell`).
+ */
+export function isHeadlessShell(executablePath: string): boolean {
+  return /headless[-_]shell(\.exe)?$/i.test(executablePath);
+}
+
+// A headless shell comes first wherever Briefsmith chooses: it prints the same
+// PDF (same Blink, same Skia) but starts in half the time and prints a batch
+// about a third faster than the full browser in headless mode (npm run bench).
+const systemBrowserNames = ["chrome-headless-shell", "chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
 
 const systemBrowserPaths: Readonly<Record<string, readonly string[]>> = {
-  linux: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/opt/google/chrome/chrome", "/snap/bin/chromium"],
+  // Debian's /usr/bin/chromium-headless-shell is a shell script that runs the binary without exec;
+  // the binary itself is started instead, so that the browser's process is the one Briefsmith watches and kills.
+  linux: [
+    "/usr/lib/chromium/chromium-headless-shell",
+    "/usr/bin/chromium-headless-shell",
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/opt/google/chrome/chrome",
+    "/snap/bin/chromium",
+  ],
   darwin: [
     "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     "/Applications/Chromium.app/Contents/MacOS/Chromium",
@@ -35,41 +59,51 @@ export interface BrowserSearch {
   /** The --browser option, if given. */
   readonly explicitPath?: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Puppeteer's idea of its own downloaded Chrome; a function so Puppeteer loads only when needed. */
-  readonly puppeteerCachePath?: () => Promise<string | undefined>;
+  /** Browsers Puppeteer may have downloaded into its cache, best first; a function so Puppeteer loads only when needed. */
+  readonly puppeteerCachePaths?: () => Promise<readonly string[]>;
   readonly platform?: string;
   /** Where system browsers live; defaults to the usual places for the platform. */
   readonly systemPaths?: readonly string[];
+  /** False to pass over headless shells in the cache and on the system: for comparing with the full browser. */
+  readonly acceptHeadlessShell?: boolean;
 }
 
 /**
  * Find a Chrome or Chromium as a user would expect: the explicit option, then
- * PUPPETEER_EXECUTABLE_PATH, then the browser Puppeteer downloaded into its
- * cache, then a system Chrome or Chromium. A path the user named that does not
- * exist is an error, not a reason to silently use another browser.
+ * PUPPETEER_EXECUTABLE_PATH, then a browser Puppeteer downloaded into its
+ * cache, then a system Chrome or Chromium; in the last two, a headless shell
+ * before a full browser. A path the user named that does not exist is an
+ * error, not a reason to silently use another browser.
  */
 export async function findBrowser(search: BrowserSearch): Promise<BrowserLocation> {
+  const found = (executablePath: string, foundBy: BrowserLocation["foundBy"]): BrowserLocation => ({
+    executablePath,
+    foundBy,
+    headlessShell: isHeadlessShell(executablePath),
+  });
   if (search.explicitPath !== undefined) {
-    if (await isExecutable(search.explicitPath)) return { executablePath: search.explicitPath, foundBy: "option" };
+    if (await isExecutable(search.explicitPath)) return found(search.explicitPath, "option");
     throw new BriefsmithError("BROWSER_NOT_FOUND", `the browser given with --browser does not exist or cannot run: ${search.explicitPath}`);
   }
   const fromEnv = search.env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv !== undefined && fromEnv !== "") {
-    if (await isExecutable(fromEnv)) return { executablePath: fromEnv, foundBy: "PUPPETEER_EXECUTABLE_PATH" };
+    if (await isExecutable(fromEnv)) return found(fromEnv, "PUPPETEER_EXECUTABLE_PATH");
     throw new BriefsmithError("BROWSER_NOT_FOUND", `PUPPETEER_EXECUTABLE_PATH names a browser that does not exist or cannot run: ${fromEnv}`, {
       hint: "fix or unset PUPPETEER_EXECUTABLE_PATH",
     });
   }
-  const cached = await search.puppeteerCachePath?.().catch(() => undefined);
-  if (cached !== undefined && (await isExecutable(cached))) return { executablePath: cached, foundBy: "puppeteer-cache" };
+  const acceptable = (path: string) => search.acceptHeadlessShell !== false || !isHeadlessShell(path);
+  for (const cached of ((await search.puppeteerCachePaths?.().catch(() => undefined)) ?? []).filter(acceptable)) {
+    if (await isExecutable(cached)) return found(cached, "puppeteer-cache");
+  }
 
   const platform = search.platform ?? process.platform;
   const candidates = [
     ...(search.systemPaths ?? systemBrowserPaths[platform] ?? []),
     ...(search.env.PATH ?? "").split(delimiter).filter(Boolean).flatMap((dir) => systemBrowserNames.map((name) => join(dir, name))),
-  ];
+  ].filter(acceptable);
   for (const candidate of candidates) {
-    if (await isExecutable(candidate)) return { executablePath: candidate, foundBy: "system" };
+    if (await isExecutable(candidate)) return found(candidate, "system");
   }
   throw new BriefsmithError("BROWSER_NOT_FOUND", "no Chrome or Chromium found to print PDFs with", { hint: installHint(platform) });
 }
@@ -77,9 +111,10 @@ export async function findBrowser(search: BrowserSearch): Promise<BrowserLocatio
 function installHint(platform: string): string {
   const steps = [
     "install one of these, then run the command again:",
-    platform === "linux" ? "  Debian/Ubuntu: sudo apt-get install chromium" : undefined,
+    platform === "linux" ? "  Debian: sudo apt-get install chromium-headless-shell (or chromium)" : undefined,
+    platform === "linux" ? "  Ubuntu: sudo apt-get install chromium-browser, or Google Chrome" : undefined,
     platform === "darwin" ? "  macOS: install Google Chrome from google.com/chrome" : undefined,
-    "  any system: npx puppeteer browsers install chrome (downloads Chrome into Puppeteer's cache)",
+    "  any system: npx puppeteer browsers install chrome-headless-shell (downloads it into Puppeteer's cache)",
     "  or point Briefsmith at a browser: --browser PATH or PUPPETEER_EXECUTABLE_PATH=PATH",
     "(brief validate needs no browser)",
   ];

@@ -55,7 +55,8 @@ export async function launchBrowser(
   try {
     return await puppeteer.launch({
       executablePath: location.executablePath,
-      headless: true,
+      // A headless shell has one headless mode, Puppeteer's "shell"; a full browser runs in its new headless mode.
+      headless: location.headlessShell ? "shell" : true,
       pipe: true,
       args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
       timeout: options.timeoutMs ?? 30_000,
@@ -207,13 +208,14 @@ export function countPdfPages(pdf: Uint8Array): number {
 }
 
 /**
- * The Chrome that Puppeteer downloaded into its cache, if any. Loading
- * Puppeteer costs a tenth of a second, so when its cache folder does not
- * exist (the usual case with a system browser) the answer is known without it.
+ * Where Puppeteer's cache would hold the browsers of this Puppeteer version:
+ * chrome-headless-shell first, then Chrome. Loading Puppeteer costs a tenth of
+ * a second, so when its cache folder does not exist (the usual case with a
+ * system browser) the answer is known without it.
  */
-export async function puppeteerCachePath(env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | undefined> {
+export async function puppeteerCachePaths(env: Readonly<Record<string, string | undefined>> = process.env): Promise<readonly string[]> {
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), ".cache", "puppeteer");
-  if (!existsSync(cacheDir)) return undefined;
+  if (!existsSync(cacheDir)) return [];
   const { default: puppeteer } = await import("puppeteer");
-  return puppeteer.executablePath();
+  return [puppeteer.executablePath({ headless: "shell" }), puppeteer.executablePath({ headless: true })];
 }

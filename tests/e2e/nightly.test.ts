@@ -248,3 +248,30 @@ describe("progress", () => {
     expect(inPipe.stdout.split("\n").filter((l) => l.startsWith("✓"))).toHaveLength(3);
   });
 });
+
+describe("browsers", async () => {
+  const { findBrowser } = await import("../../src/print/browser.js");
+  const { puppeteerCachePaths } = await import("../../src/print/printer.js");
+  const chosen = await findBrowser({ env: process.env, puppeteerCachePaths }).catch(() => undefined);
+  const full = await findBrowser({ env: { PATH: process.env.PATH }, puppeteerCachePaths, acceptHeadlessShell: false }).catch(() => undefined);
+
+  // Runs where both kinds are installed (the development machine); CI's fresh machine gets the headless shell only.
+  it.skipIf(!chosen?.headlessShell || full === undefined)("a headless shell and a full browser print the same pages and words", async () => {
+    project = new TempProject();
+    const { pdfReadingText, tool } = await import("../helpers/cli.js");
+    const outputs: string[] = [];
+    for (const browser of [chosen!, full!]) {
+      const outDir = project.path(browser.headlessShell ? "by-shell" : "by-full");
+      const result = await build(project, { browserPath: browser.executablePath, outDir });
+      expect(result.results.map((r) => r.status)).toEqual(["built", "built", "built"]);
+      let summary = "";
+      for (const id of ["tram-handout", "tram-memo", "tram-one-pager"]) {
+        const pdf = join(outDir, `${id}.pdf`);
+        summary += `${/Pages:\s+\d+/.exec(await tool("pdfinfo", [pdf]))?.[0]}\n${await pdfReadingText(pdf)}\n`;
+      }
+      outputs.push(summary);
+    }
+    expect(outputs[0]).toContain("Pages:");
+    expect(outputs[0]).toBe(outputs[1]);
+  });
+});

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/browser.js";
-import { closeBrowser, launchBrowser, puppeteerCachePath, SandboxedPage } from "../../src/print/printer.js";
+import { closeBrowser, launchBrowser, puppeteerCachePaths, SandboxedPage } from "../../src/print/printer.js";
 import { tool } from "../helpers/cli.js";
 
 /**
@@ -38,7 +38,7 @@ beforeAll(async () => {
   secretDir = mkdtempSync(join(tmpdir(), "briefsmith-printer-secret-"));
   writeFileSync(join(secretDir, "secret.txt"), marker);
   secretUrl = pathToFileURL(join(secretDir, "secret.txt")).href;
-  browser = await launchBrowser(await findBrowser({ env: process.env, puppeteerCachePath }));
+  browser = await launchBrowser(await findBrowser({ env: process.env, puppeteerCachePaths }));
   page = await SandboxedPage.open(browser);
 }, 60_000);
 

@@ -14,7 +14,7 @@ function fakeExecutable(name: string): string {
   return path;
 }
 
-const nothing = { env: { PATH: "" }, platform: "none", puppeteerCachePath: async () => undefined };
+const nothing = { env: { PATH: "" }, platform: "none", puppeteerCachePaths: async () => [] };
 
 describe("findBrowser", () => {
   const explicit = fakeExecutable("explicit-chrome");
@@ -23,14 +23,43 @@ describe("findBrowser", () => {
   const system = fakeExecutable("chromium");
 
   it("prefers the explicit option, then PUPPETEER_EXECUTABLE_PATH, then Puppeteer's cache, then the system", async () => {
-    const all = { env: { PUPPETEER_EXECUTABLE_PATH: fromEnv, PATH: dir }, platform: "none", puppeteerCachePath: async () => cached };
-    expect(await findBrowser({ ...all, explicitPath: explicit })).toEqual({ executablePath: explicit, foundBy: "option" });
-    expect(await findBrowser(all)).toEqual({ executablePath: fromEnv, foundBy: "PUPPETEER_EXECUTABLE_PATH" });
-    expect(await findBrowser({ ...all, env: { PATH: dir } })).toEqual({ executablePath: cached, foundBy: "puppeteer-cache" });
-    expect(await findBrowser({ ...all, env: { PATH: dir }, puppeteerCachePath: async () => join(dir, "missing") })).toEqual({
+    const all = { env: { PUPPETEER_EXECUTABLE_PATH: fromEnv, PATH: dir }, platform: "none", puppeteerCachePaths: async () => [cached] };
+    expect(await findBrowser({ ...all, explicitPath: explicit })).toEqual({ executablePath: explicit, foundBy: "option", headlessShell: false });
+    expect(await findBrowser(all)).toEqual({ executablePath: fromEnv, foundBy: "PUPPETEER_EXECUTABLE_PATH", headlessShell: false });
+    expect(await findBrowser({ ...all, env: { PATH: dir } })).toEqual({ executablePath: cached, foundBy: "puppeteer-cache", headlessShell: false });
+    expect(await findBrowser({ ...all, env: { PATH: dir }, puppeteerCachePaths: async () => [join(dir, "missing")] })).toEqual({
       executablePath: system,
       foundBy: "system",
+      headlessShell: false,
     });
+  });
+
+  it("prefers a headless shell to a full browser, in Puppeteer's cache and on the system, but never over the user's choice", async () => {
+    const shellDir = mkdtempSync(join(dir, "with-shell-"));
+    const full = join(shellDir, "chromium");
+    const shell = join(shellDir, "chromium-headless-shell");
+    for (const path of [full, shell]) {
+      writeFileSync(path, "#!/bin/sh\n");
+      chmodSync(path, 0o755);
+    }
+    const onPath = { ...nothing, env: { PATH: shellDir } };
+    expect(await findBrowser(onPath)).toEqual({ executablePath: shell, foundBy: "system", headlessShell: true });
+    expect(await findBrowser({ ...onPath, puppeteerCachePaths: async () => [join(shellDir, "not-downloaded-headless-shell"), full] })).toEqual({
+      executablePath: full,
+      foundBy: "puppeteer-cache",
+      headlessShell: false,
+    });
+    expect(await findBrowser({ ...onPath, explicitPath: full })).toMatchObject({ executablePath: full, headlessShell: false });
+    expect(await findBrowser({ ...onPath, acceptHeadlessShell: false })).toEqual({ executablePath: full, foundBy: "system", headlessShell: false });
+  });
+
+  it("knows a headless shell by its name, as Puppeteer and Debian install it", async () => {
+    const { isHeadlessShell } = await import("../../../src/print/browser.js");
+    expect(isHeadlessShell("/root/.cache/puppeteer/chrome-headless-shell/linux-131.0.6778.204/chrome-headless-shell-linux64/chrome-headless-shell")).toBe(true);
+    expect(isHeadlessShell("/usr/lib/chromium/chromium-headless-shell")).toBe(true);
+    expect(isHeadlessShell("C:\\chrome-headless-shell-win64\\chrome-headless-shell.exe")).toBe(true);
+    expect(isHeadlessShell("/usr/bin/chromium")).toBe(false);
+    expect(isHeadlessShell("/opt/headless-shell-tools/chrome")).toBe(false);
   });
 
   it("does not fall back silently when the browser the user named is missing", async () => {
@@ -46,10 +75,18 @@ describe("findBrowser", () => {
   });
 });
 
-describe("puppeteerCachePath", () => {
+describe("puppeteerCachePaths", () => {
   it("answers without loading Puppeteer when its cache folder does not exist", async () => {
-    const { puppeteerCachePath } = await import("../../../src/print/printer.js");
-    expect(await puppeteerCachePath({ PUPPETEER_CACHE_DIR: join(dir, "no-cache-here") })).toBeUndefined();
+    const { puppeteerCachePaths } = await import("../../../src/print/printer.js");
+    expect(await puppeteerCachePaths({ PUPPETEER_CACHE_DIR: join(dir, "no-cache-here") })).toEqual([]);
+  });
+
+  it("lists Puppeteer's headless shell before its Chrome", async () => {
+    const { puppeteerCachePaths } = await import("../../../src/print/printer.js");
+    const paths = await puppeteerCachePaths({ PUPPETEER_CACHE_DIR: dir });
+    expect(paths).toHaveLength(2);
+    expect(paths[0]).toMatch(/chrome-headless-shell/);
+    expect(paths[1]).not.toMatch(/headless-shell/);
   });
 });
 

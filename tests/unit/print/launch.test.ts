@@ -1,0 +1,13 @@
+import { describe, expect, it, vi } from "vitest";
+
+const launch = vi.fn(async () => ({}));
+vi.mock("puppeteer", () => ({ default: { launch } }));
+
+describe("launchBrowser", () => {
+  it("starts a headless shell in Puppeteer's shell mode and a full browser in its new headless mode", async () => {
+    const { launchBrowser } = await import("../../../src/print/printer.js");
+    await launchBrowser({ executablePath: "/usr/lib/chromium/chromium-headless-shell", foundBy: "system", headlessShell: true });
+    await launchBrowser({ executablePath: "/usr/bin/chromium", foundBy: "system", headlessShell: false });
+    expect(launch.mock.calls.map(([options]) => (options as { headless: unknown }).headless)).toEqual(["shell", true]);
+  });
+});
