@@ -80,17 +80,20 @@ function unchangedResult(id: string, file: string, inputs: BriefInputs, entry: M
  * corpus, template and date.
  */
 export async function unchangedWithoutParsing(options: BuildOptions, previous: Manifest, outDir: string, keys: CacheKeys): Promise<BriefResult[] | undefined> {
-  const results: BriefResult[] = [];
+  let checked: (BriefResult | "other shard" | undefined)[];
   try {
-    for (const path of await findBriefFiles(options.paths, options.cwd)) {
-      const result = await unchangedBrief(path, options, previous, outDir, keys);
-      if (result === undefined) return undefined;
-      if (result === "other shard") continue;
-      if (results.some((r) => r.id === result.id)) return undefined; // the full build reports the duplicate id
-      results.push(result);
-    }
+    // All at once: the check is mostly waiting for small reads and stats, which overlap.
+    const paths = await findBriefFiles(options.paths, options.cwd);
+    checked = await Promise.all(paths.map((path) => unchangedBrief(path, options, previous, outDir, keys)));
   } catch {
     return undefined; // a missing path or corpus, an unreadable folder: the full build reports it, with its location
+  }
+  const results: BriefResult[] = [];
+  for (const result of checked) {
+    if (result === undefined) return undefined;
+    if (result === "other shard") continue;
+    if (results.some((r) => r.id === result.id)) return undefined; // the full build reports the duplicate id
+    results.push(result);
   }
   return results.length > 0 ? results : undefined;
 }
@@ -118,15 +121,13 @@ async function unchangedBrief(
 async function unchangedEntry(previous: Manifest | undefined, id: string, inputs: BriefInputs, outDir: string): Promise<ManifestEntry | undefined> {
   const entry = previous?.briefs.find((b) => b.id === id);
   if (entry === undefined || entry.key !== inputs.key || (entry.status !== "built" && entry.status !== "unchanged")) return undefined;
-  for (const output of entry.outputs) {
-    try {
+  const intact = await Promise.all(
+    entry.outputs.map(async (output) => {
       // Size and time, as make does: an output edited or replaced since it was written is rebuilt.
       // Whole seconds, because archives (a CI cache restoring last night's output) keep no more.
-      const info = await stat(join(outDir, output.path));
-      if (info.size !== output.bytes || Math.floor(info.mtimeMs / 1000) !== Math.floor(output.mtime_ms / 1000)) return undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return entry;
+      const info = await stat(join(outDir, output.path)).catch(() => undefined);
+      return info !== undefined && info.size === output.bytes && Math.floor(info.mtimeMs / 1000) === Math.floor(output.mtime_ms / 1000);
+    }),
+  );
+  return intact.every(Boolean) ? entry : undefined;
 }
