@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 
-const launch = vi.fn(async () => ({}));
+const { launch } = vi.hoisted(() => ({ launch: vi.fn(async (_options: { headless: unknown }) => ({})) }));
 vi.mock("puppeteer", () => ({ default: { launch } }));
 
 describe("launchBrowser", () => {
@@ -8,6 +8,6 @@ describe("launchBrowser", () => {
     const { launchBrowser } = await import("../../../src/print/printer.js");
     await launchBrowser({ executablePath: "/usr/lib/chromium/chromium-headless-shell", foundBy: "system", headlessShell: true });
     await launchBrowser({ executablePath: "/usr/bin/chromium", foundBy: "system", headlessShell: false });
-    expect(launch.mock.calls.map(([options]) => (options as { headless: unknown }).headless)).toEqual(["shell", true]);
+    expect(launch.mock.calls.map(([options]) => options.headless)).toEqual(["shell", true]);
   });
 });
