@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, readlink } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { TemplateSet } from "../render/templates.js";
 import type { TemplateName } from "../schema/brief.js";
@@ -22,15 +22,25 @@ export function hashTemplate(set: TemplateSet, name: TemplateName): string {
   return sha256(parts.join("\n"));
 }
 
-/** Every file under a folder, by relative path, with its content hashed: the whole corpus, extract and texts. */
-async function hashFolder(dir: string): Promise<string> {
+/**
+ * Every entry under a folder, by relative path: the whole corpus, extract and
+ * texts. Regular files are hashed by content. A symbolic link is hashed by
+ * where it points, never followed: a link inside the corpus names a file that
+ * is hashed in its own right, and the build refuses a link leading out of it
+ * (to /dev/zero, say, which would never finish reading). Pipes and devices
+ * count by name only, since opening one can block.
+ */
+export async function hashFolder(dir: string): Promise<string> {
   const lines: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(folder, entry.name);
+      const name = relative(dir, path);
       if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() || entry.isSymbolicLink()) lines.push(`${relative(dir, path)}\0${sha256(await readFile(path).catch(() => Buffer.alloc(0)))}`);
+      else if (entry.isFile()) lines.push(`${name}\0file\0${sha256(await readFile(path).catch(() => Buffer.alloc(0)))}`);
+      else if (entry.isSymbolicLink()) lines.push(`${name}\0link\0${sha256(await readlink(path).catch(() => ""))}`);
+      else lines.push(`${name}\0other`);
     }
   };
   await walk(dir);
