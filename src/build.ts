@@ -7,6 +7,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
 import { CacheKeys, type BriefInputs } from "./incremental/cache-key.js";
 import { codeFingerprint } from "./incremental/code-fingerprint.js";
+import { fontFingerprint, fontFolders } from "./incremental/font-fingerprint.js";
 import { sha256 } from "./incremental/hash.js";
 import { planBuild, unchangedWithoutParsing } from "./incremental/plan.js";
 import { briefFileBaseName, displayPath } from "./load/project.js";
@@ -31,6 +32,8 @@ export interface BuildOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly browserPath?: string | undefined;
   readonly templatesDir?: string;
+  /** Where the fonts are, for the cache key; the system's font folders by default. */
+  readonly fontFolders?: readonly string[];
   /** Per brief, for printing. */
   readonly timeoutMs?: number;
   /** Rebuild even briefs whose inputs have not changed. */
@@ -126,6 +129,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     const lexiconText = await readLexiconText();
     const keys = new CacheKeys({
       templateSet,
+      fonts: await fontFingerprint(options.fontFolders ?? fontFolders(process.platform, options.env)),
       lexiconHash: sha256(lexiconText),
       code: await codeFingerprint(),
       browser: browser.fingerprint,

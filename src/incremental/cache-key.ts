@@ -50,15 +50,15 @@ export async function hashFolder(dir: string): Promise<string> {
 /**
  * The inputs of one brief: its own file; every file of the corpus it uses,
  * extract and source texts alike (a change anywhere in a corpus can change
- * selection or numbering); its template; the balance word lists; Briefsmith's
+ * selection or numbering); its template; the installed fonts; the balance word lists; Briefsmith's
  * own code and its dependencies' versions; the browser; and the date it prints. All are read as
  * bytes, so a key can be checked without parsing or validating anything.
  */
 export class CacheKeys {
   readonly #corpora = new Map<string, Promise<string>>();
-  readonly #context: { templateSet: TemplateSet; lexiconHash: string; code: string; browser: () => Promise<string> };
+  readonly #context: { templateSet: TemplateSet; fonts: string; lexiconHash: string; code: string; browser: () => Promise<string> };
 
-  constructor(context: { templateSet: TemplateSet; lexiconHash: string; code: string; browser: () => Promise<string> }) {
+  constructor(context: { templateSet: TemplateSet; fonts: string; lexiconHash: string; code: string; browser: () => Promise<string> }) {
     this.#context = context;
   }
 
@@ -72,6 +72,7 @@ export class CacheKeys {
       brief: sha256(brief.text),
       corpus: await corpus,
       template: hashTemplate(this.#context.templateSet, brief.template),
+      fonts: this.#context.fonts,
       lexicon: this.#context.lexiconHash,
       code: this.#context.code,
       browser: sha256(await this.#context.browser()),

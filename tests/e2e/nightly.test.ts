@@ -64,6 +64,19 @@ describe("incremental builds", () => {
     expect(new Set((await build(project, { templatesDir, force: true })).results.map((r) => r.status))).toEqual(new Set(["built"]));
   });
 
+  it("a font installed or updated rebuilds every brief", async () => {
+    project = new TempProject();
+    const fontFolders = [project.path("fonts")];
+    mkdirSync(fontFolders[0]!);
+    writeFileSync(project.path("fonts/Example-Regular.ttf"), "glyphs");
+    await build(project, { fontFolders });
+    expect(new Set((await build(project, { fontFolders })).results.map((r) => r.status))).toEqual(new Set(["unchanged"]));
+    writeFileSync(project.path("fonts/Example-Regular.ttf"), "more glyphs");
+    expect(new Set((await build(project, { fontFolders })).results.map((r) => r.status))).toEqual(new Set(["built"]));
+    writeFileSync(project.path("fonts/Example-Bold.ttf"), "bold glyphs");
+    expect(new Set((await build(project, { fontFolders })).results.map((r) => r.status))).toEqual(new Set(["built"]));
+  });
+
   it("a changed output file (or a deleted one) is rebuilt", async () => {
     project = new TempProject();
     await build(project);
@@ -100,7 +113,7 @@ describe("reproducible output", () => {
     const manifest = await readManifest(project.path("output/manifest.json"));
     expect(manifest.briefs.map((b) => b.id)).toEqual(["tram-handout", "tram-memo", "tram-one-pager"]);
     const memo = manifest.briefs[1]!;
-    expect(Object.keys(memo.inputs!)).toEqual(["brief", "corpus", "template", "lexicon", "code", "browser", "options"]);
+    expect(Object.keys(memo.inputs!)).toEqual(["brief", "corpus", "template", "fonts", "lexicon", "code", "browser", "options"]);
     expect(memo.outputs[0]).toMatchObject({ path: "tram-memo.pdf", pages: 2 });
     expect(memo.outputs[0]!.bytes).toBe(readFileSync(project.path("output/tram-memo.pdf")).length);
     expect(memo).toMatchObject({ status: "built", balance: { policy: "strict", verdict: "balanced" } });
