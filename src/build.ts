@@ -10,6 +10,7 @@ import { codeFingerprint } from "./incremental/code-fingerprint.js";
 import { fontFingerprint, fontFolders } from "./incremental/font-fingerprint.js";
 import { sha256 } from "./incremental/hash.js";
 import { planBuild, unchangedWithoutParsing } from "./incremental/plan.js";
+import { runJobs } from "./run-jobs.js";
 import { briefFileBaseName, displayPath } from "./load/project.js";
 import type { BriefModel } from "./model.js";
 import { manifestFileName, readManifestIfValid, shardOf, writeManifest, type Manifest, type ManifestEntry } from "./output/manifest.js";
@@ -223,29 +224,3 @@ function locateBrowserLazily(options: BuildOptions) {
       )),
   };
 }
-
-/**
- * Run jobs with at most `concurrency` at once; with failFast, start no new job
- * after a failure. If a job throws (a bug), the others stop starting new jobs
- * and are waited for before the error goes on, so nothing runs on unobserved.
- */
-async function runJobs<T>(jobs: readonly T[], concurrency: number, failFast: boolean, run: (job: T) => Promise<boolean>): Promise<void> {
-  let next = 0;
-  let stopped = false;
-  const worker = async () => {
-    while (!stopped && next < jobs.length) {
-      const job = jobs[next++]!;
-      try {
-        const ok = await run(job);
-        if (!ok && failFast) stopped = true;
-      } catch (error) {
-        stopped = true;
-        throw error;
-      }
-    }
-  };
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
-  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
-  if (failure !== undefined) throw failure.reason;
-}
-

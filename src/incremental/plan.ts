@@ -5,10 +5,14 @@ import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadYamlFile
 import type { YamlFile } from "../load/yaml-file.js";
 import { shardOf, type Manifest, type ManifestEntry } from "../output/manifest.js";
 import { isBuildable, type PreparedBrief, type PreparedCorpus } from "../prepare.js";
+import { runJobs } from "../run-jobs.js";
 import type { Extract } from "../schema/extract.js";
 import { validateBriefFile, type ValidBrief } from "../validate/brief.js";
 import type { BriefInputs, CacheKeys } from "./cache-key.js";
 import { sha256 } from "./hash.js";
+
+/** Briefs checked at once by the no-op check: enough to overlap the waits, few enough to stay far below any open-file limit. */
+const noOpCheckConcurrency = 16;
 
 /** A brief to print. Selection and balance happen in the worker, so printing starts as soon as the first brief is planned. */
 export interface Job {
@@ -82,13 +86,19 @@ function unchangedResult(id: string, file: string, inputs: BriefInputs, entry: M
 export async function unchangedWithoutParsing(options: BuildOptions, previous: Manifest, outDir: string, keys: CacheKeys): Promise<BriefResult[] | undefined> {
   let checked: (BriefResult | "other shard" | undefined)[];
   try {
-    // All at once: the check is mostly waiting for small reads and stats, which overlap.
     const paths = await findBriefFiles(options.paths, options.cwd);
-    checked = await Promise.all(paths.map((path) => unchangedBrief(path, options, previous, outDir, keys)));
+    checked = new Array<undefined>(paths.length);
+    // Several at once, since the check is mostly waiting for small reads and stats; none
+    // started after the first brief that must be built, which sends the build down the full path.
+    await runJobs([...paths.entries()], noOpCheckConcurrency, true, async ([index, path]) => {
+      checked[index] = await unchangedBrief(path, options, previous, outDir, keys);
+      return checked[index] !== undefined;
+    });
   } catch {
     return undefined; // a missing path or corpus, an unreadable folder: the full build reports it, with its location
   }
   const results: BriefResult[] = [];
+  // A brief never checked (the check stopped early) reads as undefined, like one that changed.
   for (const result of checked) {
     if (result === undefined) return undefined;
     if (result === "other shard") continue;
@@ -115,7 +125,6 @@ async function unchangedBrief(
   const entry = await unchangedEntry(previous, brief.id, inputs, outDir);
   return entry === undefined ? undefined : unchangedResult(brief.id, loaded.file.path, inputs, entry, outDir, options.cwd);
 }
-
 
 /** The previous manifest's entry for a brief, if its inputs are the same and its outputs are still there, unchanged. */
 async function unchangedEntry(previous: Manifest | undefined, id: string, inputs: BriefInputs, outDir: string): Promise<ManifestEntry | undefined> {
