@@ -7,7 +7,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { BriefsmithError } from "./errors.js";
 import { CacheKeys, type BriefInputs } from "./incremental/cache-key.js";
 import { codeFingerprint } from "./incremental/code-fingerprint.js";
-import { fontFingerprint, fontFolders } from "./incremental/font-fingerprint.js";
+import { fontFingerprint, listFontFolders } from "./incremental/font-fingerprint.js";
 import { sha256 } from "./incremental/hash.js";
 import { planBuild, unchangedWithoutParsing } from "./incremental/plan.js";
 import { runJobs } from "./run-jobs.js";
@@ -130,7 +130,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     const lexiconText = await readLexiconText();
     const keys = new CacheKeys({
       templateSet,
-      fonts: await fontFingerprint(options.fontFolders ?? fontFolders(process.platform, options.env)),
+      fonts: await fontFingerprint(options.fontFolders ?? listFontFolders(process.platform, options.env)),
       lexiconHash: sha256(lexiconText),
       code: await codeFingerprint(),
       browser: browser.fingerprint,

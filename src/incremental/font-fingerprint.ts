@@ -1,14 +1,18 @@
-import { readdir, readlink, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { sha256 } from "./hash.js";
 
 /**
  * Where the system keeps the fonts the browser draws with, and on Linux the
- * fontconfig rules that pick among them (which font stands in for "Arial",
- * say): a change to either can change every PDF.
+ * fontconfig settings that pick among them (which font stands in for "Arial",
+ * say), the system's and the user's: a change to any of them can change every PDF.
  */
-export function fontFolders(platform: string = process.platform, env: Readonly<Record<string, string | undefined>> = process.env, home = homedir()): string[] {
+export function listFontFolders(
+  platform: string = process.platform,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  home = homedir(),
+): string[] {
   switch (platform) {
     case "darwin":
       return ["/System/Library/Fonts", "/Library/Fonts", join(home, "Library", "Fonts")];
@@ -17,8 +21,10 @@ export function fontFolders(platform: string = process.platform, env: Readonly<R
     default:
       return [
         "/etc/fonts",
+        "/usr/share/fontconfig",
         "/usr/share/fonts",
         "/usr/local/share/fonts",
+        join(env.XDG_CONFIG_HOME ?? join(home, ".config"), "fontconfig"),
         join(env.XDG_DATA_HOME ?? join(home, ".local", "share"), "fonts"),
         join(home, ".fonts"),
       ];
@@ -26,23 +32,29 @@ export function fontFolders(platform: string = process.platform, env: Readonly<R
 }
 
 /**
- * A fingerprint of the installed fonts: every file's path, size and time, as
- * make judges a file, and every link's target. Fonts are large, so they are
- * not read; a font installed, removed or updated changes the fingerprint.
- * Folders that do not exist count as empty.
+ * A fingerprint of the installed fonts and font settings: every file's path,
+ * size and time, as make judges a file. Links are followed with stat, which
+ * never opens the file: Debian's /etc/fonts/conf.d is all links, and an
+ * update edits what they point to. A linked folder is walked once, however
+ * often it is reached. Fonts are large, so none is read. Folders that do not
+ * exist count as empty.
  */
-export async function fontFingerprint(folders: readonly string[] = fontFolders()): Promise<string> {
+export async function fontFingerprint(folders: readonly string[] = listFontFolders()): Promise<string> {
   const lines: string[] = [];
+  const walked = new Set<string>();
   const walk = async (folder: string): Promise<void> => {
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isSymbolicLink()) lines.push(`${path}\0link\0${await readlink(path).catch(() => "")}`);
-      else if (entry.isFile()) {
-        const info = await stat(path).catch(() => undefined);
-        if (info !== undefined) lines.push(`${path}\0${info.size}\0${Math.floor(info.mtimeMs)}`);
-      }
+    const real = await realpath(folder).catch(() => undefined);
+    if (real === undefined || walked.has(real)) return;
+    walked.add(real);
+    const names = (await readdir(folder).catch(() => [] as string[])).sort();
+    // All of a folder's entries at once: on a desktop with thousands of fonts, one stat after another adds up.
+    const infos = await Promise.all(names.map((name) => stat(join(folder, name)).catch(() => undefined)));
+    for (const [index, name] of names.entries()) {
+      const path = join(folder, name);
+      const info = infos[index];
+      if (info === undefined) lines.push(`${path}\0missing`);
+      else if (info.isDirectory()) await walk(path);
+      else lines.push(`${path}\0${info.size}\0${Math.floor(info.mtimeMs)}`);
     }
   };
   for (const folder of folders) await walk(folder);
