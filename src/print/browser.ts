@@ -1,4 +1,4 @@
-import { access, constants } from "node:fs/promises";
+import { access, constants, realpath } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { BriefsmithError } from "../errors.js";
 
@@ -24,11 +24,10 @@ export function isHeadlessShell(executablePath: string): boolean {
 const systemBrowserNames = ["chrome-headless-shell", "chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
 
 const systemBrowserPaths: Readonly<Record<string, readonly string[]>> = {
-  // Debian's /usr/bin/chromium-headless-shell is a shell script that runs the binary without exec;
+  // Debian's /usr/bin/chromium-headless-shell is a shell script that runs this binary without exec;
   // the binary itself is started instead, so that the browser's process is the one Briefsmith watches and kills.
   linux: [
     "/usr/lib/chromium/chromium-headless-shell",
-    "/usr/bin/chromium-headless-shell",
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
     "/usr/bin/google-chrome",
@@ -76,10 +75,11 @@ export interface BrowserSearch {
  * error, not a reason to silently use another browser.
  */
 export async function findBrowser(search: BrowserSearch): Promise<BrowserLocation> {
-  const found = (executablePath: string, foundBy: BrowserLocation["foundBy"]): BrowserLocation => ({
+  // By its name, or by the name of what a link points to (a ~/bin/chrome linked to a headless shell).
+  const found = async (executablePath: string, foundBy: BrowserLocation["foundBy"]): Promise<BrowserLocation> => ({
     executablePath,
     foundBy,
-    headlessShell: isHeadlessShell(executablePath),
+    headlessShell: isHeadlessShell(executablePath) || isHeadlessShell(await realpath(executablePath).catch(() => executablePath)),
   });
   if (search.explicitPath !== undefined) {
     if (await isExecutable(search.explicitPath)) return found(search.explicitPath, "option");
@@ -101,7 +101,10 @@ export async function findBrowser(search: BrowserSearch): Promise<BrowserLocatio
   const candidates = [
     ...(search.systemPaths ?? systemBrowserPaths[platform] ?? []),
     ...(search.env.PATH ?? "").split(delimiter).filter(Boolean).flatMap((dir) => systemBrowserNames.map((name) => join(dir, name))),
-  ].filter(acceptable);
+  ]
+    .filter(acceptable)
+    // Headless shells first, wherever they are (a chrome-headless-shell on PATH before /usr/bin/chromium); otherwise in order.
+    .sort((a, b) => Number(isHeadlessShell(b)) - Number(isHeadlessShell(a)));
   for (const candidate of candidates) {
     if (await isExecutable(candidate)) return found(candidate, "system");
   }
@@ -112,9 +115,8 @@ function installHint(platform: string): string {
   const steps = [
     "install one of these, then run the command again:",
     platform === "linux" ? "  Debian: sudo apt-get install chromium-headless-shell (or chromium)" : undefined,
-    platform === "linux" ? "  Ubuntu: sudo apt-get install chromium-browser, or Google Chrome" : undefined,
-    platform === "darwin" ? "  macOS: install Google Chrome from google.com/chrome" : undefined,
     "  any system: npx puppeteer browsers install chrome-headless-shell (downloads it into Puppeteer's cache)",
+    "  or install Google Chrome (google.com/chrome)",
     "  or point Briefsmith at a browser: --browser PATH or PUPPETEER_EXECUTABLE_PATH=PATH",
     "(brief validate needs no browser)",
   ];

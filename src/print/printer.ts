@@ -209,8 +209,9 @@ export function countPdfPages(pdf: Uint8Array): number {
 
 /**
  * Where Puppeteer's cache would hold the browsers of this Puppeteer version:
- * chrome-headless-shell first, then Chrome. Loading Puppeteer costs a tenth of
- * a second, so when its cache folder does not exist (the usual case with a
+ * chrome-headless-shell first, then Chrome. The paths are Puppeteer's own
+ * answer, from its configuration. Loading Puppeteer costs a tenth of a
+ * second, so when its cache folder does not exist (the usual case with a
  * system browser) the answer is known without it.
  */
 export async function puppeteerCachePaths(env: Readonly<Record<string, string | undefined>> = process.env): Promise<readonly string[]> {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -44,6 +44,8 @@ describe("findBrowser", () => {
     }
     const onPath = { ...nothing, env: { PATH: shellDir } };
     expect(await findBrowser(onPath)).toEqual({ executablePath: shell, foundBy: "system", headlessShell: true });
+    // A headless shell found on PATH wins over a full browser in the usual places.
+    expect(await findBrowser({ ...onPath, systemPaths: [full] })).toEqual({ executablePath: shell, foundBy: "system", headlessShell: true });
     expect(await findBrowser({ ...onPath, puppeteerCachePaths: async () => [join(shellDir, "not-downloaded-headless-shell"), full] })).toEqual({
       executablePath: full,
       foundBy: "puppeteer-cache",
@@ -51,6 +53,19 @@ describe("findBrowser", () => {
     });
     expect(await findBrowser({ ...onPath, explicitPath: full })).toMatchObject({ executablePath: full, headlessShell: false });
     expect(await findBrowser({ ...onPath, acceptHeadlessShell: false })).toEqual({ executablePath: full, foundBy: "system", headlessShell: false });
+  });
+
+  it("knows a headless shell behind a link of another name", async () => {
+    const linkDir = mkdtempSync(join(dir, "linked-"));
+    const shell = join(linkDir, "chrome-headless-shell");
+    writeFileSync(shell, "#!/bin/sh\n");
+    chmodSync(shell, 0o755);
+    symlinkSync(shell, join(linkDir, "chrome"));
+    expect(await findBrowser({ ...nothing, explicitPath: join(linkDir, "chrome") })).toEqual({
+      executablePath: join(linkDir, "chrome"),
+      foundBy: "option",
+      headlessShell: true,
+    });
   });
 
   it("knows a headless shell by its name, as Puppeteer and Debian install it", async () => {
@@ -83,6 +98,7 @@ describe("puppeteerCachePaths", () => {
 
   it("lists Puppeteer's headless shell before its Chrome", async () => {
     const { puppeteerCachePaths } = await import("../../../src/print/printer.js");
+    // Any existing folder gets past the quick check; the paths themselves come from Puppeteer's own configuration.
     const paths = await puppeteerCachePaths({ PUPPETEER_CACHE_DIR: dir });
     expect(paths).toHaveLength(2);
     expect(paths[0]).toMatch(/chrome-headless-shell/);
