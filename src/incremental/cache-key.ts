@@ -1,4 +1,4 @@
-import { readdir, readFile, readlink } from "node:fs/promises";
+import { readdir, readFile, realpath } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { TemplateSet } from "../render/templates.js";
 import type { TemplateName } from "../schema/brief.js";
@@ -25,12 +25,14 @@ export function hashTemplate(set: TemplateSet, name: TemplateName): string {
 /**
  * Every entry under a folder, by relative path: the whole corpus, extract and
  * texts. Regular files are hashed by content. A symbolic link is hashed by
- * where it points, never followed: a link inside the corpus names a file that
- * is hashed in its own right, and the build refuses a link leading out of it
- * (to /dev/zero, say, which would never finish reading). Pipes and devices
- * count by name only, since opening one can block.
+ * where it finally leads (realpath, which opens nothing), never read through:
+ * a link within the corpus leads to a file hashed in its own right, and the
+ * build refuses one leading out of it (to /dev/zero, say, which would never
+ * finish reading). Pipes and devices count by name only, since opening one
+ * can block.
  */
 export async function hashFolder(dir: string): Promise<string> {
+  const realDir = await realpath(dir).catch(() => dir);
   const lines: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -39,7 +41,10 @@ export async function hashFolder(dir: string): Promise<string> {
       const name = relative(dir, path);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) lines.push(`${name}\0file\0${sha256(await readFile(path).catch(() => Buffer.alloc(0)))}`);
-      else if (entry.isSymbolicLink()) lines.push(`${name}\0link\0${sha256(await readlink(path).catch(() => ""))}`);
+      else if (entry.isSymbolicLink()) {
+        const target = await realpath(path).catch(() => undefined);
+        lines.push(`${name}\0link\0${target === undefined ? "broken" : relative(realDir, target)}`);
+      }
       else lines.push(`${name}\0other`);
     }
   };

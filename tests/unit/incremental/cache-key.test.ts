@@ -38,4 +38,21 @@ describe("hashFolder", () => {
     symlinkSync("hearing.txt", join(folder, "texts", "zero.txt"));
     expect(await hashFolder(folder)).not.toBe(withZero);
   }, 5_000);
+
+  it("follows a link's whole chain, so repointing a link outside the corpus that it passes through changes the hash", async () => {
+    const folder = corpus();
+    mkdirSync(join(folder, "draft", "texts"), { recursive: true });
+    writeFileSync(join(folder, "draft", "texts", "hearing.txt"), "A draft of the hearing.\n");
+    const outside = mkdtempSync(join(tmpdir(), "briefsmith-alias-"));
+    try {
+      symlinkSync(folder, join(outside, "alias"));
+      symlinkSync(join(outside, "alias", "texts", "hearing.txt"), join(folder, "texts", "linked.txt"));
+      const before = await hashFolder(folder);
+      unlinkSync(join(outside, "alias"));
+      symlinkSync(join(folder, "draft"), join(outside, "alias"));
+      expect(await hashFolder(folder)).not.toBe(before);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });
