@@ -84,7 +84,14 @@ try {
   await findBrowser(search);
 }
 
-// 4. For the tests: poppler-utils, to read the PDFs back as a reader would.
+// 4. For the tests: where apt-get can, the full browser beside the headless shell, so both ways
+//    of launching are tested and their PDFs compared (elsewhere that one test is skipped).
+if (forTests && canApt && (await findBrowser(search)).headlessShell) {
+  const full = await findBrowser({ ...search, acceptHeadlessShell: false }).catch(() => undefined);
+  if (full === undefined) aptInstall(["chromium"], "the tests compare the headless shell's PDFs with the full browser's");
+}
+
+// 5. For the tests: poppler-utils, to read the PDFs back as a reader would.
 if (forTests && !onPath("pdftotext")) {
   if (!aptInstall(["poppler-utils"], "the end-to-end tests read PDFs with pdftotext and pdfinfo")) {
     say("the tests need pdftotext and pdfinfo: install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler)");

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs, type BriefResult, type BuildOptions } from "../../src/build.js";
@@ -269,9 +269,10 @@ describe("browsers", async () => {
   const full = await findBrowser({ env: { PATH: process.env.PATH }, puppeteerCachePaths, acceptHeadlessShell: false }).catch(() => undefined);
 
   // Runs where both kinds are installed (the development machine); CI's fresh machine gets the headless shell only.
-  it.skipIf(!chosen?.headlessShell || full === undefined)("a headless shell and a full browser print the same pages and words", async () => {
+  it.skipIf(!chosen?.headlessShell || full === undefined)("a headless shell and a full browser print the same pages, words and pixels", async () => {
     project = new TempProject();
     const { pdfReadingText, tool } = await import("../helpers/cli.js");
+    const { createHash } = await import("node:crypto");
     const outputs: string[] = [];
     for (const browser of [chosen!, full!]) {
       const outDir = project.path(browser.headlessShell ? "by-shell" : "by-full");
@@ -281,10 +282,16 @@ describe("browsers", async () => {
       for (const id of ["tram-handout", "tram-memo", "tram-one-pager"]) {
         const pdf = join(outDir, `${id}.pdf`);
         summary += `${/Pages:\s+\d+/.exec(await tool("pdfinfo", [pdf]))?.[0]}\n${await pdfReadingText(pdf)}\n`;
+        // Every page drawn at 50 dpi, as a hash of its pixels.
+        await tool("pdftoppm", ["-r", "50", "-png", pdf, join(outDir, `${id}-page`)]);
+        for (const png of readdirSync(outDir).filter((f) => f.startsWith(`${id}-page`)).sort()) {
+          summary += `${png}: ${createHash("sha256").update(readFileSync(join(outDir, png))).digest("hex")}\n`;
+        }
       }
       outputs.push(summary);
     }
     expect(outputs[0]).toContain("Pages:");
+    expect(outputs[0]).toMatch(/tram-memo-page-\d+\.png: [0-9a-f]{64}/);
     expect(outputs[0]).toBe(outputs[1]);
   });
 });
