@@ -131,10 +131,10 @@ process.stderr.write(`benchmark: ${briefCount} briefs in ${work}\n${machine}\n`)
 
 const naiveMs = fullBrowser === undefined ? undefined : await naive(fullBrowser, naiveSample);
 const naiveSameMs = chosenBrowser === fullBrowser ? naiveMs : await naive(chosenBrowser, naiveSample);
-/** Time a command three times; the median run, and every run's time for the report. */
+/** Time a command three times (its arguments may depend on the run); the median run, and every run's time for the report. */
 async function medianOfThree(args) {
   const runs = [];
-  for (let run = 0; run < 3; run++) runs.push(await timed(args));
+  for (let run = 0; run < 3; run++) runs.push(await timed(typeof args === "function" ? args(run) : args));
   return { ...runs.sort((a, b) => a.ms - b.ms)[1], all: runs.map((r) => (r.ms / 1000).toFixed(2)).join(", ") };
 }
 const full = await medianOfThree(["build", "briefs", "--out", "out", "--force"]);
@@ -147,9 +147,7 @@ const fullWithBrowser =
 const memory = await timed(["build", "briefs", "--out", "out-memory", "--force"], { sampleMemory: true });
 const noop = await medianOfThree(["build", "briefs", "--out", "out"]);
 // Cold: a fresh output folder each time, so the brief is printed in every run.
-const coldRuns = [];
-for (let run = 0; run < 3; run++) coldRuns.push(await timed(["build", "briefs/bench-001.yaml", "--out", `cold-${run}`]));
-const cold = { ...coldRuns.sort((a, b) => a.ms - b.ms)[1], all: coldRuns.map((r) => (r.ms / 1000).toFixed(2)).join(", ") };
+const cold = await medianOfThree((run) => ["build", "briefs/bench-001.yaml", "--out", `cold-${run}`]);
 const pages = JSON.parse(readFileSync(join(work, "out", "manifest.json"), "utf8")).briefs.map((b) => b.outputs.find((o) => o.path.endsWith(".pdf"))?.pages ?? 0);
 
 const fullMsPerPdf = full.ms / briefCount;
