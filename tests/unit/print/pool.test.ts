@@ -38,6 +38,25 @@ describe("PrintPool", () => {
     expect(isRunning(pids[0]!)).toBe(false);
   });
 
+  it("starts a fresh browser after `restartAfter` documents, and the old one goes away", async () => {
+    const pids: number[] = [];
+    // One tab, so the count is exact; with more, documents already started finish first, and a browser may print a few more.
+    const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 1, restartAfter: 3, onLaunch: (pid) => pid && pids.push(pid) });
+    try {
+      const printed = await Promise.all(
+        Array.from({ length: 7 }, (_, i) => pool.print({ id: `doc-${i}`, html: small.replace("small", `document ${i}`), paper: "A4", timeoutMs: 30_000 })),
+      );
+      expect(printed.every((result) => result.pdf.byteLength > 500)).toBe(true);
+      // Seven documents at three per browser: three browsers, the first two closed once their documents were done.
+      expect(pool.launches).toBe(3);
+      expect(pids).toHaveLength(3);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(pids.map(isRunning)).toEqual([false, false, true]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("refuses new documents once closed", async () => {
     const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 1, restartAfter: 100 });
     await pool.close();
