@@ -52,6 +52,15 @@ export async function hashFolder(dir: string): Promise<string> {
   return sha256(lines.join("\n"));
 }
 
+/** What every brief of a build shares: hashed once, by the orchestrator. */
+export interface CacheKeyContext {
+  readonly templateSet: TemplateSet;
+  readonly fonts: string;
+  readonly lexiconHash: string;
+  readonly code: string;
+  readonly browser: () => Promise<string>;
+}
+
 /**
  * The inputs of one brief: its own file; every file of the corpus it uses,
  * extract and source texts alike (a change anywhere in a corpus can change
@@ -60,10 +69,12 @@ export async function hashFolder(dir: string): Promise<string> {
  * bytes, so a key can be checked without parsing or validating anything.
  */
 export class CacheKeys {
+  /** Each corpus and template is hashed once per build, however many briefs use it. */
   readonly #corpora = new Map<string, Promise<string>>();
-  readonly #context: { templateSet: TemplateSet; fonts: string; lexiconHash: string; code: string; browser: () => Promise<string> };
+  readonly #templates = new Map<TemplateName, string>();
+  readonly #context: CacheKeyContext;
 
-  constructor(context: { templateSet: TemplateSet; fonts: string; lexiconHash: string; code: string; browser: () => Promise<string> }) {
+  constructor(context: CacheKeyContext) {
     this.#context = context;
   }
 
@@ -73,10 +84,15 @@ export class CacheKeys {
       corpus = hashFolder(brief.corpusDir);
       this.#corpora.set(brief.corpusDir, corpus);
     }
+    let template = this.#templates.get(brief.template);
+    if (template === undefined) {
+      template = hashTemplate(this.#context.templateSet, brief.template);
+      this.#templates.set(brief.template, template);
+    }
     const inputs: Record<string, string> = {
       brief: sha256(brief.text),
       corpus: await corpus,
-      template: hashTemplate(this.#context.templateSet, brief.template),
+      template,
       fonts: this.#context.fonts,
       lexicon: this.#context.lexiconHash,
       code: this.#context.code,
