@@ -10,7 +10,6 @@ import { codeFingerprint } from "./incremental/code-fingerprint.js";
 import { fontFingerprint, listFontFolders } from "./incremental/font-fingerprint.js";
 import { sha256 } from "./incremental/hash.js";
 import { planBuild, unchangedWithoutParsing } from "./incremental/plan.js";
-import { runJobs } from "./run-jobs.js";
 import { briefFileBaseName, displayPath } from "./load/project.js";
 import type { BriefModel } from "./model.js";
 import { manifestFileName, readManifestIfValid, shardOf, writeManifest, type Manifest, type ManifestEntry } from "./output/manifest.js";
@@ -20,6 +19,7 @@ import { findBrowser, type BrowserLocation } from "./print/browser.js";
 import { PrintPool } from "./print/pool.js";
 import { puppeteerCachePaths } from "./print/printer.js";
 import { defaultTemplatesDir, loadTemplateSet } from "./render/templates.js";
+import { runJobs } from "./run-jobs.js";
 
 export interface BuildOptions {
   /** Brief files or folders. */
@@ -126,15 +126,14 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   if (previous === undefined) await getPool().then((p) => p.warmUp(), () => undefined);
 
   try {
-    const templateSet = await loadTemplateSet(options.templatesDir ?? defaultTemplatesDir);
-    const lexiconText = await readLexiconText();
-    const keys = new CacheKeys({
-      templateSet,
-      fonts: await fontFingerprint(options.fontFolders ?? listFontFolders(process.platform, options.env)),
-      lexiconHash: sha256(lexiconText),
-      code: await codeFingerprint(),
-      browser: browser.fingerprint,
-    });
+    // Independent reads, all at once: every build, the no-op one too, waits for them.
+    const [templateSet, lexiconText, fonts, code] = await Promise.all([
+      loadTemplateSet(options.templatesDir ?? defaultTemplatesDir),
+      readLexiconText(),
+      fontFingerprint(options.fontFolders ?? listFontFolders(process.platform, options.env)),
+      codeFingerprint(),
+    ]);
+    const keys = new CacheKeys({ templateSet, fonts, lexiconHash: sha256(lexiconText), code, browser: browser.fingerprint });
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
     const allUnchanged = previous === undefined ? undefined : await unchangedWithoutParsing(options, previous, outDir, keys);
     if (allUnchanged !== undefined) {
