@@ -43,6 +43,8 @@ export class PrintPool {
   #restarting: Promise<void> | undefined;
   #launches = 0;
   #closed = false;
+  /** Launches and tab openings still under way: close() waits for them, so none is left running on a timer of its own. */
+  readonly #pending = new Set<Promise<unknown>>();
 
   constructor(location: BrowserLocation, options: PrintPoolOptions) {
     this.#location = location;
@@ -57,24 +59,32 @@ export class PrintPool {
   /** Start the browser and open the tabs now, before the first document is ready: this overlaps the build's other work. */
   warmUp(): void {
     const generation = this.#generation;
-    void this.#currentBrowser()
-      .then((browser) => {
-        for (let i = this.#open; i < this.#options.size; i++) {
+    this.#track(
+      this.#currentBrowser().then((browser) => {
+        for (let i = this.#open; i < this.#options.size && !this.#closed; i++) {
           this.#open++;
-          SandboxedPage.open(browser).then(
-            (page) => {
-              if (generation === this.#generation && !this.#closed) this.#idle.push({ page, generation });
-              else void page.close();
-              this.#wake();
-            },
-            () => {
-              if (generation === this.#generation) this.#open--;
-              this.#wake();
-            },
+          this.#track(
+            SandboxedPage.open(browser).then(
+              (page) => {
+                if (generation === this.#generation && !this.#closed) this.#idle.push({ page, generation });
+                else void page.close();
+                this.#wake();
+              },
+              () => {
+                if (generation === this.#generation) this.#open--;
+                this.#wake();
+              },
+            ),
           );
         }
-      })
-      .catch(() => undefined);
+      }),
+    );
+  }
+
+  /** Keep a promise the pool started without waiting for it, until it settles. */
+  #track(promise: Promise<unknown>): void {
+    const settled = promise.catch(() => undefined).finally(() => this.#pending.delete(settled));
+    this.#pending.add(settled);
   }
 
   /**
@@ -220,8 +230,17 @@ export class PrintPool {
     if (browser !== undefined) await closeBrowser(browser);
   }
 
+  /**
+   * Close the pool: wait for what it started (a launch, tabs opening) to settle, at most a few seconds,
+   * then close the browser. Closing a browser under a tab that is still opening would leave Puppeteer
+   * waiting for that tab's target on a 30 s timer, and the process could not exit until it ran out.
+   */
   async close(): Promise<void> {
     this.#closed = true;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5_000)));
+    await Promise.race([Promise.allSettled([...this.#pending]), limit]);
+    clearTimeout(timer);
     await this.#dropBrowser();
   }
 }

@@ -114,3 +114,25 @@ describe("regressions from review", () => {
     expect(manifest.briefs.map((b) => b.id)).toEqual(["tram-memo", "tram-one-pager"]);
   });
 });
+
+describe("a build with nothing to print", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.dispose());
+
+  // The print pool used to warm up before any brief was checked and drop the promises of the
+  // tabs it opened; closing it during start-up left Puppeteer's 30 s target timer running.
+  it("of only invalid briefs exits in under 2 s, 20 times in a row", async () => {
+    project = new TempProject();
+    project.remove("briefs");
+    project.write("bad.yaml", "id: ../x\ntitle: Bad\ntemplate: memo\ncorpus: transit\n");
+    const times: number[] = [];
+    for (let run = 0; run < 20; run++) {
+      const started = performance.now();
+      const result = await runBriefProcess(["build", "bad.yaml", "--out", "out"], { cwd: project.dir });
+      times.push(performance.now() - started);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("BRIEF_INVALID_FORMAT");
+    }
+    expect(Math.max(...times)).toBeLessThan(2000);
+  }, 120_000);
+});
