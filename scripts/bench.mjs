@@ -19,13 +19,13 @@ const { values } = parseArgs({
 const briefCount = Number(values.briefs);
 const naiveSample = Number(values["naive-sample"]);
 
-const { prepareCorpus } = await import(`${root}/dist/prepare.js`);
+const { loadCorpus } = await import(`${root}/dist/index.js`);
 const work = mkdtempSync(join(tmpdir(), "briefsmith-bench-"));
 cpSync(join(root, "sources"), join(work, "sources"), { recursive: true });
 mkdirSync(join(work, "briefs"));
 
 // 1. Generate briefs over the example corpus: varied templates and themes, fixed dates.
-const corpus = await prepareCorpus("sino-russian", { root, cwd: root });
+const corpus = await loadCorpus(join(root, "sources", "sino-russian"));
 const themes = corpus.extract.themes.map((t) => t.id);
 // Mostly memos of about three pages, as a team's nightly set would be, with handouts and one-pagers mixed in.
 const templates = ["memo", "memo", "memo", "handout", "memo", "one-pager"];
@@ -103,7 +103,7 @@ function browserTreePss(pid) {
 //    Two of them: with Puppeteer's default, the full browser in its new headless mode (what a
 //    quick script gets from `puppeteer.launch()`), and with the browser Briefsmith itself chose.
 const { findBrowser } = await import(`${root}/dist/print/browser.js`);
-const { chromiumFlags, chromiumSandboxOff, puppeteerCachePaths } = await import(`${root}/dist/print/printer.js`);
+const { chromiumFlags, chromiumSandboxOff, puppeteerCachePaths } = await import(`${root}/dist/print/launch.js`);
 const chosenBrowser = await findBrowser({ env: process.env, puppeteerCachePaths });
 const fullBrowser = chosenBrowser.headlessShell
   ? await findBrowser({ env: { PATH: process.env.PATH }, puppeteerCachePaths, acceptHeadlessShell: false }).catch(() => undefined)

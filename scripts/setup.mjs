@@ -5,7 +5,7 @@
 // only when it runs as root on Debian or Ubuntu; elsewhere it says what to do.
 // Plain JavaScript with no dependencies, because it runs before they exist.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -61,16 +61,17 @@ if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtime
   run("npm", ["ci", "--no-audit", "--no-fund"], { PUPPETEER_SKIP_DOWNLOAD: "1" });
 }
 
-// 2. The compiled library, when the sources are newer.
+// 2. The compiled library, when the sources are newer; from scratch, so no module moved or removed lingers in dist/.
 const entry = join(root, "dist", "cli", "main.js");
 if (!existsSync(entry) || newestMtime(join(root, "src")) > statSync(entry).mtimeMs) {
   say("compiling TypeScript");
+  rmSync(join(root, "dist"), { recursive: true, force: true });
   run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"]);
 }
 
 // 3. A browser, found the way `brief build` finds one.
 const { findBrowser } = await import(new URL("../dist/print/browser.js", import.meta.url).href);
-const { puppeteerCachePaths } = await import(new URL("../dist/print/printer.js", import.meta.url).href);
+const { puppeteerCachePaths } = await import(new URL("../dist/print/launch.js", import.meta.url).href);
 const search = { env: process.env, puppeteerCachePaths };
 try {
   await findBrowser(search);

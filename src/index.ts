@@ -1,16 +1,19 @@
-// The public API: the pipeline's stages, the orchestrator, and their types.
-export { BriefsmithError } from "./errors.js";
-export type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
+// Briefsmith's public API: load a corpus, render a brief in memory, print it
+// with a warm browser, or build a folder of briefs as `brief build` does.
+export { loadCorpus } from "./build/load-corpus.js";
+export { renderBrief, type RenderBriefOptions, type RenderedBrief } from "./build/render-brief.js";
+export { createPrinter, type DocumentPrinter, type PrintedDocument, type Printer, type PrinterOptions, type PrintOptions } from "./print/printer.js";
+export { buildBriefs } from "./build/build-briefs.js";
+export type { BriefResult, BriefStatus, BuildOptions, BuildResult, Shard } from "./build/types.js";
+export { loadTemplates, type TemplateSet } from "./load/templates.js";
+
+export { BriefsmithError } from "./errors/briefsmith-error.js";
+export { errorCodes, type ErrorCode } from "./errors/codes.js";
+export type { Diagnostic, Severity, Span } from "./diagnostics/diagnostic.js";
 export { formatDiagnostic } from "./diagnostics/format.js";
-export { BriefSchema, templateNames, sectionNames, type Brief } from "./schema/brief.js";
-export { ExtractSchema, ExtractFileSchema, type Extract } from "./schema/extract.js";
-export { prepareBriefs, prepareCorpus, type Preparation, type PreparedBrief, type PreparedCorpus } from "./prepare.js";
-export { selectBrief } from "./select.js";
-export { measureBalance, type BalanceReport } from "./balance/measure.js";
-export { createRenderer } from "./render/render.js";
-export { loadTemplateSet } from "./render/templates.js";
-export { findBrowser } from "./print/browser.js";
-export { PrintPool } from "./print/pool.js";
-export { buildBriefs, type BuildOptions, type BuildResult, type BriefResult } from "./build.js";
-export type { BriefModel } from "./model.js";
-export { main } from "./cli/main.js";
+
+export { BriefSchema, sectionNames, templateNames, type Brief } from "./schema/brief.js";
+export { ExtractFileSchema, ExtractSchema, type Extract } from "./schema/extract.js";
+export type { Corpus } from "./validate/corpus.js";
+export type { BriefModel, ClaimModel, FactModel, SourceModel, ThemeModel, ViewpointModel } from "./model.js";
+export type { BalanceReport, ThemeBalance, ViewpointBalance } from "./balance/measure.js";

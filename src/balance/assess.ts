@@ -1,12 +1,11 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { locate, type YamlFile } from "../load/yaml-file.js";
+import { locate } from "../load/yaml-locate.js";
 import type { BriefModel } from "../model.js";
-import type { PreparedBrief, PreparedCorpus } from "../prepare.js";
-import type { Extract } from "../schema/extract.js";
-import type { ValidBrief } from "../validate/brief.js";
-import { locateInExtract } from "../validate/extract.js";
+import type { CheckedBrief, ValidBrief } from "../validate/brief.js";
+import { locateInExtract } from "../validate/origins.js";
 import type { Lexicon } from "./lexicon.js";
-import { measureBalance, type BalancePolicy, type BalanceProblem, type BalanceReport } from "./measure.js";
+import type { ErrorCode } from "../errors/codes.js";
+import { measureBalance, type BalancePolicy, type BalanceProblem, type BalanceProblemCode, type BalanceReport } from "./measure.js";
 
 /** The policy a brief gets when it names none: memos are held to strict balance. */
 export function balancePolicyOf(brief: ValidBrief): BalancePolicy {
@@ -18,12 +17,8 @@ export function balancePolicyOf(brief: ValidBrief): BalancePolicy {
  * into a diagnostic that points at the text it is about: a claim in the
  * extract, or the brief's own summary or theme list.
  */
-export function assessBalance(
-  prepared: PreparedBrief & { file: YamlFile; brief: ValidBrief; corpus: PreparedCorpus & { extract: Extract } },
-  model: BriefModel,
-  lexicon: Lexicon,
-): { report: BalanceReport; diagnostics: Diagnostic[] } {
-  const { brief, corpus } = prepared;
+export function assessBalance(checked: CheckedBrief, model: BriefModel, lexicon: Lexicon): { report: BalanceReport; diagnostics: Diagnostic[] } {
+  const { brief, corpus } = checked;
   const extract = corpus.extract;
   const shownClaims = new Set(model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.claims.map((c) => c.id))));
   const unshown = new Map<string, { id: string; text: string }[]>();
@@ -44,22 +39,17 @@ export function assessBalance(
     },
     unshown,
   });
-  const diagnostics = report.problems.map((problem) => toDiagnostic(problem, report.policy, prepared, extract));
+  const diagnostics = report.problems.map((problem) => toDiagnostic(problem, report.policy, checked));
   return { report, diagnostics };
 }
 
-function toDiagnostic(
-  problem: BalanceProblem,
-  policy: BalancePolicy,
-  prepared: PreparedBrief & { file: YamlFile; corpus: PreparedCorpus },
-  extract: Extract,
-): Diagnostic {
-  const file = prepared.file;
+function toDiagnostic(problem: BalanceProblem, policy: BalancePolicy, checked: CheckedBrief): Diagnostic {
+  const { file, brief } = checked;
+  const { extract, origins } = checked.corpus;
   // Without a more precise subject, point at the brief's choice that decides balance: its viewpoints, else its themes.
-  const choice = prepared.brief?.viewpoints !== "all" ? "viewpoints" : "themes";
+  const choice = brief.viewpoints !== "all" ? "viewpoints" : "themes";
   let where: { file: string; span: { start: number; end: number } } = { file: file.path, span: locate(file, [choice], "key") };
   const subject = problem.subject;
-  const origins = prepared.corpus.origins;
   if (subject?.kind === "brief") {
     where = { file: file.path, span: locate(file, [subject.field]) };
   } else if (subject?.kind === "claim" || subject?.kind === "fact") {
@@ -80,7 +70,7 @@ function toDiagnostic(
   const hint = [fixes, hintFor(problem)].filter((h) => h !== undefined).join("; ") || undefined;
   return {
     severity: policy === "strict" ? problem.severity : "warning",
-    code: `BALANCE_${problem.code}`,
+    code: balanceCode(problem.code),
     message: problem.message,
     ...where,
     hint,
@@ -103,4 +93,8 @@ function hintFor(problem: BalanceProblem): string | undefined {
     default:
       return undefined;
   }
+}
+
+function balanceCode(code: BalanceProblemCode): ErrorCode {
+  return `BALANCE_${code}`;
 }

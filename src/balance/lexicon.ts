@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import { z } from "zod";
-import { BriefsmithError } from "../errors.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
 
 const Terms = z.array(z.string().trim().min(1)).min(1);
 
-/** The balance word lists (src/balance/lexicon.yaml). */
+/** The balance word lists (data/lexicon.yaml). */
 export const LexiconSchema = z.strictObject({
   tilt: z.strictObject({ loaded: Terms, puffery: Terms, hedges: Terms }),
   estimative: z.strictObject({
@@ -19,23 +18,12 @@ export const LexiconSchema = z.strictObject({
 export type Lexicon = z.infer<typeof LexiconSchema>;
 export type TiltCategory = keyof Lexicon["tilt"];
 
-export const defaultLexiconPath = new URL("../../src/balance/lexicon.yaml", import.meta.url);
-
-/** The word lists' text: read once, then hashed for cache keys and parsed for the balance stage. */
-export function readLexiconText(path: URL | string = defaultLexiconPath): Promise<string> {
-  return readFile(path, "utf8");
-}
-
-export function parseLexicon(text: string, path: URL | string = defaultLexiconPath): Lexicon {
+export function parseLexicon(text: string, path = "data/lexicon.yaml"): Lexicon {
   const result = LexiconSchema.safeParse(parse(text));
   if (!result.success) {
-    throw new BriefsmithError("LEXICON_INVALID", `the balance word lists in ${String(path)} are invalid: ${result.error.issues[0]?.message}`);
+    throw new BriefsmithError("LEXICON_INVALID", `the balance word lists in ${path} are invalid: ${result.error.issues[0]?.message}`);
   }
   return result.data;
-}
-
-export async function loadLexicon(path: URL | string = defaultLexiconPath): Promise<Lexicon> {
-  return parseLexicon(await readLexiconText(path), path);
 }
 
 export interface TermMatch {

@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { PreparedCorpus } from "../prepare.js";
-import type { Extract } from "../schema/extract.js";
-import { locateInExtract } from "../validate/extract.js";
+import type { Corpus } from "../validate/corpus.js";
+import { locateInExtract } from "../validate/origins.js";
 import { measureCoverage, type SourceCoverage } from "./coverage.js";
 import { claimsBySourceAndPerspective, claimsByViewpoint, type CountMatrix } from "./matrix.js";
 import { copiedRunLimit, longestCopiedRun, paddedSourceWords } from "./paraphrase.js";
@@ -33,7 +32,7 @@ export interface CorpusCheck {
  * paragraph coverage, and paraphrases that copy the source. The corpus's own
  * diagnostics (schema, references, quotes and locators) are included.
  */
-export function checkCorpus(corpus: PreparedCorpus & { extract: Extract }, minCoverage = defaultMinCoverage): CorpusCheck {
+export function checkCorpus(corpus: Corpus, minCoverage = defaultMinCoverage): CorpusCheck {
   const { extract, origins } = corpus;
   const diagnostics: Diagnostic[] = [...corpus.diagnostics];
   const viewpoints = claimsByViewpoint(extract);

@@ -1,4 +1,4 @@
-import type { BriefResult } from "../build.js";
+import type { BriefResult } from "../build/types.js";
 import type { CliIo } from "./io.js";
 
 export interface Progress {

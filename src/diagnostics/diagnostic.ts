@@ -1,3 +1,5 @@
+import type { ErrorCode } from "../errors/codes.js";
+
 /** A character range in a file: offsets into its text, end exclusive. */
 export interface Span {
   readonly start: number;
@@ -9,13 +11,13 @@ export type Severity = "error" | "warning";
 /** One problem found in one place, as a user will read it. */
 export interface Diagnostic {
   readonly severity: Severity;
-  /** Stable, upper-case code, for example BRIEF_UNKNOWN_THEME. */
-  readonly code: string;
+  /** Stable, upper-case code, for example BRIEF_UNKNOWN_THEME: see errorCodes. */
+  readonly code: ErrorCode;
   readonly message: string;
   /** The file the problem is in, as given to Briefsmith (relative paths stay relative). */
-  readonly file?: string;
-  readonly span?: Span;
-  readonly hint?: string;
+  readonly file?: string | undefined;
+  readonly span?: Span | undefined;
+  readonly hint?: string | undefined;
 }
 
 export function errorCount(diagnostics: readonly Diagnostic[]): number {

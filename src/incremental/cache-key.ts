@@ -1,6 +1,6 @@
 import { readdir, readFile, realpath } from "node:fs/promises";
 import { join, relative } from "node:path";
-import type { TemplateSet } from "../render/templates.js";
+import type { TemplateSet } from "../load/templates.js";
 import type { TemplateName } from "../schema/brief.js";
 import { sha256 } from "./hash.js";
 

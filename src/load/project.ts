@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { BriefsmithError } from "../errors.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { fileLimits, readTextFile, type ReadOptions } from "./read-file.js";
 import { parseYamlFile, type YamlFile } from "./yaml-file.js";
 

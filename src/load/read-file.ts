@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { open, realpath, stat, type FileHandle } from "node:fs/promises";
 import { isAbsolute, relative, sep } from "node:path";
-import { BriefsmithError } from "../errors.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
 
 /** Limits that keep a stray or hostile file from exhausting memory. */
 export const fileLimits = {

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { BriefsmithError } from "../errors.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { sha256 } from "../incremental/hash.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -28,15 +29,19 @@ export const ManifestEntrySchema = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
 });
 
+const ShardSchema = z.strictObject({ index: z.number().int().min(1), count: z.number().int().min(1) });
+
 /** output/manifest.json: what a build produced, for publishing and for the next incremental build. */
 export const ManifestSchema = z.strictObject({
   generator: z.string(),
-  shard: z.strictObject({ index: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
+  shard: ShardSchema.optional(),
   briefs: z.array(ManifestEntrySchema),
 });
 
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
+/** One stable part of the briefs, 1-based: `--shard 2/4`. */
+export type Shard = z.infer<typeof ShardSchema>;
 
 export const manifestFileName = "manifest.json";
 
@@ -103,6 +108,11 @@ export function mergeManifests(manifests: readonly { path: string; manifest: Man
 }
 
 /** A stable shard for an id: the same brief lands in the same shard however many others are added. */
-export function shardOf(id: string, count: number, hash: (text: string) => string): number {
-  return (parseInt(hash(id).slice(0, 8), 16) % count) + 1;
+export function shardOf(id: string, count: number): number {
+  return (parseInt(sha256(id).slice(0, 8), 16) % count) + 1;
+}
+
+/** Is a brief in the shard being built (every brief is, without sharding)? */
+export function inShard(id: string, shard: Shard | undefined): boolean {
+  return shard === undefined || shardOf(id, shard.count) === shard.index;
 }

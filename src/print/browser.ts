@@ -1,6 +1,6 @@
 import { access, constants, realpath } from "node:fs/promises";
 import { delimiter, join } from "node:path";
-import { BriefsmithError } from "../errors.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
 
 /** Where a browser was found, and how. */
 export interface BrowserLocation {

@@ -1,7 +1,8 @@
 import type { Browser } from "puppeteer";
-import { BriefsmithError } from "../errors.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { BrowserLocation } from "./browser.js";
-import { closeBrowser, launchBrowser, SandboxedPage, type PrintRequest, type PrintResult } from "./printer.js";
+import { closeBrowser, launchBrowser } from "./launch.js";
+import { SandboxedPage, type PrintRequest, type PrintResult } from "./sandboxed-page.js";
 
 export interface PrintPoolOptions {
   /** Tabs printing at once. Two per browser is the sweet spot on two cores; more add latency, not throughput. */

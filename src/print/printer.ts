@@ -1,222 +1,142 @@
-import { existsSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
-import type { Browser, CDPSession, HTTPRequest, Page } from "puppeteer";
-import { BriefsmithError } from "../errors.js";
-import type { BrowserLocation } from "./browser.js";
+import { stat } from "node:fs/promises";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { momentOfEpoch } from "../text/dates.js";
+import { findBrowser, type BrowserLocation } from "./browser.js";
+import { puppeteerCachePaths } from "./launch.js";
+import { countPdfPages, makePdfReproducible } from "./pdf-file.js";
+import { PrintPool } from "./pool.js";
 
-/** Flags for a headless Chromium that makes no network connection of its own. */
-export const chromiumFlags = [
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-extensions",
-  "--disable-default-apps",
-  "--disable-domain-reliability",
-  "--disable-features=Translate,MediaRouter,OptimizationHints",
-  "--no-pings",
-  "--mute-audio",
-] as const;
+export type Env = Readonly<Record<string, string | undefined>>;
 
-/** Paper sizes in inches, as Chromium's printToPDF takes them; the CSS @page size wins where the template sets one. */
-const paperSizes = { Letter: { width: 8.5, height: 11 }, A4: { width: 8.27, height: 11.69 } } as const;
-
-export interface PrintRequest {
-  readonly id: string;
-  readonly html: string;
-  readonly paper: "Letter" | "A4";
-  readonly timeoutMs: number;
-}
-
-export interface PrintResult {
-  readonly pdf: Uint8Array;
-  /** Requests the document tried to make and that were blocked: reported as warnings. */
-  readonly blockedRequests: readonly string[];
-}
-
-/**
- * Chromium will not start as root with its own sandbox on, nor where the
- * system forbids the namespaces it needs (Ubuntu 24.04 CI runners, some
- * containers): there BRIEFSMITH_NO_SANDBOX=1 turns it off. Otherwise it stays on.
- */
-export function chromiumSandboxOff(env: Readonly<Record<string, string | undefined>>): boolean {
-  return process.getuid?.() === 0 || env.BRIEFSMITH_NO_SANDBOX === "1";
-}
-
-/** Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it. */
-export async function launchBrowser(
-  location: BrowserLocation,
-  options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>> } = {},
-): Promise<Browser> {
-  const { default: puppeteer } = await import("puppeteer");
-  try {
-    return await puppeteer.launch({
-      executablePath: location.executablePath,
-      // A headless shell has one headless mode, Puppeteer's "shell"; a full browser runs in its new headless mode.
-      headless: location.headlessShell ? "shell" : true,
-      pipe: true,
-      args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
-      timeout: options.timeoutMs ?? 30_000,
-    });
-  } catch (error) {
-    throw new BriefsmithError(
-      "BROWSER_LAUNCH_FAILED",
-      `could not start the browser at ${location.executablePath}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-      { hint: "check that the browser runs (try it with --version), or name another with --browser", cause: error },
-    );
-  }
-}
-
-/**
- * One browser tab set up for printing untrusted documents, reused from brief
- * to brief: JavaScript is disabled, the tab is offline, and every request is
- * intercepted. The document is set into the tab directly (it is never
- * fetched); of what it then asks for, data: URLs are allowed, and everything
- * else is aborted and recorded.
- */
-export class SandboxedPage {
-  readonly #page: Page;
-  readonly #session: CDPSession;
-  /** The tab's main frame: documents are set into it, never navigated to, so it stays the same frame. */
-  readonly #frameId: string;
-  /** The requests blocked while the current document is printed, reported as warnings. */
-  #blocked: string[] | undefined;
-
-  private constructor(page: Page, session: CDPSession, frameId: string) {
-    this.#page = page;
-    this.#session = session;
-    this.#frameId = frameId;
-  }
-
-  static async open(browser: Browser): Promise<SandboxedPage> {
-    const page = await browser.newPage();
-    const session = await page.createCDPSession();
-    // Lifecycle events tell when the document has loaded: every request it made has been answered (blocked).
-    await session.send("Page.enable");
-    await session.send("Page.setLifecycleEventsEnabled", { enabled: true });
-    const { frameTree } = await session.send("Page.getFrameTree");
-    const sandboxed = new SandboxedPage(page, session, frameTree.frame.id);
-    await page.setJavaScriptEnabled(false);
-    // Two locks on the network: the page is offline, and every request it makes is intercepted.
-    await page.setOfflineMode(true);
-    await page.setRequestInterception(true);
-    page.on("request", (request: HTTPRequest) => sandboxed.#intercept(request));
-    return sandboxed;
-  }
-
-  #intercept(request: HTTPRequest): void {
-    const url = request.url();
-    if (url.startsWith("data:")) {
-      void request.continue().catch(() => undefined);
-    } else {
-      this.#blocked?.push(url.length > 200 ? `${url.slice(0, 200)}…` : url);
-      if (request.isNavigationRequest() && request.frame() === this.#page.mainFrame()) {
-        // A navigation away from the document (a meta refresh): aborting it would put Chromium's error page in the
-        // document's place, mid-print; "204 No Content" is the answer that leaves the current document where it is.
-        void request.respond({ status: 204, body: "" }).catch(() => undefined);
-      } else {
-        void request.abort("blockedbyclient").catch(() => undefined);
-      }
-    }
-  }
-
+export interface PrintOptions {
+  /** The paper when the document's CSS names none (Briefsmith's templates always do). */
+  readonly paper?: "Letter" | "A4";
   /**
-   * Print a document. It is put into the tab with DevTools' setDocumentContent rather than loaded by
-   * navigation: no network round trip, and about half the time per PDF; anything the document then
-   * asks for still goes through the interception above. Chromium's printToPDF is called directly,
-   * skipping Puppeteer's wrapper, which waits on the page's fonts through a script context.
+   * The date stamped in the PDF as its creation date (YYYY-MM-DD). A fixed
+   * date is what makes the same HTML give the same bytes; without it, the
+   * printer's SOURCE_DATE_EPOCH, else 1 January 1970.
    */
-  async print(request: PrintRequest): Promise<PrintResult> {
-    const blocked: string[] = [];
-    this.#blocked = blocked;
-    try {
-      const loaded = this.#loadEvent(this.#frameId);
-      await this.#session.send("Page.setDocumentContent", { frameId: this.#frameId, html: request.html });
-      const paper = paperSizes[request.paper];
-      // Print while waiting for "load": the blocked requests do not change the PDF, but the wait
-      // makes sure every one of them is reported with this document (a document that never
-      // loads is given up on after a short while).
-      const [, { data }] = await Promise.all([
-        loaded.wait(Math.min(2_000, request.timeoutMs)),
-        this.#session.send("Page.printToPDF", {
-          printBackground: true,
-          preferCSSPageSize: true,
-          generateTaggedPDF: true,
-          generateDocumentOutline: true,
-          paperWidth: paper.width,
-          paperHeight: paper.height,
-          marginTop: 0,
-          marginBottom: 0,
-          marginLeft: 0,
-          marginRight: 0,
-          transferMode: "ReturnAsBase64",
-        }),
-      ]);
-      return { pdf: Buffer.from(data, "base64"), blockedRequests: blocked };
-    } finally {
-      this.#blocked = undefined;
-    }
+  readonly date?: string;
+  /** Give up after this long: waiting for a tab, starting a browser and printing all count. */
+  readonly timeoutMs?: number;
+}
+
+/** A printed document, with what a build reports about it. */
+export interface PrintedDocument {
+  readonly pdf: Uint8Array;
+  readonly pages: number;
+  /** Things the reader should know, such as requests the document made that were blocked. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * What the build needs of a printer, and all it needs: so the orchestrator can
+ * be tested with a fake one that never starts a browser.
+ */
+export interface DocumentPrinter {
+  printDocument(html: string, options?: PrintOptions): Promise<PrintedDocument>;
+  /** What prints, for cache keys: a different browser may lay out a document differently. */
+  fingerprint(): Promise<string>;
+  /** Browsers started so far: 0 until the first document (or warm-up). */
+  readonly launches: number;
+  close(): Promise<void>;
+}
+
+/** One warm browser and a pool of sandboxed tabs, for printing HTML to PDF. */
+export interface Printer extends DocumentPrinter {
+  /** Print a document to PDF bytes: the same HTML (and date) always gives the same bytes. */
+  print(html: string, options?: PrintOptions): Promise<Uint8Array>;
+}
+
+export interface PrinterOptions {
+  /** Tabs printing at once (default 2). */
+  readonly jobs?: number;
+  /** The Chrome or Chromium to use; else PUPPETEER_EXECUTABLE_PATH, Puppeteer's cache, the system's. */
+  readonly browser?: string | undefined;
+  /** Per document, unless a print call says otherwise (default 60 s). */
+  readonly timeoutMs?: number;
+  /** Start a fresh browser after this many documents, to bound memory (default 200). */
+  readonly restartAfter?: number;
+  /** For PUPPETEER_EXECUTABLE_PATH, BRIEFSMITH_NO_SANDBOX and SOURCE_DATE_EPOCH (default: the process's). */
+  readonly env?: Env;
+  /** Start the browser and open the tabs now, before the first document (default true). */
+  readonly warm?: boolean;
+  /** Called with each browser's process id as it starts. */
+  readonly onLaunch?: (pid: number | undefined) => void;
+}
+
+/** A browser's path and the time of its file: a new version or another browser changes it. */
+export async function browserFingerprint(location: BrowserLocation): Promise<string> {
+  return `${location.executablePath}@${(await stat(location.executablePath)).mtimeMs}`;
+}
+
+/** Find a browser the way `brief build` does. */
+export function locateBrowser(explicitPath: string | undefined, env: Env): Promise<BrowserLocation> {
+  return findBrowser({ explicitPath, env, puppeteerCachePaths: () => puppeteerCachePaths(env) });
+}
+
+/**
+ * Start a printer: find the browser (a BriefsmithError BROWSER_NOT_FOUND if
+ * there is none) and, unless `warm` is false, start it at once. Close it when
+ * done; printing after close() fails with PRINT_CANCELLED.
+ */
+export async function createPrinter(options: PrinterOptions = {}): Promise<Printer> {
+  const env = options.env ?? process.env;
+  const location = await locateBrowser(options.browser, env);
+  const printer = new PoolPrinter(location, { ...options, env });
+  if (options.warm !== false) printer.warmUp();
+  return printer;
+}
+
+class PoolPrinter implements Printer {
+  readonly #location: BrowserLocation;
+  readonly #pool: PrintPool;
+  readonly #timeoutMs: number;
+  readonly #defaultDate: Date;
+
+  constructor(location: BrowserLocation, options: PrinterOptions & { env: Env }) {
+    this.#location = location;
+    this.#pool = new PrintPool(location, {
+      size: options.jobs ?? 2,
+      restartAfter: options.restartAfter ?? 200,
+      env: options.env,
+      onLaunch: options.onLaunch,
+    });
+    this.#timeoutMs = options.timeoutMs ?? 60_000;
+    this.#defaultDate = momentOfEpoch(options.env.SOURCE_DATE_EPOCH ?? "") ?? new Date(0);
   }
 
-  /** A waiter for the frame's next "load" lifecycle event, set up before the document is set. */
-  #loadEvent(frameId: string): { wait(maxMs: number): Promise<void> } {
-    let resolveLoaded!: () => void;
-    const loaded = new Promise<void>((resolve) => (resolveLoaded = resolve));
-    const onLifecycle = (event: { frameId: string; name: string }) => {
-      if (event.frameId === frameId && event.name === "load") resolveLoaded();
-    };
-    this.#session.on("Page.lifecycleEvent", onLifecycle);
-    return {
-      wait: async (maxMs) => {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([loaded, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)))]);
-        clearTimeout(timer);
-        this.#session.off("Page.lifecycleEvent", onLifecycle);
-      },
-    };
+  get launches(): number {
+    return this.#pool.launches;
+  }
+
+  warmUp(): void {
+    this.#pool.warmUp();
+  }
+
+  fingerprint(): Promise<string> {
+    return browserFingerprint(this.#location);
+  }
+
+  async print(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
+    return (await this.printDocument(html, options)).pdf;
+  }
+
+  async printDocument(html: string, options: PrintOptions = {}): Promise<PrintedDocument> {
+    const request = { html, paper: options.paper ?? "Letter", timeoutMs: options.timeoutMs ?? this.#timeoutMs } as const;
+    let printed;
+    try {
+      printed = await this.#pool.print(request);
+    } catch (error) {
+      // A crashed browser is replaced; the document that was in flight gets one more try.
+      if (!(error instanceof BriefsmithError && error.code === "BROWSER_CRASHED")) throw error;
+      printed = await this.#pool.print(request);
+    }
+    const pdf = makePdfReproducible(printed.pdf, options.date === undefined ? this.#defaultDate : new Date(`${options.date}T00:00:00Z`));
+    return { pdf, pages: countPdfPages(pdf), warnings: printed.blockedRequests.map((url) => `blocked a request for ${url}`) };
   }
 
   close(): Promise<void> {
-    return this.#page.close().catch(() => undefined);
+    return this.#pool.close();
   }
-}
-
-/** Close a browser, and kill it if close() hangs: a wedged Chromium must not hold up the build. */
-export async function closeBrowser(browser: Browser): Promise<void> {
-  const child = browser.process();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)));
-  await Promise.race([browser.close().catch(() => undefined), deadline]);
-  clearTimeout(timer);
-  if (child !== null && child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-    // Puppeteer starts Chromium in a process group of its own: kill the group, helpers and all.
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      child.kill("SIGKILL");
-    }
-  }
-}
-
-/** Pages in a PDF that Chromium wrote: it lists each page object once. */
-export function countPdfPages(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
-  return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
-}
-
-/**
- * Where Puppeteer's cache would hold the browsers of this Puppeteer version:
- * chrome-headless-shell first, then Chrome. The paths are Puppeteer's own
- * answer, from its configuration. Loading Puppeteer costs a tenth of a
- * second, so when its cache folder does not exist (the usual case with a
- * system browser) the answer is known without it.
- */
-export async function puppeteerCachePaths(env: Readonly<Record<string, string | undefined>> = process.env): Promise<readonly string[]> {
-  const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), ".cache", "puppeteer");
-  if (!existsSync(cacheDir)) return [];
-  const { default: puppeteer } = await import("puppeteer");
-  return [puppeteer.executablePath({ headless: "shell" }), puppeteer.executablePath({ headless: true })];
 }

@@ -4,7 +4,7 @@ import type { BriefModel } from "../model.js";
 import type { TemplateName } from "../schema/brief.js";
 import { cssString } from "./css.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
-import type { TemplateSet } from "./templates.js";
+import type { TemplateSet } from "../load/templates.js";
 
 /** What a template sees: the model, its balance figures, and the style sheet. */
 export interface TemplateContext {

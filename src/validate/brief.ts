@@ -1,13 +1,22 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
-import { locate, type YamlFile } from "../load/yaml-file.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import { locate } from "../load/yaml-locate.js";
 import { BriefSchema, type Brief } from "../schema/brief.js";
 import { idPattern, type Extract } from "../schema/extract.js";
+import type { Corpus } from "./corpus.js";
 import { diagnosticsFromZod } from "./zod-diagnostics.js";
 
 /** A brief that passed the schema, with its id settled (the file name when not given). */
 export interface ValidBrief extends Brief {
   readonly id: string;
+}
+
+/** A brief that passed every check of its own, with the corpus it uses, which passed its checks too: ready to select from. */
+export interface CheckedBrief {
+  readonly file: YamlFile;
+  readonly brief: ValidBrief;
+  readonly corpus: Corpus;
 }
 
 /** Validate a brief file against the schema. The id defaults to the file's base name. */

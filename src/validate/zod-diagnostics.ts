@@ -1,18 +1,33 @@
 import { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
-import { locate, type YamlFile, type YamlPath } from "../load/yaml-file.js";
+import type { ErrorCode } from "../errors/codes.js";
+import type { YamlFile, YamlPath } from "../load/yaml-file.js";
+import { locate } from "../load/yaml-locate.js";
 
 type Issue = z.core.$ZodIssue;
 
-/**
- * Turn zod issues into located diagnostics. `codePrefix` names the format
- * (BRIEF, EXTRACT) so codes read BRIEF_UNKNOWN_KEY, EXTRACT_INVALID_TYPE, …
- */
+/** The formats whose shape zod checks, as their codes begin: BRIEF_UNKNOWN_KEY, EXTRACT_INVALID_TYPE, … */
+export type FormatPrefix = "BRIEF" | "EXTRACT";
+
+type ShapeProblem = "UNKNOWN_KEY" | "MISSING_KEY" | "INVALID_TYPE" | "INVALID_VALUE" | "INVALID_FORMAT" | "TOO_SMALL" | "TOO_BIG";
+
+function shapeCode(prefix: FormatPrefix, problem: ShapeProblem): ErrorCode {
+  return `${prefix}_${problem}`;
+}
+
+/** Zod's issue codes that need no message of their own, as the problem they report. */
+const otherIssues: Readonly<Record<string, ShapeProblem>> = {
+  too_small: "TOO_SMALL",
+  too_big: "TOO_BIG",
+  invalid_format: "INVALID_FORMAT",
+};
+
+/** Turn zod issues into located diagnostics, with codes named after the format (`codePrefix`). */
 export function diagnosticsFromZod(
   issues: readonly Issue[],
   file: YamlFile,
-  codePrefix: string,
+  codePrefix: FormatPrefix,
   schema: z.ZodType,
   basePath: YamlPath = [],
 ): Diagnostic[] {
@@ -22,7 +37,7 @@ export function diagnosticsFromZod(
 function fromIssue(
   issue: Issue,
   file: YamlFile,
-  prefix: string,
+  prefix: FormatPrefix,
   schema: z.ZodType,
   basePath: YamlPath,
   relativePath: YamlPath,
@@ -35,7 +50,7 @@ function fromIssue(
       const allowed = objectKeysAt(schema, relativePath);
       return issue.keys.map((key) => ({
         ...base,
-        code: `${prefix}_UNKNOWN_KEY`,
+        code: shapeCode(prefix, "UNKNOWN_KEY"),
         message: `unknown key "${key}"${where ? ` in ${where}` : ""}`,
         span: locate(file, [...path, key], "key"),
         hint: allowed.length > 0 ? suggestionHint(key, allowed, "key") : undefined,
@@ -46,7 +61,7 @@ function fromIssue(
       return [
         {
           ...base,
-          code: missing ? `${prefix}_MISSING_KEY` : `${prefix}_INVALID_TYPE`,
+          code: shapeCode(prefix, missing ? "MISSING_KEY" : "INVALID_TYPE"),
           message: missing
             ? `${where || "the file"} is required`
             : `${where || "the file"} must be ${article(issue.expected)}, not ${describeValue(issue.input)}`,
@@ -59,7 +74,7 @@ function fromIssue(
       return [
         {
           ...base,
-          code: `${prefix}_INVALID_VALUE`,
+          code: shapeCode(prefix, "INVALID_VALUE"),
           message: `${where} is ${describeValue(issue.input)}, which is not allowed`,
           span: locate(file, path),
           hint: suggestionHint(String(issue.input), allowed, "value", true),
@@ -73,13 +88,13 @@ function fromIssue(
           fromIssue(inner, file, prefix, schema, basePath, [...relativePath, ...(inner.path as YamlPath)]),
         );
       }
-      return [{ ...base, code: `${prefix}_INVALID_VALUE`, message: `${where} has an invalid value`, span: locate(file, path) }];
+      return [{ ...base, code: shapeCode(prefix, "INVALID_VALUE"), message: `${where} has an invalid value`, span: locate(file, path) }];
     }
     default:
       return [
         {
           ...base,
-          code: `${prefix}_${issue.code.toUpperCase()}`,
+          code: shapeCode(prefix, otherIssues[issue.code] ?? "INVALID_VALUE"),
           message: `${where ? `${where}: ` : ""}${issue.message}`,
           span: locate(file, path),
         },

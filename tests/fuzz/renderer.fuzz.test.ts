@@ -1,14 +1,15 @@
 import fc from "fast-check";
 import { beforeAll, describe, it } from "vitest";
-import { loadLexicon, type Lexicon } from "../../src/balance/lexicon.js";
+import type { Lexicon } from "../../src/balance/lexicon.js";
+import { builtInLexicon } from "../../src/build/built-ins.js";
 import { measureBalance } from "../../src/balance/measure.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "../../src/render/markdown.js";
 import { createRenderer, type RenderHtml } from "../../src/render/render.js";
-import { loadTemplateSet } from "../../src/render/templates.js";
+import { loadTemplates } from "../../src/load/templates.js";
 import { templateNames } from "../../src/schema/brief.js";
-import { selectBrief } from "../../src/select.js";
+import { selectBrief } from "../../src/select/select.js";
 import { makeBrief, makeExtract } from "../helpers/fixtures.js";
-import { findUnsafeHtml } from "../hostile/html-safety.js";
+import { findUnsafeHtml } from "../helpers/html-safety.js";
 import { hostileField, hostileText } from "./arbitraries.js";
 import { check, reportCases } from "./budget.js";
 
@@ -28,8 +29,8 @@ function assertSafe(html: string, input: unknown): void {
 let render: RenderHtml;
 let lexicon: Lexicon;
 beforeAll(async () => {
-  render = createRenderer(await loadTemplateSet());
-  lexicon = await loadLexicon();
+  render = createRenderer(await loadTemplates());
+  lexicon = await builtInLexicon();
 });
 
 reportCases("renderer");

@@ -1,74 +1,77 @@
+import { readCorpus } from "../../build/load-corpus.js";
 import { checkCorpus, defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
 import { copiedRunLimit } from "../../check/paraphrase.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import { positionAt } from "../../diagnostics/format.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
-import { listCorpora } from "../../load/project.js";
-import { prepareCorpus } from "../../prepare.js";
-import { exitCodes, UsageError, type CliIo } from "../io.js";
-import { parseCommandArgs, projectRoot, rootOption } from "../options.js";
+import { corpusDir, listCorpora } from "../../load/project.js";
+import { defineCommand, projectOptions } from "../command.js";
+import { exitCodes, UsageError } from "../io.js";
+import { projectRoot } from "../options.js";
 import { plural, printDiagnostics } from "../report.js";
 import { formatTable } from "../table.js";
 
-export const checkUsage = `Usage: brief check [CORPUS…] [--json] [--min-coverage PERCENT] [--root DIR]
-
-Prove the integrity of an extract (default: every corpus under sources/):
+export const checkCommand = defineCommand({
+  name: "check",
+  positionals: "[CORPUS…]",
+  summary: "prove an extract: quotes, references, coverage, paraphrase, balance tables",
+  description: `Prove the integrity of an extract (default: every corpus under sources/):
 every quote verbatim in the paragraph its locator names, every reference
 resolved, no viewpoint without claims, paragraph coverage of each source,
 and no paraphrase that copies ${copiedRunLimit} or more consecutive words of its
 source. Prints the coverage and the claims per theme × viewpoint and per
-perspective × source. Exit 1 on any error; warnings do not fail.`;
-
-export async function runCheck(io: CliIo, args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    ...rootOption,
-    json: { type: "boolean" },
-    "min-coverage": { type: "string" },
-  });
-  const minCoverage = values["min-coverage"] === undefined ? defaultMinCoverage : Number(values["min-coverage"]) / 100;
-  if (!(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError("--min-coverage takes a percentage from 0 to 100");
-  const root = projectRoot(io, values.root);
-  const known = await listCorpora(root);
-  const chosen = positionals.length > 0 ? positionals : known;
-  if (chosen.length === 0) throw new UsageError("there is no corpus under sources/ to check");
-  for (const id of chosen) {
-    if (!known.includes(id)) throw new UsageError(`there is no corpus "${id}": ${suggestionHint(id, known, "corpus")}`);
-  }
-
-  // A corpus that could not be loaded has only its diagnostics to report.
-  const checks: (CorpusCheck | Pick<CorpusCheck, "corpus" | "diagnostics">)[] = [];
-  const fileTexts = new Map<string, string>();
-  let failed = false;
-  for (const id of chosen) {
-    const corpus = await prepareCorpus(id, { root, cwd: io.cwd });
-    for (const file of corpus.files) fileTexts.set(file.path, file.text);
-    if (corpus.extract === undefined) {
-      failed = true;
-      if (!values.json) printDiagnostics(io, corpus.diagnostics, fileTexts);
-      else checks.push({ corpus: id, diagnostics: corpus.diagnostics });
-      continue;
+perspective × source. Exit 1 on any error; warnings do not fail.`,
+  options: {
+    json: { type: "boolean", description: "print the same for machines, on stdout" },
+    "min-coverage": { type: "string", value: "PERCENT", description: `the paragraph coverage a source needs (default: ${defaultMinCoverage * 100})` },
+    ...projectOptions,
+  },
+  async run(io, { values, positionals }) {
+    const minCoverage = values["min-coverage"] === undefined ? defaultMinCoverage : Number(values["min-coverage"]) / 100;
+    if (!(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError("--min-coverage takes a percentage from 0 to 100");
+    const root = projectRoot(io, values.root);
+    const known = await listCorpora(root);
+    const chosen = positionals.length > 0 ? positionals : known;
+    if (chosen.length === 0) throw new UsageError("there is no corpus under sources/ to check");
+    for (const id of chosen) {
+      if (!known.includes(id)) throw new UsageError(`there is no corpus "${id}": ${suggestionHint(id, known, "corpus")}`);
     }
-    const check = checkCorpus({ ...corpus, extract: corpus.extract }, minCoverage);
-    failed ||= errorCount(check.diagnostics) > 0;
-    checks.push(check);
-    if (!values.json) {
-      printDiagnostics(io, check.diagnostics, fileTexts);
-      io.stdout.write(formatCheck(check, minCoverage));
+
+    // A corpus that could not be loaded has only its diagnostics to report.
+    const checks: (CorpusCheck | Pick<CorpusCheck, "corpus" | "diagnostics">)[] = [];
+    const fileTexts = new Map<string, string>();
+    let failed = false;
+    for (const id of chosen) {
+      const reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd });
+      for (const file of reading.files) fileTexts.set(file.path, file.text);
+      if (reading.corpus === undefined) {
+        failed = true;
+        if (!values.json) printDiagnostics(io, reading.diagnostics, fileTexts);
+        else checks.push({ corpus: id, diagnostics: reading.diagnostics });
+        continue;
+      }
+      const check = checkCorpus(reading.corpus, minCoverage);
+      failed ||= errorCount(check.diagnostics) > 0;
+      checks.push(check);
+      if (!values.json) {
+        printDiagnostics(io, check.diagnostics, fileTexts);
+        io.stdout.write(formatCheck(check, minCoverage));
+      }
     }
-  }
-  if (values.json) {
-    const located = checks.map((check) => ({
-      ...check,
-      diagnostics: check.diagnostics.map((d) => {
-        const text = d.file === undefined ? undefined : fileTexts.get(d.file);
-        const position = text !== undefined && d.span !== undefined ? positionAt(text, d.span.start) : undefined;
-        return { severity: d.severity, code: d.code, message: d.message, file: d.file, line: position?.line, column: position?.column, hint: d.hint };
-      }),
-    }));
-    io.stdout.write(JSON.stringify({ ok: !failed, corpora: located }, null, 2) + "\n");
-  }
-  return failed ? exitCodes.problems : exitCodes.ok;
-}
+    if (values.json) {
+      const located = checks.map((check) => ({
+        ...check,
+        diagnostics: check.diagnostics.map((d) => {
+          const text = d.file === undefined ? undefined : fileTexts.get(d.file);
+          const position = text !== undefined && d.span !== undefined ? positionAt(text, d.span.start) : undefined;
+          return { severity: d.severity, code: d.code, message: d.message, file: d.file, line: position?.line, column: position?.column, hint: d.hint };
+        }),
+      }));
+      io.stdout.write(JSON.stringify({ ok: !failed, corpora: located }, null, 2) + "\n");
+    }
+    return failed ? exitCodes.problems : exitCodes.ok;
+  },
+});
 
 function formatCheck(check: CorpusCheck, minCoverage: number): string {
   const out: string[] = [];

@@ -1,74 +1,78 @@
-import { findBriefFiles, listCorpora, loadYamlFile, briefFileBaseName } from "../../load/project.js";
-import { prepareCorpus } from "../../prepare.js";
-import { templateNames } from "../../schema/brief.js";
-import { defaultSections } from "../../select.js";
-import { validateBriefFile } from "../../validate/brief.js";
-import { exitCodes, UsageError, type CliIo } from "../io.js";
-import { parseCommandArgs, projectRoot, rootOption } from "../options.js";
-import { printDiagnostics } from "../report.js";
+import { readCorpus } from "../../build/load-corpus.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
+import { briefFileBaseName, corpusDir, findBriefFiles, listCorpora, loadYamlFile } from "../../load/project.js";
+import { templateNames } from "../../schema/brief.js";
+import { defaultSections } from "../../select/select.js";
+import { validateBriefFile } from "../../validate/brief.js";
+import { defineCommand, projectOptions } from "../command.js";
+import { exitCodes, UsageError } from "../io.js";
+import { projectRoot } from "../options.js";
+import { printDiagnostics } from "../report.js";
 
 const listKinds = ["themes", "viewpoints", "briefs", "templates", "corpora"] as const;
 
-export const listUsage = `Usage: brief list ${listKinds.join("|")} [--corpus ID] [--root DIR]
-
-Print what exists: the themes and viewpoints of each corpus (or of --corpus),
-the briefs in briefs/, the registered templates, the corpora in sources/.`;
-
-export async function runList(io: CliIo, args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    ...rootOption,
-    corpus: { type: "string" },
-  });
-  const kind = positionals[0];
-  if (kind === undefined || positionals.length > 1 || !(listKinds as readonly string[]).includes(kind)) {
-    throw new UsageError(
-      kind === undefined ? `say what to list: ${listKinds.join(", ")}` : `cannot list "${positionals.join(" ")}": ${suggestionHint(kind, listKinds, "kind")}`,
-    );
-  }
-  const root = projectRoot(io, values.root);
-  const out = (line: string) => io.stdout.write(line + "\n");
-
-  if (kind === "templates") {
-    for (const name of templateNames) out(`${name.padEnd(10)} sections: ${defaultSections[name].join(", ")}`);
-    return exitCodes.ok;
-  }
-  const corpora = await listCorpora(root);
-  if (kind === "corpora") {
-    for (const id of corpora) out(id);
-    return exitCodes.ok;
-  }
-  if (kind === "briefs") {
-    for (const path of await findBriefFiles([`${root}/briefs`], io.cwd)) {
-      const loaded = await loadYamlFile(path, io.cwd);
-      const brief = loaded.file ? validateBriefFile(loaded.file, briefFileBaseName(path)).brief : undefined;
-      out(brief ? `${brief.id.padEnd(28)} ${brief.template.padEnd(10)} ${brief.title}` : `${briefFileBaseName(path).padEnd(28)} (invalid: run brief validate)`);
+export const listCommand = defineCommand({
+  name: "list",
+  positionals: listKinds.join("|"),
+  summary: "list themes, viewpoints, briefs, templates or corpora",
+  description: `Print what exists: the themes and viewpoints of each corpus (or of --corpus),
+the briefs in briefs/, the registered templates, the corpora in sources/.`,
+  options: {
+    corpus: { type: "string", value: "ID", description: "only this corpus's themes or viewpoints" },
+    ...projectOptions,
+  },
+  async run(io, { values, positionals }) {
+    const kind = positionals[0];
+    if (kind === undefined || positionals.length > 1 || !(listKinds as readonly string[]).includes(kind)) {
+      throw new UsageError(
+        kind === undefined ? `say what to list: ${listKinds.join(", ")}` : `cannot list "${positionals.join(" ")}": ${suggestionHint(kind, listKinds, "kind")}`,
+      );
     }
-    return exitCodes.ok;
-  }
-  const chosen = values.corpus === undefined ? corpora : [values.corpus];
-  if (values.corpus !== undefined && !corpora.includes(values.corpus)) {
-    throw new UsageError(`there is no corpus "${values.corpus}": ${suggestionHint(values.corpus, corpora, "corpus")}`);
-  }
-  let status: number = exitCodes.ok;
-  for (const id of chosen) {
-    const corpus = await prepareCorpus(id, { root, cwd: io.cwd });
-    if (corpus.extract === undefined) {
-      printDiagnostics(io, corpus.diagnostics, new Map(corpus.files.map((f) => [f.path, f.text])));
-      status = exitCodes.problems;
-      continue;
+    const root = projectRoot(io, values.root);
+    const out = (line: string) => io.stdout.write(line + "\n");
+
+    if (kind === "templates") {
+      for (const name of templateNames) out(`${name.padEnd(10)} sections: ${defaultSections[name].join(", ")}`);
+      return exitCodes.ok;
     }
-    if (chosen.length > 1) out(`# ${id}`);
-    for (const theme of corpus.extract.themes) {
-      const claims = (viewpoint: string) => corpus.extract!.claims.filter((c) => c.viewpoint === viewpoint).length;
-      if (kind === "themes") {
-        out(`${theme.id.padEnd(28)} ${theme.title} (${theme.viewpoints.map((v) => v.id).join(", ")})`);
-      } else {
-        for (const viewpoint of theme.viewpoints) {
-          out(`${viewpoint.id.padEnd(32)} ${theme.id.padEnd(24)} ${String(claims(viewpoint.id)).padStart(3)} claims  ${viewpoint.label}`);
+    const corpora = await listCorpora(root);
+    if (kind === "corpora") {
+      for (const id of corpora) out(id);
+      return exitCodes.ok;
+    }
+    if (kind === "briefs") {
+      for (const path of await findBriefFiles([`${root}/briefs`], io.cwd)) {
+        const loaded = await loadYamlFile(path, io.cwd);
+        const brief = loaded.file ? validateBriefFile(loaded.file, briefFileBaseName(path)).brief : undefined;
+        out(brief ? `${brief.id.padEnd(28)} ${brief.template.padEnd(10)} ${brief.title}` : `${briefFileBaseName(path).padEnd(28)} (invalid: run brief validate)`);
+      }
+      return exitCodes.ok;
+    }
+    const chosen = values.corpus === undefined ? corpora : [values.corpus];
+    if (values.corpus !== undefined && !corpora.includes(values.corpus)) {
+      throw new UsageError(`there is no corpus "${values.corpus}": ${suggestionHint(values.corpus, corpora, "corpus")}`);
+    }
+    let status: number = exitCodes.ok;
+    for (const id of chosen) {
+      const reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd });
+      const extract = reading.corpus?.extract;
+      if (extract === undefined) {
+        printDiagnostics(io, reading.diagnostics, new Map(reading.files.map((f) => [f.path, f.text])));
+        status = exitCodes.problems;
+        continue;
+      }
+      if (chosen.length > 1) out(`# ${id}`);
+      for (const theme of extract.themes) {
+        const claims = (viewpoint: string) => extract.claims.filter((c) => c.viewpoint === viewpoint).length;
+        if (kind === "themes") {
+          out(`${theme.id.padEnd(28)} ${theme.title} (${theme.viewpoints.map((v) => v.id).join(", ")})`);
+        } else {
+          for (const viewpoint of theme.viewpoints) {
+            out(`${viewpoint.id.padEnd(32)} ${theme.id.padEnd(24)} ${String(claims(viewpoint.id)).padStart(3)} claims  ${viewpoint.label}`);
+          }
         }
       }
     }
-  }
-  return status;
-}
+    return status;
+  },
+});

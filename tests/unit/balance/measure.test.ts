@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadLexicon, type Lexicon } from "../../../src/balance/lexicon.js";
+import type { Lexicon } from "../../../src/balance/lexicon.js";
+import { builtInLexicon } from "../../../src/build/built-ins.js";
 import { countTilt, measureBalance } from "../../../src/balance/measure.js";
 import { countWords } from "../../../src/text/words.js";
-import { selectBrief } from "../../../src/select.js";
+import { selectBrief } from "../../../src/select/select.js";
 import { makeBrief, makeExtract } from "../../helpers/fixtures.js";
 
 const options = { buildDate: "2026-01-15" };
 let lexicon: Lexicon;
 beforeAll(async () => {
-  lexicon = await loadLexicon();
+  lexicon = await builtInLexicon();
 });
 
 const modelOf = (fields: Record<string, unknown> = {}, extract = makeExtract()) => selectBrief(makeBrief({ themes: ["t1"], ...fields }), extract, options);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { checkCorpus, type CorpusCheck } from "../../../src/check/check.js";
 import { longestCopiedRun, paddedSourceWords } from "../../../src/check/paraphrase.js";
-import { prepareCorpus } from "../../../src/prepare.js";
+import { readCorpus } from "../../../src/build/load-corpus.js";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
 
@@ -12,9 +12,9 @@ afterEach(() => project?.dispose());
 async function checkMini(breakIt: (p: TempProject) => void = () => {}, minCoverage?: number): Promise<CorpusCheck> {
   project = new TempProject();
   breakIt(project);
-  const corpus = await prepareCorpus("transit", { root: project.dir, cwd: project.dir });
-  if (corpus.extract === undefined) throw new Error("fixture did not load");
-  return checkCorpus({ ...corpus, extract: corpus.extract }, minCoverage);
+  const { corpus } = await readCorpus(project.path("sources/transit"), { cwd: project.dir });
+  if (corpus === undefined) throw new Error("fixture did not load");
+  return checkCorpus(corpus, minCoverage);
 }
 
 const codes = (check: CorpusCheck, severity = "error") => check.diagnostics.filter((d) => d.severity === severity).map((d) => d.code);

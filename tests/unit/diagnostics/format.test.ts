@@ -33,14 +33,14 @@ describe("formatDiagnostic", () => {
   });
 
   it("prints a message without a location when there is none", () => {
-    expect(formatDiagnostic({ severity: "error", code: "X", message: "m" })).toBe("error X: m");
+    expect(formatDiagnostic({ severity: "error", code: "FILE_NOT_FOUND", message: "m" })).toBe("error FILE_NOT_FOUND: m");
   });
 });
 
 describe("diagnostics never pass control characters to the terminal", () => {
   it("shows an escape sequence in a file as a visible character, carets still aligned", () => {
     const text = "ti\u001b[2Jtle: x\n";
-    const out = formatDiagnostic({ severity: "error", code: "X", message: 'unknown key "ti\u001b[2Jtle"', file: "b.yaml", span: { start: 0, end: 9 } }, text);
+    const out = formatDiagnostic({ severity: "error", code: "FILE_NOT_FOUND", message: 'unknown key "ti\u001b[2Jtle"', file: "b.yaml", span: { start: 0, end: 9 } }, text);
     expect(out).not.toContain("\u001b");
     expect(out).toContain('unknown key "ti\ufffd[2Jtle"');
     expect(out.split("\n")[2]).toBe("    | ^^^^^^^^^");

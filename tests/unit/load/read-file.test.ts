@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { BriefsmithError } from "../../../src/errors.js";
+import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
 import { firstInvalidUtf8, readTextFile } from "../../../src/load/read-file.js";
 
 const dir = mkdtempSync(join(tmpdir(), "briefsmith-read-"));

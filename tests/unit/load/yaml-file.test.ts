@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { positionAt } from "../../../src/diagnostics/format.js";
-import { parseYamlFile, yamlLimits } from "../../../src/load/yaml-file.js";
+import { parseYamlFile } from "../../../src/load/yaml-file.js";
+import { yamlLimits } from "../../../src/load/yaml-guards.js";
 
 /** Parse and return the codes, the data, and the line:column of each diagnostic. */
 function parse(text: string) {

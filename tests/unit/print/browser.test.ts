@@ -92,12 +92,12 @@ describe("findBrowser", () => {
 
 describe("puppeteerCachePaths", () => {
   it("answers without loading Puppeteer when its cache folder does not exist", async () => {
-    const { puppeteerCachePaths } = await import("../../../src/print/printer.js");
+    const { puppeteerCachePaths } = await import("../../../src/print/launch.js");
     expect(await puppeteerCachePaths({ PUPPETEER_CACHE_DIR: join(dir, "no-cache-here") })).toEqual([]);
   });
 
   it("lists Puppeteer's headless shell before its Chrome", async () => {
-    const { puppeteerCachePaths } = await import("../../../src/print/printer.js");
+    const { puppeteerCachePaths } = await import("../../../src/print/launch.js");
     // Any existing folder gets past the quick check; the paths themselves come from Puppeteer's own configuration.
     const paths = await puppeteerCachePaths({ PUPPETEER_CACHE_DIR: dir });
     expect(paths).toHaveLength(2);
@@ -108,7 +108,7 @@ describe("puppeteerCachePaths", () => {
 
 describe("chromiumSandboxOff", () => {
   it("keeps Chromium's sandbox unless running as root or asked with BRIEFSMITH_NO_SANDBOX=1", async () => {
-    const { chromiumSandboxOff } = await import("../../../src/print/printer.js");
+    const { chromiumSandboxOff } = await import("../../../src/print/launch.js");
     const root = process.getuid?.() === 0;
     expect(chromiumSandboxOff({})).toBe(root);
     expect(chromiumSandboxOff({ BRIEFSMITH_NO_SANDBOX: "1" })).toBe(true);

@@ -1,0 +1,28 @@
+import { assessBalance } from "../balance/assess.js";
+import type { Lexicon } from "../balance/lexicon.js";
+import type { BalanceReport } from "../balance/measure.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { BriefModel } from "../model.js";
+import { selectBrief } from "../select/select.js";
+import type { CheckedBrief } from "../validate/brief.js";
+
+/** A brief selected from its extract and measured for balance: everything but the document itself. */
+export interface AssembledBrief {
+  readonly model: BriefModel;
+  readonly balance: BalanceReport;
+  /** The balance problems, located in the brief and its extract: errors under the strict policy, warnings otherwise. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Unbalanced under the strict policy: such a brief is not rendered. */
+  readonly refused: boolean;
+}
+
+/**
+ * Select a checked brief's content and measure its balance: the one step that
+ * `brief build`, `brief balance`, `brief validate` and renderBrief share, so
+ * they refuse exactly the same briefs. Pure.
+ */
+export function assembleBrief(checked: CheckedBrief, context: { date: string; lexicon: Lexicon }): AssembledBrief {
+  const model = selectBrief(checked.brief, checked.corpus.extract, { buildDate: context.date });
+  const { report, diagnostics } = assessBalance(checked, model, context.lexicon);
+  return { model, balance: report, diagnostics, refused: report.policy === "strict" && report.verdict === "unbalanced" };
+}

@@ -1,0 +1,18 @@
+import { parseLexicon, type Lexicon } from "../balance/lexicon.js";
+import { lexiconPath, readLexiconText } from "../load/package-files.js";
+import { loadTemplates, type TemplateSet } from "../load/templates.js";
+
+/**
+ * Briefsmith's own templates and word lists, read from its package once per
+ * process: what renderBrief uses when the caller passes none.
+ */
+let templates: Promise<TemplateSet> | undefined;
+let lexicon: Promise<Lexicon> | undefined;
+
+export function builtInTemplates(): Promise<TemplateSet> {
+  return (templates ??= loadTemplates());
+}
+
+export function builtInLexicon(): Promise<Lexicon> {
+  return (lexicon ??= readLexiconText().then((text) => parseLexicon(text, lexiconPath)));
+}

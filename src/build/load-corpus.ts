@@ -1,0 +1,109 @@
+import { basename, join, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { errorCount } from "../diagnostics/diagnostic.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { displayPath, isInside, listYamlFiles, loadYamlFile } from "../load/project.js";
+import { fileLimits, readTextFile } from "../load/read-file.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import { locate } from "../load/yaml-locate.js";
+import { splitParagraphs, type Paragraph } from "../text/paragraphs.js";
+import type { Corpus } from "../validate/corpus.js";
+import { mergeExtractFiles } from "../validate/merge-extract.js";
+import { checkExtractQuotes } from "../validate/quotes.js";
+import { checkExtractReferences } from "../validate/references.js";
+
+/** A corpus folder as read, with every problem found in it. */
+export interface CorpusReading {
+  readonly id: string;
+  readonly dir: string;
+  readonly files: readonly YamlFile[];
+  /**
+   * The corpus, once its files parsed and merged into an extract that matches
+   * the schema; it may still have errors (a misquote, say), which are in its
+   * diagnostics: it is ready for briefs only when it has none.
+   */
+  readonly corpus: Corpus | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The corpus of a reading, if it has no error: what briefs may be built from. */
+export function usableCorpus(reading: CorpusReading | undefined): Corpus | undefined {
+  return reading?.corpus !== undefined && errorCount(reading.diagnostics) === 0 ? reading.corpus : undefined;
+}
+
+/**
+ * Load a corpus folder and check it: its YAML files parsed and merged into one
+ * extract, every reference resolved, every source text read, and every quote
+ * verbatim in the paragraph its locator names. Throws a BriefsmithError
+ * (CORPUS_NOT_VALID) carrying every problem, with the files' texts to print
+ * them from, when the corpus cannot be used.
+ */
+export async function loadCorpus(dir: string, options: { cwd?: string } = {}): Promise<Corpus> {
+  const cwd = options.cwd ?? process.cwd();
+  const reading = await readCorpus(resolve(cwd, dir), { cwd });
+  const corpus = usableCorpus(reading);
+  if (corpus !== undefined) return corpus;
+  throw new BriefsmithError("CORPUS_NOT_VALID", `the corpus in ${displayPath(reading.dir, cwd)} has ${errorCount(reading.diagnostics)} problems`, {
+    diagnostics: reading.diagnostics,
+    fileTexts: new Map(reading.files.map((f) => [f.path, f.text])),
+  });
+}
+
+/** Read and check a corpus folder, returning its problems as data rather than throwing. */
+export async function readCorpus(dir: string, options: { cwd: string }): Promise<CorpusReading> {
+  const id = basename(dir);
+  const shownDir = displayPath(dir, options.cwd);
+  const diagnostics: Diagnostic[] = [];
+  const files: YamlFile[] = [];
+  let paths: string[];
+  try {
+    paths = await listYamlFiles(dir, new Set(["texts"]));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    throw new BriefsmithError("PATH_NOT_FOUND", `there is no corpus folder ${shownDir}`, { hint: "a corpus is a folder under sources/, holding YAML files and texts/" });
+  }
+  for (const loaded of await Promise.all(paths.map((path) => loadYamlFile(path, options.cwd, { within: dir })))) {
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.file !== undefined) files.push(loaded.file);
+  }
+  const merged = mergeExtractFiles(files, shownDir, paths.length > files.length || files.some((f) => f.data === undefined));
+  diagnostics.push(...merged.diagnostics);
+  const extract = merged.extract;
+  if (extract === undefined) return { id, dir, files, corpus: undefined, diagnostics };
+
+  diagnostics.push(...checkExtractReferences(extract, merged.origins));
+  const paragraphs = new Map<string, readonly Paragraph[]>();
+  for (const source of extract.sources) {
+    const origin = merged.origins.get(source)!;
+    const relativeText = source.text ?? `texts/${source.id}.txt`;
+    const textPath = join(dir, relativeText);
+    const where = { file: origin.file.path, span: locate(origin.file, [...origin.path, source.text ? "text" : "id"]) };
+    if (!isInside(dir, textPath)) {
+      diagnostics.push({
+        severity: "error",
+        code: "EXTRACT_TEXT_OUTSIDE_CORPUS",
+        message: `the text of source "${source.id}" must be inside the corpus folder`,
+        ...where,
+        hint: `put it under ${shownDir}/texts/`,
+      });
+      continue;
+    }
+    try {
+      // `within`: a symbolic link in the corpus must not read a file elsewhere on the disk.
+      const text = await readTextFile(textPath, fileLimits.textBytes, displayPath(textPath, options.cwd), { within: dir });
+      paragraphs.set(source.id, splitParagraphs(text));
+    } catch (error) {
+      if (!(error instanceof BriefsmithError)) throw error;
+      diagnostics.push({
+        severity: "error",
+        code: error.code === "FILE_NOT_FOUND" ? "EXTRACT_MISSING_TEXT" : error.code,
+        message: `source "${source.id}": ${error.message}`,
+        ...where,
+        hint: error.code === "FILE_NOT_FOUND" ? `save the verbatim text of the source as ${displayPath(textPath, options.cwd)}` : error.hint,
+      });
+    }
+  }
+  diagnostics.push(...checkExtractQuotes(extract, merged.origins, paragraphs));
+  return { id, dir, files, corpus: { id, dir, extract, origins: merged.origins, paragraphs, files, diagnostics }, diagnostics };
+}

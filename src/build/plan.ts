@@ -1,0 +1,142 @@
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { BriefInputs, CacheKeys } from "../incremental/cache-key.js";
+import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadYamlFile } from "../load/project.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import { inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
+import { validateBriefFile, type ValidBrief } from "../validate/brief.js";
+import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
+import { runJobs } from "./run-jobs.js";
+import type { BriefResult, Job } from "./types.js";
+
+/** Briefs checked at once by the no-op check: enough to overlap the waits, few enough to stay far below any open-file limit. */
+const noOpCheckConcurrency = 16;
+
+/** What planning needs to know of the build: where things are, the date briefs print, the last build and the keys. */
+export interface PlanContext {
+  readonly root: string;
+  readonly cwd: string;
+  readonly outDir: string;
+  readonly date: string;
+  readonly shard: Shard | undefined;
+  /** The last build's manifest, unless everything is to be rebuilt. */
+  readonly previous: Manifest | undefined;
+  readonly keys: CacheKeys;
+}
+
+export interface BuildPlan {
+  /** Briefs that cannot be built: invalid, or in an invalid corpus. */
+  readonly upfront: BriefResult[];
+  /** Briefs whose inputs and outputs are as the last build left them. */
+  readonly unchanged: BriefResult[];
+  readonly jobs: Job[];
+}
+
+/** Sort the briefs into those that cannot be built, those unchanged since the last build, and those to print. */
+export async function planBuild(briefs: readonly PreparedBrief[], context: PlanContext): Promise<BuildPlan> {
+  const plan: BuildPlan = { upfront: [], unchanged: [], jobs: [] };
+  for (const prepared of briefs) {
+    const id = preparedBriefId(prepared);
+    const file = prepared.file?.path ?? displayPath(prepared.path, context.cwd);
+    const checked = checkedBrief(prepared);
+    if (checked === undefined) {
+      plan.upfront.push({ id, file, status: "invalid", warnings: [] });
+      continue;
+    }
+    const inputs = await keyOf(checked.brief, checked.file, context);
+    const cached = await unchangedEntry(context.previous, id, inputs, context.outDir);
+    if (cached !== undefined) {
+      plan.unchanged.push(unchangedResult(id, file, cached, inputs, context));
+      continue;
+    }
+    plan.jobs.push({ checked, inputs });
+  }
+  return plan;
+}
+
+/** A brief's cache key, computed the same way by the full build and by the no-op check. */
+function keyOf(brief: ValidBrief, file: YamlFile, context: Pick<PlanContext, "root" | "date" | "keys">): Promise<BriefInputs> {
+  return context.keys.inputsFor({
+    text: file.text,
+    corpusDir: corpusDir(context.root, brief.corpus),
+    template: brief.template,
+    date: brief.date ?? context.date,
+  });
+}
+
+function unchangedResult(id: string, file: string, entry: ManifestEntry, inputs: BriefInputs, context: Pick<PlanContext, "outDir" | "cwd">): BriefResult {
+  return {
+    id,
+    file,
+    status: "unchanged",
+    inputs,
+    warnings: [],
+    entry,
+    balanceSummary: entry.balance,
+    pdfPath: displayPath(join(context.outDir, `${id}.pdf`), context.cwd),
+    pages: entry.outputs.find((o) => o.path.endsWith(".pdf"))?.pages,
+  };
+}
+
+/**
+ * When every brief (of this shard) is exactly as the last build left it, the
+ * results, found from the raw bytes of the inputs; otherwise undefined, and
+ * the full build runs. Only the small brief files are parsed, for their
+ * corpus, template and date.
+ */
+export async function unchangedWithoutParsing(paths: readonly string[], context: PlanContext & { previous: Manifest }): Promise<BriefResult[] | undefined> {
+  let checked: (BriefResult | "other shard" | undefined)[];
+  try {
+    const briefPaths = await findBriefFiles(paths, context.cwd);
+    checked = new Array<undefined>(briefPaths.length);
+    // Several at once, since the check is mostly waiting for small reads and stats; none
+    // started after the first brief that must be built, which sends the build down the full path.
+    await runJobs([...briefPaths.entries()], noOpCheckConcurrency, true, async ([index, path]) => {
+      checked[index] = await unchangedBrief(path, context);
+      return checked[index] !== undefined;
+    });
+  } catch {
+    return undefined; // a missing path or corpus, an unreadable folder: the full build reports it, with its location
+  }
+  const results: BriefResult[] = [];
+  // A brief never checked (the check stopped early) reads as undefined, like one that changed.
+  for (const result of checked) {
+    if (result === undefined) return undefined;
+    if (result === "other shard") continue;
+    if (results.some((r) => r.id === result.id)) return undefined; // the full build reports the duplicate id
+    results.push(result);
+  }
+  return results.length > 0 ? results : undefined;
+}
+
+/** One brief's unchanged result, "other shard", or undefined when it must be built (or checked) again. */
+async function unchangedBrief(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
+  const loaded = await loadYamlFile(path, context.cwd);
+  if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
+  const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path));
+  if (brief === undefined) return undefined;
+  if (!inShard(brief.id, context.shard)) return "other shard";
+  const inputs = await keyOf(brief, loaded.file, context);
+  const entry = await unchangedEntry(context.previous, brief.id, inputs, context.outDir);
+  return entry === undefined ? undefined : unchangedResult(brief.id, loaded.file.path, entry, inputs, context);
+}
+
+/** Briefs of this build's shard, in the order given. */
+export function briefsOfShard(briefs: readonly PreparedBrief[], shard: Shard | undefined): PreparedBrief[] {
+  return briefs.filter((b) => inShard(preparedBriefId(b), shard));
+}
+
+/** The previous manifest's entry for a brief, if its inputs are the same and its outputs are still there, unchanged. */
+async function unchangedEntry(previous: Manifest | undefined, id: string, inputs: BriefInputs, outDir: string): Promise<ManifestEntry | undefined> {
+  const entry = previous?.briefs.find((b) => b.id === id);
+  if (entry === undefined || entry.key !== inputs.key || (entry.status !== "built" && entry.status !== "unchanged")) return undefined;
+  const intact = await Promise.all(
+    entry.outputs.map(async (output) => {
+      // Size and time, as make does: an output edited or replaced since it was written is rebuilt.
+      // Whole seconds, because archives (a CI cache restoring last night's output) keep no more.
+      const info = await stat(join(outDir, output.path)).catch(() => undefined);
+      return info !== undefined && info.size === output.bytes && Math.floor(info.mtimeMs / 1000) === Math.floor(output.mtime_ms / 1000);
+    }),
+  );
+  return intact.every(Boolean) ? entry : undefined;
+}

@@ -1,0 +1,111 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { errorCount } from "../diagnostics/diagnostic.js";
+import { suggestionHint } from "../diagnostics/suggest.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, listCorpora, loadYamlFile } from "../load/project.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import { locate } from "../load/yaml-locate.js";
+import { checkBriefAgainstExtract, validateBriefFile, type CheckedBrief, type ValidBrief } from "../validate/brief.js";
+import { readCorpus, usableCorpus, type CorpusReading } from "./load-corpus.js";
+
+export interface PreparedBrief {
+  readonly path: string;
+  readonly file: YamlFile | undefined;
+  readonly brief: ValidBrief | undefined;
+  readonly corpus: CorpusReading | undefined;
+  /** The brief's own problems (its corpus's are on the corpus). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface Preparation {
+  readonly briefs: readonly PreparedBrief[];
+  readonly corpora: ReadonlyMap<string, CorpusReading>;
+  /** Every problem in every brief and corpus, once each. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The text of every file read, by shown path: for printing diagnostics with their source line. */
+  readonly fileTexts: ReadonlyMap<string, string>;
+}
+
+/** A prepared brief's id: the one it sets, else its file's name. */
+export function preparedBriefId(prepared: PreparedBrief): string {
+  return prepared.brief?.id ?? briefFileBaseName(prepared.path);
+}
+
+/** The brief, checked and with its checked corpus, when neither has an error; else undefined. */
+export function checkedBrief(prepared: PreparedBrief): CheckedBrief | undefined {
+  const { file, brief } = prepared;
+  const corpus = usableCorpus(prepared.corpus);
+  if (file === undefined || brief === undefined || corpus === undefined || errorCount(prepared.diagnostics) > 0) return undefined;
+  return { file, brief, corpus };
+}
+
+/**
+ * Load every brief under `paths` and every corpus they use, and check them all:
+ * schema, references, quotes. Needs no browser. Reports every problem found.
+ */
+export async function prepareBriefs(paths: readonly string[], options: { root: string; cwd: string }): Promise<Preparation> {
+  const briefPaths = await findBriefFiles(paths, options.cwd);
+  if (briefPaths.length === 0) {
+    throw new BriefsmithError("NO_BRIEFS", `no brief files (*.yaml) found in ${paths.join(", ")}`, {
+      hint: "write a brief in briefs/<id>.yaml, or name brief files on the command line",
+    });
+  }
+  const corpora = new Map<string, CorpusReading>();
+  const knownCorpora = await listCorpora(options.root);
+  const briefs: PreparedBrief[] = [];
+  const seenIds = new Map<string, string>();
+  // Read every brief at once: file I/O overlaps, then checking runs in order.
+  const loadedBriefs = await Promise.all(briefPaths.map((path) => loadYamlFile(path, options.cwd)));
+  for (const [index, path] of briefPaths.entries()) {
+    const loaded = loadedBriefs[index]!;
+    const diagnostics = [...loaded.diagnostics];
+    const file = loaded.file;
+    let brief: ValidBrief | undefined;
+    let corpus: CorpusReading | undefined;
+    if (file !== undefined) {
+      const validated = validateBriefFile(file, briefFileBaseName(path));
+      diagnostics.push(...validated.diagnostics);
+      brief = validated.brief;
+    }
+    if (brief !== undefined && file !== undefined) {
+      const other = seenIds.get(brief.id);
+      if (other !== undefined) {
+        diagnostics.push({
+          severity: "error",
+          code: "BRIEF_DUPLICATE_ID",
+          message: `brief id "${brief.id}" is also used by ${other}; both would write output/${brief.id}.pdf`,
+          file: file.path,
+          span: locate(file, brief.id === briefFileBaseName(path) ? [] : ["id"]),
+          hint: "give one of the briefs another id",
+        });
+      }
+      seenIds.set(brief.id, file.path);
+      if (knownCorpora.includes(brief.corpus)) {
+        corpus = corpora.get(brief.corpus) ?? (await readCorpus(corpusDir(options.root, brief.corpus), options));
+        corpora.set(brief.corpus, corpus);
+        if (corpus.corpus !== undefined) diagnostics.push(...checkBriefAgainstExtract(brief, file, corpus.corpus.extract));
+      } else {
+        diagnostics.push({
+          severity: "error",
+          code: "BRIEF_UNKNOWN_CORPUS",
+          message: `there is no corpus "${brief.corpus}" (looked for ${displayPath(corpusDir(options.root, brief.corpus), options.cwd)}/)`,
+          file: file.path,
+          span: locate(file, ["corpus"]),
+          hint: knownCorpora.length > 0 ? suggestionHint(brief.corpus, knownCorpora, "corpus") : "create the corpus under sources/<corpus>/",
+        });
+      }
+    }
+    briefs.push({ path, file, brief, corpus, diagnostics });
+  }
+  const fileTexts = new Map<string, string>();
+  const allDiagnostics: Diagnostic[] = [];
+  for (const corpus of corpora.values()) {
+    for (const file of corpus.files) fileTexts.set(file.path, file.text);
+    allDiagnostics.push(...corpus.diagnostics);
+  }
+  for (const prepared of briefs) {
+    if (prepared.file !== undefined) fileTexts.set(prepared.file.path, prepared.file.text);
+    allDiagnostics.push(...prepared.diagnostics);
+  }
+  return { briefs, corpora, diagnostics: allDiagnostics, fileTexts };
+}

@@ -1,0 +1,86 @@
+import { stringify } from "yaml";
+import type { Lexicon } from "../balance/lexicon.js";
+import type { BalanceReport } from "../balance/measure.js";
+import { errorCount, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { briefFileBaseName } from "../load/project.js";
+import type { TemplateSet } from "../load/templates.js";
+import { parseYamlFile } from "../load/yaml-file.js";
+import { locate } from "../load/yaml-locate.js";
+import type { BriefModel } from "../model.js";
+import { createRenderer, type RenderHtml } from "../render/render.js";
+import { isoDate } from "../text/dates.js";
+import { plural } from "../text/plural.js";
+import { checkBriefAgainstExtract, validateBriefFile } from "../validate/brief.js";
+import type { Corpus } from "../validate/corpus.js";
+import { assembleBrief } from "./assemble-brief.js";
+import { builtInLexicon, builtInTemplates } from "./built-ins.js";
+
+export interface RenderBriefOptions {
+  /** The date printed when the brief sets none, YYYY-MM-DD (default: today, UTC). */
+  readonly date?: string;
+  /** The brief's file name: diagnostics name it, and its base name is the id when the brief sets none (default "brief.yaml"). */
+  readonly file?: string;
+  /** The templates to render with (default: Briefsmith's own). */
+  readonly templates?: TemplateSet;
+  /** The balance word lists (default: Briefsmith's own). */
+  readonly lexicon?: Lexicon;
+}
+
+export interface RenderedBrief {
+  /** The document, complete and self-contained: styles inline, nothing to fetch. */
+  readonly html: string;
+  /** Everything the template saw. */
+  readonly model: BriefModel;
+  readonly balance: BalanceReport;
+  /** Warnings: balance notes under a warn policy, thin viewpoints and the like. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** One compiled renderer per template set, however many briefs it renders. */
+const renderers = new WeakMap<TemplateSet, RenderHtml>();
+
+/**
+ * Render a brief to HTML in memory: the brief (YAML text, or the same data as
+ * an object) is validated against its corpus, its content selected, its
+ * balance measured, and the document rendered. Reads no project file and
+ * writes nothing; Briefsmith's own templates and word lists are read from its
+ * package on first use. A brief with problems, or unbalanced under the strict
+ * policy, is a BriefsmithError (BRIEF_NOT_VALID, BRIEF_UNBALANCED) carrying
+ * every diagnostic and the texts to print them from.
+ */
+export async function renderBrief(brief: string | Readonly<Record<string, unknown>>, corpus: Corpus, options: RenderBriefOptions = {}): Promise<RenderedBrief> {
+  const fileName = options.file ?? "brief.yaml";
+  const parsed = parseYamlFile(fileName, typeof brief === "string" ? brief : stringify(brief));
+  const file = parsed.file;
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const validated = validateBriefFile(file, briefFileBaseName(fileName));
+  diagnostics.push(...validated.diagnostics);
+  if (validated.brief !== undefined && validated.brief.corpus !== corpus.id) {
+    diagnostics.push({
+      severity: "error",
+      code: "BRIEF_UNKNOWN_CORPUS",
+      message: `the brief uses corpus "${validated.brief.corpus}", but it was given corpus "${corpus.id}"`,
+      file: file.path,
+      span: locate(file, ["corpus"]),
+      hint: `render it with the corpus "${validated.brief.corpus}", or change corpus: to "${corpus.id}"`,
+    });
+  } else if (validated.brief !== undefined) {
+    diagnostics.push(...checkBriefAgainstExtract(validated.brief, file, corpus.extract));
+  }
+  const fileTexts = new Map([[file.path, file.text], ...corpus.files.map((f): [string, string] => [f.path, f.text])]);
+  if (validated.brief === undefined || errorCount(diagnostics) > 0) {
+    throw new BriefsmithError("BRIEF_NOT_VALID", `${fileName} has ${plural(errorCount(diagnostics), "problem")}`, { diagnostics, fileTexts });
+  }
+  const [templates, lexicon] = await Promise.all([options.templates ?? builtInTemplates(), options.lexicon ?? builtInLexicon()]);
+  const assembled = assembleBrief({ file, brief: validated.brief, corpus }, { date: options.date ?? isoDate(new Date()), lexicon });
+  if (assembled.refused) {
+    throw new BriefsmithError("BRIEF_UNBALANCED", `${fileName} is unbalanced, and its balance policy is strict`, {
+      diagnostics: assembled.diagnostics,
+      fileTexts,
+    });
+  }
+  let render = renderers.get(templates);
+  if (render === undefined) renderers.set(templates, (render = createRenderer(templates)));
+  return { html: render(assembled.model, assembled.balance), model: assembled.model, balance: assembled.balance, diagnostics: assembled.diagnostics };
+}

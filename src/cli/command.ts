@@ -1,0 +1,106 @@
+import { parseArgs } from "node:util";
+import { suggestionHint } from "../diagnostics/suggest.js";
+import { UsageError, type CliIo } from "./io.js";
+
+/** One option of a command, as `--help` shows it. */
+export interface OptionSpec {
+  readonly type: "string" | "boolean";
+  readonly short?: string;
+  /** The value's name in help: DIR, N, SECONDS. */
+  readonly value?: string;
+  readonly description: string;
+}
+
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
+
+/** What parsing gives a command's run: each option's value (undefined when not given) and the positionals. */
+export interface ParsedArgs<O extends OptionSpecs> {
+  readonly values: { readonly [K in keyof O]?: O[K]["type"] extends "boolean" ? boolean : string };
+  readonly positionals: readonly string[];
+}
+
+/** What help shows of a command. */
+export interface CommandInfo {
+  readonly name: string;
+  /** The positionals as help shows them: "[PATH…]". */
+  readonly positionals: string;
+  /** One line, for `brief --help`. */
+  readonly summary: string;
+  /** What `brief NAME --help` says before the options. */
+  readonly description: string;
+  readonly options: OptionSpecs;
+}
+
+/**
+ * A command, declared once: its help is made from this, its arguments parsed
+ * by it, and its run called with them. Node's own parser (node:util
+ * parseArgs) does the parsing, strictly: an unknown option is an error.
+ */
+export interface CommandDefinition<O extends OptionSpecs> extends CommandInfo {
+  readonly options: O;
+  readonly run: (io: CliIo, args: ParsedArgs<O>) => Promise<number>;
+}
+
+/** A command ready to run on the raw arguments after its name. */
+export interface Command extends CommandInfo {
+  execute(io: CliIo, args: readonly string[]): Promise<number>;
+}
+
+export function defineCommand<O extends OptionSpecs>(definition: CommandDefinition<O>): Command {
+  return { ...definition, execute: (io, args) => definition.run(io, parseCommandArgs(definition, args)) };
+}
+
+/** Options every command that reads a project takes. */
+export const projectOptions = {
+  root: { type: "string", value: "DIR", description: "the project folder, holding briefs/ and sources/ (default: .)" },
+} as const satisfies OptionSpecs;
+
+/** Parse a command's arguments; what the parser refuses becomes a usage error that says what to type instead. */
+export function parseCommandArgs<O extends OptionSpecs>(command: CommandDefinition<O>, args: readonly string[]): ParsedArgs<O> {
+  const options = Object.fromEntries(
+    Object.entries(command.options).map(([name, spec]) => [name, spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short }]),
+  );
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: values as ParsedArgs<O>["values"], positionals };
+  } catch (error) {
+    throw new UsageError(describeParseError(command, args, error));
+  }
+}
+
+/** Node's parser messages are written for programmers (and quote the argument with an unclosed quote): say it as a user needs it. */
+function describeParseError(command: CommandInfo, args: readonly string[], error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-{1,2}[^'\s]+)'/.exec(message)?.[1] ?? args.find((a) => a.startsWith("-")) ?? "";
+  const known = Object.keys(command.options).map((name) => `--${name}`);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    return `brief ${command.name} has no option ${option}: ${suggestionHint(option.replace(/=.*$/, ""), known, "option")}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const name = option.replace(/^-+/, "").replace(/=.*$/, "");
+    const spec = command.options[name] ?? Object.values(command.options).find((o) => o.short === name);
+    return spec?.type === "boolean" ? `${option.replace(/=.*$/, "")} takes no value` : `${option} needs a value: ${option} ${spec?.value ?? "VALUE"}`;
+  }
+  return message;
+}
+
+/** `brief NAME --help`, made from the command's definition. */
+export function commandHelp(command: CommandInfo): string {
+  const rows = [
+    ...Object.entries(command.options).map(([name, spec]) => ({
+      left: `${spec.short === undefined ? "    " : `-${spec.short}, `}--${name}${spec.value === undefined ? "" : ` ${spec.value}`}`,
+      right: spec.description,
+    })),
+    { left: "-h, --help", right: "show this help" },
+  ];
+  const width = Math.max(...rows.map((r) => r.left.length)) + 2;
+  return [
+    `Usage: brief ${command.name}${command.positionals === "" ? "" : ` ${command.positionals}`} [options]`,
+    "",
+    command.description,
+    "",
+    "Options:",
+    ...rows.map((r) => `  ${r.left.padEnd(width)}${r.right}`),
+  ].join("\n");
+}

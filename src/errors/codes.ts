@@ -1,0 +1,150 @@
+import type { ErrorCode as YamlErrorCode } from "yaml";
+
+/**
+ * Every code Briefsmith reports, in diagnostics and errors alike, with what it
+ * means and the usual fix. Codes are stable: scripts and CI filters match on
+ * them. The README's table of codes is made from this list, and a test keeps
+ * the two the same.
+ */
+interface CodeDoc {
+  readonly meaning: string;
+  readonly fix: string;
+}
+
+/** The yaml package's own error codes, reported with a YAML_ prefix. */
+const yamlParserCodes = {
+  YAML_ALIAS_PROPS: { meaning: "an alias (*name) carries a tag or an anchor", fix: "remove the tag or anchor from the alias" },
+  YAML_BAD_ALIAS: { meaning: "an alias is malformed", fix: "write an alias as *name, after &name has been defined" },
+  YAML_BAD_DIRECTIVE: { meaning: "a % directive line is malformed", fix: "remove the % line: Briefsmith files need no directives" },
+  YAML_BAD_DQ_ESCAPE: { meaning: "a double-quoted string has an invalid \\ escape", fix: "double the backslash, or use single quotes" },
+  YAML_BAD_INDENT: { meaning: "a line is indented inconsistently", fix: "check the indentation and that every list item starts with \"- \"" },
+  YAML_BAD_PROP_ORDER: { meaning: "an anchor or tag is in the wrong place", fix: "put &anchor before the value it names" },
+  YAML_BAD_SCALAR_START: { meaning: "a plain value starts with a character YAML reserves", fix: "quote the value" },
+  YAML_BLOCK_AS_IMPLICIT_KEY: { meaning: "a block value is used as a key", fix: "keys are single words or quoted strings" },
+  YAML_BLOCK_IN_FLOW: { meaning: "a block value is inside [ ] or { }", fix: "write the list or mapping in one style" },
+  YAML_DUPLICATE_KEY: { meaning: "a key appears twice in the same mapping", fix: "each key may appear only once in a mapping; remove or rename one of them" },
+  YAML_IMPOSSIBLE: { meaning: "the YAML parser reached a state it cannot handle", fix: "simplify the line it points at; report it if it persists" },
+  YAML_KEY_OVER_1024_CHARS: { meaning: "an implicit key is longer than YAML allows", fix: "shorten the key, or quote it" },
+  YAML_MISSING_CHAR: { meaning: "a quote, bracket or brace is not closed", fix: "a quote, bracket or brace opened earlier is not closed" },
+  YAML_MULTILINE_IMPLICIT_KEY: { meaning: "a key runs over more than one line", fix: "put the key on one line, or quote it" },
+  YAML_MULTIPLE_ANCHORS: { meaning: "a value has two anchors", fix: "keep one &anchor" },
+  YAML_MULTIPLE_DOCS: { meaning: "the file holds more than one YAML document", fix: "remove the \"---\" line: a brief or an extract file is one YAML document" },
+  YAML_MULTIPLE_TAGS: { meaning: "a value has two tags", fix: "remove the tags: Briefsmith uses none" },
+  YAML_NON_STRING_KEY: { meaning: "a key is a list or a mapping", fix: "a key is a word or a quoted string, never a list or a mapping" },
+  YAML_RESOURCE_EXHAUSTION: { meaning: "the YAML parser refused input that would exhaust memory", fix: "write the repeated text out, or shorten it" },
+  YAML_TAB_AS_INDENT: { meaning: "a line is indented with a tab", fix: "YAML indents with spaces only; replace the tabs with spaces" },
+  YAML_TAG_RESOLVE_FAILED: { meaning: "a !tag is not one Briefsmith knows", fix: "remove the !tag" },
+  YAML_UNEXPECTED_TOKEN: { meaning: "a character is out of place", fix: "check the punctuation at the caret" },
+  YAML_BAD_COLLECTION_TYPE: { meaning: "a !tag names a collection type Briefsmith does not use", fix: "remove the !tag" },
+} as const satisfies Record<`YAML_${YamlErrorCode}`, CodeDoc>;
+
+/** Codes for a problem in a file's shape, one set per format: BRIEF_* for briefs, EXTRACT_* for extracts. */
+function schemaCodes<P extends string>(prefix: P, what: string) {
+  return {
+    [`${prefix}_UNKNOWN_KEY`]: { meaning: `${what} has a key the format does not define (often a typo)`, fix: "use the key the hint suggests" },
+    [`${prefix}_MISSING_KEY`]: { meaning: `${what} lacks a required key`, fix: "add the key" },
+    [`${prefix}_INVALID_TYPE`]: { meaning: `a value in ${what} is of the wrong kind (text, number, list, mapping)`, fix: "write the kind of value the message names" },
+    [`${prefix}_INVALID_VALUE`]: { meaning: `a value in ${what} is not one of those allowed`, fix: "use one of the values the hint lists" },
+    [`${prefix}_INVALID_FORMAT`]: { meaning: `a value in ${what} is not in the expected format (an id, a date, a URL)`, fix: "write it as the message shows" },
+    [`${prefix}_TOO_SMALL`]: { meaning: `a value or list in ${what} is empty or too small`, fix: "add to it, as the message says" },
+    [`${prefix}_TOO_BIG`]: { meaning: `a value or list in ${what} is longer than allowed`, fix: "shorten it" },
+  } as Record<`${P}_${"UNKNOWN_KEY" | "MISSING_KEY" | "INVALID_TYPE" | "INVALID_VALUE" | "INVALID_FORMAT" | "TOO_SMALL" | "TOO_BIG"}`, CodeDoc>;
+}
+
+export const errorCodes = {
+  // Reading files
+  FILE_NOT_FOUND: { meaning: "a file Briefsmith needs does not exist", fix: "check the path, or create the file" },
+  FILE_NOT_READABLE: { meaning: "a file exists but cannot be read", fix: "check its permissions" },
+  FILE_IS_DIRECTORY: { meaning: "a folder was given where a file was expected", fix: "name the file inside it" },
+  FILE_NOT_REGULAR: { meaning: "a path names a device, pipe or socket", fix: "point Briefsmith at an ordinary file" },
+  FILE_TOO_LARGE: { meaning: "a file is over Briefsmith's size limit", fix: "split it into several files" },
+  FILE_NOT_UTF8: { meaning: "a file is not valid UTF-8", fix: "save it as UTF-8 (not Latin-1 or Windows-1252)" },
+  FILE_OUTSIDE_FOLDER: { meaning: "a symbolic link leads out of the folder it is in", fix: "copy the file into the folder instead of linking to it" },
+  PATH_NOT_FOUND: { meaning: "a path on the command line does not exist", fix: "give a brief file or a folder of briefs" },
+  NO_BRIEFS: { meaning: "no brief file (*.yaml) was found", fix: "write a brief in briefs/<id>.yaml, or name brief files" },
+
+  // YAML
+  ...yamlParserCodes,
+  YAML_BOM: { meaning: "the file starts with a byte-order mark", fix: "save it as UTF-8 without a BOM" },
+  YAML_TOO_DEEP: { meaning: "lists and mappings nest deeper than Briefsmith allows", fix: "look for brackets opened but never closed" },
+  YAML_STRING_TOO_LONG: { meaning: "one text in the file is over the length limit", fix: "shorten it: briefs and extracts quote and paraphrase, they do not hold whole documents" },
+  YAML_UNKNOWN_ALIAS: { meaning: "an alias names no anchor defined before it", fix: "define &name before using *name" },
+  YAML_ALIAS_CYCLE: { meaning: "an alias refers to a collection that contains it", fix: "an alias must not repeat its own container" },
+  YAML_ALIAS_LIMIT: { meaning: "aliases expand to more than Briefsmith allows (the \"billion laughs\")", fix: "write the repeated text out where it is needed" },
+
+  // Briefs
+  ...schemaCodes("BRIEF", "a brief"),
+  BRIEF_INVALID_ID: { meaning: "the brief's file name cannot be an id", fix: "rename the file to lower-case letters, digits and hyphens, or set id:" },
+  BRIEF_DUPLICATE_ID: { meaning: "two briefs have the same id, so both would write the same output", fix: "give one of them another id" },
+  BRIEF_UNKNOWN_CORPUS: { meaning: "the brief names a corpus that is not under sources/", fix: "use the corpus the hint suggests, or create it" },
+  BRIEF_UNKNOWN_THEME: { meaning: "the brief names a theme its corpus does not have", fix: "use an id from brief list themes" },
+  BRIEF_DUPLICATE_THEME: { meaning: "the brief lists a theme twice", fix: "list each theme once" },
+  BRIEF_UNKNOWN_VIEWPOINT: { meaning: "the brief names a viewpoint that is not in its corpus or not in a chosen theme", fix: "use an id from brief list viewpoints, or add its theme" },
+
+  // Extracts
+  ...schemaCodes("EXTRACT", "an extract file"),
+  EXTRACT_MISSING_CORPUS: { meaning: "no file of the corpus has a corpus: section", fix: "add corpus: {id, title, description} to one file" },
+  EXTRACT_DUPLICATE_CORPUS: { meaning: "two files of the corpus have a corpus: section", fix: "keep one" },
+  EXTRACT_DUPLICATE_SOURCE: { meaning: "two sources have the same id", fix: "rename one" },
+  EXTRACT_DUPLICATE_PERSPECTIVE: { meaning: "two perspectives have the same id", fix: "rename one" },
+  EXTRACT_DUPLICATE_THEME: { meaning: "two themes have the same id", fix: "rename one" },
+  EXTRACT_DUPLICATE_VIEWPOINT: { meaning: "two viewpoints have the same id (ids are unique across themes)", fix: "rename one" },
+  EXTRACT_DUPLICATE_CLAIM: { meaning: "two claims have the same id", fix: "rename one" },
+  EXTRACT_DUPLICATE_FACT: { meaning: "two facts have the same id", fix: "rename one" },
+  EXTRACT_DUPLICATE_TERM: { meaning: "a glossary term is defined twice", fix: "keep one definition" },
+  EXTRACT_UNKNOWN_SOURCE: { meaning: "a claim, fact or perspective names a source that is not defined", fix: "use the id the hint suggests" },
+  EXTRACT_UNKNOWN_THEME: { meaning: "a claim or fact names a theme that is not defined", fix: "use the id the hint suggests" },
+  EXTRACT_UNKNOWN_VIEWPOINT: { meaning: "a claim or fact names a viewpoint its theme does not have", fix: "use the id the hint suggests" },
+  EXTRACT_UNKNOWN_PERSPECTIVE: { meaning: "a claim names a perspective that is not defined", fix: "use the id the hint suggests, or define the perspective" },
+  EXTRACT_PERSPECTIVE_SOURCE_MISMATCH: { meaning: "a claim cites one source but a perspective that belongs to another", fix: "attribute the claim as its own source does" },
+  EXTRACT_TEXT_OUTSIDE_CORPUS: { meaning: "a source's text: path leads out of the corpus folder", fix: "put the text under the corpus's texts/ folder" },
+  EXTRACT_MISSING_TEXT: { meaning: "a source's verbatim text file is missing", fix: "save the source's text as texts/<source-id>.txt" },
+  EXTRACT_MISQUOTE: { meaning: "a quote is not verbatim in its source", fix: "copy the quote exactly; only whitespace, typographic quotes and dashes may differ" },
+  EXTRACT_WRONG_LOCATOR: { meaning: "a quote is verbatim, but in another paragraph than its locator says", fix: "set the locator the hint gives" },
+  EXTRACT_LOCATOR_OUT_OF_RANGE: { meaning: "a locator or context_only entry names a paragraph the source does not have", fix: "a paragraph is a non-empty line of the text, counted from 1" },
+  EXTRACT_ORPHAN_VIEWPOINT: { meaning: "a viewpoint has no claim", fix: "add claims for it, or a coverage_note to its theme" },
+  EXTRACT_UNCOVERED_PARAGRAPH: { meaning: "a paragraph of a source is used by no claim or fact (a warning)", fix: "extract it, or list it under context_only with a reason" },
+  EXTRACT_LOW_COVERAGE: { meaning: "too few of a source's paragraphs are used or marked context_only", fix: "extract the paragraphs listed, or mark them context_only" },
+  EXTRACT_COPIED_PARAPHRASE: { meaning: "a claim's or fact's own text copies a long run of its source's words", fix: "put the source's words in quote and paraphrase in text" },
+
+  // Refusals as a whole (the diagnostics say why)
+  CORPUS_NOT_VALID: { meaning: "a corpus has problems that stop any brief from using it", fix: "fix the problems listed; brief check shows them all" },
+  BRIEF_NOT_VALID: { meaning: "a brief has problems that stop it from being rendered", fix: "fix the problems listed" },
+  BRIEF_UNBALANCED: { meaning: "a brief under the strict balance policy is unbalanced", fix: "fix the balance problems listed, or set balance: warn" },
+
+  // Balance (an error under the strict policy, a warning otherwise)
+  BALANCE_MISSING_VIEWPOINT: { meaning: "a theme shows fewer than two viewpoints", fix: "select viewpoints on both sides of the question" },
+  BALANCE_EMPTY_VIEWPOINT: { meaning: "a viewpoint shown has no claim", fix: "add claims for it, or a coverage_note to the theme" },
+  BALANCE_UNDERWEIGHT_VIEWPOINT: { meaning: "a viewpoint has less than its share of the words", fix: "show the claims the hint names, or trim the heavier side" },
+  BALANCE_THIN_VIEWPOINT: { meaning: "a viewpoint rests on one source or one perspective (a warning)", fix: "add claims from other sources where they exist" },
+  BALANCE_SAME_SIDE_FIRST: { meaning: "every theme opens with the same side (a warning)", fix: "reorder the viewpoints of one theme" },
+  BALANCE_TILTED_LANGUAGE: { meaning: "our words for one side are more loaded than for another", fix: "report every side in the same neutral verbs (says, argues, notes)" },
+  BALANCE_OFF_SCALE_LIKELIHOOD: { meaning: "a likelihood word is not on the ICD 203 scale", fix: "use a term of the scale: almost no chance … almost certain" },
+  BALANCE_MIXED_ESTIMATIVE_ROWS: { meaning: "the brief mixes the two rows of the ICD 203 scale", fix: "use one row throughout" },
+  BALANCE_LIKELIHOOD_WITH_CONFIDENCE: { meaning: "a likelihood and a confidence level share a sentence", fix: "state them in separate sentences" },
+  BALANCE_RECOMMENDATION_IN_SYNTHESIS: { meaning: "the summary recommends, but the brief asks for no recommendation", fix: "state the range of views, or add recommendation:" },
+
+  // Templates and word lists
+  TEMPLATE_MISSING: { meaning: "a template Briefsmith ships is missing from its templates folder", fix: "reinstall Briefsmith" },
+  LEXICON_INVALID: { meaning: "the balance word lists are not valid", fix: "restore data/lexicon.yaml from the package" },
+
+  // Printing
+  BROWSER_NOT_FOUND: { meaning: "no Chrome or Chromium to print with", fix: "install chromium-headless-shell or Chrome, or name one with --browser" },
+  BROWSER_LAUNCH_FAILED: { meaning: "the browser was found but did not start", fix: "check that it runs (try it with --version)" },
+  BROWSER_CRASHED: { meaning: "the browser died while printing, twice", fix: "look for a lack of memory; try fewer --jobs" },
+  PRINT_TIMEOUT: { meaning: "a document took longer to print than the timeout", fix: "raise --timeout, or split the brief" },
+  PRINT_CANCELLED: { meaning: "the build stopped before this brief was printed", fix: "nothing: build it again" },
+
+  // Output and manifests
+  OUTPUT_NOT_WRITABLE: { meaning: "the output folder or a file in it cannot be written", fix: "check permissions and free space, or choose another folder with --out" },
+  MANIFEST_NOT_FOUND: { meaning: "a manifest to merge cannot be read", fix: "check the path" },
+  MANIFEST_INVALID: { meaning: "a manifest to merge is not a Briefsmith manifest", fix: "merge the manifest.json files that brief build wrote" },
+  MANIFEST_OVERLAP: { meaning: "two shards' manifests list the same brief", fix: "use --shard I/N with the same N for every shard" },
+} as const satisfies Record<string, CodeDoc>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** The code of a problem the yaml package reports. */
+export function yamlErrorCode(code: YamlErrorCode): ErrorCode {
+  return `YAML_${code}`;
+}

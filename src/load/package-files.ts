@@ -1,0 +1,17 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Data Briefsmith reads at run time ships beside its code, not inside it:
+ * `templates/` and `data/` at the package's root, one level above both `src/`
+ * (under the test runner) and `dist/` (installed).
+ */
+export const builtInTemplatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+/** The balance word lists. */
+export const lexiconPath = fileURLToPath(new URL("../../data/lexicon.yaml", import.meta.url));
+
+/** The word lists' text: read once per build, then hashed for cache keys and parsed for the balance stage. */
+export function readLexiconText(path: string = lexiconPath): Promise<string> {
+  return readFile(path, "utf8");
+}

@@ -1,0 +1,46 @@
+import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import type { Span } from "../diagnostics/diagnostic.js";
+import type { YamlFile, YamlPath } from "./yaml-file.js";
+import { nodeSpan } from "./yaml-span.js";
+
+/** From a path in the data (["themes", 2]) to the span of text that wrote it: how diagnostics point at a value. */
+
+/**
+ * The span of the value at `path`, or of its key when `part` is "key". Falls
+ * back to the nearest enclosing node that exists, so a missing key points at
+ * the object that should hold it.
+ */
+export function locate(file: YamlFile, path: YamlPath, part: "key" | "value" = "value"): Span {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const prefix = path.slice(0, depth);
+    if (part === "key" && depth === path.length && depth > 0) {
+      const keySpan = locateKey(file, prefix);
+      if (keySpan !== undefined) return keySpan;
+    }
+    const span = nodeSpan(prefix.length === 0 ? file.document.contents : file.document.getIn(prefix, true));
+    if (span !== undefined) {
+      // A whole mapping is a poor place to point: point at its first line instead.
+      if (depth < path.length || part === "key") return firstLine(file.text, span);
+      return span;
+    }
+  }
+  return { start: 0, end: 1 };
+}
+
+function locateKey(file: YamlFile, path: YamlPath): Span | undefined {
+  const parent: unknown = path.length === 1 ? file.document.contents : file.document.getIn(path.slice(0, -1), true);
+  const key = path[path.length - 1];
+  if (isMap(parent)) {
+    for (const pair of parent.items) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) return nodeSpan(pair.key);
+    }
+  }
+  if (isSeq(parent) && typeof key === "number") return nodeSpan(parent.items[key] as Node);
+  return undefined;
+}
+
+function firstLine(text: string, span: Span): Span {
+  const newline = text.indexOf("\n", span.start);
+  const end = newline === -1 || newline > span.end ? span.end : newline;
+  return { start: span.start, end: Math.max(end, span.start + 1) };
+}

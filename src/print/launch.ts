@@ -1,0 +1,86 @@
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "puppeteer";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import type { BrowserLocation } from "./browser.js";
+
+/** Flags for a headless Chromium that makes no network connection of its own. */
+export const chromiumFlags = [
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-extensions",
+  "--disable-default-apps",
+  "--disable-domain-reliability",
+  "--disable-features=Translate,MediaRouter,OptimizationHints",
+  "--no-pings",
+  "--mute-audio",
+] as const;
+
+/**
+ * Chromium will not start as root with its own sandbox on, nor where the
+ * system forbids the namespaces it needs (Ubuntu 24.04 CI runners, some
+ * containers): there BRIEFSMITH_NO_SANDBOX=1 turns it off. Otherwise it stays on.
+ */
+export function chromiumSandboxOff(env: Readonly<Record<string, string | undefined>>): boolean {
+  return process.getuid?.() === 0 || env.BRIEFSMITH_NO_SANDBOX === "1";
+}
+
+/** Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it. */
+export async function launchBrowser(
+  location: BrowserLocation,
+  options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>> } = {},
+): Promise<Browser> {
+  const { default: puppeteer } = await import("puppeteer");
+  try {
+    return await puppeteer.launch({
+      executablePath: location.executablePath,
+      // A headless shell has one headless mode, Puppeteer's "shell"; a full browser runs in its new headless mode.
+      headless: location.headlessShell ? "shell" : true,
+      pipe: true,
+      args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
+      timeout: options.timeoutMs ?? 30_000,
+    });
+  } catch (error) {
+    throw new BriefsmithError(
+      "BROWSER_LAUNCH_FAILED",
+      `could not start the browser at ${location.executablePath}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      { hint: "check that the browser runs (try it with --version), or name another with --browser", cause: error },
+    );
+  }
+}
+
+/** Close a browser, and kill it if close() hangs: a wedged Chromium must not hold up the build. */
+export async function closeBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)));
+  await Promise.race([browser.close().catch(() => undefined), deadline]);
+  clearTimeout(timer);
+  if (child !== null && child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+    // Puppeteer starts Chromium in a process group of its own: kill the group, helpers and all.
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      child.kill("SIGKILL");
+    }
+  }
+}
+
+/**
+ * Where Puppeteer's cache would hold the browsers of this Puppeteer version:
+ * chrome-headless-shell first, then Chrome. The paths are Puppeteer's own
+ * answer, from its configuration. Loading Puppeteer costs a tenth of a
+ * second, so when its cache folder does not exist (the usual case with a
+ * system browser) the answer is known without it.
+ */
+export async function puppeteerCachePaths(env: Readonly<Record<string, string | undefined>> = process.env): Promise<readonly string[]> {
+  const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), ".cache", "puppeteer");
+  if (!existsSync(cacheDir)) return [];
+  const { default: puppeteer } = await import("puppeteer");
+  return [puppeteer.executablePath({ headless: "shell" }), puppeteer.executablePath({ headless: true })];
+}

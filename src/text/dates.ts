@@ -1,0 +1,31 @@
+const monthNames = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+] as const;
+
+/**
+ * A date as a memo prints it: "4 February 2016", "May 2014", "2015". Takes
+ * YYYY, YYYY-MM or YYYY-MM-DD and never depends on the machine's locale.
+ */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split("-");
+  if (month === undefined) return year!;
+  const monthName = monthNames[Number(month) - 1]!;
+  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+}
+
+/** The ISO calendar date (UTC) of a moment. */
+export function isoDate(moment: Date): string {
+  return moment.toISOString().slice(0, 10);
+}
+
+/**
+ * The moment a SOURCE_DATE_EPOCH value names (the reproducible-builds
+ * convention: whole seconds since 1970), or undefined when the value is not
+ * one (or lies past the year 9999).
+ */
+export function momentOfEpoch(value: string): Date | undefined {
+  if (!/^\d+$/.test(value)) return undefined;
+  const moment = new Date(Number(value) * 1000);
+  return Number.isFinite(moment.getTime()) && moment.getUTCFullYear() <= 9999 ? moment : undefined;
+}

@@ -1,0 +1,24 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import type { Extract } from "../schema/extract.js";
+import type { Origins } from "./origins.js";
+import type { SourceParagraphs } from "./quotes.js";
+
+/**
+ * A corpus read and checked: the merged extract, where each of its items was
+ * written, and the paragraphs of each source text. What selection, balance
+ * and `brief check` work from.
+ */
+export interface Corpus {
+  /** The corpus folder's name, which briefs use in `corpus:`. */
+  readonly id: string;
+  /** The corpus folder. */
+  readonly dir: string;
+  readonly extract: Extract;
+  readonly origins: Origins;
+  readonly paragraphs: SourceParagraphs;
+  /** The extract's YAML files, with their text, for pointing at problems. */
+  readonly files: readonly YamlFile[];
+  /** What checking it found: only warnings in a corpus that briefs are built from. */
+  readonly diagnostics: readonly Diagnostic[];
+}

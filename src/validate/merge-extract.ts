@@ -1,0 +1,87 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import { locate } from "../load/yaml-locate.js";
+import { ExtractFileSchema, ExtractSchema, extractSections, type Extract, type ExtractSection } from "../schema/extract.js";
+import type { Origin, Origins } from "./origins.js";
+import { diagnosticsFromZod } from "./zod-diagnostics.js";
+
+export interface MergedExtract {
+  readonly extract: Extract | undefined;
+  readonly origins: Origins;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Validate each file of a corpus against the schema and merge their sections
+ * into one extract. Reports every schema problem of every file.
+ */
+export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: string, someFilesUnreadable = false): MergedExtract {
+  const diagnostics: Diagnostic[] = [];
+  const origins = new Map<object, Origin>();
+  const merged: Record<ExtractSection, unknown[]> = {
+    corpus: [],
+    sources: [],
+    perspectives: [],
+    themes: [],
+    claims: [],
+    facts: [],
+    glossary: [],
+  };
+  let corpusOrigin: Origin | undefined;
+  for (const file of files) {
+    if (file.data === undefined || file.data === null) continue;
+    const result = ExtractFileSchema.safeParse(file.data, { reportInput: true });
+    if (!result.success) {
+      diagnostics.push(...diagnosticsFromZod(result.error.issues, file, "EXTRACT", ExtractFileSchema));
+      continue;
+    }
+    for (const section of extractSections) {
+      const value = result.data[section];
+      if (value === undefined) continue;
+      if (section === "corpus") {
+        if (corpusOrigin !== undefined) {
+          diagnostics.push({
+            severity: "error",
+            code: "EXTRACT_DUPLICATE_CORPUS",
+            message: `the corpus section is given twice (also in ${corpusOrigin.file.path})`,
+            file: file.path,
+            span: locate(file, ["corpus"], "key"),
+            hint: "keep one corpus: section per corpus folder",
+          });
+          continue;
+        }
+        corpusOrigin = { file, path: ["corpus"] };
+        origins.set(value, corpusOrigin);
+        merged.corpus.push(value);
+        continue;
+      }
+      (value as object[]).forEach((item, index) => {
+        origins.set(item, { file, path: [section, index] });
+        merged[section].push(item);
+      });
+    }
+  }
+  // A file that could not be read or parsed may hold the corpus section: its own error is the one to fix.
+  if (corpusOrigin === undefined && diagnostics.length === 0 && !someFilesUnreadable) {
+    diagnostics.push({
+      severity: "error",
+      code: "EXTRACT_MISSING_CORPUS",
+      message: `no file in ${corpusLabel} has a corpus: section`,
+      file: files[0]?.path ?? corpusLabel,
+      hint: "add `corpus: {id: ..., title: ..., description: ...}` to one YAML file of the corpus",
+    });
+  }
+  if (diagnostics.length > 0 || corpusOrigin === undefined) return { extract: undefined, origins, diagnostics };
+  const extract = ExtractSchema.parse({ ...merged, corpus: merged.corpus[0] });
+  // parse() returns new objects for the sections; carry the origins over by position.
+  const remapped = new Map<object, Origin>();
+  remapped.set(extract.corpus, corpusOrigin!);
+  for (const section of extractSections) {
+    if (section === "corpus") continue;
+    (extract[section] as object[]).forEach((item, index) => {
+      const origin = origins.get(merged[section][index] as object);
+      if (origin !== undefined) remapped.set(item, origin);
+    });
+  }
+  return { extract, origins: remapped, diagnostics };
+}

@@ -1,0 +1,30 @@
+import type { Span } from "../diagnostics/diagnostic.js";
+import type { YamlFile, YamlPath } from "../load/yaml-file.js";
+import { locate } from "../load/yaml-locate.js";
+
+/** Where an item of the merged extract was written: for pointing diagnostics at it. */
+export interface Origin {
+  readonly file: YamlFile;
+  readonly path: YamlPath;
+}
+
+/** Maps every item of a merged extract (by identity) to the place it came from. */
+export type Origins = ReadonlyMap<object, Origin>;
+
+function originOf(origins: Origins, item: object): Origin {
+  const origin = origins.get(item);
+  if (origin === undefined) throw new Error("extract item without an origin");
+  return origin;
+}
+
+/** The file and span of a field of an extract item (or of the item itself). */
+export function locateInExtract(
+  origins: Origins,
+  item: object,
+  field: string | number | YamlPath = [],
+  part: "key" | "value" = "value",
+): { file: string; span: Span } {
+  const origin = originOf(origins, item);
+  const path = [...origin.path, ...(Array.isArray(field) ? field : [field])];
+  return { file: origin.file.path, span: locate(origin.file, path, part) };
+}

@@ -1,0 +1,65 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Extract } from "../schema/extract.js";
+import { checkQuote, type Paragraph } from "../text/paragraphs.js";
+import { locateInExtract, type Origins } from "./origins.js";
+
+/** Ids of the sources, with the paragraphs of their texts. */
+export type SourceParagraphs = ReadonlyMap<string, readonly Paragraph[]>;
+
+/** Every quote is verbatim in its source, in the paragraph its locator names. */
+export function checkExtractQuotes(extract: Extract, origins: Origins, paragraphsBySource: SourceParagraphs): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const item of [...extract.claims, ...extract.facts]) {
+    const paragraphs = paragraphsBySource.get(item.source);
+    if (paragraphs === undefined) continue; // unknown source or missing text: reported elsewhere
+    const kind = "viewpoint" in item ? "claim" : "fact";
+    if (item.locator > paragraphs.length) {
+      diagnostics.push({
+        severity: "error",
+        code: "EXTRACT_LOCATOR_OUT_OF_RANGE",
+        message: `${kind} "${item.id}" points at paragraph ${item.locator}, but source "${item.source}" has ${paragraphs.length}`,
+        ...locateInExtract(origins, item, "locator"),
+        hint: "a paragraph is a non-empty line of the source text, counted from 1",
+      });
+    }
+    const result = checkQuote(item.quote, paragraphs, item.locator);
+    if (result.status === "wrong-paragraph") {
+      const where = result.foundIn.length === 1 ? `paragraph ${result.foundIn[0]}` : `paragraphs ${result.foundIn.join(", ")}`;
+      diagnostics.push({
+        severity: "error",
+        code: "EXTRACT_WRONG_LOCATOR",
+        message: `the quote of ${kind} "${item.id}" is not in paragraph ${item.locator} of "${item.source}"; it is in ${where}`,
+        ...locateInExtract(origins, item, "locator"),
+        hint: `set locator: ${result.foundIn[0]}`,
+      });
+    } else if (result.status === "not-found") {
+      const hint =
+        result.matchedWords > 0 && result.expected !== undefined
+          ? `the first ${result.matchedWords} word${result.matchedWords === 1 ? "" : "s"} match paragraph ${result.bestParagraph}, where the source goes on "${result.expected}"`
+          : "copy the quote from the source text exactly; only whitespace, typographic quotes and dashes may differ";
+      diagnostics.push({
+        severity: "error",
+        code: "EXTRACT_MISQUOTE",
+        message: `the quote of ${kind} "${item.id}" is not verbatim in source "${item.source}"`,
+        ...locateInExtract(origins, item, "quote"),
+        hint,
+      });
+    }
+  }
+  for (const source of extract.sources) {
+    const paragraphs = paragraphsBySource.get(source.id);
+    if (paragraphs === undefined) continue;
+    source.context_only.forEach((entry, index) => {
+      if (entry.paragraph > paragraphs.length) {
+        diagnostics.push({
+          severity: "error",
+          code: "EXTRACT_LOCATOR_OUT_OF_RANGE",
+          message: `context_only names paragraph ${entry.paragraph}, but source "${source.id}" has ${paragraphs.length}`,
+          ...locateInExtract(origins, source, ["context_only", index, "paragraph"]),
+        });
+      }
+    });
+  }
+  return diagnostics;
+}
+

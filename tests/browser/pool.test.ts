@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { findBrowser } from "../../src/print/browser.js";
+import { PrintPool } from "../../src/print/pool.js";
+
+/** The pool against a real Chromium: timeouts cover the wait for a tab, and closing leaves no browser behind. */
+const small = "<!DOCTYPE html><html><body><p>small</p></body></html>";
+const huge = `<!DOCTYPE html><html><body>${"<p>A long paragraph of text that fills the pages of a very long document. </p>".repeat(30_000)}</body></html>`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("PrintPool", () => {
+  it("times out a document still waiting for a tab, and closing kills the browser", async () => {
+    const pids: number[] = [];
+    const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 1, restartAfter: 100, onLaunch: (pid) => pid && pids.push(pid) });
+    try {
+      expect((await pool.print({ html: small, paper: "A4", timeoutMs: 30_000 })).pdf.byteLength).toBeGreaterThan(500);
+      // Observed at once: it fails when the pool closes, before the test looks at it.
+      const long = pool.print({ html: huge, paper: "A4", timeoutMs: 60_000 }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      const waiting = pool.print({ html: small, paper: "A4", timeoutMs: 300 });
+      await expect(waiting).rejects.toMatchObject({ code: "PRINT_TIMEOUT" });
+      await pool.close();
+      expect(await long).toMatchObject({ code: expect.stringMatching(/BROWSER_CRASHED|PRINT_CANCELLED/) });
+    } finally {
+      await pool.close();
+    }
+    expect(pids).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(isRunning(pids[0]!)).toBe(false);
+  });
+
+  it("starts a fresh browser after `restartAfter` documents, and the old one goes away", async () => {
+    const pids: number[] = [];
+    // One tab, so the count is exact; with more, documents already started finish first, and a browser may print a few more.
+    const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 1, restartAfter: 3, onLaunch: (pid) => pid && pids.push(pid) });
+    try {
+      const printed = await Promise.all(
+        Array.from({ length: 7 }, (_, i) => pool.print({ html: small.replace("small", `document ${i}`), paper: "A4", timeoutMs: 30_000 })),
+      );
+      expect(printed.every((result) => result.pdf.byteLength > 500)).toBe(true);
+      // Seven documents at three per browser: three browsers, the first two closed once their documents were done.
+      expect(pool.launches).toBe(3);
+      expect(pids).toHaveLength(3);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(pids.map(isRunning)).toEqual([false, false, true]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("refuses new documents once closed", async () => {
+    const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 1, restartAfter: 100 });
+    await pool.close();
+    await expect(pool.print({ html: small, paper: "A4", timeoutMs: 5_000 })).rejects.toMatchObject({ code: "PRINT_CANCELLED" });
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { runJobs } from "../../../src/build/run-jobs.js";
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+describe("runJobs", () => {
+  it("runs every job, never more than `concurrency` at once", async () => {
+    let running = 0;
+    let peak = 0;
+    const done: number[] = [];
+    await runJobs([1, 2, 3, 4, 5, 6, 7], 3, false, async (job) => {
+      running++;
+      peak = Math.max(peak, running);
+      await tick();
+      running--;
+      done.push(job);
+      return job % 2 === 0;
+    });
+    expect(done.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(peak).toBe(3);
+  });
+
+  it("with failFast, starts no job after one reports failure", async () => {
+    const started: number[] = [];
+    await runJobs([1, 2, 3, 4, 5, 6], 2, true, async (job) => {
+      started.push(job);
+      await tick();
+      return job !== 2;
+    });
+    expect(started).toEqual([1, 2, 3]);
+  });
+
+  it("when a job throws, waits for the others to finish before passing the error on", async () => {
+    const finished: number[] = [];
+    const run = runJobs([1, 2, 3, 4], 2, false, async (job) => {
+      if (job === 1) throw new Error("bug");
+      await tick();
+      await tick();
+      finished.push(job);
+      return true;
+    });
+    await expect(run).rejects.toThrow("bug");
+    expect(finished).toEqual([2]);
+  });
+});
