@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../../src/build/load-corpus.js";
+import { renderBrief } from "../../../src/build/render-brief.js";
+import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
+import { TempProject } from "../../helpers/project.js";
+
+/** The library API without a browser: a corpus loaded, a brief rendered in memory. */
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+const memo = `title: Should Riverside extend the tram?
+template: memo
+corpus: transit
+to: The Mayor
+from: Policy Unit
+date: 2024-04-02
+`;
+
+async function caught(promise: Promise<unknown>): Promise<BriefsmithError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  if (!(error instanceof BriefsmithError)) throw new Error(`expected a BriefsmithError, got ${String(error)}`);
+  return error;
+}
+
+describe("loadCorpus", () => {
+  it("loads and checks a corpus folder", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus("sources/transit", { cwd: project.dir });
+    expect(corpus.id).toBe("transit");
+    expect(corpus.extract.claims).toHaveLength(4);
+    expect(corpus.paragraphs.get("council-hearing")).toHaveLength(6);
+  });
+
+  it("refuses a corpus with problems, with every diagnostic and the texts to show them", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "small shops cannot survive", "small shops could not survive");
+    const error = await caught(loadCorpus(project.path("sources/transit")));
+    expect(error.code).toBe("CORPUS_NOT_VALID");
+    expect(error.diagnostics.map((d) => d.code)).toEqual(["EXTRACT_MISQUOTE"]);
+    expect(error.fileTexts.get(error.diagnostics[0]!.file!)).toContain("small shops could not survive");
+  });
+
+  it("says so when the folder does not exist", async () => {
+    project = new TempProject();
+    expect((await caught(loadCorpus(project.path("sources/nowhere")))).code).toBe("PATH_NOT_FOUND");
+  });
+});
+
+describe("renderBrief", () => {
+  it("renders a brief given as YAML text, or as an object, to the same HTML", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const fromText = await renderBrief(memo, corpus);
+    const fromObject = await renderBrief({ title: "Should Riverside extend the tram?", template: "memo", corpus: "transit", to: "The Mayor", from: "Policy Unit", date: "2024-04-02" }, corpus);
+    expect(fromText.html).toContain("<h1 class=\"subject\">Should Riverside extend the tram?</h1>");
+    expect(fromText.html).toBe(fromObject.html);
+    expect(fromText.model).toMatchObject({ id: "brief", template: "memo", dateDisplay: "2 April 2024" });
+    expect(fromText.balance.verdict).toBe("balanced");
+  });
+
+  it("reads no project file: it renders after the project is gone", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    project.dispose();
+    const { html } = await renderBrief(memo, corpus, { date: "2024-05-01" });
+    expect(html).toContain("small shops cannot survive");
+  });
+
+  it("prints the given date when the brief sets none", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const { model } = await renderBrief(memo.replace("date: 2024-04-02\n", ""), corpus, { date: "2016-02-15" });
+    expect(model.dateDisplay).toBe("15 February 2016");
+  });
+
+  it("refuses an invalid brief with located diagnostics, in the file name given", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const error = await caught(renderBrief(memo.replace("corpus: transit", "corpus: transit\nthemes: [worth-buildin]"), corpus, { file: "briefs/mayor.yaml" }));
+    expect(error.code).toBe("BRIEF_NOT_VALID");
+    expect(error.diagnostics).toMatchObject([{ code: "BRIEF_UNKNOWN_THEME", file: "briefs/mayor.yaml", hint: 'did you mean "worth-building"?' }]);
+    expect(error.fileTexts.get("briefs/mayor.yaml")).toContain("worth-buildin");
+  });
+
+  it("refuses a brief for another corpus than the one given", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const error = await caught(renderBrief(memo.replace("corpus: transit", "corpus: trams"), corpus));
+    expect(error.diagnostics).toMatchObject([{ code: "BRIEF_UNKNOWN_CORPUS", message: 'the brief uses corpus "trams", but it was given corpus "transit"' }]);
+  });
+
+  it("refuses a brief unbalanced under the strict policy, and renders it under warn with the problems as warnings", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const oneSided = memo + "viewpoints: [build-it]\n";
+    const error = await caught(renderBrief(oneSided, corpus));
+    expect(error.code).toBe("BRIEF_UNBALANCED");
+    expect(error.diagnostics.map((d) => d.code)).toContain("BALANCE_MISSING_VIEWPOINT");
+    const warned = await renderBrief(oneSided + "balance: warn\n", corpus);
+    expect(warned.balance.verdict).toBe("unbalanced");
+    expect(warned.diagnostics.every((d) => d.severity === "warning")).toBe(true);
+  });
+});

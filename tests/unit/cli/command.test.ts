@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.js";
+
+/** Each command is declared once: its help, its parsing and its run come from the one definition. */
+describe("command definitions", () => {
+  it("build's help lists every option it accepts, short forms included", async () => {
+    const { code, stdout } = await runCli(["build", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: brief build \[PATH…\] \[options\]\n/);
+    expect(stdout).toMatch(/\n {2}-o, --out DIR +where to write/);
+    expect(stdout).toMatch(/\n {2}-j, --jobs N +briefs printing at once/);
+    for (const option of ["--force", "--fail-fast", "--shard I/N", "--timeout SECONDS", "--json", "--browser PATH", "--root DIR", "-h, --help"]) {
+      expect(stdout).toContain(option);
+    }
+  });
+
+  it("`brief --help` lists every command with its one line, and each answers --help from its definition", async () => {
+    const { stdout } = await runCli(["--help"]);
+    const names = [...stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
+    expect(names).toEqual(["build", "validate", "check", "balance", "manifest", "list"]);
+    for (const name of names) {
+      const help = await runCli([name, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^Usage: brief ${name} .*\\n\\n.+\\n[\\s\\S]*\\nOptions:\\n[\\s\\S]* {2}-h, --help +show this help\\n$`));
+    }
+  });
+
+  it("an unknown option is a usage error that suggests the right one, in the user's words", async () => {
+    const run = await runCli(["build", "--forse"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('brief: brief build has no option --forse: did you mean "--force"?\nRun "brief build --help" for usage.\n');
+  });
+
+  it("an option without its value says what value it takes", async () => {
+    const run = await runCli(["build", "--out"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("brief: --out needs a value: --out DIR");
+  });
+
+  it("an unknown command suggests the closest one", async () => {
+    const run = await runCli(["biuld"]);
+    expect(run).toMatchObject({ code: 2 });
+    expect(run.stderr).toContain('unknown command "biuld": did you mean "build"?');
+  });
+});
