@@ -70,7 +70,8 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
       fontFingerprint(options.fontFolders ?? listFontFolders(process.platform, env)),
       codeFingerprint(),
     ]);
-    const printerFingerprint = options.printer === undefined ? browser.fingerprint : () => options.printer!.fingerprint();
+    const external = options.printer;
+    const printerFingerprint = external === undefined ? browser.fingerprint : () => external.fingerprint();
     const keys = new CacheKeys({ templateSet, fonts, lexiconHash: sha256(lexiconText), code, browser: printerFingerprint });
     const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, keys };
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.

@@ -1,10 +1,18 @@
+/** Where a command writes. */
+export interface OutputStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  /** The stream beneath a sanitised one: for the progress bar's own cursor movements, and nothing else. */
+  readonly unfiltered?: OutputStream;
+}
+
 /** What a command may touch of its process: passed in, so tests can run commands in-process. */
 export interface CliIo {
   readonly argv: readonly string[];
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
   readonly now: () => Date;
 }
 

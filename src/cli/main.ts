@@ -5,6 +5,7 @@ import { version } from "../version.js";
 import { commandHelp, type Command } from "./command.js";
 import { exitCodes, UsageError, type CliIo } from "./io.js";
 import { printDiagnostics } from "./report.js";
+import { visibleStream } from "./terminal.js";
 
 export type { CliIo } from "./io.js";
 
@@ -40,7 +41,9 @@ async function mainHelp(): Promise<string> {
  * Run the CLI and return its exit code. User errors print without a stack;
  * anything else is a bug and prints "internal error" with the stack.
  */
-export async function main(io: CliIo): Promise<number> {
+export async function main(processIo: CliIo): Promise<number> {
+  // The one sanitiser: whatever a command prints, titles and labels from the user's files included, shows as text.
+  const io: CliIo = { ...processIo, stdout: visibleStream(processIo.stdout), stderr: visibleStream(processIo.stderr) };
   const [name, ...args] = io.argv;
   try {
     if (name === undefined || name === "help" || name === "--help" || name === "-h") {

@@ -1,4 +1,5 @@
 import type { BriefResult } from "../build/types.js";
+import { visibleText } from "../text/visible-text.js";
 import type { CliIo } from "./io.js";
 
 export interface Progress {
@@ -36,7 +37,8 @@ class TerminalProgress implements Progress {
     this.#bar = import("cli-progress").then(({ default: cliProgress }) => {
       const multibar = new cliProgress.MultiBar(
         {
-          stream: this.#io.stderr as NodeJS.WritableStream,
+          // The bar moves the cursor itself, so it writes beneath the sanitiser; the lines it logs do not.
+          stream: (this.#io.stderr.unfiltered ?? this.#io.stderr) as NodeJS.WritableStream,
           format: " {bar} {value}/{total} briefs | {rate} /s | ETA {eta_formatted}",
           hideCursor: true,
           clearOnComplete: true,
@@ -52,7 +54,7 @@ class TerminalProgress implements Progress {
     this.#done++;
     const rate = (this.#done / Math.max(0.001, (performance.now() - this.#started) / 1000)).toFixed(1);
     void this.#bar?.then(({ multibar, bar }) => {
-      multibar.log(line + "\n");
+      multibar.log(visibleText(line) + "\n");
       bar.update(this.#done, { rate });
     });
   }

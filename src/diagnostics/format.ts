@@ -1,3 +1,4 @@
+import { visibleText as visible } from "../text/visible-text.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 
 export interface Position {
@@ -57,15 +58,6 @@ function excerpt(text: string, span: Span): { line: number; source: string; unde
  *          |     ^^^^^^^^^^^
  *       hint: did you mean "central-asia"?
  */
-/**
- * Control characters from a file (an escape sequence in a key or a line) must
- * not reach the terminal, where they could move the cursor or rewrite what a
- * reviewer sees: each becomes one visible character, keeping the carets aligned.
- */
-function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\ufffd");
-}
-
 export function formatDiagnostic(diagnostic: Diagnostic, fileText?: string): string {
   const lines: string[] = [];
   let where = diagnostic.file ?? "";
