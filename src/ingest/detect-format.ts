@@ -1,0 +1,57 @@
+import { extname } from "node:path";
+import { BriefsmithError } from "../errors.js";
+import type { DocumentFormat } from "./ingested-document.js";
+
+const formatOfExtension: Readonly<Record<string, DocumentFormat>> = {
+  ".txt": "txt",
+  ".text": "txt",
+  ".md": "md",
+  ".markdown": "md",
+};
+
+/** Formats people try that have a simple way into a supported one. */
+const hintOfExtension: Readonly<Record<string, string>> = {
+  ".doc": "save it as .docx (Word: File > Save As) and add that",
+  ".rtf": "save it as .docx or .txt and add that",
+  ".odt": "save it as .docx (LibreOffice: File > Save As) and add that",
+  ".pages": "export it as .docx or PDF and add that",
+  ".epub": "convert it to HTML or text and add that",
+};
+
+const supported = "supported formats: .txt, .md";
+
+/**
+ * The format of a document: the magic bytes decide for binary formats, the
+ * extension for text formats, which have no magic bytes.
+ */
+export function detectFormat(bytes: Uint8Array, fileName: string, declared?: DocumentFormat): DocumentFormat {
+  const extension = extname(fileName).toLowerCase();
+  const claimed = declared ?? formatOfExtension[extension];
+  const magic = formatOfMagic(bytes);
+  if (magic === "ole") {
+    throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is an old binary Office file (.doc, .xls, .ppt)`, {
+      hint: `save it as .docx and add that; ${supported}`,
+    });
+  }
+  if (magic === "zip") {
+    throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is a zip archive`, { hint: supported });
+  }
+  if (claimed !== undefined) return claimed;
+  throw new BriefsmithError(
+    "INGEST_UNSUPPORTED_FORMAT",
+    extension === "" ? `${fileName} has no extension to tell its format` : `${fileName}: "${extension}" files are not supported`,
+    { hint: hintOfExtension[extension] ?? supported },
+  );
+}
+
+type Magic = "zip" | "ole" | undefined;
+
+function formatOfMagic(bytes: Uint8Array): Magic {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "zip";
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "ole";
+  return undefined;
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
