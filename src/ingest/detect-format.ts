@@ -7,6 +7,9 @@ const formatOfExtension: Readonly<Record<string, DocumentFormat>> = {
   ".text": "txt",
   ".md": "md",
   ".markdown": "md",
+  ".html": "html",
+  ".htm": "html",
+  ".xhtml": "html",
 };
 
 /** Formats people try that have a simple way into a supported one. */
@@ -18,7 +21,7 @@ const hintOfExtension: Readonly<Record<string, string>> = {
   ".epub": "convert it to HTML or text and add that",
 };
 
-const supported = "supported formats: .txt, .md";
+const supported = "supported formats: .txt, .md, .html";
 
 /**
  * The format of a document: the magic bytes decide for binary formats, the
@@ -37,6 +40,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string, declared?: Doc
     throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is a zip archive`, { hint: supported });
   }
   if (claimed !== undefined) return claimed;
+  if (looksLikeHtml(bytes)) return "html";
   throw new BriefsmithError(
     "INGEST_UNSUPPORTED_FORMAT",
     extension === "" ? `${fileName} has no extension to tell its format` : `${fileName}: "${extension}" files are not supported`,
@@ -52,6 +56,14 @@ function formatOfMagic(bytes: Uint8Array): Magic {
   return undefined;
 }
 
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  return /^(?:\uFEFF|\s)*<(?:!doctype\s+html|html)[\s>]/i.test(latin1(bytes.subarray(0, 512)));
+}
+
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function latin1(bytes: Uint8Array): string {
+  return new TextDecoder("latin1").decode(bytes);
 }

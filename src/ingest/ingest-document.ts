@@ -17,18 +17,19 @@ export interface IngestOptions {
 type Reader = (bytes: Uint8Array, fileName: string) => ReadResult | Promise<ReadResult>;
 
 /**
- * Each format's reader, loaded when a document of that format comes: marked
+ * Each format's reader, loaded when a document of that format comes: Readability
  * and the HTML parser are large, and the rest of the CLI never needs them.
  */
 const loadReader: Readonly<Record<DocumentFormat, () => Promise<Reader>>> = {
   txt: async () => (await import("./read-text.js")).readText,
   md: async () => (await import("./read-markdown.js")).readMarkdown,
+  html: async () => (await import("./read-html.js")).readHtml,
 };
 
 /**
- * A document (Markdown or plain text) as the paragraphs
+ * A document (a web page, Markdown or plain text) as the paragraphs
  * of a corpus text, with what it says about itself. Reads only the bytes it
- * is given: nothing is fetched.
+ * is given: nothing is fetched, no script runs.
  *
  * Throws a BriefsmithError: INGEST_UNSUPPORTED_FORMAT for a format it does
  * not read, INGEST_UNREADABLE for a damaged file, INGEST_NO_TEXT when no
@@ -41,7 +42,7 @@ export async function ingestDocument(bytes: Uint8Array, options: IngestOptions):
   const paragraphs = result.paragraphs.map(normaliseWhitespace).filter((paragraph) => paragraph !== "");
   if (paragraphs.length === 0) {
     throw new BriefsmithError("INGEST_NO_TEXT", `no text found in ${options.fileName}`, {
-      hint: "check that the file has the text you expect",
+      hint: format === "html" ? "the page may build its text with scripts, which are not run: save the page as the browser shows it (or copy its text into a .txt file)" : "check that the file has the text you expect",
     });
   }
   return {

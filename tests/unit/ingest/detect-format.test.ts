@@ -31,6 +31,10 @@ describe("format detection and typed errors", () => {
 
   it("refuses a document without text", async () => {
     expect(await errorOf(encode(" \n\n\t\n"), "empty.txt")).toMatchObject({ code: "INGEST_NO_TEXT" });
+    expect(await errorOf(encode("<!doctype html><html><body><script>render()</script></body></html>"), "app.html")).toMatchObject({
+      code: "INGEST_NO_TEXT",
+      hint: expect.stringContaining("scripts"),
+    });
   });
 
   it("takes a declared format over the extension for text formats", async () => {
