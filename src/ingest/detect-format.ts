@@ -10,6 +10,7 @@ const formatOfExtension: Readonly<Record<string, DocumentFormat>> = {
   ".html": "html",
   ".htm": "html",
   ".xhtml": "html",
+  ".docx": "docx",
 };
 
 /** Formats people try that have a simple way into a supported one. */
@@ -21,11 +22,13 @@ const hintOfExtension: Readonly<Record<string, string>> = {
   ".epub": "convert it to HTML or text and add that",
 };
 
-const supported = "supported formats: .txt, .md, .html";
+const supported = "supported formats: .txt, .md, .html, .docx";
 
 /**
  * The format of a document: the magic bytes decide for binary formats, the
- * extension for text formats, which have no magic bytes.
+ * extension for text formats, which have no magic bytes. A file whose
+ * extension promises a binary format it does not have is unreadable rather
+ * than silently read as text.
  */
 export function detectFormat(bytes: Uint8Array, fileName: string, declared?: DocumentFormat): DocumentFormat {
   const extension = extname(fileName).toLowerCase();
@@ -36,8 +39,14 @@ export function detectFormat(bytes: Uint8Array, fileName: string, declared?: Doc
       hint: `save it as .docx and add that; ${supported}`,
     });
   }
+  if (magic === "zip" && (claimed === "docx" || claimed === undefined)) return "docx";
+  if (claimed === "docx") {
+    throw new BriefsmithError("INGEST_UNREADABLE", `${fileName} is not a DOCX file: its first bytes are not those of one`, {
+      hint: "the file may be damaged or truncated, or named with the wrong extension",
+    });
+  }
   if (magic === "zip") {
-    throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is a zip archive`, { hint: supported });
+    throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is a zip archive, not a ${claimed}`, { hint: supported });
   }
   if (claimed !== undefined) return claimed;
   if (looksLikeHtml(bytes)) return "html";

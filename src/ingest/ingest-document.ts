@@ -8,7 +8,7 @@ export type { DocumentFormat, DocumentMetadata, IngestedDocument } from "./inges
 export interface IngestOptions {
   /** The file's name, for its extension and for messages; nothing is read from disk. */
   readonly fileName: string;
-  /** The format, when the caller knows better than the extension. */
+  /** The format, when the caller knows better than the extension. The magic bytes of DOCX still decide. */
   readonly format?: DocumentFormat;
   /** Where the document was obtained; taken over any address the document names for itself. */
   readonly url?: string;
@@ -17,17 +17,18 @@ export interface IngestOptions {
 type Reader = (bytes: Uint8Array, fileName: string) => ReadResult | Promise<ReadResult>;
 
 /**
- * Each format's reader, loaded when a document of that format comes: Readability
+ * Each format's reader, loaded when a document of that format comes: mammoth
  * and the HTML parser are large, and the rest of the CLI never needs them.
  */
 const loadReader: Readonly<Record<DocumentFormat, () => Promise<Reader>>> = {
   txt: async () => (await import("./read-text.js")).readText,
   md: async () => (await import("./read-markdown.js")).readMarkdown,
   html: async () => (await import("./read-html.js")).readHtml,
+  docx: async () => (await import("./read-docx.js")).readDocx,
 };
 
 /**
- * A document (a web page, Markdown or plain text) as the paragraphs
+ * A document (a Word document, web page, Markdown or plain text) as the paragraphs
  * of a corpus text, with what it says about itself. Reads only the bytes it
  * is given: nothing is fetched, no script runs.
  *

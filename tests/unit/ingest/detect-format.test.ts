@@ -22,7 +22,16 @@ describe("format detection and typed errors", () => {
 
   it("refuses an old binary Word file by its magic bytes, whatever its name", async () => {
     const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
-    expect(await errorOf(ole, "memo.txt")).toMatchObject({ code: "INGEST_UNSUPPORTED_FORMAT", hint: expect.stringContaining(".docx") });
+    expect(await errorOf(ole, "memo.docx")).toMatchObject({ code: "INGEST_UNSUPPORTED_FORMAT", hint: expect.stringContaining(".docx") });
+  });
+
+  it("refuses a file whose extension promises a binary format it does not have", async () => {
+    expect(await errorOf(encode("just text"), "report.docx")).toMatchObject({ code: "INGEST_UNREADABLE" });
+  });
+
+  it("refuses a truncated Word file", async () => {
+    const truncated = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+    expect(await errorOf(truncated, "memo.docx")).toMatchObject({ code: "INGEST_UNREADABLE" });
   });
 
   it("refuses binary bytes named as text", async () => {
