@@ -10,6 +10,7 @@ const formatOfExtension: Readonly<Record<string, DocumentFormat>> = {
   ".html": "html",
   ".htm": "html",
   ".xhtml": "html",
+  ".pdf": "pdf",
   ".docx": "docx",
 };
 
@@ -22,26 +23,27 @@ const hintOfExtension: Readonly<Record<string, string>> = {
   ".epub": "convert it to HTML or text and add that",
 };
 
-const supported = "supported formats: .txt, .md, .html, .docx";
+const supported = "supported formats: .txt, .md, .html, .pdf, .docx";
 
 /**
- * The format of a document: the magic bytes decide for binary formats, the
- * extension for text formats, which have no magic bytes. A file whose
- * extension promises a binary format it does not have is unreadable rather
- * than silently read as text.
+ * The format of a document: the magic bytes decide for binary formats (a
+ * PDF saved as "report.txt" is still a PDF), the extension for text formats,
+ * which have no magic bytes. A file whose extension promises a binary format
+ * it does not have is unreadable rather than silently read as text.
  */
 export function detectFormat(bytes: Uint8Array, fileName: string, declared?: DocumentFormat): DocumentFormat {
   const extension = extname(fileName).toLowerCase();
   const claimed = declared ?? formatOfExtension[extension];
-  const magic = formatOfMagic(bytes);
+  const magic = formatOfMagic(bytes, claimed === "pdf" || claimed === undefined);
   if (magic === "ole") {
     throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is an old binary Office file (.doc, .xls, .ppt)`, {
       hint: `save it as .docx and add that; ${supported}`,
     });
   }
+  if (magic === "pdf") return "pdf";
   if (magic === "zip" && (claimed === "docx" || claimed === undefined)) return "docx";
-  if (claimed === "docx") {
-    throw new BriefsmithError("INGEST_UNREADABLE", `${fileName} is not a DOCX file: its first bytes are not those of one`, {
+  if (claimed === "pdf" || claimed === "docx") {
+    throw new BriefsmithError("INGEST_UNREADABLE", `${fileName} is not a ${claimed.toUpperCase()} file: its first bytes are not those of one`, {
       hint: "the file may be damaged or truncated, or named with the wrong extension",
     });
   }
@@ -57,9 +59,16 @@ export function detectFormat(bytes: Uint8Array, fileName: string, declared?: Doc
   );
 }
 
-type Magic = "zip" | "ole" | undefined;
+type Magic = "pdf" | "zip" | "ole" | undefined;
 
-function formatOfMagic(bytes: Uint8Array): Magic {
+/**
+ * PDF readers accept "%PDF-" anywhere in the first kilobyte, after junk some
+ * generators put first; a text file that merely mentions it near its start is
+ * only taken for a PDF when nothing says it is text.
+ */
+function formatOfMagic(bytes: Uint8Array, pdfAnywhereInFirstKilobyte: boolean): Magic {
+  const head = latin1(bytes.subarray(0, 1024));
+  if (pdfAnywhereInFirstKilobyte ? head.includes("%PDF-") : head.startsWith("%PDF-")) return "pdf";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "zip";
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "ole";
   return undefined;

@@ -8,7 +8,7 @@ export type { DocumentFormat, DocumentMetadata, IngestedDocument } from "./inges
 export interface IngestOptions {
   /** The file's name, for its extension and for messages; nothing is read from disk. */
   readonly fileName: string;
-  /** The format, when the caller knows better than the extension. The magic bytes of DOCX still decide. */
+  /** The format, when the caller knows better than the extension; the magic bytes of PDF and DOCX still decide. */
   readonly format?: DocumentFormat;
   /** Where the document was obtained; taken over any address the document names for itself. */
   readonly url?: string;
@@ -17,24 +17,25 @@ export interface IngestOptions {
 type Reader = (bytes: Uint8Array, fileName: string) => ReadResult | Promise<ReadResult>;
 
 /**
- * Each format's reader, loaded when a document of that format comes: mammoth
- * and the HTML parser are large, and the rest of the CLI never needs them.
+ * Each format's reader, loaded when a document of that format comes: pdf.js,
+ * mammoth and the HTML parser are large, and the rest of the CLI never needs them.
  */
 const loadReader: Readonly<Record<DocumentFormat, () => Promise<Reader>>> = {
   txt: async () => (await import("./read-text.js")).readText,
   md: async () => (await import("./read-markdown.js")).readMarkdown,
   html: async () => (await import("./read-html.js")).readHtml,
+  pdf: async () => (await import("./read-pdf.js")).readPdf,
   docx: async () => (await import("./read-docx.js")).readDocx,
 };
 
 /**
- * A document (a Word document, web page, Markdown or plain text) as the paragraphs
+ * A document (PDF, Word, web page, Markdown or plain text) as the paragraphs
  * of a corpus text, with what it says about itself. Reads only the bytes it
  * is given: nothing is fetched, no script runs.
  *
  * Throws a BriefsmithError: INGEST_UNSUPPORTED_FORMAT for a format it does
  * not read, INGEST_UNREADABLE for a damaged file, INGEST_NO_TEXT when no
- * text is found (an empty file).
+ * text is found (a scanned PDF, an empty file).
  */
 export async function ingestDocument(bytes: Uint8Array, options: IngestOptions): Promise<IngestedDocument> {
   const format = detectFormat(bytes, options.fileName, options.format);

@@ -1,5 +1,5 @@
 /** The formats a document can be brought into a corpus from. */
-export type DocumentFormat = "txt" | "md" | "html" | "docx";
+export type DocumentFormat = "txt" | "md" | "html" | "pdf" | "docx";
 
 /** What a document says about itself; every field is absent when the document does not say it. */
 export interface DocumentMetadata {

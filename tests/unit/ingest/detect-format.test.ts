@@ -26,6 +26,7 @@ describe("format detection and typed errors", () => {
   });
 
   it("refuses a file whose extension promises a binary format it does not have", async () => {
+    expect(await errorOf(encode("just text"), "report.pdf")).toMatchObject({ code: "INGEST_UNREADABLE" });
     expect(await errorOf(encode("just text"), "report.docx")).toMatchObject({ code: "INGEST_UNREADABLE" });
   });
 
