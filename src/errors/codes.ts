@@ -135,6 +135,11 @@ export const errorCodes = {
   PRINT_TIMEOUT: { meaning: "a document took longer to print than the timeout", fix: "raise --timeout, or split the brief" },
   PRINT_CANCELLED: { meaning: "the build stopped before this brief was printed", fix: "nothing: build it again" },
 
+  // Bringing a document into a corpus
+  INGEST_UNSUPPORTED_FORMAT: { meaning: "a document is not in a format Briefsmith reads (text, Markdown, HTML, PDF, Word .docx)", fix: "save it as one of those, for example as PDF or .docx" },
+  INGEST_UNREADABLE: { meaning: "a document is damaged, encrypted or not what its name says", fix: "open it in its own program and save a fresh copy" },
+  INGEST_NO_TEXT: { meaning: "a document has no text to extract (a scanned PDF, a page built by scripts)", fix: "run text recognition (OCR) on it first, or save the text itself" },
+
   // Output and manifests
   OUTPUT_NOT_WRITABLE: { meaning: "the output folder or a file in it cannot be written", fix: "check permissions and free space, or choose another folder with --out" },
   MANIFEST_NOT_FOUND: { meaning: "a manifest to merge cannot be read", fix: "check the path" },

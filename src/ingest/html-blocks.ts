@@ -1,0 +1,55 @@
+/**
+ * Elements that start and end a paragraph. Everything else (a, em, span,
+ * code, …) is inline: its text runs on within the paragraph around it.
+ */
+const blockElements = new Set([
+  "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
+  "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+  "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+  "thead", "tr", "ul",
+]);
+
+/** Elements whose content is never text a reader sees. */
+const skippedElements = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "button", "select", "textarea"]);
+
+const elementNode = 1;
+const textNode = 3;
+
+/**
+ * The paragraphs of an HTML fragment, in document order: each block element
+ * (p, h1–h6, li, blockquote, td, …) gives the text directly inside it, so a
+ * list item that holds a nested list gives its own words as one paragraph
+ * and each nested item as another. Line breaks (<br>) become spaces: a
+ * paragraph is one line in a corpus text.
+ *
+ * Limitation: a table cell is a paragraph of its own, so a table reads cell
+ * by cell, row after row.
+ */
+export function collectBlockTexts(root: Node): string[] {
+  const paragraphs: string[] = [];
+  let current = "";
+  const flush = () => {
+    if (current.trim() !== "") paragraphs.push(current);
+    current = "";
+  };
+  const visit = (node: Node) => {
+    if (node.nodeType === textNode) {
+      current += node.textContent ?? "";
+      return;
+    }
+    if (node.nodeType !== elementNode) return;
+    const name = (node as Element).localName.toLowerCase();
+    if (skippedElements.has(name)) return;
+    if (name === "br") {
+      current += " ";
+      return;
+    }
+    const isBlock = blockElements.has(name);
+    if (isBlock) flush();
+    node.childNodes.forEach(visit);
+    if (isBlock) flush();
+  };
+  visit(root);
+  flush();
+  return paragraphs;
+}

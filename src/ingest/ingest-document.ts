@@ -1,0 +1,62 @@
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { detectFormat } from "./detect-format.js";
+import type { DocumentFormat, DocumentMetadata, IngestedDocument, ReadResult } from "./ingested-document.js";
+import { normaliseWhitespace } from "./normalise-whitespace.js";
+
+export type { DocumentFormat, DocumentMetadata, IngestedDocument } from "./ingested-document.js";
+
+export interface IngestOptions {
+  /** The file's name, for its extension and for messages; nothing is read from disk. */
+  readonly fileName: string;
+  /** The format, when the caller knows better than the extension; the magic bytes of PDF and DOCX still decide. */
+  readonly format?: DocumentFormat;
+  /** Where the document was obtained; taken over any address the document names for itself. */
+  readonly url?: string;
+}
+
+type Reader = (bytes: Uint8Array, fileName: string) => ReadResult | Promise<ReadResult>;
+
+/**
+ * Each format's reader, loaded when a document of that format comes: pdf.js,
+ * mammoth and the HTML parser are large, and the rest of the CLI never needs them.
+ */
+const loadReader: Readonly<Record<DocumentFormat, () => Promise<Reader>>> = {
+  txt: async () => (await import("./read-text.js")).readText,
+  md: async () => (await import("./read-markdown.js")).readMarkdown,
+  html: async () => (await import("./read-html.js")).readHtml,
+  pdf: async () => (await import("./read-pdf.js")).readPdf,
+  docx: async () => (await import("./read-docx.js")).readDocx,
+};
+
+/**
+ * A document (PDF, Word, web page, Markdown or plain text) as the paragraphs
+ * of a corpus text, with what it says about itself. Reads only the bytes it
+ * is given: nothing is fetched, no script runs.
+ *
+ * Throws a BriefsmithError: INGEST_UNSUPPORTED_FORMAT for a format it does
+ * not read, INGEST_UNREADABLE for a damaged file, INGEST_NO_TEXT when no
+ * text is found (a scanned PDF, an empty file).
+ */
+export async function ingestDocument(bytes: Uint8Array, options: IngestOptions): Promise<IngestedDocument> {
+  const format = detectFormat(bytes, options.fileName, options.format);
+  const read = await loadReader[format]();
+  const result = await read(bytes, options.fileName);
+  const paragraphs = result.paragraphs.map(normaliseWhitespace).filter((paragraph) => paragraph !== "");
+  if (paragraphs.length === 0) {
+    throw new BriefsmithError("INGEST_NO_TEXT", `no text found in ${options.fileName}`, {
+      hint: format === "html" ? "the page may build its text with scripts, which are not run: save the page as the browser shows it (or copy its text into a .txt file)" : "check that the file has the text you expect",
+    });
+  }
+  return {
+    paragraphs,
+    metadata: compactMetadata({ ...result.metadata, ...(options.url === undefined ? {} : { url: options.url }) }),
+    format,
+    warnings: result.warnings,
+  };
+}
+
+/** Metadata with single-spaced values and without empty ones. */
+function compactMetadata(metadata: DocumentMetadata): DocumentMetadata {
+  const entries = Object.entries(metadata).map(([key, value]) => [key, normaliseWhitespace(String(value ?? ""))] as const);
+  return Object.fromEntries(entries.filter(([, value]) => value !== ""));
+}

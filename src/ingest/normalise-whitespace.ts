@@ -1,0 +1,8 @@
+/**
+ * One paragraph as one line: runs of whitespace (line breaks, tabs, no-break
+ * spaces) become a single space. Nothing else is touched: quotes, dashes and
+ * spelling stay as the source has them, because claims quote them verbatim.
+ */
+export function normaliseWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

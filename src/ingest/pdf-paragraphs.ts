@@ -1,0 +1,121 @@
+import { collectVocabulary, joinLines } from "./join-lines.js";
+import type { PdfLine } from "./pdf-lines.js";
+
+/** A line that starts a list item: a bullet, "1." or "(a)". */
+const listItemStart = /^(?:[•◦▪‣∙●○■□–—*-]|\d{1,3}[.)]|\(?[a-z]\))\s/;
+
+/** What most lines of the document share, against which one line's position is judged. */
+interface Layout {
+  readonly fontSize: number;
+  /** The usual distance between the baselines of two lines of one paragraph. */
+  readonly lineSpacing: number;
+}
+
+/** The paragraph being put together: its first line, and where its longest line ends. */
+interface OpenParagraph {
+  readonly start: PdfLine;
+  readonly right: number;
+}
+
+/**
+ * The paragraphs of a document from the lines of its pages (running headers
+ * and footers already dropped). A line starts a new paragraph when:
+ * - it is further below the line before than the usual line spacing, or
+ *   above it (a new column);
+ * - it is a heading or the first line after one: its font size or the line
+ *   before's is larger than the text's (a line set smaller, such as an
+ *   attribution, does not end a paragraph);
+ * - it is indented against the line before (a first-line indent);
+ * - it starts a list item, or leaves the hanging indent of one;
+ * - the line before ended short: the first word of this line would have fit
+ *   on it, so its author broke the line on purpose.
+ * At a page break all but the first can tell, as the gap there is the page's.
+ *
+ * Limitations: the rules assume one column of text, which pages draw in
+ * reading order; multi-column pages whose generator draws across the
+ * columns, tables and text in figures come out in drawing order. Where
+ * paragraphs are neither spaced apart nor indented, a paragraph whose last
+ * line happens to be full is joined to the next, and so are short lines
+ * that follow each other (an address block).
+ */
+export function joinIntoParagraphs(pages: readonly (readonly PdfLine[])[]): string[] {
+  const layout = measureLayout(pages);
+  const vocabulary = collectVocabulary(pages.flat().map((line) => line.text));
+  const paragraphs: string[] = [];
+  let previous: PdfLine | undefined;
+  let open: OpenParagraph | undefined;
+  for (const page of pages) {
+    for (const [index, line] of page.entries()) {
+      if (previous === undefined || open === undefined || startsParagraph(previous, line, open, index > 0, layout)) {
+        paragraphs.push(line.text);
+        open = { start: line, right: line.right };
+      } else {
+        paragraphs[paragraphs.length - 1] = joinLines(paragraphs.at(-1)!, line.text, vocabulary);
+        open = { start: open.start, right: Math.max(open.right, line.right) };
+      }
+      previous = line;
+    }
+  }
+  return paragraphs;
+}
+
+function startsParagraph(previous: PdfLine, line: PdfLine, open: OpenParagraph, samePage: boolean, layout: Layout): boolean {
+  const em = layout.fontSize;
+  if (samePage) {
+    const drop = previous.baseline - line.baseline;
+    if (drop <= 0 || drop > layout.lineSpacing * 1.3 + 0.5) return true;
+  }
+  const larger = Math.max(line.fontSize, previous.fontSize);
+  if (Math.abs(line.fontSize - previous.fontSize) > 0.5 && larger > layout.fontSize * 1.15) return true;
+  if (listItemStart.test(line.text)) return true;
+  if (listItemStart.test(open.start.text)) {
+    const inHangingIndent = previous !== open.start && previous.left > open.start.left + 0.4 * em;
+    if (inHangingIndent && line.left < previous.left - 0.4 * em) return true;
+  } else if (line.left - previous.left > 0.8 * em) {
+    return true;
+  }
+  return endsShort(previous, line, Math.max(open.right, line.right), em);
+}
+
+/**
+ * Would the first word of `line` have fit at the end of `previous`? Then
+ * `previous` was ended on purpose. The measure is the longest line of the
+ * paragraph and the next one, not the page's: a block of text may be
+ * narrower than the page's (a quotation, a copyright notice), and a measure
+ * taken too short only makes this miss a break, never invent one.
+ */
+function endsShort(previous: PdfLine, line: PdfLine, measureRight: number, em: number): boolean {
+  if (/[-\u2010\u00AD]$/.test(previous.text)) return false;
+  const characterWidth = (line.right - line.left) / line.text.length;
+  const firstWord = line.text.split(" ")[0] ?? "";
+  return previous.right + (firstWord.length + 1) * characterWidth < measureRight - 0.5 * em;
+}
+
+function measureLayout(pages: readonly (readonly PdfLine[])[]): Layout {
+  const fontSize = mostCommon(pages.flat().map((line) => [round(line.fontSize), line.text.length])) ?? 10;
+  const isBody = (line: PdfLine) => Math.abs(line.fontSize - fontSize) <= 0.5;
+  const spacings = pages.flatMap((page) =>
+    page.slice(1).flatMap((line, i) => {
+      const above = page[i]!;
+      const drop = above.baseline - line.baseline;
+      return isBody(line) && isBody(above) && drop > 0 && drop < 3 * fontSize ? [[round(drop), 1] as const] : [];
+    }),
+  );
+  return { fontSize, lineSpacing: mostCommon(spacings) ?? 1.2 * fontSize };
+}
+
+/** The value with the greatest total weight; the smallest of equally common ones. */
+function mostCommon(weighted: readonly (readonly [value: number, weight: number])[]): number | undefined {
+  const totals = new Map<number, number>();
+  for (const [value, weight] of weighted) totals.set(value, (totals.get(value) ?? 0) + weight);
+  let best: [number, number] | undefined;
+  for (const [value, total] of totals) {
+    if (best === undefined || total > best[1] || (total === best[1] && value < best[0])) best = [value, total];
+  }
+  return best?.[0];
+}
+
+/** To the half point: positions that differ by less are the same to the eye. */
+function round(value: number): number {
+  return Math.round(value * 2) / 2;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
+import { ingestDocument } from "../../../src/ingest/ingest-document.js";
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+async function errorOf(bytes: Uint8Array, fileName: string): Promise<BriefsmithError> {
+  const error: unknown = await ingestDocument(bytes, { fileName }).catch((e: unknown) => e);
+  if (!(error instanceof BriefsmithError)) throw new Error(`expected a BriefsmithError, got ${String(error)}`);
+  return error;
+}
+
+describe("format detection and typed errors", () => {
+  it("refuses an unsupported extension, with a hint for the formats people try", async () => {
+    expect(await errorOf(encode("{\\rtf1 hello}"), "memo.rtf")).toMatchObject({
+      code: "INGEST_UNSUPPORTED_FORMAT",
+      hint: expect.stringContaining(".docx"),
+    });
+    expect(await errorOf(encode("a,b\n1,2"), "table.csv")).toMatchObject({ code: "INGEST_UNSUPPORTED_FORMAT" });
+    expect(await errorOf(encode("plain words"), "README")).toMatchObject({ code: "INGEST_UNSUPPORTED_FORMAT" });
+  });
+
+  it("refuses an old binary Word file by its magic bytes, whatever its name", async () => {
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    expect(await errorOf(ole, "memo.docx")).toMatchObject({ code: "INGEST_UNSUPPORTED_FORMAT", hint: expect.stringContaining(".docx") });
+  });
+
+  it("refuses a file whose extension promises a binary format it does not have", async () => {
+    expect(await errorOf(encode("just text"), "report.pdf")).toMatchObject({ code: "INGEST_UNREADABLE" });
+    expect(await errorOf(encode("just text"), "report.docx")).toMatchObject({ code: "INGEST_UNREADABLE" });
+  });
+
+  it("refuses a truncated Word file", async () => {
+    const truncated = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+    expect(await errorOf(truncated, "memo.docx")).toMatchObject({ code: "INGEST_UNREADABLE" });
+  });
+
+  it("refuses binary bytes named as text", async () => {
+    expect(await errorOf(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), "image.txt")).toMatchObject({ code: "INGEST_UNREADABLE" });
+  });
+
+  it("refuses a document without text", async () => {
+    expect(await errorOf(encode(" \n\n\t\n"), "empty.txt")).toMatchObject({ code: "INGEST_NO_TEXT" });
+    expect(await errorOf(encode("<!doctype html><html><body><script>render()</script></body></html>"), "app.html")).toMatchObject({
+      code: "INGEST_NO_TEXT",
+      hint: expect.stringContaining("scripts"),
+    });
+  });
+
+  it("takes a declared format over the extension for text formats", async () => {
+    const document = await ingestDocument(encode("# Heading\n\nText."), { fileName: "notes.txt", format: "md" });
+    expect(document).toMatchObject({ format: "md", paragraphs: ["Heading", "Text."] });
+  });
+});

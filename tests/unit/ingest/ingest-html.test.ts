@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { ingestDocument } from "../../../src/ingest/ingest-document.js";
+
+const page = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Partners of Convenience | Example Institute</title>
+  <meta property="og:title" content="Partners of Convenience">
+  <meta property="og:site_name" content="Example Institute">
+  <meta property="og:url" content="https://example.org/og-address">
+  <meta name="author" content="Jane Roe">
+  <meta property="article:published_time" content="2016-02-04T23:30:00-05:00">
+  <link rel="canonical" href="https://example.org/partners">
+  <script>document.title = "changed by a script";</script>
+</head>
+<body>
+  <div id="cookie-banner" class="cookie-consent"><p>We use cookies to improve your experience. Accept all?</p><button>Accept</button></div>
+  <header class="site-header"><a href="/">Example Institute</a><nav><ul><li><a href="/research">Research</a></li><li><a href="/about">About us</a></li><li><a href="/events">Events</a></li></ul></nav></header>
+  <main>
+    <article>
+      <h1>Partners of Convenience</h1>
+      <p>Relations between Moscow and Beijing have grown closer since 2014, when the crisis over Ukraine opened a deep rift between Russia and the West, and officials on both sides now call the partnership the best it has ever been.</p>
+      <h2>Energy and money</h2>
+      <p>The gas agreement signed in May 2014 is the largest single deal between the two countries; its price was never published, which led <a href="https://example.org/analysts">many analysts</a> to conclude that Moscow accepted terms it would have refused a year earlier.</p>
+      <ul>
+        <li>Joint projects in Central Asia</li>
+        <li>Chinese banks lending to sanctioned firms</li>
+      </ul>
+      <blockquote><p>Russia needs China more than China needs Russia, and both of them know it, said one of the panelists at the close of the meeting.</p></blockquote>
+      <script>document.write("<p>Injected by a script</p>");</script>
+    </article>
+  </main>
+  <footer><p>© 2016 Example Institute. All rights reserved.</p><nav><a href="/privacy">Privacy</a></nav></footer>
+  <script src="https://tracker.example.com/t.js"></script>
+</body>
+</html>`;
+
+describe("ingesting a web page", () => {
+  it("keeps only the article's text, block by block, and reads the metadata from the head", async () => {
+    const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "partners.html" });
+    expect(document.paragraphs).toEqual([
+      "Relations between Moscow and Beijing have grown closer since 2014, when the crisis over Ukraine opened a deep rift between Russia and the West, and officials on both sides now call the partnership the best it has ever been.",
+      "Energy and money",
+      "The gas agreement signed in May 2014 is the largest single deal between the two countries; its price was never published, which led many analysts to conclude that Moscow accepted terms it would have refused a year earlier.",
+      "Joint projects in Central Asia",
+      "Chinese banks lending to sanctioned firms",
+      "Russia needs China more than China needs Russia, and both of them know it, said one of the panelists at the close of the meeting.",
+    ]);
+    expect(document.metadata).toEqual({
+      title: "Partners of Convenience",
+      author: "Jane Roe",
+      date: "2016-02-04",
+      url: "https://example.org/partners",
+      publisher: "Example Institute",
+    });
+    expect(document).toMatchObject({ format: "html", warnings: [] });
+  });
+
+  it("prefers citation_* tags, keeps every citation author, and takes the caller's URL over the page's", async () => {
+    const head = `<meta name="citation_title" content="The Scholarly Title"><meta name="citation_author" content="Roe, Jane">
+      <meta name="citation_author" content="Doe, John"><meta name="citation_publication_date" content="2015/11/30">
+      <meta name="citation_publisher" content="Example Press"><meta name="date" content="2001-01-01">`;
+    const html = page.replace("<title>", `${head}<title>`).replace('<meta property="og:site_name" content="Example Institute">', "");
+    const document = await ingestDocument(new TextEncoder().encode(html), { fileName: "paper.htm", url: "https://example.org/saved-from" });
+    expect(document.metadata).toEqual({
+      title: "The Scholarly Title",
+      author: "Roe, Jane; Doe, John",
+      date: "2015-11-30",
+      url: "https://example.org/saved-from",
+      publisher: "Example Press",
+    });
+  });
+
+  it("recognises a page without an .html extension by its doctype", async () => {
+    const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "download" });
+    expect(document.format).toBe("html");
+  });
+});
