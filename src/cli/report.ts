@@ -1,15 +1,93 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDiagnostic, sortDiagnostics } from "../diagnostics/format.js";
-import type { CliIo } from "./io.js";
+import { formatDiagnostic, positionAt, sortDiagnostics } from "../diagnostics/format.js";
+import type { OptionSpecs } from "./command.js";
+import { UsageError, type CliIo } from "./io.js";
 
-/** Print diagnostics to stderr, sorted and without repeats, each with its source line. */
-export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>): void {
-  if (diagnostics.length === 0) return;
+export { plural } from "../text/plural.js";
+
+/** How problems are printed: for a person at a terminal, or as GitHub Actions annotations on a pull request's diff. */
+export type Reporter = "human" | "github";
+
+export const reporterOptions = {
+  reporter: {
+    type: "string",
+    value: "NAME",
+    description: "how to print problems: human (default), or github for GitHub Actions annotations on the pull request",
+  },
+} as const satisfies OptionSpecs;
+
+export function parseReporter(value: string | undefined): Reporter {
+  if (value === undefined || value === "human" || value === "github") return value ?? "human";
+  throw new UsageError(`--reporter takes human or github, not "${value}"`);
+}
+
+/** A diagnostic with its span turned into lines and columns: what --json prints. */
+export interface LocatedDiagnostic {
+  readonly severity: Diagnostic["severity"];
+  readonly code: Diagnostic["code"];
+  readonly message: string;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly endLine: number | undefined;
+  readonly endColumn: number | undefined;
+  readonly hint: string | undefined;
+}
+
+/** Diagnostics sorted by place, each once. */
+function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const unique = new Map<string, Diagnostic>();
   for (const d of sortDiagnostics(diagnostics)) unique.set(`${d.file}|${d.span?.start}|${d.code}|${d.message}`, d);
-  for (const diagnostic of unique.values()) {
+  return [...unique.values()];
+}
+
+/** Diagnostics as data for machines: sorted, each once, with 1-based lines and columns. */
+export function locateDiagnostics(diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>): LocatedDiagnostic[] {
+  return uniqueDiagnostics(diagnostics).map((d) => {
+    const text = d.file === undefined ? undefined : fileTexts.get(d.file);
+    const start = text !== undefined && d.span !== undefined ? positionAt(text, d.span.start) : undefined;
+    const end = text !== undefined && d.span !== undefined ? positionAt(text, d.span.end) : undefined;
+    return {
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      file: d.file,
+      line: start?.line,
+      column: start?.column,
+      endLine: end?.line,
+      endColumn: end?.column,
+      hint: d.hint,
+    };
+  });
+}
+
+/**
+ * Print diagnostics, sorted and each once: for a person, to stderr, each with
+ * its source line and caret; for GitHub, to stdout, one workflow command each
+ * (`::error file=…,line=…,col=…,title=CODE::message`), which the runner shows
+ * on the pull request's diff.
+ */
+export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>, reporter: Reporter = "human"): void {
+  if (reporter === "github") {
+    for (const d of locateDiagnostics(diagnostics, fileTexts)) io.stdout.write(githubAnnotation(d) + "\n");
+    return;
+  }
+  for (const diagnostic of uniqueDiagnostics(diagnostics)) {
     io.stderr.write(formatDiagnostic(diagnostic, diagnostic.file === undefined ? undefined : fileTexts.get(diagnostic.file)) + "\n\n");
   }
 }
 
-export { plural } from "../text/plural.js";
+/** One GitHub Actions annotation; values are escaped as the runner's workflow-command parser expects. */
+export function githubAnnotation(d: LocatedDiagnostic): string {
+  const property = (value: string) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const data = (value: string) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const properties = [
+    d.file === undefined ? undefined : `file=${property(d.file)}`,
+    d.line === undefined ? undefined : `line=${d.line}`,
+    d.column === undefined ? undefined : `col=${d.column}`,
+    d.endLine === undefined ? undefined : `endLine=${d.endLine}`,
+    d.endColumn === undefined ? undefined : `endColumn=${d.endColumn}`,
+    `title=${property(d.code)}`,
+  ].filter((p) => p !== undefined);
+  return `::${d.severity === "error" ? "error" : "warning"} ${properties.join(",")}::${data(d.message + (d.hint === undefined ? "" : `\nhint: ${d.hint}`))}`;
+}

@@ -2,13 +2,12 @@ import { readCorpus } from "../../build/load-corpus.js";
 import { checkCorpus, defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
 import { copiedRunLimit } from "../../check/paraphrase.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
-import { positionAt } from "../../diagnostics/format.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, listCorpora } from "../../load/project.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { projectRoot } from "../options.js";
-import { plural, printDiagnostics } from "../report.js";
+import { locateDiagnostics, plural, printDiagnostics } from "../report.js";
 import { formatTable } from "../table.js";
 
 export const checkCommand = defineCommand({
@@ -59,14 +58,7 @@ perspective × source. Exit 1 on any error; warnings do not fail.`,
       }
     }
     if (values.json) {
-      const located = checks.map((check) => ({
-        ...check,
-        diagnostics: check.diagnostics.map((d) => {
-          const text = d.file === undefined ? undefined : fileTexts.get(d.file);
-          const position = text !== undefined && d.span !== undefined ? positionAt(text, d.span.start) : undefined;
-          return { severity: d.severity, code: d.code, message: d.message, file: d.file, line: position?.line, column: position?.column, hint: d.hint };
-        }),
-      }));
+      const located = checks.map((check) => ({ ...check, diagnostics: locateDiagnostics(check.diagnostics, fileTexts) }));
       io.stdout.write(JSON.stringify({ ok: !failed, corpora: located }, null, 2) + "\n");
     }
     return failed ? exitCodes.problems : exitCodes.ok;

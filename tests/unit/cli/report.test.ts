@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { githubAnnotation, locateDiagnostics } from "../../../src/cli/report.js";
+
+describe("reporters", () => {
+  const text = "title: T\ntemplate: memoo\n";
+  const diagnostic = {
+    severity: "error",
+    code: "BRIEF_INVALID_VALUE",
+    message: 'template is "memoo", which is not allowed',
+    file: "briefs/a,b.yaml",
+    span: { start: 19, end: 24 },
+    hint: 'did you mean "memo"? (allowed: "memo", "handout", "one-pager")',
+  } as const;
+
+  it("locate a diagnostic by line and column, start and end", () => {
+    expect(locateDiagnostics([diagnostic, diagnostic], new Map([["briefs/a,b.yaml", text]]))).toEqual([
+      { severity: "error", code: "BRIEF_INVALID_VALUE", message: diagnostic.message, file: "briefs/a,b.yaml", line: 2, column: 11, endLine: 2, endColumn: 16, hint: diagnostic.hint },
+    ]);
+  });
+
+  it("write a GitHub Actions annotation with its properties and message escaped", () => {
+    const [located] = locateDiagnostics([{ ...diagnostic, message: "100% wrong: a\nb" }], new Map([["briefs/a,b.yaml", text]]));
+    expect(githubAnnotation(located!)).toBe(
+      `::error file=briefs/a%2Cb.yaml,line=2,col=11,endLine=2,endColumn=16,title=BRIEF_INVALID_VALUE::100%25 wrong: a%0Ab%0Ahint: did you mean "memo"? (allowed: "memo", "handout", "one-pager")`,
+    );
+  });
+});
