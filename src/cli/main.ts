@@ -21,6 +21,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   balance: async () => (await import("./commands/balance.js")).balanceCommand,
   manifest: async () => (await import("./commands/manifest.js")).manifestCommand,
   list: async () => (await import("./commands/list.js")).listCommand,
+  preview: async () => (await import("./commands/preview.js")).previewCommand,
 };
 
 async function mainHelp(): Promise<string> {

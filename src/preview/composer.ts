@@ -195,12 +195,12 @@ function writeKey(text: string, map: YAMLMap, key: string, value: KeyValue): str
   if (pair === undefined) return insertKey(text, map, key, value);
   const node = pair.value as Node | null;
   if (isSeq(node) && Array.isArray(value) && !node.flow) return writeBlockList(text, node.items as Node[], value);
-  if (isScalar(node) && node.source === "" && node.range !== undefined) {
+  if (isScalar(node) && node.source === "" && node.range) {
     // "key:" with nothing after it (perhaps a comment): write the value after the colon.
     const at = node.range[0];
     return splice(text, at, at, `${text[at - 1] === ":" ? " " : ""}${formatValue(value)}${text[at] === "#" ? " " : ""}`);
   }
-  if (node === null || node.range === undefined) return text;
+  if (!node?.range) return text;
   if (isSeq(node) && !node.flow) {
     // A block list becomes one value on the key's line.
     return splice(text, (pair.key as Node).range![1], endOfLine(text, node.range[1]), `: ${formatValue(value)}${lineEnding(text)}`);

@@ -1,0 +1,122 @@
+import { stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { BriefsmithError } from "../../errors/briefsmith-error.js";
+import { canOpenBrowser, openBrowser } from "../../preview/open-browser.js";
+import { startPreview } from "../../preview/preview.js";
+import type { BriefSession } from "../../preview/session.js";
+import type { PreviewAttempt } from "../../preview/render.js";
+import { defineCommand, projectOptions } from "../command.js";
+import { exitCodes, UsageError, type CliIo } from "../io.js";
+import { buildDate, projectRoot } from "../options.js";
+import { plural, printDiagnostics } from "../report.js";
+
+export const previewCommand = defineCommand({
+  name: "preview",
+  positionals: "[BRIEF]",
+  summary: "see a brief as it will print, updated as you save; problems shown where they are",
+  description: `Serve a live preview of BRIEF (a brief file, or the name of one in briefs/) on
+127.0.0.1: its pages exactly as they print, updated each time the brief, its
+corpus, a source text or a template is saved, with its balance table and a
+panel to choose themes, viewpoints, template, paper and marking (which edits
+the brief file, keeping its comments). Problems are shown over the last good
+pages and printed here. Without BRIEF, an index of the project's briefs.
+The address, with its secret token, is the first line printed; it opens in
+your browser unless --no-open. Stop with Ctrl+C.`,
+  options: {
+    port: { type: "string", value: "N", description: "the port on 127.0.0.1 (default: a free one)" },
+    "no-open": { type: "boolean", description: "do not open a browser; open the printed address yourself" },
+    browser: { type: "string", value: "PATH", description: "the Chrome or Chromium to print with (else PUPPETEER_EXECUTABLE_PATH, Puppeteer's cache, the system's)" },
+    ...projectOptions,
+  },
+  async run(io, { values, positionals }) {
+    if (positionals.length > 1) throw new UsageError("brief preview shows one brief at a time; the index (no BRIEF) lists them all");
+    const root = projectRoot(io, values.root);
+    const port = parsePort(values.port);
+    const brief = positionals[0] === undefined ? undefined : await findBrief(io, root, positionals[0]);
+    buildDate(io); // a bad SOURCE_DATE_EPOCH is a usage error now, not at the first rendering
+    const reporter = createReporter(io);
+    let preview;
+    try {
+      preview = await startPreview({
+        root,
+        cwd: io.cwd,
+        brief,
+        port,
+        date: () => buildDate(io),
+        browser: values.browser,
+        env: io.env,
+        onAttempt: reporter,
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+        throw new UsageError(`port ${port} is in use: choose another with --port, or leave --port out to use a free one`);
+      }
+      throw error;
+    }
+    // The address first, alone on its line: scripts and tests read it from there.
+    io.stdout.write(`${preview.url}\n`);
+    io.stdout.write(`Previewing ${brief === undefined ? "the briefs of this project" : "the brief"}; each save updates the page. Press Ctrl+C to stop.\n`);
+    if (!values["no-open"] && canOpenBrowser(io.env) && !(await openBrowser(preview.url))) {
+      io.stderr.write("brief: could not open a browser; open the address above\n");
+    }
+    await stopSignal();
+    await preview.close();
+    return exitCodes.ok;
+  },
+});
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port takes a port number from 1 to 65535 (or 0 for a free one), not "${value}"`);
+  return Number(value);
+}
+
+/** A brief file as given, or the name of one in briefs/. */
+async function findBrief(io: CliIo, root: string, given: string): Promise<string> {
+  const candidates = [resolve(io.cwd, given), join(root, "briefs", `${given}.yaml`), join(root, "briefs", `${given}.yml`)];
+  for (const candidate of candidates) {
+    const found = await stat(candidate).catch(() => undefined);
+    if (found?.isFile()) return candidate;
+  }
+  throw new BriefsmithError("PATH_NOT_FOUND", `there is no brief ${given}`, { hint: "give a brief file, or the name of one in briefs/ (brief list briefs shows them)" });
+}
+
+/** Resolves at Ctrl+C or a termination signal, whichever comes first. */
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+/**
+ * One line per rendering, and the problems as `brief validate` prints them,
+ * each set once: a save that leaves the same problems does not print them again.
+ */
+function createReporter(io: CliIo): (session: BriefSession, attempt: PreviewAttempt) => void {
+  const lastPrinted = new Map<string, string>();
+  return (session, attempt) => {
+    const time = io.now().toTimeString().slice(0, 8);
+    const view = session.view;
+    const key = JSON.stringify([view.problems.map((p) => p.text), view.warnings.map((p) => p.text)]);
+    if (lastPrinted.get(session.name) !== key) {
+      lastPrinted.set(session.name, key);
+      printDiagnostics(io, attempt.diagnostics, attempt.fileTexts);
+      for (const failure of attempt.failures) io.stderr.write(`error: ${failure}\n\n`);
+      for (const warning of attempt.printWarnings) io.stderr.write(`warning: ${warning}\n\n`);
+    }
+    const rendering = attempt.rendering;
+    if (rendering !== undefined) {
+      const ms = Math.round(attempt.timings.renderMs + attempt.timings.printMs);
+      io.stdout.write(`${time} ${session.name}: ${plural(rendering.pages, "page")}, ${rendering.balance.verdict} (${ms} ms)\n`);
+    } else {
+      const count = view.problems.length;
+      io.stdout.write(`${time} ${session.name}: ${plural(count, "problem")}${view.pdfRevision === undefined ? "" : "; the page keeps the last good version"}\n`);
+    }
+  };
+}

@@ -1,0 +1,76 @@
+import { join } from "node:path";
+import { assembleBrief } from "../build/assemble-brief.js";
+import { checkedBrief, prepareBriefs } from "../build/prepare.js";
+import { errorCount } from "../diagnostics/diagnostic.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { briefFileBaseName, displayPath, findBriefFiles } from "../load/project.js";
+import type { PreviewInputs } from "./inputs.js";
+
+/**
+ * The briefs a preview server may show, by name: the brief files of the
+ * project's briefs/ folder and any named on the command line. A request names
+ * a brief by its key in this table; a path from a request is never read.
+ */
+export type BriefTable = ReadonlyMap<string, string>;
+
+export async function findProjectBriefs(root: string, cwd: string, named: readonly string[] = []): Promise<Map<string, string>> {
+  const table = new Map<string, string>();
+  let found: string[] = [];
+  try {
+    found = await findBriefFiles([join(root, "briefs")], cwd);
+  } catch (error) {
+    // A project without a briefs/ folder yet has an empty index.
+    if (!(error instanceof BriefsmithError && error.code === "PATH_NOT_FOUND")) throw error;
+  }
+  for (const path of found) table.set(briefFileBaseName(path), path);
+  // A brief named on the command line wins its name over one in briefs/ that shares it.
+  for (const path of named) table.set(briefFileBaseName(path), path);
+  return table;
+}
+
+/** One line of the index: a brief, what it would print, and whether it is balanced. */
+export interface IndexEntryView {
+  readonly name: string;
+  readonly file: string;
+  readonly title: string | undefined;
+  readonly template: string | undefined;
+  /** The balance verdict, or "problems" when the brief cannot be rendered as it is. */
+  readonly verdict: "balanced" | "unbalanced" | "not checked" | "problems";
+  /** Errors in the brief and its corpus. */
+  readonly problems: number;
+}
+
+export interface IndexView {
+  readonly revision: number;
+  readonly briefs: readonly IndexEntryView[];
+}
+
+/**
+ * Check every brief of the table as `brief balance` does (no browser): each
+ * one's title, template and balance verdict, or how many problems stop it.
+ */
+export async function indexEntries(table: BriefTable, context: { root: string; cwd: string; inputs: PreviewInputs; date: string }): Promise<IndexEntryView[]> {
+  if (table.size === 0) return [];
+  const names = new Map([...table].map(([name, path]) => [path, name]));
+  const preparation = await prepareBriefs([...table.values()], { root: context.root, cwd: context.cwd });
+  const lexicon = await context.inputs.lexicon();
+  return preparation.briefs
+    .map((prepared): IndexEntryView => {
+      const data = prepared.file?.data as { title?: unknown; template?: unknown } | undefined;
+      const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+      const checked = checkedBrief(prepared);
+      const common = {
+        name: names.get(prepared.path) ?? briefFileBaseName(prepared.path),
+        file: displayPath(prepared.path, context.cwd),
+        title: prepared.brief?.title ?? text(data?.title),
+        template: prepared.brief?.template ?? text(data?.template),
+      };
+      if (checked === undefined) {
+        const problems = errorCount(prepared.diagnostics) + errorCount(prepared.corpus?.diagnostics ?? []);
+        return { ...common, verdict: "problems", problems };
+      }
+      const assembled = assembleBrief(checked, { date: context.date, lexicon });
+      return { ...common, verdict: assembled.balance.verdict, problems: 0 };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,77 @@
+import { parseLexicon, type Lexicon } from "../balance/lexicon.js";
+import { readCorpus, type CorpusReading } from "../build/load-corpus.js";
+import { corpusDir } from "../load/project.js";
+import { builtInTemplatesDir, lexiconPath, readLexiconText } from "../load/package-files.js";
+import { loadTemplates, type TemplateSet } from "../load/templates.js";
+
+/**
+ * What every previewed brief is rendered from, read once and kept until a
+ * file of it changes: each corpus (re-read as a whole when any file in its
+ * folder changes), the templates and the balance word lists. Each has a
+ * generation, bumped when it is dropped, so a session can tell whether its
+ * last rendering is still current.
+ */
+export class PreviewInputs {
+  readonly #root: string;
+  readonly #cwd: string;
+  readonly #corpora = new Map<string, Promise<CorpusReading>>();
+  readonly #corpusGenerations = new Map<string, number>();
+  #templates: Promise<TemplateSet> | undefined;
+  #lexicon: Promise<Lexicon> | undefined;
+  #sharedGeneration = 0;
+
+  constructor(options: { root: string; cwd: string }) {
+    this.#root = options.root;
+    this.#cwd = options.cwd;
+  }
+
+  /** A corpus as last read; read now if it changed since (or was never read). */
+  corpus(id: string): Promise<CorpusReading> {
+    let reading = this.#corpora.get(id);
+    if (reading === undefined) {
+      reading = readCorpus(corpusDir(this.#root, id), { cwd: this.#cwd });
+      this.#corpora.set(id, reading);
+      // A failed read (the folder vanished mid-read) is not kept: the next render tries again.
+      reading.catch(() => this.#corpora.get(id) === reading && this.#corpora.delete(id));
+    }
+    return reading;
+  }
+
+  /** A corpus read elsewhere (by a full check of the brief): kept, so the next render need not read it again. */
+  keepCorpus(reading: CorpusReading): void {
+    this.#corpora.set(reading.id, Promise.resolve(reading));
+  }
+
+  corpusGeneration(id: string): number {
+    return this.#corpusGenerations.get(id) ?? 0;
+  }
+
+  /** A file in the corpus's folder changed: read it afresh next time. */
+  dropCorpus(id: string): void {
+    this.#corpora.delete(id);
+    this.#corpusGenerations.set(id, this.corpusGeneration(id) + 1);
+  }
+
+  templates(): Promise<TemplateSet> {
+    return (this.#templates ??= loadTemplates(builtInTemplatesDir));
+  }
+
+  lexicon(): Promise<Lexicon> {
+    return (this.#lexicon ??= readLexiconText().then((text) => parseLexicon(text, lexiconPath)));
+  }
+
+  /** The templates and word lists every brief shares: a change to either concerns them all. */
+  get sharedGeneration(): number {
+    return this.#sharedGeneration;
+  }
+
+  dropTemplates(): void {
+    this.#templates = undefined;
+    this.#sharedGeneration++;
+  }
+
+  dropLexicon(): void {
+    this.#lexicon = undefined;
+    this.#sharedGeneration++;
+  }
+}

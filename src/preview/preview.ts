@@ -1,0 +1,170 @@
+import { join } from "node:path";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { builtInTemplatesDir, lexiconPath } from "../load/package-files.js";
+import { displayPath, listCorpora } from "../load/project.js";
+import { fileLimits, readTextFile } from "../load/read-file.js";
+import { parseYamlFile } from "../load/yaml-file.js";
+import { createPrinter, type DocumentPrinter, type Env } from "../print/printer.js";
+import { findProjectBriefs, indexEntries, type IndexView } from "./briefs.js";
+import { Coalescer } from "./coalesce.js";
+import { composeBrief, type BriefEdit } from "./composer.js";
+import { PreviewInputs } from "./inputs.js";
+import { namedCorpus, type RenderContext } from "./render.js";
+import { createToken } from "./security.js";
+import { startPreviewServer, type PreviewApp, type PreviewServer } from "./server.js";
+import { BriefSession, type AttemptListener } from "./session.js";
+import { ProjectWatcher, type ChangeBatch } from "./watcher.js";
+import { writeBriefFile } from "./write-brief.js";
+
+export interface PreviewOptions {
+  /** The project folder, holding briefs/ and sources/. */
+  readonly root: string;
+  readonly cwd: string;
+  /** A brief file to open the page on (absolute path); without it, the page is the index of the project's briefs. */
+  readonly brief?: string | undefined;
+  /** The port on 127.0.0.1 (default 0: a free port). */
+  readonly port?: number | undefined;
+  /** The date printed when a brief sets none (YYYY-MM-DD), asked for at each rendering. */
+  readonly date: () => string;
+  /** A printer to use (and leave open); else one is started, with one tab, and closed with the preview. */
+  readonly printer?: DocumentPrinter | undefined;
+  readonly browser?: string | undefined;
+  readonly env?: Env | undefined;
+  /** Told after each rendering of a brief (the terminal prints from it). */
+  readonly onAttempt?: AttemptListener | undefined;
+  /** Quiet time that ends a batch of file changes (default 15 ms). */
+  readonly settleMs?: number | undefined;
+}
+
+export interface Preview {
+  /** The address to open: 127.0.0.1, the port, the token, and the brief. */
+  readonly url: string;
+  readonly port: number;
+  /** Stop serving, stop watching, and close the printer if the preview started it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Start previewing a project: a server on 127.0.0.1, a watcher on the
+ * project's briefs, corpora, the templates and the word lists, and one warm
+ * browser that prints each brief as it changes. Briefs are rendered when a
+ * page watches them (and the brief named at start at once), each with the
+ * same checks as `brief build`.
+ */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const { root, cwd } = options;
+  const named = options.brief === undefined ? [] : [options.brief];
+  let table = await findProjectBriefs(root, cwd, named);
+  const briefName = options.brief === undefined ? undefined : [...table].find(([, path]) => path === options.brief)?.[0];
+  const printer = options.printer ?? (await createPrinter({ jobs: 1, browser: options.browser, env: options.env }));
+  const ownsPrinter = options.printer === undefined;
+  const inputs = new PreviewInputs({ root, cwd });
+  const context: RenderContext = { root, cwd, inputs, printer, date: options.date };
+  const sessions = new Map<string, BriefSession>();
+
+  const sessionOf = (name: string): BriefSession | undefined => {
+    const path = table.get(name);
+    if (path === undefined) return undefined;
+    let session = sessions.get(name);
+    if (session === undefined || session.path !== path) {
+      session = new BriefSession(name, path, context, options.onAttempt);
+      sessions.set(name, session);
+    }
+    return session;
+  };
+
+  // The index: checked without a browser, again after each change while a page shows it.
+  let index: IndexView = { revision: 0, briefs: [] };
+  const indexListeners = new Set<(view: IndexView) => void>();
+  const indexRuns = new Coalescer(async () => {
+    try {
+      index = { revision: index.revision + 1, briefs: await indexEntries(table, { root, cwd, inputs, date: options.date() }) };
+    } catch {
+      // The index is a convenience: a failure (briefs/ removed, say) leaves the last one shown, and the next change tries again.
+    }
+    for (const listener of indexListeners) listener(index);
+  });
+
+  // Edits from the composer, one at a time, each on the file as it is on disk now.
+  let composing: Promise<unknown> = Promise.resolve();
+  const compose = (name: string, edit: BriefEdit) => {
+    const run = composing.then(() => composeFile(name, edit));
+    composing = run.catch(() => undefined);
+    return run;
+  };
+  const composeFile = async (name: string, edit: BriefEdit): Promise<{ ok: true; changed: boolean } | { ok: false; reason: string }> => {
+    const session = sessionOf(name)!;
+    let text: string;
+    try {
+      text = await readTextFile(session.path, fileLimits.yamlBytes, displayPath(session.path, cwd));
+    } catch (error) {
+      if (error instanceof BriefsmithError) return { ok: false, reason: error.message };
+      throw error;
+    }
+    const corpusId = namedCorpus(parseYamlFile("brief", text).file.data);
+    const known = corpusId !== undefined && (await listCorpora(root)).includes(corpusId);
+    const extract = known ? (await inputs.corpus(corpusId)).corpus?.extract : undefined;
+    const result = composeBrief(text, edit, extract);
+    if (!result.ok) return result;
+    if (result.changed) {
+      await writeBriefFile(session.path, result.text);
+      // The watcher will see the write too; the rendering it asks for then finds nothing new.
+      void session.refresh();
+    }
+    return { ok: true, changed: result.changed };
+  };
+
+  const app: PreviewApp = {
+    session: sessionOf,
+    index: () => index,
+    subscribeIndex(listener) {
+      indexListeners.add(listener);
+      void indexRuns.request();
+      return () => indexListeners.delete(listener);
+    },
+    compose,
+  };
+
+  const onBatch = async (batch: ChangeBatch) => {
+    for (const id of batch.corpora) inputs.dropCorpus(id);
+    if (batch.templates) inputs.dropTemplates();
+    if (batch.lexicon) inputs.dropLexicon();
+    if (batch.briefs.size > 0) table = await findProjectBriefs(root, cwd, named);
+    for (const session of sessions.values()) {
+      const concerned =
+        batch.templates || batch.lexicon || batch.briefs.has(session.path) || (session.corpusId !== undefined && batch.corpora.has(session.corpusId));
+      // Briefs no page watches are rendered when one opens them again.
+      if (concerned && (session.watched || session.name === briefName)) void session.refresh();
+    }
+    if (indexListeners.size > 0) void indexRuns.request();
+  };
+
+  let watcher: ProjectWatcher | undefined;
+  let server: PreviewServer | undefined;
+  try {
+    watcher = await ProjectWatcher.start(
+      { briefsDir: join(root, "briefs"), briefFiles: named, sourcesDir: join(root, "sources"), templatesDir: builtInTemplatesDir, lexiconPath },
+      (batch) => void onBatch(batch).catch(() => undefined),
+      { settleMs: options.settleMs },
+    );
+    server = await startPreviewServer(app, { port: options.port ?? 0, token: createToken(), brief: briefName });
+  } catch (error) {
+    await watcher?.close();
+    if (ownsPrinter) await printer.close();
+    throw error;
+  }
+  if (briefName !== undefined) void sessionOf(briefName)!.refresh();
+
+  let closing: Promise<void> | undefined;
+  const openServer = server;
+  const openWatcher = watcher;
+  return {
+    url: server.url,
+    port: server.port,
+    close: () =>
+      (closing ??= (async () => {
+        await Promise.allSettled([openServer.close(), openWatcher.close()]);
+        if (ownsPrinter) await printer.close();
+      })()),
+  };
+}

@@ -1,0 +1,191 @@
+import type { BalanceReport, ThemeBalance } from "../balance/measure.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatDiagnostic, positionAt, sortDiagnostics } from "../diagnostics/format.js";
+import type { BriefModel, ThemeModel } from "../model.js";
+import { templateNames } from "../schema/brief.js";
+import type { Extract } from "../schema/extract.js";
+import { visibleText } from "../text/visible-text.js";
+
+/**
+ * What the preview page is sent about a brief: plain JSON, made here from
+ * the library's types, so the page's script never sees (or depends on) them.
+ */
+
+/** One problem, with the text exactly as the terminal prints it. */
+export interface ProblemView {
+  readonly severity: "error" | "warning";
+  readonly code: string | undefined;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  /** formatDiagnostic's text: file:line:col, the line, the caret, the hint. */
+  readonly text: string;
+}
+
+export interface ViewpointBalanceView {
+  readonly label: string;
+  readonly claims: number;
+  readonly claimsInExtract: number;
+  readonly words: number;
+  readonly sharePercent: number;
+  readonly fairShareRatio: number;
+  readonly sources: number;
+  readonly perspectives: number;
+  readonly thin: boolean;
+  readonly tiltWords: readonly string[];
+}
+
+export interface ThemeBalanceView {
+  readonly title: string;
+  readonly question: string | undefined;
+  readonly passes: boolean;
+  readonly firstViewpointLabel: string | undefined;
+  readonly viewpointsShown: number;
+  readonly viewpointsInExtract: number;
+  readonly viewpoints: readonly ViewpointBalanceView[];
+  /** Where the weight of the sources lies, when the balance stage states it. */
+  readonly dueWeight: string | undefined;
+}
+
+export interface BalanceView {
+  readonly verdict: BalanceReport["verdict"];
+  readonly policy: BalanceReport["policy"];
+  readonly underweightRatio: number;
+  readonly themes: readonly ThemeBalanceView[];
+  readonly problems: readonly { readonly severity: "error" | "warning"; readonly message: string }[];
+}
+
+export interface ComposerView {
+  /** Why the panel cannot edit the brief now (its YAML is broken), if it cannot. */
+  readonly unavailable: string | undefined;
+  readonly template: string | undefined;
+  readonly templates: readonly string[];
+  readonly paper: string;
+  readonly marking: string;
+  readonly claimsPerViewpoint: number | null;
+  /** The corpus's themes, each with its viewpoints, marked as the brief selects them. */
+  readonly themes: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly selected: boolean;
+    readonly viewpoints: readonly { readonly id: string; readonly label: string; readonly selected: boolean }[];
+  }[];
+}
+
+export interface OutputView {
+  readonly format: string;
+  readonly label: string;
+}
+
+export interface BriefView {
+  readonly name: string;
+  readonly file: string;
+  /** Bumped whenever anything here changes. */
+  readonly revision: number;
+  readonly status: "starting" | "ok" | "problems";
+  /** The revision whose PDF the page should show: the last good one. */
+  readonly pdfRevision: number | undefined;
+  readonly title: string | undefined;
+  readonly paper: string | undefined;
+  readonly pages: number | undefined;
+  /** When this view was made (milliseconds since 1970): the page shows it, the benchmark times from it. */
+  readonly publishedAt: number | undefined;
+  /** Milliseconds to render (read, check, select, balance, HTML) and to print the last good rendering. */
+  readonly timings: { readonly renderMs: number; readonly printMs: number } | undefined;
+  readonly problems: readonly ProblemView[];
+  readonly warnings: readonly ProblemView[];
+  readonly balance: BalanceView | undefined;
+  readonly composer: ComposerView;
+  readonly outputs: readonly OutputView[];
+}
+
+/** Diagnostics sorted by place, each once, formatted as the CLI prints them. */
+export function problemViews(diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>): ProblemView[] {
+  const unique = new Map<string, Diagnostic>();
+  for (const d of sortDiagnostics(diagnostics)) unique.set(`${d.file}|${d.span?.start}|${d.code}|${d.message}`, d);
+  return [...unique.values()].map((d) => {
+    const text = d.file === undefined ? undefined : fileTexts.get(d.file);
+    const position = text !== undefined && d.span !== undefined ? positionAt(text, d.span.start) : undefined;
+    return { severity: d.severity, code: d.code, file: d.file, line: position?.line, column: position?.column, text: formatDiagnostic(d, text) };
+  });
+}
+
+/** A failure that is not about a place in a file, shown in the same list. */
+export function failureView(message: string): ProblemView {
+  return { severity: "error", code: undefined, file: undefined, line: undefined, column: undefined, text: `error: ${visibleText(message)}` };
+}
+
+/**
+ * The statement of where the weight of the sources lies, if the balance
+ * report or the model carries one for this theme (as `dueWeight`, text or
+ * an object with a `statement`): read defensively, since not every version
+ * of the balance stage states it.
+ */
+export function dueWeightStatement(theme: ThemeBalance, model: ThemeModel | undefined): string | undefined {
+  for (const holder of [theme, model] as const) {
+    const value = (holder as { dueWeight?: unknown } | undefined)?.dueWeight;
+    if (typeof value === "string" && value.trim() !== "") return value;
+    const statement = (value as { statement?: unknown } | undefined)?.statement;
+    if (typeof statement === "string" && statement.trim() !== "") return statement;
+  }
+  return undefined;
+}
+
+export function balanceView(report: BalanceReport, model: BriefModel): BalanceView {
+  return {
+    verdict: report.verdict,
+    policy: report.policy,
+    underweightRatio: report.thresholds.underweightRatio,
+    themes: report.themes.map((theme) => {
+      const themeModel = model.themes.find((t) => t.id === theme.themeId);
+      return {
+        title: theme.title,
+        question: themeModel?.question,
+        passes: theme.passes,
+        firstViewpointLabel: theme.firstViewpointLabel,
+        viewpointsShown: theme.viewpointsShown,
+        viewpointsInExtract: theme.viewpointsInExtract,
+        viewpoints: theme.viewpoints.map((v) => ({
+          label: v.label,
+          claims: v.claims,
+          claimsInExtract: v.claimsInExtract,
+          words: v.words,
+          sharePercent: Math.round(v.share * 100),
+          fairShareRatio: Math.round(v.fairShareRatio * 100) / 100,
+          sources: v.sources,
+          perspectives: v.perspectives,
+          thin: v.thin,
+          tiltWords: v.tilt.words,
+        })),
+        dueWeight: dueWeightStatement(theme, themeModel),
+      };
+    }),
+    problems: report.problems.map((p) => ({ severity: p.severity, message: p.message })),
+  };
+}
+
+/** The composer's controls, from the brief as written (valid or not) and the corpus's themes. */
+export function composerView(briefData: unknown, extract: Extract | undefined, unavailable: string | undefined): ComposerView {
+  const brief = (typeof briefData === "object" && briefData !== null && !Array.isArray(briefData) ? briefData : {}) as Record<string, unknown>;
+  const ids = (value: unknown) => (Array.isArray(value) ? value.map(String) : "all");
+  const themes = ids(brief.themes);
+  const viewpoints = ids(brief.viewpoints);
+  const text = (value: unknown, fallback: string) => (typeof value === "string" ? value : fallback);
+  return {
+    unavailable,
+    template: typeof brief.template === "string" ? brief.template : undefined,
+    templates: templateNames,
+    paper: text(brief.paper, "Letter"),
+    marking: text(brief.marking, "UNCLASSIFIED"),
+    claimsPerViewpoint: typeof brief.claims_per_viewpoint === "number" ? brief.claims_per_viewpoint : null,
+    themes: (extract?.themes ?? []).map((theme) => {
+      const selected = themes === "all" || themes.includes(theme.id);
+      return {
+        id: theme.id,
+        title: theme.title,
+        selected,
+        viewpoints: theme.viewpoints.map((v) => ({ id: v.id, label: v.label, selected: selected && (viewpoints === "all" || viewpoints.includes(v.id)) })),
+      };
+    }),
+  };
+}
