@@ -32,7 +32,7 @@ export interface PreviewOptions {
   readonly env?: Env | undefined;
   /** Told after each rendering of a brief (the terminal prints from it). */
   readonly onAttempt?: AttemptListener | undefined;
-  /** Quiet time that ends a batch of file changes (default 15 ms). */
+  /** Quiet time that ends a batch of file changes (default 5 ms). */
   readonly settleMs?: number | undefined;
 }
 

@@ -198,12 +198,9 @@ function readBody(request: IncomingMessage): Promise<string> {
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new HttpError(413, "too large"));
-        request.destroy();
-      } else {
-        chunks.push(chunk);
-      }
+      // Past the limit the rest is read and dropped, so the answer (413) can still be sent.
+      if (size > maxBodyBytes) reject(new HttpError(413, "too large"));
+      else chunks.push(chunk);
     });
     request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     request.on("error", reject);

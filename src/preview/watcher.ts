@@ -58,7 +58,8 @@ export function classifyChange(path: string, layout: WatchedLayout): Change | un
  * Watch a project's briefs, corpora (YAML and texts), the templates and the
  * word lists, and report changes in batches: the changes of one save (an
  * editor's write-then-rename, a tool touching several files) arrive
- * together, after `settleMs` of quiet (at most `maxWaitMs` after the first).
+ * together, once each file has been still for a moment and then
+ * `settleMs` passed with no other (at most `maxWaitMs` after the first).
  * chokidar watches each folder, so a file replaced by a rename is seen.
  */
 export class ProjectWatcher {
@@ -81,6 +82,10 @@ export class ProjectWatcher {
       ignored: (path) => isIgnoredName(path),
       // An editor that deletes and re-creates a file is reported as one change.
       atomic: true,
+      // A file is reported once it has been still for a moment. This also keeps every save: without it
+      // chokidar drops a second change to a file within 50 ms of the first, and a quick second save
+      // (or an editor's write in two steps) would never be seen.
+      awaitWriteFinish: { stabilityThreshold: 12, pollInterval: 4 },
     });
     this.#watcher.on("all", (_event, path) => this.#note(path));
   }
@@ -91,7 +96,7 @@ export class ProjectWatcher {
     onBatch: (batch: ChangeBatch) => void,
     options: { settleMs?: number; maxWaitMs?: number } = {},
   ): Promise<ProjectWatcher> {
-    const watcher = new ProjectWatcher(layout, onBatch, { settleMs: options.settleMs ?? 15, maxWaitMs: options.maxWaitMs ?? 150 });
+    const watcher = new ProjectWatcher(layout, onBatch, { settleMs: options.settleMs ?? 5, maxWaitMs: options.maxWaitMs ?? 150 });
     await new Promise<void>((resolve, reject) => {
       watcher.#watcher.once("ready", resolve);
       watcher.#watcher.once("error", reject);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { ThemeBalance } from "../../../src/balance/measure.js";
+import type { ThemeModel } from "../../../src/model.js";
+import { composerView, dueWeightStatement } from "../../../src/preview/view.js";
+import { miniProject, runCli } from "../../helpers/cli.js";
+
+describe("brief preview on the command line (what is refused before any server starts)", () => {
+  it("is listed, and explains itself", async () => {
+    expect((await runCli(["--help"])).stdout).toMatch(/^ {2}preview \[BRIEF\]\s+see a brief as it will print/m);
+    const help = await runCli(["preview", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: brief preview [BRIEF] [options]");
+    for (const option of ["--port N", "--no-open", "--browser PATH", "--root DIR"]) expect(help.stdout).toContain(option);
+  });
+
+  it("refuses a bad port, two briefs, and a brief that does not exist", async () => {
+    const port = await runCli(["preview", "--port", "http"], { cwd: miniProject });
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('--port takes a port number from 1 to 65535 (or 0 for a free one), not "http"');
+    expect((await runCli(["preview", "--port", "70000"], { cwd: miniProject })).code).toBe(2);
+    expect((await runCli(["preview", "tram-memo", "tram-handout"], { cwd: miniProject })).code).toBe(2);
+    const missing = await runCli(["preview", "tram-mem"], { cwd: miniProject });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("error PATH_NOT_FOUND: there is no brief tram-mem");
+  });
+});
+
+describe("the panel's data", () => {
+  const theme = { themeId: "t" } as ThemeBalance;
+
+  it("shows the due-weight statement where the balance report or the model states one, and nothing otherwise", () => {
+    expect(dueWeightStatement(theme, undefined)).toBeUndefined();
+    expect(dueWeightStatement({ ...theme, dueWeight: "Most sources see a limited partnership." } as ThemeBalance, undefined)).toBe("Most sources see a limited partnership.");
+    expect(dueWeightStatement(theme, { dueWeight: { statement: "The sources divide evenly." } } as unknown as ThemeModel)).toBe("The sources divide evenly.");
+    expect(dueWeightStatement({ ...theme, dueWeight: 3 } as unknown as ThemeBalance, undefined)).toBeUndefined();
+  });
+
+  it("reads the composer's state from a brief as written, with the schema's defaults", () => {
+    const extract = { themes: [{ id: "a", title: "A?", viewpoints: [{ id: "a1", label: "Yes" }, { id: "a2", label: "No" }] }, { id: "b", title: "B?", viewpoints: [{ id: "b1", label: "Up" }] }] };
+    const view = composerView({ title: "T", themes: ["a"], viewpoints: ["a2"], claims_per_viewpoint: 2 }, extract as never, undefined);
+    expect(view).toMatchObject({ paper: "Letter", marking: "UNCLASSIFIED", claimsPerViewpoint: 2, template: undefined });
+    expect(view.themes).toEqual([
+      { id: "a", title: "A?", selected: true, viewpoints: [{ id: "a1", label: "Yes", selected: false }, { id: "a2", label: "No", selected: true }] },
+      { id: "b", title: "B?", selected: false, viewpoints: [{ id: "b1", label: "Up", selected: false }] },
+    ]);
+    expect(composerView("not a mapping", undefined, "the brief has YAML errors").themes).toEqual([]);
+  });
+});
