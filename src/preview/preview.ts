@@ -26,7 +26,10 @@ export interface PreviewOptions {
   readonly port?: number | undefined;
   /** The date printed when a brief sets none (YYYY-MM-DD), asked for at each rendering. */
   readonly date: () => string;
-  /** A printer to use (and leave open); else one is started, with one tab, and closed with the preview. */
+  /**
+   * A printer to use (and leave open); else one is started, with one tab, and closed with the
+   * preview. That one leaves signals alone: whoever starts the preview closes it on Ctrl+C.
+   */
   readonly printer?: DocumentPrinter | undefined;
   readonly browser?: string | undefined;
   readonly env?: Env | undefined;
@@ -56,7 +59,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const named = options.brief === undefined ? [] : [options.brief];
   let table = await findProjectBriefs(root, cwd, named);
   const briefName = options.brief === undefined ? undefined : [...table].find(([, path]) => path === options.brief)?.[0];
-  const printer = options.printer ?? (await createPrinter({ jobs: 1, browser: options.browser, env: options.env }));
+  const printer = options.printer ?? (await createPrinter({ jobs: 1, browser: options.browser, env: options.env, handleSignals: false }));
   const ownsPrinter = options.printer === undefined;
   const inputs = new PreviewInputs({ root, cwd });
   const context: RenderContext = { root, cwd, inputs, printer, date: options.date };

@@ -33,7 +33,7 @@ export function chromiumSandboxOff(env: Readonly<Record<string, string | undefin
 /** Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it. */
 export async function launchBrowser(
   location: BrowserLocation,
-  options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>> } = {},
+  options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>>; handleSignals?: boolean } = {},
 ): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
   try {
@@ -44,6 +44,10 @@ export async function launchBrowser(
       pipe: true,
       args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
       timeout: options.timeoutMs ?? 30_000,
+      // Puppeteer's own: on Ctrl+C it kills the browser and exits at once. A caller that closes the browser itself turns it off.
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
+      handleSIGHUP: options.handleSignals ?? true,
     });
   } catch (error) {
     throw new BriefsmithError(

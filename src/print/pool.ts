@@ -14,6 +14,8 @@ export interface PrintPoolOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** For tests: called with each browser's process id when it starts. */
   readonly onLaunch?: (pid: number | undefined) => void;
+  /** Let Puppeteer handle Ctrl+C and termination signals (default true); false when the caller closes the pool on them. */
+  readonly handleSignals?: boolean;
 }
 
 /** A tab, and the browser (by generation) it belongs to: a tab of a browser since replaced is never reused. */
@@ -202,7 +204,11 @@ export class PrintPool {
     if (this.#browser === undefined) {
       this.#launches++;
       this.#printedByThisBrowser = 0;
-      const launching = launchBrowser(this.#location, { timeoutMs: this.#options.launchTimeoutMs, env: this.#options.env }).then((browser) => {
+      const launching = launchBrowser(this.#location, {
+        timeoutMs: this.#options.launchTimeoutMs,
+        env: this.#options.env,
+        handleSignals: this.#options.handleSignals,
+      }).then((browser) => {
         this.#options.onLaunch?.(browser.process()?.pid);
         // The browser is gone (crashed or killed): drop it, and the next document starts a new one.
         browser.on("disconnected", () => {

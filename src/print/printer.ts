@@ -63,6 +63,12 @@ export interface PrinterOptions {
   readonly warm?: boolean;
   /** Called with each browser's process id as it starts. */
   readonly onLaunch?: (pid: number | undefined) => void;
+  /**
+   * Let Puppeteer handle SIGINT, SIGTERM and SIGHUP (default true: it kills the browser, and on
+   * Ctrl+C exits the process). A long-running caller that closes the printer on those signals
+   * itself, as `brief preview` does, sets it to false.
+   */
+  readonly handleSignals?: boolean;
 }
 
 /** A browser's path and the time of its file: a new version or another browser changes it. */
@@ -101,6 +107,7 @@ class PoolPrinter implements Printer {
       restartAfter: options.restartAfter ?? 200,
       env: options.env,
       onLaunch: options.onLaunch,
+      handleSignals: options.handleSignals,
     });
     this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.#defaultDate = momentOfEpoch(options.env.SOURCE_DATE_EPOCH ?? "") ?? new Date(0);

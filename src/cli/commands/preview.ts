@@ -81,16 +81,18 @@ async function findBrief(io: CliIo, root: string, given: string): Promise<string
   throw new BriefsmithError("PATH_NOT_FOUND", `there is no brief ${given}`, { hint: "give a brief file, or the name of one in briefs/ (brief list briefs shows them)" });
 }
 
-/** Resolves at Ctrl+C or a termination signal, whichever comes first. */
+const stopSignals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/** Resolves at Ctrl+C, a termination signal, or the terminal closing, whichever comes first. */
 function stopSignal(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+      for (const signal of stopSignals) process.off(signal, stop);
+      // A second Ctrl+C while closing is not the default's immediate exit, which could leave the browser behind.
+      for (const signal of stopSignals) process.on(signal, () => undefined);
       resolve();
     };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+    for (const signal of stopSignals) process.on(signal, stop);
   });
 }
 
