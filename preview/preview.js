@@ -250,7 +250,14 @@ function showBalance(balance) {
         element(
           "table",
           { className: "balance" },
-          element("thead", {}, element("tr", {}, ...["Viewpoint", "Claims", "Words", "Share", "÷ equal", "Sources"].map((h) => element("th", { scope: "col", text: h })))),
+          element("thead", {}, element("tr", {}, ...[
+                ["Viewpoint"],
+                ["Claims", "shown / in the extract"],
+                ["Words", "words of our own text for this view"],
+                ["Share", "of the theme's words"],
+                ["÷ equal", `share ÷ an equal share: below ${balance.underweightRatio} is underweight`],
+                ["Sources"],
+              ].map(([h, title]) => element("th", { scope: "col", text: h, title })))),
           element(
             "tbody",
             {},

@@ -59,7 +59,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const named = options.brief === undefined ? [] : [options.brief];
   let table = await findProjectBriefs(root, cwd, named);
   const briefName = options.brief === undefined ? undefined : [...table].find(([, path]) => path === options.brief)?.[0];
-  const printer = options.printer ?? (await createPrinter({ jobs: 1, browser: options.browser, env: options.env, handleSignals: false }));
+  // Found now (no browser is a user error at once), started at the first print: a port in use fails before any browser starts.
+  const printer = options.printer ?? (await createPrinter({ jobs: 1, browser: options.browser, env: options.env, warm: false, handleSignals: false }));
   const ownsPrinter = options.printer === undefined;
   const inputs = new PreviewInputs({ root, cwd });
   const context: RenderContext = { root, cwd, inputs, printer, date: options.date };
@@ -119,7 +120,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const app: PreviewApp = {
     session: sessionOf,
-    index: () => index,
+    index: async () => {
+      await indexRuns.request();
+      return index;
+    },
     subscribeIndex(listener) {
       indexListeners.add(listener);
       void indexRuns.request();

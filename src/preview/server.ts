@@ -10,7 +10,8 @@ import type { BriefSession } from "./session.js";
 /** What the server serves: the briefs by name, the index, and the composer. */
 export interface PreviewApp {
   session(name: string): BriefSession | undefined;
-  index(): IndexView;
+  /** The index, checked afresh. */
+  index(): Promise<IndexView>;
   /** Pages watching the index: told of every new index. Returns the way to stop. */
   subscribeIndex(listener: (view: IndexView) => void): () => void;
   compose(name: string, edit: BriefEdit): Promise<{ ok: true; changed: boolean } | { ok: false; reason: string }>;
@@ -91,7 +92,7 @@ export async function startPreviewServer(app: PreviewApp, options: { port: numbe
     if (path === "/events") return events(request, response, url);
     if (path === "/state") {
       const brief = url.searchParams.get("brief");
-      const view = brief === null ? app.index() : sessionOf(url).view;
+      const view = brief === null ? await app.index() : sessionOf(url).view;
       return send(response, 200, "application/json; charset=utf-8", JSON.stringify(view));
     }
     if (path === "/pdf") {
@@ -135,8 +136,11 @@ export async function startPreviewServer(app: PreviewApp, options: { port: numbe
     response.write("retry: 1000\n\n");
     const push = (view: unknown) => response.write(`event: view\ndata: ${JSON.stringify(view)}\n\n`);
     const stop = session === undefined ? app.subscribeIndex(push) : session.subscribe(push);
-    push(session === undefined ? app.index() : session.view);
-    if (session !== undefined && session.view.status === "starting") void session.refresh();
+    // A brief's page gets its current view at once, and a rendering if anything changed while no page watched it.
+    if (session !== undefined) {
+      push(session.view);
+      void session.refresh();
+    }
     const keepAlive = setInterval(() => response.write(": keep-alive\n\n"), 15_000);
     streams.add(response);
     const end = () => {

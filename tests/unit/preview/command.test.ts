@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { ThemeBalance } from "../../../src/balance/measure.js";
 import type { ThemeModel } from "../../../src/model.js";
@@ -22,6 +24,21 @@ describe("brief preview on the command line (what is refused before any server s
     const missing = await runCli(["preview", "tram-mem"], { cwd: miniProject });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("error PATH_NOT_FOUND: there is no brief tram-mem");
+  });
+
+  it("says so when the port is taken, before any browser starts", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      // A browser start would fail this unit test (puppeteer is stubbed): the port is checked first.
+      const run = await runCli(["preview", "tram-memo", "--port", String(port), "--no-open"], { cwd: miniProject, env: { PUPPETEER_EXECUTABLE_PATH: process.execPath } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`brief: port ${port} is in use: choose another with --port, or leave --port out to use a free one`);
+      expect(run.stdout).toBe("");
+    } finally {
+      taken.close();
+    }
   });
 });
 
