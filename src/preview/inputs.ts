@@ -14,15 +14,17 @@ import { loadTemplates, type TemplateSet } from "../load/templates.js";
 export class PreviewInputs {
   readonly #root: string;
   readonly #cwd: string;
+  readonly #templatesDir: string;
   readonly #corpora = new Map<string, Promise<CorpusReading>>();
   readonly #corpusGenerations = new Map<string, number>();
   #templates: Promise<TemplateSet> | undefined;
   #lexicon: Promise<Lexicon> | undefined;
   #sharedGeneration = 0;
 
-  constructor(options: { root: string; cwd: string }) {
+  constructor(options: { root: string; cwd: string; templatesDir?: string | undefined }) {
     this.#root = options.root;
     this.#cwd = options.cwd;
+    this.#templatesDir = options.templatesDir ?? builtInTemplatesDir;
   }
 
   /** A corpus as last read; read now if it changed since (or was never read). */
@@ -53,7 +55,7 @@ export class PreviewInputs {
   }
 
   templates(): Promise<TemplateSet> {
-    return (this.#templates ??= loadTemplates(builtInTemplatesDir));
+    return (this.#templates ??= loadTemplates(this.#templatesDir));
   }
 
   lexicon(): Promise<Lexicon> {

@@ -35,6 +35,8 @@ export interface PreviewOptions {
   readonly env?: Env | undefined;
   /** Told after each rendering of a brief (the terminal prints from it). */
   readonly onAttempt?: AttemptListener | undefined;
+  /** The templates to render with, watched like the rest (default: Briefsmith's own). */
+  readonly templatesDir?: string | undefined;
   /** Quiet time that ends a batch of file changes (default 5 ms). */
   readonly settleMs?: number | undefined;
 }
@@ -62,7 +64,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Found now (no browser is a user error at once), started at the first print: a port in use fails before any browser starts.
   const printer = options.printer ?? (await createPrinter({ jobs: 1, browser: options.browser, env: options.env, warm: false, handleSignals: false }));
   const ownsPrinter = options.printer === undefined;
-  const inputs = new PreviewInputs({ root, cwd });
+  const templatesDir = options.templatesDir ?? builtInTemplatesDir;
+  const inputs = new PreviewInputs({ root, cwd, templatesDir });
   const context: RenderContext = { root, cwd, inputs, printer, date: options.date };
   const sessions = new Map<string, BriefSession>();
 
@@ -150,7 +153,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let server: PreviewServer | undefined;
   try {
     watcher = await ProjectWatcher.start(
-      { briefsDir: join(root, "briefs"), briefFiles: named, sourcesDir: join(root, "sources"), templatesDir: builtInTemplatesDir, lexiconPath },
+      { briefsDir: join(root, "briefs"), briefFiles: named, sourcesDir: join(root, "sources"), templatesDir, lexiconPath },
       (batch) => void onBatch(batch).catch(() => undefined),
       { settleMs: options.settleMs },
     );

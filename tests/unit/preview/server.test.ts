@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { builtInTemplatesDir } from "../../../src/load/package-files.js";
 import { startPreview, type Preview } from "../../../src/preview/preview.js";
 import type { BriefView } from "../../../src/preview/view.js";
 import { runCli } from "../../helpers/cli.js";
@@ -82,10 +83,13 @@ function snapshot(dir: string): Map<string, string> {
 
 beforeEach(async () => {
   project = new TempProject();
+  // A copy of the templates, so a test can edit one.
+  cpSync(builtInTemplatesDir, project.path("templates"), { recursive: true });
   printer = new FakePrinter();
   preview = await startPreview({
     root: project.dir,
     cwd: project.dir,
+    templatesDir: project.path("templates"),
     brief: project.path("briefs/tram-memo.yaml"),
     printer,
     date: () => "2024-04-02",
@@ -260,6 +264,20 @@ describe("brief preview's server: following the files", () => {
     project.replace("sources/transit/corpus.yaml", "small shops could not survive", "small shops cannot survive");
     const fixed = await until((v) => v.status === "ok");
     expect(fixed.problems).toEqual([]);
+  });
+
+  it("checks the quotes again when a source text is saved", async () => {
+    project.replace("sources/transit/texts/council-hearing.txt", "small shops cannot survive", "small shops can survive");
+    const broken = await until((v) => v.status === "problems");
+    expect(broken.problems.map((p) => p.code)).toEqual(["EXTRACT_MISQUOTE"]);
+  });
+
+  it("renders again when a template is saved, with the template as saved", async () => {
+    const before = await view();
+    project.replace("templates/partials/bluf.hbs", "Bottom line up front", "The bottom line");
+    await until((v) => v.pdfRevision! > before.pdfRevision!);
+    expect(printer.printed.at(-1)).toContain("The bottom line");
+    expect(printer.printed.at(-1)).not.toContain("Bottom line up front");
   });
 
   it("names a brief whose YAML is broken, and the composer waits for a fix", async () => {
