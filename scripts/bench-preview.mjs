@@ -91,14 +91,14 @@ try {
       (wanted, since) => {
         const state = window.briefPreview;
         return state.view?.title === wanted && state.paintedRevision === state.view.pdfRevision && state.paintedAt >= since
-          ? { paintedAt: state.paintedAt, drawMs: state.drawMs, publishedAt: state.view.publishedAt, timings: state.view.timings, scrollTop: document.getElementById("pages").scrollTop }
+          ? { paintedAt: state.paintedAt, drawMs: state.drawMs, drawParts: state.drawParts, publishedAt: state.view.publishedAt, timings: state.view.timings, scrollTop: document.getElementById("pages").scrollTop }
           : false;
       },
       { polling: "mutation", timeout: 10_000 },
       title,
       savedAt,
     );
-    const { paintedAt, drawMs, publishedAt, timings, scrollTop } = await outcome.jsonValue();
+    const { paintedAt, drawMs, drawParts, publishedAt, timings, scrollTop } = await outcome.jsonValue();
     if (i > warmup) {
       results.push({
         total: paintedAt - savedAt,
@@ -107,6 +107,9 @@ try {
         print: timings.printMs,
         page: paintedAt - publishedAt,
         draw: drawMs,
+        fetch: drawParts.fetch,
+        open: drawParts.open,
+        pages: drawParts.pages,
       });
       if (scrollTop === 700) scrollKept++;
     }
@@ -151,7 +154,7 @@ process.stdout.write(
     "",
     `save → page drawn:   median ${median("total")} ms (target < 300 ms); min ${totals[0]}, p25 ${Math.round(quantile(totals, 0.25))}, p75 ${Math.round(quantile(totals, 0.75))}, p90 ${Math.round(quantile(totals, 0.9))}, max ${totals.at(-1)}`,
     `  save → new view sent:  median ${median("server")} ms (the watcher, then render ${median("render")} ms and print ${median("print")} ms)`,
-    `  view sent → drawn:     median ${median("page")} ms (the event, then fetch, parse and draw the PDF: ${median("draw")} ms)`,
+    `  view sent → drawn:     median ${median("page")} ms (the event, then ${median("draw")} ms to fetch the PDF ${median("fetch")}, open it ${median("open")}, draw its pages ${median("pages")})`,
     `scroll position kept: ${scrollKept} of ${edits} saves`,
     "",
   ].join("\n"),
