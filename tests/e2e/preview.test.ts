@@ -90,13 +90,13 @@ beforeAll(async () => {
     env: { ...process.env, CI: "1" },
   });
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-  const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
-    lines.once("line", resolve);
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      stdout += `${line}\n`;
+      resolve(line);
+    });
     child.once("exit", (code) => reject(new Error(`brief preview exited ${code}:\n${stderr}`)));
   });
-  stdout = `${first}\n`;
-  lines.on("line", (line) => (stdout += `${line}\n`));
   url = new URL(first);
 
   const location = await locateBrowser(undefined, process.env);
@@ -285,6 +285,30 @@ describe("brief preview in a browser", () => {
     await expect.poll(() => browserProcesses.filter((pid) => existsSync(`/proc/${pid}`)), { timeout: 10_000 }).toEqual([]);
     await expect(raw(`/?token=${url.searchParams.get("token")}`)).rejects.toThrow();
     expect(stdout.split("\n")[0]).toBe(url.href);
+    expect(stdout.split("\n")[1]).toBe("Open the address above for the brief; each save updates the page. Press Ctrl+C to stop.");
     expect(stdout).toMatch(/alliance-memo: 2 pages, balanced/);
+  });
+
+  it("stops on SIGTERM too, with its browser", async () => {
+    const again = spawn(process.execPath, [join(repoRoot, "bin", "brief.js"), "preview", "alliance-memo", "--no-open"], {
+      cwd: project,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, CI: "1" },
+    });
+    const exited = new Promise<number | null>((resolve) => again.once("exit", (code) => resolve(code)));
+    try {
+      // Printed once the brief has rendered: its browser is running.
+      await new Promise<void>((resolve, reject) => {
+        createInterface({ input: again.stdout! }).on("line", (line) => /alliance-memo: \d+ pages, balanced/.test(line) && resolve());
+        again.once("exit", (code) => reject(new Error(`exited ${code}`)));
+      });
+      const browserProcesses = descendants(again.pid!);
+      expect(browserProcesses.length).toBeGreaterThan(0);
+      again.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      await expect.poll(() => browserProcesses.filter((pid) => existsSync(`/proc/${pid}`)), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      if (again.exitCode === null) again.kill("SIGKILL");
+    }
   });
 });

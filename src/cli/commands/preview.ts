@@ -55,10 +55,11 @@ your browser unless --no-open. Stop with Ctrl+C.`,
     }
     // The address first, alone on its line: scripts and tests read it from there.
     io.stdout.write(`${preview.url}\n`);
-    io.stdout.write(`Previewing ${brief === undefined ? "the briefs of this project" : "the brief"}; each save updates the page. Press Ctrl+C to stop.\n`);
-    if (!values["no-open"] && canOpenBrowser(io.env) && !(await openBrowser(preview.url))) {
-      io.stderr.write("brief: could not open a browser; open the address above\n");
-    }
+    const tryOpen = !values["no-open"] && canOpenBrowser(io.env);
+    const opened = tryOpen && (await openBrowser(preview.url));
+    if (tryOpen && !opened) io.stderr.write("brief: could not open a browser\n");
+    const what = brief === undefined ? "the index of this project's briefs" : "the brief";
+    io.stdout.write(`${opened ? `Opened ${what} in your browser` : `Open the address above for ${what}`}; each save updates the page. Press Ctrl+C to stop.\n`);
     await stopSignal();
     await preview.close();
     return exitCodes.ok;
