@@ -85,7 +85,7 @@ export class ProjectWatcher {
       // A file is reported once it has been still for a moment. This also keeps every save: without it
       // chokidar drops a second change to a file within 50 ms of the first, and a quick second save
       // (or an editor's write in two steps) would never be seen.
-      awaitWriteFinish: { stabilityThreshold: 12, pollInterval: 4 },
+      awaitWriteFinish: { stabilityThreshold: 8, pollInterval: 4 },
     });
     this.#watcher.on("all", (_event, path) => this.#note(path));
   }
