@@ -8,6 +8,7 @@ import { displayPath } from "../load/project.js";
 import type { ManifestEntry } from "../output/manifest.js";
 import { writeFileAtomic } from "../output/write-atomic.js";
 import type { DocumentPrinter } from "../print/printer.js";
+import { printWithContents } from "../render/contents.js";
 import type { RenderHtml } from "../render/render.js";
 import { assembleBrief } from "./assemble-brief.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
@@ -47,8 +48,10 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   const htmlName = `${model.id}.html`;
   const pdfName = `${model.id}.pdf`;
   try {
-    const html = context.render(model, balance);
-    const printed = await context.printer.printDocument(html, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs });
+    // A handout past six pages is printed again with a table of contents (render/contents.ts).
+    const { html, printed } = await printWithContents(context.render, model, balance, (page) =>
+      context.printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs }),
+    );
     warnings.push(...printed.warnings);
     if (onePageTemplates.has(model.template) && printed.pages > 1) {
       warnings.push(`a ${model.template} should fit on one page but runs to ${printed.pages}; select fewer themes or set claims_per_viewpoint`);
