@@ -133,6 +133,25 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   } else {
     sentences.push(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
   }
+  // Counted views that also rest on uncounted arguments: said once, for all of them.
+  const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
+  if (alsoUncounted.length > 0) {
+    sentences.push(
+      alsoUncounted.length === views.length
+        ? `Other arguments on ${views.length === 2 ? "both sides" : "every side"} come without a count of who makes them.`
+        : alsoUncounted.length === counted.length
+          ? `Further arguments for ${counted.length === 1 ? "it" : counted.length === 2 ? "both" : "each of them"} come without a count of who makes them.`
+          : `Other arguments for ${joinWords(alsoUncounted.map((v) => viewName(v.label)))} come without a count of who makes them.`,
+    );
+  }
+  const summary =
+    verdict === "lies-with"
+      ? `By the sources’ own counts, the weight lies with ${viewName(first!.label)}.`
+      : verdict === "leans-toward"
+        ? `By the sources’ own counts, the weight leans toward ${viewName(first!.label)}.`
+        : verdict === "divided"
+          ? "By the sources’ own counts, no view carries clearly more weight."
+          : "The sources do not say how widely the views are held.";
   // Views no source counts: said once per place they are argued ("Both views are argued at the Council hearing").
   const byPlace = new Map<string, ViewWeight[]>();
   for (const view of uncounted) {
@@ -150,25 +169,6 @@ export function dueWeight(theme: ThemeModel): DueWeight {
           : `The ${joinWords(group.map((v) => viewName(v.label)))} views are`;
     sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("them", "it") : without}.`);
   }
-  // Counted views that also rest on uncounted arguments: said once, for all of them.
-  const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
-  if (alsoUncounted.length > 0) {
-    sentences.push(
-      alsoUncounted.length === views.length
-        ? `Other arguments on ${views.length === 2 ? "both sides" : "every side"} come without a count of who makes them.`
-        : alsoUncounted.length === counted.length
-          ? `Further arguments for ${counted.length === 1 ? "it" : "these views"} come without a count of who makes them.`
-          : `Other arguments for ${joinWords(alsoUncounted.map((v) => viewName(v.label)))} come without a count of who makes them.`,
-    );
-  }
-  const summary =
-    verdict === "lies-with"
-      ? `By the sources’ own counts, the weight lies with ${viewName(first!.label)}.`
-      : verdict === "leans-toward"
-        ? `By the sources’ own counts, the weight leans toward ${viewName(first!.label)}.`
-        : verdict === "divided"
-          ? "By the sources’ own counts, no view carries clearly more weight."
-          : "The sources do not say how widely the views are held.";
   const held = (view: ViewWeight) => `${viewName(view.label)} (${briefHolders(view.named)})`;
   const short =
     verdict === "lies-with" || verdict === "leans-toward"

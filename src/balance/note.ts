@@ -1,5 +1,5 @@
 import type { ThemeModel } from "../model.js";
-import { countOf, joinWords, numberWord } from "../render/prose.js";
+import { countOf, joinWords, numbersAlike } from "../render/prose.js";
 import { viewName, type DueWeight } from "./due-weight.js";
 import type { BalanceProblem } from "./problem.js";
 
@@ -22,8 +22,9 @@ interface Measured {
   readonly tilt: { readonly score: number; readonly words: readonly string[] };
 }
 
-function wordsList(viewpoints: readonly Measured[]): string {
-  return `${joinWords(viewpoints.map((v) => numberWord(v.words)))} words`;
+function wordsList(viewpoints: readonly Measured[], all: readonly Measured[] = viewpoints): string {
+  const write = numbersAlike(all.map((v) => v.words));
+  return `${joinWords(viewpoints.map((v) => write(v.words)))} words`;
 }
 
 function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweightRatio: number }, space: "equal" | "proportional"): string {
@@ -33,10 +34,11 @@ function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweigh
   const short = viewpoints.filter((v) => v.fairShareRatio < thresholds.underweightRatio);
   if (short.length > 0) {
     const others = viewpoints.filter((v) => !short.includes(v));
-    return `${joinWords(short.map((v) => viewName(v.label)))} ${short.length === 1 ? "gets" : "get"} less space than ${proportional ? "its share" : "the other views"}: ${wordsList(short)}, against ${wordsList(others)}.`;
+    return `${joinWords(short.map((v) => viewName(v.label)))} ${short.length === 1 ? "gets" : "get"} less space than ${proportional ? "its share" : "the other views"}: ${wordsList(short, viewpoints)}, against ${wordsList(others, viewpoints)}.`;
   }
   if (proportional) {
-    return `Space follows the weight of the sources: ${joinWords(viewpoints.map((v) => `${viewName(v.label)} ${numberWord(v.words)} words`))}.`;
+    const write = numbersAlike(viewpoints.map((v) => v.words));
+    return `Space follows the weight of the sources: ${joinWords(viewpoints.map((v) => `${viewName(v.label)} ${write(v.words)} words`))}.`;
   }
   const uncounted = space === "proportional" ? " (the sources do not count every view’s holders, so the space is equal)" : "";
   return `Each view gets about the same space${uncounted}: ${wordsList(viewpoints)}.`;
@@ -51,7 +53,8 @@ function sourcesSentence(viewpoints: readonly Measured[]): string {
     return `Each view rests on ${n === 2 && shown.length > 1 ? "both sources" : countOf(n, "source")}.`;
   }
   const [first, ...rest] = shown;
-  return `${viewName(first!.label)} rests on ${countOf(first!.sources, "source")}, ${joinWords(rest.map((v) => `${viewName(v.label)} on ${numberWord(v.sources)}`))}.`;
+  const write = numbersAlike(shown.map((v) => v.sources));
+  return `${viewName(first!.label)} rests on ${countOf(first!.sources, "source", { write })}, ${joinWords(rest.map((v) => `${viewName(v.label)} on ${write(v.sources)}`))}.`;
 }
 
 function voicesSentence(viewpoints: readonly Measured[]): string {

@@ -15,11 +15,24 @@ export function numberWord(count: number): string {
   return count.toLocaleString("en-US");
 }
 
+/**
+ * Counts compared in one sentence are written alike (Chicago 9.7): in words
+ * when all are under ten, else all in figures ("nine and 15 words" reads
+ * worse than "9 and 15 words").
+ */
+export function numbersAlike(counts: readonly number[]): (count: number) => string {
+  return counts.some((n) => n >= 10) ? (n) => n.toLocaleString("en-US") : numberWord;
+}
+
 /** A count with its noun, agreeing: "one question", "three questions", "12 claims", "no facts" for zero when `zero` is "no". */
-export function countOf(count: number, noun: string, options: { zero?: "no" | "zero"; plural?: string } = {}): string {
+export function countOf(
+  count: number,
+  noun: string,
+  options: { zero?: "no" | "zero"; plural?: string; write?: (count: number) => string } = {},
+): string {
   if (count === 0 && options.zero === "no") return `no ${options.plural ?? pluralize(noun)}`;
   const word = count === 1 ? noun : (options.plural ?? pluralize(noun));
-  return `${numberWord(count)} ${word}`;
+  return `${(options.write ?? numberWord)(count)} ${word}`;
 }
 
 /** The noun in the number a count needs, without the count: "claim" or "claims". */

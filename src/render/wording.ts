@@ -1,6 +1,6 @@
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel, SourceModel } from "../model.js";
-import { countOf, joinWords, numberWord, sentenceCase } from "./prose.js";
+import { countOf, joinWords, numbersAlike, numberWord, sentenceCase } from "./prose.js";
 
 /**
  * The sentences a document says in its own voice, built from the model so
@@ -15,9 +15,10 @@ export function documentNoun(model: BriefModel): string {
 
 /** "Cited for three claims and one fact." (only what this document prints) */
 export function citedLine(source: SourceModel): string {
+  const write = numbersAlike([source.citedClaims, source.citedFacts]);
   const parts = [
-    source.citedClaims > 0 ? countOf(source.citedClaims, "claim") : "",
-    source.citedFacts > 0 ? countOf(source.citedFacts, "fact") : "",
+    source.citedClaims > 0 ? countOf(source.citedClaims, "claim", { write }) : "",
+    source.citedFacts > 0 ? countOf(source.citedFacts, "fact", { write }) : "",
   ].filter(Boolean);
   return parts.length === 0 ? "" : `Cited for ${joinWords(parts)}.`;
 }
@@ -80,7 +81,8 @@ export function balanceLead(model: BriefModel, balance: BalanceReport): string {
  */
 export function balanceLine(balance: BalanceReport): string {
   const even = balance.themes.filter((t) => t.viewpoints.every((v) => v.fairShareRatio >= balance.thresholds.underweightRatio));
-  const figures = (t: BalanceReport["themes"][number]) => joinWords(t.viewpoints.map((v) => numberWord(v.words)));
+  const write = numbersAlike(balance.themes.flatMap((t) => t.viewpoints.map((v) => v.words)));
+  const figures = (t: BalanceReport["themes"][number]) => joinWords(t.viewpoints.map((v) => write(v.words)));
   const parts: string[] = [];
   if (even.length > 0) {
     const scope = even.length === balance.themes.length ? (balance.themes.length === 1 ? "" : " on every question") : ` on ${joinWords(even.map((t) => t.title))}`;

@@ -115,7 +115,7 @@ describe("balance measures what is printed", () => {
   it("writes the Balance note for a reader: figures in the words it counts, no id, no policy name", () => {
     const report = measureBalance(selectBrief(makeBrief({ themes: ["t1"] }), makeExtract(), options), { lexicon, policy: "warn" });
     const note = report.themes[0]!.note;
-    expect(note[0]).toBe("“No” gets less space than the other views: nine words, against 15 words.");
+    expect(note[0]).toBe("“No” gets less space than the other views: 9 words, against 15 words.");
     expect(note).toContain("“Yes” rests on two sources, “No” on one.");
     expect(note.join(" ")).not.toMatch(/"yes"|"no"|t1|warn|strict|0\.\d\d/);
   });

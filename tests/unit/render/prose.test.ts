@@ -68,3 +68,11 @@ describe("typography", () => {
     expect(quotation("Russia’s red lines")).toBe("“Russia’s red lines”");
   });
 });
+
+describe("counts compared in one sentence", () => {
+  it("are all words under ten, else all figures", async () => {
+    const { numbersAlike } = await import("../../../src/render/prose.js");
+    expect([3, 7].map(numbersAlike([3, 7]))).toEqual(["three", "seven"]);
+    expect([9, 15].map(numbersAlike([9, 15]))).toEqual(["9", "15"]);
+  });
+});
