@@ -32,6 +32,8 @@ export interface BriefModel {
   /** A memo with a recommendation ends its bottom line with Approve / Disapprove / Discuss lines. */
   readonly decisionLines: readonly string[];
   readonly corpus: { readonly id: string; readonly title: string; readonly description: string };
+  /** The brief selects every theme of its corpus, so the corpus's description describes it. */
+  readonly coversCorpus: boolean;
   /** The sections printed, in the order printed. */
   readonly sectionOrder: readonly SectionName[];
   readonly sections: Readonly<Record<SectionName, boolean>>;

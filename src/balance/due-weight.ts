@@ -13,7 +13,7 @@ import { nameHolders, prevalenceRank } from "../select/weight.js";
  * where they do not say, the statement says that instead of guessing.
  */
 
-export type WeightVerdict = "lies-with" | "leans-toward" | "divided" | "unstated";
+export type WeightVerdict = "lies-with" | "leans-toward" | "divided" | "unstated" | "one-view";
 
 export interface ViewWeight {
   readonly viewpointId: string;
@@ -106,7 +106,8 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   const views = theme.viewpoints.map(weighView).sort(compare); // Array.prototype.sort is stable: display order breaks ties
   const [first, second] = views;
   let verdict: WeightVerdict;
-  if (first === undefined || first.strength === "unstated") verdict = "unstated";
+  if (views.length === 1) verdict = "one-view";
+  else if (first === undefined || first.strength === "unstated") verdict = "unstated";
   else if (second === undefined) verdict = "lies-with";
   else {
     const gap = prevalenceRank[first.strength] - prevalenceRank[second.strength];
@@ -127,6 +128,17 @@ export function dueWeight(theme: ThemeModel): DueWeight {
         : `${lead}, held by ${holdersPhrase(first!.named).text}.`,
     );
     for (const view of counted.slice(1)) sentences.push(`${sentenceCase(holdsClause(view, stances.get(view.viewpointId)))}.`);
+  } else if (verdict === "one-view") {
+    // A brief that shows one side (under a warn policy) weighs nothing against it, and says so.
+    const only = first!;
+    const stance = stances.get(only.viewpointId);
+    sentences.push(
+      only.named.length > 0
+        ? stance !== undefined
+          ? `Only the ${viewName(only.label)} view is set out here: ${holdsClause(only, stance)}.`
+          : `Only the ${viewName(only.label)} view is set out here, held by ${holdersPhrase(only.named).text}.`
+        : `Only the ${viewName(only.label)} view is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
+    );
   } else if (verdict === "divided") {
     sentences.push("The sources give no view clearly more weight than another.");
     for (const view of counted) sentences.push(`${sentenceCase(holdsClause(view, stances.get(view.viewpointId)))}.`);
@@ -135,7 +147,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   }
   // Counted views that also rest on uncounted arguments: said once, for all of them.
   const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
-  if (alsoUncounted.length > 0) {
+  if (alsoUncounted.length > 0 && verdict !== "one-view") {
     sentences.push(
       alsoUncounted.length === views.length
         ? `Other arguments on ${views.length === 2 ? "both sides" : "every side"} come without a count of who makes them.`
@@ -151,10 +163,12 @@ export function dueWeight(theme: ThemeModel): DueWeight {
         ? `By the sources’ own counts, the weight leans toward ${viewName(first!.label)}.`
         : verdict === "divided"
           ? "By the sources’ own counts, no view carries clearly more weight."
-          : "The sources do not say how widely the views are held.";
+          : verdict === "one-view"
+            ? "With one view set out, nothing is weighed against it."
+            : "The sources do not say how widely the views are held.";
   // Views no source counts: said once per place they are argued ("Both views are argued at the Council hearing").
   const byPlace = new Map<string, ViewWeight[]>();
-  for (const view of uncounted) {
+  for (const view of verdict === "one-view" ? [] : uncounted) {
     if (view.uncounted.length === 0) continue;
     const place = wherePhrase(view.uncounted);
     byPlace.set(place, [...(byPlace.get(place) ?? []), view]);
@@ -175,7 +189,9 @@ export function dueWeight(theme: ThemeModel): DueWeight {
       ? `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${held(first!)}${
           counted.length > 1 ? ` rather than ${joinWords(counted.slice(1).map(held), "or")}` : ""
         }.`
-      : verdict === "divided"
+      : verdict === "one-view"
+        ? `Only ${viewName(first!.label)} is set out here.`
+        : verdict === "divided"
         ? `The sources give no view clearly more weight: ${joinWords(counted.map(held))}.`
         : `The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`;
   return {

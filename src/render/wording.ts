@@ -15,11 +15,8 @@ export function documentNoun(model: BriefModel): string {
 
 /** "Cited for three claims and one fact." (only what this document prints) */
 export function citedLine(source: SourceModel): string {
-  const write = numbersAlike([source.citedClaims, source.citedFacts]);
-  const parts = [
-    source.citedClaims > 0 ? countOf(source.citedClaims, "claim", { write }) : "",
-    source.citedFacts > 0 ? countOf(source.citedFacts, "fact", { write }) : "",
-  ].filter(Boolean);
+  // Claims and facts are counted apart (different things), each in words under ten.
+  const parts = [source.citedClaims > 0 ? countOf(source.citedClaims, "claim") : "", source.citedFacts > 0 ? countOf(source.citedFacts, "fact") : ""].filter(Boolean);
   return parts.length === 0 ? "" : `Cited for ${joinWords(parts)}.`;
 }
 

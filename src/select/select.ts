@@ -73,12 +73,11 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   );
   // Claims printed in this document: a fact resting on the same words is not printed again.
   const shownClaims = printsClaims ? chosenThemes.flatMap((t) => t.viewpoints.flatMap((v) => v.chosen)) : [];
-  const themesWithFacts = chosenThemes.map((chosen) => ({
-    ...chosen,
-    facts: chosen.facts.filter(
-      (fact) => !shownClaims.some((claim) => claim.source === fact.source && claim.locator === fact.locator && quotesOverlap(claim.quote, fact.quote)),
-    ),
-  }));
+  // A fact repeats a claim when it rests on the same words of the same paragraph ("the gas deal signed in May 2014"
+  // after a claim that calls that deal historic).
+  const repeats = (fact: Fact) =>
+    shownClaims.some((claim) => claim.source === fact.source && claim.locator === fact.locator && quotesOverlap(claim.quote, fact.quote));
+  const themesWithFacts = chosenThemes.map((chosen) => ({ ...chosen, facts: chosen.facts.filter((fact) => !repeats(fact)) }));
 
   const printed = {
     claims: printsClaims,
@@ -200,6 +199,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     recommendation: brief.recommendation,
     decisionLines: brief.template === "memo" && brief.recommendation !== undefined ? ["Approve", "Disapprove", "Discuss"] : [],
     corpus: { id: extract.corpus.id, title: extract.corpus.title, description: extract.corpus.description },
+    coversCorpus: brief.themes === "all" || extract.themes.every((t) => brief.themes.includes(t.id)),
     sectionOrder: order,
     sections,
     weightIn: sections.bluf ? "bluf" : "themes",

@@ -137,3 +137,14 @@ describe("the office's assessment", () => {
     expect(assess("An alliance is unlikely; we should wait. We have low confidence.")).toContain("RECOMMENDATION_IN_SYNTHESIS");
   });
 });
+
+describe("a brief that shows one view", () => {
+  it("says only that view is set out, weighing nothing against it", () => {
+    const base = makeExtract({ perspectives: [{ id: "p1", label: "one expert", prevalence: "one" }, { id: "p2", label: "some officials", prevalence: "some" }] });
+    const model = selectBrief(makeBrief({ themes: ["t1"], viewpoints: ["yes"] }), base, options);
+    const weight = dueWeight(model.themes[0]!);
+    expect(weight.verdict).toBe("one-view");
+    expect(weight.text).toBe("Only the “Yes” view is set out here, held by some officials (Pub Two) and one expert (One).");
+    expect(weight.summary).toBe("With one view set out, nothing is weighed against it.");
+  });
+});
