@@ -188,7 +188,7 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
   corpus = corpus
     .replace("  id: transit\n  title: Riverside tram extension hearing\n", `  id: hostile\n  title: ${q(`Hostile <script>alert("corpus")</script> corpus`)}\n`)
     .replace(
-      "  description: A small test corpus on a city's debate over extending a tram line.\n",
+      "  description: The Riverside city council's hearing of March 2024 on whether to extend the tram line to the northern estates.\n",
       `  description: ${q(`<iframe srcdoc="<script>fetch('${c}/srcdoc')</script>"></iframe> a corpus`)}\n`,
     )
     .replace("    title: Is the extension worth building?\n", `    title: ${q('Worth building? <script>alert("theme")</script>')}\n`)
