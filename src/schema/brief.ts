@@ -124,6 +124,20 @@ export const BriefSchema = z
         message: "themes and comparison print the same claims; list one of them",
       });
     }
+    // Text the brief gives must have a section to print it, or it would be dropped without a word.
+    const needs: [keyof typeof brief, SectionName][] = [
+      ["questions", "questions"],
+      ["assessment", "bluf"],
+      ["recommendation", "bluf"],
+    ];
+    for (const [field, section] of needs) {
+      if (brief[field] === undefined) continue;
+      if (!allowed.includes(section)) {
+        context.addIssue({ code: "custom", path: [field], message: `a ${brief.template} cannot print ${field}: ${refusals[brief.template]?.[section] ?? `it has no ${section} section`}` });
+      } else if (brief.sections !== undefined && !sections.includes(section)) {
+        context.addIssue({ code: "custom", path: [field], message: `${field} is printed in the ${section} section, which sections does not list; add ${section} to sections, or remove ${field}` });
+      }
+    }
     const excluded = new Set(brief.exclude_claims ?? []);
     (brief.include_claims ?? []).forEach((id, index) => {
       if (excluded.has(id)) {

@@ -63,7 +63,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   const perspectives = new Map(extract.perspectives.map((p) => [p.id, p]));
   const sourcesById = new Map(extract.sources.map((s) => [s.id, s]));
   const citations = brief.citations ?? defaultCitations[brief.template];
-  const requested = brief.sections ?? defaultSections[brief.template];
+  const requested = brief.sections ?? withQuestions(defaultSections[brief.template], brief.questions !== undefined);
   const printsClaims = brief.template !== "one-pager" && (requested.includes("themes") || requested.includes("comparison"));
   const assumptionsApart = printsClaims && requested.includes("assumptions");
   const notices: SelectionNotice[] = [];
@@ -297,6 +297,13 @@ function chooseTheme(
 function dateOnOrBefore(partial: string, day: string): boolean {
   const [year, month = "01", dayOfMonth = "01"] = partial.split("-");
   return `${year}-${month}-${dayOfMonth}` <= day;
+}
+
+/** A brief that gives discussion questions and no sections of its own gets the questions section (before the glossary and sources). */
+function withQuestions(sections: readonly SectionName[], hasQuestions: boolean): readonly SectionName[] {
+  if (!hasQuestions || sections.includes("questions")) return sections;
+  const at = sections.findIndex((s) => s === "glossary" || s === "sources" || s === "balance");
+  return at === -1 ? [...sections, "questions"] : [...sections.slice(0, at), "questions", ...sections.slice(at)];
 }
 
 /** The brief's sections in its order; a document that cites always lists its sources (before the balance note, if that comes last). */

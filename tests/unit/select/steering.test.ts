@@ -52,3 +52,21 @@ describe("sections a template cannot print", () => {
     expect(problems("template: memo\nsections: [bluf, themes, questions]\nquestions: [Why now?]\n")).toEqual([]);
   });
 });
+
+describe("text the brief gives always has a section to print it", () => {
+  it("refuses questions, an assessment or a recommendation that no section would print", () => {
+    expect(problems("template: memo\nsections: [bluf, themes]\nquestions: [Why now?]\n")[0]!.message).toBe(
+      "questions: questions is printed in the questions section, which sections does not list; add questions to sections, or remove questions",
+    );
+    expect(problems("template: memo\nsections: [themes]\nassessment: It is likely. We have low confidence.\n")[0]!.message).toContain("add bluf to sections");
+    expect(problems("template: one-pager\nquestions: [Why now?]\n")[0]!.message).toContain("a one-pager cannot print questions: a one-pager has no room for discussion questions");
+  });
+
+  it("prints a memo's questions when the brief gives them and no sections", async () => {
+    const { selectBrief } = await import("../../../src/select/select.js");
+    const { makeBrief } = await import("../../helpers/fixtures.js");
+    const model = selectBrief(makeBrief({ questions: ["Why now?"] }), makeExtract(), { buildDate: "2026-01-15" });
+    expect(model.sectionOrder).toEqual(["bluf", "themes", "facts", "assumptions", "questions", "sources", "balance"]);
+    expect(model.questions).toEqual(["Why now?"]);
+  });
+});
