@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
+import { positionAt } from "../diagnostics/format.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, listCorpora, loadYamlFile } from "../load/project.js";
@@ -24,6 +25,12 @@ export interface Preparation {
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every file read, by shown path: for printing diagnostics with their source line. */
   readonly fileTexts: ReadonlyMap<string, string>;
+}
+
+/** Where a brief's id comes from, for messages: "briefs/a.yaml:3" (its id: line), or "briefs/a.yaml (its file name)". */
+function idPlace(file: YamlFile, fromFileName: boolean): string {
+  if (fromFileName) return `${file.path} (its file name)`;
+  return `${file.path}:${positionAt(file.text, locate(file, ["id"]).start).line}`;
 }
 
 /** A prepared brief's id: the one it sets, else its file's name. */
@@ -76,10 +83,10 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
           message: `brief id "${brief.id}" is also used by ${other}; both would write output/${brief.id}.pdf`,
           file: file.path,
           span: locate(file, brief.id === briefFileBaseName(path) ? [] : ["id"]),
-          hint: "give one of the briefs another id",
+          hint: `give one of the briefs another id (set id: in it, or rename its file)`,
         });
       }
-      seenIds.set(brief.id, file.path);
+      seenIds.set(brief.id, idPlace(file, brief.id === briefFileBaseName(path)));
       if (knownCorpora.includes(brief.corpus)) {
         corpus = corpora.get(brief.corpus) ?? (await readCorpus(corpusDir(options.root, brief.corpus), options));
         corpora.set(brief.corpus, corpus);

@@ -1,5 +1,5 @@
 import { readCorpus } from "../../build/load-corpus.js";
-import { checkCorpus, defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
+import { defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
 import { copiedRunLimit } from "../../check/paraphrase.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
@@ -41,20 +41,14 @@ perspective × source. Exit 1 on any error; warnings do not fail.`,
     const fileTexts = new Map<string, string>();
     let failed = false;
     for (const id of chosen) {
-      const reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd });
+      const reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd, minCoverage });
       for (const file of reading.files) fileTexts.set(file.path, file.text);
-      if (reading.corpus === undefined) {
-        failed = true;
-        if (!values.json) printDiagnostics(io, reading.diagnostics, fileTexts);
-        else checks.push({ corpus: id, diagnostics: reading.diagnostics });
-        continue;
-      }
-      const check = checkCorpus(reading.corpus, minCoverage);
-      failed ||= errorCount(check.diagnostics) > 0;
+      failed ||= errorCount(reading.diagnostics) > 0;
+      const check = reading.check === undefined ? { corpus: id, diagnostics: reading.diagnostics } : { ...reading.check, diagnostics: reading.diagnostics };
       checks.push(check);
       if (!values.json) {
-        printDiagnostics(io, check.diagnostics, fileTexts);
-        io.stdout.write(formatCheck(check, minCoverage));
+        printDiagnostics(io, reading.diagnostics, fileTexts);
+        if ("counts" in check) io.stdout.write(formatCheck(check, minCoverage));
       }
     }
     if (values.json) {
