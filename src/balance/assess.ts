@@ -87,6 +87,8 @@ function problemPlace(problem: BalanceProblem, checked: CheckedBrief): { file: s
   const { extract, origins } = checked.corpus;
   const viewpointIndex = problem.viewpointId === undefined || brief.viewpoints === "all" ? -1 : brief.viewpoints.indexOf(problem.viewpointId);
   if (viewpointIndex >= 0) return { file: file.path, span: locate(file, ["viewpoints", viewpointIndex]) };
+  // A theme-wide problem (a side missing) in a brief that picks its viewpoints: the pick is what to change.
+  if (problem.viewpointId === undefined && brief.viewpoints !== "all") return { file: file.path, span: locate(file, ["viewpoints"], "key") };
   const themeIndex = problem.themeId === undefined || brief.themes === "all" ? -1 : brief.themes.indexOf(problem.themeId);
   if (themeIndex >= 0) return { file: file.path, span: locate(file, ["themes", themeIndex]) };
   const theme = extract.themes.find((t) => t.id === problem.themeId);
