@@ -21,6 +21,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   balance: async () => (await import("./commands/balance.js")).balanceCommand,
   manifest: async () => (await import("./commands/manifest.js")).manifestCommand,
   list: async () => (await import("./commands/list.js")).listCommand,
+  schema: async () => (await import("./commands/schema.js")).schemaCommand,
 };
 
 async function mainHelp(): Promise<string> {
