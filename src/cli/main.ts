@@ -22,6 +22,8 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   manifest: async () => (await import("./commands/manifest.js")).manifestCommand,
   list: async () => (await import("./commands/list.js")).listCommand,
   schema: async () => (await import("./commands/schema.js")).schemaCommand,
+  show: async () => (await import("./commands/show.js")).showCommand,
+  locate: async () => (await import("./commands/locate.js")).locateCommand,
 };
 
 async function mainHelp(): Promise<string> {
