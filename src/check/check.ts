@@ -7,6 +7,18 @@ import { copiedRunLimit, indexSourceWords, longestCopiedRun, type SourceWords } 
 
 export const defaultMinCoverage = 0.95;
 
+/** What brief source add writes where the document does not say: a brief must never print it. */
+export const todo = "TODO";
+
+const todoHints: Readonly<Record<string, string>> = {
+  title: "the source's title, as it gives it",
+  publisher: "who published it (an organisation, or the author)",
+  kind: "what kind of document it is: report, hearing summary, article, panel summary, …",
+  place: "where it was published or the event was held",
+  quality: "your note on the source: who speaks, whether they are named, how the account was made",
+  date_note: "what the source says, or does not say, about its date",
+};
+
 /** What `brief check` proves about one corpus, and what a reviewer needs to see. */
 export interface CorpusCheck {
   readonly corpus: string;
@@ -51,6 +63,19 @@ export function checkCorpus(corpus: Pick<Corpus, "id" | "extract" | "origins" | 
         hint: explained ? undefined : "add claims for it, or a coverage_note to the theme saying the sources carry only one side",
       });
     });
+  }
+
+  for (const source of extract.sources) {
+    for (const [field, value] of Object.entries(source)) {
+      if (value !== todo) continue;
+      diagnostics.push({
+        severity: "error",
+        code: "EXTRACT_TODO",
+        message: `source "${source.id}" still has ${field}: ${todo}`,
+        ...locateInExtract(origins, source, field),
+        hint: todoHints[field] ?? "write what the source says",
+      });
+    }
   }
 
   const coverage = measureCoverage(extract, corpus.paragraphs);

@@ -24,6 +24,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   schema: async () => (await import("./commands/schema.js")).schemaCommand,
   show: async () => (await import("./commands/show.js")).showCommand,
   locate: async () => (await import("./commands/locate.js")).locateCommand,
+  source: async () => (await import("./commands/source.js")).sourceCommand,
 };
 
 async function mainHelp(): Promise<string> {
