@@ -32,7 +32,7 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
         code: "EXTRACT_WRONG_LOCATOR",
         message: `the quote of ${kind} "${item.id}" is not in paragraph ${item.locator} of "${item.source}"; it is in ${where}`,
         ...locateInExtract(origins, item, "locator"),
-        hint: result.foundIn.length === 1 ? `set locator: ${result.foundIn[0]}` : `set locator: to the paragraph you quote from: ${result.foundIn.join(" or ")}`,
+        hint: result.foundIn.length === 1 ? `set locator: ${result.foundIn[0]}` : "set locator: to the one you quote from, or quote more words, so that one paragraph alone has them",
         item: ref,
       });
     } else if (result.status === "not-found") {
