@@ -65,7 +65,7 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   const existing = files.flatMap((f) => sourceIdsIn(f.text));
   const textPath = join(options.corpusDir, "texts", `${id}.txt`);
   if (!options.force && (existsSync(textPath) || existing.includes(id))) {
-    throw new BriefsmithError("SOURCE_EXISTS", existsSync(textPath) ? `${displayPath(textPath, options.cwd)} exists already` : `corpus ${shownCorpus} has a source "${id}" already`, {
+    throw new BriefsmithError("FILE_EXISTS", existing.includes(id) ? `corpus ${shownCorpus} has a source "${id}" already` : `${displayPath(textPath, options.cwd)} exists already`, {
       hint: "choose another id with --id, or add --force to replace its text (its entry in the extract is kept)",
     });
   }
@@ -75,9 +75,10 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     bytes = await readFile(options.file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BriefsmithError(code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "FILE_IS_DIRECTORY" : "FILE_NOT_READABLE", `cannot read ${options.file} (${code})`);
+    const shown = displayPath(options.file, options.cwd);
+    throw new BriefsmithError(code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "FILE_IS_DIRECTORY" : "FILE_NOT_READABLE", `cannot read ${shown} (${code})`);
   }
-  if (bytes.byteLength > maxDocumentBytes) throw new BriefsmithError("FILE_TOO_LARGE", `${options.file} is over ${maxDocumentBytes / 1024 / 1024} MiB`);
+  if (bytes.byteLength > maxDocumentBytes) throw new BriefsmithError("FILE_TOO_LARGE", `${displayPath(options.file, options.cwd)} is over ${maxDocumentBytes / 1024 / 1024} MiB`);
   const document = await ingestDocument(bytes, { fileName: basename(options.file) });
 
   await mkdir(join(options.corpusDir, "texts"), { recursive: true });

@@ -25,6 +25,8 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   show: async () => (await import("./commands/show.js")).showCommand,
   locate: async () => (await import("./commands/locate.js")).locateCommand,
   source: async () => (await import("./commands/source.js")).sourceCommand,
+  init: async () => (await import("./commands/init.js")).initCommand,
+  new: async () => (await import("./commands/new.js")).newCommand,
 };
 
 async function mainHelp(): Promise<string> {

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { addSource } from "../../author/add-source.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, listCorpora } from "../../load/project.js";
@@ -41,7 +42,7 @@ print it to PDF) first.`,
     if (!corpora.includes(values.corpus)) {
       throw new UsageError(`there is no corpus "${values.corpus}": ${corpora.length > 0 ? `${suggestionHint(values.corpus, corpora, "corpus")}, or ` : ""}create it with brief new corpus ${values.corpus}`);
     }
-    const added = await addSource({ file, corpusDir: corpusDir(root, values.corpus), id: values.id, force: values.force ?? false, cwd: io.cwd });
+    const added = await addSource({ file: resolve(io.cwd, file), corpusDir: corpusDir(root, values.corpus), id: values.id, force: values.force ?? false, cwd: io.cwd });
     const out = (line: string) => io.stdout.write(line + "\n");
     out(`${added.textFile}: ${plural(added.paragraphs, "paragraph")} (from ${added.format.toUpperCase()})`);
     for (const warning of added.warnings) io.stderr.write(`warning: ${warning}\n`);
