@@ -21,7 +21,7 @@ export interface PreparedBrief {
 export interface Preparation {
   readonly briefs: readonly PreparedBrief[];
   readonly corpora: ReadonlyMap<string, CorpusReading>;
-  /** Every problem in every brief and corpus, once each. */
+  /** Every problem in every brief, and every error in every corpus, once each (a corpus's warnings are on its reading). */
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every file read, by shown path: for printing diagnostics with their source line. */
   readonly fileTexts: ReadonlyMap<string, string>;
@@ -108,7 +108,8 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
   const allDiagnostics: Diagnostic[] = [];
   for (const corpus of corpora.values()) {
     for (const file of corpus.files) fileTexts.set(file.path, file.text);
-    allDiagnostics.push(...corpus.diagnostics);
+    // The corpora's errors; their warnings (paragraphs no claim uses, a one-sided theme explained) are a reviewer's, for check and validate.
+    allDiagnostics.push(...corpus.diagnostics.filter((d) => d.severity === "error"));
   }
   for (const prepared of briefs) {
     if (prepared.file !== undefined) fileTexts.set(prepared.file.path, prepared.file.text);

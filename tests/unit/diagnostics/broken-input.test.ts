@@ -84,6 +84,23 @@ describe("diagnostics for broken input", () => {
     expect(stderr).toContain('hint: did you mean "worth-building"?');
   });
 
+  it("validate --json and --reporter github give the same problems, located, for machines and pull requests", async () => {
+    project = new TempProject();
+    cases["typo in a theme"]!(project);
+    const json = await runCli(["validate", "--json", "--root", "."], { cwd: project.dir });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      briefs: expect.arrayContaining([{ id: "tram-memo", file: "briefs/tram-memo.yaml", status: "invalid", reason: "it has an error" }, { id: "tram-handout", file: "briefs/tram-handout.yaml", status: "ok" }]),
+      diagnostics: [{ code: "BRIEF_UNKNOWN_THEME", file: "briefs/tram-memo.yaml", line: 5, column: 5, hint: 'did you mean "worth-building"?' }],
+    });
+    const github = await runCli(["validate", "--reporter", "github", "--root", "."], { cwd: project.dir });
+    expect(github.code).toBe(1);
+    expect(github.stdout).toBe(
+      '::error file=briefs/tram-memo.yaml,line=5,col=5,endLine=5,endColumn=18,title=BRIEF_UNKNOWN_THEME::corpus "transit" has no theme "worth-buildin"%0Ahint: did you mean "worth-building"?\n',
+    );
+  });
+
   it("a usage error exits 2", async () => {
     expect((await runCli(["validate", "--frobnicate"])).code).toBe(2);
     expect((await runCli(["frobnicate"])).stderr).toContain("unknown command");
