@@ -49,8 +49,10 @@ export function checkedBrief(prepared: PreparedBrief): CheckedBrief | undefined 
 /**
  * Load every brief under `paths` and every corpus they use, and check them all:
  * schema, references, quotes. Needs no browser. Reports every problem found.
+ * `onValidBrief` is called once, as soon as a brief passes its own schema,
+ * before any corpus is read: the build starts its browser then.
  */
-export async function prepareBriefs(paths: readonly string[], options: { root: string; cwd: string }): Promise<Preparation> {
+export async function prepareBriefs(paths: readonly string[], options: { root: string; cwd: string; onValidBrief?: () => void }): Promise<Preparation> {
   const briefPaths = await findBriefFiles(paths, options.cwd);
   if (briefPaths.length === 0) {
     throw new BriefsmithError("NO_BRIEFS", `no brief files (*.yaml) found in ${paths.join(", ")}`, {
@@ -73,6 +75,7 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
       const validated = validateBriefFile(file, briefFileBaseName(path));
       diagnostics.push(...validated.diagnostics);
       brief = validated.brief;
+      if (brief !== undefined) options.onValidBrief?.();
     }
     if (brief !== undefined && file !== undefined) {
       const other = seenIds.get(brief.id);
