@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { BalanceReport } from "../balance/measure.js";
+import { errorCount } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { sha256 } from "../incremental/hash.js";
 import { displayPath } from "../load/project.js";
@@ -10,7 +11,7 @@ import { writeFileAtomic } from "../output/write-atomic.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import { printWithContents } from "../render/contents.js";
 import type { RenderHtml } from "../render/render.js";
-import { assembleBrief } from "./assemble-brief.js";
+import { gateBrief } from "./gate.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
 
 /** Documents that must fit on one page, by template. */
@@ -41,9 +42,9 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   const started = performance.now();
   const { checked, inputs } = job;
   const file = checked.file.path;
-  const { model, balance, diagnostics, refused } = assembleBrief(checked, context);
+  const { model, balance, diagnostics, refusal } = gateBrief(checked, context);
   const base = { id: model.id, file, model, balance, balanceSummary: summarise(balance), inputs };
-  if (refused) return { ...base, status: "unbalanced", warnings: [], diagnostics };
+  if (refusal !== undefined) return { ...base, status: refusal.status, warnings: [], diagnostics: refusal.diagnostics, refusal: refusal.reason };
   const warnings: string[] = [];
   const htmlName = `${model.id}.html`;
   const pdfName = `${model.id}.pdf`;
@@ -71,6 +72,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       ],
       balance: summarise(balance),
       duration_ms: Math.round(durationMs),
+      ...(errorCount(checked.corpus.diagnostics) > 0 ? { corpus_errors: errorCount(checked.corpus.diagnostics) } : {}),
     };
     return {
       ...base,
