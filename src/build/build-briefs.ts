@@ -46,7 +46,8 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
   const previous = options.force ? undefined : manifest;
   const browser = lazyBrowser(options.browser, env);
   // The build's own printer is made on first need. When every brief will be printed (no previous
-  // build, or --force), the browser starts at once, while the briefs are read and checked.
+  // build, or --force), the browser starts as soon as one brief passes its schema, while the
+  // corpora are read and checked; a build of only invalid briefs starts none.
   let ownPrinter: Promise<DocumentPrinter> | undefined;
   const printer = (): Promise<DocumentPrinter> =>
     options.printer !== undefined
@@ -60,7 +61,6 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
             ...(options.onBrowserLaunch ? { onLaunch: options.onBrowserLaunch } : {}),
           }),
         ));
-  if (previous === undefined && options.printer === undefined) printer().catch(() => undefined);
 
   try {
     // Independent reads, all at once: every build, the no-op one too, waits for them.
@@ -83,7 +83,10 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
       return { results: allUnchanged, diagnostics: [], fileTexts: new Map(), manifestPath: displayPath(manifestPath, cwd), browserLaunches: 0 };
     }
 
-    const preparation = await prepareBriefs(paths, { root, cwd });
+    const warmUp = () => {
+      if (previous === undefined && options.printer === undefined) printer().catch(() => undefined);
+    };
+    const preparation = await prepareBriefs(paths, { root, cwd, onValidBrief: warmUp });
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];

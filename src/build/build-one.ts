@@ -2,14 +2,16 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { BalanceReport } from "../balance/measure.js";
+import { errorCount } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { sha256 } from "../incremental/hash.js";
 import { displayPath } from "../load/project.js";
 import type { ManifestEntry } from "../output/manifest.js";
 import { writeFileAtomic } from "../output/write-atomic.js";
 import type { DocumentPrinter } from "../print/printer.js";
+import { printWithContents } from "../render/contents.js";
 import type { RenderHtml } from "../render/render.js";
-import { assembleBrief } from "./assemble-brief.js";
+import { gateBrief } from "./gate.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
 
 /** Documents that must fit on one page, by template. */
@@ -40,15 +42,17 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   const started = performance.now();
   const { checked, inputs } = job;
   const file = checked.file.path;
-  const { model, balance, diagnostics, refused } = assembleBrief(checked, context);
+  const { model, balance, diagnostics, refusal } = gateBrief(checked, context);
   const base = { id: model.id, file, model, balance, balanceSummary: summarise(balance), inputs };
-  if (refused) return { ...base, status: "unbalanced", warnings: [], diagnostics };
+  if (refusal !== undefined) return { ...base, status: refusal.status, warnings: [], diagnostics: refusal.diagnostics, refusal: refusal.reason };
   const warnings: string[] = [];
   const htmlName = `${model.id}.html`;
   const pdfName = `${model.id}.pdf`;
   try {
-    const html = context.render(model, balance);
-    const printed = await context.printer.printDocument(html, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs });
+    // A handout past six pages is printed again with a table of contents (render/contents.ts).
+    const { html, printed } = await printWithContents(context.render, model, balance, (page) =>
+      context.printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs }),
+    );
     warnings.push(...printed.warnings);
     if (onePageTemplates.has(model.template) && printed.pages > 1) {
       warnings.push(`a ${model.template} should fit on one page but runs to ${printed.pages}; select fewer themes or set claims_per_viewpoint`);
@@ -68,6 +72,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       ],
       balance: summarise(balance),
       duration_ms: Math.round(durationMs),
+      ...(errorCount(checked.corpus.diagnostics) > 0 ? { corpus_errors: errorCount(checked.corpus.diagnostics) } : {}),
     };
     return {
       ...base,

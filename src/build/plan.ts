@@ -5,6 +5,7 @@ import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadYamlFile
 import type { YamlFile } from "../load/yaml-file.js";
 import { inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { validateBriefFile, type ValidBrief } from "../validate/brief.js";
+import { refusalBeforeSelection } from "./gate.js";
 import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
 import { runJobs } from "./run-jobs.js";
 import type { BriefResult, Job } from "./types.js";
@@ -40,7 +41,7 @@ export async function planBuild(briefs: readonly PreparedBrief[], context: PlanC
     const file = prepared.file?.path ?? displayPath(prepared.path, context.cwd);
     const checked = checkedBrief(prepared);
     if (checked === undefined) {
-      plan.upfront.push({ id, file, status: "invalid", warnings: [] });
+      plan.upfront.push({ id, file, status: "invalid", warnings: [], refusal: refusalBeforeSelection(prepared).reason });
       continue;
     }
     const inputs = await keyOf(checked.brief, checked.file, context);
@@ -118,7 +119,8 @@ async function unchangedBrief(path: string, context: PlanContext & { previous: M
   if (!inShard(brief.id, context.shard)) return "other shard";
   const inputs = await keyOf(brief, loaded.file, context);
   const entry = await unchangedEntry(context.previous, brief.id, inputs, context.outDir);
-  return entry === undefined ? undefined : unchangedResult(brief.id, loaded.file.path, entry, inputs, context);
+  // A corpus with errors is read again, so that every build reports them until they are fixed.
+  return entry === undefined || entry.corpus_errors !== undefined ? undefined : unchangedResult(brief.id, loaded.file.path, entry, inputs, context);
 }
 
 /** Briefs of this build's shard, in the order given. */

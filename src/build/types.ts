@@ -79,8 +79,10 @@ export interface BriefResult {
   readonly durationMs?: number;
   /** Problems other than balance (blocked requests, overflowing pages); balance problems are in `balance`. */
   readonly warnings: readonly string[];
-  /** The balance problems of a brief refused as unbalanced, located in the brief and its extract. */
+  /** The problems that refused the brief (balance, or the broken claims and facts it shows), located in the brief and its extract. */
   readonly diagnostics?: readonly Diagnostic[];
+  /** Why the brief was not built, in one line (gate.ts), when it was refused. */
+  readonly refusal?: string;
   /** Set when status is "failed". */
   readonly error?: BriefsmithError;
   /** The manifest entry written for this brief. */

@@ -180,13 +180,15 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
   const md = markdownPayloads(s);
   const dir = "sources/hostile";
   cpSync(project.path("sources/transit"), project.path(dir), { recursive: true });
-  const text = ["Hostile source (2024)", ...raw].join("\n\n") + "\n";
+  // The fact quotes a paragraph of its own: a fact resting on the same words as a printed claim is not printed again.
+  const factPayload = `A fact paragraph <img src="${c}/fact-quote.png">`;
+  const text = ["Hostile source (2024)", ...raw, factPayload].join("\n\n") + "\n";
   project.write(`${dir}/texts/hostile-source.txt`, text);
   let corpus = project.read(`${dir}/corpus.yaml`);
   corpus = corpus
     .replace("  id: transit\n  title: Riverside tram extension hearing\n", `  id: hostile\n  title: ${q(`Hostile <script>alert("corpus")</script> corpus`)}\n`)
     .replace(
-      "  description: A small test corpus on a city's debate over extending a tram line.\n",
+      "  description: The Riverside city council's hearing of March 2024 on whether to extend the tram line to the northern estates.\n",
       `  description: ${q(`<iframe srcdoc="<script>fetch('${c}/srcdoc')</script>"></iframe> a corpus`)}\n`,
     )
     .replace("    title: Is the extension worth building?\n", `    title: ${q('Worth building? <script>alert("theme")</script>')}\n`)
@@ -213,6 +215,7 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
     place: "<base href=http://127.0.0.1/>",
     url: "https://example.org/<script>alert(1)</script>",
     quality: `<style>@import url(${c}/quality.css)</style> quality`,
+    context_only: [{ paragraph: 1, reason: "title line" }],
   };
   const perspective = { id: "hostile-voices", label: "<b onmouseover=alert(1)>voices</b>", source: "hostile-source" };
   // A pair of claims (one per side, so the brief stays balanced) for each payload: Markdown in the text, raw HTML in the quote.
@@ -234,8 +237,8 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
     theme: "worth-building",
     text: `a fact with [a javascript link](javascript:alert(1)) and <img src="${c}/fact.png">`,
     source: "hostile-source",
-    quote: raw[0],
-    locator: 2,
+    quote: factPayload,
+    locator: raw.length + 2,
     bears_on: { "build-it": "neutral", "do-not-build": "neutral" },
   };
   const glossary = raw.map((payload, i) => ({ term: `Term ${i + 1} ${payload}`, definition: payload }));
@@ -249,7 +252,9 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
   const briefs = ["handout", "memo", "one-pager"].map((template) => `hostile-corpus-${template}`);
   for (const id of briefs) {
     const template = id.replace("hostile-corpus-", "");
-    project.write(`briefs/safe/${id}.yaml`, stringify({ title: `Hostile corpus as a ${template}`, template, corpus: "hostile", date }, { lineWidth: 0 }));
+    // Endnotes print every quote (inline, a handout shows only quotes whose wording adds something), so every payload is seen.
+    const citations = template === "handout" ? { citations: "endnotes" } : {};
+    project.write(`briefs/safe/${id}.yaml`, stringify({ title: `Hostile corpus as a ${template}`, template, corpus: "hostile", date, ...citations }, { lineWidth: 0 }));
   }
   return briefs;
 }
@@ -266,6 +271,8 @@ export function writeThousandsOfThemes(project: TempProject, count: number): str
       { id: `theme-${i}-yes`, label: "Yes", thesis: "Yes." },
       { id: `theme-${i}-no`, label: "No", thesis: "No." },
     ],
+    // No claims: the themes are there for their number (brief check would otherwise refuse their empty viewpoints).
+    coverage_note: "A generated theme without claims.",
   }));
   project.replace(`${dir}/corpus.yaml`, "  id: transit\n", "  id: many-themes\n");
   project.replace(`${dir}/corpus.yaml`, "themes:\n", `themes:\n${indentList(themes)}`);

@@ -1,6 +1,7 @@
 import { buildBriefs, defaultConcurrency } from "../../build/build-briefs.js";
 import type { BriefResult } from "../../build/types.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
+import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { buildDate, positiveInteger, projectRoot } from "../options.js";
@@ -13,7 +14,7 @@ export const buildCommand = defineCommand({
   summary: "build briefs into PDF and HTML (default: briefs/ → output/)",
   description: `Build each brief into DIR/<id>.pdf and DIR/<id>.html (default DIR: output/)
 and record what was built in DIR/manifest.json. PATH is a brief file or a
-folder of briefs (default: briefs/). Briefs with problems are reported and
+folder of briefs, or a brief id (default: briefs/). Briefs with problems are reported and
 skipped; the others still build. A brief whose inputs have not changed since
 the last build is not printed again.`,
   options: {
@@ -38,7 +39,7 @@ the last build is not printed again.`,
     // Progress goes to stderr, so stdout stays clean for --json.
     const progress = values.json ? undefined : createProgress(io);
     const result = await buildBriefs({
-      paths: positionals.length > 0 ? positionals : [`${root}/briefs`],
+      paths: (await resolveBriefArguments(positionals, root, io.cwd)).paths,
       root,
       cwd: io.cwd,
       outDir: values.out ?? `${root}/output`,
@@ -124,9 +125,8 @@ function describeResult(brief: BriefResult): string {
       return lines.join("\n");
     }
     case "invalid":
-      return `✗ ${id} not built: invalid (see below)`;
     case "unbalanced":
-      return `✗ ${id} not built: unbalanced (see below)`;
+      return `✗ ${id} not built: ${brief.refusal ?? brief.status} (see below)`;
     case "failed":
       return `✗ ${id} failed: ${brief.error?.message ?? "unknown error"}`;
   }

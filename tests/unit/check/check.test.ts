@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { checkCorpus, type CorpusCheck } from "../../../src/check/check.js";
-import { longestCopiedRun, paddedSourceWords } from "../../../src/check/paraphrase.js";
+import type { CorpusCheck } from "../../../src/check/check.js";
+import { indexSourceWords, longestCopiedRun } from "../../../src/check/paraphrase.js";
 import { readCorpus } from "../../../src/build/load-corpus.js";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
@@ -8,13 +8,13 @@ import { TempProject } from "../../helpers/project.js";
 let project: TempProject | undefined;
 afterEach(() => project?.dispose());
 
-/** Check the mini corpus after breaking it with `breakIt`. */
+/** Read (and so check) the mini corpus after breaking it with `breakIt`: the check, with every problem of the corpus. */
 async function checkMini(breakIt: (p: TempProject) => void = () => {}, minCoverage?: number): Promise<CorpusCheck> {
   project = new TempProject();
   breakIt(project);
-  const { corpus } = await readCorpus(project.path("sources/transit"), { cwd: project.dir });
-  if (corpus === undefined) throw new Error("fixture did not load");
-  return checkCorpus(corpus, minCoverage);
+  const reading = await readCorpus(project.path("sources/transit"), { cwd: project.dir, ...(minCoverage === undefined ? {} : { minCoverage }) });
+  if (reading.check === undefined) throw new Error("fixture did not load");
+  return { ...reading.check, diagnostics: reading.diagnostics };
 }
 
 const codes = (check: CorpusCheck, severity = "error") => check.diagnostics.filter((d) => d.severity === severity).map((d) => d.code);
@@ -24,7 +24,7 @@ describe("checkCorpus", () => {
   it("passes the intact fixture with full coverage and counts", async () => {
     const check = await checkMini();
     expect(check.diagnostics).toEqual([]);
-    expect(check.counts).toMatchObject({ sources: 1, themes: 1, viewpoints: 2, claims: 4, facts: 2, glossary: 1 });
+    expect(check.counts).toMatchObject({ sources: 1, themes: 1, viewpoints: 2, claims: 4, facts: 3, glossary: 1 });
     expect(check.coverage[0]).toMatchObject({ paragraphs: 6, used: [2, 3, 4, 5, 6], uncovered: [], ratio: 1 });
     expect(check.viewpoints.map((v) => [v.viewpoint, v.claims, v.sources, v.perspectives])).toEqual([
       ["build-it", 2, 1, 2],
@@ -97,9 +97,16 @@ describe("checkCorpus", () => {
 
 describe("longestCopiedRun", () => {
   it("matches whole words only, ignoring case and punctuation", () => {
-    const source = paddedSourceWords("The Cat sat, on the mat.");
+    const source = indexSourceWords("The Cat sat, on the mat.");
     expect(longestCopiedRun("the cat sat on", source)).toEqual({ length: 4, words: "the cat sat on" });
     expect(longestCopiedRun("cats at", source).length).toBe(0);
+  });
+
+  it("finds the longest run wherever it starts, across paragraph ends, and not a run broken by a word", () => {
+    const source = indexSourceWords("a b c d\ne f g\nx y a b c d e f g h");
+    expect(longestCopiedRun("z a b c d e f g h z", source)).toEqual({ length: 8, words: "a b c d e f g h" });
+    expect(longestCopiedRun("b c q d e", source)).toEqual({ length: 2, words: "b c" });
+    expect(longestCopiedRun("", source)).toEqual({ length: 0, words: "" });
   });
 });
 
@@ -119,7 +126,7 @@ describe("brief check", () => {
     project.replace(corpusFile, "optimistic at best", "optimistic at worst");
     const json = await runCli(["check", "--json", "--root", "."], { cwd: project.dir });
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout).corpora[0].diagnostics[0]).toMatchObject({ code: "EXTRACT_MISQUOTE", file: corpusFile, line: 78, column: 12 });
+    expect(JSON.parse(json.stdout).corpora[0].diagnostics[0]).toMatchObject({ code: "EXTRACT_MISQUOTE", file: corpusFile, line: 85, column: 12 });
   });
 });
 
