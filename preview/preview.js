@@ -268,7 +268,7 @@ function showBalance(balance) {
                 ["Claims", "shown / in the extract"],
                 ["Words", "words of our own text for this view"],
                 ["Share", "of the theme's words"],
-                ["÷ equal", `share ÷ an equal share: below ${balance.underweightRatio} is underweight`],
+                ["÷ equal", `share ÷ ${balance.space === "proportional" ? "its share by the weight of its holders" : "an equal share"}: below ${balance.underweightRatio} is underweight`],
                 ["Sources"],
               ].map(([h, title]) => element("th", { scope: "col", text: h, title })))),
           element(
@@ -288,7 +288,7 @@ function showBalance(balance) {
             ),
           ),
         ),
-        theme.dueWeight ? element("p", { className: "due-weight" }, element("strong", { text: "Due weight: " }), theme.dueWeight) : undefined,
+        element("p", { className: "due-weight" }, element("strong", { text: "Where the weight lies: " }), theme.dueWeight),
         element("p", { className: "muted", text: `${theme.firstViewpointLabel ?? "No view"} first; ${theme.viewpointsShown} of ${theme.viewpointsInExtract} viewpoints shown.` }),
       ),
     ),

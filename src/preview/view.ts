@@ -1,7 +1,7 @@
-import type { BalanceReport, ThemeBalance } from "../balance/measure.js";
+import type { BalanceReport } from "../balance/measure.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostic, positionAt, sortDiagnostics } from "../diagnostics/format.js";
-import type { BriefModel, ThemeModel } from "../model.js";
+import type { BriefModel } from "../model.js";
 import { templateNames } from "../schema/brief.js";
 import type { Extract } from "../schema/extract.js";
 import { visibleText } from "../text/visible-text.js";
@@ -43,13 +43,15 @@ export interface ThemeBalanceView {
   readonly viewpointsShown: number;
   readonly viewpointsInExtract: number;
   readonly viewpoints: readonly ViewpointBalanceView[];
-  /** Where the weight of the sources lies, when the balance stage states it. */
-  readonly dueWeight: string | undefined;
+  /** Where the weight of the sources lies on the question, as the document states it. */
+  readonly dueWeight: string;
 }
 
 export interface BalanceView {
   readonly verdict: BalanceReport["verdict"];
   readonly policy: BalanceReport["policy"];
+  /** Each view's due share: equal, or in proportion to the weight of its holders. */
+  readonly space: BalanceReport["space"];
   readonly underweightRatio: number;
   readonly themes: readonly ThemeBalanceView[];
   readonly problems: readonly { readonly severity: "error" | "warning"; readonly message: string }[];
@@ -115,26 +117,11 @@ export function failureView(message: string): ProblemView {
   return { severity: "error", code: undefined, file: undefined, line: undefined, column: undefined, text: `error: ${visibleText(message)}` };
 }
 
-/**
- * The statement of where the weight of the sources lies, if the balance
- * report or the model carries one for this theme (as `dueWeight`, text or
- * an object with a `statement`): read defensively, since not every version
- * of the balance stage states it.
- */
-export function dueWeightStatement(theme: ThemeBalance, model: ThemeModel | undefined): string | undefined {
-  for (const holder of [theme, model] as const) {
-    const value = (holder as { dueWeight?: unknown } | undefined)?.dueWeight;
-    if (typeof value === "string" && value.trim() !== "") return value;
-    const statement = (value as { statement?: unknown } | undefined)?.statement;
-    if (typeof statement === "string" && statement.trim() !== "") return statement;
-  }
-  return undefined;
-}
-
 export function balanceView(report: BalanceReport, model: BriefModel): BalanceView {
   return {
     verdict: report.verdict,
     policy: report.policy,
+    space: report.space,
     underweightRatio: report.thresholds.underweightRatio,
     themes: report.themes.map((theme) => {
       const themeModel = model.themes.find((t) => t.id === theme.themeId);
@@ -157,7 +144,7 @@ export function balanceView(report: BalanceReport, model: BriefModel): BalanceVi
           thin: v.thin,
           tiltWords: v.tilt.words,
         })),
-        dueWeight: dueWeightStatement(theme, themeModel),
+        dueWeight: theme.weight.text,
       };
     }),
     problems: report.problems.map((p) => ({ severity: p.severity, message: p.message })),

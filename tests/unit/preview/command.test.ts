@@ -1,9 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import type { ThemeBalance } from "../../../src/balance/measure.js";
-import type { ThemeModel } from "../../../src/model.js";
-import { composerView, dueWeightStatement } from "../../../src/preview/view.js";
+import { composerView } from "../../../src/preview/view.js";
 import { miniProject, runCli } from "../../helpers/cli.js";
 
 describe("brief preview on the command line (what is refused before any server starts)", () => {
@@ -43,15 +41,6 @@ describe("brief preview on the command line (what is refused before any server s
 });
 
 describe("the panel's data", () => {
-  const theme = { themeId: "t" } as ThemeBalance;
-
-  it("shows the due-weight statement where the balance report or the model states one, and nothing otherwise", () => {
-    expect(dueWeightStatement(theme, undefined)).toBeUndefined();
-    expect(dueWeightStatement({ ...theme, dueWeight: "Most sources see a limited partnership." } as ThemeBalance, undefined)).toBe("Most sources see a limited partnership.");
-    expect(dueWeightStatement(theme, { dueWeight: { statement: "The sources divide evenly." } } as unknown as ThemeModel)).toBe("The sources divide evenly.");
-    expect(dueWeightStatement({ ...theme, dueWeight: 3 } as unknown as ThemeBalance, undefined)).toBeUndefined();
-  });
-
   it("reads the composer's state from a brief as written, with the schema's defaults", () => {
     const extract = { themes: [{ id: "a", title: "A?", viewpoints: [{ id: "a1", label: "Yes" }, { id: "a2", label: "No" }] }, { id: "b", title: "B?", viewpoints: [{ id: "b1", label: "Up" }] }] };
     const view = composerView({ title: "T", themes: ["a"], viewpoints: ["a2"], claims_per_viewpoint: 2 }, extract as never, undefined);

@@ -175,6 +175,7 @@ describe("brief preview's server: what it sends", () => {
     const current = await view();
     expect(current).toMatchObject({ name: "tram-memo", file: "briefs/tram-memo.yaml", status: "ok", title: "Should Riverside extend the tram?", pages: 1, problems: [] });
     expect(current.balance?.verdict).toBe("balanced");
+    expect(current.balance?.themes[0]?.dueWeight).toMatch(/\S/);
     expect(current.balance?.themes[0]?.viewpoints.map((v) => v.label)).toEqual(["Build it", "Do not build it"]);
     expect(current.outputs).toEqual([{ format: "pdf", label: "PDF" }]);
     expect(current.composer.themes).toEqual([
@@ -256,7 +257,8 @@ describe("brief preview's server: following the files", () => {
   it("shows a misquote in the corpus exactly as brief validate prints it, and clears it when fixed", async () => {
     project.replace("sources/transit/corpus.yaml", "small shops cannot survive", "small shops could not survive");
     const broken = await until((v) => v.status === "problems");
-    expect(broken.problems.map((p) => [p.code, p.file, p.line])).toEqual([["EXTRACT_MISQUOTE", "sources/transit/corpus.yaml", 69]]);
+    const line = project.read("sources/transit/corpus.yaml").split("\n").findIndex((l) => l.includes("small shops could not survive")) + 1;
+    expect(broken.problems.map((p) => [p.code, p.file, p.line])).toEqual([["EXTRACT_MISQUOTE", "sources/transit/corpus.yaml", line]]);
     const validate = await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir });
     expect(validate.stderr).toContain(`${broken.problems[0]!.text}\n`);
     expect(broken.composer.themes.map((t) => t.id)).toEqual(["worth-building"]);
@@ -274,7 +276,7 @@ describe("brief preview's server: following the files", () => {
 
   it("renders again when a template is saved, with the template as saved", async () => {
     const before = await view();
-    project.replace("templates/partials/bluf.hbs", "Bottom line up front", "The bottom line");
+    project.replace("templates/partials/section-bluf.hbs", "Bottom line up front", "The bottom line");
     await until((v) => v.pdfRevision! > before.pdfRevision!);
     expect(printer.printed.at(-1)).toContain("The bottom line");
     expect(printer.printed.at(-1)).not.toContain("Bottom line up front");
