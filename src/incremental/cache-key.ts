@@ -78,6 +78,14 @@ export class CacheKeys {
     this.#context = context;
   }
 
+  /**
+   * What turns a document into a PDF, apart from the document itself: the browser, the installed
+   * fonts and Briefsmith's own code. With the HTML and the print settings, it names what is printed.
+   */
+  async printSetup(): Promise<string> {
+    return sha256(JSON.stringify({ browser: await this.#context.browser(), fonts: this.#context.fonts, code: this.#context.code }));
+  }
+
   async inputsFor(brief: { text: string; corpusDir: string; template: TemplateName; date: string }): Promise<BriefInputs> {
     let corpus = this.#corpora.get(brief.corpusDir);
     if (corpus === undefined) {

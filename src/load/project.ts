@@ -1,5 +1,5 @@
-import { readdir } from "node:fs/promises";
-import { basename, extname, join, relative, resolve, sep } from "node:path";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { fileLimits, readTextFile, type ReadOptions } from "./read-file.js";
@@ -29,6 +29,31 @@ export async function loadYamlFile(path: string, cwd: string, options: ReadOptio
   } catch (error) {
     return { diagnostics: [diagnosticFromError(error, shown)] };
   }
+}
+
+/**
+ * Read and parse a brief file of a project. A brief whose real location (symbolic links followed)
+ * is outside the project folder is refused without being opened: a link such as
+ * briefs/a.yaml -> ~/.git-credentials, added by a pull request, must not print the
+ * file's contents into a CI log through an error message.
+ */
+export async function loadBriefFile(path: string, cwd: string, root: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
+  const shown = displayPath(path, cwd);
+  const [realRoot, realFile] = await Promise.all([realpath(root).catch(() => resolve(root)), realpath(path).catch(() => undefined)]);
+  if (realFile !== undefined && !isInside(realRoot, realFile)) {
+    return {
+      diagnostics: [
+        {
+          severity: "error",
+          code: "FILE_OUTSIDE_FOLDER",
+          message: `${shown} leads outside the project folder ${displayPath(root, cwd) || "."}, so it was not read`,
+          file: shown,
+          hint: "put the brief itself in the project's briefs/ folder instead of linking to it, or build with --root set to the folder that holds it",
+        },
+      ],
+    };
+  }
+  return loadYamlFile(path, cwd, { within: realRoot });
 }
 
 /** YAML files under a folder, recursively, in a stable order; `skip` names sub-folders to leave out. */
@@ -82,13 +107,47 @@ export function corpusDir(root: string, corpusId: string): string {
   return join(root, "sources", corpusId);
 }
 
-/** The corpora a project has: the folders under sources/. */
+/** The corpora a project has: the folders under sources/, and links there to folders (a corpus shared between projects). */
 export async function listCorpora(root: string): Promise<string[]> {
   try {
-    const entries = await readdir(join(root, "sources"), { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort();
+    const folder = join(root, "sources");
+    const entries = (await readdir(folder, { withFileTypes: true })).filter((e) => !e.name.startsWith("."));
+    const isFolder = await Promise.all(
+      entries.map(async (e) => e.isDirectory() || (e.isSymbolicLink() && ((await stat(join(folder, e.name)).catch(() => undefined))?.isDirectory() ?? false))),
+    );
+    return entries.filter((_, i) => isFolder[i]).map((e) => e.name).sort();
   } catch {
     return [];
+  }
+}
+
+/**
+ * The real path of a folder that may not exist yet: its nearest existing
+ * ancestor's real path, with the rest appended.
+ */
+export async function realFolder(path: string): Promise<string> {
+  const absolute = resolve(path);
+  const found = await realpath(absolute).catch(() => undefined);
+  if (found !== undefined) return found;
+  const parent = dirname(absolute);
+  return parent === absolute ? absolute : join(await realFolder(parent), basename(absolute));
+}
+
+/**
+ * Refuse an output folder inside sources/ or inside any corpus (a corpus may
+ * be a link to a folder elsewhere): every file written there would change the
+ * corpus, and with it every brief's inputs, so each build would rebuild
+ * everything, and the next would again.
+ */
+export async function refuseOutputInSources(outDir: string, root: string, cwd: string): Promise<void> {
+  const out = await realFolder(outDir);
+  const sources = join(root, "sources");
+  const folders = [await realFolder(sources), ...(await Promise.all((await listCorpora(root)).map((id) => realFolder(join(sources, id)))))];
+  const inside = folders.find((folder) => folder === out || isInside(folder, out));
+  if (inside !== undefined) {
+    throw new BriefsmithError("OUTPUT_INSIDE_SOURCES", `the output folder ${displayPath(outDir, cwd)} is inside ${displayPath(inside, cwd)}, where the corpora are`, {
+      hint: "choose an output folder outside sources/ with --out (the default is output/)",
+    });
   }
 }
 

@@ -44,6 +44,11 @@ export async function launchBrowser(
       pipe: true,
       args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
       timeout: options.timeoutMs ?? 30_000,
+      // Signals are the build's to handle: Puppeteer's own handlers would close the browser under the pool
+      // (which took it for a crash and started another) and leave SIGTERM and SIGHUP without effect.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     throw new BriefsmithError(

@@ -95,19 +95,21 @@ export class PrintPool {
    */
   async print(request: PrintRequest): Promise<PrintResult> {
     let tab: Tab | undefined;
-    let timedOut = false;
+    let givenUp = false;
     const timeoutError = () =>
       new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });
+    const cancelledError = () => new BriefsmithError("PRINT_CANCELLED", "the build stopped before this brief was printed");
+    if (request.signal?.aborted) throw cancelledError();
     const work = (async () => {
       tab = await this.#acquire();
-      if (timedOut) {
+      if (givenUp) {
         this.#release(tab, true);
         throw timeoutError();
       }
       let reusable = false;
       try {
         const result = await tab.page.print(request);
-        reusable = !timedOut;
+        reusable = !givenUp;
         this.#printedByThisBrowser++;
         return result;
       } catch (error) {
@@ -115,21 +117,28 @@ export class PrintPool {
         const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
         throw new BriefsmithError("BROWSER_CRASHED", `the browser failed while printing: ${message}`, { cause: error });
       } finally {
-        this.#release(tab, reusable);
+        // A tab whose renderer crashed is replaced by a fresh one.
+        this.#release(tab, reusable && tab.page.usable);
       }
     })();
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const giveUp = (error: BriefsmithError, reject: (error: BriefsmithError) => void) => {
+      givenUp = true;
+      if (tab !== undefined) void tab.page.close();
+      reject(error);
+    };
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        if (tab !== undefined) void tab.page.close();
-        reject(timeoutError());
-      }, request.timeoutMs);
+      timer = setTimeout(() => giveUp(timeoutError(), reject), request.timeoutMs);
+      // The build is stopping: a document still printing is abandoned, its tab closed.
+      onAbort = () => giveUp(cancelledError(), reject);
+      request.signal?.addEventListener("abort", onAbort, { once: true });
     });
     try {
       return await Promise.race([work, deadline]);
     } finally {
       clearTimeout(timer);
+      if (onAbort !== undefined) request.signal?.removeEventListener("abort", onAbort);
       work.catch(() => undefined); // after a timeout, the abandoned work's own failure is expected
     }
   }

@@ -19,6 +19,8 @@ export interface PrintOptions {
   readonly date?: string;
   /** Give up after this long: waiting for a tab, starting a browser and printing all count. */
   readonly timeoutMs?: number;
+  /** Abandon the document when this fires: it fails with PRINT_CANCELLED and its tab is closed. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A printed document, with what a build reports about it. */
@@ -123,12 +125,12 @@ class PoolPrinter implements Printer {
   }
 
   async printDocument(html: string, options: PrintOptions = {}): Promise<PrintedDocument> {
-    const request = { html, paper: options.paper ?? "Letter", timeoutMs: options.timeoutMs ?? this.#timeoutMs } as const;
+    const request = { html, paper: options.paper ?? "Letter", timeoutMs: options.timeoutMs ?? this.#timeoutMs, signal: options.signal } as const;
     let printed;
     try {
       printed = await this.#pool.print(request);
     } catch (error) {
-      // A crashed browser is replaced; the document that was in flight gets one more try.
+      // A crashed browser or tab is replaced; the document that was in flight gets one more try.
       if (!(error instanceof BriefsmithError && error.code === "BROWSER_CRASHED")) throw error;
       printed = await this.#pool.print(request);
     }
