@@ -134,7 +134,6 @@ export const errorCodes = {
   BROWSER_CRASHED: { meaning: "the browser died while printing, twice", fix: "look for a lack of memory; try fewer --jobs" },
   PRINT_TIMEOUT: { meaning: "a document took longer to print than the timeout", fix: "raise --timeout, or split the brief" },
   PRINT_CANCELLED: { meaning: "the build stopped before this brief was printed", fix: "nothing: build it again" },
-  DOCUMENT_SHRUNK: { meaning: "something in the document is wider than the page, so the browser shrank every page to fit it (a warning)", fix: "look for a long unbroken word, URL or table in the brief or its extract" },
   BUILD_INTERRUPTED: { meaning: "the build was stopped by a signal (Ctrl-C, SIGTERM, SIGHUP) before it finished", fix: "nothing: what was finished is kept; run the build again for the rest" },
 
   // Bringing a document into a corpus

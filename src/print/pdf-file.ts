@@ -1,3 +1,5 @@
+import { inflateSync } from "node:zlib";
+
 /**
  * Make Chromium's PDF depend on the document only. Chromium stamps each PDF
  * with the time it was printed, and names tagged structure elements after DOM
@@ -30,4 +32,35 @@ export function makePdfReproducible(pdf: Uint8Array, moment: Date): Uint8Array {
 export function countPdfPages(pdf: Uint8Array): number {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
   return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+/** CSS pixels to PDF points: what a page's drawing scale is when the browser did not shrink the document. */
+const pointsPerCssPixel = 0.75;
+
+/**
+ * How much the browser shrank the pages to fit content wider than the page:
+ * 1 when it did not. Chromium draws each page's content under two transforms,
+ * its device scale, then the CSS-pixel scale; their product is 0.75 (points per
+ * CSS pixel) unless the document overflowed the page width, when it is smaller
+ * by the factor applied. The smallest over all pages.
+ */
+export function pdfShrinkFactor(pdf: Uint8Array): number {
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const text = bytes.toString("latin1");
+  // Page content streams: a dictionary of a filter and a length only (fonts and images carry more).
+  const stream = /<<\s*\/Filter \/FlateDecode\s+\/Length (\d+)\s*>>\s*stream\r?\n/g;
+  let smallest = 1;
+  for (let match = stream.exec(text); match !== null; match = stream.exec(text)) {
+    const start = match.index + match[0].length;
+    let content: string;
+    try {
+      content = inflateSync(bytes.subarray(start, start + Number(match[1]))).subarray(0, 400).toString("latin1");
+    } catch {
+      continue;
+    }
+    const scales = /^([\d.]+) 0 0 -?([\d.]+) [-\d.]+ [-\d.]+ cm\s+q\s+[-\d. ]+ re\s+W\*? n\s+q\s+([\d.]+) 0 0 ([\d.]+) [-\d.]+ [-\d.]+ cm/.exec(content);
+    if (scales === null) continue;
+    const factor = (Number(scales[1]) * Number(scales[3])) / pointsPerCssPixel;
+    if (factor > 0 && factor < smallest) smallest = factor;
+  }
+  return smallest;
 }

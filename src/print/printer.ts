@@ -3,7 +3,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { momentOfEpoch } from "../text/dates.js";
 import { findBrowser, type BrowserLocation } from "./browser.js";
 import { puppeteerCachePaths } from "./launch.js";
-import { countPdfPages, makePdfReproducible } from "./pdf-file.js";
+import { countPdfPages, makePdfReproducible, pdfShrinkFactor } from "./pdf-file.js";
 import { PrintPool } from "./pool.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -135,7 +135,13 @@ class PoolPrinter implements Printer {
       printed = await this.#pool.print(request);
     }
     const pdf = makePdfReproducible(printed.pdf, options.date === undefined ? this.#defaultDate : new Date(`${options.date}T00:00:00Z`));
-    return { pdf, pages: countPdfPages(pdf), warnings: printed.blockedRequests.map((url) => `blocked a request for ${url}`) };
+    const warnings = printed.blockedRequests.map((url) => `blocked a request for ${url}`);
+    // Something wider than the page (a table, a token that would not break) makes Chromium shrink every page to fit it.
+    const shrink = pdfShrinkFactor(pdf);
+    if (shrink < 0.98) {
+      warnings.push(`the browser shrank the pages to ${Math.round(shrink * 100)}% to fit something wider than the page: look for a long unbroken word or URL, or a wide table`);
+    }
+    return { pdf, pages: countPdfPages(pdf), warnings };
   }
 
   close(): Promise<void> {
