@@ -1,5 +1,4 @@
 import { mkdir } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { parseLexicon } from "../balance/lexicon.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -18,15 +17,14 @@ import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, createPrinter, locateBrowser, type DocumentPrinter } from "../print/printer.js";
 import { isoDate, momentOfEpoch } from "../text/dates.js";
 import type { JobContext } from "./build-one.js";
+import { defaultConcurrency, defaultRestartAfter } from "./defaults.js";
 import { entryOf, generator, nextManifest, pendingEntry } from "./next-manifest.js";
 import { briefsOfShard, planBuild, unchangedWithoutParsing, type PlanContext } from "./plan.js";
 import { prepareBriefs, preparedBriefId } from "./prepare.js";
 import { runJobs } from "./run-jobs.js";
 import type { BriefResult, BuildOptions, BuildResult, Env } from "./types.js";
 
-export function defaultConcurrency(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
-}
+export { defaultConcurrency } from "./defaults.js";
 
 /**
  * Build briefs: prepare (load and check) → select → balance → render → print.
@@ -104,6 +102,11 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
           }),
         ));
   if (previous === undefined && options.printer === undefined && options.interrupted() === undefined) printer().catch(() => undefined);
+  // Selection, rendering (Handlebars, marked) and printing load only when something is printed; when everything
+  // will be, they load now, while the briefs are read and checked.
+  let printingModules: Promise<[typeof import("./build-one.js"), typeof import("../render/render.js")]> | undefined;
+  const loadPrinting = () => (printingModules ??= Promise.all([import("./build-one.js"), import("../render/render.js")]));
+  if (previous === undefined) loadPrinting().catch(() => undefined);
 
   try {
     // Independent reads, all at once: every build, the no-op one too, waits for them.
@@ -114,7 +117,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       codeFingerprint(),
     ]);
     const external = options.printer;
-    const printerFingerprint = external === undefined ? browser.fingerprint : () => external.fingerprint();
+    // A printer still starting that fails (no browser) is like no browser found: every key says so, and printing fails.
+    const printerFingerprint = external === undefined ? browser.fingerprint : () => Promise.resolve(external).then((p) => p.fingerprint(), () => "no browser");
     const keys = new CacheKeys({ templateSet, fonts, lexiconHash: sha256(lexiconText), code, browser: printerFingerprint });
     const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys };
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
@@ -161,8 +165,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
         throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(journalPath(outDir), cwd)}: ${describeWriteError(error)}`, { cause: error });
       });
       journalOpened = true;
-      // Selection, rendering (Handlebars, marked) and printing load only when something is printed.
-      const [{ buildOne }, { createRenderer }] = await Promise.all([import("./build-one.js"), import("../render/render.js")]);
+      const [{ buildOne }, { createRenderer }] = await loadPrinting();
       const context: JobContext = {
         render: createRenderer(templateSet),
         printer: await printer(),
@@ -211,7 +214,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : []))],
       fileTexts: preparation.fileTexts,
       manifestPath: manifestError === undefined ? writtenManifest : undefined,
-      browserLaunches: (await settled(ownPrinter))?.launches ?? options.printer?.launches ?? 0,
+      browserLaunches: (await settled(ownPrinter))?.launches ?? (await settled(Promise.resolve(options.printer)))?.launches ?? 0,
       notStarted: plan.jobs.length - started,
       ...(stopped === undefined ? {} : { interrupted: stopped }),
       ...(manifestError === undefined ? {} : { manifestError }),
@@ -221,9 +224,6 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     await (await settled(ownPrinter))?.close();
   }
 }
-
-/** Browsers are restarted after this many documents: Chromium's memory grows with each, and a fresh one bounds it. */
-const defaultRestartAfter = 100;
 
 /** A result without the model and balance report, which only the onBrief callback needs. */
 function withoutModel(result: BriefResult): BriefResult {

@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { BalanceReport } from "../balance/measure.js";
@@ -110,7 +110,7 @@ async function keptPdf(previous: ManifestEntry, outDir: string): Promise<Manifes
 }
 
 async function mtimeOf(path: string): Promise<number> {
-  return (await stat(path)).mtimeMs;
+  return statSync(path).mtimeMs;
 }
 
 /** Write outputs atomically; a failure is OUTPUT_NOT_WRITABLE naming the file and the reason (ENOSPC: no space left on device). */

@@ -30,8 +30,11 @@ export interface BuildOptions {
   readonly date?: string;
   /** For the browser search, BRIEFSMITH_NO_SANDBOX and the font folders (default: the process's). */
   readonly env?: Env;
-  /** A printer to print with, left open after the build; by default the build starts one when it must print, and closes it. */
-  readonly printer?: DocumentPrinter;
+  /**
+   * A printer to print with, left open after the build; by default the build starts one when it must print, and closes it.
+   * It may be a printer still starting (a promise): the CLI starts the browser before loading the rest of the build.
+   */
+  readonly printer?: DocumentPrinter | Promise<DocumentPrinter>;
   /** The Chrome or Chromium the build's own printer uses. */
   readonly browser?: string | undefined;
   /** The templates folder (default: Briefsmith's own). */

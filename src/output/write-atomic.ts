@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** A temporary file's name beside its target: `.NAME.PID.RANDOM.tmp`, so a later build can tell whose it is. */
@@ -24,11 +25,19 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  */
 export async function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[]): Promise<void> {
   const temporaries = files.map((file) => ({ ...file, temporary: temporaryName(file.path) }));
+  // Synchronous: a local write of a few hundred kilobytes goes to the page cache at once, and one
+  // system call per step is several times faster than the thread pool's round trips.
   try {
-    await Promise.all(temporaries.map((file) => writeFile(file.temporary, file.data)));
-    for (const file of temporaries) await rename(file.temporary, file.path);
+    for (const file of temporaries) writeFileSync(file.temporary, file.data);
+    for (const file of temporaries) renameSync(file.temporary, file.path);
   } catch (error) {
-    await Promise.all(temporaries.map((file) => unlink(file.temporary).catch(() => undefined)));
+    for (const file of temporaries) {
+      try {
+        unlinkSync(file.temporary);
+      } catch {
+        // not written, or already renamed
+      }
+    }
     throw error;
   }
 }

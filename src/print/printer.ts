@@ -3,7 +3,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { momentOfEpoch } from "../text/dates.js";
 import { findBrowser, type BrowserLocation } from "./browser.js";
 import { puppeteerCachePaths } from "./launch.js";
-import { countPdfPages, makePdfReproducible, pdfShrinkFactor } from "./pdf-file.js";
+import { finishPdf } from "./pdf-file.js";
 import { PrintPool } from "./pool.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -134,14 +134,13 @@ class PoolPrinter implements Printer {
       if (!(error instanceof BriefsmithError && error.code === "BROWSER_CRASHED")) throw error;
       printed = await this.#pool.print(request);
     }
-    const pdf = makePdfReproducible(printed.pdf, options.date === undefined ? this.#defaultDate : new Date(`${options.date}T00:00:00Z`));
+    const { pdf, pages, shrink } = finishPdf(printed.pdf, options.date === undefined ? this.#defaultDate : new Date(`${options.date}T00:00:00Z`));
     const warnings = printed.blockedRequests.map((url) => `blocked a request for ${url}`);
     // Something wider than the page (a table, a token that would not break) makes Chromium shrink every page to fit it.
-    const shrink = pdfShrinkFactor(pdf);
     if (shrink < 0.98) {
       warnings.push(`the browser shrank the pages to ${Math.round(shrink * 100)}% to fit something wider than the page: look for a long unbroken word or URL, or a wide table`);
     }
-    return { pdf, pages: countPdfPages(pdf), warnings };
+    return { pdf, pages, warnings };
   }
 
   close(): Promise<void> {

@@ -1,7 +1,10 @@
-import { buildBriefs, defaultConcurrency } from "../../build/build-briefs.js";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { defaultConcurrency, defaultRestartAfter } from "../../build/defaults.js";
 import type { BriefChanges, BriefResult, BuildResult } from "../../build/types.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
+import { createPrinter, type Printer } from "../../print/printer.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
 import { buildDate, positiveInteger, projectRoot } from "../options.js";
@@ -53,8 +56,17 @@ it finished, closes the browser and exits 130, 143 or 129.`,
       io.stderr.write(`\nbrief: ${signal}: stopping: no more briefs are started; those printing get 2 s\n`);
       stop.abort(signal);
     });
+    const outDir = resolve(io.cwd, values.out ?? `${root}/output`);
+    // When every brief will be printed (--force, or no build yet), the browser starts now, while the
+    // rest of the build loads and the briefs are read and checked: its start-up is off the critical path.
+    const early: Promise<Printer> | undefined =
+      values.force || !existsSync(join(outDir, "manifest.json"))
+        ? createPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter })
+        : undefined;
+    early?.catch(() => undefined); // no browser: the build says so if it comes to print
     let result: BuildResult;
     try {
+      const { buildBriefs } = await import("../../build/build-briefs.js");
       result = await buildBriefs({
         paths: positionals.length > 0 ? positionals : [`${root}/briefs`],
         root,
@@ -70,6 +82,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
         signal: stop.signal,
         onWaitForLock: (holder) => io.stderr.write(`brief: waiting for the build of process ${holder.pid} (started ${holder.started}) to finish writing to ${values.out ?? "output"}\n`),
         ...(jobs ? { jobs } : {}),
+        ...(early ? { printer: early } : {}),
         ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}),
         onStart: (plan) => progress?.start(plan.total),
         onBrief: (brief) => progress?.brief(brief, describeResult(brief)),
@@ -81,6 +94,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
       throw error;
     } finally {
       stopListening?.();
+      await (await early?.catch(() => undefined))?.close();
     }
     await progress?.stop();
     const seconds = (performance.now() - started) / 1000;
