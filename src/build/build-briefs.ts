@@ -225,10 +225,14 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
   }
 }
 
-/** A result without the model and balance report, which only the onBrief callback needs. */
+/**
+ * A result without what only the onBrief callback needs: the model, the balance report, and the
+ * balance notes of a brief that was built (a brief not built keeps its problems, which the build reports).
+ */
 function withoutModel(result: BriefResult): BriefResult {
-  const { model: _model, balance: _balance, ...rest } = result;
-  return rest;
+  const { model: _model, balance: _balance, diagnostics, ...rest } = result;
+  const built = result.status === "built" || result.status === "rerendered" || result.status === "unchanged";
+  return built || diagnostics === undefined ? rest : { ...rest, diagnostics };
 }
 
 /** The manifest with some entries replaced. */
