@@ -4,7 +4,7 @@ export { loadCorpus } from "./build/load-corpus.js";
 export { renderBrief, type RenderBriefOptions, type RenderedBrief } from "./build/render-brief.js";
 export { createPrinter, type DocumentPrinter, type PrintedDocument, type Printer, type PrinterOptions, type PrintOptions } from "./print/printer.js";
 export { buildBriefs } from "./build/build-briefs.js";
-export type { BriefResult, BriefStatus, BuildOptions, BuildResult, Shard } from "./build/types.js";
+export type { BriefChanges, BriefResult, BriefStatus, BuildOptions, BuildResult, ContentChanges, LockHolder, Shard } from "./build/types.js";
 export { loadTemplates, type TemplateSet } from "./load/templates.js";
 
 export { BriefsmithError } from "./errors/briefsmith-error.js";

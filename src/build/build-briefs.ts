@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseLexicon } from "../balance/lexicon.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -48,7 +48,7 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
 
   await refuseOutputInSources(outDir, root, cwd);
   try {
-    await mkdir(outDir, { recursive: true });
+    mkdirSync(outDir, { recursive: true });
   } catch (error) {
     throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the output folder ${displayPath(outDir, cwd)}`, {
       hint: "choose another folder with --out",

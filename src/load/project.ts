@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from "node:fs/promises";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -39,7 +39,13 @@ export async function loadYamlFile(path: string, cwd: string, options: ReadOptio
  */
 export async function loadBriefFile(path: string, cwd: string, root: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
   const shown = displayPath(path, cwd);
-  const [realRoot, realFile] = await Promise.all([realpath(root).catch(() => resolve(root)), realpath(path).catch(() => undefined)]);
+  const realRoot = realFolder(root);
+  let realFile: string | undefined;
+  try {
+    realFile = realpathSync(path);
+  } catch {
+    realFile = undefined; // missing: the read reports it
+  }
   if (realFile !== undefined && !isInside(realRoot, realFile)) {
     return {
       diagnostics: [
@@ -58,7 +64,7 @@ export async function loadBriefFile(path: string, cwd: string, root: string): Pr
 
 /** YAML files under a folder, recursively, in a stable order; `skip` names sub-folders to leave out. */
 export async function listYamlFiles(dir: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = readdirSync(dir, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith(".")) continue;
@@ -111,10 +117,8 @@ export function corpusDir(root: string, corpusId: string): string {
 export async function listCorpora(root: string): Promise<string[]> {
   try {
     const folder = join(root, "sources");
-    const entries = (await readdir(folder, { withFileTypes: true })).filter((e) => !e.name.startsWith("."));
-    const isFolder = await Promise.all(
-      entries.map(async (e) => e.isDirectory() || (e.isSymbolicLink() && ((await stat(join(folder, e.name)).catch(() => undefined))?.isDirectory() ?? false))),
-    );
+    const entries = readdirSync(folder, { withFileTypes: true }).filter((e) => !e.name.startsWith("."));
+    const isFolder = entries.map((e) => e.isDirectory() || (e.isSymbolicLink() && (statSync(join(folder, e.name), { throwIfNoEntry: false })?.isDirectory() ?? false)));
     return entries.filter((_, i) => isFolder[i]).map((e) => e.name).sort();
   } catch {
     return [];
@@ -125,12 +129,14 @@ export async function listCorpora(root: string): Promise<string[]> {
  * The real path of a folder that may not exist yet: its nearest existing
  * ancestor's real path, with the rest appended.
  */
-export async function realFolder(path: string): Promise<string> {
+export function realFolder(path: string): string {
   const absolute = resolve(path);
-  const found = await realpath(absolute).catch(() => undefined);
-  if (found !== undefined) return found;
-  const parent = dirname(absolute);
-  return parent === absolute ? absolute : join(await realFolder(parent), basename(absolute));
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(realFolder(parent), basename(absolute));
+  }
 }
 
 /**
@@ -140,9 +146,9 @@ export async function realFolder(path: string): Promise<string> {
  * everything, and the next would again.
  */
 export async function refuseOutputInSources(outDir: string, root: string, cwd: string): Promise<void> {
-  const out = await realFolder(outDir);
+  const out = realFolder(outDir);
   const sources = join(root, "sources");
-  const folders = [await realFolder(sources), ...(await Promise.all((await listCorpora(root)).map((id) => realFolder(join(sources, id)))))];
+  const folders = [realFolder(sources), ...(await listCorpora(root)).map((id) => realFolder(join(sources, id)))];
   const inside = folders.find((folder) => folder === out || isInside(folder, out));
   if (inside !== undefined) {
     throw new BriefsmithError("OUTPUT_INSIDE_SOURCES", `the output folder ${displayPath(outDir, cwd)} is inside ${displayPath(inside, cwd)}, where the corpora are`, {

@@ -1,4 +1,5 @@
-import { open, readFile, unlink, type FileHandle } from "node:fs/promises";
+import { readFileSync, unlinkSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { ManifestEntrySchema, type Manifest, type ManifestEntry } from "./manifest.js";
 
@@ -17,7 +18,12 @@ export function journalPath(outDir: string): string {
 
 /** The entries a journal holds, in order; a last line cut short by a kill is left out. */
 export async function readJournal(path: string): Promise<ManifestEntry[]> {
-  const text = await readFile(path, "utf8").catch(() => "");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return [];
+  }
   const entries: ManifestEntry[] = [];
   for (const line of text.split("\n")) {
     if (line.trim() === "") continue;
@@ -38,8 +44,12 @@ export function foldJournal(manifest: Manifest | undefined, entries: readonly Ma
   return { ...(manifest ?? { generator }), briefs: [...byId.values()] };
 }
 
-export function removeJournal(path: string): Promise<void> {
-  return unlink(path).catch(() => undefined);
+export async function removeJournal(path: string): Promise<void> {
+  try {
+    unlinkSync(path);
+  } catch {
+    // not there
+  }
 }
 
 /** A journal open for appending: each entry is written with one write() of one line. */

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -49,8 +48,9 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
   let told = false;
   for (;;) {
     if (options.signal?.aborted) throw new BriefsmithError("BUILD_INTERRUPTED", "the build was stopped while it waited for the output folder's lock");
-    if (await tryCreate(path, me)) return { path, release: () => unlink(path).catch(() => undefined) };
-    const holder = await readHolder(path);
+    // Synchronous file operations: a handful of system calls, not queued behind a starting build's module loads.
+    if (tryCreate(path, me)) return { path, release: async () => attempt(() => unlinkSync(path)) };
+    const holder = readHolder(path);
     if (holder === "gone") continue; // released between our attempt and the read: try again at once
     if (holder === undefined || !isAlive(holder)) {
       await takeOver(path, holder);
@@ -69,10 +69,10 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
   }
 }
 
-async function tryCreate(path: string, me: LockHolder): Promise<boolean> {
-  let handle;
+function tryCreate(path: string, me: LockHolder): boolean {
+  let fd: number;
   try {
-    handle = await open(path, "wx");
+    fd = openSync(path, "wx");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the lock file ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
@@ -81,18 +81,26 @@ async function tryCreate(path: string, me: LockHolder): Promise<boolean> {
     });
   }
   try {
-    await handle.writeFile(JSON.stringify(me) + "\n");
+    writeSync(fd, JSON.stringify(me) + "\n");
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   return true;
 }
 
+function attempt<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The holder named in a lock file; undefined when the file is not a lock we can read (an empty file left by a crash mid-write); "gone" when it no longer exists. */
-async function readHolder(path: string): Promise<LockHolder | undefined | "gone"> {
+function readHolder(path: string): LockHolder | undefined | "gone" {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ENOENT" ? "gone" : undefined;
   }
@@ -127,32 +135,27 @@ export function isAlive(holder: LockHolder): boolean {
  * checks that what it moved is the dead lock it judged, and puts back anything else.
  */
 async function takeOver(path: string, judged: LockHolder | undefined): Promise<void> {
-  if (judged === undefined && !(await olderThan(path, 5_000))) {
+  if (judged === undefined && !olderThan(path, 5_000)) {
     await sleep(100);
     return;
   }
   const aside = `${path}.${process.pid}.stale`;
   try {
-    await rename(path, aside);
+    renameSync(path, aside);
   } catch {
     return; // another build moved it first
   }
-  let moved: LockHolder | undefined | "gone";
-  try {
-    moved = await readHolder(aside);
-  } catch {
-    moved = undefined;
-  }
+  const moved = readHolder(aside);
   if (moved !== undefined && moved !== "gone" && isAlive(moved) && (judged === undefined || moved.pid !== judged.pid || moved.started !== judged.started)) {
     // We moved a live build's fresh lock (it took over between our read and our rename): give it back.
-    await rename(aside, path).catch(() => undefined);
+    attempt(() => renameSync(aside, path));
     return;
   }
-  await unlink(aside).catch(() => undefined);
+  attempt(() => unlinkSync(aside));
 }
 
-async function olderThan(path: string, ms: number): Promise<boolean> {
-  const info = await stat(path).catch(() => undefined);
+function olderThan(path: string, ms: number): boolean {
+  const info = attempt(() => statSync(path));
   return info === undefined || Date.now() - info.mtimeMs > ms;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -77,7 +78,7 @@ export function entryById(manifest: Manifest, id: string): ManifestEntry | undef
 /** The previous manifest, or undefined when there is none or it cannot be read: then everything is rebuilt. */
 export async function readManifestIfValid(path: string): Promise<Manifest | undefined> {
   try {
-    const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
+    const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

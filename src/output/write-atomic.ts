@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { readdir, unlink } from "node:fs/promises";
+import { readdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** A temporary file's name beside its target: `.NAME.PID.RANDOM.tmp`, so a later build can tell whose it is. */
@@ -48,12 +47,23 @@ export async function writeFilesAtomic(files: readonly { path: string; data: str
  * processes are left alone. Returns the names removed.
  */
 export async function removeDeadTemporaryFiles(dir: string, isRunning: (pid: number) => boolean = processRuns): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
   const dead = names.filter((name) => {
     const pid = Number(temporaryPattern.exec(name)?.[1]);
     return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid);
   });
-  await Promise.all(dead.map((name) => unlink(join(dir, name)).catch(() => undefined)));
+  for (const name of dead) {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // gone already
+    }
+  }
   return dead;
 }
 

@@ -33,7 +33,7 @@ export function chromiumSandboxOff(env: Readonly<Record<string, string | undefin
 /** Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it. */
 export async function launchBrowser(
   location: BrowserLocation,
-  options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>> } = {},
+  options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>>; signal?: AbortSignal } = {},
 ): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
   try {
@@ -49,6 +49,8 @@ export async function launchBrowser(
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      // Aborted, the browser's process is killed, even while it is still starting.
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
     throw new BriefsmithError(

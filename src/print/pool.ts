@@ -44,6 +44,8 @@ export class PrintPool {
   #restarting: Promise<void> | undefined;
   #launches = 0;
   #closed = false;
+  /** Kills the browser being started, should the pool close before it is up. */
+  #launching: AbortController | undefined;
   /** Launches and tab openings still under way: close() waits for them, so none is left running on a timer of its own. */
   readonly #pending = new Set<Promise<unknown>>();
 
@@ -211,7 +213,10 @@ export class PrintPool {
     if (this.#browser === undefined) {
       this.#launches++;
       this.#printedByThisBrowser = 0;
-      const launching = launchBrowser(this.#location, { timeoutMs: this.#options.launchTimeoutMs, env: this.#options.env }).then((browser) => {
+      const abort = new AbortController();
+      this.#launching = abort;
+      const launching = launchBrowser(this.#location, { timeoutMs: this.#options.launchTimeoutMs, env: this.#options.env, signal: abort.signal }).then((browser) => {
+        if (this.#launching === abort) this.#launching = undefined;
         this.#options.onLaunch?.(browser.process()?.pid);
         // The browser is gone (crashed or killed): drop it, and the next document starts a new one.
         browser.on("disconnected", () => {
@@ -247,6 +252,8 @@ export class PrintPool {
    */
   async close(): Promise<void> {
     this.#closed = true;
+    // A browser still starting is not waited for (a second or more on a busy machine): its process is killed.
+    this.#launching?.abort(new Error("the printer was closed"));
     let timer: NodeJS.Timeout | undefined;
     const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5_000)));
     await Promise.race([Promise.allSettled([...this.#pending]), limit]);
