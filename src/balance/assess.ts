@@ -5,6 +5,7 @@ import type { CheckedBrief, ValidBrief } from "../validate/brief.js";
 import { locateInExtract } from "../validate/origins.js";
 import type { Lexicon } from "./lexicon.js";
 import type { ErrorCode } from "../errors/codes.js";
+import { plural } from "../text/plural.js";
 import { measureBalance, type BalancePolicy, type BalanceProblem, type BalanceProblemCode, type BalanceReport } from "./measure.js";
 
 /** The policy a brief gets when it names none: memos are held to strict balance. */
@@ -39,16 +40,15 @@ export function assessBalance(checked: CheckedBrief, model: BriefModel, lexicon:
     },
     unshown,
   });
-  const diagnostics = report.problems.map((problem) => toDiagnostic(problem, report.policy, checked));
+  const diagnostics = report.problems.map((problem) => toDiagnostic(problem, report, checked));
   return { report, diagnostics };
 }
 
-function toDiagnostic(problem: BalanceProblem, policy: BalancePolicy, checked: CheckedBrief): Diagnostic {
-  const { file, brief } = checked;
+function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: CheckedBrief): Diagnostic {
+  const { file } = checked;
   const { extract, origins } = checked.corpus;
-  // Without a more precise subject, point at the brief's choice that decides balance: its viewpoints, else its themes.
-  const choice = brief.viewpoints !== "all" ? "viewpoints" : "themes";
-  let where: { file: string; span: { start: number; end: number } } = { file: file.path, span: locate(file, [choice], "key") };
+  const policy = report.policy;
+  let where = problemPlace(problem, checked);
   const subject = problem.subject;
   if (subject?.kind === "brief") {
     where = { file: file.path, span: locate(file, [subject.field]) };
@@ -67,7 +67,7 @@ function toDiagnostic(problem: BalanceProblem, policy: BalancePolicy, checked: C
     problem.fixes.length > 0
       ? `claims in the extract that would fix it: ${problem.fixes.map((f) => `${f.claimId} (${f.words} words)`).join(", ")}`
       : undefined;
-  const hint = [fixes, hintFor(problem)].filter((h) => h !== undefined).join("; ") || undefined;
+  const hint = [fixes, hintFor(problem, report)].filter((h) => h !== undefined).join("; ") || undefined;
   return {
     severity: policy === "strict" ? problem.severity : "warning",
     code: balanceCode(problem.code),
@@ -77,12 +77,40 @@ function toDiagnostic(problem: BalanceProblem, policy: BalancePolicy, checked: C
   };
 }
 
-function hintFor(problem: BalanceProblem): string | undefined {
+/**
+ * Where a problem without a text of its own is: the viewpoint or theme as the
+ * brief lists it, else as the extract defines it; the brief's choice of
+ * themes or viewpoints only for problems of the brief as a whole.
+ */
+function problemPlace(problem: BalanceProblem, checked: CheckedBrief): { file: string; span: { start: number; end: number } } {
+  const { file, brief } = checked;
+  const { extract, origins } = checked.corpus;
+  const viewpointIndex = problem.viewpointId === undefined || brief.viewpoints === "all" ? -1 : brief.viewpoints.indexOf(problem.viewpointId);
+  if (viewpointIndex >= 0) return { file: file.path, span: locate(file, ["viewpoints", viewpointIndex]) };
+  // A theme-wide problem (a side missing) in a brief that picks its viewpoints: the pick is what to change.
+  if (problem.viewpointId === undefined && brief.viewpoints !== "all") return { file: file.path, span: locate(file, ["viewpoints"], "key") };
+  const themeIndex = problem.themeId === undefined || brief.themes === "all" ? -1 : brief.themes.indexOf(problem.themeId);
+  if (themeIndex >= 0) return { file: file.path, span: locate(file, ["themes", themeIndex]) };
+  const theme = extract.themes.find((t) => t.id === problem.themeId);
+  if (theme !== undefined) {
+    const index = theme.viewpoints.findIndex((v) => v.id === problem.viewpointId);
+    return locateInExtract(origins, theme, index >= 0 ? ["viewpoints", index, "id"] : "id");
+  }
+  return { file: file.path, span: locate(file, [brief.viewpoints !== "all" ? "viewpoints" : "themes"], "key") };
+}
+
+function hintFor(problem: BalanceProblem, report: BalanceReport): string | undefined {
   switch (problem.code) {
     case "MISSING_VIEWPOINT":
       return "select viewpoints on both sides of the question";
-    case "UNDERWEIGHT_VIEWPOINT":
-      return "raise claims_per_viewpoint, or add claims for this side to the extract";
+    case "UNDERWEIGHT_VIEWPOINT": {
+      const side = report.themes.find((t) => t.themeId === problem.themeId)?.viewpoints.find((v) => v.id === problem.viewpointId);
+      if (side !== undefined && side.claims < side.claimsInExtract) {
+        return `this side shows ${side.claims} of its ${side.claimsInExtract} claims: raise claims_per_viewpoint, or trim the other sides`;
+      }
+      const all = side?.claimsInExtract === 1 ? "the one claim" : `all ${plural(side?.claimsInExtract ?? 0, "claim")}`;
+      return `this side already shows ${all} the extract has for it: add claims for it to the extract, or show fewer of the other sides' (a lower claims_per_viewpoint)`;
+    }
     case "TILTED_LANGUAGE":
       return "report every side in the same neutral verbs (says, argues, notes)";
     case "OFF_SCALE_LIKELIHOOD":

@@ -12,17 +12,14 @@ export interface AssembledBrief {
   readonly balance: BalanceReport;
   /** The balance problems, located in the brief and its extract: errors under the strict policy, warnings otherwise. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Unbalanced under the strict policy: such a brief is not rendered. */
-  readonly refused: boolean;
 }
 
 /**
- * Select a checked brief's content and measure its balance: the one step that
- * `brief build`, `brief balance`, `brief validate` and renderBrief share, so
- * they refuse exactly the same briefs. Pure.
+ * Select a checked brief's content and measure its balance. Whether the
+ * brief may then be built is gate.ts's to decide. Pure.
  */
 export function assembleBrief(checked: CheckedBrief, context: { date: string; lexicon: Lexicon }): AssembledBrief {
   const model = selectBrief(checked.brief, checked.corpus.extract, { buildDate: context.date });
   const { report, diagnostics } = assessBalance(checked, model, context.lexicon);
-  return { model, balance: report, diagnostics, refused: report.policy === "strict" && report.verdict === "unbalanced" };
+  return { model, balance: report, diagnostics };
 }

@@ -87,7 +87,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
   const previous = options.force ? undefined : manifest;
   const browser = lazyBrowser(options.browser, env);
   // The build's own printer is made on first need. When every brief will be printed (no previous
-  // build, or --force), the browser starts at once, while the briefs are read and checked.
+  // build, or --force), the browser starts as soon as one brief passes its schema, while the
+  // corpora are read and checked; a build of only invalid briefs starts none.
   let ownPrinter: Promise<DocumentPrinter> | undefined;
   const printer = (): Promise<DocumentPrinter> =>
     options.printer !== undefined
@@ -101,7 +102,6 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
             ...(options.onBrowserLaunch ? { onLaunch: options.onBrowserLaunch } : {}),
           }),
         ));
-  if (previous === undefined && options.printer === undefined && options.interrupted() === undefined) printer().catch(() => undefined);
   // Selection, rendering (Handlebars, marked) and printing load only when something is printed; when everything
   // will be, they load now, while the briefs are read and checked.
   let printingModules: Promise<[typeof import("./build-one.js"), typeof import("../render/render.js")]> | undefined;
@@ -138,7 +138,10 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       };
     }
 
-    const preparation = await prepareBriefs(paths, { root, cwd });
+    const warmUp = () => {
+      if (previous === undefined && options.printer === undefined && options.interrupted() === undefined) printer().catch(() => undefined);
+    };
+    const preparation = await prepareBriefs(paths, { root, cwd, onValidBrief: warmUp });
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];

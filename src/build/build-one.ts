@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { BalanceReport } from "../balance/measure.js";
+import { errorCount } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { documentHash, sha256 } from "../incremental/hash.js";
 import { displayPath } from "../load/project.js";
@@ -10,8 +11,8 @@ import { sameContent } from "../output/same-content.js";
 import { describeWriteError, writeFilesAtomic } from "../output/write-atomic.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import type { RenderHtml } from "../render/render.js";
-import { assembleBrief } from "./assemble-brief.js";
 import { changesBetween, contentOf } from "./content.js";
+import { gateBrief } from "./gate.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
 
 /** Documents that must fit on one page, by template. */
@@ -47,11 +48,10 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   const started = performance.now();
   const { checked, inputs, previous } = job;
   const file = checked.file.path;
-  const { model, balance, diagnostics, refused } = assembleBrief(checked, context);
+  const { model, balance, diagnostics, refusal } = gateBrief(checked, context);
   const content = contentOf(model);
-  const changes = previous?.content === undefined ? undefined : changesBetween(previous.content, content);
-  const base = { id: model.id, file, model, balance, balanceSummary: summarise(balance), inputs, ...(changes ? { changes } : {}) };
-  if (refused) return { ...base, status: "unbalanced", warnings: [], diagnostics };
+  const base = { id: model.id, file, model, balance, balanceSummary: summarise(balance), inputs };
+  if (refusal !== undefined) return { ...base, status: refusal.status, warnings: [], diagnostics: refusal.diagnostics, refusal: refusal.reason };
   const warnings: string[] = [];
   const htmlName = `${model.id}.html`;
   const pdfName = `${model.id}.pdf`;
@@ -61,6 +61,9 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   try {
     const html = context.render(model, balance);
     const document = documentHash(html, { paper: model.paper, date: model.date }, context.printSetup);
+    // What a reader of the last PDF would find different: only when the document is not the one printed last time
+    // (a claim edited where the template does not print it changes no document, and nothing a reader sees).
+    const changes = previous?.content === undefined || previous.document === document ? undefined : changesBetween(previous.content, content);
     const entryOf = (status: "built" | "rerendered", outputs: ManifestEntry["outputs"]): ManifestEntry => ({
       id: model.id,
       file,
@@ -72,6 +75,8 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       outputs,
       balance: summarise(balance),
       duration_ms: Math.round(performance.now() - started),
+      // The corpus had errors in claims or facts this brief does not show: the next build must report them again.
+      ...(errorCount(checked.corpus.diagnostics) > 0 ? { corpus_errors: errorCount(checked.corpus.diagnostics) } : {}),
     });
 
     // Early cutoff: the inputs changed, but not the document. The PDF on disk is the one this
@@ -96,7 +101,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       { path: pdfName, sha256: sha256(printed.pdf), bytes: printed.pdf.byteLength, mtime_ms: pdfTime, pages: printed.pages },
       { path: htmlName, sha256: sha256(html), bytes: Buffer.byteLength(html), mtime_ms: htmlTime },
     ]);
-    return { ...base, ...shown, status: "built", pages: printed.pages, bytes: printed.pdf.byteLength, durationMs: performance.now() - started, warnings, diagnostics, entry };
+    return { ...base, ...shown, ...(changes ? { changes } : {}), status: "built", pages: printed.pages, bytes: printed.pdf.byteLength, durationMs: performance.now() - started, warnings, diagnostics, entry };
   } catch (error) {
     if (!(error instanceof BriefsmithError)) throw error;
     return { ...base, status: "failed", warnings, error, durationMs: performance.now() - started };

@@ -7,10 +7,13 @@ import { fileLimits, readTextFile } from "../load/read-file.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import { splitParagraphs, type Paragraph } from "../text/paragraphs.js";
+import { plural } from "../text/plural.js";
 import type { Corpus } from "../validate/corpus.js";
 import { mergeExtractFiles } from "../validate/merge-extract.js";
 import { checkExtractQuotes } from "../validate/quotes.js";
 import { checkExtractReferences } from "../validate/references.js";
+import { blocksCorpus } from "../validate/scope.js";
+import { checkCorpus, defaultMinCoverage, type CorpusCheck } from "../check/check.js";
 
 /** A corpus folder as read, with every problem found in it. */
 export interface CorpusReading {
@@ -20,37 +23,53 @@ export interface CorpusReading {
   /**
    * The corpus, once its files parsed and merged into an extract that matches
    * the schema; it may still have errors (a misquote, say), which are in its
-   * diagnostics: it is ready for briefs only when it has none.
+   * diagnostics (see validate/scope.ts for what each stops).
    */
   readonly corpus: Corpus | undefined;
+  /** Coverage, paraphrase and the tables `brief check` prints: there when the corpus is. */
+  readonly check: CorpusCheck | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The corpus of a reading, if it has no error: what briefs may be built from. */
+/**
+ * The corpus of a reading, unless a problem stops every brief of it: what
+ * briefs may be built from. Problems of single claims or facts stop only the
+ * briefs that show them; those are decided after selection (gate.ts).
+ */
 export function usableCorpus(reading: CorpusReading | undefined): Corpus | undefined {
-  return reading?.corpus !== undefined && errorCount(reading.diagnostics) === 0 ? reading.corpus : undefined;
+  return reading?.corpus !== undefined && !reading.diagnostics.some(blocksCorpus) ? reading.corpus : undefined;
 }
 
 /**
  * Load a corpus folder and check it: its YAML files parsed and merged into one
- * extract, every reference resolved, every source text read, and every quote
- * verbatim in the paragraph its locator names. Throws a BriefsmithError
- * (CORPUS_NOT_VALID) carrying every problem, with the files' texts to print
- * them from, when the corpus cannot be used.
+ * extract, every reference resolved, every source text read, every quote
+ * verbatim in the paragraph its locator names, paragraph coverage and copied
+ * paraphrase. Throws a BriefsmithError (CORPUS_NOT_VALID) carrying every
+ * problem, with the files' texts to print them from, when no brief can be
+ * built from the corpus. Problems that stop only some briefs (a misquote in
+ * one claim, low coverage) are in the corpus's `diagnostics`; renderBrief
+ * refuses a brief that shows a broken claim or fact.
  */
 export async function loadCorpus(dir: string, options: { cwd?: string } = {}): Promise<Corpus> {
   const cwd = options.cwd ?? process.cwd();
   const reading = await readCorpus(resolve(cwd, dir), { cwd });
   const corpus = usableCorpus(reading);
   if (corpus !== undefined) return corpus;
-  throw new BriefsmithError("CORPUS_NOT_VALID", `the corpus in ${displayPath(reading.dir, cwd)} has ${errorCount(reading.diagnostics)} problems`, {
+  throw new BriefsmithError("CORPUS_NOT_VALID", `the corpus in ${displayPath(reading.dir, cwd)} has ${plural(errorCount(reading.diagnostics), "problem")}`, {
     diagnostics: reading.diagnostics,
     fileTexts: new Map(reading.files.map((f) => [f.path, f.text])),
   });
 }
 
+export interface ReadCorpusOptions {
+  /** The folder paths are shown from. */
+  readonly cwd: string;
+  /** The paragraph coverage each source needs, from 0 to 1 (default 0.95). */
+  readonly minCoverage?: number;
+}
+
 /** Read and check a corpus folder, returning its problems as data rather than throwing. */
-export async function readCorpus(dir: string, options: { cwd: string }): Promise<CorpusReading> {
+export async function readCorpus(dir: string, options: ReadCorpusOptions): Promise<CorpusReading> {
   const id = basename(dir);
   const shownDir = displayPath(dir, options.cwd);
   const diagnostics: Diagnostic[] = [];
@@ -70,7 +89,7 @@ export async function readCorpus(dir: string, options: { cwd: string }): Promise
   const merged = mergeExtractFiles(files, shownDir, paths.length > files.length || files.some((f) => f.data === undefined));
   diagnostics.push(...merged.diagnostics);
   const extract = merged.extract;
-  if (extract === undefined) return { id, dir, files, corpus: undefined, diagnostics };
+  if (extract === undefined) return { id, dir, files, corpus: undefined, check: undefined, diagnostics };
 
   diagnostics.push(...checkExtractReferences(extract, merged.origins));
   const paragraphs = new Map<string, readonly Paragraph[]>();
@@ -105,5 +124,7 @@ export async function readCorpus(dir: string, options: { cwd: string }): Promise
     }
   }
   diagnostics.push(...checkExtractQuotes(extract, merged.origins, paragraphs));
-  return { id, dir, files, corpus: { id, dir, extract, origins: merged.origins, paragraphs, files, diagnostics }, diagnostics };
+  const check = checkCorpus({ id, extract, origins: merged.origins, paragraphs }, options.minCoverage ?? defaultMinCoverage);
+  diagnostics.push(...check.diagnostics);
+  return { id, dir, files, corpus: { id, dir, extract, origins: merged.origins, paragraphs, files, diagnostics }, check, diagnostics };
 }

@@ -5,7 +5,7 @@ import type { YamlFile } from "../load/yaml-file.js";
 import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { sameContent } from "../output/same-content.js";
 import { validateBriefFile, type ValidBrief } from "../validate/brief.js";
-import { usableCorpus } from "./load-corpus.js";
+import { refusalBeforeSelection } from "./gate.js";
 import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
 import { runJobs } from "./run-jobs.js";
 import type { BriefResult, Job } from "./types.js";
@@ -43,9 +43,9 @@ export async function planBuild(briefs: readonly PreparedBrief[], context: PlanC
     const file = prepared.file?.path ?? displayPath(prepared.path, context.cwd);
     const checked = checkedBrief(prepared);
     if (checked === undefined) {
-      // Its own problems, and its corpus's when that is why it cannot be built.
-      const corpusErrors = prepared.corpus !== undefined && usableCorpus(prepared.corpus) === undefined ? prepared.corpus.diagnostics : [];
-      plan.upfront.push({ id, file, status: "invalid", warnings: [], diagnostics: [...prepared.diagnostics, ...corpusErrors] });
+      // Why, and the problems behind it (its own, or its corpus's), for --json and the reporters.
+      const refusal = refusalBeforeSelection(prepared);
+      plan.upfront.push({ id, file, status: "invalid", warnings: [], refusal: refusal.reason, diagnostics: refusal.diagnostics });
       continue;
     }
     const inputs = await keyOf(checked.brief, checked.file, context);
@@ -123,7 +123,8 @@ async function unchangedBrief(path: string, context: PlanContext & { previous: M
   if (!inShard(brief.id, context.shard)) return "other shard";
   const inputs = await keyOf(brief, loaded.file, context);
   const entry = await unchangedEntry(context.previous, brief.id, inputs, context.outDir);
-  return entry === undefined ? undefined : unchangedResult(brief.id, loaded.file.path, entry, inputs, context);
+  // A corpus with errors is read again, so that every build reports them until they are fixed.
+  return entry === undefined || entry.corpus_errors !== undefined ? undefined : unchangedResult(brief.id, loaded.file.path, entry, inputs, context);
 }
 
 /** Briefs of this build's shard, in the order given. */

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
+import { positionAt } from "../diagnostics/format.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, listCorpora, loadBriefFile } from "../load/project.js";
@@ -20,10 +21,16 @@ export interface PreparedBrief {
 export interface Preparation {
   readonly briefs: readonly PreparedBrief[];
   readonly corpora: ReadonlyMap<string, CorpusReading>;
-  /** Every problem in every brief and corpus, once each. */
+  /** Every problem in every brief, and every error in every corpus, once each (a corpus's warnings are on its reading). */
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every file read, by shown path: for printing diagnostics with their source line. */
   readonly fileTexts: ReadonlyMap<string, string>;
+}
+
+/** Where a brief's id comes from, for messages: "briefs/a.yaml:3" (its id: line), or "briefs/a.yaml (its file name)". */
+function idPlace(file: YamlFile, fromFileName: boolean): string {
+  if (fromFileName) return `${file.path} (its file name)`;
+  return `${file.path}:${positionAt(file.text, locate(file, ["id"]).start).line}`;
 }
 
 /** A prepared brief's id: the one it sets, else its file's name. */
@@ -42,8 +49,10 @@ export function checkedBrief(prepared: PreparedBrief): CheckedBrief | undefined 
 /**
  * Load every brief under `paths` and every corpus they use, and check them all:
  * schema, references, quotes. Needs no browser. Reports every problem found.
+ * `onValidBrief` is called once, as soon as a brief passes its own schema,
+ * before any corpus is read: the build starts its browser then.
  */
-export async function prepareBriefs(paths: readonly string[], options: { root: string; cwd: string }): Promise<Preparation> {
+export async function prepareBriefs(paths: readonly string[], options: { root: string; cwd: string; onValidBrief?: () => void }): Promise<Preparation> {
   const briefPaths = await findBriefFiles(paths, options.cwd);
   if (briefPaths.length === 0) {
     throw new BriefsmithError("NO_BRIEFS", `no brief files (*.yaml) found in ${paths.join(", ")}`, {
@@ -66,6 +75,7 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
       const validated = validateBriefFile(file, briefFileBaseName(path));
       diagnostics.push(...validated.diagnostics);
       brief = validated.brief;
+      if (brief !== undefined) options.onValidBrief?.();
     }
     if (brief !== undefined && file !== undefined) {
       const other = seenIds.get(brief.id);
@@ -76,10 +86,10 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
           message: `brief id "${brief.id}" is also used by ${other}; both would write output/${brief.id}.pdf`,
           file: file.path,
           span: locate(file, brief.id === briefFileBaseName(path) ? [] : ["id"]),
-          hint: "give one of the briefs another id",
+          hint: `give one of the briefs another id (set id: in it, or rename its file)`,
         });
       }
-      seenIds.set(brief.id, file.path);
+      seenIds.set(brief.id, idPlace(file, brief.id === briefFileBaseName(path)));
       if (knownCorpora.includes(brief.corpus)) {
         corpus = corpora.get(brief.corpus) ?? (await readCorpus(corpusDir(options.root, brief.corpus), options));
         corpora.set(brief.corpus, corpus);
@@ -101,7 +111,8 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
   const allDiagnostics: Diagnostic[] = [];
   for (const corpus of corpora.values()) {
     for (const file of corpus.files) fileTexts.set(file.path, file.text);
-    allDiagnostics.push(...corpus.diagnostics);
+    // The corpora's errors; their warnings (paragraphs no claim uses, a one-sided theme explained) are a reviewer's, for check and validate.
+    allDiagnostics.push(...corpus.diagnostics.filter((d) => d.severity === "error"));
   }
   for (const prepared of briefs) {
     if (prepared.file !== undefined) fileTexts.set(prepared.file.path, prepared.file.text);

@@ -13,7 +13,8 @@ import { isoDate } from "../text/dates.js";
 import { plural } from "../text/plural.js";
 import { checkBriefAgainstExtract, validateBriefFile } from "../validate/brief.js";
 import type { Corpus } from "../validate/corpus.js";
-import { assembleBrief } from "./assemble-brief.js";
+import { blocksCorpus } from "../validate/scope.js";
+import { gateBrief } from "./gate.js";
 import { builtInLexicon, builtInTemplates } from "./built-ins.js";
 
 export interface RenderBriefOptions {
@@ -45,12 +46,20 @@ const renderers = new WeakMap<TemplateSet, RenderHtml>();
  * an object) is validated against its corpus, its content selected, its
  * balance measured, and the document rendered. Reads no project file and
  * writes nothing; Briefsmith's own templates and word lists are read from its
- * package on first use. A brief with problems, or unbalanced under the strict
- * policy, is a BriefsmithError (BRIEF_NOT_VALID, BRIEF_UNBALANCED) carrying
- * every diagnostic and the texts to print them from.
+ * package on first use. A brief with problems, one that shows a claim or fact
+ * with problems (a misquote, say: the corpus's diagnostics list them), or one
+ * unbalanced under the strict policy, is a BriefsmithError (BRIEF_NOT_VALID,
+ * BRIEF_UNBALANCED) carrying every diagnostic and the texts to print them
+ * from. The decision is the one `brief build` makes (gate.ts).
  */
 export async function renderBrief(brief: string | Readonly<Record<string, unknown>>, corpus: Corpus, options: RenderBriefOptions = {}): Promise<RenderedBrief> {
   const fileName = options.file ?? "brief.yaml";
+  if (corpus.diagnostics.some(blocksCorpus)) {
+    throw new BriefsmithError("CORPUS_NOT_VALID", `the corpus "${corpus.id}" has problems that stop every brief of it`, {
+      diagnostics: corpus.diagnostics,
+      fileTexts: new Map(corpus.files.map((f) => [f.path, f.text])),
+    });
+  }
   const parsed = parseYamlFile(fileName, typeof brief === "string" ? brief : stringify(brief));
   const file = parsed.file;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
@@ -73,14 +82,15 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
     throw new BriefsmithError("BRIEF_NOT_VALID", `${fileName} has ${plural(errorCount(diagnostics), "problem")}`, { diagnostics, fileTexts });
   }
   const [templates, lexicon] = await Promise.all([options.templates ?? builtInTemplates(), options.lexicon ?? builtInLexicon()]);
-  const assembled = assembleBrief({ file, brief: validated.brief, corpus }, { date: options.date ?? isoDate(new Date()), lexicon });
-  if (assembled.refused) {
-    throw new BriefsmithError("BRIEF_UNBALANCED", `${fileName} is unbalanced, and its balance policy is strict`, {
-      diagnostics: assembled.diagnostics,
+  const gated = gateBrief({ file, brief: validated.brief, corpus }, { date: options.date ?? isoDate(new Date()), lexicon });
+  if (gated.refusal !== undefined) {
+    const unbalanced = gated.refusal.status === "unbalanced";
+    throw new BriefsmithError(unbalanced ? "BRIEF_UNBALANCED" : "BRIEF_NOT_VALID", `${fileName} is not rendered: ${gated.refusal.reason}`, {
+      diagnostics: gated.refusal.diagnostics,
       fileTexts,
     });
   }
   let render = renderers.get(templates);
   if (render === undefined) renderers.set(templates, (render = createRenderer(templates)));
-  return { html: render(assembled.model, assembled.balance), model: assembled.model, balance: assembled.balance, diagnostics: assembled.diagnostics };
+  return { html: render(gated.model, gated.balance), model: gated.model, balance: gated.balance, diagnostics: gated.diagnostics };
 }

@@ -103,8 +103,10 @@ export interface BriefResult {
   readonly durationMs?: number;
   /** Problems other than balance (blocked requests, overflowing pages); balance problems are in `balance`. */
   readonly warnings: readonly string[];
-  /** The problems of a brief not built (its own, or its balance problems), and the balance notes of one built. */
+  /** The problems of a brief not built (its own, its corpus's, its balance problems, or the broken claims and facts it shows), located in the brief and its extract. */
   readonly diagnostics?: readonly Diagnostic[];
+  /** Why the brief was not built, in one line (gate.ts), when it was refused. */
+  readonly refusal?: string;
   /** For a brief rendered this time: the claims and facts added, removed or revised since the last build (undefined on its first). */
   readonly changes?: BriefChanges;
   /** Set when status is "failed". */

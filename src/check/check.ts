@@ -3,9 +3,21 @@ import type { Corpus } from "../validate/corpus.js";
 import { locateInExtract } from "../validate/origins.js";
 import { measureCoverage, type SourceCoverage } from "./coverage.js";
 import { claimsBySourceAndPerspective, claimsByViewpoint, type CountMatrix } from "./matrix.js";
-import { copiedRunLimit, longestCopiedRun, paddedSourceWords } from "./paraphrase.js";
+import { copiedRunLimit, indexSourceWords, longestCopiedRun, type SourceWords } from "./paraphrase.js";
 
 export const defaultMinCoverage = 0.95;
+
+/** What brief source add writes where the document does not say: a brief must never print it. */
+export const todo = "TODO";
+
+const todoHints: Readonly<Record<string, string>> = {
+  title: "the source's title, as it gives it",
+  publisher: "who published it (an organisation, or the author)",
+  kind: "what kind of document it is: report, hearing summary, article, panel summary, …",
+  place: "where it was published or the event was held",
+  quality: "your note on the source: who speaks, whether they are named, how the account was made",
+  date_note: "what the source says, or does not say, about its date",
+};
 
 /** What `brief check` proves about one corpus, and what a reviewer needs to see. */
 export interface CorpusCheck {
@@ -24,17 +36,19 @@ export interface CorpusCheck {
   readonly perspectives: CountMatrix;
   /** The longest run of source words copied into any of our own texts. */
   readonly longestCopiedRun: number;
+  /** The problems these checks found (the corpus's schema, reference and quote problems are the corpus's own). */
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
- * Check a loaded corpus beyond what building needs: orphan viewpoints,
- * paragraph coverage, and paraphrases that copy the source. The corpus's own
- * diagnostics (schema, references, quotes and locators) are included.
+ * Check a corpus's content beyond its references and quotes: orphan
+ * viewpoints, paragraph coverage, and paraphrases that copy the source.
+ * Every corpus read for briefs goes through it, so `brief check`,
+ * `brief validate` and `brief build` report the same problems. Pure.
  */
-export function checkCorpus(corpus: Corpus, minCoverage = defaultMinCoverage): CorpusCheck {
+export function checkCorpus(corpus: Pick<Corpus, "id" | "extract" | "origins" | "paragraphs">, minCoverage = defaultMinCoverage): CorpusCheck {
   const { extract, origins } = corpus;
-  const diagnostics: Diagnostic[] = [...corpus.diagnostics];
+  const diagnostics: Diagnostic[] = [];
   const viewpoints = claimsByViewpoint(extract);
 
   for (const theme of extract.themes) {
@@ -49,6 +63,19 @@ export function checkCorpus(corpus: Corpus, minCoverage = defaultMinCoverage): C
         hint: explained ? undefined : "add claims for it, or a coverage_note to the theme saying the sources carry only one side",
       });
     });
+  }
+
+  for (const source of extract.sources) {
+    for (const [field, value] of Object.entries(source)) {
+      if (value !== todo) continue;
+      diagnostics.push({
+        severity: "error",
+        code: "EXTRACT_TODO",
+        message: `source "${source.id}" still has ${field}: ${todo}`,
+        ...locateInExtract(origins, source, field),
+        hint: todoHints[field] ?? "write what the source says",
+      });
+    }
   }
 
   const coverage = measureCoverage(extract, corpus.paragraphs);
@@ -74,20 +101,22 @@ export function checkCorpus(corpus: Corpus, minCoverage = defaultMinCoverage): C
   }
 
   let longest = 0;
-  const sourceWords = new Map<string, string>();
-  for (const [id, paragraphs] of corpus.paragraphs) sourceWords.set(id, paddedSourceWords(paragraphs.map((p) => p.text).join("\n")));
+  const sourceWords = new Map<string, SourceWords>();
+  for (const [id, paragraphs] of corpus.paragraphs) sourceWords.set(id, indexSourceWords(paragraphs.map((p) => p.text).join("\n")));
   for (const item of [...extract.claims, ...extract.facts]) {
     const words = sourceWords.get(item.source);
     if (words === undefined) continue;
     const run = longestCopiedRun(item.text, words);
     longest = Math.max(longest, run.length);
     if (run.length >= copiedRunLimit) {
+      const kind = "viewpoint" in item ? "claim" : "fact";
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_COPIED_PARAPHRASE",
-        message: `the text of ${"viewpoint" in item ? "claim" : "fact"} "${item.id}" copies ${run.length} consecutive words of its source: "${run.words}"`,
+        message: `the text of ${kind} "${item.id}" copies ${run.length} consecutive words of its source: "${run.words}"`,
         ...locateInExtract(origins, item, "text"),
         hint: `put the source's words in quote, and say it in your own words in text (at most ${copiedRunLimit - 1} words in a row from the source)`,
+        item: { kind, id: item.id },
       });
     }
   }

@@ -21,6 +21,12 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   balance: async () => (await import("./commands/balance.js")).balanceCommand,
   manifest: async () => (await import("./commands/manifest.js")).manifestCommand,
   list: async () => (await import("./commands/list.js")).listCommand,
+  schema: async () => (await import("./commands/schema.js")).schemaCommand,
+  show: async () => (await import("./commands/show.js")).showCommand,
+  locate: async () => (await import("./commands/locate.js")).locateCommand,
+  source: async () => (await import("./commands/source.js")).sourceCommand,
+  init: async () => (await import("./commands/init.js")).initCommand,
+  new: async () => (await import("./commands/new.js")).newCommand,
 };
 
 async function mainHelp(): Promise<string> {

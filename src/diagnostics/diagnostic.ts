@@ -8,6 +8,12 @@ export interface Span {
 
 export type Severity = "error" | "warning";
 
+/** A claim or fact of an extract: what a problem is about when only the briefs that show it are affected. */
+export interface ItemRef {
+  readonly kind: "claim" | "fact";
+  readonly id: string;
+}
+
 /** One problem found in one place, as a user will read it. */
 export interface Diagnostic {
   readonly severity: Severity;
@@ -18,6 +24,12 @@ export interface Diagnostic {
   readonly file?: string | undefined;
   readonly span?: Span | undefined;
   readonly hint?: string | undefined;
+  /**
+   * The claim or fact the problem is in, when it is in one (a misquote, a
+   * wrong locator, a copied paraphrase, an unknown reference): a brief that
+   * shows the item is refused, the others are not.
+   */
+  readonly item?: ItemRef | undefined;
 }
 
 export function errorCount(diagnostics: readonly Diagnostic[]): number {

@@ -1,3 +1,5 @@
+import { pluralNoun } from "../text/plural.js";
+
 /** Edit distance (Levenshtein) between two short strings. */
 export function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -38,6 +40,6 @@ export function suggestionHint(value: string, allowed: readonly string[], noun =
   if (allowed.length === 0) return `there is no ${noun} to refer to`;
   const shown = allowed.slice(0, 12).map((a) => `"${a}"`).join(", ");
   const more = allowed.length > 12 ? `, and ${allowed.length - 12} more` : "";
-  if (match === undefined) return `allowed ${noun}s: ${shown}${more}`;
+  if (match === undefined) return `allowed ${pluralNoun(noun)}: ${shown}${more}`;
   return alwaysList ? `did you mean "${match}"? (allowed: ${shown}${more})` : `did you mean "${match}"?`;
 }

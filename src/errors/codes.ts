@@ -106,6 +106,8 @@ export const errorCodes = {
   EXTRACT_UNCOVERED_PARAGRAPH: { meaning: "a paragraph of a source is used by no claim or fact (a warning)", fix: "extract it, or list it under context_only with a reason" },
   EXTRACT_LOW_COVERAGE: { meaning: "too few of a source's paragraphs are used or marked context_only", fix: "extract the paragraphs listed, or mark them context_only" },
   EXTRACT_COPIED_PARAPHRASE: { meaning: "a claim's or fact's own text copies a long run of its source's words", fix: "put the source's words in quote and paraphrase in text" },
+  EXTRACT_TODO: { meaning: "a source still says TODO where brief source add found nothing in the document", fix: "write what the source says there (its place, its kind, your note on its quality)" },
+  FILE_EXISTS: { meaning: "a command would overwrite a file, or reuse an id, that exists already", fix: "choose another id, or (brief source add) add --force to replace the text" },
 
   // Refusals as a whole (the diagnostics say why)
   CORPUS_NOT_VALID: { meaning: "a corpus has problems that stop any brief from using it", fix: "fix the problems listed; brief check shows them all" },

@@ -3,10 +3,16 @@ import { fileURLToPath } from "node:url";
 
 /**
  * Data Briefsmith reads at run time ships beside its code, not inside it:
- * `templates/` and `data/` at the package's root, one level above both `src/`
+ * `templates/`, `data/` and `schemas/` at the package's root, one level above both `src/`
  * (under the test runner) and `dist/` (installed).
  */
 export const builtInTemplatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+/** The JSON Schemas of briefs and extracts, for editors: made from the zod schemas (src/author/json-schemas.ts). */
+export const schemasDir = fileURLToPath(new URL("../../schemas/", import.meta.url));
+
+/** The project `brief init` copies. */
+export const starterDir = fileURLToPath(new URL("../../data/starter/", import.meta.url));
 
 /** The balance word lists. */
 export const lexiconPath = fileURLToPath(new URL("../../data/lexicon.yaml", import.meta.url));

@@ -1,4 +1,5 @@
-import { Composer, YAMLParseError, type CST, type Document, type ErrorCode as YamlErrorCode } from "yaml";
+import { Composer, isScalar, visit, YAMLParseError, type CST, type Document, type ErrorCode as YamlErrorCode, type Scalar } from "yaml";
+import { positionAt } from "../diagnostics/format.js";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { errorCodes, yamlErrorCode, type ErrorCode } from "../errors/codes.js";
 import { spanOf } from "./yaml-span.js";
@@ -57,8 +58,9 @@ export function parseYamlFile(path: string, text: string): { file: YamlFile; dia
     return finish(path, text, shift, composeDocument([], ""), undefined, diagnostics);
   }
   const document = composeDocument(parsed.tokens, body);
-  for (const problem of document.errors) {
-    error(yamlErrorCode(problem.code), yamlMessage(problem.message), spanOf(problem.pos), errorCodes[yamlErrorCode(problem.code)].fix);
+  for (const problem of withoutConsequencesOfTabs(document.errors, body)) {
+    const hint = (problem.code === "DUPLICATE_KEY" ? duplicateKeyHint(document, body, problem.pos[0]) : undefined) ?? errorCodes[yamlErrorCode(problem.code)].fix;
+    error(yamlErrorCode(problem.code), yamlMessage(problem.message), spanOf(problem.pos), hint);
   }
   for (const warning of document.warnings) {
     if (warningsAsErrors.has(warning.code)) {
@@ -129,6 +131,38 @@ function composeDocument(tokens: readonly CST.Token[], text: string): Document.P
   return document!; // compose(…, forceDoc = true) always yields a document
 }
 
+
+/** For a key given twice in a mapping: where it was first given, so the hint names both places. */
+function duplicateKeyHint(document: Document.Parsed, text: string, offset: number): string | undefined {
+  let hint: string | undefined;
+  visit(document, {
+    Map(_, map) {
+      const pairs = map.items.filter((p) => isScalar(p.key));
+      const duplicate = pairs.find((p) => (p.key as Scalar).range?.[0] === offset);
+      if (duplicate === undefined) return undefined;
+      const key = (duplicate.key as Scalar).value;
+      const first = pairs.find((p) => (p.key as Scalar).value === key);
+      const start = (first?.key as Scalar | undefined)?.range?.[0];
+      if (first === duplicate || start === undefined) return undefined;
+      hint = `"${String(key)}" is first given on line ${positionAt(text, start).line}; keep one of the two`;
+      return visit.BREAK;
+    },
+  });
+  return hint;
+}
+
+/**
+ * A tab indent makes the parser misread the rest of its line and what follows
+ * (an implicit key, a missing value, a non-string key…): those errors are
+ * consequences with hints that mislead. Keep the tab errors, and what comes
+ * before the first of them.
+ */
+function withoutConsequencesOfTabs(errors: readonly YAMLParseError[], text: string): YAMLParseError[] {
+  const firstTab = errors.filter((e) => e.code === "TAB_AS_INDENT").sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (firstTab === undefined) return [...errors];
+  const lineStart = text.lastIndexOf("\n", firstTab.pos[0] - 1) + 1;
+  return errors.filter((e) => e.code === "TAB_AS_INDENT" || e.pos[1] <= lineStart);
+}
 
 function yamlMessage(message: string): string {
   // The yaml package appends " at line L, column C" and a code frame; we print our own.

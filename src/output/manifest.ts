@@ -46,6 +46,8 @@ export const ManifestEntrySchema = z.strictObject({
     .strictObject({ policy: z.enum(["strict", "warn", "off"]), verdict: z.enum(["balanced", "unbalanced", "not checked"]), problems: z.number().int() })
     .optional(),
   duration_ms: z.number().min(0).optional(),
+  /** Errors in the brief's corpus when it was built (claims it does not show, coverage): reported by every build until fixed. */
+  corpus_errors: z.number().int().min(1).optional(),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
 });
 

@@ -13,6 +13,7 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
     const paragraphs = paragraphsBySource.get(item.source);
     if (paragraphs === undefined) continue; // unknown source or missing text: reported elsewhere
     const kind = "viewpoint" in item ? "claim" : "fact";
+    const ref = { kind, id: item.id } as const;
     if (item.locator > paragraphs.length) {
       diagnostics.push({
         severity: "error",
@@ -20,6 +21,7 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
         message: `${kind} "${item.id}" points at paragraph ${item.locator}, but source "${item.source}" has ${paragraphs.length}`,
         ...locateInExtract(origins, item, "locator"),
         hint: "a paragraph is a non-empty line of the source text, counted from 1",
+        item: ref,
       });
     }
     const result = checkQuote(item.quote, paragraphs, item.locator);
@@ -30,7 +32,8 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
         code: "EXTRACT_WRONG_LOCATOR",
         message: `the quote of ${kind} "${item.id}" is not in paragraph ${item.locator} of "${item.source}"; it is in ${where}`,
         ...locateInExtract(origins, item, "locator"),
-        hint: `set locator: ${result.foundIn[0]}`,
+        hint: result.foundIn.length === 1 ? `set locator: ${result.foundIn[0]}` : "set locator: to the one you quote from, or quote more words, so that one paragraph alone has them",
+        item: ref,
       });
     } else if (result.status === "not-found") {
       const hint =
@@ -43,6 +46,7 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
         message: `the quote of ${kind} "${item.id}" is not verbatim in source "${item.source}"`,
         ...locateInExtract(origins, item, "quote"),
         hint,
+        item: ref,
       });
     }
   }

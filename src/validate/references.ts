@@ -1,4 +1,4 @@
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, ItemRef, Span } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import type { ErrorCode } from "../errors/codes.js";
 import type { Extract } from "../schema/extract.js";
@@ -9,8 +9,8 @@ import { positionAt } from "../diagnostics/format.js";
 /** Every id referenced exists, and ids are unique within their kind (viewpoint ids across all themes). */
 export function checkExtractReferences(extract: Extract, origins: Origins): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const error = (code: ErrorCode, message: string, where: { file: string; span: Span }, hint?: string) =>
-    diagnostics.push({ severity: "error", code, message, ...where, hint });
+  const error = (code: ErrorCode, message: string, where: { file: string; span: Span }, hint?: string, item?: ItemRef) =>
+    diagnostics.push({ severity: "error", code, message, ...where, hint, ...(item === undefined ? {} : { item }) });
 
   const reportDuplicates = <T extends object>(code: ErrorCode, kind: string, items: readonly T[], keyOf: (item: T) => string, field = "id") => {
     for (const { key, item, first } of findDuplicates(items, keyOf)) {
@@ -30,15 +30,15 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
   const themeById = new Map(extract.themes.map((t) => [t.id, t]));
   const themeIds = [...themeById.keys()];
 
-  const checkSource = (item: { source: string }) => {
+  const checkSource = (item: { source: string }, ref?: ItemRef) => {
     if (!sourceIds.includes(item.source)) {
-      error("EXTRACT_UNKNOWN_SOURCE", `unknown source "${item.source}"`, locateInExtract(origins, item, "source"), suggestionHint(item.source, sourceIds, "source"));
+      error("EXTRACT_UNKNOWN_SOURCE", `unknown source "${item.source}"`, locateInExtract(origins, item, "source"), suggestionHint(item.source, sourceIds, "source"), ref);
     }
   };
-  const checkTheme = (item: { theme: string }) => {
+  const checkTheme = (item: { theme: string }, ref: ItemRef) => {
     const theme = themeById.get(item.theme);
     if (theme === undefined) {
-      error("EXTRACT_UNKNOWN_THEME", `unknown theme "${item.theme}"`, locateInExtract(origins, item, "theme"), suggestionHint(item.theme, themeIds, "theme"));
+      error("EXTRACT_UNKNOWN_THEME", `unknown theme "${item.theme}"`, locateInExtract(origins, item, "theme"), suggestionHint(item.theme, themeIds, "theme"), ref);
     }
     return theme;
   };
@@ -47,14 +47,16 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
     if (perspective.source !== undefined) checkSource(perspective as { source: string });
   }
   for (const claim of extract.claims) {
-    checkSource(claim);
-    const theme = checkTheme(claim);
+    const ref: ItemRef = { kind: "claim", id: claim.id };
+    checkSource(claim, ref);
+    const theme = checkTheme(claim, ref);
     if (theme !== undefined && !theme.viewpoints.some((v) => v.id === claim.viewpoint)) {
       error(
         "EXTRACT_UNKNOWN_VIEWPOINT",
         `theme "${theme.id}" has no viewpoint "${claim.viewpoint}"`,
         locateInExtract(origins, claim, "viewpoint"),
         suggestionHint(claim.viewpoint, theme.viewpoints.map((v) => v.id), "viewpoint"),
+        ref,
       );
     }
     const perspective = perspectiveById.get(claim.perspective);
@@ -64,6 +66,7 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
         `unknown perspective "${claim.perspective}"`,
         locateInExtract(origins, claim, "perspective"),
         suggestionHint(claim.perspective, [...perspectiveById.keys()], "perspective"),
+        ref,
       );
     } else if (perspective.source !== undefined && perspective.source !== claim.source) {
       error(
@@ -71,12 +74,14 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
         `perspective "${perspective.id}" belongs to source "${perspective.source}", but this claim cites "${claim.source}"`,
         locateInExtract(origins, claim, "perspective"),
         "attribute the claim as its own source does",
+        ref,
       );
     }
   }
   for (const fact of extract.facts) {
-    checkSource(fact);
-    const theme = checkTheme(fact);
+    const ref: ItemRef = { kind: "fact", id: fact.id };
+    checkSource(fact, ref);
+    const theme = checkTheme(fact, ref);
     if (theme === undefined) continue;
     const viewpointIds = theme.viewpoints.map((v) => v.id);
     for (const viewpoint of Object.keys(fact.bears_on)) {
@@ -86,6 +91,7 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
           `theme "${theme.id}" has no viewpoint "${viewpoint}"`,
           locateInExtract(origins, fact.bears_on, viewpoint, "key"),
           suggestionHint(viewpoint, viewpointIds, "viewpoint"),
+          ref,
         );
       }
     }

@@ -45,6 +45,9 @@ function fromIssue(
   const path = [...basePath, ...relativePath];
   const where = describePath(path);
   const base = { severity: "error" as const, file: file.path };
+  if (isMissingKey(file.data, path) && issue.code !== "unrecognized_keys") {
+    return [missingKey(file, path, schemaAt(schema, relativePath), prefix)];
+  }
   switch (issue.code) {
     case "unrecognized_keys": {
       const allowed = objectKeysAt(schema, relativePath);
@@ -118,18 +121,20 @@ function mostSpecificBranch(branches: readonly (readonly Issue[])[]): readonly I
   return best;
 }
 
-/** The keys an object schema allows at `path`: zod's unrecognized_keys issue does not list them. */
-export function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
+/** The schema at `path` inside `schema`, through optional, default, pipe and union wrappers; undefined where the path leaves it. */
+function schemaAt(schema: z.ZodType, path: YamlPath): z.ZodType | undefined {
   let current: z.ZodType | undefined = schema;
   for (let i = 0; current !== undefined; ) {
     if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) {
       current = current.unwrap() as z.ZodType;
     } else if (current instanceof z.ZodPipe) {
       current = current.in as z.ZodType;
-    } else if (current instanceof z.ZodUnion) {
-      current = (current.options as z.ZodType[]).find((o) => objectKeysAt(o, path.slice(i)).length > 0);
     } else if (i === path.length) {
-      return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+      return current;
+    } else if (current instanceof z.ZodUnion) {
+      const rest = path.slice(i);
+      current = (current.options as z.ZodType[]).find((o) => schemaAt(o, rest) !== undefined);
+      if (current !== undefined) return schemaAt(current, rest);
     } else if (current instanceof z.ZodObject) {
       current = current.shape[path[i++] as string] as z.ZodType | undefined;
     } else if (current instanceof z.ZodArray) {
@@ -139,10 +144,73 @@ export function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
       current = current.valueType as z.ZodType;
       i++;
     } else {
-      return [];
+      return undefined;
     }
   }
+  return undefined;
+}
+
+/** The keys an object schema allows at `path`: zod's unrecognized_keys issue does not list them. */
+export function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
+  const found = unwrapped(schemaAt(schema, path));
+  if (found instanceof z.ZodObject) return Object.keys(found.shape);
+  if (found instanceof z.ZodUnion) return (found.options as z.ZodType[]).flatMap((o) => objectKeysAt(o, []));
   return [];
+}
+
+/** The fixed values a schema allows (an enum's options, a literal's value), or none when it allows any of a kind. */
+export function allowedValues(schema: z.ZodType | undefined): string[] {
+  const found = unwrapped(schema);
+  if (found instanceof z.ZodEnum) return found.options.map(String);
+  if (found instanceof z.ZodLiteral) return [...found.values].map(String);
+  if (found instanceof z.ZodUnion) return (found.options as z.ZodType[]).flatMap((o) => allowedValues(o));
+  return [];
+}
+
+function unwrapped(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable || current instanceof z.ZodPipe) {
+    current = (current instanceof z.ZodPipe ? current.in : current.unwrap()) as z.ZodType;
+  }
+  return current;
+}
+
+/** Is the key at `path` absent from its mapping (rather than present with a wrong value)? */
+function isMissingKey(data: unknown, path: YamlPath): boolean {
+  if (path.length === 0) return false;
+  let parent: unknown = data;
+  for (const part of path.slice(0, -1)) {
+    if (parent === null || typeof parent !== "object") return false;
+    parent = (parent as Record<string | number, unknown>)[part];
+  }
+  const key = path[path.length - 1]!;
+  return parent !== null && typeof parent === "object" && !Array.isArray(parent) && !Object.hasOwn(parent, key);
+}
+
+/** A required key that is not there: said so, with what to write (the allowed values, where the schema fixes them). */
+function missingKey(file: YamlFile, path: YamlPath, schema: z.ZodType | undefined, prefix: FormatPrefix): Diagnostic {
+  const key = String(path[path.length - 1]);
+  const parent = describePath(path.slice(0, -1));
+  const values = allowedValues(schema);
+  const kind = describeKind(unwrapped(schema));
+  return {
+    severity: "error",
+    code: shapeCode(prefix, "MISSING_KEY"),
+    message: `the key "${key}" is missing${parent === "" ? "" : ` in ${parent}`}`,
+    file: file.path,
+    // A missing top-level key has no place in the file; a missing key of an item points at the item.
+    span: parent === "" ? undefined : locate(file, path, "key"),
+    hint: values.length > 0 ? `add ${key}: with one of ${values.map((v) => `"${v}"`).join(", ")}` : `add ${key}:${kind === undefined ? "" : ` with ${kind}`}`,
+  };
+}
+
+function describeKind(schema: z.ZodType | undefined): string | undefined {
+  if (schema instanceof z.ZodString) return "a text";
+  if (schema instanceof z.ZodNumber) return "a number";
+  if (schema instanceof z.ZodArray) return "a list";
+  if (schema instanceof z.ZodObject || schema instanceof z.ZodRecord) return "a mapping (key: value)";
+  if (schema instanceof z.ZodBoolean) return "true or false";
+  return undefined;
 }
 
 export function describePath(path: YamlPath): string {

@@ -30,19 +30,47 @@ describe("brief build on a project of its own", () => {
     expect(run.stderr).toContain('briefs/tram-memo.yaml:4:10: error BRIEF_UNKNOWN_THEME: corpus "transit" has no theme "worth-buildng"');
     expect(run.stderr).toContain('hint: did you mean "worth-building"?');
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(run.stdout).toMatch(/✗ tram-memo\s+not built: invalid/);
+    expect(run.stdout).toMatch(/✗ tram-memo\s+not built: it has an error \(see below\)/);
     expect(run.stdout).toContain("0 briefs built, 2 unchanged, 1 not built");
     expect(readFileSync(project.path("output/tram-memo.pdf")).equals(before)).toBe(true);
     expect(statSync(project.path("output/tram-memo.pdf")).mtimeMs).toBe(mtime);
   });
 
-  it("a misquoted claim is caught with its location, and no brief of that corpus is built", async () => {
+  it("a misquoted claim is caught with its location, and no brief that shows it is built", async () => {
     project = new TempProject();
     project.replace("sources/transit/corpus.yaml", "optimistic at best", "optimistic at worst");
     const run = await runBriefProcess(["build"], { cwd: project.dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/sources\/transit\/corpus\.yaml:\d+:\d+: error EXTRACT_MISQUOTE/);
     expect(run.stdout).toContain("0 briefs built, 3 not built");
+  });
+
+  it("a misquote stops only the briefs that show it; the error is reported once and the run exits 1 (issue 11, item 8)", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "small shops cannot survive", "small shops could not survive");
+    project.write("briefs/narrow-memo.yaml", "title: One claim a side\ntemplate: memo\ncorpus: transit\nclaims_per_viewpoint: 1\nbalance: warn\ndate: 2024-04-02\n");
+    const run = await runBriefProcess(["build"], { cwd: project.dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr.match(/error EXTRACT_MISQUOTE/g)).toHaveLength(1);
+    expect(run.stdout).toMatch(/✓ narrow-memo\s+\d+ pages?/);
+    expect(run.stdout).toMatch(/✗ tram-memo\s+not built: it shows claim "against-shops", which has errors/);
+    expect(run.stdout).toContain("1 brief built, 3 not built");
+    expect(await pdfReadingText(project.path("output/narrow-memo.pdf"))).toContain("optimistic at best");
+    // validate says the same, without a browser.
+    const validated = await runBriefProcess(["validate"], { cwd: project.dir });
+    expect(validated.code).toBe(1);
+    expect(validated.stderr).toContain("3 of 4 would not build");
+  });
+
+  it("a brief is named by its id as well as by its path", async () => {
+    project = new TempProject();
+    const run = await runBriefProcess(["build", "tram-one-pager"], { cwd: project.dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("1 brief built");
+    const wrong = await runBriefProcess(["build", "tram-memoo"], { cwd: project.dir });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('error PATH_NOT_FOUND: there is no brief file, folder or brief id "tram-memoo"');
+    expect(wrong.stderr).toContain('hint: did you mean "tram-memo"?');
   });
 
   it("a one-sided brief is refused as unbalanced", async () => {
@@ -53,7 +81,7 @@ describe("brief build on a project of its own", () => {
     expect(run.stderr).toContain("briefs/tram-memo.yaml:4:1: error BALANCE_MISSING_VIEWPOINT");
     expect(run.stderr).toContain('error BALANCE_MISSING_VIEWPOINT: theme "worth-building" shows 1 of its 2 viewpoints; a balanced brief shows at least two');
     expect(run.stderr).toContain("claims in the extract that would fix it: against-shops (10 words), against-cost (13 words)");
-    expect(run.stdout).toMatch(/✗ tram-memo\s+not built: unbalanced/);
+    expect(run.stdout).toMatch(/✗ tram-memo\s+not built: it is unbalanced, and its balance policy is strict/);
   });
 
   it("the same one-sided brief builds under the warn policy, and reports the problem", async () => {

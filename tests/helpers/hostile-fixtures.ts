@@ -213,6 +213,7 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
     place: "<base href=http://127.0.0.1/>",
     url: "https://example.org/<script>alert(1)</script>",
     quality: `<style>@import url(${c}/quality.css)</style> quality`,
+    context_only: [{ paragraph: 1, reason: "title line" }],
   };
   const perspective = { id: "hostile-voices", label: "<b onmouseover=alert(1)>voices</b>", source: "hostile-source" };
   // A pair of claims (one per side, so the brief stays balanced) for each payload: Markdown in the text, raw HTML in the quote.
@@ -266,6 +267,8 @@ export function writeThousandsOfThemes(project: TempProject, count: number): str
       { id: `theme-${i}-yes`, label: "Yes", thesis: "Yes." },
       { id: `theme-${i}-no`, label: "No", thesis: "No." },
     ],
+    // No claims: the themes are there for their number (brief check would otherwise refuse their empty viewpoints).
+    coverage_note: "A generated theme without claims.",
   }));
   project.replace(`${dir}/corpus.yaml`, "  id: transit\n", "  id: many-themes\n");
   project.replace(`${dir}/corpus.yaml`, "themes:\n", `themes:\n${indentList(themes)}`);

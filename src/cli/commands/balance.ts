@@ -1,7 +1,8 @@
-import { assembleBrief } from "../../build/assemble-brief.js";
-import { builtInLexicon } from "../../build/built-ins.js";
-import { checkedBrief, prepareBriefs } from "../../build/prepare.js";
 import type { BalanceReport } from "../../balance/measure.js";
+import { validateBriefs } from "../../build/validate-briefs.js";
+import { errorCount } from "../../diagnostics/diagnostic.js";
+import { resolveBriefArguments } from "../brief-arguments.js";
+import { allOption, describeRefusal, diagnosticsShownOf } from "../shown-diagnostics.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes } from "../io.js";
 import { buildDate, projectRoot } from "../options.js";
@@ -12,38 +13,37 @@ export const balanceCommand = defineCommand({
   name: "balance",
   positionals: "[BRIEF…]",
   summary: "the full balance report of each brief; no browser needed",
-  description: `Print the full balance report of each brief (default: briefs/), without a
-browser: per theme, each viewpoint's claims, words, share of an equal split,
-sources, perspectives and tilting words, which view comes first, and every
-problem with the claims in the extract that would fix it. Exit 1 when a brief
-with the strict policy is unbalanced.`,
+  description: `Print the full balance report of each brief, without a browser: per theme,
+each viewpoint's claims, words, share of an equal split, sources,
+perspectives and tilting words, which view comes first, and every problem
+with the claims in the extract that would fix it. BRIEF is a brief file, a
+folder of briefs, or a brief id (default: briefs/). Warnings are shown for
+briefs named one by one, or for all with --all. Exit 1 when brief build would
+refuse a brief (unbalanced under the strict policy, or for any other reason).`,
   options: {
     json: { type: "boolean", description: "print the reports for machines, on stdout" },
+    ...allOption,
     ...projectOptions,
   },
   async run(io, { values, positionals }) {
     const root = projectRoot(io, values.root);
-    const preparation = await prepareBriefs(positionals.length > 0 ? positionals : [`${root}/briefs`], { root, cwd: io.cwd });
-    const lexicon = await builtInLexicon();
-    const date = buildDate(io);
-    const reports: { id: string; file: string; report: BalanceReport }[] = [];
-    let failed = false;
-    for (const prepared of preparation.briefs) {
-      const checked = checkedBrief(prepared);
-      if (checked === undefined) {
-        failed = true;
-        continue;
-      }
-      const { balance, diagnostics, refused } = assembleBrief(checked, { date, lexicon });
-      failed ||= refused;
-      reports.push({ id: checked.brief.id, file: checked.file.path, report: balance });
-      if (!values.json) {
-        io.stdout.write(formatReport(checked.brief.id, balance));
-        printDiagnostics(io, diagnostics, preparation.fileTexts);
-      }
+    const briefs = await resolveBriefArguments(positionals, root, io.cwd);
+    const result = await validateBriefs({ paths: briefs.paths, root, cwd: io.cwd, date: buildDate(io) });
+    const failed = result.briefs.some((b) => b.refusal !== undefined) || errorCount(result.corpusDiagnostics) > 0;
+    if (values.json) {
+      const reports = result.briefs.flatMap((brief) =>
+        brief.gated === undefined ? [] : [{ id: brief.id, file: brief.file, status: brief.refusal?.status ?? "ok", reason: brief.refusal?.reason, report: brief.gated.balance }],
+      );
+      io.stdout.write(JSON.stringify({ ok: !failed, briefs: reports }, null, 2) + "\n");
+      return failed ? exitCodes.problems : exitCodes.ok;
     }
-    if (values.json) io.stdout.write(JSON.stringify({ ok: !failed, briefs: reports }, null, 2) + "\n");
-    else printDiagnostics(io, preparation.diagnostics, preparation.fileTexts);
+    // The corpora's problems once, first; then each brief's report with its own problems.
+    printDiagnostics(io, result.corpusDiagnostics, result.fileTexts);
+    for (const brief of result.briefs) {
+      if (brief.gated !== undefined) io.stdout.write(formatReport(brief.id, brief.gated.balance));
+      printDiagnostics(io, diagnosticsShownOf(brief, briefs.named, values.all ?? false, io.cwd), result.fileTexts);
+      if (brief.refusal !== undefined) io.stdout.write(`✗ ${brief.id} would not build: ${describeRefusal(brief)}\n\n`);
+    }
     return failed ? exitCodes.problems : exitCodes.ok;
   },
 });

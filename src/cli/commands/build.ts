@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { defaultConcurrency, defaultRestartAfter } from "../../build/defaults.js";
 import type { BriefChanges, BriefResult, BuildResult } from "../../build/types.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
 import { createPrinter, type Printer } from "../../print/printer.js";
+import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
 import { buildDate, positiveInteger, projectRoot } from "../options.js";
@@ -17,7 +16,7 @@ export const buildCommand = defineCommand({
   summary: "build briefs into PDF and HTML (default: briefs/ → output/)",
   description: `Build each brief into DIR/<id>.pdf and DIR/<id>.html (default DIR: output/)
 and record what was built in DIR/manifest.json. PATH is a brief file or a
-folder of briefs (default: briefs/). Briefs with problems are reported and
+folder of briefs, or a brief id (default: briefs/). Briefs with problems are reported and
 skipped; the others still build. A brief whose inputs have not changed since
 the last build is not rendered again, and one whose document comes out the
 same is not printed again. One build at a time writes to DIR. On SIGINT,
@@ -56,19 +55,18 @@ it finished, closes the browser and exits 130, 143 or 129.`,
       io.stderr.write(`\nbrief: ${signal}: stopping: no more briefs are started; those printing get 2 s\n`);
       stop.abort(signal);
     });
-    const outDir = resolve(io.cwd, values.out ?? `${root}/output`);
-    // When every brief will be printed (--force, or no build yet), the browser starts now, while the
-    // rest of the build loads and the briefs are read and checked: its start-up is off the critical path.
-    const early: Promise<Printer> | undefined =
-      values.force || !existsSync(join(outDir, "manifest.json"))
-        ? createPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter })
-        : undefined;
+    // With --force every brief will be printed (the nightly forced build): the browser starts now, while the
+    // rest of the build loads and the briefs are read and checked, so its start-up is off the critical path.
+    // Otherwise the build starts it once a brief passes its schema, and a build of invalid briefs starts none.
+    const early: Promise<Printer> | undefined = values.force
+      ? createPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter })
+      : undefined;
     early?.catch(() => undefined); // no browser: the build says so if it comes to print
     let result: BuildResult;
     try {
       const { buildBriefs } = await import("../../build/build-briefs.js");
       result = await buildBriefs({
-        paths: positionals.length > 0 ? positionals : [`${root}/briefs`],
+        paths: (await resolveBriefArguments(positionals, root, io.cwd)).paths,
         root,
         cwd: io.cwd,
         outDir: values.out ?? `${root}/output`,
@@ -222,9 +220,8 @@ function describeResult(brief: BriefResult): string {
       return lines.join("\n");
     }
     case "invalid":
-      return `✗ ${id} not built: invalid (see below)`;
     case "unbalanced":
-      return `✗ ${id} not built: unbalanced (see below)`;
+      return `✗ ${id} not built: ${brief.refusal ?? brief.status} (see below)`;
     case "failed":
       return `✗ ${id} failed: ${brief.error?.message ?? "unknown error"}`;
   }

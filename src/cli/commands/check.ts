@@ -1,5 +1,6 @@
+import { applyLocatorFixes, findLocatorFixes } from "../../author/fix-locators.js";
 import { readCorpus } from "../../build/load-corpus.js";
-import { checkCorpus, defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
+import { defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
 import { copiedRunLimit } from "../../check/paraphrase.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
@@ -19,9 +20,12 @@ every quote verbatim in the paragraph its locator names, every reference
 resolved, no viewpoint without claims, paragraph coverage of each source,
 and no paraphrase that copies ${copiedRunLimit} or more consecutive words of its
 source. Prints the coverage and the claims per theme × viewpoint and per
-perspective × source. Exit 1 on any error; warnings do not fail.`,
+perspective × source. Exit 1 on any error; warnings do not fail. With --fix,
+first rewrite each wrong locator whose quote is verbatim in exactly one other
+paragraph, in place (comments and layout kept), and print each change.`,
   options: {
     json: { type: "boolean", description: "print the same for machines, on stdout" },
+    fix: { type: "boolean", description: "rewrite wrong locators in place (a quote found in exactly one other paragraph); quotes are never edited" },
     "min-coverage": { type: "string", value: "PERCENT", description: `the paragraph coverage a source needs (default: ${defaultMinCoverage * 100})` },
     ...projectOptions,
   },
@@ -41,20 +45,21 @@ perspective × source. Exit 1 on any error; warnings do not fail.`,
     const fileTexts = new Map<string, string>();
     let failed = false;
     for (const id of chosen) {
-      const reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd });
-      for (const file of reading.files) fileTexts.set(file.path, file.text);
-      if (reading.corpus === undefined) {
-        failed = true;
-        if (!values.json) printDiagnostics(io, reading.diagnostics, fileTexts);
-        else checks.push({ corpus: id, diagnostics: reading.diagnostics });
-        continue;
+      let reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd, minCoverage });
+      if (values.fix && reading.corpus !== undefined) {
+        const fixes = await applyLocatorFixes(findLocatorFixes(reading.corpus), reading.corpus, io.cwd);
+        // On stderr with --json, so stdout stays one JSON document.
+        const say = values.json ? io.stderr : io.stdout;
+        for (const fix of fixes) say.write(`${fix.file}:${fix.line}: ${fix.kind} "${fix.id}": locator ${fix.from} → ${fix.to}\n`);
+        if (fixes.length > 0) reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd, minCoverage });
       }
-      const check = checkCorpus(reading.corpus, minCoverage);
-      failed ||= errorCount(check.diagnostics) > 0;
+      for (const file of reading.files) fileTexts.set(file.path, file.text);
+      failed ||= errorCount(reading.diagnostics) > 0;
+      const check = reading.check === undefined ? { corpus: id, diagnostics: reading.diagnostics } : { ...reading.check, diagnostics: reading.diagnostics };
       checks.push(check);
       if (!values.json) {
-        printDiagnostics(io, check.diagnostics, fileTexts);
-        io.stdout.write(formatCheck(check, minCoverage));
+        printDiagnostics(io, reading.diagnostics, fileTexts);
+        if ("counts" in check) io.stdout.write(formatCheck(check, minCoverage));
       }
     }
     if (values.json) {

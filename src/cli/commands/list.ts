@@ -7,16 +7,17 @@ import { validateBriefFile } from "../../validate/brief.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { projectRoot } from "../options.js";
-import { printDiagnostics } from "../report.js";
+import { plural, printDiagnostics } from "../report.js";
 
-const listKinds = ["themes", "viewpoints", "briefs", "templates", "corpora"] as const;
+const listKinds = ["themes", "viewpoints", "sources", "perspectives", "briefs", "templates", "corpora"] as const;
 
 export const listCommand = defineCommand({
   name: "list",
   positionals: listKinds.join("|"),
-  summary: "list themes, viewpoints, briefs, templates or corpora",
-  description: `Print what exists: the themes and viewpoints of each corpus (or of --corpus),
-the briefs in briefs/, the registered templates, the corpora in sources/.`,
+  summary: "list themes, viewpoints, sources, perspectives, briefs, templates or corpora",
+  description: `Print what exists: the themes, viewpoints, sources and perspectives of each
+corpus (or of --corpus), with how many claims each has; the briefs in
+briefs/, the registered templates, the corpora in sources/.`,
   options: {
     corpus: { type: "string", value: "ID", description: "only this corpus's themes or viewpoints" },
     ...projectOptions,
@@ -62,6 +63,20 @@ the briefs in briefs/, the registered templates, the corpora in sources/.`,
         continue;
       }
       if (chosen.length > 1) out(`# ${id}`);
+      const claimsOf = (key: "source" | "perspective", value: string) => plural(extract.claims.filter((c) => c[key] === value).length, "claim").padStart(10);
+      if (kind === "sources") {
+        for (const source of extract.sources) {
+          const paragraphs = reading.corpus?.paragraphs.get(source.id)?.length;
+          out(`${source.id.padEnd(32)} ${(paragraphs === undefined ? "(no text)" : plural(paragraphs, "paragraph")).padStart(14)} ${claimsOf("source", source.id)}  ${source.short_name ?? source.publisher}: ${source.title}`);
+        }
+        continue;
+      }
+      if (kind === "perspectives") {
+        for (const perspective of extract.perspectives) {
+          out(`${perspective.id.padEnd(32)} ${(perspective.source ?? "(any source)").padEnd(28)} ${claimsOf("perspective", perspective.id)}  ${perspective.label}`);
+        }
+        continue;
+      }
       for (const theme of extract.themes) {
         const claims = (viewpoint: string) => extract.claims.filter((c) => c.viewpoint === viewpoint).length;
         if (kind === "themes") {

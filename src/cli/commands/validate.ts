@@ -1,31 +1,54 @@
-import { prepareBriefs } from "../../build/prepare.js";
+import { validateBriefs } from "../../build/validate-briefs.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
+import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes } from "../io.js";
-import { projectRoot } from "../options.js";
-import { plural, printDiagnostics } from "../report.js";
+import { buildDate, projectRoot } from "../options.js";
+import { locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions } from "../report.js";
+import { allOption, briefDiagnosticsShown, describeRefusal } from "../shown-diagnostics.js";
 
 export const validateCommand = defineCommand({
   name: "validate",
-  positionals: "[PATH…]",
-  summary: "check briefs and their corpora; no browser needed",
-  description: `Check briefs and the corpora they use, without a browser: schema, references,
-and that every quote is verbatim in its source, in the paragraph its locator
-names. Reports every problem at once. PATH is a brief file or a folder
-(default: briefs/).`,
-  options: { ...projectOptions },
+  positionals: "[BRIEF…]",
+  summary: "everything build would refuse, at once; no browser needed",
+  description: `Check briefs and the corpora they use as brief build does, without a browser,
+and report every problem at once: schema, references, every quote verbatim in
+the paragraph its locator names, paragraph coverage, copied paraphrase,
+viewpoints without claims, and each brief's balance under its own policy.
+Exit 1 on anything build would refuse, and on any error in a corpus. BRIEF is
+a brief file, a folder of briefs, or a brief id (default: briefs/).`,
+  options: {
+    json: { type: "boolean", description: "print the verdicts and problems for machines, on stdout" },
+    ...reporterOptions,
+    ...allOption,
+    ...projectOptions,
+  },
   async run(io, { values, positionals }) {
+    const reporter = parseReporter(values.reporter);
     const root = projectRoot(io, values.root);
-    const preparation = await prepareBriefs(positionals.length > 0 ? positionals : [`${root}/briefs`], { root, cwd: io.cwd });
-    printDiagnostics(io, preparation.diagnostics, preparation.fileTexts);
-    const errors = errorCount(preparation.diagnostics);
-    const claims = [...preparation.corpora.values()].reduce((n, c) => n + (c.corpus?.extract.claims.length ?? 0), 0);
-    const summary = `${plural(preparation.briefs.length, "brief")}, ${`${preparation.corpora.size} ${preparation.corpora.size === 1 ? "corpus" : "corpora"}`}, ${plural(claims, "claim")} checked`;
-    if (errors > 0) {
-      io.stderr.write(`${summary}: ${plural(errors, "problem")}\n`);
-      return exitCodes.problems;
+    const briefs = await resolveBriefArguments(positionals, root, io.cwd);
+    const result = await validateBriefs({ paths: briefs.paths, root, cwd: io.cwd, date: buildDate(io) });
+    const shown = [...result.corpusDiagnostics, ...briefDiagnosticsShown(result.briefs, briefs.named, values.all ?? false, io.cwd)];
+    const located = locateDiagnostics(shown, result.fileTexts);
+    const refused = result.briefs.filter((b) => b.refusal !== undefined);
+    const errors = errorCount(located);
+    const ok = errors === 0 && refused.length === 0;
+    if (values.json) {
+      const verdicts = result.briefs.map((b) => ({ id: b.id, file: b.file, status: b.refusal?.status ?? "ok", reason: b.refusal?.reason }));
+      io.stdout.write(JSON.stringify({ ok, briefs: verdicts, diagnostics: located }, null, 2) + "\n");
+      return ok ? exitCodes.ok : exitCodes.problems;
     }
-    io.stdout.write(`${summary}: no problems\n`);
-    return exitCodes.ok;
+    printDiagnostics(io, shown, result.fileTexts, reporter);
+    const out = ok && reporter === "human" ? io.stdout : io.stderr;
+    for (const brief of refused) out.write(`✗ ${brief.id} would not build: ${describeRefusal(brief)}\n`);
+    const claims = [...result.corpora.values()].reduce((n, c) => n + (c.corpus?.extract.claims.length ?? 0), 0);
+    const summary = `${plural(result.briefs.length, "brief")}, ${plural(result.corpora.size, "corpus")}, ${plural(claims, "claim")} checked`;
+    if (ok) {
+      out.write(`${summary}: no problems\n`);
+      return exitCodes.ok;
+    }
+    const notBuilt = refused.length > 0 ? `; ${refused.length} of ${result.briefs.length} would not build` : "";
+    out.write(`${summary}: ${plural(errors, "problem")}${notBuilt}\n`);
+    return exitCodes.problems;
   },
 });

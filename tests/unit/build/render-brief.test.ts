@@ -31,15 +31,29 @@ describe("loadCorpus", () => {
     expect(corpus.paragraphs.get("council-hearing")).toHaveLength(6);
   });
 
-  it("refuses a corpus with problems, with every diagnostic and the texts to show them", async () => {
+  it("refuses a corpus no brief can use, with every diagnostic and the texts to show them", async () => {
     project = new TempProject();
-    project.replace("sources/transit/corpus.yaml", "small shops cannot survive", "small shops could not survive");
+    project.replace("sources/transit/corpus.yaml", "  - id: build-payback", "  - id: build-commutes");
     const error = await caught(loadCorpus(project.path("sources/transit")));
     expect(error.code).toBe("CORPUS_NOT_VALID");
-    expect(error.diagnostics.map((d) => d.code)).toEqual(["EXTRACT_MISQUOTE"]);
-    expect(error.fileTexts.get(error.diagnostics[0]!.file!)).toContain("small shops could not survive");
+    expect(error.message).toMatch(/has 1 problem$/);
+    expect(error.diagnostics.map((d) => d.code)).toEqual(["EXTRACT_DUPLICATE_CLAIM"]);
+    expect(error.fileTexts.get(error.diagnostics[0]!.file!)).toContain("build-commutes");
   });
 
+  it("loads a corpus with a misquote in one claim, and renders only the briefs that do not show it (issue 11, item 8)", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "small shops cannot survive", "small shops could not survive");
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    expect(corpus.diagnostics.map((d) => [d.code, d.item])).toEqual([["EXTRACT_MISQUOTE", { kind: "claim", id: "against-shops" }]]);
+    const shown = await caught(renderBrief(memo, corpus));
+    expect(shown.code).toBe("BRIEF_NOT_VALID");
+    expect(shown.message).toBe('brief.yaml is not rendered: it shows claim "against-shops", which has errors');
+    expect(shown.diagnostics.map((d) => d.code)).toEqual(["EXTRACT_MISQUOTE"]);
+    // One claim a side: the economist's and the engineer's, never the shopkeepers'.
+    const { model } = await renderBrief(memo + "claims_per_viewpoint: 1\nbalance: warn\n", corpus);
+    expect(model.themes[0]!.viewpoints.flatMap((v) => v.claims.map((c) => c.id))).not.toContain("against-shops");
+  });
   it("says so when the folder does not exist", async () => {
     project = new TempProject();
     expect((await caught(loadCorpus(project.path("sources/nowhere")))).code).toBe("PATH_NOT_FOUND");

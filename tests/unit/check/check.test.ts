@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { checkCorpus, type CorpusCheck } from "../../../src/check/check.js";
-import { longestCopiedRun, paddedSourceWords } from "../../../src/check/paraphrase.js";
+import type { CorpusCheck } from "../../../src/check/check.js";
+import { indexSourceWords, longestCopiedRun } from "../../../src/check/paraphrase.js";
 import { readCorpus } from "../../../src/build/load-corpus.js";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
@@ -8,13 +8,13 @@ import { TempProject } from "../../helpers/project.js";
 let project: TempProject | undefined;
 afterEach(() => project?.dispose());
 
-/** Check the mini corpus after breaking it with `breakIt`. */
+/** Read (and so check) the mini corpus after breaking it with `breakIt`: the check, with every problem of the corpus. */
 async function checkMini(breakIt: (p: TempProject) => void = () => {}, minCoverage?: number): Promise<CorpusCheck> {
   project = new TempProject();
   breakIt(project);
-  const { corpus } = await readCorpus(project.path("sources/transit"), { cwd: project.dir });
-  if (corpus === undefined) throw new Error("fixture did not load");
-  return checkCorpus(corpus, minCoverage);
+  const reading = await readCorpus(project.path("sources/transit"), { cwd: project.dir, ...(minCoverage === undefined ? {} : { minCoverage }) });
+  if (reading.check === undefined) throw new Error("fixture did not load");
+  return { ...reading.check, diagnostics: reading.diagnostics };
 }
 
 const codes = (check: CorpusCheck, severity = "error") => check.diagnostics.filter((d) => d.severity === severity).map((d) => d.code);
@@ -97,9 +97,16 @@ describe("checkCorpus", () => {
 
 describe("longestCopiedRun", () => {
   it("matches whole words only, ignoring case and punctuation", () => {
-    const source = paddedSourceWords("The Cat sat, on the mat.");
+    const source = indexSourceWords("The Cat sat, on the mat.");
     expect(longestCopiedRun("the cat sat on", source)).toEqual({ length: 4, words: "the cat sat on" });
     expect(longestCopiedRun("cats at", source).length).toBe(0);
+  });
+
+  it("finds the longest run wherever it starts, across paragraph ends, and not a run broken by a word", () => {
+    const source = indexSourceWords("a b c d\ne f g\nx y a b c d e f g h");
+    expect(longestCopiedRun("z a b c d e f g h z", source)).toEqual({ length: 8, words: "a b c d e f g h" });
+    expect(longestCopiedRun("b c q d e", source)).toEqual({ length: 2, words: "b c" });
+    expect(longestCopiedRun("", source)).toEqual({ length: 0, words: "" });
   });
 });
 

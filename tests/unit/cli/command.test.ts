@@ -17,7 +17,7 @@ describe("command definitions", () => {
   it("`brief --help` lists every command with its one line, and each answers --help from its definition", async () => {
     const { stdout } = await runCli(["--help"]);
     const names = [...stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
-    expect(names).toEqual(["build", "validate", "check", "balance", "manifest", "list"]);
+    expect(names).toEqual(["build", "validate", "check", "balance", "manifest", "list", "schema", "show", "locate", "source", "init", "new"]);
     for (const name of names) {
       const help = await runCli([name, "--help"]);
       expect(help.code).toBe(0);

@@ -11,6 +11,13 @@ describe("brief list", () => {
     expect(viewpoints).toMatch(/do-not-build\s+worth-building\s+2 claims\s+Do not build it/);
   });
 
+  it("lists sources with their paragraphs and claims, and perspectives with their source and claims (issue 13)", async () => {
+    expect((await list("sources")).stdout).toMatch(/^council-hearing\s+6 paragraphs\s+4 claims\s+Council hearing: Council Hearing on the Riverside Tram Extension\n$/);
+    const perspectives = (await list("perspectives")).stdout;
+    expect(perspectives).toMatch(/^supporters\s+council-hearing\s+1 claim\s+supporters$/m);
+    expect(perspectives.trim().split("\n")).toHaveLength(4);
+  });
+
   it("lists briefs with template and title, the templates, and the corpora", async () => {
     expect((await list("briefs")).stdout).toMatch(/tram-memo\s+memo\s+Should Riverside extend the tram\?/);
     expect((await list("templates")).stdout).toMatch(/^memo\s+sections: bluf, themes, facts, sources, balance$/m);
@@ -26,7 +33,7 @@ describe("brief list", () => {
 
 describe("--help", () => {
   it("every command prints its usage and exits 0", async () => {
-    for (const command of ["build", "validate", "check", "balance", "list", "manifest"]) {
+    for (const command of ["build", "validate", "check", "balance", "list", "manifest", "schema", "show", "locate", "source", "init", "new"]) {
       const result = await runCli([command, "--help"]);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`^Usage: brief ${command}`));

@@ -19,7 +19,39 @@ const cases: Record<string, (project: TempProject) => void> = {
   "tab indentation": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes:\n\t- worth-building\n"),
   "viewpoint of an unselected theme": (p) => p.replace("sources/transit/corpus.yaml", "    viewpoint: build-it\n    source: council-hearing\n    perspective: supporters", "    viewpoint: build-itt\n    source: council-hearing\n    perspective: supporters"),
   "wrong types and a bad date": (p) => p.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2 April 2024\npaper: Legal\nclaims_per_viewpoint: two"),
+  // Issue 13: a tab before a list item gave five errors, the tab second, the others with hints that misled.
+  "tab before a list item": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes:\n  - worth-building\n\t- worth-building\n"),
+  // Issue 11: a missing template said "template is undefined undefined".
+  "missing template": (p) => p.replace("briefs/tram-memo.yaml", "template: memo\n", ""),
+  "missing key in a source": (p) => p.replace("sources/transit/corpus.yaml", "    place: Riverside\n", ""),
+  // Issue 13: "allowed corpuss".
+  "corpus with no close match": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit", "corpus: harbour"),
+  "duplicate claim id": (p) => p.replace("sources/transit/corpus.yaml", "  - id: build-payback", "  - id: build-commutes"),
+  "duplicate brief id": (p) => p.replace("briefs/tram-handout.yaml", "title:", "id: tram-memo\ntitle:"),
+  // Issue 13: the underweight hint said "raise claims_per_viewpoint" when the side showed all its claims, and pointed at themes:.
+  "underweight side that shows all its claims": (p) => {
+    shortenBuildItClaims(p);
+    p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes:\n  - worth-building\n");
+  },
+  "underweight side in a brief of all themes": (p) => shortenBuildItClaims(p),
+  "underweight side that shows some of its claims": (p) => {
+    shortenBuildItClaims(p);
+    const long = "at length, with many examples from other cities, several tables of figures and a long account of what went wrong elsewhere";
+    p.replace("sources/transit/corpus.yaml", "text: Shopkeepers fear that a long street closure would ruin them.", `text: Shopkeepers fear that a long street closure would ruin them, and argue so ${long}.`);
+    p.replace("sources/transit/corpus.yaml", "text: An engineer doubts the cost estimate, which assumes the works run on time.", `text: An engineer doubts the cost estimate, and argues so ${long}.`);
+    p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nclaims_per_viewpoint: 1\n");
+  },
+  // Issue 13: validate said "no problems" where check or build refused.
+  "copied paraphrase": (p) =>
+    p.replace("sources/transit/corpus.yaml", "text: An engineer doubts the cost estimate, which assumes the works run on time.", "text: The engineer testified that the projected cost of €310 million assumed no delays."),
+  "coverage below the target": (p) => p.replace("sources/transit/corpus.yaml", "    context_only:\n      - paragraph: 1\n        reason: title line\n", ""),
 };
+
+/** Make the "build it" side of the transit memo too short to weigh as much as the other. */
+function shortenBuildItClaims(p: TempProject): void {
+  p.replace("sources/transit/corpus.yaml", "text: Supporters expect shorter journeys to work for residents of the northern estates.", "text: Supporters expect shorter journeys.");
+  p.replace("sources/transit/corpus.yaml", "text: An economist points to comparable lines that paid for themselves within fifteen years.", "text: An economist cites lines that paid off.");
+}
 
 describe("diagnostics for broken input", () => {
   let project: TempProject | undefined;
@@ -50,6 +82,23 @@ describe("diagnostics for broken input", () => {
     expect(stderr).toContain('briefs/tram-memo.yaml:5:5: error BRIEF_UNKNOWN_THEME: corpus "transit" has no theme "worth-buildin"');
     expect(stderr).toContain("  5 |   - worth-buildin\n    |     ^^^^^^^^^^^^^");
     expect(stderr).toContain('hint: did you mean "worth-building"?');
+  });
+
+  it("validate --json and --reporter github give the same problems, located, for machines and pull requests", async () => {
+    project = new TempProject();
+    cases["typo in a theme"]!(project);
+    const json = await runCli(["validate", "--json", "--root", "."], { cwd: project.dir });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      briefs: expect.arrayContaining([{ id: "tram-memo", file: "briefs/tram-memo.yaml", status: "invalid", reason: "it has an error" }, { id: "tram-handout", file: "briefs/tram-handout.yaml", status: "ok" }]),
+      diagnostics: [{ code: "BRIEF_UNKNOWN_THEME", file: "briefs/tram-memo.yaml", line: 5, column: 5, hint: 'did you mean "worth-building"?' }],
+    });
+    const github = await runCli(["validate", "--reporter", "github", "--root", "."], { cwd: project.dir });
+    expect(github.code).toBe(1);
+    expect(github.stdout).toBe(
+      '::error file=briefs/tram-memo.yaml,line=5,col=5,endLine=5,endColumn=18,title=BRIEF_UNKNOWN_THEME::corpus "transit" has no theme "worth-buildin"%0Ahint: did you mean "worth-building"?\n',
+    );
   });
 
   it("a usage error exits 2", async () => {

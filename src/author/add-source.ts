@@ -1,0 +1,167 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import { isMap, isSeq, parseDocument } from "yaml";
+import { todo } from "../check/check.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document.js";
+import { displayPath, listYamlFiles } from "../load/project.js";
+import { idPattern } from "../schema/extract.js";
+import { slugify } from "./slug.js";
+
+/** The largest document source add reads: a long report as PDF. */
+const maxDocumentBytes = 64 * 1024 * 1024;
+
+export interface AddSourceOptions {
+  /** The document to bring in (.txt, .md, .html, .pdf, .docx). */
+  readonly file: string;
+  /** The corpus folder (sources/<corpus>). */
+  readonly corpusDir: string;
+  /** The source id (default: from the file's name). */
+  readonly id?: string | undefined;
+  /** Replace an existing text of the same id. */
+  readonly force?: boolean;
+  /** Where paths are shown from. */
+  readonly cwd: string;
+}
+
+export interface AddedSource {
+  readonly id: string;
+  readonly paragraphs: number;
+  /** The text written, as shown. */
+  readonly textFile: string;
+  /** The extract file the stub went into, as shown; undefined when the source was there already (with --force). */
+  readonly yamlFile: string | undefined;
+  /** Fields left as TODO, to fill in by hand. */
+  readonly todo: readonly string[];
+  readonly metadata: DocumentMetadata;
+  /** The document's format, as read. */
+  readonly format: string;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Bring a document into a corpus: its text, one paragraph per line (what
+ * locators count), in texts/<id>.txt, and a stub for it at the end of the
+ * extract's sources, with what the document says of itself (title, date,
+ * author or publisher, address) and TODO where it says nothing. Every other
+ * byte of the extract file is kept: the stub is spliced in after the last
+ * source, at its indentation, so comments and layout stay as written.
+ * Nothing is fetched: a web page must be saved as a file first.
+ */
+export async function addSource(options: AddSourceOptions): Promise<AddedSource> {
+  const shownCorpus = displayPath(options.corpusDir, options.cwd);
+  const id = options.id ?? slugify(basename(options.file, extname(options.file)));
+  if (!idPattern.test(id)) {
+    throw new BriefsmithError("BRIEF_INVALID_FORMAT", `"${id}" cannot be a source id`, {
+      hint: `a source id is lower-case letters, digits and single hyphens; choose one with --id${options.id === undefined ? " (the file's name gives none)" : ""}`,
+    });
+  }
+  const yamlPaths = await listYamlFiles(options.corpusDir, new Set(["texts"])).catch(() => undefined);
+  if (yamlPaths === undefined || yamlPaths.length === 0) {
+    throw new BriefsmithError("PATH_NOT_FOUND", `there is no corpus in ${shownCorpus}`, { hint: `create it first: brief new corpus ${basename(options.corpusDir)}` });
+  }
+  const files = await Promise.all(yamlPaths.map(async (path) => ({ path, text: await readFile(path, "utf8") })));
+  const existing = files.flatMap((f) => sourceIdsIn(f.text));
+  const textPath = join(options.corpusDir, "texts", `${id}.txt`);
+  if (!options.force && (existsSync(textPath) || existing.includes(id))) {
+    throw new BriefsmithError("FILE_EXISTS", existing.includes(id) ? `corpus ${shownCorpus} has a source "${id}" already` : `${displayPath(textPath, options.cwd)} exists already`, {
+      hint: "choose another id with --id, or add --force to replace its text (its entry in the extract is kept)",
+    });
+  }
+
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(options.file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const shown = displayPath(options.file, options.cwd);
+    throw new BriefsmithError(code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "FILE_IS_DIRECTORY" : "FILE_NOT_READABLE", `cannot read ${shown} (${code})`);
+  }
+  if (bytes.byteLength > maxDocumentBytes) throw new BriefsmithError("FILE_TOO_LARGE", `${displayPath(options.file, options.cwd)} is over ${maxDocumentBytes / 1024 / 1024} MiB`);
+  const document = await ingestDocument(bytes, { fileName: basename(options.file) });
+
+  await mkdir(join(options.corpusDir, "texts"), { recursive: true });
+  await writeFile(textPath, document.paragraphs.join("\n") + "\n");
+  const stub = sourceStub(id, document.metadata);
+  let yamlFile: string | undefined;
+  if (!existing.includes(id)) {
+    const target = files.find((f) => hasKey(f.text, "sources")) ?? files.find((f) => hasKey(f.text, "corpus")) ?? files[0]!;
+    await writeFile(target.path, appendSource(target.text, stub.lines));
+    yamlFile = displayPath(target.path, options.cwd);
+  }
+  return {
+    id,
+    paragraphs: document.paragraphs.length,
+    textFile: displayPath(textPath, options.cwd),
+    yamlFile,
+    todo: stub.todo,
+    metadata: document.metadata,
+    format: document.format,
+    warnings: document.warnings,
+  };
+}
+
+/** The source entry, as YAML lines of a list item (unindented), and the fields left TODO. */
+export function sourceStub(id: string, metadata: DocumentMetadata): { lines: string[]; todo: string[] } {
+  const left: string[] = [];
+  const field = (key: string, value: string | undefined, comment: string) => {
+    if (value !== undefined) return `${key}: ${JSON.stringify(value)}`;
+    left.push(key);
+    return `${key}: ${todo} # ${comment}`;
+  };
+  const publisher = metadata.publisher ?? metadata.author;
+  const lines = [
+    `- id: ${id}`,
+    `  ${field("title", metadata.title, "the title, as the source gives it")}`,
+    `  ${field("publisher", publisher, "who published it")}`,
+    ...(metadata.author !== undefined && metadata.publisher !== undefined ? [`  # author: ${metadata.author}`] : []),
+    `  ${field("kind", undefined, "report, hearing summary, article, panel summary, …")}`,
+    `  ${metadata.date !== undefined ? `date: ${JSON.stringify(metadata.date)}` : field("date_note", undefined, "the document gives no date: say so, or replace this line with date: YYYY-MM-DD")}`,
+    `  ${field("place", undefined, "where it was published, or the event held")}`,
+    ...(metadata.url !== undefined && /^https?:\/\//.test(metadata.url) ? [`  url: ${JSON.stringify(metadata.url)}`] : []),
+    `  ${field("quality", undefined, "who speaks, whether they are named, how the account was made")}`,
+  ];
+  return { lines, todo: left };
+}
+
+/**
+ * The extract file's text with a source item added at the end of its
+ * sources: list (at the list's own indentation), or with a sources: section
+ * added at the end of the file. Everything else is left byte for byte.
+ */
+export function appendSource(text: string, itemLines: readonly string[]): string {
+  const document = parseDocument(text);
+  const contents = document.contents;
+  const sources = isMap(contents) ? contents.get("sources", true) : undefined;
+  const body = text.endsWith("\n") || text === "" ? text : `${text}\n`;
+  if (isSeq(sources) && sources.items.length > 0 && !sources.flow) {
+    const last = sources.items[sources.items.length - 1] as { range?: [number, number, number] };
+    const lastEnd = last.range?.[1] ?? sources.range![1];
+    const lineEnd = text.indexOf("\n", lastEnd - 1);
+    const at = lineEnd === -1 ? text.length : lineEnd + 1;
+    const itemStart = sources.items[0] as { range?: [number, number, number] };
+    const lineStart = text.lastIndexOf("\n", (itemStart.range?.[0] ?? 0) - 1) + 1;
+    const dash = text.slice(lineStart, itemStart.range?.[0] ?? 0).search(/-\s*$/);
+    const indent = " ".repeat(Math.max(0, dash));
+    const block = itemLines.map((line) => indent + line).join("\n") + "\n";
+    const before = text.slice(0, at);
+    return (before.endsWith("\n") || before === "" ? before : `${before}\n`) + block + text.slice(at);
+  }
+  if (sources === undefined || sources === null) {
+    return `${body}sources:\n${itemLines.map((line) => `  ${line}`).join("\n")}\n`;
+  }
+  throw new BriefsmithError("EXTRACT_INVALID_TYPE", "the sources: section of the extract file is not a list written one item per line", {
+    hint: "write sources: as a list of - items (or remove an empty sources: [])",
+  });
+}
+
+function hasKey(text: string, key: string): boolean {
+  const contents = parseDocument(text).contents;
+  return isMap(contents) && contents.has(key);
+}
+
+function sourceIdsIn(text: string): string[] {
+  const data = parseDocument(text).toJS() as { sources?: { id?: unknown }[] } | null;
+  return Array.isArray(data?.sources) ? data.sources.map((s) => String(s?.id)) : [];
+}

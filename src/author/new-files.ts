@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { stringify } from "yaml";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { schemasDir } from "../load/package-files.js";
+import { isInside } from "../load/project.js";
+import type { TemplateName } from "../schema/brief.js";
+import type { Extract } from "../schema/extract.js";
+import { schemaFileName, type SchemaKind } from "./json-schemas.js";
+
+/**
+ * The first line of a YAML file Briefsmith writes: the JSON Schema editors
+ * check it with. In a project, the path into its node_modules, where the
+ * project installs Briefsmith (as brief init's files do); in a checkout of
+ * Briefsmith itself, the path to its own schemas/.
+ */
+export function schemaLine(file: string, root: string, kind: SchemaKind): string {
+  const packageRoot = dirname(schemasDir.replace(/[\\/]$/, ""));
+  const ownCheckout = resolve(root) === packageRoot || isInside(packageRoot, root);
+  const target = ownCheckout ? join(schemasDir, schemaFileName(kind)) : join(root, "node_modules", "briefsmith", "schemas", schemaFileName(kind));
+  return `# yaml-language-server: $schema=${relative(dirname(file), target).split("\\").join("/")}`;
+}
+
+async function writeNew(path: string, text: string, shown: string): Promise<void> {
+  if (existsSync(path)) throw new BriefsmithError("FILE_EXISTS", `${shown} exists already`, { hint: "choose another id, or edit the file" });
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text, { flag: "wx" });
+}
+
+export interface NewBriefOptions {
+  readonly root: string;
+  readonly id: string;
+  readonly template: TemplateName;
+  readonly corpus: string;
+  readonly extract: Extract;
+  /** Theme ids, or all. */
+  readonly themes: readonly string[] | "all";
+  /** How the file is shown. */
+  readonly shown: string;
+}
+
+/** Write briefs/<id>.yaml: a starter brief on the chosen themes, with a comment on each key. */
+export async function writeNewBrief(options: NewBriefOptions): Promise<string> {
+  const path = join(options.root, "briefs", `${options.id}.yaml`);
+  const chosen = options.themes === "all" ? options.extract.themes : options.extract.themes.filter((t) => options.themes.includes(t.id));
+  const title = chosen.length === 1 ? chosen[0]!.title : options.extract.corpus.title;
+  const lines = [
+    schemaLine(path, options.root, "brief"),
+    `# Written by brief new brief. brief validate ${options.id} checks it; brief build ${options.id} prints it.`,
+    `title: ${stringify(title).trim()}`,
+    `${`template: ${options.template}`.padEnd(28)}# memo | handout | one-pager`,
+    `${`corpus: ${options.corpus}`.padEnd(28)}# a folder under sources/`,
+    `${`themes: ${options.themes === "all" ? "all" : `[${options.themes.join(", ")}]`}`.padEnd(28)}# all, or a list of theme ids: brief list themes`,
+    ...(options.template === "memo" ? ["# to: Director, Policy Office  # the memo's reader", "# from: Policy Unit"] : []),
+    "# claims_per_viewpoint: 3   # to show fewer claims, chosen across sources",
+    "# date: 2025-01-31          # a fixed date makes the output reproducible",
+  ];
+  await writeNew(path, lines.join("\n") + "\n", options.shown);
+  return path;
+}
+
+/** Write sources/<id>/corpus.yaml and texts/: an empty corpus that checks, with the sections to come shown in comments. */
+export async function writeNewCorpus(root: string, id: string, shown: string): Promise<string> {
+  const path = join(root, "sources", id, "corpus.yaml");
+  const title = id.split("-").map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(" ");
+  const text = [
+    schemaLine(path, root, "extract"),
+    "# A corpus: the sources' verbatim texts in texts/, and this extract of them.",
+    "# Add a source with: brief source add FILE --corpus " + id,
+    "# Number its paragraphs with: brief show SOURCE (a locator is that number)",
+    "corpus:",
+    `  id: ${id}`,
+    `  title: ${stringify(title).trim()}`,
+    "  description: What the sources are, and what they are about (one or two sentences).",
+    "",
+    "# sources:        brief source add writes each source's entry here",
+    "# perspectives:   who holds views, as a source puts it: {id, label, source}",
+    "# themes:         questions, each with two or more viewpoints: {id, title, question, viewpoints: [{id, label, thesis}]}",
+    "# claims:         {id, theme, viewpoint, source, perspective, kind, text, quote, locator}",
+    "# facts:          {id, theme, date, text, source, quote, locator, bears_on}",
+    "# glossary:       {term, definition}",
+    "",
+  ].join("\n");
+  await writeNew(path, text, shown);
+  await mkdir(join(root, "sources", id, "texts"), { recursive: true });
+  return path;
+}

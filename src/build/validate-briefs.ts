@@ -1,0 +1,53 @@
+import { resolve } from "node:path";
+import type { Lexicon } from "../balance/lexicon.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { isoDate } from "../text/dates.js";
+import { builtInLexicon } from "./built-ins.js";
+import { judgeBrief, type BriefJudgement } from "./gate.js";
+import type { CorpusReading } from "./load-corpus.js";
+import { prepareBriefs } from "./prepare.js";
+
+export interface ValidateOptions {
+  /** Brief files or folders (default: the project's briefs/). */
+  readonly paths?: readonly string[];
+  /** The project folder, which holds sources/ and briefs/ (default: cwd). */
+  readonly root?: string;
+  /** The folder relative paths start from, and paths are shown from (default: the process's). */
+  readonly cwd?: string;
+  /** The date printed on briefs that set none, YYYY-MM-DD (default: today): selection and balance depend on it only through the text. */
+  readonly date?: string;
+  /** The balance word lists (default: Briefsmith's own). */
+  readonly lexicon?: Lexicon;
+}
+
+export interface ValidationResult {
+  /** Every brief found, in order, with the build's verdict on it. */
+  readonly briefs: readonly BriefJudgement[];
+  readonly corpora: ReadonlyMap<string, CorpusReading>;
+  /** The problems of the corpora: reported once, whichever briefs they stop. */
+  readonly corpusDiagnostics: readonly Diagnostic[];
+  /** The text of every file read, by shown path. */
+  readonly fileTexts: ReadonlyMap<string, string>;
+}
+
+/**
+ * Everything `brief build` would refuse, without a browser and without
+ * writing anything: every brief and corpus checked (schema, references,
+ * quotes, coverage, copied paraphrase), then each brief selected and measured
+ * under its own balance policy, and judged by the same gate as the build.
+ */
+export async function validateBriefs(options: ValidateOptions = {}): Promise<ValidationResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const root = resolve(cwd, options.root ?? ".");
+  const preparation = await prepareBriefs(options.paths ?? [resolve(root, "briefs")], { root, cwd });
+  const lexicon = options.lexicon ?? (await builtInLexicon());
+  const context = { date: options.date ?? isoDate(new Date()), lexicon };
+  const briefs = preparation.briefs.map((prepared) => judgeBrief(prepared, context));
+  const fileTexts = new Map(preparation.fileTexts);
+  return {
+    briefs,
+    corpora: preparation.corpora,
+    corpusDiagnostics: [...preparation.corpora.values()].flatMap((c) => c.diagnostics),
+    fileTexts,
+  };
+}

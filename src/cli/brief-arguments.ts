@@ -1,0 +1,46 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { suggestionHint } from "../diagnostics/suggest.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { briefFileBaseName, findBriefFiles } from "../load/project.js";
+import { idPattern } from "../schema/extract.js";
+
+/** The briefs a command was given: the paths to read, and which brief files the user named one by one. */
+export interface BriefArguments {
+  /** Files and folders, as findBriefFiles takes them (default: the project's briefs/). */
+  readonly paths: readonly string[];
+  /** Brief files named on the command line (by path or id), absolute: their warnings are always shown. */
+  readonly named: ReadonlySet<string>;
+}
+
+/**
+ * Brief arguments as a user types them: a brief file, a folder of briefs, or
+ * a brief's id (`brief balance alliance-memo` reads briefs/alliance-memo.yaml).
+ * A path that exists wins over an id. Neither is a PATH_NOT_FOUND that lists
+ * the ids there are.
+ */
+export async function resolveBriefArguments(args: readonly string[], root: string, cwd: string): Promise<BriefArguments> {
+  const briefsDir = join(root, "briefs");
+  if (args.length === 0) return { paths: [briefsDir], named: new Set() };
+  const paths: string[] = [];
+  const named = new Set<string>();
+  for (const arg of args) {
+    const asPath = resolve(cwd, arg);
+    if (existsSync(asPath)) {
+      paths.push(asPath);
+      if (/\.ya?ml$/i.test(arg)) named.add(asPath);
+      continue;
+    }
+    const byId = idPattern.test(arg) ? [".yaml", ".yml"].map((ext) => join(briefsDir, `${arg}${ext}`)).find((path) => existsSync(path)) : undefined;
+    if (byId !== undefined) {
+      paths.push(byId);
+      named.add(byId);
+      continue;
+    }
+    const ids = existsSync(briefsDir) ? (await findBriefFiles([briefsDir], cwd)).map(briefFileBaseName) : [];
+    throw new BriefsmithError("PATH_NOT_FOUND", `there is no brief file, folder or brief id "${arg}"`, {
+      hint: ids.length > 0 ? suggestionHint(arg, ids, "brief") : "give a brief file, a folder of briefs, or the id of a brief in briefs/",
+    });
+  }
+  return { paths, named };
+}

@@ -1,0 +1,43 @@
+import { findQuote } from "../../author/find-quote.js";
+import { readSourceTexts } from "../../author/source-texts.js";
+import { defineCommand, projectOptions } from "../command.js";
+import { exitCodes, UsageError } from "../io.js";
+import { projectRoot } from "../options.js";
+
+/** Paragraphs longer than this are shown cut, around where it matters. */
+const excerptWidth = 100;
+
+export const locateCommand = defineCommand({
+  name: "locate",
+  positionals: '"QUOTE"',
+  summary: "find the source and paragraph a quote is verbatim in",
+  description: `Print every source and paragraph where QUOTE occurs, by the rules brief check
+applies (only whitespace, typographic quotes and dashes may differ; whole
+words at both ends): SOURCE:PARAGRAPH is the claim's source and locator.
+When the quote is nowhere, print the closest near-miss and what differs.
+Exit 1 when the quote is not found.`,
+  options: {
+    corpus: { type: "string", value: "ID", description: "search this corpus only (default: every corpus)" },
+    ...projectOptions,
+  },
+  async run(io, { values, positionals }) {
+    if (positionals.length !== 1 || positionals[0]!.trim() === "") throw new UsageError('give one quote, in quotation marks: brief locate "the words you quote"');
+    const root = projectRoot(io, values.root);
+    const texts = await readSourceTexts(root, io.cwd, values.corpus === undefined ? undefined : [values.corpus]);
+    const { found, nearMiss } = findQuote(positionals[0]!, texts);
+    for (const place of found) io.stdout.write(`${place.corpus}/${place.source}:${place.paragraph}  ${excerpt(place.text)}\n`);
+    if (found.length > 0) return exitCodes.ok;
+    if (nearMiss === undefined) {
+      io.stderr.write(`not found: no paragraph of ${texts.length === 1 ? "the source" : `the ${texts.length} sources`} has the quote, nor its first word\n`);
+      return exitCodes.problems;
+    }
+    io.stderr.write(`not found verbatim; closest: ${nearMiss.corpus}/${nearMiss.source}:${nearMiss.paragraph}  ${excerpt(nearMiss.text)}\n`);
+    const differs = nearMiss.sourceGoesOn === undefined ? "where the paragraph ends" : `where the source goes on "${nearMiss.sourceGoesOn}"`;
+    io.stderr.write(`  the first ${nearMiss.matchedWords === 1 ? "word matches" : `${nearMiss.matchedWords} words match`}; then the quote has "${nearMiss.quoteGoesOn}", ${differs}\n`);
+    return exitCodes.problems;
+  },
+});
+
+function excerpt(text: string): string {
+  return text.length <= excerptWidth ? text : `${text.slice(0, excerptWidth - 1)}…`;
+}

@@ -1,0 +1,29 @@
+import { resolve } from "node:path";
+import type { BriefJudgement } from "../build/gate.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { OptionSpecs } from "./command.js";
+
+export const allOption = {
+  all: { type: "boolean", description: "also show the warnings of briefs not named one by one (those found in a folder)" },
+} as const satisfies OptionSpecs;
+
+/**
+ * The problems of each brief a person should see: every error; warnings only
+ * of briefs named one by one (by file or id), or of all with --all, so that
+ * checking a folder of forty briefs does not bury its errors under their
+ * notes.
+ */
+export function briefDiagnosticsShown(briefs: readonly BriefJudgement[], named: ReadonlySet<string>, all: boolean, cwd: string): Diagnostic[] {
+  return briefs.flatMap((brief) => diagnosticsShownOf(brief, named, all, cwd));
+}
+
+/** The problems of one brief a person should see (as briefDiagnosticsShown). */
+export function diagnosticsShownOf(brief: BriefJudgement, named: ReadonlySet<string>, all: boolean, cwd: string): readonly Diagnostic[] {
+  return all || named.has(resolve(cwd, brief.file)) ? brief.diagnostics : brief.diagnostics.filter((d) => d.severity === "error");
+}
+
+/** Why a brief would not build, for its line in a report. */
+export function describeRefusal(brief: BriefJudgement): string {
+  if (brief.refusal === undefined) return "";
+  return `${brief.refusal.reason}${brief.refusal.diagnostics.length > 0 ? " (see above)" : ""}`;
+}

@@ -1,0 +1,157 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.js";
+import { TempProject } from "../../helpers/project.js";
+
+/** The authoring commands of issue 13, in-process: init, new, source add, show, locate. */
+let project: TempProject | undefined;
+let folder: string | undefined;
+afterEach(() => {
+  project?.dispose();
+  project = undefined;
+  if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+  folder = undefined;
+});
+
+const corpusFile = "sources/transit/corpus.yaml";
+
+const page = `<!doctype html>
+<html lang="en"><head><title>Harbour plan: the new ferry quay</title><meta name="author" content="Jo Marsh"></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/contact">Contact us</a></nav>
+<article><h1>Harbour plan: the new ferry quay</h1>
+<p>The harbour board proposed a new quay for the island ferries, to be built on the north mole by 2027.</p>
+<p>Fishermen said the quay would take half of their moorings and push their boats into the outer basin.</p>
+<p>The board replied that the outer basin would be dredged first, at the ferry company's expense.</p>
+</article><footer>© Harbour News</footer></body></html>`;
+
+describe("brief init", () => {
+  it("writes a project that validates: an example brief and corpus, editor settings, .gitignore and the nightly workflow", async () => {
+    folder = mkdtempSync(join(tmpdir(), "briefsmith-init-"));
+    const result = await runCli(["init", "project"], { cwd: folder });
+    expect(result.code).toBe(0);
+    const dir = join(folder, "project");
+    for (const file of ["briefs/library-sundays-memo.yaml", "sources/library-hours/corpus.yaml", "templates/README.md", ".vscode/settings.json", ".gitignore", ".github/workflows/nightly-briefs.yml"]) {
+      expect(existsSync(join(dir, file)), file).toBe(true);
+    }
+    const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
+    expect(settings["yaml.schemas"]["./node_modules/briefsmith/schemas/brief.schema.json"]).toEqual(["briefs/*.yaml", "briefs/*.yml"]);
+    expect(readFileSync(join(dir, "briefs/library-sundays-memo.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/briefsmith\/schemas\/brief\.schema\.json\n/);
+    expect(readFileSync(join(dir, "sources/library-hours/corpus.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/node_modules\/briefsmith\/schemas\/extract\.schema\.json\n/);
+    const validated = await runCli(["validate"], { cwd: dir });
+    expect(validated).toMatchObject({ code: 0, stderr: "" });
+    expect(validated.stdout).toBe("1 brief, 1 corpus, 6 claims checked: no problems\n");
+    expect((await runCli(["check"], { cwd: dir })).stdout).toContain("✓ library-hours: 0 errors, 0 warnings");
+  });
+
+  it("never overwrites a file that is there", async () => {
+    folder = mkdtempSync(join(tmpdir(), "briefsmith-init-"));
+    writeFileSync(join(folder, ".gitignore"), "mine\n");
+    const result = await runCli(["init"], { cwd: folder });
+    expect(result.stdout).toContain("1 there already and kept (.gitignore)");
+    expect(readFileSync(join(folder, ".gitignore"), "utf8")).toBe("mine\n");
+  });
+});
+
+describe("brief new", () => {
+  it("writes a brief on the themes asked for, which validates", async () => {
+    project = new TempProject();
+    const result = await runCli(["new", "brief", "shops-handout", "--template", "handout", "--themes", "worth-building"], { cwd: project.dir });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toContain("it validates; next: brief build shops-handout");
+    expect(project.read("briefs/shops-handout.yaml")).toContain("themes: [worth-building]");
+    expect((await runCli(["validate", "shops-handout"], { cwd: project.dir })).code).toBe(0);
+    expect((await runCli(["new", "brief", "shops-handout"], { cwd: project.dir })).stderr).toContain("error FILE_EXISTS: briefs/shops-handout.yaml exists already");
+    const typo = await runCli(["new", "brief", "other", "--themes", "worth-buildin"], { cwd: project.dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean "worth-building"?');
+  });
+
+  it("writes a corpus that checks, and a source can be added to it", async () => {
+    project = new TempProject();
+    expect((await runCli(["new", "corpus", "harbour"], { cwd: project.dir })).code).toBe(0);
+    expect((await runCli(["check", "harbour"], { cwd: project.dir })).stdout).toContain("✓ harbour: 0 errors, 0 warnings");
+    project.write("harbour-plan.html", page);
+    expect((await runCli(["source", "add", "harbour-plan.html", "--corpus", "harbour"], { cwd: project.dir })).code).toBe(0);
+    expect(project.read("sources/harbour/corpus.yaml")).toContain("sources:\n  - id: harbour-plan\n");
+  });
+});
+
+describe("brief source add", () => {
+  it("writes the page's main text one paragraph per line, appends a stub, keeps the extract's comments, and counts", async () => {
+    project = new TempProject();
+    project.replace(corpusFile, "perspectives:\n", "# Who holds the views.\nperspectives:   # by role\n");
+    const before = project.read(corpusFile);
+    project.write("Harbour Plan (2024).html", page);
+    const result = await runCli(["source", "add", "Harbour Plan (2024).html", "--corpus", "transit"], { cwd: project.dir });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toContain("sources/transit/texts/harbour-plan-2024.txt: 3 paragraphs (from HTML)");
+    expect(result.stdout).toContain('sources/transit/corpus.yaml: source "harbour-plan-2024" added; fill in what the document does not say: kind, date_note, place, quality');
+    expect(project.read("sources/transit/texts/harbour-plan-2024.txt")).toBe(
+      [
+        "The harbour board proposed a new quay for the island ferries, to be built on the north mole by 2027.",
+        "Fishermen said the quay would take half of their moorings and push their boats into the outer basin.",
+        "The board replied that the outer basin would be dredged first, at the ferry company's expense.",
+        "",
+      ].join("\n"),
+    );
+    const after = project.read(corpusFile);
+    const stubStart = after.indexOf("  - id: harbour-plan-2024\n");
+    const stubEnd = after.indexOf("# Who holds the views.");
+    // Everything but the stub is as it was, byte for byte: comments, order and layout.
+    expect(after.slice(0, stubStart) + after.slice(stubEnd)).toBe(before);
+    expect(after.slice(stubStart, stubEnd)).toContain('    title: "Harbour plan: the new ferry quay"\n    publisher: "Jo Marsh"\n    kind: TODO');
+    // The TODOs are errors until filled in, so a brief never prints them.
+    const validated = await runCli(["validate"], { cwd: project.dir });
+    expect(validated.stderr).toContain('error EXTRACT_TODO: source "harbour-plan-2024" still has kind: TODO');
+  });
+
+  it("refuses to overwrite a text or reuse an id without --force, and refuses a URL", async () => {
+    project = new TempProject();
+    project.write("notes.txt", "First line.\n\nSecond line.\n");
+    expect((await runCli(["source", "add", "notes.txt", "--corpus", "transit"], { cwd: project.dir })).code).toBe(0);
+    const again = await runCli(["source", "add", "notes.txt", "--corpus", "transit"], { cwd: project.dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('error FILE_EXISTS: corpus sources/transit has a source "notes" already');
+    expect((await runCli(["source", "add", "notes.txt", "--corpus", "transit", "--id", "council-hearing"], { cwd: project.dir })).stderr).toContain(
+      "has a source \"council-hearing\" already",
+    );
+    project.write("notes.txt", "Only line.\n");
+    const forced = await runCli(["source", "add", "notes.txt", "--corpus", "transit", "--force"], { cwd: project.dir });
+    expect(forced.stdout).toContain('source "notes" was in the extract already');
+    expect(project.read("sources/transit/texts/notes.txt")).toBe("Only line.\n");
+    expect(project.read(corpusFile).match(/- id: notes\n/g)).toHaveLength(1);
+    const url = await runCli(["source", "add", "https://example.org/report.html", "--corpus", "transit"], { cwd: project.dir });
+    expect(url.code).toBe(2);
+    expect(url.stderr).toContain("Briefsmith downloads nothing");
+  });
+});
+
+describe("brief show and brief locate", () => {
+  it("numbers paragraphs as locators count them: blank lines are not paragraphs", async () => {
+    project = new TempProject();
+    const shown = await runCli(["show", "council-hearing", "--from", "3", "--to", "4"], { cwd: project.dir });
+    expect(shown.stdout).toBe(
+      'sources/transit/texts/council-hearing.txt (source "council-hearing" of corpus "transit"): 6 paragraphs\n' +
+        "  3  Supporters said the extension would cut average commute times for 18,000 residents and “finally connect the northern estates to the jobs downtown.”\n" +
+        "  4  Several business owners argued that construction would close Mill Street for two years and that “small shops cannot survive two years of detours.”\n",
+    );
+    // Line 7 of the file (cat -n) is paragraph 4.
+    expect(project.read("sources/transit/texts/council-hearing.txt").split("\n")[6]).toContain("Several business owners");
+    expect((await runCli(["show", "council-hearin"], { cwd: project.dir })).stderr).toContain('did you mean "council-hearing"?');
+  });
+
+  it("locates a quote by the checker's rules, or names the closest near-miss and what differs", async () => {
+    project = new TempProject();
+    // Straight quotes and a hyphen for the source's typographic ones: the checker allows it.
+    const found = await runCli(["locate", 'that "small shops cannot survive'], { cwd: project.dir });
+    expect(found).toMatchObject({ code: 0, stdout: expect.stringMatching(/^transit\/council-hearing:4 {2}Several business owners/) });
+    const missed = await runCli(["locate", "small shops could not survive two years"], { cwd: project.dir });
+    expect(missed.code).toBe(1);
+    expect(missed.stderr).toContain("not found verbatim; closest: transit/council-hearing:4");
+    expect(missed.stderr).toContain('the first 2 words match; then the quote has "could not survive two", where the source goes on "cannot survive two years"');
+    // Part of a word is not a quote.
+    expect((await runCli(["locate", "ptimistic at best"], { cwd: project.dir })).code).toBe(1);
+  });
+});

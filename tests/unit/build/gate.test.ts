@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { buildBriefs } from "../../../src/build/build-briefs.js";
+import { errorCount } from "../../../src/diagnostics/diagnostic.js";
+import { runCli } from "../../helpers/cli.js";
+import { FakePrinter } from "../../helpers/fake-printer.js";
+import { TempProject } from "../../helpers/project.js";
+
+/**
+ * The one gate (issue 13, item 1; issue 11, item 8): for every kind of
+ * refusal, `brief validate` and `brief build` agree on the exit code and on
+ * which briefs are not built. validate is the real command (in-process, with
+ * --json); build is the orchestrator with a fake printer, its exit code
+ * worked out as `brief build` works it out (a brief not built, or an error).
+ */
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+const corpusFile = "sources/transit/corpus.yaml";
+const allBriefs = ["tram-handout", "tram-memo", "tram-one-pager"];
+
+/** A memo that shows one claim a side (the economist's and the engineer's, never the shopkeepers'), balance noted but not enforced. */
+const narrowMemo = "title: One claim a side\ntemplate: memo\ncorpus: transit\nclaims_per_viewpoint: 1\nbalance: warn\ndate: 2024-04-02\n";
+
+function shortenBuildItClaims(p: TempProject): void {
+  p.replace(corpusFile, "text: Supporters expect shorter journeys to work for residents of the northern estates.", "text: Supporters expect shorter journeys.");
+  p.replace(corpusFile, "text: An economist points to comparable lines that paid for themselves within fifteen years.", "text: An economist cites lines that paid off.");
+}
+
+interface RefusalClass {
+  readonly breakIt: (p: TempProject) => void;
+  /** Briefs neither command may build. */
+  readonly refused: readonly string[];
+  readonly exitCode: 0 | 1;
+}
+
+const classes: Record<string, RefusalClass> = {
+  "nothing wrong": { breakIt: () => {}, refused: [], exitCode: 0 },
+  "a brief that breaks its schema": { breakIt: (p) => p.replace("briefs/tram-memo.yaml", "to: The Mayor", "tittle: Typo\nto: The Mayor"), refused: ["tram-memo"], exitCode: 1 },
+  "an unknown theme": { breakIt: (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes: [worth-buildin]\n"), refused: ["tram-memo"], exitCode: 1 },
+  "a corpus-wide error (a missing source text)": { breakIt: (p) => p.remove("sources/transit/texts/council-hearing.txt"), refused: allBriefs, exitCode: 1 },
+  "a corpus-wide error (a claim id used twice)": { breakIt: (p) => p.replace(corpusFile, "  - id: build-payback", "  - id: build-commutes"), refused: allBriefs, exitCode: 1 },
+  "a misquote every brief shows": { breakIt: (p) => p.replace(corpusFile, "small shops cannot survive", "small shops could not survive"), refused: allBriefs, exitCode: 1 },
+  "a misquote one brief does not show": {
+    breakIt: (p) => {
+      p.replace(corpusFile, "small shops cannot survive", "small shops could not survive");
+      p.write("briefs/narrow-memo.yaml", narrowMemo);
+    },
+    refused: allBriefs,
+    exitCode: 1,
+  },
+  "a wrong locator": { breakIt: (p) => p.replace(corpusFile, "quote: optimistic at best\n    locator: 5", "quote: optimistic at best\n    locator: 4"), refused: allBriefs, exitCode: 1 },
+  "a copied paraphrase every brief shows": {
+    breakIt: (p) => p.replace(corpusFile, "text: Supporters expect shorter journeys to work for residents of the northern estates.", "text: Supporters said the extension would cut average commute times for 18,000 residents and finally connect them."),
+    refused: allBriefs,
+    exitCode: 1,
+  },
+  "a broken fact": { breakIt: (p) => p.replace(corpusFile, "quote: extend the Riverside tram line by 4.2 kilometres", "quote: extend the Riverside tram line by 4.3 kilometres"), refused: allBriefs, exitCode: 1 },
+  "a viewpoint without claims": {
+    breakIt: (p) => {
+      p.replace(corpusFile, "viewpoint: build-it\n    source: council-hearing\n    perspective: supporters", "viewpoint: do-not-build\n    source: council-hearing\n    perspective: supporters");
+      p.replace(corpusFile, "viewpoint: build-it\n    source: council-hearing\n    perspective: economist", "viewpoint: do-not-build\n    source: council-hearing\n    perspective: economist");
+    },
+    // The strict memo is refused (an empty side); the handout and one-pager (warn) build; the extract's orphan viewpoint fails the run.
+    refused: ["tram-memo"],
+    exitCode: 1,
+  },
+  "coverage below the target": { breakIt: (p) => p.replace(corpusFile, "    context_only:\n      - paragraph: 1\n        reason: title line\n", ""), refused: [], exitCode: 1 },
+  "one side only, under the strict policy": { breakIt: (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nviewpoints: [build-it]\n"), refused: ["tram-memo"], exitCode: 1 },
+  "one side only, under the warn policy": {
+    breakIt: (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nviewpoints: [build-it]\nbalance: warn\n"),
+    refused: [],
+    exitCode: 0,
+  },
+  "an underweight side": { breakIt: shortenBuildItClaims, refused: ["tram-memo"], exitCode: 1 },
+};
+
+describe("validate and build agree on every refusal class", () => {
+  for (const [name, refusal] of Object.entries(classes)) {
+    it(name, async () => {
+      project = new TempProject();
+      refusal.breakIt(project);
+
+      const validated = await runCli(["validate", "--json", "--root", "."], { cwd: project.dir });
+      const report = JSON.parse(validated.stdout) as { ok: boolean; briefs: { id: string; status: string }[] };
+      const validateRefused = report.briefs.filter((b) => b.status !== "ok").map((b) => b.id).sort();
+
+      const built = await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer: new FakePrinter() });
+      const buildRefused = built.results.filter((r) => r.status !== "built" && r.status !== "unchanged").map((r) => r.id).sort();
+      // As `brief build` decides its exit code (src/cli/commands/build.ts).
+      const buildExit = buildRefused.length > 0 || errorCount(built.diagnostics) > 0 ? 1 : 0;
+
+      const expected = [...refusal.refused].filter((id) => report.briefs.some((b) => b.id === id)).sort();
+      expect(validateRefused).toEqual(expected);
+      expect(buildRefused).toEqual(expected);
+      expect(validated.code).toBe(refusal.exitCode);
+      expect(buildExit).toBe(refusal.exitCode);
+      expect(report.ok).toBe(refusal.exitCode === 0);
+    });
+  }
+
+  it("a brief that does not show the broken claim builds, and its corpus's error is reported once", async () => {
+    project = new TempProject();
+    classes["a misquote one brief does not show"]!.breakIt(project);
+    const built = await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer: new FakePrinter() });
+    expect(built.results.find((r) => r.id === "narrow-memo")?.status).toBe("built");
+    expect(built.results.find((r) => r.id === "tram-memo")).toMatchObject({ status: "invalid", refusal: 'it shows claim "against-shops", which has errors' });
+    expect(built.diagnostics.filter((d) => d.code === "EXTRACT_MISQUOTE")).toHaveLength(1);
+    const validated = await runCli(["validate", "--root", "."], { cwd: project.dir });
+    expect(validated.stderr.match(/EXTRACT_MISQUOTE/g)).toHaveLength(1);
+    expect(validated.stderr).toContain('✗ tram-memo would not build: it shows claim "against-shops", which has errors (see above)');
+    expect(validated.stderr).not.toContain("✗ narrow-memo");
+  });
+
+  it("a build whose corpus has an error is not skipped as unchanged: every build reports the error until it is fixed", async () => {
+    project = new TempProject();
+    classes["coverage below the target"]!.breakIt(project);
+    const options = { root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env } as const;
+    const first = await buildBriefs({ ...options, printer: new FakePrinter() });
+    expect(first.results.map((r) => r.status)).toEqual(["built", "built", "built"]);
+    const printer = new FakePrinter();
+    const again = await buildBriefs({ ...options, printer });
+    expect(again.results.map((r) => r.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    expect(printer.printed).toEqual([]);
+    expect(again.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["EXTRACT_LOW_COVERAGE"]);
+  });
+});
