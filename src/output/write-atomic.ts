@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, unlinkSync } from "node:fs";
+import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** A temporary file's name beside its target: `.NAME.PID.RANDOM.tmp`, so a later build can tell whose it is. */
@@ -24,19 +25,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  */
 export async function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[]): Promise<void> {
   const temporaries = files.map((file) => ({ ...file, temporary: temporaryName(file.path) }));
-  // Synchronous: a local write of a few hundred kilobytes goes to the page cache at once, and one
-  // system call per step is several times faster than the thread pool's round trips.
+  // In the thread pool, not on the main thread: replacing a file can make the file system start writing
+  // its data out (ext4 does so on a rename over an existing file), which must not stall the build's event loop.
   try {
-    for (const file of temporaries) writeFileSync(file.temporary, file.data);
-    for (const file of temporaries) renameSync(file.temporary, file.path);
+    await Promise.all(temporaries.map((file) => writeFile(file.temporary, file.data)));
+    for (const file of temporaries) await rename(file.temporary, file.path);
   } catch (error) {
-    for (const file of temporaries) {
-      try {
-        unlinkSync(file.temporary);
-      } catch {
-        // not written, or already renamed
-      }
-    }
+    await Promise.all(temporaries.map((file) => unlink(file.temporary).catch(() => undefined)));
     throw error;
   }
 }
