@@ -19,5 +19,5 @@ export { formatDiagnostic } from "./diagnostics/format.js";
 export { BriefSchema, sectionNames, templateNames, type Brief } from "./schema/brief.js";
 export { ExtractFileSchema, ExtractSchema, type Extract } from "./schema/extract.js";
 export type { Corpus } from "./validate/corpus.js";
-export type { BriefModel, ClaimModel, FactModel, SourceModel, ThemeModel, ViewpointModel } from "./model.js";
-export type { BalanceReport, ThemeBalance, ViewpointBalance } from "./balance/measure.js";
+export type { BriefModel, ClaimModel, FactModel, Holder, NoteModel, SourceModel, ThemeModel, ViewpointModel } from "./model.js";
+export type { BalanceReport, DueWeight, ThemeBalance, ViewpointBalance, ViewWeight, WeightVerdict } from "./balance/measure.js";

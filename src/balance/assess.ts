@@ -40,8 +40,24 @@ export function assessBalance(checked: CheckedBrief, model: BriefModel, lexicon:
     },
     unshown,
   });
-  const diagnostics = report.problems.map((problem) => toDiagnostic(problem, report, checked));
+  const diagnostics = [...report.problems.map((problem) => toDiagnostic(problem, report, checked)), ...noticeDiagnostics(model, checked)];
   return { report, diagnostics };
+}
+
+/** What selection left out, as warnings that point at the reason (a fact's date), whatever the balance policy. */
+function noticeDiagnostics(model: BriefModel, checked: CheckedBrief): Diagnostic[] {
+  const { extract, origins } = checked.corpus;
+  return model.notices.map((notice): Diagnostic => {
+    const fact = extract.facts.find((f) => f.id === notice.subject.id);
+    const where = fact ? locateInExtract(origins, fact, notice.subject.field) : { file: checked.file.path, span: locate(checked.file, ["date"]) };
+    return {
+      severity: "warning",
+      code: `SELECT_${notice.code}`,
+      message: notice.message,
+      ...where,
+      hint: "a brief dated before a fact cannot know it; set a later date: in the brief if it is meant to include it",
+    };
+  });
 }
 
 function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: CheckedBrief): Diagnostic {
@@ -118,6 +134,10 @@ function hintFor(problem: BalanceProblem, report: BalanceReport): string | undef
       return "use one row of the ICD 203 scale: almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain";
     case "LIKELIHOOD_WITH_CONFIDENCE":
       return "state the likelihood and the confidence in separate sentences";
+    case "ASSESSMENT_WITHOUT_LIKELIHOOD":
+      return "for example: \"An alliance within five years is unlikely.\"";
+    case "ASSESSMENT_WITHOUT_CONFIDENCE":
+      return "for example: \"We have moderate confidence in this judgment.\"";
     default:
       return undefined;
   }

@@ -13,16 +13,29 @@ interface OwnText {
   readonly text: string;
 }
 
-/** The texts of a brief that are ours, not the sources': claims, facts, theses, questions, notes, the summary. */
+/**
+ * The texts of a brief that are ours, not the sources', and that the document
+ * prints: the summary, assessment and recommendation, questions, notes,
+ * theses, stances, and the claims and facts printed (a one-pager prints no
+ * claim, so no claim's wording can fail it).
+ */
 function ownTexts(model: BriefModel): OwnText[] {
   const texts: OwnText[] = [];
-  if (model.summary !== undefined) texts.push({ subject: { kind: "brief", id: model.id, field: "summary" }, text: model.summary });
+  const brief = (field: string, text: string | undefined) => {
+    if (text !== undefined) texts.push({ subject: { kind: "brief", id: model.id, field }, text });
+  };
+  brief("summary", model.summary);
+  brief("assessment", model.assessment);
+  brief("recommendation", model.recommendation);
   for (const theme of model.themes) {
     texts.push({ subject: { kind: "theme", id: theme.id, field: "question" }, text: theme.question });
     if (theme.coverageNote) texts.push({ subject: { kind: "theme", id: theme.id, field: "coverage_note" }, text: theme.coverageNote });
     for (const viewpoint of theme.viewpoints) {
       texts.push({ subject: { kind: "viewpoint", id: viewpoint.id, field: "thesis" }, text: viewpoint.thesis });
-      for (const claim of viewpoint.claims) texts.push({ subject: { kind: "claim", id: claim.id, field: "text" }, text: claim.text });
+      if (viewpoint.stance) texts.push({ subject: { kind: "viewpoint", id: viewpoint.id, field: "stance" }, text: viewpoint.stance });
+      if (model.printsClaims) {
+        for (const claim of viewpoint.shownClaims) texts.push({ subject: { kind: "claim", id: claim.id, field: "text" }, text: claim.text });
+      }
     }
     for (const fact of theme.facts) texts.push({ subject: { kind: "fact", id: fact.id, field: "text" }, text: fact.text });
   }
@@ -102,17 +115,51 @@ export function checkEstimativeLanguage(model: BriefModel, lexicon: Lexicon, pro
   return rowsUsed.size === 1 ? [...rowsUsed.keys()][0] : undefined;
 }
 
-/** The synthesis states the range of views; it recommends only when the brief asks for a recommendation. */
+/** The synthesis (summary and assessment) states the range of views and a judgment; it recommends only when the brief asks for a recommendation. */
 export function checkSynthesis(model: BriefModel, lexicon: Lexicon, problems: BalanceProblem[]): void {
-  if (model.summary === undefined || model.recommendation !== undefined) return;
-  const found = findTerms(withoutQuotedPassages(model.summary), lexicon.recommending);
-  if (found.length > 0) {
+  if (model.recommendation !== undefined) return;
+  for (const [field, text] of [["summary", model.summary], ["assessment", model.assessment]] as const) {
+    if (text === undefined) continue;
+    const found = findTerms(withoutQuotedPassages(text), lexicon.recommending);
+    if (found.length > 0) {
+      problems.push(
+        problem({
+          severity: "error",
+          code: "RECOMMENDATION_IN_SYNTHESIS",
+          subject: { kind: "brief", id: model.id, field },
+          message: `the ${field} recommends ("${found[0]!.term}"), but the brief asks for no recommendation; state the range of views, or add a recommendation: section`,
+        }),
+      );
+    }
+  }
+}
+
+/**
+ * The office's assessment is an estimative judgment (ICD 203): it says how
+ * likely, with a term of the scale, and how confident, with a confidence
+ * level; checkEstimativeLanguage already keeps the two in separate sentences.
+ */
+export function checkAssessment(model: BriefModel, lexicon: Lexicon, problems: BalanceProblem[]): void {
+  if (model.assessment === undefined) return;
+  const own = withoutQuotedPassages(model.assessment);
+  const subject = { kind: "brief" as const, id: model.id, field: "assessment" };
+  if (findTerms(own, scaleTermsOf(lexicon)).length === 0) {
     problems.push(
       problem({
         severity: "error",
-        code: "RECOMMENDATION_IN_SYNTHESIS",
-        subject: { kind: "brief", id: model.id, field: "summary" },
-        message: `the summary recommends ("${found[0]!.term}"), but the brief asks for no recommendation; state the range of views, or add a recommendation: section`,
+        code: "ASSESSMENT_WITHOUT_LIKELIHOOD",
+        subject,
+        message: "the assessment states no likelihood; say how likely, with a term of the ICD 203 scale (for example \"likely\" or \"unlikely\")",
+      }),
+    );
+  }
+  if (findTerms(own, lexicon.estimative.confidence).length === 0) {
+    problems.push(
+      problem({
+        severity: "error",
+        code: "ASSESSMENT_WITHOUT_CONFIDENCE",
+        subject,
+        message: "the assessment states no confidence level; add a sentence with high, moderate or low confidence",
       }),
     );
   }

@@ -1,10 +1,13 @@
-import type { BriefModel, ClaimModel, ThemeModel } from "../model.js";
+import type { BriefModel, ClaimModel, ThemeModel, ViewpointModel } from "../model.js";
 import { plural } from "../text/plural.js";
 import { countWords } from "../text/words.js";
-import { checkEstimativeLanguage, checkSynthesis } from "./language.js";
+import { dueWeight, type DueWeight } from "./due-weight.js";
+import { checkAssessment, checkEstimativeLanguage, checkSynthesis } from "./language.js";
+import { balanceNote } from "./note.js";
 import { problem, type BalanceProblem } from "./problem.js";
 
 export type { BalanceProblem, BalanceProblemCode, BalanceSubject } from "./problem.js";
+export type { DueWeight, ViewWeight, WeightVerdict } from "./due-weight.js";
 import { findTerms, withoutQuotedPassages, type Lexicon, type TiltCategory } from "./lexicon.js";
 
 export type BalancePolicy = "strict" | "warn" | "off";
@@ -34,10 +37,13 @@ export interface ViewpointBalance {
   readonly label: string;
   readonly claims: number;
   readonly claimsInExtract: number;
+  /** Words printed for the view: its claims, or its thesis where only theses are printed (a one-pager). */
   readonly words: number;
-  /** Share of the theme's claim words. */
+  /** Share of the theme's printed words. */
   readonly share: number;
-  /** share ÷ equal share: 1 is exactly fair, below the threshold is underweight. */
+  /** The share the view should have: equal, or in proportion to its weight with space: proportional. */
+  readonly targetShare: number;
+  /** share ÷ target share: 1 is exactly its due, below the threshold is underweight. */
   readonly fairShareRatio: number;
   readonly sources: number;
   readonly perspectives: number;
@@ -57,6 +63,10 @@ export interface ThemeBalance {
   readonly firstViewpointLabel: string | undefined;
   readonly viewpoints: readonly ViewpointBalance[];
   readonly passes: boolean;
+  /** Where the weight of the sources lies on this question (text and structure). */
+  readonly weight: DueWeight;
+  /** The Balance note's sentences for this question, written for a reader: no ids, no policy names. */
+  readonly note: readonly string[];
 }
 
 export interface BalanceReport {
@@ -64,6 +74,9 @@ export interface BalanceReport {
   /** "balanced" when no error-level problem; "not checked" with policy off. */
   readonly verdict: "balanced" | "unbalanced" | "not checked";
   readonly thresholds: BalanceThresholds;
+  /** What the words are counted on: the claims printed, or the theses where a document prints no claims. */
+  readonly measured: "claims" | "theses";
+  readonly space: "equal" | "proportional";
   readonly themes: readonly ThemeBalance[];
   readonly problems: readonly BalanceProblem[];
   /** The ICD 203 row our likelihood words come from, if any are used. */
@@ -100,45 +113,61 @@ export function measureBalance(
   const policy = options.policy ?? "strict";
   const thresholds = { ...defaultThresholds, ...options.thresholds };
   const problems: BalanceProblem[] = [];
-  const themes = model.themes.map((theme) => measureTheme(theme, thresholds, options.lexicon, options.unshown ?? new Map(), problems));
+  const measured = model.printsClaims ? "claims" : "theses";
+  const themes = model.themes.map((theme) =>
+    measureTheme(theme, { thresholds, lexicon: options.lexicon, unshown: options.unshown ?? new Map(), measured, space: model.space }, problems),
+  );
   checkOrder(model, problems);
   const estimativeRow = checkEstimativeLanguage(model, options.lexicon, problems);
   checkSynthesis(model, options.lexicon, problems);
+  checkAssessment(model, options.lexicon, problems);
   const verdict = policy === "off" ? "not checked" : problems.some((p) => p.severity === "error") ? "unbalanced" : "balanced";
-  return { policy, verdict, thresholds, themes, problems: policy === "off" ? [] : problems, estimativeRow };
+  return { policy, verdict, thresholds, measured, space: model.space, themes, problems: policy === "off" ? [] : problems, estimativeRow };
+}
+
+/** The texts printed for a view, which balance measures: its claims, or its thesis alone in a document that prints no claims. */
+function printedTexts(viewpoint: ViewpointModel, measured: "claims" | "theses"): string[] {
+  return measured === "claims" ? viewpoint.shownClaims.map((c) => c.text) : [viewpoint.thesis];
 }
 
 
-function measureTheme(
-  theme: ThemeModel,
-  thresholds: BalanceThresholds,
-  lexicon: Lexicon,
-  unshown: UnshownClaims,
-  problems: BalanceProblem[],
-): ThemeBalance {
+interface ThemeMeasure {
+  readonly thresholds: BalanceThresholds;
+  readonly lexicon: Lexicon;
+  readonly unshown: UnshownClaims;
+  readonly measured: "claims" | "theses";
+  readonly space: "equal" | "proportional";
+}
+
+function measureTheme(theme: ThemeModel, context: ThemeMeasure, problems: BalanceProblem[]): ThemeBalance {
+  const { thresholds, lexicon, unshown, measured } = context;
   const before = problems.length;
-  const words = theme.viewpoints.map((v) => v.claims.reduce((n, c) => n + countWords(c.text), 0));
+  const texts = theme.viewpoints.map((v) => printedTexts(v, measured));
+  const words = texts.map((list) => list.reduce((n, text) => n + countWords(text), 0));
   const total = words.reduce((a, b) => a + b, 0);
   const equalShare = theme.viewpoints.length === 0 ? 0 : 1 / theme.viewpoints.length;
   const viewpoints = theme.viewpoints.map((viewpoint, index): ViewpointBalance => {
     const share = total === 0 ? 0 : words[index]! / total;
-    const sources = new Set(viewpoint.claims.map((c) => c.source.id)).size;
-    const perspectives = new Set(viewpoint.claims.map((c) => c.perspective.id)).size;
+    const shown = viewpoint.shownClaims;
+    const sources = new Set(shown.map((c) => c.source.id)).size;
+    const perspectives = new Set(shown.map((c) => c.perspective.id)).size;
+    const targetShare = viewpoint.targetShare > 0 ? viewpoint.targetShare : equalShare;
     return {
       id: viewpoint.id,
       label: viewpoint.label,
-      claims: viewpoint.claims.length,
+      claims: shown.length,
       claimsInExtract: viewpoint.claimsInExtract,
       words: words[index]!,
       share,
-      fairShareRatio: equalShare === 0 ? 0 : share / equalShare,
+      targetShare,
+      fairShareRatio: targetShare === 0 ? 0 : share / targetShare,
       sources,
       perspectives,
-      thin: viewpoint.claims.length > 0 && (sources < 2 || perspectives < 2),
-      attributed: viewpoint.claims.filter(isAttributed).length,
-      tilt: viewpoint.claims.reduce(
-        (sum, claim) => {
-          const tilt = countTilt(claim.text, lexicon);
+      thin: shown.length > 0 && (sources < 2 || perspectives < 2),
+      attributed: shown.filter(isAttributed).length,
+      tilt: texts[index]!.reduce(
+        (sum, text) => {
+          const tilt = countTilt(text, lexicon);
           return {
             loaded: sum.loaded + tilt.loaded,
             puffery: sum.puffery + tilt.puffery,
@@ -187,7 +216,9 @@ function measureTheme(
       );
       continue;
     }
-    if (theme.viewpoints.length >= 2 && viewpoint.fairShareRatio < thresholds.underweightRatio) {
+    const belowFloor = context.space === "proportional" && viewpoint.share < equalShare / 2;
+    if (theme.viewpoints.length >= 2 && (viewpoint.fairShareRatio < thresholds.underweightRatio || belowFloor)) {
+      const due = context.space === "proportional" ? `its proportional share (${Math.round(viewpoint.targetShare * 100)}%)` : "an equal share";
       problems.push(
         problem({
           ...where,
@@ -195,7 +226,9 @@ function measureTheme(
           code: "UNDERWEIGHT_VIEWPOINT",
           message:
             `viewpoint "${viewpoint.id}" of theme "${theme.id}" has ${viewpoint.words} of ${total} words (${Math.round(viewpoint.share * 100)}%), ` +
-            `${floor2(viewpoint.fairShareRatio)} of an equal share; the threshold is ${thresholds.underweightRatio}`,
+            (belowFloor
+              ? `below half an equal share, the floor with space: proportional`
+              : `${floor2(viewpoint.fairShareRatio)} of ${due}; the threshold is ${thresholds.underweightRatio}`),
           fixes: fixesFor(viewpoint.id),
         }),
       );
@@ -229,6 +262,8 @@ function measureTheme(
       );
     }
   }
+  const weight = dueWeight(theme);
+  const own = problems.slice(before);
   return {
     themeId: theme.id,
     title: theme.title,
@@ -237,7 +272,9 @@ function measureTheme(
     firstViewpoint: theme.viewpoints[0]?.id,
     firstViewpointLabel: theme.viewpoints[0]?.label,
     viewpoints,
-    passes: !problems.slice(before).some((p) => p.severity === "error"),
+    passes: !own.some((p) => p.severity === "error"),
+    weight,
+    note: balanceNote(theme, viewpoints, { weight, problems: own, thresholds, space: context.space }),
   };
 }
 

@@ -10,7 +10,9 @@ export type BalanceProblemCode =
   | "OFF_SCALE_LIKELIHOOD"
   | "MIXED_ESTIMATIVE_ROWS"
   | "LIKELIHOOD_WITH_CONFIDENCE"
-  | "RECOMMENDATION_IN_SYNTHESIS";
+  | "RECOMMENDATION_IN_SYNTHESIS"
+  | "ASSESSMENT_WITHOUT_LIKELIHOOD"
+  | "ASSESSMENT_WITHOUT_CONFIDENCE";
 
 /** Which text of the brief or extract a problem is about, so the caller can point at it. */
 export interface BalanceSubject {

@@ -10,6 +10,7 @@ import type { ManifestEntry } from "../output/manifest.js";
 import { sameContent } from "../output/same-content.js";
 import { describeWriteError, writeFilesAtomic } from "../output/write-atomic.js";
 import type { DocumentPrinter } from "../print/printer.js";
+import { printWithContents } from "../render/contents.js";
 import type { RenderHtml } from "../render/render.js";
 import { changesBetween, contentOf } from "./content.js";
 import { gateBrief } from "./gate.js";
@@ -59,8 +60,10 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   const pdfPath = join(context.outDir, pdfName);
   const shown = { htmlPath: displayPath(htmlPath, context.cwd), pdfPath: displayPath(pdfPath, context.cwd) };
   try {
-    const html = context.render(model, balance);
-    const document = documentHash(html, { paper: model.paper, date: model.date }, context.printSetup);
+    // The document as first rendered: with the print settings and setup it decides what is printed (a long
+    // handout's table of contents is filled in from a first printing of this very HTML, render/contents.ts).
+    const rendered = context.render(model, balance);
+    const document = documentHash(rendered, { paper: model.paper, date: model.date }, context.printSetup);
     // What a reader of the last PDF would find different: only when the document is not the one printed last time
     // (a claim edited where the template does not print it changes no document, and nothing a reader sees).
     const changes = previous?.content === undefined || previous.document === document ? undefined : changesBetween(previous.content, content);
@@ -79,17 +82,20 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       ...(errorCount(checked.corpus.diagnostics) > 0 ? { corpus_errors: errorCount(checked.corpus.diagnostics) } : {}),
     });
 
-    // Early cutoff: the inputs changed, but not the document. The PDF on disk is the one this
-    // HTML prints to (checked by its hash), so it is kept, and only the HTML is written if it is not there.
-    const kept = job.reuse && previous?.document === document ? await keptPdf(previous, context.outDir) : undefined;
+    // Early cutoff: the inputs changed, but not the document. The PDF and HTML on disk are the ones this
+    // document printed to last time (checked by their hashes), so they are kept as they are.
+    const kept = job.reuse && previous?.document === document ? await keptOutputs(previous, context.outDir) : undefined;
     if (kept !== undefined) {
-      const htmlOutput = { path: htmlName, sha256: sha256(html), bytes: Buffer.byteLength(html) };
-      if (!(await sameContent(htmlPath, htmlOutput))) await writeOutputs([{ path: htmlPath, data: html }], context.cwd);
-      const entry = entryOf("rerendered", [kept, { ...htmlOutput, mtime_ms: await mtimeOf(htmlPath) }]);
-      return { ...base, ...shown, status: "rerendered", pages: kept.pages, bytes: kept.bytes, durationMs: performance.now() - started, warnings, diagnostics, entry };
+      const entry = entryOf("rerendered", kept);
+      const pdf = kept.find((o) => o.path.endsWith(".pdf"));
+      return { ...base, ...shown, status: "rerendered", pages: pdf?.pages, bytes: pdf?.bytes, durationMs: performance.now() - started, warnings, diagnostics, entry };
     }
 
-    const printed = await context.printer.printDocument(html, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon });
+    // A handout past six pages is printed again with a table of contents (render/contents.ts); the first rendering is reused.
+    const renderOnce: RenderHtml = (m, b, options) => (options === undefined && m === model && b === balance ? rendered : context.render(m, b, options));
+    const { html, printed } = await printWithContents(renderOnce, model, balance, (page) =>
+      context.printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
+    );
     warnings.push(...printed.warnings);
     if (onePageTemplates.has(model.template) && printed.pages > 1) {
       warnings.push(`a ${model.template} should fit on one page but runs to ${printed.pages}; select fewer themes or set claims_per_viewpoint`);
@@ -108,10 +114,12 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   }
 }
 
-/** The last build's PDF output of a brief, if the file on disk is still exactly it (by its sha256). */
-async function keptPdf(previous: ManifestEntry, outDir: string): Promise<ManifestEntry["outputs"][number] | undefined> {
-  const pdf = previous.outputs.find((o) => o.path.endsWith(".pdf"));
-  return pdf !== undefined && (await sameContent(join(outDir, pdf.path), pdf)) ? pdf : undefined;
+/** The last build's outputs of a brief, if both files on disk are still exactly them (by their sha256). */
+async function keptOutputs(previous: ManifestEntry, outDir: string): Promise<ManifestEntry["outputs"] | undefined> {
+  const outputs = previous.outputs;
+  if (!outputs.some((o) => o.path.endsWith(".pdf")) || !outputs.some((o) => o.path.endsWith(".html"))) return undefined;
+  const intact = await Promise.all(outputs.map((output) => sameContent(join(outDir, output.path), output)));
+  return intact.every(Boolean) ? outputs : undefined;
 }
 
 async function mtimeOf(path: string): Promise<number> {

@@ -103,7 +103,7 @@ function brokenItemsShown(checked: CheckedBrief, model: BriefModel): { label: st
   const broken = brokenItems(checked.corpus.diagnostics);
   if (broken.size === 0) return [];
   const shown = [
-    ...model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.claims.map((c) => ({ kind: "claim" as const, id: c.id })))),
+    ...model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims.map((c) => ({ kind: "claim" as const, id: c.id })))),
     ...model.facts.map((f) => ({ kind: "fact" as const, id: f.id })),
   ];
   return shown.flatMap((item) => {

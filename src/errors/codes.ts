@@ -80,6 +80,7 @@ export const errorCodes = {
   BRIEF_UNKNOWN_THEME: { meaning: "the brief names a theme its corpus does not have", fix: "use an id from brief list themes" },
   BRIEF_DUPLICATE_THEME: { meaning: "the brief lists a theme twice", fix: "list each theme once" },
   BRIEF_UNKNOWN_VIEWPOINT: { meaning: "the brief names a viewpoint that is not in its corpus or not in a chosen theme", fix: "use an id from brief list viewpoints, or add its theme" },
+  BRIEF_UNKNOWN_CLAIM: { meaning: "include_claims or exclude_claims names a claim that is not in the corpus, or not in a theme and viewpoint the brief shows", fix: "use the claim id the hint suggests" },
 
   // Extracts
   ...schemaCodes("EXTRACT", "an extract file"),
@@ -124,7 +125,12 @@ export const errorCodes = {
   BALANCE_OFF_SCALE_LIKELIHOOD: { meaning: "a likelihood word is not on the ICD 203 scale", fix: "use a term of the scale: almost no chance … almost certain" },
   BALANCE_MIXED_ESTIMATIVE_ROWS: { meaning: "the brief mixes the two rows of the ICD 203 scale", fix: "use one row throughout" },
   BALANCE_LIKELIHOOD_WITH_CONFIDENCE: { meaning: "a likelihood and a confidence level share a sentence", fix: "state them in separate sentences" },
-  BALANCE_RECOMMENDATION_IN_SYNTHESIS: { meaning: "the summary recommends, but the brief asks for no recommendation", fix: "state the range of views, or add recommendation:" },
+  BALANCE_RECOMMENDATION_IN_SYNTHESIS: { meaning: "the summary or assessment recommends, but the brief asks for no recommendation", fix: "state the range of views, or add recommendation:" },
+  BALANCE_ASSESSMENT_WITHOUT_LIKELIHOOD: { meaning: "the brief's assessment says how confident, but not how likely", fix: "add a likelihood term of the ICD 203 scale (likely, unlikely, …)" },
+  BALANCE_ASSESSMENT_WITHOUT_CONFIDENCE: { meaning: "the brief's assessment says how likely, but not how confident", fix: "add a sentence with high, moderate or low confidence" },
+
+  // Selection (warnings: what a brief leaves out)
+  SELECT_FACT_AFTER_BRIEF_DATE: { meaning: "a fact is dated after the brief's date, so the brief leaves it out (a warning)", fix: "nothing, if the brief is meant as of its date; otherwise change date:" },
 
   // Templates and word lists
   TEMPLATE_MISSING: { meaning: "a template Briefsmith ships is missing from its templates folder", fix: "reinstall Briefsmith" },

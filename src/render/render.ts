@@ -1,10 +1,27 @@
 import Handlebars from "handlebars";
 import type { BalanceReport } from "../balance/measure.js";
-import type { BriefModel } from "../model.js";
+import type { TemplateSet } from "../load/templates.js";
+import type { BriefModel, SourceModel } from "../model.js";
 import type { TemplateName } from "../schema/brief.js";
 import { cssString } from "./css.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
-import type { TemplateSet } from "../load/templates.js";
+import { countOf, numberWord, runInHeading, sentenceCase } from "./prose.js";
+import { quotation, typographic, typographicMarkdown } from "./typography.js";
+import {
+  assessmentLabel,
+  balanceLead,
+  balanceLine,
+  citedLine,
+  creditLine,
+  documentNoun,
+  endorsementLine,
+  overviewLead,
+  readingNote,
+  sourcesLine,
+} from "./wording.js";
+
+/** A page number for each contents entry (anchor id → page), when the document has been printed once to find them. */
+export type PageNumbers = ReadonlyMap<string, number>;
 
 /** What a template sees: the model, its balance figures, and the style sheet. */
 export interface TemplateContext {
@@ -12,43 +29,105 @@ export interface TemplateContext {
   readonly balance: BalanceReport;
   readonly styles: string;
   readonly generator: string;
-  /** Quotes longer than this many words are left out (the memo prints short quotes only). */
-  readonly maxQuoteWords: number | undefined;
+  /** A handout's printed table of contents, with page numbers once known. */
+  readonly contents: ContentsEntry[] | undefined;
 }
 
-export type RenderHtml = (model: BriefModel, balance: BalanceReport) => string;
+export interface ContentsEntry {
+  readonly anchor: string;
+  readonly title: string;
+  readonly page: number | undefined;
+}
 
-/** Memos and one-pagers are read in minutes: they quote briefly. Handouts quote in full. */
-const quoteWordLimits: Partial<Record<TemplateName, number>> = { memo: 30, "one-pager": 20 };
+export interface RenderOptions {
+  /** Print a table of contents (a handout that runs long), with these page numbers when known. */
+  readonly contents?: { readonly pages?: PageNumbers };
+}
+
+export type RenderHtml = (model: BriefModel, balance: BalanceReport, options?: RenderOptions) => string;
 
 const kindLabels: Record<string, string> = { reporting: "Reporting", judgment: "Judgment", assumption: "Assumption" };
 const bearingSymbols: Record<string, string> = { consistent: "C", inconsistent: "I", neutral: "N" };
+const sectionTitles: Record<string, string> = {
+  bluf: "Bottom line",
+  themes: "",
+  comparison: "",
+  facts: "Key facts",
+  assumptions: "Key assumptions",
+  questions: "Discussion questions",
+  glossary: "Glossary",
+  sources: "Sources",
+  balance: "Balance note",
+};
+
+/** The entries of a handout's table of contents: each question, then each section after the questions. */
+export function contentsEntries(model: BriefModel, pages?: PageNumbers): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  for (const section of model.sectionOrder) {
+    if (section === "themes" || section === "comparison") {
+      for (const theme of model.themes) entries.push({ anchor: `theme-${theme.id}`, title: `${theme.number}. ${theme.title}`, page: undefined });
+    } else if (section === "facts" && model.facts.length > 0) {
+      entries.push({ anchor: "section-facts", title: model.template === "handout" ? "The evidence: analysis of competing hypotheses" : "Key facts", page: undefined });
+    } else if (section === "questions" && model.questions.length === 0) {
+      continue;
+    } else if (section === "glossary" && model.glossary.length === 0) {
+      continue;
+    } else if (section === "assumptions" && model.assumptions.length === 0) {
+      continue;
+    } else if (section !== "facts" && sectionTitles[section]) {
+      entries.push({ anchor: `section-${section}`, title: sectionTitles[section]!, page: undefined });
+    }
+    if (section === "sources" && model.notes.length > 0) entries.splice(entries.length - 1, 0, { anchor: "section-notes", title: "Notes", page: undefined });
+  }
+  return entries.map((entry) => ({ ...entry, page: pages?.get(entry.anchor) }));
+}
 
 function registerHelpers(handlebars: typeof Handlebars): void {
   const safe = (html: string) => new handlebars.SafeString(html);
+  const escape = handlebars.Utils.escapeExpression;
+  const rootOf = (options: Handlebars.HelperOptions) => options.data.root as TemplateContext;
   handlebars.registerHelper({
-    md: (text: string) => safe(renderInlineMarkdown(String(text ?? ""))),
-    mdBlock: (text: string) => safe(renderBlockMarkdown(String(text ?? ""))),
-    cssString: (text: string) => safe(cssString(String(text ?? ""))),
+    /** Plain text as printed: typographic quotes, then escaped. */
+    t: (text: unknown) => safe(escape(typographic(String(text ?? "")))),
+    md: (text: string) => safe(renderInlineMarkdown(typographicMarkdown(String(text ?? "")))),
+    mdBlock: (text: string) => safe(renderBlockMarkdown(typographicMarkdown(String(text ?? "")))),
+    /** A verbatim quote in quotation marks, nested quotation marks made single. */
+    quotation: (quote: string) => safe(escape(quotation(String(quote ?? "")))),
+    cssString: (text: string) => safe(cssString(typographic(String(text ?? "")))),
     eq: (a: unknown, b: unknown) => a === b,
-    add: (a: number, b: number) => a + b,
-    percent: (x: number) => `${Math.round(x * 100)}%`,
-    fixed: (x: number, digits: number) => x.toFixed(typeof digits === "number" ? digits : 2),
+    /** "three questions", "12 claims" */
+    count: (count: number, noun: string) => countOf(count, noun),
+    numberWord: (count: number) => numberWord(count),
+    /** A title run in before text: "Economic and energy ties." */
+    runIn: (text: string) => safe(escape(typographic(runInHeading(String(text ?? ""))))),
+    sentence: (text: string) => safe(escape(typographic(sentenceCase(String(text ?? ""))))),
     kindLabel: (kind: string) => kindLabels[kind] ?? kind,
     bearingSymbol: (bearing: string) => bearingSymbols[bearing] ?? "?",
-    plural: (count: number, singular: string, pluralForm: unknown) =>
-      `${count} ${count === 1 ? singular : typeof pluralForm === "string" ? pluralForm : `${singular}s`}`,
-    truncate: (text: string, length: number) => {
-      const value = String(text ?? "");
-      return value.length <= length ? value : `${value.slice(0, length - 1).trimEnd()}…`;
-    },
     join: (items: unknown[], separator: unknown) => (items ?? []).join(typeof separator === "string" ? separator : ", "),
-    /** Memos print short quotes only; a long quote is still checked and cited by paragraph. */
-    quoteFits: (quote: string, maxWords: unknown) =>
-      typeof maxWords !== "number" || String(quote ?? "").split(/\s+/).filter(Boolean).length <= maxWords,
     pageSize: (paper: string) => (paper === "A4" ? "A4" : "letter"),
+    /** The due-weight statement of a question (from the balance report). */
+    weight: (themeId: string, options: Handlebars.HelperOptions) => rootOf(options).balance.themes.find((t) => t.themeId === themeId)?.weight,
+    balanceTheme: (themeId: string, options: Handlebars.HelperOptions) => rootOf(options).balance.themes.find((t) => t.themeId === themeId),
+    /** The partial that prints a section in this template: "memo-themes" when the template has its own, else "section-themes". */
+    sectionPartial: (section: string, options: Handlebars.HelperOptions) => {
+      const own = `${rootOf(options).brief.template}-${section}`;
+      return handlebars.partials[own] !== undefined ? own : `section-${section}`;
+    },
+    documentNoun: (options: Handlebars.HelperOptions) => documentNoun(rootOf(options).brief),
+    citedLine: (source: SourceModel) => citedLine(source),
+    sourcesLine: (options: Handlebars.HelperOptions) => sourcesLine(rootOf(options).brief),
+    overviewLead: (options: Handlebars.HelperOptions) => overviewLead(rootOf(options).brief),
+    endorsementLine: (options: Handlebars.HelperOptions) => endorsementLine(rootOf(options).brief),
+    assessmentLabel: (options: Handlebars.HelperOptions) => assessmentLabel(rootOf(options).brief),
+    readingNote: (options: Handlebars.HelperOptions) => readingNote(rootOf(options).brief),
+    creditLine: (options: Handlebars.HelperOptions) => creditLine(rootOf(options).brief),
+    balanceLead: (options: Handlebars.HelperOptions) => balanceLead(rootOf(options).brief, rootOf(options).balance),
+    balanceLine: (options: Handlebars.HelperOptions) => balanceLine(rootOf(options).balance),
   });
 }
+
+/** Templates whose documents can run long enough to need a table of contents. */
+const contentsTemplates = new Set<TemplateName>(["handout"]);
 
 /**
  * Compile a template set into a render function. Each call gets its own
@@ -64,10 +143,11 @@ export function createRenderer(set: TemplateSet, generator = "Briefsmith"): Rend
   const compiled = new Map<TemplateName, Handlebars.TemplateDelegate<TemplateContext>>();
   for (const [name, source] of set.templates) compiled.set(name, handlebars.compile<TemplateContext>(source, { strict: false }));
   const base = set.styles.get("base") ?? "";
-  return (model, balance) => {
+  return (model, balance, options = {}) => {
     const template = compiled.get(model.template);
     if (template === undefined) throw new Error(`template "${model.template}" is not registered`);
     const styles = [base, set.styles.get(model.template) ?? ""].join("\n");
-    return template({ brief: model, balance, styles, generator, maxQuoteWords: quoteWordLimits[model.template] });
+    const contents = options.contents !== undefined && contentsTemplates.has(model.template) ? contentsEntries(model, options.contents.pages) : undefined;
+    return template({ brief: model, balance, styles, generator, contents });
   };
 }

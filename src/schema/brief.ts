@@ -4,42 +4,146 @@ import { Id, realCalendarDay } from "./extract.js";
 /** The templates a brief can name. A brief names one; it is never a path. */
 export const templateNames = ["memo", "handout", "one-pager"] as const;
 
-/** The sections a brief can ask for; templates show those they support, in their own order. */
-export const sectionNames = ["bluf", "themes", "facts", "comparison", "questions", "glossary", "sources", "balance"] as const;
+/** The sections a brief can ask for, printed in the order the brief lists them. */
+export const sectionNames = ["bluf", "themes", "comparison", "facts", "assumptions", "questions", "glossary", "sources", "balance"] as const;
+
+export type TemplateName = (typeof templateNames)[number];
+export type SectionName = (typeof sectionNames)[number];
+
+/** The sections each template can print; any other is refused, with the reason below. */
+export const templateSections: Readonly<Record<TemplateName, readonly SectionName[]>> = {
+  memo: ["bluf", "themes", "facts", "assumptions", "questions", "glossary", "sources", "balance"],
+  handout: ["bluf", "themes", "comparison", "facts", "assumptions", "questions", "glossary", "sources", "balance"],
+  "one-pager": ["bluf", "themes", "sources", "balance"],
+};
+
+/** Why a template refuses a section: the error says it, so the user knows what to use instead. */
+const refusals: Readonly<Partial<Record<TemplateName, Partial<Record<SectionName, string>>>>> = {
+  memo: { comparison: "a memo sets the views out in turn (themes); the side-by-side comparison table is a handout section" },
+  "one-pager": {
+    comparison: "a one-pager has no room for a comparison table; use a handout",
+    facts: "a one-pager has no room for key facts; use a memo or a handout",
+    assumptions: "a one-pager prints no claims, so it has no key assumptions; use a memo",
+    questions: "a one-pager has no room for discussion questions; use a handout",
+    glossary: "a one-pager has no room for a glossary; use a memo or a handout",
+  },
+};
 
 const Text = z.string().trim().min(1, "must not be empty");
 
 const IsoDate = realCalendarDay(z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, "a date is YYYY-MM-DD, for example 2016-02-15"));
 
 /** A brief definition: briefs/<id>.yaml. */
-export const BriefSchema = z.strictObject({
-  id: Id.optional().describe("defaults to the file name"),
-  title: Text.max(200),
-  template: z.enum(templateNames),
-  corpus: Id,
-  themes: z.union([z.literal("all"), z.array(Id).min(1, "list at least one theme, or write: all")]).default("all"),
-  viewpoints: z.union([z.literal("all"), z.array(Id).min(1, "list at least one viewpoint, or write: all")]).default("all"),
-  to: Text.max(200).optional(),
-  from: Text.max(200).optional(),
-  date: IsoDate.optional().describe("defaults to the build date; a fixed date makes the output reproducible"),
-  marking: Text.max(80).default("UNCLASSIFIED"),
-  paper: z.enum(["Letter", "A4"]).default("Letter"),
-  claims_per_viewpoint: z.number().int().min(1).max(50).optional(),
-  sections: z.array(z.enum(sectionNames)).min(1).optional().describe("defaults to every section the template has"),
-  summary: Text.max(2000).optional().describe("an opening paragraph in your own words, printed before the bottom line"),
-  questions: z.array(Text.max(500)).optional().describe("discussion questions for a handout; the themes' questions when absent"),
-  recommendation: Text.max(4000)
-    .optional()
-    .describe("a recommendation, in your own words; without it the memo states the range of views and recommends nothing"),
-  balance: z.enum(["strict", "warn", "off"]).optional().describe("strict stops an unbalanced brief; default strict for memos, warn otherwise"),
-  balance_thresholds: z
-    .strictObject({
-      underweight_ratio: z.number().min(0).max(1).optional(),
-      tilt_difference: z.number().int().min(1).max(100).optional(),
-    })
-    .optional(),
-});
+export const BriefSchema = z
+  .strictObject({
+    id: Id.optional().describe("defaults to the file name"),
+    title: Text.max(200),
+    short_title: Text.max(60)
+      .optional()
+      .describe("the title in the running header at the top of each page; defaults to the title, cut at a word boundary"),
+    template: z.enum(templateNames),
+    corpus: Id,
+    themes: z.union([z.literal("all"), z.array(Id).min(1, "list at least one theme, or write: all")]).default("all"),
+    viewpoints: z.union([z.literal("all"), z.array(Id).min(1, "list at least one viewpoint, or write: all")]).default("all"),
+    to: Text.max(200).optional(),
+    from: Text.max(200).optional(),
+    date: IsoDate.optional().describe("defaults to the build date; a fixed date makes the output reproducible"),
+    marking: Text.max(80).default("UNCLASSIFIED"),
+    paper: z.enum(["Letter", "A4"]).default("Letter"),
+    claims_per_viewpoint: z.number().int().min(1).max(50).optional(),
+    include_claims: z
+      .array(Id)
+      .min(1)
+      .optional()
+      .describe("claim ids always shown, whatever claims_per_viewpoint chooses; balance is still measured on the result"),
+    exclude_claims: z.array(Id).min(1).optional().describe("claim ids never shown; balance is still measured on the result"),
+    sections: z
+      .array(z.enum(sectionNames))
+      .min(1)
+      .optional()
+      .describe("the sections to print, in the order given; defaults to the template's own list"),
+    space: z
+      .enum(["equal", "proportional"])
+      .default("equal")
+      .describe(
+        "equal (default): every view of a question gets about the same space; proportional: space follows how widely the sources say each view is held, no view below half an equal share",
+      ),
+    citations: z
+      .enum(["endnotes", "inline"])
+      .optional()
+      .describe("endnotes (the default for memos): numbered notes carry each quote with its source and paragraph; inline (the default otherwise): quotes in the text"),
+    glossary: z
+      .enum(["used", "all"])
+      .default("used")
+      .describe("used (default): the glossary lists only terms that occur in the document; all: every term of the corpus"),
+    credit: z.boolean().default(false).describe("true prints a line saying the document was prepared with Briefsmith"),
+    summary: Text.max(2000).optional().describe("an opening paragraph in your own words, printed at the head of the bottom line"),
+    assessment: Text.max(4000)
+      .optional()
+      .describe(
+        "the office's own assessment, in your words (Markdown): printed in the bottom line, labelled as yours and apart from the sources' views; it states a likelihood (ICD 203 scale) and a confidence level, in separate sentences",
+      ),
+    questions: z
+      .array(Text.max(500))
+      .min(1)
+      .optional()
+      .describe("discussion questions; without them the questions section prints the themes' questions only where no other section does"),
+    recommendation: Text.max(4000)
+      .optional()
+      .describe(
+        "a recommendation, in your own words: printed at the end of the bottom line, with Approve / Disapprove / Discuss lines in a memo; without it the document recommends nothing",
+      ),
+    balance: z.enum(["strict", "warn", "off"]).optional().describe("strict stops an unbalanced brief; default strict for memos, warn otherwise"),
+    balance_thresholds: z
+      .strictObject({
+        underweight_ratio: z.number().min(0).max(1).optional(),
+        tilt_difference: z.number().int().min(1).max(100).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((brief, context) => {
+    const sections = brief.sections ?? [];
+    const allowed = templateSections[brief.template];
+    sections.forEach((section, index) => {
+      if (!allowed.includes(section)) {
+        const reason = refusals[brief.template]?.[section] ?? `a ${brief.template} cannot print it`;
+        context.addIssue({
+          code: "custom",
+          path: ["sections", index],
+          message: `a ${brief.template} has no ${section} section: ${reason} (it can print ${allowed.join(", ")})`,
+        });
+      }
+      if (sections.indexOf(section) !== index) {
+        context.addIssue({ code: "custom", path: ["sections", index], message: `section ${section} is listed twice; list each section once` });
+      }
+    });
+    if (sections.includes("themes") && sections.includes("comparison")) {
+      context.addIssue({
+        code: "custom",
+        path: ["sections", sections.indexOf("comparison")],
+        message: "themes and comparison print the same claims; list one of them",
+      });
+    }
+    // Text the brief gives must have a section to print it, or it would be dropped without a word.
+    const needs: [keyof typeof brief, SectionName][] = [
+      ["questions", "questions"],
+      ["assessment", "bluf"],
+      ["recommendation", "bluf"],
+    ];
+    for (const [field, section] of needs) {
+      if (brief[field] === undefined) continue;
+      if (!allowed.includes(section)) {
+        context.addIssue({ code: "custom", path: [field], message: `a ${brief.template} cannot print ${field}: ${refusals[brief.template]?.[section] ?? `it has no ${section} section`}` });
+      } else if (brief.sections !== undefined && !sections.includes(section)) {
+        context.addIssue({ code: "custom", path: [field], message: `${field} is printed in the ${section} section, which sections does not list; add ${section} to sections, or remove ${field}` });
+      }
+    }
+    const excluded = new Set(brief.exclude_claims ?? []);
+    (brief.include_claims ?? []).forEach((id, index) => {
+      if (excluded.has(id)) {
+        context.addIssue({ code: "custom", path: ["include_claims", index], message: `claim "${id}" is both included and excluded; keep it in one list` });
+      }
+    });
+  });
 
 export type Brief = z.infer<typeof BriefSchema>;
-export type TemplateName = (typeof templateNames)[number];
-export type SectionName = (typeof sectionNames)[number];

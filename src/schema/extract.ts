@@ -59,17 +59,36 @@ export const SourceSchema = z
     path: ["date"],
   });
 
+/**
+ * How widely a perspective is held, in the source's own words: "panelists
+ * agreed" (consensus), "most panelists" (most), "many Russians" (many), "some
+ * Russians" (some), "a few" (few), "one panelist" (one), or a source that does
+ * not say (unstated). Strongest first.
+ */
+export const prevalenceScale = ["consensus", "most", "many", "some", "few", "one", "unstated"] as const;
+export const Prevalence = z.enum(prevalenceScale);
+
 export const PerspectiveSchema = z.strictObject({
   id: Id,
-  label: Text.describe("as the source attributes the view: \"one panelist\", \"some Russians\", …"),
+  label: Text.describe(
+    "who holds the view, as the source attributes it, as a noun phrase a sentence can start with: \"one panelist\", \"some Russians\", \"all panelists\"",
+  ),
   source: Id.optional().describe("the source this perspective appears in, when it is specific to one"),
   description: Text.optional(),
+  prevalence: Prevalence.optional().describe(
+    "how widely the view is held, from the source's own wording: consensus (\"panelists agreed\") | most (\"most panelists\") | many | some (\"some Russians\") | few | one (\"one panelist\") | unstated (the source does not say; the default)",
+  ),
 });
 
 export const ViewpointSchema = z.strictObject({
   id: Id,
   label: Text,
   thesis: Text,
+  stance: Text.max(300)
+    .optional()
+    .describe(
+      "what holders of the view say, as a verb phrase in the plural that completes \"most panelists …\": \"expect cooperation to stop well short of an alliance\"; used in the due-weight statement",
+    ),
 });
 
 export const ThemeSchema = z.strictObject({
@@ -97,10 +116,16 @@ export const ClaimSchema = z.strictObject({
 
 export const Bearing = z.enum(["consistent", "inconsistent", "neutral"]);
 
+/** A fact that bears on the views (evidence), or one that only sets the scene: the event itself, a date of publication (context). */
+export const FactKind = z.enum(["evidence", "context"]);
+
 export const FactSchema = z.strictObject({
   id: Id,
   theme: Id,
-  date: PartialDate.optional(),
+  kind: FactKind.default("evidence").describe(
+    "evidence (default): a fact that bears on the views; context: the event itself, a date of publication, never a key fact or an ACH row",
+  ),
+  date: PartialDate.optional().describe("when it happened: a fact dated after the brief's date is left out of that brief, with a warning"),
   text: Text.describe("Markdown, in our own words"),
   source: Id,
   quote: Text,
@@ -130,6 +155,8 @@ export const ExtractFileSchema = ExtractSchema.partial();
 export type CorpusInfo = z.infer<typeof CorpusInfoSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Perspective = z.infer<typeof PerspectiveSchema>;
+export type Prevalence = z.infer<typeof Prevalence>;
+export type FactKind = z.infer<typeof FactKind>;
 export type Viewpoint = z.infer<typeof ViewpointSchema>;
 export type Theme = z.infer<typeof ThemeSchema>;
 export type ClaimKind = z.infer<typeof ClaimKind>;

@@ -1,16 +1,36 @@
-import type { BriefModel, ClaimModel, FactModel, SourceModel, SourceRef, ThemeModel, ViewpointModel } from "../model.js";
+import type {
+  BriefModel,
+  ClaimModel,
+  FactModel,
+  NoteModel,
+  SelectionNotice,
+  SourceModel,
+  SourceRef,
+  ThemeModel,
+  ViewpointModel,
+} from "../model.js";
+import { runningTitle } from "../render/prose.js";
 import { sectionNames, type SectionName, type TemplateName } from "../schema/brief.js";
-import type { Extract, Source, Theme } from "../schema/extract.js";
+import type { Claim, Extract, Fact, Perspective, Source, Theme, Viewpoint } from "../schema/extract.js";
 import { formatDate } from "../text/dates.js";
 import type { ValidBrief } from "../validate/brief.js";
 import { chooseBalancedClaims, rotate } from "./choose-claims.js";
+import { termsUsed } from "./glossary.js";
+import { quoteAddsWording, quotesOverlap } from "./overlap.js";
+import { holdersOf, nameHolders, prevalenceRank, proportionalShares, strongestPrevalence } from "./weight.js";
 
-/** The sections each template shows when a brief does not list its own. */
+/** The sections each template prints, in this order, when a brief does not list its own. */
 export const defaultSections: Readonly<Record<TemplateName, readonly SectionName[]>> = {
-  memo: ["bluf", "themes", "facts", "sources", "balance"],
-  handout: ["themes", "comparison", "facts", "questions", "glossary", "sources", "balance"],
+  memo: ["bluf", "themes", "facts", "assumptions", "sources", "balance"],
+  handout: ["comparison", "facts", "questions", "glossary", "sources", "balance"],
   "one-pager": ["bluf", "themes", "sources", "balance"],
 };
+
+/** Memos carry their quotes in endnotes; handouts and one-pagers quote inline, as they always have. */
+export const defaultCitations: Readonly<Record<TemplateName, "endnotes" | "inline">> = { memo: "endnotes", handout: "inline", "one-pager": "inline" };
+
+/** Memos and one-pagers are read in minutes: an inline quote longer than this is left to its citation. Handouts quote in full. */
+const quoteWordLimits: Partial<Record<TemplateName, number>> = { memo: 30, "one-pager": 20 };
 
 /** One collator for every brief: localeCompare with options builds a new one on each call, which showed in profiles. */
 const glossaryOrder = new Intl.Collator("en", { sensitivity: "base" });
@@ -20,57 +40,128 @@ export interface SelectOptions {
   readonly buildDate: string;
 }
 
+/** A theme's content chosen from the extract, before anything is numbered. */
+interface ChosenTheme {
+  readonly theme: Theme;
+  readonly viewpoints: readonly {
+    readonly viewpoint: Viewpoint;
+    readonly candidates: readonly Claim[];
+    readonly chosen: readonly Claim[];
+    readonly targetShare: number;
+  }[];
+  readonly facts: readonly Fact[];
+}
+
 /**
  * Select the content of a brief from an extract. Pure and deterministic: the
- * same brief and extract give the same model, in the same order.
+ * same brief and extract give the same model, in the same order. Everything
+ * counted or numbered (sources, endnotes, the glossary, the counts) is what
+ * the document prints, in the order it prints it.
  */
 export function selectBrief(brief: ValidBrief, extract: Extract, options: SelectOptions): BriefModel {
-  const themes = chooseThemes(brief, extract);
-  const citations = new CitationNumbers(extract.sources);
-  const perspectiveLabel = new Map(extract.perspectives.map((p) => [p.id, p.label]));
+  const date = brief.date ?? options.buildDate;
+  const perspectives = new Map(extract.perspectives.map((p) => [p.id, p]));
+  const sourcesById = new Map(extract.sources.map((s) => [s.id, s]));
+  const citations = brief.citations ?? defaultCitations[brief.template];
+  const requested = brief.sections ?? withQuestions(defaultSections[brief.template], brief.questions !== undefined);
+  const printsClaims = brief.template !== "one-pager" && (requested.includes("themes") || requested.includes("comparison"));
+  const assumptionsApart = printsClaims && requested.includes("assumptions");
+  const notices: SelectionNotice[] = [];
 
-  const themeModels: ThemeModel[] = themes.map((theme, themeIndex) => {
-    const shown = theme.viewpoints.filter((v) => brief.viewpoints === "all" || brief.viewpoints.includes(v.id));
-    const ordered = rotate(shown, themeIndex);
-    const claimsOf = ordered.map((viewpoint) => extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id));
-    const chosenOf = brief.claims_per_viewpoint === undefined ? claimsOf : chooseBalancedClaims(claimsOf, brief.claims_per_viewpoint);
-    const viewpoints: ViewpointModel[] = ordered.map((viewpoint, viewpointIndex) => {
-      const all = claimsOf[viewpointIndex]!;
-      const chosen = chosenOf[viewpointIndex]!;
-      const claims = chosen.map(
-        (claim): ClaimModel => ({
-          id: claim.id,
-          kind: claim.kind,
-          text: claim.text,
-          quote: claim.quote,
-          locator: claim.locator,
-          source: citations.cite(claim.source),
-          perspective: { id: claim.perspective, label: perspectiveLabel.get(claim.perspective) ?? claim.perspective },
-          viewpointLabel: viewpoint.label,
-          themeTitle: theme.title,
-        }),
-      );
-      const sourceNames = [...new Set(claims.map((c) => c.source.shortName))];
-      return { id: viewpoint.id, label: viewpoint.label, thesis: viewpoint.thesis, claims, claimsInExtract: all.length, sourceNames };
+  const chosenThemes = chooseThemes(brief, extract).map((theme, index) =>
+    chooseTheme(theme, index, brief, extract, { perspectives, sourcesById, date, notices }),
+  );
+  // Claims printed in this document: a fact resting on the same words is not printed again.
+  const shownClaims = printsClaims ? chosenThemes.flatMap((t) => t.viewpoints.flatMap((v) => v.chosen)) : [];
+  // A fact repeats a claim when it rests on the same words of the same paragraph ("the gas deal signed in May 2014"
+  // after a claim that calls that deal historic).
+  const repeats = (fact: Fact) =>
+    shownClaims.some((claim) => claim.source === fact.source && claim.locator === fact.locator && quotesOverlap(claim.quote, fact.quote));
+  const themesWithFacts = chosenThemes.map((chosen) => ({ ...chosen, facts: chosen.facts.filter((fact) => !repeats(fact)) }));
+
+  const printed = {
+    claims: printsClaims,
+    facts: requested.includes("facts"),
+    assumptionsApart,
+  };
+  const cites = printed.claims || printed.facts || brief.template === "one-pager";
+  const order = sectionOrder(requested, cites);
+
+  // Number sources and notes in the order the document prints what cites them.
+  const numbering = new Numbering(sourcesById, citations === "endnotes");
+  for (const section of order) {
+    if ((section === "themes" || section === "comparison") && printed.claims) {
+      for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) if (!(assumptionsApart && c.kind === "assumption")) numbering.cite(c);
+    } else if (section === "themes" && brief.template === "one-pager") {
+      for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) numbering.citeSource(c.source);
+    } else if (section === "facts" && printed.facts) {
+      for (const t of themesWithFacts) for (const f of sortFactsByDate(t.facts)) numbering.cite(f);
+    } else if (section === "assumptions" && assumptionsApart) {
+      for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) if (c.kind === "assumption") numbering.cite(c);
+    }
+  }
+
+  const maxQuoteWords = quoteWordLimits[brief.template];
+  const claimModel = (claim: Claim, theme: Theme, viewpoint: Viewpoint): ClaimModel => {
+    const source = numbering.sourceRef(claim.source);
+    const label = perspectives.get(claim.perspective)?.label ?? claim.perspective;
+    const fits = maxQuoteWords === undefined || claim.quote.split(/\s+/).filter(Boolean).length <= maxQuoteWords;
+    return {
+      id: claim.id,
+      kind: claim.kind,
+      text: claim.text,
+      quote: claim.quote,
+      locator: claim.locator,
+      source,
+      perspective: { id: claim.perspective, label },
+      attribution: mentions(claim.text, label) ? source.shortName : `${label}, ${source.shortName}`,
+      showQuote: citations === "inline" && fits && quoteAddsWording(claim.text, claim.quote),
+      note: numbering.noteOf(claim),
+      viewpointLabel: viewpoint.label,
+      themeTitle: theme.title,
+    };
+  };
+
+  const themeModels: ThemeModel[] = themesWithFacts.map(({ theme, viewpoints, facts }, themeIndex) => {
+    const viewpointModels = viewpoints.map(({ viewpoint, candidates, chosen, targetShare }): ViewpointModel => {
+      const shown = chosen.map((claim) => claimModel(claim, theme, viewpoint));
+      const refs = uniqueRefs(shown.map((c) => c.source));
+      return {
+        id: viewpoint.id,
+        label: viewpoint.label,
+        thesis: viewpoint.thesis,
+        stance: viewpoint.stance,
+        claims: assumptionsApart ? shown.filter((c) => c.kind !== "assumption") : shown,
+        shownClaims: shown,
+        claimsInExtract: extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id).length,
+        sourceNames: refs.map((r) => r.shortName),
+        sourceRefs: refs,
+        holders: holdersOf(candidates, perspectives, sourcesById),
+        targetShare,
+      };
     });
-    const facts = extract.facts
-      .filter((f) => f.theme === theme.id)
-      .map((fact): FactModel => {
-        const bearings = ordered.map((v) => ({ viewpointId: v.id, viewpointLabel: v.label, bearing: fact.bears_on[v.id] ?? "neutral" }));
-        return {
-          id: fact.id,
-          themeId: theme.id,
-          date: fact.date,
-          dateDisplay: fact.date === undefined ? undefined : formatDate(fact.date),
-          text: fact.text,
-          quote: fact.quote,
-          locator: fact.locator,
-          source: citations.cite(fact.source),
-          bearings,
-          diagnostic: new Set(bearings.map((b) => b.bearing)).size > 1,
-          diagnosticity: rateDiagnosticity(bearings.map((b) => b.bearing)),
-        };
-      });
+    const factModels = printed.facts
+      ? sortFactsByDate(facts).map((fact): FactModel => {
+          const bearings = viewpoints.map(({ viewpoint: v }) => ({ viewpointId: v.id, viewpointLabel: v.label, bearing: fact.bears_on[v.id] ?? "neutral" }));
+          const dateDisplay = fact.date === undefined ? undefined : formatDate(fact.date);
+          return {
+            id: fact.id,
+            themeId: theme.id,
+            date: fact.date,
+            dateDisplay,
+            // A date is printed once: not before a text that already gives its year.
+            datePrefix: fact.date !== undefined && !fact.text.includes(fact.date.slice(0, 4)) ? dateDisplay : undefined,
+            text: fact.text,
+            quote: fact.quote,
+            locator: fact.locator,
+            source: numbering.sourceRef(fact.source),
+            note: numbering.noteOf(fact),
+            bearings,
+            diagnostic: new Set(bearings.map((b) => b.bearing)).size > 1,
+            diagnosticity: rateDiagnosticity(bearings.map((b) => b.bearing)),
+          };
+        })
+      : [];
     return {
       id: theme.id,
       number: themeIndex + 1,
@@ -78,20 +169,24 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
       question: theme.question,
       coverageNote: theme.coverage_note,
       indicators: theme.indicators,
-      viewpoints,
+      viewpoints: viewpointModels,
       viewpointsInExtract: theme.viewpoints.length,
       firstViewpointInExtract: theme.viewpoints[0]?.id,
-      facts,
+      facts: factModels,
     };
   });
 
-  const claims = themeModels.flatMap((t) => t.viewpoints.flatMap((v) => v.claims));
-  const facts = sortFactsByDate(themeModels.flatMap((t) => t.facts));
-  const sections = brief.sections ?? defaultSections[brief.template];
-  const date = brief.date ?? options.buildDate;
-  return {
+  const printedClaims = printed.claims ? themeModels.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims)) : [];
+  const facts = themeModels.flatMap((t) => t.facts);
+  const assumptions = assumptionsApart ? printedClaims.filter((c) => c.kind === "assumption") : [];
+  const sections = Object.fromEntries(sectionNames.map((name) => [name, order.includes(name)])) as Record<SectionName, boolean>;
+  const themesPrintQuestions = sections.themes || sections.comparison;
+  const questions = brief.questions ?? (themesPrintQuestions ? [] : themeModels.map((t) => t.question));
+  const sources = numbering.sources(printedClaims, facts);
+  const model: Omit<BriefModel, "glossary"> = {
     id: brief.id,
     title: brief.title,
+    runningTitle: runningTitle(brief.title, brief.short_title),
     template: brief.template,
     marking: brief.marking,
     paper: brief.paper,
@@ -100,22 +195,35 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     to: brief.to,
     from: brief.from,
     summary: brief.summary,
+    assessment: brief.assessment,
     recommendation: brief.recommendation,
+    decisionLines: brief.template === "memo" && brief.recommendation !== undefined ? ["Approve", "Disapprove", "Discuss"] : [],
     corpus: { id: extract.corpus.id, title: extract.corpus.title, description: extract.corpus.description },
-    sections: Object.fromEntries(sectionNames.map((name) => [name, sections.includes(name)])) as Record<SectionName, boolean>,
+    coversCorpus: brief.themes === "all" || extract.themes.every((t) => brief.themes.includes(t.id)),
+    sectionOrder: order,
+    sections,
+    weightIn: sections.bluf ? "bluf" : "themes",
+    citations,
+    space: brief.space,
+    credit: brief.credit,
+    printsClaims: printed.claims,
     themes: themeModels,
     facts,
-    sources: citations.sources(claims, facts),
-    glossary: [...extract.glossary].sort((a, b) => glossaryOrder.compare(a.term, b.term)),
-    questions: brief.questions ?? themeModels.map((t) => t.question),
-    assumptions: claims.filter((c) => c.kind === "assumption"),
+    sources,
+    notes: numbering.notes(),
+    questions,
+    assumptions,
     counts: {
       themes: themeModels.length,
       viewpoints: themeModels.reduce((n, t) => n + t.viewpoints.length, 0),
-      claims: claims.length,
+      claims: printedClaims.length,
       facts: facts.length,
+      sources: sources.length,
     },
+    notices,
   };
+  const entries = [...extract.glossary].sort((a, b) => glossaryOrder.compare(a.term, b.term));
+  return { ...model, glossary: brief.glossary === "all" ? entries : termsUsed(entries, printedTexts(model)) };
 }
 
 function chooseThemes(brief: ValidBrief, extract: Extract): Theme[] {
@@ -124,12 +232,122 @@ function chooseThemes(brief: ValidBrief, extract: Extract): Theme[] {
   return brief.themes.map((id) => byId.get(id)).filter((t): t is Theme => t !== undefined);
 }
 
+/** One theme's viewpoints (rotated), claims (chosen for balance, the brief's steering applied) and facts (evidence dated by the brief's date). */
+function chooseTheme(
+  theme: Theme,
+  themeIndex: number,
+  brief: ValidBrief,
+  extract: Extract,
+  context: {
+    perspectives: ReadonlyMap<string, Perspective>;
+    sourcesById: ReadonlyMap<string, Source>;
+    date: string;
+    notices: SelectionNotice[];
+  },
+): ChosenTheme {
+  const excluded = new Set(brief.exclude_claims ?? []);
+  const pinned = new Set(brief.include_claims ?? []);
+  const shown = theme.viewpoints.filter((v) => brief.viewpoints === "all" || brief.viewpoints.includes(v.id));
+  const ordered = rotate(shown, themeIndex);
+  const candidates = ordered.map((viewpoint) =>
+    extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id && !excluded.has(c.id)),
+  );
+  const holders = candidates.map((claims) => holdersOf(claims, context.perspectives, context.sourcesById));
+  const prevalences = holders.map(strongestPrevalence);
+  const targets = brief.space === "proportional" ? proportionalShares(prevalences) : ordered.map(() => 1 / Math.max(1, ordered.length));
+  const rankOf = (claim: Claim) => prevalenceRank[context.perspectives.get(claim.perspective)?.prevalence ?? "unstated"];
+  let chosen: readonly (readonly Claim[])[] = candidates;
+  if (brief.claims_per_viewpoint !== undefined || brief.space === "proportional") {
+    const perView = brief.claims_per_viewpoint ?? Math.max(0, ...candidates.map((c) => c.length));
+    // Proportional space: the same total of claims, shared out by target share (at least one each).
+    const limits =
+      brief.space === "proportional"
+        ? targets.map((share, i) => Math.min(candidates[i]!.length, Math.max(1, Math.round(perView * ordered.length * share))))
+        : ordered.map(() => perView);
+    // The holders the due-weight statement names are shown: a claim of each is kept, as the brief's own pins are.
+    const named = new Set(pinned);
+    candidates.forEach((claims, i) => {
+      for (const holder of nameHolders(holders[i]!).slice(0, limits[i])) {
+        const claim = claims.find((c) => c.perspective === holder.perspectiveId && c.source === holder.sourceId);
+        if (claim !== undefined) named.add(claim.id);
+      }
+    });
+    chosen = chooseBalancedClaims(candidates, { limits, pinned: named, targets, rankOf });
+  }
+  const facts = extract.facts.filter((fact) => {
+    if (fact.theme !== theme.id || fact.kind === "context") return false;
+    if (fact.date !== undefined && !dateOnOrBefore(fact.date, context.date)) {
+      context.notices.push({
+        code: "FACT_AFTER_BRIEF_DATE",
+        message: `fact "${fact.id}" is dated ${formatDate(fact.date)}, after the brief's date (${formatDate(context.date)}), and is left out`,
+        subject: { kind: "fact", id: fact.id, field: "date" },
+      });
+      return false;
+    }
+    return true;
+  });
+  return {
+    theme,
+    viewpoints: ordered.map((viewpoint, i) => ({ viewpoint, candidates: candidates[i]!, chosen: chosen[i]!, targetShare: targets[i]! })),
+    facts,
+  };
+}
+
+/** A partial date (2016, 2016-05) is on or before a day when it may have begun by then: its first day is not later. */
+function dateOnOrBefore(partial: string, day: string): boolean {
+  const [year, month = "01", dayOfMonth = "01"] = partial.split("-");
+  return `${year}-${month}-${dayOfMonth}` <= day;
+}
+
+/** A brief that gives discussion questions and no sections of its own gets the questions section (before the glossary and sources). */
+function withQuestions(sections: readonly SectionName[], hasQuestions: boolean): readonly SectionName[] {
+  if (!hasQuestions || sections.includes("questions")) return sections;
+  const at = sections.findIndex((s) => s === "glossary" || s === "sources" || s === "balance");
+  return at === -1 ? [...sections, "questions"] : [...sections.slice(0, at), "questions", ...sections.slice(at)];
+}
+
+/** The brief's sections in its order; a document that cites always lists its sources (before the balance note, if that comes last). */
+function sectionOrder(requested: readonly SectionName[], cites: boolean): SectionName[] {
+  const order = [...requested];
+  if (cites && !order.includes("sources")) {
+    const balance = order.indexOf("balance");
+    order.splice(balance === order.length - 1 ? balance : order.length, 0, "sources");
+  }
+  return order;
+}
+
+/** The text names the perspective already ("Most panelists agreed…"): the attribution need not say it again. */
+function mentions(text: string, label: string): boolean {
+  return text.toLowerCase().replace(/\s+/g, " ").includes(label.toLowerCase().replace(/\s+/g, " "));
+}
+
+function uniqueRefs(refs: readonly SourceRef[]): SourceRef[] {
+  const seen = new Map<string, SourceRef>();
+  for (const ref of refs) if (!seen.has(ref.id)) seen.set(ref.id, ref);
+  return [...seen.values()];
+}
+
+/** Every text the document prints that a glossary term could occur in. */
+function printedTexts(model: Omit<BriefModel, "glossary">): string[] {
+  const texts = [model.title, model.summary ?? "", model.assessment ?? "", model.recommendation ?? "", ...model.questions];
+  for (const theme of model.themes) {
+    texts.push(theme.title, theme.question, theme.coverageNote ?? "", ...theme.indicators);
+    for (const viewpoint of theme.viewpoints) {
+      texts.push(viewpoint.label, viewpoint.thesis, viewpoint.stance ?? "");
+      if (model.printsClaims) for (const claim of viewpoint.shownClaims) texts.push(claim.text, claim.showQuote ? claim.quote : "");
+    }
+    for (const fact of theme.facts) texts.push(fact.text);
+  }
+  texts.push(...model.notes.map((n) => n.quote));
+  return texts;
+}
+
 function rateDiagnosticity(bearings: readonly string[]): "high" | "low" | "none" {
   if (new Set(bearings).size <= 1) return "none";
   return bearings.includes("consistent") && bearings.includes("inconsistent") ? "high" : "low";
 }
 
-function sortFactsByDate(facts: readonly FactModel[]): FactModel[] {
+function sortFactsByDate(facts: readonly Fact[]): Fact[] {
   return facts
     .map((fact, index) => ({ fact, index }))
     .sort((a, b) => {
@@ -141,16 +359,19 @@ function sortFactsByDate(facts: readonly FactModel[]): FactModel[] {
     .map((entry) => entry.fact);
 }
 
-/** Numbers sources in order of first citation. */
-class CitationNumbers {
+/** Numbers sources in order of first citation, and endnotes in the order printed. */
+class Numbering {
   readonly #byId: ReadonlyMap<string, Source>;
   readonly #numbers = new Map<string, SourceRef>();
+  readonly #notes = new Map<Claim | Fact, NoteModel>();
+  readonly #endnotes: boolean;
 
-  constructor(sources: readonly Source[]) {
-    this.#byId = new Map(sources.map((s) => [s.id, s]));
+  constructor(sources: ReadonlyMap<string, Source>, endnotes: boolean) {
+    this.#byId = sources;
+    this.#endnotes = endnotes;
   }
 
-  cite(id: string): SourceRef {
+  citeSource(id: string): SourceRef {
     let ref = this.#numbers.get(id);
     if (ref === undefined) {
       const source = this.#byId.get(id);
@@ -158,6 +379,27 @@ class CitationNumbers {
       this.#numbers.set(id, ref);
     }
     return ref;
+  }
+
+  /** A printed claim or fact: its source is cited, and with endnotes it gets the next note. */
+  cite(item: Claim | Fact): void {
+    const source = this.citeSource(item.source);
+    if (this.#endnotes && !this.#notes.has(item)) {
+      this.#notes.set(item, { number: this.#notes.size + 1, quote: item.quote, source, locator: item.locator });
+    }
+  }
+
+  /** The source as cited; a source not printed anywhere still has its name (it is never numbered in print). */
+  sourceRef(id: string): SourceRef {
+    return this.#numbers.get(id) ?? { id, number: 0, shortName: this.#byId.get(id)?.short_name ?? this.#byId.get(id)?.publisher ?? id };
+  }
+
+  noteOf(item: Claim | Fact): number | undefined {
+    return this.#notes.get(item)?.number;
+  }
+
+  notes(): NoteModel[] {
+    return [...this.#notes.values()];
   }
 
   sources(claims: readonly ClaimModel[], facts: readonly FactModel[]): SourceModel[] {

@@ -94,5 +94,33 @@ export function checkBriefAgainstExtract(brief: ValidBrief, file: YamlFile, extr
       });
     });
   }
+  diagnostics.push(...checkClaimSteering(brief, file, extract, chosenThemes.map((t) => t.id)));
+  return diagnostics;
+}
+
+/** include_claims and exclude_claims name claims of the corpus, in a theme and viewpoint the brief shows. */
+function checkClaimSteering(brief: ValidBrief, file: YamlFile, extract: Extract, chosenThemes: readonly string[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const claimIds = extract.claims.map((c) => c.id);
+  for (const key of ["include_claims", "exclude_claims"] as const) {
+    (brief[key] ?? []).forEach((id, index) => {
+      const claim = extract.claims.find((c) => c.id === id);
+      let message: string | undefined;
+      let hint: string | undefined;
+      if (claim === undefined) {
+        message = `corpus "${brief.corpus}" has no claim "${id}"`;
+        hint = suggestionHint(id, claimIds, "claim");
+      } else if (!chosenThemes.includes(claim.theme)) {
+        message = `claim "${id}" belongs to theme "${claim.theme}", which this brief does not select`;
+        hint = `add "${claim.theme}" to themes, or remove this claim from ${key}`;
+      } else if (brief.viewpoints !== "all" && !brief.viewpoints.includes(claim.viewpoint)) {
+        message = `claim "${id}" argues viewpoint "${claim.viewpoint}", which this brief does not show`;
+        hint = `add "${claim.viewpoint}" to viewpoints, or remove this claim from ${key}`;
+      }
+      if (message !== undefined) {
+        diagnostics.push({ severity: "error", code: "BRIEF_UNKNOWN_CLAIM", message, file: file.path, span: locate(file, [key, index]), hint });
+      }
+    });
+  }
   return diagnostics;
 }

@@ -1,21 +1,44 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { defaultSections } from "../../src/select/select.js";
 import { normaliseForQuote } from "../../src/text/paragraphs.js";
-import { pdfReadingText, runBriefProcess, tool, type CliRun } from "../helpers/cli.js";
+import { miniProject, pdfReadingText, repoRoot, runBriefProcess, tool, type CliRun } from "../helpers/cli.js";
+import { TempProject } from "../helpers/project.js";
 
 /**
- * End to end: run the real `brief build` on the example briefs, then read each
- * PDF back with poppler (pdfinfo, pdftotext) and check what a reader sees.
+ * End to end: run the real `brief build` on the example briefs and on the
+ * tram project (another topic), then read each PDF back with poppler
+ * (pdfinfo, pdftotext) and check what a reader sees: a senior reader or a
+ * trainee, not a developer.
  */
 const out = mkdtempSync(join(tmpdir(), "briefsmith-e2e-"));
+const miniOut = mkdtempSync(join(tmpdir(), "briefsmith-e2e-mini-"));
 let build: CliRun;
+let miniBuild: CliRun;
+let reordered: TempProject;
+let reorderedBuild: CliRun;
 
 beforeAll(async () => {
-  build = await runBriefProcess(["build", "briefs", "--out", out]);
-}, 120_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+  reordered = new TempProject();
+  // A brief whose sections put the themes before the bottom line, and leave out the sources.
+  reordered.write(
+    "briefs/tram-reordered.yaml",
+    "title: The tram, views first\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\nsections: [themes, bluf, balance]\n",
+  );
+  [build, miniBuild, reorderedBuild] = await Promise.all([
+    runBriefProcess(["build", "briefs", "--out", out]),
+    runBriefProcess(["build", "briefs", "--out", miniOut, "--root", "."], { cwd: miniProject }),
+    runBriefProcess(["build", "briefs/tram-reordered.yaml", "--out", "out", "--root", "."], { cwd: reordered.dir }),
+  ]);
+}, 180_000);
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(miniOut, { recursive: true, force: true });
+  reordered.dispose();
+});
 
 async function pdfInfo(id: string): Promise<Record<string, string>> {
   const text = await tool("pdfinfo", [join(out, `${id}.pdf`)]);
@@ -23,19 +46,53 @@ async function pdfInfo(id: string): Promise<Record<string, string>> {
 }
 
 /** The text of each page, as pdftotext reads it (pages end with a form feed). */
-async function pdfPages(id: string): Promise<string[]> {
-  const text = await tool("pdftotext", ["-layout", join(out, `${id}.pdf`), "-"]);
+async function pdfPages(path: string): Promise<string[]> {
+  const text = await tool("pdftotext", ["-layout", path, "-"]);
   return text.split("\f").filter((page) => page.trim() !== "");
 }
 
+/** The whole text in reading order, on one line, quotes as printed (typographic), words broken at a hyphen joined again. */
+async function printedText(path: string): Promise<string> {
+  return (await tool("pdftotext", [path, "-"])).replace(/-\n\s*/g, "-").replace(/\s+/g, " ");
+}
+
 const flat = (text: string) => normaliseForQuote(text.replace(/\s+/g, " "));
+const decode = (text: string) => text.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 
 const examples = [
-  { id: "alliance-memo", title: "China and Russia: heading for an alliance, or a limited partnership?", marking: "UNCLASSIFIED", maxPages: 2, headings: ["MEMORANDUM FOR:", "SUBJECT:", "Bottom line up front", "Sources", "Balance note"] },
-  { id: "central-asia-energy-memo", title: "Central Asia and energy: is Russia accommodating China or competing with it?", marking: "UNCLASSIFIED", maxPages: 6, headings: ["MEMORANDUM FOR:", "Bottom line up front", "KEY FACTS", "Sources", "Balance note"] },
-  { id: "seminar-handout", title: "Sino-Russian relations after Maidan: competing readings", marking: "FOR TRAINING USE ONLY", maxPages: 40, headings: ["Overview", "analysis of competing hypotheses", "not diagnostic", "Discussion questions", "Glossary", "Sources", "Balance note"] },
-  { id: "morning-one-pager", title: "Sino-Russian relations: the main questions in one page", marking: "UNCLASSIFIED", maxPages: 1, headings: ["Bottom line", "Sources", "Balance (strict: balanced)"] },
+  { id: "alliance-memo", title: "China and Russia: heading for an alliance, or a limited partnership?", marking: "UNCLASSIFIED", maxPages: 2, headings: ["MEMORANDUM FOR:", "SUBJECT:", "Bottom line up front", "Our assessment", "Recommendation", "Notes", "Sources", "Balance note"] },
+  { id: "central-asia-energy-memo", title: "Central Asia and energy: is Russia accommodating China or competing with it?", marking: "UNCLASSIFIED", maxPages: 6, headings: ["MEMORANDUM FOR:", "Bottom line up front", "Key facts", "Notes", "Sources", "Balance note"] },
+  { id: "seminar-handout", title: "Sino-Russian relations after Maidan: competing readings", marking: "FOR TRAINING USE ONLY", maxPages: 40, headings: ["Overview", "Contents", "analysis of competing hypotheses", "not diagnostic", "Discussion questions", "Glossary", "Sources", "Balance note"] },
+  { id: "morning-one-pager", title: "Sino-Russian relations: the main questions in one page", marking: "UNCLASSIFIED", maxPages: 1, headings: ["Bottom line", "Sources", "Balance."] },
 ];
+
+/** Every id an extract defines: a reader must never see one. Ids with a hyphen cannot be words of running text. */
+function extractIds(corpusDir: string): string[] {
+  const ids = new Set<string>();
+  for (const file of readdirSync(corpusDir).filter((f) => f.endsWith(".yaml"))) {
+    const data = parse(readFileSync(join(corpusDir, file), "utf8")) as Record<string, unknown>;
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value !== null && typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === "id" && typeof inner === "string") ids.add(inner);
+          else collect(inner);
+        }
+      }
+    };
+    collect(data);
+  }
+  return [...ids].filter((id) => id.includes("-"));
+}
+
+/** "on 1 question", "1 claims", "Cited for 2 claims and 0 facts": a count under ten in figures before what it counts. */
+const digitCount = /(?<![\d.,[])\b\d (?:[a-z]+ )?(?:questions?|claims?|facts?|sources?|views?|viewpoints?|perspectives?|words?|pages?|notes?)\b/;
+
+/** Content words of a text, lower case: the measure of whether a quote repeats its paraphrase. */
+function contentWords(text: string): string[] {
+  const stop = new Set("a an and are as at be but by for from has have in is it its of on or that the their this to was were will with not".split(" "));
+  return (text.toLowerCase().match(/[a-z0-9]+(?:[-'’][a-z0-9]+)*/g) ?? []).filter((w) => !stop.has(w));
+}
 
 describe("brief build on the examples", () => {
   it("exits 0 and prints one line per brief with its pages and time", () => {
@@ -55,7 +112,7 @@ describe("brief build on the examples", () => {
     });
 
     it("prints the marking at the top and bottom and 'Page X of Y' on every page", async () => {
-      const pages = await pdfPages(id);
+      const pages = await pdfPages(join(out, `${id}.pdf`));
       pages.forEach((page, index) => {
         const lines = page.split("\n").filter((l) => l.trim() !== "");
         expect(lines[0]!.trim()).toBe(marking);
@@ -64,22 +121,21 @@ describe("brief build on the examples", () => {
       });
     });
 
-    it("shows its section headings and a verified quote with its source", async () => {
+    it("shows its section headings and a verified quote with its source and paragraph", async () => {
       const text = await pdfReadingText(join(out, `${id}.pdf`));
       for (const heading of headings) expect(text).toContain(heading);
       const html = readFileSync(join(out, `${id}.html`), "utf8");
-      const quote = /<q class="quote">([^<]{20,}?)<\/q>/.exec(html)?.[1];
       if (id !== "morning-one-pager") {
+        // A memo quotes in its notes, a handout after a claim: either way, the source's words as printed.
+        const quote = /<li value="1" id="note-1">[^“]*“([^”]{20,})”/.exec(html)?.[1] ?? /<span class="quote">“([^”]{20,})”<\/span>/.exec(html)?.[1];
         expect(quote).toBeDefined();
-        const decoded = quote!.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-        expect(text).toContain(flat(decoded).split(" ").slice(0, 8).join(" "));
+        expect(text).toContain(flat(decode(quote!)).split(" ").slice(0, 8).join(" "));
         expect(text).toMatch(/\[1\], para\. \d+/);
       }
     });
   });
 
   it("keeps each theme's heading on the page where its first viewpoint starts (regression)", async () => {
-    const decode = (text: string) => flat(text.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
     for (const id of ["seminar-handout", "alliance-memo", "central-asia-energy-memo"]) {
       const html = readFileSync(join(out, `${id}.html`), "utf8");
       // Reading order, page by page: in -layout text, table columns interleave.
@@ -87,16 +143,31 @@ describe("brief build on the examples", () => {
       const sections = html.split('<section class="theme"').slice(1).map((part) => part.slice(0, part.indexOf("</section>")));
       expect(sections.length).toBeGreaterThan(0);
       for (const section of sections) {
-        const heading = decode(/<h2>([^<]+)<\/h2>/.exec(section)![1]!);
-        const firstView = decode((/<h3>([^<]+)<\/h3>/.exec(section) ?? /<th scope="col">([^<]+)<\/th>/.exec(section))![1]!);
-        // The last page that has it: a handout lists the themes first, in its overview.
+        const heading = flat(decode(/<h2>([^<]+)<\/h2>/.exec(section)![1]!));
+        const firstView = flat(decode((/<h3>([^<]+)<\/h3>/.exec(section) ?? /<th scope="col">([^<]+)<\/th>/.exec(section))![1]!));
+        // The last page that has it: a handout lists the themes first, in its contents.
         const page = pages.findLastIndex((text) => text.includes(heading));
         expect(page, `${id}: "${heading}" not found`).toBeGreaterThanOrEqual(0);
         expect(pages[page], `${id}: "${heading}" is on page ${page + 1}, its first viewpoint "${firstView}" is not`).toContain(firstView);
         // And the start of that viewpoint's thesis: a heading row alone at the foot of a page is no better.
-        const thesis = decode((/class="thesis">([^<]+)</.exec(section) ?? /class="thesis-row"><td>([^<]+)</.exec(section))![1]!).split(" ").slice(0, 4).join(" ");
+        const thesis = flat(decode((/class="thesis">([^<]+)</.exec(section) ?? /class="thesis-row"><td>([^<]+)</.exec(section))![1]!)).split(" ").slice(0, 4).join(" ");
         expect(pages[page], `${id}: "${heading}" is on page ${page + 1}, the first thesis is not`).toContain(thesis);
       }
+    }
+  });
+
+  it("never prints a comparison table's header apart from its first row of claims", async () => {
+    const html = readFileSync(join(out, "seminar-handout.html"), "utf8");
+    const pages = (await tool("pdftotext", [join(out, "seminar-handout.pdf"), "-"])).split("\f").map((page) => flat(page.replace(/-\n\s*/g, "-")));
+    const tables = html.split('<table class="comparison').slice(1);
+    expect(tables.length).toBeGreaterThan(5);
+    for (const table of tables) {
+      const thesis = flat(decode(/class="thesis-row"><td>([^<]+)</.exec(table)![1]!)).split(" ").slice(0, 5).join(" ");
+      const firstClaim = /<span class="kind[^"]*">[^<]*<\/span> ([^<(]+)/.exec(table)![1]!;
+      const claimWords = flat(decode(firstClaim)).split(" ").slice(0, 4).join(" ");
+      const page = pages.findIndex((text) => text.includes(thesis));
+      expect(page, `thesis "${thesis}" not found`).toBeGreaterThanOrEqual(0);
+      expect(pages[page], `the header with "${thesis}" is on page ${page + 1}, its first claim is not`).toContain(claimWords);
     }
   });
 
@@ -106,5 +177,128 @@ describe("brief build on the examples", () => {
       expect(html).not.toMatch(/<script|<link|<img|<iframe/i);
       expect(html).toContain("default-src 'none'");
     }
+  });
+});
+
+describe("the documents read as written for their reader", () => {
+  const documents = () => [
+    ...examples.map(({ id }) => ({ id, pdf: join(out, `${id}.pdf`), corpus: join(repoRoot, "sources", "sino-russian") })),
+    ...["tram-memo", "tram-handout", "tram-one-pager"].map((id) => ({ id, pdf: join(miniOut, `${id}.pdf`), corpus: join(miniProject, "sources", "transit") })),
+  ];
+
+  it("builds the tram project too, every brief", () => {
+    expect(miniBuild.stderr).toBe("");
+    expect(miniBuild.code).toBe(0);
+  });
+
+  it("shows no extract id in any document (ids read from the extracts)", async () => {
+    for (const { id, pdf, corpus } of documents()) {
+      const ids = extractIds(corpus);
+      expect(ids.length).toBeGreaterThan(corpus.endsWith("transit") ? 5 : 100);
+      const text = await printedText(pdf);
+      const shown = ids.filter((extractId) => new RegExp(`(?<![\\w-])${extractId}(?![\\w-])`).test(text));
+      expect(shown, `${id} shows ids`).toEqual([]);
+    }
+  });
+
+  it("writes counts under ten in words: no 'on 1 question', '1 claims', '0 facts'", async () => {
+    for (const { id, pdf } of documents()) {
+      const text = await printedText(pdf);
+      expect(digitCount.exec(text)?.[0], id).toBeUndefined();
+    }
+  });
+
+  it("prints typographic quotes only, no policy name and no tool credit", async () => {
+    for (const { id, pdf } of documents()) {
+      const text = await printedText(pdf);
+      expect(text, id).not.toMatch(/["']/);
+      expect(text, id).not.toMatch(/Briefsmith|\bstrict\b|policy: |Share of equal/);
+    }
+  });
+
+  it("prints the sections in the order the brief lists them", async () => {
+    const headingOf: Record<string, string> = {
+      bluf: "Bottom line",
+      facts: "Key facts",
+      assumptions: "Key assumptions",
+      questions: "Discussion questions",
+      glossary: "Glossary",
+      sources: "Sources",
+      balance: "Balance note",
+    };
+    const order = (id: string) => {
+      const brief = parse(readFileSync(join(repoRoot, "briefs", `${id}.yaml`), "utf8")) as { template: keyof typeof defaultSections; sections?: string[] };
+      return brief.sections ?? defaultSections[brief.template];
+    };
+    for (const { id } of examples.filter((e) => e.id.endsWith("memo"))) {
+      const text = await pdfReadingText(join(out, `${id}.pdf`));
+      const positions = order(id)
+        .filter((s) => headingOf[s] !== undefined && text.includes(headingOf[s]!))
+        .map((s) => text.indexOf(headingOf[s]!));
+      expect(positions.length, id).toBeGreaterThanOrEqual(4);
+      expect([...positions].sort((a, b) => a - b), id).toEqual(positions);
+    }
+    // [themes, bluf]: the bottom line comes after the question; a document that cites still lists its sources.
+    expect(reorderedBuild.code, reorderedBuild.stderr).toBe(0);
+    const text = await pdfReadingText(reordered.path("out/tram-reordered.pdf"));
+    expect(text.indexOf("1. Is the extension worth building?")).toBeGreaterThan(0);
+    expect(text.indexOf("Bottom line up front")).toBeGreaterThan(text.indexOf("1. Is the extension worth building?"));
+    expect(text.indexOf("Sources")).toBeGreaterThan(text.indexOf("Bottom line up front"));
+    expect(text.indexOf("Balance note")).toBeGreaterThan(text.indexOf("Sources"));
+  });
+
+  it("says in the alliance memo's bottom line where the weight of the sources lies, attributed", async () => {
+    const text = await pdfReadingText(join(out, "alliance-memo.pdf"));
+    const bluf = text.slice(text.indexOf("Bottom line up front"), text.indexOf("1. Alliance or limited partnership?"));
+    expect(bluf).toMatch(/The weight of the sources lies with the "Limited partnership" view: most panelists \(Carnegie panel\)/);
+    expect(bluf).toContain("One Russian argument and one presentation (GMF workshop)");
+    // The office's own judgment is labelled as such, apart from the sources' views, and ends with decision lines.
+    expect(bluf).toMatch(/Our assessment \(Eurasia Policy Staff\) We judge it unlikely .*\. We have moderate confidence/);
+    expect(bluf).toMatch(/Recommendation That the Office .* Approve Disapprove Discuss\s*$/);
+  });
+
+  it("never follows a claim's paraphrase with a quote that says the same in nearly the same words", () => {
+    for (const { id } of examples.filter((e) => e.id !== "morning-one-pager")) {
+      const html = readFileSync(join(out, `${id}.html`), "utf8");
+      for (const [, paraphrase, quote] of html.matchAll(/<li class="claim[^"]*"><span class="kind[^"]*">[^<]*<\/span> (.*?) <span class="quote">“(.*?)”<\/span>/g)) {
+        const ours = new Set(contentWords(decode(paraphrase!.replace(/<[^>]+>/g, ""))));
+        const theirs = contentWords(decode(quote!));
+        const shared = theirs.filter((w) => ours.has(w)).length / theirs.length;
+        expect(shared, `${id}: "${quote}" repeats "${paraphrase}"`).toBeLessThan(0.5);
+      }
+      // A memo keeps its quotes in the notes.
+      if (id.endsWith("memo")) expect(html).not.toContain('<span class="quote">');
+    }
+  });
+
+  it("gives a long handout a table of contents whose page numbers are right", async () => {
+    const pages = (await tool("pdftotext", [join(out, "seminar-handout.pdf"), "-"])).split("\f").map((page) => flat(page.replace(/-\n\s*/g, "-")));
+    expect(pages.length).toBeGreaterThan(6);
+    const layout = await pdfPages(join(out, "seminar-handout.pdf"));
+    const contents = layout[0]!.slice(layout[0]!.indexOf("Contents"));
+    const entries = [...contents.matchAll(/^(\d+\. .+?|The evidence: .+?|Discussion questions|Glossary|Sources|Balance note)\s+(\d+)$/gm)];
+    expect(entries.length).toBeGreaterThanOrEqual(15);
+    for (const [, title, page] of entries) {
+      const heading = flat(title!.trim());
+      expect(pages[Number(page) - 1], `"${heading}" should be on page ${page}`).toContain(heading);
+    }
+    // A short handout has none.
+    const tram = await pdfReadingText(join(miniOut, "tram-handout.pdf"));
+    expect(tram).not.toContain("Contents");
+  });
+
+  it("runs the memo's header with its short title, and cuts a long title at a word boundary", async () => {
+    const memo = (await pdfPages(join(out, "alliance-memo.pdf")))[0]!;
+    expect(memo).toContain("China and Russia: alliance or partnership?");
+    const handout = (await pdfPages(join(out, "seminar-handout.pdf")))[0]!;
+    expect(handout).toMatch(/Sino-Russian relations after Maidan: competing…/);
+  });
+
+  it("lists the glossary terms the handout uses, and leaves out facts dated after it with a warning", async () => {
+    const text = await pdfReadingText(join(out, "seminar-handout.pdf"));
+    expect(text).toContain("quasi-alliance:");
+    expect(text).not.toContain("Japan was to host the G7");
+    const balance = await runBriefProcess(["balance", "briefs/seminar-handout.yaml"]);
+    expect(balance.stdout + balance.stderr).toMatch(/warning SELECT_FACT_AFTER_BRIEF_DATE: fact "g7-japan-host-2016" is dated May 2016, after the brief's date \(1 March 2016\), and is left out/);
   });
 });

@@ -44,7 +44,8 @@ const pdfText = new Map<string, string>();
 
 /** Whitespace, hyphens and typographic punctuation differ between what was typed and what pdftotext reads back. */
 function comparable(text: string): string {
-  return normaliseForQuote(text).replace(/[\s\u00ad-]+/g, "");
+  // Quotation marks inside a printed quote become single ones (typography), so any quotation mark matches any other.
+  return normaliseForQuote(text).replace(/[\s\u00ad-]+/g, "").replace(/['"]/g, '"');
 }
 
 /** The diagnostic lines that name `file`, clipped: enough to see what went wrong. */

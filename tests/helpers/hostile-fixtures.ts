@@ -180,13 +180,15 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
   const md = markdownPayloads(s);
   const dir = "sources/hostile";
   cpSync(project.path("sources/transit"), project.path(dir), { recursive: true });
-  const text = ["Hostile source (2024)", ...raw].join("\n\n") + "\n";
+  // The fact quotes a paragraph of its own: a fact resting on the same words as a printed claim is not printed again.
+  const factPayload = `A fact paragraph <img src="${c}/fact-quote.png">`;
+  const text = ["Hostile source (2024)", ...raw, factPayload].join("\n\n") + "\n";
   project.write(`${dir}/texts/hostile-source.txt`, text);
   let corpus = project.read(`${dir}/corpus.yaml`);
   corpus = corpus
     .replace("  id: transit\n  title: Riverside tram extension hearing\n", `  id: hostile\n  title: ${q(`Hostile <script>alert("corpus")</script> corpus`)}\n`)
     .replace(
-      "  description: A small test corpus on a city's debate over extending a tram line.\n",
+      "  description: The Riverside city council's hearing of March 2024 on whether to extend the tram line to the northern estates.\n",
       `  description: ${q(`<iframe srcdoc="<script>fetch('${c}/srcdoc')</script>"></iframe> a corpus`)}\n`,
     )
     .replace("    title: Is the extension worth building?\n", `    title: ${q('Worth building? <script>alert("theme")</script>')}\n`)
@@ -235,8 +237,8 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
     theme: "worth-building",
     text: `a fact with [a javascript link](javascript:alert(1)) and <img src="${c}/fact.png">`,
     source: "hostile-source",
-    quote: raw[0],
-    locator: 2,
+    quote: factPayload,
+    locator: raw.length + 2,
     bears_on: { "build-it": "neutral", "do-not-build": "neutral" },
   };
   const glossary = raw.map((payload, i) => ({ term: `Term ${i + 1} ${payload}`, definition: payload }));
@@ -250,7 +252,9 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
   const briefs = ["handout", "memo", "one-pager"].map((template) => `hostile-corpus-${template}`);
   for (const id of briefs) {
     const template = id.replace("hostile-corpus-", "");
-    project.write(`briefs/safe/${id}.yaml`, stringify({ title: `Hostile corpus as a ${template}`, template, corpus: "hostile", date }, { lineWidth: 0 }));
+    // Endnotes print every quote (inline, a handout shows only quotes whose wording adds something), so every payload is seen.
+    const citations = template === "handout" ? { citations: "endnotes" } : {};
+    project.write(`briefs/safe/${id}.yaml`, stringify({ title: `Hostile corpus as a ${template}`, template, corpus: "hostile", date, ...citations }, { lineWidth: 0 }));
   }
   return briefs;
 }

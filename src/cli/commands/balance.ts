@@ -68,6 +68,7 @@ function formatReport(id: string, report: BalanceReport): string {
         4,
       ),
     );
+    out.push(`    ${theme.weight.short}`);
   }
   if (report.estimativeRow !== undefined) out.push("", `  Likelihood words: the "${report.estimativeRow}" row of the ICD 203 scale`);
   out.push(`  ${plural(report.problems.length, "problem")}`, "");

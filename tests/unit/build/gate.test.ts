@@ -18,8 +18,8 @@ afterEach(() => project?.dispose());
 const corpusFile = "sources/transit/corpus.yaml";
 const allBriefs = ["tram-handout", "tram-memo", "tram-one-pager"];
 
-/** A memo that shows one claim a side (the economist's and the engineer's, never the shopkeepers'), balance noted but not enforced. */
-const narrowMemo = "title: One claim a side\ntemplate: memo\ncorpus: transit\nclaims_per_viewpoint: 1\nbalance: warn\ndate: 2024-04-02\n";
+/** A memo that shows one claim a side, never the shopkeepers' (it excludes it), balance noted but not enforced. */
+const narrowMemo = "title: One claim a side\ntemplate: memo\ncorpus: transit\nclaims_per_viewpoint: 1\nexclude_claims: [against-shops]\nbalance: warn\ndate: 2024-04-02\n";
 
 function shortenBuildItClaims(p: TempProject): void {
   p.replace(corpusFile, "text: Supporters expect shorter journeys to work for residents of the northern estates.", "text: Supporters expect shorter journeys.");
@@ -54,7 +54,8 @@ const classes: Record<string, RefusalClass> = {
     refused: allBriefs,
     exitCode: 1,
   },
-  "a broken fact": { breakIt: (p) => p.replace(corpusFile, "quote: extend the Riverside tram line by 4.2 kilometres", "quote: extend the Riverside tram line by 4.3 kilometres"), refused: allBriefs, exitCode: 1 },
+  // A one-pager prints no facts, so a broken fact does not stop it.
+  "a broken fact": { breakIt: (p) => p.replace(corpusFile, "quote: extend the Riverside tram line by 4.2 kilometres", "quote: extend the Riverside tram line by 4.3 kilometres"), refused: ["tram-handout", "tram-memo"], exitCode: 1 },
   "a viewpoint without claims": {
     breakIt: (p) => {
       p.replace(corpusFile, "viewpoint: build-it\n    source: council-hearing\n    perspective: supporters", "viewpoint: do-not-build\n    source: council-hearing\n    perspective: supporters");

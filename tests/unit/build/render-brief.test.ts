@@ -51,7 +51,7 @@ describe("loadCorpus", () => {
     expect(shown.message).toBe('brief.yaml is not rendered: it shows claim "against-shops", which has errors');
     expect(shown.diagnostics.map((d) => d.code)).toEqual(["EXTRACT_MISQUOTE"]);
     // One claim a side: the economist's and the engineer's, never the shopkeepers'.
-    const { model } = await renderBrief(memo + "claims_per_viewpoint: 1\nbalance: warn\n", corpus);
+    const { model } = await renderBrief(memo + "claims_per_viewpoint: 1\nexclude_claims: [against-shops]\nbalance: warn\n", corpus);
     expect(model.themes[0]!.viewpoints.flatMap((v) => v.claims.map((c) => c.id))).not.toContain("against-shops");
   });
   it("says so when the folder does not exist", async () => {

@@ -24,7 +24,7 @@ describe("checkCorpus", () => {
   it("passes the intact fixture with full coverage and counts", async () => {
     const check = await checkMini();
     expect(check.diagnostics).toEqual([]);
-    expect(check.counts).toMatchObject({ sources: 1, themes: 1, viewpoints: 2, claims: 4, facts: 2, glossary: 1 });
+    expect(check.counts).toMatchObject({ sources: 1, themes: 1, viewpoints: 2, claims: 4, facts: 3, glossary: 1 });
     expect(check.coverage[0]).toMatchObject({ paragraphs: 6, used: [2, 3, 4, 5, 6], uncovered: [], ratio: 1 });
     expect(check.viewpoints.map((v) => [v.viewpoint, v.claims, v.sources, v.perspectives])).toEqual([
       ["build-it", 2, 1, 2],
@@ -126,7 +126,7 @@ describe("brief check", () => {
     project.replace(corpusFile, "optimistic at best", "optimistic at worst");
     const json = await runCli(["check", "--json", "--root", "."], { cwd: project.dir });
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout).corpora[0].diagnostics[0]).toMatchObject({ code: "EXTRACT_MISQUOTE", file: corpusFile, line: 78, column: 12 });
+    expect(JSON.parse(json.stdout).corpora[0].diagnostics[0]).toMatchObject({ code: "EXTRACT_MISQUOTE", file: corpusFile, line: 85, column: 12 });
   });
 });
 

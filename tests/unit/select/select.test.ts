@@ -54,7 +54,7 @@ describe("selectBrief", () => {
   });
 
   it("sorts the glossary without regard to case", () => {
-    expect(selectBrief(makeBrief(), makeExtract(), options).glossary.map((g) => g.term)).toEqual(["Alpha", "beta"]);
+    expect(selectBrief(makeBrief({ glossary: "all" }), makeExtract(), options).glossary.map((g) => g.term)).toEqual(["Alpha", "beta"]);
   });
 });
 

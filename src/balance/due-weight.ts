@@ -1,0 +1,207 @@
+import type { Holder, ThemeModel, ViewpointModel } from "../model.js";
+import { joinWords, numberWord, sentenceCase, singularVerbPhrase } from "../render/prose.js";
+import type { Prevalence } from "../schema/extract.js";
+import { nameHolders, prevalenceRank } from "../select/weight.js";
+
+/**
+ * Due weight: where the weight of the sources lies on a question, said plainly
+ * and attributed, without endorsing any view. Balance is not equal airtime
+ * (ICD 203: "accurately reflect the range and weight of views"): a view most
+ * panelists hold and a view one argument puts forward are both stated, and
+ * the statement says which is which. The weight comes only from the sources'
+ * own words about how widely a view is held (each perspective's prevalence);
+ * where they do not say, the statement says that instead of guessing.
+ */
+
+export type WeightVerdict = "lies-with" | "leans-toward" | "divided" | "unstated" | "one-view";
+
+export interface ViewWeight {
+  readonly viewpointId: string;
+  readonly label: string;
+  /** The strongest prevalence its holders are given ("unstated" when no source counts them). */
+  readonly strength: Prevalence;
+  /** The holders the statement names (stated prevalence, at most two). */
+  readonly named: readonly Holder[];
+  /** Holders whose sources do not say how widely they hold the view. */
+  readonly uncounted: readonly Holder[];
+  /** Sources with a stated holder of the view. */
+  readonly countedSources: number;
+}
+
+export interface DueWeight {
+  readonly themeId: string;
+  readonly verdict: WeightVerdict;
+  /** The view the weight lies with or leans toward. */
+  readonly leading: string | undefined;
+  /** Views, weightiest first. */
+  readonly views: readonly ViewWeight[];
+  /** The statement as sentences, and as one text. */
+  readonly sentences: readonly string[];
+  readonly text: string;
+  /** One sentence for the Balance note. */
+  readonly summary: string;
+  /** The statement in one sentence, for a document with no room for more (a one-pager's bottom line). */
+  readonly short: string;
+}
+
+/** A view's name in running text: in quotation marks, as it heads its section. */
+export function viewName(label: string): string {
+  return `“${label}”`;
+}
+
+/**
+ * Who holds a view, as the statement names them: "most panelists (Carnegie
+ * panel) and some Russians (GMF workshop)". The source is named in brackets,
+ * as every attribution in the document is: "at the GMF workshop" would be
+ * wrong for the groups a synopsis reports on without their being there.
+ */
+function holdersPhrase(named: readonly Holder[]): { text: string; singular: boolean } {
+  const sources = [...new Set(named.map((h) => h.sourceId))];
+  if (sources.length > 1) {
+    return { text: joinWords(named.map((h) => `${h.label} (${h.sourceName})`)), singular: false };
+  }
+  const labels = named.map((h) => h.label);
+  return { text: `${joinWords(labels)} (${named[0]!.sourceName})`, singular: named.length === 1 && named[0]!.prevalence === "one" };
+}
+
+/** The holders in brackets, source after each group: "most panelists, Carnegie panel; some Russians, GMF workshop". */
+function briefHolders(named: readonly Holder[]): string {
+  const bySource = new Map<string, Holder[]>();
+  for (const h of named) bySource.set(h.sourceName, [...(bySource.get(h.sourceName) ?? []), h]);
+  return [...bySource].map(([source, holders]) => `${joinWords(holders.map((h) => h.label))}, ${source}`).join("; ");
+}
+
+function weighView(viewpoint: ViewpointModel): ViewWeight {
+  const named = nameHolders(viewpoint.holders);
+  return {
+    viewpointId: viewpoint.id,
+    label: viewpoint.label,
+    strength: viewpoint.holders.find((h) => h.prevalence !== "unstated")?.prevalence ?? "unstated",
+    named,
+    uncounted: viewpoint.holders.filter((h) => h.prevalence === "unstated"),
+    countedSources: new Set(viewpoint.holders.filter((h) => h.prevalence !== "unstated").map((h) => h.sourceId)).size,
+  };
+}
+
+/** Where the uncounted holders of a view speak: "at the GMF workshop", "at the Carnegie panel and the GMF workshop". */
+function wherePhrase(holders: readonly Holder[]): string {
+  const bySource = new Map(holders.map((h) => [h.sourceId, h]));
+  const events = [...bySource.values()].filter((h) => h.sourceIsEvent).map((h) => `the ${h.sourceName}`);
+  const others = [...bySource.values()].filter((h) => !h.sourceIsEvent).map((h) => h.sourceName);
+  return [events.length > 0 ? `at ${joinWords(events)}` : "", others.length > 0 ? `in ${joinWords(others)}` : ""].filter(Boolean).join(" and ");
+}
+
+/** "most panelists at the Carnegie panel expect …", or, for a view with no stance, "… take the “X” view". */
+function holdsClause(view: ViewWeight, stance: string | undefined): string {
+  const { text, singular } = holdersPhrase(view.named);
+  const predicate = stance ?? `take the ${viewName(view.label)} view`;
+  return `${text} ${singular ? singularVerbPhrase(predicate) : predicate}`;
+}
+
+const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - prevalenceRank[a.strength] || b.countedSources - a.countedSources;
+
+/** The due-weight statement for one question. Pure: the same theme gives the same words. */
+export function dueWeight(theme: ThemeModel): DueWeight {
+  const stances = new Map(theme.viewpoints.map((v) => [v.id, v.stance]));
+  const views = theme.viewpoints.map(weighView).sort(compare); // Array.prototype.sort is stable: display order breaks ties
+  const [first, second] = views;
+  let verdict: WeightVerdict;
+  if (views.length === 1) verdict = "one-view";
+  else if (first === undefined || first.strength === "unstated") verdict = "unstated";
+  else if (second === undefined) verdict = "lies-with";
+  else {
+    const gap = prevalenceRank[first.strength] - prevalenceRank[second.strength];
+    // Three steps apart ("most" against "one", "consensus" against "some") is a clear weight; closer, or the
+    // same strength from more sources, is a lean.
+    verdict = gap >= 3 ? "lies-with" : gap >= 1 || first.countedSources > second.countedSources ? "leans-toward" : "divided";
+  }
+
+  const sentences: string[] = [];
+  const counted = views.filter((v) => v.strength !== "unstated");
+  const uncounted = views.filter((v) => v.strength === "unstated");
+  if (verdict === "lies-with" || verdict === "leans-toward") {
+    const lead = `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} the ${viewName(first!.label)} view`;
+    const stance = stances.get(first!.viewpointId);
+    sentences.push(
+      stance !== undefined
+        ? `${lead}: ${holdsClause(first!, stance)}.`
+        : `${lead}, held by ${holdersPhrase(first!.named).text}.`,
+    );
+    for (const view of counted.slice(1)) sentences.push(`${sentenceCase(holdsClause(view, stances.get(view.viewpointId)))}.`);
+  } else if (verdict === "one-view") {
+    // A brief that shows one side (under a warn policy) weighs nothing against it, and says so.
+    const only = first!;
+    const stance = stances.get(only.viewpointId);
+    sentences.push(
+      only.named.length > 0
+        ? stance !== undefined
+          ? `Only the ${viewName(only.label)} view is set out here: ${holdsClause(only, stance)}.`
+          : `Only the ${viewName(only.label)} view is set out here, held by ${holdersPhrase(only.named).text}.`
+        : `Only the ${viewName(only.label)} view is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
+    );
+  } else if (verdict === "divided") {
+    sentences.push("The sources give no view clearly more weight than another.");
+    for (const view of counted) sentences.push(`${sentenceCase(holdsClause(view, stances.get(view.viewpointId)))}.`);
+  } else {
+    sentences.push(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
+  }
+  // Counted views that also rest on uncounted arguments: said once, for all of them.
+  const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
+  if (alsoUncounted.length > 0 && verdict !== "one-view") {
+    sentences.push(
+      alsoUncounted.length === views.length
+        ? `Other arguments on ${views.length === 2 ? "both sides" : "every side"} come without a count of who makes them.`
+        : alsoUncounted.length === counted.length
+          ? `Further arguments for ${counted.length === 1 ? "it" : counted.length === 2 ? "both" : "each of them"} come without a count of who makes them.`
+          : `Other arguments for ${joinWords(alsoUncounted.map((v) => viewName(v.label)))} come without a count of who makes them.`,
+    );
+  }
+  const summary =
+    verdict === "lies-with"
+      ? `By the sources’ own counts, the weight lies with ${viewName(first!.label)}.`
+      : verdict === "leans-toward"
+        ? `By the sources’ own counts, the weight leans toward ${viewName(first!.label)}.`
+        : verdict === "divided"
+          ? "By the sources’ own counts, no view carries clearly more weight."
+          : verdict === "one-view"
+            ? "With one view set out, nothing is weighed against it."
+            : "The sources do not say how widely the views are held.";
+  // Views no source counts: said once per place they are argued ("Both views are argued at the Council hearing").
+  const byPlace = new Map<string, ViewWeight[]>();
+  for (const view of verdict === "one-view" ? [] : uncounted) {
+    if (view.uncounted.length === 0) continue;
+    const place = wherePhrase(view.uncounted);
+    byPlace.set(place, [...(byPlace.get(place) ?? []), view]);
+  }
+  const without = counted.length > 0 ? ", without a count of who holds them" : "";
+  for (const [place, group] of byPlace) {
+    const subject =
+      group.length === views.length
+        ? views.length === 2 ? "Both views are" : `All ${numberWord(views.length)} views are`
+        : group.length === 1
+          ? `The ${viewName(group[0]!.label)} view is`
+          : `The ${joinWords(group.map((v) => viewName(v.label)))} views are`;
+    sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("them", "it") : without}.`);
+  }
+  const held = (view: ViewWeight) => `${viewName(view.label)} (${briefHolders(view.named)})`;
+  const short =
+    verdict === "lies-with" || verdict === "leans-toward"
+      ? `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${held(first!)}${
+          counted.length > 1 ? ` rather than ${joinWords(counted.slice(1).map(held), "or")}` : ""
+        }.`
+      : verdict === "one-view"
+        ? `Only ${viewName(first!.label)} is set out here.`
+        : verdict === "divided"
+        ? `The sources give no view clearly more weight: ${joinWords(counted.map(held))}.`
+        : `The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`;
+  return {
+    themeId: theme.id,
+    verdict,
+    leading: verdict === "lies-with" || verdict === "leans-toward" ? first!.viewpointId : undefined,
+    views,
+    sentences,
+    text: sentences.join(" "),
+    summary,
+    short,
+  };
+}

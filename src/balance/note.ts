@@ -1,0 +1,84 @@
+import type { ThemeModel } from "../model.js";
+import { countOf, joinWords, numbersAlike } from "../render/prose.js";
+import { viewName, type DueWeight } from "./due-weight.js";
+import type { BalanceProblem } from "./problem.js";
+
+/**
+ * The Balance note of a document, question by question, written for its
+ * reader: how much space each view gets, what each rests on, and where the
+ * weight of the sources lies. No ids, no policy names, no ratios: the
+ * figures a reader can check against the page.
+ */
+
+/** What the note needs of a viewpoint's measures. */
+interface Measured {
+  readonly label: string;
+  readonly words: number;
+  readonly claims: number;
+  readonly sources: number;
+  readonly perspectives: number;
+  readonly fairShareRatio: number;
+  readonly targetShare: number;
+  readonly tilt: { readonly score: number; readonly words: readonly string[] };
+}
+
+function wordsList(viewpoints: readonly Measured[], all: readonly Measured[] = viewpoints): string {
+  const write = numbersAlike(all.map((v) => v.words));
+  return `${joinWords(viewpoints.map((v) => write(v.words)))} words`;
+}
+
+function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweightRatio: number }, space: "equal" | "proportional"): string {
+  const shown = viewpoints.filter((v) => v.claims > 0 || v.words > 0);
+  if (shown.length < 2) return `Only ${shown.length === 1 ? viewName(shown[0]!.label) : "no view"} is set out here.`;
+  const proportional = space === "proportional" && viewpoints.some((v) => Math.abs(v.targetShare - 1 / viewpoints.length) > 0.01);
+  const short = viewpoints.filter((v) => v.fairShareRatio < thresholds.underweightRatio);
+  if (short.length > 0) {
+    const others = viewpoints.filter((v) => !short.includes(v));
+    return `${joinWords(short.map((v) => viewName(v.label)))} ${short.length === 1 ? "gets" : "get"} less space than ${proportional ? "its share" : "the other views"}: ${wordsList(short, viewpoints)}, against ${wordsList(others, viewpoints)}.`;
+  }
+  if (proportional) {
+    const write = numbersAlike(viewpoints.map((v) => v.words));
+    return `Space follows the weight of the sources: ${joinWords(viewpoints.map((v) => `${viewName(v.label)} ${write(v.words)} words`))}.`;
+  }
+  const uncounted = space === "proportional" ? " (the sources do not count every view’s holders, so the space is equal)" : "";
+  return `Each view gets about the same space${uncounted}: ${wordsList(viewpoints)}.`;
+}
+
+function sourcesSentence(viewpoints: readonly Measured[]): string {
+  const shown = viewpoints.filter((v) => v.claims > 0);
+  if (shown.length === 0) return "";
+  const counts = new Set(shown.map((v) => v.sources));
+  if (counts.size === 1) {
+    const n = shown[0]!.sources;
+    return `Each view rests on ${n === 2 && shown.length > 1 ? "both sources" : countOf(n, "source")}.`;
+  }
+  const [first, ...rest] = shown;
+  const write = numbersAlike(shown.map((v) => v.sources));
+  return `${viewName(first!.label)} rests on ${countOf(first!.sources, "source", { write })}, ${joinWords(rest.map((v) => `${viewName(v.label)} on ${write(v.sources)}`))}.`;
+}
+
+function voicesSentence(viewpoints: readonly Measured[]): string {
+  const single = viewpoints.filter((v) => v.claims > 0 && v.perspectives === 1);
+  if (single.length === 0) return "";
+  return `${joinWords(single.map((v) => viewName(v.label)))} ${single.length === 1 ? "is" : "are each"} argued by a single voice.`;
+}
+
+/** The note's sentences for one question. */
+export function balanceNote(
+  theme: ThemeModel,
+  viewpoints: readonly Measured[],
+  context: { weight: DueWeight; problems: readonly BalanceProblem[]; thresholds: { underweightRatio: number }; space: "equal" | "proportional" },
+): string[] {
+  const sentences = [spaceSentence(viewpoints, context.thresholds, context.space), sourcesSentence(viewpoints), voicesSentence(viewpoints)];
+  const empty = theme.viewpoints.filter((v) => v.shownClaims.length === 0);
+  if (empty.length > 0) {
+    sentences.push(`The sources carry no argument for ${joinWords(empty.map((v) => viewName(v.label)))}${theme.coverageNote ? "; the coverage note says why" : ""}.`);
+  }
+  const tilted = context.problems.find((p) => p.code === "TILTED_LANGUAGE");
+  if (tilted !== undefined) {
+    const view = viewpoints.find((v) => v.tilt.score === Math.max(...viewpoints.map((x) => x.tilt.score)));
+    if (view) sentences.push(`Our wording for ${viewName(view.label)} uses loaded words (${joinWords([...new Set(view.tilt.words)])}).`);
+  }
+  sentences.push(context.weight.summary);
+  return sentences.filter((s) => s !== "");
+}

@@ -1,0 +1,74 @@
+import type { BalanceReport } from "../balance/measure.js";
+import type { BriefModel } from "../model.js";
+import { contentsEntries, type RenderHtml } from "./render.js";
+
+/**
+ * A printed table of contents for a document that runs long (a handout past
+ * six pages). Chromium cannot print page numbers of targets (no CSS
+ * target-counter), so they are read back from the printed PDF's outline: the
+ * document is printed once with placeholder numbers of the same width, its
+ * headings' pages read from the outline, and printed again with the numbers
+ * filled in. The layout does not move between the two, so the numbers are right.
+ */
+
+/** A document longer than this many pages gets a table of contents. */
+export const contentsAfterPages = 6;
+
+export interface PrintedDocument {
+  readonly pdf: Uint8Array;
+  readonly pages: number;
+}
+
+/** The page of each top-level heading of a PDF, by its title as printed. */
+export async function outlinePages(pdf: Uint8Array): Promise<Map<string, number>> {
+  const { getDocumentProxy } = await import("unpdf");
+  const document = await getDocumentProxy(new Uint8Array(pdf), { isEvalSupported: false, verbosity: 0 });
+  try {
+    const pages = new Map<string, number>();
+    const visit = async (items: readonly { title: string; dest: unknown; items: readonly unknown[] }[] | null, depth: number) => {
+      for (const item of items ?? []) {
+        const dest = typeof item.dest === "string" ? await document.getDestination(item.dest) : (item.dest as unknown[] | null);
+        const ref = Array.isArray(dest) ? dest[0] : undefined;
+        if (ref !== undefined && ref !== null && typeof ref === "object") {
+          const key = normaliseTitle(item.title);
+          if (!pages.has(key)) pages.set(key, (await document.getPageIndex(ref as Parameters<typeof document.getPageIndex>[0])) + 1);
+        }
+        if (depth < 2) await visit(item.items as typeof items, depth + 1);
+      }
+    };
+    await visit((await document.getOutline()) as Parameters<typeof visit>[0], 0);
+    return pages;
+  } finally {
+    await document.destroy();
+  }
+}
+
+/** Titles compared as a reader sees them: spacing, case and the shape of quotation marks do not matter. */
+export function normaliseTitle(title: string): string {
+  return title.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/**
+ * Render and print a document; a handout that runs past six pages is printed
+ * again with a table of contents whose page numbers come from the first
+ * printing with it. Other documents print once.
+ */
+export async function printWithContents<T extends PrintedDocument>(
+  render: RenderHtml,
+  model: BriefModel,
+  balance: BalanceReport,
+  print: (html: string) => Promise<T>,
+): Promise<{ html: string; printed: T }> {
+  const html = render(model, balance);
+  const printed = await print(html);
+  if (model.template !== "handout" || printed.pages <= contentsAfterPages) return { html, printed };
+  const first = await print(render(model, balance, { contents: {} }));
+  const byTitle = await outlinePages(first.pdf);
+  const pages = new Map<string, number>();
+  for (const entry of contentsEntries(model)) {
+    const page = byTitle.get(normaliseTitle(entry.title));
+    if (page !== undefined) pages.set(entry.anchor, page);
+  }
+  const finalHtml = render(model, balance, { contents: { pages } });
+  return { html: finalHtml, printed: await print(finalHtml) };
+}

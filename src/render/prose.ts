@@ -1,0 +1,103 @@
+import pluralize from "pluralize";
+
+/**
+ * Running text as a person writes it (CRS and GPO style): the numbers one to
+ * nine in words, nouns that agree with their count, lists joined with "and",
+ * notes that start with a capital. Pure functions, shared by every renderer
+ * and by the stages that build reader-facing sentences (select, balance).
+ */
+
+const smallNumbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"] as const;
+
+/** One to nine in words, 10 and above in figures (with thousands separators): "three", "12", "1,200". */
+export function numberWord(count: number): string {
+  if (Number.isInteger(count) && count >= 0 && count < 10) return smallNumbers[count]!;
+  return count.toLocaleString("en-US");
+}
+
+/**
+ * Counts compared in one sentence are written alike (Chicago 9.7): in words
+ * when all are under ten, else all in figures ("nine and 15 words" reads
+ * worse than "9 and 15 words").
+ */
+export function numbersAlike(counts: readonly number[]): (count: number) => string {
+  return counts.some((n) => n >= 10) ? (n) => n.toLocaleString("en-US") : numberWord;
+}
+
+/** A count with its noun, agreeing: "one question", "three questions", "12 claims", "no facts" for zero when `zero` is "no". */
+export function countOf(
+  count: number,
+  noun: string,
+  options: { zero?: "no" | "zero"; plural?: string; write?: (count: number) => string } = {},
+): string {
+  if (count === 0 && options.zero === "no") return `no ${options.plural ?? pluralize(noun)}`;
+  const word = count === 1 ? noun : (options.plural ?? pluralize(noun));
+  return `${(options.write ?? numberWord)(count)} ${word}`;
+}
+
+/** The noun in the number a count needs, without the count: "claim" or "claims". */
+export function nounFor(count: number, noun: string): string {
+  return count === 1 ? noun : pluralize(noun);
+}
+
+/** "a", "a and b", "a, b and c" (no serial comma, as CRS writes). */
+export function joinWords(items: readonly string[], conjunction = "and"): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** The first letter in upper case, the rest as written: notes start like sentences ("Workshop synopsis."). */
+export function sentenceCase(text: string): string {
+  const trimmed = text.trim();
+  const first = trimmed.match(/\p{L}/u);
+  if (first === null || first.index === undefined) return trimmed;
+  return trimmed.slice(0, first.index) + first[0].toUpperCase() + trimmed.slice(first.index + 1);
+}
+
+/** A title run in before text ("Economic and energy ties. The sources…"): a full stop unless it ends with its own mark. */
+export function runInHeading(title: string): string {
+  const trimmed = title.trim();
+  return /[.!?:]["”’)]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A sentence ends with a full stop (or the question or exclamation mark it has). */
+export function asSentence(text: string): string {
+  const trimmed = sentenceCase(text);
+  return /[.!?…]["”’)]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+const irregularThirdPerson: Readonly<Record<string, string>> = { are: "is", have: "has", do: "does", go: "goes", were: "was" };
+const modals = new Set(["can", "could", "may", "might", "must", "shall", "should", "will", "would"]);
+
+/**
+ * A verb phrase written for a plural subject ("expect cooperation to stop…"),
+ * made to agree with a singular one ("expects cooperation to stop…"): the
+ * first word takes the third person singular.
+ */
+export function singularVerbPhrase(phrase: string): string {
+  const match = /^(\s*)(\p{L}+)(.*)$/su.exec(phrase);
+  if (match === null) return phrase;
+  const [, space, verb, rest] = match as unknown as [string, string, string, string];
+  const lower = verb.toLowerCase();
+  let singular: string;
+  if (modals.has(lower)) singular = verb;
+  else if (irregularThirdPerson[lower] !== undefined) singular = irregularThirdPerson[lower]!;
+  else if (/(s|sh|ch|x|z|o)$/i.test(verb)) singular = `${verb}es`;
+  else if (/[^aeiou]y$/i.test(verb)) singular = `${verb.slice(0, -1)}ies`;
+  else singular = `${verb}s`;
+  return `${space}${singular}${rest}`;
+}
+
+/**
+ * The title for the running header: the short title when the brief gives one,
+ * else the title itself when it fits, else cut at the last word boundary
+ * that fits, without a dangling comma or colon, and an ellipsis.
+ */
+export function runningTitle(title: string, shortTitle: string | undefined, maxLength = 48): string {
+  if (shortTitle !== undefined) return shortTitle;
+  if (title.length <= maxLength) return title;
+  const room = title.slice(0, maxLength); // the ellipsis takes the place of the space it cuts at
+  const cut = room.lastIndexOf(" ");
+  const head = (cut > maxLength / 3 ? room.slice(0, cut) : room.slice(0, maxLength - 1)).replace(/[\s,;:–—-]+$/u, "");
+  return `${head}…`;
+}

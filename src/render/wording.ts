@@ -1,0 +1,104 @@
+import type { BalanceReport } from "../balance/measure.js";
+import type { BriefModel, SourceModel } from "../model.js";
+import { countOf, joinWords, numbersAlike, numberWord, sentenceCase } from "./prose.js";
+
+/**
+ * The sentences a document says in its own voice, built from the model so
+ * that every renderer (HTML now, Word later) prints the same words. Counts in
+ * words, plurals that agree, no ids, no policy names.
+ */
+
+/** What a reader calls the document. */
+export function documentNoun(model: BriefModel): string {
+  return model.template === "one-pager" ? "paper" : model.template;
+}
+
+/** "Cited for three claims and one fact." (only what this document prints) */
+export function citedLine(source: SourceModel): string {
+  // Claims and facts are counted apart (different things), each in words under ten.
+  const parts = [source.citedClaims > 0 ? countOf(source.citedClaims, "claim") : "", source.citedFacts > 0 ? countOf(source.citedFacts, "fact") : ""].filter(Boolean);
+  return parts.length === 0 ? "" : `Cited for ${joinWords(parts)}.`;
+}
+
+/** The sources a document draws on, in a sentence: "It draws on two sources: the Carnegie panel, a panel summary (undated), and …". */
+export function sourcesLine(model: BriefModel): string {
+  if (model.sources.length === 0) return "";
+  const describe = (s: SourceModel) => `${/^[aeiou]/i.test(s.kind) ? "an" : "a"} ${s.kind} (${s.shortName}, ${s.dateDisplay})`;
+  return `It draws on ${countOf(model.sources.length, "source")}: ${joinWords(model.sources.map(describe))}.`;
+}
+
+/** The opening of a handout's overview: what it sets out, for a seminar. */
+export function overviewLead(model: BriefModel): string {
+  const questions = countOf(model.themes.length, "question");
+  const each = model.themes.length === 1 ? "the views side by side" : "for each, the views side by side";
+  return `This ${documentNoun(model)} sets out ${questions} on which the sources disagree: ${each}, who holds them and where they say it. It takes no side.`;
+}
+
+/** The bottom line's word on endorsement, and on the office's own assessment when there is one. */
+export function endorsementLine(model: BriefModel): string {
+  const own = model.assessment !== undefined ? "; our own assessment is marked as such" : "";
+  return `The views are the sources’, each attributed to who holds it; this ${documentNoun(model)} endorses none of them${own}.`;
+}
+
+/** Who the assessment is from, for its label: "Our assessment (Eurasia Policy Staff)". */
+export function assessmentLabel(model: BriefModel): string {
+  return model.from !== undefined ? `Our assessment (${model.from})` : "Our assessment";
+}
+
+/** How to read the citations: at the head of the notes, or at the foot of a document that quotes inline. */
+export function readingNote(model: BriefModel): string {
+  if (!model.printsClaims && model.facts.length === 0) return "";
+  return model.citations === "endnotes"
+    ? "Claims are our paraphrase of the sources; each note gives the source’s own words and the paragraph they come from."
+    : "Claims are our paraphrase of the sources; words in quotation marks are the sources’ own, cited by paragraph.";
+}
+
+/** The tool credit, only when the brief asks for it. */
+export function creditLine(model: BriefModel): string {
+  return model.credit ? `Prepared with Briefsmith from the extract “${model.corpus.title}”.` : "";
+}
+
+/** The Balance note's opening: what is measured and how, in a reader's words. */
+export function balanceLead(model: BriefModel, balance: BalanceReport): string {
+  const noun = documentNoun(model);
+  if (balance.verdict === "not checked") return `How this ${noun} presents each question: the figures below are the words printed for each view.`;
+  const what = balance.measured === "claims" ? "the words of the claims printed for each view" : "the words of each view’s summary";
+  const ratio = balance.thresholds.underweightRatio;
+  const floor =
+    balance.space === "proportional"
+      ? "it follows how widely the sources say each view is held, and no view gets less than half an equal share"
+      : `no view gets less than ${fraction(ratio)} of an equal share`;
+  return `How this ${noun} presents each question. Space is ${what}; ${floor}. Which view comes first rotates from question to question.`;
+}
+
+/**
+ * A one-pager's balance, in a line: "Each view gets about the same space on
+ * every question (19 and 19 words; 18, 18 and 16; …)", or the questions where
+ * it does not, with their own sentence.
+ */
+export function balanceLine(balance: BalanceReport): string {
+  const even = balance.themes.filter((t) => t.viewpoints.every((v) => v.fairShareRatio >= balance.thresholds.underweightRatio));
+  const write = numbersAlike(balance.themes.flatMap((t) => t.viewpoints.map((v) => v.words)));
+  const figures = (t: BalanceReport["themes"][number]) => joinWords(t.viewpoints.map((v) => write(v.words)));
+  const parts: string[] = [];
+  if (even.length > 0) {
+    const scope = even.length === balance.themes.length ? (balance.themes.length === 1 ? "" : " on every question") : ` on ${joinWords(even.map((t) => t.title))}`;
+    parts.push(`Each view gets about the same space${scope} (${even.map(figures).join("; ")} words).`);
+  }
+  for (const theme of balance.themes.filter((t) => !even.includes(t))) parts.push(`${theme.title}: ${theme.note[0] ?? ""}`);
+  parts.push("Which view comes first rotates from question to question.");
+  return parts.join(" ");
+}
+
+/** 0.8 as "four-fifths", 0.75 as "three-quarters"; otherwise a percentage. */
+function fraction(ratio: number): string {
+  const named: Record<string, string> = { "0.5": "half", "0.75": "three-quarters", "0.8": "four-fifths", "0.9": "nine-tenths", "1": "all" };
+  return named[String(ratio)] ?? `${Math.round(ratio * 100)}%`;
+}
+
+/** A note line on a source: "Workshop synopsis. Date: … Quality … Cited for two claims." */
+export function sourceKind(source: SourceModel): string {
+  return sentenceCase(source.kind);
+}
+
+export { numberWord };

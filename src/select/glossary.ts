@@ -1,0 +1,34 @@
+import type { GlossaryEntry } from "../schema/extract.js";
+
+/**
+ * The names a glossary entry goes by in running text: "SCO (Shanghai
+ * Cooperation Organization)" is found as "SCO" or as "Shanghai Cooperation
+ * Organization"; "swing power / swing state" as either.
+ */
+export function termNames(term: string): string[] {
+  const names = new Set<string>();
+  for (const part of term.split(/\s+\/\s+/)) {
+    const bare = part.replace(/\([^)]*\)/g, " ").replace(/["“”]/g, "").replace(/\s+/g, " ").trim();
+    if (bare !== "") names.add(bare);
+    for (const [, inner] of part.matchAll(/\(([^)]*)\)/g)) {
+      // A parenthesis that names the thing ("Shanghai Cooperation Organization", "SREB") is another name for it;
+      // one that qualifies it ("of national identity") is not.
+      if (inner !== undefined && /^\p{Lu}/u.test(inner.trim())) names.add(inner.replace(/["“”]/g, "").trim());
+    }
+  }
+  return [...names].filter((name) => /[\p{L}\p{N}]/u.test(name));
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+").replace(/['’]/g, "['’]");
+
+/** An acronym (two capitals or more, as in "SCO", "G7") is matched as written; other names in any case. */
+function namePattern(name: string): RegExp {
+  const acronym = /\p{Lu}.*\p{Lu}/u.test(name) && name === name.toUpperCase();
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, acronym ? "u" : "iu");
+}
+
+/** The glossary entries that occur in a document's text. */
+export function termsUsed(entries: readonly GlossaryEntry[], texts: readonly string[]): GlossaryEntry[] {
+  const text = texts.join("\n");
+  return entries.filter((entry) => termNames(entry.term).some((name) => namePattern(name).test(text)));
+}

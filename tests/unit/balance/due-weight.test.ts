@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { dueWeight } from "../../../src/balance/due-weight.js";
+import type { Lexicon } from "../../../src/balance/lexicon.js";
+import { measureBalance } from "../../../src/balance/measure.js";
+import { builtInLexicon } from "../../../src/build/built-ins.js";
+import type { Prevalence } from "../../../src/schema/extract.js";
+import { selectBrief } from "../../../src/select/select.js";
+import { makeBrief, makeExtract } from "../../helpers/fixtures.js";
+
+const options = { buildDate: "2026-01-15" };
+let lexicon: Lexicon;
+beforeAll(async () => {
+  lexicon = await builtInLexicon();
+});
+
+/** The fixture's theme t1 (views "Yes" and "No"), with the prevalence of its two perspectives and the views' stances set. */
+function theme(p1: Prevalence | undefined, p2: Prevalence | undefined, stances = true, options2: { event?: boolean; sideBySource?: boolean } = {}) {
+  const base = makeExtract();
+  const label = (p: Prevalence | undefined, who: string) => (p === "one" ? `one ${who}` : p === undefined || p === "unstated" ? who : `${p} ${who}s`);
+  const extract = {
+    ...base,
+    sources: base.sources.map((s) => (options2.event !== false ? { ...s, event: "A panel" } : s)),
+    perspectives: [
+      { id: "p1", label: label(p1, "expert"), prevalence: p1 },
+      { id: "p2", label: label(p2, "official"), prevalence: p2 },
+    ],
+    claims: options2.sideBySource ? base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1") : base.claims,
+    themes: base.themes.map((t) => ({
+      ...t,
+      viewpoints: t.viewpoints.map((v) => ({ ...v, stance: stances ? (v.id === "yes" ? "say yes" : "say no") : undefined })),
+    })),
+  };
+  return selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!;
+}
+
+describe("the due-weight statement", () => {
+  it("says where the weight lies, attributed to who holds each view and where, without an id", () => {
+    // "yes": most experts (One) and one official (Pub Two); "no": one official (Pub Two) only.
+    const weight = dueWeight(theme("most", "one"));
+    expect(weight.verdict).toBe("lies-with");
+    expect(weight.leading).toBe("yes");
+    expect(weight.text).toBe("The weight of the sources lies with the “Yes” view: most experts (One) and one official (Pub Two) say yes. One official (Pub Two) says no.");
+    expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One; one official, Pub Two) rather than “No” (one official, Pub Two).");
+    expect(weight.text).not.toMatch(/\byes\b.*\bp1\b|"t1"|\bs1\b/);
+  });
+
+  it("leans when the views are close, and makes a single holder's verb agree", () => {
+    const base = makeExtract();
+    const extract = {
+      ...base,
+      perspectives: [
+        { id: "p1", label: "one expert", prevalence: "one" as const },
+        { id: "p2", label: "a few officials", prevalence: "few" as const },
+      ],
+      claims: base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1"),
+      themes: base.themes.map((t) => ({ ...t, viewpoints: t.viewpoints.map((v) => ({ ...v, stance: v.id === "yes" ? "expect a yes" : "expect a no" })) })),
+    };
+    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    expect(weight.verdict).toBe("leans-toward");
+    expect(weight.text).toBe("The weight of the sources leans toward the “No” view: a few officials (Pub Two) expect a no. One expert (One) expects a yes.");
+  });
+
+  it("says the sources do not count, when they do not", () => {
+    const weight = dueWeight(theme(undefined, "unstated", false));
+    expect(weight.verdict).toBe("unstated");
+    expect(weight.text).toBe("The sources do not say how widely either view is held. The “Yes” view is argued at the One and the Pub Two. The “No” view is argued at the Pub Two.");
+    expect(dueWeight(theme(undefined, undefined, false, { sideBySource: true, event: false })).text).toBe(
+      "The sources do not say how widely either view is held. The “Yes” view is argued in One. The “No” view is argued in Pub Two.",
+    );
+    // Views argued in the same place are said together.
+    const oneSource = makeExtract();
+    const same = { ...oneSource, claims: oneSource.claims.map((c) => ({ ...c, source: "s1", perspective: "p1" })) };
+    expect(dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), same, options).themes[0]!).text).toBe(
+      "The sources do not say how widely either view is held. Both views are argued in One.",
+    );
+    expect(weight.summary).toBe("The sources do not say how widely the views are held.");
+  });
+
+  it("says the sources are divided when the views are held as widely, and names views without a stance by their label", () => {
+    const weight = dueWeight(theme("some", "some", false, { sideBySource: true }));
+    expect(weight.verdict).toBe("divided");
+    expect(weight.sentences[0]).toBe("The sources give no view clearly more weight than another.");
+    expect(weight.text).toContain("take the “Yes” view");
+  });
+});
+
+describe("balance measures what is printed", () => {
+  it("measures a one-pager on its theses and never checks the wording of claims it does not print", () => {
+    const base = makeExtract();
+    const extract = { ...base, claims: base.claims.map((c) => (c.id === "y1" ? { ...c, text: "There is a good chance of it, clearly." } : c)) };
+    const onePager = measureBalance(selectBrief(makeBrief({ template: "one-pager", themes: ["t1"] }), extract, options), { lexicon });
+    expect(onePager.measured).toBe("theses");
+    expect(onePager.themes[0]!.viewpoints.map((v) => v.words)).toEqual([3, 4]);
+    expect(onePager.problems.map((p) => p.code)).not.toContain("OFF_SCALE_LIKELIHOOD");
+    const memo = measureBalance(selectBrief(makeBrief({ themes: ["t1"] }), extract, options), { lexicon });
+    expect(memo.measured).toBe("claims");
+    expect(memo.problems.map((p) => p.code)).toContain("OFF_SCALE_LIKELIHOOD");
+  });
+
+  it("holds each view to its proportional share, and no view below half an equal share", () => {
+    const base = makeExtract({
+      perspectives: [
+        { id: "p1", label: "one expert", prevalence: "one" },
+        { id: "p2", label: "most officials", prevalence: "most" },
+      ],
+    });
+    const extract = { ...base, claims: base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1") };
+    const report = measureBalance(selectBrief(makeBrief({ themes: ["t1"], space: "proportional" }), extract, options), { lexicon });
+    const byId = Object.fromEntries(report.themes[0]!.viewpoints.map((v) => [v.id, v]));
+    expect(byId.no!.targetShare).toBeCloseTo(0.75);
+    expect(byId.yes!.targetShare).toBeCloseTo(0.25);
+    expect(report.space).toBe("proportional");
+  });
+
+  it("writes the Balance note for a reader: figures in the words it counts, no id, no policy name", () => {
+    const report = measureBalance(selectBrief(makeBrief({ themes: ["t1"] }), makeExtract(), options), { lexicon, policy: "warn" });
+    const note = report.themes[0]!.note;
+    expect(note[0]).toBe("“No” gets less space than the other views: 9 words, against 15 words.");
+    expect(note).toContain("“Yes” rests on two sources, “No” on one.");
+    expect(note.join(" ")).not.toMatch(/"yes"|"no"|t1|warn|strict|0\.\d\d/);
+  });
+});
+
+describe("the office's assessment", () => {
+  const assess = (assessment: string) =>
+    measureBalance(selectBrief(makeBrief({ themes: ["t1"], assessment }), makeExtract(), options), { lexicon, thresholds: { underweightRatio: 0.5 } }).problems.map((p) => p.code);
+
+  it("states a likelihood and a confidence level, in separate sentences", () => {
+    expect(assess("An alliance is unlikely. We have moderate confidence in this judgment.")).toEqual(expect.not.arrayContaining(["ASSESSMENT_WITHOUT_LIKELIHOOD", "ASSESSMENT_WITHOUT_CONFIDENCE", "LIKELIHOOD_WITH_CONFIDENCE"]));
+    expect(assess("We have moderate confidence that nothing changes.")).toContain("ASSESSMENT_WITHOUT_LIKELIHOOD");
+    expect(assess("An alliance is unlikely.")).toContain("ASSESSMENT_WITHOUT_CONFIDENCE");
+    expect(assess("An alliance is unlikely, with moderate confidence.")).toContain("LIKELIHOOD_WITH_CONFIDENCE");
+    expect(assess("An alliance is a good chance. We have low confidence.")).toContain("OFF_SCALE_LIKELIHOOD");
+  });
+
+  it("recommends only when the brief has a recommendation", () => {
+    expect(assess("An alliance is unlikely; we should wait. We have low confidence.")).toContain("RECOMMENDATION_IN_SYNTHESIS");
+  });
+});
+
+describe("a brief that shows one view", () => {
+  it("says only that view is set out, weighing nothing against it", () => {
+    const base = makeExtract({ perspectives: [{ id: "p1", label: "one expert", prevalence: "one" }, { id: "p2", label: "some officials", prevalence: "some" }] });
+    const model = selectBrief(makeBrief({ themes: ["t1"], viewpoints: ["yes"] }), base, options);
+    const weight = dueWeight(model.themes[0]!);
+    expect(weight.verdict).toBe("one-view");
+    expect(weight.text).toBe("Only the “Yes” view is set out here, held by some officials (Pub Two) and one expert (One).");
+    expect(weight.summary).toBe("With one view set out, nothing is weighed against it.");
+  });
+});

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Lexicon } from "../../../src/balance/lexicon.js";
+import { measureBalance } from "../../../src/balance/measure.js";
+import { builtInLexicon } from "../../../src/build/built-ins.js";
+import { loadTemplates } from "../../../src/load/templates.js";
+import { contentsEntries, createRenderer, type RenderHtml } from "../../../src/render/render.js";
+import { citedLine } from "../../../src/render/wording.js";
+import { selectBrief } from "../../../src/select/select.js";
+import { makeBrief, makeExtract } from "../../helpers/fixtures.js";
+
+let lexicon: Lexicon;
+let render: RenderHtml;
+beforeAll(async () => {
+  lexicon = await builtInLexicon();
+  render = createRenderer(await loadTemplates());
+});
+
+const html = (fields: Record<string, unknown>, extract = makeExtract()) => {
+  const model = selectBrief(makeBrief({ themes: ["t1"], ...fields }), extract, { buildDate: "2026-01-15" });
+  return render(model, measureBalance(model, { lexicon, policy: "warn" }));
+};
+const text = (page: string) => page.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("rendered documents", () => {
+  it("print the tool credit only when the brief asks for it", () => {
+    expect(text(html({}))).not.toContain("Briefsmith");
+    expect(text(html({ credit: true }))).toContain("Prepared with Briefsmith");
+  });
+
+  it("carry a memo's quotes in numbered notes, or inline when the brief says so", () => {
+    const extract = makeExtract();
+    const withQuotes = { ...extract, claims: extract.claims.map((c) => ({ ...c, quote: `distinct source wording number ${c.id}` })) };
+    const endnotes = html({}, withQuotes);
+    expect(endnotes).toContain('<li value="1" id="note-1">One [1], para.&nbsp;1: “distinct source wording number y1”</li>');
+    expect(endnotes).not.toContain('<span class="quote">');
+    const inline = html({ citations: "inline" }, withQuotes);
+    expect(inline).toContain('<span class="quote">“distinct source wording number y1”</span>');
+    expect(inline).not.toContain('id="note-1"');
+  });
+
+  it("label the assessment as the office's and end a memo's recommendation with decision lines", () => {
+    const page = text(html({ from: "Policy Unit", assessment: "It is unlikely. We have low confidence.", recommendation: "That you agree." }));
+    expect(page).toMatch(/Our assessment \(Policy Unit\) It is unlikely\. We have low confidence\. .*Recommendation That you agree\. Approve Disapprove Discuss/);
+  });
+
+  it("print the sections in the brief's order", () => {
+    const page = text(html({ sections: ["sources", "themes", "bluf"] }));
+    expect(page.indexOf("Sources")).toBeLessThan(page.indexOf("1. Theme one"));
+    expect(page.indexOf("1. Theme one")).toBeLessThan(page.indexOf("Bottom line up front"));
+  });
+
+  it("write the source's citation counts in words, and leave out a count of nothing", () => {
+    const source = { id: "s", number: 1, shortName: "S", title: "T", publisher: "P", kind: "k", event: undefined, dateDisplay: "2020", dateNote: undefined, place: "X", url: undefined, quality: "Q." };
+    expect(citedLine({ ...source, citedClaims: 2, citedFacts: 0 })).toBe("Cited for two claims.");
+    expect(citedLine({ ...source, citedClaims: 12, citedFacts: 1 })).toBe("Cited for 12 claims and one fact.");
+  });
+
+  it("list a long handout's contents: each question, then the sections after them, with the notes before the sources", () => {
+    const model = selectBrief(makeBrief({ template: "handout", citations: "endnotes" }), makeExtract(), { buildDate: "2026-01-15" });
+    expect(contentsEntries(model, new Map([["theme-t1", 2]])).map((e) => [e.title, e.page])).toEqual([
+      ["1. Theme one", 2],
+      ["2. Theme two", undefined],
+      ["The evidence: analysis of competing hypotheses", undefined],
+      ["Notes", undefined],
+      ["Sources", undefined],
+      ["Balance note", undefined],
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { countOf, joinWords, numberWord, runInHeading, runningTitle, sentenceCase, singularVerbPhrase } from "../../../src/render/prose.js";
+import { quotation, typographic, typographicMarkdown } from "../../../src/render/typography.js";
+
+describe("numbers and plurals in running text", () => {
+  it("spells out one to nine and keeps figures from 10", () => {
+    expect([0, 1, 7, 9, 10, 11, 1200].map(numberWord)).toEqual(["zero", "one", "seven", "nine", "10", "11", "1,200"]);
+  });
+
+  it("makes the noun agree with its count", () => {
+    expect(countOf(1, "question")).toBe("one question");
+    expect(countOf(3, "claim")).toBe("three claims");
+    expect(countOf(12, "perspective")).toBe("12 perspectives");
+    expect(countOf(2, "analysis")).toBe("two analyses");
+    expect(countOf(0, "fact", { zero: "no" })).toBe("no facts");
+  });
+
+  it("joins a list with and, without a serial comma", () => {
+    expect(joinWords(["a"])).toBe("a");
+    expect(joinWords(["a", "b"])).toBe("a and b");
+    expect(joinWords(["a", "b", "c"], "or")).toBe("a, b or c");
+  });
+
+  it("starts a note with a capital and runs a title in with a full stop unless it has its own mark", () => {
+    expect(sentenceCase("workshop synopsis")).toBe("Workshop synopsis");
+    expect(sentenceCase("“quoted” start")).toBe("“Quoted” start");
+    expect(runInHeading("Central Asia")).toBe("Central Asia.");
+    expect(runInHeading("Alliance or limited partnership?")).toBe("Alliance or limited partnership?");
+  });
+
+  it("makes a plural verb phrase agree with a singular subject", () => {
+    expect(singularVerbPhrase("expect cooperation to stop")).toBe("expects cooperation to stop");
+    expect(singularVerbPhrase("see the two drawing together")).toBe("sees the two drawing together");
+    expect(singularVerbPhrase("blame Russia")).toBe("blames Russia");
+    expect(singularVerbPhrase("are wary")).toBe("is wary");
+    expect(singularVerbPhrase("worry about it")).toBe("worries about it");
+    expect(singularVerbPhrase("favour overtures")).toBe("favours overtures");
+    expect(singularVerbPhrase("will fade")).toBe("will fade");
+  });
+});
+
+describe("the running header", () => {
+  it("uses the short title when given, the title when it fits, else cuts at a word boundary", () => {
+    expect(runningTitle("Long title here", "Short")).toBe("Short");
+    expect(runningTitle("A title that fits", undefined)).toBe("A title that fits");
+    const cut = runningTitle("China and Russia: heading for an alliance, or a limited partnership?", undefined, 40);
+    expect(cut).toBe("China and Russia: heading for an…");
+    expect(cut.length).toBeLessThanOrEqual(40);
+    // No dangling punctuation before the ellipsis.
+    expect(runningTitle("Sino-Russian relations after Maidan: competing readings", undefined, 44)).toBe("Sino-Russian relations after Maidan…");
+  });
+});
+
+describe("typography", () => {
+  it("turns our straight quotes and apostrophes typographic", () => {
+    expect(typographic(`Russia's "turn to the East" -- and 'more'`)).toBe("Russia’s “turn to the East” — and ‘more’");
+  });
+
+  it("keeps code spans and link targets of Markdown as typed", () => {
+    expect(typographicMarkdown(`A "quote", \`"code"\` and [a link](https://example.org/it's)`)).toBe(
+      "A “quote”, `\"code\"` and [a link](https://example.org/it's)",
+    );
+  });
+
+  it("prints a quote in double quotation marks, with the quotation marks inside it single", () => {
+    expect(quotation('this is already a "quasi-alliance" with both')).toBe("“this is already a ‘quasi-alliance’ with both”");
+    expect(quotation("China aims to become a “responsible” regional power")).toBe("“China aims to become a ‘responsible’ regional power”");
+    expect(quotation("Russia’s red lines")).toBe("“Russia’s red lines”");
+  });
+});
+
+describe("counts compared in one sentence", () => {
+  it("are all words under ten, else all figures", async () => {
+    const { numbersAlike } = await import("../../../src/render/prose.js");
+    expect([3, 7].map(numbersAlike([3, 7]))).toEqual(["three", "seven"]);
+    expect([9, 15].map(numbersAlike([9, 15]))).toEqual(["9", "15"]);
+  });
+});

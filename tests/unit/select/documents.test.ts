@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { selectBrief } from "../../../src/select/select.js";
+import { nameHolders, proportionalShares } from "../../../src/select/weight.js";
+import { quoteAddsWording, quotesOverlap } from "../../../src/select/overlap.js";
+import { termNames } from "../../../src/select/glossary.js";
+import { makeBrief, makeExtract } from "../../helpers/fixtures.js";
+
+const options = { buildDate: "2026-01-15" };
+const base = makeExtract();
+const claimIds = (model: ReturnType<typeof selectBrief>) => model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims.map((c) => c.id)));
+
+describe("selection prints what the brief asks, in its order, and counts only what it prints", () => {
+  it("prints the sections in the brief's order, and lists the sources of a document that cites", () => {
+    const model = selectBrief(makeBrief({ sections: ["themes", "bluf", "balance"] }), base, options);
+    expect(model.sectionOrder).toEqual(["themes", "bluf", "sources", "balance"]);
+    expect(model.weightIn).toBe("bluf");
+    expect(selectBrief(makeBrief({ sections: ["themes"] }), base, options).weightIn).toBe("themes");
+  });
+
+  it("numbers endnotes and sources in the order the document prints them", () => {
+    const model = selectBrief(makeBrief({ themes: ["t1"], sections: ["facts", "themes"] }), base, options);
+    expect(model.citations).toBe("endnotes");
+    // Facts first: their notes come first, and the first source cited is the earliest fact's.
+    expect(model.facts.map((f) => [f.id, f.note])).toEqual([["f-early", 1], ["f-late", 2], ["f-undated", 3]]);
+    expect(model.themes[0]!.viewpoints[0]!.claims[0]!.note).toBe(4);
+    expect(model.notes.map((n) => n.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(model.sources[0]).toMatchObject({ id: "s2", number: 1 });
+  });
+
+  it("quotes inline in a handout only where the quote adds wording, and never in a memo's body", () => {
+    const extract = { ...base, claims: base.claims.map((c) => (c.id === "y1" ? { ...c, quote: "entirely different vocabulary here today" } : c.id === "y2" ? { ...c, quote: "Second yes claim" } : c)) };
+    const handout = selectBrief(makeBrief({ template: "handout", themes: ["t1"] }), extract, options);
+    const shown = Object.fromEntries(handout.themes[0]!.viewpoints.flatMap((v) => v.shownClaims).map((c) => [c.id, c.showQuote]));
+    expect(shown).toMatchObject({ y1: true, y2: false });
+    expect(handout.notes).toEqual([]);
+    const memo = selectBrief(makeBrief({ themes: ["t1"] }), extract, options);
+    expect(memo.themes[0]!.viewpoints.flatMap((v) => v.shownClaims).some((c) => c.showQuote)).toBe(false);
+  });
+
+  it("counts a source's claims and facts only where they are printed, and leaves out a source only facts cite when facts are not printed", () => {
+    const extract = {
+      ...base,
+      sources: [...base.sources, { ...base.sources[0]!, id: "s3", short_name: "Three" }],
+      facts: [{ ...base.facts[0]!, id: "f-s3", source: "s3" }],
+    };
+    expect(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).sources.map((s) => s.id)).toContain("s3");
+    const withoutFacts = selectBrief(makeBrief({ themes: ["t1"], sections: ["bluf", "themes", "sources"] }), extract, options);
+    expect(withoutFacts.sources.map((s) => s.id)).not.toContain("s3");
+    expect(withoutFacts.sources.every((s) => s.citedFacts === 0)).toBe(true);
+  });
+
+  it("never prints a context fact, leaves out a fact dated after the brief with a notice, and prints a date once", () => {
+    const extract = {
+      ...base,
+      facts: [
+        { ...base.facts[0]!, id: "event", kind: "context" as const },
+        { ...base.facts[0]!, id: "future", date: "2016-05", text: "A later event." },
+        { ...base.facts[0]!, id: "dated", date: "2016-01", text: "In January 2016 something happened." },
+        { ...base.facts[0]!, id: "plain", date: "2015-12", text: "Something happened." },
+      ],
+    };
+    const model = selectBrief(makeBrief({ themes: ["t1"], date: "2016-03-01" }), extract, options);
+    expect(model.facts.map((f) => f.id)).toEqual(["plain", "dated"]);
+    expect(model.facts.map((f) => f.datePrefix)).toEqual(["December 2015", undefined]);
+    expect(model.notices).toEqual([
+      { code: "FACT_AFTER_BRIEF_DATE", message: 'fact "future" is dated May 2016, after the brief\'s date (1 March 2016), and is left out', subject: { kind: "fact", id: "future", field: "date" } },
+    ]);
+  });
+
+  it("does not print a fact that rests on the same words as a claim printed above it", () => {
+    const words = "the projected cost of the line assumed no delays at all";
+    const extract = {
+      ...base,
+      claims: base.claims.map((c) => (c.id === "y1" ? { ...c, quote: words } : c)),
+      facts: [{ ...base.facts[0]!, id: "cost", source: "s1", locator: 1, quote: "projected cost of the line assumed no delays" }],
+    };
+    expect(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).facts).toEqual([]);
+    expect(selectBrief(makeBrief({ themes: ["t1"], exclude_claims: ["y1"] }), extract, options).facts.map((f) => f.id)).toEqual(["cost"]);
+  });
+
+  it("lists the glossary terms the document uses, or all of them", () => {
+    const extract = { ...base, glossary: [{ term: "SCO (Shanghai Cooperation Organization)", definition: "D." }, { term: "swing power / swing state", definition: "D." }, { term: "unused", definition: "D." }] };
+    const used = extract.claims.map((c) => (c.id === "y1" ? { ...c, text: "The Shanghai Cooperation Organization met." } : c.id === "n1" ? { ...c, text: "Russia as a swing state." } : c));
+    const model = selectBrief(makeBrief({ themes: ["t1"] }), { ...extract, claims: used }, options);
+    expect(model.glossary.map((g) => g.term)).toEqual(["SCO (Shanghai Cooperation Organization)", "swing power / swing state"]);
+    expect(selectBrief(makeBrief({ themes: ["t1"], glossary: "all" }), extract, options).glossary).toHaveLength(3);
+    expect(termNames("Silk Road Economic Belt (SREB) / China's Silk Road initiative")).toEqual(["Silk Road Economic Belt", "SREB", "China's Silk Road initiative"]);
+  });
+
+  it("prints the questions once: the brief's own, or the themes' only where no other section prints them", () => {
+    expect(selectBrief(makeBrief({ template: "handout" }), base, options).questions).toEqual([]);
+    expect(selectBrief(makeBrief({ template: "handout", questions: ["Why?"] }), base, options).questions).toEqual(["Why?"]);
+    expect(selectBrief(makeBrief({ sections: ["bluf", "questions"] }), base, options).questions).toEqual(["Yes or no?", "Up or down?"]);
+  });
+
+  it("moves a memo's assumptions to their own section, and keeps them with their view in a handout", () => {
+    const extract = { ...base, claims: base.claims.map((c) => (c.id === "y2" ? { ...c, kind: "assumption" as const } : c)) };
+    const memo = selectBrief(makeBrief({ themes: ["t1"] }), extract, options);
+    expect(memo.assumptions.map((c) => c.id)).toEqual(["y2"]);
+    expect(memo.themes[0]!.viewpoints[0]!.claims.map((c) => c.id)).not.toContain("y2");
+    expect(memo.themes[0]!.viewpoints[0]!.shownClaims.map((c) => c.id)).toContain("y2");
+    const handout = selectBrief(makeBrief({ template: "handout", themes: ["t1"] }), extract, options);
+    expect(handout.assumptions).toEqual([]);
+    expect(handout.themes[0]!.viewpoints[0]!.claims.map((c) => c.id)).toContain("y2");
+  });
+
+  it("excludes and pins claims as the brief says", () => {
+    expect(claimIds(selectBrief(makeBrief({ themes: ["t1"], exclude_claims: ["y1"] }), base, options))).not.toContain("y1");
+    const pinned = selectBrief(makeBrief({ themes: ["t1"], claims_per_viewpoint: 1, include_claims: ["y2"] }), base, options);
+    expect(claimIds(pinned)).toContain("y2");
+    expect(pinned.themes[0]!.viewpoints[0]!.shownClaims).toHaveLength(1);
+  });
+
+  it("names the perspective in the attribution only when the claim's text does not", () => {
+    const extract = { ...base, claims: base.claims.map((c) => (c.id === "y1" ? { ...c, text: "One expert said so." } : c)) };
+    const claims = selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!.viewpoints[0]!.shownClaims;
+    expect(claims.find((c) => c.id === "y1")!.attribution).toBe("One");
+    expect(claims.find((c) => c.id === "y3")!.attribution).toBe("some officials, Pub Two");
+  });
+
+  it("measures a one-pager on its theses: it prints no claims", () => {
+    expect(selectBrief(makeBrief({ template: "one-pager" }), base, options).printsClaims).toBe(false);
+    expect(selectBrief(makeBrief({ template: "one-pager" }), base, options).notes).toEqual([]);
+  });
+});
+
+describe("due weight in selection", () => {
+  const weighted = {
+    ...base,
+    perspectives: [
+      { id: "p1", label: "one expert", prevalence: "one" as const },
+      { id: "p2", label: "some officials", prevalence: "some" as const },
+      { id: "p3", label: "most officials", prevalence: "most" as const },
+    ],
+    claims: [...base.claims, { ...base.claims[3]!, id: "n2", perspective: "p3", text: "A second no claim, from most officials.", source: "s1" }],
+  };
+
+  it("orders a view's holders strongest first and shows a claim of each holder the statement names", () => {
+    const model = selectBrief(makeBrief({ themes: ["t1"], claims_per_viewpoint: 1 }), weighted, options);
+    const no = model.themes[0]!.viewpoints.find((v) => v.id === "no")!;
+    expect(no.holders.map((h) => [h.label, h.prevalence])).toEqual([
+      ["most officials", "most"],
+      ["some officials", "some"],
+    ]);
+    expect(nameHolders(no.holders).map((h) => h.label)).toEqual(["most officials", "some officials"]);
+    expect(no.shownClaims.map((c) => c.perspective.label)).toContain("most officials");
+  });
+
+  it("gives space in proportion to weight with space: proportional, never below half an equal share", () => {
+    expect(proportionalShares(["most", "one"]).map((s) => Math.round(s * 100))).toEqual([75, 25]);
+    expect(proportionalShares(["most", "most"])).toEqual([0.5, 0.5]);
+    expect(proportionalShares(["some", "unstated"])).toEqual([0.5, 0.5]);
+    const three = proportionalShares(["consensus", "one", "one"]);
+    expect(three.every((s) => s >= 0.5 / 3 - 1e-9)).toBe(true);
+    expect(three.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    const model = selectBrief(makeBrief({ themes: ["t1"], space: "proportional", claims_per_viewpoint: 2 }), weighted, options);
+    const [first, second] = model.themes[0]!.viewpoints;
+    expect(first!.targetShare + second!.targetShare).toBeCloseTo(1);
+    expect(model.themes[0]!.viewpoints.find((v) => v.id === "no")!.targetShare).toBeGreaterThan(0.5);
+  });
+});
+
+describe("say it once", () => {
+  it("finds a quote near-identical to its paraphrase, and one in the source's own words", () => {
+    expect(
+      quoteAddsWording(
+        "Most panelists agreed that the pull toward closer ties has limits and that present cooperation will fall well short of a formal alliance.",
+        "most panelists agreed that this dynamic has limitations, and current Sino-Russian cooperation will stop well short of a formal alliance",
+      ),
+    ).toBe(false);
+    expect(quoteAddsWording("On this view, frictions do not endanger their close relationship.", "irritants in bilateral relations fall short of threatening close ties")).toBe(true);
+  });
+
+  it("finds two facts or claims that rest on the same words", () => {
+    expect(quotesOverlap("the projected cost of €310 million assumed no delays", "cost of €310 million assumed no delays")).toBe(true);
+    expect(quotesOverlap("optimistic at best", "the projected cost of €310 million assumed no delays")).toBe(false);
+    expect(quotesOverlap("q", "q")).toBe(false);
+  });
+});

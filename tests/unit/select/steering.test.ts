@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { parseYamlFile } from "../../../src/load/yaml-file.js";
+import { checkBriefAgainstExtract, validateBriefFile } from "../../../src/validate/brief.js";
+import { makeExtract } from "../../helpers/fixtures.js";
+
+/** Validate a brief's YAML against the fixture extract: its own shape, then its references. */
+function problems(yaml: string) {
+  const { file } = parseYamlFile("briefs/b.yaml", `title: B\ncorpus: c\n${yaml}`);
+  const validated = validateBriefFile(file, "b");
+  const diagnostics = [...validated.diagnostics, ...(validated.brief ? checkBriefAgainstExtract(validated.brief, file, makeExtract()) : [])];
+  return diagnostics.map((d) => ({ code: d.code, message: d.message, hint: d.hint, at: file.text.slice(d.span!.start, d.span!.end) }));
+}
+
+describe("steering a brief's claims", () => {
+  it("names an unknown claim with the id it probably meant", () => {
+    expect(problems("template: memo\ninclude_claims: [y-1]\n")).toEqual([
+      { code: "BRIEF_UNKNOWN_CLAIM", message: 'corpus "c" has no claim "y-1"', hint: expect.stringContaining('did you mean "y1"?'), at: "y-1" },
+    ]);
+  });
+
+  it("refuses a claim of a theme or viewpoint the brief does not show", () => {
+    expect(problems("template: memo\nthemes: [t1]\nexclude_claims: [u1]\n")[0]).toMatchObject({
+      code: "BRIEF_UNKNOWN_CLAIM",
+      message: 'claim "u1" belongs to theme "t2", which this brief does not select',
+    });
+    expect(problems("template: memo\nthemes: [t1]\nviewpoints: [yes, no]\ninclude_claims: [y1]\n")).toEqual([]);
+  });
+
+  it("refuses a claim both included and excluded", () => {
+    expect(problems("template: memo\ninclude_claims: [y1]\nexclude_claims: [y1]\n")[0]).toMatchObject({
+      code: "BRIEF_INVALID_VALUE",
+      message: expect.stringContaining('claim "y1" is both included and excluded'),
+    });
+  });
+});
+
+describe("sections a template cannot print", () => {
+  it("refuses them with the reason and what the template can print", () => {
+    const [problem] = problems("template: memo\nsections: [bluf, comparison]\n");
+    expect(problem).toMatchObject({ code: "BRIEF_INVALID_VALUE", at: "comparison" });
+    expect(problem!.message).toContain("a memo has no comparison section: a memo sets the views out in turn (themes); the side-by-side comparison table is a handout section");
+    expect(problem!.message).toContain("it can print bluf, themes, facts, assumptions, questions, glossary, sources, balance");
+    expect(problems("template: one-pager\nsections: [bluf, glossary]\n")[0]!.message).toContain("a one-pager has no room for a glossary");
+  });
+
+  it("refuses a section listed twice, and themes with comparison (the same claims twice)", () => {
+    expect(problems("template: handout\nsections: [themes, themes]\n")[0]!.message).toContain("section themes is listed twice");
+    expect(problems("template: handout\nsections: [themes, comparison]\n")[0]!.message).toContain("themes and comparison print the same claims");
+  });
+
+  it("accepts questions in a memo", () => {
+    expect(problems("template: memo\nsections: [bluf, themes, questions]\nquestions: [Why now?]\n")).toEqual([]);
+  });
+});
+
+describe("text the brief gives always has a section to print it", () => {
+  it("refuses questions, an assessment or a recommendation that no section would print", () => {
+    expect(problems("template: memo\nsections: [bluf, themes]\nquestions: [Why now?]\n")[0]!.message).toBe(
+      "questions: questions is printed in the questions section, which sections does not list; add questions to sections, or remove questions",
+    );
+    expect(problems("template: memo\nsections: [themes]\nassessment: It is likely. We have low confidence.\n")[0]!.message).toContain("add bluf to sections");
+    expect(problems("template: one-pager\nquestions: [Why now?]\n")[0]!.message).toContain("a one-pager cannot print questions: a one-pager has no room for discussion questions");
+  });
+
+  it("prints a memo's questions when the brief gives them and no sections", async () => {
+    const { selectBrief } = await import("../../../src/select/select.js");
+    const { makeBrief } = await import("../../helpers/fixtures.js");
+    const model = selectBrief(makeBrief({ questions: ["Why now?"] }), makeExtract(), { buildDate: "2026-01-15" });
+    expect(model.sectionOrder).toEqual(["bluf", "themes", "facts", "assumptions", "questions", "sources", "balance"]);
+    expect(model.questions).toEqual(["Why now?"]);
+  });
+});
