@@ -22,4 +22,12 @@ process.exitCode = await main({
   stdout: process.stdout,
   stderr: process.stderr,
   now: () => new Date(),
+  // A build stops cleanly on these: it finishes or abandons what is printing, writes its manifest and closes the browser.
+  onSignal: (listener) => {
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
+    for (const signal of signals) process.on(signal, listener);
+    return () => {
+      for (const signal of signals) process.off(signal, listener);
+    };
+  },
 });

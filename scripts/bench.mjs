@@ -3,8 +3,8 @@
 // against a naive script (one browser launch per PDF) in the same run, on the
 // same machine. Not a test: it prints a table to paste into the README.
 //
-//   npm run bench                  60 briefs, naive baseline on a sample of 8
-//   npm run bench -- --briefs 120 --naive-sample 12
+//   npm run bench                  40 briefs, naive baseline on a sample of 8, and a 1,000-brief build
+//   npm run bench -- --briefs 120 --naive-sample 12 --scale 0
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -14,28 +14,39 @@ import { parseArgs } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
-  options: { briefs: { type: "string", default: "60" }, "naive-sample": { type: "string", default: "8" }, keep: { type: "boolean" } },
+  options: {
+    briefs: { type: "string", default: "40" },
+    "naive-sample": { type: "string", default: "8" },
+    // The scale row: a forced build of this many briefs, its memory watched (0 leaves it out).
+    scale: { type: "string", default: "1000" },
+    keep: { type: "boolean" },
+  },
 });
 const briefCount = Number(values.briefs);
 const naiveSample = Number(values["naive-sample"]);
+const scaleCount = Number(values.scale);
 
 const { loadCorpus } = await import(`${root}/dist/index.js`);
 const work = mkdtempSync(join(tmpdir(), "briefsmith-bench-"));
-cpSync(join(root, "sources"), join(work, "sources"), { recursive: true });
-mkdirSync(join(work, "briefs"));
 
 // 1. Generate briefs over the example corpus: varied templates and themes, fixed dates.
 const corpus = await loadCorpus(join(root, "sources", "sino-russian"));
 const themes = corpus.extract.themes.map((t) => t.id);
 // Mostly memos of about three pages, as a team's nightly set would be, with handouts and one-pagers mixed in.
 const templates = ["memo", "memo", "memo", "handout", "memo", "one-pager"];
-for (let i = 0; i < briefCount; i++) {
+writeProject(work, briefCount);
+
+/** A project folder with the example corpus and `count` generated briefs. */
+function writeProject(work, count) {
+cpSync(join(root, "sources"), join(work, "sources"), { recursive: true });
+mkdirSync(join(work, "briefs"), { recursive: true });
+for (let i = 0; i < count; i++) {
   const template = templates[i % templates.length];
   const count = template === "handout" ? 2 : template === "one-pager" ? 3 : 2;
   const chosen = Array.from({ length: count }, (_, k) => themes[(i * 3 + k * 5) % themes.length]);
   const unique = [...new Set(chosen)];
   writeFileSync(
-    join(work, "briefs", `bench-${String(i + 1).padStart(3, "0")}.yaml`),
+    join(work, "briefs", `bench-${String(i + 1).padStart(4, "0")}.yaml`),
     [
       `title: "Benchmark brief ${i + 1}: ${unique.join(", ")}"`,
       `template: ${template}`,
@@ -51,26 +62,50 @@ for (let i = 0; i < briefCount; i++) {
     ].join("\n"),
   );
 }
+}
 
 const brief = join(root, "bin", "brief.js");
 
-/** Run a command as a whole process; wall time in ms, and the peak PSS of its browser process tree. */
-function timed(args, { sampleMemory = false } = {}) {
+/**
+ * Run a command as a whole process; wall time in ms, its standard output, and (when sampled) the peak
+ * PSS of its browser process tree and Node's own resident memory as the briefs went by.
+ */
+function timed(args, { sampleMemory = false, cwd = work, script = brief } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [brief, ...args], { cwd: work, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } });
+    const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } });
     let stderr = "";
+    let stdout = "";
+    let done = 0;
     child.stderr.on("data", (d) => (stderr += d));
-    child.stdout.resume();
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      done += (String(d).match(/^✓/gm) ?? []).length;
+    });
     let peak = 0;
-    const timer = sampleMemory ? setInterval(() => (peak = Math.max(peak, browserTreePss(child.pid))), 50) : undefined;
+    const nodeRss = [];
+    const timer = sampleMemory
+      ? setInterval(() => {
+          peak = Math.max(peak, browserTreePss(child.pid));
+          nodeRss.push([done, residentMb(child.pid)]);
+        }, sampleMemory === true ? 50 : sampleMemory)
+      : undefined;
     child.on("exit", (code) => {
       clearInterval(timer);
       const ms = performance.now() - started;
-      if (code !== 0) reject(new Error(`brief ${args.join(" ")} exited ${code}\n${stderr}`));
-      else resolve({ ms, peakPssMb: peak / 1024 });
+      if (code !== 0) reject(new Error(`${script} ${args.join(" ")} exited ${code}\n${stderr}`));
+      else resolve({ ms, stdout, peakPssMb: peak / 1024, nodeRss });
     });
   });
+}
+
+/** Node's resident memory, MB. */
+function residentMb(pid) {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 /** Sum of PSS (kB) of every chromium process below `pid`: the browser's real share of memory. */
@@ -143,12 +178,79 @@ const fullWithBrowser =
   fullBrowser !== undefined && fullBrowser !== chosenBrowser
     ? await medianOfThree(["build", "briefs", "--out", "out-full-browser", "--force", "--browser", fullBrowser.executablePath])
     : undefined;
+
+// The performance bar: a forced build against a bare script that prints the same HTML with one warm browser of the
+// same executable and two tabs, and nothing else (scripts/bare-print.mjs). Whole processes, run in turn, three each.
+const htmlDir = join(work, "naive-html");
+if (!existsSync(htmlDir)) await timed(["build", "briefs", "--out", htmlDir, "--jobs", "2"]);
+const bareArgs = [htmlDir, join(work, "bare-out"), chosenBrowser.executablePath, ...(chosenBrowser.headlessShell ? ["--shell"] : [])];
+const bareRuns = [];
+const forcedRuns = [];
+for (let run = 0; run < 3; run++) {
+  bareRuns.push(await timed(bareArgs, { script: join(root, "scripts", "bare-print.mjs") }));
+  forcedRuns.push(await timed(["build", "briefs", "--out", "out-vs-bare", "--force", "--jobs", "2"]));
+}
+const median = (runs) => [...runs].sort((a, b) => a.ms - b.ms)[1];
+const listed = (runs) => runs.map((r) => (r.ms / 1000).toFixed(2)).join(", ");
+const bare = median(bareRuns);
+const forced = median(forcedRuns);
+
 // Memory is sampled in a run of its own: walking /proc every few milliseconds costs CPU the timed run should not lose.
 const memory = await timed(["build", "briefs", "--out", "out-memory", "--force"], { sampleMemory: true });
 const noop = await medianOfThree(["build", "briefs", "--out", "out"]);
 // Cold: a fresh output folder each time, so the brief is printed in every run.
-const cold = await medianOfThree((run) => ["build", "briefs/bench-001.yaml", "--out", `cold-${run}`]);
+const cold = await medianOfThree((run) => ["build", "briefs/bench-0001.yaml", "--out", `cold-${run}`]);
 const pages = JSON.parse(readFileSync(join(work, "out", "manifest.json"), "utf8")).briefs.map((b) => b.outputs.find((o) => o.path.endsWith(".pdf"))?.pages ?? 0);
+
+// Early cutoff: edit one word of one claim that some briefs show and others do not. Every brief's inputs change
+// (the corpus is one of them), but only the documents of the briefs that show the claim do.
+const cutoff = await earlyCutoff();
+async function earlyCutoff() {
+  const manifest = JSON.parse(readFileSync(join(work, "out", "manifest.json"), "utf8"));
+  const shown = manifest.briefs.map((b) => Object.keys(b.content?.claims ?? {}));
+  const counts = new Map();
+  for (const ids of shown) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  // A claim shown by a few briefs: the nightly case of one analyst's edit.
+  const [claim] = [...counts].filter(([, n]) => n < shown.length).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).find(([, n]) => n >= 2) ?? [];
+  if (claim === undefined) return undefined;
+  const dir = join(work, "sources", "sino-russian");
+  const file = readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => join(dir, f)).find((f) => readFileSync(f, "utf8").includes(`id: ${claim}\n`));
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf(`id: ${claim}\n`);
+  // The first word of its text in capitals: the word count stays (selection weighs words), the words read differently.
+  const word = /text:\s*(?:[>|][-+]?\s*\n\s*)?(["']?)([A-Za-z]+)/.exec(text.slice(at));
+  const start = at + word.index + word[0].length - word[2].length;
+  writeFileSync(file, text.slice(0, start) + word[2].toUpperCase() + text.slice(start + word[2].length));
+  try {
+    const run = await timed(["build", "briefs", "--out", "out", "--json"]);
+    const result = JSON.parse(run.stdout);
+    // A document changed when its HTML did: the claim may be shown in a brief's model but not printed by its template.
+    const htmlBefore = new Map(manifest.briefs.map((b) => [b.id, b.outputs.find((o) => o.path.endsWith(".html"))?.sha256]));
+    const after = JSON.parse(readFileSync(join(work, "out", "manifest.json"), "utf8"));
+    const changed = new Set(after.briefs.filter((b) => b.outputs.find((o) => o.path.endsWith(".html"))?.sha256 !== htmlBefore.get(b.id)).map((b) => b.id));
+    return {
+      claim,
+      ms: run.ms,
+      printed: result.counts.built,
+      rerendered: result.counts.rerendered,
+      showing: manifest.briefs.filter((b) => claim in (b.content?.claims ?? {})).length,
+      documentsChanged: changed.size,
+      printedChanged: result.briefs.filter((b) => b.status === "built" && changed.has(b.id)).length,
+    };
+  } finally {
+    writeFileSync(file, text);
+  }
+}
+
+// Scale: a thousand briefs, the browser tree's peak memory and Node's own as the briefs go by.
+let scale;
+if (scaleCount > 0) {
+  const scaleWork = join(work, "scale");
+  mkdirSync(scaleWork);
+  writeProject(scaleWork, scaleCount);
+  process.stderr.write(`scale: ${scaleCount} briefs\n`);
+  scale = await timed(["build", "briefs", "--out", "out", "--force"], { cwd: scaleWork, sampleMemory: 250 });
+}
 
 const fullMsPerPdf = full.ms / briefCount;
 const browserName = (location) => `${location.headlessShell ? "headless shell" : "full browser"}`;
@@ -186,8 +288,25 @@ report(
     ...(fullWithBrowser !== undefined && naiveMs !== undefined ? [`${(naiveMs / (fullWithBrowser.ms / briefCount)).toFixed(1)}× on the full browser`] : []),
   ].join(", "),
 );
-report(`no-op rebuild of ${briefCount} briefs`, `${(noop.ms / 1000).toFixed(2)} s (median of ${noop.all}; whole process; target ≤ 0.4 s)`);
+report(`no-op rebuild of ${briefCount} briefs`, `${(noop.ms / 1000).toFixed(2)} s (median of ${noop.all}; whole process; target ≤ 0.3 s)`);
 report("cold build of one brief", `${(cold.ms / 1000).toFixed(2)} s (median of ${cold.all}; whole process; target ≤ 1.8 s)`);
+report(
+  "forced build vs bare printing",
+  `${(forced.ms / 1000).toFixed(2)} s vs ${(bare.ms / 1000).toFixed(2)} s: ratio ${(forced.ms / bare.ms).toFixed(2)} (target ≤ 1.10; medians, in turn: brief ${listed(forcedRuns)}; bare ${listed(bareRuns)})`,
+);
 report("browser process tree, peak PSS", `${memory.peakPssMb.toFixed(0)} MB (target ≤ 700 MB)`);
+if (cutoff !== undefined) {
+  report(
+    "early cutoff, one claim edited",
+    `${cutoff.printed} of ${briefCount} briefs printed, ${cutoff.documentsChanged} documents changed (${cutoff.printedChanged} of them printed; ${cutoff.showing} briefs select ${cutoff.claim}), ${cutoff.rerendered} re-rendered with the same result; ${(cutoff.ms / 1000).toFixed(2)} s`,
+  );
+}
+if (scale !== undefined) {
+  const at = (share) => scale.nodeRss.find(([done]) => done >= share * scaleCount)?.[1] ?? scale.nodeRss.at(-1)?.[1] ?? 0;
+  report(
+    `forced build of ${scaleCount} briefs`,
+    `${(scale.ms / 1000).toFixed(1)} s (${((1000 * scaleCount) / scale.ms).toFixed(1)} PDFs/s); browser peak PSS ${scale.peakPssMb.toFixed(0)} MB (target ≤ 600 MB); Node RSS ${[0.1, 0.25, 0.5, 0.75, 1].map((share) => at(share).toFixed(0)).join(" / ")} MB at 10/25/50/75/100%`,
+  );
+}
 
 if (!values.keep) rmSync(work, { recursive: true, force: true });

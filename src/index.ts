@@ -8,7 +8,7 @@ export { buildBriefs } from "./build/build-briefs.js";
 export { validateBriefs, type ValidateOptions, type ValidationResult } from "./build/validate-briefs.js";
 export type { BriefJudgement, Refusal } from "./build/gate.js";
 export { ingestDocument, type DocumentMetadata, type IngestedDocument } from "./ingest/ingest-document.js";
-export type { BriefResult, BriefStatus, BuildOptions, BuildResult, Shard } from "./build/types.js";
+export type { BriefChanges, BriefResult, BriefStatus, BuildOptions, BuildResult, ContentChanges, LockHolder, Shard } from "./build/types.js";
 export { loadTemplates, type TemplateSet } from "./load/templates.js";
 
 export { BriefsmithError } from "./errors/briefsmith-error.js";

@@ -1,5 +1,4 @@
-import { mkdir } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseLexicon } from "../balance/lexicon.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -8,21 +7,24 @@ import { codeFingerprint } from "../incremental/code-fingerprint.js";
 import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprint.js";
 import { sha256 } from "../incremental/hash.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
-import { displayPath } from "../load/project.js";
+import { displayPath, refuseOutputInSources } from "../load/project.js";
 import { loadTemplates } from "../load/templates.js";
-import { manifestFileName, readManifestIfValid, writeManifest, type Manifest } from "../output/manifest.js";
+import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
+import { acquireOutputLock } from "../output/lock.js";
+import { manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry } from "../output/manifest.js";
+import { describeWriteError, removeDeadTemporaryFiles } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
-import { browserFingerprint, createPrinter, locateBrowser, type DocumentPrinter, type Env } from "../print/printer.js";
+import { browserFingerprint, createPrinter, locateBrowser, type DocumentPrinter } from "../print/printer.js";
 import { isoDate, momentOfEpoch } from "../text/dates.js";
-import { nextManifest } from "./next-manifest.js";
+import type { JobContext } from "./build-one.js";
+import { defaultConcurrency, defaultRestartAfter } from "./defaults.js";
+import { entryOf, generator, nextManifest, pendingEntry } from "./next-manifest.js";
 import { briefsOfShard, planBuild, unchangedWithoutParsing, type PlanContext } from "./plan.js";
 import { prepareBriefs, preparedBriefId } from "./prepare.js";
 import { runJobs } from "./run-jobs.js";
-import type { BriefResult, BuildOptions, BuildResult } from "./types.js";
+import type { BriefResult, BuildOptions, BuildResult, Env } from "./types.js";
 
-export function defaultConcurrency(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
-}
+export { defaultConcurrency } from "./defaults.js";
 
 /**
  * Build briefs: prepare (load and check) → select → balance → render → print.
@@ -41,8 +43,47 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
   const date = options.date ?? dateFromEnvironment(env);
   const jobs = options.jobs ?? defaultConcurrency();
   const manifestPath = join(outDir, manifestFileName);
+  const signal = options.signal;
+  const interrupted = () => (signal?.aborted ? String(signal.reason ?? "stopped") : undefined);
+
+  await refuseOutputInSources(outDir, root, cwd);
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the output folder ${displayPath(outDir, cwd)}`, {
+      hint: "choose another folder with --out",
+      cause: error,
+    });
+  }
+  // One build at a time writes to an output folder: two at once would mix their files and manifests.
+  const lock = await acquireOutputLock(outDir, { wait: options.wait ?? false, signal, ...(options.onWaitForLock ? { onWait: options.onWaitForLock } : {}) });
+  try {
+    await removeDeadTemporaryFiles(outDir);
+    // The last build's manifest, with what its journal says it finished if it was killed before it could fold it in.
+    const manifest = await recoverManifest(outDir, manifestPath, cwd);
+    return await buildLocked({ ...options, cwd, env, root, paths, outDir, date, jobs, manifestPath, manifest, interrupted });
+  } finally {
+    await lock.release();
+  }
+}
+
+interface LockedBuild extends BuildOptions {
+  readonly cwd: string;
+  readonly env: Env;
+  readonly root: string;
+  readonly paths: readonly string[];
+  readonly outDir: string;
+  readonly date: string;
+  readonly jobs: number;
+  readonly manifestPath: string;
+  readonly manifest: Manifest | undefined;
+  readonly interrupted: () => string | undefined;
+}
+
+/** The build proper, once the output folder is locked and the last build's manifest recovered. */
+async function buildLocked(options: LockedBuild): Promise<BuildResult> {
+  const { cwd, env, root, paths, outDir, date, jobs, manifestPath, manifest } = options;
   // --force ignores what the last build left, but keeps its manifest: entries of briefs not built now stay listed.
-  const manifest = await readManifestIfValid(manifestPath);
   const previous = options.force ? undefined : manifest;
   const browser = lazyBrowser(options.browser, env);
   // The build's own printer is made on first need. When every brief will be printed (no previous
@@ -57,10 +98,17 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
             browser: location.executablePath,
             env,
             jobs,
-            restartAfter: options.restartAfter ?? 200,
+            restartAfter: options.restartAfter ?? defaultRestartAfter,
+            // The build stops on its abort signal, closing the browser itself.
+            handleSignals: false,
             ...(options.onBrowserLaunch ? { onLaunch: options.onBrowserLaunch } : {}),
           }),
         ));
+  // Selection, rendering (Handlebars, marked) and printing load only when something is printed; when everything
+  // will be, they load now, while the briefs are read and checked.
+  let printingModules: Promise<[typeof import("./build-one.js"), typeof import("../render/render.js")]> | undefined;
+  const loadPrinting = () => (printingModules ??= Promise.all([import("./build-one.js"), import("../render/render.js")]));
+  if (previous === undefined) loadPrinting().catch(() => undefined);
 
   try {
     // Independent reads, all at once: every build, the no-op one too, waits for them.
@@ -71,44 +119,59 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
       codeFingerprint(),
     ]);
     const external = options.printer;
-    const printerFingerprint = external === undefined ? browser.fingerprint : () => external.fingerprint();
+    // A printer still starting that fails (no browser) is like no browser found: every key says so, and printing fails.
+    const printerFingerprint = external === undefined ? browser.fingerprint : () => Promise.resolve(external).then((p) => p.fingerprint(), () => "no browser");
     const keys = new CacheKeys({ templateSet, fonts, lexiconHash: sha256(lexiconText), code, browser: printerFingerprint });
-    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, keys };
+    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys };
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
     const allUnchanged = previous === undefined ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
     if (allUnchanged !== undefined) {
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
-      await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, shard: options.shard }), cwd);
-      return { results: allUnchanged, diagnostics: [], fileTexts: new Map(), manifestPath: displayPath(manifestPath, cwd), browserLaunches: 0 };
+      const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, shard: options.shard }), cwd);
+      return {
+        results: allUnchanged,
+        diagnostics: [],
+        fileTexts: new Map(),
+        manifestPath: displayPath(manifestPath, cwd),
+        browserLaunches: 0,
+        notStarted: 0,
+        ...(written === undefined ? {} : { manifestError: written }),
+      };
     }
 
     const warmUp = () => {
-      if (previous === undefined && options.printer === undefined) printer().catch(() => undefined);
+      if (previous === undefined && options.printer === undefined && options.interrupted() === undefined) printer().catch(() => undefined);
     };
     const preparation = await prepareBriefs(paths, { root, cwd, onValidBrief: warmUp });
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];
     const emit = (result: BriefResult) => {
-      results.push(result);
+      // The caller sees everything (the model, the balance report); the build keeps only what it reports,
+      // so a build of a thousand briefs does not hold a thousand models.
       options.onBrief?.(result);
+      results.push(withoutModel(result));
     };
     options.onStart?.({ total: plan.upfront.length + plan.unchanged.length + plan.jobs.length, toPrint: plan.jobs.length });
     for (const result of [...plan.upfront, ...plan.unchanged]) emit(result);
 
-    if (plan.jobs.length > 0) {
-      try {
-        await mkdir(outDir, { recursive: true });
-      } catch (error) {
-        throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the output folder ${displayPath(outDir, cwd)}`, {
-          hint: "choose another folder with --out",
-          cause: error,
-        });
-      }
-      // Selection, rendering (Handlebars, marked) and printing load only when something is printed.
-      const [{ buildOne }, { createRenderer }] = await Promise.all([import("./build-one.js"), import("../render/render.js")]);
-      const context = {
+    let started = 0;
+    let journalError: BriefsmithError | undefined;
+    let journalOpened = false;
+    if (plan.jobs.length > 0 && options.interrupted() === undefined) {
+      // Before any output is replaced, the manifest stops listing the outputs of the briefs to rebuild;
+      // each brief's new entry goes to the journal once its files are in place. So after a kill at any
+      // moment, every entry matches the files on disk, or lists none.
+      const pending = nextManifestWith(manifest, plan.jobs.map((job) => job.previous).filter((e) => e !== undefined).map(pendingEntry));
+      const before = await writeManifestFile(manifestPath, pending, cwd);
+      if (before !== undefined) throw before;
+      const journal = await JournalWriter.open(journalPath(outDir)).catch((error: unknown) => {
+        throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(journalPath(outDir), cwd)}: ${describeWriteError(error)}`, { cause: error });
+      });
+      journalOpened = true;
+      const [{ buildOne }, { createRenderer }] = await loadPrinting();
+      const context: JobContext = {
         render: createRenderer(templateSet),
         printer: await printer(),
         lexicon: parseLexicon(lexiconText, lexiconPath),
@@ -116,27 +179,50 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
         cwd,
         date,
         timeoutMs: options.timeoutMs ?? 60_000,
+        printSetup: await keys.printSetup(),
+        abandon: afterGrace(options.signal, options.graceMs ?? 2_000),
       };
-      await runJobs(plan.jobs, jobs, options.failFast ?? false, async (job) => {
-        const result = await buildOne(job, context);
-        emit(result);
-        return result.status === "built";
-      });
+      try {
+        started = await runJobs(
+          plan.jobs,
+          jobs,
+          options.failFast ?? false,
+          async (job) => {
+            const result = await buildOne(job, context);
+            emit(result);
+            await journal.append(entryOf(result, job.previous)).catch((error: unknown) => {
+              journalError ??= new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(journalPath(outDir), cwd)}: ${describeWriteError(error)}`, { cause: error });
+            });
+            return result.status === "built" || result.status === "rerendered";
+          },
+          options.signal,
+        );
+      } finally {
+        await journal.close();
+      }
     }
 
     const order = new Map(briefs.map((b, i) => [preparedBriefId(b), i]));
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     let writtenManifest: string | undefined;
-    if (results.some((r) => r.status === "built" || r.status === "unchanged") || manifest !== undefined) {
-      await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, shard: options.shard }), cwd);
+    let manifestError: BriefsmithError | undefined = journalError;
+    if (results.some((r) => r.status === "built" || r.status === "rerendered" || r.status === "unchanged") || manifest !== undefined || journalOpened) {
+      const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, shard: options.shard }), cwd);
+      // Folded into manifest.json, the journal is done with. Should the write have failed, it stays, and the next build folds it in.
+      if (finalError === undefined) await removeJournal(journalPath(outDir));
+      manifestError = finalError ?? manifestError;
       writtenManifest = displayPath(manifestPath, cwd);
     }
+    const stopped = options.interrupted();
     return {
       results,
       diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : []))],
       fileTexts: preparation.fileTexts,
-      manifestPath: writtenManifest,
-      browserLaunches: (await settled(ownPrinter))?.launches ?? options.printer?.launches ?? 0,
+      manifestPath: manifestError === undefined ? writtenManifest : undefined,
+      browserLaunches: (await settled(ownPrinter))?.launches ?? (await settled(Promise.resolve(options.printer)))?.launches ?? 0,
+      notStarted: plan.jobs.length - started,
+      ...(stopped === undefined ? {} : { interrupted: stopped }),
+      ...(manifestError === undefined ? {} : { manifestError }),
     };
   } finally {
     // Whatever happens, the build's own browser goes: a build must never leave Chromium running.
@@ -144,15 +230,70 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
   }
 }
 
+/**
+ * A result without what only the onBrief callback needs: the model, the balance report, and the
+ * balance notes of a brief that was built (a brief not built keeps its problems, which the build reports).
+ */
+function withoutModel(result: BriefResult): BriefResult {
+  const { model: _model, balance: _balance, diagnostics, ...rest } = result;
+  const built = result.status === "built" || result.status === "rerendered" || result.status === "unchanged";
+  return built || diagnostics === undefined ? rest : { ...rest, diagnostics };
+}
+
+/** The manifest with some entries replaced. */
+function nextManifestWith(manifest: Manifest | undefined, entries: readonly ManifestEntry[]): Manifest {
+  return foldJournal(manifest, entries, generator);
+}
+
+/**
+ * The last build's manifest. If that build was killed, its journal holds the
+ * briefs it finished since it last wrote manifest.json: they are folded in,
+ * and the manifest written, before anything else happens.
+ */
+async function recoverManifest(outDir: string, manifestPath: string, cwd: string): Promise<Manifest | undefined> {
+  const manifest = await readManifestIfValid(manifestPath);
+  const journal = journalPath(outDir);
+  const entries = await readJournal(journal);
+  if (entries.length === 0) {
+    await removeJournal(journal);
+    return manifest;
+  }
+  const folded = foldJournal(manifest, entries, generator);
+  const error = await writeManifestFile(manifestPath, folded, cwd);
+  if (error !== undefined) throw error;
+  await removeJournal(journal);
+  return folded;
+}
+
+/** A signal that fires `graceMs` after `signal` does: documents still printing when the build stops get that long to finish. */
+function afterGrace(signal: AbortSignal | undefined, graceMs: number): AbortSignal | undefined {
+  if (signal === undefined) return undefined;
+  const controller = new AbortController();
+  const fire = () => {
+    const timer = setTimeout(() => controller.abort(signal.reason), graceMs);
+    timer.unref();
+  };
+  if (signal.aborted) fire();
+  else signal.addEventListener("abort", fire, { once: true });
+  return controller.signal;
+}
+
 /** A promise's value, or undefined if it is not there or failed. */
 async function settled<T>(promise: Promise<T> | undefined): Promise<T | undefined> {
   return promise?.catch(() => undefined);
 }
 
-async function writeManifestFile(path: string, manifest: Manifest, cwd: string): Promise<void> {
-  await writeManifest(path, manifest).catch((error: unknown) => {
-    throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(path, cwd)}`, { cause: error });
-  });
+/** Write the manifest; a failure (a full disk, say) comes back as an error to report, not thrown, so the build's summary is still printed. */
+async function writeManifestFile(path: string, manifest: Manifest, cwd: string): Promise<BriefsmithError | undefined> {
+  try {
+    await writeManifest(path, manifest);
+    return undefined;
+  } catch (error) {
+    return new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(path, cwd)}: ${describeWriteError(error)}`, {
+      hint: "free some space or fix the folder's permissions, then build again: the PDFs and HTML written are in place, and the next build records them",
+      cause: error,
+    });
+  }
 }
 
 /** Find the browser only once, and only if something needs it; its path and file time go into cache keys. */

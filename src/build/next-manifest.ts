@@ -1,37 +1,54 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { inShard, type Manifest, type Shard } from "../output/manifest.js";
+import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { version } from "../version.js";
 import type { BriefResult } from "./types.js";
 
+export const generator = `briefsmith ${version}`;
+
 /**
- * The manifest after this build: this run's briefs replace their entries; a
- * brief that failed keeps its last good outputs listed (they are still on
- * disk) with its new status; other briefs are kept as they were, unless their
- * brief file is gone or they belong to another shard.
+ * A brief's manifest entry after this build. A brief built, re-rendered or
+ * unchanged has its own; one that failed keeps its last good outputs listed
+ * (they are still on disk: outputs are replaced in pairs, or not at all), with
+ * what they showed, under its new status.
+ */
+export function entryOf(result: BriefResult, old: ManifestEntry | undefined): ManifestEntry {
+  if (result.entry !== undefined) return result.status === "unchanged" ? { ...result.entry, status: "unchanged" } : result.entry;
+  return {
+    id: result.id,
+    file: result.file,
+    status: result.status,
+    ...(result.inputs ? { key: result.inputs.key, inputs: result.inputs.inputs } : {}),
+    ...(old?.document !== undefined && old.outputs.length > 0 ? { document: old.document } : {}),
+    ...(old?.content !== undefined ? { content: old.content } : {}),
+    outputs: old?.outputs ?? [],
+    ...(result.balanceSummary ? { balance: result.balanceSummary } : {}),
+    ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
+  };
+}
+
+/**
+ * The entry a brief about to be rebuilt has while its build runs: its output
+ * files are about to be replaced, so none is listed. Should the process be
+ * killed before the brief is done, this is what the manifest says of it; what
+ * it showed is kept, for saying what changed next time.
+ */
+export function pendingEntry(old: ManifestEntry): ManifestEntry {
+  return { id: old.id, file: old.file, status: "interrupted", ...(old.content ? { content: old.content } : {}), outputs: [] };
+}
+
+/**
+ * The manifest after this build: this run's briefs replace their entries;
+ * other briefs are kept as they were, unless their brief file is gone or they
+ * belong to another shard.
  */
 export function nextManifest(previous: Manifest | undefined, results: readonly BriefResult[], context: { cwd: string; shard: Shard | undefined }): Manifest {
   // Entries of briefs whose file is gone, or that belong to another shard now, are dropped.
   const kept = (previous?.briefs ?? []).filter((e) => existsSync(resolve(context.cwd, e.file)) && inShard(e.id, context.shard));
   const entries = new Map(kept.map((e) => [e.id, e]));
-  for (const result of results) {
-    const old = entries.get(result.id);
-    if (result.entry !== undefined) {
-      entries.set(result.id, result.status === "unchanged" ? { ...result.entry, status: "unchanged" } : result.entry);
-      continue;
-    }
-    entries.set(result.id, {
-      id: result.id,
-      file: result.file,
-      status: result.status,
-      ...(result.inputs ? { key: result.inputs.key, inputs: result.inputs.inputs } : {}),
-      outputs: old?.outputs ?? [],
-      ...(result.balanceSummary ? { balance: result.balanceSummary } : {}),
-      ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
-    });
-  }
+  for (const result of results) entries.set(result.id, entryOf(result, previous === undefined ? undefined : entryById(previous, result.id)));
   return {
-    generator: `briefsmith ${version}`,
+    generator,
     ...(context.shard ? { shard: { index: context.shard.index, count: context.shard.count } } : {}),
     briefs: [...entries.values()],
   };

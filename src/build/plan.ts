@@ -1,9 +1,9 @@
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { BriefInputs, CacheKeys } from "../incremental/cache-key.js";
-import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadYamlFile } from "../load/project.js";
+import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadBriefFile } from "../load/project.js";
 import type { YamlFile } from "../load/yaml-file.js";
-import { inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
+import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
+import { sameContent } from "../output/same-content.js";
 import { validateBriefFile, type ValidBrief } from "../validate/brief.js";
 import { refusalBeforeSelection } from "./gate.js";
 import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
@@ -22,6 +22,8 @@ export interface PlanContext {
   readonly shard: Shard | undefined;
   /** The last build's manifest, unless everything is to be rebuilt. */
   readonly previous: Manifest | undefined;
+  /** The last build's manifest even with --force: what each brief showed, for saying what changed. */
+  readonly last: Manifest | undefined;
   readonly keys: CacheKeys;
 }
 
@@ -41,7 +43,9 @@ export async function planBuild(briefs: readonly PreparedBrief[], context: PlanC
     const file = prepared.file?.path ?? displayPath(prepared.path, context.cwd);
     const checked = checkedBrief(prepared);
     if (checked === undefined) {
-      plan.upfront.push({ id, file, status: "invalid", warnings: [], refusal: refusalBeforeSelection(prepared).reason });
+      // Why, and the problems behind it (its own, or its corpus's), for --json and the reporters.
+      const refusal = refusalBeforeSelection(prepared);
+      plan.upfront.push({ id, file, status: "invalid", warnings: [], refusal: refusal.reason, diagnostics: refusal.diagnostics });
       continue;
     }
     const inputs = await keyOf(checked.brief, checked.file, context);
@@ -50,7 +54,7 @@ export async function planBuild(briefs: readonly PreparedBrief[], context: PlanC
       plan.unchanged.push(unchangedResult(id, file, cached, inputs, context));
       continue;
     }
-    plan.jobs.push({ checked, inputs });
+    plan.jobs.push({ checked, inputs, previous: context.last === undefined ? undefined : entryById(context.last, id), reuse: context.previous !== undefined });
   }
   return plan;
 }
@@ -112,7 +116,7 @@ export async function unchangedWithoutParsing(paths: readonly string[], context:
 
 /** One brief's unchanged result, "other shard", or undefined when it must be built (or checked) again. */
 async function unchangedBrief(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
-  const loaded = await loadYamlFile(path, context.cwd);
+  const loaded = await loadBriefFile(path, context.cwd, context.root);
   if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
   const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path));
   if (brief === undefined) return undefined;
@@ -128,17 +132,17 @@ export function briefsOfShard(briefs: readonly PreparedBrief[], shard: Shard | u
   return briefs.filter((b) => inShard(preparedBriefId(b), shard));
 }
 
-/** The previous manifest's entry for a brief, if its inputs are the same and its outputs are still there, unchanged. */
+/** Statuses whose entry lists the outputs of its current key. */
+const upToDate = new Set(["built", "rerendered", "unchanged"]);
+
+/**
+ * The previous manifest's entry for a brief, if its inputs are the same and its outputs are still
+ * there, unchanged. Unchanged means the same bytes, by the sha256 the manifest recorded: a size
+ * and a time can agree for a file another build wrote over in the same second, or a cache restored.
+ */
 async function unchangedEntry(previous: Manifest | undefined, id: string, inputs: BriefInputs, outDir: string): Promise<ManifestEntry | undefined> {
-  const entry = previous?.briefs.find((b) => b.id === id);
-  if (entry === undefined || entry.key !== inputs.key || (entry.status !== "built" && entry.status !== "unchanged")) return undefined;
-  const intact = await Promise.all(
-    entry.outputs.map(async (output) => {
-      // Size and time, as make does: an output edited or replaced since it was written is rebuilt.
-      // Whole seconds, because archives (a CI cache restoring last night's output) keep no more.
-      const info = await stat(join(outDir, output.path)).catch(() => undefined);
-      return info !== undefined && info.size === output.bytes && Math.floor(info.mtimeMs / 1000) === Math.floor(output.mtime_ms / 1000);
-    }),
-  );
+  const entry = previous === undefined ? undefined : entryById(previous, id);
+  if (entry === undefined || entry.key !== inputs.key || !upToDate.has(entry.status) || entry.outputs.length === 0) return undefined;
+  const intact = await Promise.all(entry.outputs.map((output) => sameContent(join(outDir, output.path), output)));
   return intact.every(Boolean) ? entry : undefined;
 }

@@ -3,7 +3,7 @@ import { errorCount } from "../diagnostics/diagnostic.js";
 import { positionAt } from "../diagnostics/format.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, listCorpora, loadYamlFile } from "../load/project.js";
+import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, listCorpora, loadBriefFile } from "../load/project.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import { checkBriefAgainstExtract, validateBriefFile, type CheckedBrief, type ValidBrief } from "../validate/brief.js";
@@ -64,7 +64,7 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
   const briefs: PreparedBrief[] = [];
   const seenIds = new Map<string, string>();
   // Read every brief at once: file I/O overlaps, then checking runs in order.
-  const loadedBriefs = await Promise.all(briefPaths.map((path) => loadYamlFile(path, options.cwd)));
+  const loadedBriefs = await Promise.all(briefPaths.map((path) => loadBriefFile(path, options.cwd, options.root)));
   for (const [index, path] of briefPaths.entries()) {
     const loaded = loadedBriefs[index]!;
     const diagnostics = [...loaded.diagnostics];

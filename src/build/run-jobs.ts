@@ -1,13 +1,20 @@
 /**
  * Run jobs with at most `concurrency` at once; with failFast, start no new job
- * after a failure. If a job throws (a bug), the others stop starting new jobs
- * and are waited for before the error goes on, so nothing runs on unobserved.
+ * after a failure; once `signal` fires, start no new job at all. If a job
+ * throws (a bug), the others stop starting new jobs and are waited for before
+ * the error goes on, so nothing runs on unobserved. Returns how many jobs were started.
  */
-export async function runJobs<T>(jobs: readonly T[], concurrency: number, failFast: boolean, run: (job: T) => Promise<boolean>): Promise<void> {
+export async function runJobs<T>(
+  jobs: readonly T[],
+  concurrency: number,
+  failFast: boolean,
+  run: (job: T) => Promise<boolean>,
+  signal?: AbortSignal,
+): Promise<number> {
   let next = 0;
   let stopped = false;
   const worker = async () => {
-    while (!stopped && next < jobs.length) {
+    while (!stopped && signal?.aborted !== true && next < jobs.length) {
       const job = jobs[next++]!;
       try {
         const ok = await run(job);
@@ -21,4 +28,5 @@ export async function runJobs<T>(jobs: readonly T[], concurrency: number, failFa
   const outcomes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
   if (failure !== undefined) throw failure.reason;
+  return next;
 }

@@ -3,15 +3,19 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { BriefInputs } from "../incremental/cache-key.js";
 import type { BriefModel } from "../model.js";
+import type { LockHolder } from "../output/lock.js";
 import type { ManifestEntry, Shard } from "../output/manifest.js";
 import type { DocumentPrinter, Env } from "../print/printer.js";
 import type { CheckedBrief } from "../validate/brief.js";
+import type { BriefChanges } from "./content.js";
 
 /** The types the build's modules share: what goes into a build, what comes out, and a job between. */
 
 export type { Env } from "../print/printer.js";
 
 export type { Shard } from "../output/manifest.js";
+export type { BriefChanges, ContentChanges } from "./content.js";
+export type { LockHolder } from "../output/lock.js";
 
 export interface BuildOptions {
   /** Brief files or folders (default: the project's briefs/). */
@@ -26,8 +30,11 @@ export interface BuildOptions {
   readonly date?: string;
   /** For the browser search, BRIEFSMITH_NO_SANDBOX and the font folders (default: the process's). */
   readonly env?: Env;
-  /** A printer to print with, left open after the build; by default the build starts one when it must print, and closes it. */
-  readonly printer?: DocumentPrinter;
+  /**
+   * A printer to print with, left open after the build; by default the build starts one when it must print, and closes it.
+   * It may be a printer still starting (a promise): the CLI starts the browser before loading the rest of the build.
+   */
+  readonly printer?: DocumentPrinter | Promise<DocumentPrinter>;
   /** The Chrome or Chromium the build's own printer uses. */
   readonly browser?: string | undefined;
   /** The templates folder (default: Briefsmith's own). */
@@ -52,9 +59,26 @@ export interface BuildOptions {
   readonly onBrief?: (result: BriefResult) => void;
   /** Called with each browser's process id as it starts. */
   readonly onBrowserLaunch?: (pid: number | undefined) => void;
+  /**
+   * Stop the build: no brief is started after it fires, documents still printing get `graceMs` to
+   * finish and are then abandoned, the manifest records what was done, and the browser is closed.
+   * The result says `interrupted`. (The CLI fires it on SIGINT, SIGTERM and SIGHUP.)
+   */
+  readonly signal?: AbortSignal | undefined;
+  /** How long documents already printing may take to finish once `signal` fires (default 2000 ms). */
+  readonly graceMs?: number;
+  /** When another build holds the output folder's lock: wait for it (true), or fail at once with OUTPUT_LOCKED (default). */
+  readonly wait?: boolean;
+  /** Called once if the build waits for another build's lock. */
+  readonly onWaitForLock?: (holder: LockHolder) => void;
 }
 
-export type BriefStatus = "built" | "unchanged" | "invalid" | "unbalanced" | "failed";
+/**
+ * What became of a brief: "built" (printed), "rerendered" (its inputs changed but the document
+ * it renders is the one already printed, so it was not printed again), "unchanged" (its inputs
+ * are as the last build left them: not even rendered), or not built: "invalid", "unbalanced", "failed".
+ */
+export type BriefStatus = "built" | "rerendered" | "unchanged" | "invalid" | "unbalanced" | "failed";
 
 export interface BalanceSummary {
   readonly policy: BalanceReport["policy"];
@@ -79,10 +103,12 @@ export interface BriefResult {
   readonly durationMs?: number;
   /** Problems other than balance (blocked requests, overflowing pages); balance problems are in `balance`. */
   readonly warnings: readonly string[];
-  /** The problems that refused the brief (balance, or the broken claims and facts it shows), located in the brief and its extract. */
+  /** The problems of a brief not built (its own, its corpus's, its balance problems, or the broken claims and facts it shows), located in the brief and its extract. */
   readonly diagnostics?: readonly Diagnostic[];
   /** Why the brief was not built, in one line (gate.ts), when it was refused. */
   readonly refusal?: string;
+  /** For a brief rendered this time: the claims and facts added, removed or revised since the last build (undefined on its first). */
+  readonly changes?: BriefChanges;
   /** Set when status is "failed". */
   readonly error?: BriefsmithError;
   /** The manifest entry written for this brief. */
@@ -98,10 +124,20 @@ export interface BuildResult {
   readonly manifestPath: string | undefined;
   /** Browsers started: 0 when nothing needed printing. */
   readonly browserLaunches: number;
+  /** Set when `signal` stopped the build: its reason (the CLI passes the signal's name, "SIGTERM"). */
+  readonly interrupted?: string;
+  /** Briefs that were to be printed but were not started, because the build was stopped (or --fail-fast). */
+  readonly notStarted: number;
+  /** The manifest could not be written (a full disk, say): the briefs' files are in place, the manifest is the last one. */
+  readonly manifestError?: BriefsmithError;
 }
 
 /** A brief to print. Selection and balance happen in the job, so printing starts as soon as the first brief is planned. */
 export interface Job {
   readonly checked: CheckedBrief;
   readonly inputs: BriefInputs;
+  /** The brief's entry in the last build's manifest: what it showed, and what was printed. */
+  readonly previous: ManifestEntry | undefined;
+  /** Keep the last PDF when the document comes out the same (false with --force). */
+  readonly reuse: boolean;
 }

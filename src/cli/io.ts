@@ -14,7 +14,17 @@ export interface CliIo {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly now: () => Date;
+  /**
+   * Listen for SIGINT, SIGTERM and SIGHUP (bin/brief.js passes the process's; in-process runs have none).
+   * While a listener is on, the signals do not end the process: the command stops its work and returns.
+   * Returns a function that removes the listener.
+   */
+  readonly onSignal?: (listener: (signal: StopSignal) => void) => () => void;
 }
+
+/** The signals a command stops on, and the exit code each gives (128 + its number, as shells report it). */
+export const stopSignals = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+export type StopSignal = keyof typeof stopSignals;
 
 /** Exit codes, as documented in the README. */
 export const exitCodes = {

@@ -142,6 +142,7 @@ export const errorCodes = {
   BROWSER_CRASHED: { meaning: "the browser died while printing, twice", fix: "look for a lack of memory; try fewer --jobs" },
   PRINT_TIMEOUT: { meaning: "a document took longer to print than the timeout", fix: "raise --timeout, or split the brief" },
   PRINT_CANCELLED: { meaning: "the build stopped before this brief was printed", fix: "nothing: build it again" },
+  BUILD_INTERRUPTED: { meaning: "the build was stopped by a signal (Ctrl-C, SIGTERM, SIGHUP) before it finished", fix: "nothing: what was finished is kept; run the build again for the rest" },
 
   // Bringing a document into a corpus
   INGEST_UNSUPPORTED_FORMAT: { meaning: "a document is not in a format Briefsmith reads (text, Markdown, HTML, PDF, Word .docx)", fix: "save it as one of those, for example as PDF or .docx" },
@@ -150,6 +151,8 @@ export const errorCodes = {
 
   // Output and manifests
   OUTPUT_NOT_WRITABLE: { meaning: "the output folder or a file in it cannot be written", fix: "check permissions and free space, or choose another folder with --out" },
+  OUTPUT_LOCKED: { meaning: "another build is writing to the same output folder", fix: "wait for it, or run with --wait; a lock left by a build that is gone is taken over by itself" },
+  OUTPUT_INSIDE_SOURCES: { meaning: "the output folder is inside sources/, where every file written would change a corpus", fix: "choose an output folder outside sources/ with --out" },
   MANIFEST_NOT_FOUND: { meaning: "a manifest to merge cannot be read", fix: "check the path" },
   MANIFEST_INVALID: { meaning: "a manifest to merge is not a Briefsmith manifest", fix: "merge the manifest.json files that brief build wrote" },
   MANIFEST_OVERLAP: { meaning: "two shards' manifests list the same brief", fix: "use --shard I/N with the same N for every shard" },

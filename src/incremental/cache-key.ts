@@ -1,4 +1,4 @@
-import { readdir, readFile, realpath } from "node:fs/promises";
+import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { TemplateSet } from "../load/templates.js";
 import type { TemplateName } from "../schema/brief.js";
@@ -32,24 +32,41 @@ export function hashTemplate(set: TemplateSet, name: TemplateName): string {
  * can block.
  */
 export async function hashFolder(dir: string): Promise<string> {
-  const realDir = await realpath(dir).catch(() => dir);
+  // Synchronous reads: a corpus is a few dozen small files, which one system call each reads faster than the thread pool.
+  const realDir = realpathOrUndefined(dir) ?? dir;
   const lines: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const walk = (folder: string): void => {
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(folder, entry.name);
       const name = relative(dir, path);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile()) lines.push(`${name}\0file\0${sha256(await readFile(path).catch(() => Buffer.alloc(0)))}`);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) lines.push(`${name}\0file\0${sha256(readOrEmpty(path))}`);
       else if (entry.isSymbolicLink()) {
-        const target = await realpath(path).catch(() => undefined);
+        const target = realpathOrUndefined(path);
         lines.push(`${name}\0link\0${target === undefined ? "broken" : relative(realDir, target)}`);
       }
       else lines.push(`${name}\0other`);
     }
   };
-  await walk(dir);
+  walk(dir);
   return sha256(lines.join("\n"));
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function readOrEmpty(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 /** What every brief of a build shares: hashed once, by the orchestrator. */
@@ -76,6 +93,14 @@ export class CacheKeys {
 
   constructor(context: CacheKeyContext) {
     this.#context = context;
+  }
+
+  /**
+   * What turns a document into a PDF, apart from the document itself: the browser, the installed
+   * fonts and Briefsmith's own code. With the HTML and the print settings, it names what is printed.
+   */
+  async printSetup(): Promise<string> {
+    return sha256(JSON.stringify({ browser: await this.#context.browser(), fonts: this.#context.fonts, code: this.#context.code }));
   }
 
   async inputsFor(brief: { text: string; corpusDir: string; template: TemplateName; date: string }): Promise<BriefInputs> {

@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from "node:fs/promises";
+import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { sha256 } from "./hash.js";
@@ -42,21 +42,28 @@ export function listFontFolders(
 export async function fontFingerprint(folders: readonly string[] = listFontFolders()): Promise<string> {
   const lines: string[] = [];
   const walked = new Set<string>();
-  const walk = async (folder: string): Promise<void> => {
-    const real = await realpath(folder).catch(() => undefined);
+  // Synchronous: a stat is one system call, where the thread pool (busy with a starting build's module
+  // files) would queue each; a desktop's thousands of fonts take milliseconds.
+  const attempt = <T>(run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch {
+      return undefined;
+    }
+  };
+  const walk = (folder: string): void => {
+    const real = attempt(() => realpathSync(folder));
     if (real === undefined || walked.has(real)) return;
     walked.add(real);
-    const names = (await readdir(folder).catch(() => [] as string[])).sort();
-    // All of a folder's entries at once: on a desktop with thousands of fonts, one stat after another adds up.
-    const infos = await Promise.all(names.map((name) => stat(join(folder, name)).catch(() => undefined)));
-    for (const [index, name] of names.entries()) {
+    const names = (attempt(() => readdirSync(folder)) ?? []).sort();
+    for (const name of names) {
       const path = join(folder, name);
-      const info = infos[index];
+      const info: Stats | undefined = attempt(() => statSync(path));
       if (info === undefined) lines.push(`${path}\0missing`);
-      else if (info.isDirectory()) await walk(path);
+      else if (info.isDirectory()) walk(path);
       else lines.push(`${path}\0${info.size}\0${Math.floor(info.mtimeMs)}`);
     }
   };
-  for (const folder of folders) await walk(folder);
+  for (const folder of folders) walk(folder);
   return sha256(lines.join("\n"));
 }

@@ -3,3 +3,11 @@ import { createHash } from "node:crypto";
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
+
+/**
+ * The hash of what is printed: the rendered HTML, the print settings and the print setup (browser,
+ * fonts, code). Two builds whose documents have the same hash print the same PDF.
+ */
+export function documentHash(html: string, settings: { paper: string; date: string }, printSetup: string): string {
+  return sha256(JSON.stringify({ html: sha256(html), paper: settings.paper, date: settings.date, setup: printSetup }));
+}

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -18,6 +18,6 @@ export const starterDir = fileURLToPath(new URL("../../data/starter/", import.me
 export const lexiconPath = fileURLToPath(new URL("../../data/lexicon.yaml", import.meta.url));
 
 /** The word lists' text: read once per build, then hashed for cache keys and parsed for the balance stage. */
-export function readLexiconText(path: string = lexiconPath): Promise<string> {
-  return readFile(path, "utf8");
+export async function readLexiconText(path: string = lexiconPath): Promise<string> {
+  return readFileSync(path, "utf8");
 }

@@ -1,5 +1,5 @@
-import { readdir } from "node:fs/promises";
-import { basename, extname, join, relative, resolve, sep } from "node:path";
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { fileLimits, readTextFile, type ReadOptions } from "./read-file.js";
@@ -31,9 +31,40 @@ export async function loadYamlFile(path: string, cwd: string, options: ReadOptio
   }
 }
 
+/**
+ * Read and parse a brief file of a project. A brief whose real location (symbolic links followed)
+ * is outside the project folder is refused without being opened: a link such as
+ * briefs/a.yaml -> ~/.git-credentials, added by a pull request, must not print the
+ * file's contents into a CI log through an error message.
+ */
+export async function loadBriefFile(path: string, cwd: string, root: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
+  const shown = displayPath(path, cwd);
+  const realRoot = realFolder(root);
+  let realFile: string | undefined;
+  try {
+    realFile = realpathSync(path);
+  } catch {
+    realFile = undefined; // missing: the read reports it
+  }
+  if (realFile !== undefined && !isInside(realRoot, realFile)) {
+    return {
+      diagnostics: [
+        {
+          severity: "error",
+          code: "FILE_OUTSIDE_FOLDER",
+          message: `${shown} leads outside the project folder ${displayPath(root, cwd) || "."}, so it was not read`,
+          file: shown,
+          hint: "put the brief itself in the project's briefs/ folder instead of linking to it, or build with --root set to the folder that holds it",
+        },
+      ],
+    };
+  }
+  return loadYamlFile(path, cwd, { within: realRoot });
+}
+
 /** YAML files under a folder, recursively, in a stable order; `skip` names sub-folders to leave out. */
 export async function listYamlFiles(dir: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = readdirSync(dir, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith(".")) continue;
@@ -82,13 +113,47 @@ export function corpusDir(root: string, corpusId: string): string {
   return join(root, "sources", corpusId);
 }
 
-/** The corpora a project has: the folders under sources/. */
+/** The corpora a project has: the folders under sources/, and links there to folders (a corpus shared between projects). */
 export async function listCorpora(root: string): Promise<string[]> {
   try {
-    const entries = await readdir(join(root, "sources"), { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort();
+    const folder = join(root, "sources");
+    const entries = readdirSync(folder, { withFileTypes: true }).filter((e) => !e.name.startsWith("."));
+    const isFolder = entries.map((e) => e.isDirectory() || (e.isSymbolicLink() && (statSync(join(folder, e.name), { throwIfNoEntry: false })?.isDirectory() ?? false)));
+    return entries.filter((_, i) => isFolder[i]).map((e) => e.name).sort();
   } catch {
     return [];
+  }
+}
+
+/**
+ * The real path of a folder that may not exist yet: its nearest existing
+ * ancestor's real path, with the rest appended.
+ */
+export function realFolder(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(realFolder(parent), basename(absolute));
+  }
+}
+
+/**
+ * Refuse an output folder inside sources/ or inside any corpus (a corpus may
+ * be a link to a folder elsewhere): every file written there would change the
+ * corpus, and with it every brief's inputs, so each build would rebuild
+ * everything, and the next would again.
+ */
+export async function refuseOutputInSources(outDir: string, root: string, cwd: string): Promise<void> {
+  const out = realFolder(outDir);
+  const sources = join(root, "sources");
+  const folders = [realFolder(sources), ...(await listCorpora(root)).map((id) => realFolder(join(sources, id)))];
+  const inside = folders.find((folder) => folder === out || isInside(folder, out));
+  if (inside !== undefined) {
+    throw new BriefsmithError("OUTPUT_INSIDE_SOURCES", `the output folder ${displayPath(outDir, cwd)} is inside ${displayPath(inside, cwd)}, where the corpora are`, {
+      hint: "choose an output folder outside sources/ with --out (the default is output/)",
+    });
   }
 }
 

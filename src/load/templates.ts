@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { templateNames, type TemplateName } from "../schema/brief.js";
@@ -16,20 +16,24 @@ export interface TemplateSet {
   readonly styles: ReadonlyMap<string, string>;
 }
 
-async function readNamedFiles(dir: string, extension: string): Promise<Map<string, string>> {
+/**
+ * Read synchronously: a dozen small files, each in one system call, rather than queued in the
+ * thread pool behind the hundreds of module files a starting build loads at the same time.
+ */
+function readNamedFiles(dir: string, extension: string): Map<string, string> {
   const files = new Map<string, string>();
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => extname(n) === extension).sort();
+    names = readdirSync(dir).filter((n) => extname(n) === extension).sort();
   } catch {
     return files;
   }
-  for (const name of names) files.set(basename(name, extension), await readFile(join(dir, name), "utf8"));
+  for (const name of names) files.set(basename(name, extension), readFileSync(join(dir, name), "utf8"));
   return files;
 }
 
 export async function loadTemplates(dir = builtInTemplatesDir): Promise<TemplateSet> {
-  const found = await readNamedFiles(dir, ".hbs");
+  const found = readNamedFiles(dir, ".hbs");
   const templates = new Map<TemplateName, string>();
   for (const name of templateNames) {
     const source = found.get(name);
@@ -43,7 +47,7 @@ export async function loadTemplates(dir = builtInTemplatesDir): Promise<Template
   return {
     dir,
     templates,
-    partials: await readNamedFiles(join(dir, "partials"), ".hbs"),
-    styles: await readNamedFiles(join(dir, "styles"), ".css"),
+    partials: readNamedFiles(join(dir, "partials"), ".hbs"),
+    styles: readNamedFiles(join(dir, "styles"), ".css"),
   };
 }

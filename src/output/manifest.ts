@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -15,12 +16,31 @@ export const ManifestOutputSchema = z.strictObject({
   pages: z.number().int().min(0).optional(),
 });
 
+/** A short content hash: enough to tell that a claim's or fact's text changed. */
+const ContentHash = z.string().regex(/^[0-9a-f]{16,64}$/);
+
+/** What a brief shows, by id, with a hash of each one's text: how the next build says what changed. */
+export const ManifestContentSchema = z.strictObject({
+  claims: z.record(z.string(), ContentHash),
+  facts: z.record(z.string(), ContentHash),
+});
+
+/**
+ * Every status a brief can have in a manifest: those of a build's results, and
+ * "interrupted" for a brief whose build was cut short (the process killed): its
+ * output files may be from either build, so none is listed.
+ */
+export const manifestStatuses = ["built", "rerendered", "unchanged", "invalid", "unbalanced", "failed", "interrupted"] as const;
+
 export const ManifestEntrySchema = z.strictObject({
   id: z.string(),
   file: z.string(),
-  status: z.enum(["built", "unchanged", "invalid", "unbalanced", "failed"]),
+  status: z.enum(manifestStatuses),
   key: Sha256.optional(),
   inputs: z.record(z.string(), Sha256).optional(),
+  /** The hash of what was printed: the rendered HTML, the print settings, the browser and fonts. The same document is not printed twice. */
+  document: Sha256.optional(),
+  content: ManifestContentSchema.optional(),
   outputs: z.array(ManifestOutputSchema).default([]),
   balance: z
     .strictObject({ policy: z.enum(["strict", "warn", "off"]), verdict: z.enum(["balanced", "unbalanced", "not checked"]), problems: z.number().int() })
@@ -42,15 +62,25 @@ export const ManifestSchema = z.strictObject({
 
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
+export type ManifestContent = z.infer<typeof ManifestContentSchema>;
 /** One stable part of the briefs, 1-based: `--shard 2/4`. */
 export type Shard = z.infer<typeof ShardSchema>;
 
 export const manifestFileName = "manifest.json";
 
+const indexes = new WeakMap<Manifest, ReadonlyMap<string, ManifestEntry>>();
+
+/** A manifest's entry for a brief id (indexed once per manifest, so a thousand briefs cost a thousand look-ups). */
+export function entryById(manifest: Manifest, id: string): ManifestEntry | undefined {
+  let index = indexes.get(manifest);
+  if (index === undefined) indexes.set(manifest, (index = new Map(manifest.briefs.map((entry) => [entry.id, entry]))));
+  return index.get(id);
+}
+
 /** The previous manifest, or undefined when there is none or it cannot be read: then everything is rebuilt. */
 export async function readManifestIfValid(path: string): Promise<Manifest | undefined> {
   try {
-    const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
+    const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

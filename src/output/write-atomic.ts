@@ -1,18 +1,91 @@
 import { randomBytes } from "node:crypto";
+import { readdirSync, unlinkSync } from "node:fs";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+
+/** A temporary file's name beside its target: `.NAME.PID.RANDOM.tmp`, so a later build can tell whose it is. */
+function temporaryName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+const temporaryPattern = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * Write a file so that readers see either the old content or the new, never
  * half of it: write a temporary file beside it, then rename over the target.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  await writeFilesAtomic([{ path, data }]);
+}
+
+/**
+ * Write several files, each atomically, and replace none until all are
+ * written: a failure while writing (a full disk) leaves every target as it
+ * was. Only the renames, which cannot run out of space, come after.
+ */
+export async function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[]): Promise<void> {
+  const temporaries = files.map((file) => ({ ...file, temporary: temporaryName(file.path) }));
+  // In the thread pool, not on the main thread: replacing a file can make the file system start writing
+  // its data out (ext4 does so on a rename over an existing file), which must not stall the build's event loop.
   try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
+    await Promise.all(temporaries.map((file) => writeFile(file.temporary, file.data)));
+    for (const file of temporaries) await rename(file.temporary, file.path);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await Promise.all(temporaries.map((file) => unlink(file.temporary).catch(() => undefined)));
     throw error;
   }
+}
+
+/**
+ * Remove the temporary files that builds killed mid-write left in a folder
+ * (the process id in their name is no longer running); those of live
+ * processes are left alone. Returns the names removed.
+ */
+export async function removeDeadTemporaryFiles(dir: string, isRunning: (pid: number) => boolean = processRuns): Promise<string[]> {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const dead = names.filter((name) => {
+    const pid = Number(temporaryPattern.exec(name)?.[1]);
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid);
+  });
+  for (const name of dead) {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // gone already
+    }
+  }
+  return dead;
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const writeErrorReasons: Readonly<Record<string, string>> = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  EISDIR: "a folder is in the way",
+  ENOTDIR: "a file is in the way of a folder",
+  EIO: "input/output error",
+};
+
+/** Why a write failed, in words, with the system's code: "no space left on device (ENOSPC)". */
+export function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return error instanceof Error ? error.message : String(error);
+  const reason = writeErrorReasons[code];
+  return reason === undefined ? code : `${reason} (${code})`;
 }

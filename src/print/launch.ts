@@ -33,7 +33,7 @@ export function chromiumSandboxOff(env: Readonly<Record<string, string | undefin
 /** Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it. */
 export async function launchBrowser(
   location: BrowserLocation,
-  options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>>; handleSignals?: boolean } = {},
+  options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>>; handleSignals?: boolean; signal?: AbortSignal } = {},
 ): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
   try {
@@ -44,10 +44,14 @@ export async function launchBrowser(
       pipe: true,
       args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
       timeout: options.timeoutMs ?? 30_000,
-      // Puppeteer's own: on Ctrl+C it kills the browser and exits at once. A caller that closes the browser itself turns it off.
+      // Puppeteer's own handlers kill the browser and exit the process on Ctrl+C, which keeps a quick script from
+      // leaving Chromium behind. A caller that handles signals itself (the build, the preview) turns them off:
+      // under the build's pool they would close the browser as if it had crashed, and start another.
       handleSIGINT: options.handleSignals ?? true,
       handleSIGTERM: options.handleSignals ?? true,
       handleSIGHUP: options.handleSignals ?? true,
+      // Aborted, the browser's process is killed, even while it is still starting.
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
     throw new BriefsmithError(

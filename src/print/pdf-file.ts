@@ -1,3 +1,5 @@
+import { inflateSync } from "node:zlib";
+
 /**
  * Make Chromium's PDF depend on the document only. Chromium stamps each PDF
  * with the time it was printed, and names tagged structure elements after DOM
@@ -6,6 +8,11 @@
  * of the file (and its cross-reference table) stays valid.
  */
 export function makePdfReproducible(pdf: Uint8Array, moment: Date): Uint8Array {
+  return Buffer.from(reproducibleText(pdf, moment), "latin1");
+}
+
+/** The reproducible PDF, as Latin-1 text (one byte, one character). */
+function reproducibleText(pdf: Uint8Array, moment: Date): string {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
   const stamp = `D:${moment.toISOString().replace(/[-:T]/g, "").slice(0, 14)}+00'00'`;
   const fixed = text.replace(/\/(CreationDate|ModDate) \(D:\d{14}[+\-Z][^)]*\)/g, (match, key: string) => {
@@ -23,11 +30,52 @@ export function makePdfReproducible(pdf: Uint8Array, moment: Date): Uint8Array {
     }
     return `(node${replacement})`;
   });
-  return Buffer.from(stable, "latin1");
+  return stable;
 }
 
 /** Pages in a PDF that Chromium wrote: it lists each page object once. */
-export function countPdfPages(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
+export function countPdfPages(pdf: Uint8Array, text?: string): number {
+  text ??= Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
   return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+/** CSS pixels to PDF points: what a page's drawing scale is when the browser did not shrink the document. */
+const pointsPerCssPixel = 0.75;
+
+/**
+ * How much the browser shrank the pages to fit content wider than the page:
+ * 1 when it did not. Chromium draws each page's content under two transforms,
+ * its device scale, then the CSS-pixel scale; their product is 0.75 (points per
+ * CSS pixel) unless the document overflowed the page width, when it is smaller
+ * by the factor applied. `text` is the PDF read as Latin-1, when the caller has it already.
+ */
+export function pdfShrinkFactor(pdf: Uint8Array, text?: string): number {
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  text ??= bytes.toString("latin1");
+  // Page content streams: a dictionary of a filter and a length only (fonts and images carry more).
+  const stream = /<<\s*\/Filter \/FlateDecode\s+\/Length (\d+)\s*>>\s*stream\r?\n/g;
+  // Chromium shrinks the whole document by one factor, so the first page content stream tells.
+  for (let match = stream.exec(text); match !== null; match = stream.exec(text)) {
+    const start = match.index + match[0].length;
+    let content: string;
+    try {
+      content = inflateSync(bytes.subarray(start, start + Number(match[1]))).subarray(0, 400).toString("latin1");
+    } catch {
+      continue;
+    }
+    const scales = /^([\d.]+) 0 0 -?([\d.]+) [-\d.]+ [-\d.]+ cm\s+q\s+[-\d. ]+ re\s+W\*? n\s+q\s+([\d.]+) 0 0 ([\d.]+) [-\d.]+ [-\d.]+ cm/.exec(content);
+    if (scales === null) continue;
+    const factor = (Number(scales[1]) * Number(scales[3])) / pointsPerCssPixel;
+    return factor > 0 && factor < 1 ? factor : 1;
+  }
+  return 1;
+}
+
+/**
+ * A printed PDF made reproducible, with its page count and shrink factor: one
+ * pass over its text for all three, since a PDF of a hundred pages is megabytes.
+ */
+export function finishPdf(pdf: Uint8Array, moment: Date): { pdf: Uint8Array; pages: number; shrink: number } {
+  const text = reproducibleText(pdf, moment);
+  const stable = Buffer.from(text, "latin1");
+  return { pdf: stable, pages: countPdfPages(stable, text), shrink: pdfShrinkFactor(stable, text) };
 }

@@ -46,6 +46,8 @@ export class PrintPool {
   #restarting: Promise<void> | undefined;
   #launches = 0;
   #closed = false;
+  /** Kills the browser being started, should the pool close before it is up. */
+  #launching: AbortController | undefined;
   /** Launches and tab openings still under way: close() waits for them, so none is left running on a timer of its own. */
   readonly #pending = new Set<Promise<unknown>>();
 
@@ -97,19 +99,21 @@ export class PrintPool {
    */
   async print(request: PrintRequest): Promise<PrintResult> {
     let tab: Tab | undefined;
-    let timedOut = false;
+    let givenUp = false;
     const timeoutError = () =>
       new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });
+    const cancelledError = () => new BriefsmithError("PRINT_CANCELLED", "the build stopped before this brief was printed");
+    if (request.signal?.aborted) throw cancelledError();
     const work = (async () => {
       tab = await this.#acquire();
-      if (timedOut) {
+      if (givenUp) {
         this.#release(tab, true);
         throw timeoutError();
       }
       let reusable = false;
       try {
         const result = await tab.page.print(request);
-        reusable = !timedOut;
+        reusable = !givenUp;
         this.#printedByThisBrowser++;
         return result;
       } catch (error) {
@@ -117,21 +121,28 @@ export class PrintPool {
         const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
         throw new BriefsmithError("BROWSER_CRASHED", `the browser failed while printing: ${message}`, { cause: error });
       } finally {
-        this.#release(tab, reusable);
+        // A tab whose renderer crashed is replaced by a fresh one.
+        this.#release(tab, reusable && tab.page.usable);
       }
     })();
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const giveUp = (error: BriefsmithError, reject: (error: BriefsmithError) => void) => {
+      givenUp = true;
+      if (tab !== undefined) void tab.page.close();
+      reject(error);
+    };
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        if (tab !== undefined) void tab.page.close();
-        reject(timeoutError());
-      }, request.timeoutMs);
+      timer = setTimeout(() => giveUp(timeoutError(), reject), request.timeoutMs);
+      // The build is stopping: a document still printing is abandoned, its tab closed.
+      onAbort = () => giveUp(cancelledError(), reject);
+      request.signal?.addEventListener("abort", onAbort, { once: true });
     });
     try {
       return await Promise.race([work, deadline]);
     } finally {
       clearTimeout(timer);
+      if (onAbort !== undefined) request.signal?.removeEventListener("abort", onAbort);
       work.catch(() => undefined); // after a timeout, the abandoned work's own failure is expected
     }
   }
@@ -204,11 +215,15 @@ export class PrintPool {
     if (this.#browser === undefined) {
       this.#launches++;
       this.#printedByThisBrowser = 0;
+      const abort = new AbortController();
+      this.#launching = abort;
       const launching = launchBrowser(this.#location, {
         timeoutMs: this.#options.launchTimeoutMs,
         env: this.#options.env,
         handleSignals: this.#options.handleSignals,
+        signal: abort.signal,
       }).then((browser) => {
+        if (this.#launching === abort) this.#launching = undefined;
         this.#options.onLaunch?.(browser.process()?.pid);
         // The browser is gone (crashed or killed): drop it, and the next document starts a new one.
         browser.on("disconnected", () => {
@@ -244,6 +259,8 @@ export class PrintPool {
    */
   async close(): Promise<void> {
     this.#closed = true;
+    // A browser still starting is not waited for (a second or more on a busy machine): its process is killed.
+    this.#launching?.abort(new Error("the printer was closed"));
     let timer: NodeJS.Timeout | undefined;
     const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5_000)));
     await Promise.race([Promise.allSettled([...this.#pending]), limit]);

@@ -3,7 +3,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { momentOfEpoch } from "../text/dates.js";
 import { findBrowser, type BrowserLocation } from "./browser.js";
 import { puppeteerCachePaths } from "./launch.js";
-import { countPdfPages, makePdfReproducible } from "./pdf-file.js";
+import { finishPdf } from "./pdf-file.js";
 import { PrintPool } from "./pool.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -19,6 +19,8 @@ export interface PrintOptions {
   readonly date?: string;
   /** Give up after this long: waiting for a tab, starting a browser and printing all count. */
   readonly timeoutMs?: number;
+  /** Abandon the document when this fires: it fails with PRINT_CANCELLED and its tab is closed. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A printed document, with what a build reports about it. */
@@ -130,17 +132,22 @@ class PoolPrinter implements Printer {
   }
 
   async printDocument(html: string, options: PrintOptions = {}): Promise<PrintedDocument> {
-    const request = { html, paper: options.paper ?? "Letter", timeoutMs: options.timeoutMs ?? this.#timeoutMs } as const;
+    const request = { html, paper: options.paper ?? "Letter", timeoutMs: options.timeoutMs ?? this.#timeoutMs, signal: options.signal } as const;
     let printed;
     try {
       printed = await this.#pool.print(request);
     } catch (error) {
-      // A crashed browser is replaced; the document that was in flight gets one more try.
+      // A crashed browser or tab is replaced; the document that was in flight gets one more try.
       if (!(error instanceof BriefsmithError && error.code === "BROWSER_CRASHED")) throw error;
       printed = await this.#pool.print(request);
     }
-    const pdf = makePdfReproducible(printed.pdf, options.date === undefined ? this.#defaultDate : new Date(`${options.date}T00:00:00Z`));
-    return { pdf, pages: countPdfPages(pdf), warnings: printed.blockedRequests.map((url) => `blocked a request for ${url}`) };
+    const { pdf, pages, shrink } = finishPdf(printed.pdf, options.date === undefined ? this.#defaultDate : new Date(`${options.date}T00:00:00Z`));
+    const warnings = printed.blockedRequests.map((url) => `blocked a request for ${url}`);
+    // Something wider than the page (a table, a token that would not break) makes Chromium shrink every page to fit it.
+    if (shrink < 0.98) {
+      warnings.push(`the browser shrank the pages to ${Math.round(shrink * 100)}% to fit something wider than the page: look for a long unbroken word or URL, or a wide table`);
+    }
+    return { pdf, pages, warnings };
   }
 
   close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Browser, CDPSession, HTTPRequest, Page } from "puppeteer";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
 
 /** Paper sizes in inches, as Chromium's printToPDF takes them; the CSS @page size wins where the template sets one. */
 const paperSizes = { Letter: { width: 8.5, height: 11 }, A4: { width: 8.27, height: 11.69 } } as const;
@@ -7,6 +8,8 @@ export interface PrintRequest {
   readonly html: string;
   readonly paper: "Letter" | "A4";
   readonly timeoutMs: number;
+  /** Give up on the document when this fires (the build is stopping). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface PrintResult {
@@ -29,11 +32,30 @@ export class SandboxedPage {
   readonly #frameId: string;
   /** The requests blocked while the current document is printed, reported as warnings. */
   #blocked: string[] | undefined;
+  /** Set when the tab's renderer crashed or the tab closed: nothing more can print in it. */
+  #lost: BriefsmithError | undefined;
+  /** Fails the document being printed when the tab is lost, at once rather than at the timeout. */
+  #onLost: ((error: BriefsmithError) => void) | undefined;
 
   private constructor(page: Page, session: CDPSession, frameId: string) {
     this.#page = page;
     this.#session = session;
     this.#frameId = frameId;
+    // Chromium says so when a tab's renderer dies (Inspector.targetCrashed, which Puppeteer turns into "error"),
+    // and the tab closes when its target goes; a print in flight would otherwise wait for an answer that never comes.
+    page.on("error", () => this.#lose("the tab's renderer crashed"));
+    page.on("close", () => this.#lose("the tab was closed"));
+  }
+
+  #lose(why: string): void {
+    if (this.#lost !== undefined) return;
+    this.#lost = new BriefsmithError("BROWSER_CRASHED", `the browser failed while printing: ${why}`);
+    this.#onLost?.(this.#lost);
+  }
+
+  /** False once the tab's renderer crashed or the tab closed. */
+  get usable(): boolean {
+    return this.#lost === undefined;
   }
 
   static async open(browser: Browser): Promise<SandboxedPage> {
@@ -75,6 +97,17 @@ export class SandboxedPage {
    * skipping Puppeteer's wrapper, which waits on the page's fonts through a script context.
    */
   async print(request: PrintRequest): Promise<PrintResult> {
+    if (this.#lost !== undefined) throw this.#lost;
+    const lost = new Promise<never>((_, reject) => (this.#onLost = reject));
+    lost.catch(() => undefined);
+    try {
+      return await Promise.race([this.#print(request), lost]);
+    } finally {
+      this.#onLost = undefined;
+    }
+  }
+
+  async #print(request: PrintRequest): Promise<PrintResult> {
     const blocked: string[] = [];
     this.#blocked = blocked;
     try {

@@ -138,7 +138,8 @@ const contentsTemplates = new Set<TemplateName>(["handout"]);
 export function createRenderer(set: TemplateSet, generator = "Briefsmith"): RenderHtml {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
-  for (const [name, source] of set.partials) handlebars.registerPartial(name, source);
+  // Compiled once here: a partial registered as source is compiled again on every render that uses it.
+  for (const [name, source] of set.partials) handlebars.registerPartial(name, handlebars.compile(source, { strict: false }));
   const compiled = new Map<TemplateName, Handlebars.TemplateDelegate<TemplateContext>>();
   for (const [name, source] of set.templates) compiled.set(name, handlebars.compile<TemplateContext>(source, { strict: false }));
   const base = set.styles.get("base") ?? "";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./extract.js";
+import { Id, realCalendarDay } from "./extract.js";
 
 /** The templates a brief can name. A brief names one; it is never a path. */
 export const templateNames = ["memo", "handout", "one-pager"] as const;
@@ -31,7 +31,7 @@ const refusals: Readonly<Partial<Record<TemplateName, Partial<Record<SectionName
 
 const Text = z.string().trim().min(1, "must not be empty");
 
-const IsoDate = z.iso.date("a date is YYYY-MM-DD, for example 2016-02-15");
+const IsoDate = realCalendarDay(z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, "a date is YYYY-MM-DD, for example 2016-02-15"));
 
 /** A brief definition: briefs/<id>.yaml. */
 export const BriefSchema = z

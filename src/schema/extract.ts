@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDayProblem } from "../text/dates.js";
 
 /**
  * The structured extract of a corpus: one schema for the whole format, split
@@ -11,10 +12,18 @@ export const Id = z
   .string()
   .regex(idPattern, "an id is lower-case letters, digits and single hyphens (for example \"central-asia\")");
 
+/** A day that the calendar has: 2016-02-29, not 2016-02-30. */
+export function realCalendarDay(date: z.ZodString) {
+  return date.superRefine((value, context) => {
+    const problem = calendarDayProblem(value);
+    if (problem !== undefined) context.addIssue({ code: "invalid_format", format: "date", message: problem, input: value });
+  });
+}
+
 /** A calendar date as written in sources: YYYY, YYYY-MM or YYYY-MM-DD. */
-export const PartialDate = z
-  .string()
-  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD");
+export const PartialDate = realCalendarDay(
+  z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD"),
+);
 
 const Text = z.string().trim().min(1, "must not be empty");
 

@@ -1,12 +1,14 @@
-import { buildBriefs, defaultConcurrency } from "../../build/build-briefs.js";
-import type { BriefResult } from "../../build/types.js";
+import { defaultConcurrency, defaultRestartAfter } from "../../build/defaults.js";
+import type { BriefChanges, BriefResult, BuildResult } from "../../build/types.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
+import type { BriefsmithError } from "../../errors/briefsmith-error.js";
+import { createPrinter, type Printer } from "../../print/printer.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
-import { exitCodes, UsageError } from "../io.js";
+import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
 import { buildDate, positiveInteger, projectRoot } from "../options.js";
 import { createProgress } from "../progress.js";
-import { plural, printDiagnostics } from "../report.js";
+import { githubAnnotation, locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions, type Reporter } from "../report.js";
 
 export const buildCommand = defineCommand({
   name: "build",
@@ -16,15 +18,20 @@ export const buildCommand = defineCommand({
 and record what was built in DIR/manifest.json. PATH is a brief file or a
 folder of briefs, or a brief id (default: briefs/). Briefs with problems are reported and
 skipped; the others still build. A brief whose inputs have not changed since
-the last build is not printed again.`,
+the last build is not rendered again, and one whose document comes out the
+same is not printed again. One build at a time writes to DIR. On SIGINT,
+SIGTERM or SIGHUP the build stops starting briefs, writes the manifest of what
+it finished, closes the browser and exits 130, 143 or 129.`,
   options: {
     out: { type: "string", short: "o", value: "DIR", description: "where to write (default: output)" },
-    force: { type: "boolean", description: "rebuild every brief, changed or not" },
+    force: { type: "boolean", description: "rebuild and reprint every brief, changed or not" },
     "fail-fast": { type: "boolean", description: "stop starting briefs after the first failure" },
     shard: { type: "string", value: "I/N", description: "build only shard I of N (a stable partition by brief id)" },
     jobs: { type: "string", short: "j", value: "N", description: `briefs printing at once (default: ${defaultConcurrency()}, from the cores)` },
     timeout: { type: "string", value: "SECONDS", description: "give up on a brief that takes longer to print (default: 60)" },
-    json: { type: "boolean", description: "print a machine-readable summary on stdout" },
+    wait: { type: "boolean", description: "if another build is writing to DIR, wait for it to finish (default: exit 1 at once)" },
+    json: { type: "boolean", description: "print a machine-readable summary on stdout, with every problem located" },
+    ...reporterOptions,
     browser: { type: "string", value: "PATH", description: "the Chrome or Chromium to print with (else PUPPETEER_EXECUTABLE_PATH, Puppeteer's cache, the system's)" },
     ...projectOptions,
   },
@@ -33,48 +40,77 @@ the last build is not printed again.`,
     const shard = parseShard(values.shard);
     const jobs = positiveInteger(values.jobs, "--jobs");
     const timeoutSeconds = positiveInteger(values.timeout, "--timeout");
+    const reporter = parseReporter(values.reporter);
     // Node's timers hold at most 2^31 - 1 ms; a day is more than any brief needs.
     if (timeoutSeconds !== undefined && timeoutSeconds > 86_400) throw new UsageError("--timeout takes at most 86400 seconds (a day)");
     const started = performance.now();
     // Progress goes to stderr, so stdout stays clean for --json.
     const progress = values.json ? undefined : createProgress(io);
-    const result = await buildBriefs({
-      paths: (await resolveBriefArguments(positionals, root, io.cwd)).paths,
-      root,
-      cwd: io.cwd,
-      outDir: values.out ?? `${root}/output`,
-      date: buildDate(io),
-      env: io.env,
-      browser: values.browser,
-      force: values.force ?? false,
-      failFast: values["fail-fast"] ?? false,
-      shard,
-      ...(jobs ? { jobs } : {}),
-      ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}),
-      onStart: (plan) => progress?.start(plan.total),
-      onBrief: (brief) => progress?.brief(brief, describeResult(brief)),
+    // SIGINT, SIGTERM and SIGHUP stop the build cleanly; the exit code says which it was.
+    const stop = new AbortController();
+    let stoppedBy: StopSignal | undefined;
+    const stopListening = io.onSignal?.((signal) => {
+      if (stoppedBy !== undefined) return;
+      stoppedBy = signal;
+      io.stderr.write(`\nbrief: ${signal}: stopping: no more briefs are started; those printing get 2 s\n`);
+      stop.abort(signal);
     });
+    // With --force every brief will be printed (the nightly forced build): the browser starts now, while the
+    // rest of the build loads and the briefs are read and checked, so its start-up is off the critical path.
+    // Otherwise the build starts it once a brief passes its schema, and a build of invalid briefs starts none.
+    const early: Promise<Printer> | undefined = values.force
+      ? createPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter, handleSignals: false })
+      : undefined;
+    early?.catch(() => undefined); // no browser: the build says so if it comes to print
+    let result: BuildResult;
+    try {
+      const { buildBriefs } = await import("../../build/build-briefs.js");
+      result = await buildBriefs({
+        paths: (await resolveBriefArguments(positionals, root, io.cwd)).paths,
+        root,
+        cwd: io.cwd,
+        outDir: values.out ?? `${root}/output`,
+        date: buildDate(io),
+        env: io.env,
+        browser: values.browser,
+        force: values.force ?? false,
+        failFast: values["fail-fast"] ?? false,
+        shard,
+        wait: values.wait ?? false,
+        signal: stop.signal,
+        onWaitForLock: (holder) => io.stderr.write(`brief: waiting for the build of process ${holder.pid} (started ${holder.started}) to finish writing to ${values.out ?? "output"}\n`),
+        ...(jobs ? { jobs } : {}),
+        ...(early ? { printer: early } : {}),
+        ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}),
+        onStart: (plan) => progress?.start(plan.total),
+        onBrief: (brief) => progress?.brief(brief, describeResult(brief)),
+      });
+    } catch (error) {
+      await progress?.stop();
+      // Stopped while waiting for the lock: nothing was built, and the exit code still says why.
+      if (stoppedBy !== undefined) return stopSignals[stoppedBy];
+      throw error;
+    } finally {
+      stopListening?.();
+      await (await early?.catch(() => undefined))?.close();
+    }
     await progress?.stop();
     const seconds = (performance.now() - started) / 1000;
-    const count = (status: string) => result.results.filter((r) => r.status === status).length;
-    const failed = result.results.filter((r) => r.status !== "built" && r.status !== "unchanged").length;
-    const exitCode = failed > 0 || errorCount(result.diagnostics) > 0 ? exitCodes.problems : exitCodes.ok;
+    const notBuilt = result.results.filter((r) => !builtStatuses.has(r.status)).length;
+    const failed = notBuilt > 0 || errorCount(result.diagnostics) > 0 || result.manifestError !== undefined;
+    const exitCode = stoppedBy !== undefined ? stopSignals[stoppedBy] : failed ? exitCodes.problems : exitCodes.ok;
     if (values.json) {
-      io.stdout.write(JSON.stringify(jsonSummary(result.results, seconds, result.manifestPath, exitCode), null, 2) + "\n");
+      io.stdout.write(JSON.stringify(jsonSummary(result, seconds, exitCode), null, 2) + "\n");
     }
-    printDiagnostics(io, result.diagnostics, result.fileTexts);
-    for (const brief of result.results) {
-      if (brief.error) io.stderr.write(`${brief.file}: error ${brief.error.code}: ${brief.error.message}\n`);
-    }
-    if (!values.json) {
-      const unchanged = count("unchanged");
-      io.stdout.write(
-        `${plural(count("built"), "brief")} built${unchanged > 0 ? `, ${unchanged} unchanged` : ""}${failed > 0 ? `, ${failed} not built` : ""} in ${seconds.toFixed(1)} s\n`,
-      );
-    }
+    // With --json on stdout, annotations go to stderr, which the Actions runner reads as well.
+    reportProblems(values.json ? { ...io, stdout: io.stderr } : io, result, reporter);
+    if (!values.json) io.stdout.write(summaryLine(result, seconds) + "\n");
     return exitCode;
   },
 });
+
+/** Statuses of a brief whose PDF and HTML are in place and current. */
+const builtStatuses = new Set(["built", "rerendered", "unchanged"]);
 
 function parseShard(value: string | undefined): { index: number; count: number } | undefined {
   if (value === undefined) return undefined;
@@ -85,24 +121,67 @@ function parseShard(value: string | undefined): { index: number; count: number }
   return { index, count };
 }
 
-function jsonSummary(results: readonly BriefResult[], seconds: number, manifest: string | undefined, exitCode: number) {
+/** Every problem: the briefs' and corpora's diagnostics, each failed brief's error, and a manifest that could not be written. */
+function reportProblems(io: CliIo, result: BuildResult, reporter: Reporter): void {
+  printDiagnostics(io, result.diagnostics, result.fileTexts, reporter);
+  const errors: { file: string | undefined; error: BriefsmithError }[] = result.results.flatMap((brief) => (brief.error ? [{ file: brief.file, error: brief.error }] : []));
+  if (result.manifestError) errors.push({ file: undefined, error: result.manifestError });
+  for (const { file, error } of errors) {
+    if (reporter === "github") {
+      const located = { severity: "error", code: error.code, message: error.message, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: error.hint } as const;
+      io.stdout.write(githubAnnotation(located) + "\n");
+    } else {
+      io.stderr.write(`${file === undefined ? "" : `${file}: `}error ${error.code}: ${error.message}\n${error.hint === undefined ? "" : `  hint: ${error.hint}\n`}`);
+    }
+  }
+}
+
+function summaryLine(result: BuildResult, seconds: number): string {
+  const count = (status: string) => result.results.filter((r) => r.status === status).length;
+  const notBuilt = result.results.filter((r) => !builtStatuses.has(r.status)).length;
+  const parts = [
+    `${plural(count("built"), "brief")} built`,
+    count("rerendered") > 0 ? `${count("rerendered")} re-rendered with the same result (not printed)` : undefined,
+    count("unchanged") > 0 ? `${count("unchanged")} unchanged` : undefined,
+    notBuilt > 0 ? `${notBuilt} not built` : undefined,
+    result.notStarted > 0 ? `${result.notStarted} not started` : undefined,
+  ].filter((p) => p !== undefined);
+  const stopped = result.interrupted === undefined ? "" : `stopped by ${result.interrupted}: `;
+  return `${stopped}${parts.join(", ")} in ${seconds.toFixed(1)} s`;
+}
+
+function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
+  const results = result.results;
+  const located = locateDiagnostics(result.diagnostics, result.fileTexts);
   return {
     ok: exitCode === 0,
+    exit_code: exitCode,
     seconds: Math.round(seconds * 1000) / 1000,
-    manifest,
-    counts: Object.fromEntries(["built", "unchanged", "invalid", "unbalanced", "failed"].map((s) => [s, results.filter((r) => r.status === s).length])),
+    manifest: result.manifestPath,
+    ...(result.manifestError ? { manifest_error: { code: result.manifestError.code, message: result.manifestError.message } } : {}),
+    ...(result.interrupted ? { interrupted: result.interrupted } : {}),
+    counts: {
+      ...Object.fromEntries(["built", "rerendered", "unchanged", "invalid", "unbalanced", "failed"].map((s) => [s, results.filter((r) => r.status === s).length])),
+      not_started: result.notStarted,
+    },
     briefs: results.map((r) => ({
       id: r.id,
       file: r.file,
       status: r.status,
+      // What happened to its PDF: printed now, kept because the document came out the same, or left as it was.
+      pdf_action: r.status === "built" ? "printed" : r.status === "rerendered" ? "re-rendered, same result" : r.status === "unchanged" ? "untouched" : "not built",
       pdf: r.pdfPath,
       pages: r.pages,
       duration_ms: r.durationMs === undefined ? undefined : Math.round(r.durationMs),
       // The same shape for every brief; `brief balance --json` has the problems themselves.
       balance: r.balanceSummary,
+      changes: r.changes,
       warnings: r.warnings,
-      error: r.error ? { code: r.error.code, message: r.error.message } : undefined,
+      error: r.error ? { code: r.error.code, message: r.error.message, hint: r.error.hint } : undefined,
+      // Every problem that kept it from being built, located: its own file's, and its corpus's.
+      diagnostics: builtStatuses.has(r.status) ? undefined : locateDiagnostics(r.diagnostics ?? [], result.fileTexts),
     })),
+    diagnostics: located,
   };
 }
 
@@ -114,13 +193,29 @@ export function balanceVerdict(brief: BriefResult): string {
   return `${report.verdict} (${report.policy}${notes > 0 ? `, ${plural(notes, "note")}` : ""})`;
 }
 
+/** "claims added: a, b; revised: c" for what a reader of the last PDF would find different; undefined when nothing is. */
+export function describeChanges(changes: BriefChanges | undefined): string | undefined {
+  if (changes === undefined) return undefined;
+  const parts: string[] = [];
+  for (const kind of ["claims", "facts"] as const) {
+    for (const change of ["added", "removed", "revised"] as const) {
+      const ids = changes[kind][change];
+      if (ids.length > 0) parts.push(`${kind} ${change}: ${ids.join(", ")}`);
+    }
+  }
+  return parts.length > 0 ? parts.join("; ") : undefined;
+}
+
 function describeResult(brief: BriefResult): string {
   const id = brief.id.padEnd(28);
   switch (brief.status) {
     case "built":
+    case "rerendered":
     case "unchanged": {
-      const time = brief.status === "built" ? `${String(Math.round(brief.durationMs ?? 0)).padStart(5)} ms` : "unchanged";
+      const time = brief.status === "built" ? `${String(Math.round(brief.durationMs ?? 0)).padStart(5)} ms` : brief.status === "rerendered" ? "same PDF" : "unchanged";
       const lines = [`✓ ${id} ${plural(brief.pages ?? 0, "page").padEnd(9)} ${time.padStart(9)}  ${balanceVerdict(brief)}  → ${brief.pdfPath ?? `${brief.id}.pdf`}`];
+      const changed = describeChanges(brief.changes);
+      if (changed !== undefined) lines.push(`    changed since the last build: ${changed}`);
       for (const warning of brief.warnings) lines.push(`    warning: ${warning}`);
       return lines.join("\n");
     }

@@ -1,6 +1,6 @@
 import { readCorpus } from "../../build/load-corpus.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
-import { briefFileBaseName, corpusDir, findBriefFiles, listCorpora, loadYamlFile } from "../../load/project.js";
+import { briefFileBaseName, corpusDir, findBriefFiles, listCorpora, loadBriefFile } from "../../load/project.js";
 import { templateNames } from "../../schema/brief.js";
 import { defaultSections } from "../../select/select.js";
 import { validateBriefFile } from "../../validate/brief.js";
@@ -43,7 +43,7 @@ briefs/, the registered templates, the corpora in sources/.`,
     }
     if (kind === "briefs") {
       for (const path of await findBriefFiles([`${root}/briefs`], io.cwd)) {
-        const loaded = await loadYamlFile(path, io.cwd);
+        const loaded = await loadBriefFile(path, io.cwd, root);
         const brief = loaded.file ? validateBriefFile(loaded.file, briefFileBaseName(path)).brief : undefined;
         out(brief ? `${brief.id.padEnd(28)} ${brief.template.padEnd(10)} ${brief.title}` : `${briefFileBaseName(path).padEnd(28)} (invalid: run brief validate)`);
       }

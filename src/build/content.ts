@@ -1,0 +1,66 @@
+import { sha256 } from "../incremental/hash.js";
+import type { BriefModel, ClaimModel, FactModel } from "../model.js";
+import type { ManifestContent } from "../output/manifest.js";
+
+/** Ids that appeared, disappeared, or read differently since the last build. */
+export interface ContentChanges {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly revised: readonly string[];
+}
+
+/** What changed in a brief's claims and facts since the last build: would a reader who has the last PDF read something new? */
+export interface BriefChanges {
+  readonly claims: ContentChanges;
+  readonly facts: ContentChanges;
+}
+
+/** A short hash of what a reader sees of a claim or fact: its words, its quote, where it is from. */
+function hashOf(parts: Readonly<Record<string, unknown>>): string {
+  return sha256(JSON.stringify(parts)).slice(0, 16);
+}
+
+function claimHash(claim: ClaimModel): string {
+  return hashOf({ text: claim.text, quote: claim.quote, locator: claim.locator, kind: claim.kind, source: claim.source.id, perspective: claim.perspective.id });
+}
+
+function factHash(fact: FactModel): string {
+  return hashOf({
+    text: fact.text,
+    quote: fact.quote,
+    locator: fact.locator,
+    date: fact.date,
+    source: fact.source.id,
+    bearings: fact.bearings.map((b) => [b.viewpointId, b.bearing]),
+  });
+}
+
+/** The claims and facts a brief shows, each with a hash of its text: recorded in the manifest. */
+export function contentOf(model: BriefModel): ManifestContent {
+  const claims: Record<string, string> = {};
+  for (const theme of model.themes) for (const viewpoint of theme.viewpoints) for (const claim of viewpoint.claims) claims[claim.id] = claimHash(claim);
+  for (const claim of model.assumptions) claims[claim.id] ??= claimHash(claim);
+  const facts: Record<string, string> = {};
+  for (const fact of model.facts) facts[fact.id] = factHash(fact);
+  return { claims: sorted(claims), facts: sorted(facts) };
+}
+
+function sorted(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function compare(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): ContentChanges {
+  const added = Object.keys(after).filter((id) => !(id in before));
+  const removed = Object.keys(before).filter((id) => !(id in after));
+  const revised = Object.keys(after).filter((id) => id in before && before[id] !== after[id]);
+  return { added, removed, revised };
+}
+
+export function changesBetween(before: ManifestContent, after: ManifestContent): BriefChanges {
+  return { claims: compare(before.claims, after.claims), facts: compare(before.facts, after.facts) };
+}
+
+/** Whether anything a reader sees of the claims and facts changed. */
+export function hasChanges(changes: BriefChanges): boolean {
+  return [changes.claims, changes.facts].some((c) => c.added.length + c.removed.length + c.revised.length > 0);
+}

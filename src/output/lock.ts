@@ -1,0 +1,183 @@
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+
+/** The lock file in an output folder: one build at a time writes there. */
+export const lockFileName = ".briefsmith.lock";
+
+/** Who holds a lock: written into the lock file when it is taken. */
+export interface LockHolder {
+  readonly pid: number;
+  readonly host: string;
+  /** When the build started, ISO 8601. */
+  readonly started: string;
+  /** The holder's start time in clock ticks since boot (Linux), so a recycled process id is not mistaken for the holder. */
+  readonly since?: number;
+}
+
+export interface OutputLock {
+  readonly path: string;
+  release(): Promise<void>;
+}
+
+export interface LockOptions {
+  /** Wait for the holder to finish instead of failing at once. */
+  readonly wait?: boolean;
+  readonly signal?: AbortSignal | undefined;
+  /** Called once when the lock is held by another build and this one waits. */
+  readonly onWait?: (holder: LockHolder) => void;
+  /** How often to look again while waiting (default 250 ms). */
+  readonly pollMs?: number;
+}
+
+/**
+ * Take the output folder's lock: a file created with O_EXCL that holds this
+ * process's id, host and start time. A lock whose process is gone (killed,
+ * crashed, the machine restarted) is taken over; one held by a live build is
+ * an OUTPUT_LOCKED error naming its process id, or, with `wait`, waited for.
+ *
+ * Why not proper-lockfile: it tells a dead holder from a live one by the age
+ * of the lock's mtime, which the holder refreshes on a timer, so a lock left by
+ * `kill -9` blocks the next build until it goes stale, and it records no
+ * process id to name. Here the holder's process id decides at once.
+ */
+export async function acquireOutputLock(outDir: string, options: LockOptions = {}): Promise<OutputLock> {
+  const path = join(outDir, lockFileName);
+  const me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), ...processStart(process.pid) };
+  let told = false;
+  for (;;) {
+    if (options.signal?.aborted) throw new BriefsmithError("BUILD_INTERRUPTED", "the build was stopped while it waited for the output folder's lock");
+    // Synchronous file operations: a handful of system calls, not queued behind a starting build's module loads.
+    if (tryCreate(path, me)) return { path, release: async () => attempt(() => unlinkSync(path)) };
+    const holder = readHolder(path);
+    if (holder === "gone") continue; // released between our attempt and the read: try again at once
+    if (holder === undefined || !isAlive(holder)) {
+      await takeOver(path, holder);
+      continue;
+    }
+    if (!options.wait) {
+      throw new BriefsmithError(
+        "OUTPUT_LOCKED",
+        `another build (process ${holder.pid}${holder.host === me.host ? "" : ` on ${holder.host}`}, started ${holder.started}) is writing to ${outDir}`,
+        { hint: `wait for it to finish, or run with --wait; if no such build runs, delete ${path}` },
+      );
+    }
+    if (!told) options.onWait?.(holder);
+    told = true;
+    await sleep(options.pollMs ?? 250, options.signal);
+  }
+}
+
+function tryCreate(path: string, me: LockHolder): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the lock file ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+      hint: "check the output folder's permissions, or choose another with --out",
+      cause: error,
+    });
+  }
+  try {
+    writeSync(fd, JSON.stringify(me) + "\n");
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function attempt<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The holder named in a lock file; undefined when the file is not a lock we can read (an empty file left by a crash mid-write); "gone" when it no longer exists. */
+function readHolder(path: string): LockHolder | undefined | "gone" {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "gone" : undefined;
+  }
+  try {
+    const data = JSON.parse(text) as Partial<LockHolder>;
+    if (typeof data.pid === "number" && typeof data.host === "string" && typeof data.started === "string") return data as LockHolder;
+  } catch {
+    // A lock file cut short: its writer died between creating and writing it, an instant's window.
+    // It is taken over only once it is a few seconds old, so a live writer is never robbed.
+  }
+  return undefined;
+}
+
+/**
+ * Whether a lock's holder still runs. On another host it cannot be checked, so it counts as running.
+ * On this host, a process id that exists but started at another time is another process: the holder is gone.
+ */
+export function isAlive(holder: LockHolder): boolean {
+  if (holder.host !== hostname()) return true;
+  try {
+    process.kill(holder.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  const now = processStart(holder.pid).since;
+  return holder.since === undefined || now === undefined || now === holder.since;
+}
+
+/**
+ * Remove a dead holder's lock so the next attempt can create one. The file is first renamed
+ * to a name of our own, which only one of several builds racing for it can do; the winner
+ * checks that what it moved is the dead lock it judged, and puts back anything else.
+ */
+async function takeOver(path: string, judged: LockHolder | undefined): Promise<void> {
+  if (judged === undefined && !olderThan(path, 5_000)) {
+    await sleep(100);
+    return;
+  }
+  const aside = `${path}.${process.pid}.stale`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return; // another build moved it first
+  }
+  const moved = readHolder(aside);
+  if (moved !== undefined && moved !== "gone" && isAlive(moved) && (judged === undefined || moved.pid !== judged.pid || moved.started !== judged.started)) {
+    // We moved a live build's fresh lock (it took over between our read and our rename): give it back.
+    attempt(() => renameSync(aside, path));
+    return;
+  }
+  attempt(() => unlinkSync(aside));
+}
+
+function olderThan(path: string, ms: number): boolean {
+  const info = attempt(() => statSync(path));
+  return info === undefined || Date.now() - info.mtimeMs > ms;
+}
+
+/** A process's start time in clock ticks since boot, from /proc (Linux only; elsewhere nothing). */
+function processStart(pid: number): { since?: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const since = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    return Number.isFinite(since) ? { since } : {};
+  } catch {
+    return {};
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
