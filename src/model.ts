@@ -17,6 +17,10 @@ export interface BriefModel {
   readonly runningTitle: string;
   readonly template: TemplateName;
   readonly marking: string;
+  /** The portion mark heading each paragraph, heading, list item and table cell ("(U)", "(S//NF)"), when the brief asks for portion marks. */
+  readonly portionMark: string | undefined;
+  /** The classification authority block, printed by the classification section when the brief gives one. */
+  readonly classificationBlock: ClassificationBlockModel | undefined;
   readonly paper: "Letter" | "A4";
   /** ISO date (YYYY-MM-DD) and as printed ("4 February 2016"). */
   readonly date: string;
@@ -69,6 +73,16 @@ export interface BriefModel {
   };
   /** What selection left out that an author may want to know about (facts dated after the brief): warnings for the CLI, never printed. */
   readonly notices: readonly SelectionNotice[];
+}
+
+/** The classification authority block: each line as printed ("Classified By: …"), and the fields. */
+export interface ClassificationBlockModel {
+  readonly classifiedBy: string;
+  readonly derivedFrom: string;
+  readonly reason: string | undefined;
+  readonly declassifyOn: string;
+  /** The lines in the order a marked document prints them. */
+  readonly lines: readonly { readonly label: string; readonly text: string }[];
 }
 
 export interface SelectionNotice {

@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { Marked, type Tokens } from "marked";
+import { Lexer, Marked, type Token, type Tokens } from "marked";
 
 const escapeHtml = Handlebars.Utils.escapeExpression;
 
@@ -63,7 +63,26 @@ export function renderInlineMarkdown(text: string): string {
   return marked.parseInline(text, { async: false });
 }
 
-/** Block Markdown (paragraphs, lists), for longer passages such as a brief's summary. */
-export function renderBlockMarkdown(text: string): string {
-  return marked.parse(text, { async: false });
+/**
+ * Block Markdown (paragraphs, lists), for longer passages such as a brief's
+ * summary. With a portion mark ("(U)"), each paragraph, list item and table
+ * cell starts with it: every tag in the output is the renderer's own (raw
+ * HTML in the text is escaped), so the opening tags can be found as written.
+ */
+export function renderBlockMarkdown(text: string, portionMark?: string): string {
+  const html = marked.parse(text, { async: false });
+  if (portionMark === undefined) return html;
+  const mark = `<span class="portion-mark">${escapeHtml(portionMark)}</span> `;
+  // A loose list item holds paragraphs, which carry the mark themselves.
+  return html.replace(/<p>|<li>(?!<p>)|<t[dh]( [^>]*)?>/g, (tag) => `${tag}${mark}`);
+}
+
+/** Block-level tokens of Markdown, as the HTML renderer sees them: for renderers of other formats (Word). */
+export function markdownBlockTokens(text: string): Token[] {
+  return marked.lexer(text);
+}
+
+/** Inline tokens of Markdown (no paragraphs), as renderInlineMarkdown sees them. */
+export function markdownInlineTokens(text: string): Token[] {
+  return Lexer.lexInline(text, marked.defaults);
 }

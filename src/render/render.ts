@@ -90,7 +90,9 @@ function registerHelpers(handlebars: typeof Handlebars): void {
     /** Plain text as printed: typographic quotes, then escaped. */
     t: (text: unknown) => safe(escape(typographic(String(text ?? "")))),
     md: (text: string) => safe(renderInlineMarkdown(typographicMarkdown(String(text ?? "")))),
-    mdBlock: (text: string) => safe(renderBlockMarkdown(typographicMarkdown(String(text ?? "")))),
+    /** Block Markdown; each paragraph and list item starts with the document's portion mark, when it has one. */
+    mdBlock: (text: string, options: Handlebars.HelperOptions) =>
+      safe(renderBlockMarkdown(typographicMarkdown(String(text ?? "")), rootOf(options).brief.portionMark)),
     /** A verbatim quote in quotation marks, nested quotation marks made single. */
     quotation: (quote: string) => safe(escape(quotation(String(quote ?? "")))),
     cssString: (text: string) => safe(cssString(typographic(String(text ?? "")))),

@@ -5,16 +5,23 @@ import { Id, realCalendarDay } from "./extract.js";
 export const templateNames = ["memo", "handout", "one-pager"] as const;
 
 /** The sections a brief can ask for, printed in the order the brief lists them. */
-export const sectionNames = ["bluf", "themes", "comparison", "facts", "assumptions", "questions", "glossary", "sources", "balance"] as const;
+export const sectionNames = ["bluf", "themes", "comparison", "facts", "assumptions", "questions", "glossary", "sources", "balance", "classification"] as const;
+
+/** The files a brief can be built into: the PDF and HTML printed from the templates, and a Word document made from the same model. */
+export const outputFormats = ["pdf", "html", "docx"] as const;
+
+/** What a brief builds into when it does not say. */
+export const defaultFormats: readonly OutputFormat[] = ["pdf", "html"];
 
 export type TemplateName = (typeof templateNames)[number];
 export type SectionName = (typeof sectionNames)[number];
+export type OutputFormat = (typeof outputFormats)[number];
 
 /** The sections each template can print; any other is refused, with the reason below. */
 export const templateSections: Readonly<Record<TemplateName, readonly SectionName[]>> = {
-  memo: ["bluf", "themes", "facts", "assumptions", "questions", "glossary", "sources", "balance"],
-  handout: ["bluf", "themes", "comparison", "facts", "assumptions", "questions", "glossary", "sources", "balance"],
-  "one-pager": ["bluf", "themes", "sources", "balance"],
+  memo: ["bluf", "themes", "facts", "assumptions", "questions", "glossary", "sources", "balance", "classification"],
+  handout: ["bluf", "themes", "comparison", "facts", "assumptions", "questions", "glossary", "sources", "balance", "classification"],
+  "one-pager": ["bluf", "themes", "sources", "balance", "classification"],
 };
 
 /** Why a template refuses a section: the error says it, so the user knows what to use instead. */
@@ -33,6 +40,16 @@ const Text = z.string().trim().min(1, "must not be empty");
 
 const IsoDate = realCalendarDay(z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, "a date is YYYY-MM-DD, for example 2016-02-15"));
 
+/** The classification authority block of a marked document (32 CFR 2001.21; DoDM 5200.01 Vol. 2). */
+const ClassificationBlock = z
+  .strictObject({
+    classified_by: Text.max(200).describe("who classified it: name and position, or a personal identifier"),
+    derived_from: Text.max(300).describe("the source or classification guide the marking derives from"),
+    reason: Text.max(200).optional().describe("the reason for classification (original classification only), for example 1.4(c)"),
+    declassify_on: Text.max(100).describe("a date, an event, or an exemption"),
+  })
+  .describe("the classification authority block, printed as a section (by default at the end; place it with sections: classification)");
+
 /** A brief definition: briefs/<id>.yaml. */
 export const BriefSchema = z
   .strictObject({
@@ -49,7 +66,21 @@ export const BriefSchema = z
     from: Text.max(200).optional(),
     date: IsoDate.optional().describe("defaults to the build date; a fixed date makes the output reproducible"),
     marking: Text.max(80).default("UNCLASSIFIED"),
+    portion_marks: z
+      .boolean()
+      .default(false)
+      .describe("true heads each paragraph, heading, list item and table cell with the portion mark of the marking: (U), (C), (S), (TS), (CUI), with its controls (U//FOUO)"),
+    portion_mark: Text.max(60)
+      .regex(/^\(?[A-Z0-9][A-Z0-9 ,/-]*\)?$/, "a portion mark is capital letters, digits, spaces, commas, hyphens and slashes, for example U//FOUO")
+      .optional()
+      .describe("the portion mark to print when the marking is not one Briefsmith can abbreviate (with portion_marks: true), for example OS for OFFICIAL-SENSITIVE"),
+    classification_block: ClassificationBlock.optional(),
     paper: z.enum(["Letter", "A4"]).default("Letter"),
+    formats: z
+      .array(z.enum(outputFormats))
+      .min(1, "list at least one format: pdf, html or docx")
+      .default([...defaultFormats])
+      .describe("the files to build: pdf, html, docx (Word); default [pdf, html]; brief build --format overrides it for one run"),
     claims_per_viewpoint: z.number().int().min(1).max(50).optional(),
     include_claims: z
       .array(Id)
@@ -137,6 +168,28 @@ export const BriefSchema = z
       } else if (brief.sections !== undefined && !sections.includes(section)) {
         context.addIssue({ code: "custom", path: [field], message: `${field} is printed in the ${section} section, which sections does not list; add ${section} to sections, or remove ${field}` });
       }
+    }
+    brief.formats.forEach((format, index) => {
+      if (brief.formats.indexOf(format) !== index) {
+        context.addIssue({ code: "custom", path: ["formats", index], message: `format ${format} is listed twice; list each format once` });
+      }
+    });
+    if (brief.portion_mark !== undefined && !brief.portion_marks) {
+      context.addIssue({ code: "custom", path: ["portion_mark"], message: "portion_mark is printed only with portion_marks: true; add it, or remove portion_mark" });
+    }
+    if (brief.classification_block !== undefined && brief.sections !== undefined && !sections.includes("classification")) {
+      context.addIssue({
+        code: "custom",
+        path: ["classification_block"],
+        message: "classification_block is printed in the classification section, which sections does not list; add classification to sections, or remove classification_block",
+      });
+    }
+    if (brief.classification_block === undefined && sections.includes("classification")) {
+      context.addIssue({
+        code: "custom",
+        path: ["sections", sections.indexOf("classification")],
+        message: "the classification section prints the brief's classification_block, which it does not give; add classification_block: {classified_by, derived_from, declassify_on}",
+      });
     }
     const excluded = new Set(brief.exclude_claims ?? []);
     (brief.include_claims ?? []).forEach((id, index) => {

@@ -1,5 +1,6 @@
 import type {
   BriefModel,
+  ClassificationBlockModel,
   ClaimModel,
   FactModel,
   NoteModel,
@@ -9,6 +10,7 @@ import type {
   ThemeModel,
   ViewpointModel,
 } from "../model.js";
+import { explicitPortionMark, portionMarkOf } from "../marking/portion-mark.js";
 import { runningTitle } from "../render/prose.js";
 import { sectionNames, type SectionName, type TemplateName } from "../schema/brief.js";
 import type { Claim, Extract, Fact, Perspective, Source, Theme, Viewpoint } from "../schema/extract.js";
@@ -63,7 +65,8 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   const perspectives = new Map(extract.perspectives.map((p) => [p.id, p]));
   const sourcesById = new Map(extract.sources.map((s) => [s.id, s]));
   const citations = brief.citations ?? defaultCitations[brief.template];
-  const requested = brief.sections ?? withQuestions(defaultSections[brief.template], brief.questions !== undefined);
+  const requested =
+    brief.sections ?? withClassification(withQuestions(defaultSections[brief.template], brief.questions !== undefined), brief.classification_block !== undefined);
   const printsClaims = brief.template !== "one-pager" && (requested.includes("themes") || requested.includes("comparison"));
   const assumptionsApart = printsClaims && requested.includes("assumptions");
   const notices: SelectionNotice[] = [];
@@ -189,6 +192,8 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     runningTitle: runningTitle(brief.title, brief.short_title),
     template: brief.template,
     marking: brief.marking,
+    portionMark: brief.portion_marks ? (brief.portion_mark !== undefined ? explicitPortionMark(brief.portion_mark) : portionMarkOf(brief.marking)) : undefined,
+    classificationBlock: classificationBlock(brief.classification_block),
     paper: brief.paper,
     date,
     dateDisplay: formatDate(date),
@@ -306,14 +311,35 @@ function withQuestions(sections: readonly SectionName[], hasQuestions: boolean):
   return at === -1 ? [...sections, "questions"] : [...sections.slice(0, at), "questions", ...sections.slice(at)];
 }
 
-/** The brief's sections in its order; a document that cites always lists its sources (before the balance note, if that comes last). */
+/** A brief with a classification authority block and no sections of its own prints it last, as a marked document ends. */
+function withClassification(sections: readonly SectionName[], hasBlock: boolean): readonly SectionName[] {
+  return hasBlock ? [...sections, "classification"] : sections;
+}
+
+/** Sections that close a document: the sources go before them. */
+const closingSections: ReadonlySet<SectionName> = new Set(["balance", "classification"]);
+
+/** The brief's sections in its order; a document that cites always lists its sources (before the balance note and the classification block, if those come last). */
 function sectionOrder(requested: readonly SectionName[], cites: boolean): SectionName[] {
   const order = [...requested];
   if (cites && !order.includes("sources")) {
-    const balance = order.indexOf("balance");
-    order.splice(balance === order.length - 1 ? balance : order.length, 0, "sources");
+    let at = order.length;
+    while (at > 0 && closingSections.has(order[at - 1]!)) at--;
+    order.splice(at, 0, "sources");
   }
   return order;
+}
+
+/** The classification authority block as a marked document prints it: Classified By, Derived From, Reason, Declassify On. */
+function classificationBlock(block: ValidBrief["classification_block"]): ClassificationBlockModel | undefined {
+  if (block === undefined) return undefined;
+  const lines = [
+    { label: "Classified By", text: block.classified_by },
+    { label: "Derived From", text: block.derived_from },
+    ...(block.reason === undefined ? [] : [{ label: "Reason", text: block.reason }]),
+    { label: "Declassify On", text: block.declassify_on },
+  ];
+  return { classifiedBy: block.classified_by, derivedFrom: block.derived_from, reason: block.reason, declassifyOn: block.declassify_on, lines };
 }
 
 /** The text names the perspective already ("Most panelists agreed…"): the attribution need not say it again. */

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
+import { portionMarkOf, recognisedMarkings } from "../marking/portion-mark.js";
 import { BriefSchema, type Brief } from "../schema/brief.js";
 import { idPattern, type Extract } from "../schema/extract.js";
 import type { Corpus } from "./corpus.js";
@@ -39,7 +40,23 @@ export function validateBriefFile(file: YamlFile, fileBaseName: string): { brief
       ],
     };
   }
-  return { brief: { ...result.data, id }, diagnostics: [] };
+  const brief = { ...result.data, id };
+  return { brief, diagnostics: checkPortionMarking(brief, file) };
+}
+
+/** With portion_marks, the marking must be one Briefsmith can abbreviate, or the brief gives portion_mark itself. */
+function checkPortionMarking(brief: Brief, file: YamlFile): Diagnostic[] {
+  if (!brief.portion_marks || brief.portion_mark !== undefined || portionMarkOf(brief.marking) !== undefined) return [];
+  return [
+    {
+      severity: "error",
+      code: "BRIEF_UNKNOWN_MARKING",
+      message: `portion_marks is on, but the marking "${brief.marking}" is not one whose portion mark Briefsmith knows`,
+      file: file.path,
+      span: locate(file, file.data !== null && typeof file.data === "object" && "marking" in file.data ? ["marking"] : ["portion_marks"]),
+      hint: `add portion_mark: with the mark to print (for example portion_mark: OS), or use a recognised marking: ${recognisedMarkings}`,
+    },
+  ];
 }
 
 /** The themes and viewpoints a brief names exist in its corpus, and each viewpoint belongs to a chosen theme. */
