@@ -8,7 +8,12 @@ import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
 import { countOf, numberWord, runInHeading, sentenceCase } from "./prose.js";
 import { quotation, typographic, typographicMarkdown } from "./typography.js";
 import {
+  achLead,
   assessmentLabel,
+  bearingSymbols,
+  kindLabels,
+  phrases,
+  type PhraseName,
   balanceLead,
   balanceLine,
   citedLine,
@@ -46,18 +51,16 @@ export interface RenderOptions {
 
 export type RenderHtml = (model: BriefModel, balance: BalanceReport, options?: RenderOptions) => string;
 
-const kindLabels: Record<string, string> = { reporting: "Reporting", judgment: "Judgment", assumption: "Assumption" };
-const bearingSymbols: Record<string, string> = { consistent: "C", inconsistent: "I", neutral: "N" };
 const sectionTitles: Record<string, string> = {
-  bluf: "Bottom line",
+  bluf: phrases.bluf,
   themes: "",
   comparison: "",
-  facts: "Key facts",
-  assumptions: "Key assumptions",
-  questions: "Discussion questions",
-  glossary: "Glossary",
-  sources: "Sources",
-  balance: "Balance note",
+  facts: phrases.keyFacts,
+  assumptions: phrases.assumptions,
+  questions: phrases.questions,
+  glossary: phrases.glossary,
+  sources: phrases.sources,
+  balance: phrases.balanceNote,
 };
 
 /** The entries of a handout's table of contents: each question, then each section after the questions. */
@@ -67,7 +70,7 @@ export function contentsEntries(model: BriefModel, pages?: PageNumbers): Content
     if (section === "themes" || section === "comparison") {
       for (const theme of model.themes) entries.push({ anchor: `theme-${theme.id}`, title: `${theme.number}. ${theme.title}`, page: undefined });
     } else if (section === "facts" && model.facts.length > 0) {
-      entries.push({ anchor: "section-facts", title: model.template === "handout" ? "The evidence: analysis of competing hypotheses" : "Key facts", page: undefined });
+      entries.push({ anchor: "section-facts", title: model.template === "handout" ? phrases.evidence : phrases.keyFacts, page: undefined });
     } else if (section === "questions" && model.questions.length === 0) {
       continue;
     } else if (section === "glossary" && model.glossary.length === 0) {
@@ -77,7 +80,7 @@ export function contentsEntries(model: BriefModel, pages?: PageNumbers): Content
     } else if (section !== "facts" && sectionTitles[section]) {
       entries.push({ anchor: `section-${section}`, title: sectionTitles[section]!, page: undefined });
     }
-    if (section === "sources" && model.notes.length > 0) entries.splice(entries.length - 1, 0, { anchor: "section-notes", title: "Notes", page: undefined });
+    if (section === "sources" && model.notes.length > 0) entries.splice(entries.length - 1, 0, { anchor: "section-notes", title: phrases.notes, page: undefined });
   }
   return entries.map((entry) => ({ ...entry, page: pages?.get(entry.anchor) }));
 }
@@ -105,6 +108,24 @@ function registerHelpers(handlebars: typeof Handlebars): void {
     sentence: (text: string) => safe(escape(typographic(sentenceCase(String(text ?? ""))))),
     kindLabel: (kind: string) => kindLabels[kind] ?? kind,
     bearingSymbol: (bearing: string) => bearingSymbols[bearing] ?? "?",
+    /** A fixed word or sentence of the documents (wording.ts), the same in every renderer. */
+    phrase: (name: string) => {
+      if (!Object.hasOwn(phrases, name)) throw new Error(`no phrase "${name}"`);
+      return phrases[name as PhraseName];
+    },
+    /** The evidence matrix's lead, with each bearing's symbol as the matrix shows it. */
+    achLead: () =>
+      safe(
+        achLead()
+          .map((part) =>
+            "bearing" in part
+              ? `<span class="bearing bearing-${part.bearing}">${bearingSymbols[part.bearing]}</span>`
+              : "emphasis" in part
+                ? `<em>${escape(part.emphasis)}</em>`
+                : escape(part.text),
+          )
+          .join(""),
+      ),
     join: (items: unknown[], separator: unknown) => (items ?? []).join(typeof separator === "string" ? separator : ", "),
     pageSize: (paper: string) => (paper === "A4" ? "A4" : "letter"),
     /** The due-weight statement of a question (from the balance report). */

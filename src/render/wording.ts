@@ -8,6 +8,71 @@ import { countOf, joinWords, numbersAlike, numberWord, sentenceCase } from "./pr
  * words, plurals that agree, no ids, no policy names.
  */
 
+/**
+ * The fixed words of the documents: headings, labels, and the sentences that
+ * do not depend on the brief. Templates print them with {{phrase "name"}};
+ * the Word writer uses the same table.
+ */
+export const phrases = {
+  memoKind: "Memorandum",
+  handoutKind: "Seminar handout",
+  memoFor: "MEMORANDUM FOR:",
+  memoFrom: "FROM:",
+  memoDate: "DATE:",
+  memoSubject: "SUBJECT:",
+  overview: "Overview",
+  contents: "Contents",
+  blufMemo: "Bottom line up front",
+  bluf: "Bottom line",
+  recommendation: "Recommendation",
+  coverage: "Coverage:",
+  noArgumentForView: "The sources carry no argument for this view.",
+  noArgumentInColumn: "No argument for this view in the sources.",
+  noArgumentInLine: "no argument in the sources",
+  indicators: "What would tell the views apart",
+  indicatorsNote: "Analyst’s indicators, not the sources’ words.",
+  keyFacts: "Key facts",
+  evidence: "The evidence: analysis of competing hypotheses",
+  achFact: "Fact",
+  achDiagnostic: "Diagnostic?",
+  notDiagnostic: "not diagnostic",
+  assumptions: "Key assumptions",
+  assumptionsLead: "What the views take for granted, as their sources state it.",
+  questions: "Discussion questions",
+  glossary: "Glossary",
+  notes: "Notes",
+  sources: "Sources",
+  sourceDate: "Date:",
+  balanceNote: "Balance note",
+  balanceRunIn: "Balance.",
+} as const;
+
+export type PhraseName = keyof typeof phrases;
+
+/** A claim's kind as its small label says it. */
+export const kindLabels: Readonly<Record<string, string>> = { reporting: "Reporting", judgment: "Judgment", assumption: "Assumption" };
+
+/** How the evidence matrix shows each bearing. */
+export const bearingSymbols: Readonly<Record<string, string>> = { consistent: "C", inconsistent: "I", neutral: "N" };
+
+/** A piece of the evidence matrix's lead: plain text, a bearing's symbol, or words in italics. */
+export type LeadPart = { readonly text: string } | { readonly bearing: "consistent" | "inconsistent" | "neutral" } | { readonly emphasis: string };
+
+/** The evidence matrix's lead: how to read it (Heuer's analysis of competing hypotheses), with the symbols as the matrix shows them. */
+export function achLead(): readonly LeadPart[] {
+  return [
+    { text: "For each question, the dated and numeric facts in the sources against each view (Heuer’s method): " },
+    { bearing: "consistent" },
+    { text: " consistent, " },
+    { bearing: "inconsistent" },
+    { text: " inconsistent, " },
+    { bearing: "neutral" },
+    { text: " neutral. A fact rated the same against every view is " },
+    { emphasis: phrases.notDiagnostic },
+    { text: ": it cannot tell the views apart, however important it seems. The ratings are the extract’s; the counts are for discussion, not a verdict." },
+  ];
+}
+
 /** What a reader calls the document. */
 export function documentNoun(model: BriefModel): string {
   return model.template === "one-pager" ? "paper" : model.template;
