@@ -3,6 +3,7 @@
 // and `brief build` do, or turn a document into a corpus text.
 export { loadCorpus } from "./build/load-corpus.js";
 export { renderBrief, type RenderBriefOptions, type RenderedBrief } from "./build/render-brief.js";
+export { renderDocx } from "./docx/render-docx.js";
 export { createPrinter, type DocumentPrinter, type PrintedDocument, type Printer, type PrinterOptions, type PrintOptions } from "./print/printer.js";
 export { buildBriefs } from "./build/build-briefs.js";
 export { validateBriefs, type ValidateOptions, type ValidationResult } from "./build/validate-briefs.js";

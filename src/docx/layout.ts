@@ -1,0 +1,23 @@
+import type { FileChild } from "docx";
+import type { BriefModel } from "../model.js";
+import type { SectionName, TemplateName } from "../schema/brief.js";
+import type { DocxContext } from "./blocks.js";
+import type { SectionWriter } from "./sections.js";
+
+/**
+ * A Word layout: what a template's document looks like in Word. Its page
+ * margins (those of its style sheet), what opens the document (the memo's
+ * header block, the handout's title and overview), and its own version of any
+ * section (as templates/<template>-<section>.hbs replaces a shared partial).
+ */
+export interface Layout {
+  /** Page margins in inches: top, right, bottom, left. */
+  readonly margins: readonly [number, number, number, number];
+  readonly opening: (context: DocxContext) => FileChild[];
+  readonly sections: Partial<Readonly<Record<SectionName, SectionWriter>>>;
+}
+
+/** The layout a document is written in: that of its template. */
+export function layoutOf(model: BriefModel): TemplateName {
+  return model.template;
+}

@@ -1,0 +1,106 @@
+import JSZip from "jszip";
+
+/**
+ * The same document, the same bytes. docx stamps the package with the time
+ * it was made (docProps/core.xml's created and modified, each zip entry's
+ * date) and names each hyperlink's relationship with a random id. Here the
+ * package is written again with every date set to the document's own date,
+ * the random ids replaced by numbered ones in order of appearance, and the
+ * entries in the order docx wrote them, compressed alike: two builds of the
+ * same brief give identical files, so the incremental build and the manifest
+ * can trust a DOCX's hash as they trust a PDF's.
+ *
+ * Two fixes of docx's Word XML ride along, for Word's numbering of notes:
+ * endnotes are numbered 1, 2, 3 as in the PDF (Word's default is i, ii,
+ * iii), and the separator lines above the notes carry no note number.
+ */
+
+/** The moment a document carries: its date at midnight UTC; never before 1980, the first date a zip entry can hold. */
+export function documentMoment(isoDate: string): Date {
+  const moment = new Date(`${isoDate}T00:00:00Z`);
+  const earliest = new Date("1980-01-01T00:00:00Z");
+  return Number.isNaN(moment.getTime()) || moment < earliest ? earliest : moment;
+}
+
+/** A textual change to one part of the package; it must find what it changes, or docx has changed under it. */
+interface Patch {
+  readonly part: string;
+  readonly apply: (xml: string) => string;
+}
+
+function replaceOnce(xml: string, pattern: RegExp, replacement: string, what: string): string {
+  if (!pattern.test(xml)) throw new Error(`the Word package has no ${what} to fix: has docx changed?`);
+  return xml.replace(pattern, replacement);
+}
+
+function patches(moment: Date): Patch[] {
+  const stamp = moment.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const noteSeparators = (kind: "endnote" | "footnote") => (xml: string) =>
+    // <w:r><w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteRef/></w:r> before <w:separator/> and <w:continuationSeparator/>
+    xml.replace(new RegExp(`<w:r><w:rPr><w:rStyle w:val="${kind === "endnote" ? "Endnote" : "Footnote"}Reference"/></w:rPr><w:${kind}Ref/></w:r>(?=<w:r><w:(continuationS|s)eparator/>)`, "g"), "");
+  return [
+    {
+      part: "docProps/core.xml",
+      apply: (xml) => {
+        const created = replaceOnce(xml, /(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`, "creation time");
+        return replaceOnce(created, /(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`, "modification time");
+      },
+    },
+    {
+      part: "word/settings.xml",
+      apply: (xml) => replaceOnce(xml, /<w:compat>/, `<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr><w:compat>`, "compatibility settings"),
+    },
+    {
+      part: "word/document.xml",
+      // The section's own endnote settings, which Word reads before the document's (CT_SectPr: after the footer references).
+      apply: (xml) => replaceOnce(xml, /(<w:sectPr>(?:<w:(?:header|footer)Reference [^>]*\/>)*)/, `$1<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>`, "section properties"),
+    },
+    { part: "word/endnotes.xml", apply: noteSeparators("endnote") },
+    { part: "word/footnotes.xml", apply: noteSeparators("footnote") },
+  ];
+}
+
+/** Relationship ids docx made at random ("rIdq3x…"), renamed rIdLink1, rIdLink2… in each part, in the order they appear. */
+function renumberRelationships(parts: Map<string, string>): void {
+  for (const [name, rels] of parts) {
+    const match = /^(.*)_rels\/([^/]+)\.rels$/.exec(name);
+    if (match === null) continue;
+    const owner = `${match[1]}${match[2]}`;
+    const random = [...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]!).filter((id) => !/^rId\d+$/.test(id));
+    if (random.length === 0) continue;
+    let renamedRels = rels;
+    let renamedOwner = parts.get(owner) ?? "";
+    random.forEach((id, index) => {
+      const next = `rIdLink${index + 1}`;
+      renamedRels = renamedRels.split(`Id="${id}"`).join(`Id="${next}"`);
+      renamedOwner = renamedOwner.split(`r:id="${id}"`).join(`r:id="${next}"`);
+    });
+    parts.set(name, renamedRels);
+    if (parts.has(owner)) parts.set(owner, renamedOwner);
+  }
+}
+
+/** Write a docx package again, reproducibly (see above). */
+export async function reproducibleDocx(bytes: Uint8Array, moment: Date): Promise<Uint8Array> {
+  const source = await JSZip.loadAsync(bytes);
+  const names = Object.keys(source.files).filter((name) => !source.files[name]!.dir);
+  const parts = new Map<string, string>();
+  const binary = new Map<string, Uint8Array>();
+  for (const name of names) {
+    if (/\.(xml|rels)$/.test(name)) parts.set(name, await source.files[name]!.async("string"));
+    else binary.set(name, await source.files[name]!.async("uint8array"));
+  }
+  renumberRelationships(parts);
+  for (const patch of patches(moment)) {
+    const xml = parts.get(patch.part);
+    if (xml !== undefined) parts.set(patch.part, patch.apply(xml));
+  }
+  const out = new JSZip();
+  for (const name of names) out.file(name, parts.get(name) ?? binary.get(name)!, { date: moment, createFolders: false });
+  return out.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  });
+}

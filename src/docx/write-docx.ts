@@ -1,0 +1,119 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  TabStopType,
+  TextRun,
+  type FileChild,
+  type INumberingOptions,
+} from "docx";
+import type { BalanceReport } from "../balance/measure.js";
+import type { BriefModel } from "../model.js";
+import { typographic } from "../render/typography.js";
+import type { TemplateName } from "../schema/brief.js";
+import { decimalReference, DocxContext } from "./blocks.js";
+import { handoutLayout } from "./handout.js";
+import { layoutOf, type Layout } from "./layout.js";
+import { memoLayout } from "./memo.js";
+import { onePagerLayout } from "./one-pager.js";
+import { documentMoment, reproducibleDocx } from "./reproducible.js";
+import { footerNote, noteParagraph, notesHeading, sharedSections } from "./sections.js";
+import { documentNumbering, documentStyles, style } from "./styles.js";
+
+/** A layout per template, as the HTML has a template per name. */
+const layouts: Readonly<Record<TemplateName, Layout>> = { memo: memoLayout, handout: handoutLayout, "one-pager": onePagerLayout };
+
+/** Page sizes in twips (a twentieth of a point). */
+const pages = { Letter: { width: 12240, height: 15840 }, A4: { width: 11906, height: 16838 } } as const;
+const inch = 1440;
+
+/**
+ * Write a brief's Word document from its model: the same sections in the same
+ * order as the PDF, in Word's own styles, with the marking in every page's
+ * header and footer, "Page X of Y" as Word fields, the quotes in real
+ * endnotes, the document's title, subject and author in its properties, and
+ * the same bytes every time for the same model.
+ */
+export async function writeDocx(model: BriefModel, balance: BalanceReport): Promise<Uint8Array> {
+  const layout = layouts[layoutOf(model)];
+  const page = pages[model.paper];
+  const [top, right, bottom, left] = layout.margins.map((m) => Math.round(m * inch)) as [number, number, number, number];
+  const textWidth = page.width - left - right;
+  const context = new DocxContext(model, balance, textWidth);
+
+  const children: FileChild[] = [...layout.opening(context)];
+  for (const section of model.sectionOrder) children.push(...(layout.sections[section] ?? sharedSections[section])(context));
+  children.push(...footerNote(context), ...notesHeading(context));
+  const endnotes = Object.fromEntries(model.notes.map((note) => [String(note.number), { children: [noteParagraph(context, note)] }]));
+
+  const document = new Document({
+    title: typographic(model.title),
+    subject: typographic(model.corpus.title),
+    ...(model.from !== undefined ? { creator: typographic(model.from), lastModifiedBy: typographic(model.from) } : { creator: "", lastModifiedBy: "" }),
+    customProperties: [{ name: "Marking", value: model.marking }],
+    styles: documentStyles(model.template),
+    numbering: withStarts(documentNumbering(), context.decimalStarts),
+    endnotes,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: { top, right, bottom, left, header: Math.round(0.3 * inch), footer: Math.round(0.3 * inch) },
+          },
+        },
+        headers: { default: runningHeader(model, textWidth) },
+        footers: { default: runningFooter(model, textWidth) },
+        children,
+      },
+    ],
+  });
+  return reproducibleDocx(await Packer.toBuffer(document), documentMoment(model.date));
+}
+
+/** The running header, as the PDF's: the marking centred at the top; under it the short title, and the date on the right. */
+function runningHeader(model: BriefModel, textWidth: number): Header {
+  return new Header({
+    children: [
+      new Paragraph({ style: style.header, alignment: AlignmentType.CENTER, children: [new TextRun({ text: model.marking, style: style.marking })] }),
+      new Paragraph({
+        style: style.header,
+        tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
+        children: [new TextRun(typographic(model.runningTitle)), new TextRun({ children: [new Tab(), model.dateDisplay] })],
+      }),
+    ],
+  });
+}
+
+/** The footer: the marking in the middle, "Page X of Y" on the right, as Word fields (PAGE and NUMPAGES). */
+function runningFooter(model: BriefModel, textWidth: number): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: style.footer,
+        alignment: AlignmentType.LEFT,
+        tabStops: [
+          { type: TabStopType.CENTER, position: Math.round(textWidth / 2) },
+          { type: TabStopType.RIGHT, position: textWidth },
+        ],
+        children: [
+          new TextRun({ children: [new Tab()] }),
+          new TextRun({ text: model.marking, style: style.marking }),
+          new TextRun({ children: [new Tab(), "Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The numbering definitions, with one per ordered list that starts at another number than one. */
+function withStarts(numbering: INumberingOptions, starts: ReadonlySet<number>): INumberingOptions {
+  const decimal = numbering.config.find((c) => c.reference === "decimal")!;
+  const extra = [...starts].sort((a, b) => a - b).map((start) => ({ reference: decimalReference(start), levels: decimal.levels.map((level, index) => (index === 0 ? { ...level, start } : level)) }));
+  return { config: [...numbering.config, ...extra] };
+}
