@@ -17,8 +17,8 @@ export { errorCodes, type ErrorCode } from "./errors/codes.js";
 export type { Diagnostic, ItemRef, Severity, Span } from "./diagnostics/diagnostic.js";
 export { formatDiagnostic } from "./diagnostics/format.js";
 
-export { BriefSchema, sectionNames, templateNames, type Brief } from "./schema/brief.js";
+export { BriefSchema, outputFormats, sectionNames, templateNames, type Brief, type OutputFormat } from "./schema/brief.js";
 export { ExtractFileSchema, ExtractSchema, type Extract } from "./schema/extract.js";
 export type { Corpus } from "./validate/corpus.js";
-export type { BriefModel, ClaimModel, FactModel, Holder, NoteModel, SourceModel, ThemeModel, ViewpointModel } from "./model.js";
+export type { BriefModel, ClassificationBlockModel, ClaimModel, FactModel, Holder, NoteModel, SourceModel, ThemeModel, ViewpointModel } from "./model.js";
 export type { BalanceReport, DueWeight, ThemeBalance, ViewpointBalance, ViewWeight, WeightVerdict } from "./balance/measure.js";

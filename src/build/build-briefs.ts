@@ -19,7 +19,8 @@ import { isoDate, momentOfEpoch } from "../text/dates.js";
 import type { JobContext } from "./build-one.js";
 import { defaultConcurrency, defaultRestartAfter } from "./defaults.js";
 import { entryOf, generator, nextManifest, pendingEntry } from "./next-manifest.js";
-import { briefsOfShard, planBuild, unchangedWithoutParsing, type PlanContext } from "./plan.js";
+import type { ValidBrief } from "../validate/brief.js";
+import { briefsOfShard, formatsOf, planBuild, unchangedWithoutParsing, type PlanContext } from "./plan.js";
 import { prepareBriefs, preparedBriefId } from "./prepare.js";
 import { runJobs } from "./run-jobs.js";
 import type { BriefResult, BuildOptions, BuildResult, Env } from "./types.js";
@@ -122,7 +123,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // A printer still starting that fails (no browser) is like no browser found: every key says so, and printing fails.
     const printerFingerprint = external === undefined ? browser.fingerprint : () => Promise.resolve(external).then((p) => p.fingerprint(), () => "no browser");
     const keys = new CacheKeys({ templateSet, fonts, lexiconHash: sha256(lexiconText), code, browser: printerFingerprint });
-    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys };
+    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys, formats: options.formats };
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
     const allUnchanged = previous === undefined ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
     if (allUnchanged !== undefined) {
@@ -140,8 +141,11 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       };
     }
 
-    const warmUp = () => {
-      if (previous === undefined && options.printer === undefined && options.interrupted() === undefined) printer().catch(() => undefined);
+    // Only for a brief that will print a PDF: a build of Word files alone never starts a browser.
+    const warmUp = (brief: ValidBrief) => {
+      if (previous === undefined && options.printer === undefined && options.interrupted() === undefined && formatsOf(brief, planContext).includes("pdf")) {
+        printer().catch(() => undefined);
+      }
     };
     const preparation = await prepareBriefs(paths, { root, cwd, onValidBrief: warmUp });
     const briefs = briefsOfShard(preparation.briefs, options.shard);
@@ -173,7 +177,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       const [{ buildOne }, { createRenderer }] = await loadPrinting();
       const context: JobContext = {
         render: createRenderer(templateSet),
-        printer: await printer(),
+        printer,
         lexicon: parseLexicon(lexiconText, lexiconPath),
         outDir,
         cwd,

@@ -12,7 +12,10 @@ import { describeWriteError, writeFilesAtomic } from "../output/write-atomic.js"
 import type { DocumentPrinter } from "../print/printer.js";
 import { printWithContents } from "../render/contents.js";
 import type { RenderHtml } from "../render/render.js";
+import type { OutputFormat } from "../schema/brief.js";
+import { renderDocx } from "../docx/render-docx.js";
 import { changesBetween, contentOf } from "./content.js";
+import { formatOf, outputPaths, type Output } from "./outputs.js";
 import { gateBrief } from "./gate.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
 
@@ -22,7 +25,8 @@ const onePageTemplates = new Set(["one-pager"]);
 /** What one job needs of the build: how to render and print, where to write, and the settings that shape the document. */
 export interface JobContext {
   readonly render: RenderHtml;
-  readonly printer: DocumentPrinter;
+  /** The printer, started on first need: a build that writes no PDF never starts a browser. */
+  readonly printer: () => Promise<DocumentPrinter>;
   readonly lexicon: Lexicon;
   readonly outDir: string;
   readonly cwd: string;
@@ -39,26 +43,27 @@ function summarise(report: BalanceReport): BalanceSummary {
   return { policy: report.policy, verdict: report.verdict, problems: report.problems.length };
 }
 
+/** The order outputs are listed in a manifest entry. */
+const outputOrder: readonly OutputFormat[] = ["pdf", "html", "docx"];
+
 /**
  * Build one brief: select, check balance, render, and print unless the
- * document is the one the last build printed, then write its HTML and PDF. A
- * user-facing failure (unbalanced, timeout, crash, unwritable output) comes
- * back as a result; only a bug throws.
+ * document is the one the last build printed, then write the formats it is
+ * built into (PDF, HTML, Word). A user-facing failure (unbalanced, timeout,
+ * crash, unwritable output) comes back as a result; only a bug throws.
  */
 export async function buildOne(job: Job, context: JobContext): Promise<BriefResult> {
   const started = performance.now();
-  const { checked, inputs, previous } = job;
+  const { checked, inputs, previous, formats } = job;
   const file = checked.file.path;
   const { model, balance, diagnostics, refusal } = gateBrief(checked, context);
   const content = contentOf(model);
   const base = { id: model.id, file, model, balance, balanceSummary: summarise(balance), inputs };
   if (refusal !== undefined) return { ...base, status: refusal.status, warnings: [], diagnostics: refusal.diagnostics, refusal: refusal.reason };
   const warnings: string[] = [];
-  const htmlName = `${model.id}.html`;
-  const pdfName = `${model.id}.pdf`;
-  const htmlPath = join(context.outDir, htmlName);
-  const pdfPath = join(context.outDir, pdfName);
-  const shown = { htmlPath: displayPath(htmlPath, context.cwd), pdfPath: displayPath(pdfPath, context.cwd) };
+  const wants = new Set(formats);
+  const nameOf = (format: OutputFormat) => `${model.id}.${format}`;
+  const pathOf = (format: OutputFormat) => join(context.outDir, nameOf(format));
   try {
     // The document as first rendered: with the print settings and setup it decides what is printed (a long
     // handout's table of contents is filled in from a first printing of this very HTML, render/contents.ts).
@@ -67,7 +72,67 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     // What a reader of the last PDF would find different: only when the document is not the one printed last time
     // (a claim edited where the template does not print it changes no document, and nothing a reader sees).
     const changes = previous?.content === undefined || previous.document === document ? undefined : changesBetween(previous.content, content);
-    const entryOf = (status: "built" | "rerendered", outputs: ManifestEntry["outputs"]): ManifestEntry => ({
+
+    // The last build's outputs still on disk, byte for byte, that this build can keep: the PDF and HTML of the same
+    // document (early cutoff: the inputs changed, not the document), and a Word file of exactly the same inputs.
+    const kept = job.reuse && previous !== undefined ? await intactOutputs(previous, context.outDir) : new Map<OutputFormat, Output>();
+    const keep = (format: OutputFormat): Output | undefined =>
+      format === "docx" ? (previous?.key === inputs.key ? kept.get(format) : undefined) : previous?.document === document ? kept.get(format) : undefined;
+
+    const fresh: { format: OutputFormat; data: string | Uint8Array; pages?: number }[] = [];
+    const reused = new Map<OutputFormat, Output>();
+    let printed = false;
+    if (wants.has("pdf")) {
+      const pdf = keep("pdf");
+      const html = keep("html");
+      if (pdf !== undefined && (!wants.has("html") || html !== undefined)) {
+        reused.set("pdf", pdf);
+        if (html !== undefined) reused.set("html", html);
+      } else {
+        // A handout past six pages is printed again with a table of contents (render/contents.ts); the first rendering is reused.
+        const renderOnce: RenderHtml = (m, b, options) => (options === undefined && m === model && b === balance ? rendered : context.render(m, b, options));
+        const printer = await context.printer();
+        const result = await printWithContents(renderOnce, model, balance, (page) =>
+          printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
+        );
+        printed = true;
+        warnings.push(...result.printed.warnings);
+        if (onePageTemplates.has(model.template) && result.printed.pages > 1) {
+          warnings.push(`a ${model.template} should fit on one page but runs to ${result.printed.pages}; select fewer themes or set claims_per_viewpoint`);
+        }
+        fresh.push({ format: "pdf", data: result.printed.pdf, pages: result.printed.pages });
+        if (wants.has("html")) fresh.push({ format: "html", data: result.html });
+      }
+    } else if (wants.has("html")) {
+      // Without a PDF there are no pages: the HTML is the document as rendered, without a table of contents.
+      const html = keep("html");
+      if (html !== undefined) reused.set("html", html);
+      else fresh.push({ format: "html", data: rendered });
+    }
+    if (wants.has("docx")) {
+      const docx = keep("docx");
+      if (docx !== undefined) reused.set("docx", docx);
+      else fresh.push({ format: "docx", data: await renderDocx(model, balance) });
+    }
+
+    // Every file, or none: a failure while writing leaves the last build's files as they were.
+    await writeOutputs(fresh.map((f) => ({ path: pathOf(f.format), data: f.data })), context.cwd);
+    const outputs = new Map<OutputFormat, Output>(reused);
+    for (const f of fresh) {
+      const bytes = typeof f.data === "string" ? Buffer.byteLength(f.data) : f.data.byteLength;
+      outputs.set(f.format, { path: nameOf(f.format), sha256: sha256(f.data), bytes, mtime_ms: await mtimeOf(pathOf(f.format)), ...(f.pages !== undefined ? { pages: f.pages } : {}) });
+    }
+    // Formats not asked for this time stay listed while they are still this brief's, untouched: a build with
+    // --format docx does not forget yesterday's PDF.
+    for (const format of outputOrder) {
+      const other = wants.has(format) ? undefined : keep(format);
+      if (other !== undefined) outputs.set(format, other);
+    }
+    const listed = outputOrder.flatMap((format) => (outputs.has(format) ? [outputs.get(format)!] : []));
+    // Re-rendered with the same result: nothing printed, and every file written is what was there already.
+    const same = !printed && fresh.every((f) => previous?.outputs.some((o) => o.path === nameOf(f.format) && o.sha256 === outputs.get(f.format)!.sha256));
+    const status = same && job.reuse && previous !== undefined ? "rerendered" : "built";
+    const entry: ManifestEntry = {
       id: model.id,
       file,
       status,
@@ -75,51 +140,40 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       inputs: inputs.inputs,
       document,
       content,
-      outputs,
+      outputs: listed,
       balance: summarise(balance),
       duration_ms: Math.round(performance.now() - started),
       // The corpus had errors in claims or facts this brief does not show: the next build must report them again.
       ...(errorCount(checked.corpus.diagnostics) > 0 ? { corpus_errors: errorCount(checked.corpus.diagnostics) } : {}),
-    });
-
-    // Early cutoff: the inputs changed, but not the document. The PDF and HTML on disk are the ones this
-    // document printed to last time (checked by their hashes), so they are kept as they are.
-    const kept = job.reuse && previous?.document === document ? await keptOutputs(previous, context.outDir) : undefined;
-    if (kept !== undefined) {
-      const entry = entryOf("rerendered", kept);
-      const pdf = kept.find((o) => o.path.endsWith(".pdf"));
-      return { ...base, ...shown, status: "rerendered", pages: pdf?.pages, bytes: pdf?.bytes, durationMs: performance.now() - started, warnings, diagnostics, entry };
-    }
-
-    // A handout past six pages is printed again with a table of contents (render/contents.ts); the first rendering is reused.
-    const renderOnce: RenderHtml = (m, b, options) => (options === undefined && m === model && b === balance ? rendered : context.render(m, b, options));
-    const { html, printed } = await printWithContents(renderOnce, model, balance, (page) =>
-      context.printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
-    );
-    warnings.push(...printed.warnings);
-    if (onePageTemplates.has(model.template) && printed.pages > 1) {
-      warnings.push(`a ${model.template} should fit on one page but runs to ${printed.pages}; select fewer themes or set claims_per_viewpoint`);
-    }
-    // Both files, or neither: a failure while writing leaves the last build's pair as it was.
-    await writeOutputs([{ path: htmlPath, data: html }, { path: pdfPath, data: printed.pdf }], context.cwd);
-    const [htmlTime, pdfTime] = await Promise.all([mtimeOf(htmlPath), mtimeOf(pdfPath)]);
-    const entry = entryOf("built", [
-      { path: pdfName, sha256: sha256(printed.pdf), bytes: printed.pdf.byteLength, mtime_ms: pdfTime, pages: printed.pages },
-      { path: htmlName, sha256: sha256(html), bytes: Buffer.byteLength(html), mtime_ms: htmlTime },
-    ]);
-    return { ...base, ...shown, ...(changes ? { changes } : {}), status: "built", pages: printed.pages, bytes: printed.pdf.byteLength, durationMs: performance.now() - started, warnings, diagnostics, entry };
+    };
+    const pdf = outputs.get("pdf");
+    return {
+      ...base,
+      ...outputPaths(outputs, context),
+      ...(changes && status === "built" ? { changes } : {}),
+      status,
+      printed,
+      pages: pdf?.pages,
+      bytes: pdf?.bytes,
+      durationMs: performance.now() - started,
+      warnings,
+      diagnostics,
+      entry,
+    };
   } catch (error) {
     if (!(error instanceof BriefsmithError)) throw error;
     return { ...base, status: "failed", warnings, error, durationMs: performance.now() - started };
   }
 }
 
-/** The last build's outputs of a brief, if both files on disk are still exactly them (by their sha256). */
-async function keptOutputs(previous: ManifestEntry, outDir: string): Promise<ManifestEntry["outputs"] | undefined> {
-  const outputs = previous.outputs;
-  if (!outputs.some((o) => o.path.endsWith(".pdf")) || !outputs.some((o) => o.path.endsWith(".html"))) return undefined;
-  const intact = await Promise.all(outputs.map((output) => sameContent(join(outDir, output.path), output)));
-  return intact.every(Boolean) ? outputs : undefined;
+/** The last build's outputs of a brief that are still on disk exactly as written (by their sha256), by format. */
+async function intactOutputs(previous: ManifestEntry, outDir: string): Promise<Map<OutputFormat, Output>> {
+  const found = new Map<OutputFormat, Output>();
+  for (const output of previous.outputs) {
+    const format = formatOf(output.path);
+    if (format !== undefined && (await sameContent(join(outDir, output.path), output))) found.set(format, output);
+  }
+  return found;
 }
 
 async function mtimeOf(path: string): Promise<number> {

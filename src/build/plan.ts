@@ -4,7 +4,9 @@ import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadBriefFil
 import type { YamlFile } from "../load/yaml-file.js";
 import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { sameContent } from "../output/same-content.js";
+import type { OutputFormat } from "../schema/brief.js";
 import { validateBriefFile, type ValidBrief } from "../validate/brief.js";
+import { formatOf, outputPaths } from "./outputs.js";
 import { refusalBeforeSelection } from "./gate.js";
 import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
 import { runJobs } from "./run-jobs.js";
@@ -24,6 +26,8 @@ export interface PlanContext {
   readonly previous: Manifest | undefined;
   /** The last build's manifest even with --force: what each brief showed, for saying what changed. */
   readonly last: Manifest | undefined;
+  /** The run's --format, which replaces every brief's formats. */
+  readonly formats: readonly OutputFormat[] | undefined;
   readonly keys: CacheKeys;
 }
 
@@ -49,14 +53,20 @@ export async function planBuild(briefs: readonly PreparedBrief[], context: PlanC
       continue;
     }
     const inputs = await keyOf(checked.brief, checked.file, context);
-    const cached = await unchangedEntry(context.previous, id, inputs, context.outDir);
+    const formats = formatsOf(checked.brief, context);
+    const cached = await unchangedEntry(context.previous, id, inputs, context.outDir, formats);
     if (cached !== undefined) {
       plan.unchanged.push(unchangedResult(id, file, cached, inputs, context));
       continue;
     }
-    plan.jobs.push({ checked, inputs, previous: context.last === undefined ? undefined : entryById(context.last, id), reuse: context.previous !== undefined });
+    plan.jobs.push({ checked, inputs, formats, previous: context.last === undefined ? undefined : entryById(context.last, id), reuse: context.previous !== undefined });
   }
   return plan;
+}
+
+/** The files a brief is built into: the run's --format, else its own formats: (default pdf and html). */
+export function formatsOf(brief: ValidBrief, context: Pick<PlanContext, "formats">): readonly OutputFormat[] {
+  return context.formats ?? brief.formats;
 }
 
 /** A brief's cache key, computed the same way by the full build and by the no-op check. */
@@ -70,6 +80,10 @@ function keyOf(brief: ValidBrief, file: YamlFile, context: Pick<PlanContext, "ro
 }
 
 function unchangedResult(id: string, file: string, entry: ManifestEntry, inputs: BriefInputs, context: Pick<PlanContext, "outDir" | "cwd">): BriefResult {
+  const outputs = new Map(entry.outputs.flatMap((output) => {
+    const format = formatOf(output.path);
+    return format === undefined ? [] : [[format, output] as const];
+  }));
   return {
     id,
     file,
@@ -78,8 +92,8 @@ function unchangedResult(id: string, file: string, entry: ManifestEntry, inputs:
     warnings: [],
     entry,
     balanceSummary: entry.balance,
-    pdfPath: displayPath(join(context.outDir, `${id}.pdf`), context.cwd),
-    pages: entry.outputs.find((o) => o.path.endsWith(".pdf"))?.pages,
+    ...outputPaths(outputs, context),
+    pages: outputs.get("pdf")?.pages,
   };
 }
 
@@ -122,7 +136,7 @@ async function unchangedBrief(path: string, context: PlanContext & { previous: M
   if (brief === undefined) return undefined;
   if (!inShard(brief.id, context.shard)) return "other shard";
   const inputs = await keyOf(brief, loaded.file, context);
-  const entry = await unchangedEntry(context.previous, brief.id, inputs, context.outDir);
+  const entry = await unchangedEntry(context.previous, brief.id, inputs, context.outDir, formatsOf(brief, context));
   // A corpus with errors is read again, so that every build reports them until they are fixed.
   return entry === undefined || entry.corpus_errors !== undefined ? undefined : unchangedResult(brief.id, loaded.file.path, entry, inputs, context);
 }
@@ -136,13 +150,21 @@ export function briefsOfShard(briefs: readonly PreparedBrief[], shard: Shard | u
 const upToDate = new Set(["built", "rerendered", "unchanged"]);
 
 /**
- * The previous manifest's entry for a brief, if its inputs are the same and its outputs are still
- * there, unchanged. Unchanged means the same bytes, by the sha256 the manifest recorded: a size
- * and a time can agree for a file another build wrote over in the same second, or a cache restored.
+ * The previous manifest's entry for a brief, if its inputs are the same, it lists every format this
+ * build asks for, and its outputs are still there, unchanged. Unchanged means the same bytes, by the
+ * sha256 the manifest recorded: a size and a time can agree for a file another build wrote over in
+ * the same second, or a cache restored. A brief that asks for a format it did not have is built.
  */
-async function unchangedEntry(previous: Manifest | undefined, id: string, inputs: BriefInputs, outDir: string): Promise<ManifestEntry | undefined> {
+async function unchangedEntry(
+  previous: Manifest | undefined,
+  id: string,
+  inputs: BriefInputs,
+  outDir: string,
+  formats: readonly OutputFormat[],
+): Promise<ManifestEntry | undefined> {
   const entry = previous === undefined ? undefined : entryById(previous, id);
   if (entry === undefined || entry.key !== inputs.key || !upToDate.has(entry.status) || entry.outputs.length === 0) return undefined;
+  if (!formats.every((format) => entry.outputs.some((output) => formatOf(output.path) === format))) return undefined;
   const intact = await Promise.all(entry.outputs.map((output) => sameContent(join(outDir, output.path), output)));
   return intact.every(Boolean) ? entry : undefined;
 }

@@ -52,7 +52,7 @@ export function checkedBrief(prepared: PreparedBrief): CheckedBrief | undefined 
  * `onValidBrief` is called once, as soon as a brief passes its own schema,
  * before any corpus is read: the build starts its browser then.
  */
-export async function prepareBriefs(paths: readonly string[], options: { root: string; cwd: string; onValidBrief?: () => void }): Promise<Preparation> {
+export async function prepareBriefs(paths: readonly string[], options: { root: string; cwd: string; onValidBrief?: (brief: ValidBrief) => void }): Promise<Preparation> {
   const briefPaths = await findBriefFiles(paths, options.cwd);
   if (briefPaths.length === 0) {
     throw new BriefsmithError("NO_BRIEFS", `no brief files (*.yaml) found in ${paths.join(", ")}`, {
@@ -75,7 +75,7 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
       const validated = validateBriefFile(file, briefFileBaseName(path));
       diagnostics.push(...validated.diagnostics);
       brief = validated.brief;
-      if (brief !== undefined) options.onValidBrief?.();
+      if (brief !== undefined) options.onValidBrief?.(brief);
     }
     if (brief !== undefined && file !== undefined) {
       const other = seenIds.get(brief.id);

@@ -6,6 +6,7 @@ import type { BriefModel } from "../model.js";
 import type { LockHolder } from "../output/lock.js";
 import type { ManifestEntry, Shard } from "../output/manifest.js";
 import type { DocumentPrinter, Env } from "../print/printer.js";
+import type { OutputFormat } from "../schema/brief.js";
 import type { CheckedBrief } from "../validate/brief.js";
 import type { BriefChanges } from "./content.js";
 
@@ -45,6 +46,8 @@ export interface BuildOptions {
   readonly timeoutMs?: number;
   /** Rebuild even briefs whose inputs have not changed. */
   readonly force?: boolean;
+  /** The files to build for every brief, whatever each brief's formats: say (`--format`). */
+  readonly formats?: readonly OutputFormat[];
   /** Stop starting briefs after the first failure. */
   readonly failFast?: boolean;
   /** Build only this shard of the briefs. */
@@ -98,6 +101,9 @@ export interface BriefResult {
   readonly inputs?: BriefInputs;
   readonly htmlPath?: string;
   readonly pdfPath?: string;
+  readonly docxPath?: string;
+  /** The PDF was printed by this build (not kept from the last). */
+  readonly printed?: boolean;
   readonly pages?: number;
   readonly bytes?: number;
   readonly durationMs?: number;
@@ -140,4 +146,6 @@ export interface Job {
   readonly previous: ManifestEntry | undefined;
   /** Keep the last PDF when the document comes out the same (false with --force). */
   readonly reuse: boolean;
+  /** The files to build: the brief's formats, or the run's --format. */
+  readonly formats: readonly OutputFormat[];
 }

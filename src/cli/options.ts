@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { outputFormats, type OutputFormat } from "../schema/brief.js";
 import { isoDate, momentOfEpoch } from "../text/dates.js";
 import { UsageError, type CliIo } from "./io.js";
 
@@ -25,4 +26,15 @@ export function positiveInteger(value: string | undefined, option: string): numb
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${option} takes a whole number of at least 1, not "${value}"`);
   return Number(value);
+}
+
+/** --format pdf,html,docx: the formats named, each once, in the order given; undefined when the option is not given. */
+export function outputFormatList(value: string | undefined): OutputFormat[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value.split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const unknown = names.filter((name) => !(outputFormats as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--format takes a list of ${outputFormats.join(", ")} separated by commas${unknown.length > 0 ? `, not "${unknown.join(", ")}"` : ""}`);
+  }
+  return [...new Set(names as OutputFormat[])];
 }

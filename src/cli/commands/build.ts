@@ -6,16 +6,18 @@ import { createPrinter, type Printer } from "../../print/printer.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
-import { buildDate, positiveInteger, projectRoot } from "../options.js";
+import { buildDate, outputFormatList, positiveInteger, projectRoot } from "../options.js";
 import { createProgress } from "../progress.js";
 import { githubAnnotation, locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions, type Reporter } from "../report.js";
 
 export const buildCommand = defineCommand({
   name: "build",
   positionals: "[PATH…]",
-  summary: "build briefs into PDF and HTML (default: briefs/ → output/)",
-  description: `Build each brief into DIR/<id>.pdf and DIR/<id>.html (default DIR: output/)
-and record what was built in DIR/manifest.json. PATH is a brief file or a
+  summary: "build briefs into PDF, HTML and Word (default: briefs/ → output/)",
+  description: `Build each brief into DIR/<id>.pdf and DIR/<id>.html (default DIR: output/),
+and DIR/<id>.docx when its formats: list docx (or --format says so), and
+record what was built in DIR/manifest.json. A build of Word files alone starts
+no browser. PATH is a brief file or a
 folder of briefs, or a brief id (default: briefs/). Briefs with problems are reported and
 skipped; the others still build. A brief whose inputs have not changed since
 the last build is not rendered again, and one whose document comes out the
@@ -25,6 +27,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
   options: {
     out: { type: "string", short: "o", value: "DIR", description: "where to write (default: output)" },
     force: { type: "boolean", description: "rebuild and reprint every brief, changed or not" },
+    format: { type: "string", value: "LIST", description: "the files to build for every brief, replacing each brief's formats: (pdf,html,docx)" },
     "fail-fast": { type: "boolean", description: "stop starting briefs after the first failure" },
     shard: { type: "string", value: "I/N", description: "build only shard I of N (a stable partition by brief id)" },
     jobs: { type: "string", short: "j", value: "N", description: `briefs printing at once (default: ${defaultConcurrency()}, from the cores)` },
@@ -41,6 +44,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     const jobs = positiveInteger(values.jobs, "--jobs");
     const timeoutSeconds = positiveInteger(values.timeout, "--timeout");
     const reporter = parseReporter(values.reporter);
+    const formats = outputFormatList(values.format);
     // Node's timers hold at most 2^31 - 1 ms; a day is more than any brief needs.
     if (timeoutSeconds !== undefined && timeoutSeconds > 86_400) throw new UsageError("--timeout takes at most 86400 seconds (a day)");
     const started = performance.now();
@@ -58,7 +62,8 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     // With --force every brief will be printed (the nightly forced build): the browser starts now, while the
     // rest of the build loads and the briefs are read and checked, so its start-up is off the critical path.
     // Otherwise the build starts it once a brief passes its schema, and a build of invalid briefs starts none.
-    const early: Promise<Printer> | undefined = values.force
+    // Not when --format leaves out the PDF: a build of Word files alone never starts a browser.
+    const early: Promise<Printer> | undefined = values.force && (formats === undefined || formats.includes("pdf"))
       ? createPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter, handleSignals: false })
       : undefined;
     early?.catch(() => undefined); // no browser: the build says so if it comes to print
@@ -74,6 +79,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
         env: io.env,
         browser: values.browser,
         force: values.force ?? false,
+        ...(formats ? { formats } : {}),
         failFast: values["fail-fast"] ?? false,
         shard,
         wait: values.wait ?? false,
@@ -169,8 +175,18 @@ function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
       file: r.file,
       status: r.status,
       // What happened to its PDF: printed now, kept because the document came out the same, or left as it was.
-      pdf_action: r.status === "built" ? "printed" : r.status === "rerendered" ? "re-rendered, same result" : r.status === "unchanged" ? "untouched" : "not built",
+      pdf_action: !builtStatuses.has(r.status)
+        ? "not built"
+        : r.pdfPath === undefined
+          ? "none asked for"
+          : r.printed
+            ? "printed"
+            : r.status === "unchanged"
+              ? "untouched"
+              : "re-rendered, same result",
       pdf: r.pdfPath,
+      html: r.htmlPath,
+      docx: r.docxPath,
       pages: r.pages,
       duration_ms: r.durationMs === undefined ? undefined : Math.round(r.durationMs),
       // The same shape for every brief; `brief balance --json` has the problems themselves.
@@ -213,7 +229,11 @@ function describeResult(brief: BriefResult): string {
     case "rerendered":
     case "unchanged": {
       const time = brief.status === "built" ? `${String(Math.round(brief.durationMs ?? 0)).padStart(5)} ms` : brief.status === "rerendered" ? "same PDF" : "unchanged";
-      const lines = [`✓ ${id} ${plural(brief.pages ?? 0, "page").padEnd(9)} ${time.padStart(9)}  ${balanceVerdict(brief)}  → ${brief.pdfPath ?? `${brief.id}.pdf`}`];
+      // The PDF's pages and path; a brief built without a PDF shows its Word or HTML file.
+      const pages = brief.pages === undefined ? "" : plural(brief.pages, "page");
+      const files = [brief.pdfPath, brief.docxPath].filter((p) => p !== undefined);
+      const shown = files.length > 0 ? files.join(", ") : (brief.htmlPath ?? `${brief.id}.pdf`);
+      const lines = [`✓ ${id} ${pages.padEnd(9)} ${time.padStart(9)}  ${balanceVerdict(brief)}  → ${shown}`];
       const changed = describeChanges(brief.changes);
       if (changed !== undefined) lines.push(`    changed since the last build: ${changed}`);
       for (const warning of brief.warnings) lines.push(`    warning: ${warning}`);

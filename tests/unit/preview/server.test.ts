@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
@@ -177,7 +178,10 @@ describe("brief preview's server: what it sends", () => {
     expect(current.balance?.verdict).toBe("balanced");
     expect(current.balance?.themes[0]?.dueWeight).toMatch(/\S/);
     expect(current.balance?.themes[0]?.viewpoints.map((v) => v.label)).toEqual(["Build it", "Do not build it"]);
-    expect(current.outputs).toEqual([{ format: "pdf", label: "PDF" }]);
+    expect(current.outputs).toEqual([
+      { format: "pdf", label: "PDF" },
+      { format: "docx", label: "Word" },
+    ]);
     expect(current.composer.themes).toEqual([
       {
         id: "worth-building",
@@ -195,6 +199,14 @@ describe("brief preview's server: what it sends", () => {
     const download = await get(withToken("/download", "&brief=tram-memo&format=pdf"));
     expect(download.headers["content-disposition"]).toBe('attachment; filename="tram-memo.pdf"');
     expect(download.body.equals(pdf.body)).toBe(true);
+  });
+
+  it("offers the Word file of the same rendering, made from its model as brief build makes it", async () => {
+    const download = await get(withToken("/download", "&brief=tram-memo&format=docx"));
+    expect(download.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(download.headers["content-disposition"]).toBe('attachment; filename="tram-memo.docx"');
+    const zip = await JSZip.loadAsync(download.body);
+    expect(await zip.file("word/document.xml")!.async("string")).toContain("Should Riverside extend the tram?");
   });
 
   it("streams the view as server-sent events, first the current one", async () => {
@@ -276,7 +288,7 @@ describe("brief preview's server: following the files", () => {
 
   it("renders again when a template is saved, with the template as saved", async () => {
     const before = await view();
-    project.replace("templates/partials/section-bluf.hbs", "Bottom line up front", "The bottom line");
+    project.replace("templates/partials/section-bluf.hbs", `{{phrase "blufMemo"}}`, "The bottom line");
     await until((v) => v.pdfRevision! > before.pdfRevision!);
     expect(printer.printed.at(-1)).toContain("The bottom line");
     expect(printer.printed.at(-1)).not.toContain("Bottom line up front");
