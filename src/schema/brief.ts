@@ -175,13 +175,13 @@ export const BriefSchema = z
       }
     });
     if (brief.portion_mark !== undefined && !brief.portion_marks) {
-      context.addIssue({ code: "custom", path: ["portion_mark"], message: "portion_mark is printed only with portion_marks: true; add it, or remove portion_mark" });
+      context.addIssue({ code: "custom", path: ["portion_mark"], message: "it is printed only with portion_marks: true; add that, or remove portion_mark" });
     }
     if (brief.classification_block !== undefined && brief.sections !== undefined && !sections.includes("classification")) {
       context.addIssue({
         code: "custom",
         path: ["classification_block"],
-        message: "classification_block is printed in the classification section, which sections does not list; add classification to sections, or remove classification_block",
+        message: "it is printed in the classification section, which sections does not list; add classification to sections, or remove classification_block",
       });
     }
     if (brief.classification_block === undefined && sections.includes("classification")) {

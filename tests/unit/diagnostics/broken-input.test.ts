@@ -44,6 +44,10 @@ const cases: Record<string, (project: TempProject) => void> = {
   // Issue 13: validate said "no problems" where check or build refused.
   "copied paraphrase": (p) =>
     p.replace("sources/transit/corpus.yaml", "text: An engineer doubts the cost estimate, which assumes the works run on time.", "text: The engineer testified that the projected cost of €310 million assumed no delays."),
+  // Issue 14: portion marks from a marking Briefsmith cannot abbreviate; the brief may name the mark itself.
+  "portion marks of an unknown marking": (p) => p.replace("briefs/tram-memo.yaml", "to: The Mayor", "to: The Mayor\nmarking: OFFICIAL-SENSITIVE\nportion_marks: true"),
+  "classification block with no section to print it": (p) =>
+    p.replace("briefs/tram-memo.yaml", "to: The Mayor", "to: The Mayor\nsections: [bluf, themes]\nclassification_block: {classified_by: A. Clerk, derived_from: Guide 1, declassify_on: '20450101'}"),
   "coverage below the target": (p) => p.replace("sources/transit/corpus.yaml", "    context_only:\n      - paragraph: 1\n        reason: title line\n", ""),
 };
 
