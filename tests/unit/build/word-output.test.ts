@@ -1,0 +1,149 @@
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { buildBriefs } from "../../../src/build/build-briefs.js";
+import type { BriefResult, BuildOptions } from "../../../src/build/types.js";
+import { sha256 } from "../../../src/incremental/hash.js";
+import { readManifest } from "../../../src/output/manifest.js";
+import { runCli } from "../../helpers/cli.js";
+import { FakePrinter } from "../../helpers/fake-printer.js";
+import { TempProject } from "../../helpers/project.js";
+
+/**
+ * Word output in the build: formats: in a brief and --format for a run, the
+ * manifest and the incremental cache covering the .docx as they cover the
+ * PDF, and no browser for a build that writes no PDF. With a fake printer
+ * (or none: a unit test that starts a browser fails at once).
+ */
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+/** Every printer the build starts, counted (a unit test's printer cannot launch a browser, so a start would fail quietly). */
+const printers = vi.hoisted(() => ({ started: 0 }));
+vi.mock("../../../src/print/printer.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../../src/print/printer.js")>();
+  return {
+    ...original,
+    createPrinter: (...args: Parameters<typeof original.createPrinter>) => {
+      printers.started++;
+      return original.createPrinter(...args);
+    },
+  };
+});
+
+function build(p: TempProject, options: Partial<BuildOptions> = {}) {
+  return buildBriefs({ root: p.dir, cwd: p.dir, date: "2026-01-15", env: process.env, ...options });
+}
+
+const statuses = (results: readonly BriefResult[]) => Object.fromEntries(results.map((r) => [r.id, r.status]));
+
+async function outputsOf(p: TempProject, id: string) {
+  return (await readManifest(p.path("output/manifest.json"))).briefs.find((b) => b.id === id)!.outputs;
+}
+
+describe("Word output in brief build", () => {
+  it("builds what a brief's formats: list, and records the .docx in the manifest with its hash and size", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [pdf, html, docx]");
+    const printer = new FakePrinter();
+    const result = await build(project, { printer });
+    expect(statuses(result.results)).toEqual({ "tram-handout": "built", "tram-memo": "built", "tram-one-pager": "built" });
+    const outputs = await outputsOf(project, "tram-memo");
+    expect(outputs.map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html", "tram-memo.docx"]);
+    const docx = readFileSync(project.path("output/tram-memo.docx"));
+    expect(outputs[2]).toMatchObject({ sha256: sha256(docx), bytes: docx.byteLength });
+    expect(existsSync(project.path("output/tram-handout.docx"))).toBe(false);
+    expect(result.results.find((r) => r.id === "tram-memo")!.docxPath).toBe("output/tram-memo.docx");
+  });
+
+  it("a Word-only build starts no browser: --format docx, or a brief whose formats leave out pdf", async () => {
+    project = new TempProject();
+    // No printer given: the build would start its own when it must print (or warm one up, with --force).
+    printers.started = 0;
+    const result = await build(project, { formats: ["docx"], force: true });
+    expect(printers.started).toBe(0);
+    expect(new Set(result.results.map((r) => r.status))).toEqual(new Set(["built"]));
+    expect(result.browserLaunches).toBe(0);
+    for (const id of ["tram-memo", "tram-handout", "tram-one-pager"]) {
+      expect(existsSync(project.path(`output/${id}.docx`))).toBe(true);
+      expect(existsSync(project.path(`output/${id}.pdf`))).toBe(false);
+    }
+    const other = new TempProject();
+    try {
+      for (const id of ["tram-memo", "tram-handout", "tram-one-pager"]) other.replace(`briefs/${id}.yaml`, "title:", "formats: [docx, html]\ntitle:");
+      const own = await build(other);
+      expect(new Set(own.results.map((r) => r.status))).toEqual(new Set(["built"]));
+      expect(printers.started).toBe(0);
+      // The check can fail: a brief that prints a PDF starts one.
+      other.replace("briefs/tram-memo.yaml", "formats: [docx, html]", "formats: [docx, pdf]");
+      await build(other);
+      expect(printers.started).toBe(1);
+      // Without a PDF there are no pages: the HTML is the document as rendered.
+      expect(other.read("output/tram-handout.html")).toContain("<body class=\"handout\">");
+    } finally {
+      other.dispose();
+    }
+  });
+
+  it("an unchanged brief keeps its .docx; one that newly asks for docx gets it, without printing again", async () => {
+    project = new TempProject();
+    await build(project, { printer: new FakePrinter() });
+    const pdf = readFileSync(project.path("output/tram-memo.pdf"));
+    // Asking for Word: the document is the same, so the PDF and HTML are kept and only the .docx is written.
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [pdf, html, docx]");
+    const printer = new FakePrinter();
+    const second = await build(project, { printer });
+    expect(statuses(second.results)).toEqual({ "tram-handout": "unchanged", "tram-memo": "built", "tram-one-pager": "unchanged" });
+    expect(printer.printed).toEqual([]);
+    expect(readFileSync(project.path("output/tram-memo.pdf")).equals(pdf)).toBe(true);
+    const docxTime = statSync(project.path("output/tram-memo.docx")).mtimeMs;
+    // Nothing changed: nothing is written.
+    const third = await build(project, { printer: new FakePrinter() });
+    expect(new Set(third.results.map((r) => r.status))).toEqual(new Set(["unchanged"]));
+    expect(statSync(project.path("output/tram-memo.docx")).mtimeMs).toBe(docxTime);
+    // The .docx deleted: written again, and only it, with the same bytes as before (so: re-rendered, same result).
+    const docx = readFileSync(project.path("output/tram-memo.docx"));
+    rmSync(project.path("output/tram-memo.docx"));
+    const fourth = await build(project, { printer: printer });
+    expect(statuses(fourth.results)["tram-memo"]).toBe("rerendered");
+    expect(readFileSync(project.path("output/tram-memo.docx")).equals(docx)).toBe(true);
+    expect(printer.printed).toEqual([]);
+    expect(existsSync(project.path("output/tram-memo.docx"))).toBe(true);
+  });
+
+  it("--format replaces the briefs' formats for a run, and a later build still knows the files the run did not write", async () => {
+    project = new TempProject();
+    await build(project, { printer: new FakePrinter() });
+    const printer = new FakePrinter();
+    const wordRun = await build(project, { printer, formats: ["docx"] });
+    expect(new Set(wordRun.results.map((r) => r.status))).toEqual(new Set(["built"]));
+    expect(printer.printed).toEqual([]);
+    // The PDF and HTML of the same inputs stay listed beside the new .docx.
+    expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html", "tram-memo.docx"]);
+    const back = await build(project, { printer });
+    expect(new Set(back.results.map((r) => r.status))).toEqual(new Set(["unchanged"]));
+    const all = await build(project, { printer, formats: ["pdf", "html", "docx"] });
+    expect(new Set(all.results.map((r) => r.status))).toEqual(new Set(["unchanged"]));
+    expect(printer.printed).toEqual([]);
+  });
+
+  it("a changed claim rebuilds the .docx with the PDF; the Word file of the same inputs is byte for byte the last one", async () => {
+    project = new TempProject();
+    const first = await build(project, { printer: new FakePrinter(), formats: ["docx"] });
+    expect(first.results.every((r) => r.status === "built")).toBe(true);
+    const before = readFileSync(project.path("output/tram-memo.docx"));
+    await build(project, { printer: new FakePrinter(), formats: ["docx"], force: true });
+    expect(readFileSync(project.path("output/tram-memo.docx")).equals(before)).toBe(true);
+    project.replace("sources/transit/corpus.yaml", "text: Shopkeepers fear that a long street closure would ruin them.", "text: Shopkeepers fear that a long closure of the street would ruin them.");
+    const changed = await build(project, { printer: new FakePrinter(), formats: ["docx"] });
+    expect(statuses(changed.results)["tram-memo"]).toBe("built");
+    expect(readFileSync(project.path("output/tram-memo.docx")).equals(before)).toBe(false);
+  });
+});
+
+describe("brief build --format", () => {
+  it("refuses a format it does not know, naming those it does", async () => {
+    const run = await runCli(["build", "--format", "pdf,odt"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--format takes a list of pdf, html, docx separated by commas, not "odt"');
+  });
+});
