@@ -45,11 +45,11 @@ function aptHas(name) {
   aptUpdateOnce();
   return spawnSync("apt-cache", ["show", "--no-all-versions", name], { stdio: "ignore" }).status === 0;
 }
-function aptInstall(packages, why) {
+function aptInstall(packages, why, flags = []) {
   if (!canApt) return false;
   aptUpdateOnce();
   say(`installing ${packages.join(" ")} with apt-get (${why})`);
-  run("apt-get", ["install", "-y", "-qq", ...packages], aptEnv);
+  run("apt-get", ["install", "-y", "-qq", ...flags, ...packages], aptEnv);
   return true;
 }
 
@@ -97,5 +97,13 @@ if (forTests && !onPath("pdftotext")) {
   if (!aptInstall(["poppler-utils"], "the end-to-end tests read PDFs with pdftotext and pdfinfo")) {
     say("the tests need pdftotext and pdfinfo: install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler)");
     process.exit(1);
+  }
+}
+
+// 6. For the tests: LibreOffice Writer, to open each Word file as a user would and print it to PDF. Only what
+//    converting needs (no recommended packages); where apt-get cannot run, those tests are skipped and say so.
+if (forTests && !onPath("soffice")) {
+  if (!aptInstall(["libreoffice-writer", "fonts-liberation"], "the end-to-end tests open each Word file with LibreOffice", ["--no-install-recommends"])) {
+    say("the Word output tests are skipped without LibreOffice: install libreoffice-writer (Debian/Ubuntu) or LibreOffice, with soffice on PATH");
   }
 }
