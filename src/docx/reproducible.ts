@@ -10,9 +10,12 @@ import JSZip from "jszip";
  * same brief give identical files, so the incremental build and the manifest
  * can trust a DOCX's hash as they trust a PDF's.
  *
- * Two fixes of docx's Word XML ride along, for Word's numbering of notes:
- * endnotes are numbered 1, 2, 3 as in the PDF (Word's default is i, ii,
- * iii), and the separator lines above the notes carry no note number.
+ * Fixes of docx's Word XML ride along. Characters XML 1.0 does not allow
+ * (control characters a brief may carry, which docx writes as they are and
+ * which make Word refuse the file as damaged) are dropped, as a browser does
+ * not show them either. Endnotes are numbered 1, 2, 3 as in the PDF (Word's
+ * default is i, ii, iii), and the separator lines above the notes carry no
+ * note number.
  */
 
 /** The moment a document carries: its date at midnight UTC; never before 1980, the first date a zip entry can hold. */
@@ -60,6 +63,9 @@ function patches(moment: Date): Patch[] {
   ];
 }
 
+/** Characters an XML 1.0 document cannot hold: C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF; unpaired surrogates. */
+const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Relationship ids docx made at random ("rIdq3x…"), renamed rIdLink1, rIdLink2… in each part, in the order they appear. */
 function renumberRelationships(parts: Map<string, string>): void {
   for (const [name, rels] of parts) {
@@ -87,7 +93,7 @@ export async function reproducibleDocx(bytes: Uint8Array, moment: Date): Promise
   const parts = new Map<string, string>();
   const binary = new Map<string, Uint8Array>();
   for (const name of names) {
-    if (/\.(xml|rels)$/.test(name)) parts.set(name, await source.files[name]!.async("string"));
+    if (/\.(xml|rels)$/.test(name)) parts.set(name, (await source.files[name]!.async("string")).replace(notXml, ""));
     else binary.set(name, await source.files[name]!.async("uint8array"));
   }
   renumberRelationships(parts);
