@@ -46,6 +46,9 @@ function summarise(report: BalanceReport): BalanceSummary {
 /** The order outputs are listed in a manifest entry. */
 const outputOrder: readonly OutputFormat[] = ["pdf", "html", "docx"];
 
+/** The order new outputs are renamed into place: the PDF, the one a failure must least leave replaced alone, last. */
+const renameOrder: readonly OutputFormat[] = ["docx", "html", "pdf"];
+
 /**
  * Build one brief: select, check balance, render, and print unless the
  * document is the one the last build printed, then write the formats it is
@@ -115,7 +118,10 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       else fresh.push({ format: "docx", data: await renderDocx(model, balance) });
     }
 
-    // Every file, or none: a failure while writing leaves the last build's files as they were.
+    // Every file, or none: a failure while writing leaves the last build's files as they were. The files are
+    // renamed into place after all are written, the PDF last: a rename that fails (a folder where the HTML
+    // should go) stops before the last PDF is replaced.
+    fresh.sort((a, b) => renameOrder.indexOf(a.format) - renameOrder.indexOf(b.format));
     await writeOutputs(fresh.map((f) => ({ path: pathOf(f.format), data: f.data })), context.cwd);
     const outputs = new Map<OutputFormat, Output>(reused);
     for (const f of fresh) {

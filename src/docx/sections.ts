@@ -145,14 +145,21 @@ export const bluf: SectionWriter = (context) => {
   return out;
 };
 
+/** A question's numbered heading, the question, its due-weight statement when the bottom line does not carry it, and its coverage note. */
+function themeHead(context: DocxContext, theme: ThemeModel): FileChild[] {
+  return [
+    heading(context, 1, `${theme.number}. ${theme.title}`),
+    portion(context, style.question, [text(theme.question)]),
+    ...(context.model.weightIn === "themes" ? weightStatement(context, theme) : []),
+    ...coverageNote(context, theme),
+  ];
+}
+
 /** Each question in turn: its heading and question, then each view with its thesis and claims. */
 export const themes: SectionWriter = (context) => {
   const out: FileChild[] = [];
   for (const theme of context.model.themes) {
-    out.push(heading(context, 1, `${theme.number}. ${theme.title}`));
-    out.push(portion(context, style.question, [text(theme.question)]));
-    if (context.model.weightIn === "themes") out.push(...weightStatement(context, theme));
-    out.push(...coverageNote(context, theme));
+    out.push(...themeHead(context, theme));
     for (const viewpoint of theme.viewpoints) {
       out.push(heading(context, 2, viewpoint.label));
       out.push(portion(context, style.thesis, [text(viewpoint.thesis)]));
@@ -170,10 +177,7 @@ export const themes: SectionWriter = (context) => {
 export const comparison: SectionWriter = (context) => {
   const out: FileChild[] = [];
   for (const theme of context.model.themes) {
-    out.push(heading(context, 1, `${theme.number}. ${theme.title}`));
-    out.push(portion(context, style.question, [text(theme.question)]));
-    if (context.model.weightIn === "themes") out.push(...weightStatement(context, theme));
-    out.push(...coverageNote(context, theme));
+    out.push(...themeHead(context, theme));
     const labels: CellContent[] = theme.viewpoints.map((v) => ({ paragraphs: [portion(context, style.tableHeading, [text(v.label)])] }));
     const theses: CellContent[] = theme.viewpoints.map((v) => ({ paragraphs: [portion(context, style.tableText, [text(v.thesis, { bold: true })])], shading: "F6F6F6" }));
     const claims: CellContent[] = theme.viewpoints.map((v) => ({
