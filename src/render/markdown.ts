@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import { Marked, type Tokens } from "marked";
+import { rememberText } from "../text/memo.js";
 
 const escapeHtml = Handlebars.Utils.escapeExpression;
 
@@ -59,11 +60,7 @@ function createMarked(): Marked {
 const marked = createMarked();
 
 /** Inline Markdown (no paragraphs), for claim and fact text. */
-export function renderInlineMarkdown(text: string): string {
-  return marked.parseInline(text, { async: false });
-}
+export const renderInlineMarkdown = rememberText((text) => marked.parseInline(text, { async: false }));
 
 /** Block Markdown (paragraphs, lists), for longer passages such as a brief's summary. */
-export function renderBlockMarkdown(text: string): string {
-  return marked.parse(text, { async: false });
-}
+export const renderBlockMarkdown = rememberText((text) => marked.parse(text, { async: false }));
