@@ -194,6 +194,12 @@ export function dueWeight(theme: ThemeModel): DueWeight {
         : verdict === "divided"
         ? `The sources give no view clearly more weight: ${joinWords(counted.map(held))}.`
         : `The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`;
+  // A view no source counts is still one of the views: the short form names it too, rather than leave it out.
+  const unweighed = counted.length > 0 && verdict !== "one-view" ? uncounted : [];
+  const shortWithAll =
+    unweighed.length === 0
+      ? short
+      : `${short} ${sentenceCase(joinWords(unweighed.map((v) => viewName(v.label))))} ${unweighed.length === 1 ? "is" : "are"} argued without a count of who holds ${unweighed.length === 1 ? "it" : "them"}.`;
   return {
     themeId: theme.id,
     verdict,
@@ -202,6 +208,6 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     sentences,
     text: sentences.join(" "),
     summary,
-    short,
+    short: shortWithAll,
   };
 }
