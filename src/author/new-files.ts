@@ -5,7 +5,6 @@ import { stringify } from "yaml";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { schemasDir } from "../load/package-files.js";
 import { isInside } from "../load/project.js";
-import type { TemplateName } from "../schema/brief.js";
 import type { Extract } from "../schema/extract.js";
 import { schemaFileName, type SchemaKind } from "./json-schemas.js";
 
@@ -31,7 +30,7 @@ async function writeNew(path: string, text: string, shown: string): Promise<void
 export interface NewBriefOptions {
   readonly root: string;
   readonly id: string;
-  readonly template: TemplateName;
+  readonly template: string;
   readonly corpus: string;
   readonly extract: Extract;
   /** Theme ids, or all. */

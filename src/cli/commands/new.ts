@@ -5,7 +5,7 @@ import { validateBriefs } from "../../build/validate-briefs.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, displayPath, listCorpora } from "../../load/project.js";
-import { templateNames, type TemplateName } from "../../schema/brief.js";
+import { templateNames } from "../../schema/brief.js";
 import { idPattern } from "../../schema/extract.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
@@ -45,7 +45,7 @@ brief new corpus ID
       return exitCodes.ok;
     }
 
-    const template = (values.template ?? "memo") as TemplateName;
+    const template = values.template ?? "memo";
     if (!(templateNames as readonly string[]).includes(template)) throw new UsageError(`there is no template "${template}": ${suggestionHint(template, templateNames, "template", true)}`);
     const corpora = await listCorpora(root);
     const corpus = values.corpus ?? (corpora.length === 1 ? corpora[0] : undefined);
