@@ -6,7 +6,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { layoutNames, templateNames, type LayoutName } from "../schema/brief.js";
 import { idPattern } from "../schema/extract.js";
 import { builtInTemplatesDir } from "./package-files.js";
-import { displayPath } from "./project.js";
+import { displayPath, projectTemplatesDir } from "./project.js";
 import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
 import { assetContentProblem, assetNamePattern, assetTypeOf, type TemplateAsset } from "./template-assets.js";
 
@@ -261,6 +261,16 @@ class ProjectReader {
     if (problem !== undefined) return invalid(`${shown}: ${problem}`, "export the image again in the format its name says");
     return { name, shown, type, bytes };
   }
+}
+
+/** Each template's name and the layout it follows (undefined when its first line does not say a layout that exists). */
+export function templateLayouts(set: TemplateSet): ReadonlyMap<string, LayoutName | undefined> {
+  return new Map([...set.templates].map(([name, entry]) => [name, entry.layout]));
+}
+
+/** Briefsmith's templates, and those of the project in `root` (its templates/ folder, if it has one). */
+export function loadProjectTemplates(root: string, cwd: string, builtIn?: string): Promise<TemplateSet> {
+  return loadTemplates({ builtIn, project: projectTemplatesDir(root), cwd });
 }
 
 /**

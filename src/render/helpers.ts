@@ -7,7 +7,7 @@ import { sectionPartialFor } from "../validate/templates.js";
 import { cssString } from "./css.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
 import { countOf, numberWord, runInHeading, sentenceCase } from "./prose.js";
-import type { TemplateContext } from "./render.js";
+import type { TemplateContext } from "./context.js";
 import { quotation, typographic, typographicMarkdown } from "./typography.js";
 import {
   assessmentLabel,

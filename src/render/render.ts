@@ -1,20 +1,16 @@
 import Handlebars from "handlebars";
-import type { z } from "zod";
 import type { BalanceReport } from "../balance/measure.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { stylesFor, type TemplateEntry, type TemplateSet } from "../load/templates.js";
 import type { BriefModel } from "../model.js";
-import type { DeepReadonly } from "../schema/deep-readonly.js";
-import type { ContentsEntrySchema, TemplateContextSchema } from "../schema/template-context.js";
 import { checkTemplates } from "../validate/templates.js";
+import type { ContentsEntry, TemplateContext } from "./context.js";
 import { registerHelpers } from "./helpers.js";
 
 /** A page number for each contents entry (anchor id → page), when the document has been printed once to find them. */
 export type PageNumbers = ReadonlyMap<string, number>;
 
-/** What a template sees, all of it: inferred from src/schema/template-context.ts (`brief schema model`). */
-export type TemplateContext = DeepReadonly<z.infer<typeof TemplateContextSchema>>;
-export type ContentsEntry = DeepReadonly<z.infer<typeof ContentsEntrySchema>>;
+export type { ContentsEntry, TemplateContext } from "./context.js";
 
 export interface RenderOptions {
   /** Print a table of contents (a handout that runs long), with these page numbers when known. */

@@ -15,8 +15,8 @@ export interface ValidBrief extends Brief {
   readonly layout: LayoutName;
 }
 
-/** The templates a brief may name, each with the layout it follows. */
-export type TemplateLayouts = ReadonlyMap<string, LayoutName>;
+/** The templates a brief may name, each with the layout it follows (undefined: the template does not say a layout that exists). */
+export type TemplateLayouts = ReadonlyMap<string, LayoutName | undefined>;
 
 /** Briefsmith's own templates, each named after its layout: what a brief may name when no project's templates are known. */
 export const builtInLayouts: TemplateLayouts = new Map(layoutNames.map((name) => [name, name]));
@@ -77,8 +77,25 @@ type LayoutFieldValues = Pick<Brief, "template" | "sections"> & { readonly quest
 /** The layout of the brief's template, and the problems of a template that does not exist or a section the layout cannot print. */
 function checkTemplate(brief: LayoutFieldValues, file: YamlFile, templates: TemplateLayouts): { layout: LayoutName | undefined; diagnostics: Diagnostic[] } {
   const layout = templates.get(brief.template);
+  if (layout === undefined && templates.has(brief.template)) {
+    return {
+      layout,
+      diagnostics: [
+        {
+          severity: "error",
+          code: "TEMPLATE_NOT_VALID",
+          message: `template "${brief.template}" does not say which layout it follows, so this brief cannot be checked against it`,
+          file: file.path,
+          span: locate(file, ["template"]),
+          hint: `fix the template's first line: {{!-- layout: memo --}} (brief validate shows where)`,
+        },
+      ],
+    };
+  }
   if (layout === undefined) {
-    const names = [...templates.keys()].sort();
+    const builtIn = layoutNames as readonly string[];
+    const names = [...builtIn.filter((n) => templates.has(n)), ...[...templates.keys()].filter((n) => !builtIn.includes(n)).sort()];
+    const suggestion = suggestionHint(brief.template, names, "template", true);
     return {
       layout,
       diagnostics: [
@@ -88,7 +105,7 @@ function checkTemplate(brief: LayoutFieldValues, file: YamlFile, templates: Temp
           message: `there is no template "${brief.template}"`,
           file: file.path,
           span: locate(file, ["template"]),
-          hint: `${suggestionHint(brief.template, names, "template", true)}; a template of your own goes in templates/${brief.template}.hbs`,
+          hint: suggestion.startsWith("did you mean") ? suggestion : `${suggestion}; a template of your own goes in templates/${brief.template}.hbs`,
         },
       ],
     };

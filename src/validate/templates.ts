@@ -484,3 +484,20 @@ export function sectionPartialFor(set: Pick<TemplateSet, "partials">, entry: Pic
   for (const candidate of [`${entry.name}-${section}`, `${entry.layout}-${section}`]) if (set.partials.has(candidate)) return candidate;
   return `section-${section}`;
 }
+
+/**
+ * The problem of a brief whose template has errors, at the brief's template:
+ * line; the template's own problems are reported once, at the template.
+ */
+export function briefTemplateProblem(templateName: string, errors: readonly Diagnostic[], file: string, span: Diagnostic["span"]): Diagnostic {
+  const first = errors[0];
+  const where = first?.file === undefined ? "" : ` (${first.file}${errors.length > 1 ? `, and ${errors.length - 1} more` : ""})`;
+  return {
+    severity: "error",
+    code: "TEMPLATE_NOT_VALID",
+    message: `template "${templateName}" has ${errors.length === 1 ? "an error" : `${errors.length} errors`}${where}, so this brief is not rendered`,
+    file,
+    span,
+    hint: "fix the template: brief validate lists its problems, each at its line",
+  };
+}
