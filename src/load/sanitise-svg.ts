@@ -71,6 +71,7 @@ export function sanitiseSvg(text: string): SanitisedSvg {
   const body = purify.sanitize(text, {
     USE_PROFILES: { svg: true, svgFilters: true },
     ADD_TAGS: ["use"],
+    ADD_ATTR: ["role"],
     FORBID_TAGS: ["foreignObject", "script"],
     RETURN_DOM: true,
   });

@@ -197,7 +197,7 @@ function templateLayout(file: TemplateFile, diagnostics: Diagnostic[]): Pick<Tem
     return { layout: undefined, layoutSpan: span };
   }
   if (builtIn !== undefined && layout !== builtIn) {
-    problem("TEMPLATE_UNKNOWN_LAYOUT", `${file.shown} replaces the built-in ${builtIn}, so its layout is ${builtIn}, not ${layout}`, span, `to make a ${layout} of your own, give the file another name (templates/my-${layout}.hbs)`);
+    problem("TEMPLATE_UNKNOWN_LAYOUT", `this file replaces the built-in ${builtIn}, so its layout is ${builtIn}, not ${layout}`, span, `to make a ${layout} of your own, give the file another name (templates/my-${layout}.hbs)`);
     return { layout: undefined, layoutSpan: span };
   }
   return { layout, layoutSpan: span };
@@ -226,7 +226,7 @@ class ProjectReader {
       this.diagnostics.push({
         severity: "error",
         code: "TEMPLATE_INVALID_NAME",
-        message: `${shown}: "${name}" cannot be a ${extension === ".css" ? "style sheet's" : relativePath.startsWith("partials") ? "partial's" : "template's"} name, so the file is not used`,
+        message: `"${name}" cannot be a ${extension === ".css" ? "style sheet's" : relativePath.startsWith("partials") ? "partial's" : "template's"} name, so the file is not used`,
         file: shown,
         hint: "rename it to lower-case letters, digits and hyphens, as in letter.hbs or house-style.css",
       });
@@ -249,8 +249,8 @@ class ProjectReader {
       this.diagnostics.push({ severity: "error", code: "TEMPLATE_ASSET_INVALID", message, file: shown, hint });
       return undefined;
     };
-    if (!assetNamePattern.test(name)) return invalid(`${shown}: "${name}" cannot be an asset's name`, "rename it to letters, digits, dots, hyphens and underscores");
-    if (type === undefined) return invalid(`${shown} is not a PNG, JPEG or SVG image, so no template can embed it`, "save it as .png, .jpg or .svg, or move it out of templates/assets/");
+    if (!assetNamePattern.test(name)) return invalid(`"${name}" cannot be an asset's name`, "rename it to letters, digits, dots, hyphens and underscores");
+    if (type === undefined) return invalid("this is not a PNG, JPEG or SVG image, so no template can embed it", "save it as .png, .jpg or .svg, or move it out of templates/assets/");
     let bytes: Uint8Array;
     try {
       bytes = await readBinaryFile(path, fileLimits.assetBytes, shown, { within: this.dir });
@@ -258,7 +258,7 @@ class ProjectReader {
       return this.#fail(shown, error);
     }
     const problem = assetContentProblem(type, bytes);
-    if (problem !== undefined) return invalid(`${shown}: ${problem}`, "export the image again in the format its name says");
+    if (problem !== undefined) return invalid(problem, "export the image again in the format its name says");
     return { name, shown, type, bytes };
   }
 }

@@ -74,9 +74,9 @@ function runCheck(set: TemplateSet): TemplateCheck {
     if (asset.type !== "image/svg+xml") continue;
     const { removed, uri } = embedAsset(asset);
     if (uri.endsWith(",")) {
-      all.push({ severity: "error", code: "TEMPLATE_ASSET_INVALID", message: `${asset.shown}: nothing of the image is left once what could run or load something is removed`, file: asset.shown, hint: "export the image again as plain SVG" });
+      all.push({ severity: "error", code: "TEMPLATE_ASSET_INVALID", message: "nothing of the image is left once what an embedded image may not hold is removed", file: asset.shown, hint: "export the image again as plain SVG" });
     } else if (removed.length > 0) {
-      all.push({ severity: "warning", code: "TEMPLATE_ASSET_SANITISED", message: `${asset.shown}: removed ${removed.slice(0, 4).join(", ")}${removed.length > 4 ? ` and ${removed.length - 4} more` : ""}, which could run code or load something`, file: asset.shown });
+      all.push({ severity: "warning", code: "TEMPLATE_ASSET_SANITISED", message: `removed ${removed.slice(0, 4).join(", ")}${removed.length > 4 ? ` and ${removed.length - 4} more` : ""}: an embedded image may not run code, load anything or hold what Briefsmith's sanitiser does not know`, file: asset.shown });
     }
   }
   return { templates, diagnostics: dedupe(all) };

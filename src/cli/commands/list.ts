@@ -107,7 +107,7 @@ prints by default; the corpora in sources/.`,
 export function templateLines(set: TemplateSet): string[] {
   const check = checkTemplates(set);
   const builtIn = (name: string) => (templateNames as readonly string[]).includes(name);
-  const names = [...set.templates.keys()].sort((a, b) => Number(!builtIn(a)) - Number(!builtIn(b)) || (a < b ? -1 : 1));
+  const names = [...templateNames.filter((name) => set.templates.has(name)), ...[...set.templates.keys()].filter((name) => !builtIn(name)).sort()];
   const width = Math.max(10, ...names.map((n) => n.length + 1));
   return names.map((name) => {
     const entry = set.templates.get(name)!;
