@@ -84,7 +84,7 @@ function checkTemplate(brief: LayoutFieldValues, file: YamlFile, templates: Temp
         {
           severity: "error",
           code: "TEMPLATE_NOT_VALID",
-          message: `template "${brief.template}" does not say which layout it follows, so this brief cannot be checked against it`,
+          message: `template "${brief.template}" does not name a layout Briefsmith has, so this brief cannot be checked against it`,
           file: file.path,
           span: locate(file, ["template"]),
           hint: `fix the template's first line: {{!-- layout: memo --}} (brief validate shows where)`,
