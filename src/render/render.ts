@@ -1,4 +1,5 @@
 import Handlebars from "handlebars";
+import { parse as parseHtml, type DefaultTreeAdapterMap } from "parse5";
 import type { BalanceReport } from "../balance/measure.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { stylesFor, type TemplateEntry, type TemplateSet } from "../load/templates.js";
@@ -92,6 +93,33 @@ export function withContentSecurityPolicy(html: string): string {
   return policyFirst.test(html) ? html : `<!DOCTYPE html>\n<meta charset="utf-8">\n${policyMeta}\n${html}`;
 }
 
+/**
+ * A document that tells the browser to go elsewhere (<meta http-equiv=refresh>,
+ * anywhere in it, however its attribute is written) loses that tag. The
+ * policy cannot stop a redirect, and printing never follows one, but the HTML
+ * file is opened in browsers too. The document is parsed as a browser parses
+ * it (parse5, which follows the HTML standard), only when it has an
+ * http-equiv other than its policy's, and the tags are cut out of the text,
+ * so every other byte stays as the template wrote it.
+ */
+export function withoutRedirects(html: string): string {
+  if (!/http-equiv/i.test(html.replace(policyMeta, ""))) return html;
+  const cuts: { start: number; end: number }[] = [];
+  const visit = (node: DefaultTreeAdapterMap["parentNode"] | DefaultTreeAdapterMap["childNode"]) => {
+    if ("tagName" in node && node.tagName === "meta") {
+      const equiv = node.attrs.find((a) => a.name === "http-equiv")?.value.trim().toLowerCase();
+      const where = node.sourceCodeLocation;
+      if (equiv === "refresh" && where) cuts.push({ start: where.startOffset, end: where.endOffset });
+    }
+    if ("childNodes" in node) for (const child of node.childNodes) visit(child);
+    if ("content" in node && node.content) visit(node.content as DefaultTreeAdapterMap["parentNode"]);
+  };
+  visit(parseHtml(html, { sourceCodeLocationInfo: true }));
+  let out = html;
+  for (const cut of cuts.sort((a, b) => b.start - a.start)) out = out.slice(0, cut.start) + out.slice(cut.end);
+  return out;
+}
+
 interface CompiledTemplate {
   readonly render: Handlebars.TemplateDelegate<TemplateContext>;
   readonly styles: string;
@@ -126,6 +154,6 @@ export function createRenderer(set: TemplateSet, generator = "Briefsmith"): Rend
     if (template === undefined) compiled.set(model.template, (template = compile(model.template)));
     const contents = options.contents !== undefined && contentsLayouts.has(model.layout) ? contentsEntries(model, options.contents.pages) : undefined;
     const context: TemplateContext = { brief: model, balance, styles: template.styles, generator, contents };
-    return withContentSecurityPolicy(template.render(context, runtimeOptions));
+    return withContentSecurityPolicy(withoutRedirects(template.render(context, runtimeOptions)));
   };
 }

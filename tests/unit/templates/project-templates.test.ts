@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../../src/build/types.js";
 import { loadTemplates, stylesFor } from "../../../src/load/templates.js";
-import { compileOptions, contentSecurityPolicy, runtimeOptions, withContentSecurityPolicy } from "../../../src/render/render.js";
+import { compileOptions, contentSecurityPolicy, runtimeOptions, withContentSecurityPolicy, withoutRedirects } from "../../../src/render/render.js";
 import { runCli } from "../../helpers/cli.js";
 import { FakePrinter } from "../../helpers/fake-printer.js";
 import { TempProject } from "../../helpers/project.js";
@@ -180,6 +180,17 @@ describe("the template sandbox", () => {
     expect(fixed.endsWith(bare)).toBe(true);
     const proper = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">\n<title>x</title>`;
     expect(withContentSecurityPolicy(proper)).toBe(proper);
+  });
+});
+
+describe("redirects", () => {
+  it("are cut out of a document however the tag is written, and nothing else changes", () => {
+    const policy = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`;
+    const page = (inner: string) => `<!DOCTYPE html><html><head>${policy}</head><body><p>a</p>${inner}<p>b</p></body></html>`;
+    for (const tag of ['<meta http-equiv="refresh" content="0;url=http://x/">', "<META HTTP-EQUIV=Refresh CONTENT='0;url=http://x/'>", '<meta content="a>b" http-equiv="&#114;efresh">', '<meta\nhttp-equiv = " refresh "\ncontent="0">']) {
+      expect(withoutRedirects(page(tag)), tag).toBe(page(""));
+    }
+    expect(withoutRedirects(page("<p>refresh</p>"))).toBe(page("<p>refresh</p>"));
   });
 });
 
