@@ -27,7 +27,9 @@ export function resolveType(type: FieldType): FieldType {
       const definitions = templateContextJsonSchema().definitions as Record<string, JsonSchema> | undefined;
       const target = definitions?.[name];
       if (target === undefined) return "any";
-      current = { ...target, ...withoutKeys(current, ["$ref"]) };
+      // A bare reference is its definition itself: the same object each time, so the checker's memo of partials works.
+      const extra = withoutKeys(current, ["$ref"]);
+      current = Object.keys(extra).length === 0 ? target : { ...target, ...extra };
     } else if (Array.isArray(allOf) && allOf.length === 1) {
       current = { ...allOf[0]!, ...withoutKeys(current, ["allOf"]) };
     } else {
