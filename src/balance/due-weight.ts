@@ -1,6 +1,8 @@
+import type { z } from "zod";
+import type { DueWeightSchema, ViewWeightSchema, weightVerdicts } from "../schema/balance-report.js";
+import type { DeepReadonly } from "../schema/deep-readonly.js";
 import type { Holder, ThemeModel, ViewpointModel } from "../model.js";
 import { joinWords, numberWord, sentenceCase, singularVerbPhrase } from "../render/prose.js";
-import type { Prevalence } from "../schema/extract.js";
 import { nameHolders, prevalenceRank } from "../select/weight.js";
 
 /**
@@ -13,36 +15,9 @@ import { nameHolders, prevalenceRank } from "../select/weight.js";
  * where they do not say, the statement says that instead of guessing.
  */
 
-export type WeightVerdict = "lies-with" | "leans-toward" | "divided" | "unstated" | "one-view";
-
-export interface ViewWeight {
-  readonly viewpointId: string;
-  readonly label: string;
-  /** The strongest prevalence its holders are given ("unstated" when no source counts them). */
-  readonly strength: Prevalence;
-  /** The holders the statement names (stated prevalence, at most two). */
-  readonly named: readonly Holder[];
-  /** Holders whose sources do not say how widely they hold the view. */
-  readonly uncounted: readonly Holder[];
-  /** Sources with a stated holder of the view. */
-  readonly countedSources: number;
-}
-
-export interface DueWeight {
-  readonly themeId: string;
-  readonly verdict: WeightVerdict;
-  /** The view the weight lies with or leans toward. */
-  readonly leading: string | undefined;
-  /** Views, weightiest first. */
-  readonly views: readonly ViewWeight[];
-  /** The statement as sentences, and as one text. */
-  readonly sentences: readonly string[];
-  readonly text: string;
-  /** One sentence for the Balance note. */
-  readonly summary: string;
-  /** The statement in one sentence, for a document with no room for more (a one-pager's bottom line). */
-  readonly short: string;
-}
+export type WeightVerdict = (typeof weightVerdicts)[number];
+export type ViewWeight = DeepReadonly<z.infer<typeof ViewWeightSchema>>;
+export type DueWeight = DeepReadonly<z.infer<typeof DueWeightSchema>>;
 
 /** A view's name in running text: in quotation marks, as it heads its section. */
 export function viewName(label: string): string {

@@ -16,8 +16,8 @@ import { changesBetween, contentOf } from "./content.js";
 import { gateBrief } from "./gate.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
 
-/** Documents that must fit on one page, by template. */
-const onePageTemplates = new Set(["one-pager"]);
+/** Documents that must fit on one page, by layout. */
+const onePageLayouts = new Set(["one-pager"]);
 
 /** What one job needs of the build: how to render and print, where to write, and the settings that shape the document. */
 export interface JobContext {
@@ -97,8 +97,8 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       context.printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
     );
     warnings.push(...printed.warnings);
-    if (onePageTemplates.has(model.template) && printed.pages > 1) {
-      warnings.push(`a ${model.template} should fit on one page but runs to ${printed.pages}; select fewer themes or set claims_per_viewpoint`);
+    if (onePageLayouts.has(model.layout) && printed.pages > 1) {
+      warnings.push(`a ${model.layout} should fit on one page but runs to ${printed.pages}; select fewer themes or set claims_per_viewpoint`);
     }
     // Both files, or neither: a failure while writing leaves the last build's pair as it was.
     await writeOutputs([{ path: htmlPath, data: html }, { path: pdfPath, data: printed.pdf }], context.cwd);

@@ -4,7 +4,7 @@ import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadBriefFil
 import type { YamlFile } from "../load/yaml-file.js";
 import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { sameContent } from "../output/same-content.js";
-import { validateBriefFile, type ValidBrief } from "../validate/brief.js";
+import { validateBriefFile, type TemplateLayouts, type ValidBrief } from "../validate/brief.js";
 import { refusalBeforeSelection } from "./gate.js";
 import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
 import { runJobs } from "./run-jobs.js";
@@ -25,6 +25,8 @@ export interface PlanContext {
   /** The last build's manifest even with --force: what each brief showed, for saying what changed. */
   readonly last: Manifest | undefined;
   readonly keys: CacheKeys;
+  /** The templates briefs may name, with their layouts. */
+  readonly templates: TemplateLayouts;
 }
 
 export interface BuildPlan {
@@ -118,7 +120,7 @@ export async function unchangedWithoutParsing(paths: readonly string[], context:
 async function unchangedBrief(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
   const loaded = await loadBriefFile(path, context.cwd, context.root);
   if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
-  const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path));
+  const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path), context.templates);
   if (brief === undefined) return undefined;
   if (!inShard(brief.id, context.shard)) return "other shard";
   const inputs = await keyOf(brief, loaded.file, context);

@@ -10,7 +10,7 @@ import { countOf, joinWords, numbersAlike, numberWord, sentenceCase } from "./pr
 
 /** What a reader calls the document. */
 export function documentNoun(model: BriefModel): string {
-  return model.template === "one-pager" ? "paper" : model.template;
+  return model.layout === "one-pager" ? "paper" : model.layout;
 }
 
 /** "Cited for three claims and one fact." (only what this document prints) */
