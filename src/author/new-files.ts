@@ -5,7 +5,6 @@ import { stringify } from "yaml";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { schemasDir } from "../load/package-files.js";
 import { isInside } from "../load/project.js";
-import type { TemplateName } from "../schema/brief.js";
 import type { Extract } from "../schema/extract.js";
 import { schemaFileName, type SchemaKind } from "./json-schemas.js";
 
@@ -31,7 +30,7 @@ async function writeNew(path: string, text: string, shown: string): Promise<void
 export interface NewBriefOptions {
   readonly root: string;
   readonly id: string;
-  readonly template: TemplateName;
+  readonly template: string;
   readonly corpus: string;
   readonly extract: Extract;
   /** Theme ids, or all. */
@@ -49,7 +48,7 @@ export async function writeNewBrief(options: NewBriefOptions): Promise<string> {
     schemaLine(path, options.root, "brief"),
     `# Written by brief new brief. brief validate ${options.id} checks it; brief build ${options.id} prints it.`,
     `title: ${stringify(title).trim()}`,
-    `${`template: ${options.template}`.padEnd(28)}# memo | handout | one-pager`,
+    `${`template: ${options.template}`.padEnd(28)}# memo | handout | one-pager, or templates/NAME.hbs: brief list templates`,
     `${`corpus: ${options.corpus}`.padEnd(28)}# a folder under sources/`,
     `${`themes: ${options.themes === "all" ? "all" : `[${options.themes.join(", ")}]`}`.padEnd(28)}# all, or a list of theme ids: brief list themes`,
     ...(options.template === "memo" ? ["# to: Director, Policy Office  # the memo's reader", "# from: Policy Unit"] : []),

@@ -10,7 +10,7 @@ import { measureBalance, type BalancePolicy, type BalanceProblem, type BalancePr
 
 /** The policy a brief gets when it names none: memos are held to strict balance. */
 export function balancePolicyOf(brief: ValidBrief): BalancePolicy {
-  return brief.balance ?? (brief.template === "memo" ? "strict" : "warn");
+  return brief.balance ?? (brief.layout === "memo" ? "strict" : "warn");
 }
 
 /**

@@ -1,6 +1,8 @@
+import type { z } from "zod";
+import type { DueWeightSchema, ViewWeightSchema, weightVerdicts } from "../schema/balance-report.js";
+import type { DeepReadonly } from "../schema/deep-readonly.js";
 import type { Holder, ThemeModel, ViewpointModel } from "../model.js";
 import { joinWords, numberWord, sentenceCase, singularVerbPhrase } from "../render/prose.js";
-import type { Prevalence } from "../schema/extract.js";
 import { nameHolders, prevalenceRank } from "../select/weight.js";
 
 /**
@@ -13,36 +15,9 @@ import { nameHolders, prevalenceRank } from "../select/weight.js";
  * where they do not say, the statement says that instead of guessing.
  */
 
-export type WeightVerdict = "lies-with" | "leans-toward" | "divided" | "unstated" | "one-view";
-
-export interface ViewWeight {
-  readonly viewpointId: string;
-  readonly label: string;
-  /** The strongest prevalence its holders are given ("unstated" when no source counts them). */
-  readonly strength: Prevalence;
-  /** The holders the statement names (stated prevalence, at most two). */
-  readonly named: readonly Holder[];
-  /** Holders whose sources do not say how widely they hold the view. */
-  readonly uncounted: readonly Holder[];
-  /** Sources with a stated holder of the view. */
-  readonly countedSources: number;
-}
-
-export interface DueWeight {
-  readonly themeId: string;
-  readonly verdict: WeightVerdict;
-  /** The view the weight lies with or leans toward. */
-  readonly leading: string | undefined;
-  /** Views, weightiest first. */
-  readonly views: readonly ViewWeight[];
-  /** The statement as sentences, and as one text. */
-  readonly sentences: readonly string[];
-  readonly text: string;
-  /** One sentence for the Balance note. */
-  readonly summary: string;
-  /** The statement in one sentence, for a document with no room for more (a one-pager's bottom line). */
-  readonly short: string;
-}
+export type WeightVerdict = (typeof weightVerdicts)[number];
+export type ViewWeight = DeepReadonly<z.infer<typeof ViewWeightSchema>>;
+export type DueWeight = DeepReadonly<z.infer<typeof DueWeightSchema>>;
 
 /** A view's name in running text: in quotation marks, as it heads its section. */
 export function viewName(label: string): string {
@@ -194,6 +169,12 @@ export function dueWeight(theme: ThemeModel): DueWeight {
         : verdict === "divided"
         ? `The sources give no view clearly more weight: ${joinWords(counted.map(held))}.`
         : `The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`;
+  // A view no source counts is still one of the views: the short form names it too, rather than leave it out.
+  const unweighed = counted.length > 0 && verdict !== "one-view" ? uncounted : [];
+  const shortWithAll =
+    unweighed.length === 0
+      ? short
+      : `${short} ${sentenceCase(joinWords(unweighed.map((v) => viewName(v.label))))} ${unweighed.length === 1 ? "is" : "are"} argued without a count of who holds ${unweighed.length === 1 ? "it" : "them"}.`;
   return {
     themeId: theme.id,
     verdict,
@@ -202,6 +183,6 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     sentences,
     text: sentences.join(" "),
     summary,
-    short,
+    short: shortWithAll,
   };
 }

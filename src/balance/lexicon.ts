@@ -1,6 +1,7 @@
 import { parse } from "yaml";
 import { z } from "zod";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { rememberText } from "../text/memo.js";
 
 const Terms = z.array(z.string().trim().min(1)).min(1);
 
@@ -49,12 +50,23 @@ function patternFor(terms: readonly string[]): RegExp {
 
 const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 
+/** Each word list's matcher, remembering the texts it has seen. */
+const matchers = new WeakMap<readonly string[], (text: string) => readonly TermMatch[]>();
+
 /**
  * Whole-word, case-insensitive matches of any of `terms` in `text`. Longer
  * terms are tried first, so a phrase is matched once, not also as its words.
  */
-export function findTerms(text: string, terms: readonly string[]): TermMatch[] {
-  return [...text.matchAll(patternFor(terms))].map((m) => ({ term: m[0].toLowerCase().replace(/\s+/g, " "), index: m.index, length: m[0].length }));
+export function findTerms(text: string, terms: readonly string[]): readonly TermMatch[] {
+  let matcher = matchers.get(terms);
+  if (matcher === undefined) {
+    const pattern = patternFor(terms);
+    matcher = rememberText((t) =>
+      Object.freeze([...t.matchAll(pattern)].map((m) => Object.freeze({ term: m[0].toLowerCase().replace(/\s+/g, " "), index: m.index, length: m[0].length }))),
+    );
+    matchers.set(terms, matcher);
+  }
+  return matcher(text);
 }
 
 /** Our own words only: quoted passages inside a text are the source's, not ours. */

@@ -1,7 +1,10 @@
+import type { z } from "zod";
+import type { BalanceReportSchema, BalanceThresholdsSchema, ThemeBalanceSchema, TiltCountSchema, ViewpointBalanceSchema } from "../schema/balance-report.js";
+import type { DeepReadonly } from "../schema/deep-readonly.js";
 import type { BriefModel, ClaimModel, ThemeModel, ViewpointModel } from "../model.js";
 import { plural } from "../text/plural.js";
 import { countWords } from "../text/words.js";
-import { dueWeight, type DueWeight } from "./due-weight.js";
+import { dueWeight } from "./due-weight.js";
 import { checkAssessment, checkEstimativeLanguage, checkSynthesis } from "./language.js";
 import { balanceNote } from "./note.js";
 import { problem, type BalanceProblem } from "./problem.js";
@@ -10,78 +13,19 @@ export type { BalanceProblem, BalanceProblemCode, BalanceSubject } from "./probl
 export type { DueWeight, ViewWeight, WeightVerdict } from "./due-weight.js";
 import { findTerms, withoutQuotedPassages, type Lexicon, type TiltCategory } from "./lexicon.js";
 
-export type BalancePolicy = "strict" | "warn" | "off";
+export type BalancePolicy = BalanceReport["policy"];
 
-export interface BalanceThresholds {
-  /** A viewpoint below this share of an equal split of words is underweight (0.8: the fair-summarisation convention). */
-  readonly underweightRatio: number;
-  /** Tilt scores (loaded words count 2, puffery and hedges 1) differing by this much between viewpoints of a theme are an asymmetry. */
-  readonly tiltDifference: number;
-}
+export type BalanceThresholds = DeepReadonly<z.infer<typeof BalanceThresholdsSchema>>;
 
 export const defaultThresholds: BalanceThresholds = { underweightRatio: 0.8, tiltDifference: 2 };
 
 const tiltWeights: Readonly<Record<TiltCategory, number>> = { loaded: 2, puffery: 1, hedges: 1 };
 
-export interface TiltCount {
-  readonly loaded: number;
-  readonly puffery: number;
-  readonly hedges: number;
-  /** Weighted: loaded words 2, puffery and hedges 1. */
-  readonly score: number;
-  readonly words: readonly string[];
-}
-
-export interface ViewpointBalance {
-  readonly id: string;
-  readonly label: string;
-  readonly claims: number;
-  readonly claimsInExtract: number;
-  /** Words printed for the view: its claims, or its thesis where only theses are printed (a one-pager). */
-  readonly words: number;
-  /** Share of the theme's printed words. */
-  readonly share: number;
-  /** The share the view should have: equal, or in proportion to its weight with space: proportional. */
-  readonly targetShare: number;
-  /** share ÷ target share: 1 is exactly its due, below the threshold is underweight. */
-  readonly fairShareRatio: number;
-  readonly sources: number;
-  readonly perspectives: number;
-  /** Argued from a single source or a single perspective. */
-  readonly thin: boolean;
-  /** Claims that name both who holds them and where (perspective, source and paragraph). */
-  readonly attributed: number;
-  readonly tilt: TiltCount;
-}
-
-export interface ThemeBalance {
-  readonly themeId: string;
-  readonly title: string;
-  readonly viewpointsShown: number;
-  readonly viewpointsInExtract: number;
-  readonly firstViewpoint: string | undefined;
-  readonly firstViewpointLabel: string | undefined;
-  readonly viewpoints: readonly ViewpointBalance[];
-  readonly passes: boolean;
-  /** Where the weight of the sources lies on this question (text and structure). */
-  readonly weight: DueWeight;
-  /** The Balance note's sentences for this question, written for a reader: no ids, no policy names. */
-  readonly note: readonly string[];
-}
-
-export interface BalanceReport {
-  readonly policy: BalancePolicy;
-  /** "balanced" when no error-level problem; "not checked" with policy off. */
-  readonly verdict: "balanced" | "unbalanced" | "not checked";
-  readonly thresholds: BalanceThresholds;
-  /** What the words are counted on: the claims printed, or the theses where a document prints no claims. */
-  readonly measured: "claims" | "theses";
-  readonly space: "equal" | "proportional";
-  readonly themes: readonly ThemeBalance[];
-  readonly problems: readonly BalanceProblem[];
-  /** The ICD 203 row our likelihood words come from, if any are used. */
-  readonly estimativeRow: string | undefined;
-}
+export type TiltCount = DeepReadonly<z.infer<typeof TiltCountSchema>>;
+export type ViewpointBalance = DeepReadonly<z.infer<typeof ViewpointBalanceSchema>>;
+export type ThemeBalance = DeepReadonly<z.infer<typeof ThemeBalanceSchema>>;
+/** What the balance stage reports: types inferred from the zod schema in src/schema/balance-report.ts, which documents each field. */
+export type BalanceReport = DeepReadonly<z.infer<typeof BalanceReportSchema>>;
 
 /** Claims of the extract a brief could show but does not, per viewpoint id: the material for fixes. */
 export type UnshownClaims = ReadonlyMap<string, readonly { readonly id: string; readonly text: string }[]>;

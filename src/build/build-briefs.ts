@@ -8,7 +8,7 @@ import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprin
 import { sha256 } from "../incremental/hash.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
 import { displayPath, refuseOutputInSources } from "../load/project.js";
-import { loadTemplates } from "../load/templates.js";
+import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
 import { manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry } from "../output/manifest.js";
@@ -114,7 +114,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
   try {
     // Independent reads, all at once: every build, the no-op one too, waits for them.
     const [templateSet, lexiconText, fonts, code] = await Promise.all([
-      loadTemplates(options.templatesDir),
+      loadProjectTemplates(root, cwd, options.templatesDir),
       readLexiconText(),
       fontFingerprint(options.fontFolders ?? listFontFolders(process.platform, env)),
       codeFingerprint(),
@@ -123,7 +123,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // A printer still starting that fails (no browser) is like no browser found: every key says so, and printing fails.
     const printerFingerprint = external === undefined ? browser.fingerprint : () => Promise.resolve(external).then((p) => p.fingerprint(), () => "no browser");
     const keys = new CacheKeys({ templateSet, fonts, lexiconHash: sha256(lexiconText), code, browser: printerFingerprint });
-    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys, formats: options.formats };
+    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys, formats: options.formats, templates: templateLayouts(templateSet) };
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
     const allUnchanged = previous === undefined ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
     if (allUnchanged !== undefined) {
@@ -147,7 +147,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
         printer().catch(() => undefined);
       }
     };
-    const preparation = await prepareBriefs(paths, { root, cwd, onValidBrief: warmUp });
+    const preparation = await prepareBriefs(paths, { root, cwd, onValidBrief: warmUp, templates: templateSet });
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];

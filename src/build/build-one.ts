@@ -19,8 +19,8 @@ import { formatOf, outputPaths, type Output } from "./outputs.js";
 import { gateBrief } from "./gate.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
 
-/** Documents that must fit on one page, by template. */
-const onePageTemplates = new Set(["one-pager"]);
+/** Documents that must fit on one page, by layout. */
+const onePageLayouts = new Set(["one-pager"]);
 
 /** What one job needs of the build: how to render and print, where to write, and the settings that shape the document. */
 export interface JobContext {
@@ -100,8 +100,8 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
         );
         printed = true;
         warnings.push(...result.printed.warnings);
-        if (onePageTemplates.has(model.template) && result.printed.pages > 1) {
-          warnings.push(`a ${model.template} should fit on one page but runs to ${result.printed.pages}; select fewer themes or set claims_per_viewpoint`);
+        if (onePageLayouts.has(model.layout) && result.printed.pages > 1) {
+          warnings.push(`a ${model.layout} should fit on one page but runs to ${result.printed.pages}; select fewer themes or set claims_per_viewpoint`);
         }
         fresh.push({ format: "pdf", data: result.printed.pdf, pages: result.printed.pages });
         if (wants.has("html")) fresh.push({ format: "html", data: result.html });

@@ -5,7 +5,7 @@ import type { YamlFile } from "../load/yaml-file.js";
 import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { sameContent } from "../output/same-content.js";
 import type { OutputFormat } from "../schema/brief.js";
-import { validateBriefFile, type ValidBrief } from "../validate/brief.js";
+import { validateBriefFile, type TemplateLayouts, type ValidBrief } from "../validate/brief.js";
 import { formatOf, outputPaths } from "./outputs.js";
 import { refusalBeforeSelection } from "./gate.js";
 import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
@@ -29,6 +29,8 @@ export interface PlanContext {
   /** The run's --format, which replaces every brief's formats. */
   readonly formats: readonly OutputFormat[] | undefined;
   readonly keys: CacheKeys;
+  /** The templates briefs may name, with their layouts. */
+  readonly templates: TemplateLayouts;
 }
 
 export interface BuildPlan {
@@ -132,7 +134,7 @@ export async function unchangedWithoutParsing(paths: readonly string[], context:
 async function unchangedBrief(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
   const loaded = await loadBriefFile(path, context.cwd, context.root);
   if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
-  const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path));
+  const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path), context.templates);
   if (brief === undefined) return undefined;
   if (!inShard(brief.id, context.shard)) return "other shard";
   const inputs = await keyOf(brief, loaded.file, context);

@@ -4,9 +4,11 @@ import { positionAt } from "../diagnostics/format.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, listCorpora, loadBriefFile } from "../load/project.js";
+import { loadProjectTemplates, templateLayouts, type TemplateSet } from "../load/templates.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import { checkBriefAgainstExtract, validateBriefFile, type CheckedBrief, type ValidBrief } from "../validate/brief.js";
+import { briefTemplateProblem, checkTemplates, templateErrors } from "../validate/templates.js";
 import { readCorpus, usableCorpus, type CorpusReading } from "./load-corpus.js";
 
 export interface PreparedBrief {
@@ -21,7 +23,11 @@ export interface PreparedBrief {
 export interface Preparation {
   readonly briefs: readonly PreparedBrief[];
   readonly corpora: ReadonlyMap<string, CorpusReading>;
-  /** Every problem in every brief, and every error in every corpus, once each (a corpus's warnings are on its reading). */
+  /** The templates the briefs were checked against: Briefsmith's and the project's. */
+  readonly templates: TemplateSet;
+  /** Every problem of the templates (warnings too), once each. */
+  readonly templateDiagnostics: readonly Diagnostic[];
+  /** Every problem in every brief, and every error in every corpus and template, once each (their warnings are on the reading and in templateDiagnostics). */
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every file read, by shown path: for printing diagnostics with their source line. */
   readonly fileTexts: ReadonlyMap<string, string>;
@@ -52,7 +58,10 @@ export function checkedBrief(prepared: PreparedBrief): CheckedBrief | undefined 
  * `onValidBrief` is called once, as soon as a brief passes its own schema,
  * before any corpus is read: the build starts its browser then.
  */
-export async function prepareBriefs(paths: readonly string[], options: { root: string; cwd: string; onValidBrief?: (brief: ValidBrief) => void }): Promise<Preparation> {
+export async function prepareBriefs(
+  paths: readonly string[],
+  options: { root: string; cwd: string; onValidBrief?: (brief: ValidBrief) => void; templates?: TemplateSet | Promise<TemplateSet> },
+): Promise<Preparation> {
   const briefPaths = await findBriefFiles(paths, options.cwd);
   if (briefPaths.length === 0) {
     throw new BriefsmithError("NO_BRIEFS", `no brief files (*.yaml) found in ${paths.join(", ")}`, {
@@ -60,6 +69,9 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
     });
   }
   const corpora = new Map<string, CorpusReading>();
+  // A brief names a template of the project's own or one of Briefsmith's: both are known before any brief is checked.
+  const templates = await (options.templates ?? loadProjectTemplates(options.root, options.cwd));
+  const layouts = templateLayouts(templates);
   const knownCorpora = await listCorpora(options.root);
   const briefs: PreparedBrief[] = [];
   const seenIds = new Map<string, string>();
@@ -72,9 +84,13 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
     let brief: ValidBrief | undefined;
     let corpus: CorpusReading | undefined;
     if (file !== undefined) {
-      const validated = validateBriefFile(file, briefFileBaseName(path));
+      const validated = validateBriefFile(file, briefFileBaseName(path), layouts);
       diagnostics.push(...validated.diagnostics);
       brief = validated.brief;
+      const templateProblems = brief === undefined ? [] : templateErrors(templates, brief.template);
+      if (brief !== undefined && templateProblems.length > 0) {
+        diagnostics.push(briefTemplateProblem(brief.template, templateProblems, file.path, locate(file, ["template"])));
+      }
       if (brief !== undefined) options.onValidBrief?.(brief);
     }
     if (brief !== undefined && file !== undefined) {
@@ -114,9 +130,13 @@ export async function prepareBriefs(paths: readonly string[], options: { root: s
     // The corpora's errors; their warnings (paragraphs no claim uses, a one-sided theme explained) are a reviewer's, for check and validate.
     allDiagnostics.push(...corpus.diagnostics.filter((d) => d.severity === "error"));
   }
+  // The templates' errors, once, whichever briefs use them: a broken template fails the run like a broken corpus.
+  const templateDiagnostics = checkTemplates(templates).diagnostics;
+  for (const [path, text] of templates.fileTexts) fileTexts.set(path, text);
+  allDiagnostics.push(...templateDiagnostics.filter((d) => d.severity === "error"));
   for (const prepared of briefs) {
     if (prepared.file !== undefined) fileTexts.set(prepared.file.path, prepared.file.text);
     allDiagnostics.push(...prepared.diagnostics);
   }
-  return { briefs, corpora, diagnostics: allDiagnostics, fileTexts };
+  return { briefs, corpora, templates, templateDiagnostics, diagnostics: allDiagnostics, fileTexts };
 }

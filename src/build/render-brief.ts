@@ -4,7 +4,7 @@ import type { BalanceReport } from "../balance/measure.js";
 import { errorCount, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { briefFileBaseName } from "../load/project.js";
-import type { TemplateSet } from "../load/templates.js";
+import { templateLayouts, type TemplateSet } from "../load/templates.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import type { BriefModel } from "../model.js";
@@ -14,6 +14,7 @@ import { plural } from "../text/plural.js";
 import { checkBriefAgainstExtract, validateBriefFile } from "../validate/brief.js";
 import type { Corpus } from "../validate/corpus.js";
 import { blocksCorpus } from "../validate/scope.js";
+import { briefTemplateProblem, templateErrors } from "../validate/templates.js";
 import { gateBrief } from "./gate.js";
 import { builtInLexicon, builtInTemplates } from "./built-ins.js";
 
@@ -22,7 +23,7 @@ export interface RenderBriefOptions {
   readonly date?: string;
   /** The brief's file name: diagnostics name it, and its base name is the id when the brief sets none (default "brief.yaml"). */
   readonly file?: string;
-  /** The templates to render with (default: Briefsmith's own). */
+  /** The templates to render with (default: Briefsmith's own); loadTemplates({ project: "templates" }) reads a project's over them. */
   readonly templates?: TemplateSet;
   /** The balance word lists (default: Briefsmith's own). */
   readonly lexicon?: Lexicon;
@@ -63,8 +64,13 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
   const parsed = parseYamlFile(fileName, typeof brief === "string" ? brief : stringify(brief));
   const file = parsed.file;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const validated = validateBriefFile(file, briefFileBaseName(fileName));
+  const [templates, lexicon] = await Promise.all([options.templates ?? builtInTemplates(), options.lexicon ?? builtInLexicon()]);
+  const validated = validateBriefFile(file, briefFileBaseName(fileName), templateLayouts(templates));
   diagnostics.push(...validated.diagnostics);
+  const templateProblems = validated.brief === undefined ? [] : templateErrors(templates, validated.brief.template);
+  if (validated.brief !== undefined && templateProblems.length > 0) {
+    diagnostics.push(briefTemplateProblem(validated.brief.template, templateProblems, file.path, locate(file, ["template"])), ...templateProblems);
+  }
   if (validated.brief !== undefined && validated.brief.corpus !== corpus.id) {
     diagnostics.push({
       severity: "error",
@@ -77,11 +83,10 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
   } else if (validated.brief !== undefined) {
     diagnostics.push(...checkBriefAgainstExtract(validated.brief, file, corpus.extract));
   }
-  const fileTexts = new Map([[file.path, file.text], ...corpus.files.map((f): [string, string] => [f.path, f.text])]);
+  const fileTexts = new Map([[file.path, file.text], ...corpus.files.map((f): [string, string] => [f.path, f.text]), ...templates.fileTexts]);
   if (validated.brief === undefined || errorCount(diagnostics) > 0) {
     throw new BriefsmithError("BRIEF_NOT_VALID", `${fileName} has ${plural(errorCount(diagnostics), "problem")}`, { diagnostics, fileTexts });
   }
-  const [templates, lexicon] = await Promise.all([options.templates ?? builtInTemplates(), options.lexicon ?? builtInLexicon()]);
   const gated = gateBrief({ file, brief: validated.brief, corpus }, { date: options.date ?? isoDate(new Date()), lexicon });
   if (gated.refusal !== undefined) {
     const unbalanced = gated.refusal.status === "unbalanced";

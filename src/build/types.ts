@@ -38,7 +38,7 @@ export interface BuildOptions {
   readonly printer?: DocumentPrinter | Promise<DocumentPrinter>;
   /** The Chrome or Chromium the build's own printer uses. */
   readonly browser?: string | undefined;
-  /** The templates folder (default: Briefsmith's own). */
+  /** Briefsmith's own templates folder (default: the package's); the project's templates/ folder is read over it. */
   readonly templatesDir?: string;
   /** Where the fonts are, for the cache key (default: the system's font folders). */
   readonly fontFolders?: readonly string[];

@@ -26,6 +26,8 @@ export interface ValidationResult {
   readonly corpora: ReadonlyMap<string, CorpusReading>;
   /** The problems of the corpora: reported once, whichever briefs they stop. */
   readonly corpusDiagnostics: readonly Diagnostic[];
+  /** The problems of the templates (Briefsmith's and the project's), warnings too: reported once, whichever briefs they stop. */
+  readonly templateDiagnostics: readonly Diagnostic[];
   /** The text of every file read, by shown path. */
   readonly fileTexts: ReadonlyMap<string, string>;
 }
@@ -33,7 +35,8 @@ export interface ValidationResult {
 /**
  * Everything `brief build` would refuse, without a browser and without
  * writing anything: every brief and corpus checked (schema, references,
- * quotes, coverage, copied paraphrase), then each brief selected and measured
+ * quotes, coverage, copied paraphrase), every template of the project (its
+ * syntax, fields, helpers, partials and assets), then each brief selected and measured
  * under its own balance policy, and judged by the same gate as the build.
  */
 export async function validateBriefs(options: ValidateOptions = {}): Promise<ValidationResult> {
@@ -48,6 +51,7 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
     briefs,
     corpora: preparation.corpora,
     corpusDiagnostics: [...preparation.corpora.values()].flatMap((c) => c.diagnostics),
+    templateDiagnostics: preparation.templateDiagnostics,
     fileTexts,
   };
 }

@@ -1,11 +1,12 @@
 import type { FileChild } from "docx";
 import type { BriefModel } from "../model.js";
-import type { SectionName, TemplateName } from "../schema/brief.js";
+import type { LayoutName, SectionName } from "../schema/brief.js";
 import type { DocxContext } from "./blocks.js";
 import type { SectionWriter } from "./sections.js";
 
 /**
- * A Word layout: what a template's document looks like in Word. Its page
+ * A Word layout: what a document of one of the layouts (memo, handout,
+ * one-pager) looks like in Word. Its page
  * margins (those of its style sheet), what opens the document (the memo's
  * header block, the handout's title and overview), and its own version of any
  * section (as templates/<template>-<section>.hbs replaces a shared partial).
@@ -17,7 +18,11 @@ export interface Layout {
   readonly sections: Partial<Readonly<Record<SectionName, SectionWriter>>>;
 }
 
-/** The layout a document is written in: that of its template. */
-export function layoutOf(model: BriefModel): TemplateName {
-  return model.template;
+/**
+ * The layout a document is written in: the one its template follows. A
+ * template of the project's own changes the HTML and PDF; the Word file is
+ * written in its layout, in Word's styles (a house style is set in Word).
+ */
+export function layoutOf(model: BriefModel): LayoutName {
+  return model.layout;
 }

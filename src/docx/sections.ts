@@ -48,7 +48,7 @@ function weightOf(context: DocxContext, themeId: string) {
 }
 
 /** "(perspective, source)" and the endnote's number, or inline "(perspective, source [n], para. N)". */
-export function citationRuns(item: { readonly note: number | undefined; readonly source: { readonly number: number }; readonly locator: number }, who: string): Runs {
+export function citationRuns(item: { readonly note?: number | undefined; readonly source: { readonly number: number }; readonly locator: number }, who: string): Runs {
   if (item.note !== undefined) return [text(`(${who})`, { style: style.attribution }), new EndnoteReferenceRun(item.note)];
   return [text(`(${who} [${item.source.number}], para.\u00a0${item.locator})`, { style: style.attribution })];
 }
@@ -130,7 +130,7 @@ function decisionLinesParagraph(context: DocxContext): Paragraph {
 /** The bottom line: the summary, each question's due-weight statement, the word on endorsement, our assessment and recommendation. */
 export const bluf: SectionWriter = (context) => {
   const { model } = context;
-  const out: FileChild[] = [heading(context, 1, model.template === "memo" ? phrases.blufMemo : phrases.bluf)];
+  const out: FileChild[] = [heading(context, 1, model.layout === "memo" ? phrases.blufMemo : phrases.bluf)];
   if (model.summary !== undefined) out.push(...blockMarkdown(context, model.summary, style.normal));
   if (model.themes.length === 1) {
     out.push(...weightStatement(context, model.themes[0]!));

@@ -11,7 +11,7 @@ import {
   type IParagraphStyleOptions,
   type IStylesOptions,
 } from "docx";
-import type { BriefModel } from "../model.js";
+import type { LayoutName } from "../schema/brief.js";
 
 /**
  * The Word styles of a document: Word's own (Title, Heading 1–3, Quote, List
@@ -81,7 +81,7 @@ interface Measures {
   readonly title: number;
 }
 
-const measures: Readonly<Record<BriefModel["template"], Measures>> = {
+const measures: Readonly<Record<LayoutName, Measures>> = {
   memo: { body: 10.5, line: 1.32, title: 11 },
   handout: { body: 10.5, line: 1.38, title: 17 },
   "one-pager": { body: 10, line: 1.3, title: 15 },
@@ -95,7 +95,7 @@ const twips = (points: number) => Math.round(points * 20);
 const gray = "333333";
 const rule = "888888";
 
-export function documentStyles(template: BriefModel["template"]): IStylesOptions {
+export function documentStyles(template: LayoutName): IStylesOptions {
   const m = measures[template];
   const body = m.body;
   // CSS line-height is a multiple of the type size; Word's "auto" spacing a multiple of the font's own line (about 1.15 times the size for Liberation).

@@ -15,7 +15,7 @@ import {
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel } from "../model.js";
 import { typographic } from "../render/typography.js";
-import type { TemplateName } from "../schema/brief.js";
+import type { LayoutName } from "../schema/brief.js";
 import { decimalReference, DocxContext } from "./blocks.js";
 import { handoutLayout } from "./handout.js";
 import { layoutOf, type Layout } from "./layout.js";
@@ -25,8 +25,8 @@ import { documentMoment, reproducibleDocx } from "./reproducible.js";
 import { footerNote, noteParagraph, notesHeading, sharedSections } from "./sections.js";
 import { documentNumbering, documentStyles, style } from "./styles.js";
 
-/** A layout per template, as the HTML has a template per name. */
-const layouts: Readonly<Record<TemplateName, Layout>> = { memo: memoLayout, handout: handoutLayout, "one-pager": onePagerLayout };
+/** The Word layout of each of the layouts templates follow. */
+const layouts: Readonly<Record<LayoutName, Layout>> = { memo: memoLayout, handout: handoutLayout, "one-pager": onePagerLayout };
 
 /** Page sizes in twips (a twentieth of a point). */
 const pages = { Letter: { width: 12240, height: 15840 }, A4: { width: 11906, height: 16838 } } as const;
@@ -56,7 +56,7 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport): Prom
     subject: typographic(model.corpus.title),
     ...(model.from !== undefined ? { creator: typographic(model.from), lastModifiedBy: typographic(model.from) } : { creator: "", lastModifiedBy: "" }),
     customProperties: [{ name: "Marking", value: model.marking }],
-    styles: documentStyles(model.template),
+    styles: documentStyles(layoutOf(model)),
     numbering: withStarts(documentNumbering(), context.decimalStarts),
     endnotes,
     sections: [

@@ -80,6 +80,7 @@ export const errorCodes = {
   BRIEF_UNKNOWN_THEME: { meaning: "the brief names a theme its corpus does not have", fix: "use an id from brief list themes" },
   BRIEF_DUPLICATE_THEME: { meaning: "the brief lists a theme twice", fix: "list each theme once" },
   BRIEF_UNKNOWN_VIEWPOINT: { meaning: "the brief names a viewpoint that is not in its corpus or not in a chosen theme", fix: "use an id from brief list viewpoints, or add its theme" },
+  BRIEF_UNKNOWN_TEMPLATE: { meaning: "the brief names a template that is neither Briefsmith's own nor in the project's templates/ folder", fix: "use the template the hint suggests (brief list templates), or add templates/<name>.hbs" },
   BRIEF_UNKNOWN_MARKING: { meaning: "portion_marks is on, but the marking is not one whose portion mark Briefsmith can derive", fix: "give portion_mark: yourself, or use a marking the hint lists" },
   BRIEF_UNKNOWN_CLAIM: { meaning: "include_claims or exclude_claims names a claim that is not in the corpus, or not in a theme and viewpoint the brief shows", fix: "use the claim id the hint suggests" },
 
@@ -135,6 +136,19 @@ export const errorCodes = {
 
   // Templates and word lists
   TEMPLATE_MISSING: { meaning: "a template Briefsmith ships is missing from its templates folder", fix: "reinstall Briefsmith" },
+  TEMPLATE_SYNTAX: { meaning: "a template or partial is not valid Handlebars (an unclosed {{, a block closed with the wrong name)", fix: "fix the line at the caret: every {{#block}} needs its {{/block}}" },
+  TEMPLATE_UNKNOWN_FIELD: { meaning: "a template uses a field the model does not have (templates are strict: a typo is an error, not an empty space)", fix: "use a field the hint suggests; brief schema model lists them all" },
+  TEMPLATE_UNKNOWN_HELPER: { meaning: "a template calls a helper Briefsmith does not have (templates cannot add JavaScript helpers)", fix: "use one of the helpers the README lists" },
+  TEMPLATE_HELPER_ARGUMENTS: { meaning: "a helper is given the wrong number of values, or used as a block when it is not one", fix: "call it as the README shows" },
+  TEMPLATE_UNKNOWN_PARTIAL: { meaning: "a template includes a partial that is neither Briefsmith's own nor in templates/partials/", fix: "use a partial the hint suggests, or add templates/partials/<name>.hbs" },
+  TEMPLATE_UNKNOWN_ASSET: { meaning: "a template names an asset that is not in templates/assets/", fix: "use a file name the hint lists, as {{asset \"logo.svg\"}}" },
+  TEMPLATE_UNSUPPORTED: { meaning: "a template uses a Handlebars feature Briefsmith does not allow (decorators, inline partials, a partial chosen at run time, a partial that includes itself)", fix: "put the partial in templates/partials/ and include it by name" },
+  TEMPLATE_NO_LAYOUT: { meaning: "a new template does not say which layout it follows", fix: "make its first line {{!-- layout: memo --}} (or handout, one-pager)" },
+  TEMPLATE_UNKNOWN_LAYOUT: { meaning: "a template names a layout Briefsmith does not have, or a replacement of a built-in template names another layout", fix: "use memo, handout or one-pager" },
+  TEMPLATE_INVALID_NAME: { meaning: "a file in templates/ has a name that cannot be a template, partial or asset name", fix: "rename it to lower-case letters, digits and hyphens (assets: also dots and underscores)" },
+  TEMPLATE_ASSET_INVALID: { meaning: "a file in templates/assets/ is not a PNG, JPEG or SVG image, or is not what its name says", fix: "save it as PNG, JPEG or SVG, with the matching extension" },
+  TEMPLATE_ASSET_SANITISED: { meaning: "parts of an SVG asset that could run code or load something were removed (a warning)", fix: "nothing, if the image still looks right; otherwise export it again without scripts, links or embedded fonts" },
+  TEMPLATE_NOT_VALID: { meaning: "a brief's template has errors, so the brief is not rendered", fix: "fix the template's problems listed (brief validate shows them)" },
   LEXICON_INVALID: { meaning: "the balance word lists are not valid", fix: "restore data/lexicon.yaml from the package" },
 
   // Printing

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { TemplateSet } from "../load/templates.js";
-import type { TemplateName } from "../schema/brief.js";
+import { stylesFor, type TemplateSet } from "../load/templates.js";
+import { checkTemplates } from "../validate/templates.js";
 import { sha256 } from "./hash.js";
 
 /** Everything that can change a brief's output, each hashed, and one key over them all. */
@@ -11,14 +11,19 @@ export interface BriefInputs {
 }
 
 /**
- * The hash of what one template renders with: its own file, every partial
- * (any may be used), the shared style sheet and its own. A change to the
- * handout's styles does not rebuild the memos.
+ * The hash of what one template renders with: its own file and layout, the
+ * partials it can include (the template checker follows every include, and
+ * every choice of sectionPartial), the style sheets that apply to it, in
+ * order, and the assets it embeds. A change to the handout's styles, or to a
+ * letter's logo, does not rebuild the memos.
  */
-export function hashTemplate(set: TemplateSet, name: TemplateName): string {
-  const parts = [`template:${sha256(set.templates.get(name) ?? "")}`];
-  for (const [partial, text] of [...set.partials].sort(([a], [b]) => (a < b ? -1 : 1))) parts.push(`partial:${partial}:${sha256(text)}`);
-  parts.push(`style:base:${sha256(set.styles.get("base") ?? "")}`, `style:${name}:${sha256(set.styles.get(name) ?? "")}`);
+export function hashTemplate(set: TemplateSet, name: string): string {
+  const report = checkTemplates(set).templates.get(name);
+  if (report === undefined) return sha256(`no template ${name}`);
+  const parts = [`template:${name}:${report.entry.layout ?? "?"}:${sha256(report.entry.source)}`];
+  for (const partial of report.partials) parts.push(`partial:${partial}:${sha256(set.partials.get(partial)?.source ?? "")}`);
+  stylesFor(set, name).forEach((sheet, index) => parts.push(`style:${index}:${sha256(sheet)}`));
+  for (const asset of report.assets) parts.push(`asset:${asset}:${sha256(set.assets.get(asset)?.bytes ?? new Uint8Array())}`);
   return sha256(parts.join("\n"));
 }
 
@@ -88,7 +93,7 @@ export interface CacheKeyContext {
 export class CacheKeys {
   /** Each corpus and template is hashed once per build, however many briefs use it. */
   readonly #corpora = new Map<string, Promise<string>>();
-  readonly #templates = new Map<TemplateName, string>();
+  readonly #templates = new Map<string, string>();
   readonly #context: CacheKeyContext;
 
   constructor(context: CacheKeyContext) {
@@ -103,7 +108,7 @@ export class CacheKeys {
     return sha256(JSON.stringify({ browser: await this.#context.browser(), fonts: this.#context.fonts, code: this.#context.code }));
   }
 
-  async inputsFor(brief: { text: string; corpusDir: string; template: TemplateName; date: string }): Promise<BriefInputs> {
+  async inputsFor(brief: { text: string; corpusDir: string; template: string; date: string }): Promise<BriefInputs> {
     let corpus = this.#corpora.get(brief.corpusDir);
     if (corpus === undefined) {
       corpus = hashFolder(brief.corpusDir);

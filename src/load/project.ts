@@ -109,6 +109,11 @@ export function briefFileBaseName(path: string): string {
 }
 
 /** The folder of a corpus inside a project. */
+/** A project's own templates, partials, styles and assets (see load/templates.ts). */
+export function projectTemplatesDir(root: string): string {
+  return join(root, "templates");
+}
+
 export function corpusDir(root: string, corpusId: string): string {
   return join(root, "sources", corpusId);
 }

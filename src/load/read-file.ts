@@ -8,6 +8,10 @@ export const fileLimits = {
   yamlBytes: 4 * 1024 * 1024,
   /** The verbatim text of one source: a book-length transcript fits. */
   textBytes: 16 * 1024 * 1024,
+  /** A template, partial or style sheet of a project's templates/ folder. */
+  templateBytes: 1024 * 1024,
+  /** An image in templates/assets/: a letterhead logo is a few KiB; it is embedded in every document that uses it. */
+  assetBytes: 2 * 1024 * 1024,
 } as const;
 
 // ignoreBOM: keep a byte-order mark in the text, so the YAML loader can report it (TextDecoder would drop it silently).
@@ -31,6 +35,27 @@ export interface ReadOptions {
  * of module files a starting build loads at the same time.
  */
 export async function readTextFile(path: string, maxBytes: number, shownPath = path, options: ReadOptions = {}): Promise<string> {
+  const bytes = readBytes(path, maxBytes, shownPath, options);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const { line, column } = utf8Position(bytes, offset);
+    const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, "0");
+    throw new BriefsmithError(
+      "FILE_NOT_UTF8",
+      `${shownPath} is not valid UTF-8: line ${line}, column ${column} (byte offset ${offset}) has the byte 0x${byte}, which is not valid UTF-8 there`,
+      { hint: "save the file as UTF-8 (not Latin-1 or Windows-1252)" },
+    );
+  }
+}
+
+/** Read a file's bytes (an image), with the same limits and checks as readTextFile. */
+export async function readBinaryFile(path: string, maxBytes: number, shownPath = path, options: ReadOptions = {}): Promise<Uint8Array> {
+  return readBytes(path, maxBytes, shownPath, options);
+}
+
+function readBytes(path: string, maxBytes: number, shownPath: string, options: ReadOptions): Buffer {
   let info;
   try {
     info = statSync(path);
@@ -78,18 +103,7 @@ export async function readTextFile(path: string, maxBytes: number, shownPath = p
     }
   }
   if (bytes.length > maxBytes) throw tooLarge(shownPath, maxBytes); // it grew after stat()
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    const { line, column } = utf8Position(bytes, offset);
-    const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, "0");
-    throw new BriefsmithError(
-      "FILE_NOT_UTF8",
-      `${shownPath} is not valid UTF-8: line ${line}, column ${column} (byte offset ${offset}) has the byte 0x${byte}, which is not valid UTF-8 there`,
-      { hint: "save the file as UTF-8 (not Latin-1 or Windows-1252)" },
-    );
-  }
+  return bytes;
 }
 
 /** Up to `limit` bytes; the first read is sized for the file as stat() saw it (plus one byte, to see it grew). */

@@ -1,53 +1,291 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, realpathSync, type Dirent } from "node:fs";
 import { basename, extname, join } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { templateNames, type TemplateName } from "../schema/brief.js";
+import { layoutNames, templateNames, type LayoutName } from "../schema/brief.js";
+import { idPattern } from "../schema/extract.js";
 import { builtInTemplatesDir } from "./package-files.js";
+import { displayPath, projectTemplatesDir } from "./project.js";
+import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
+import { assetContentProblem, assetNamePattern, assetTypeOf, type TemplateAsset } from "./template-assets.js";
+
+export type { TemplateAsset } from "./template-assets.js";
 
 /**
- * The template files, read once: one Handlebars file per registered template,
- * the partials they share, and the style sheets. Rendering reads nothing else.
+ * The template files, read once: Briefsmith's own, then a project's
+ * templates/ folder over them. Rendering reads nothing else.
+ *
+ * A project's folder is searched first:
+ * - templates/NAME.hbs replaces the built-in template NAME (memo, handout,
+ *   one-pager), or adds a template NAME, which says on its first line which
+ *   layout it follows: {{!-- layout: memo --}};
+ * - templates/partials/NAME.hbs replaces or adds the partial NAME;
+ * - templates/*.css are added after Briefsmith's styles (see stylesFor);
+ * - templates/assets/*.png|jpg|jpeg|svg are images a template embeds with
+ *   {{asset "NAME"}}.
+ * Problems found while reading (an unreadable file, a name that cannot be a
+ * template's, a missing or unknown layout, an image that is not one) are
+ * diagnostics of the set, located in the file; validate/templates.ts checks
+ * the templates themselves.
  */
 export interface TemplateSet {
+  /** Briefsmith's own templates folder. */
   readonly dir: string;
-  readonly templates: ReadonlyMap<TemplateName, string>;
-  readonly partials: ReadonlyMap<string, string>;
-  /** Style sheets by name: "base" for every template, then one per template. */
+  /** The project's templates/ folder, when it has one. */
+  readonly projectDir: string | undefined;
+  readonly templates: ReadonlyMap<string, TemplateEntry>;
+  readonly partials: ReadonlyMap<string, TemplateFile>;
+  /** Briefsmith's style sheets by name ("base" for every template, then one per layout), and the project's. */
   readonly styles: ReadonlyMap<string, string>;
+  readonly projectStyles: readonly TemplateFile[];
+  readonly assets: ReadonlyMap<string, TemplateAsset>;
+  /** What reading the project's folder found wrong. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The text of every template, partial and style sheet, by shown path: to print diagnostics with their line. */
+  readonly fileTexts: ReadonlyMap<string, string>;
+}
+
+export type TemplateOrigin = "built-in" | "project";
+
+/** One Handlebars or CSS file. */
+export interface TemplateFile {
+  /** The template's or partial's name: its file name without .hbs. */
+  readonly name: string;
+  /** As diagnostics show it: templates/letter.hbs. */
+  readonly shown: string;
+  readonly origin: TemplateOrigin;
+  readonly source: string;
+}
+
+export interface TemplateEntry extends TemplateFile {
+  /** The layout it follows; undefined when a project's template does not say, or names one that does not exist (a diagnostic says which). */
+  readonly layout: LayoutName | undefined;
+  /** The span of the layout line, for diagnostics about it. */
+  readonly layoutSpan: { readonly start: number; readonly end: number } | undefined;
+}
+
+export interface LoadTemplatesOptions {
+  /** Briefsmith's own templates folder (default: the package's). */
+  readonly builtIn?: string | undefined;
+  /** A project's templates/ folder; a folder that does not exist means no templates of the project's own. */
+  readonly project?: string | undefined;
+  /** Paths in diagnostics are shown relative to this folder (default: the process's). */
+  readonly cwd?: string | undefined;
+}
+
+/** A template's first line: {{!-- layout: memo --}} (or {{! layout: memo }}). */
+const layoutLine = /^\{\{!(--)?[ \t]*layout:[ \t]*([^\s}]*?)[ \t]*(?:--)?\}\}/;
+
+/**
+ * The layout a template's first line names, with where the name is; undefined
+ * when there is no layout line.
+ */
+export function readLayoutLine(source: string): { value: string; start: number; end: number } | undefined {
+  const match = layoutLine.exec(source);
+  if (match === null) return undefined;
+  const start = match[0].indexOf(match[2]!, 3);
+  return { value: match[2]!, start, end: start + Math.max(1, match[2]!.length) };
 }
 
 /**
- * Read synchronously: a dozen small files, each in one system call, rather than queued in the
- * thread pool behind the hundreds of module files a starting build loads at the same time.
+ * Read Briefsmith's templates and, when given, a project's templates/ folder
+ * over them. `loadTemplates(dir)` reads only the templates in `dir`, as
+ * Briefsmith's own (for tests of the built-in templates).
  */
-function readNamedFiles(dir: string, extension: string): Map<string, string> {
-  const files = new Map<string, string>();
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => extname(n) === extension).sort();
-  } catch {
-    return files;
+export async function loadTemplates(options: string | LoadTemplatesOptions = {}): Promise<TemplateSet> {
+  const { builtIn = builtInTemplatesDir, project, cwd = process.cwd() } = typeof options === "string" ? { builtIn: options } : options;
+  const fileTexts = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const templates = new Map<string, TemplateEntry>();
+  const partials = new Map<string, TemplateFile>();
+
+  const builtInFile = async (path: string, name: string): Promise<TemplateFile> => {
+    const shown = displayPath(path, cwd);
+    const source = await readTextFile(path, fileLimits.templateBytes, shown);
+    fileTexts.set(shown, source);
+    return { name, shown, origin: "built-in", source };
+  };
+  for (const name of templateNames) {
+    const path = join(builtIn, `${name}.hbs`);
+    const file = await builtInFile(path, name).catch((error: unknown) => {
+      throw new BriefsmithError("TEMPLATE_MISSING", `template "${name}" is missing from ${builtIn}`, {
+        hint: "reinstall Briefsmith, or restore the templates folder",
+        cause: error,
+      });
+    });
+    templates.set(name, { ...file, layout: name, layoutSpan: undefined });
   }
-  for (const name of names) files.set(basename(name, extension), readFileSync(join(dir, name), "utf8"));
-  return files;
+  for (const name of listNames(join(builtIn, "partials"), ".hbs")) partials.set(name, await builtInFile(join(builtIn, "partials", `${name}.hbs`), name));
+  const styles = new Map<string, string>();
+  for (const name of listNames(join(builtIn, "styles"), ".css")) styles.set(name, (await builtInFile(join(builtIn, "styles", `${name}.css`), name)).source);
+
+  const projectDir = project !== undefined && isProjectFolder(project, builtIn) ? project : undefined;
+  const projectStyles: TemplateFile[] = [];
+  const assets = new Map<string, TemplateAsset>();
+  if (projectDir !== undefined) {
+    const reader = new ProjectReader(projectDir, cwd, diagnostics, fileTexts);
+    for (const entry of listEntries(projectDir)) {
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      const extension = extname(entry.name);
+      if (extension !== ".hbs" && extension !== ".css") continue;
+      const file = await reader.text(entry.name, extension);
+      if (file === undefined) continue;
+      if (extension === ".css") {
+        projectStyles.push(file);
+        continue;
+      }
+      templates.set(file.name, { ...file, ...templateLayout(file, diagnostics) });
+    }
+    for (const entry of listEntries(join(projectDir, "partials"))) {
+      if ((entry.isFile() || entry.isSymbolicLink()) && extname(entry.name) === ".hbs") {
+        const file = await reader.text(join("partials", entry.name), ".hbs");
+        if (file !== undefined) partials.set(file.name, file);
+      }
+    }
+    for (const entry of listEntries(join(projectDir, "assets"))) {
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      const asset = await reader.asset(entry.name);
+      if (asset !== undefined) assets.set(asset.name, asset);
+    }
+  }
+  return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, diagnostics, fileTexts };
 }
 
-export async function loadTemplates(dir = builtInTemplatesDir): Promise<TemplateSet> {
-  const found = readNamedFiles(dir, ".hbs");
-  const templates = new Map<TemplateName, string>();
-  for (const name of templateNames) {
-    const source = found.get(name);
-    if (source === undefined) {
-      throw new BriefsmithError("TEMPLATE_MISSING", `template "${name}" is missing from ${dir}`, {
-        hint: "reinstall Briefsmith, or restore the templates folder",
-      });
-    }
-    templates.set(name, source);
+/** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */
+function isProjectFolder(project: string, builtIn: string): boolean {
+  try {
+    return realpathSync(project) !== realpathSync(builtIn);
+  } catch {
+    return false;
   }
-  return {
-    dir,
-    templates,
-    partials: readNamedFiles(join(dir, "partials"), ".hbs"),
-    styles: readNamedFiles(join(dir, "styles"), ".css"),
-  };
+}
+
+/** Names of the files in a folder with this extension, sorted; none when the folder does not exist. */
+function listNames(dir: string, extension: string): string[] {
+  return listEntries(dir)
+    .filter((entry) => extname(entry.name) === extension)
+    .map((entry) => basename(entry.name, extension));
+}
+
+/** A folder's entries in name order, hidden files left out; none when the folder does not exist. */
+function listEntries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => !entry.name.startsWith("."))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/** The layout of a project's template: its own name for a replacement of a built-in one, else what its first line says. */
+function templateLayout(file: TemplateFile, diagnostics: Diagnostic[]): Pick<TemplateEntry, "layout" | "layoutSpan"> {
+  const line = readLayoutLine(file.source);
+  const builtIn = (templateNames as readonly string[]).includes(file.name) ? (file.name as LayoutName) : undefined;
+  const problem = (code: "TEMPLATE_NO_LAYOUT" | "TEMPLATE_UNKNOWN_LAYOUT", message: string, span: { start: number; end: number }, hint: string) =>
+    diagnostics.push({ severity: "error", code, message, file: file.shown, span, hint });
+  if (line === undefined) {
+    if (builtIn !== undefined) return { layout: builtIn, layoutSpan: undefined };
+    problem("TEMPLATE_NO_LAYOUT", `template "${file.name}" does not say which layout it follows`, { start: 0, end: 0 }, `make its first line {{!-- layout: memo --}} (or ${layoutNames.filter((l) => l !== "memo").join(", ")}): the layout decides the sections it can print and its defaults`);
+    return { layout: undefined, layoutSpan: undefined };
+  }
+  const span = { start: line.start, end: line.end };
+  const layout = (layoutNames as readonly string[]).includes(line.value) ? (line.value as LayoutName) : undefined;
+  if (layout === undefined) {
+    problem("TEMPLATE_UNKNOWN_LAYOUT", `there is no layout "${line.value}"`, span, suggestionHint(line.value, layoutNames, "layout", true));
+    return { layout: undefined, layoutSpan: span };
+  }
+  if (builtIn !== undefined && layout !== builtIn) {
+    problem("TEMPLATE_UNKNOWN_LAYOUT", `this file replaces the built-in ${builtIn}, so its layout is ${builtIn}, not ${layout}`, span, `to make a ${layout} of your own, give the file another name (templates/my-${layout}.hbs)`);
+    return { layout: undefined, layoutSpan: span };
+  }
+  return { layout, layoutSpan: span };
+}
+
+/** Reads the files of a project's templates/ folder, never through a link that leads out of it. */
+class ProjectReader {
+  constructor(
+    readonly dir: string,
+    readonly cwd: string,
+    readonly diagnostics: Diagnostic[],
+    readonly fileTexts: Map<string, string>,
+  ) {}
+
+  #fail(shown: string, error: unknown): undefined {
+    if (!(error instanceof BriefsmithError)) throw error;
+    this.diagnostics.push({ severity: "error", code: error.code, message: error.message, file: shown, hint: error.hint });
+    return undefined;
+  }
+
+  async text(relativePath: string, extension: ".hbs" | ".css"): Promise<TemplateFile | undefined> {
+    const path = join(this.dir, relativePath);
+    const shown = displayPath(path, this.cwd);
+    const name = basename(relativePath, extension);
+    if (!idPattern.test(name)) {
+      this.diagnostics.push({
+        severity: "error",
+        code: "TEMPLATE_INVALID_NAME",
+        message: `"${name}" cannot be a ${extension === ".css" ? "style sheet's" : relativePath.startsWith("partials") ? "partial's" : "template's"} name, so the file is not used`,
+        file: shown,
+        hint: "rename it to lower-case letters, digits and hyphens, as in letter.hbs or house-style.css",
+      });
+      return undefined;
+    }
+    try {
+      const source = await readTextFile(path, fileLimits.templateBytes, shown, { within: this.dir });
+      this.fileTexts.set(shown, source);
+      return { name, shown, origin: "project", source };
+    } catch (error) {
+      return this.#fail(shown, error);
+    }
+  }
+
+  async asset(name: string): Promise<TemplateAsset | undefined> {
+    const path = join(this.dir, "assets", name);
+    const shown = displayPath(path, this.cwd);
+    const type = assetTypeOf(name);
+    const invalid = (message: string, hint: string) => {
+      this.diagnostics.push({ severity: "error", code: "TEMPLATE_ASSET_INVALID", message, file: shown, hint });
+      return undefined;
+    };
+    if (!assetNamePattern.test(name)) return invalid(`"${name}" cannot be an asset's name`, "rename it to letters, digits, dots, hyphens and underscores");
+    if (type === undefined) return invalid("this is not a PNG, JPEG or SVG image, so no template can embed it", "save it as .png, .jpg or .svg, or move it out of templates/assets/");
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBinaryFile(path, fileLimits.assetBytes, shown, { within: this.dir });
+    } catch (error) {
+      return this.#fail(shown, error);
+    }
+    const problem = assetContentProblem(type, bytes);
+    if (problem !== undefined) return invalid(problem, "export the image again in the format its name says");
+    return { name, shown, type, bytes };
+  }
+}
+
+/** Each template's name and the layout it follows (undefined when its first line does not say a layout that exists). */
+export function templateLayouts(set: TemplateSet): ReadonlyMap<string, LayoutName | undefined> {
+  return new Map([...set.templates].map(([name, entry]) => [name, entry.layout]));
+}
+
+/** Briefsmith's templates, and those of the project in `root` (its templates/ folder, if it has one). */
+export function loadProjectTemplates(root: string, cwd: string, builtIn?: string): Promise<TemplateSet> {
+  return loadTemplates({ builtIn, project: projectTemplatesDir(root), cwd });
+}
+
+/**
+ * The style sheets of a template, in the order they apply (a later rule wins):
+ * Briefsmith's base, Briefsmith's sheet for the template's layout, then the
+ * project's: every templates/*.css not named after a template (in name
+ * order), then templates/NAME.css of the template itself. So a house style
+ * applies to every document, and letter.css only to letters.
+ */
+export function stylesFor(set: TemplateSet, templateName: string): string[] {
+  const layout = set.templates.get(templateName)?.layout;
+  const sheets = [set.styles.get("base") ?? ""];
+  if (layout !== undefined) sheets.push(set.styles.get(layout) ?? "");
+  const named = (file: TemplateFile) => set.templates.has(file.name);
+  for (const file of set.projectStyles) if (!named(file)) sheets.push(file.source);
+  for (const file of set.projectStyles) if (file.name === templateName) sheets.push(file.source);
+  return sheets;
 }

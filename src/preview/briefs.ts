@@ -52,7 +52,7 @@ export interface IndexView {
 export async function indexEntries(table: BriefTable, context: { root: string; cwd: string; inputs: PreviewInputs; date: string }): Promise<IndexEntryView[]> {
   if (table.size === 0) return [];
   const names = new Map([...table].map(([name, path]) => [path, name]));
-  const preparation = await prepareBriefs([...table.values()], { root: context.root, cwd: context.cwd });
+  const preparation = await prepareBriefs([...table.values()], { root: context.root, cwd: context.cwd, templates: context.inputs.templates() });
   const lexicon = await context.inputs.lexicon();
   return preparation.briefs
     .map((prepared): IndexEntryView => {

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import { z } from "zod";
-import { BriefSchema, templateNames } from "../schema/brief.js";
+import { BriefSchema, TemplateId } from "../schema/brief.js";
 import { Id } from "../schema/extract.js";
 
 /**
@@ -18,7 +18,7 @@ import { Id } from "../schema/extract.js";
 export const BriefEditSchema = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("theme"), id: Id, selected: z.boolean() }),
   z.strictObject({ op: z.literal("viewpoint"), id: Id, selected: z.boolean() }),
-  z.strictObject({ op: z.literal("template"), value: z.enum(templateNames) }),
+  z.strictObject({ op: z.literal("template"), value: TemplateId }),
   z.strictObject({ op: z.literal("paper"), value: z.enum(["Letter", "A4"]) }),
   z.strictObject({
     op: z.literal("marking"),

@@ -2,7 +2,7 @@ import { parseLexicon, type Lexicon } from "../balance/lexicon.js";
 import { readCorpus, type CorpusReading } from "../build/load-corpus.js";
 import { corpusDir } from "../load/project.js";
 import { builtInTemplatesDir, lexiconPath, readLexiconText } from "../load/package-files.js";
-import { loadTemplates, type TemplateSet } from "../load/templates.js";
+import { loadProjectTemplates, type TemplateSet } from "../load/templates.js";
 
 /**
  * What every previewed brief is rendered from, read once and kept until a
@@ -55,7 +55,13 @@ export class PreviewInputs {
   }
 
   templates(): Promise<TemplateSet> {
-    return (this.#templates ??= loadTemplates(this.#templatesDir));
+    if (this.#templates === undefined) {
+      const loading = loadProjectTemplates(this.#root, this.#cwd, this.#templatesDir);
+      this.#templates = loading;
+      // A failed read (a built-in template missing) is not kept: the next render tries again.
+      loading.catch(() => this.#templates === loading && (this.#templates = undefined));
+    }
+    return this.#templates;
   }
 
   lexicon(): Promise<Lexicon> {

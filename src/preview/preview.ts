@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { builtInTemplatesDir, lexiconPath } from "../load/package-files.js";
-import { displayPath, listCorpora } from "../load/project.js";
+import { displayPath, listCorpora, projectTemplatesDir } from "../load/project.js";
 import { fileLimits, readTextFile } from "../load/read-file.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import { createPrinter, type DocumentPrinter, type Env } from "../print/printer.js";
@@ -35,7 +35,7 @@ export interface PreviewOptions {
   readonly env?: Env | undefined;
   /** Told after each rendering of a brief (the terminal prints from it). */
   readonly onAttempt?: AttemptListener | undefined;
-  /** The templates to render with, watched like the rest (default: Briefsmith's own). */
+  /** Briefsmith's own templates, watched like the rest, with the project's templates/ over them (default: the package's). */
   readonly templatesDir?: string | undefined;
   /** Quiet time that ends a batch of file changes (default 5 ms). */
   readonly settleMs?: number | undefined;
@@ -153,7 +153,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let server: PreviewServer | undefined;
   try {
     watcher = await ProjectWatcher.start(
-      { briefsDir: join(root, "briefs"), briefFiles: named, sourcesDir: join(root, "sources"), templatesDir, lexiconPath },
+      { briefsDir: join(root, "briefs"), briefFiles: named, sourcesDir: join(root, "sources"), templatesDir, projectTemplatesDir: projectTemplatesDir(root), lexiconPath },
       (batch) => void onBatch(batch).catch(() => undefined),
       { settleMs: options.settleMs },
     );

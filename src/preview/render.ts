@@ -36,6 +36,8 @@ export interface PreviewAttempt {
   /** The brief as parsed, for the composer: whatever it holds, valid or not. */
   readonly briefData: unknown;
   readonly briefText: string | undefined;
+  /** The templates the brief may name (Briefsmith's and the project's), for the composer. */
+  readonly templates?: readonly string[] | undefined;
   /** The corpus the brief names, as read (it may have problems), for the composer's lists of themes. */
   readonly corpusId: string | undefined;
   readonly extract: Extract | undefined;
@@ -94,7 +96,8 @@ export async function attemptRendering(path: string, briefText: string, context:
   const corpusId = namedCorpus(briefData);
   const reading = corpusId !== undefined && (await listCorpora(context.root)).includes(corpusId) ? await context.inputs.corpus(corpusId) : undefined;
   const corpus = usableCorpus(reading);
-  const base = { briefData, briefText, corpusId, extract: reading?.corpus?.extract };
+  const templateNames = await context.inputs.templates().then((set) => [...set.templates.keys()].sort(), () => undefined);
+  const base = { briefData, briefText, corpusId, extract: reading?.corpus?.extract, templates: templateNames };
   const timings = (printStarted?: number) => ({
     renderMs: (printStarted ?? performance.now()) - started,
     printMs: printStarted === undefined ? 0 : performance.now() - printStarted,
@@ -144,7 +147,7 @@ function problemsOf(error: unknown): Problems {
 /** Check the brief and its corpus as `brief validate` does, reporting every problem. */
 async function checkFully(path: string, context: RenderContext): Promise<{ problems: Problems; reading: CorpusReading | undefined }> {
   try {
-    const preparation = await prepareBriefs([path], { root: context.root, cwd: context.cwd });
+    const preparation = await prepareBriefs([path], { root: context.root, cwd: context.cwd, templates: context.inputs.templates() });
     const problems = { diagnostics: preparation.diagnostics, failures: [], fileTexts: preparation.fileTexts, printWarnings: [] };
     return { problems, reading: preparation.briefs[0]?.corpus };
   } catch (error) {

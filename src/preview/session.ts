@@ -162,7 +162,7 @@ export class BriefSession {
       problems: errors,
       warnings,
       balance: good === undefined ? undefined : balanceView(good.rendering.balance, good.rendering.model),
-      composer: composerView(attempt.briefData ?? parsed?.file.data, attempt.extract, unavailable),
+      composer: composerView(attempt.briefData ?? parsed?.file.data, attempt.extract, unavailable, attempt.templates),
       outputs: good === undefined ? [] : previewOutputs.map(({ format, label }) => ({ format, label })),
     };
   }

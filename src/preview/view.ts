@@ -152,7 +152,7 @@ export function balanceView(report: BalanceReport, model: BriefModel): BalanceVi
 }
 
 /** The composer's controls, from the brief as written (valid or not) and the corpus's themes. */
-export function composerView(briefData: unknown, extract: Extract | undefined, unavailable: string | undefined): ComposerView {
+export function composerView(briefData: unknown, extract: Extract | undefined, unavailable: string | undefined, templates: readonly string[] = templateNames): ComposerView {
   const brief = (typeof briefData === "object" && briefData !== null && !Array.isArray(briefData) ? briefData : {}) as Record<string, unknown>;
   const ids = (value: unknown) => (Array.isArray(value) ? value.map(String) : "all");
   const themes = ids(brief.themes);
@@ -161,7 +161,7 @@ export function composerView(briefData: unknown, extract: Extract | undefined, u
   return {
     unavailable,
     template: typeof brief.template === "string" ? brief.template : undefined,
-    templates: templateNames,
+    templates,
     paper: text(brief.paper, "Letter"),
     marking: text(brief.marking, "UNCLASSIFIED"),
     claimsPerViewpoint: typeof brief.claims_per_viewpoint === "number" ? brief.claims_per_viewpoint : null,

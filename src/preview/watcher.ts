@@ -10,7 +10,10 @@ export interface WatchedLayout {
   readonly briefFiles: readonly string[];
   /** The project's sources/ folder: one folder per corpus. */
   readonly sourcesDir: string;
+  /** Briefsmith's own templates. */
   readonly templatesDir: string;
+  /** The project's templates/ folder, read over Briefsmith's (it need not exist yet). */
+  readonly projectTemplatesDir?: string | undefined;
   readonly lexiconPath: string;
 }
 
@@ -46,6 +49,7 @@ export function classifyChange(path: string, layout: WatchedLayout): Change | un
   if (path === layout.lexiconPath) return { kind: "lexicon" };
   if (layout.briefFiles.includes(path)) return { kind: "brief", path };
   if (isInside(layout.templatesDir, path)) return { kind: "templates" };
+  if (layout.projectTemplatesDir !== undefined && isInside(layout.projectTemplatesDir, path)) return { kind: "templates" };
   if (isInside(layout.sourcesDir, path)) {
     const id = relative(layout.sourcesDir, path).split(sep)[0];
     return id === undefined || id === "" ? undefined : { kind: "corpus", id };
@@ -77,7 +81,7 @@ export class ProjectWatcher {
     this.#onBatch = onBatch;
     this.#settleMs = options.settleMs;
     this.#maxWaitMs = options.maxWaitMs;
-    this.#watcher = watch([layout.briefsDir, ...layout.briefFiles, layout.sourcesDir, layout.templatesDir, layout.lexiconPath], {
+    this.#watcher = watch([layout.briefsDir, ...layout.briefFiles, layout.sourcesDir, layout.templatesDir, ...(layout.projectTemplatesDir === undefined ? [] : [layout.projectTemplatesDir]), layout.lexiconPath], {
       ignoreInitial: true,
       ignored: (path) => isIgnoredName(path),
       // An editor that deletes and re-creates a file is reported as one change.

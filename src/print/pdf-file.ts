@@ -1,4 +1,4 @@
-import { inflateSync } from "node:zlib";
+import { constants as zlibConstants, inflateSync } from "node:zlib";
 
 /**
  * Make Chromium's PDF depend on the document only. Chromium stamps each PDF
@@ -58,7 +58,9 @@ export function pdfShrinkFactor(pdf: Uint8Array, text?: string): number {
     const start = match.index + match[0].length;
     let content: string;
     try {
-      content = inflateSync(bytes.subarray(start, start + Number(match[1]))).subarray(0, 400).toString("latin1");
+      // The transforms are at the start of the stream: inflate only its first kilobytes, flushing what they give.
+      const compressed = bytes.subarray(start, start + Math.min(Number(match[1]), 4096));
+      content = inflateSync(compressed, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, 400).toString("latin1");
     } catch {
       continue;
     }

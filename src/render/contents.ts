@@ -61,7 +61,7 @@ export async function printWithContents<T extends PrintedDocument>(
 ): Promise<{ html: string; printed: T }> {
   const html = render(model, balance);
   const printed = await print(html);
-  if (model.template !== "handout" || printed.pages <= contentsAfterPages) return { html, printed };
+  if (model.layout !== "handout" || printed.pages <= contentsAfterPages) return { html, printed };
   const first = await print(render(model, balance, { contents: {} }));
   const byTitle = await outlinePages(first.pdf);
   const pages = new Map<string, number>();

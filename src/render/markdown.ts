@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import { Lexer, Marked, type Token, type Tokens } from "marked";
+import { rememberText } from "../text/memo.js";
 
 const escapeHtml = Handlebars.Utils.escapeExpression;
 
@@ -59,9 +60,9 @@ function createMarked(): Marked {
 const marked = createMarked();
 
 /** Inline Markdown (no paragraphs), for claim and fact text. */
-export function renderInlineMarkdown(text: string): string {
-  return marked.parseInline(text, { async: false });
-}
+export const renderInlineMarkdown = rememberText((text) => marked.parseInline(text, { async: false }));
+
+const blockHtml = rememberText((text) => marked.parse(text, { async: false }));
 
 /**
  * Block Markdown (paragraphs, lists), for longer passages such as a brief's
@@ -70,7 +71,7 @@ export function renderInlineMarkdown(text: string): string {
  * HTML in the text is escaped), so the opening tags can be found as written.
  */
 export function renderBlockMarkdown(text: string, portionMark?: string): string {
-  const html = marked.parse(text, { async: false });
+  const html = blockHtml(text);
   if (portionMark === undefined) return html;
   const mark = `<span class="portion-mark">${escapeHtml(portionMark)}</span> `;
   // A loose list item holds paragraphs, which carry the mark themselves.

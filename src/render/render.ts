@@ -1,48 +1,18 @@
 import Handlebars from "handlebars";
+import { parse as parseHtml, type DefaultTreeAdapterMap } from "parse5";
 import type { BalanceReport } from "../balance/measure.js";
-import type { TemplateSet } from "../load/templates.js";
-import type { BriefModel, SourceModel } from "../model.js";
-import type { TemplateName } from "../schema/brief.js";
-import { cssString } from "./css.js";
-import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
-import { countOf, numberWord, runInHeading, sentenceCase } from "./prose.js";
-import { quotation, typographic, typographicMarkdown } from "./typography.js";
-import {
-  achLead,
-  assessmentLabel,
-  bearingSymbols,
-  kindLabels,
-  phrases,
-  type PhraseName,
-  balanceLead,
-  balanceLine,
-  citedLine,
-  creditLine,
-  documentNoun,
-  endorsementLine,
-  overviewLead,
-  readingNote,
-  sourcesLine,
-} from "./wording.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { stylesFor, type TemplateEntry, type TemplateSet } from "../load/templates.js";
+import type { BriefModel } from "../model.js";
+import { checkTemplates } from "../validate/templates.js";
+import type { ContentsEntry, TemplateContext } from "./context.js";
+import { registerHelpers } from "./helpers.js";
+import { phrases } from "./wording.js";
 
 /** A page number for each contents entry (anchor id → page), when the document has been printed once to find them. */
 export type PageNumbers = ReadonlyMap<string, number>;
 
-/** What a template sees: the model, its balance figures, and the style sheet. */
-export interface TemplateContext {
-  readonly brief: BriefModel;
-  readonly balance: BalanceReport;
-  readonly styles: string;
-  readonly generator: string;
-  /** A handout's printed table of contents, with page numbers once known. */
-  readonly contents: ContentsEntry[] | undefined;
-}
-
-export interface ContentsEntry {
-  readonly anchor: string;
-  readonly title: string;
-  readonly page: number | undefined;
-}
+export type { ContentsEntry, TemplateContext } from "./context.js";
 
 export interface RenderOptions {
   /** Print a table of contents (a handout that runs long), with these page numbers when known. */
@@ -70,7 +40,7 @@ export function contentsEntries(model: BriefModel, pages?: PageNumbers): Content
     if (section === "themes" || section === "comparison") {
       for (const theme of model.themes) entries.push({ anchor: `theme-${theme.id}`, title: `${theme.number}. ${theme.title}`, page: undefined });
     } else if (section === "facts" && model.facts.length > 0) {
-      entries.push({ anchor: "section-facts", title: model.template === "handout" ? phrases.evidence : phrases.keyFacts, page: undefined });
+      entries.push({ anchor: "section-facts", title: model.layout === "handout" ? phrases.evidence : phrases.keyFacts, page: undefined });
     } else if (section === "questions" && model.questions.length === 0) {
       continue;
     } else if (section === "glossary" && model.glossary.length === 0) {
@@ -85,92 +55,106 @@ export function contentsEntries(model: BriefModel, pages?: PageNumbers): Content
   return entries.map((entry) => ({ ...entry, page: pages?.get(entry.anchor) }));
 }
 
-function registerHelpers(handlebars: typeof Handlebars): void {
-  const safe = (html: string) => new handlebars.SafeString(html);
-  const escape = handlebars.Utils.escapeExpression;
-  const rootOf = (options: Handlebars.HelperOptions) => options.data.root as TemplateContext;
-  handlebars.registerHelper({
-    /** Plain text as printed: typographic quotes, then escaped. */
-    t: (text: unknown) => safe(escape(typographic(String(text ?? "")))),
-    md: (text: string) => safe(renderInlineMarkdown(typographicMarkdown(String(text ?? "")))),
-    /** Block Markdown; each paragraph and list item starts with the document's portion mark, when it has one. */
-    mdBlock: (text: string, options: Handlebars.HelperOptions) =>
-      safe(renderBlockMarkdown(typographicMarkdown(String(text ?? "")), rootOf(options).brief.portionMark)),
-    /** A verbatim quote in quotation marks, nested quotation marks made single. */
-    quotation: (quote: string) => safe(escape(quotation(String(quote ?? "")))),
-    cssString: (text: string) => safe(cssString(typographic(String(text ?? "")))),
-    eq: (a: unknown, b: unknown) => a === b,
-    /** "three questions", "12 claims" */
-    count: (count: number, noun: string) => countOf(count, noun),
-    numberWord: (count: number) => numberWord(count),
-    /** A title run in before text: "Economic and energy ties." */
-    runIn: (text: string) => safe(escape(typographic(runInHeading(String(text ?? ""))))),
-    sentence: (text: string) => safe(escape(typographic(sentenceCase(String(text ?? ""))))),
-    kindLabel: (kind: string) => kindLabels[kind] ?? kind,
-    bearingSymbol: (bearing: string) => bearingSymbols[bearing] ?? "?",
-    /** A fixed word or sentence of the documents (wording.ts), the same in every renderer. */
-    phrase: (name: string) => {
-      if (!Object.hasOwn(phrases, name)) throw new Error(`no phrase "${name}"`);
-      return phrases[name as PhraseName];
-    },
-    /** The evidence matrix's lead, with each bearing's symbol as the matrix shows it. */
-    achLead: () =>
-      safe(
-        achLead()
-          .map((part) =>
-            "bearing" in part
-              ? `<span class="bearing bearing-${part.bearing}">${bearingSymbols[part.bearing]}</span>`
-              : "emphasis" in part
-                ? `<em>${escape(part.emphasis)}</em>`
-                : escape(part.text),
-          )
-          .join(""),
-      ),
-    join: (items: unknown[], separator: unknown) => (items ?? []).join(typeof separator === "string" ? separator : ", "),
-    pageSize: (paper: string) => (paper === "A4" ? "A4" : "letter"),
-    /** The due-weight statement of a question (from the balance report). */
-    weight: (themeId: string, options: Handlebars.HelperOptions) => rootOf(options).balance.themes.find((t) => t.themeId === themeId)?.weight,
-    balanceTheme: (themeId: string, options: Handlebars.HelperOptions) => rootOf(options).balance.themes.find((t) => t.themeId === themeId),
-    /** The partial that prints a section in this template: "memo-themes" when the template has its own, else "section-themes". */
-    sectionPartial: (section: string, options: Handlebars.HelperOptions) => {
-      const own = `${rootOf(options).brief.template}-${section}`;
-      return handlebars.partials[own] !== undefined ? own : `section-${section}`;
-    },
-    documentNoun: (options: Handlebars.HelperOptions) => documentNoun(rootOf(options).brief),
-    citedLine: (source: SourceModel) => citedLine(source),
-    sourcesLine: (options: Handlebars.HelperOptions) => sourcesLine(rootOf(options).brief),
-    overviewLead: (options: Handlebars.HelperOptions) => overviewLead(rootOf(options).brief),
-    endorsementLine: (options: Handlebars.HelperOptions) => endorsementLine(rootOf(options).brief),
-    assessmentLabel: (options: Handlebars.HelperOptions) => assessmentLabel(rootOf(options).brief),
-    readingNote: (options: Handlebars.HelperOptions) => readingNote(rootOf(options).brief),
-    creditLine: (options: Handlebars.HelperOptions) => creditLine(rootOf(options).brief),
-    balanceLead: (options: Handlebars.HelperOptions) => balanceLead(rootOf(options).brief, rootOf(options).balance),
-    balanceLine: (options: Handlebars.HelperOptions) => balanceLine(rootOf(options).balance),
-  });
-}
-
-/** Templates whose documents can run long enough to need a table of contents. */
-const contentsTemplates = new Set<TemplateName>(["handout"]);
+/** Layouts whose documents can run long enough to need a table of contents. */
+const contentsLayouts = new Set<string>(["handout"]);
 
 /**
- * Compile a template set into a render function. Each call gets its own
- * Handlebars environment, so helpers and partials never leak between sets.
- * Values are HTML-escaped by Handlebars; Markdown goes through the escaping
- * renderer; prototype access stays disabled (the Handlebars default).
+ * How every template is compiled: strict, so a field the model does not have
+ * is an error rather than an empty space (the template checker finds these
+ * before anything is rendered; this is the second lock). Values are
+ * HTML-escaped by Handlebars; Markdown goes through the escaping renderer.
+ */
+export const compileOptions = { strict: true } as const satisfies CompileOptions;
+
+/**
+ * How every template is run: no access to properties or methods a value
+ * inherits (constructor, __proto__, __defineGetter__, …). This is
+ * Handlebars's default since 4.6; it is said here so that no upgrade or
+ * option can turn it on unnoticed (tests/unit/render/template-sandbox.test.ts).
+ */
+export const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const satisfies RuntimeOptions;
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type RuntimeOptions = Handlebars.RuntimeOptions;
+
+/** The policy every document carries, first thing in its head: it loads nothing but what it holds (styles, data: images and fonts). */
+export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+const policyMeta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`;
+const policyFirst = new RegExp(`^\\s*<!DOCTYPE html>\\s*<html\\b[^>]*>\\s*<head>\\s*<meta charset="utf-8">\\s*${policyMeta.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i");
+
+/**
+ * A document whose template does not open with Briefsmith's head (doctype,
+ * charset, the policy) gets it before everything else. The browser puts the
+ * policy in the head and ignores the template's own doctype and head tags,
+ * so nothing a template writes before or instead of the policy can load
+ * anything when the HTML file is opened. (Printing is sandboxed anyway.)
+ */
+export function withContentSecurityPolicy(html: string): string {
+  return policyFirst.test(html) ? html : `<!DOCTYPE html>\n<meta charset="utf-8">\n${policyMeta}\n${html}`;
+}
+
+/**
+ * A document that tells the browser to go elsewhere (<meta http-equiv=refresh>,
+ * anywhere in it, however its attribute is written) loses that tag. The
+ * policy cannot stop a redirect, and printing never follows one, but the HTML
+ * file is opened in browsers too. The document is parsed as a browser parses
+ * it (parse5, which follows the HTML standard), only when it has an
+ * http-equiv other than its policy's, and the tags are cut out of the text,
+ * so every other byte stays as the template wrote it.
+ */
+export function withoutRedirects(html: string): string {
+  if (!/http-equiv/i.test(html.replace(policyMeta, ""))) return html;
+  const cuts: { start: number; end: number }[] = [];
+  const visit = (node: DefaultTreeAdapterMap["parentNode"] | DefaultTreeAdapterMap["childNode"]) => {
+    if ("tagName" in node && node.tagName === "meta") {
+      const equiv = node.attrs.find((a) => a.name === "http-equiv")?.value.trim().toLowerCase();
+      const where = node.sourceCodeLocation;
+      if (equiv === "refresh" && where) cuts.push({ start: where.startOffset, end: where.endOffset });
+    }
+    if ("childNodes" in node) for (const child of node.childNodes) visit(child);
+    if ("content" in node && node.content) visit(node.content as DefaultTreeAdapterMap["parentNode"]);
+  };
+  visit(parseHtml(html, { sourceCodeLocationInfo: true }));
+  let out = html;
+  for (const cut of cuts.sort((a, b) => b.start - a.start)) out = out.slice(0, cut.start) + out.slice(cut.end);
+  return out;
+}
+
+interface CompiledTemplate {
+  readonly render: Handlebars.TemplateDelegate<TemplateContext>;
+  readonly styles: string;
+  readonly entry: TemplateEntry;
+}
+
+/**
+ * Compile a template set into a render function. Each template gets its own
+ * Handlebars environment (its helpers choose partials by its name and
+ * layout), compiled on first use. A template the checker found errors in is
+ * never run: rendering a brief that uses it is a BriefsmithError
+ * (TEMPLATE_NOT_VALID) with the template's diagnostics.
  */
 export function createRenderer(set: TemplateSet, generator = "Briefsmith"): RenderHtml {
-  const handlebars = Handlebars.create();
-  registerHelpers(handlebars);
-  // Compiled once here: a partial registered as source is compiled again on every render that uses it.
-  for (const [name, source] of set.partials) handlebars.registerPartial(name, handlebars.compile(source, { strict: false }));
-  const compiled = new Map<TemplateName, Handlebars.TemplateDelegate<TemplateContext>>();
-  for (const [name, source] of set.templates) compiled.set(name, handlebars.compile<TemplateContext>(source, { strict: false }));
-  const base = set.styles.get("base") ?? "";
+  const compiled = new Map<string, CompiledTemplate>();
+  const compile = (name: string): CompiledTemplate => {
+    const report = checkTemplates(set).templates.get(name);
+    if (report === undefined) throw new BriefsmithError("BRIEF_UNKNOWN_TEMPLATE", `there is no template "${name}"`);
+    if (report.errors.length > 0) {
+      throw new BriefsmithError("TEMPLATE_NOT_VALID", `template "${name}" (${report.entry.shown}) has ${report.errors.length === 1 ? "an error" : `${report.errors.length} errors`}`, {
+        diagnostics: report.errors,
+        fileTexts: set.fileTexts,
+      });
+    }
+    const handlebars = Handlebars.create();
+    registerHelpers(handlebars, set, report.entry);
+    for (const [partial, file] of set.partials) handlebars.registerPartial(partial, handlebars.compile(file.source, compileOptions));
+    return { render: handlebars.compile<TemplateContext>(report.entry.source, compileOptions), styles: stylesFor(set, name).join("\n"), entry: report.entry };
+  };
   return (model, balance, options = {}) => {
-    const template = compiled.get(model.template);
-    if (template === undefined) throw new Error(`template "${model.template}" is not registered`);
-    const styles = [base, set.styles.get(model.template) ?? ""].join("\n");
-    const contents = options.contents !== undefined && contentsTemplates.has(model.template) ? contentsEntries(model, options.contents.pages) : undefined;
-    return template({ brief: model, balance, styles, generator, contents });
+    let template = compiled.get(model.template);
+    if (template === undefined) compiled.set(model.template, (template = compile(model.template)));
+    const contents = options.contents !== undefined && contentsLayouts.has(model.layout) ? contentsEntries(model, options.contents.pages) : undefined;
+    const context: TemplateContext = { brief: model, balance, styles: template.styles, generator, contents };
+    return withContentSecurityPolicy(withoutRedirects(template.render(context, runtimeOptions)));
   };
 }

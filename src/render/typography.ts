@@ -1,4 +1,5 @@
 import { smartypantsu } from "smartypants";
+import { rememberText } from "../text/memo.js";
 
 /**
  * Typography for printed text: straight quotes become typographic ones (“ ” ‘ ’
@@ -11,23 +12,21 @@ import { smartypantsu } from "smartypants";
 const attributes = "qde";
 
 /** Our own plain text (titles, labels, theses, notes): straight quotes become typographic. */
-export function typographic(text: string): string {
-  // SmartyPants leaves anything that looks like an HTML tag alone; plain text has none to protect.
-  return smartypantsu(text, attributes);
-}
+// SmartyPants leaves anything that looks like an HTML tag alone; plain text has none to protect.
+export const typographic = rememberText((text) => smartypantsu(text, attributes));
 
 /**
  * Markdown source: the same, but code spans, link targets and autolinks keep
  * their characters exactly (a URL with an apostrophe must still work).
  */
-export function typographicMarkdown(markdown: string): string {
+export const typographicMarkdown = rememberText((markdown) => {
   const kept: string[] = [];
   const protectedText = markdown.replace(/(`+)[^`]*?\1|\]\([^)]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, (match) => {
     kept.push(match);
     return `\uE000${kept.length - 1}\uE001`;
   });
   return typographic(protectedText).replace(/\uE000(\d+)\uE001/g, (_, index: string) => kept[Number(index)]!);
-}
+});
 
 /**
  * A verbatim quote as printed, in double quotes: quotation marks inside it

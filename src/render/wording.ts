@@ -75,7 +75,7 @@ export function achLead(): readonly LeadPart[] {
 
 /** What a reader calls the document. */
 export function documentNoun(model: BriefModel): string {
-  return model.template === "one-pager" ? "paper" : model.template;
+  return model.layout === "one-pager" ? "paper" : model.layout;
 }
 
 /** "Cited for three claims and one fact." (only what this document prints) */

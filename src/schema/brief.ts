@@ -1,31 +1,39 @@
 import { z } from "zod";
 import { Id, realCalendarDay } from "./extract.js";
 
-/** The templates a brief can name. A brief names one; it is never a path. */
-export const templateNames = ["memo", "handout", "one-pager"] as const;
+/**
+ * The layouts a template follows. Every template, Briefsmith's own or a
+ * project's (templates/<name>.hbs), follows one: the layout decides the
+ * sections it can print, its defaults (sections, citations, the balance
+ * policy: memos are strict) and, for Word output, the document's layout.
+ */
+export const layoutNames = ["memo", "handout", "one-pager"] as const;
+export type LayoutName = (typeof layoutNames)[number];
+
+/** Briefsmith's own templates: one per layout, named after it. A project's templates/ folder may replace them and add others. */
+export const templateNames = layoutNames;
 
 /** The sections a brief can ask for, printed in the order the brief lists them. */
 export const sectionNames = ["bluf", "themes", "comparison", "facts", "assumptions", "questions", "glossary", "sources", "balance", "classification"] as const;
 
+export type SectionName = (typeof sectionNames)[number];
+
 /** The files a brief can be built into: the PDF and HTML printed from the templates, and a Word document made from the same model. */
 export const outputFormats = ["pdf", "html", "docx"] as const;
+export type OutputFormat = (typeof outputFormats)[number];
 
 /** What a brief builds into when it does not say. */
 export const defaultFormats: readonly OutputFormat[] = ["pdf", "html"];
 
-export type TemplateName = (typeof templateNames)[number];
-export type SectionName = (typeof sectionNames)[number];
-export type OutputFormat = (typeof outputFormats)[number];
-
-/** The sections each template can print; any other is refused, with the reason below. */
-export const templateSections: Readonly<Record<TemplateName, readonly SectionName[]>> = {
+/** The sections each layout can print; any other is refused, with the reason below. */
+export const layoutSections: Readonly<Record<LayoutName, readonly SectionName[]>> = {
   memo: ["bluf", "themes", "facts", "assumptions", "questions", "glossary", "sources", "balance", "classification"],
   handout: ["bluf", "themes", "comparison", "facts", "assumptions", "questions", "glossary", "sources", "balance", "classification"],
   "one-pager": ["bluf", "themes", "sources", "balance", "classification"],
 };
 
-/** Why a template refuses a section: the error says it, so the user knows what to use instead. */
-const refusals: Readonly<Partial<Record<TemplateName, Partial<Record<SectionName, string>>>>> = {
+/** Why a layout refuses a section: the error says it, so the user knows what to use instead. */
+export const layoutRefusals: Readonly<Partial<Record<LayoutName, Partial<Record<SectionName, string>>>>> = {
   memo: { comparison: "a memo sets the views out in turn (themes); the side-by-side comparison table is a handout section" },
   "one-pager": {
     comparison: "a one-pager has no room for a comparison table; use a handout",
@@ -35,6 +43,15 @@ const refusals: Readonly<Partial<Record<TemplateName, Partial<Record<SectionName
     glossary: "a one-pager has no room for a glossary; use a memo or a handout",
   },
 };
+
+/**
+ * A template's name: one of Briefsmith's own, or a template of the project's
+ * (templates/<name>.hbs). Never a path. Whether it exists is checked against
+ * the project's templates when the brief is validated (BRIEF_UNKNOWN_TEMPLATE).
+ */
+export const TemplateId = z
+  .union([z.enum(templateNames).describe("one of Briefsmith's own templates"), Id.describe("a template of the project's own: templates/<name>.hbs")])
+  .describe("memo | handout | one-pager, or the name of a template of the project's own (templates/<name>.hbs), which follows one of those layouts");
 
 const Text = z.string().trim().min(1, "must not be empty");
 
@@ -58,7 +75,7 @@ export const BriefSchema = z
     short_title: Text.max(60)
       .optional()
       .describe("the title in the running header at the top of each page; defaults to the title, cut at a word boundary"),
-    template: z.enum(templateNames),
+    template: TemplateId,
     corpus: Id,
     themes: z.union([z.literal("all"), z.array(Id).min(1, "list at least one theme, or write: all")]).default("all"),
     viewpoints: z.union([z.literal("all"), z.array(Id).min(1, "list at least one viewpoint, or write: all")]).default("all"),
@@ -133,17 +150,9 @@ export const BriefSchema = z
       .optional(),
   })
   .superRefine((brief, context) => {
+    // What a brief may print depends on its template's layout, known only once the project's templates are: validate/brief.ts.
     const sections = brief.sections ?? [];
-    const allowed = templateSections[brief.template];
     sections.forEach((section, index) => {
-      if (!allowed.includes(section)) {
-        const reason = refusals[brief.template]?.[section] ?? `a ${brief.template} cannot print it`;
-        context.addIssue({
-          code: "custom",
-          path: ["sections", index],
-          message: `a ${brief.template} has no ${section} section: ${reason} (it can print ${allowed.join(", ")})`,
-        });
-      }
       if (sections.indexOf(section) !== index) {
         context.addIssue({ code: "custom", path: ["sections", index], message: `section ${section} is listed twice; list each section once` });
       }
@@ -155,20 +164,6 @@ export const BriefSchema = z
         message: "themes and comparison print the same claims; list one of them",
       });
     }
-    // Text the brief gives must have a section to print it, or it would be dropped without a word.
-    const needs: [keyof typeof brief, SectionName][] = [
-      ["questions", "questions"],
-      ["assessment", "bluf"],
-      ["recommendation", "bluf"],
-    ];
-    for (const [field, section] of needs) {
-      if (brief[field] === undefined) continue;
-      if (!allowed.includes(section)) {
-        context.addIssue({ code: "custom", path: [field], message: `a ${brief.template} cannot print ${field}: ${refusals[brief.template]?.[section] ?? `it has no ${section} section`}` });
-      } else if (brief.sections !== undefined && !sections.includes(section)) {
-        context.addIssue({ code: "custom", path: [field], message: `${field} is printed in the ${section} section, which sections does not list; add ${section} to sections, or remove ${field}` });
-      }
-    }
     brief.formats.forEach((format, index) => {
       if (brief.formats.indexOf(format) !== index) {
         context.addIssue({ code: "custom", path: ["formats", index], message: `format ${format} is listed twice; list each format once` });
@@ -177,6 +172,7 @@ export const BriefSchema = z
     if (brief.portion_mark !== undefined && !brief.portion_marks) {
       context.addIssue({ code: "custom", path: ["portion_mark"], message: "it is printed only with portion_marks: true; add that, or remove portion_mark" });
     }
+    // Every layout prints the classification section: these checks need no template.
     if (brief.classification_block !== undefined && brief.sections !== undefined && !sections.includes("classification")) {
       context.addIssue({
         code: "custom",

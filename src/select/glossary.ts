@@ -27,8 +27,20 @@ function namePattern(name: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, acronym ? "u" : "iu");
 }
 
+/** A name as the quick first test looks for it: lower case, spaces single, apostrophes straight. */
+const folded = (text: string) => text.toLowerCase().replace(/\s+/g, " ").replace(/’/g, "'");
+
+/** Each entry's names, folded, and patterns, made once however many briefs look for it. */
+const namesOf = new WeakMap<GlossaryEntry, readonly { readonly folded: string; readonly pattern: RegExp }[]>();
+
 /** The glossary entries that occur in a document's text. */
 export function termsUsed(entries: readonly GlossaryEntry[], texts: readonly string[]): GlossaryEntry[] {
   const text = texts.join("\n");
-  return entries.filter((entry) => termNames(entry.term).some((name) => namePattern(name).test(text)));
+  const foldedText = folded(text);
+  return entries.filter((entry) => {
+    let names = namesOf.get(entry);
+    if (names === undefined) namesOf.set(entry, (names = termNames(entry.term).map((name) => ({ folded: folded(name), pattern: namePattern(name) }))));
+    // Most terms do not occur at all: a plain search says so before any pattern runs.
+    return names.some((name) => foldedText.includes(name.folded) && name.pattern.test(text));
+  });
 }

@@ -12,7 +12,7 @@ import type {
 } from "../model.js";
 import { explicitPortionMark, portionMarkOf } from "../marking/portion-mark.js";
 import { runningTitle } from "../render/prose.js";
-import { sectionNames, type SectionName, type TemplateName } from "../schema/brief.js";
+import { sectionNames, type LayoutName, type SectionName } from "../schema/brief.js";
 import type { Claim, Extract, Fact, Perspective, Source, Theme, Viewpoint } from "../schema/extract.js";
 import { formatDate } from "../text/dates.js";
 import type { ValidBrief } from "../validate/brief.js";
@@ -21,18 +21,18 @@ import { termsUsed } from "./glossary.js";
 import { quoteAddsWording, quotesOverlap } from "./overlap.js";
 import { holdersOf, nameHolders, prevalenceRank, proportionalShares, strongestPrevalence } from "./weight.js";
 
-/** The sections each template prints, in this order, when a brief does not list its own. */
-export const defaultSections: Readonly<Record<TemplateName, readonly SectionName[]>> = {
+/** The sections each layout prints, in this order, when a brief does not list its own. */
+export const defaultSections: Readonly<Record<LayoutName, readonly SectionName[]>> = {
   memo: ["bluf", "themes", "facts", "assumptions", "sources", "balance"],
   handout: ["comparison", "facts", "questions", "glossary", "sources", "balance"],
   "one-pager": ["bluf", "themes", "sources", "balance"],
 };
 
 /** Memos carry their quotes in endnotes; handouts and one-pagers quote inline, as they always have. */
-export const defaultCitations: Readonly<Record<TemplateName, "endnotes" | "inline">> = { memo: "endnotes", handout: "inline", "one-pager": "inline" };
+export const defaultCitations: Readonly<Record<LayoutName, "endnotes" | "inline">> = { memo: "endnotes", handout: "inline", "one-pager": "inline" };
 
 /** Memos and one-pagers are read in minutes: an inline quote longer than this is left to its citation. Handouts quote in full. */
-const quoteWordLimits: Partial<Record<TemplateName, number>> = { memo: 30, "one-pager": 20 };
+const quoteWordLimits: Partial<Record<LayoutName, number>> = { memo: 30, "one-pager": 20 };
 
 /** One collator for every brief: localeCompare with options builds a new one on each call, which showed in profiles. */
 const glossaryOrder = new Intl.Collator("en", { sensitivity: "base" });
@@ -64,10 +64,10 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   const date = brief.date ?? options.buildDate;
   const perspectives = new Map(extract.perspectives.map((p) => [p.id, p]));
   const sourcesById = new Map(extract.sources.map((s) => [s.id, s]));
-  const citations = brief.citations ?? defaultCitations[brief.template];
+  const citations = brief.citations ?? defaultCitations[brief.layout];
   const requested =
-    brief.sections ?? withClassification(withQuestions(defaultSections[brief.template], brief.questions !== undefined), brief.classification_block !== undefined);
-  const printsClaims = brief.template !== "one-pager" && (requested.includes("themes") || requested.includes("comparison"));
+    brief.sections ?? withClassification(withQuestions(defaultSections[brief.layout], brief.questions !== undefined), brief.classification_block !== undefined);
+  const printsClaims = brief.layout !== "one-pager" && (requested.includes("themes") || requested.includes("comparison"));
   const assumptionsApart = printsClaims && requested.includes("assumptions");
   const notices: SelectionNotice[] = [];
 
@@ -87,7 +87,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     facts: requested.includes("facts"),
     assumptionsApart,
   };
-  const cites = printed.claims || printed.facts || brief.template === "one-pager";
+  const cites = printed.claims || printed.facts || brief.layout === "one-pager";
   const order = sectionOrder(requested, cites);
 
   // Number sources and notes in the order the document prints what cites them.
@@ -95,7 +95,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   for (const section of order) {
     if ((section === "themes" || section === "comparison") && printed.claims) {
       for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) if (!(assumptionsApart && c.kind === "assumption")) numbering.cite(c);
-    } else if (section === "themes" && brief.template === "one-pager") {
+    } else if (section === "themes" && brief.layout === "one-pager") {
       for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) numbering.citeSource(c.source);
     } else if (section === "facts" && printed.facts) {
       for (const t of themesWithFacts) for (const f of sortFactsByDate(t.facts)) numbering.cite(f);
@@ -104,7 +104,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     }
   }
 
-  const maxQuoteWords = quoteWordLimits[brief.template];
+  const maxQuoteWords = quoteWordLimits[brief.layout];
   const claimModel = (claim: Claim, theme: Theme, viewpoint: Viewpoint): ClaimModel => {
     const source = numbering.sourceRef(claim.source);
     const label = perspectives.get(claim.perspective)?.label ?? claim.perspective;
@@ -191,6 +191,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     title: brief.title,
     runningTitle: runningTitle(brief.title, brief.short_title),
     template: brief.template,
+    layout: brief.layout,
     marking: brief.marking,
     portionMark: brief.portion_marks ? (brief.portion_mark !== undefined ? explicitPortionMark(brief.portion_mark) : portionMarkOf(brief.marking)) : undefined,
     classificationBlock: classificationBlock(brief.classification_block),
@@ -202,7 +203,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     summary: brief.summary,
     assessment: brief.assessment,
     recommendation: brief.recommendation,
-    decisionLines: brief.template === "memo" && brief.recommendation !== undefined ? ["Approve", "Disapprove", "Discuss"] : [],
+    decisionLines: brief.layout === "memo" && brief.recommendation !== undefined ? ["Approve", "Disapprove", "Discuss"] : [],
     corpus: { id: extract.corpus.id, title: extract.corpus.title, description: extract.corpus.description },
     coversCorpus: brief.themes === "all" || extract.themes.every((t) => brief.themes.includes(t.id)),
     sectionOrder: order,

@@ -2,16 +2,25 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
+import { z } from "zod";
 import { portionMarkOf, recognisedMarkings } from "../marking/portion-mark.js";
-import { BriefSchema, type Brief } from "../schema/brief.js";
+import { BriefSchema, layoutNames, layoutRefusals, layoutSections, sectionNames, TemplateId, type Brief, type LayoutName, type SectionName } from "../schema/brief.js";
 import { idPattern, type Extract } from "../schema/extract.js";
 import type { Corpus } from "./corpus.js";
-import { diagnosticsFromZod } from "./zod-diagnostics.js";
+import { describePath, diagnosticsFromZod } from "./zod-diagnostics.js";
 
-/** A brief that passed the schema, with its id settled (the file name when not given). */
+/** A brief that passed the schema, with its id settled (the file name when not given) and its template's layout. */
 export interface ValidBrief extends Brief {
   readonly id: string;
+  /** The layout its template follows: what it can print, and its defaults. */
+  readonly layout: LayoutName;
 }
+
+/** The templates a brief may name, each with the layout it follows (undefined: the template does not say a layout that exists). */
+export type TemplateLayouts = ReadonlyMap<string, LayoutName | undefined>;
+
+/** Briefsmith's own templates, each named after its layout: what a brief may name when no project's templates are known. */
+export const builtInLayouts: TemplateLayouts = new Map(layoutNames.map((name) => [name, name]));
 
 /** A brief that passed every check of its own, with the corpus it uses, which passed its checks too: ready to select from. */
 export interface CheckedBrief {
@@ -20,11 +29,21 @@ export interface CheckedBrief {
   readonly corpus: Corpus;
 }
 
-/** Validate a brief file against the schema. The id defaults to the file's base name. */
-export function validateBriefFile(file: YamlFile, fileBaseName: string): { brief?: ValidBrief; diagnostics: Diagnostic[] } {
+/**
+ * Validate a brief file against the schema, then against the templates it may
+ * name: its template must exist (`templates`: the project's and Briefsmith's
+ * own), and what it asks to print must fit the layout that template follows.
+ * The id defaults to the file's base name.
+ */
+export function validateBriefFile(file: YamlFile, fileBaseName: string, templates: TemplateLayouts = builtInLayouts): { brief?: ValidBrief; diagnostics: Diagnostic[] } {
   if (file.data === undefined) return { diagnostics: [] }; // a YAML error has been reported already
   const result = BriefSchema.safeParse(file.data ?? {}, { reportInput: true });
-  if (!result.success) return { diagnostics: diagnosticsFromZod(result.error.issues, file, "BRIEF", BriefSchema) };
+  if (!result.success) {
+    // The layout's rules are checked too when the fields they need are well-formed: every problem at once.
+    const fields = LayoutFields.safeParse(file.data ?? {});
+    const layoutProblems = fields.success ? checkTemplate(fields.data, file, templates).diagnostics : [];
+    return { diagnostics: [...diagnosticsFromZod(result.error.issues, file, "BRIEF", BriefSchema), ...layoutProblems] };
+  }
   const id = result.data.id ?? fileBaseName;
   if (!idPattern.test(id)) {
     return {
@@ -40,7 +59,9 @@ export function validateBriefFile(file: YamlFile, fileBaseName: string): { brief
       ],
     };
   }
-  const brief = { ...result.data, id };
+  const { layout, diagnostics } = checkTemplate(result.data, file, templates);
+  if (layout === undefined || diagnostics.length > 0) return { diagnostics };
+  const brief = { ...result.data, id, layout };
   return { brief, diagnostics: checkPortionMarking(brief, file) };
 }
 
@@ -57,6 +78,90 @@ function checkPortionMarking(brief: Brief, file: YamlFile): Diagnostic[] {
       hint: `add portion_mark: with the mark to print (for example portion_mark: OS), or use a recognised marking: ${recognisedMarkings}`,
     },
   ];
+}
+
+/** The fields of a brief the layout's rules read, for checking them when another part of the brief is malformed. */
+const LayoutFields = z.object({
+  template: TemplateId,
+  sections: z.array(z.enum(sectionNames)).optional(),
+  questions: z.unknown().optional(),
+  assessment: z.unknown().optional(),
+  recommendation: z.unknown().optional(),
+});
+
+type LayoutFieldValues = Pick<Brief, "template" | "sections"> & { readonly questions?: unknown; readonly assessment?: unknown; readonly recommendation?: unknown };
+
+/** The layout of the brief's template, and the problems of a template that does not exist or a section the layout cannot print. */
+function checkTemplate(brief: LayoutFieldValues, file: YamlFile, templates: TemplateLayouts): { layout: LayoutName | undefined; diagnostics: Diagnostic[] } {
+  const layout = templates.get(brief.template);
+  if (layout === undefined && templates.has(brief.template)) {
+    return {
+      layout,
+      diagnostics: [
+        {
+          severity: "error",
+          code: "TEMPLATE_NOT_VALID",
+          message: `template "${brief.template}" does not name a layout Briefsmith has, so this brief cannot be checked against it`,
+          file: file.path,
+          span: locate(file, ["template"]),
+          hint: `fix the template's first line: {{!-- layout: memo --}} (brief validate shows where)`,
+        },
+      ],
+    };
+  }
+  if (layout === undefined) {
+    const builtIn = layoutNames as readonly string[];
+    const names = [...builtIn.filter((n) => templates.has(n)), ...[...templates.keys()].filter((n) => !builtIn.includes(n)).sort()];
+    const suggestion = suggestionHint(brief.template, names, "template", true);
+    return {
+      layout,
+      diagnostics: [
+        {
+          severity: "error",
+          code: "BRIEF_UNKNOWN_TEMPLATE",
+          message: `there is no template "${brief.template}"`,
+          file: file.path,
+          span: locate(file, ["template"]),
+          hint: suggestion.startsWith("did you mean") ? suggestion : `${suggestion}; a template of your own goes in templates/${brief.template}.hbs`,
+        },
+      ],
+    };
+  }
+  return { layout, diagnostics: checkLayout(brief, layout, file) };
+}
+
+/**
+ * What the brief asks to print fits its template's layout: each section is one
+ * the layout prints, and text the brief gives (questions, an assessment, a
+ * recommendation) has a section to print it, or it would be dropped without a word.
+ */
+function checkLayout(brief: LayoutFieldValues, layout: LayoutName, file: YamlFile): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const problem = (path: (string | number)[], message: string) =>
+    diagnostics.push({ severity: "error", code: "BRIEF_INVALID_VALUE", message: `${describePath(path)}: ${message}`, file: file.path, span: locate(file, path) });
+  // A template of the project's own is named in the message too: "a memo (template letter)".
+  const what = brief.template === layout ? `a ${layout}` : `template ${brief.template} (a ${layout})`;
+  const sections = brief.sections ?? [];
+  const allowed = layoutSections[layout];
+  sections.forEach((section, index) => {
+    if (allowed.includes(section)) return;
+    const reason = layoutRefusals[layout]?.[section] ?? `a ${layout} cannot print it`;
+    problem(["sections", index], `${what} has no ${section} section: ${reason} (it can print ${allowed.join(", ")})`);
+  });
+  const needs: ["questions" | "assessment" | "recommendation", SectionName][] = [
+    ["questions", "questions"],
+    ["assessment", "bluf"],
+    ["recommendation", "bluf"],
+  ];
+  for (const [field, section] of needs) {
+    if (brief[field] === undefined) continue;
+    if (!allowed.includes(section)) {
+      problem([field], `${what} cannot print ${field}: ${layoutRefusals[layout]?.[section] ?? `it has no ${section} section`}`);
+    } else if (brief.sections !== undefined && !sections.includes(section)) {
+      problem([field], `${field} is printed in the ${section} section, which sections does not list; add ${section} to sections, or remove ${field}`);
+    }
+  }
+  return diagnostics;
 }
 
 /** The themes and viewpoints a brief names exist in its corpus, and each viewpoint belongs to a chosen theme. */

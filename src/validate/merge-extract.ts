@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
-import { ExtractFileSchema, ExtractSchema, extractSections, type Extract, type ExtractSection } from "../schema/extract.js";
+import { ExtractFileSchema, extractSections, type CorpusInfo, type Extract } from "../schema/extract.js";
 import type { Origin, Origins } from "./origins.js";
 import { diagnosticsFromZod } from "./zod-diagnostics.js";
 
@@ -18,15 +18,10 @@ export interface MergedExtract {
 export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: string, someFilesUnreadable = false): MergedExtract {
   const diagnostics: Diagnostic[] = [];
   const origins = new Map<object, Origin>();
-  const merged: Record<ExtractSection, unknown[]> = {
-    corpus: [],
-    sources: [],
-    perspectives: [],
-    themes: [],
-    claims: [],
-    facts: [],
-    glossary: [],
-  };
+  // The sections' items, each already parsed (defaults and all) by the file schema: the merged extract is
+  // made of them as they are, with no second parse of the whole, and each keeps its origin.
+  const merged: Omit<Extract, "corpus"> = { sources: [], perspectives: [], themes: [], claims: [], facts: [], glossary: [] };
+  let corpus: CorpusInfo | undefined;
   let corpusOrigin: Origin | undefined;
   for (const file of files) {
     if (file.data === undefined || file.data === null) continue;
@@ -52,12 +47,12 @@ export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: strin
         }
         corpusOrigin = { file, path: ["corpus"] };
         origins.set(value, corpusOrigin);
-        merged.corpus.push(value);
+        corpus = value as CorpusInfo;
         continue;
       }
       (value as object[]).forEach((item, index) => {
         origins.set(item, { file, path: [section, index] });
-        merged[section].push(item);
+        (merged[section] as object[]).push(item);
       });
     }
   }
@@ -71,17 +66,6 @@ export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: strin
       hint: "add `corpus: {id: ..., title: ..., description: ...}` to one YAML file of the corpus",
     });
   }
-  if (diagnostics.length > 0 || corpusOrigin === undefined) return { extract: undefined, origins, diagnostics };
-  const extract = ExtractSchema.parse({ ...merged, corpus: merged.corpus[0] });
-  // parse() returns new objects for the sections; carry the origins over by position.
-  const remapped = new Map<object, Origin>();
-  remapped.set(extract.corpus, corpusOrigin!);
-  for (const section of extractSections) {
-    if (section === "corpus") continue;
-    (extract[section] as object[]).forEach((item, index) => {
-      const origin = origins.get(merged[section][index] as object);
-      if (origin !== undefined) remapped.set(item, origin);
-    });
-  }
-  return { extract, origins: remapped, diagnostics };
+  if (diagnostics.length > 0 || corpus === undefined) return { extract: undefined, origins, diagnostics };
+  return { extract: { corpus, ...merged }, origins, diagnostics };
 }

@@ -1,6 +1,6 @@
 import { ExtractSchema, type Extract } from "../../src/schema/extract.js";
-import type { ValidBrief } from "../../src/validate/brief.js";
-import { BriefSchema } from "../../src/schema/brief.js";
+import { builtInLayouts, type ValidBrief } from "../../src/validate/brief.js";
+import { BriefSchema, type LayoutName } from "../../src/schema/brief.js";
 
 /** A small extract built in code: one theme, two viewpoints, claims from two sources. */
 export function makeExtract(overrides: Partial<Record<keyof Extract, unknown>> = {}): Extract {
@@ -66,7 +66,9 @@ export function makeExtract(overrides: Partial<Record<keyof Extract, unknown>> =
   });
 }
 
+/** A valid brief; a template of a project's own (not memo, handout or one-pager) follows the memo layout unless `layout` says otherwise. */
 export function makeBrief(fields: Record<string, unknown> = {}): ValidBrief {
-  const brief = BriefSchema.parse({ title: "A brief", template: "memo", corpus: "c", ...fields });
-  return { ...brief, id: brief.id ?? "a-brief" };
+  const { layout, ...rest } = fields as { layout?: LayoutName };
+  const brief = BriefSchema.parse({ title: "A brief", template: "memo", corpus: "c", ...rest });
+  return { ...brief, id: brief.id ?? "a-brief", layout: layout ?? builtInLayouts.get(brief.template) ?? "memo" };
 }

@@ -1,9 +1,11 @@
 import { readCorpus } from "../../build/load-corpus.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { briefFileBaseName, corpusDir, findBriefFiles, listCorpora, loadBriefFile } from "../../load/project.js";
+import { loadProjectTemplates, templateLayouts, type TemplateSet } from "../../load/templates.js";
 import { templateNames } from "../../schema/brief.js";
 import { defaultSections } from "../../select/select.js";
 import { validateBriefFile } from "../../validate/brief.js";
+import { checkTemplates } from "../../validate/templates.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { projectRoot } from "../options.js";
@@ -17,7 +19,9 @@ export const listCommand = defineCommand({
   summary: "list themes, viewpoints, sources, perspectives, briefs, templates or corpora",
   description: `Print what exists: the themes, viewpoints, sources and perspectives of each
 corpus (or of --corpus), with how many claims each has; the briefs in
-briefs/, the registered templates, the corpora in sources/.`,
+briefs/; the templates, Briefsmith's own and the project's (templates/*.hbs),
+each with the layout it follows, where it comes from and the sections it
+prints by default; the corpora in sources/.`,
   options: {
     corpus: { type: "string", value: "ID", description: "only this corpus's themes or viewpoints" },
     ...projectOptions,
@@ -33,8 +37,9 @@ briefs/, the registered templates, the corpora in sources/.`,
     const out = (line: string) => io.stdout.write(line + "\n");
 
     if (kind === "templates") {
-      for (const name of templateNames) out(`${name.padEnd(10)} sections: ${defaultSections[name].join(", ")}`);
-      return exitCodes.ok;
+      const set = await loadProjectTemplates(root, io.cwd);
+      for (const line of templateLines(set)) out(line);
+      return checkTemplates(set).diagnostics.some((d) => d.severity === "error") ? exitCodes.problems : exitCodes.ok;
     }
     const corpora = await listCorpora(root);
     if (kind === "corpora") {
@@ -42,9 +47,11 @@ briefs/, the registered templates, the corpora in sources/.`,
       return exitCodes.ok;
     }
     if (kind === "briefs") {
+      let templates: ReturnType<typeof templateLayouts> | undefined;
       for (const path of await findBriefFiles([`${root}/briefs`], io.cwd)) {
         const loaded = await loadBriefFile(path, io.cwd, root);
-        const brief = loaded.file ? validateBriefFile(loaded.file, briefFileBaseName(path)).brief : undefined;
+        templates ??= templateLayouts(await loadProjectTemplates(root, io.cwd));
+        const brief = loaded.file ? validateBriefFile(loaded.file, briefFileBaseName(path), templates).brief : undefined;
         out(brief ? `${brief.id.padEnd(28)} ${brief.template.padEnd(10)} ${brief.title}` : `${briefFileBaseName(path).padEnd(28)} (invalid: run brief validate)`);
       }
       return exitCodes.ok;
@@ -91,3 +98,23 @@ briefs/, the registered templates, the corpora in sources/.`,
     return status;
   },
 });
+
+/**
+ * One line per template, Briefsmith's first, then the project's: its name,
+ * its layout, where it comes from, the sections it prints by default, and
+ * whether it has errors (brief validate shows them).
+ */
+export function templateLines(set: TemplateSet): string[] {
+  const check = checkTemplates(set);
+  const builtIn = (name: string) => (templateNames as readonly string[]).includes(name);
+  const names = [...templateNames.filter((name) => set.templates.has(name)), ...[...set.templates.keys()].filter((name) => !builtIn(name)).sort()];
+  const width = Math.max(10, ...names.map((n) => n.length + 1));
+  return names.map((name) => {
+    const entry = set.templates.get(name)!;
+    const from = entry.origin === "built-in" ? "built-in" : builtIn(name) ? `${entry.shown} (replaces the built-in ${name})` : entry.shown;
+    const errors = check.templates.get(name)?.errors.length ?? 0;
+    const state = errors > 0 ? `  (${errors === 1 ? "an error" : `${errors} errors`}: run brief validate)` : "";
+    const sections = entry.layout === undefined ? "" : `  sections: ${defaultSections[entry.layout].join(", ")}`;
+    return `${name.padEnd(width)} ${(entry.layout ?? "?").padEnd(10)} ${from}${sections}${state}`;
+  });
+}

@@ -5,7 +5,8 @@ import { validateBriefs } from "../../build/validate-briefs.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, displayPath, listCorpora } from "../../load/project.js";
-import { templateNames, type TemplateName } from "../../schema/brief.js";
+import { templateNames } from "../../schema/brief.js";
+import { loadProjectTemplates } from "../../load/templates.js";
 import { idPattern } from "../../schema/extract.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
@@ -25,7 +26,7 @@ brief new corpus ID
   writes sources/ID/corpus.yaml and sources/ID/texts/: an empty extract, with
   the sections to come in comments. Add sources with brief source add.`,
   options: {
-    template: { type: "string", value: "T", description: `the brief's template: ${templateNames.join(", ")} (default: memo)` },
+    template: { type: "string", value: "T", description: `the brief's template: ${templateNames.join(", ")} or one of templates/*.hbs (default: memo)` },
     corpus: { type: "string", value: "C", description: "the brief's corpus (default: the only one under sources/)" },
     themes: { type: "string", value: "a,b", description: "the brief's themes, by id (default: all)" },
     ...projectOptions,
@@ -45,8 +46,9 @@ brief new corpus ID
       return exitCodes.ok;
     }
 
-    const template = (values.template ?? "memo") as TemplateName;
-    if (!(templateNames as readonly string[]).includes(template)) throw new UsageError(`there is no template "${template}": ${suggestionHint(template, templateNames, "template", true)}`);
+    const template = values.template ?? "memo";
+    const templates = [...(await loadProjectTemplates(root, io.cwd)).templates.keys()].sort();
+    if (!templates.includes(template)) throw new UsageError(`there is no template "${template}": ${suggestionHint(template, templates, "template", true)}`);
     const corpora = await listCorpora(root);
     const corpus = values.corpus ?? (corpora.length === 1 ? corpora[0] : undefined);
     if (corpus === undefined) throw new UsageError(corpora.length === 0 ? "there is no corpus under sources/: brief new corpus ID first" : `name the corpus: --corpus ${corpora.join(" or ")}`);

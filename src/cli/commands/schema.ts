@@ -6,7 +6,7 @@ import { exitCodes, UsageError } from "../io.js";
 export const schemaCommand = defineCommand({
   name: "schema",
   positionals: schemaKinds.join("|"),
-  summary: "print the JSON Schema of briefs or of extract files, for editors",
+  summary: "print the JSON Schema of briefs, of extract files, or of what a template sees (model)",
   description: `Print the JSON Schema of a brief or of one YAML file of an extract, made from
 the schemas Briefsmith validates with. Editors that read JSON Schemas (VS Code
 with the YAML extension, and others using the YAML language server) complete
@@ -14,7 +14,10 @@ keys, show their descriptions and flag typos as you type. The same files ship
 in the package: node_modules/briefsmith/schemas/. Name one in the first line
 of a YAML file:
 
-  # yaml-language-server: $schema=../node_modules/briefsmith/schemas/brief.schema.json`,
+  # yaml-language-server: $schema=../node_modules/briefsmith/schemas/brief.schema.json
+
+brief schema model prints what a template sees (the brief's model, its balance
+report, the styles): every field a template of templates/ may use.`,
   options: {},
   async run(io, { positionals }) {
     const kind = positionals[0];

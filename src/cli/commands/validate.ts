@@ -14,8 +14,9 @@ export const validateCommand = defineCommand({
   description: `Check briefs and the corpora they use as brief build does, without a browser,
 and report every problem at once: schema, references, every quote verbatim in
 the paragraph its locator names, paragraph coverage, copied paraphrase,
-viewpoints without claims, and each brief's balance under its own policy.
-Exit 1 on anything build would refuse, and on any error in a corpus. BRIEF is
+viewpoints without claims, the project's templates (syntax, fields, helpers,
+partials, assets), and each brief's balance under its own policy.
+Exit 1 on anything build would refuse, and on any error in a corpus or template. BRIEF is
 a brief file, a folder of briefs, or a brief id (default: briefs/).`,
   options: {
     json: { type: "boolean", description: "print the verdicts and problems for machines, on stdout" },
@@ -28,7 +29,7 @@ a brief file, a folder of briefs, or a brief id (default: briefs/).`,
     const root = projectRoot(io, values.root);
     const briefs = await resolveBriefArguments(positionals, root, io.cwd);
     const result = await validateBriefs({ paths: briefs.paths, root, cwd: io.cwd, date: buildDate(io) });
-    const shown = [...result.corpusDiagnostics, ...briefDiagnosticsShown(result.briefs, briefs.named, values.all ?? false, io.cwd)];
+    const shown = [...result.corpusDiagnostics, ...result.templateDiagnostics, ...briefDiagnosticsShown(result.briefs, briefs.named, values.all ?? false, io.cwd)];
     const located = locateDiagnostics(shown, result.fileTexts);
     const refused = result.briefs.filter((b) => b.refusal !== undefined);
     const errors = errorCount(located);

@@ -25,7 +25,11 @@ describe("the JSON Schemas for editors", () => {
     const brief = jsonSchemaOf("brief") as { properties: Record<string, { enum?: string[]; description?: string }>; required: string[]; additionalProperties: boolean };
     expect(brief.required).toEqual(["title", "template", "corpus"]);
     expect(brief.additionalProperties).toBe(false);
-    expect(brief.properties.template?.enum).toEqual(["memo", "handout", "one-pager"]);
+    // Briefsmith's templates for completion, and any name a project's templates/ may add.
+    const template = brief.properties.template as { anyOf?: { enum?: string[]; pattern?: string }[]; description?: string };
+    expect(template.anyOf?.[0]?.enum).toEqual(["memo", "handout", "one-pager"]);
+    expect(template.anyOf?.[1]?.pattern).toBeDefined();
+    expect(template.description).toContain("templates/<name>.hbs");
     expect(brief.properties.summary?.description).toContain("in your own words");
     const extract = jsonSchemaOf("extract") as { properties: Record<string, { items?: { properties: Record<string, { description?: string }> } }> };
     expect(extract.properties.claims?.items?.properties.locator?.description).toContain("n-th non-empty line");

@@ -82,6 +82,21 @@ describe("the due-weight statement", () => {
     expect(weight.sentences[0]).toBe("The sources give no view clearly more weight than another.");
     expect(weight.text).toContain("take the “Yes” view");
   });
+
+  // The morning one-pager's short form named two views of three: the one no source counts was left out.
+  it("names, in its short form too, a view that no source counts", () => {
+    const base = makeExtract();
+    const extract = {
+      ...base,
+      perspectives: [
+        { id: "p1", label: "most experts", prevalence: "most" as const },
+        { id: "p2", label: "officials", prevalence: "unstated" as const },
+      ],
+      claims: base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1"),
+    };
+    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One). “No” is argued without a count of who holds it.");
+  });
 });
 
 describe("balance measures what is printed", () => {

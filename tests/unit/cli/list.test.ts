@@ -20,7 +20,7 @@ describe("brief list", () => {
 
   it("lists briefs with template and title, the templates, and the corpora", async () => {
     expect((await list("briefs")).stdout).toMatch(/tram-memo\s+memo\s+Should Riverside extend the tram\?/);
-    expect((await list("templates")).stdout).toMatch(/^memo\s+sections: bluf, themes, facts, assumptions, sources, balance$/m);
+    expect((await list("templates")).stdout).toMatch(/^memo\s+memo\s+built-in\s+sections: bluf, themes, facts, assumptions, sources, balance$/m);
     expect((await list("corpora")).stdout).toBe("transit\n");
   });
 

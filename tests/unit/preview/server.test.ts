@@ -254,7 +254,7 @@ describe("brief preview's server: following the files", () => {
     const broken = await until((v) => v.status === "problems");
     expect(broken.pdfRevision).toBe(renamed.pdfRevision);
     expect(broken.title).toBe("Build the tram to Riverside?");
-    expect(broken.problems.map((p) => p.code)).toEqual(["BRIEF_INVALID_VALUE"]);
+    expect(broken.problems.map((p) => p.code)).toEqual(["BRIEF_UNKNOWN_TEMPLATE"]);
   });
 
   it("keeps the second of two quick saves (chokidar alone drops a change within 50 ms of another)", async () => {

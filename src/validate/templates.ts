@@ -1,0 +1,503 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { suggestionHint } from "../diagnostics/suggest.js";
+import { embedAsset } from "../load/template-assets.js";
+import type { TemplateEntry, TemplateFile, TemplateSet } from "../load/templates.js";
+import { sectionNames } from "../schema/brief.js";
+import { dataVariables, templateHelpers, type HelperSignature } from "../schema/template-helpers.js";
+import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
+import { describeType, fieldNames, fieldType, isScalar, itemType, resolveType, templateContextJsonSchema, type FieldType } from "./template-types.js";
+
+/**
+ * The template checker. Every template (Briefsmith's own and a project's) is
+ * read as Handlebars's syntax tree and walked with the type of what it sees
+ * (the JSON Schema of the template context, src/schema/template-context.ts),
+ * following each, with, block parameters, ../ and @root, and into every
+ * partial it includes, in the context it includes it with. Without rendering
+ * anything, it finds, located at FILE:line:col:
+ * - syntax errors;
+ * - a field the model does not have (templates are strict: a typo is an error);
+ * - a helper Briefsmith does not have, or called with the wrong number of values;
+ * - a partial that does not exist, chosen at run time (other than by
+ *   sectionPartial, whose every choice is checked), or including itself;
+ * - an asset that is not in templates/assets/;
+ * - decorators and inline partials, which Briefsmith does not support.
+ * The same walk lists the partials and assets each template uses: its cache
+ * key covers those files and no others.
+ */
+export interface TemplateReport {
+  readonly name: string;
+  readonly entry: TemplateEntry;
+  /** Its problems and those of the partials it includes: a brief using it is refused while there is one. */
+  readonly errors: readonly Diagnostic[];
+  /** The partials it can include, directly or through others (sorted). */
+  readonly partials: readonly string[];
+  /** The assets it embeds (sorted). */
+  readonly assets: readonly string[];
+}
+
+export interface TemplateCheck {
+  readonly templates: ReadonlyMap<string, TemplateReport>;
+  /** Every problem of the set, once: reading it, every template and partial, and warnings about sanitised images. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const checks = new WeakMap<TemplateSet, TemplateCheck>();
+
+/** Check every template of a set; done once per set. */
+export function checkTemplates(set: TemplateSet): TemplateCheck {
+  let check = checks.get(set);
+  if (check === undefined) {
+    check = runCheck(set);
+    checks.set(set, check);
+  }
+  return check;
+}
+
+/** The problems of one template (none for a template the set does not have: the brief's own check reports that). */
+export function templateErrors(set: TemplateSet, name: string): readonly Diagnostic[] {
+  return checkTemplates(set).templates.get(name)?.errors ?? [];
+}
+
+function runCheck(set: TemplateSet): TemplateCheck {
+  const templates = new Map<string, TemplateReport>();
+  const all: Diagnostic[] = [...set.diagnostics];
+  for (const [name, entry] of set.templates) {
+    // What a partial finds depends on the template including it (sectionPartial chooses by template and layout).
+    const walker = new Walker(set, entry, new Map<string, PartialResult>());
+    walker.checkTemplate();
+    const own = set.diagnostics.filter((d) => d.file === entry.shown && d.severity === "error");
+    const errors = dedupe([...own, ...walker.errors]);
+    templates.set(name, { name, entry, errors, partials: [...walker.partials].sort(), assets: [...walker.assets].sort() });
+    all.push(...walker.errors);
+  }
+  for (const asset of set.assets.values()) {
+    if (asset.type !== "image/svg+xml") continue;
+    const { removed, uri } = embedAsset(asset);
+    if (uri.endsWith(",")) {
+      all.push({ severity: "error", code: "TEMPLATE_ASSET_INVALID", message: "nothing of the image is left once what an embedded image may not hold is removed", file: asset.shown, hint: "export the image again as plain SVG" });
+    } else if (removed.length > 0) {
+      all.push({ severity: "warning", code: "TEMPLATE_ASSET_SANITISED", message: `removed ${removed.slice(0, 4).join(", ")}${removed.length > 4 ? ` and ${removed.length - 4} more` : ""}: an embedded image may not run code, load anything or hold what Briefsmith's sanitiser does not know`, file: asset.shown });
+    }
+  }
+  return { templates, diagnostics: dedupe(all) };
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}|${d.span?.start}|${d.span?.end}|${d.code}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** What checking one partial in one context found: replayed wherever it is included the same way. */
+interface PartialResult {
+  readonly errors: readonly Diagnostic[];
+  readonly partials: readonly string[];
+  readonly assets: readonly string[];
+}
+
+/** Where a name is looked up: the contexts (this, then ../ and up), block parameters, and whether @index and the like exist. */
+interface Scope {
+  readonly contexts: readonly FieldType[];
+  /** What each context is, for messages: "brief.themes[]" (an item of brief.themes), "(weight id)". */
+  readonly labels: readonly string[];
+  readonly blockParams: ReadonlyMap<string, FieldType>;
+  readonly inEach: boolean;
+}
+
+type AnyNode = hbs.AST.Node & Record<string, unknown>;
+
+const helperNames = Object.keys(templateHelpers).sort();
+const stringType: FieldType = { type: "string" };
+
+class Walker {
+  readonly errors: Diagnostic[] = [];
+  readonly partials = new Set<string>();
+  readonly assets = new Set<string>();
+  /** The file being walked now (the template, or a partial of it). */
+  #file: TemplateFile;
+  /** Partials being walked, innermost last: one that includes itself is refused. */
+  readonly #stack: string[] = [];
+  readonly #root: FieldType = templateContextJsonSchema();
+
+  constructor(
+    readonly set: TemplateSet,
+    readonly entry: TemplateEntry,
+    readonly partialCalls: Map<string, PartialResult>,
+  ) {
+    this.#file = entry;
+  }
+
+  checkTemplate(): void {
+    const parsed = parseTemplateFile(this.entry);
+    if (parsed.error !== undefined) {
+      this.errors.push(parsed.error);
+      return;
+    }
+    this.#program(parsed.ast, { contexts: [this.#root], labels: ["the template's context"], blockParams: new Map(), inEach: false });
+  }
+
+  #error(code: Diagnostic["code"], node: hbs.AST.Node, message: string, hint?: string): void {
+    this.errors.push({ severity: "error", code, message, file: this.#file.shown, span: spanOfNode(this.#file.source, node), hint });
+  }
+
+  #program(program: hbs.AST.Program | undefined, scope: Scope): void {
+    if (program === undefined || program === null) return;
+    for (const statement of program.body) this.#statement(statement as AnyNode, scope);
+  }
+
+  #statement(node: AnyNode, scope: Scope): void {
+    switch (node.type) {
+      case "ContentStatement":
+      case "CommentStatement":
+        return;
+      case "MustacheStatement":
+        return this.#mustache(node as unknown as hbs.AST.MustacheStatement, scope);
+      case "BlockStatement":
+        return this.#block(node as unknown as hbs.AST.BlockStatement, scope);
+      case "PartialStatement":
+        return this.#partial(node as unknown as hbs.AST.PartialStatement, scope);
+      case "PartialBlockStatement":
+        return this.#error("TEMPLATE_UNSUPPORTED", node, "partial blocks ({{#> partial}}…{{/partial}}) are not supported", "include the partial with {{> partial}}");
+      case "Decorator":
+      case "DecoratorBlock":
+        return this.#error("TEMPLATE_UNSUPPORTED", node, "decorators and inline partials ({{* …}}, {{#*inline}}) are not supported", "put the partial in templates/partials/NAME.hbs and include it with {{> NAME}}");
+      default:
+        return this.#error("TEMPLATE_UNSUPPORTED", node, `Briefsmith does not support ${node.type} in templates`);
+    }
+  }
+
+  /** A simple name that may be a helper: one part, no ../, not @data, not this.x. */
+  #helperName(path: hbs.AST.PathExpression): string | undefined {
+    if (path.type !== "PathExpression" || path.data || path.depth > 0 || path.parts.length !== 1 || /^\.|^this\b/.test(path.original)) return undefined;
+    return path.parts[0];
+  }
+
+  #mustache(node: hbs.AST.MustacheStatement, scope: Scope): void {
+    const path = node.path as hbs.AST.PathExpression;
+    if (path.type !== "PathExpression") {
+      this.#arguments(node.params, node.hash, scope);
+      return;
+    }
+    const name = this.#helperName(path);
+    const called = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+    if (name !== undefined && Object.hasOwn(templateHelpers, name) && !scope.blockParams.has(name)) {
+      this.#helperCall(name, node, scope, false);
+      return;
+    }
+    if (called) {
+      this.#error("TEMPLATE_UNKNOWN_HELPER", path, `there is no helper "${path.original}"`, hintWith(suggestionHint(path.original, helperNames, "helper"), "templates can use only Briefsmith's helpers"));
+      return;
+    }
+    const type = this.#path(path, scope, true);
+    if (type !== undefined && !isScalar(type) && resolveType(type) !== "any") {
+      this.#error("TEMPLATE_UNKNOWN_FIELD", path, `{{${path.original}}} would print ${describeType(type)} as "[object Object]"`, "print one of its fields, or go through it with {{#each}} or {{#with}}");
+    }
+  }
+
+  #block(node: hbs.AST.BlockStatement, scope: Scope): void {
+    const name = this.#helperName(node.path);
+    const signature = name === undefined ? undefined : templateHelpers[name];
+    if (name === undefined || signature === undefined) {
+      this.#error("TEMPLATE_UNKNOWN_HELPER", node.path, `{{#${node.path.original}}} is not a block helper`, "use {{#if …}}, {{#unless …}}, {{#each …}} or {{#with …}}");
+      this.#program(node.program, scope);
+      this.#program(node.inverse, scope);
+      return;
+    }
+    if (!signature.block) {
+      this.#error("TEMPLATE_HELPER_ARGUMENTS", node.path, `${name} is not a block helper: call it as {{${name} …}}, not {{#${name} …}}`);
+      return;
+    }
+    const [valueType] = this.#helperCall(name, node, scope, true);
+    const programParams = node.program?.blockParams ?? [];
+    const withParams = (names: readonly string[], types: readonly FieldType[]): Map<string, FieldType> => {
+      const params = new Map(scope.blockParams);
+      names.forEach((param, index) => params.set(param, types[index] ?? "any"));
+      return params;
+    };
+    if (name === "each") {
+      const item = valueType === undefined ? "any" : itemType(valueType);
+      if (item === undefined) {
+        this.#error("TEMPLATE_UNKNOWN_FIELD", node.params[0] ?? node.path, `{{#each}} goes through a list, but ${describeParam(node.params[0])} is ${describeType(valueType ?? "any")}`);
+      }
+      const itemContext = item ?? "any";
+      const label = `an item of ${describeParam(node.params[0])}`;
+      this.#program(node.program, { contexts: [itemContext, ...scope.contexts], labels: [label, ...scope.labels], blockParams: withParams(programParams, [itemContext, { type: "number" }]), inEach: true });
+    } else if (name === "with") {
+      const context = valueType ?? "any";
+      if (isScalar(context)) this.#error("TEMPLATE_UNKNOWN_FIELD", node.params[0] ?? node.path, `{{#with}} enters a mapping, but ${describeParam(node.params[0])} is ${describeType(context)}`);
+      this.#program(node.program, { contexts: [context, ...scope.contexts], labels: [describeParam(node.params[0]), ...scope.labels], blockParams: withParams(programParams, [context]), inEach: scope.inEach });
+    } else {
+      this.#program(node.program, scope);
+    }
+    this.#program(node.inverse, scope);
+  }
+
+  /** Check a helper's arguments; returns the types of its first value and of its result. */
+  #helperCall(name: string, node: { params: hbs.AST.Expression[]; hash: hbs.AST.Hash; path: hbs.AST.Node }, scope: Scope, asBlock: boolean): [FieldType | undefined, FieldType] {
+    const signature = templateHelpers[name] as HelperSignature;
+    const [min, max] = signature.params;
+    const count = node.params.length;
+    if (count < min || count > max) {
+      const wanted = min === max ? `${min === 0 ? "no" : min} value${min === 1 ? "" : "s"}` : `${min} to ${max} values`;
+      this.#error("TEMPLATE_HELPER_ARGUMENTS", node.path, `${name} takes ${wanted}, not ${count}`, templateHelpers[name] ? `as in ${signature.doc.split(":")[0]}` : undefined);
+    }
+    if (signature.block && !asBlock) {
+      this.#error("TEMPLATE_HELPER_ARGUMENTS", node.path, `${name} is a block helper: write {{#${name} …}}…{{/${name}}}`);
+    }
+    if (name === "asset") return [undefined, this.#asset(node.params[0], node.path)];
+    const types = this.#arguments(node.params, node.hash, scope);
+    const result = "$ref" in signature.result ? (signature.result as FieldType) : (signature.result as FieldType);
+    return [types[0], result];
+  }
+
+  #asset(param: hbs.AST.Expression | undefined, at: hbs.AST.Node): FieldType {
+    if (param === undefined) return stringType;
+    if (param.type !== "StringLiteral") {
+      this.#error("TEMPLATE_HELPER_ARGUMENTS", param, "asset takes a file name in quotes, as {{asset \"logo.svg\"}}", "an asset is named in the template itself, so its file is known before anything is rendered");
+      return stringType;
+    }
+    const name = (param as hbs.AST.StringLiteral).value;
+    if (!this.set.assets.has(name)) {
+      const known = [...this.set.assets.keys()];
+      const where = this.set.projectDir === undefined ? "the project has no templates/assets/ folder" : "templates/assets/";
+      this.#error(
+        "TEMPLATE_UNKNOWN_ASSET",
+        param,
+        `there is no asset "${name}"${name.includes("/") || name.includes("\\") ? " (an asset is a file name in templates/assets/, never a path)" : ""}`,
+        known.length > 0 ? suggestionHint(name, known, "asset", true) : `put the image (PNG, JPEG or SVG) in ${where}`,
+      );
+    } else {
+      this.assets.add(name);
+    }
+    void at;
+    return stringType;
+  }
+
+  /** Check each value given to a helper or partial; their types, in order. */
+  #arguments(params: readonly hbs.AST.Expression[], hash: hbs.AST.Hash | undefined, scope: Scope): (FieldType | undefined)[] {
+    const types = params.map((param) => this.#expression(param, scope));
+    for (const pair of hash?.pairs ?? []) this.#expression(pair.value, scope);
+    return types;
+  }
+
+  #expression(node: hbs.AST.Expression, scope: Scope): FieldType | undefined {
+    switch (node.type) {
+      case "PathExpression":
+        return this.#path(node as hbs.AST.PathExpression, scope, false);
+      case "SubExpression": {
+        const sub = node as hbs.AST.SubExpression;
+        const name = this.#helperName(sub.path);
+        if (name === undefined || !Object.hasOwn(templateHelpers, name)) {
+          this.#error("TEMPLATE_UNKNOWN_HELPER", sub.path, `there is no helper "${sub.path.original}"`, hintWith(suggestionHint(sub.path.original, helperNames, "helper"), "templates can use only Briefsmith's helpers"));
+          this.#arguments(sub.params, sub.hash, scope);
+          return "any";
+        }
+        return this.#helperCall(name, sub, scope, false)[1];
+      }
+      case "StringLiteral":
+        return stringType;
+      case "NumberLiteral":
+        return { type: "number" };
+      case "BooleanLiteral":
+        return { type: "boolean" };
+      default:
+        return "any";
+    }
+  }
+
+  /** The type a path names, or undefined (with an error) when the model has no such field. */
+  #path(path: hbs.AST.PathExpression, scope: Scope, printed: boolean): FieldType | undefined {
+    let type: FieldType | undefined;
+    let parts = path.parts;
+    let where: string;
+    let contextLabel: string | undefined;
+    if (path.data) {
+      const name = parts[0] ?? "";
+      if (name === "root") {
+        type = this.#root;
+        where = "@root";
+      } else if (Object.hasOwn(dataVariables, name) && name !== "root") {
+        if (!scope.inEach) {
+          this.#error("TEMPLATE_UNKNOWN_FIELD", path, `@${name} exists only inside {{#each}}`);
+          return undefined;
+        }
+        return name === "key" ? stringType : name === "index" ? { type: "number" } : { type: "boolean" };
+      } else {
+        this.#error("TEMPLATE_UNKNOWN_FIELD", path, `there is no @${name}`, suggestionHint(`@${name}`, Object.keys(dataVariables).map((n) => `@${n}`), "data variable", true));
+        return undefined;
+      }
+      parts = parts.slice(1);
+    } else if (path.depth === 0 && parts.length > 0 && !/^\.|^this\b/.test(path.original) && scope.blockParams.has(parts[0]!)) {
+      type = scope.blockParams.get(parts[0]!)!;
+      where = parts[0]!;
+      parts = parts.slice(1);
+    } else {
+      type = scope.contexts[path.depth];
+      where = path.depth > 0 ? "../".repeat(path.depth).replace(/\/$/, "") : "this";
+      contextLabel = scope.labels[path.depth];
+      if (type === undefined) {
+        this.#error("TEMPLATE_UNKNOWN_FIELD", path, `${path.original} goes up ${path.depth} level${path.depth === 1 ? "" : "s"}, past the template's top`);
+        return undefined;
+      }
+    }
+    for (const part of parts) {
+      const next: FieldType | undefined = fieldType(type, part);
+      if (next === undefined) {
+        const known = fieldNames(type);
+        this.#error(
+          "TEMPLATE_UNKNOWN_FIELD",
+          path,
+          `${where === "this" ? (contextLabel ?? "the context here") : where} has no field "${part}"${printed && path.parts.length === 1 ? ", and there is no helper of that name" : ""}`,
+          known.length > 0 ? suggestionHint(part, known, "field", true) : `${where === "this" ? "it" : where} is ${describeType(type)}; brief schema model lists every field`,
+        );
+        return undefined;
+      }
+      type = next;
+      where = where === "this" ? part : `${where}.${part}`;
+    }
+    return type;
+  }
+
+  #partial(node: hbs.AST.PartialStatement, scope: Scope): void {
+    const names = this.#partialNames(node, scope);
+    if (names === undefined) return;
+    const argumentTypes = this.#arguments(node.params, node.hash, scope);
+    if (node.params.length > 1) this.#error("TEMPLATE_HELPER_ARGUMENTS", node, "a partial takes one context at most: {{> name context}}");
+    let context: FieldType = node.params.length > 0 ? (argumentTypes[0] ?? "any") : (scope.contexts[0] ?? "any");
+    const pairs = node.hash?.pairs ?? [];
+    if (pairs.length > 0) {
+      // key=value pairs are added to the partial's context.
+      const resolved = resolveType(context);
+      const properties = resolved === "any" ? {} : ((resolved.properties as Record<string, unknown> | undefined) ?? {});
+      const added = Object.fromEntries(pairs.map((pair) => [pair.key, this.#expression(pair.value, scope) ?? "any"]));
+      context = resolved === "any" ? "any" : { type: "object", properties: { ...properties, ...Object.fromEntries(Object.entries(added).map(([k, v]) => [k, v === "any" ? {} : v])) } };
+    }
+    const label = node.params.length > 0 ? describeParam(node.params[0]) : (scope.labels[0] ?? "the context");
+    for (const name of names) this.#includePartial(name, node, { contexts: [context, ...scope.contexts], labels: [label, ...scope.labels], blockParams: new Map(), inEach: scope.inEach });
+  }
+
+  /** The partials a partial statement can include: its name, or every section's choice of sectionPartial. */
+  #partialNames(node: hbs.AST.PartialStatement, scope: Scope): string[] | undefined {
+    const name = node.name as hbs.AST.Node;
+    if (name.type === "PathExpression" || name.type === "StringLiteral" || name.type === "NumberLiteral") {
+      const partial = String((name as hbs.AST.PathExpression).original ?? (name as hbs.AST.StringLiteral).value);
+      if (partial === "@partial-block") {
+        this.#error("TEMPLATE_UNSUPPORTED", name, "partial blocks are not supported");
+        return undefined;
+      }
+      if (!this.set.partials.has(partial)) {
+        this.#error("TEMPLATE_UNKNOWN_PARTIAL", name, `there is no partial "${partial}"`, hintWith(suggestionHint(partial, [...this.set.partials.keys()], "partial"), `a partial of your own goes in templates/partials/${partial}.hbs`));
+        return undefined;
+      }
+      return [partial];
+    }
+    const sub = name as hbs.AST.SubExpression;
+    if (sub.type === "SubExpression" && this.#helperName(sub.path) === "sectionPartial") {
+      this.#helperCall("sectionPartial", sub, scope, false);
+      return sectionNames.map((section) => sectionPartialFor(this.set, this.entry, section));
+    }
+    this.#error("TEMPLATE_UNSUPPORTED", name, "a partial chosen at run time can only be (sectionPartial section)", "name the partial: {{> name}}");
+    return undefined;
+  }
+
+  #includePartial(name: string, node: hbs.AST.Node, scope: Scope): void {
+    this.partials.add(name);
+    if (this.#stack.includes(name)) {
+      this.#error("TEMPLATE_UNSUPPORTED", node, `partial "${name}" includes itself (${[...this.#stack.slice(this.#stack.indexOf(name)), name].join(" → ")}), which would never end`);
+      return;
+    }
+    const key = `${name}|${scopeKey(scope)}`;
+    const known = this.partialCalls.get(key);
+    if (known !== undefined) {
+      this.errors.push(...known.errors);
+      for (const partial of known.partials) this.partials.add(partial);
+      for (const asset of known.assets) this.assets.add(asset);
+      return;
+    }
+    const file = this.set.partials.get(name);
+    if (file === undefined) {
+      this.#error("TEMPLATE_UNKNOWN_PARTIAL", node, `there is no partial "${name}"`, `a partial of your own goes in templates/partials/${name}.hbs`);
+      return;
+    }
+    const before = { errors: this.errors.length, partials: new Set(this.partials), assets: new Set(this.assets) };
+    const outer = this.#file;
+    this.#file = file;
+    this.#stack.push(name);
+    const parsed = parseTemplateFile(file);
+    if (parsed.error !== undefined) this.errors.push(parsed.error);
+    else this.#program(parsed.ast, scope);
+    this.#stack.pop();
+    this.#file = outer;
+    // A result found while another partial is being walked may depend on that one (recursion): kept only at the top.
+    if (this.#stack.length === 0 || !this.errors.slice(before.errors).some((d) => d.code === "TEMPLATE_UNSUPPORTED")) {
+      this.partialCalls.set(key, {
+        errors: this.errors.slice(before.errors),
+        partials: [...this.partials].filter((p) => !before.partials.has(p) || p === name),
+        assets: [...this.assets].filter((a) => !before.assets.has(a)),
+      });
+    }
+  }
+}
+
+function describeParam(node: hbs.AST.Expression | undefined): string {
+  if (node?.type === "PathExpression") return (node as hbs.AST.PathExpression).original;
+  if (node?.type === "SubExpression") {
+    const sub = node as hbs.AST.SubExpression;
+    return `(${[sub.path.original, ...sub.params.map((p) => (p.type === "PathExpression" ? (p as hbs.AST.PathExpression).original : "…"))].join(" ")})`;
+  }
+  return "its value";
+}
+
+/** A "did you mean" hint followed by more advice. */
+function hintWith(suggestion: string, more: string): string {
+  if (suggestion.endsWith("?")) return `${suggestion} ${more[0]!.toUpperCase()}${more.slice(1)}`;
+  return suggestion.endsWith(")") ? `${suggestion}. ${more[0]!.toUpperCase()}${more.slice(1)}` : `${suggestion}; ${more}`;
+}
+
+const typeIds = new WeakMap<object, number>();
+let nextTypeId = 1;
+
+function typeKey(type: FieldType): string {
+  if (type === "any") return "any";
+  let id = typeIds.get(type);
+  if (id === undefined) {
+    id = nextTypeId++;
+    typeIds.set(type, id);
+  }
+  return String(id);
+}
+
+function scopeKey(scope: Scope): string {
+  return `${scope.contexts.map(typeKey).join(",")}|${scope.inEach}`;
+}
+
+/**
+ * The partial that prints a section in a template: the template's own
+ * (letter-themes), else its layout's (memo-themes), else the shared one
+ * (section-themes). The renderer's sectionPartial helper chooses the same way.
+ */
+export function sectionPartialFor(set: Pick<TemplateSet, "partials">, entry: Pick<TemplateEntry, "name" | "layout">, section: string): string {
+  for (const candidate of [`${entry.name}-${section}`, `${entry.layout}-${section}`]) if (set.partials.has(candidate)) return candidate;
+  return `section-${section}`;
+}
+
+/**
+ * The problem of a brief whose template has errors, at the brief's template:
+ * line; the template's own problems are reported once, at the template.
+ */
+export function briefTemplateProblem(templateName: string, errors: readonly Diagnostic[], file: string, span: Diagnostic["span"]): Diagnostic {
+  const first = errors[0];
+  const where = first?.file === undefined ? "" : ` (${first.file}${errors.length > 1 ? `, and ${errors.length - 1} more` : ""})`;
+  return {
+    severity: "error",
+    code: "TEMPLATE_NOT_VALID",
+    message: `template "${templateName}" has ${errors.length === 1 ? "an error" : `${errors.length} errors`}${where}, so this brief is not rendered`,
+    file,
+    span,
+    hint: "fix the template: brief validate lists its problems, each at its line",
+  };
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.js";
+import { TempProject } from "../../helpers/project.js";
+
+/**
+ * What `brief validate` prints for broken templates of a project's own: each
+ * problem at templates/FILE:line:col with its line and a caret, like every
+ * other diagnostic, and the brief using the template refused at its
+ * template: line. Snapshots, so a worse message shows in review.
+ */
+const letterHead = "{{!-- layout: memo --}}\n{{> head}}\n<body>\n";
+const cases: Record<string, Record<string, string>> = {
+  "syntax: a block closed with the wrong name": { "letter.hbs": `${letterHead}{{#if brief.to}}<p>{{t brief.to}}</p>{{/each}}\n</body>` },
+  "syntax: an unclosed mustache": { "letter.hbs": `${letterHead}<h1>{{t brief.title</h1>\n</body>` },
+  "unknown field": { "letter.hbs": `${letterHead}<h1>{{t brief.titel}}</h1>\n</body>` },
+  "unknown field inside each": { "letter.hbs": `${letterHead}{{#each brief.themes}}<h2>{{t titel}}</h2>{{/each}}\n</body>` },
+  "unknown helper": { "letter.hbs": `${letterHead}<h1>{{upper brief.title}}</h1>\n</body>` },
+  "helper with the wrong number of values": { "letter.hbs": `${letterHead}<p>{{count brief.counts.claims}}</p>\n</body>` },
+  "unknown partial": { "letter.hbs": `${letterHead}{{> masthaed}}\n</body>`, "partials/masthead.hbs": "<p>Town of Millbrook</p>" },
+  "unknown field in a partial": { "letter.hbs": `${letterHead}{{> masthead}}\n</body>`, "partials/masthead.hbs": "<p>{{t brief.office}}</p>" },
+  "unknown asset": { "letter.hbs": `${letterHead}<img src="{{asset "logo.png"}}" alt="">\n</body>`, "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>' },
+  "asset named by a path": { "letter.hbs": `${letterHead}<img src="{{asset "../../secret.svg"}}" alt="">\n</body>` },
+  "no layout": { "letter.hbs": "{{> head}}\n<body></body>" },
+  "unknown layout": { "letter.hbs": "{{!-- layout: memorandum --}}\n{{> head}}\n<body></body>" },
+  "inline partial": { "letter.hbs": `${letterHead}{{#*inline "x"}}y{{/inline}}\n</body>` },
+  "a section the layout cannot print": { "letter.hbs": `${letterHead}</body>`, "../briefs/tram-memo.yaml": "title: Should Riverside extend the tram?\ntemplate: letter\ncorpus: transit\nsections: [bluf, comparison]\n" },
+};
+
+describe("diagnostics for broken templates", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.dispose());
+
+  for (const [name, files] of Object.entries(cases)) {
+    it(name, async () => {
+      project = new TempProject();
+      mkdirSync(project.path("templates/partials"), { recursive: true });
+      mkdirSync(project.path("templates/assets"), { recursive: true });
+      project.replace("briefs/tram-memo.yaml", "template: memo", "template: letter");
+      for (const [file, text] of Object.entries(files)) project.write(`templates/${file}`, text);
+      const result = await runCli(["validate", "--root", "."], { cwd: project.dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).not.toMatch(/internal error|    at /);
+      // The other briefs use Briefsmith's templates and still validate.
+      expect(result.stderr).not.toMatch(/tram-handout would not build|tram-one-pager would not build/);
+      expect(result.stderr.replaceAll(project.dir, "<project>")).toMatchSnapshot();
+    });
+  }
+});

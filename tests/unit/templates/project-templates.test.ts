@@ -1,0 +1,214 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import Handlebars from "handlebars";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildBriefs } from "../../../src/build/build-briefs.js";
+import type { BriefResult, BuildOptions } from "../../../src/build/types.js";
+import { loadTemplates, stylesFor } from "../../../src/load/templates.js";
+import { compileOptions, contentSecurityPolicy, runtimeOptions, withContentSecurityPolicy, withoutRedirects } from "../../../src/render/render.js";
+import { runCli } from "../../helpers/cli.js";
+import { FakePrinter } from "../../helpers/fake-printer.js";
+import { TempProject } from "../../helpers/project.js";
+
+/**
+ * A project's templates/ folder over Briefsmith's: replacing and adding
+ * templates and partials, the order of the styles, assets embedded, and what
+ * a change to each rebuilds. With a fake printer: the HTML is what is checked.
+ */
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+function build(p: TempProject, printer: FakePrinter, options: Partial<BuildOptions> = {}) {
+  return buildBriefs({ root: p.dir, cwd: p.dir, date: "2026-01-15", env: process.env, printer, ...options });
+}
+const statuses = (results: readonly BriefResult[]) => Object.fromEntries(results.map((r) => [r.id, r.status]));
+
+const letter = `{{!-- layout: memo --}}
+{{> head}}
+<body class="letter">
+{{> masthead}}
+<h1>{{t brief.title}}</h1>
+{{#each brief.sectionOrder}}{{> (sectionPartial this) @root}}{{/each}}
+</body>
+</html>
+`;
+
+/** The mini project with a letter template (memo layout), a masthead partial, an emblem and styles; tram-memo uses the letter. */
+function letterProject(): TempProject {
+  const p = new TempProject();
+  mkdirSync(p.path("templates/partials"), { recursive: true });
+  mkdirSync(p.path("templates/assets"), { recursive: true });
+  p.write("templates/letter.hbs", letter);
+  p.write("templates/partials/masthead.hbs", '<div class="masthead"><img src="{{asset "emblem.svg"}}" alt="Riverside"><p>RIVERSIDE COUNCIL LETTERHEAD</p></div>');
+  p.write("templates/assets/emblem.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><circle cx="5" cy="5" r="4" fill="#135"/><image href="http://127.0.0.1:9/x.png"/></svg>');
+  p.write("templates/house.css", ".house-rule { color: #135; }\n");
+  p.write("templates/letter.css", ".letter-rule { color: #531; }\n");
+  p.replace("briefs/tram-memo.yaml", "template: memo", "template: letter");
+  return p;
+}
+
+describe("a project's own templates", () => {
+  it("adds a template that follows a layout, with its partial, styles and an embedded, sanitised image", async () => {
+    project = letterProject();
+    const printer = new FakePrinter();
+    const result = await build(project, printer);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(statuses(result.results)).toEqual({ "tram-handout": "built", "tram-memo": "built", "tram-one-pager": "built" });
+    const html = project.read("output/tram-memo.html");
+    expect(html).toContain("RIVERSIDE COUNCIL LETTERHEAD");
+    // The memo layout's sections and defaults: a bottom line, endnotes.
+    expect(html).toContain('id="section-bluf"');
+    expect(html).toContain('id="section-notes"');
+    const uri = /<img src="data:image\/svg\+xml;base64,([^"]+)"/.exec(html);
+    expect(uri).not.toBeNull();
+    const svg = Buffer.from(uri![1]!, "base64").toString("utf8");
+    expect(svg).toContain("<circle");
+    expect(svg).not.toMatch(/script|onload|127\.0\.0\.1/);
+    // Briefsmith's base and memo sheets, then the house style, then the letter's own, in that order.
+    const base = html.indexOf("@page {");
+    expect(base).toBeGreaterThan(-1);
+    expect(html.indexOf(".house-rule")).toBeGreaterThan(base);
+    expect(html.indexOf(".letter-rule")).toBeGreaterThan(html.indexOf(".house-rule"));
+    // The house style applies to Briefsmith's templates too; the letter's own styles do not.
+    const handout = project.read("output/tram-handout.html");
+    expect(handout).toContain(".house-rule");
+    expect(handout).not.toContain(".letter-rule");
+    expect(handout).not.toContain("LETTERHEAD");
+  });
+
+  it("replaces a built-in template and a built-in partial", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates/partials"), { recursive: true });
+    project.write("templates/memo.hbs", "{{> head}}\n<body><p>OUR OWN MEMO for {{t brief.to}}</p>{{> footer-note}}</body></html>\n");
+    project.write("templates/partials/footer-note.hbs", "<p>OUR OWN FOOTER ({{brief.layout}})</p>");
+    const result = await build(project, new FakePrinter());
+    expect(statuses(result.results)).toEqual({ "tram-handout": "built", "tram-memo": "built", "tram-one-pager": "built" });
+    expect(project.read("output/tram-memo.html")).toContain("OUR OWN MEMO for The Mayor");
+    expect(project.read("output/tram-memo.html")).toContain("OUR OWN FOOTER (memo)");
+    // A partial replaced for the project is replaced in Briefsmith's templates too.
+    expect(project.read("output/tram-handout.html")).toContain("OUR OWN FOOTER (handout)");
+    const listed = await runCli(["list", "templates", "--root", "."], { cwd: project.dir });
+    expect(listed.stdout).toMatch(/^memo\s+memo\s+templates\/memo\.hbs \(replaces the built-in memo\)/m);
+    expect(listed.stdout).toMatch(/^handout\s+handout\s+built-in/m);
+  });
+
+  it("a template change rebuilds the briefs that use it, and only those", async () => {
+    project = letterProject();
+    const printer = new FakePrinter();
+    await build(project, printer);
+    expect(new Set((await build(project, printer)).results.map((r) => r.status))).toEqual(new Set(["unchanged"]));
+    const cases: [string, () => void, Record<string, string>][] = [
+      ["the letter", () => project!.replace("templates/letter.hbs", "<h1>", '<h1 class="title">'), { "tram-memo": "built" }],
+      ["its partial", () => project!.replace("templates/partials/masthead.hbs", "LETTERHEAD", "LETTERHEAD (DRAFT)"), { "tram-memo": "built" }],
+      ["its styles", () => project!.write("templates/letter.css", ".letter-rule { color: #000; }\n"), { "tram-memo": "built" }],
+      ["its emblem", () => project!.write("templates/assets/emblem.svg", '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>'), { "tram-memo": "built" }],
+      ["a partial only the handout uses", () => project!.write("templates/partials/handout-facts.hbs", "<p>NO FACTS</p>"), { "tram-handout": "built" }],
+      ["the house style", () => project!.write("templates/house.css", ".house-rule { color: #000; }\n"), { "tram-memo": "built", "tram-handout": "built", "tram-one-pager": "built" }],
+      ["an image no template uses", () => project!.write("templates/assets/spare.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>'), {}],
+      ["a template no brief uses", () => project!.write("templates/spare.hbs", "{{!-- layout: handout --}}\n{{> head}}<body></body></html>"), {}],
+    ];
+    for (const [what, change, rebuilt] of cases) {
+      change();
+      const expected = { "tram-handout": "unchanged", "tram-memo": "unchanged", "tram-one-pager": "unchanged", ...rebuilt };
+      expect(statuses((await build(project, printer)).results), what).toEqual(expected);
+    }
+  });
+
+  it("a brief whose template has an error is refused by build as by validate; the others build", async () => {
+    project = letterProject();
+    project.replace("templates/letter.hbs", "{{t brief.title}}", "{{t brief.titel}}");
+    const printer = new FakePrinter();
+    const result = await build(project, printer);
+    expect(statuses(result.results)).toEqual({ "tram-handout": "built", "tram-memo": "invalid", "tram-one-pager": "built" });
+    expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual(
+      expect.arrayContaining([
+        ["TEMPLATE_UNKNOWN_FIELD", "templates/letter.hbs"],
+        ["TEMPLATE_NOT_VALID", "briefs/tram-memo.yaml"],
+      ]),
+    );
+    expect(printer.printed.some((html) => html.includes("LETTERHEAD"))).toBe(false);
+    const validated = await runCli(["validate", "--root", ".", "--json"], { cwd: project.dir });
+    const verdicts = JSON.parse(validated.stdout) as { briefs: { id: string; status: string }[] };
+    expect(Object.fromEntries(verdicts.briefs.map((b) => [b.id, b.status]))).toEqual({ "tram-handout": "ok", "tram-memo": "invalid", "tram-one-pager": "ok" });
+  });
+
+  it("a brief naming a template that does not exist is refused with a did-you-mean", async () => {
+    project = letterProject();
+    project.replace("briefs/tram-memo.yaml", "template: letter", "template: leter");
+    const result = await runCli(["validate", "--root", "."], { cwd: project.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('BRIEF_UNKNOWN_TEMPLATE: there is no template "leter"');
+    expect(result.stderr).toContain('did you mean "letter"?');
+  });
+});
+
+describe("the styles' order", () => {
+  it("is Briefsmith's base, the layout's, the project's shared sheets by name, then the template's own", async () => {
+    project = letterProject();
+    project.write("templates/another.css", ".another {}\n");
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    const sheets = stylesFor(set, "letter");
+    expect(sheets[0]).toBe(set.styles.get("base"));
+    expect(sheets[1]).toBe(set.styles.get("memo"));
+    expect(sheets.slice(2)).toEqual([".another {}\n", ".house-rule { color: #135; }\n", ".letter-rule { color: #531; }\n"]);
+  });
+});
+
+describe("the template sandbox", () => {
+  it("compiles strict and runs without prototype access", () => {
+    expect(compileOptions.strict).toBe(true);
+    expect(runtimeOptions).toEqual({ allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    const handlebars = Handlebars.create();
+    handlebars.registerHelper("say", (value: unknown) => typeof value);
+    // What the checker would refuse first, run anyway: inherited properties and methods give nothing
+    // (with prototype access on, constructor would be Object, and constructor.name "Object").
+    const quiet = { ...runtimeOptions };
+    const log = Handlebars.log;
+    (Handlebars as { log: unknown }).log = () => undefined;
+    try {
+      expect(handlebars.compile("[{{say __proto__}}][{{say constructor}}][{{say __defineGetter__}}]", compileOptions)({}, quiet)).toBe("[undefined][undefined][undefined]");
+      expect(() => handlebars.compile("{{constructor.name}}", compileOptions)({}, quiet)).toThrow(/"name" not defined in undefined/);
+    } finally {
+      (Handlebars as { log: unknown }).log = log;
+    }
+    expect(() => handlebars.compile("{{missing}}", compileOptions)({}, runtimeOptions)).toThrow(/"missing" not defined/);
+  });
+
+  it("puts the content security policy first in a document whose template leaves it out", () => {
+    const bare = "<html><head><link rel=stylesheet href=http://127.0.0.1:9/x.css></head><body>x</body></html>";
+    const fixed = withContentSecurityPolicy(bare);
+    expect(fixed.startsWith(`<!DOCTYPE html>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`)).toBe(true);
+    expect(fixed.endsWith(bare)).toBe(true);
+    const proper = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">\n<title>x</title>`;
+    expect(withContentSecurityPolicy(proper)).toBe(proper);
+  });
+});
+
+describe("redirects", () => {
+  it("are cut out of a document however the tag is written, and nothing else changes", () => {
+    const policy = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`;
+    const page = (inner: string) => `<!DOCTYPE html><html><head>${policy}</head><body><p>a</p>${inner}<p>b</p></body></html>`;
+    for (const tag of ['<meta http-equiv="refresh" content="0;url=http://x/">', "<META HTTP-EQUIV=Refresh CONTENT='0;url=http://x/'>", '<meta content="a>b" http-equiv="&#114;efresh">', '<meta\nhttp-equiv = " refresh "\ncontent="0">']) {
+      expect(withoutRedirects(page(tag)), tag).toBe(page(""));
+    }
+    expect(withoutRedirects(page("<p>refresh</p>"))).toBe(page("<p>refresh</p>"));
+  });
+});
+
+describe("reading a project's templates folder", () => {
+  it("refuses an asset that is not the image its name says, and a link leading out of the folder", async () => {
+    project = letterProject();
+    writeFileSync(project.path("templates/assets/fake.png"), "not a png");
+    project.write("templates/assets/notes.txt", "x");
+    const outside = project.path("outside.svg");
+    writeFileSync(outside, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const { symlinkSync } = await import("node:fs");
+    symlinkSync(outside, project.path("templates/assets/linked.svg"));
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    expect([...set.assets.keys()].sort()).toEqual(["emblem.svg"]);
+    expect(set.diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ["TEMPLATE_ASSET_INVALID", "templates/assets/fake.png"],
+      ["FILE_OUTSIDE_FOLDER", "templates/assets/linked.svg"],
+      ["TEMPLATE_ASSET_INVALID", "templates/assets/notes.txt"],
+    ]);
+  });
+});
