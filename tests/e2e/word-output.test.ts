@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/build/load-corpus.js";
 import { renderBrief } from "../../src/build/render-brief.js";
+import { loadTemplates } from "../../src/load/templates.js";
 import type { BriefModel } from "../../src/model.js";
 import { renderInlineMarkdown } from "../../src/render/markdown.js";
 import { quotation, typographic, typographicMarkdown } from "../../src/render/typography.js";
@@ -29,6 +30,10 @@ if (skipWithoutLibreOffice) {
 
 const examples = ["alliance-memo", "central-asia-energy-memo", "seminar-handout", "morning-one-pager"] as const;
 const work = mkdtempSync(join(tmpdir(), "briefsmith-word-"));
+/** examples/letterhead, a project with a template of its own (layout memo): its Word file is written in the memo layout. */
+const letterhead = join(work, "letterhead");
+const letterheadId = "library-sundays-letter";
+let letterheadBuild: CliRun;
 const all = join(work, "all");
 const wordOnly = join(work, "word-only");
 const again = join(work, "again");
@@ -45,21 +50,27 @@ const models = new Map<string, BriefModel>();
 beforeAll(async () => {
   writeFileSync(fakeBrowser, `#!/bin/sh\ntouch '${launched}'\nexit 1\n`);
   chmodSync(fakeBrowser, 0o755);
-  [allBuild, wordBuild, againBuild] = await Promise.all([
+  cpSync(join(repoRoot, "examples", "letterhead"), letterhead, { recursive: true, filter: (source) => !source.includes(join("letterhead", "output")) });
+  [allBuild, wordBuild, againBuild, letterheadBuild] = await Promise.all([
     runBriefProcess(["build", "briefs", "--format", "pdf,html,docx", "--out", all], { env }),
     runBriefProcess(["build", "briefs", "--format", "docx", "--force", "--out", wordOnly, "--browser", fakeBrowser], { env }),
     runBriefProcess(["build", "briefs", "--format", "docx", "--out", again, "--browser", fakeBrowser], { env }),
+    runBriefProcess(["build", "--format", "pdf,html,docx"], { env, cwd: letterhead }),
   ]);
   const corpus = await loadCorpus(join(repoRoot, "sources/sino-russian"));
   for (const id of examples) {
     const file = `briefs/${id}.yaml`;
     models.set(id, (await renderBrief(readFileSync(join(repoRoot, file), "utf8"), corpus, { file, date: "2026-01-01" })).model);
   }
+  const letterheadFile = `briefs/${letterheadId}.yaml`;
+  const letterheadCorpus = await loadCorpus(join(letterhead, "sources/library-hours"));
+  const templates = await loadTemplates({ project: join(letterhead, "templates"), cwd: letterhead });
+  models.set(letterheadId, (await renderBrief(readFileSync(join(letterhead, letterheadFile), "utf8"), letterheadCorpus, { file: letterheadFile, templates })).model);
   if (!skipWithoutLibreOffice) {
     mkdirSync(converted);
     // A profile of its own, so a LibreOffice the user has open (or another test run) does not get in the way.
     const profile = `file://${join(work, "lo-profile")}`;
-    const files = examples.map((id) => join(all, `${id}.docx`));
+    const files = [...examples.map((id) => join(all, `${id}.docx`)), join(letterhead, "output", `${letterheadId}.docx`)];
     const result = spawnSync(soffice!, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", converted, ...files], { timeout: 170_000, encoding: "utf8" });
     if (result.status !== 0) throw new Error(`soffice failed (${result.status ?? result.signal}): ${result.stderr}`);
   }
@@ -161,10 +172,25 @@ describe("brief build --format with docx", () => {
   });
 });
 
-describe.skipIf(skipWithoutLibreOffice).each(examples)("%s.docx opened in LibreOffice", (id) => {
+describe("examples/letterhead with --format pdf,html,docx", () => {
+  it("builds its Word file beside the PDF, in the memo layout its template follows", async () => {
+    expect(letterheadBuild.stderr).toBe("");
+    expect(letterheadBuild.code).toBe(0);
+    expect(models.get(letterheadId)!.layout).toBe("memo");
+    const zip = await JSZip.loadAsync(readFileSync(join(letterhead, "output", `${letterheadId}.docx`)));
+    const document = await zip.file("word/document.xml")!.async("string");
+    expect(document).toContain(">MEMORANDUM FOR:<");
+    expect(document).toContain(">Bottom line up front<");
+  });
+});
+
+/** Where each example's PDF is, as brief build wrote it. */
+const pdfOf = (id: string) => (id === letterheadId ? join(letterhead, "output", `${id}.pdf`) : join(all, `${id}.pdf`));
+
+describe.skipIf(skipWithoutLibreOffice).each([...examples, letterheadId])("%s.docx opened in LibreOffice", (id) => {
   it("reads as the PDF does: the same claims, quotes with their source and paragraph, and sources", async () => {
     const word = await readingText(join(converted, `${id}.pdf`));
-    const pdf = await readingText(join(all, `${id}.pdf`));
+    const pdf = await readingText(pdfOf(id));
     const { claims, notes, sources } = mustRead(models.get(id)!);
     expect(claims.length + notes.length + sources.length).toBeGreaterThan(3);
     for (const text of [...claims, ...notes, ...sources]) {
