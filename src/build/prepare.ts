@@ -8,7 +8,6 @@ import { loadProjectTemplates, templateLayouts, type TemplateSet } from "../load
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import { checkBriefAgainstExtract, validateBriefFile, type CheckedBrief, type ValidBrief } from "../validate/brief.js";
-import { briefTemplateProblem, checkTemplates, templateErrors } from "../validate/templates.js";
 import { readCorpus, usableCorpus, type CorpusReading } from "./load-corpus.js";
 
 export interface PreparedBrief {
@@ -72,6 +71,9 @@ export async function prepareBriefs(
   // A brief names a template of the project's own or one of Briefsmith's: both are known before any brief is checked.
   const templates = await (options.templates ?? loadProjectTemplates(options.root, options.cwd));
   const layouts = templateLayouts(templates);
+  // The template checker (Handlebars's parser and the model's JSON Schema) loads here, not with the build:
+  // a build with nothing to do never checks a brief, and need not load it.
+  const { briefTemplateProblem, checkTemplates, templateErrors } = await import("../validate/templates.js");
   const knownCorpora = await listCorpora(options.root);
   const briefs: PreparedBrief[] = [];
   const seenIds = new Map<string, string>();

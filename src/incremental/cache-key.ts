@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative } from "node:path";
 import { stylesFor, type TemplateSet } from "../load/templates.js";
-import { checkTemplates } from "../validate/templates.js";
+import { templateUses } from "../validate/template-uses.js";
 import { sha256 } from "./hash.js";
 
 /** Everything that can change a brief's output, each hashed, and one key over them all. */
@@ -12,18 +12,19 @@ export interface BriefInputs {
 
 /**
  * The hash of what one template renders with: its own file and layout, the
- * partials it can include (the template checker follows every include, and
- * every choice of sectionPartial), the style sheets that apply to it, in
- * order, and the assets it embeds. A change to the handout's styles, or to a
- * letter's logo, does not rebuild the memos.
+ * partials it can include (every include, and every choice of
+ * sectionPartial, read from the templates' syntax trees), the style sheets
+ * that apply to it, in order, and the assets it embeds. A change to the
+ * handout's styles, or to a letter's logo, does not rebuild the memos.
  */
 export function hashTemplate(set: TemplateSet, name: string): string {
-  const report = checkTemplates(set).templates.get(name);
-  if (report === undefined) return sha256(`no template ${name}`);
-  const parts = [`template:${name}:${report.entry.layout ?? "?"}:${sha256(report.entry.source)}`];
-  for (const partial of report.partials) parts.push(`partial:${partial}:${sha256(set.partials.get(partial)?.source ?? "")}`);
+  const entry = set.templates.get(name);
+  if (entry === undefined) return sha256(`no template ${name}`);
+  const uses = templateUses(set, name);
+  const parts = [`template:${name}:${entry.layout ?? "?"}:${sha256(entry.source)}`];
+  for (const partial of uses.partials) parts.push(`partial:${partial}:${sha256(set.partials.get(partial)?.source ?? "")}`);
   stylesFor(set, name).forEach((sheet, index) => parts.push(`style:${index}:${sha256(sheet)}`));
-  for (const asset of report.assets) parts.push(`asset:${asset}:${sha256(set.assets.get(asset)?.bytes ?? new Uint8Array())}`);
+  for (const asset of uses.assets) parts.push(`asset:${asset}:${sha256(set.assets.get(asset)?.bytes ?? new Uint8Array())}`);
   return sha256(parts.join("\n"));
 }
 

@@ -289,3 +289,13 @@ export function stylesFor(set: TemplateSet, templateName: string): string[] {
   for (const file of set.projectStyles) if (file.name === templateName) sheets.push(file.source);
   return sheets;
 }
+
+/**
+ * The partial that prints a section in a template: the template's own
+ * (letter-themes), else its layout's (memo-themes), else the shared one
+ * (section-themes). The renderer's sectionPartial helper chooses the same way.
+ */
+export function sectionPartialFor(set: Pick<TemplateSet, "partials">, entry: Pick<TemplateEntry, "name" | "layout">, section: string): string {
+  for (const candidate of [`${entry.name}-${section}`, `${entry.layout}-${section}`]) if (set.partials.has(candidate)) return candidate;
+  return `section-${section}`;
+}

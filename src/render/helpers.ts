@@ -3,7 +3,7 @@ import { embedAsset } from "../load/template-assets.js";
 import type { TemplateEntry, TemplateSet } from "../load/templates.js";
 import type { SourceModel } from "../model.js";
 import type { BriefsmithHelperName } from "../schema/template-helpers.js";
-import { sectionPartialFor } from "../validate/templates.js";
+import { sectionPartialFor } from "../load/templates.js";
 import { cssString } from "./css.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
 import { countOf, numberWord, runInHeading, sentenceCase } from "./prose.js";

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { embedAsset } from "../load/template-assets.js";
-import type { TemplateEntry, TemplateFile, TemplateSet } from "../load/templates.js";
+import { sectionPartialFor, type TemplateEntry, type TemplateFile, type TemplateSet } from "../load/templates.js";
 import { sectionNames } from "../schema/brief.js";
 import { dataVariables, templateHelpers, type HelperSignature } from "../schema/template-helpers.js";
 import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
@@ -475,15 +475,6 @@ function scopeKey(scope: Scope): string {
   return `${scope.contexts.map(typeKey).join(",")}|${scope.inEach}`;
 }
 
-/**
- * The partial that prints a section in a template: the template's own
- * (letter-themes), else its layout's (memo-themes), else the shared one
- * (section-themes). The renderer's sectionPartial helper chooses the same way.
- */
-export function sectionPartialFor(set: Pick<TemplateSet, "partials">, entry: Pick<TemplateEntry, "name" | "layout">, section: string): string {
-  for (const candidate of [`${entry.name}-${section}`, `${entry.layout}-${section}`]) if (set.partials.has(candidate)) return candidate;
-  return `section-${section}`;
-}
 
 /**
  * The problem of a brief whose template has errors, at the brief's template:
