@@ -149,6 +149,11 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
       if (asset !== undefined) assets.set(asset.name, asset);
     }
   }
+  // An SVG is sanitised later, synchronously, with jsdom, which require()s parse5, an ES module. Should the
+  // renderer (which imports parse5 too) be loading at that moment, Node's require() of a module still being
+  // imported fails ("Unexpected module status 0"): a build of the letterhead example crashed so. parse5 is
+  // imported here, and finished, before anything can sanitise.
+  if ([...assets.values()].some((asset) => asset.type === "image/svg+xml")) await import("parse5");
   return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, diagnostics, fileTexts };
 }
 
