@@ -18,6 +18,10 @@ export interface PrintPoolOptions {
   readonly handleSignals?: boolean;
 }
 
+function cancelledError(): BriefsmithError {
+  return new BriefsmithError("PRINT_CANCELLED", "the build stopped before this brief was printed");
+}
+
 /** A tab, and the browser (by generation) it belongs to: a tab of a browser since replaced is never reused. */
 interface Tab {
   readonly page: SandboxedPage;
@@ -102,7 +106,6 @@ export class PrintPool {
     let givenUp = false;
     const timeoutError = () =>
       new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });
-    const cancelledError = () => new BriefsmithError("PRINT_CANCELLED", "the build stopped before this brief was printed");
     if (request.signal?.aborted) throw cancelledError();
     const work = (async () => {
       tab = await this.#acquire();
@@ -149,7 +152,7 @@ export class PrintPool {
 
   async #acquire(): Promise<Tab> {
     for (;;) {
-      if (this.#closed) throw new BriefsmithError("PRINT_CANCELLED", "the build stopped before this brief was printed");
+      if (this.#closed) throw cancelledError();
       await this.#restarting;
       const due = this.#printedByThisBrowser >= this.#options.restartAfter;
       if (due && this.#busy === 0) {
@@ -168,6 +171,7 @@ export class PrintPool {
           // A browser that died between documents is replaced once before giving up.
           await this.#dropBrowser();
           return this.#openTab().catch((retryError: unknown) => {
+            if (retryError instanceof BriefsmithError) throw retryError;
             const message = retryError instanceof Error ? retryError.message : String(retryError);
             throw new BriefsmithError("BROWSER_CRASHED", `the browser could not be restarted: ${message}`, { cause: error });
           });
@@ -211,7 +215,12 @@ export class PrintPool {
     for (const wake of waiters) wake();
   }
 
+  /**
+   * The browser, started if there is none. Once the pool is closed it starts none: a document that waited
+   * for a restart, or for a crashed browser to be dropped, would otherwise start one that nobody closes.
+   */
   #currentBrowser(): Promise<Browser> {
+    if (this.#closed) return Promise.reject(cancelledError());
     if (this.#browser === undefined) {
       this.#launches++;
       this.#printedByThisBrowser = 0;

@@ -57,6 +57,32 @@ describe("PrintPool", () => {
     }
   });
 
+  // Regression: a document waiting for a restart (or for a crashed browser to be replaced) went on to start a
+  // browser after close() had returned, and nobody closed it: the build's process could not exit, or left Chromium.
+  it("starts no browser once closed, even when a restart was under way", async () => {
+    const pids: number[] = [];
+    const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 1, restartAfter: 1, onLaunch: (pid) => pid && pids.push(pid) });
+    let outcome: unknown;
+    try {
+      await pool.print({ html: small, paper: "A4", timeoutMs: 30_000 });
+      // The next document is due a restart: the pool closes the first browser, then would start a second.
+      const next = pool.print({ html: small, paper: "A4", timeoutMs: 30_000 }).then(
+        () => "printed",
+        (error: unknown) => error,
+      );
+      // Close while the restart is under way (closing the old browser takes a DevTools round trip).
+      await new Promise((resolve) => setImmediate(resolve));
+      await pool.close();
+      outcome = await next;
+    } finally {
+      await pool.close();
+    }
+    expect(outcome).toMatchObject({ code: "PRINT_CANCELLED" });
+    expect(pool.launches).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(pids.filter(isRunning)).toEqual([]);
+  });
+
   it("refuses new documents once closed", async () => {
     const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 1, restartAfter: 100 });
     await pool.close();
