@@ -110,8 +110,8 @@ export class SandboxedPage {
   async #print(request: PrintRequest): Promise<PrintResult> {
     const blocked: string[] = [];
     this.#blocked = blocked;
+    const loaded = this.#loadEvent(this.#frameId);
     try {
-      const loaded = this.#loadEvent(this.#frameId);
       await this.#session.send("Page.setDocumentContent", { frameId: this.#frameId, html: request.html });
       const paper = paperSizes[request.paper];
       // Print while waiting for "load": the blocked requests do not change the PDF, but the wait
@@ -135,25 +135,31 @@ export class SandboxedPage {
       ]);
       return { pdf: Buffer.from(data, "base64"), blockedRequests: blocked };
     } finally {
+      // However the print ended (a document that could not be set, a failed printToPDF), the listener goes with it.
+      loaded.detach();
       this.#blocked = undefined;
     }
   }
 
-  /** A waiter for the frame's next "load" lifecycle event, set up before the document is set. */
-  #loadEvent(frameId: string): { wait(maxMs: number): Promise<void> } {
+  /** A waiter for the frame's next "load" lifecycle event, set up before the document is set; detach() removes its listener and timer. */
+  #loadEvent(frameId: string): { wait(maxMs: number): Promise<void>; detach(): void } {
     let resolveLoaded!: () => void;
     const loaded = new Promise<void>((resolve) => (resolveLoaded = resolve));
     const onLifecycle = (event: { frameId: string; name: string }) => {
       if (event.frameId === frameId && event.name === "load") resolveLoaded();
     };
     this.#session.on("Page.lifecycleEvent", onLifecycle);
+    let timer: NodeJS.Timeout | undefined;
+    const detach = () => {
+      clearTimeout(timer);
+      this.#session.off("Page.lifecycleEvent", onLifecycle);
+    };
     return {
       wait: async (maxMs) => {
-        let timer: NodeJS.Timeout | undefined;
         await Promise.race([loaded, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)))]);
-        clearTimeout(timer);
-        this.#session.off("Page.lifecycleEvent", onLifecycle);
+        detach();
       },
+      detach,
     };
   }
 

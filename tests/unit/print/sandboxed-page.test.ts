@@ -1,0 +1,49 @@
+import { EventEmitter } from "node:events";
+import type { Browser } from "puppeteer";
+import { describe, expect, it } from "vitest";
+import { SandboxedPage } from "../../../src/print/sandboxed-page.js";
+
+/** A tab's DevTools session that answers what SandboxedPage asks, and fails setting a document when told to. */
+class FakeSession extends EventEmitter {
+  failSetContent = false;
+  async send(method: string): Promise<unknown> {
+    if (method === "Page.getFrameTree") return { frameTree: { frame: { id: "main" } } };
+    if (method === "Page.setDocumentContent" && this.failSetContent) throw new Error("Protocol error (Page.setDocumentContent): Target closed");
+    if (method === "Page.printToPDF") return { data: Buffer.from("%PDF-1.7 fake").toString("base64") };
+    return {};
+  }
+}
+
+function fakeBrowser(session: FakeSession): Browser {
+  const page = Object.assign(new EventEmitter(), {
+    createCDPSession: async () => session,
+    setJavaScriptEnabled: async () => undefined,
+    setOfflineMode: async () => undefined,
+    setRequestInterception: async () => undefined,
+    mainFrame: () => undefined,
+    close: async () => undefined,
+  });
+  return { newPage: async () => page } as unknown as Browser;
+}
+
+describe("SandboxedPage", () => {
+  // Regression: the listener for the document's "load" was removed only after a print got as far as waiting
+  // for it; a document that could not be set left it attached, one more on the tab's session for every such failure.
+  it("detaches its load listener when setting the document fails", async () => {
+    const session = new FakeSession();
+    const page = await SandboxedPage.open(fakeBrowser(session));
+    session.failSetContent = true;
+    for (let i = 0; i < 3; i++) await expect(page.print({ html: "<p>x</p>", paper: "A4", timeoutMs: 1_000 })).rejects.toThrow(/Target closed/);
+    expect(session.listenerCount("Page.lifecycleEvent")).toBe(0);
+  });
+
+  it("detaches it after a print, too", async () => {
+    const session = new FakeSession();
+    const page = await SandboxedPage.open(fakeBrowser(session));
+    const printing = page.print({ html: "<p>x</p>", paper: "A4", timeoutMs: 1_000 });
+    // The document loads once it is set.
+    setImmediate(() => session.emit("Page.lifecycleEvent", { frameId: "main", name: "load" }));
+    expect(Buffer.from((await printing).pdf).toString()).toContain("%PDF");
+    expect(session.listenerCount("Page.lifecycleEvent")).toBe(0);
+  });
+});
