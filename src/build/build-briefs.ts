@@ -109,12 +109,25 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
   // will be, they load now, while the briefs are read and checked.
   let printingModules: Promise<[typeof import("./build-one.js"), typeof import("../render/render.js")]> | undefined;
   const loadPrinting = () => (printingModules ??= Promise.all([import("./build-one.js"), import("../render/render.js")]));
-  if (previous === undefined) loadPrinting().catch(() => undefined);
+  // Only for a brief that will print a PDF: a build of Word files alone never starts a browser.
+  const warmUp = (brief: ValidBrief) => {
+    if (previous !== undefined || options.interrupted() !== undefined) return;
+    if (options.printer === undefined && formatsOf(brief, { formats: options.formats }).includes("pdf")) {
+      printer().catch(() => undefined);
+    }
+    // Loaded after the browser is asked for, so that compiling them overlaps its start.
+    loadPrinting().catch(() => undefined);
+  };
 
   try {
+    const templatesLoaded = loadProjectTemplates(root, cwd, options.templatesDir);
+    // When every brief will be printed, the briefs are read and checked while the build's other inputs are
+    // hashed: the browser starts at the first valid brief. (A no-op build reads no brief at all.)
+    const early = previous === undefined ? prepareBriefs(paths, { root, cwd, onValidBrief: warmUp, templates: templatesLoaded }) : undefined;
+    early?.catch(() => undefined);
     // Independent reads, all at once: every build, the no-op one too, waits for them.
     const [templateSet, lexiconText, fonts, code] = await Promise.all([
-      loadProjectTemplates(root, cwd, options.templatesDir),
+      templatesLoaded,
       readLexiconText(),
       fontFingerprint(options.fontFolders ?? listFontFolders(process.platform, env)),
       codeFingerprint(),
@@ -141,13 +154,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       };
     }
 
-    // Only for a brief that will print a PDF: a build of Word files alone never starts a browser.
-    const warmUp = (brief: ValidBrief) => {
-      if (previous === undefined && options.printer === undefined && options.interrupted() === undefined && formatsOf(brief, planContext).includes("pdf")) {
-        printer().catch(() => undefined);
-      }
-    };
-    const preparation = await prepareBriefs(paths, { root, cwd, onValidBrief: warmUp, templates: templateSet });
+    const preparation = await (early ?? prepareBriefs(paths, { root, cwd, templates: templateSet }));
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];

@@ -54,8 +54,8 @@ export function checkedBrief(prepared: PreparedBrief): CheckedBrief | undefined 
 /**
  * Load every brief under `paths` and every corpus they use, and check them all:
  * schema, references, quotes. Needs no browser. Reports every problem found.
- * `onValidBrief` is called once, as soon as a brief passes its own schema,
- * before any corpus is read: the build starts its browser then.
+ * `onValidBrief` is called for each brief that passes its own schema, before
+ * any template is checked or corpus read: the build starts its browser then.
  */
 export async function prepareBriefs(
   paths: readonly string[],
@@ -71,14 +71,20 @@ export async function prepareBriefs(
   // A brief names a template of the project's own or one of Briefsmith's: both are known before any brief is checked.
   const templates = await (options.templates ?? loadProjectTemplates(options.root, options.cwd));
   const layouts = templateLayouts(templates);
+  // Read every brief at once (file I/O overlaps) and check each against its schema, so the build can start
+  // its browser at the first valid brief, before the template checker loads and the corpora are read.
+  const loadedBriefs = await Promise.all(briefPaths.map((path) => loadBriefFile(path, options.cwd, options.root)));
+  const validated = loadedBriefs.map((loaded, index) => {
+    const checked = loaded.file === undefined ? undefined : validateBriefFile(loaded.file, briefFileBaseName(briefPaths[index]!), layouts);
+    if (checked?.brief !== undefined) options.onValidBrief?.(checked.brief);
+    return checked;
+  });
   // The template checker (Handlebars's parser and the model's JSON Schema) loads here, not with the build:
   // a build with nothing to do never checks a brief, and need not load it.
   const { briefTemplateProblem, checkTemplates, templateErrors } = await import("../validate/templates.js");
   const knownCorpora = await listCorpora(options.root);
   const briefs: PreparedBrief[] = [];
   const seenIds = new Map<string, string>();
-  // Read every brief at once: file I/O overlaps, then checking runs in order.
-  const loadedBriefs = await Promise.all(briefPaths.map((path) => loadBriefFile(path, options.cwd, options.root)));
   for (const [index, path] of briefPaths.entries()) {
     const loaded = loadedBriefs[index]!;
     const diagnostics = [...loaded.diagnostics];
@@ -86,14 +92,12 @@ export async function prepareBriefs(
     let brief: ValidBrief | undefined;
     let corpus: CorpusReading | undefined;
     if (file !== undefined) {
-      const validated = validateBriefFile(file, briefFileBaseName(path), layouts);
-      diagnostics.push(...validated.diagnostics);
-      brief = validated.brief;
+      diagnostics.push(...validated[index]!.diagnostics);
+      brief = validated[index]!.brief;
       const templateProblems = brief === undefined ? [] : templateErrors(templates, brief.template);
       if (brief !== undefined && templateProblems.length > 0) {
         diagnostics.push(briefTemplateProblem(brief.template, templateProblems, file.path, locate(file, ["template"])));
       }
-      if (brief !== undefined) options.onValidBrief?.(brief);
     }
     if (brief !== undefined && file !== undefined) {
       const other = seenIds.get(brief.id);
