@@ -11,6 +11,7 @@ export type { BriefJudgement, Refusal } from "./build/gate.js";
 export { ingestDocument, type DocumentMetadata, type IngestedDocument } from "./ingest/ingest-document.js";
 export type { BriefChanges, BriefResult, BriefStatus, BuildOptions, BuildResult, ContentChanges, LockHolder, Shard } from "./build/types.js";
 export { loadTemplates, type TemplateSet } from "./load/templates.js";
+export { checkTemplates, type TemplateCheck, type TemplateReport } from "./validate/templates.js";
 
 export { BriefsmithError } from "./errors/briefsmith-error.js";
 export { errorCodes, type ErrorCode } from "./errors/codes.js";
