@@ -59,8 +59,3 @@ function compare(before: Readonly<Record<string, string>>, after: Readonly<Recor
 export function changesBetween(before: ManifestContent, after: ManifestContent): BriefChanges {
   return { claims: compare(before.claims, after.claims), facts: compare(before.facts, after.facts) };
 }
-
-/** Whether anything a reader sees of the claims and facts changed. */
-export function hasChanges(changes: BriefChanges): boolean {
-  return [changes.claims, changes.facts].some((c) => c.added.length + c.removed.length + c.revised.length > 0);
-}

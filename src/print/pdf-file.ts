@@ -3,15 +3,11 @@ import { constants as zlibConstants, inflateSync } from "node:zlib";
 /**
  * Make Chromium's PDF depend on the document only. Chromium stamps each PDF
  * with the time it was printed, and names tagged structure elements after DOM
- * node ids, which depend on what the tab printed before. The dates become a fixed moment (the brief's date) and the ids are
+ * node ids, which depend on what the tab printed before. The dates become a
+ * fixed moment (the brief's date) and the ids are
  * renumbered, each replaced in place at the same width, so every byte offset
  * of the file (and its cross-reference table) stays valid.
  */
-export function makePdfReproducible(pdf: Uint8Array, moment: Date): Uint8Array {
-  return Buffer.from(reproducibleText(pdf, moment), "latin1");
-}
-
-/** The reproducible PDF, as Latin-1 text (one byte, one character). */
 function reproducibleText(pdf: Uint8Array, moment: Date): string {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
   const stamp = `D:${moment.toISOString().replace(/[-:T]/g, "").slice(0, 14)}+00'00'`;

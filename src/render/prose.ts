@@ -35,11 +35,6 @@ export function countOf(
   return `${(options.write ?? numberWord)(count)} ${word}`;
 }
 
-/** The noun in the number a count needs, without the count: "claim" or "claims". */
-export function nounFor(count: number, noun: string): string {
-  return count === 1 ? noun : pluralize(noun);
-}
-
 /** "a", "a and b", "a, b and c" (no serial comma, as CRS writes). */
 export function joinWords(items: readonly string[], conjunction = "and"): string {
   if (items.length <= 1) return items[0] ?? "";
@@ -58,12 +53,6 @@ export function sentenceCase(text: string): string {
 export function runInHeading(title: string): string {
   const trimmed = title.trim();
   return /[.!?:]["”’)]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** A sentence ends with a full stop (or the question or exclamation mark it has). */
-export function asSentence(text: string): string {
-  const trimmed = sentenceCase(text);
-  return /[.!?…]["”’)]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 const irregularThirdPerson: Readonly<Record<string, string>> = { are: "is", have: "has", do: "does", go: "goes", were: "was" };

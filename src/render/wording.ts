@@ -1,6 +1,6 @@
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel, SourceModel } from "../model.js";
-import { countOf, joinWords, numbersAlike, numberWord, sentenceCase } from "./prose.js";
+import { countOf, joinWords, numbersAlike, numberWord } from "./prose.js";
 
 /**
  * The sentences a document says in its own voice, built from the model so
@@ -159,11 +159,6 @@ export function balanceLine(balance: BalanceReport): string {
 function fraction(ratio: number): string {
   const named: Record<string, string> = { "0.5": "half", "0.75": "three-quarters", "0.8": "four-fifths", "0.9": "nine-tenths", "1": "all" };
   return named[String(ratio)] ?? `${Math.round(ratio * 100)}%`;
-}
-
-/** A note line on a source: "Workshop synopsis. Date: … Quality … Cited for two claims." */
-export function sourceKind(source: SourceModel): string {
-  return sentenceCase(source.kind);
 }
 
 export { numberWord };
