@@ -1,19 +1,21 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "./hash.js";
 
 /** The folder Briefsmith's code runs from: dist/ when built, src/ under the test runner. */
 const codeRoot = fileURLToPath(new URL("..", import.meta.url));
-const lockFile = fileURLToPath(new URL("../../package-lock.json", import.meta.url));
+const packageRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
  * A hash of the code that makes the output: every module of Briefsmith itself
- * and the exact versions of its dependencies (package-lock.json). The version
- * number alone would miss a change made without a release.
+ * and the exact version of each dependency as installed. Briefsmith's own
+ * version number alone would miss a change made without a release; its
+ * package-lock.json is not there once Briefsmith is installed as a package,
+ * so the versions are read from the installed dependencies themselves.
  */
 export async function codeFingerprint(): Promise<string> {
-  return (fingerprint ??= computeCodeFingerprint());
+  return (fingerprint ??= computeCodeFingerprint(codeRoot, packageRoot));
 }
 
 let fingerprint: string | undefined;
@@ -22,22 +24,34 @@ let fingerprint: string | undefined;
  * Read synchronously: a hundred small files, each read with one system call per step, take a few
  * milliseconds; through the thread pool, with four round trips per file, they took tens.
  */
-function computeCodeFingerprint(): string {
+export function computeCodeFingerprint(codeRoot: string, packageRoot: string): string {
   const lines: string[] = [];
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(js|ts|yaml)$/.test(entry.name) && !entry.name.endsWith(".map")) lines.push(`${relative(codeRoot, path)}\0${sha256(readFileSync(path))}`);
+      else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith(".map")) lines.push(`${relative(codeRoot, path)}\0${sha256(readFileSync(path))}`);
     }
   };
   walk(codeRoot);
-  let lock: Buffer;
-  try {
-    lock = readFileSync(lockFile);
-  } catch {
-    lock = Buffer.alloc(0);
-  }
-  lines.push(`package-lock.json\0${sha256(lock)}`);
+  for (const [name, version] of installedDependencies(packageRoot)) lines.push(`${name}@${version}`);
   return sha256(lines.join("\n"));
+}
+
+/** Each dependency of Briefsmith's package.json with the version installed where Node would find it ("missing" if none). */
+function installedDependencies(packageRoot: string): [string, string][] {
+  const manifest = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  return Object.keys(manifest.dependencies ?? {})
+    .sort()
+    .map((name) => [name, installedVersion(name, packageRoot)]);
+}
+
+function installedVersion(name: string, packageRoot: string): string {
+  for (let folder = packageRoot; ; folder = dirname(folder)) {
+    try {
+      return (JSON.parse(readFileSync(join(folder, "node_modules", name, "package.json"), "utf8")) as { version?: string }).version ?? "unknown";
+    } catch {
+      if (dirname(folder) === folder) return "missing";
+    }
+  }
 }
