@@ -59,7 +59,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   const started = performance.now();
   const { checked, inputs, previous, formats } = job;
   const file = checked.file.path;
-  const { model, balance, diagnostics, refusal } = gateBrief(checked, context);
+  const { model, balance, diagnostics, refusal } = gateBrief(checked, { date: context.date, lexicon: context.lexicon });
   const content = contentOf(model);
   const base = { id: model.id, file, model, balance, balanceSummary: summarise(balance), inputs };
   if (refusal !== undefined) return { ...base, status: refusal.status, warnings: [], diagnostics: refusal.diagnostics, refusal: refusal.reason };

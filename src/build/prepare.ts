@@ -113,7 +113,7 @@ export async function prepareBriefs(
       }
       seenIds.set(brief.id, idPlace(file, brief.id === briefFileBaseName(path)));
       if (knownCorpora.includes(brief.corpus)) {
-        corpus = corpora.get(brief.corpus) ?? (await readCorpus(corpusDir(options.root, brief.corpus), options));
+        corpus = corpora.get(brief.corpus) ?? (await readCorpus(corpusDir(options.root, brief.corpus), { cwd: options.cwd }));
         corpora.set(brief.corpus, corpus);
         if (corpus.corpus !== undefined) diagnostics.push(...checkBriefAgainstExtract(brief, file, corpus.corpus.extract));
       } else {

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isoDate } from "../text/dates.js";
+import { loadProjectTemplates } from "../load/templates.js";
 import { builtInLexicon } from "./built-ins.js";
 import { judgeBrief, type BriefJudgement } from "./gate.js";
 import type { CorpusReading } from "./load-corpus.js";
@@ -18,6 +19,8 @@ export interface ValidateOptions {
   readonly date?: string;
   /** The balance word lists (default: Briefsmith's own). */
   readonly lexicon?: Lexicon;
+  /** Briefsmith's own templates folder (default: the package's), as buildBriefs takes it: the project's templates/ folder is read over it. */
+  readonly templatesDir?: string;
 }
 
 export interface ValidationResult {
@@ -42,7 +45,8 @@ export interface ValidationResult {
 export async function validateBriefs(options: ValidateOptions = {}): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root ?? ".");
-  const preparation = await prepareBriefs(options.paths ?? [resolve(root, "briefs")], { root, cwd });
+  const templates = loadProjectTemplates(root, cwd, options.templatesDir);
+  const preparation = await prepareBriefs(options.paths ?? [resolve(root, "briefs")], { root, cwd, templates });
   const lexicon = options.lexicon ?? (await builtInLexicon());
   const context = { date: options.date ?? isoDate(new Date()), lexicon };
   const briefs = preparation.briefs.map((prepared) => judgeBrief(prepared, context));
