@@ -102,9 +102,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     }
     await progress?.stop();
     const seconds = (performance.now() - started) / 1000;
-    const notBuilt = result.results.filter((r) => !builtStatuses.has(r.status)).length;
-    const failed = notBuilt > 0 || errorCount(result.diagnostics) > 0 || result.manifestError !== undefined;
-    const exitCode = stoppedBy !== undefined ? stopSignals[stoppedBy] : failed ? exitCodes.problems : exitCodes.ok;
+    const exitCode = stoppedBy !== undefined ? stopSignals[stoppedBy] : buildExitCode(result);
     if (values.json) {
       io.stdout.write(JSON.stringify(jsonSummary(result, seconds, exitCode), null, 2) + "\n");
     }
@@ -117,6 +115,12 @@ it finished, closes the browser and exits 130, 143 or 129.`,
 
 /** Statuses of a brief whose PDF and HTML are in place and current. */
 const builtStatuses = new Set(["built", "rerendered", "unchanged"]);
+
+/** A build that ran to its end fails (exit 1) when a brief was not built, any error was reported, or the manifest could not be written. */
+export function buildExitCode(result: BuildResult): number {
+  const notBuilt = result.results.filter((r) => !builtStatuses.has(r.status)).length;
+  return notBuilt > 0 || errorCount(result.diagnostics) > 0 || result.manifestError !== undefined ? exitCodes.problems : exitCodes.ok;
+}
 
 function parseShard(value: string | undefined): { index: number; count: number } | undefined {
   if (value === undefined) return undefined;

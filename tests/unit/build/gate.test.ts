@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
-import { errorCount } from "../../../src/diagnostics/diagnostic.js";
+import { buildExitCode } from "../../../src/cli/commands/build.js";
 import { runCli } from "../../helpers/cli.js";
 import { FakePrinter } from "../../helpers/fake-printer.js";
 import { TempProject } from "../../helpers/project.js";
@@ -10,7 +10,7 @@ import { TempProject } from "../../helpers/project.js";
  * refusal, `brief validate` and `brief build` agree on the exit code and on
  * which briefs are not built. validate is the real command (in-process, with
  * --json); build is the orchestrator with a fake printer, its exit code
- * worked out as `brief build` works it out (a brief not built, or an error).
+ * the one `brief build` gives (buildExitCode, src/cli/commands/build.ts).
  */
 let project: TempProject | undefined;
 afterEach(() => project?.dispose());
@@ -87,8 +87,7 @@ describe("validate and build agree on every refusal class", () => {
 
       const built = await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer: new FakePrinter() });
       const buildRefused = built.results.filter((r) => r.status !== "built" && r.status !== "unchanged").map((r) => r.id).sort();
-      // As `brief build` decides its exit code (src/cli/commands/build.ts).
-      const buildExit = buildRefused.length > 0 || errorCount(built.diagnostics) > 0 ? 1 : 0;
+      const buildExit = buildExitCode(built);
 
       const expected = [...refusal.refused].filter((id) => report.briefs.some((b) => b.id === id)).sort();
       expect(validateRefused).toEqual(expected);
