@@ -29,6 +29,20 @@ export function hashTemplate(set: TemplateSet, name: string): string {
 }
 
 /**
+ * The hash of a whole template set as read: every template, partial and style
+ * sheet (Briefsmith's and the project's), every asset, and what reading the
+ * project's folder found wrong. The manifest records it when the template
+ * checker found no error in the set; a build with nothing to do, which runs no
+ * checker, trusts that check only while this hash is the same.
+ */
+export function hashTemplateSet(set: TemplateSet): string {
+  const parts = [...set.fileTexts].map(([path, text]) => `file:${path}:${sha256(text)}`).sort();
+  for (const asset of set.assets.values()) parts.push(`asset:${asset.shown}:${sha256(asset.bytes)}`);
+  for (const d of set.diagnostics) parts.push(`problem:${d.severity}:${d.code}:${d.file ?? ""}:${d.message}`);
+  return sha256(parts.join("\n"));
+}
+
+/**
  * Every entry under a folder, by relative path: the whole corpus, extract and
  * texts. Regular files are hashed by content. A symbolic link is hashed by
  * where it finally leads (realpath, which opens nothing), never read through:
