@@ -13,7 +13,8 @@ export interface BriefInputs {
 /**
  * The hash of what one template renders with: its own file and layout, the
  * partials it can include (every include, and every choice of
- * sectionPartial, read from the templates' syntax trees), the style sheets
+ * sectionPartial, found by a scan of the templates' text that may name more
+ * than they use, never less: validate/template-uses.ts), the style sheets
  * that apply to it, in order, and the assets it embeds. A change to the
  * handout's styles, or to a letter's logo, does not rebuild the memos.
  */
