@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseLexicon } from "../balance/lexicon.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { CacheKeys } from "../incremental/cache-key.js";
+import { errorCount } from "../diagnostics/diagnostic.js";
+import { CacheKeys, hashTemplateSet } from "../incremental/cache-key.js";
 import { codeFingerprint } from "../incremental/code-fingerprint.js";
 import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprint.js";
 import { sha256 } from "../incremental/hash.js";
@@ -138,11 +139,15 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const keys = new CacheKeys({ templateSet, fonts, lexiconHash: sha256(lexiconText), code, browser: printerFingerprint });
     const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys, formats: options.formats, templates: templateLayouts(templateSet) };
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
-    const allUnchanged = previous === undefined ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
+    // Nor is any template checked: that is trusted only while the templates are those the last build found no
+    // error in, so a template with errors (a brief refused for it, or one no brief uses) fails every build.
+    const templatesHash = hashTemplateSet(templateSet);
+    const templatesTrusted = previous?.templates === templatesHash;
+    const allUnchanged = previous === undefined || !templatesTrusted ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
     if (allUnchanged !== undefined) {
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
-      const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, shard: options.shard }), cwd);
+      const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, shard: options.shard, templates: templatesHash }), cwd);
       return {
         results: allUnchanged,
         diagnostics: [],
@@ -218,7 +223,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     let writtenManifest: string | undefined;
     let manifestError: BriefsmithError | undefined = journalError;
     if (results.some((r) => r.status === "built" || r.status === "rerendered" || r.status === "unchanged") || manifest !== undefined || journalOpened) {
-      const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, shard: options.shard }), cwd);
+      const templates = errorCount(preparation.templateDiagnostics) === 0 ? templatesHash : undefined;
+      const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, shard: options.shard, templates }), cwd);
       // Folded into manifest.json, the journal is done with. Should the write have failed, it stays, and the next build folds it in.
       if (finalError === undefined) await removeJournal(journalPath(outDir));
       manifestError = finalError ?? manifestError;

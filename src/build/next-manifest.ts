@@ -40,9 +40,14 @@ export function pendingEntry(old: ManifestEntry): ManifestEntry {
 /**
  * The manifest after this build: this run's briefs replace their entries;
  * other briefs are kept as they were, unless their brief file is gone or they
- * belong to another shard.
+ * belong to another shard. `templates` is the hash of the template set when
+ * this build found no error in it (undefined when it did).
  */
-export function nextManifest(previous: Manifest | undefined, results: readonly BriefResult[], context: { cwd: string; shard: Shard | undefined }): Manifest {
+export function nextManifest(
+  previous: Manifest | undefined,
+  results: readonly BriefResult[],
+  context: { cwd: string; shard: Shard | undefined; templates: string | undefined },
+): Manifest {
   // Entries of briefs whose file is gone, or that belong to another shard now, are dropped.
   const kept = (previous?.briefs ?? []).filter((e) => existsSync(resolve(context.cwd, e.file)) && inShard(e.id, context.shard));
   const entries = new Map(kept.map((e) => [e.id, e]));
@@ -50,6 +55,7 @@ export function nextManifest(previous: Manifest | undefined, results: readonly B
   return {
     generator,
     ...(context.shard ? { shard: { index: context.shard.index, count: context.shard.count } } : {}),
+    ...(context.templates !== undefined ? { templates: context.templates } : {}),
     briefs: [...entries.values()],
   };
 }

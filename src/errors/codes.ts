@@ -147,8 +147,9 @@ export const errorCodes = {
   TEMPLATE_UNKNOWN_LAYOUT: { meaning: "a template names a layout Briefsmith does not have, or a replacement of a built-in template names another layout", fix: "use memo, handout or one-pager" },
   TEMPLATE_INVALID_NAME: { meaning: "a file in templates/ has a name that cannot be a template, partial or asset name", fix: "rename it to lower-case letters, digits and hyphens (assets: also dots and underscores)" },
   TEMPLATE_ASSET_INVALID: { meaning: "a file in templates/assets/ is not a PNG, JPEG or SVG image, or is not what its name says", fix: "save it as PNG, JPEG or SVG, with the matching extension" },
-  TEMPLATE_ASSET_SANITISED: { meaning: "parts of an SVG asset that could run code or load something were removed (a warning)", fix: "nothing, if the image still looks right; otherwise export it again without scripts, links or embedded fonts" },
+  TEMPLATE_ASSET_SANITISED: { meaning: "parts of an SVG asset that could run code or load something were removed (a warning)", fix: "nothing, if the image still looks right; otherwise export it again without scripts, links, embedded fonts or style elements (styles as presentation attributes)" },
   TEMPLATE_NOT_VALID: { meaning: "a brief's template has errors, so the brief is not rendered", fix: "fix the template's problems listed (brief validate shows them)" },
+  TEMPLATE_RENDER_FAILED: { meaning: "a template failed while it ran for a brief (a helper given a value it cannot use, such as join given a text instead of a list), so that brief is not built; the others are", fix: "give the helper named in the message the kind of value the README's helper table says it takes (brief schema model lists each field's type)" },
   LEXICON_INVALID: { meaning: "the balance word lists are not valid", fix: "restore data/lexicon.yaml from the package" },
 
   // Printing

@@ -13,7 +13,8 @@ export interface BriefInputs {
 /**
  * The hash of what one template renders with: its own file and layout, the
  * partials it can include (every include, and every choice of
- * sectionPartial, read from the templates' syntax trees), the style sheets
+ * sectionPartial, found by a scan of the templates' text that may name more
+ * than they use, never less: validate/template-uses.ts), the style sheets
  * that apply to it, in order, and the assets it embeds. A change to the
  * handout's styles, or to a letter's logo, does not rebuild the memos.
  */
@@ -25,6 +26,20 @@ export function hashTemplate(set: TemplateSet, name: string): string {
   for (const partial of uses.partials) parts.push(`partial:${partial}:${sha256(set.partials.get(partial)?.source ?? "")}`);
   stylesFor(set, name).forEach((sheet, index) => parts.push(`style:${index}:${sha256(sheet)}`));
   for (const asset of uses.assets) parts.push(`asset:${asset}:${sha256(set.assets.get(asset)?.bytes ?? new Uint8Array())}`);
+  return sha256(parts.join("\n"));
+}
+
+/**
+ * The hash of a whole template set as read: every template, partial and style
+ * sheet (Briefsmith's and the project's), every asset, and what reading the
+ * project's folder found wrong. The manifest records it when the template
+ * checker found no error in the set; a build with nothing to do, which runs no
+ * checker, trusts that check only while this hash is the same.
+ */
+export function hashTemplateSet(set: TemplateSet): string {
+  const parts = [...set.fileTexts].map(([path, text]) => `file:${path}:${sha256(text)}`).sort();
+  for (const asset of set.assets.values()) parts.push(`asset:${asset.shown}:${sha256(asset.bytes)}`);
+  for (const d of set.diagnostics) parts.push(`problem:${d.severity}:${d.code}:${d.file ?? ""}:${d.message}`);
   return sha256(parts.join("\n"));
 }
 

@@ -10,10 +10,14 @@ import type { JSDOM as JSDOMClass } from "jsdom";
  * attributes of DOMPurify's SVG profile, and <use> of a part of the same image.
  * Removed: scripts and event handlers (DOMPurify), <foreignObject> (HTML
  * inside the image), every href or xlink:href that is not a link within the
- * image (#id) or an embedded PNG, JPEG, GIF or WebP image, any attribute whose
- * value has a url() leading out of the image, and <style> elements with
- * @import or url(). What is left loads nothing and runs nothing, wherever the
- * image is shown. jsdom and DOMPurify are loaded on first use only: a build
+ * image (#id) or an embedded PNG, JPEG, GIF or WebP image, every <style>
+ * element (CSS can load things in too many spellings to trust a style sheet:
+ * u\72l(, \75rl(, @\69mport, image-set("…"), a font's src), and any
+ * attribute, style and presentation attributes included, whose value has a
+ * url() leading out of the image, a backslash (a CSS escape), @import, or a
+ * CSS function that loads or runs something (image-set(), image(),
+ * cross-fade(), element(), src(), paint(), expression()). What is left loads
+ * nothing and runs nothing, wherever the image is shown. jsdom and DOMPurify are loaded on first use only: a build
  * that prints nothing, or a project without SVG, never pays for them.
  */
 
@@ -44,26 +48,28 @@ function loadSanitiser(): Sanitiser {
 }
 
 const embeddedImage = /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*$/i;
-const localUrl = /^\s*url\(\s*["']?#/i;
+/** A CSS escape (a backslash), @import, or a CSS function that loads or runs something other than url(). */
+const loadsOrRuns = /\\|@import|(?:image-set|image|cross-fade|element|src|paint|expression)\s*\(/i;
+/** Every url( in a value, with what it leads to. */
+const urls = /url\s*\(\s*["']?\s*(.?)/gi;
+
+/** Whether an attribute's value, read as CSS, can load or run anything: every url() must lead within the image (#id). */
+function cssLoads(value: string): boolean {
+  return loadsOrRuns.test(value) || [...value.matchAll(urls)].some((match) => match[1] !== "#");
+}
 
 /** Sanitise one SVG document (its text). An SVG with nothing left (not an SVG at all) gives an empty `svg`. */
 export function sanitiseSvg(text: string): SanitisedSvg {
   const { purify, serialise } = loadSanitiser();
   const removed: string[] = [];
   purify.removeAllHooks();
-  purify.addHook("uponSanitizeElement", (node, data) => {
-    if (data.tagName === "style" && /@import|url\s*\(/i.test(node.textContent ?? "")) {
-      removed.push("a <style> element that loads something (@import or url())");
-      node.parentNode?.removeChild(node);
-    }
-  });
   purify.addHook("uponSanitizeAttribute", (node, data) => {
     const name = data.attrName.toLowerCase();
     const value = data.attrValue;
     const element = node.nodeName.toLowerCase();
     const link = name === "href" || name === "xlink:href";
     const allowedLink = value.trim().startsWith("#") || (element === "image" && embeddedImage.test(value.trim()));
-    if ((link && !allowedLink) || (/url\s*\(/i.test(value) && !localUrl.test(value))) {
+    if ((link && !allowedLink) || (!link && cssLoads(value))) {
       data.keepAttr = false;
       removed.push(`the ${data.attrName} attribute of <${element}>`);
     }
@@ -72,7 +78,7 @@ export function sanitiseSvg(text: string): SanitisedSvg {
     USE_PROFILES: { svg: true, svgFilters: true },
     ADD_TAGS: ["use"],
     ADD_ATTR: ["role"],
-    FORBID_TAGS: ["foreignObject", "script"],
+    FORBID_TAGS: ["foreignObject", "script", "style"],
     RETURN_DOM: true,
   });
   purify.removeAllHooks();

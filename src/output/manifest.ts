@@ -57,6 +57,12 @@ const ShardSchema = z.strictObject({ index: z.number().int().min(1), count: z.nu
 export const ManifestSchema = z.strictObject({
   generator: z.string(),
   shard: ShardSchema.optional(),
+  /**
+   * The hash of the template set (incremental/cache-key.ts hashTemplateSet) when the build found no
+   * error in any template: until it changes, a build with nothing to do need not check the templates
+   * again. Absent when a template had errors, so that every build reports them until they are fixed.
+   */
+  templates: Sha256.optional(),
   briefs: z.array(ManifestEntrySchema),
 });
 

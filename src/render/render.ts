@@ -59,12 +59,14 @@ export function contentsEntries(model: BriefModel, pages?: PageNumbers): Content
 const contentsLayouts = new Set<string>(["handout"]);
 
 /**
- * How every template is compiled: strict, so a field the model does not have
- * is an error rather than an empty space (the template checker finds these
- * before anything is rendered; this is the second lock). Values are
- * HTML-escaped by Handlebars; Markdown goes through the escaping renderer.
+ * How every template is compiled: not strict. The template checker
+ * (validate/templates.ts) refuses a field the model does not have before any
+ * template runs, so strict would only turn an optional field that is absent
+ * ({{brief.classificationBlock.reason}} in a brief without one) into a crash;
+ * without it, such a field prints nothing, as Handlebars users expect. Values
+ * are HTML-escaped by Handlebars; Markdown goes through the escaping renderer.
  */
-export const compileOptions = { strict: true } as const satisfies CompileOptions;
+export const compileOptions = {} as const satisfies CompileOptions;
 
 /**
  * How every template is run: no access to properties or methods a value
@@ -155,6 +157,25 @@ export function createRenderer(set: TemplateSet, generator = "Briefsmith"): Rend
     if (template === undefined) compiled.set(model.template, (template = compile(model.template)));
     const contents = options.contents !== undefined && contentsLayouts.has(model.layout) ? contentsEntries(model, options.contents.pages) : undefined;
     const context: TemplateContext = { brief: model, balance, styles: template.styles, generator, contents };
-    return withContentSecurityPolicy(withoutRedirects(template.render(context, runtimeOptions)));
+    return withContentSecurityPolicy(withoutRedirects(runTemplate(template, context)));
   };
+}
+
+/**
+ * Run a compiled template. What it throws that is not a BriefsmithError (a
+ * helper given a value it cannot use: {{join brief.title ", "}}) is a problem
+ * of the template, not a bug of Briefsmith's: TEMPLATE_RENDER_FAILED, naming
+ * the template and Handlebars's message, so only the brief being rendered fails.
+ */
+function runTemplate(template: CompiledTemplate, context: TemplateContext): string {
+  try {
+    return template.render(context, runtimeOptions);
+  } catch (error) {
+    if (error instanceof BriefsmithError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new BriefsmithError("TEMPLATE_RENDER_FAILED", `template "${template.entry.name}" (${template.entry.shown}) failed while rendering brief "${context.brief.id}": ${message}`, {
+      hint: "a helper in the template was given a value it cannot use: the README's helper table says what each helper takes, and brief schema model lists every field with its type",
+      cause: error,
+    });
+  }
 }

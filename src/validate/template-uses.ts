@@ -18,14 +18,14 @@ const namesOf = new WeakMap<TemplateFile, FileNames>();
 const usesOf = new WeakMap<TemplateSet, Map<string, TemplateUses>>();
 
 /**
- * What a template uses, read from its text: what a brief's cache key must
- * cover. The template checker finds the same (and every error) by parsing
- * each template and walking it with the model's types; that costs a build
- * with nothing to do more than the rest of it, Handlebars's own loading
- * included, so the key reads the names only. It may name more than the
- * checker (an include in a string, say), never less: a key that covers a
- * file too many rebuilds a brief for nothing, one that covers too few keeps
- * a stale document.
+ * What a template uses, read from its text by a scan for names (not parsed):
+ * what a brief's cache key must cover. The template checker finds the same
+ * (and every error) by parsing each template and walking it with the model's
+ * types; that costs a build with nothing to do more than the rest of it,
+ * Handlebars's own loading included, so the key scans the text only. It may
+ * name more than the checker (an include in a comment or a string, say), never
+ * less: a key that covers a file too many rebuilds a brief for nothing, one
+ * that covers too few keeps a stale document.
  */
 export function templateUses(set: TemplateSet, name: string): TemplateUses {
   let known = usesOf.get(set);
@@ -54,23 +54,28 @@ export function templateUses(set: TemplateSet, name: string): TemplateUses {
   return uses ?? { partials: [], assets: [] };
 }
 
-/** Comments: what they name is not used. */
-const comments = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g;
-/** {{> name}}, {{> "name"}}, {{#> name}}: a partial included by name. */
-const namedInclude = /\{\{~?#?>\s*(?:"([^"]*)"|'([^']*)'|([^\s}()~"']+))/g;
-/** {{> (sectionPartial "themes")}}: the partial the template being rendered has for a section. */
-const sectionInclude = /\{\{~?#?>\s*\(\s*sectionPartial\b/;
-/** {{asset "logo.svg"}}, (asset "logo.svg"): an embedded asset. */
-const assetCall = /[{(\s]asset\s+(?:"([^"]*)"|'([^']*)')/g;
+/*
+ * The scan over-reads on purpose: a key that covers a file too many rebuilds a brief for nothing, one
+ * that covers too few keeps a stale document. So comments are not left out (a partial or asset named in
+ * one is counted, which costs nothing; cutting comments out of the text could cut a real include out
+ * with them, as after an escaped \{{!--), and whitespace control (~) and spaces are allowed anywhere
+ * Handlebars allows them and more.
+ */
+/** {{> name}}, {{~> "name"}}, {{> [name]}}, {{#> name}}: a partial included by name. */
+const namedInclude = /\{\{\{?~?\s*#?\s*>\s*(?:"([^"]*)"|'([^']*)'|\[([^\]]*)\]|([^\s}()~"'[\]]+))/g;
+/** {{> (sectionPartial "themes")}}: the partial the template being rendered has for a section; any mention counts. */
+const sectionChoice = /\bsectionPartial\b/;
+/** {{asset "logo.svg"}}, {{~asset 'logo.svg'}}, (asset "logo.svg"): an embedded asset. */
+const assetCall = /\basset\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function fileNames(file: TemplateFile): FileNames {
   let names = namesOf.get(file);
   if (names === undefined) {
-    const text = file.source.replace(comments, " ");
+    const text = file.source;
     names = {
-      partials: [...new Set([...text.matchAll(namedInclude)].map((m) => m[1] ?? m[2] ?? m[3]!))],
+      partials: [...new Set([...text.matchAll(namedInclude)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!))],
       assets: [...new Set([...text.matchAll(assetCall)].map((m) => m[1] ?? m[2]!))],
-      choosesSection: sectionInclude.test(text),
+      choosesSection: sectionChoice.test(text),
     };
     namesOf.set(file, names);
   }

@@ -3,9 +3,10 @@ import { suggestionHint } from "../diagnostics/suggest.js";
 import { embedAsset } from "../load/template-assets.js";
 import { sectionPartialFor, type TemplateEntry, type TemplateFile, type TemplateSet } from "../load/templates.js";
 import { sectionNames } from "../schema/brief.js";
-import { dataVariables, templateHelpers, type HelperSignature } from "../schema/template-helpers.js";
+import { templateHelpers, type HelperSignature } from "../schema/template-helpers.js";
 import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
-import { describeType, fieldNames, fieldType, isScalar, itemType, resolveType, templateContextJsonSchema, type FieldType } from "./template-types.js";
+import { resolvePath, scopeKey, type Scope } from "./template-scope.js";
+import { describeType, isScalar, itemType, resolveType, templateContextJsonSchema, type FieldType } from "./template-types.js";
 
 /**
  * The template checker. Every template (Briefsmith's own and a project's) is
@@ -21,8 +22,9 @@ import { describeType, fieldNames, fieldType, isScalar, itemType, resolveType, t
  *   sectionPartial, whose every choice is checked), or including itself;
  * - an asset that is not in templates/assets/;
  * - decorators and inline partials, which Briefsmith does not support.
- * The same walk lists the partials and assets each template uses: its cache
- * key covers those files and no others.
+ * The same walk lists the partials and assets each template uses; the cache
+ * key's quicker scan of the text (validate/template-uses.ts) finds at least
+ * these. Path resolution, scope by scope, is in validate/template-scope.ts.
  */
 export interface TemplateReport {
   readonly name: string;
@@ -97,15 +99,6 @@ interface PartialResult {
   readonly errors: readonly Diagnostic[];
   readonly partials: readonly string[];
   readonly assets: readonly string[];
-}
-
-/** Where a name is looked up: the contexts (this, then ../ and up), block parameters, and whether @index and the like exist. */
-interface Scope {
-  readonly contexts: readonly FieldType[];
-  /** What each context is, for messages: "brief.themes[]" (an item of brief.themes), "(weight id)". */
-  readonly labels: readonly string[];
-  readonly blockParams: ReadonlyMap<string, FieldType>;
-  readonly inEach: boolean;
 }
 
 type AnyNode = hbs.AST.Node & Record<string, unknown>;
@@ -243,18 +236,17 @@ class Walker {
     const count = node.params.length;
     if (count < min || count > max) {
       const wanted = min === max ? `${min === 0 ? "no" : min} value${min === 1 ? "" : "s"}` : `${min} to ${max} values`;
-      this.#error("TEMPLATE_HELPER_ARGUMENTS", node.path, `${name} takes ${wanted}, not ${count}`, templateHelpers[name] ? `as in ${signature.doc.split(":")[0]}` : undefined);
+      this.#error("TEMPLATE_HELPER_ARGUMENTS", node.path, `${name} takes ${wanted}, not ${count}`, `as in ${signature.doc.split(":")[0]}`);
     }
     if (signature.block && !asBlock) {
       this.#error("TEMPLATE_HELPER_ARGUMENTS", node.path, `${name} is a block helper: write {{#${name} …}}…{{/${name}}}`);
     }
-    if (name === "asset") return [undefined, this.#asset(node.params[0], node.path)];
+    if (name === "asset") return [undefined, this.#asset(node.params[0])];
     const types = this.#arguments(node.params, node.hash, scope);
-    const result = "$ref" in signature.result ? (signature.result as FieldType) : (signature.result as FieldType);
-    return [types[0], result];
+    return [types[0], signature.result];
   }
 
-  #asset(param: hbs.AST.Expression | undefined, at: hbs.AST.Node): FieldType {
+  #asset(param: hbs.AST.Expression | undefined): FieldType {
     if (param === undefined) return stringType;
     if (param.type !== "StringLiteral") {
       this.#error("TEMPLATE_HELPER_ARGUMENTS", param, "asset takes a file name in quotes, as {{asset \"logo.svg\"}}", "an asset is named in the template itself, so its file is known before anything is rendered");
@@ -273,7 +265,6 @@ class Walker {
     } else {
       this.assets.add(name);
     }
-    void at;
     return stringType;
   }
 
@@ -311,55 +302,9 @@ class Walker {
 
   /** The type a path names, or undefined (with an error) when the model has no such field. */
   #path(path: hbs.AST.PathExpression, scope: Scope, printed: boolean): FieldType | undefined {
-    let type: FieldType | undefined;
-    let parts = path.parts;
-    let where: string;
-    let contextLabel: string | undefined;
-    if (path.data) {
-      const name = parts[0] ?? "";
-      if (name === "root") {
-        type = this.#root;
-        where = "@root";
-      } else if (Object.hasOwn(dataVariables, name) && name !== "root") {
-        if (!scope.inEach) {
-          this.#error("TEMPLATE_UNKNOWN_FIELD", path, `@${name} exists only inside {{#each}}`);
-          return undefined;
-        }
-        return name === "key" ? stringType : name === "index" ? { type: "number" } : { type: "boolean" };
-      } else {
-        this.#error("TEMPLATE_UNKNOWN_FIELD", path, `there is no @${name}`, suggestionHint(`@${name}`, Object.keys(dataVariables).map((n) => `@${n}`), "data variable", true));
-        return undefined;
-      }
-      parts = parts.slice(1);
-    } else if (path.depth === 0 && parts.length > 0 && !/^\.|^this\b/.test(path.original) && scope.blockParams.has(parts[0]!)) {
-      type = scope.blockParams.get(parts[0]!)!;
-      where = parts[0]!;
-      parts = parts.slice(1);
-    } else {
-      type = scope.contexts[path.depth];
-      where = path.depth > 0 ? "../".repeat(path.depth).replace(/\/$/, "") : "this";
-      contextLabel = scope.labels[path.depth];
-      if (type === undefined) {
-        this.#error("TEMPLATE_UNKNOWN_FIELD", path, `${path.original} goes up ${path.depth} level${path.depth === 1 ? "" : "s"}, past the template's top`);
-        return undefined;
-      }
-    }
-    for (const part of parts) {
-      const next: FieldType | undefined = fieldType(type, part);
-      if (next === undefined) {
-        const known = fieldNames(type);
-        this.#error(
-          "TEMPLATE_UNKNOWN_FIELD",
-          path,
-          `${where === "this" ? (contextLabel ?? "the context here") : where} has no field "${part}"${printed && path.parts.length === 1 ? ", and there is no helper of that name" : ""}`,
-          known.length > 0 ? suggestionHint(part, known, "field", true) : `${where === "this" ? "it" : where} is ${describeType(type)}; brief schema model lists every field`,
-        );
-        return undefined;
-      }
-      type = next;
-      where = where === "this" ? part : `${where}.${part}`;
-    }
-    return type;
+    const resolved = resolvePath(path, scope, this.#root, printed);
+    if (resolved.problem !== undefined) this.#error("TEMPLATE_UNKNOWN_FIELD", path, resolved.problem.message, resolved.problem.hint);
+    return resolved.type;
   }
 
   #partial(node: hbs.AST.PartialStatement, scope: Scope): void {
@@ -457,24 +402,6 @@ function hintWith(suggestion: string, more: string): string {
   if (suggestion.endsWith("?")) return `${suggestion} ${more[0]!.toUpperCase()}${more.slice(1)}`;
   return suggestion.endsWith(")") ? `${suggestion}. ${more[0]!.toUpperCase()}${more.slice(1)}` : `${suggestion}; ${more}`;
 }
-
-const typeIds = new WeakMap<object, number>();
-let nextTypeId = 1;
-
-function typeKey(type: FieldType): string {
-  if (type === "any") return "any";
-  let id = typeIds.get(type);
-  if (id === undefined) {
-    id = nextTypeId++;
-    typeIds.set(type, id);
-  }
-  return String(id);
-}
-
-function scopeKey(scope: Scope): string {
-  return `${scope.contexts.map(typeKey).join(",")}|${scope.inEach}`;
-}
-
 
 /**
  * The problem of a brief whose template has errors, at the brief's template:

@@ -1,0 +1,71 @@
+import { mkdirSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildBriefs } from "../../../src/build/build-briefs.js";
+import type { BriefResult } from "../../../src/build/types.js";
+import { runCli } from "../../helpers/cli.js";
+import { FakePrinter } from "../../helpers/fake-printer.js";
+import { TempProject } from "../../helpers/project.js";
+
+/**
+ * A template the checker passes can still fail or print nothing when it runs: an optional field
+ * that is absent, a helper given a value of the wrong type. Only the brief using it fails
+ * (TEMPLATE_RENDER_FAILED, exit 1); the other briefs are built, and nothing is an internal error.
+ */
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+/** The mini project with templates/odd.hbs (memo layout) as the template of tram-memo. */
+function projectWith(body: string): TempProject {
+  const p = new TempProject();
+  mkdirSync(p.path("templates"), { recursive: true });
+  p.write("templates/odd.hbs", `{{!-- layout: memo --}}\n<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<h1>{{brief.title}}</h1>\n${body}\n</body></html>\n`);
+  p.replace("briefs/tram-memo.yaml", "template: memo", "template: odd");
+  return p;
+}
+
+const statuses = (results: readonly BriefResult[]) => Object.fromEntries(results.map((r) => [r.id, r.status]));
+
+describe("an optional field printed through its parent", () => {
+  for (const body of ["<p>[{{brief.classificationBlock.reason}}]</p>", "{{#if brief.classificationBlock.reason}}<p>reason</p>{{else}}<p>[no reason]</p>{{/if}}"]) {
+    it(`prints nothing when the parent is absent: ${body}`, async () => {
+      project = projectWith(body);
+      expect(project.read("briefs/tram-memo.yaml")).not.toContain("classification");
+      const validated = await runCli(["validate"], { cwd: project.dir });
+      expect(validated.stderr).not.toContain("TEMPLATE_");
+      const result = await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer: new FakePrinter(), formats: ["html"] });
+      expect(statuses(result.results)).toEqual({ "tram-handout": "built", "tram-memo": "built", "tram-one-pager": "built" });
+      const html = project.read("output/tram-memo.html");
+      expect(html).toMatch(/<p>\[(no reason)?\]<\/p>/);
+    });
+  }
+});
+
+describe("a template that fails while it runs", () => {
+  // The checker counts values, not their types: join given a string passes it, and throws when run.
+  const body = '<p>{{join brief.title ", "}}</p>';
+
+  it("fails only the brief that uses it, with TEMPLATE_RENDER_FAILED naming the template", async () => {
+    project = projectWith(body);
+    const printer = new FakePrinter();
+    const result = await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer });
+    expect(statuses(result.results)).toEqual({ "tram-handout": "built", "tram-memo": "failed", "tram-one-pager": "built" });
+    const failed = result.results.find((r) => r.id === "tram-memo")!;
+    expect(failed.error?.code).toBe("TEMPLATE_RENDER_FAILED");
+    expect(failed.error?.message).toContain("templates/odd.hbs");
+    expect(failed.error?.message).toMatch(/join is not a function/);
+    expect(failed.error?.message).not.toMatch(/\n\s+at /);
+    expect(failed.error?.hint).toBeTruthy();
+    expect(printer.printed.length).toBe(2);
+  });
+
+  it("makes brief build exit 1, not 70, and builds the other briefs", async () => {
+    project = projectWith(body);
+    const run = await runCli(["build", "--format", "html"], { cwd: project.dir });
+    expect(run.stderr).not.toContain("internal error");
+    expect(run.stderr).toContain("TEMPLATE_RENDER_FAILED");
+    expect(run.stderr).toContain("templates/odd.hbs");
+    expect(run.code).toBe(1);
+    expect(project.read("output/tram-handout.html")).toContain("<html");
+    expect(project.read("output/tram-one-pager.html")).toContain("<html");
+  });
+});
