@@ -24,7 +24,7 @@ import type { ValidBrief } from "../validate/brief.js";
 import { briefsOfShard, formatsOf, planBuild, unchangedWithoutParsing, type PlanContext } from "./plan.js";
 import { prepareBriefs, preparedBriefId } from "./prepare.js";
 import { runJobs } from "./run-jobs.js";
-import type { BriefResult, BuildOptions, BuildResult, Env } from "./types.js";
+import { hasCurrentOutputs, type BriefResult, type BuildOptions, type BuildResult, type Env } from "./types.js";
 
 export { defaultConcurrency } from "./defaults.js";
 
@@ -222,7 +222,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     let writtenManifest: string | undefined;
     let manifestError: BriefsmithError | undefined = journalError;
-    if (results.some((r) => r.status === "built" || r.status === "rerendered" || r.status === "unchanged") || manifest !== undefined || journalOpened) {
+    if (results.some((r) => hasCurrentOutputs(r.status)) || manifest !== undefined || journalOpened) {
       const templates = errorCount(preparation.templateDiagnostics) === 0 ? templatesHash : undefined;
       const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, shard: options.shard, templates }), cwd);
       // Folded into manifest.json, the journal is done with. Should the write have failed, it stays, and the next build folds it in.
@@ -253,7 +253,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
  */
 function withoutModel(result: BriefResult): BriefResult {
   const { model: _model, balance: _balance, diagnostics, ...rest } = result;
-  const built = result.status === "built" || result.status === "rerendered" || result.status === "unchanged";
+  const built = hasCurrentOutputs(result.status);
   return built || diagnostics === undefined ? rest : { ...rest, diagnostics };
 }
 

@@ -10,7 +10,7 @@ import { formatOf, outputPaths } from "./outputs.js";
 import { refusalBeforeSelection } from "./gate.js";
 import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
 import { runJobs } from "./run-jobs.js";
-import type { BriefResult, Job } from "./types.js";
+import { hasCurrentOutputs, type BriefResult, type Job } from "./types.js";
 
 /** Briefs checked at once by the no-op check: enough to overlap the waits, few enough to stay far below any open-file limit. */
 const noOpCheckConcurrency = 16;
@@ -148,9 +148,6 @@ export function briefsOfShard(briefs: readonly PreparedBrief[], shard: Shard | u
   return briefs.filter((b) => inShard(preparedBriefId(b), shard));
 }
 
-/** Statuses whose entry lists the outputs of its current key. */
-const upToDate = new Set(["built", "rerendered", "unchanged"]);
-
 /**
  * The previous manifest's entry for a brief, if its inputs are the same, it lists every format this
  * build asks for, and its outputs are still there, unchanged. Unchanged means the same bytes, by the
@@ -165,7 +162,7 @@ async function unchangedEntry(
   formats: readonly OutputFormat[],
 ): Promise<ManifestEntry | undefined> {
   const entry = previous === undefined ? undefined : entryById(previous, id);
-  if (entry === undefined || entry.key !== inputs.key || !upToDate.has(entry.status) || entry.outputs.length === 0) return undefined;
+  if (entry === undefined || entry.key !== inputs.key || !hasCurrentOutputs(entry.status) || entry.outputs.length === 0) return undefined;
   if (!formats.every((format) => entry.outputs.some((output) => formatOf(output.path) === format))) return undefined;
   const intact = await Promise.all(entry.outputs.map((output) => sameContent(join(outDir, output.path), output)));
   return intact.every(Boolean) ? entry : undefined;

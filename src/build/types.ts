@@ -83,6 +83,11 @@ export interface BuildOptions {
  */
 export type BriefStatus = "built" | "rerendered" | "unchanged" | "invalid" | "unbalanced" | "failed";
 
+/** Whether a brief with this status (or a manifest entry with it) has its files in place and current: built, re-rendered to the same files, or unchanged. */
+export function hasCurrentOutputs(status: string): boolean {
+  return status === "built" || status === "rerendered" || status === "unchanged";
+}
+
 export interface BalanceSummary {
   readonly policy: BalanceReport["policy"];
   readonly verdict: BalanceReport["verdict"];

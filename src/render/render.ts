@@ -72,7 +72,7 @@ export const compileOptions = {} as const satisfies CompileOptions;
  * How every template is run: no access to properties or methods a value
  * inherits (constructor, __proto__, __defineGetter__, …). This is
  * Handlebars's default since 4.6; it is said here so that no upgrade or
- * option can turn it on unnoticed (tests/unit/render/template-sandbox.test.ts).
+ * option can turn it on unnoticed ("the template sandbox", tests/unit/templates/project-templates.test.ts).
  */
 export const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const satisfies RuntimeOptions;
 

@@ -1,5 +1,5 @@
 import { defaultConcurrency, defaultRestartAfter } from "../../build/defaults.js";
-import type { BriefChanges, BriefResult, BuildResult } from "../../build/types.js";
+import { hasCurrentOutputs, type BriefChanges, type BriefResult, type BuildResult } from "../../build/types.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
 import { createPrinter, type Printer } from "../../print/printer.js";
@@ -113,12 +113,9 @@ it finished, closes the browser and exits 130, 143 or 129.`,
   },
 });
 
-/** Statuses of a brief whose PDF and HTML are in place and current. */
-const builtStatuses = new Set(["built", "rerendered", "unchanged"]);
-
 /** A build that ran to its end fails (exit 1) when a brief was not built, any error was reported, or the manifest could not be written. */
 export function buildExitCode(result: BuildResult): number {
-  const notBuilt = result.results.filter((r) => !builtStatuses.has(r.status)).length;
+  const notBuilt = result.results.filter((r) => !hasCurrentOutputs(r.status)).length;
   return notBuilt > 0 || errorCount(result.diagnostics) > 0 || result.manifestError !== undefined ? exitCodes.problems : exitCodes.ok;
 }
 
@@ -148,7 +145,7 @@ function reportProblems(io: CliIo, result: BuildResult, reporter: Reporter): voi
 
 function summaryLine(result: BuildResult, seconds: number): string {
   const count = (status: string) => result.results.filter((r) => r.status === status).length;
-  const notBuilt = result.results.filter((r) => !builtStatuses.has(r.status)).length;
+  const notBuilt = result.results.filter((r) => !hasCurrentOutputs(r.status)).length;
   const parts = [
     `${plural(count("built"), "brief")} built`,
     count("rerendered") > 0 ? `${count("rerendered")} re-rendered with the same result (not printed)` : undefined,
@@ -179,7 +176,7 @@ function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
       file: r.file,
       status: r.status,
       // What happened to its PDF: printed now, kept because the document came out the same, or left as it was.
-      pdf_action: !builtStatuses.has(r.status)
+      pdf_action: !hasCurrentOutputs(r.status)
         ? "not built"
         : r.pdfPath === undefined
           ? "none asked for"
@@ -199,7 +196,7 @@ function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
       warnings: r.warnings,
       error: r.error ? { code: r.error.code, message: r.error.message, hint: r.error.hint } : undefined,
       // Every problem that kept it from being built, located: its own file's, and its corpus's.
-      diagnostics: builtStatuses.has(r.status) ? undefined : locateDiagnostics(r.diagnostics ?? [], result.fileTexts),
+      diagnostics: hasCurrentOutputs(r.status) ? undefined : locateDiagnostics(r.diagnostics ?? [], result.fileTexts),
     })),
     diagnostics: located,
   };
