@@ -142,7 +142,10 @@ export function mergeManifests(manifests: readonly { path: string; manifest: Man
     }
   }
   const generator = manifests[0]?.manifest.generator ?? "briefsmith";
-  return { generator, briefs: [...byId.values()].map((v) => v.entry) };
+  // The shards checked the same templates when they all say so; otherwise the next build checks them again.
+  const templates = new Set(manifests.map((m) => m.manifest.templates));
+  const [shared] = templates;
+  return { generator, ...(templates.size === 1 && shared !== undefined ? { templates: shared } : {}), briefs: [...byId.values()].map((v) => v.entry) };
 }
 
 /** A stable shard for an id: the same brief lands in the same shard however many others are added. */

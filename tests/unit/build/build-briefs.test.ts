@@ -165,7 +165,11 @@ describe("sharding", () => {
     expect(ids.size).toBe(9);
     const merge = await runCli(["manifest", "merge", "shard-1/manifest.json", "shard-2/manifest.json", "shard-3/manifest.json", "--out", "all.json"], { cwd: project.dir });
     expect(merge).toMatchObject({ code: 0, stdout: "9 briefs from 3 manifests → all.json\n" });
-    expect((await readManifest(project.path("all.json"))).briefs.map((b) => b.id)).toEqual([...ids].sort());
+    const merged = await readManifest(project.path("all.json"));
+    expect(merged.briefs.map((b) => b.id)).toEqual([...ids].sort());
+    // The shards checked the same templates, and the merged manifest says so: the next build may skip checking them.
+    expect(merged.templates).toMatch(/^[0-9a-f]{64}$/);
+    expect(merged.templates).toBe((await readManifest(project.path("shard-1/manifest.json"))).templates);
     const overlap = await runCli(["manifest", "merge", "shard-1/manifest.json", "shard-1/manifest.json", "--out", "x.json"], { cwd: project.dir });
     expect(overlap.code).toBe(1);
     expect(overlap.stderr).toContain("MANIFEST_OVERLAP");
