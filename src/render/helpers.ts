@@ -54,8 +54,8 @@ export function registerHelpers(handlebars: typeof Handlebars, set: TemplateSet,
     /** A title run in before text: "Economic and energy ties." */
     runIn: (text: string) => safe(escape(typographic(runInHeading(String(text ?? ""))))),
     sentence: (text: string) => safe(escape(typographic(sentenceCase(String(text ?? ""))))),
-    kindLabel: (kind: string) => kindLabels[kind] ?? kind,
-    bearingSymbol: (bearing: string) => bearingSymbols[bearing] ?? "?",
+    kindLabel: (kind: string) => (Object.hasOwn(kindLabels, kind) ? kindLabels[kind] : kind),
+    bearingSymbol: (bearing: string) => (Object.hasOwn(bearingSymbols, bearing) ? bearingSymbols[bearing as keyof typeof bearingSymbols] : "?"),
     /** A fixed word or sentence of the documents (wording.ts), the same in every renderer. */
     phrase: (name: string) => {
       if (!Object.hasOwn(phrases, name)) throw new Error(`no phrase "${String(name)}"`); // the template checker refuses this first

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../../src/build/types.js";
 import { loadTemplates, stylesFor } from "../../../src/load/templates.js";
+import { registerHelpers } from "../../../src/render/helpers.js";
 import { compileOptions, contentSecurityPolicy, runtimeOptions, withContentSecurityPolicy, withoutRedirects } from "../../../src/render/render.js";
 import { runCli } from "../../helpers/cli.js";
 import { FakePrinter } from "../../helpers/fake-printer.js";
@@ -172,6 +173,15 @@ describe("the template sandbox", () => {
     }
     // An absent field, or a field of an absent parent, prints nothing.
     expect(handlebars.compile("[{{missing}}][{{absent.field}}]", compileOptions)({}, runtimeOptions)).toBe("[][]");
+  });
+
+  it("looks up Briefsmith's own word tables by their own keys only: a name an object inherits gives no function's text", async () => {
+    const set = await loadTemplates({});
+    const handlebars = Handlebars.create();
+    registerHelpers(handlebars, set, set.templates.get("memo")!);
+    const run = (source: string) => handlebars.compile(source, compileOptions)({}, runtimeOptions);
+    expect(run('{{kindLabel "judgment"}}|{{kindLabel "constructor"}}|{{kindLabel "toString"}}')).toBe("Judgment|constructor|toString");
+    expect(run('{{bearingSymbol "consistent"}}|{{bearingSymbol "constructor"}}|{{bearingSymbol "__proto__"}}')).toBe("C|?|?");
   });
 
   it("puts the content security policy first in a document whose template leaves it out", () => {
