@@ -93,10 +93,13 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
         if (html !== undefined) reused.set("html", html);
       } else {
         // A handout past six pages is printed again with a table of contents (render/contents.ts); the first rendering is reused.
-        const renderOnce: RenderHtml = (m, b, options) => (options === undefined && m === model && b === balance ? rendered : context.render(m, b, options));
         const printer = await context.printer();
-        const result = await printWithContents(renderOnce, model, balance, (page) =>
-          printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
+        const result = await printWithContents(
+          context.render,
+          model,
+          balance,
+          (page) => printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
+          rendered,
         );
         printed = true;
         warnings.push(...result.printed.warnings);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { BalanceReport } from "../balance/measure.js";
 import { prepareBriefs } from "../build/prepare.js";
 import { usableCorpus, type CorpusReading } from "../build/load-corpus.js";
-import { renderBrief } from "../build/render-brief.js";
+import { renderBrief, rendererFor } from "../build/render-brief.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { displayPath, listCorpora } from "../load/project.js";
@@ -10,6 +10,7 @@ import { fileLimits, readTextFile } from "../load/read-file.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import type { BriefModel } from "../model.js";
 import type { DocumentPrinter } from "../print/printer.js";
+import { printWithContents } from "../render/contents.js";
 import type { Extract } from "../schema/extract.js";
 import type { PreviewInputs } from "./inputs.js";
 
@@ -109,18 +110,28 @@ export async function attemptRendering(path: string, briefText: string, context:
     return { ...base, extract: checked.reading?.corpus?.extract ?? base.extract, rendering: undefined, ...checked.problems, timings: timings() };
   }
   let rendered;
+  let templates;
   try {
-    const [templates, lexicon] = await Promise.all([context.inputs.templates(), context.inputs.lexicon()]);
+    let lexicon;
+    [templates, lexicon] = await Promise.all([context.inputs.templates(), context.inputs.lexicon()]);
     rendered = await renderBrief(briefText, corpus, { file: shown, date: context.date(), templates, lexicon });
   } catch (error) {
     return { ...base, rendering: undefined, ...problemsOf(error), timings: timings() };
   }
   const printStarted = performance.now();
   try {
-    const printed = await context.printer.printDocument(rendered.html, { paper: rendered.model.paper, date: rendered.model.date });
+    // As `brief build` prints it: a handout past six pages again, with its table of contents filled in.
+    const { model, balance } = rendered;
+    const { html, printed } = await printWithContents(
+      rendererFor(templates),
+      model,
+      balance,
+      (page) => context.printer.printDocument(page, { paper: model.paper, date: model.date }),
+      rendered.html,
+    );
     return {
       ...base,
-      rendering: { html: rendered.html, pdf: printed.pdf, pages: printed.pages, model: rendered.model, balance: rendered.balance },
+      rendering: { html, pdf: printed.pdf, pages: printed.pages, model, balance },
       diagnostics: rendered.diagnostics,
       failures: [],
       printWarnings: printed.warnings,
