@@ -5,8 +5,7 @@ import { usableCorpus, type CorpusReading } from "../build/load-corpus.js";
 import { renderBrief, rendererFor } from "../build/render-brief.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { displayPath, listCorpora } from "../load/project.js";
-import { fileLimits, readTextFile } from "../load/read-file.js";
+import { displayPath, listCorpora, readBriefFileText } from "../load/project.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import type { BriefModel } from "../model.js";
 import type { DocumentPrinter } from "../print/printer.js";
@@ -66,14 +65,18 @@ export function renderKey(briefText: string, corpusId: string | undefined, conte
     .digest("hex");
 }
 
-/** Read a brief file; an editor saving by delete-and-create leaves it missing for a moment, so a missing file is read once more. */
-export async function readBriefText(path: string, shown: string): Promise<string> {
+/**
+ * Read a brief file as the build does (one that leads outside the project is
+ * refused unread); an editor saving by delete-and-create leaves it missing
+ * for a moment, so a missing file is read once more.
+ */
+export async function readBriefText(path: string, context: { readonly root: string; readonly cwd: string }): Promise<string> {
   try {
-    return await readTextFile(path, fileLimits.yamlBytes, shown);
+    return await readBriefFileText(path, context.cwd, context.root);
   } catch (error) {
     if (!(error instanceof BriefsmithError && error.code === "FILE_NOT_FOUND")) throw error;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    return readTextFile(path, fileLimits.yamlBytes, shown);
+    return readBriefFileText(path, context.cwd, context.root);
   }
 }
 
