@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -156,6 +156,23 @@ describe("brief preview's brief files", () => {
     const { status, body } = await answer;
     expect(status).toBe(404);
     expect(JSON.parse(body)).toEqual({ ok: false, reason: "there is no brief tram-handout in this project now" });
+  });
+});
+
+describe("brief preview following folders made after it started", () => {
+  it("renders a brief once the corpus it names is copied in, and lists a brief saved in a new briefs/ subfolder", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "corpus: transit", "corpus: tram-2");
+    await open("briefs/tram-memo.yaml");
+    expect((await until(() => state("tram-memo"), (v) => v.status !== "starting")).problems.map((p) => p.code)).toContain("BRIEF_UNKNOWN_CORPUS");
+    cpSync(project.path("sources/transit"), project.path("sources/tram-2"), { recursive: true });
+    project.replace("sources/tram-2/corpus.yaml", "id: transit", "id: tram-2");
+    expect((await until(() => state("tram-memo"), (v) => v.status === "ok")).problems).toEqual([]);
+    mkdirSync(project.path("briefs/drafts/2024"), { recursive: true });
+    writeFileSync(project.path("briefs/drafts/2024/late.yaml"), project.read("briefs/tram-memo.yaml").replace("Should Riverside extend the tram?", "Late draft"));
+    // A page asks for it by name once the index lists it; its rendering starts when a page watches it.
+    const index = await until(async () => JSON.parse((await ask(`/state?token=${token()}`)).body) as { briefs: { name: string; file: string }[] }, (i) => i.briefs.some((b) => b.name === "late"));
+    expect(index.briefs.find((b) => b.name === "late")?.file).toBe("briefs/drafts/2024/late.yaml");
   });
 });
 
