@@ -108,8 +108,9 @@ export async function attemptRendering(path: string, briefText: string, context:
   });
 
   if (corpus === undefined) {
+    const keep = context.inputs.corpusKeeper();
     const checked = await checkFully(path, context);
-    if (checked.reading !== undefined) context.inputs.keepCorpus(checked.reading);
+    if (checked.reading !== undefined) keep(checked.reading);
     return { ...base, extract: checked.reading?.corpus?.extract ?? base.extract, rendering: undefined, ...checked.problems, timings: timings() };
   }
   let rendered;
