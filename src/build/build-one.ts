@@ -8,7 +8,7 @@ import { documentHash, sha256 } from "../incremental/hash.js";
 import { displayPath } from "../load/project.js";
 import type { ManifestEntry } from "../output/manifest.js";
 import { sameContent } from "../output/same-content.js";
-import { describeWriteError, writeFilesAtomic } from "../output/write-atomic.js";
+import { describeWriteError, fileOfWriteError, writeFilesAtomic } from "../output/write-atomic.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import { printWithContents } from "../render/contents.js";
 import type { RenderHtml } from "../render/render.js";
@@ -194,8 +194,7 @@ async function writeOutputs(files: readonly { path: string; data: string | Uint8
   try {
     await writeFilesAtomic(files);
   } catch (error) {
-    const target = (error as { path?: string }).path;
-    const failed = files.find((f) => target !== undefined && target.includes(`.${f.path.split("/").pop()}.`)) ?? files[0]!;
+    const failed = fileOfWriteError(files, error);
     throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(failed.path, cwd)}: ${describeWriteError(error)}`, {
       hint: "check the output folder's permissions and free space, or choose another with --out",
       cause: error,

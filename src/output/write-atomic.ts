@@ -43,6 +43,12 @@ export async function writeFilesAtomic(files: readonly { path: string; data: str
   }
 }
 
+/** The file of several that a writeFilesAtomic failure is about (the error names it, or its temporary file); else the first. */
+export function fileOfWriteError<T extends { readonly path: string }>(files: readonly T[], error: unknown): T {
+  const target = (error as { path?: string } | undefined)?.path;
+  return files.find((f) => target !== undefined && (target === f.path || target.includes(`.${basename(f.path)}.`))) ?? files[0]!;
+}
+
 /**
  * Remove the temporary files that builds killed mid-write left in a folder
  * (the process id in their name is no longer running); those of live
