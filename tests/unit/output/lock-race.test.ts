@@ -27,7 +27,7 @@ vi.mock("node:fs", async (importOriginal) => {
     race.before?.(race.calls);
   };
   const wrapped = {
-    openSync: ((path: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
+    openSync: ((path: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) => {
       if (typeof flags === "string" && flags.includes("x")) step(path);
       return real.openSync(path, flags, mode);
     }) as typeof real.openSync,
