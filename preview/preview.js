@@ -307,7 +307,9 @@ function createComposer() {
     control.disabled = true;
     status.textContent = "Saving…";
     try {
-      const response = await fetch(here("/compose"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(edit) });
+      // The version of the brief this panel shows: an edit made on an older text (saved in an editor since) is refused.
+      const headers = { "Content-Type": "application/json", ...(last?.version ? { "If-Match": `"${last.version}"` } : {}) };
+      const response = await fetch(here("/compose"), { method: "POST", headers, body: JSON.stringify(edit) });
       const answer = await response.json().catch(() => ({ ok: false, reason: `the server answered ${response.status}` }));
       status.textContent = answer.ok ? (answer.changed ? "Saved to the brief file." : "Nothing to change.") : `Not saved: ${answer.reason}`;
       status.dataset.tone = answer.ok ? "ok" : "bad";

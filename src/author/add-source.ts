@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { isMap, isSeq, parseDocument } from "yaml";
 import { todo } from "../check/check.js";
@@ -8,6 +8,7 @@ import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document
 import { displayPath, listYamlFiles } from "../load/project.js";
 import { idPattern } from "../schema/extract.js";
 import { slugify } from "./slug.js";
+import { writeProjectFiles } from "./write-files.js";
 
 /** The largest document source add reads: a long report as PDF. */
 const maxDocumentBytes = 64 * 1024 * 1024;
@@ -82,14 +83,16 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   const document = await ingestDocument(bytes, { fileName: basename(options.file) });
 
   await mkdir(join(options.corpusDir, "texts"), { recursive: true });
-  await writeFile(textPath, document.paragraphs.join("\n") + "\n");
+  const writes = [{ path: textPath, data: document.paragraphs.join("\n") + "\n" }];
   const stub = sourceStub(id, document.metadata);
   let yamlFile: string | undefined;
   if (!existing.includes(id)) {
     const target = files.find((f) => hasKey(f.text, "sources")) ?? files.find((f) => hasKey(f.text, "corpus")) ?? files[0]!;
-    await writeFile(target.path, appendSource(target.text, stub.lines));
+    writes.push({ path: target.path, data: appendSource(target.text, stub.lines) });
     yamlFile = displayPath(target.path, options.cwd);
   }
+  // The text and its entry in the extract together, or neither.
+  await writeProjectFiles(writes, options.cwd);
   return {
     id,
     paragraphs: document.paragraphs.length,

@@ -1,9 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { isScalar } from "yaml";
 import { positionAt } from "../diagnostics/format.js";
 import { checkQuote } from "../text/paragraphs.js";
 import type { Corpus } from "../validate/corpus.js";
+import { writeProjectFiles } from "./write-files.js";
 
 /** One wrong locator and the paragraph its quote is verbatim in. */
 export interface LocatorFix {
@@ -64,7 +65,7 @@ export async function applyLocatorFixes(fixes: readonly LocatorFix[], corpus: Co
     for (const fix of [...fileFixes].sort((a, b) => b.span.start - a.span.start)) {
       text = text.slice(0, fix.span.start) + String(fix.to) + text.slice(fix.span.end);
     }
-    await writeFile(path, text);
+    await writeProjectFiles([{ path, data: text }], cwd);
     applied.push(...fileFixes);
   }
   return applied;

@@ -8,7 +8,7 @@ import { documentHash, sha256 } from "../incremental/hash.js";
 import { displayPath } from "../load/project.js";
 import type { ManifestEntry } from "../output/manifest.js";
 import { sameContent } from "../output/same-content.js";
-import { describeWriteError, writeFilesAtomic } from "../output/write-atomic.js";
+import { describeWriteError, fileOfWriteError, writeFilesAtomic } from "../output/write-atomic.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import { printWithContents } from "../render/contents.js";
 import type { RenderHtml } from "../render/render.js";
@@ -93,10 +93,13 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
         if (html !== undefined) reused.set("html", html);
       } else {
         // A handout past six pages is printed again with a table of contents (render/contents.ts); the first rendering is reused.
-        const renderOnce: RenderHtml = (m, b, options) => (options === undefined && m === model && b === balance ? rendered : context.render(m, b, options));
         const printer = await context.printer();
-        const result = await printWithContents(renderOnce, model, balance, (page) =>
-          printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
+        const result = await printWithContents(
+          context.render,
+          model,
+          balance,
+          (page) => printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
+          rendered,
         );
         printed = true;
         warnings.push(...result.printed.warnings);
@@ -191,8 +194,7 @@ async function writeOutputs(files: readonly { path: string; data: string | Uint8
   try {
     await writeFilesAtomic(files);
   } catch (error) {
-    const target = (error as { path?: string }).path;
-    const failed = files.find((f) => target !== undefined && target.includes(`.${f.path.split("/").pop()}.`)) ?? files[0]!;
+    const failed = fileOfWriteError(files, error);
     throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(failed.path, cwd)}: ${describeWriteError(error)}`, {
       hint: "check the output folder's permissions and free space, or choose another with --out",
       cause: error,

@@ -95,7 +95,12 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
       fileTexts,
     });
   }
+  return { html: rendererFor(templates)(gated.model, gated.balance), model: gated.model, balance: gated.balance, diagnostics: gated.diagnostics };
+}
+
+/** The renderer of a template set, compiled once: renderBrief's, for a caller that renders the same brief again (a long handout's contents). */
+export function rendererFor(templates: TemplateSet): RenderHtml {
   let render = renderers.get(templates);
   if (render === undefined) renderers.set(templates, (render = createRenderer(templates)));
-  return { html: render(gated.model, gated.balance), model: gated.model, balance: gated.balance, diagnostics: gated.diagnostics };
+  return render;
 }

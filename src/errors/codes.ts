@@ -111,6 +111,7 @@ export const errorCodes = {
   EXTRACT_COPIED_PARAPHRASE: { meaning: "a claim's or fact's own text copies a long run of its source's words", fix: "put the source's words in quote and paraphrase in text" },
   EXTRACT_TODO: { meaning: "a source still says TODO where brief source add found nothing in the document", fix: "write what the source says there (its place, its kind, your note on its quality)" },
   FILE_EXISTS: { meaning: "a command would overwrite a file, or reuse an id, that exists already", fix: "choose another id, or (brief source add) add --force to replace the text" },
+  FILE_NOT_WRITABLE: { meaning: "a command could not write a project file (brief source add, brief check --fix); the file is as it was", fix: "check the folder's permissions and free space, then run the command again" },
 
   // Refusals as a whole (the diagnostics say why)
   CORPUS_NOT_VALID: { meaning: "a corpus has problems that stop any brief from using it", fix: "fix the problems listed; brief check shows them all" },

@@ -32,34 +32,44 @@ export async function loadYamlFile(path: string, cwd: string, options: ReadOptio
 }
 
 /**
- * Read and parse a brief file of a project. A brief whose real location (symbolic links followed)
- * is outside the project folder is refused without being opened: a link such as
- * briefs/a.yaml -> ~/.git-credentials, added by a pull request, must not print the
- * file's contents into a CI log through an error message.
+ * Read and parse a brief file of a project (readBriefFileText's checks); every failure becomes a diagnostic.
  */
 export async function loadBriefFile(path: string, cwd: string, root: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
   const shown = displayPath(path, cwd);
+  try {
+    return parseYamlFile(shown, await readBriefFileText(path, cwd, root));
+  } catch (error) {
+    return { diagnostics: [diagnosticFromError(error, shown)] };
+  }
+}
+
+/**
+ * Read a brief file of a project. A brief whose real location (symbolic links followed)
+ * is outside the project folder is refused without being opened: a link such as
+ * briefs/a.yaml -> ~/.git-credentials, added by a pull request, must not print the
+ * file's contents into a CI log through an error message. Failures are BriefsmithErrors.
+ */
+export async function readBriefFileText(path: string, cwd: string, root: string): Promise<string> {
+  const shown = displayPath(path, cwd);
   const realRoot = realFolder(root);
-  let realFile: string | undefined;
+  const outside = briefOutsideRoot(path, realRoot);
+  if (outside) {
+    throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shown} leads outside the project folder ${displayPath(root, cwd) || "."}, so it was not read`, {
+      hint: "put the brief itself in the project's briefs/ folder instead of linking to it, or build with --root set to the folder that holds it",
+    });
+  }
+  return readTextFile(path, fileLimits.yamlBytes, shown, { within: realRoot });
+}
+
+/** Whether a brief file's real location (links followed) is outside a project's real folder; a missing file is not (reading it reports it). */
+export function briefOutsideRoot(path: string, realRoot: string): boolean {
+  let realFile: string;
   try {
     realFile = realpathSync(path);
   } catch {
-    realFile = undefined; // missing: the read reports it
+    return false;
   }
-  if (realFile !== undefined && !isInside(realRoot, realFile)) {
-    return {
-      diagnostics: [
-        {
-          severity: "error",
-          code: "FILE_OUTSIDE_FOLDER",
-          message: `${shown} leads outside the project folder ${displayPath(root, cwd) || "."}, so it was not read`,
-          file: shown,
-          hint: "put the brief itself in the project's briefs/ folder instead of linking to it, or build with --root set to the folder that holds it",
-        },
-      ],
-    };
-  }
-  return loadYamlFile(path, cwd, { within: realRoot });
+  return !isInside(realRoot, realFile);
 }
 
 /** YAML files under a folder, recursively, in a stable order; `skip` names sub-folders to leave out. */

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -129,29 +129,44 @@ export function isAlive(holder: LockHolder): boolean {
   return holder.since === undefined || now === undefined || now === holder.since;
 }
 
+/** A build that dies holding the takeover claim (between two system calls) leaves it; it is removed once this old. */
+const claimStaleMs = 10_000;
+
 /**
- * Remove a dead holder's lock so the next attempt can create one. The file is first renamed
- * to a name of our own, which only one of several builds racing for it can do; the winner
- * checks that what it moved is the dead lock it judged, and puts back anything else.
+ * Remove a dead holder's lock so the next attempt can create one. Only one build at a time may
+ * remove a lock: the one that creates the claim file beside it (O_EXCL). Holding the claim, it
+ * reads the lock again and removes it only if it is still the one it judged dead. No other build
+ * removes a lock meanwhile, and a lock that exists cannot be replaced (it is created with O_EXCL),
+ * so what it removes is that dead lock, never one another build has just taken. The lock file is
+ * never moved aside and put back: a rename back could land on a lock a third build took meanwhile.
  */
 async function takeOver(path: string, judged: LockHolder | undefined): Promise<void> {
   if (judged === undefined && !olderThan(path, 5_000)) {
     await sleep(100);
     return;
   }
-  const aside = `${path}.${process.pid}.stale`;
+  const claim = `${path}.takeover`;
   try {
-    renameSync(path, aside);
+    closeSync(openSync(claim, "wx"));
   } catch {
-    return; // another build moved it first
-  }
-  const moved = readHolder(aside);
-  if (moved !== undefined && moved !== "gone" && isAlive(moved) && (judged === undefined || moved.pid !== judged.pid || moved.started !== judged.started)) {
-    // We moved a live build's fresh lock (it took over between our read and our rename): give it back.
-    attempt(() => renameSync(aside, path));
+    // Another build is taking it over (for a few system calls), or died doing so long ago.
+    if (olderThan(claim, claimStaleMs)) attempt(() => unlinkSync(claim));
+    else await sleep(20);
     return;
   }
-  attempt(() => unlinkSync(aside));
+  try {
+    const now = readHolder(path);
+    if (now === "gone") return;
+    // Still the lock judged dead: the same unreadable, old file, or the same holder, still not running.
+    const stillDead = now === undefined ? judged === undefined && olderThan(path, 5_000) : judged !== undefined && sameHolder(now, judged) && !isAlive(now);
+    if (stillDead) attempt(() => unlinkSync(path));
+  } finally {
+    attempt(() => unlinkSync(claim));
+  }
+}
+
+function sameHolder(a: LockHolder, b: LockHolder): boolean {
+  return a.pid === b.pid && a.host === b.host && a.started === b.started && a.since === b.since;
 }
 
 function olderThan(path: string, ms: number): boolean {

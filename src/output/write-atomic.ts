@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, unlinkSync } from "node:fs";
-import { rename, unlink, writeFile } from "node:fs/promises";
+import { chmod, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** A temporary file's name beside its target: `.NAME.PID.RANDOM.tmp`, so a later build can tell whose it is. */
@@ -14,8 +14,8 @@ const temporaryPattern = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
  * Write a file so that readers see either the old content or the new, never
  * half of it: write a temporary file beside it, then rename over the target.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await writeFilesAtomic([{ path, data }]);
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+  await writeFilesAtomic([{ path, data, ...options }]);
 }
 
 /**
@@ -23,17 +23,30 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * written: a failure while writing (a full disk) leaves every target as it
  * was. Only the renames, which cannot run out of space, come after.
  */
-export async function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[]): Promise<void> {
+export async function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array; mode?: number }[]): Promise<void> {
   const temporaries = files.map((file) => ({ ...file, temporary: temporaryName(file.path) }));
   // In the thread pool, not on the main thread: replacing a file can make the file system start writing
   // its data out (ext4 does so on a rename over an existing file), which must not stall the build's event loop.
   try {
-    await Promise.all(temporaries.map((file) => writeFile(file.temporary, file.data)));
+    // A mode asked for is set before the rename (writeFile's would be narrowed by the umask), so the file
+    // never has another: a brief kept private is not readable by others for a moment.
+    await Promise.all(
+      temporaries.map(async (file) => {
+        await writeFile(file.temporary, file.data, file.mode === undefined ? { flag: "wx" } : { flag: "wx", mode: 0o600 });
+        if (file.mode !== undefined) await chmod(file.temporary, file.mode);
+      }),
+    );
     for (const file of temporaries) await rename(file.temporary, file.path);
   } catch (error) {
     await Promise.all(temporaries.map((file) => unlink(file.temporary).catch(() => undefined)));
     throw error;
   }
+}
+
+/** The file of several that a writeFilesAtomic failure is about (the error names it, or its temporary file); else the first. */
+export function fileOfWriteError<T extends { readonly path: string }>(files: readonly T[], error: unknown): T {
+  const target = (error as { path?: string } | undefined)?.path;
+  return files.find((f) => target !== undefined && (target === f.path || target.includes(`.${basename(f.path)}.`))) ?? files[0]!;
 }
 
 /**

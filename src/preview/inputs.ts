@@ -21,17 +21,20 @@ export class PreviewInputs {
   #lexicon: Promise<Lexicon> | undefined;
   #sharedGeneration = 0;
 
-  constructor(options: { root: string; cwd: string; templatesDir?: string | undefined }) {
+  readonly #readCorpus: typeof readCorpus;
+
+  constructor(options: { root: string; cwd: string; templatesDir?: string | undefined; readCorpus?: typeof readCorpus }) {
     this.#root = options.root;
     this.#cwd = options.cwd;
     this.#templatesDir = options.templatesDir ?? builtInTemplatesDir;
+    this.#readCorpus = options.readCorpus ?? readCorpus;
   }
 
   /** A corpus as last read; read now if it changed since (or was never read). */
   corpus(id: string): Promise<CorpusReading> {
     let reading = this.#corpora.get(id);
     if (reading === undefined) {
-      reading = readCorpus(corpusDir(this.#root, id), { cwd: this.#cwd });
+      reading = this.#readCorpus(corpusDir(this.#root, id), { cwd: this.#cwd });
       this.#corpora.set(id, reading);
       // A failed read (the folder vanished mid-read) is not kept: the next render tries again.
       reading.catch(() => this.#corpora.get(id) === reading && this.#corpora.delete(id));
@@ -39,9 +42,18 @@ export class PreviewInputs {
     return reading;
   }
 
-  /** A corpus read elsewhere (by a full check of the brief): kept, so the next render need not read it again. */
-  keepCorpus(reading: CorpusReading): void {
-    this.#corpora.set(reading.id, Promise.resolve(reading));
+  /**
+   * Call before reading a corpus elsewhere (a full check of a brief); then
+   * give the reading to the function returned, which keeps it so the next
+   * render need not read it again, unless a file of that corpus changed since
+   * the call: a reading begun before a change never stands in for the files
+   * as they are now.
+   */
+  corpusKeeper(): (reading: CorpusReading) => void {
+    const generations = new Map(this.#corpusGenerations);
+    return (reading) => {
+      if ((generations.get(reading.id) ?? 0) === this.corpusGeneration(reading.id)) this.#corpora.set(reading.id, Promise.resolve(reading));
+    };
   }
 
   corpusGeneration(id: string): number {

@@ -2,19 +2,18 @@ import { join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { builtInTemplatesDir, lexiconPath } from "../load/package-files.js";
 import { displayPath, listCorpora, projectTemplatesDir } from "../load/project.js";
-import { fileLimits, readTextFile } from "../load/read-file.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import { createPrinter, type DocumentPrinter, type Env } from "../print/printer.js";
 import { findProjectBriefs, indexEntries, type IndexView } from "./briefs.js";
 import { Coalescer } from "./coalesce.js";
 import { composeBrief, type BriefEdit } from "./composer.js";
 import { PreviewInputs } from "./inputs.js";
-import { namedCorpus, type RenderContext } from "./render.js";
+import { namedCorpus, readBriefText, type RenderContext } from "./render.js";
 import { createToken } from "./security.js";
-import { startPreviewServer, type PreviewApp, type PreviewServer } from "./server.js";
+import { startPreviewServer, type ComposeOutcome, type PreviewApp, type PreviewServer } from "./server.js";
 import { BriefSession, type AttemptListener } from "./session.js";
 import { ProjectWatcher, type ChangeBatch } from "./watcher.js";
-import { writeBriefFile } from "./write-brief.js";
+import { briefVersion, changedOnDisk, writeBriefFile } from "./write-brief.js";
 
 export interface PreviewOptions {
   /** The project folder, holding briefs/ and sources/. */
@@ -94,19 +93,26 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   // Edits from the composer, one at a time, each on the file as it is on disk now.
   let composing: Promise<unknown> = Promise.resolve();
-  const compose = (name: string, edit: BriefEdit) => {
-    const run = composing.then(() => composeFile(name, edit));
+  const compose = (name: string, edit: BriefEdit, base?: string) => {
+    const run = composing.then(() => composeFile(name, edit, base));
     composing = run.catch(() => undefined);
     return run;
   };
-  const composeFile = async (name: string, edit: BriefEdit): Promise<{ ok: true; changed: boolean } | { ok: false; reason: string }> => {
-    const session = sessionOf(name)!;
+  const composeFile = async (name: string, edit: BriefEdit, base: string | undefined): Promise<ComposeOutcome> => {
+    // The brief may have gone (deleted, renamed) while the edit waited its turn.
+    const session = sessionOf(name);
+    if (session === undefined) return { ok: false, reason: `there is no brief ${name} in this project now`, missing: true };
     let text: string;
     try {
-      text = await readTextFile(session.path, fileLimits.yamlBytes, displayPath(session.path, cwd));
+      text = await readBriefText(session.path, context);
     } catch (error) {
       if (error instanceof BriefsmithError) return { ok: false, reason: error.message };
       throw error;
+    }
+    // The edit was made on the page's view of the brief: if the file holds another text now, it is not applied to that one.
+    if (base !== undefined && briefVersion(text) !== base) {
+      void session.refresh();
+      return { ok: false, reason: changedOnDisk(displayPath(session.path, cwd)) };
     }
     const corpusId = namedCorpus(parseYamlFile("brief", text).file.data);
     const known = corpusId !== undefined && (await listCorpora(root)).includes(corpusId);
@@ -114,9 +120,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const result = composeBrief(text, edit, extract);
     if (!result.ok) return result;
     if (result.changed) {
-      await writeBriefFile(session.path, result.text);
+      const written = await writeBriefFile(session.path, result.text, { root, cwd, expected: text });
       // The watcher will see the write too; the rendering it asks for then finds nothing new.
       void session.refresh();
+      if (!written.ok) return written;
     }
     return { ok: true, changed: result.changed };
   };
@@ -163,7 +170,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (ownsPrinter) await printer.close();
     throw error;
   }
-  if (briefName !== undefined) void sessionOf(briefName)!.refresh();
+  if (briefName !== undefined) void sessionOf(briefName)?.refresh();
 
   let closing: Promise<void> | undefined;
   const openServer = server;

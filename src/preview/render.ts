@@ -2,14 +2,14 @@ import { createHash } from "node:crypto";
 import type { BalanceReport } from "../balance/measure.js";
 import { prepareBriefs } from "../build/prepare.js";
 import { usableCorpus, type CorpusReading } from "../build/load-corpus.js";
-import { renderBrief } from "../build/render-brief.js";
+import { renderBrief, rendererFor } from "../build/render-brief.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { displayPath, listCorpora } from "../load/project.js";
-import { fileLimits, readTextFile } from "../load/read-file.js";
+import { displayPath, listCorpora, readBriefFileText } from "../load/project.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import type { BriefModel } from "../model.js";
 import type { DocumentPrinter } from "../print/printer.js";
+import { printWithContents } from "../render/contents.js";
 import type { Extract } from "../schema/extract.js";
 import type { PreviewInputs } from "./inputs.js";
 
@@ -65,14 +65,18 @@ export function renderKey(briefText: string, corpusId: string | undefined, conte
     .digest("hex");
 }
 
-/** Read a brief file; an editor saving by delete-and-create leaves it missing for a moment, so a missing file is read once more. */
-export async function readBriefText(path: string, shown: string): Promise<string> {
+/**
+ * Read a brief file as the build does (one that leads outside the project is
+ * refused unread); an editor saving by delete-and-create leaves it missing
+ * for a moment, so a missing file is read once more.
+ */
+export async function readBriefText(path: string, context: { readonly root: string; readonly cwd: string }): Promise<string> {
   try {
-    return await readTextFile(path, fileLimits.yamlBytes, shown);
+    return await readBriefFileText(path, context.cwd, context.root);
   } catch (error) {
     if (!(error instanceof BriefsmithError && error.code === "FILE_NOT_FOUND")) throw error;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    return readTextFile(path, fileLimits.yamlBytes, shown);
+    return readBriefFileText(path, context.cwd, context.root);
   }
 }
 
@@ -104,23 +108,34 @@ export async function attemptRendering(path: string, briefText: string, context:
   });
 
   if (corpus === undefined) {
+    const keep = context.inputs.corpusKeeper();
     const checked = await checkFully(path, context);
-    if (checked.reading !== undefined) context.inputs.keepCorpus(checked.reading);
+    if (checked.reading !== undefined) keep(checked.reading);
     return { ...base, extract: checked.reading?.corpus?.extract ?? base.extract, rendering: undefined, ...checked.problems, timings: timings() };
   }
   let rendered;
+  let templates;
   try {
-    const [templates, lexicon] = await Promise.all([context.inputs.templates(), context.inputs.lexicon()]);
+    let lexicon;
+    [templates, lexicon] = await Promise.all([context.inputs.templates(), context.inputs.lexicon()]);
     rendered = await renderBrief(briefText, corpus, { file: shown, date: context.date(), templates, lexicon });
   } catch (error) {
     return { ...base, rendering: undefined, ...problemsOf(error), timings: timings() };
   }
   const printStarted = performance.now();
   try {
-    const printed = await context.printer.printDocument(rendered.html, { paper: rendered.model.paper, date: rendered.model.date });
+    // As `brief build` prints it: a handout past six pages again, with its table of contents filled in.
+    const { model, balance } = rendered;
+    const { html, printed } = await printWithContents(
+      rendererFor(templates),
+      model,
+      balance,
+      (page) => context.printer.printDocument(page, { paper: model.paper, date: model.date }),
+      rendered.html,
+    );
     return {
       ...base,
-      rendering: { html: rendered.html, pdf: printed.pdf, pages: printed.pages, model: rendered.model, balance: rendered.balance },
+      rendering: { html, pdf: printed.pdf, pages: printed.pages, model, balance },
       diagnostics: rendered.diagnostics,
       failures: [],
       printWarnings: printed.warnings,

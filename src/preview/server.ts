@@ -14,8 +14,12 @@ export interface PreviewApp {
   index(): Promise<IndexView>;
   /** Pages watching the index: told of every new index. Returns the way to stop. */
   subscribeIndex(listener: (view: IndexView) => void): () => void;
-  compose(name: string, edit: BriefEdit): Promise<{ ok: true; changed: boolean } | { ok: false; reason: string }>;
+  /** Apply a composer edit; `base` is the version of the brief's text the page made it on (its If-Match). */
+  compose(name: string, edit: BriefEdit, base?: string): Promise<ComposeOutcome>;
 }
+
+/** A composer edit done, or refused with the reason; `missing` when the brief is no longer there. */
+export type ComposeOutcome = { readonly ok: true; readonly changed: boolean } | { readonly ok: false; readonly reason: string; readonly missing?: boolean };
 
 export interface PreviewServer {
   readonly port: number;
@@ -165,8 +169,13 @@ export async function startPreviewServer(app: PreviewApp, options: { port: numbe
       throw new HttpError(400, "the body is not JSON");
     }
     if (!edit.success) throw new HttpError(400, edit.error.issues.map((i) => i.message).join("; "));
-    const outcome = await app.compose(name, edit.data);
-    send(response, outcome.ok ? 200 : 409, "application/json; charset=utf-8", JSON.stringify(outcome));
+    // If-Match: "VERSION", the version of the brief the page showed (composer.version in its view).
+    const ifMatchHeader = request.headers["if-match"];
+    const ifMatch = ifMatchHeader === undefined ? undefined : /^"([0-9a-f]{64})"$/.exec(ifMatchHeader)?.[1];
+    if (ifMatchHeader !== undefined && ifMatch === undefined) throw new HttpError(400, 'If-Match takes the brief\'s version in quotes: "composer.version"');
+    const outcome = await app.compose(name, edit.data, ifMatch);
+    const status = outcome.ok ? 200 : outcome.missing === true ? 404 : 409;
+    send(response, status, "application/json; charset=utf-8", JSON.stringify(outcome.ok ? outcome : { ok: false, reason: outcome.reason }));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { parseYamlFile } from "../load/yaml-file.js";
 import { Coalescer } from "./coalesce.js";
 import { previewOutputs } from "./outputs.js";
 import { attemptRendering, namedCorpus, readBriefText, renderKey, type GoodRendering, type PreviewAttempt, type RenderContext } from "./render.js";
+import { briefVersion } from "./write-brief.js";
 import { balanceView, composerView, failureView, problemViews, type BriefView } from "./view.js";
 
 /** The last good rendering, and the revision the page knows it by. */
@@ -106,7 +107,7 @@ export class BriefSession {
     const shown = displayPath(this.path, this.#context.cwd);
     let text: string;
     try {
-      text = await readBriefText(this.path, shown);
+      text = await readBriefText(this.path, this.#context);
     } catch (error) {
       if (!(error instanceof BriefsmithError)) throw error;
       this.#lastKey = undefined;
@@ -162,7 +163,10 @@ export class BriefSession {
       problems: errors,
       warnings,
       balance: good === undefined ? undefined : balanceView(good.rendering.balance, good.rendering.model),
-      composer: composerView(attempt.briefData ?? parsed?.file.data, attempt.extract, unavailable, attempt.templates),
+      composer: {
+        ...composerView(attempt.briefData ?? parsed?.file.data, attempt.extract, unavailable, attempt.templates),
+        version: attempt.briefText === undefined ? undefined : briefVersion(attempt.briefText),
+      },
       outputs: good === undefined ? [] : previewOutputs.map(({ format, label }) => ({ format, label })),
     };
   }

@@ -65,6 +65,8 @@ export interface ComposerView {
   readonly paper: string;
   readonly marking: string;
   readonly claimsPerViewpoint: number | null;
+  /** The version of the brief's text this view shows (write-brief.ts briefVersion): an edit sends it as If-Match. */
+  readonly version?: string | undefined;
   /** The corpus's themes, each with its viewpoints, marked as the brief selects them. */
   readonly themes: readonly {
     readonly id: string;

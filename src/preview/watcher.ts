@@ -64,7 +64,10 @@ export function classifyChange(path: string, layout: WatchedLayout): Change | un
  * editor's write-then-rename, a tool touching several files) arrive
  * together, once each file has been still for a moment and then
  * `settleMs` passed with no other (at most `maxWaitMs` after the first).
- * chokidar watches each folder, so a file replaced by a rename is seen.
+ * chokidar watches each folder, so a file replaced by a rename is seen, and
+ * every folder beneath the roots, however deep, including folders made after
+ * the start (a new corpus, a briefs/ subfolder): no `depth` limit is set, and
+ * a new folder is scanned as it appears (tests/unit/preview/watcher.test.ts).
  */
 export class ProjectWatcher {
   readonly #watcher: FSWatcher;

@@ -51,15 +51,18 @@ export function normaliseTitle(title: string): string {
 /**
  * Render and print a document; a handout that runs past six pages is printed
  * again with a table of contents whose page numbers come from the first
- * printing with it. Other documents print once.
+ * printing with it. Other documents print once. `rendered` is the document
+ * as render(model, balance) made it, when the caller has it already. Both
+ * `brief build` and `brief preview` print through this, so the pages agree.
  */
 export async function printWithContents<T extends PrintedDocument>(
   render: RenderHtml,
   model: BriefModel,
   balance: BalanceReport,
   print: (html: string) => Promise<T>,
+  rendered?: string,
 ): Promise<{ html: string; printed: T }> {
-  const html = render(model, balance);
+  const html = rendered ?? render(model, balance);
   const printed = await print(html);
   if (model.layout !== "handout" || printed.pages <= contentsAfterPages) return { html, printed };
   const first = await print(render(model, balance, { contents: {} }));

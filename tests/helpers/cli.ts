@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { normaliseForQuote } from "../../src/text/paragraphs.js";
 
@@ -13,16 +14,22 @@ export interface CliRun {
 }
 
 /** Run the CLI in-process with captured output: fast, for diagnostics and listing. */
-export async function runCli(argv: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function runCli(argv: readonly string[], options: { cwd?: string; env?: Record<string, string>; onSignal?: CliIo["onSignal"]; stdout?: (text: string) => void } = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main({
     argv,
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
-    stdout: { write: (text: string) => (stdout += text) },
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+        options.stdout?.(text);
+      },
+    },
     stderr: { write: (text: string) => (stderr += text) },
     now: () => new Date("2026-01-15T12:00:00Z"),
+    ...(options.onSignal === undefined ? {} : { onSignal: options.onSignal }),
   });
   return { code, stdout, stderr };
 }

@@ -60,8 +60,18 @@ your browser unless --no-open. Stop with Ctrl+C.`,
     if (tryOpen && !opened) io.stderr.write("brief: could not open a browser\n");
     const what = brief === undefined ? "the index of this project's briefs" : "the brief";
     io.stdout.write(`${opened ? `Opened ${what} in your browser` : `Open the address above for ${what}`}; each save updates the page. Press Ctrl+C to stop.\n`);
-    await stopSignal();
-    await preview.close();
+    // Ctrl+C, a termination signal or the terminal closing stops it. The listener stays on while the preview
+    // closes: a second Ctrl+C then is not the default's immediate exit, which could leave the browser behind.
+    // Run in-process without signals (io.onSignal unset), it serves until the process ends.
+    let stopListening: (() => void) | undefined;
+    await new Promise<void>((resolve) => {
+      stopListening = io.onSignal?.(() => resolve());
+    });
+    try {
+      await preview.close();
+    } finally {
+      stopListening?.();
+    }
     return exitCodes.ok;
   },
 });
@@ -80,21 +90,6 @@ async function findBrief(io: CliIo, root: string, given: string): Promise<string
     if (found?.isFile()) return candidate;
   }
   throw new BriefsmithError("PATH_NOT_FOUND", `there is no brief ${given}`, { hint: "give a brief file, or the name of one in briefs/ (brief list briefs shows them)" });
-}
-
-const stopSignals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-
-/** Resolves at Ctrl+C, a termination signal, or the terminal closing, whichever comes first. */
-function stopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      for (const signal of stopSignals) process.off(signal, stop);
-      // A second Ctrl+C while closing is not the default's immediate exit, which could leave the browser behind.
-      for (const signal of stopSignals) process.on(signal, () => undefined);
-      resolve();
-    };
-    for (const signal of stopSignals) process.on(signal, stop);
-  });
 }
 
 /**

@@ -1,8 +1,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import type { StopSignal } from "../../../src/cli/io.js";
 import { composerView } from "../../../src/preview/view.js";
 import { miniProject, runCli } from "../../helpers/cli.js";
+import { TempProject } from "../../helpers/project.js";
 
 describe("brief preview on the command line (what is refused before any server starts)", () => {
   it("is listed, and explains itself", async () => {
@@ -36,6 +38,39 @@ describe("brief preview on the command line (what is refused before any server s
       expect(run.stdout).toBe("");
     } finally {
       taken.close();
+    }
+  });
+});
+
+describe("brief preview stopping", () => {
+  it("stops on the signals the CLI passes it (io.onSignal), without listening on the process itself", async () => {
+    const project = new TempProject();
+    const listeners = new Set<(signal: StopSignal) => void>();
+    const onSignal = (listener: (signal: StopSignal) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    const before = Object.fromEntries(["SIGINT", "SIGTERM", "SIGHUP"].map((s) => [s, process.listenerCount(s)]));
+    let serving!: () => void;
+    const started = new Promise<void>((resolve) => (serving = resolve));
+    try {
+      // The index only: nothing is printed, so no browser starts (puppeteer is stubbed in unit tests).
+      const run = runCli(["preview", "--no-open"], {
+        cwd: project.dir,
+        env: { PUPPETEER_EXECUTABLE_PATH: process.execPath },
+        onSignal,
+        stdout: (text) => text.includes("Ctrl+C") && serving(),
+      });
+      await Promise.race([started, run.then((r) => Promise.reject(new Error(`ended early: ${r.stderr}`)))]);
+      expect(Object.fromEntries(["SIGINT", "SIGTERM", "SIGHUP"].map((s) => [s, process.listenerCount(s)]))).toEqual(before);
+      expect(listeners.size).toBe(1);
+      for (const listener of listeners) listener("SIGINT");
+      const { code, stdout } = await run;
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      expect(listeners.size).toBe(0);
+    } finally {
+      project.dispose();
     }
   });
 });

@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildBriefs } from "../../../src/build/build-briefs.js";
+import { startPreview, type Preview } from "../../../src/preview/preview.js";
+import type { BriefView } from "../../../src/preview/view.js";
+import { FakePrinter } from "../../helpers/fake-printer.js";
+import { TempProject } from "../../helpers/project.js";
+
+/**
+ * A long handout (past six pages) is printed by `brief build` twice, the
+ * second time with its table of contents filled in from the first printing's
+ * outline. The preview must show those pages, not a handout without contents.
+ */
+let project: TempProject | undefined;
+let preview: Preview | undefined;
+afterEach(async () => {
+  await preview?.close();
+  project?.dispose();
+  preview = undefined;
+  project = undefined;
+});
+
+async function until(session: () => BriefView | undefined, condition: (view: BriefView) => boolean): Promise<BriefView> {
+  const started = Date.now();
+  for (;;) {
+    const view = session();
+    if (view !== undefined && condition(view)) return view;
+    if (Date.now() - started > 10_000) throw new Error(`timed out; last view: ${JSON.stringify(view, null, 2)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("brief preview of a long handout", () => {
+  it("shows the table of contents with page numbers, exactly as brief build prints it", async () => {
+    project = new TempProject();
+    const eightPages = { pages: () => 8 };
+    const views: BriefView[] = [];
+    const previewPrinter = new FakePrinter("fake", eightPages);
+    preview = await startPreview({
+      root: project.dir,
+      cwd: project.dir,
+      brief: project.path("briefs/tram-handout.yaml"),
+      printer: previewPrinter,
+      date: () => "2024-04-02",
+      onAttempt: (session) => views.push(session.view),
+    });
+    const view = await until(() => views.at(-1), (v) => v.status !== "starting");
+    expect(view).toMatchObject({ status: "ok", pages: 8 });
+    // Printed once to see its length, once with placeholder numbers to find its headings' pages, once with them.
+    expect(previewPrinter.printed).toHaveLength(3);
+    const shown = previewPrinter.printed.at(-1)!;
+    const contents = /<ol class="contents-list">([\s\S]*?)<\/ol>/.exec(shown)?.[1];
+    expect(contents, "the handout has a table of contents").toBeDefined();
+    const numbers = [...contents!.matchAll(/<span class="page">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(numbers.length).toBeGreaterThan(2);
+    expect(numbers).not.toContain("00");
+    expect(numbers.map(Number)).toEqual([...numbers.map(Number)].sort((a, b) => a - b));
+
+    const built = await buildBriefs({
+      root: project.dir,
+      cwd: project.dir,
+      paths: [project.path("briefs/tram-handout.yaml")],
+      outDir: project.path("output"),
+      date: "2024-04-02",
+      env: process.env,
+      formats: ["pdf", "html"],
+      printer: new FakePrinter("fake", eightPages),
+    });
+    expect(built.results.map((r) => r.status)).toEqual(["built"]);
+    expect(readFileSync(project.path("output/tram-handout.html"), "utf8")).toBe(shown);
+  });
+});
