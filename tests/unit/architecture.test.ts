@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import madge from "madge";
@@ -40,5 +40,15 @@ describe("the import graph", () => {
     for (const stage of ["load", "validate", "select", "balance", "render", "print", "build"]) {
       expect(entries.some((e) => e.isDirectory() && e.name === stage)).toBe(true);
     }
+  });
+});
+
+describe("the unit test groups", () => {
+  it("every unit test file that replaces a module runs isolated (unit-mocked), so its replacement reaches no other file", () => {
+    const config = readFileSync(join(repoRoot, "vitest.config.ts"), "utf8");
+    const unit = join(repoRoot, "tests", "unit");
+    const mocking = typescriptFiles(unit).filter((file) => /\bvi\.(do)?[mM]ock\(/.test(readFileSync(join(unit, file), "utf8")));
+    expect(mocking.length).toBeGreaterThan(0);
+    for (const file of mocking) expect(config, `tests/unit/${file} uses vi.mock`).toContain(`"tests/unit/${file.split("\\").join("/")}"`);
   });
 });
