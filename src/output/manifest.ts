@@ -104,7 +104,9 @@ export async function readManifest(path: string): Promise<Manifest> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BriefsmithError("MANIFEST_INVALID", `${path} is not JSON: ${(error as Error).message}`);
+    throw new BriefsmithError("MANIFEST_INVALID", `${path} is not JSON${jsonErrorPlace(text, (error as Error).message)}`, {
+      hint: "give the manifest.json a build wrote (output/manifest.json, or --out DIR/manifest.json)",
+    });
   }
   const parsed = ManifestSchema.safeParse(data);
   if (!parsed.success) {
@@ -112,6 +114,23 @@ export async function readManifest(path: string): Promise<Manifest> {
     throw new BriefsmithError("MANIFEST_INVALID", `${path} is not a Briefsmith manifest: ${issue.path.join(".")}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * What JSON.parse says is wrong, and where, without its quotation of the text: V8 quotes the file's first
+ * bytes ("Unexpected token 'h', "https://ci"... is not valid JSON"), and the file may be a link to a secret.
+ */
+function jsonErrorPlace(text: string, message: string): string {
+  // The message up to its quotation of the text or its position, with any quoted character left out.
+  const what = message.split(/ in JSON| at position|, "|\s*\(/)[0]!.replace(/\s*'([^']*)'/g, (quoted, inner: string) => (/^[,:[\]{}]$/.test(inner) ? quoted : "")).trim();
+  const position = /at position (\d+)/.exec(message)?.[1];
+  let where = "";
+  if (position !== undefined) {
+    const before = text.slice(0, Number(position));
+    const line = before.split("\n").length;
+    where = ` at line ${line}, column ${before.length - before.lastIndexOf("\n")}`;
+  }
+  return what === "" || what.includes('"') ? where : `: ${what}${where}`;
 }
 
 /** Entries sorted by id, and the JSON written with a trailing newline: a stable file for diffs and caches. */
