@@ -1,12 +1,12 @@
 import { lstatSync, realpathSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { basename, extname, isAbsolute, join, relative, sep } from "node:path";
 import { isMap, isSeq, parseDocument } from "yaml";
 import { todo } from "../check/check.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document.js";
 import { displayPath, listYamlFiles } from "../load/project.js";
-import { fileLimits, readTextFile } from "../load/read-file.js";
+import { fileLimits, readBinaryFile, readTextFile } from "../load/read-file.js";
 import { writeFileAtomic } from "../output/write-atomic.js";
 import { idPattern } from "../schema/extract.js";
 import { slugify } from "./slug.js";
@@ -76,15 +76,8 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     });
   }
 
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(options.file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const shown = displayPath(options.file, options.cwd);
-    throw new BriefsmithError(code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "FILE_IS_DIRECTORY" : "FILE_NOT_READABLE", `cannot read ${shown} (${code})`);
-  }
-  if (bytes.byteLength > maxDocumentBytes) throw new BriefsmithError("FILE_TOO_LARGE", `${displayPath(options.file, options.cwd)} is over ${maxDocumentBytes / 1024 / 1024} MiB`);
+  // The build's reader: a size limit, and a device or pipe refused rather than read until memory runs out or forever.
+  const bytes = Buffer.from(await readBinaryFile(options.file, maxDocumentBytes, displayPath(options.file, options.cwd)));
   const document = await ingestDocument(bytes, { fileName: basename(options.file) });
 
   await mkdir(join(options.corpusDir, "texts"), { recursive: true });

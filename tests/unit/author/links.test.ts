@@ -80,4 +80,13 @@ describe("authoring never writes through a link", () => {
     expect(result.code).toBe(0);
     expect(existsSync(target)).toBe(false);
   });
+
+  // readFile on /dev/zero read until memory ran out; on a named pipe it waited forever.
+  it("brief source add of a device or pipe is FILE_NOT_REGULAR at once", async () => {
+    project = new TempProject();
+    const result = await runCli(["source", "add", "/dev/zero", "--corpus", "transit", "--id", "zero"], { cwd: project.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("FILE_NOT_REGULAR");
+    expect(existsSync(project.path("sources/transit/texts/zero.txt"))).toBe(false);
+  }, 10_000);
 });
