@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { sha256 } from "../incremental/hash.js";
+import { readTextFile } from "../load/read-file.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -74,6 +74,9 @@ export type Shard = z.infer<typeof ShardSchema>;
 
 export const manifestFileName = "manifest.json";
 
+/** A manifest given to brief manifest merge: a few hundred bytes a brief, so room for a hundred thousand briefs. */
+const maxManifestBytes = 64 * 1024 * 1024;
+
 const indexes = new WeakMap<Manifest, ReadonlyMap<string, ManifestEntry>>();
 
 /** A manifest's entry for a brief id (indexed once per manifest, so a thousand briefs cost a thousand look-ups). */
@@ -96,8 +99,10 @@ export async function readManifestIfValid(path: string): Promise<Manifest | unde
 export async function readManifest(path: string): Promise<Manifest> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    // The guarded reader: a pipe or device named as a manifest is refused rather than waited on or read forever.
+    text = await readTextFile(path, maxManifestBytes, path);
   } catch (error) {
+    if (error instanceof BriefsmithError && error.code !== "FILE_NOT_FOUND") throw error;
     throw new BriefsmithError("MANIFEST_NOT_FOUND", `cannot read ${path}`, { cause: error });
   }
   let data: unknown;

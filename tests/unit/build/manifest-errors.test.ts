@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readManifest } from "../../../src/output/manifest.js";
+import { readManifest, serializeManifest } from "../../../src/output/manifest.js";
+import { runCli } from "../../helpers/cli.js";
 
 let dir: string | undefined;
 afterEach(() => {
@@ -34,3 +36,35 @@ describe("a file given to brief manifest merge that is not a manifest", () => {
     await expect(readManifest(path)).rejects.not.toMatchObject({ message: expect.stringContaining("ghp_") });
   });
 });
+
+describe("brief manifest merge --out", () => {
+  const manifest = () => serializeManifest({ generator: "briefsmith test", briefs: [] } as never);
+
+  // The merged file was written beside the target and renamed over it: over a folder that was exit 70 with a
+  // stack trace; over a device (as root, --out /dev/null) it replaced the device with a regular file.
+  it("a folder is OUTPUT_NOT_WRITABLE, not an internal error", async () => {
+    dir = mkdtempSync(join(tmpdir(), "briefsmith-manifest-"));
+    writeFileSync(join(dir, "a.json"), manifest());
+    mkdirSync(join(dir, "merged"));
+    const run = await runCli(["manifest", "merge", "a.json", "--out", "merged"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("OUTPUT_NOT_WRITABLE");
+    expect(run.stderr).not.toMatch(/internal error|    at /);
+    expect(statSync(join(dir, "merged")).isDirectory()).toBe(true);
+  });
+
+  it("a pipe or device is never replaced, and a pipe given as a manifest is refused rather than waited on", async () => {
+    dir = mkdtempSync(join(tmpdir(), "briefsmith-manifest-"));
+    writeFileSync(join(dir, "a.json"), manifest());
+    execFileSync("mkfifo", [join(dir, "pipe")]);
+    const out = await runCli(["manifest", "merge", "a.json", "--out", "pipe"], { cwd: dir });
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("OUTPUT_NOT_WRITABLE");
+    expect(statSync(join(dir, "pipe")).isFIFO()).toBe(true);
+    const input = await runCli(["manifest", "merge", "pipe", "--out", "merged.json"], { cwd: dir });
+    expect(input.code).toBe(1);
+    expect(input.stderr).toContain("not a regular file");
+    expect(readFileSync(join(dir, "a.json"), "utf8")).toBe(manifest());
+  }, 10_000);
+});
+
