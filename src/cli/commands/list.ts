@@ -44,7 +44,7 @@ prints by default; the corpora in sources/.`,
     }
     const corpora = await listCorpora(root);
     if (kind === "corpora") {
-      for (const id of corpora) out(id);
+      for (const id of corpora) out(visibleLine(id));
       return exitCodes.ok;
     }
     if (kind === "briefs") {

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
@@ -48,6 +49,17 @@ describe("terminal output", () => {
     for (const args of [["validate"], ["build", "--format", "html"], ["list", "briefs"], ["balance"]]) {
       const run = await runCli([...args, "--root", "."], { cwd: project.dir });
       expect(run.stdout + run.stderr).toContain("FORGED");
+      expect(run.stdout, args.join(" ")).not.toMatch(forgedLine);
+      expect(run.stderr, args.join(" ")).not.toMatch(forgedLine);
+    }
+  });
+
+  it("a line break in a corpus folder's name does not start a line of its own, in a list or a usage error's hint", async () => {
+    project = new TempProject();
+    mkdirSync(project.path(`sources/x${forged}`));
+    for (const args of [["list", "corpora"], ["list", "themes", "--corpus", "nope"], ["new", "brief", "zz", "--corpus", "nope"]]) {
+      const run = await runCli([...args, "--root", "."], { cwd: project.dir });
+      expect(run.stdout + run.stderr, args.join(" ")).toContain("FORGED");
       expect(run.stdout, args.join(" ")).not.toMatch(forgedLine);
       expect(run.stderr, args.join(" ")).not.toMatch(forgedLine);
     }
