@@ -11,9 +11,11 @@ import { defineConfig } from "vitest/config";
 /** Unit test files that replace a module with vi.mock. */
 const moduleMocking = [
   "tests/unit/author/atomic-writes.test.ts",
+  "tests/unit/build/lock-full-disk.test.ts",
   "tests/unit/build/nightly-safety.test.ts",
   "tests/unit/build/word-output.test.ts",
   "tests/unit/output/lock-race.test.ts",
+  "tests/unit/print/launch-abort.test.ts",
   "tests/unit/print/launch.test.ts",
 ];
 

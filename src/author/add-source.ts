@@ -1,11 +1,12 @@
-import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { lstatSync, realpathSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { basename, extname, isAbsolute, join, relative, sep } from "node:path";
 import { isMap, isSeq, parseDocument } from "yaml";
 import { todo } from "../check/check.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document.js";
 import { displayPath, listYamlFiles } from "../load/project.js";
+import { fileLimits, readBinaryFile, readTextFile } from "../load/read-file.js";
 import { idPattern } from "../schema/extract.js";
 import { slugify } from "./slug.js";
 import { writeProjectFiles } from "./write-files.js";
@@ -62,33 +63,30 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   if (yamlPaths === undefined || yamlPaths.length === 0) {
     throw new BriefsmithError("PATH_NOT_FOUND", `there is no corpus in ${shownCorpus}`, { hint: `create it first: brief new corpus ${basename(options.corpusDir)}` });
   }
-  const files = await Promise.all(yamlPaths.map(async (path) => ({ path, text: await readFile(path, "utf8") })));
+  // Read as the build reads them: an extract file that links outside the corpus is refused, never read nor edited.
+  const files = await Promise.all(
+    yamlPaths.map(async (path) => ({ path, text: await readTextFile(path, fileLimits.yamlBytes, displayPath(path, options.cwd), { within: options.corpusDir }) })),
+  );
   const existing = files.flatMap((f) => sourceIdsIn(f.text));
   const textPath = join(options.corpusDir, "texts", `${id}.txt`);
-  if (!options.force && (existsSync(textPath) || existing.includes(id))) {
+  const textTarget = writableTarget(textPath, options.corpusDir, options.cwd);
+  if (!options.force && (textTarget.exists || existing.includes(id))) {
     throw new BriefsmithError("FILE_EXISTS", existing.includes(id) ? `corpus ${shownCorpus} has a source "${id}" already` : `${displayPath(textPath, options.cwd)} exists already`, {
       hint: "choose another id with --id, or add --force to replace its text (its entry in the extract is kept)",
     });
   }
 
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(options.file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const shown = displayPath(options.file, options.cwd);
-    throw new BriefsmithError(code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "FILE_IS_DIRECTORY" : "FILE_NOT_READABLE", `cannot read ${shown} (${code})`);
-  }
-  if (bytes.byteLength > maxDocumentBytes) throw new BriefsmithError("FILE_TOO_LARGE", `${displayPath(options.file, options.cwd)} is over ${maxDocumentBytes / 1024 / 1024} MiB`);
+  // The build's reader: a size limit, and a device or pipe refused rather than read until memory runs out or forever.
+  const bytes = Buffer.from(await readBinaryFile(options.file, maxDocumentBytes, displayPath(options.file, options.cwd)));
   const document = await ingestDocument(bytes, { fileName: basename(options.file) });
 
   await mkdir(join(options.corpusDir, "texts"), { recursive: true });
-  const writes = [{ path: textPath, data: document.paragraphs.join("\n") + "\n" }];
+  const writes = [{ path: textTarget.path, data: document.paragraphs.join("\n") + "\n" }];
   const stub = sourceStub(id, document.metadata);
   let yamlFile: string | undefined;
   if (!existing.includes(id)) {
     const target = files.find((f) => hasKey(f.text, "sources")) ?? files.find((f) => hasKey(f.text, "corpus")) ?? files[0]!;
-    writes.push({ path: target.path, data: appendSource(target.text, stub.lines) });
+    writes.push({ path: realpathSync(target.path), data: appendSource(target.text, stub.lines) });
     yamlFile = displayPath(target.path, options.cwd);
   }
   // The text and its entry in the extract together, or neither.
@@ -103,6 +101,35 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     format: document.format,
     warnings: document.warnings,
   };
+}
+
+/**
+ * Where writing `path` would write: the path itself, or, when it is a symbolic link, the file it leads to,
+ * which must be inside `folder`. A link that leads outside (to ~/.bashrc) or to nothing (a dangling link would
+ * create its target wherever it points) is FILE_OUTSIDE_FOLDER: the write is refused, as the build refuses to read it.
+ */
+function writableTarget(path: string, folder: string, cwd: string): { path: string; exists: boolean } {
+  let link: boolean;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    return { path, exists: false };
+  }
+  if (!link) return { path, exists: true };
+  const shown = displayPath(path, cwd);
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shown} is a link to a file that does not exist, so it is not written`, { hint: "remove the link, then add the source again" });
+  }
+  const where = relative(realpathSync(folder), real);
+  if (where === "" || where === ".." || where.startsWith(`..${sep}`) || isAbsolute(where)) {
+    throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shown} is a link to a file outside ${displayPath(folder, cwd)}, so it is not written`, {
+      hint: "remove the link (copy the text into the folder instead of linking to it), then add the source again",
+    });
+  }
+  return { path: real, exists: true };
 }
 
 /** The source entry, as YAML lines of a list item (unindented), and the fields left TODO. */

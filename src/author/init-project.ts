@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { constants, lstatSync } from "node:fs";
 import { copyFile, mkdir, readdir } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { starterDir } from "../load/package-files.js";
@@ -37,16 +37,26 @@ export async function initProject(dir: string): Promise<InitResult> {
         continue;
       }
       const shown = relative(dir, target);
-      if (existsSync(target)) {
+      // lstat, not exists: a dangling link counts as there, and COPYFILE_EXCL never writes through a link.
+      if (isThere(target)) {
         kept.push(shown);
         continue;
       }
       await mkdir(dirname(target), { recursive: true });
-      await copyFile(source, target);
+      await copyFile(source, target, constants.COPYFILE_EXCL);
       created.push(shown);
     }
   };
   await mkdir(dir, { recursive: true });
   await copy(starterDir, dir);
   return { created, kept };
+}
+
+function isThere(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { stringify } from "yaml";
@@ -22,9 +22,25 @@ export function schemaLine(file: string, root: string, kind: SchemaKind): string
 }
 
 async function writeNew(path: string, text: string, shown: string): Promise<void> {
-  if (existsSync(path)) throw new BriefsmithError("FILE_EXISTS", `${shown} exists already`, { hint: "choose another id, or edit the file" });
+  const exists = () => new BriefsmithError("FILE_EXISTS", `${shown} exists already`, { hint: "choose another id, or edit the file" });
+  // lstat, not exists: a dangling link is there already too (and "wx" refuses to write through it).
+  if (lstatExists(path)) throw exists();
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text, { flag: "wx" });
+  try {
+    await writeFile(path, text, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw exists();
+    throw error;
+  }
+}
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface NewBriefOptions {

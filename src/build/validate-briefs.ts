@@ -2,11 +2,14 @@ import { resolve } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isoDate } from "../text/dates.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { locate } from "../load/yaml-locate.js";
 import { loadProjectTemplates } from "../load/templates.js";
+import { createRenderer, type RenderHtml } from "../render/render.js";
 import { builtInLexicon } from "./built-ins.js";
 import { judgeBrief, type BriefJudgement } from "./gate.js";
 import type { CorpusReading } from "./load-corpus.js";
-import { prepareBriefs } from "./prepare.js";
+import { prepareBriefs, type PreparedBrief } from "./prepare.js";
 
 export interface ValidateOptions {
   /** Brief files or folders (default: the project's briefs/). */
@@ -49,7 +52,8 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
   const preparation = await prepareBriefs(options.paths ?? [resolve(root, "briefs")], { root, cwd, templates });
   const lexicon = options.lexicon ?? (await builtInLexicon());
   const context = { date: options.date ?? isoDate(new Date()), lexicon };
-  const briefs = preparation.briefs.map((prepared) => judgeBrief(prepared, context));
+  const render = createRenderer(preparation.templates);
+  const briefs = preparation.briefs.map((prepared) => rendered(prepared, judgeBrief(prepared, context), render));
   const fileTexts = new Map(preparation.fileTexts);
   return {
     briefs,
@@ -58,4 +62,30 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
     templateDiagnostics: preparation.templateDiagnostics,
     fileTexts,
   };
+}
+
+/**
+ * A brief the gate lets through is rendered (HTML only, no browser), as the
+ * build renders it first: a template of the project's own can pass every check
+ * and still fail while it runs ({{join brief.title ", "}}), and the build then
+ * refuses the brief with TEMPLATE_RENDER_FAILED. validate refuses it too.
+ */
+function rendered(prepared: PreparedBrief, judgement: BriefJudgement, render: RenderHtml): BriefJudgement {
+  const gated = judgement.gated;
+  if (judgement.refusal !== undefined || gated === undefined) return judgement;
+  try {
+    render(gated.model, gated.balance);
+    return judgement;
+  } catch (error) {
+    if (!(error instanceof BriefsmithError) || error.code !== "TEMPLATE_RENDER_FAILED") throw error;
+    const diagnostic: Diagnostic = {
+      severity: "error",
+      code: error.code,
+      message: error.message,
+      file: prepared.file?.path ?? judgement.file,
+      span: prepared.file ? locate(prepared.file, ["template"]) : undefined,
+      hint: error.hint,
+    };
+    return { ...judgement, refusal: { status: "invalid", reason: "its template failed while rendering it", diagnostics: [diagnostic] }, diagnostics: [...judgement.diagnostics, diagnostic] };
+  }
 }

@@ -5,6 +5,7 @@ import { version } from "../version.js";
 import { commandHelp, type Command } from "./command.js";
 import { exitCodes, UsageError, type CliIo } from "./io.js";
 import { printDiagnostics } from "./report.js";
+import { visibleLine } from "../text/visible-text.js";
 import { visibleStream } from "./terminal.js";
 
 export type { CliIo } from "./io.js";
@@ -72,7 +73,7 @@ export async function main(processIo: CliIo): Promise<number> {
     return await command.execute(io, args);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`brief: ${error.message}\nRun "brief ${name !== undefined && name in commands ? `${name} ` : ""}--help" for usage.\n`);
+      io.stderr.write(`brief: ${visibleLine(error.message)}\nRun "brief ${name !== undefined && name in commands ? `${name} ` : ""}--help" for usage.\n`);
       return exitCodes.usage;
     }
     if (error instanceof BriefsmithError) {

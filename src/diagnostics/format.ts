@@ -1,4 +1,4 @@
-import { visibleText as visible } from "../text/visible-text.js";
+import { visibleLine as visible } from "../text/visible-text.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 
 export interface Position {

@@ -80,6 +80,7 @@ export const errorCodes = {
   BRIEF_UNKNOWN_THEME: { meaning: "the brief names a theme its corpus does not have", fix: "use an id from brief list themes" },
   BRIEF_DUPLICATE_THEME: { meaning: "the brief lists a theme twice", fix: "list each theme once" },
   BRIEF_UNKNOWN_VIEWPOINT: { meaning: "the brief names a viewpoint that is not in its corpus or not in a chosen theme", fix: "use an id from brief list viewpoints, or add its theme" },
+  BRIEF_THEME_WITHOUT_VIEWPOINT: { meaning: "the brief's viewpoints list none of a chosen theme's viewpoints, so that question would be printed with no view", fix: "add one of the theme's viewpoints to viewpoints, or remove the theme from themes" },
   BRIEF_UNKNOWN_TEMPLATE: { meaning: "the brief names a template that is neither Briefsmith's own nor in the project's templates/ folder", fix: "use the template the hint suggests (brief list templates), or add templates/<name>.hbs" },
   BRIEF_UNKNOWN_MARKING: { meaning: "portion_marks is on, but the marking is not one whose portion mark Briefsmith can derive", fix: "give portion_mark: yourself, or use a marking the hint lists" },
   BRIEF_UNKNOWN_CLAIM: { meaning: "include_claims or exclude_claims names a claim that is not in the corpus, or not in a theme and viewpoint the brief shows", fix: "use the claim id the hint suggests" },

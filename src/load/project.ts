@@ -4,6 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { fileLimits, readTextFile, type ReadOptions } from "./read-file.js";
 import { parseYamlFile, type YamlFile } from "./yaml-file.js";
+import { visibleLine } from "../text/visible-text.js";
 
 const yamlExtensions = new Set([".yaml", ".yml"]);
 
@@ -115,7 +116,9 @@ export async function findBriefFiles(paths: readonly string[], cwd: string): Pro
 
 /** The base name of a brief file, used as its id when the brief sets none. */
 export function briefFileBaseName(path: string): string {
-  return basename(path, extname(path));
+  // Shown on a line of its own in every report: a line break in the file name must not end that line.
+  // Such a name is never a valid id (lower-case letters, digits, hyphens), so nothing else changes.
+  return visibleLine(basename(path, extname(path)));
 }
 
 /** The folder of a corpus inside a project. */

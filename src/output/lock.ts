@@ -82,9 +82,17 @@ function tryCreate(path: string, me: LockHolder): boolean {
   }
   try {
     writeSync(fd, JSON.stringify(me) + "\n");
-  } finally {
-    closeSync(fd);
+  } catch (error) {
+    // A full disk (ENOSPC) or a quota: the empty file is ours, and would only make the next build wait to take it over.
+    attempt(() => closeSync(fd));
+    attempt(() => unlinkSync(path));
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write the lock file ${path} (${code})`, {
+      hint: code === "ENOSPC" ? "free some space on the output folder's disk, or choose another folder with --out" : "check the output folder's permissions, or choose another with --out",
+      cause: error,
+    });
   }
+  closeSync(fd);
   return true;
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { sha256 } from "../incremental/hash.js";
+import { readTextFile } from "../load/read-file.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -74,6 +74,9 @@ export type Shard = z.infer<typeof ShardSchema>;
 
 export const manifestFileName = "manifest.json";
 
+/** A manifest given to brief manifest merge: a few hundred bytes a brief, so room for a hundred thousand briefs. */
+const maxManifestBytes = 64 * 1024 * 1024;
+
 const indexes = new WeakMap<Manifest, ReadonlyMap<string, ManifestEntry>>();
 
 /** A manifest's entry for a brief id (indexed once per manifest, so a thousand briefs cost a thousand look-ups). */
@@ -96,15 +99,19 @@ export async function readManifestIfValid(path: string): Promise<Manifest | unde
 export async function readManifest(path: string): Promise<Manifest> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    // The guarded reader: a pipe or device named as a manifest is refused rather than waited on or read forever.
+    text = await readTextFile(path, maxManifestBytes, path);
   } catch (error) {
+    if (error instanceof BriefsmithError && error.code !== "FILE_NOT_FOUND") throw error;
     throw new BriefsmithError("MANIFEST_NOT_FOUND", `cannot read ${path}`, { cause: error });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BriefsmithError("MANIFEST_INVALID", `${path} is not JSON: ${(error as Error).message}`);
+    throw new BriefsmithError("MANIFEST_INVALID", `${path} is not JSON${jsonErrorPlace(text, (error as Error).message)}`, {
+      hint: "give the manifest.json a build wrote (output/manifest.json, or --out DIR/manifest.json)",
+    });
   }
   const parsed = ManifestSchema.safeParse(data);
   if (!parsed.success) {
@@ -112,6 +119,23 @@ export async function readManifest(path: string): Promise<Manifest> {
     throw new BriefsmithError("MANIFEST_INVALID", `${path} is not a Briefsmith manifest: ${issue.path.join(".")}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * What JSON.parse says is wrong, and where, without its quotation of the text: V8 quotes the file's first
+ * bytes ("Unexpected token 'h', "https://ci"... is not valid JSON"), and the file may be a link to a secret.
+ */
+function jsonErrorPlace(text: string, message: string): string {
+  // The message up to its quotation of the text or its position, with any quoted character left out.
+  const what = message.split(/ in JSON| at position|, "|\s*\(/)[0]!.replace(/\s*'([^']*)'/g, (quoted, inner: string) => (/^[,:[\]{}]$/.test(inner) ? quoted : "")).trim();
+  const position = /at position (\d+)/.exec(message)?.[1];
+  let where = "";
+  if (position !== undefined) {
+    const before = text.slice(0, Number(position));
+    const line = before.split("\n").length;
+    where = ` at line ${line}, column ${before.length - before.lastIndexOf("\n")}`;
+  }
+  return what === "" || what.includes('"') ? where : `: ${what}${where}`;
 }
 
 /** Entries sorted by id, and the JSON written with a trailing newline: a stable file for diffs and caches. */

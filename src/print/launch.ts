@@ -37,7 +37,8 @@ export async function launchBrowser(
 ): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
   try {
-    return await puppeteer.launch({
+    options.signal?.throwIfAborted();
+    const launching = puppeteer.launch({
       executablePath: location.executablePath,
       // A headless shell has one headless mode, Puppeteer's "shell"; a full browser runs in its new headless mode.
       headless: location.headlessShell ? "shell" : true,
@@ -53,6 +54,7 @@ export async function launchBrowser(
       // Aborted, the browser's process is killed, even while it is still starting.
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    return await untilAborted(launching, options.signal);
   } catch (error) {
     throw new BriefsmithError(
       "BROWSER_LAUNCH_FAILED",
@@ -60,6 +62,28 @@ export async function launchBrowser(
       { hint: "check that the browser runs (try it with --version), or name another with --browser", cause: error },
     );
   }
+}
+
+/**
+ * The launch, or its signal's reason as soon as the signal aborts. Puppeteer kills a browser whose launch
+ * is aborted, but a launch aborted while it connects over the pipe then never settles, with nothing left
+ * in the event loop: awaited, it ended the process with Node's exit code 13 and no report. Should the
+ * launch still succeed after the abort, that browser is closed.
+ */
+function untilAborted(launching: Promise<Browser>, signal: AbortSignal | undefined): Promise<Browser> {
+  if (signal === undefined) return launching;
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("the launch was aborted"));
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  launching.then(
+    (browser) => {
+      if (signal.aborted) void closeBrowser(browser);
+    },
+    () => undefined,
+  );
+  return Promise.race([launching, aborted]).finally(() => signal.removeEventListener("abort", onAbort!));
 }
 
 /** Close a browser, and kill it if close() hangs: a wedged Chromium must not hold up the build. */

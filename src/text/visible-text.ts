@@ -13,3 +13,17 @@ const actingCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\
 export function visibleText(text: string): string {
   return text.replace(actingCharacters, "\ufffd");
 }
+
+/** Line feed and the Unicode line and paragraph separators: they end a line on a terminal or in a CI log. */
+const lineBreaks = /[\n\u2028\u2029]/g;
+
+/**
+ * Text that must stay on one line (a file name, a title, a message): as
+ * visibleText, and each line break is one U+FFFD too. A line break in a file
+ * name or a title would otherwise start a line of its own, which could pass
+ * for one of Briefsmith's ("✓ …") or be read by GitHub Actions as a workflow
+ * command ("::error …" at the start of a line).
+ */
+export function visibleLine(text: string): string {
+  return visibleText(text).replace(lineBreaks, "\ufffd");
+}

@@ -215,6 +215,20 @@ export function checkBriefAgainstExtract(brief: ValidBrief, file: YamlFile, extr
         hint: owner ? `add "${owner.id}" to themes, or remove this viewpoint` : suggestionHint(viewpoint, allViewpoints, "viewpoint"),
       });
     });
+    // A chosen theme with none of its viewpoints listed would print its question with no view under it.
+    const listed = brief.viewpoints;
+    for (const theme of chosenThemes) {
+      if (theme.viewpoints.some((v) => listed.includes(v.id))) continue;
+      const index = brief.themes === "all" ? -1 : brief.themes.indexOf(theme.id);
+      diagnostics.push({
+        severity: "error",
+        code: "BRIEF_THEME_WITHOUT_VIEWPOINT",
+        message: `theme "${theme.id}" has none of the viewpoints this brief lists, so it would print its question with no view`,
+        file: file.path,
+        span: locate(file, index >= 0 ? ["themes", index] : ["viewpoints"]),
+        hint: `add one of its viewpoints (${theme.viewpoints.map((v) => `"${v.id}"`).join(", ")}) to viewpoints${index >= 0 ? ", or remove the theme from themes" : ", or list the themes to show instead of all"}`,
+      });
+    }
   }
   diagnostics.push(...checkClaimSteering(brief, file, extract, chosenThemes.map((t) => t.id)));
   return diagnostics;

@@ -178,7 +178,8 @@ function unwrapped(schema: z.ZodType | undefined): z.ZodType | undefined {
 /** Is the key at `path` absent from its mapping (rather than present with a wrong value)? */
 function isMissingKey(data: unknown, path: YamlPath): boolean {
   if (path.length === 0) return false;
-  let parent: unknown = data;
+  // An empty file (or one of comments only) is an empty mapping: each required key is missing from it.
+  let parent: unknown = data ?? {};
   for (const part of path.slice(0, -1)) {
     if (parent === null || typeof parent !== "object") return false;
     parent = (parent as Record<string | number, unknown>)[part];

@@ -10,6 +10,7 @@ import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { projectRoot } from "../options.js";
 import { plural, printDiagnostics } from "../report.js";
+import { visibleLine } from "../../text/visible-text.js";
 
 const listKinds = ["themes", "viewpoints", "sources", "perspectives", "briefs", "templates", "corpora"] as const;
 
@@ -43,7 +44,7 @@ prints by default; the corpora in sources/.`,
     }
     const corpora = await listCorpora(root);
     if (kind === "corpora") {
-      for (const id of corpora) out(id);
+      for (const id of corpora) out(visibleLine(id));
       return exitCodes.ok;
     }
     if (kind === "briefs") {
@@ -52,7 +53,7 @@ prints by default; the corpora in sources/.`,
         const loaded = await loadBriefFile(path, io.cwd, root);
         templates ??= templateLayouts(await loadProjectTemplates(root, io.cwd));
         const brief = loaded.file ? validateBriefFile(loaded.file, briefFileBaseName(path), templates).brief : undefined;
-        out(brief ? `${brief.id.padEnd(28)} ${brief.template.padEnd(10)} ${brief.title}` : `${briefFileBaseName(path).padEnd(28)} (invalid: run brief validate)`);
+        out(brief ? `${brief.id.padEnd(28)} ${brief.template.padEnd(10)} ${visibleLine(brief.title)}` : `${briefFileBaseName(path).padEnd(28)} (invalid: run brief validate)`);
       }
       return exitCodes.ok;
     }
@@ -74,23 +75,23 @@ prints by default; the corpora in sources/.`,
       if (kind === "sources") {
         for (const source of extract.sources) {
           const paragraphs = reading.corpus?.paragraphs.get(source.id)?.length;
-          out(`${source.id.padEnd(32)} ${(paragraphs === undefined ? "(no text)" : plural(paragraphs, "paragraph")).padStart(14)} ${claimsOf("source", source.id)}  ${source.short_name ?? source.publisher}: ${source.title}`);
+          out(`${source.id.padEnd(32)} ${(paragraphs === undefined ? "(no text)" : plural(paragraphs, "paragraph")).padStart(14)} ${claimsOf("source", source.id)}  ${visibleLine(source.short_name ?? source.publisher)}: ${visibleLine(source.title)}`);
         }
         continue;
       }
       if (kind === "perspectives") {
         for (const perspective of extract.perspectives) {
-          out(`${perspective.id.padEnd(32)} ${(perspective.source ?? "(any source)").padEnd(28)} ${claimsOf("perspective", perspective.id)}  ${perspective.label}`);
+          out(`${perspective.id.padEnd(32)} ${(perspective.source ?? "(any source)").padEnd(28)} ${claimsOf("perspective", perspective.id)}  ${visibleLine(perspective.label)}`);
         }
         continue;
       }
       for (const theme of extract.themes) {
         const claims = (viewpoint: string) => extract.claims.filter((c) => c.viewpoint === viewpoint).length;
         if (kind === "themes") {
-          out(`${theme.id.padEnd(28)} ${theme.title} (${theme.viewpoints.map((v) => v.id).join(", ")})`);
+          out(`${theme.id.padEnd(28)} ${visibleLine(theme.title)} (${theme.viewpoints.map((v) => v.id).join(", ")})`);
         } else {
           for (const viewpoint of theme.viewpoints) {
-            out(`${viewpoint.id.padEnd(32)} ${theme.id.padEnd(24)} ${String(claims(viewpoint.id)).padStart(3)} claims  ${viewpoint.label}`);
+            out(`${viewpoint.id.padEnd(32)} ${theme.id.padEnd(24)} ${String(claims(viewpoint.id)).padStart(3)} claims  ${visibleLine(viewpoint.label)}`);
           }
         }
       }

@@ -1,5 +1,8 @@
+import { lstatSync, type Stats } from "node:fs";
 import { resolve } from "node:path";
+import { BriefsmithError } from "../../errors/briefsmith-error.js";
 import { mergeManifests, readManifest, writeManifest } from "../../output/manifest.js";
+import { describeWriteError } from "../../output/write-atomic.js";
 import { defineCommand } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { plural } from "../report.js";
@@ -21,8 +24,28 @@ into one, sorted by brief id. A brief found in two shards is an error.`,
     const manifests = [];
     for (const file of files) manifests.push({ path: file, manifest: await readManifest(resolve(io.cwd, file)) });
     const merged = mergeManifests(manifests);
-    await writeManifest(resolve(io.cwd, values.out), merged);
+    const out = resolve(io.cwd, values.out);
+    // Written beside the target and renamed over it: a rename replaces whatever is there, a device included.
+    const there = lstatOrUndefined(out);
+    if (there !== undefined && !there.isFile() && !there.isSymbolicLink()) {
+      throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${values.out}: ${there.isDirectory() ? "it is a folder" : "it is not a regular file (a device, pipe or socket)"}`, {
+        hint: "give --out the path of a file, such as output/manifest.json",
+      });
+    }
+    try {
+      await writeManifest(out, merged);
+    } catch (error) {
+      throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${values.out}: ${describeWriteError(error)}`, { cause: error });
+    }
     io.stdout.write(`${plural(merged.briefs.length, "brief")} from ${plural(files.length, "manifest")} → ${values.out}\n`);
     return exitCodes.ok;
   },
 });
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
 import { buildExitCode } from "../../../src/cli/commands/build.js";
@@ -73,6 +74,16 @@ const classes: Record<string, RefusalClass> = {
     exitCode: 0,
   },
   "an underweight side": { breakIt: shortenBuildItClaims, refused: ["tram-memo"], exitCode: 1 },
+  // Every check of the template passes (a known helper, a known field); it fails only when it runs: join takes a list.
+  "a template of the project's own that fails while it runs": {
+    breakIt: (p) => {
+      mkdirSync(p.path("templates"), { recursive: true });
+      p.write("templates/letter.hbs", '{{!-- layout: memo --}}\n<h1>{{t brief.title}}</h1><p>{{join brief.title ", "}}</p>\n');
+      p.replace("briefs/tram-memo.yaml", "template: memo", "template: letter");
+    },
+    refused: ["tram-memo"],
+    exitCode: 1,
+  },
 };
 
 describe("validate and build agree on every refusal class", () => {

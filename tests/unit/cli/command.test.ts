@@ -25,6 +25,13 @@ describe("command definitions", () => {
     }
   });
 
+  // --jobs 99999999999 opened that many browser tabs and ran out of memory after 40 s (exit 134).
+  it("--jobs beyond what a machine can print at once is a usage error, before anything starts", async () => {
+    const run = await runCli(["build", "--jobs", "99999999999", "--root", "/nonexistent"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--jobs takes at most 32");
+  });
+
   it("an unknown option is a usage error that suggests the right one, in the user's words", async () => {
     const run = await runCli(["build", "--forse"]);
     expect(run.code).toBe(2);

@@ -72,6 +72,18 @@ describe("diagnostics for broken input", () => {
     });
   }
 
+  // An empty brief file (or one of comments only) still said "template is undefined undefined, which is not allowed".
+  it("an empty brief file says which keys are missing, as a brief without them does", async () => {
+    project = new TempProject();
+    project.write("briefs/tram-memo.yaml", "# to do\n");
+    const { code, stderr } = await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir });
+    expect(code).toBe(1);
+    expect(stderr).not.toContain("undefined");
+    expect(stderr).toContain('error BRIEF_MISSING_KEY: the key "template" is missing');
+    expect(stderr).toContain('hint: add template: with one of "memo", "handout", "one-pager"');
+    expect(stderr).toContain('error BRIEF_MISSING_KEY: the key "title" is missing');
+  });
+
   it("a clean project validates with exit 0", async () => {
     project = new TempProject();
     const result = await runCli(["validate", "--root", "."], { cwd: project.dir });

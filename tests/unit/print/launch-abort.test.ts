@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from "vitest";
+
+// Puppeteer's launch, aborted while it connects to the browser over the pipe, kills the browser's process
+// and then never settles: nothing is left in the event loop, so a build awaiting it ended with Node's
+// exit code 13 (unsettled top-level await) and lost its report (`brief build --force` of invalid briefs).
+const { launch } = vi.hoisted(() => ({
+  launch: vi.fn((options: { signal?: AbortSignal }) => {
+    void options;
+    return new Promise<never>(() => undefined);
+  }),
+}));
+vi.mock("puppeteer", () => ({ default: { launch } }));
+
+const location = { executablePath: "/usr/bin/chromium", foundBy: "system", headlessShell: false } as const;
+
+describe("a browser launch aborted while it starts", { timeout: 8000 }, () => {
+  it("launchBrowser rejects as soon as its signal aborts, even if Puppeteer's launch never settles", async () => {
+    const { launchBrowser } = await import("../../../src/print/launch.js");
+    const abort = new AbortController();
+    const launching = launchBrowser(location, { signal: abort.signal });
+    await vi.waitFor(() => expect(launch).toHaveBeenCalled());
+    abort.abort(new Error("the printer was closed"));
+    await expect(launching).rejects.toMatchObject({ code: "BROWSER_LAUNCH_FAILED" });
+  });
+
+  it("launchBrowser given a signal already aborted rejects without starting a browser", async () => {
+    launch.mockClear();
+    const { launchBrowser } = await import("../../../src/print/launch.js");
+    const abort = new AbortController();
+    abort.abort(new Error("the printer was closed"));
+    await expect(launchBrowser(location, { signal: abort.signal })).rejects.toMatchObject({ code: "BROWSER_LAUNCH_FAILED" });
+    expect(launch).not.toHaveBeenCalled();
+  });
+
+  it("a printer closed while its browser starts closes at once rather than waiting on the launch", async () => {
+    const { createPrinter } = await import("../../../src/print/printer.js");
+    const printer = await createPrinter({ browser: process.execPath, env: {}, jobs: 2, handleSignals: false });
+    await vi.waitFor(() => expect(launch).toHaveBeenCalled());
+    let closed = false;
+    const closing = printer.close().then(() => (closed = true));
+    // Well under the pool's 5 s limit for what it started: the launch is given up, not waited for.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(closed).toBe(true);
+    await closing;
+  });
+});
