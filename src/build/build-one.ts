@@ -122,8 +122,8 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     }
 
     // Every file, or none: a failure while writing leaves the last build's files as they were. The files are
-    // renamed into place after all are written, the PDF last: a rename that fails (a folder where the HTML
-    // should go) stops before the last PDF is replaced.
+    // renamed into place after all are written, and only once no target is a folder (a rename that must
+    // fail); the PDF goes last, so a rename failing for another reason still leaves the last PDF as it was.
     fresh.sort((a, b) => renameOrder.indexOf(a.format) - renameOrder.indexOf(b.format));
     await writeOutputs(fresh.map((f) => ({ path: pathOf(f.format), data: f.data })), context.cwd);
     const outputs = new Map<OutputFormat, Output>(reused);

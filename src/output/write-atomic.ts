@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, unlinkSync } from "node:fs";
-import { chmod, rename, unlink, writeFile } from "node:fs/promises";
+import { chmod, lstat, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** A temporary file's name beside its target: `.NAME.PID.RANDOM.tmp`, so a later build can tell whose it is. */
@@ -36,11 +36,19 @@ export async function writeFilesAtomic(files: readonly { path: string; data: str
         if (file.mode !== undefined) await chmod(file.temporary, file.mode);
       }),
     );
+    // A rename that must fail (a folder where a file should go) fails before any file is replaced:
+    // otherwise a brief's new HTML would stand beside its old PDF.
+    for (const file of temporaries) await refuseFolder(file.path);
     for (const file of temporaries) await rename(file.temporary, file.path);
   } catch (error) {
     await Promise.all(temporaries.map((file) => unlink(file.temporary).catch(() => undefined)));
     throw error;
   }
+}
+
+async function refuseFolder(path: string): Promise<void> {
+  const found = await lstat(path).catch(() => undefined);
+  if (found?.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, rename '${path}'`), { code: "EISDIR", path });
 }
 
 /** The file of several that a writeFilesAtomic failure is about (the error names it, or its temporary file); else the first. */
