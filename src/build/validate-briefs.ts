@@ -5,7 +5,7 @@ import { isoDate } from "../text/dates.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { locate } from "../load/yaml-locate.js";
 import { loadProjectTemplates } from "../load/templates.js";
-import { createRenderer, type RenderHtml } from "../render/render.js";
+import { createRenderer, mayHaveContents, type RenderHtml } from "../render/render.js";
 import { builtInLexicon } from "./built-ins.js";
 import { judgeBrief, type BriefJudgement } from "./gate.js";
 import type { CorpusReading } from "./load-corpus.js";
@@ -73,19 +73,37 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
 function rendered(prepared: PreparedBrief, judgement: BriefJudgement, render: RenderHtml): BriefJudgement {
   const gated = judgement.gated;
   if (judgement.refusal !== undefined || gated === undefined) return judgement;
-  try {
-    render(gated.model, gated.balance);
-    return judgement;
-  } catch (error) {
-    if (!(error instanceof BriefsmithError) || error.code !== "TEMPLATE_RENDER_FAILED") throw error;
-    const diagnostic: Diagnostic = {
-      severity: "error",
-      code: error.code,
-      message: error.message,
-      file: prepared.file?.path ?? judgement.file,
-      span: prepared.file ? locate(prepared.file, ["template"]) : undefined,
-      hint: error.hint,
-    };
+  const failure = renderFailure(() => render(gated.model, gated.balance));
+  if (failure !== undefined) {
+    const diagnostic = renderDiagnostic(prepared, judgement, failure, "error");
     return { ...judgement, refusal: { status: "invalid", reason: "its template failed while rendering it", diagnostics: [diagnostic] }, diagnostics: [...judgement.diagnostics, diagnostic] };
   }
+  // A long handout is rendered once more with its table of contents; whether it runs that long is known
+  // only once printed, so a template that fails only then is a warning here, and an error for a build that prints it so.
+  const withContents = mayHaveContents(gated.model.layout) ? renderFailure(() => render(gated.model, gated.balance, { contents: {} })) : undefined;
+  if (withContents === undefined) return judgement;
+  const warning = renderDiagnostic(prepared, judgement, withContents, "warning");
+  return { ...judgement, diagnostics: [...judgement.diagnostics, { ...warning, message: `${warning.message} (when the document runs long enough for a table of contents, past six pages)` }] };
+}
+
+/** The TEMPLATE_RENDER_FAILED error a rendering throws, if it does; any other error is a bug and goes on up. */
+function renderFailure(run: () => unknown): BriefsmithError | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof BriefsmithError) || error.code !== "TEMPLATE_RENDER_FAILED") throw error;
+    return error;
+  }
+}
+
+function renderDiagnostic(prepared: PreparedBrief, judgement: BriefJudgement, error: BriefsmithError, severity: Diagnostic["severity"]): Diagnostic {
+  return {
+    severity,
+    code: error.code,
+    message: error.message,
+    file: prepared.file?.path ?? judgement.file,
+    span: prepared.file ? locate(prepared.file, ["template"]) : undefined,
+    hint: error.hint,
+  };
 }

@@ -8,8 +8,9 @@ export const allOption = {
 } as const satisfies OptionSpecs;
 
 /**
- * The problems of each brief a person should see: every error; warnings only
- * of briefs named one by one (by file or id), or of all with --all, so that
+ * The problems of each brief a person should see: every error, and a
+ * template's warnings (a build may yet fail on them); other warnings only of
+ * briefs named one by one (by file or id), or of all with --all, so that
  * checking a folder of forty briefs does not bury its errors under their
  * notes.
  */
@@ -19,7 +20,7 @@ export function briefDiagnosticsShown(briefs: readonly BriefJudgement[], named: 
 
 /** The problems of one brief a person should see (as briefDiagnosticsShown). */
 export function diagnosticsShownOf(brief: BriefJudgement, named: ReadonlySet<string>, all: boolean, cwd: string): readonly Diagnostic[] {
-  return all || named.has(resolve(cwd, brief.file)) ? brief.diagnostics : brief.diagnostics.filter((d) => d.severity === "error");
+  return all || named.has(resolve(cwd, brief.file)) ? brief.diagnostics : brief.diagnostics.filter((d) => d.severity === "error" || d.code.startsWith("TEMPLATE_"));
 }
 
 /** Why a brief would not build, for its line in a report. */

@@ -58,6 +58,11 @@ export function contentsEntries(model: BriefModel, pages?: PageNumbers): Content
 /** Layouts whose documents can run long enough to need a table of contents. */
 const contentsLayouts = new Set<string>(["handout"]);
 
+/** Whether a document of this layout gets a table of contents when it runs long (render/contents.ts). */
+export function mayHaveContents(layout: string): boolean {
+  return contentsLayouts.has(layout);
+}
+
 /**
  * How every template is compiled: not strict. The template checker
  * (validate/templates.ts) refuses a field the model does not have before any

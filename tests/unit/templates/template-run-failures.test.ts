@@ -69,3 +69,20 @@ describe("a template that fails while it runs", () => {
     expect(project.read("output/tram-one-pager.html")).toContain("<html");
   });
 });
+
+describe("a handout template that fails only with its table of contents", () => {
+  it("is a warning from validate (exit 0): whether the contents are printed depends on the printed length", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates"), { recursive: true });
+    project.write(
+      "templates/long.hbs",
+      '{{!-- layout: handout --}}\n<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<h1>{{brief.title}}</h1>\n{{#if contents}}<p>{{join brief.title ", "}}</p>{{/if}}\n</body></html>\n',
+    );
+    project.replace("briefs/tram-handout.yaml", "template: handout", "template: long");
+    const validated = await runCli(["validate"], { cwd: project.dir });
+    expect(validated.code).toBe(0);
+    expect(validated.stderr).toMatch(/warning TEMPLATE_RENDER_FAILED/);
+    expect(validated.stderr).toContain("templates/long.hbs");
+    expect(validated.stderr).toContain("table of contents");
+  });
+});
