@@ -15,14 +15,14 @@ import { acquireOutputLock } from "../output/lock.js";
 import { manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry } from "../output/manifest.js";
 import { describeWriteError, removeDeadTemporaryFiles } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
-import { browserFingerprint, createPrinter, locateBrowser, type DocumentPrinter } from "../print/printer.js";
+import { browserFingerprint, locateBrowser } from "../print/locate.js";
+import type { DocumentPrinter } from "../print/printer.js";
 import { isoDate, momentOfEpoch } from "../text/dates.js";
 import type { JobContext } from "./build-one.js";
 import { defaultConcurrency, defaultRestartAfter } from "./defaults.js";
 import { entryOf, generator, nextManifest, pendingEntry } from "./next-manifest.js";
 import type { ValidBrief } from "../validate/brief.js";
-import { briefsOfShard, formatsOf, planBuild, unchangedWithoutParsing, type PlanContext } from "./plan.js";
-import { prepareBriefs, preparedBriefId } from "./prepare.js";
+import { formatsOf, unchangedWithoutParsing, type PlanContext } from "./unchanged.js";
 import { runJobs } from "./run-jobs.js";
 import { hasCurrentOutputs, type BriefResult, type BuildOptions, type BuildResult, type Env } from "./types.js";
 
@@ -95,7 +95,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
   const printer = (): Promise<DocumentPrinter> =>
     options.printer !== undefined
       ? Promise.resolve(options.printer)
-      : (ownPrinter ??= browser.location().then((location) =>
+      : (ownPrinter ??= Promise.all([browser.location(), import("../print/printer.js")]).then(([location, { createPrinter }]) =>
           createPrinter({
             browser: location.executablePath,
             env,
@@ -124,7 +124,9 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const templatesLoaded = loadProjectTemplates(root, cwd, options.templatesDir);
     // When every brief will be printed, the briefs are read and checked while the build's other inputs are
     // hashed: the browser starts at the first valid brief. (A no-op build reads no brief at all.)
-    const early = previous === undefined ? prepareBriefs(paths, { root, cwd, onValidBrief: warmUp, templates: templatesLoaded }) : undefined;
+    // The corpus checks, selection and the plan load only for a build that is not a no-op.
+    const fullBuild = () => Promise.all([import("./prepare.js"), import("./plan.js")]);
+    const early = previous === undefined ? fullBuild().then(([{ prepareBriefs }]) => prepareBriefs(paths, { root, cwd, onValidBrief: warmUp, templates: templatesLoaded })) : undefined;
     early?.catch(() => undefined);
     // Independent reads, all at once: every build, the no-op one too, waits for them.
     const [templateSet, lexiconText, fonts, code] = await Promise.all([
@@ -159,6 +161,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       };
     }
 
+    const [{ prepareBriefs, preparedBriefId }, { briefsOfShard, planBuild }] = await fullBuild();
     const preparation = await (early ?? prepareBriefs(paths, { root, cwd, templates: templateSet }));
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);

@@ -1,37 +1,9 @@
-import { join } from "node:path";
-import type { BriefInputs, CacheKeys } from "../incremental/cache-key.js";
-import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, loadBriefFile } from "../load/project.js";
-import type { YamlFile } from "../load/yaml-file.js";
-import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
-import { sameContent } from "../output/same-content.js";
-import type { OutputFormat } from "../schema/brief.js";
-import { validateBriefFile, type TemplateLayouts, type ValidBrief } from "../validate/brief.js";
-import { formatOf, outputPaths } from "./outputs.js";
+import { displayPath } from "../load/project.js";
+import { entryById, inShard, type Shard } from "../output/manifest.js";
 import { refusalBeforeSelection } from "./gate.js";
 import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
-import { runJobs } from "./run-jobs.js";
-import { hasCurrentOutputs, type BriefResult, type Job } from "./types.js";
-
-/** Briefs checked at once by the no-op check: enough to overlap the waits, few enough to stay far below any open-file limit. */
-const noOpCheckConcurrency = 16;
-
-/** What planning needs to know of the build: where things are, the date briefs print, the last build and the keys. */
-export interface PlanContext {
-  readonly root: string;
-  readonly cwd: string;
-  readonly outDir: string;
-  readonly date: string;
-  readonly shard: Shard | undefined;
-  /** The last build's manifest, unless everything is to be rebuilt. */
-  readonly previous: Manifest | undefined;
-  /** The last build's manifest even with --force: what each brief showed, for saying what changed. */
-  readonly last: Manifest | undefined;
-  /** The run's --format, which replaces every brief's formats. */
-  readonly formats: readonly OutputFormat[] | undefined;
-  readonly keys: CacheKeys;
-  /** The templates briefs may name, with their layouts. */
-  readonly templates: TemplateLayouts;
-}
+import type { BriefResult, Job } from "./types.js";
+import { formatsOf, keyOf, unchangedEntry, unchangedResult, type PlanContext } from "./unchanged.js";
 
 export interface BuildPlan {
   /** Briefs that cannot be built: invalid, or in an invalid corpus. */
@@ -66,104 +38,8 @@ export async function planBuild(briefs: readonly PreparedBrief[], context: PlanC
   return plan;
 }
 
-/** The files a brief is built into: the run's --format, else its own formats: (default pdf and html). */
-export function formatsOf(brief: ValidBrief, context: Pick<PlanContext, "formats">): readonly OutputFormat[] {
-  return context.formats ?? brief.formats;
-}
-
-/** A brief's cache key, computed the same way by the full build and by the no-op check. */
-function keyOf(brief: ValidBrief, file: YamlFile, context: Pick<PlanContext, "root" | "date" | "keys">): Promise<BriefInputs> {
-  return context.keys.inputsFor({
-    text: file.text,
-    corpusDir: corpusDir(context.root, brief.corpus),
-    template: brief.template,
-    date: brief.date ?? context.date,
-  });
-}
-
-function unchangedResult(id: string, file: string, entry: ManifestEntry, inputs: BriefInputs, context: Pick<PlanContext, "outDir" | "cwd">): BriefResult {
-  const outputs = new Map(entry.outputs.flatMap((output) => {
-    const format = formatOf(output.path);
-    return format === undefined ? [] : [[format, output] as const];
-  }));
-  return {
-    id,
-    file,
-    status: "unchanged",
-    inputs,
-    warnings: [],
-    entry,
-    balanceSummary: entry.balance,
-    ...outputPaths(outputs, context),
-    pages: outputs.get("pdf")?.pages,
-  };
-}
-
-/**
- * When every brief (of this shard) is exactly as the last build left it, the
- * results, found from the raw bytes of the inputs; otherwise undefined, and
- * the full build runs. Only the small brief files are parsed, for their
- * corpus, template and date.
- */
-export async function unchangedWithoutParsing(paths: readonly string[], context: PlanContext & { previous: Manifest }): Promise<BriefResult[] | undefined> {
-  let checked: (BriefResult | "other shard" | undefined)[];
-  try {
-    const briefPaths = await findBriefFiles(paths, context.cwd);
-    checked = new Array<undefined>(briefPaths.length);
-    // Several at once, since the check is mostly waiting for small reads and stats; none
-    // started after the first brief that must be built, which sends the build down the full path.
-    await runJobs([...briefPaths.entries()], noOpCheckConcurrency, true, async ([index, path]) => {
-      checked[index] = await unchangedBrief(path, context);
-      return checked[index] !== undefined;
-    });
-  } catch {
-    return undefined; // a missing path or corpus, an unreadable folder: the full build reports it, with its location
-  }
-  const results: BriefResult[] = [];
-  // A brief never checked (the check stopped early) reads as undefined, like one that changed.
-  for (const result of checked) {
-    if (result === undefined) return undefined;
-    if (result === "other shard") continue;
-    if (results.some((r) => r.id === result.id)) return undefined; // the full build reports the duplicate id
-    results.push(result);
-  }
-  return results.length > 0 ? results : undefined;
-}
-
-/** One brief's unchanged result, "other shard", or undefined when it must be built (or checked) again. */
-async function unchangedBrief(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
-  const loaded = await loadBriefFile(path, context.cwd, context.root);
-  if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
-  const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path), context.templates);
-  if (brief === undefined) return undefined;
-  if (!inShard(brief.id, context.shard)) return "other shard";
-  const inputs = await keyOf(brief, loaded.file, context);
-  const entry = await unchangedEntry(context.previous, brief.id, inputs, context.outDir, formatsOf(brief, context));
-  // A corpus with errors is read again, so that every build reports them until they are fixed.
-  return entry === undefined || entry.corpus_errors !== undefined ? undefined : unchangedResult(brief.id, loaded.file.path, entry, inputs, context);
-}
-
 /** Briefs of this build's shard, in the order given. */
 export function briefsOfShard(briefs: readonly PreparedBrief[], shard: Shard | undefined): PreparedBrief[] {
   return briefs.filter((b) => inShard(preparedBriefId(b), shard));
 }
 
-/**
- * The previous manifest's entry for a brief, if its inputs are the same, it lists every format this
- * build asks for, and its outputs are still there, unchanged. Unchanged means the same bytes, by the
- * sha256 the manifest recorded: a size and a time can agree for a file another build wrote over in
- * the same second, or a cache restored. A brief that asks for a format it did not have is built.
- */
-async function unchangedEntry(
-  previous: Manifest | undefined,
-  id: string,
-  inputs: BriefInputs,
-  outDir: string,
-  formats: readonly OutputFormat[],
-): Promise<ManifestEntry | undefined> {
-  const entry = previous === undefined ? undefined : entryById(previous, id);
-  if (entry === undefined || entry.key !== inputs.key || !hasCurrentOutputs(entry.status) || entry.outputs.length === 0) return undefined;
-  if (!formats.every((format) => entry.outputs.some((output) => formatOf(output.path) === format))) return undefined;
-  const intact = await Promise.all(entry.outputs.map((output) => sameContent(join(outDir, output.path), output)));
-  return intact.every(Boolean) ? entry : undefined;
-}

@@ -1,12 +1,12 @@
-import { stat } from "node:fs/promises";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { momentOfEpoch } from "../text/dates.js";
-import { findBrowser, type BrowserLocation } from "./browser.js";
-import { puppeteerCachePaths } from "./launch.js";
+import type { BrowserLocation } from "./browser.js";
+import { browserFingerprint, locateBrowser, type Env } from "./locate.js";
 import { finishPdf } from "./pdf-file.js";
 import { PrintPool } from "./pool.js";
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env } from "./locate.js";
+export { browserFingerprint, locateBrowser } from "./locate.js";
 
 export interface PrintOptions {
   /** The paper when the document's CSS names none (Briefsmith's templates always do). */
@@ -73,15 +73,6 @@ export interface PrinterOptions {
   readonly handleSignals?: boolean;
 }
 
-/** A browser's path and the time of its file: a new version or another browser changes it. */
-export async function browserFingerprint(location: BrowserLocation): Promise<string> {
-  return `${location.executablePath}@${(await stat(location.executablePath)).mtimeMs}`;
-}
-
-/** Find a browser the way `brief build` does. */
-export function locateBrowser(explicitPath: string | undefined, env: Env): Promise<BrowserLocation> {
-  return findBrowser({ explicitPath, env, puppeteerCachePaths: () => puppeteerCachePaths(env) });
-}
 
 /**
  * Start a printer: find the browser (a BriefsmithError BROWSER_NOT_FOUND if

@@ -49,6 +49,22 @@ describe("incremental builds", () => {
   });
 });
 
+describe("a build with nothing to do", () => {
+  it("loads none of the corpus checks, selection, rendering or the print pool", async () => {
+    project = new TempProject();
+    expect((await runBriefProcess(["build", "--format", "html"], { cwd: project.dir })).code).toBe(0);
+    // Every module the second build loads, written down by a loader hook as Node loads it.
+    const loaded = project.path("loaded.txt");
+    project.write("record-loads.mjs", `import { register } from "node:module";\nregister("data:text/javascript,${encodeURIComponent(`import { appendFileSync } from "node:fs"; export async function load(url, context, next) { appendFileSync(${JSON.stringify(loaded)}, url + "\\n"); return next(url, context); }`)}");\n`);
+    const second = await runBriefProcess(["build", "--format", "html"], { cwd: project.dir, env: { NODE_OPTIONS: `--import=${project.path("record-loads.mjs")}` } });
+    expect(second.stdout).toContain("3 unchanged");
+    const modules = readFileSync(loaded, "utf8").split("\n").filter((url) => url.includes("/dist/")).map((url) => url.replace(/.*\/dist\//, ""));
+    expect(modules).toContain("build/unchanged.js");
+    for (const folder of ["select/", "check/", "render/", "docx/"]) expect(modules.filter((m) => m.startsWith(folder)), folder).toEqual([]);
+    for (const module of ["build/prepare.js", "build/plan.js", "build/build-one.js", "print/pool.js", "print/printer.js", "validate/quotes.js"]) expect(modules).not.toContain(module);
+  });
+});
+
 describe("reproducible output", () => {
   it("two builds of the same inputs give byte-identical HTML and PDF, however many tabs print", async () => {
     project = projectWithBriefs(3);

@@ -2,7 +2,7 @@ import { defaultConcurrency, defaultRestartAfter } from "../../build/defaults.js
 import { hasCurrentOutputs, type BriefChanges, type BriefResult, type BuildResult } from "../../build/types.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
-import { createPrinter, type Printer } from "../../print/printer.js";
+import type { Printer } from "../../print/printer.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
@@ -66,7 +66,9 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     // Otherwise the build starts it once a brief passes its schema, and a build of invalid briefs starts none.
     // Not when --format leaves out the PDF: a build of Word files alone never starts a browser.
     const early: Promise<Printer> | undefined = values.force && (formats === undefined || formats.includes("pdf"))
-      ? createPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter, handleSignals: false })
+      ? import("../../print/printer.js").then(({ createPrinter }) =>
+          createPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter, handleSignals: false }),
+        )
       : undefined;
     early?.catch(() => undefined); // no browser: the build says so if it comes to print
     let result: BuildResult;
