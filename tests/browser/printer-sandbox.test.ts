@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/browser.js";
 import { closeBrowser, launchBrowser, puppeteerCachePaths } from "../../src/print/launch.js";
 import { SandboxedPage } from "../../src/print/sandboxed-page.js";
+import { startSandboxTargets, type SandboxTargets } from "../helpers/canary.js";
 import { tool } from "../helpers/cli.js";
 
 /**
@@ -19,8 +16,8 @@ import { tool } from "../helpers/cli.js";
  */
 
 const marker = `PRINTER-SECRET-${process.pid}-${Date.now().toString(36)}`;
-const hits: string[] = [];
-let server: Server;
+let targets: SandboxTargets | undefined;
+let hits: string[] = [];
 let canary: string;
 let secretDir: string;
 let secretUrl: string;
@@ -28,17 +25,8 @@ let browser: Browser;
 let page: SandboxedPage;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    hits.push(`${request.method} ${request.url}`);
-    response.end("canary");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  canary = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  expect(await (await fetch(`${canary}/sanity`)).text()).toBe("canary");
-  hits.length = 0;
-  secretDir = mkdtempSync(join(tmpdir(), "briefsmith-printer-secret-"));
-  writeFileSync(join(secretDir, "secret.txt"), marker);
-  secretUrl = pathToFileURL(join(secretDir, "secret.txt")).href;
+  targets = await startSandboxTargets(marker, "briefsmith-printer-secret-");
+  ({ hits, canary, secretDir, secretUrl } = targets);
   browser = await launchBrowser(await findBrowser({ env: process.env, puppeteerCachePaths }));
   page = await SandboxedPage.open(browser);
 }, 60_000);
@@ -46,8 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await page?.close();
   if (browser) await closeBrowser(browser);
-  await new Promise((resolve) => server?.close(resolve));
-  if (secretDir) rmSync(secretDir, { recursive: true, force: true });
+  await targets?.close();
 });
 
 async function printRaw(id: string, body: string): Promise<{ text: string; blocked: readonly string[] }> {

@@ -1,11 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normaliseForQuote } from "../../src/text/paragraphs.js";
+import { startSandboxTargets, type SandboxTargets } from "../helpers/canary.js";
 import { runBriefProcess, runCli, tool, type CliRun } from "../helpers/cli.js";
 import { TempProject } from "../helpers/project.js";
 import {
@@ -28,9 +25,8 @@ import { findUnsafeHtml } from "../helpers/html-safety.js";
  */
 
 const marker = `SECRET-MARKER-${process.pid}-${Date.now().toString(36)}`;
-const canaryHits: string[] = [];
-let server: Server;
-let secretDir: string;
+let targets: SandboxTargets | undefined;
+let canaryHits: string[] = [];
 let sandbox: Sandbox;
 let project: TempProject;
 let safeRun: CliRun;
@@ -69,20 +65,9 @@ const extractCases = extractFixtures(namingSandbox);
 const errorCases = errorFixtures(namingSandbox);
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    canaryHits.push(`${request.method} ${request.url}`);
-    response.end("canary");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const canary = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // The canary must be reachable, or zero hits would prove nothing.
-  expect(await (await fetch(`${canary}/sanity`)).text()).toBe("canary");
-  canaryHits.length = 0;
-
-  secretDir = mkdtempSync(join(tmpdir(), "briefsmith-secret-"));
-  const secretPath = join(secretDir, "secret.txt");
-  writeFileSync(secretPath, `${marker}\n`);
-  sandbox = { canary, secretPath, secretUrl: pathToFileURL(secretPath).href };
+  targets = await startSandboxTargets(`${marker}\n`, "briefsmith-secret-");
+  canaryHits = targets.hits;
+  sandbox = { canary: targets.canary, secretPath: targets.secretPath, secretUrl: targets.secretUrl };
 
   project = new TempProject();
   for (const fixture of safeBriefFixtures(sandbox)) {
@@ -120,8 +105,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   project?.dispose();
-  if (secretDir) rmSync(secretDir, { recursive: true, force: true });
-  await new Promise((resolve) => server?.close(resolve));
+  await targets?.close();
 });
 
 describe("hostile briefs and extracts that must build into a safe PDF", () => {

@@ -1,13 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/browser.js";
 import { closeBrowser, launchBrowser, puppeteerCachePaths } from "../../src/print/launch.js";
 import { contentSecurityPolicy } from "../../src/render/render.js";
+import { startSandboxTargets, type SandboxTargets } from "../helpers/canary.js";
 import { runBriefProcess, tool, type CliRun } from "../helpers/cli.js";
 import { TempProject } from "../helpers/project.js";
 
@@ -21,10 +18,9 @@ import { TempProject } from "../helpers/project.js";
  * each, whatever the template writes.
  */
 const marker = `TEMPLATE-SECRET-${process.pid}-${Date.now().toString(36)}`;
-const hits: string[] = [];
-let server: Server;
+let targets: SandboxTargets | undefined;
+let hits: string[] = [];
 let canary: string;
-let secretDir: string;
 let secretUrl: string;
 let project: TempProject;
 let run: CliRun;
@@ -43,18 +39,8 @@ function hostileBody(c: string, secret: string): string {
 }
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    hits.push(`${request.method} ${request.url}`);
-    response.end("canary");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  canary = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // The canary must be reachable, or zero hits would prove nothing.
-  expect(await (await fetch(`${canary}/sanity`)).text()).toBe("canary");
-  hits.length = 0;
-  secretDir = mkdtempSync(join(tmpdir(), "briefsmith-template-secret-"));
-  writeFileSync(join(secretDir, "secret.txt"), marker);
-  secretUrl = pathToFileURL(join(secretDir, "secret.txt")).href;
+  targets = await startSandboxTargets(marker, "briefsmith-template-secret-");
+  ({ hits, canary, secretUrl } = targets);
 
   project = new TempProject();
   mkdirSync(project.path("templates/assets"), { recursive: true });
@@ -77,8 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   project?.dispose();
-  if (secretDir) rmSync(secretDir, { recursive: true, force: true });
-  await new Promise((resolve) => server?.close(resolve));
+  await targets?.close();
 });
 
 describe("hostile templates of a project's own, built by the real CLI", () => {
