@@ -1,6 +1,6 @@
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel } from "../model.js";
-import { contentsEntries, type RenderHtml } from "./render.js";
+import { contentsEntries, mayHaveContents, type RenderHtml } from "./render.js";
 
 /**
  * A printed table of contents for a document that runs long (a handout past
@@ -64,7 +64,7 @@ export async function printWithContents<T extends PrintedDocument>(
 ): Promise<{ html: string; printed: T }> {
   const html = rendered ?? render(model, balance);
   const printed = await print(html);
-  if (model.layout !== "handout" || printed.pages <= contentsAfterPages) return { html, printed };
+  if (!mayHaveContents(model.layout) || printed.pages <= contentsAfterPages) return { html, printed };
   const first = await print(render(model, balance, { contents: {} }));
   const byTitle = await outlinePages(first.pdf);
   const pages = new Map<string, number>();
