@@ -43,7 +43,7 @@ import { style } from "./styles.js";
 export type SectionWriter = (context: DocxContext) => FileChild[];
 
 /** The due-weight statement of a question, from the balance report. */
-function weightOf(context: DocxContext, themeId: string) {
+export function weightOf(context: DocxContext, themeId: string) {
   return context.balance.themes.find((t) => t.themeId === themeId)?.weight;
 }
 
