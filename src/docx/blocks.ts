@@ -45,9 +45,10 @@ export class DocxContext {
     this.textWidth = textWidth;
   }
 
-  /** A fresh numbering instance: the numbers of each ordered list start again. */
-  nextListInstance(): number {
-    return ++this.#listInstances;
+  /** The numbering of a new ordered list from `start`: a fresh instance (its numbers start again), and a definition of its own when it does not start at one. */
+  orderedList(start: number): { readonly reference: string; readonly instance: number } {
+    if (start !== 1) this.decimalStarts.add(start);
+    return { reference: start === 1 ? numberingRef.decimal : decimalReference(start), instance: ++this.#listInstances };
   }
 }
 
@@ -96,9 +97,7 @@ export function bulletItem(context: DocxContext, runs: Runs, level = 0, paragrap
 
 /** Items of one numbered list, numbered from `start`. */
 export function numberedItems(context: DocxContext, items: readonly Runs[], start = 1, level = 0): Paragraph[] {
-  const instance = context.nextListInstance();
-  if (start !== 1) context.decimalStarts.add(start);
-  const reference = start === 1 ? numberingRef.decimal : decimalReference(start);
+  const { reference, instance } = context.orderedList(start);
   return items.map((runs) => portion(context, style.listParagraph, runs, { numbering: { reference, level, instance } }));
 }
 
@@ -303,11 +302,7 @@ function lines(value: string, runStyle?: string): Runs {
 /** A Markdown list as Word list paragraphs: bullets, or numbers from the list's start; nested lists one level in. */
 function list(context: DocxContext, token: Tokens.List, level: number): FileChild[] {
   const start = typeof token.start === "number" ? token.start : 1;
-  const instance = token.ordered ? context.nextListInstance() : 0;
-  if (token.ordered && start !== 1) context.decimalStarts.add(start);
-  const numbering = token.ordered
-    ? { reference: start === 1 ? numberingRef.decimal : decimalReference(start), level: Math.min(level, 4), instance }
-    : { reference: numberingRef.bullet, level: Math.min(level, 4) };
+  const numbering = token.ordered ? { ...context.orderedList(start), level: Math.min(level, 4) } : { reference: numberingRef.bullet, level: Math.min(level, 4) };
   const out: FileChild[] = [];
   for (const item of token.items) {
     let first = true;
