@@ -108,6 +108,12 @@ export function decimalReference(start: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Tables
 
+/** Column widths given in proportion (1, 1, 2), in twips that share the text width. */
+function columnTwips(widths: readonly number[], textWidth: number): number[] {
+  const total = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => Math.round((w / total) * textWidth));
+}
+
 export interface CellContent {
   readonly paragraphs: readonly Paragraph[];
   readonly shading?: string;
@@ -125,8 +131,7 @@ export function styledTable(
   context: DocxContext,
   options: { headerRows: readonly (readonly CellContent[])[]; rows: readonly (readonly CellContent[])[]; widths: readonly number[]; splitRows?: boolean },
 ): Table {
-  const total = options.widths.reduce((a, b) => a + b, 0);
-  const widths = options.widths.map((w) => Math.round((w / total) * context.textWidth));
+  const widths = columnTwips(options.widths, context.textWidth);
   const cell = (content: CellContent, index: number) =>
     new TableCell({
       children: content.paragraphs.length > 0 ? [...content.paragraphs] : [new Paragraph({ style: style.tableText })],
@@ -163,8 +168,7 @@ function withoutDirectBorders(table: Table): Table {
 
 /** A table with no rules at all (the memo's header block), but the one under it. */
 export function borderlessTable(rows: readonly (readonly Paragraph[])[], widths: readonly number[], textWidth: number): Table {
-  const total = widths.reduce((a, b) => a + b, 0);
-  const twips = widths.map((w) => Math.round((w / total) * textWidth));
+  const twips = columnTwips(widths, textWidth);
   return new Table({
     rows: rows.map(
       (cells) =>
