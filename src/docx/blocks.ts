@@ -65,7 +65,7 @@ export function raw(value: string, options: { bold?: boolean; italics?: boolean;
 }
 
 /** The portion mark and the space after it, as the first runs of a portion; nothing in an unmarked document. */
-export function markRuns(context: DocxContext): Runs {
+function markRuns(context: DocxContext): Runs {
   const mark = context.model.portionMark;
   return mark === undefined ? [] : [new TextRun({ text: mark, style: style.portionMark }), new TextRun(" ")];
 }
