@@ -267,13 +267,9 @@ function blocks(context: DocxContext, tokens: readonly Token[], paragraphStyle: 
       case "space":
         break;
       case "paragraph":
-        out.push(portion(context, paragraphStyle, inlineRuns((token as Tokens.Paragraph).tokens, {})));
+      case "text":
+        out.push(portion(context, paragraphStyle, textRuns(token as Tokens.Paragraph | Tokens.Text)));
         break;
-      case "text": {
-        const t = token as Tokens.Text;
-        out.push(portion(context, paragraphStyle, t.tokens ? inlineRuns(t.tokens, {}) : [new TextRun(decodeHTML(t.text))]));
-        break;
-      }
       case "heading":
         out.push(portion(context, paragraphStyle, inlineRuns((token as Tokens.Heading).tokens, { bold: true })));
         break;
@@ -299,6 +295,11 @@ function blocks(context: DocxContext, tokens: readonly Token[], paragraphStyle: 
   return out;
 }
 
+/** A paragraph's or a text block's runs: its inline tokens, or, when it has none, its text as a browser reads it. */
+function textRuns(token: Tokens.Paragraph | Tokens.Text): Runs {
+  return token.tokens ? inlineRuns(token.tokens, {}) : [new TextRun(decodeHTML(token.text))];
+}
+
 function lines(value: string, runStyle?: string): Runs {
   return value.split("\n").map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}), ...(runStyle ? { style: runStyle } : {}) }));
 }
@@ -314,8 +315,7 @@ function list(context: DocxContext, token: Tokens.List, level: number): FileChil
       if (child.type === "list") {
         out.push(...list(context, child as Tokens.List, level + 1));
       } else if (child.type === "text" || child.type === "paragraph") {
-        const inline = (child as Tokens.Text).tokens;
-        const runs = inline ? inlineRuns(inline, {}) : [new TextRun(decodeHTML((child as Tokens.Text).text))];
+        const runs = textRuns(child as Tokens.Paragraph | Tokens.Text);
         // The item's first paragraph carries the bullet or number; a loose item's next paragraphs align with its text.
         out.push(portion(context, style.listParagraph, runs, first ? { numbering } : { indent: { left: 360 * (level + 1) } }));
         first = false;
