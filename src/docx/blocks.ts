@@ -45,9 +45,10 @@ export class DocxContext {
     this.textWidth = textWidth;
   }
 
-  /** A fresh numbering instance: the numbers of each ordered list start again. */
-  nextListInstance(): number {
-    return ++this.#listInstances;
+  /** The numbering of a new ordered list from `start`: a fresh instance (its numbers start again), and a definition of its own when it does not start at one. */
+  orderedList(start: number): { readonly reference: string; readonly instance: number } {
+    if (start !== 1) this.decimalStarts.add(start);
+    return { reference: start === 1 ? numberingRef.decimal : decimalReference(start), instance: ++this.#listInstances };
   }
 }
 
@@ -64,7 +65,7 @@ export function raw(value: string, options: { bold?: boolean; italics?: boolean;
 }
 
 /** The portion mark and the space after it, as the first runs of a portion; nothing in an unmarked document. */
-export function markRuns(context: DocxContext): Runs {
+function markRuns(context: DocxContext): Runs {
   const mark = context.model.portionMark;
   return mark === undefined ? [] : [new TextRun({ text: mark, style: style.portionMark }), new TextRun(" ")];
 }
@@ -96,9 +97,7 @@ export function bulletItem(context: DocxContext, runs: Runs, level = 0, paragrap
 
 /** Items of one numbered list, numbered from `start`. */
 export function numberedItems(context: DocxContext, items: readonly Runs[], start = 1, level = 0): Paragraph[] {
-  const instance = context.nextListInstance();
-  if (start !== 1) context.decimalStarts.add(start);
-  const reference = start === 1 ? numberingRef.decimal : decimalReference(start);
+  const { reference, instance } = context.orderedList(start);
   return items.map((runs) => portion(context, style.listParagraph, runs, { numbering: { reference, level, instance } }));
 }
 
@@ -108,6 +107,12 @@ export function decimalReference(start: number): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tables
+
+/** Column widths given in proportion (1, 1, 2), in twips that share the text width. */
+function columnTwips(widths: readonly number[], textWidth: number): number[] {
+  const total = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => Math.round((w / total) * textWidth));
+}
 
 export interface CellContent {
   readonly paragraphs: readonly Paragraph[];
@@ -126,8 +131,7 @@ export function styledTable(
   context: DocxContext,
   options: { headerRows: readonly (readonly CellContent[])[]; rows: readonly (readonly CellContent[])[]; widths: readonly number[]; splitRows?: boolean },
 ): Table {
-  const total = options.widths.reduce((a, b) => a + b, 0);
-  const widths = options.widths.map((w) => Math.round((w / total) * context.textWidth));
+  const widths = columnTwips(options.widths, context.textWidth);
   const cell = (content: CellContent, index: number) =>
     new TableCell({
       children: content.paragraphs.length > 0 ? [...content.paragraphs] : [new Paragraph({ style: style.tableText })],
@@ -164,8 +168,7 @@ function withoutDirectBorders(table: Table): Table {
 
 /** A table with no rules at all (the memo's header block), but the one under it. */
 export function borderlessTable(rows: readonly (readonly Paragraph[])[], widths: readonly number[], textWidth: number): Table {
-  const total = widths.reduce((a, b) => a + b, 0);
-  const twips = widths.map((w) => Math.round((w / total) * textWidth));
+  const twips = columnTwips(widths, textWidth);
   return new Table({
     rows: rows.map(
       (cells) =>
@@ -264,13 +267,9 @@ function blocks(context: DocxContext, tokens: readonly Token[], paragraphStyle: 
       case "space":
         break;
       case "paragraph":
-        out.push(portion(context, paragraphStyle, inlineRuns((token as Tokens.Paragraph).tokens, {})));
+      case "text":
+        out.push(portion(context, paragraphStyle, textRuns(token as Tokens.Paragraph | Tokens.Text)));
         break;
-      case "text": {
-        const t = token as Tokens.Text;
-        out.push(portion(context, paragraphStyle, t.tokens ? inlineRuns(t.tokens, {}) : [new TextRun(decodeHTML(t.text))]));
-        break;
-      }
       case "heading":
         out.push(portion(context, paragraphStyle, inlineRuns((token as Tokens.Heading).tokens, { bold: true })));
         break;
@@ -296,6 +295,11 @@ function blocks(context: DocxContext, tokens: readonly Token[], paragraphStyle: 
   return out;
 }
 
+/** A paragraph's or a text block's runs: its inline tokens, or, when it has none, its text as a browser reads it. */
+function textRuns(token: Tokens.Paragraph | Tokens.Text): Runs {
+  return token.tokens ? inlineRuns(token.tokens, {}) : [new TextRun(decodeHTML(token.text))];
+}
+
 function lines(value: string, runStyle?: string): Runs {
   return value.split("\n").map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}), ...(runStyle ? { style: runStyle } : {}) }));
 }
@@ -303,11 +307,7 @@ function lines(value: string, runStyle?: string): Runs {
 /** A Markdown list as Word list paragraphs: bullets, or numbers from the list's start; nested lists one level in. */
 function list(context: DocxContext, token: Tokens.List, level: number): FileChild[] {
   const start = typeof token.start === "number" ? token.start : 1;
-  const instance = token.ordered ? context.nextListInstance() : 0;
-  if (token.ordered && start !== 1) context.decimalStarts.add(start);
-  const numbering = token.ordered
-    ? { reference: start === 1 ? numberingRef.decimal : decimalReference(start), level: Math.min(level, 4), instance }
-    : { reference: numberingRef.bullet, level: Math.min(level, 4) };
+  const numbering = token.ordered ? { ...context.orderedList(start), level: Math.min(level, 4) } : { reference: numberingRef.bullet, level: Math.min(level, 4) };
   const out: FileChild[] = [];
   for (const item of token.items) {
     let first = true;
@@ -315,8 +315,7 @@ function list(context: DocxContext, token: Tokens.List, level: number): FileChil
       if (child.type === "list") {
         out.push(...list(context, child as Tokens.List, level + 1));
       } else if (child.type === "text" || child.type === "paragraph") {
-        const inline = (child as Tokens.Text).tokens;
-        const runs = inline ? inlineRuns(inline, {}) : [new TextRun(decodeHTML((child as Tokens.Text).text))];
+        const runs = textRuns(child as Tokens.Paragraph | Tokens.Text);
         // The item's first paragraph carries the bullet or number; a loose item's next paragraphs align with its text.
         out.push(portion(context, style.listParagraph, runs, first ? { numbering } : { indent: { left: 360 * (level + 1) } }));
         first = false;

@@ -1,6 +1,5 @@
 import type { FileChild } from "docx";
-import type { BriefModel } from "../model.js";
-import type { LayoutName, SectionName } from "../schema/brief.js";
+import type { SectionName } from "../schema/brief.js";
 import type { DocxContext } from "./blocks.js";
 import type { SectionWriter } from "./sections.js";
 
@@ -10,6 +9,9 @@ import type { SectionWriter } from "./sections.js";
  * margins (those of its style sheet), what opens the document (the memo's
  * header block, the handout's title and overview), and its own version of any
  * section (as templates/<template>-<section>.hbs replaces a shared partial).
+ * A document is written in the layout its template follows (model.layout): a
+ * template of the project's own changes the HTML and PDF; the Word file is
+ * written in its layout, in Word's styles (a house style is set in Word).
  */
 export interface Layout {
   /** Page margins in inches: top, right, bottom, left. */
@@ -18,11 +20,3 @@ export interface Layout {
   readonly sections: Partial<Readonly<Record<SectionName, SectionWriter>>>;
 }
 
-/**
- * The layout a document is written in: the one its template follows. A
- * template of the project's own changes the HTML and PDF; the Word file is
- * written in its layout, in Word's styles (a house style is set in Word).
- */
-export function layoutOf(model: BriefModel): LayoutName {
-  return model.layout;
-}

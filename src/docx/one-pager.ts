@@ -3,13 +3,8 @@ import { runInHeading } from "../render/prose.js";
 import { balanceLine, endorsementLine, phrases } from "../render/wording.js";
 import { blockMarkdown, bulletItem, heading, portion, raw, text, unmarked, type DocxContext } from "./blocks.js";
 import type { Layout } from "./layout.js";
-import { assessmentAndRecommendation, type SectionWriter } from "./sections.js";
+import { assessmentAndRecommendation, weightOf, type SectionWriter } from "./sections.js";
 import { style } from "./styles.js";
-
-/** The due-weight statement of a question in one sentence, from the balance report. */
-function shortWeight(context: DocxContext, themeId: string): string | undefined {
-  return context.balance.themes.find((t) => t.themeId === themeId)?.weight.short;
-}
 
 /** The bottom line in a line per question. */
 const bluf: SectionWriter = (context) => {
@@ -18,7 +13,7 @@ const bluf: SectionWriter = (context) => {
   if (model.summary !== undefined) out.push(...blockMarkdown(context, model.summary, style.normal));
   if (model.weightIn === "bluf") {
     for (const theme of model.themes) {
-      const weight = shortWeight(context, theme.id);
+      const weight = weightOf(context, theme.id)?.short;
       out.push(bulletItem(context, [text(runInHeading(theme.title), { bold: true }), raw(" "), ...(weight === undefined ? [] : [text(weight)])]));
     }
   }
@@ -34,7 +29,7 @@ const themes: SectionWriter = (context) => {
     out.push(heading(context, 1, theme.title));
     out.push(portion(context, style.question, [text(theme.question)]));
     if (context.model.weightIn === "themes") {
-      const weight = shortWeight(context, theme.id);
+      const weight = weightOf(context, theme.id)?.short;
       if (weight !== undefined) out.push(portion(context, style.normal, [text(weight)]));
     }
     for (const viewpoint of theme.viewpoints) {

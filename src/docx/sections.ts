@@ -43,18 +43,18 @@ import { style } from "./styles.js";
 export type SectionWriter = (context: DocxContext) => FileChild[];
 
 /** The due-weight statement of a question, from the balance report. */
-function weightOf(context: DocxContext, themeId: string) {
+export function weightOf(context: DocxContext, themeId: string) {
   return context.balance.themes.find((t) => t.themeId === themeId)?.weight;
 }
 
 /** "(perspective, source)" and the endnote's number, or inline "(perspective, source [n], para. N)". */
-export function citationRuns(item: { readonly note?: number | undefined; readonly source: { readonly number: number }; readonly locator: number }, who: string): Runs {
+function citationRuns(item: { readonly note?: number | undefined; readonly source: { readonly number: number }; readonly locator: number }, who: string): Runs {
   if (item.note !== undefined) return [text(`(${who})`, { style: style.attribution }), new EndnoteReferenceRun(item.note)];
   return [text(`(${who} [${item.source.number}], para.\u00a0${item.locator})`, { style: style.attribution })];
 }
 
 /** A claim: its kind, our paraphrase, the quote where it adds wording (inline citations), who says it and where. */
-export function claimRuns(claim: ClaimModel, options: { prefix?: Runs; kind?: boolean } = {}): Runs {
+function claimRuns(claim: ClaimModel, options: { prefix?: Runs; kind?: boolean } = {}): Runs {
   return [
     ...(options.prefix ?? []),
     ...(options.kind === false ? [] : [raw(kindLabels[claim.kind] ?? claim.kind, { style: style.kindLabel }), raw(" ")]),
@@ -66,7 +66,7 @@ export function claimRuns(claim: ClaimModel, options: { prefix?: Runs; kind?: bo
 }
 
 /** A fact: its date when the text does not give it, the text, its source and where. */
-export function factRuns(fact: FactModel): Runs {
+function factRuns(fact: FactModel): Runs {
   return [
     ...(fact.datePrefix !== undefined ? [raw(`${fact.datePrefix}.`, { bold: true }), raw(" ")] : []),
     ...inlineMarkdown(fact.text),

@@ -26,9 +26,9 @@ import type { LayoutName } from "../schema/brief.js";
  * substitutes Times New Roman and Arial where they are not installed.
  */
 
-export const serif = "Liberation Serif";
-export const sans = "Liberation Sans";
-export const mono = "Liberation Mono";
+const serif = "Liberation Serif";
+const sans = "Liberation Sans";
+const mono = "Liberation Mono";
 
 /** Style ids, as the document's XML names them. Word's built-in styles keep Word's ids. */
 export const style = {

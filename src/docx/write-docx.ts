@@ -16,9 +16,9 @@ import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel } from "../model.js";
 import { typographic } from "../render/typography.js";
 import type { LayoutName } from "../schema/brief.js";
-import { decimalReference, DocxContext } from "./blocks.js";
+import { decimalReference, DocxContext, raw, text } from "./blocks.js";
 import { handoutLayout } from "./handout.js";
-import { layoutOf, type Layout } from "./layout.js";
+import type { Layout } from "./layout.js";
 import { memoLayout } from "./memo.js";
 import { onePagerLayout } from "./one-pager.js";
 import { documentMoment, reproducibleDocx } from "./reproducible.js";
@@ -40,7 +40,7 @@ const inch = 1440;
  * the same bytes every time for the same model.
  */
 export async function writeDocx(model: BriefModel, balance: BalanceReport): Promise<Uint8Array> {
-  const layout = layouts[layoutOf(model)];
+  const layout = layouts[model.layout];
   const page = pages[model.paper];
   const [top, right, bottom, left] = layout.margins.map((m) => Math.round(m * inch)) as [number, number, number, number];
   const textWidth = page.width - left - right;
@@ -56,7 +56,7 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport): Prom
     subject: typographic(model.corpus.title),
     ...(model.from !== undefined ? { creator: typographic(model.from), lastModifiedBy: typographic(model.from) } : { creator: "", lastModifiedBy: "" }),
     customProperties: [{ name: "Marking", value: model.marking }],
-    styles: documentStyles(layoutOf(model)),
+    styles: documentStyles(model.layout),
     numbering: withStarts(documentNumbering(), context.decimalStarts),
     endnotes,
     sections: [
@@ -80,11 +80,11 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport): Prom
 function runningHeader(model: BriefModel, textWidth: number): Header {
   return new Header({
     children: [
-      new Paragraph({ style: style.header, alignment: AlignmentType.CENTER, children: [new TextRun({ text: model.marking, style: style.marking })] }),
+      new Paragraph({ style: style.header, alignment: AlignmentType.CENTER, children: [raw(model.marking, { style: style.marking })] }),
       new Paragraph({
         style: style.header,
         tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
-        children: [new TextRun(typographic(model.runningTitle)), new TextRun({ children: [new Tab(), model.dateDisplay] })],
+        children: [text(model.runningTitle), new TextRun({ children: [new Tab(), model.dateDisplay] })],
       }),
     ],
   });
@@ -103,7 +103,7 @@ function runningFooter(model: BriefModel, textWidth: number): Footer {
         ],
         children: [
           new TextRun({ children: [new Tab()] }),
-          new TextRun({ text: model.marking, style: style.marking }),
+          raw(model.marking, { style: style.marking }),
           new TextRun({ children: [new Tab(), "Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] }),
         ],
       }),

@@ -1,6 +1,6 @@
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel } from "../model.js";
-import { contentsEntries, type RenderHtml } from "./render.js";
+import { contentsEntries, mayHaveContents, type RenderHtml } from "./render.js";
 
 /**
  * A printed table of contents for a document that runs long (a handout past
@@ -12,7 +12,7 @@ import { contentsEntries, type RenderHtml } from "./render.js";
  */
 
 /** A document longer than this many pages gets a table of contents. */
-export const contentsAfterPages = 6;
+const contentsAfterPages = 6;
 
 export interface PrintedDocument {
   readonly pdf: Uint8Array;
@@ -20,7 +20,7 @@ export interface PrintedDocument {
 }
 
 /** The page of each top-level heading of a PDF, by its title as printed. */
-export async function outlinePages(pdf: Uint8Array): Promise<Map<string, number>> {
+async function outlinePages(pdf: Uint8Array): Promise<Map<string, number>> {
   const { getDocumentProxy } = await import("unpdf");
   const document = await getDocumentProxy(new Uint8Array(pdf), { isEvalSupported: false, verbosity: 0 });
   try {
@@ -44,7 +44,7 @@ export async function outlinePages(pdf: Uint8Array): Promise<Map<string, number>
 }
 
 /** Titles compared as a reader sees them: spacing, case and the shape of quotation marks do not matter. */
-export function normaliseTitle(title: string): string {
+function normaliseTitle(title: string): string {
   return title.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
@@ -64,7 +64,7 @@ export async function printWithContents<T extends PrintedDocument>(
 ): Promise<{ html: string; printed: T }> {
   const html = rendered ?? render(model, balance);
   const printed = await print(html);
-  if (model.layout !== "handout" || printed.pages <= contentsAfterPages) return { html, printed };
+  if (!mayHaveContents(model.layout) || printed.pages <= contentsAfterPages) return { html, printed };
   const first = await print(render(model, balance, { contents: {} }));
   const byTitle = await outlinePages(first.pdf);
   const pages = new Map<string, number>();

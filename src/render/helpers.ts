@@ -37,9 +37,12 @@ export function registerHelpers(handlebars: typeof Handlebars, set: TemplateSet,
   const safe = (html: string) => new handlebars.SafeString(html);
   const escape = handlebars.Utils.escapeExpression;
   const rootOf = (options: Handlebars.HelperOptions) => options.data.root as TemplateContext;
+  /** Our plain text as printed: typographic quotes, then escaped. */
+  const printed = (text: string) => safe(escape(typographic(text)));
+  const balanceTheme = (themeId: string, options: Handlebars.HelperOptions) => rootOf(options).balance.themes.find((t) => t.themeId === themeId);
   const helpers: Record<BriefsmithHelperName, Handlebars.HelperDelegate> = {
     /** Plain text as printed: typographic quotes, then escaped. */
-    t: (text: unknown) => safe(escape(typographic(String(text ?? "")))),
+    t: (text: unknown) => printed(String(text ?? "")),
     md: (text: string) => safe(renderInlineMarkdown(typographicMarkdown(String(text ?? "")))),
     /** Block Markdown; each paragraph and list item starts with the document's portion mark, when it has one. */
     mdBlock: (text: string, options: Handlebars.HelperOptions) =>
@@ -52,8 +55,8 @@ export function registerHelpers(handlebars: typeof Handlebars, set: TemplateSet,
     count: (count: number, noun: string) => countOf(count, noun),
     numberWord: (count: number) => numberWord(count),
     /** A title run in before text: "Economic and energy ties." */
-    runIn: (text: string) => safe(escape(typographic(runInHeading(String(text ?? ""))))),
-    sentence: (text: string) => safe(escape(typographic(sentenceCase(String(text ?? ""))))),
+    runIn: (text: string) => printed(runInHeading(String(text ?? ""))),
+    sentence: (text: string) => printed(sentenceCase(String(text ?? ""))),
     kindLabel: (kind: string) => (Object.hasOwn(kindLabels, kind) ? kindLabels[kind] : kind),
     bearingSymbol: (bearing: string) => (Object.hasOwn(bearingSymbols, bearing) ? bearingSymbols[bearing as keyof typeof bearingSymbols] : "?"),
     /** A fixed word or sentence of the documents (wording.ts), the same in every renderer. */
@@ -77,8 +80,8 @@ export function registerHelpers(handlebars: typeof Handlebars, set: TemplateSet,
     join: (items: unknown[], separator: unknown) => (items ?? []).join(typeof separator === "string" ? separator : ", "),
     pageSize: (paper: string) => (paper === "A4" ? "A4" : "letter"),
     /** The due-weight statement of a question (from the balance report). */
-    weight: (themeId: string, options: Handlebars.HelperOptions) => rootOf(options).balance.themes.find((t) => t.themeId === themeId)?.weight,
-    balanceTheme: (themeId: string, options: Handlebars.HelperOptions) => rootOf(options).balance.themes.find((t) => t.themeId === themeId),
+    weight: (themeId: string, options: Handlebars.HelperOptions) => balanceTheme(themeId, options)?.weight,
+    balanceTheme,
     /** The partial that prints a section in this template: its own (letter-themes), its layout's (memo-themes), else the shared one. */
     sectionPartial: (section: string) => sectionPartialFor(set, entry, String(section)),
     documentNoun: (options: Handlebars.HelperOptions) => documentNoun(rootOf(options).brief),

@@ -4,6 +4,7 @@ import type { BalanceReport } from "../balance/measure.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { stylesFor, type TemplateEntry, type TemplateSet } from "../load/templates.js";
 import type { BriefModel } from "../model.js";
+import type { SectionName } from "../schema/brief.js";
 import { checkTemplates } from "../validate/templates.js";
 import type { ContentsEntry, TemplateContext } from "./context.js";
 import { registerHelpers } from "./helpers.js";
@@ -21,11 +22,9 @@ export interface RenderOptions {
 
 export type RenderHtml = (model: BriefModel, balance: BalanceReport, options?: RenderOptions) => string;
 
-const sectionTitles: Record<string, string> = {
+/** The contents title of each section listed under its own heading (the questions and the facts are listed apart). */
+const sectionTitles: Partial<Readonly<Record<SectionName, string>>> = {
   bluf: phrases.bluf,
-  themes: "",
-  comparison: "",
-  facts: phrases.keyFacts,
   assumptions: phrases.assumptions,
   questions: phrases.questions,
   glossary: phrases.glossary,
@@ -35,22 +34,26 @@ const sectionTitles: Record<string, string> = {
 
 /** The entries of a handout's table of contents: each question, then each section after the questions. */
 export function contentsEntries(model: BriefModel, pages?: PageNumbers): ContentsEntry[] {
-  const entries: ContentsEntry[] = [];
+  // A section with nothing in it prints nothing, so it has no entry.
+  const empty: Partial<Record<SectionName, boolean>> = {
+    facts: model.facts.length === 0,
+    assumptions: model.assumptions.length === 0,
+    questions: model.questions.length === 0,
+    glossary: model.glossary.length === 0,
+  };
+  const entries: { anchor: string; title: string }[] = [];
   for (const section of model.sectionOrder) {
+    if (empty[section]) continue;
     if (section === "themes" || section === "comparison") {
-      for (const theme of model.themes) entries.push({ anchor: `theme-${theme.id}`, title: `${theme.number}. ${theme.title}`, page: undefined });
-    } else if (section === "facts" && model.facts.length > 0) {
-      entries.push({ anchor: "section-facts", title: model.layout === "handout" ? phrases.evidence : phrases.keyFacts, page: undefined });
-    } else if (section === "questions" && model.questions.length === 0) {
-      continue;
-    } else if (section === "glossary" && model.glossary.length === 0) {
-      continue;
-    } else if (section === "assumptions" && model.assumptions.length === 0) {
-      continue;
-    } else if (section !== "facts" && sectionTitles[section]) {
-      entries.push({ anchor: `section-${section}`, title: sectionTitles[section]!, page: undefined });
+      for (const theme of model.themes) entries.push({ anchor: `theme-${theme.id}`, title: `${theme.number}. ${theme.title}` });
+    } else if (section === "facts") {
+      entries.push({ anchor: "section-facts", title: model.layout === "handout" ? phrases.evidence : phrases.keyFacts });
+    } else {
+      // The notes print with the sources, just before them.
+      if (section === "sources" && model.notes.length > 0) entries.push({ anchor: "section-notes", title: phrases.notes });
+      const title = sectionTitles[section];
+      if (title !== undefined) entries.push({ anchor: `section-${section}`, title });
     }
-    if (section === "sources" && model.notes.length > 0) entries.splice(entries.length - 1, 0, { anchor: "section-notes", title: phrases.notes, page: undefined });
   }
   return entries.map((entry) => ({ ...entry, page: pages?.get(entry.anchor) }));
 }

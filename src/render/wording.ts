@@ -1,6 +1,6 @@
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel, SourceModel } from "../model.js";
-import { countOf, joinWords, numbersAlike, numberWord } from "./prose.js";
+import { countOf, joinWords, numbersAlike } from "./prose.js";
 
 /**
  * The sentences a document says in its own voice, built from the model so
@@ -160,5 +160,3 @@ function fraction(ratio: number): string {
   const named: Record<string, string> = { "0.5": "half", "0.75": "three-quarters", "0.8": "four-fifths", "0.9": "nine-tenths", "1": "all" };
   return named[String(ratio)] ?? `${Math.round(ratio * 100)}%`;
 }
-
-export { numberWord };
