@@ -1,4 +1,4 @@
-import pluralize from "pluralize";
+import { pluralNoun } from "../text/plural.js";
 
 /**
  * Running text as a person writes it (CRS and GPO style): the numbers one to
@@ -30,8 +30,8 @@ export function countOf(
   noun: string,
   options: { zero?: "no" | "zero"; plural?: string; write?: (count: number) => string } = {},
 ): string {
-  if (count === 0 && options.zero === "no") return `no ${options.plural ?? pluralize(noun)}`;
-  const word = count === 1 ? noun : (options.plural ?? pluralize(noun));
+  if (count === 0 && options.zero === "no") return `no ${options.plural ?? pluralNoun(noun)}`;
+  const word = count === 1 ? noun : (options.plural ?? pluralNoun(noun));
   return `${(options.write ?? numberWord)(count)} ${word}`;
 }
 
