@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { builtInTemplatesDir, lexiconPath } from "../load/package-files.js";
-import { displayPath, listCorpora, projectTemplatesDir } from "../load/project.js";
+import { displayPath, projectTemplatesDir } from "../load/project.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import { createPrinter, type DocumentPrinter, type Env } from "../print/printer.js";
 import { findProjectBriefs, indexEntries, type IndexView } from "./briefs.js";
@@ -114,9 +114,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       void session.refresh();
       return { ok: false, reason: changedOnDisk(displayPath(session.path, cwd)) };
     }
-    const corpusId = namedCorpus(parseYamlFile("brief", text).file.data);
-    const known = corpusId !== undefined && (await listCorpora(root)).includes(corpusId);
-    const extract = known ? (await inputs.corpus(corpusId)).corpus?.extract : undefined;
+    const extract = (await inputs.knownCorpus(namedCorpus(parseYamlFile("brief", text).file.data)))?.corpus?.extract;
     const result = composeBrief(text, edit, extract);
     if (!result.ok) return result;
     if (result.changed) {

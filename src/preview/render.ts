@@ -5,7 +5,7 @@ import { usableCorpus, type CorpusReading } from "../build/load-corpus.js";
 import { renderBrief, rendererFor } from "../build/render-brief.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { displayPath, listCorpora, readBriefFileText } from "../load/project.js";
+import { displayPath, readBriefFileText } from "../load/project.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import type { BriefModel } from "../model.js";
 import type { DocumentPrinter } from "../print/printer.js";
@@ -98,7 +98,7 @@ export async function attemptRendering(path: string, briefText: string, context:
   const shown = displayPath(path, context.cwd);
   const briefData = parseYamlFile(shown, briefText).file.data;
   const corpusId = namedCorpus(briefData);
-  const reading = corpusId !== undefined && (await listCorpora(context.root)).includes(corpusId) ? await context.inputs.corpus(corpusId) : undefined;
+  const reading = await context.inputs.knownCorpus(corpusId);
   const corpus = usableCorpus(reading);
   const templateNames = await context.inputs.templates().then((set) => [...set.templates.keys()].sort(), () => undefined);
   const base = { briefData, briefText, corpusId, extract: reading?.corpus?.extract, templates: templateNames };
