@@ -6,7 +6,6 @@ import { renderBrief, rendererFor } from "../build/render-brief.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { displayPath, readBriefFileText } from "../load/project.js";
-import { parseYamlFile } from "../load/yaml-file.js";
 import type { BriefModel } from "../model.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import { printWithContents } from "../render/contents.js";
@@ -91,12 +90,12 @@ export function namedCorpus(briefData: unknown): string | undefined {
  * what the build refuses (an invalid brief, a misquote in its corpus, an
  * unbalanced brief under the strict policy), with the same diagnostics. When
  * the corpus cannot be used, the brief and its corpus are checked as `brief
- * validate` checks them, so every problem is listed at once.
+ * validate` checks them, so every problem is listed at once. `briefData` is
+ * the text as parsed (the caller has parsed it for its render key).
  */
-export async function attemptRendering(path: string, briefText: string, context: RenderContext): Promise<PreviewAttempt> {
+export async function attemptRendering(path: string, briefText: string, briefData: unknown, context: RenderContext): Promise<PreviewAttempt> {
   const started = performance.now();
   const shown = displayPath(path, context.cwd);
-  const briefData = parseYamlFile(shown, briefText).file.data;
   const corpusId = namedCorpus(briefData);
   const reading = await context.inputs.knownCorpus(corpusId);
   const corpus = usableCorpus(reading);
