@@ -5,7 +5,7 @@
 //
 //   npm run bench                  40 briefs, naive baseline on a sample of 8, and a 1,000-brief build
 //   npm run bench -- --briefs 120 --naive-sample 12 --scale 0
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -144,10 +144,15 @@ const fullBrowser = chosenBrowser.headlessShell
   ? await findBrowser({ env: { PATH: process.env.PATH }, puppeteerCachePaths, acceptHeadlessShell: false }).catch(() => undefined)
   : chosenBrowser;
 
+/** The briefs' HTML, built once: what the naive script and the bare printer print. */
+const htmlDir = join(work, "naive-html");
+async function buildHtml() {
+  if (!existsSync(htmlDir)) await timed(["build", "briefs", "--out", htmlDir, "--jobs", "2"]);
+}
+
 async function naive(location, sample) {
   const { default: puppeteer } = await import("puppeteer");
-  const htmlDir = join(work, "naive-html");
-  if (!existsSync(htmlDir)) execFileSync(process.execPath, [brief, "build", "briefs", "--out", htmlDir, "--jobs", "2"], { cwd: work, stdio: "ignore", env: { ...process.env, CI: "1" } });
+  await buildHtml();
   const files = readdirSync(htmlDir).filter((f) => f.endsWith(".html")).sort().slice(0, sample);
   const started = performance.now();
   for (const file of files) {
@@ -181,8 +186,7 @@ const fullWithBrowser =
 
 // The performance bar: a forced build against a bare script that prints the same HTML with one warm browser of the
 // same executable and two tabs, and nothing else (scripts/bare-print.mjs). Whole processes, run in turn, three each.
-const htmlDir = join(work, "naive-html");
-if (!existsSync(htmlDir)) await timed(["build", "briefs", "--out", htmlDir, "--jobs", "2"]);
+await buildHtml();
 const bareArgs = [htmlDir, join(work, "bare-out"), chosenBrowser.executablePath, ...(chosenBrowser.headlessShell ? ["--shell"] : [])];
 const bareRuns = [];
 const forcedRuns = [];
