@@ -136,7 +136,7 @@ function writableTarget(path: string, folder: string, cwd: string): { path: stri
 }
 
 /** The source entry, as YAML lines of a list item (unindented), and the fields left TODO. */
-export function sourceStub(id: string, metadata: DocumentMetadata): { lines: string[]; todo: string[] } {
+function sourceStub(id: string, metadata: DocumentMetadata): { lines: string[]; todo: string[] } {
   const left: string[] = [];
   const field = (key: string, value: string | undefined, comment: string) => {
     if (value !== undefined) return `${key}: ${JSON.stringify(value)}`;
@@ -162,9 +162,9 @@ export function sourceStub(id: string, metadata: DocumentMetadata): { lines: str
  * The extract file's text with a source item added at the end of its
  * sources: list (at the list's own indentation), or with a sources: section
  * added at the end of the file. Everything else is left byte for byte.
- * `document` is the text as parsed, when the caller has parsed it already.
+ * `document` is the text as parsed.
  */
-export function appendSource(text: string, itemLines: readonly string[], document: Document.Parsed = parseDocument(text)): string {
+function appendSource(text: string, itemLines: readonly string[], document: Document.Parsed): string {
   const contents = document.contents;
   const sources = isMap(contents) ? contents.get("sources", true) : undefined;
   const body = text.endsWith("\n") || text === "" ? text : `${text}\n`;

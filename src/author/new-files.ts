@@ -14,7 +14,7 @@ import { pathTaken } from "./write-files.js";
  * project installs Briefsmith (as brief init's files do); in a checkout of
  * Briefsmith itself, the path to its own schemas/.
  */
-export function schemaLine(file: string, root: string, kind: SchemaKind): string {
+function schemaLine(file: string, root: string, kind: SchemaKind): string {
   const packageRoot = dirname(schemasDir.replace(/[\\/]$/, ""));
   const ownCheckout = resolve(root) === packageRoot || isInside(packageRoot, root);
   const target = ownCheckout ? join(schemasDir, schemaFileName(kind)) : join(root, "node_modules", "briefsmith", "schemas", schemaFileName(kind));
