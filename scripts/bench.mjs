@@ -38,30 +38,30 @@ writeProject(work, briefCount);
 
 /** A project folder with the example corpus and `count` generated briefs. */
 function writeProject(work, count) {
-cpSync(join(root, "sources"), join(work, "sources"), { recursive: true });
-mkdirSync(join(work, "briefs"), { recursive: true });
-for (let i = 0; i < count; i++) {
-  const template = templates[i % templates.length];
-  const count = template === "handout" ? 2 : template === "one-pager" ? 3 : 2;
-  const chosen = Array.from({ length: count }, (_, k) => themes[(i * 3 + k * 5) % themes.length]);
-  const unique = [...new Set(chosen)];
-  writeFileSync(
-    join(work, "briefs", `bench-${String(i + 1).padStart(4, "0")}.yaml`),
-    [
-      `title: "Benchmark brief ${i + 1}: ${unique.join(", ")}"`,
-      `template: ${template}`,
-      "corpus: sino-russian",
-      `themes: [${unique.join(", ")}]`,
-      `claims_per_viewpoint: ${template === "memo" ? 3 : 2}`,
-      "balance: warn",
-      `date: 2016-03-${String((i % 28) + 1).padStart(2, "0")}`,
-      "to: Benchmark reader",
-      "from: Benchmark",
-      `paper: ${i % 2 === 0 ? "Letter" : "A4"}`,
-      "",
-    ].join("\n"),
-  );
-}
+  cpSync(join(root, "sources"), join(work, "sources"), { recursive: true });
+  mkdirSync(join(work, "briefs"), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const template = templates[i % templates.length];
+    const themeCount = template === "handout" ? 2 : template === "one-pager" ? 3 : 2;
+    const chosen = Array.from({ length: themeCount }, (_, k) => themes[(i * 3 + k * 5) % themes.length]);
+    const unique = [...new Set(chosen)];
+    writeFileSync(
+      join(work, "briefs", `bench-${String(i + 1).padStart(4, "0")}.yaml`),
+      [
+        `title: "Benchmark brief ${i + 1}: ${unique.join(", ")}"`,
+        `template: ${template}`,
+        "corpus: sino-russian",
+        `themes: [${unique.join(", ")}]`,
+        `claims_per_viewpoint: ${template === "memo" ? 3 : 2}`,
+        "balance: warn",
+        `date: 2016-03-${String((i % 28) + 1).padStart(2, "0")}`,
+        "to: Benchmark reader",
+        "from: Benchmark",
+        `paper: ${i % 2 === 0 ? "Letter" : "A4"}`,
+        "",
+      ].join("\n"),
+    );
+  }
 }
 
 const brief = join(root, "bin", "brief.js");
