@@ -15,6 +15,9 @@ function here(path, extra = {}) {
 
 const $ = (id) => document.getElementById(id);
 
+/** "1 problem", "3 problems". */
+const count = (n, noun) => `${n} ${n === 1 ? noun : `${noun}s`}`;
+
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -62,12 +65,12 @@ function showIndex() {
           element("td", {}, element("a", { href: `/?${new URLSearchParams({ token, brief: entry.name })}`, text: entry.name })),
           element("td", { text: entry.title ?? "(no title)" }),
           element("td", { text: entry.template ?? "?" }),
-          element("td", { className: `verdict ${entry.verdict.replace(" ", "-")}`, text: entry.verdict === "problems" ? `${entry.problems} ${entry.problems === 1 ? "problem" : "problems"}` : entry.verdict }),
+          element("td", { className: `verdict ${entry.verdict.replace(" ", "-")}`, text: entry.verdict === "problems" ? count(entry.problems, "problem") : entry.verdict }),
         ),
       ),
     );
     $("index-empty").hidden = view.briefs.length > 0;
-    setStatus(`${view.briefs.length} ${view.briefs.length === 1 ? "brief" : "briefs"}`, "ok");
+    setStatus(count(view.briefs.length, "brief"), "ok");
     state.revision = view.revision;
     document.documentElement.dataset.revision = String(view.revision);
   });
@@ -216,16 +219,16 @@ function showBrief() {
 
 function showStatus(view) {
   if (view.status === "starting") return setStatus("Rendering…", "busy");
-  if (view.status === "problems") return setStatus(`${view.problems.length} ${view.problems.length === 1 ? "problem" : "problems"}`, "bad");
+  if (view.status === "problems") return setStatus(count(view.problems.length, "problem"), "bad");
   const ms = view.timings ? Math.round(view.timings.renderMs + view.timings.printMs) : undefined;
-  setStatus(`${view.pages} ${view.pages === 1 ? "page" : "pages"}, ${view.paper}${ms === undefined ? "" : ` · rendered in ${ms} ms`}`, "ok");
+  setStatus(`${count(view.pages, "page")}, ${view.paper}${ms === undefined ? "" : ` · rendered in ${ms} ms`}`, "ok");
 }
 
 function showProblems(view) {
   const box = $("problems");
   box.hidden = view.problems.length === 0;
   if (box.hidden) return;
-  $("problems-count").textContent = `${view.problems.length} ${view.problems.length === 1 ? "problem" : "problems"}`;
+  $("problems-count").textContent = count(view.problems.length, "problem");
   $("problems-note").textContent =
     view.pdfRevision === undefined ? "Nothing can be shown until they are fixed." : "The pages behind are the last good version. Save a fix and this goes away.";
   $("problem-list").replaceChildren(

@@ -5,7 +5,7 @@
 //
 //   npm run bench                  40 briefs, naive baseline on a sample of 8, and a 1,000-brief build
 //   npm run bench -- --briefs 120 --naive-sample 12 --scale 0
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -38,30 +38,30 @@ writeProject(work, briefCount);
 
 /** A project folder with the example corpus and `count` generated briefs. */
 function writeProject(work, count) {
-cpSync(join(root, "sources"), join(work, "sources"), { recursive: true });
-mkdirSync(join(work, "briefs"), { recursive: true });
-for (let i = 0; i < count; i++) {
-  const template = templates[i % templates.length];
-  const count = template === "handout" ? 2 : template === "one-pager" ? 3 : 2;
-  const chosen = Array.from({ length: count }, (_, k) => themes[(i * 3 + k * 5) % themes.length]);
-  const unique = [...new Set(chosen)];
-  writeFileSync(
-    join(work, "briefs", `bench-${String(i + 1).padStart(4, "0")}.yaml`),
-    [
-      `title: "Benchmark brief ${i + 1}: ${unique.join(", ")}"`,
-      `template: ${template}`,
-      "corpus: sino-russian",
-      `themes: [${unique.join(", ")}]`,
-      `claims_per_viewpoint: ${template === "memo" ? 3 : 2}`,
-      "balance: warn",
-      `date: 2016-03-${String((i % 28) + 1).padStart(2, "0")}`,
-      "to: Benchmark reader",
-      "from: Benchmark",
-      `paper: ${i % 2 === 0 ? "Letter" : "A4"}`,
-      "",
-    ].join("\n"),
-  );
-}
+  cpSync(join(root, "sources"), join(work, "sources"), { recursive: true });
+  mkdirSync(join(work, "briefs"), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const template = templates[i % templates.length];
+    const themeCount = template === "handout" ? 2 : template === "one-pager" ? 3 : 2;
+    const chosen = Array.from({ length: themeCount }, (_, k) => themes[(i * 3 + k * 5) % themes.length]);
+    const unique = [...new Set(chosen)];
+    writeFileSync(
+      join(work, "briefs", `bench-${String(i + 1).padStart(4, "0")}.yaml`),
+      [
+        `title: "Benchmark brief ${i + 1}: ${unique.join(", ")}"`,
+        `template: ${template}`,
+        "corpus: sino-russian",
+        `themes: [${unique.join(", ")}]`,
+        `claims_per_viewpoint: ${template === "memo" ? 3 : 2}`,
+        "balance: warn",
+        `date: 2016-03-${String((i % 28) + 1).padStart(2, "0")}`,
+        "to: Benchmark reader",
+        "from: Benchmark",
+        `paper: ${i % 2 === 0 ? "Letter" : "A4"}`,
+        "",
+      ].join("\n"),
+    );
+  }
 }
 
 const brief = join(root, "bin", "brief.js");
@@ -144,10 +144,15 @@ const fullBrowser = chosenBrowser.headlessShell
   ? await findBrowser({ env: { PATH: process.env.PATH }, puppeteerCachePaths, acceptHeadlessShell: false }).catch(() => undefined)
   : chosenBrowser;
 
+/** The briefs' HTML, built once: what the naive script and the bare printer print. */
+const htmlDir = join(work, "naive-html");
+async function buildHtml() {
+  if (!existsSync(htmlDir)) await timed(["build", "briefs", "--out", htmlDir, "--jobs", "2"]);
+}
+
 async function naive(location, sample) {
   const { default: puppeteer } = await import("puppeteer");
-  const htmlDir = join(work, "naive-html");
-  if (!existsSync(htmlDir)) execFileSync(process.execPath, [brief, "build", "briefs", "--out", htmlDir, "--jobs", "2"], { cwd: work, stdio: "ignore", env: { ...process.env, CI: "1" } });
+  await buildHtml();
   const files = readdirSync(htmlDir).filter((f) => f.endsWith(".html")).sort().slice(0, sample);
   const started = performance.now();
   for (const file of files) {
@@ -181,8 +186,7 @@ const fullWithBrowser =
 
 // The performance bar: a forced build against a bare script that prints the same HTML with one warm browser of the
 // same executable and two tabs, and nothing else (scripts/bare-print.mjs). Whole processes, run in turn, three each.
-const htmlDir = join(work, "naive-html");
-if (!existsSync(htmlDir)) await timed(["build", "briefs", "--out", htmlDir, "--jobs", "2"]);
+await buildHtml();
 const bareArgs = [htmlDir, join(work, "bare-out"), chosenBrowser.executablePath, ...(chosenBrowser.headlessShell ? ["--shell"] : [])];
 const bareRuns = [];
 const forcedRuns = [];
@@ -200,13 +204,14 @@ const memory = await timed(["build", "briefs", "--out", "out-memory", "--force"]
 const noop = await medianOfThree(["build", "briefs", "--out", "out"]);
 // Cold: a fresh output folder each time, so the brief is printed in every run.
 const cold = await medianOfThree((run) => ["build", "briefs/bench-0001.yaml", "--out", `cold-${run}`]);
-const pages = JSON.parse(readFileSync(join(work, "out", "manifest.json"), "utf8")).briefs.map((b) => b.outputs.find((o) => o.path.endsWith(".pdf"))?.pages ?? 0);
+const noopManifest = JSON.parse(readFileSync(join(work, "out", "manifest.json"), "utf8"));
+const pages = noopManifest.briefs.map((b) => b.outputs.find((o) => o.path.endsWith(".pdf"))?.pages ?? 0);
 
 // Early cutoff: edit one word of one claim that some briefs show and others do not. Every brief's inputs change
 // (the corpus is one of them), but only the documents of the briefs that show the claim do.
 const cutoff = await earlyCutoff();
 async function earlyCutoff() {
-  const manifest = JSON.parse(readFileSync(join(work, "out", "manifest.json"), "utf8"));
+  const manifest = noopManifest;
   const shown = manifest.briefs.map((b) => Object.keys(b.content?.claims ?? {}));
   const counts = new Map();
   for (const ids of shown) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { basename, extname, isAbsolute, join, relative, sep } from "node:path";
-import { isMap, isSeq, parseDocument } from "yaml";
+import { isMap, isSeq, parseDocument, type Document } from "yaml";
 import { todo } from "../check/check.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document.js";
@@ -65,9 +65,12 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   }
   // Read as the build reads them: an extract file that links outside the corpus is refused, never read nor edited.
   const files = await Promise.all(
-    yamlPaths.map(async (path) => ({ path, text: await readTextFile(path, fileLimits.yamlBytes, displayPath(path, options.cwd), { within: options.corpusDir }) })),
+    yamlPaths.map(async (path) => {
+      const text = await readTextFile(path, fileLimits.yamlBytes, displayPath(path, options.cwd), { within: options.corpusDir });
+      return { path, text, document: parseDocument(text) };
+    }),
   );
-  const existing = files.flatMap((f) => sourceIdsIn(f.text));
+  const existing = files.flatMap((f) => sourceIdsIn(f.document));
   const textPath = join(options.corpusDir, "texts", `${id}.txt`);
   const textTarget = writableTarget(textPath, options.corpusDir, options.cwd);
   if (!options.force && (textTarget.exists || existing.includes(id))) {
@@ -85,8 +88,8 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   const stub = sourceStub(id, document.metadata);
   let yamlFile: string | undefined;
   if (!existing.includes(id)) {
-    const target = files.find((f) => hasKey(f.text, "sources")) ?? files.find((f) => hasKey(f.text, "corpus")) ?? files[0]!;
-    writes.push({ path: realpathSync(target.path), data: appendSource(target.text, stub.lines) });
+    const target = files.find((f) => hasKey(f.document, "sources")) ?? files.find((f) => hasKey(f.document, "corpus")) ?? files[0]!;
+    writes.push({ path: realpathSync(target.path), data: appendSource(target.text, stub.lines, target.document) });
     yamlFile = displayPath(target.path, options.cwd);
   }
   // The text and its entry in the extract together, or neither.
@@ -133,7 +136,7 @@ function writableTarget(path: string, folder: string, cwd: string): { path: stri
 }
 
 /** The source entry, as YAML lines of a list item (unindented), and the fields left TODO. */
-export function sourceStub(id: string, metadata: DocumentMetadata): { lines: string[]; todo: string[] } {
+function sourceStub(id: string, metadata: DocumentMetadata): { lines: string[]; todo: string[] } {
   const left: string[] = [];
   const field = (key: string, value: string | undefined, comment: string) => {
     if (value !== undefined) return `${key}: ${JSON.stringify(value)}`;
@@ -159,9 +162,9 @@ export function sourceStub(id: string, metadata: DocumentMetadata): { lines: str
  * The extract file's text with a source item added at the end of its
  * sources: list (at the list's own indentation), or with a sources: section
  * added at the end of the file. Everything else is left byte for byte.
+ * `document` is the text as parsed.
  */
-export function appendSource(text: string, itemLines: readonly string[]): string {
-  const document = parseDocument(text);
+function appendSource(text: string, itemLines: readonly string[], document: Document.Parsed): string {
   const contents = document.contents;
   const sources = isMap(contents) ? contents.get("sources", true) : undefined;
   const body = text.endsWith("\n") || text === "" ? text : `${text}\n`;
@@ -186,12 +189,11 @@ export function appendSource(text: string, itemLines: readonly string[]): string
   });
 }
 
-function hasKey(text: string, key: string): boolean {
-  const contents = parseDocument(text).contents;
-  return isMap(contents) && contents.has(key);
+function hasKey(document: Document.Parsed, key: string): boolean {
+  return isMap(document.contents) && document.contents.has(key);
 }
 
-function sourceIdsIn(text: string): string[] {
-  const data = parseDocument(text).toJS() as { sources?: { id?: unknown }[] } | null;
+function sourceIdsIn(document: Document.Parsed): string[] {
+  const data = document.toJS() as { sources?: { id?: unknown }[] } | null;
   return Array.isArray(data?.sources) ? data.sources.map((s) => String(s?.id)) : [];
 }

@@ -1,7 +1,8 @@
-import { constants, lstatSync } from "node:fs";
+import { constants } from "node:fs";
 import { copyFile, mkdir, readdir } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { starterDir } from "../load/package-files.js";
+import { pathTaken } from "./write-files.js";
 
 /**
  * Files the package cannot ship under their own names (npm leaves out
@@ -38,7 +39,7 @@ export async function initProject(dir: string): Promise<InitResult> {
       }
       const shown = relative(dir, target);
       // lstat, not exists: a dangling link counts as there, and COPYFILE_EXCL never writes through a link.
-      if (isThere(target)) {
+      if (pathTaken(target)) {
         kept.push(shown);
         continue;
       }
@@ -50,13 +51,4 @@ export async function initProject(dir: string): Promise<InitResult> {
   await mkdir(dir, { recursive: true });
   await copy(starterDir, dir);
   return { created, kept };
-}
-
-function isThere(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,3 @@
-import { lstatSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { stringify } from "yaml";
@@ -7,6 +6,7 @@ import { schemasDir } from "../load/package-files.js";
 import { isInside } from "../load/project.js";
 import type { Extract } from "../schema/extract.js";
 import { schemaFileName, type SchemaKind } from "./json-schemas.js";
+import { pathTaken } from "./write-files.js";
 
 /**
  * The first line of a YAML file Briefsmith writes: the JSON Schema editors
@@ -14,7 +14,7 @@ import { schemaFileName, type SchemaKind } from "./json-schemas.js";
  * project installs Briefsmith (as brief init's files do); in a checkout of
  * Briefsmith itself, the path to its own schemas/.
  */
-export function schemaLine(file: string, root: string, kind: SchemaKind): string {
+function schemaLine(file: string, root: string, kind: SchemaKind): string {
   const packageRoot = dirname(schemasDir.replace(/[\\/]$/, ""));
   const ownCheckout = resolve(root) === packageRoot || isInside(packageRoot, root);
   const target = ownCheckout ? join(schemasDir, schemaFileName(kind)) : join(root, "node_modules", "briefsmith", "schemas", schemaFileName(kind));
@@ -24,22 +24,13 @@ export function schemaLine(file: string, root: string, kind: SchemaKind): string
 async function writeNew(path: string, text: string, shown: string): Promise<void> {
   const exists = () => new BriefsmithError("FILE_EXISTS", `${shown} exists already`, { hint: "choose another id, or edit the file" });
   // lstat, not exists: a dangling link is there already too (and "wx" refuses to write through it).
-  if (lstatExists(path)) throw exists();
+  if (pathTaken(path)) throw exists();
   await mkdir(dirname(path), { recursive: true });
   try {
     await writeFile(path, text, { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw exists();
     throw error;
-  }
-}
-
-function lstatExists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

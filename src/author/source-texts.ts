@@ -23,9 +23,8 @@ export interface SourceText {
  * files in texts/ stand in, each under its file name.
  */
 export async function readSourceTexts(root: string, cwd: string, corpora?: readonly string[]): Promise<SourceText[]> {
-  const known = await listCorpora(root);
   const texts: SourceText[] = [];
-  for (const corpus of corpora ?? known) {
+  for (const corpus of corpora ?? (await listCorpora(root))) {
     const dir = corpusDir(root, corpus);
     const reading = await readCorpus(dir, { cwd });
     if (reading.corpus !== undefined) {

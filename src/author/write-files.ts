@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { displayPath } from "../load/project.js";
@@ -24,5 +25,18 @@ export async function writeProjectFiles(files: readonly { path: string; data: st
       hint: "check the folder's permissions and free space, then run the command again",
       cause: error,
     });
+  }
+}
+
+/**
+ * Whether anything is at `path`, a dangling symbolic link included (lstat, not exists): a file a new-file
+ * command must not write over, nor through.
+ */
+export function pathTaken(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }

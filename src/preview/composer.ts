@@ -99,19 +99,18 @@ function plan(current: Record<string, unknown>, edit: BriefEdit, catalog: ThemeC
   }
 }
 
-/** A list key's ids, or "all" (also when the key is absent, its default). */
-function selection(current: Record<string, unknown>, key: string): "all" | string[] {
-  const value = current[key];
+/** A brief's themes: or viewpoints: value as the ids it lists, or "all" (also when the key is absent, its default). */
+export function selectedIds(value: unknown): "all" | string[] {
   return Array.isArray(value) ? value.map(String) : "all";
 }
 
 function planTheme(current: Record<string, unknown>, catalog: ThemeCatalog, id: string, selected: boolean): [string, KeyValue][] | string {
   const theme = catalog.themes.find((t) => t.id === id);
   if (theme === undefined) return `the corpus has no theme "${id}"`;
-  const themes = selection(current, "themes");
+  const themes = selectedIds(current.themes);
   const chosen = themes === "all" ? catalog.themes.map((t) => t.id) : themes;
   if (chosen.includes(id) === selected) return [];
-  const viewpoints = selection(current, "viewpoints");
+  const viewpoints = selectedIds(current.viewpoints);
   const own = theme.viewpoints.map((v) => v.id);
   if (selected) {
     // A listed set of viewpoints shows only what it names: a theme just added shows all its views.
@@ -136,12 +135,12 @@ function planTheme(current: Record<string, unknown>, catalog: ThemeCatalog, id: 
 function planViewpoint(current: Record<string, unknown>, catalog: ThemeCatalog, id: string, selected: boolean): [string, KeyValue][] | string {
   const owner = catalog.themes.find((t) => t.viewpoints.some((v) => v.id === id));
   if (owner === undefined) return `the corpus has no viewpoint "${id}"`;
-  const themes = selection(current, "themes");
+  const themes = selectedIds(current.themes);
   if (themes !== "all" && !themes.includes(owner.id)) {
     return `viewpoint "${id}" belongs to theme "${owner.id}", which the brief does not select: select the theme first`;
   }
   const chosenThemes = themes === "all" ? catalog.themes : catalog.themes.filter((t) => themes.includes(t.id));
-  const viewpoints = selection(current, "viewpoints");
+  const viewpoints = selectedIds(current.viewpoints);
   const shown = viewpoints === "all" ? chosenThemes.flatMap((t) => t.viewpoints.map((v) => v.id)) : viewpoints;
   if (shown.includes(id) === selected) return [];
   const next = selected ? [...shown, id] : shown.filter((v) => v !== id);

@@ -1,6 +1,6 @@
 import { parseLexicon, type Lexicon } from "../balance/lexicon.js";
 import { readCorpus, type CorpusReading } from "../build/load-corpus.js";
-import { corpusDir } from "../load/project.js";
+import { corpusDir, listCorpora } from "../load/project.js";
 import { builtInTemplatesDir, lexiconPath, readLexiconText } from "../load/package-files.js";
 import { loadProjectTemplates, type TemplateSet } from "../load/templates.js";
 
@@ -40,6 +40,11 @@ export class PreviewInputs {
       reading.catch(() => this.#corpora.get(id) === reading && this.#corpora.delete(id));
     }
     return reading;
+  }
+
+  /** The corpus a brief names, when it is a folder of the project's sources/; a name that is not is never read. */
+  async knownCorpus(id: string | undefined): Promise<CorpusReading | undefined> {
+    return id !== undefined && (await listCorpora(this.#root)).includes(id) ? this.corpus(id) : undefined;
   }
 
   /**

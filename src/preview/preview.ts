@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { builtInTemplatesDir, lexiconPath } from "../load/package-files.js";
-import { displayPath, listCorpora, projectTemplatesDir } from "../load/project.js";
+import { briefFileBaseName, displayPath, projectTemplatesDir } from "../load/project.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import { createPrinter, type DocumentPrinter, type Env } from "../print/printer.js";
 import { findProjectBriefs, indexEntries, type IndexView } from "./briefs.js";
@@ -59,7 +59,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { root, cwd } = options;
   const named = options.brief === undefined ? [] : [options.brief];
   let table = await findProjectBriefs(root, cwd, named);
-  const briefName = options.brief === undefined ? undefined : [...table].find(([, path]) => path === options.brief)?.[0];
+  // Its name in the table: a brief named at start wins its name over one in briefs/.
+  const briefName = options.brief === undefined ? undefined : briefFileBaseName(options.brief);
   // Found now (no browser is a user error at once), started at the first print: a port in use fails before any browser starts.
   const printer = options.printer ?? (await createPrinter({ jobs: 1, browser: options.browser, env: options.env, warm: false, handleSignals: false }));
   const ownsPrinter = options.printer === undefined;
@@ -114,9 +115,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       void session.refresh();
       return { ok: false, reason: changedOnDisk(displayPath(session.path, cwd)) };
     }
-    const corpusId = namedCorpus(parseYamlFile("brief", text).file.data);
-    const known = corpusId !== undefined && (await listCorpora(root)).includes(corpusId);
-    const extract = known ? (await inputs.corpus(corpusId)).corpus?.extract : undefined;
+    const extract = (await inputs.knownCorpus(namedCorpus(parseYamlFile("brief", text).file.data)))?.corpus?.extract;
     const result = composeBrief(text, edit, extract);
     if (!result.ok) return result;
     if (result.changed) {

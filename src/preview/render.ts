@@ -5,8 +5,7 @@ import { usableCorpus, type CorpusReading } from "../build/load-corpus.js";
 import { renderBrief, rendererFor } from "../build/render-brief.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { displayPath, listCorpora, readBriefFileText } from "../load/project.js";
-import { parseYamlFile } from "../load/yaml-file.js";
+import { displayPath, readBriefFileText } from "../load/project.js";
 import type { BriefModel } from "../model.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import { printWithContents } from "../render/contents.js";
@@ -91,14 +90,14 @@ export function namedCorpus(briefData: unknown): string | undefined {
  * what the build refuses (an invalid brief, a misquote in its corpus, an
  * unbalanced brief under the strict policy), with the same diagnostics. When
  * the corpus cannot be used, the brief and its corpus are checked as `brief
- * validate` checks them, so every problem is listed at once.
+ * validate` checks them, so every problem is listed at once. `briefData` is
+ * the text as parsed (the caller has parsed it for its render key).
  */
-export async function attemptRendering(path: string, briefText: string, context: RenderContext): Promise<PreviewAttempt> {
+export async function attemptRendering(path: string, briefText: string, briefData: unknown, context: RenderContext): Promise<PreviewAttempt> {
   const started = performance.now();
   const shown = displayPath(path, context.cwd);
-  const briefData = parseYamlFile(shown, briefText).file.data;
   const corpusId = namedCorpus(briefData);
-  const reading = corpusId !== undefined && (await listCorpora(context.root)).includes(corpusId) ? await context.inputs.corpus(corpusId) : undefined;
+  const reading = await context.inputs.knownCorpus(corpusId);
   const corpus = usableCorpus(reading);
   const templateNames = await context.inputs.templates().then((set) => [...set.templates.keys()].sort(), () => undefined);
   const base = { briefData, briefText, corpusId, extract: reading?.corpus?.extract, templates: templateNames };

@@ -25,7 +25,7 @@ export function tokenMatches(given: string | null | undefined, token: string): b
 }
 
 /** The hosts a request may name: the loopback address or localhost, on the server's own port, and nothing else. */
-export function allowedHosts(port: number): readonly string[] {
+function allowedHosts(port: number): readonly string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 

@@ -15,6 +15,8 @@ interface Good {
   readonly timings: PreviewAttempt["timings"];
 }
 
+type ParsedBrief = ReturnType<typeof parseYamlFile>;
+
 /** Told after every rendering of a brief, good or not: how the terminal reports it. */
 export type AttemptListener = (session: BriefSession, attempt: PreviewAttempt) => void;
 
@@ -115,24 +117,27 @@ export class BriefSession {
       this.#publish(emptyAttempt({ diagnostics: [diagnostic], corpusId: this.#corpusId }));
       return;
     }
-    const key = renderKey(text, namedCorpus(parseYamlFile(shown, text).file.data), this.#context);
+    // Parsed once: for the key, the rendering and the composer.
+    const parsed = parseYamlFile(shown, text);
+    const key = renderKey(text, namedCorpus(parsed.file.data), this.#context);
     if (key === this.#lastKey) return;
-    const attempt = await attemptRendering(this.path, text, this.#context);
+    const attempt = await attemptRendering(this.path, text, parsed.file.data, this.#context);
     // A failure that is not the files' (the browser crashed) is tried again on the next change, even an identical one.
     this.#lastKey = attempt.failures.length === 0 ? key : undefined;
-    this.#publish(attempt);
+    this.#publish(attempt, parsed);
   }
 
-  #publish(attempt: PreviewAttempt): void {
+  /** `parsed` is the brief's text as parsed, when it could be read. */
+  #publish(attempt: PreviewAttempt, parsed?: ParsedBrief): void {
     this.#revision++;
     this.#corpusId = attempt.corpusId ?? this.#corpusId;
     if (attempt.rendering !== undefined) this.#good = { rendering: attempt.rendering, revision: this.#revision, timings: attempt.timings };
-    this.#view = this.#makeView(attempt);
+    this.#view = this.#makeView(attempt, parsed);
     this.#onAttempt?.(this, attempt);
     for (const listener of this.#listeners) listener(this.#view);
   }
 
-  #makeView(attempt: PreviewAttempt): BriefView {
+  #makeView(attempt: PreviewAttempt, parsed: ParsedBrief | undefined): BriefView {
     const good = this.#good;
     const failed = attempt.rendering === undefined;
     const all = problemViews(attempt.diagnostics, attempt.fileTexts);
@@ -141,7 +146,6 @@ export class BriefSession {
       ...all.filter((p) => p.severity === "warning"),
       ...attempt.printWarnings.map((message) => ({ ...failureView(message), severity: "warning" as const, text: `warning: ${message}` })),
     ];
-    const parsed = attempt.briefText === undefined ? undefined : parseYamlFile(this.#view.file, attempt.briefText);
     const unavailable =
       parsed === undefined
         ? "the brief file cannot be read"
@@ -164,7 +168,7 @@ export class BriefSession {
       warnings,
       balance: good === undefined ? undefined : balanceView(good.rendering.balance, good.rendering.model),
       composer: {
-        ...composerView(attempt.briefData ?? parsed?.file.data, attempt.extract, unavailable, attempt.templates),
+        ...composerView(attempt.briefData, attempt.extract, unavailable, attempt.templates),
         version: attempt.briefText === undefined ? undefined : briefVersion(attempt.briefText),
       },
       outputs: good === undefined ? [] : previewOutputs.map(({ format, label }) => ({ format, label })),

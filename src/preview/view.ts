@@ -5,6 +5,7 @@ import type { BriefModel } from "../model.js";
 import { templateNames } from "../schema/brief.js";
 import type { Extract } from "../schema/extract.js";
 import { visibleText } from "../text/visible-text.js";
+import { selectedIds } from "./composer.js";
 
 /**
  * What the preview page is sent about a brief: plain JSON, made here from
@@ -156,9 +157,8 @@ export function balanceView(report: BalanceReport, model: BriefModel): BalanceVi
 /** The composer's controls, from the brief as written (valid or not) and the corpus's themes. */
 export function composerView(briefData: unknown, extract: Extract | undefined, unavailable: string | undefined, templates: readonly string[] = templateNames): ComposerView {
   const brief = (typeof briefData === "object" && briefData !== null && !Array.isArray(briefData) ? briefData : {}) as Record<string, unknown>;
-  const ids = (value: unknown) => (Array.isArray(value) ? value.map(String) : "all");
-  const themes = ids(brief.themes);
-  const viewpoints = ids(brief.viewpoints);
+  const themes = selectedIds(brief.themes);
+  const viewpoints = selectedIds(brief.viewpoints);
   const text = (value: unknown, fallback: string) => (typeof value === "string" ? value : fallback);
   return {
     unavailable,
