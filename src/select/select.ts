@@ -1,6 +1,7 @@
 import type {
   BriefModel,
   ClassificationBlockModel,
+  Holder,
   ClaimModel,
   FactModel,
   NoteModel,
@@ -47,8 +48,9 @@ interface ChosenTheme {
   readonly theme: Theme;
   readonly viewpoints: readonly {
     readonly viewpoint: Viewpoint;
-    readonly candidates: readonly Claim[];
     readonly chosen: readonly Claim[];
+    /** Who holds the view among the candidates, strongest first: weighed once, for selection and for the model. */
+    readonly holders: readonly Holder[];
     readonly targetShare: number;
   }[];
   readonly facts: readonly Fact[];
@@ -126,7 +128,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   };
 
   const themeModels: ThemeModel[] = themesWithFacts.map(({ theme, viewpoints, facts }, themeIndex) => {
-    const viewpointModels = viewpoints.map(({ viewpoint, candidates, chosen, targetShare }): ViewpointModel => {
+    const viewpointModels = viewpoints.map(({ viewpoint, chosen, holders, targetShare }): ViewpointModel => {
       const shown = chosen.map((claim) => claimModel(claim, theme, viewpoint));
       const refs = uniqueRefs(shown.map((c) => c.source));
       return {
@@ -139,7 +141,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
         claimsInExtract: extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id).length,
         sourceNames: refs.map((r) => r.shortName),
         sourceRefs: refs,
-        holders: holdersOf(candidates, perspectives, sourcesById),
+        holders,
         targetShare,
       };
     });
@@ -294,7 +296,7 @@ function chooseTheme(
   });
   return {
     theme,
-    viewpoints: ordered.map((viewpoint, i) => ({ viewpoint, candidates: candidates[i]!, chosen: chosen[i]!, targetShare: targets[i]! })),
+    viewpoints: ordered.map((viewpoint, i) => ({ viewpoint, chosen: chosen[i]!, holders: holders[i]!, targetShare: targets[i]! })),
     facts,
   };
 }
