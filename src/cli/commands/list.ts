@@ -105,7 +105,7 @@ prints by default; the corpora in sources/.`,
  * its layout, where it comes from, the sections it prints by default, and
  * whether it has errors (brief validate shows them).
  */
-export function templateLines(set: TemplateSet): string[] {
+function templateLines(set: TemplateSet): string[] {
   const check = checkTemplates(set);
   const builtIn = (name: string) => (templateNames as readonly string[]).includes(name);
   const names = [...templateNames.filter((name) => set.templates.has(name)), ...[...set.templates.keys()].filter((name) => !builtIn(name)).sort()];
