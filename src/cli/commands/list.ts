@@ -8,7 +8,7 @@ import { validateBriefFile } from "../../validate/brief.js";
 import { checkTemplates } from "../../validate/templates.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
-import { projectRoot } from "../options.js";
+import { projectRoot, requireCorpus } from "../options.js";
 import { plural, printDiagnostics } from "../report.js";
 import { visibleLine } from "../../text/visible-text.js";
 
@@ -58,9 +58,7 @@ prints by default; the corpora in sources/.`,
       return exitCodes.ok;
     }
     const chosen = values.corpus === undefined ? corpora : [values.corpus];
-    if (values.corpus !== undefined && !corpora.includes(values.corpus)) {
-      throw new UsageError(`there is no corpus "${values.corpus}": ${suggestionHint(values.corpus, corpora, "corpus")}`);
-    }
+    if (values.corpus !== undefined) requireCorpus(values.corpus, corpora);
     let status: number = exitCodes.ok;
     for (const id of chosen) {
       const reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd });

@@ -10,7 +10,7 @@ import { loadProjectTemplates } from "../../load/templates.js";
 import { idPattern } from "../../schema/extract.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
-import { buildDate, projectRoot } from "../options.js";
+import { buildDate, projectRoot, requireCorpus } from "../options.js";
 import { printDiagnostics } from "../report.js";
 
 const kinds = ["brief", "corpus"] as const;
@@ -52,7 +52,7 @@ brief new corpus ID
     const corpora = await listCorpora(root);
     const corpus = values.corpus ?? (corpora.length === 1 ? corpora[0] : undefined);
     if (corpus === undefined) throw new UsageError(corpora.length === 0 ? "there is no corpus under sources/: brief new corpus ID first" : `name the corpus: --corpus ${corpora.join(" or ")}`);
-    if (!corpora.includes(corpus)) throw new UsageError(`there is no corpus "${corpus}": ${suggestionHint(corpus, corpora, "corpus")}`);
+    requireCorpus(corpus, corpora);
     const reading = await readCorpus(corpusDir(root, corpus), { cwd: io.cwd });
     const extract = reading.corpus?.extract;
     if (extract === undefined) {
