@@ -20,7 +20,7 @@ import type { ValidBrief } from "../validate/brief.js";
 import { chooseBalancedClaims, rotate } from "./choose-claims.js";
 import { termsUsed } from "./glossary.js";
 import { quoteAddsWording, quotesOverlap } from "./overlap.js";
-import { holdersOf, nameHolders, prevalenceRank, proportionalShares, strongestPrevalence } from "./weight.js";
+import { holdersOf, nameHolders, prevalenceRank, proportionalShares, sourceShortName, strongestPrevalence } from "./weight.js";
 
 /** The sections each layout prints, in this order, when a brief does not list its own. */
 export const defaultSections: Readonly<Record<LayoutName, readonly SectionName[]>> = {
@@ -403,8 +403,7 @@ class Numbering {
   citeSource(id: string): SourceRef {
     let ref = this.#numbers.get(id);
     if (ref === undefined) {
-      const source = this.#byId.get(id);
-      ref = { id, number: this.#numbers.size + 1, shortName: source?.short_name ?? source?.publisher ?? id };
+      ref = { id, number: this.#numbers.size + 1, shortName: sourceShortName(this.#byId.get(id), id) };
       this.#numbers.set(id, ref);
     }
     return ref;
@@ -420,7 +419,7 @@ class Numbering {
 
   /** The source as cited; a source not printed anywhere still has its name (it is never numbered in print). */
   sourceRef(id: string): SourceRef {
-    return this.#numbers.get(id) ?? { id, number: 0, shortName: this.#byId.get(id)?.short_name ?? this.#byId.get(id)?.publisher ?? id };
+    return this.#numbers.get(id) ?? { id, number: 0, shortName: sourceShortName(this.#byId.get(id), id) };
   }
 
   noteOf(item: Claim | Fact): number | undefined {

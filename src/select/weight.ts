@@ -19,6 +19,11 @@ export const prevalenceShare: Readonly<Record<Prevalence, number>> = {
   unstated: 0,
 };
 
+/** A source as citations and attributions name it: its short name, else its publisher, else its id. */
+export function sourceShortName(source: Source | undefined, id: string): string {
+  return source?.short_name ?? source?.publisher ?? id;
+}
+
 /**
  * Everyone the extract says holds a view: one entry per perspective, with how
  * widely it is held and where it is said, strongest first (then by number of
@@ -42,7 +47,7 @@ export function holdersOf(claims: readonly Claim[], perspectives: ReadonlyMap<st
         label: perspective?.label ?? claim.perspective,
         prevalence: perspective?.prevalence ?? "unstated",
         sourceId: claim.source,
-        sourceName: source?.short_name ?? source?.publisher ?? claim.source,
+        sourceName: sourceShortName(source, claim.source),
         sourceIsEvent: source?.event !== undefined,
         claims: 1,
       },
