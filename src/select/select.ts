@@ -30,7 +30,7 @@ export const defaultSections: Readonly<Record<LayoutName, readonly SectionName[]
 };
 
 /** Memos carry their quotes in endnotes; handouts and one-pagers quote inline, as they always have. */
-export const defaultCitations: Readonly<Record<LayoutName, "endnotes" | "inline">> = { memo: "endnotes", handout: "inline", "one-pager": "inline" };
+const defaultCitations: Readonly<Record<LayoutName, "endnotes" | "inline">> = { memo: "endnotes", handout: "inline", "one-pager": "inline" };
 
 /** Memos and one-pagers are read in minutes: an inline quote longer than this is left to its citation. Handouts quote in full. */
 const quoteWordLimits: Partial<Record<LayoutName, number>> = { memo: 30, "one-pager": 20 };

@@ -9,7 +9,7 @@ import type { Claim, Perspective, Prevalence, Source } from "../schema/extract.j
 export const prevalenceRank: Readonly<Record<Prevalence, number>> = { consensus: 6, most: 5, many: 4, some: 3, few: 2, one: 1, unstated: 0 };
 
 /** The share of a group each word suggests: "most" about three in four, "some" about a third, "one" a single voice. */
-export const prevalenceShare: Readonly<Record<Prevalence, number>> = {
+const prevalenceShare: Readonly<Record<Prevalence, number>> = {
   consensus: 1,
   most: 0.75,
   many: 0.6,
