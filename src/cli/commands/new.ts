@@ -2,7 +2,6 @@ import { join } from "node:path";
 import { writeNewBrief, writeNewCorpus } from "../../author/new-files.js";
 import { readCorpus } from "../../build/load-corpus.js";
 import { validateBriefs } from "../../build/validate-briefs.js";
-import { errorCount } from "../../diagnostics/diagnostic.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, displayPath, listCorpora } from "../../load/project.js";
 import { templateNames } from "../../schema/brief.js";
@@ -73,7 +72,7 @@ brief new corpus ID
     const result = await validateBriefs({ paths: [path], root, cwd: io.cwd, date: buildDate(io) });
     const brief = result.briefs[0]!;
     const errors = [...result.corpusDiagnostics, ...brief.diagnostics].filter((d) => d.severity === "error");
-    if (brief.refusal === undefined && errorCount(errors) === 0) {
+    if (brief.refusal === undefined && errors.length === 0) {
       io.stdout.write(`it validates; next: brief build ${id}\n`);
       return exitCodes.ok;
     }
