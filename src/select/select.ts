@@ -84,22 +84,18 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     shownClaims.some((claim) => claim.source === fact.source && claim.locator === fact.locator && quotesOverlap(claim.quote, fact.quote));
   const themesWithFacts = chosenThemes.map((chosen) => ({ ...chosen, facts: chosen.facts.filter((fact) => !repeats(fact)) }));
 
-  const printed = {
-    claims: printsClaims,
-    facts: requested.includes("facts"),
-    assumptionsApart,
-  };
-  const cites = printed.claims || printed.facts || brief.layout === "one-pager";
+  const printsFacts = requested.includes("facts");
+  const cites = printsClaims || printsFacts || brief.layout === "one-pager";
   const order = sectionOrder(requested, cites);
 
   // Number sources and notes in the order the document prints what cites them.
   const numbering = new Numbering(sourcesById, citations === "endnotes");
   for (const section of order) {
-    if ((section === "themes" || section === "comparison") && printed.claims) {
+    if ((section === "themes" || section === "comparison") && printsClaims) {
       for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) if (!(assumptionsApart && c.kind === "assumption")) numbering.cite(c);
     } else if (section === "themes" && brief.layout === "one-pager") {
       for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) numbering.citeSource(c.source);
-    } else if (section === "facts" && printed.facts) {
+    } else if (section === "facts" && printsFacts) {
       for (const t of themesWithFacts) for (const f of sortFactsByDate(t.facts)) numbering.cite(f);
     } else if (section === "assumptions" && assumptionsApart) {
       for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) if (c.kind === "assumption") numbering.cite(c);
@@ -145,7 +141,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
         targetShare,
       };
     });
-    const factModels = printed.facts
+    const factModels = printsFacts
       ? sortFactsByDate(facts).map((fact): FactModel => {
           const bearings = viewpoints.map(({ viewpoint: v }) => ({ viewpointId: v.id, viewpointLabel: v.label, bearing: fact.bears_on[v.id] ?? "neutral" }));
           const dateDisplay = fact.date === undefined ? undefined : formatDate(fact.date);
@@ -181,7 +177,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     };
   });
 
-  const printedClaims = printed.claims ? themeModels.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims)) : [];
+  const printedClaims = printsClaims ? themeModels.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims)) : [];
   const facts = themeModels.flatMap((t) => t.facts);
   const assumptions = assumptionsApart ? printedClaims.filter((c) => c.kind === "assumption") : [];
   const sections = Object.fromEntries(sectionNames.map((name) => [name, order.includes(name)])) as Record<SectionName, boolean>;
@@ -214,7 +210,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     citations,
     space: brief.space,
     credit: brief.credit,
-    printsClaims: printed.claims,
+    printsClaims: printsClaims,
     themes: themeModels,
     facts,
     sources,
