@@ -61,24 +61,8 @@ function noticeDiagnostics(model: BriefModel, checked: CheckedBrief): Diagnostic
 }
 
 function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: CheckedBrief): Diagnostic {
-  const { file } = checked;
-  const { extract, origins } = checked.corpus;
   const policy = report.policy;
-  let where = problemPlace(problem, checked);
-  const subject = problem.subject;
-  if (subject?.kind === "brief") {
-    where = { file: file.path, span: locate(file, [subject.field]) };
-  } else if (subject?.kind === "claim" || subject?.kind === "fact") {
-    const item = (subject.kind === "claim" ? extract.claims : extract.facts).find((c) => c.id === subject.id);
-    if (item) where = locateInExtract(origins, item, subject.field);
-  } else if (subject?.kind === "theme") {
-    const theme = extract.themes.find((t) => t.id === subject.id);
-    if (theme) where = locateInExtract(origins, theme, subject.field);
-  } else if (subject?.kind === "viewpoint") {
-    const theme = extract.themes.find((t) => t.viewpoints.some((v) => v.id === subject.id));
-    const index = theme?.viewpoints.findIndex((v) => v.id === subject.id) ?? -1;
-    if (theme) where = locateInExtract(origins, theme, ["viewpoints", index, subject.field]);
-  }
+  const where = subjectPlace(problem, checked) ?? problemPlace(problem, checked);
   const fixes =
     problem.fixes.length > 0
       ? `claims in the extract that would fix it: ${problem.fixes.map((f) => `${f.claimId} (${f.words} words)`).join(", ")}`
@@ -93,12 +77,36 @@ function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: C
   };
 }
 
+type Place = { file: string; span: { start: number; end: number } };
+
+/** Where the text a problem is about is: the brief's field, or the claim, fact, theme or viewpoint in the extract (undefined when it has none, or it is not found). */
+function subjectPlace(problem: BalanceProblem, checked: CheckedBrief): Place | undefined {
+  const { file } = checked;
+  const { extract, origins } = checked.corpus;
+  const subject = problem.subject;
+  if (subject?.kind === "brief") return { file: file.path, span: locate(file, [subject.field]) };
+  if (subject?.kind === "claim" || subject?.kind === "fact") {
+    const item = (subject.kind === "claim" ? extract.claims : extract.facts).find((c) => c.id === subject.id);
+    return item ? locateInExtract(origins, item, subject.field) : undefined;
+  }
+  if (subject?.kind === "theme") {
+    const theme = extract.themes.find((t) => t.id === subject.id);
+    return theme ? locateInExtract(origins, theme, subject.field) : undefined;
+  }
+  if (subject?.kind === "viewpoint") {
+    const theme = extract.themes.find((t) => t.viewpoints.some((v) => v.id === subject.id));
+    const index = theme?.viewpoints.findIndex((v) => v.id === subject.id) ?? -1;
+    return theme ? locateInExtract(origins, theme, ["viewpoints", index, subject.field]) : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Where a problem without a text of its own is: the viewpoint or theme as the
  * brief lists it, else as the extract defines it; the brief's choice of
  * themes or viewpoints only for problems of the brief as a whole.
  */
-function problemPlace(problem: BalanceProblem, checked: CheckedBrief): { file: string; span: { start: number; end: number } } {
+function problemPlace(problem: BalanceProblem, checked: CheckedBrief): Place {
   const { file, brief } = checked;
   const { extract, origins } = checked.corpus;
   const viewpointIndex = problem.viewpointId === undefined || brief.viewpoints === "all" ? -1 : brief.viewpoints.indexOf(problem.viewpointId);

@@ -3,7 +3,7 @@ import type { DueWeightSchema, ViewWeightSchema, weightVerdicts } from "../schem
 import type { DeepReadonly } from "../schema/deep-readonly.js";
 import type { Holder, ThemeModel, ViewpointModel } from "../model.js";
 import { joinWords, numberWord, sentenceCase, singularVerbPhrase } from "../render/prose.js";
-import { nameHolders, prevalenceRank } from "../select/weight.js";
+import { nameHolders, prevalenceRank, strongestPrevalence } from "../select/weight.js";
 
 /**
  * Due weight: where the weight of the sources lies on a question, said plainly
@@ -51,7 +51,7 @@ function weighView(viewpoint: ViewpointModel): ViewWeight {
   return {
     viewpointId: viewpoint.id,
     label: viewpoint.label,
-    strength: viewpoint.holders.find((h) => h.prevalence !== "unstated")?.prevalence ?? "unstated",
+    strength: strongestPrevalence(viewpoint.holders),
     named,
     uncounted: viewpoint.holders.filter((h) => h.prevalence === "unstated"),
     countedSources: new Set(viewpoint.holders.filter((h) => h.prevalence !== "unstated").map((h) => h.sourceId)).size,

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { suggestionHint } from "../diagnostics/suggest.js";
 import { outputFormats, type OutputFormat } from "../schema/brief.js";
 import { isoDate, momentOfEpoch } from "../text/dates.js";
 import { UsageError, type CliIo } from "./io.js";
@@ -37,4 +38,9 @@ export function outputFormatList(value: string | undefined): OutputFormat[] | un
     throw new UsageError(`--format takes a list of ${outputFormats.join(", ")} separated by commas${unknown.length > 0 ? `, not "${unknown.join(", ")}"` : ""}`);
   }
   return [...new Set(names as OutputFormat[])];
+}
+
+/** A corpus named on the command line must be one of the project's (under sources/): a usage error with the nearest id otherwise. */
+export function requireCorpus(id: string, corpora: readonly string[]): void {
+  if (!corpora.includes(id)) throw new UsageError(`there is no corpus "${id}": ${suggestionHint(id, corpora, "corpus")}`);
 }

@@ -23,8 +23,13 @@ export function diagnosticsShownOf(brief: BriefJudgement, named: ReadonlySet<str
   return all || named.has(resolve(cwd, brief.file)) ? brief.diagnostics : brief.diagnostics.filter((d) => d.severity === "error" || d.code.startsWith("TEMPLATE_"));
 }
 
-/** Why a brief would not build, for its line in a report. */
-export function describeRefusal(brief: BriefJudgement): string {
+/** A refused brief's line in a report: that it would not build, and why. */
+export function refusalLine(brief: BriefJudgement): string {
   if (brief.refusal === undefined) return "";
-  return `${brief.refusal.reason}${brief.refusal.diagnostics.length > 0 ? " (see above)" : ""}`;
+  return `✗ ${brief.id} would not build: ${brief.refusal.reason}${brief.refusal.diagnostics.length > 0 ? " (see above)" : ""}`;
+}
+
+/** A brief's verdict as --json gives it (brief validate, brief balance): ok, or the status and reason of its refusal. */
+export function briefVerdict(brief: BriefJudgement) {
+  return { id: brief.id, file: brief.file, status: brief.refusal?.status ?? "ok", reason: brief.refusal?.reason };
 }

@@ -81,16 +81,19 @@ export function chooseBalancedClaims(claimsByViewpoint: readonly (readonly Claim
   };
   for (let round = 0; round < 100 && chosen.length > 1; round++) {
     let best: { viewpoint: number; out: Claim; in: Claim; spread: number } | undefined;
+    // What a swap must beat, measured once a round: the spread and each side's sources before any swap.
+    const current = spread(chosen);
     chosen.forEach((selection, viewpoint) => {
       const available = claimsByViewpoint[viewpoint]!.filter((c) => !selection.includes(c));
+      const sourcesBefore = sources(selection);
       for (const out of selection) {
         if (pinned.has(out.id)) continue;
         for (const candidate of available) {
           const swapped = selection.map((c) => (c === out ? candidate : c));
-          if (sources(swapped) < sources(selection)) continue;
+          if (sources(swapped) < sourcesBefore) continue;
           const trial = chosen.map((s, i) => (i === viewpoint ? swapped : s));
           const value = spread(trial);
-          if (value < (best?.spread ?? spread(chosen)) - 1e-9) best = { viewpoint, out, in: candidate, spread: value };
+          if (value < (best?.spread ?? current) - 1e-9) best = { viewpoint, out, in: candidate, spread: value };
         }
       }
     });

@@ -10,7 +10,7 @@ const stopWords = new Set(
 );
 
 /** Content words, crudely stemmed by truncation to five letters ("limits", "limitations" → "limit"). */
-export function contentStems(text: string): string[] {
+function contentStems(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [])
     .map((word) => word.replace(/['’]s$/u, ""))
     .filter((word) => !stopWords.has(word))
@@ -18,7 +18,7 @@ export function contentStems(text: string): string[] {
 }
 
 /** The share of the quote's content words that the paraphrase already has (0 to 1). */
-export function sharedWording(paraphrase: string, quote: string): number {
+function sharedWording(paraphrase: string, quote: string): number {
   const quoted = contentStems(quote);
   if (quoted.length === 0) return 1;
   const ours = new Set(contentStems(paraphrase));

@@ -1,6 +1,7 @@
 import type {
   BriefModel,
   ClassificationBlockModel,
+  Holder,
   ClaimModel,
   FactModel,
   NoteModel,
@@ -19,7 +20,7 @@ import type { ValidBrief } from "../validate/brief.js";
 import { chooseBalancedClaims, rotate } from "./choose-claims.js";
 import { termsUsed } from "./glossary.js";
 import { quoteAddsWording, quotesOverlap } from "./overlap.js";
-import { holdersOf, nameHolders, prevalenceRank, proportionalShares, strongestPrevalence } from "./weight.js";
+import { holdersOf, nameHolders, prevalenceRank, proportionalShares, sourceShortName, strongestPrevalence } from "./weight.js";
 
 /** The sections each layout prints, in this order, when a brief does not list its own. */
 export const defaultSections: Readonly<Record<LayoutName, readonly SectionName[]>> = {
@@ -29,7 +30,7 @@ export const defaultSections: Readonly<Record<LayoutName, readonly SectionName[]
 };
 
 /** Memos carry their quotes in endnotes; handouts and one-pagers quote inline, as they always have. */
-export const defaultCitations: Readonly<Record<LayoutName, "endnotes" | "inline">> = { memo: "endnotes", handout: "inline", "one-pager": "inline" };
+const defaultCitations: Readonly<Record<LayoutName, "endnotes" | "inline">> = { memo: "endnotes", handout: "inline", "one-pager": "inline" };
 
 /** Memos and one-pagers are read in minutes: an inline quote longer than this is left to its citation. Handouts quote in full. */
 const quoteWordLimits: Partial<Record<LayoutName, number>> = { memo: 30, "one-pager": 20 };
@@ -47,8 +48,9 @@ interface ChosenTheme {
   readonly theme: Theme;
   readonly viewpoints: readonly {
     readonly viewpoint: Viewpoint;
-    readonly candidates: readonly Claim[];
     readonly chosen: readonly Claim[];
+    /** Who holds the view among the candidates, strongest first: weighed once, for selection and for the model. */
+    readonly holders: readonly Holder[];
     readonly targetShare: number;
   }[];
   readonly facts: readonly Fact[];
@@ -82,22 +84,18 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     shownClaims.some((claim) => claim.source === fact.source && claim.locator === fact.locator && quotesOverlap(claim.quote, fact.quote));
   const themesWithFacts = chosenThemes.map((chosen) => ({ ...chosen, facts: chosen.facts.filter((fact) => !repeats(fact)) }));
 
-  const printed = {
-    claims: printsClaims,
-    facts: requested.includes("facts"),
-    assumptionsApart,
-  };
-  const cites = printed.claims || printed.facts || brief.layout === "one-pager";
+  const printsFacts = requested.includes("facts");
+  const cites = printsClaims || printsFacts || brief.layout === "one-pager";
   const order = sectionOrder(requested, cites);
 
   // Number sources and notes in the order the document prints what cites them.
   const numbering = new Numbering(sourcesById, citations === "endnotes");
   for (const section of order) {
-    if ((section === "themes" || section === "comparison") && printed.claims) {
+    if ((section === "themes" || section === "comparison") && printsClaims) {
       for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) if (!(assumptionsApart && c.kind === "assumption")) numbering.cite(c);
     } else if (section === "themes" && brief.layout === "one-pager") {
       for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) numbering.citeSource(c.source);
-    } else if (section === "facts" && printed.facts) {
+    } else if (section === "facts" && printsFacts) {
       for (const t of themesWithFacts) for (const f of sortFactsByDate(t.facts)) numbering.cite(f);
     } else if (section === "assumptions" && assumptionsApart) {
       for (const t of themesWithFacts) for (const v of t.viewpoints) for (const c of v.chosen) if (c.kind === "assumption") numbering.cite(c);
@@ -126,7 +124,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   };
 
   const themeModels: ThemeModel[] = themesWithFacts.map(({ theme, viewpoints, facts }, themeIndex) => {
-    const viewpointModels = viewpoints.map(({ viewpoint, candidates, chosen, targetShare }): ViewpointModel => {
+    const viewpointModels = viewpoints.map(({ viewpoint, chosen, holders, targetShare }): ViewpointModel => {
       const shown = chosen.map((claim) => claimModel(claim, theme, viewpoint));
       const refs = uniqueRefs(shown.map((c) => c.source));
       return {
@@ -139,11 +137,11 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
         claimsInExtract: extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id).length,
         sourceNames: refs.map((r) => r.shortName),
         sourceRefs: refs,
-        holders: holdersOf(candidates, perspectives, sourcesById),
+        holders,
         targetShare,
       };
     });
-    const factModels = printed.facts
+    const factModels = printsFacts
       ? sortFactsByDate(facts).map((fact): FactModel => {
           const bearings = viewpoints.map(({ viewpoint: v }) => ({ viewpointId: v.id, viewpointLabel: v.label, bearing: fact.bears_on[v.id] ?? "neutral" }));
           const dateDisplay = fact.date === undefined ? undefined : formatDate(fact.date);
@@ -179,7 +177,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     };
   });
 
-  const printedClaims = printed.claims ? themeModels.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims)) : [];
+  const printedClaims = printsClaims ? themeModels.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims)) : [];
   const facts = themeModels.flatMap((t) => t.facts);
   const assumptions = assumptionsApart ? printedClaims.filter((c) => c.kind === "assumption") : [];
   const sections = Object.fromEntries(sectionNames.map((name) => [name, order.includes(name)])) as Record<SectionName, boolean>;
@@ -212,7 +210,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     citations,
     space: brief.space,
     credit: brief.credit,
-    printsClaims: printed.claims,
+    printsClaims: printsClaims,
     themes: themeModels,
     facts,
     sources,
@@ -294,7 +292,7 @@ function chooseTheme(
   });
   return {
     theme,
-    viewpoints: ordered.map((viewpoint, i) => ({ viewpoint, candidates: candidates[i]!, chosen: chosen[i]!, targetShare: targets[i]! })),
+    viewpoints: ordered.map((viewpoint, i) => ({ viewpoint, chosen: chosen[i]!, holders: holders[i]!, targetShare: targets[i]! })),
     facts,
   };
 }
@@ -401,8 +399,7 @@ class Numbering {
   citeSource(id: string): SourceRef {
     let ref = this.#numbers.get(id);
     if (ref === undefined) {
-      const source = this.#byId.get(id);
-      ref = { id, number: this.#numbers.size + 1, shortName: source?.short_name ?? source?.publisher ?? id };
+      ref = { id, number: this.#numbers.size + 1, shortName: sourceShortName(this.#byId.get(id), id) };
       this.#numbers.set(id, ref);
     }
     return ref;
@@ -418,7 +415,7 @@ class Numbering {
 
   /** The source as cited; a source not printed anywhere still has its name (it is never numbered in print). */
   sourceRef(id: string): SourceRef {
-    return this.#numbers.get(id) ?? { id, number: 0, shortName: this.#byId.get(id)?.short_name ?? this.#byId.get(id)?.publisher ?? id };
+    return this.#numbers.get(id) ?? { id, number: 0, shortName: sourceShortName(this.#byId.get(id), id) };
   }
 
   noteOf(item: Claim | Fact): number | undefined {

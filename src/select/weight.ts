@@ -9,7 +9,7 @@ import type { Claim, Perspective, Prevalence, Source } from "../schema/extract.j
 export const prevalenceRank: Readonly<Record<Prevalence, number>> = { consensus: 6, most: 5, many: 4, some: 3, few: 2, one: 1, unstated: 0 };
 
 /** The share of a group each word suggests: "most" about three in four, "some" about a third, "one" a single voice. */
-export const prevalenceShare: Readonly<Record<Prevalence, number>> = {
+const prevalenceShare: Readonly<Record<Prevalence, number>> = {
   consensus: 1,
   most: 0.75,
   many: 0.6,
@@ -18,6 +18,11 @@ export const prevalenceShare: Readonly<Record<Prevalence, number>> = {
   one: 0.1,
   unstated: 0,
 };
+
+/** A source as citations and attributions name it: its short name, else its publisher, else its id. */
+export function sourceShortName(source: Source | undefined, id: string): string {
+  return source?.short_name ?? source?.publisher ?? id;
+}
 
 /**
  * Everyone the extract says holds a view: one entry per perspective, with how
@@ -42,7 +47,7 @@ export function holdersOf(claims: readonly Claim[], perspectives: ReadonlyMap<st
         label: perspective?.label ?? claim.perspective,
         prevalence: perspective?.prevalence ?? "unstated",
         sourceId: claim.source,
-        sourceName: source?.short_name ?? source?.publisher ?? claim.source,
+        sourceName: sourceShortName(source, claim.source),
         sourceIsEvent: source?.event !== undefined,
         claims: 1,
       },

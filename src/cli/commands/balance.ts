@@ -2,7 +2,7 @@ import type { BalanceReport } from "../../balance/measure.js";
 import { validateBriefs } from "../../build/validate-briefs.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
-import { allOption, describeRefusal, diagnosticsShownOf } from "../shown-diagnostics.js";
+import { allOption, briefVerdict, diagnosticsShownOf, refusalLine } from "../shown-diagnostics.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes } from "../io.js";
 import { buildDate, projectRoot } from "../options.js";
@@ -32,7 +32,7 @@ refuse a brief (unbalanced under the strict policy, or for any other reason).`,
     const failed = result.briefs.some((b) => b.refusal !== undefined) || errorCount(result.corpusDiagnostics) > 0;
     if (values.json) {
       const reports = result.briefs.flatMap((brief) =>
-        brief.gated === undefined ? [] : [{ id: brief.id, file: brief.file, status: brief.refusal?.status ?? "ok", reason: brief.refusal?.reason, report: brief.gated.balance }],
+        brief.gated === undefined ? [] : [{ ...briefVerdict(brief), report: brief.gated.balance }],
       );
       io.stdout.write(JSON.stringify({ ok: !failed, briefs: reports }, null, 2) + "\n");
       return failed ? exitCodes.problems : exitCodes.ok;
@@ -42,7 +42,7 @@ refuse a brief (unbalanced under the strict policy, or for any other reason).`,
     for (const brief of result.briefs) {
       if (brief.gated !== undefined) io.stdout.write(formatReport(brief.id, brief.gated.balance));
       printDiagnostics(io, diagnosticsShownOf(brief, briefs.named, values.all ?? false, io.cwd), result.fileTexts);
-      if (brief.refusal !== undefined) io.stdout.write(`✗ ${brief.id} would not build: ${describeRefusal(brief)}\n\n`);
+      if (brief.refusal !== undefined) io.stdout.write(`${refusalLine(brief)}\n\n`);
     }
     return failed ? exitCodes.problems : exitCodes.ok;
   },

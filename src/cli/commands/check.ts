@@ -3,11 +3,10 @@ import { readCorpus } from "../../build/load-corpus.js";
 import { defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
 import { copiedRunLimit } from "../../check/paraphrase.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
-import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, listCorpora } from "../../load/project.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
-import { projectRoot } from "../options.js";
+import { projectRoot, requireCorpus } from "../options.js";
 import { locateDiagnostics, plural, printDiagnostics } from "../report.js";
 import { formatTable } from "../table.js";
 
@@ -36,9 +35,7 @@ paragraph, in place (comments and layout kept), and print each change.`,
     const known = await listCorpora(root);
     const chosen = positionals.length > 0 ? positionals : known;
     if (chosen.length === 0) throw new UsageError("there is no corpus under sources/ to check");
-    for (const id of chosen) {
-      if (!known.includes(id)) throw new UsageError(`there is no corpus "${id}": ${suggestionHint(id, known, "corpus")}`);
-    }
+    for (const id of chosen) requireCorpus(id, known);
 
     // A corpus that could not be loaded has only its diagnostics to report.
     const checks: (CorpusCheck | Pick<CorpusCheck, "corpus" | "diagnostics">)[] = [];

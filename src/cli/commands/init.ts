@@ -20,7 +20,7 @@ build.`,
     if (positionals.length > 1) throw new UsageError("give one folder: brief init [DIR]");
     const dir = resolve(io.cwd, positionals[0] ?? ".");
     const result = await initProject(dir);
-    const where = displayPath(dir, io.cwd) === dir && dir === io.cwd ? "." : displayPath(dir, io.cwd) || ".";
+    const where = dir === io.cwd ? "." : displayPath(dir, io.cwd);
     const out = (line: string) => io.stdout.write(line + "\n");
     out(`Briefsmith project in ${where}: ${result.created.length} files written${result.kept.length > 0 ? `, ${result.kept.length} there already and kept (${result.kept.join(", ")})` : ""}`);
     for (const file of result.created) out(`  ${file}`);

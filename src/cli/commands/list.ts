@@ -8,7 +8,7 @@ import { validateBriefFile } from "../../validate/brief.js";
 import { checkTemplates } from "../../validate/templates.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
-import { projectRoot } from "../options.js";
+import { projectRoot, requireCorpus } from "../options.js";
 import { plural, printDiagnostics } from "../report.js";
 import { visibleLine } from "../../text/visible-text.js";
 
@@ -58,9 +58,7 @@ prints by default; the corpora in sources/.`,
       return exitCodes.ok;
     }
     const chosen = values.corpus === undefined ? corpora : [values.corpus];
-    if (values.corpus !== undefined && !corpora.includes(values.corpus)) {
-      throw new UsageError(`there is no corpus "${values.corpus}": ${suggestionHint(values.corpus, corpora, "corpus")}`);
-    }
+    if (values.corpus !== undefined) requireCorpus(values.corpus, corpora);
     let status: number = exitCodes.ok;
     for (const id of chosen) {
       const reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd });
@@ -105,7 +103,7 @@ prints by default; the corpora in sources/.`,
  * its layout, where it comes from, the sections it prints by default, and
  * whether it has errors (brief validate shows them).
  */
-export function templateLines(set: TemplateSet): string[] {
+function templateLines(set: TemplateSet): string[] {
   const check = checkTemplates(set);
   const builtIn = (name: string) => (templateNames as readonly string[]).includes(name);
   const names = [...templateNames.filter((name) => set.templates.has(name)), ...[...set.templates.keys()].filter((name) => !builtIn(name)).sort()];

@@ -2,7 +2,6 @@ import { join } from "node:path";
 import { writeNewBrief, writeNewCorpus } from "../../author/new-files.js";
 import { readCorpus } from "../../build/load-corpus.js";
 import { validateBriefs } from "../../build/validate-briefs.js";
-import { errorCount } from "../../diagnostics/diagnostic.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, displayPath, listCorpora } from "../../load/project.js";
 import { templateNames } from "../../schema/brief.js";
@@ -10,7 +9,7 @@ import { loadProjectTemplates } from "../../load/templates.js";
 import { idPattern } from "../../schema/extract.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
-import { buildDate, projectRoot } from "../options.js";
+import { buildDate, projectRoot, requireCorpus } from "../options.js";
 import { printDiagnostics } from "../report.js";
 
 const kinds = ["brief", "corpus"] as const;
@@ -52,7 +51,7 @@ brief new corpus ID
     const corpora = await listCorpora(root);
     const corpus = values.corpus ?? (corpora.length === 1 ? corpora[0] : undefined);
     if (corpus === undefined) throw new UsageError(corpora.length === 0 ? "there is no corpus under sources/: brief new corpus ID first" : `name the corpus: --corpus ${corpora.join(" or ")}`);
-    if (!corpora.includes(corpus)) throw new UsageError(`there is no corpus "${corpus}": ${suggestionHint(corpus, corpora, "corpus")}`);
+    requireCorpus(corpus, corpora);
     const reading = await readCorpus(corpusDir(root, corpus), { cwd: io.cwd });
     const extract = reading.corpus?.extract;
     if (extract === undefined) {
@@ -73,7 +72,7 @@ brief new corpus ID
     const result = await validateBriefs({ paths: [path], root, cwd: io.cwd, date: buildDate(io) });
     const brief = result.briefs[0]!;
     const errors = [...result.corpusDiagnostics, ...brief.diagnostics].filter((d) => d.severity === "error");
-    if (brief.refusal === undefined && errorCount(errors) === 0) {
+    if (brief.refusal === undefined && errors.length === 0) {
       io.stdout.write(`it validates; next: brief build ${id}\n`);
       return exitCodes.ok;
     }

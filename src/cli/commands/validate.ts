@@ -5,7 +5,7 @@ import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes } from "../io.js";
 import { buildDate, projectRoot } from "../options.js";
 import { locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions } from "../report.js";
-import { allOption, briefDiagnosticsShown, describeRefusal } from "../shown-diagnostics.js";
+import { allOption, briefDiagnosticsShown, briefVerdict, refusalLine } from "../shown-diagnostics.js";
 
 export const validateCommand = defineCommand({
   name: "validate",
@@ -35,13 +35,12 @@ a brief file, a folder of briefs, or a brief id (default: briefs/).`,
     const errors = errorCount(located);
     const ok = errors === 0 && refused.length === 0;
     if (values.json) {
-      const verdicts = result.briefs.map((b) => ({ id: b.id, file: b.file, status: b.refusal?.status ?? "ok", reason: b.refusal?.reason }));
-      io.stdout.write(JSON.stringify({ ok, briefs: verdicts, diagnostics: located }, null, 2) + "\n");
+      io.stdout.write(JSON.stringify({ ok, briefs: result.briefs.map(briefVerdict), diagnostics: located }, null, 2) + "\n");
       return ok ? exitCodes.ok : exitCodes.problems;
     }
     printDiagnostics(io, shown, result.fileTexts, reporter);
     const out = ok && reporter === "human" ? io.stdout : io.stderr;
-    for (const brief of refused) out.write(`✗ ${brief.id} would not build: ${describeRefusal(brief)}\n`);
+    for (const brief of refused) out.write(`${refusalLine(brief)}\n`);
     const claims = [...result.corpora.values()].reduce((n, c) => n + (c.corpus?.extract.claims.length ?? 0), 0);
     const summary = `${plural(result.briefs.length, "brief")}, ${plural(result.corpora.size, "corpus")}, ${plural(claims, "claim")} checked`;
     if (ok) {
