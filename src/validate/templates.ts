@@ -310,16 +310,19 @@ class Walker {
   #partial(node: hbs.AST.PartialStatement, scope: Scope): void {
     const names = this.#partialNames(node, scope);
     if (names === undefined) return;
-    const argumentTypes = this.#arguments(node.params, node.hash, scope);
+    const argumentTypes = node.params.map((param) => this.#expression(param, scope));
+    // key=value pairs are added to the partial's context (a value the checker cannot see into as {}: any).
+    const pairs = node.hash?.pairs ?? [];
+    const added = pairs.map((pair) => {
+      const type = this.#expression(pair.value, scope);
+      return [pair.key, type === undefined || type === "any" ? {} : type] as const;
+    });
     if (node.params.length > 1) this.#error("TEMPLATE_HELPER_ARGUMENTS", node, "a partial takes one context at most: {{> name context}}");
     let context: FieldType = node.params.length > 0 ? (argumentTypes[0] ?? "any") : (scope.contexts[0] ?? "any");
-    const pairs = node.hash?.pairs ?? [];
     if (pairs.length > 0) {
-      // key=value pairs are added to the partial's context.
       const resolved = resolveType(context);
       const properties = resolved === "any" ? {} : ((resolved.properties as Record<string, unknown> | undefined) ?? {});
-      const added = Object.fromEntries(pairs.map((pair) => [pair.key, this.#expression(pair.value, scope) ?? "any"]));
-      context = resolved === "any" ? "any" : { type: "object", properties: { ...properties, ...Object.fromEntries(Object.entries(added).map(([k, v]) => [k, v === "any" ? {} : v])) } };
+      context = resolved === "any" ? "any" : { type: "object", properties: { ...properties, ...Object.fromEntries(added) } };
     }
     const label = node.params.length > 0 ? describeParam(node.params[0]) : (scope.labels[0] ?? "the context");
     for (const name of names) this.#includePartial(name, node, { contexts: [context, ...scope.contexts], labels: [label, ...scope.labels], blockParams: new Map(), inEach: scope.inEach });
