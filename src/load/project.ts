@@ -121,12 +121,12 @@ export function briefFileBaseName(path: string): string {
   return visibleLine(basename(path, extname(path)));
 }
 
-/** The folder of a corpus inside a project. */
 /** A project's own templates, partials, styles and assets (see load/templates.ts). */
 export function projectTemplatesDir(root: string): string {
   return join(root, "templates");
 }
 
+/** The folder of a corpus inside a project. */
 export function corpusDir(root: string, corpusId: string): string {
   return join(root, "sources", corpusId);
 }
