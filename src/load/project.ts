@@ -63,7 +63,7 @@ export async function readBriefFileText(path: string, cwd: string, root: string)
 }
 
 /** Whether a brief file's real location (links followed) is outside a project's real folder; a missing file is not (reading it reports it). */
-export function briefOutsideRoot(path: string, realRoot: string): boolean {
+function briefOutsideRoot(path: string, realRoot: string): boolean {
   let realFile: string;
   try {
     realFile = realpathSync(path);

@@ -81,7 +81,7 @@ const layoutLine = /^\{\{!(--)?[ \t]*layout:[ \t]*([^\s}]*?)[ \t]*(?:--)?\}\}/;
  * The layout a template's first line names, with where the name is; undefined
  * when there is no layout line.
  */
-export function readLayoutLine(source: string): { value: string; start: number; end: number } | undefined {
+function readLayoutLine(source: string): { value: string; start: number; end: number } | undefined {
   const match = layoutLine.exec(source);
   if (match === null) return undefined;
   const start = match[0].indexOf(match[2]!, 3);

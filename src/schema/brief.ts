@@ -23,7 +23,7 @@ export const outputFormats = ["pdf", "html", "docx"] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
 /** What a brief builds into when it does not say. */
-export const defaultFormats: readonly OutputFormat[] = ["pdf", "html"];
+const defaultFormats: readonly OutputFormat[] = ["pdf", "html"];
 
 /** The sections each layout can print; any other is refused, with the reason below. */
 export const layoutSections: Readonly<Record<LayoutName, readonly SectionName[]>> = {

@@ -156,7 +156,7 @@ export function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
 }
 
 /** The fixed values a schema allows (an enum's options, a literal's value), or none when it allows any of a kind. */
-export function allowedValues(schema: z.ZodType | undefined): string[] {
+function allowedValues(schema: z.ZodType | undefined): string[] {
   const found = unwrapped(schema);
   if (found instanceof z.ZodEnum) return found.options.map(String);
   if (found instanceof z.ZodLiteral) return [...found.values].map(String);
