@@ -64,8 +64,7 @@ function runCheck(set: TemplateSet): TemplateCheck {
   const templates = new Map<string, TemplateReport>();
   const all: Diagnostic[] = [...set.diagnostics];
   for (const [name, entry] of set.templates) {
-    // What a partial finds depends on the template including it (sectionPartial chooses by template and layout).
-    const walker = new Walker(set, entry, new Map<string, PartialResult>());
+    const walker = new Walker(set, entry);
     walker.checkTemplate();
     const own = set.diagnostics.filter((d) => d.file === entry.shown && d.severity === "error");
     const errors = dedupe([...own, ...walker.errors]);
@@ -115,11 +114,12 @@ class Walker {
   /** Partials being walked, innermost last: one that includes itself is refused. */
   readonly #stack: string[] = [];
   readonly #root: FieldType = templateContextJsonSchema();
+  /** Partials walked so far, by name and scope; one walker per template, since what a partial finds depends on the template including it (sectionPartial chooses by template and layout). */
+  readonly #partialCalls = new Map<string, PartialResult>();
 
   constructor(
     readonly set: TemplateSet,
     readonly entry: TemplateEntry,
-    readonly partialCalls: Map<string, PartialResult>,
   ) {
     this.#file = entry;
   }
@@ -359,7 +359,7 @@ class Walker {
       return;
     }
     const key = `${name}|${scopeKey(scope)}`;
-    const known = this.partialCalls.get(key);
+    const known = this.#partialCalls.get(key);
     if (known !== undefined) {
       this.errors.push(...known.errors);
       for (const partial of known.partials) this.partials.add(partial);
@@ -382,7 +382,7 @@ class Walker {
     this.#file = outer;
     // A result found while another partial is being walked may depend on that one (recursion): kept only at the top.
     if (this.#stack.length === 0 || !this.errors.slice(before.errors).some((d) => d.code === "TEMPLATE_UNSUPPORTED")) {
-      this.partialCalls.set(key, {
+      this.#partialCalls.set(key, {
         errors: this.errors.slice(before.errors),
         partials: [...this.partials].filter((p) => !before.partials.has(p) || p === name),
         assets: [...this.assets].filter((a) => !before.assets.has(a)),
