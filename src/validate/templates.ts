@@ -163,6 +163,10 @@ class Walker {
     }
   }
 
+  #unknownHelper(path: hbs.AST.PathExpression): void {
+    this.#error("TEMPLATE_UNKNOWN_HELPER", path, `there is no helper "${path.original}"`, hintWith(suggestionHint(path.original, helperNames, "helper"), "templates can use only Briefsmith's helpers"));
+  }
+
   /** A simple name that may be a helper: one part, no ../, not @data, not this.x. */
   #helperName(path: hbs.AST.PathExpression): string | undefined {
     if (path.type !== "PathExpression" || path.data || path.depth > 0 || path.parts.length !== 1 || /^\.|^this\b/.test(path.original)) return undefined;
@@ -182,7 +186,7 @@ class Walker {
       return;
     }
     if (called) {
-      this.#error("TEMPLATE_UNKNOWN_HELPER", path, `there is no helper "${path.original}"`, hintWith(suggestionHint(path.original, helperNames, "helper"), "templates can use only Briefsmith's helpers"));
+      this.#unknownHelper(path);
       return;
     }
     const type = this.#path(path, scope, true);
@@ -283,7 +287,7 @@ class Walker {
         const sub = node as hbs.AST.SubExpression;
         const name = this.#helperName(sub.path);
         if (name === undefined || !Object.hasOwn(templateHelpers, name)) {
-          this.#error("TEMPLATE_UNKNOWN_HELPER", sub.path, `there is no helper "${sub.path.original}"`, hintWith(suggestionHint(sub.path.original, helperNames, "helper"), "templates can use only Briefsmith's helpers"));
+          this.#unknownHelper(sub.path);
           this.#arguments(sub.params, sub.hash, scope);
           return "any";
         }
@@ -402,8 +406,9 @@ function describeParam(node: hbs.AST.Expression | undefined): string {
 
 /** A "did you mean" hint followed by more advice. */
 function hintWith(suggestion: string, more: string): string {
-  if (suggestion.endsWith("?")) return `${suggestion} ${more[0]!.toUpperCase()}${more.slice(1)}`;
-  return suggestion.endsWith(")") ? `${suggestion}. ${more[0]!.toUpperCase()}${more.slice(1)}` : `${suggestion}; ${more}`;
+  const sentence = `${more[0]!.toUpperCase()}${more.slice(1)}`;
+  if (suggestion.endsWith("?")) return `${suggestion} ${sentence}`;
+  return suggestion.endsWith(")") ? `${suggestion}. ${sentence}` : `${suggestion}; ${more}`;
 }
 
 /**
