@@ -5,7 +5,7 @@ import { sectionPartialFor, type TemplateEntry, type TemplateFile, type Template
 import { sectionNames } from "../schema/brief.js";
 import { templateHelpers, type HelperSignature } from "../schema/template-helpers.js";
 import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
-import { resolvePath, scopeKey, type Scope } from "./template-scope.js";
+import { resolvePath, scopeKey, startsWithName, type Scope } from "./template-scope.js";
 import { describeType, isScalar, itemType, resolveType, templateContextJsonSchema, type FieldType } from "./template-types.js";
 
 /**
@@ -169,7 +169,7 @@ class Walker {
 
   /** A simple name that may be a helper: one part, no ../, not @data, not this.x. */
   #helperName(path: hbs.AST.PathExpression): string | undefined {
-    if (path.type !== "PathExpression" || path.data || path.depth > 0 || path.parts.length !== 1 || /^\.|^this\b/.test(path.original)) return undefined;
+    if (path.type !== "PathExpression" || !startsWithName(path) || path.parts.length !== 1) return undefined;
     return path.parts[0];
   }
 
