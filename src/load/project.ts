@@ -63,7 +63,7 @@ export async function readBriefFileText(path: string, cwd: string, root: string)
 }
 
 /** Whether a brief file's real location (links followed) is outside a project's real folder; a missing file is not (reading it reports it). */
-export function briefOutsideRoot(path: string, realRoot: string): boolean {
+function briefOutsideRoot(path: string, realRoot: string): boolean {
   let realFile: string;
   try {
     realFile = realpathSync(path);
@@ -121,12 +121,12 @@ export function briefFileBaseName(path: string): string {
   return visibleLine(basename(path, extname(path)));
 }
 
-/** The folder of a corpus inside a project. */
 /** A project's own templates, partials, styles and assets (see load/templates.ts). */
 export function projectTemplatesDir(root: string): string {
   return join(root, "templates");
 }
 
+/** The folder of a corpus inside a project. */
 export function corpusDir(root: string, corpusId: string): string {
   return join(root, "sources", corpusId);
 }

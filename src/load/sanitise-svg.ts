@@ -58,6 +58,17 @@ function cssLoads(value: string): boolean {
   return loadsOrRuns.test(value) || [...value.matchAll(urls)].some((match) => match[1] !== "#");
 }
 
+/**
+ * Make sanitising safe to start at any moment; to be awaited before an SVG can
+ * be sanitised. jsdom require()s parse5, an ES module: should the renderer
+ * (which imports parse5 too) be loading it at that moment, Node's require() of
+ * a module still being imported fails ("Unexpected module status 0"), as a
+ * build of the letterhead example did. Imported, and finished, here, it is not.
+ */
+export async function prepareSvgSanitiser(): Promise<void> {
+  await import("parse5");
+}
+
 /** Sanitise one SVG document (its text). An SVG with nothing left (not an SVG at all) gives an empty `svg`. */
 export function sanitiseSvg(text: string): SanitisedSvg {
   const { purify, serialise } = loadSanitiser();

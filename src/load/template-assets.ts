@@ -1,7 +1,7 @@
 import { sanitiseSvg } from "./sanitise-svg.js";
 
 /** The images a template can embed, by their file's extension. */
-export const assetTypes = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", svg: "image/svg+xml" } as const;
+const assetTypes = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", svg: "image/svg+xml" } as const;
 export type AssetType = (typeof assetTypes)[keyof typeof assetTypes];
 
 /** An image of a project's templates/assets/, as read: embedded as a data: URI wherever a template names it. */

@@ -8,6 +8,7 @@ import { idPattern } from "../schema/extract.js";
 import { builtInTemplatesDir } from "./package-files.js";
 import { displayPath, projectTemplatesDir } from "./project.js";
 import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
+import { prepareSvgSanitiser } from "./sanitise-svg.js";
 import { assetContentProblem, assetNamePattern, assetTypeOf, type TemplateAsset } from "./template-assets.js";
 
 export type { TemplateAsset } from "./template-assets.js";
@@ -81,7 +82,7 @@ const layoutLine = /^\{\{!(--)?[ \t]*layout:[ \t]*([^\s}]*?)[ \t]*(?:--)?\}\}/;
  * The layout a template's first line names, with where the name is; undefined
  * when there is no layout line.
  */
-export function readLayoutLine(source: string): { value: string; start: number; end: number } | undefined {
+function readLayoutLine(source: string): { value: string; start: number; end: number } | undefined {
   const match = layoutLine.exec(source);
   if (match === null) return undefined;
   const start = match[0].indexOf(match[2]!, 3);
@@ -149,11 +150,7 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
       if (asset !== undefined) assets.set(asset.name, asset);
     }
   }
-  // An SVG is sanitised later, synchronously, with jsdom, which require()s parse5, an ES module. Should the
-  // renderer (which imports parse5 too) be loading at that moment, Node's require() of a module still being
-  // imported fails ("Unexpected module status 0"): a build of the letterhead example crashed so. parse5 is
-  // imported here, and finished, before anything can sanitise.
-  if ([...assets.values()].some((asset) => asset.type === "image/svg+xml")) await import("parse5");
+  if ([...assets.values()].some((asset) => asset.type === "image/svg+xml")) await prepareSvgSanitiser();
   return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, diagnostics, fileTexts };
 }
 

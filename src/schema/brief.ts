@@ -23,7 +23,7 @@ export const outputFormats = ["pdf", "html", "docx"] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
 /** What a brief builds into when it does not say. */
-export const defaultFormats: readonly OutputFormat[] = ["pdf", "html"];
+const defaultFormats: readonly OutputFormat[] = ["pdf", "html"];
 
 /** The sections each layout can print; any other is refused, with the reason below. */
 export const layoutSections: Readonly<Record<LayoutName, readonly SectionName[]>> = {
@@ -151,12 +151,12 @@ export const BriefSchema = z
   })
   .superRefine((brief, context) => {
     // What a brief may print depends on its template's layout, known only once the project's templates are: validate/brief.ts.
+    const listedOnce = (list: readonly string[], key: "sections" | "formats", noun: string) =>
+      list.forEach((value, index) => {
+        if (list.indexOf(value) !== index) context.addIssue({ code: "custom", path: [key, index], message: `${noun} ${value} is listed twice; list each ${noun} once` });
+      });
     const sections = brief.sections ?? [];
-    sections.forEach((section, index) => {
-      if (sections.indexOf(section) !== index) {
-        context.addIssue({ code: "custom", path: ["sections", index], message: `section ${section} is listed twice; list each section once` });
-      }
-    });
+    listedOnce(sections, "sections", "section");
     if (sections.includes("themes") && sections.includes("comparison")) {
       context.addIssue({
         code: "custom",
@@ -164,11 +164,7 @@ export const BriefSchema = z
         message: "themes and comparison print the same claims; list one of them",
       });
     }
-    brief.formats.forEach((format, index) => {
-      if (brief.formats.indexOf(format) !== index) {
-        context.addIssue({ code: "custom", path: ["formats", index], message: `format ${format} is listed twice; list each format once` });
-      }
-    });
+    listedOnce(brief.formats, "formats", "format");
     if (brief.portion_mark !== undefined && !brief.portion_marks) {
       context.addIssue({ code: "custom", path: ["portion_mark"], message: "it is printed only with portion_marks: true; add that, or remove portion_mark" });
     }

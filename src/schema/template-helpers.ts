@@ -24,7 +24,7 @@ const html: HelperResult = { type: "string" };
 const flag: HelperResult = { type: "boolean" };
 
 /** Handlebars's own helpers that templates may use; `log` is not among them (a document writes nothing to the console). */
-export const handlebarsHelpers = {
+const handlebarsHelpers = {
   if: { params: [1, 1], block: true, result: text, doc: "{{#if value}}…{{else}}…{{/if}}: prints its block when the value is not empty (false, undefined, \"\", 0 and [] are empty)" },
   unless: { params: [1, 1], block: true, result: text, doc: "{{#unless value}}…{{/unless}}: the opposite of if" },
   each: { params: [1, 1], block: true, result: text, doc: "{{#each list}}…{{/each}}: its block once per item, the item as the context; @index, @first and @last inside" },
@@ -32,7 +32,7 @@ export const handlebarsHelpers = {
   lookup: { params: [2, 2], block: false, result: text, doc: "(lookup object key): a field chosen by a value" },
 } as const satisfies Record<string, HelperSignature>;
 
-export const briefsmithHelpers = {
+const briefsmithHelpers = {
   t: { params: [1, 1], block: false, result: html, doc: "{{t text}}: plain text as printed: typographic quotes and dashes, HTML escaped" },
   md: { params: [1, 1], block: false, result: html, doc: "{{md text}}: Markdown inline (emphasis, links), escaped" },
   mdBlock: { params: [1, 1], block: false, result: html, doc: "{{mdBlock text}}: Markdown paragraphs and lists, escaped" },

@@ -89,7 +89,7 @@ const LayoutFields = z.object({
   recommendation: z.unknown().optional(),
 });
 
-type LayoutFieldValues = Pick<Brief, "template" | "sections"> & { readonly questions?: unknown; readonly assessment?: unknown; readonly recommendation?: unknown };
+type LayoutFieldValues = z.infer<typeof LayoutFields>;
 
 /** The layout of the brief's template, and the problems of a template that does not exist or a section the layout cannot print. */
 function checkTemplate(brief: LayoutFieldValues, file: YamlFile, templates: TemplateLayouts): { layout: LayoutName | undefined; diagnostics: Diagnostic[] } {

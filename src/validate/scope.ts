@@ -21,7 +21,7 @@ export type CorpusProblemReach = "item" | "completeness" | "corpus";
 /** Errors about what the extract leaves out, not about anything a brief shows. */
 const completenessCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["EXTRACT_LOW_COVERAGE", "EXTRACT_ORPHAN_VIEWPOINT", "EXTRACT_UNCOVERED_PARAGRAPH"]);
 
-export function reachOf(diagnostic: Diagnostic): CorpusProblemReach {
+function reachOf(diagnostic: Diagnostic): CorpusProblemReach {
   if (diagnostic.item !== undefined) return "item";
   return completenessCodes.has(diagnostic.code) ? "completeness" : "corpus";
 }

@@ -44,7 +44,7 @@ export function resolvePath(path: hbs.AST.PathExpression, scope: Scope, root: Fi
       return { problem: { message: `there is no @${name}`, hint: suggestionHint(`@${name}`, Object.keys(dataVariables).map((n) => `@${n}`), "data variable", true) } };
     }
     parts = parts.slice(1);
-  } else if (path.depth === 0 && parts.length > 0 && !/^\.|^this\b/.test(path.original) && scope.blockParams.has(parts[0]!)) {
+  } else if (startsWithName(path) && scope.blockParams.has(parts[0]!)) {
     type = scope.blockParams.get(parts[0]!)!;
     where = parts[0]!;
     parts = parts.slice(1);
@@ -70,6 +70,11 @@ export function resolvePath(path: hbs.AST.PathExpression, scope: Scope, root: Fi
     where = where === "this" ? part : `${where}.${part}`;
   }
   return { type };
+}
+
+/** A path that starts with a bare name (not this, ./, ../ or @data): a name that may be a block parameter or a helper. */
+export function startsWithName(path: hbs.AST.PathExpression): boolean {
+  return !path.data && path.depth === 0 && path.parts.length > 0 && !/^\.|^this\b/.test(path.original);
 }
 
 const typeIds = new WeakMap<object, number>();

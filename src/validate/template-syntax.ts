@@ -90,7 +90,7 @@ function syntaxDiagnostic(file: TemplateFile, error: unknown): Diagnostic {
 }
 
 /** Offsets of a Handlebars location (lines from 1, columns from 0). */
-export function spanOf(source: string, start: hbs.AST.Position, end: hbs.AST.Position): Span {
+function spanOf(source: string, start: hbs.AST.Position, end: hbs.AST.Position): Span {
   const offset = (position: hbs.AST.Position) => {
     let index = 0;
     for (let line = 1; line < position.line; line++) {

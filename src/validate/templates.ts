@@ -5,7 +5,7 @@ import { sectionPartialFor, type TemplateEntry, type TemplateFile, type Template
 import { sectionNames } from "../schema/brief.js";
 import { templateHelpers, type HelperSignature } from "../schema/template-helpers.js";
 import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
-import { resolvePath, scopeKey, type Scope } from "./template-scope.js";
+import { resolvePath, scopeKey, startsWithName, type Scope } from "./template-scope.js";
 import { describeType, isScalar, itemType, resolveType, templateContextJsonSchema, type FieldType } from "./template-types.js";
 
 /**
@@ -64,8 +64,7 @@ function runCheck(set: TemplateSet): TemplateCheck {
   const templates = new Map<string, TemplateReport>();
   const all: Diagnostic[] = [...set.diagnostics];
   for (const [name, entry] of set.templates) {
-    // What a partial finds depends on the template including it (sectionPartial chooses by template and layout).
-    const walker = new Walker(set, entry, new Map<string, PartialResult>());
+    const walker = new Walker(set, entry);
     walker.checkTemplate();
     const own = set.diagnostics.filter((d) => d.file === entry.shown && d.severity === "error");
     const errors = dedupe([...own, ...walker.errors]);
@@ -115,11 +114,12 @@ class Walker {
   /** Partials being walked, innermost last: one that includes itself is refused. */
   readonly #stack: string[] = [];
   readonly #root: FieldType = templateContextJsonSchema();
+  /** Partials walked so far, by name and scope; one walker per template, since what a partial finds depends on the template including it (sectionPartial chooses by template and layout). */
+  readonly #partialCalls = new Map<string, PartialResult>();
 
   constructor(
     readonly set: TemplateSet,
     readonly entry: TemplateEntry,
-    readonly partialCalls: Map<string, PartialResult>,
   ) {
     this.#file = entry;
   }
@@ -163,9 +163,13 @@ class Walker {
     }
   }
 
+  #unknownHelper(path: hbs.AST.PathExpression): void {
+    this.#error("TEMPLATE_UNKNOWN_HELPER", path, `there is no helper "${path.original}"`, hintWith(suggestionHint(path.original, helperNames, "helper"), "templates can use only Briefsmith's helpers"));
+  }
+
   /** A simple name that may be a helper: one part, no ../, not @data, not this.x. */
   #helperName(path: hbs.AST.PathExpression): string | undefined {
-    if (path.type !== "PathExpression" || path.data || path.depth > 0 || path.parts.length !== 1 || /^\.|^this\b/.test(path.original)) return undefined;
+    if (path.type !== "PathExpression" || !startsWithName(path) || path.parts.length !== 1) return undefined;
     return path.parts[0];
   }
 
@@ -182,7 +186,7 @@ class Walker {
       return;
     }
     if (called) {
-      this.#error("TEMPLATE_UNKNOWN_HELPER", path, `there is no helper "${path.original}"`, hintWith(suggestionHint(path.original, helperNames, "helper"), "templates can use only Briefsmith's helpers"));
+      this.#unknownHelper(path);
       return;
     }
     const type = this.#path(path, scope, true);
@@ -283,7 +287,7 @@ class Walker {
         const sub = node as hbs.AST.SubExpression;
         const name = this.#helperName(sub.path);
         if (name === undefined || !Object.hasOwn(templateHelpers, name)) {
-          this.#error("TEMPLATE_UNKNOWN_HELPER", sub.path, `there is no helper "${sub.path.original}"`, hintWith(suggestionHint(sub.path.original, helperNames, "helper"), "templates can use only Briefsmith's helpers"));
+          this.#unknownHelper(sub.path);
           this.#arguments(sub.params, sub.hash, scope);
           return "any";
         }
@@ -310,16 +314,19 @@ class Walker {
   #partial(node: hbs.AST.PartialStatement, scope: Scope): void {
     const names = this.#partialNames(node, scope);
     if (names === undefined) return;
-    const argumentTypes = this.#arguments(node.params, node.hash, scope);
+    const argumentTypes = node.params.map((param) => this.#expression(param, scope));
+    // key=value pairs are added to the partial's context (a value the checker cannot see into as {}: any).
+    const pairs = node.hash?.pairs ?? [];
+    const added = pairs.map((pair) => {
+      const type = this.#expression(pair.value, scope);
+      return [pair.key, type === undefined || type === "any" ? {} : type] as const;
+    });
     if (node.params.length > 1) this.#error("TEMPLATE_HELPER_ARGUMENTS", node, "a partial takes one context at most: {{> name context}}");
     let context: FieldType = node.params.length > 0 ? (argumentTypes[0] ?? "any") : (scope.contexts[0] ?? "any");
-    const pairs = node.hash?.pairs ?? [];
     if (pairs.length > 0) {
-      // key=value pairs are added to the partial's context.
       const resolved = resolveType(context);
       const properties = resolved === "any" ? {} : ((resolved.properties as Record<string, unknown> | undefined) ?? {});
-      const added = Object.fromEntries(pairs.map((pair) => [pair.key, this.#expression(pair.value, scope) ?? "any"]));
-      context = resolved === "any" ? "any" : { type: "object", properties: { ...properties, ...Object.fromEntries(Object.entries(added).map(([k, v]) => [k, v === "any" ? {} : v])) } };
+      context = resolved === "any" ? "any" : { type: "object", properties: { ...properties, ...Object.fromEntries(added) } };
     }
     const label = node.params.length > 0 ? describeParam(node.params[0]) : (scope.labels[0] ?? "the context");
     for (const name of names) this.#includePartial(name, node, { contexts: [context, ...scope.contexts], labels: [label, ...scope.labels], blockParams: new Map(), inEach: scope.inEach });
@@ -356,7 +363,7 @@ class Walker {
       return;
     }
     const key = `${name}|${scopeKey(scope)}`;
-    const known = this.partialCalls.get(key);
+    const known = this.#partialCalls.get(key);
     if (known !== undefined) {
       this.errors.push(...known.errors);
       for (const partial of known.partials) this.partials.add(partial);
@@ -379,7 +386,7 @@ class Walker {
     this.#file = outer;
     // A result found while another partial is being walked may depend on that one (recursion): kept only at the top.
     if (this.#stack.length === 0 || !this.errors.slice(before.errors).some((d) => d.code === "TEMPLATE_UNSUPPORTED")) {
-      this.partialCalls.set(key, {
+      this.#partialCalls.set(key, {
         errors: this.errors.slice(before.errors),
         partials: [...this.partials].filter((p) => !before.partials.has(p) || p === name),
         assets: [...this.assets].filter((a) => !before.assets.has(a)),
@@ -399,8 +406,9 @@ function describeParam(node: hbs.AST.Expression | undefined): string {
 
 /** A "did you mean" hint followed by more advice. */
 function hintWith(suggestion: string, more: string): string {
-  if (suggestion.endsWith("?")) return `${suggestion} ${more[0]!.toUpperCase()}${more.slice(1)}`;
-  return suggestion.endsWith(")") ? `${suggestion}. ${more[0]!.toUpperCase()}${more.slice(1)}` : `${suggestion}; ${more}`;
+  const sentence = `${more[0]!.toUpperCase()}${more.slice(1)}`;
+  if (suggestion.endsWith("?")) return `${suggestion} ${sentence}`;
+  return suggestion.endsWith(")") ? `${suggestion}. ${sentence}` : `${suggestion}; ${more}`;
 }
 
 /**

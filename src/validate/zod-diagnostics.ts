@@ -123,18 +123,15 @@ function mostSpecificBranch(branches: readonly (readonly Issue[])[]): readonly I
 
 /** The schema at `path` inside `schema`, through optional, default, pipe and union wrappers; undefined where the path leaves it. */
 function schemaAt(schema: z.ZodType, path: YamlPath): z.ZodType | undefined {
-  let current: z.ZodType | undefined = schema;
-  for (let i = 0; current !== undefined; ) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) {
-      current = current.unwrap() as z.ZodType;
-    } else if (current instanceof z.ZodPipe) {
-      current = current.in as z.ZodType;
-    } else if (i === path.length) {
-      return current;
-    } else if (current instanceof z.ZodUnion) {
+  let current = unwrapped(schema);
+  for (let i = 0; current !== undefined && i < path.length; current = unwrapped(current)) {
+    if (current instanceof z.ZodUnion) {
       const rest = path.slice(i);
-      current = (current.options as z.ZodType[]).find((o) => schemaAt(o, rest) !== undefined);
-      if (current !== undefined) return schemaAt(current, rest);
+      for (const option of current.options as z.ZodType[]) {
+        const found = schemaAt(option, rest);
+        if (found !== undefined) return found;
+      }
+      return undefined;
     } else if (current instanceof z.ZodObject) {
       current = current.shape[path[i++] as string] as z.ZodType | undefined;
     } else if (current instanceof z.ZodArray) {
@@ -147,19 +144,19 @@ function schemaAt(schema: z.ZodType, path: YamlPath): z.ZodType | undefined {
       return undefined;
     }
   }
-  return undefined;
+  return current;
 }
 
 /** The keys an object schema allows at `path`: zod's unrecognized_keys issue does not list them. */
 export function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
-  const found = unwrapped(schemaAt(schema, path));
+  const found = schemaAt(schema, path);
   if (found instanceof z.ZodObject) return Object.keys(found.shape);
   if (found instanceof z.ZodUnion) return (found.options as z.ZodType[]).flatMap((o) => objectKeysAt(o, []));
   return [];
 }
 
 /** The fixed values a schema allows (an enum's options, a literal's value), or none when it allows any of a kind. */
-export function allowedValues(schema: z.ZodType | undefined): string[] {
+function allowedValues(schema: z.ZodType | undefined): string[] {
   const found = unwrapped(schema);
   if (found instanceof z.ZodEnum) return found.options.map(String);
   if (found instanceof z.ZodLiteral) return [...found.values].map(String);
@@ -167,6 +164,7 @@ export function allowedValues(schema: z.ZodType | undefined): string[] {
   return [];
 }
 
+/** A schema without its optional, default, nullable and pipe wrappers. */
 function unwrapped(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema;
   while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable || current instanceof z.ZodPipe) {
