@@ -1,12 +1,12 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { basename, extname, isAbsolute, join, relative, sep } from "node:path";
+import { basename, extname, join } from "node:path";
 import { isMap, isSeq, parseDocument, type Document } from "yaml";
 import { todo } from "../check/check.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document.js";
 import { displayPath, listYamlFiles } from "../load/project.js";
-import { fileLimits, readBinaryFile, readTextFile } from "../load/read-file.js";
+import { fileLimits, isInside, readBinaryFile, readTextFile } from "../load/read-file.js";
 import { idPattern } from "../schema/extract.js";
 import { slugify } from "./slug.js";
 import { writeProjectFiles } from "./write-files.js";
@@ -126,8 +126,7 @@ function writableTarget(path: string, folder: string, cwd: string): { path: stri
   } catch {
     throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shown} is a link to a file that does not exist, so it is not written`, { hint: "remove the link, then add the source again" });
   }
-  const where = relative(realpathSync(folder), real);
-  if (where === "" || where === ".." || where.startsWith(`..${sep}`) || isAbsolute(where)) {
+  if (!isInside(realpathSync(folder), real)) {
     throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shown} is a link to a file outside ${displayPath(folder, cwd)}, so it is not written`, {
       hint: "remove the link (copy the text into the folder instead of linking to it), then add the source again",
     });

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { schemasDir } from "../load/package-files.js";
-import { isInside } from "../load/project.js";
+import { isInside } from "../load/read-file.js";
 import type { Extract } from "../schema/extract.js";
 import { schemaFileName, type SchemaKind } from "./json-schemas.js";
 import { pathTaken } from "./write-files.js";

@@ -1,8 +1,8 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { fileLimits, readTextFile, type ReadOptions } from "./read-file.js";
+import { fileLimits, isInside, readTextFile, type ReadOptions } from "./read-file.js";
 import { parseYamlFile, type YamlFile } from "./yaml-file.js";
 import { visibleLine } from "../text/visible-text.js";
 
@@ -175,8 +175,3 @@ export async function refuseOutputInSources(outDir: string, root: string, cwd: s
   }
 }
 
-/** Is `path` inside `dir` (after resolving `..`)? */
-export function isInside(dir: string, path: string): boolean {
-  const rel = relative(resolve(dir), resolve(path));
-  return rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
-}

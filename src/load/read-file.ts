@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 
 /** Limits that keep a stray or hostile file from exhausting memory. */
@@ -60,8 +60,7 @@ function readBytes(path: string, maxBytes: number, shownPath: string, options: R
   try {
     info = statSync(path);
     if (options.within !== undefined) {
-      const where = relative(realpathSync(options.within), realpathSync(path));
-      if (where === "" || where === ".." || where.startsWith(`..${sep}`) || isAbsolute(where)) {
+      if (!isInside(realpathSync(options.within), realpathSync(path))) {
         throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shownPath} is a link to a file outside ${options.within}`, {
           hint: "copy the text into the folder instead of linking to it",
         });
@@ -195,4 +194,13 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/**
+ * Is `path` inside `dir` (after resolving `..`; the folder itself is not inside it)? A name that
+ * only starts with two dots ("..notes") is inside; "..", "../x" and another drive are not.
+ */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -1,6 +1,6 @@
 import { basename, extname, relative, sep } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
-import { isInside } from "../load/project.js";
+import { isInside } from "../load/read-file.js";
 
 /** Where a preview's inputs live. */
 export interface WatchedLayout {

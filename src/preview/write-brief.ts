@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { lstat, realpath } from "node:fs/promises";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { displayPath, isInside, readBriefFileText, realFolder } from "../load/project.js";
+import { displayPath, readBriefFileText, realFolder } from "../load/project.js";
+import { isInside } from "../load/read-file.js";
 import { describeWriteError, writeFileAtomic } from "../output/write-atomic.js";
 
 /** What the composer's page knows a brief's text by: an edit names it, so one made on an older text is refused. */

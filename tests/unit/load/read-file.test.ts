@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
-import { firstInvalidUtf8, readTextFile } from "../../../src/load/read-file.js";
+import { firstInvalidUtf8, isInside, readTextFile } from "../../../src/load/read-file.js";
 
 const dir = mkdtempSync(join(tmpdir(), "briefsmith-read-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,5 +131,16 @@ describe("readTextFile with `within`: links out of a folder are refused", () => 
     const error = await readTextFile(join(dir, "corpus/texts/leak.txt"), 100, "leak.txt", { within: join(dir, "corpus") }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "FILE_OUTSIDE_FOLDER" });
     expect((error as Error).message).not.toContain("SECRET");
+  });
+});
+
+describe("isInside: one test of a path inside a folder, for reads, writes and the watcher", () => {
+  it("counts a name that only starts with two dots as inside, and the folder itself, its parent and siblings as not", () => {
+    expect(isInside("/p/texts", "/p/texts/..notes.txt")).toBe(true);
+    expect(isInside("/p/texts", "/p/texts/a/b.txt")).toBe(true);
+    expect(isInside("/p/texts", "/p/texts")).toBe(false);
+    expect(isInside("/p/texts", "/p")).toBe(false);
+    expect(isInside("/p/texts", "/p/texts/../other/x.txt")).toBe(false);
+    expect(isInside("/p/texts", "/p/texts-2/x.txt")).toBe(false);
   });
 });
