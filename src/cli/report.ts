@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDiagnostic, positionAt, sortDiagnostics } from "../diagnostics/format.js";
+import { formatDiagnostic, positionAt, uniqueDiagnostics } from "../diagnostics/format.js";
 import type { OptionSpecs } from "./command.js";
 import { UsageError, type CliIo } from "./io.js";
 
@@ -32,13 +32,6 @@ export interface LocatedDiagnostic {
   readonly endLine: number | undefined;
   readonly endColumn: number | undefined;
   readonly hint: string | undefined;
-}
-
-/** Diagnostics sorted by place, each once. */
-function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const unique = new Map<string, Diagnostic>();
-  for (const d of sortDiagnostics(diagnostics)) unique.set(`${d.file}|${d.span?.start}|${d.code}|${d.message}`, d);
-  return [...unique.values()];
 }
 
 /** Diagnostics as data for machines: sorted, each once, with 1-based lines and columns. */

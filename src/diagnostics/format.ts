@@ -87,3 +87,10 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       a.code.localeCompare(b.code),
   );
 }
+
+/** Diagnostics sorted by place, each once (the same problem found by two checks is reported once). */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const unique = new Map<string, Diagnostic>();
+  for (const d of sortDiagnostics(diagnostics)) unique.set(`${d.file}|${d.span?.start}|${d.code}|${d.message}`, d);
+  return [...unique.values()];
+}

@@ -1,6 +1,6 @@
 import type { BalanceReport } from "../balance/measure.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatDiagnostic, positionAt, sortDiagnostics } from "../diagnostics/format.js";
+import { formatDiagnostic, positionAt, uniqueDiagnostics } from "../diagnostics/format.js";
 import type { BriefModel } from "../model.js";
 import { templateNames } from "../schema/brief.js";
 import type { Extract } from "../schema/extract.js";
@@ -106,9 +106,7 @@ export interface BriefView {
 
 /** Diagnostics sorted by place, each once, formatted as the CLI prints them. */
 export function problemViews(diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>): ProblemView[] {
-  const unique = new Map<string, Diagnostic>();
-  for (const d of sortDiagnostics(diagnostics)) unique.set(`${d.file}|${d.span?.start}|${d.code}|${d.message}`, d);
-  return [...unique.values()].map((d) => {
+  return uniqueDiagnostics(diagnostics).map((d) => {
     const text = d.file === undefined ? undefined : fileTexts.get(d.file);
     const position = text !== undefined && d.span !== undefined ? positionAt(text, d.span.start) : undefined;
     return { severity: d.severity, code: d.code, file: d.file, line: position?.line, column: position?.column, text: formatDiagnostic(d, text) };
