@@ -12,7 +12,7 @@ import { displayPath, refuseOutputInSources } from "../load/project.js";
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
-import { manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry } from "../output/manifest.js";
+import { manifestFileName, readManifestIfValid, writeManifest, type Manifest } from "../output/manifest.js";
 import { describeWriteError, removeDeadTemporaryFiles } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, locateBrowser } from "../print/locate.js";
@@ -25,8 +25,6 @@ import type { ValidBrief } from "../validate/brief.js";
 import { formatsOf, unchangedWithoutParsing, type PlanContext } from "./unchanged.js";
 import { runJobs } from "./run-jobs.js";
 import { hasCurrentOutputs, type BriefResult, type BuildOptions, type BuildResult, type Env } from "./types.js";
-
-export { defaultConcurrency } from "./defaults.js";
 
 /**
  * Build briefs: prepare (load and check) → select → balance → render → print.
@@ -182,7 +180,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       // Before any output is replaced, the manifest stops listing the outputs of the briefs to rebuild;
       // each brief's new entry goes to the journal once its files are in place. So after a kill at any
       // moment, every entry matches the files on disk, or lists none.
-      const pending = nextManifestWith(manifest, plan.jobs.map((job) => job.previous).filter((e) => e !== undefined).map(pendingEntry));
+      const pending = foldJournal(manifest, plan.jobs.map((job) => job.previous).filter((e) => e !== undefined).map(pendingEntry), generator);
       const before = await writeManifestFile(manifestPath, pending, cwd);
       if (before !== undefined) throw before;
       const journal = await JournalWriter.open(journalPath(outDir)).catch((error: unknown) => {
@@ -258,11 +256,6 @@ function withoutModel(result: BriefResult): BriefResult {
   const { model: _model, balance: _balance, diagnostics, ...rest } = result;
   const built = hasCurrentOutputs(result.status);
   return built || diagnostics === undefined ? rest : { ...rest, diagnostics };
-}
-
-/** The manifest with some entries replaced. */
-function nextManifestWith(manifest: Manifest | undefined, entries: readonly ManifestEntry[]): Manifest {
-  return foldJournal(manifest, entries, generator);
 }
 
 /**
