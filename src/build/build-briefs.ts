@@ -137,7 +137,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // A printer still starting that fails (no browser) is like no browser found: every key says so, and printing fails.
     const printerFingerprint = external === undefined ? browser.fingerprint : () => Promise.resolve(external).then((p) => p.fingerprint(), () => "no browser");
     const keys = new CacheKeys({ templateSet, fonts, lexiconHash: sha256(lexiconText), code, browser: printerFingerprint });
-    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys, formats: options.formats, templates: templateLayouts(templateSet), intact: new Map() };
+    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys, formats: options.formats, templates: templateLayouts(templateSet), intact: new Map(), briefFiles: new Map() };
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
     // Nor is any template checked: that is trusted only while the templates are those the last build found no
     // error in, so a template with errors (a brief refused for it, or one no brief uses) fails every build.
@@ -160,7 +160,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     }
 
     const [{ prepareBriefs, preparedBriefId }, { briefsOfShard, planBuild }] = await fullBuild();
-    const preparation = await (early ?? prepareBriefs(paths, { root, cwd, templates: templateSet }));
+    const preparation = await (early ?? prepareBriefs(paths, { root, cwd, templates: templateSet, loaded: planContext.briefFiles }));
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];

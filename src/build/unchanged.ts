@@ -41,6 +41,8 @@ export interface PlanContext {
    * outputs of the briefs it found unchanged before it.
    */
   readonly intact: Map<string, Promise<boolean>>;
+  /** The brief files the no-op check read, by path: a full build that follows it prepares them without reading them again. */
+  readonly briefFiles: Map<string, ReturnType<typeof loadBriefFile>>;
 }
 
 /** The files a brief is built into: the run's --format, else its own formats: (default pdf and html). */
@@ -109,7 +111,9 @@ export async function unchangedWithoutParsing(paths: readonly string[], context:
 
 /** One brief's unchanged result, "other shard", or undefined when it must be built (or checked) again. */
 async function unchangedBrief(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
-  const loaded = await loadBriefFile(path, context.cwd, context.root);
+  const loading = loadBriefFile(path, context.cwd, context.root);
+  context.briefFiles.set(path, loading);
+  const loaded = await loading;
   if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
   const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path), context.templates);
   if (brief === undefined) return undefined;
