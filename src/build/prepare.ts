@@ -101,12 +101,10 @@ export async function prepareBriefs(
     if (file !== undefined) {
       diagnostics.push(...validated[index]!.diagnostics);
       brief = validated[index]!.brief;
-      const templateProblems = brief === undefined ? [] : templateErrors(templates, brief.template);
-      if (brief !== undefined && templateProblems.length > 0) {
-        diagnostics.push(briefTemplateProblem(brief.template, templateProblems, file.path, locate(file, ["template"])));
-      }
     }
     if (brief !== undefined && file !== undefined) {
+      const templateProblems = templateErrors(templates, brief.template);
+      if (templateProblems.length > 0) diagnostics.push(briefTemplateProblem(brief.template, templateProblems, file.path, locate(file, ["template"])));
       const other = seenIds.get(brief.id);
       if (other !== undefined) {
         diagnostics.push({
