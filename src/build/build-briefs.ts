@@ -309,17 +309,15 @@ async function writeManifestFile(path: string, manifest: Manifest, cwd: string):
   }
 }
 
-/** Find the browser only once, and only if something needs it; its path and file time go into cache keys. */
+/** Find the browser only once, and only if something needs it; its path and file time go into cache keys (CacheKeys asks once). */
 function lazyBrowser(explicitPath: string | undefined, env: Env) {
   let found: Promise<BrowserLocation> | undefined;
   const location = () => (found ??= locateBrowser(explicitPath, env));
-  let fingerprint: Promise<string> | undefined;
   return {
     location,
     // Finding no browser is not an error here: the fingerprint says so (which changes every key),
     // and the build fails with BROWSER_NOT_FOUND when it comes to print.
-    fingerprint: () =>
-      (fingerprint ??= location().then(browserFingerprint, () => "no browser")),
+    fingerprint: () => location().then(browserFingerprint, () => "no browser"),
   };
 }
 
