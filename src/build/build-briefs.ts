@@ -12,7 +12,7 @@ import { displayPath, refuseOutputInSources } from "../load/project.js";
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
-import { manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry } from "../output/manifest.js";
+import { manifestFileName, readManifestIfValid, writeManifest, type Manifest } from "../output/manifest.js";
 import { describeWriteError, removeDeadTemporaryFiles } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, locateBrowser } from "../print/locate.js";
@@ -25,8 +25,6 @@ import type { ValidBrief } from "../validate/brief.js";
 import { formatsOf, unchangedWithoutParsing, type PlanContext } from "./unchanged.js";
 import { runJobs } from "./run-jobs.js";
 import { hasCurrentOutputs, type BriefResult, type BuildOptions, type BuildResult, type Env } from "./types.js";
-
-export { defaultConcurrency } from "./defaults.js";
 
 /**
  * Build briefs: prepare (load and check) → select → balance → render → print.
@@ -139,7 +137,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // A printer still starting that fails (no browser) is like no browser found: every key says so, and printing fails.
     const printerFingerprint = external === undefined ? browser.fingerprint : () => Promise.resolve(external).then((p) => p.fingerprint(), () => "no browser");
     const keys = new CacheKeys({ templateSet, fonts, lexiconHash: sha256(lexiconText), code, browser: printerFingerprint });
-    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys, formats: options.formats, templates: templateLayouts(templateSet) };
+    const planContext: PlanContext = { root, cwd, outDir, date, shard: options.shard, previous, last: manifest, keys, formats: options.formats, templates: templateLayouts(templateSet), intact: new Map(), briefFiles: new Map() };
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
     // Nor is any template checked: that is trusted only while the templates are those the last build found no
     // error in, so a template with errors (a brief refused for it, or one no brief uses) fails every build.
@@ -162,7 +160,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     }
 
     const [{ prepareBriefs, preparedBriefId }, { briefsOfShard, planBuild }] = await fullBuild();
-    const preparation = await (early ?? prepareBriefs(paths, { root, cwd, templates: templateSet }));
+    const preparation = await (early ?? prepareBriefs(paths, { root, cwd, templates: templateSet, loaded: planContext.briefFiles }));
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];
@@ -182,7 +180,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       // Before any output is replaced, the manifest stops listing the outputs of the briefs to rebuild;
       // each brief's new entry goes to the journal once its files are in place. So after a kill at any
       // moment, every entry matches the files on disk, or lists none.
-      const pending = nextManifestWith(manifest, plan.jobs.map((job) => job.previous).filter((e) => e !== undefined).map(pendingEntry));
+      const pending = foldJournal(manifest, plan.jobs.map((job) => job.previous).filter((e) => e !== undefined).map(pendingEntry), generator);
       const before = await writeManifestFile(manifestPath, pending, cwd);
       if (before !== undefined) throw before;
       const journal = await JournalWriter.open(journalPath(outDir)).catch((error: unknown) => {
@@ -260,11 +258,6 @@ function withoutModel(result: BriefResult): BriefResult {
   return built || diagnostics === undefined ? rest : { ...rest, diagnostics };
 }
 
-/** The manifest with some entries replaced. */
-function nextManifestWith(manifest: Manifest | undefined, entries: readonly ManifestEntry[]): Manifest {
-  return foldJournal(manifest, entries, generator);
-}
-
 /**
  * The last build's manifest. If that build was killed, its journal holds the
  * briefs it finished since it last wrote manifest.json: they are folded in,
@@ -316,17 +309,15 @@ async function writeManifestFile(path: string, manifest: Manifest, cwd: string):
   }
 }
 
-/** Find the browser only once, and only if something needs it; its path and file time go into cache keys. */
+/** Find the browser only once, and only if something needs it; its path and file time go into cache keys (CacheKeys asks once). */
 function lazyBrowser(explicitPath: string | undefined, env: Env) {
   let found: Promise<BrowserLocation> | undefined;
   const location = () => (found ??= locateBrowser(explicitPath, env));
-  let fingerprint: Promise<string> | undefined;
   return {
     location,
     // Finding no browser is not an error here: the fingerprint says so (which changes every key),
     // and the build fails with BROWSER_NOT_FOUND when it comes to print.
-    fingerprint: () =>
-      (fingerprint ??= location().then(browserFingerprint, () => "no browser")),
+    fingerprint: () => location().then(browserFingerprint, () => "no browser"),
   };
 }
 

@@ -129,7 +129,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     const outputs = new Map<OutputFormat, Output>(reused);
     for (const f of fresh) {
       const bytes = typeof f.data === "string" ? Buffer.byteLength(f.data) : f.data.byteLength;
-      outputs.set(f.format, { path: nameOf(f.format), sha256: sha256(f.data), bytes, mtime_ms: await mtimeOf(pathOf(f.format)), ...(f.pages !== undefined ? { pages: f.pages } : {}) });
+      outputs.set(f.format, { path: nameOf(f.format), sha256: sha256(f.data), bytes, mtime_ms: statSync(pathOf(f.format)).mtimeMs, ...(f.pages !== undefined ? { pages: f.pages } : {}) });
     }
     // Formats not asked for this time stay listed while they are still this brief's, untouched: a build with
     // --format docx does not forget yesterday's PDF.
@@ -183,10 +183,6 @@ async function intactOutputs(previous: ManifestEntry, outDir: string): Promise<M
     if (format !== undefined && (await sameContent(join(outDir, output.path), output))) found.set(format, output);
   }
   return found;
-}
-
-async function mtimeOf(path: string): Promise<number> {
-  return statSync(path).mtimeMs;
 }
 
 /** Write outputs atomically; a failure is OUTPUT_NOT_WRITABLE naming the file and the reason (ENOSPC: no space left on device). */

@@ -28,7 +28,7 @@ export async function planBuild(briefs: readonly PreparedBrief[], context: PlanC
     }
     const inputs = await keyOf(checked.brief, checked.file, context);
     const formats = formatsOf(checked.brief, context);
-    const cached = await unchangedEntry(context.previous, id, inputs, context.outDir, formats);
+    const cached = await unchangedEntry(context.previous, id, inputs, formats, context);
     if (cached !== undefined) {
       plan.unchanged.push(unchangedResult(id, file, cached, inputs, context));
       continue;

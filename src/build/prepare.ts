@@ -59,7 +59,14 @@ export function checkedBrief(prepared: PreparedBrief): CheckedBrief | undefined 
  */
 export async function prepareBriefs(
   paths: readonly string[],
-  options: { root: string; cwd: string; onValidBrief?: (brief: ValidBrief) => void; templates?: TemplateSet | Promise<TemplateSet> },
+  options: {
+    root: string;
+    cwd: string;
+    onValidBrief?: (brief: ValidBrief) => void;
+    templates?: TemplateSet | Promise<TemplateSet>;
+    /** Brief files already read (by the build's no-op check), by path: not read again. */
+    loaded?: ReadonlyMap<string, ReturnType<typeof loadBriefFile>>;
+  },
 ): Promise<Preparation> {
   const briefPaths = await findBriefFiles(paths, options.cwd);
   if (briefPaths.length === 0) {
@@ -73,7 +80,7 @@ export async function prepareBriefs(
   const layouts = templateLayouts(templates);
   // Read every brief at once (file I/O overlaps) and check each against its schema, so the build can start
   // its browser at the first valid brief, before the template checker loads and the corpora are read.
-  const loadedBriefs = await Promise.all(briefPaths.map((path) => loadBriefFile(path, options.cwd, options.root)));
+  const loadedBriefs = await Promise.all(briefPaths.map((path) => options.loaded?.get(path) ?? loadBriefFile(path, options.cwd, options.root)));
   const validated = loadedBriefs.map((loaded, index) => {
     const checked = loaded.file === undefined ? undefined : validateBriefFile(loaded.file, briefFileBaseName(briefPaths[index]!), layouts);
     if (checked?.brief !== undefined) options.onValidBrief?.(checked.brief);
@@ -94,12 +101,10 @@ export async function prepareBriefs(
     if (file !== undefined) {
       diagnostics.push(...validated[index]!.diagnostics);
       brief = validated[index]!.brief;
-      const templateProblems = brief === undefined ? [] : templateErrors(templates, brief.template);
-      if (brief !== undefined && templateProblems.length > 0) {
-        diagnostics.push(briefTemplateProblem(brief.template, templateProblems, file.path, locate(file, ["template"])));
-      }
     }
     if (brief !== undefined && file !== undefined) {
+      const templateProblems = templateErrors(templates, brief.template);
+      if (templateProblems.length > 0) diagnostics.push(briefTemplateProblem(brief.template, templateProblems, file.path, locate(file, ["template"])));
       const other = seenIds.get(brief.id);
       if (other !== undefined) {
         diagnostics.push({

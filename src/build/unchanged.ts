@@ -6,7 +6,7 @@ import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } fro
 import { sameContent } from "../output/same-content.js";
 import type { OutputFormat } from "../schema/brief.js";
 import { validateBriefFile, type TemplateLayouts, type ValidBrief } from "../validate/brief.js";
-import { formatOf, outputPaths } from "./outputs.js";
+import { formatOf, outputPaths, type Output } from "./outputs.js";
 import { runJobs } from "./run-jobs.js";
 import { hasCurrentOutputs, type BriefResult } from "./types.js";
 
@@ -35,6 +35,14 @@ export interface PlanContext {
   readonly keys: CacheKeys;
   /** The templates briefs may name, with their layouts. */
   readonly templates: TemplateLayouts;
+  /**
+   * The last build's outputs already compared with the files on disk in this build, by path, size and sha256:
+   * when the no-op check finds a brief that must be built, the plan that follows does not hash again the
+   * outputs of the briefs it found unchanged before it.
+   */
+  readonly intact: Map<string, Promise<boolean>>;
+  /** The brief files the no-op check read, by path: a full build that follows it prepares them without reading them again. */
+  readonly briefFiles: Map<string, ReturnType<typeof loadBriefFile>>;
 }
 
 /** The files a brief is built into: the run's --format, else its own formats: (default pdf and html). */
@@ -103,13 +111,15 @@ export async function unchangedWithoutParsing(paths: readonly string[], context:
 
 /** One brief's unchanged result, "other shard", or undefined when it must be built (or checked) again. */
 async function unchangedBrief(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
-  const loaded = await loadBriefFile(path, context.cwd, context.root);
+  const loading = loadBriefFile(path, context.cwd, context.root);
+  context.briefFiles.set(path, loading);
+  const loaded = await loading;
   if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
   const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path), context.templates);
   if (brief === undefined) return undefined;
   if (!inShard(brief.id, context.shard)) return "other shard";
   const inputs = await keyOf(brief, loaded.file, context);
-  const entry = await unchangedEntry(context.previous, brief.id, inputs, context.outDir, formatsOf(brief, context));
+  const entry = await unchangedEntry(context.previous, brief.id, inputs, formatsOf(brief, context), context);
   // A corpus with errors is read again, so that every build reports them until they are fixed.
   return entry === undefined || entry.corpus_errors !== undefined ? undefined : unchangedResult(brief.id, loaded.file.path, entry, inputs, context);
 }
@@ -124,12 +134,20 @@ export async function unchangedEntry(
   previous: Manifest | undefined,
   id: string,
   inputs: BriefInputs,
-  outDir: string,
   formats: readonly OutputFormat[],
+  context: Pick<PlanContext, "outDir" | "intact">,
 ): Promise<ManifestEntry | undefined> {
   const entry = previous === undefined ? undefined : entryById(previous, id);
   if (entry === undefined || entry.key !== inputs.key || !hasCurrentOutputs(entry.status) || entry.outputs.length === 0) return undefined;
   if (!formats.every((format) => entry.outputs.some((output) => formatOf(output.path) === format))) return undefined;
-  const intact = await Promise.all(entry.outputs.map((output) => sameContent(join(outDir, output.path), output)));
+  const intact = await Promise.all(entry.outputs.map((output) => intactOutput(output, context)));
   return intact.every(Boolean) ? entry : undefined;
+}
+
+/** Whether an output is on disk as the manifest recorded it: hashed once per build, however often asked. */
+function intactOutput(output: Output, context: Pick<PlanContext, "outDir" | "intact">): Promise<boolean> {
+  const key = `${output.path}\0${output.bytes}\0${output.sha256}`;
+  let verdict = context.intact.get(key);
+  if (verdict === undefined) context.intact.set(key, (verdict = sameContent(join(context.outDir, output.path), output)));
+  return verdict;
 }

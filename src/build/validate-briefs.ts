@@ -54,13 +54,12 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
   const context = { date: options.date ?? isoDate(new Date()), lexicon };
   const render = createRenderer(preparation.templates);
   const briefs = preparation.briefs.map((prepared) => rendered(prepared, judgeBrief(prepared, context), render));
-  const fileTexts = new Map(preparation.fileTexts);
   return {
     briefs,
     corpora: preparation.corpora,
     corpusDiagnostics: [...preparation.corpora.values()].flatMap((c) => c.diagnostics),
     templateDiagnostics: preparation.templateDiagnostics,
-    fileTexts,
+    fileTexts: preparation.fileTexts,
   };
 }
 

@@ -96,6 +96,7 @@ export interface CacheKeyContext {
   readonly fonts: string;
   readonly lexiconHash: string;
   readonly code: string;
+  /** The browser's fingerprint: asked for on the first key, once per build. */
   readonly browser: () => Promise<string>;
 }
 
@@ -110,6 +111,8 @@ export class CacheKeys {
   /** Each corpus and template is hashed once per build, however many briefs use it. */
   readonly #corpora = new Map<string, Promise<string>>();
   readonly #templates = new Map<string, string>();
+  /** The browser too: for a printer, its fingerprint is a stat of the executable. */
+  #browser: Promise<string> | undefined;
   readonly #context: CacheKeyContext;
 
   constructor(context: CacheKeyContext) {
@@ -121,7 +124,7 @@ export class CacheKeys {
    * fonts and Briefsmith's own code. With the HTML and the print settings, it names what is printed.
    */
   async printSetup(): Promise<string> {
-    return sha256(JSON.stringify({ browser: await this.#context.browser(), fonts: this.#context.fonts, code: this.#context.code }));
+    return sha256(JSON.stringify({ browser: await this.#browserFingerprint(), fonts: this.#context.fonts, code: this.#context.code }));
   }
 
   async inputsFor(brief: { text: string; corpusDir: string; template: string; date: string }): Promise<BriefInputs> {
@@ -142,10 +145,14 @@ export class CacheKeys {
       fonts: this.#context.fonts,
       lexicon: this.#context.lexiconHash,
       code: this.#context.code,
-      browser: sha256(await this.#context.browser()),
+      browser: sha256(await this.#browserFingerprint()),
       options: sha256(JSON.stringify({ date: brief.date })),
     };
     const key = sha256(Object.entries(inputs).map(([name, hash]) => `${name}=${hash}`).join("\n"));
     return { key, inputs };
+  }
+
+  #browserFingerprint(): Promise<string> {
+    return (this.#browser ??= this.#context.browser());
   }
 }

@@ -12,10 +12,6 @@ const chunk = Buffer.alloc(1024 * 1024);
  * in chunks: for local files this is several times faster than the thread pool.
  */
 export async function sameContent(path: string, output: { readonly sha256: string; readonly bytes: number }): Promise<boolean> {
-  return sameContentSync(path, output);
-}
-
-export function sameContentSync(path: string, output: { readonly sha256: string; readonly bytes: number }): boolean {
   let fd: number;
   try {
     fd = openSync(path, "r");

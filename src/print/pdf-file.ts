@@ -29,9 +29,8 @@ function reproducibleText(pdf: Uint8Array, moment: Date): string {
   return stable;
 }
 
-/** Pages in a PDF that Chromium wrote: it lists each page object once. */
-export function countPdfPages(pdf: Uint8Array, text?: string): number {
-  text ??= Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
+/** Pages in a PDF that Chromium wrote (its text, read as Latin-1): it lists each page object once. */
+function countPdfPages(text: string): number {
   return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 /** CSS pixels to PDF points: what a page's drawing scale is when the browser did not shrink the document. */
@@ -42,11 +41,9 @@ const pointsPerCssPixel = 0.75;
  * 1 when it did not. Chromium draws each page's content under two transforms,
  * its device scale, then the CSS-pixel scale; their product is 0.75 (points per
  * CSS pixel) unless the document overflowed the page width, when it is smaller
- * by the factor applied. `text` is the PDF read as Latin-1, when the caller has it already.
+ * by the factor applied. `text` is `bytes` read as Latin-1.
  */
-export function pdfShrinkFactor(pdf: Uint8Array, text?: string): number {
-  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  text ??= bytes.toString("latin1");
+function pdfShrinkFactor(bytes: Buffer, text: string): number {
   // Page content streams: a dictionary of a filter and a length only (fonts and images carry more).
   const stream = /<<\s*\/Filter \/FlateDecode\s+\/Length (\d+)\s*>>\s*stream\r?\n/g;
   // Chromium shrinks the whole document by one factor, so the first page content stream tells.
@@ -75,5 +72,5 @@ export function pdfShrinkFactor(pdf: Uint8Array, text?: string): number {
 export function finishPdf(pdf: Uint8Array, moment: Date): { pdf: Uint8Array; pages: number; shrink: number } {
   const text = reproducibleText(pdf, moment);
   const stable = Buffer.from(text, "latin1");
-  return { pdf: stable, pages: countPdfPages(stable, text), shrink: pdfShrinkFactor(stable, text) };
+  return { pdf: stable, pages: countPdfPages(text), shrink: pdfShrinkFactor(stable, text) };
 }
