@@ -6,7 +6,6 @@ import { finishPdf } from "./pdf-file.js";
 import { PrintPool } from "./pool.js";
 
 export type { Env } from "./locate.js";
-export { browserFingerprint, locateBrowser } from "./locate.js";
 
 export interface PrintOptions {
   /** The paper when the document's CSS names none (Briefsmith's templates always do). */

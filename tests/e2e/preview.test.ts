@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumSandboxOff } from "../../src/print/launch.js";
-import { locateBrowser } from "../../src/print/printer.js";
+import { locateBrowser } from "../../src/print/locate.js";
 import { repoRoot, runBriefProcess, tool } from "../helpers/cli.js";
 
 /**
