@@ -202,7 +202,9 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       try {
         started = await runJobs(
           plan.jobs,
-          jobs,
+          // Twice as many briefs in hand as tabs: while a tab prints one, the next is selected and rendered, so
+          // a tab that finishes finds its next document ready instead of waiting for Node to render it.
+          jobs * 2,
           options.failFast ?? false,
           async (job) => {
             const result = await buildOne(job, context);

@@ -148,6 +148,24 @@ describe("buildBriefs with a fake printer", () => {
     expect(fast.results.find((r) => r.id === "batch-01")?.status).toBe("failed");
     expect(fast.results.length).toBeLessThan(7);
   });
+
+  it("renders the next brief while a tab prints: twice as many documents are in hand as there are tabs", async () => {
+    project = projectWithBriefs(4);
+    let printing = 0;
+    let most = 0;
+    const printer = new FakePrinter();
+    const print = printer.printDocument.bind(printer);
+    printer.printDocument = async (html, options) => {
+      most = Math.max(most, ++printing);
+      // A print that takes a while, as a real one does: the build has time to get the next document ready.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      printing--;
+      return print(html, options);
+    };
+    const result = await build(project, printer, { jobs: 1 });
+    expect(result.results.filter((r) => r.status === "built")).toHaveLength(7);
+    expect(most).toBe(2);
+  });
 });
 
 describe("sharding", () => {
