@@ -21,7 +21,8 @@ export function balancePolicyOf(brief: ValidBrief): BalancePolicy {
 export function assessBalance(checked: CheckedBrief, model: BriefModel, lexicon: Lexicon): { report: BalanceReport; diagnostics: Diagnostic[] } {
   const { brief, corpus } = checked;
   const extract = corpus.extract;
-  const shownClaims = new Set(model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.claims.map((c) => c.id))));
+  // Shown wherever printed: an assumption printed under key assumptions is shown, and no fix to suggest.
+  const shownClaims = new Set(model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims.map((c) => c.id))));
   const unshown = new Map<string, { id: string; text: string }[]>();
   for (const theme of model.themes) {
     for (const viewpoint of extract.themes.find((t) => t.id === theme.id)?.viewpoints ?? []) {

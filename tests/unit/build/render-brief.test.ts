@@ -114,4 +114,16 @@ describe("renderBrief", () => {
     expect(warned.balance.verdict).toBe("unbalanced");
     expect(warned.diagnostics.every((d) => d.severity === "warning")).toBe(true);
   });
+
+  it("suggests as fixes only claims the brief does not show, an assumption printed in its own section counting as shown", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    // Both claims against: against-cost is an assumption, printed under key assumptions, not with its side.
+    const result = await renderBrief(memo + "claims_per_viewpoint: 2\nbalance: warn\nbalance_thresholds:\n  underweight_ratio: 0.99\n", corpus);
+    const against = result.model.themes[0]!.viewpoints.find((v) => v.id === "do-not-build")!;
+    expect(against.shownClaims.map((c) => c.id)).toEqual(["against-shops", "against-cost"]);
+    const underweight = result.diagnostics.find((d) => d.code === "BALANCE_UNDERWEIGHT_VIEWPOINT");
+    expect(underweight?.hint).toMatch(/already shows all 2 claims/);
+    expect(underweight?.hint).not.toMatch(/would fix it/);
+  });
 });
