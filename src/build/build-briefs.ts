@@ -8,12 +8,13 @@ import { codeFingerprint } from "../incremental/code-fingerprint.js";
 import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprint.js";
 import { sha256 } from "../incremental/hash.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
+import { ParsedYamlCache, parsedYamlCacheFileName } from "../load/parsed-yaml-cache.js";
 import { displayPath, refuseOutputInSources } from "../load/project.js";
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
 import { manifestFileName, readManifestIfValid, writeManifest, type Manifest } from "../output/manifest.js";
-import { describeWriteError, removeDeadTemporaryFiles } from "../output/write-atomic.js";
+import { describeWriteError, removeDeadTemporaryFiles, writeFileAtomic } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, locateBrowser } from "../print/locate.js";
 import type { DocumentPrinter } from "../print/printer.js";
@@ -83,6 +84,7 @@ interface LockedBuild extends BuildOptions {
 /** The build proper, once the output folder is locked and the last build's manifest recovered. */
 async function buildLocked(options: LockedBuild): Promise<BuildResult> {
   const { cwd, env, root, paths, outDir, date, jobs, manifestPath, manifest } = options;
+  const parsedCachePath = join(outDir, parsedYamlCacheFileName);
   // --force ignores what the last build left, but keeps its manifest: entries of briefs not built now stay listed.
   const previous = options.force ? undefined : manifest;
   const browser = lazyBrowser(options.browser, env);
@@ -124,7 +126,15 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // hashed: the browser starts at the first valid brief. (A no-op build reads no brief at all.)
     // The corpus checks, selection and the plan load only for a build that is not a no-op.
     const fullBuild = () => Promise.all([import("./prepare.js"), import("./plan.js")]);
-    const early = previous === undefined ? fullBuild().then(([{ prepareBriefs }]) => prepareBriefs(paths, { root, cwd, onValidBrief: warmUp, templates: templatesLoaded })) : undefined;
+    // The YAML files an earlier build parsed: read only when briefs are checked (a no-op build parses nothing).
+    let parsedCache: Promise<ParsedYamlCache> | undefined;
+    const parsed = () => (parsedCache ??= codeFingerprint().then((code) => ParsedYamlCache.read(parsedCachePath, code)));
+    const early =
+      previous === undefined
+        ? Promise.all([fullBuild(), parsed()]).then(([[{ prepareBriefs }], cache]) =>
+            prepareBriefs(paths, { root, cwd, onValidBrief: warmUp, templates: templatesLoaded, parsed: cache }),
+          )
+        : undefined;
     early?.catch(() => undefined);
     // Independent reads, all at once: every build, the no-op one too, waits for them.
     const [templateSet, lexiconText, fonts, code] = await Promise.all([
@@ -160,7 +170,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     }
 
     const [{ prepareBriefs, preparedBriefId }, { briefsOfShard, planBuild }] = await fullBuild();
-    const preparation = await (early ?? prepareBriefs(paths, { root, cwd, templates: templateSet, loaded: planContext.briefFiles }));
+    const preparation = await (early ?? prepareBriefs(paths, { root, cwd, templates: templateSet, loaded: planContext.briefFiles, parsed: await parsed() }));
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];
@@ -233,6 +243,10 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       manifestError = finalError ?? manifestError;
       writtenManifest = displayPath(manifestPath, cwd);
     }
+    // The cache only saves the next build time: should it not be written, that build parses every file, as this one
+    // would have without it (and a folder that cannot be written to has failed the manifest, which says so).
+    const cache = await settled(parsedCache);
+    if (cache?.changed) await writeFileAtomic(parsedCachePath, cache.serialize()).catch(() => undefined);
     const stopped = options.interrupted();
     return {
       results,

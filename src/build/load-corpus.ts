@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { displayPath, listYamlFiles, loadYamlFile } from "../load/project.js";
+import type { ParsedYamlCache } from "../load/parsed-yaml-cache.js";
 import { fileLimits, isInside, readTextFile } from "../load/read-file.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
@@ -66,6 +67,8 @@ export interface ReadCorpusOptions {
   readonly cwd: string;
   /** The paragraph coverage each source needs, from 0 to 1 (default 0.95). */
   readonly minCoverage?: number;
+  /** Files an earlier build parsed, by their text: those are not parsed again. */
+  readonly parsed?: ParsedYamlCache | undefined;
 }
 
 /** Read and check a corpus folder, returning its problems as data rather than throwing. */
@@ -82,7 +85,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
     if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
     throw new BriefsmithError("PATH_NOT_FOUND", `there is no corpus folder ${shownDir}`, { hint: "a corpus is a folder under sources/, holding YAML files and texts/" });
   }
-  for (const loaded of await Promise.all(paths.map((path) => loadYamlFile(path, options.cwd, { within: dir })))) {
+  for (const loaded of await Promise.all(paths.map((path) => loadYamlFile(path, options.cwd, { within: dir }, options.parsed)))) {
     diagnostics.push(...loaded.diagnostics);
     if (loaded.file !== undefined) files.push(loaded.file);
   }
@@ -97,13 +100,14 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
     const origin = merged.origins.get(source)!;
     const relativeText = source.text ?? `texts/${source.id}.txt`;
     const textPath = join(dir, relativeText);
-    const where = { file: origin.file.path, span: locate(origin.file, [...origin.path, source.text ? "text" : "id"]) };
+    // Located only for a problem: locating reads the file's syntax tree, which a file read from the parse cache builds on demand.
+    const where = () => ({ file: origin.file.path, span: locate(origin.file, [...origin.path, source.text ? "text" : "id"]) });
     if (!isInside(dir, textPath)) {
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_TEXT_OUTSIDE_CORPUS",
         message: `the text of source "${source.id}" must be inside the corpus folder`,
-        ...where,
+        ...where(),
         hint: `put it under ${shownDir}/texts/`,
       });
       continue;
@@ -118,7 +122,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
         severity: "error",
         code: error.code === "FILE_NOT_FOUND" ? "EXTRACT_MISSING_TEXT" : error.code,
         message: `source "${source.id}": ${error.message}`,
-        ...where,
+        ...where(),
         hint: error.code === "FILE_NOT_FOUND" ? `save the verbatim text of the source as ${displayPath(textPath, options.cwd)}` : error.hint,
       });
     }

@@ -4,6 +4,7 @@ import { positionAt } from "../diagnostics/format.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, listCorpora, loadBriefFile } from "../load/project.js";
+import type { ParsedYamlCache } from "../load/parsed-yaml-cache.js";
 import { loadProjectTemplates, templateLayouts, type TemplateSet } from "../load/templates.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
@@ -66,6 +67,9 @@ export async function prepareBriefs(
     templates?: TemplateSet | Promise<TemplateSet>;
     /** Brief files already read (by the build's no-op check), by path: not read again. */
     loaded?: ReadonlyMap<string, ReturnType<typeof loadBriefFile>>;
+    /** Corpus files an earlier build parsed, by their text: those are not parsed again. (A brief's own file is
+     * parsed every time: its balance notes point into it, so its syntax tree is needed anyway.) */
+    parsed?: ParsedYamlCache | undefined;
   },
 ): Promise<Preparation> {
   const briefPaths = await findBriefFiles(paths, options.cwd);
@@ -118,7 +122,7 @@ export async function prepareBriefs(
       }
       seenIds.set(brief.id, idPlace(file, brief.id === briefFileBaseName(path)));
       if (knownCorpora.includes(brief.corpus)) {
-        corpus = corpora.get(brief.corpus) ?? (await readCorpus(corpusDir(options.root, brief.corpus), { cwd: options.cwd }));
+        corpus = corpora.get(brief.corpus) ?? (await readCorpus(corpusDir(options.root, brief.corpus), { cwd: options.cwd, parsed: options.parsed }));
         corpora.set(brief.corpus, corpus);
         if (corpus.corpus !== undefined) diagnostics.push(...checkBriefAgainstExtract(brief, file, corpus.corpus.extract));
       } else {

@@ -3,7 +3,8 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { fileLimits, isInside, readTextFile, type ReadOptions } from "./read-file.js";
-import { parseYamlFile, type YamlFile } from "./yaml-file.js";
+import type { ParsedYamlCache } from "./parsed-yaml-cache.js";
+import { parseYamlFile, parseYamlFileCached, type YamlFile } from "./yaml-file.js";
 import { visibleLine } from "../text/visible-text.js";
 
 const yamlExtensions = new Set([".yaml", ".yml"]);
@@ -21,12 +22,17 @@ function diagnosticFromError(error: unknown, file: string): Diagnostic {
   throw error;
 }
 
-/** Read and parse one YAML file; every failure becomes a diagnostic. */
-export async function loadYamlFile(path: string, cwd: string, options: ReadOptions = {}): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
+/** Read and parse one YAML file (through `parsed`, files an earlier build parsed); every failure becomes a diagnostic. */
+export async function loadYamlFile(
+  path: string,
+  cwd: string,
+  options: ReadOptions = {},
+  parsed?: ParsedYamlCache,
+): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
   const shown = displayPath(path, cwd);
   try {
     const text = await readTextFile(path, fileLimits.yamlBytes, shown, options);
-    return parseYamlFile(shown, text);
+    return parseYamlFileCached(shown, text, parsed);
   } catch (error) {
     return { diagnostics: [diagnosticFromError(error, shown)] };
   }

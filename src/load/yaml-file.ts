@@ -2,6 +2,7 @@ import { Composer, isScalar, visit, YAMLParseError, type CST, type Document, typ
 import { positionAt } from "../diagnostics/format.js";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { errorCodes, yamlErrorCode, type ErrorCode } from "../errors/codes.js";
+import type { ParsedYamlCache } from "./parsed-yaml-cache.js";
 import { spanOf } from "./yaml-span.js";
 import { checkNodes, expandedSizeExceeds, findTooDeep, firstAliasSpan, parseTokens, yamlLimits } from "./yaml-guards.js";
 
@@ -91,6 +92,32 @@ export function parseYamlFile(path: string, text: string): { file: YamlFile; dia
     );
   }
   return finish(path, text, shift, document, data, diagnostics);
+}
+
+/**
+ * parseYamlFile, through a cache of files parsed before: a file whose text an earlier build parsed without
+ * a problem gets its data back without being parsed, and its syntax tree (for pointing at a value in a
+ * diagnostic) only if something asks for it.
+ */
+export function parseYamlFileCached(path: string, text: string, cache: ParsedYamlCache | undefined): { file: YamlFile; diagnostics: Diagnostic[] } {
+  const data = cache?.data(text);
+  if (data !== undefined) {
+    let document: Document.Parsed | undefined;
+    return {
+      file: {
+        path,
+        text,
+        data,
+        get document() {
+          return (document ??= parseYamlFile(path, text).file.document);
+        },
+      },
+      diagnostics: [],
+    };
+  }
+  const parsed = parseYamlFile(path, text);
+  if (parsed.diagnostics.length === 0 && parsed.file.data !== undefined) cache?.remember(text, parsed.file.data);
+  return parsed;
 }
 
 /** The parsed file, with the byte-order mark (if any) reported and every position moved past it. */

@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../../src/build/types.js";
 import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
+import { parsedYamlCacheFileName } from "../../../src/load/parsed-yaml-cache.js";
 import { readManifest } from "../../../src/output/manifest.js";
 import { repoRoot, runCli } from "../../helpers/cli.js";
 import { FakePrinter } from "../../helpers/fake-printer.js";
@@ -165,6 +166,38 @@ describe("buildBriefs with a fake printer", () => {
     const result = await build(project, printer, { jobs: 1 });
     expect(result.results.filter((r) => r.status === "built")).toHaveLength(7);
     expect(most).toBe(2);
+  });
+});
+
+describe("the parse cache", () => {
+  const cachePath = (p: TempProject) => p.path(`output/${parsedYamlCacheFileName}`);
+
+  it("a corpus file whose text is unchanged since the last build is not parsed again, --force included; an edited one is", async () => {
+    project = new TempProject();
+    await build(project, new FakePrinter());
+    // An entry altered on purpose shows where the next build's data comes from.
+    writeFileSync(cachePath(project), readFileSync(cachePath(project), "utf8").replace("shorter journeys to work", "shorter journeys to school"));
+    await build(project, new FakePrinter(), { force: true });
+    expect(project.read("output/tram-memo.html")).toContain("shorter journeys to school");
+    project.replace("sources/transit/corpus.yaml", "northern estates to the jobs downtown", "northern estates to the jobs downtown ");
+    await build(project, new FakePrinter(), { force: true });
+    expect(project.read("output/tram-memo.html")).toContain("shorter journeys to work");
+  });
+
+  it("a problem found in a corpus file from the cache is reported exactly as when the file is parsed", async () => {
+    project = new TempProject();
+    await build(project, new FakePrinter());
+    expect(readFileSync(cachePath(project), "utf8")).toContain("build-commutes");
+    // A second file of the corpus gives a claim id again: the problem points into corpus.yaml too, which is in the cache.
+    project.write(
+      "sources/transit/more.yaml",
+      project.read("sources/transit/corpus.yaml").split("claims:")[1]!.split("facts:")[0]!.replace(/^/, "claims:").split("  - id: build-payback")[0]!,
+    );
+    const cached = await build(project, new FakePrinter(), { force: true });
+    rmSync(cachePath(project));
+    const parsed = await build(project, new FakePrinter(), { force: true });
+    expect(cached.diagnostics.length).toBeGreaterThan(0);
+    expect(cached.diagnostics).toEqual(parsed.diagnostics);
   });
 });
 
