@@ -129,10 +129,13 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // The YAML files an earlier build parsed: read only when briefs are checked (a no-op build parses nothing).
     let parsedCache: Promise<ParsedYamlCache> | undefined;
     const parsed = () => (parsedCache ??= codeFingerprint().then((code) => ParsedYamlCache.read(parsedCachePath, code)));
+    // The templates the last build found no error in (the manifest says so, --force or not), with this code, are not checked again.
+    const templatesTrusted = Promise.all([templatesLoaded, codeFingerprint()]).then(([set, code]) => manifest?.templates === hashTemplateSet(set, code));
+    templatesTrusted.catch(() => undefined);
     const early =
       previous === undefined
-        ? Promise.all([fullBuild(), parsed()]).then(([[{ prepareBriefs }], cache]) =>
-            prepareBriefs(paths, { root, cwd, onValidBrief: warmUp, templates: templatesLoaded, parsed: cache }),
+        ? Promise.all([fullBuild(), parsed(), templatesTrusted]).then(([[{ prepareBriefs }], cache, trusted]) =>
+            prepareBriefs(paths, { root, cwd, onValidBrief: warmUp, templates: templatesLoaded, parsed: cache, templatesTrusted: trusted }),
           )
         : undefined;
     early?.catch(() => undefined);
@@ -151,9 +154,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
     // Nor is any template checked: that is trusted only while the templates are those the last build found no
     // error in, so a template with errors (a brief refused for it, or one no brief uses) fails every build.
-    const templatesHash = hashTemplateSet(templateSet);
-    const templatesTrusted = previous?.templates === templatesHash;
-    const allUnchanged = previous === undefined || !templatesTrusted ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
+    const templatesHash = hashTemplateSet(templateSet, code);
+    const allUnchanged = previous === undefined || !(await templatesTrusted) ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
     if (allUnchanged !== undefined) {
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
@@ -170,7 +172,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     }
 
     const [{ prepareBriefs, preparedBriefId }, { briefsOfShard, planBuild }] = await fullBuild();
-    const preparation = await (early ?? prepareBriefs(paths, { root, cwd, templates: templateSet, loaded: planContext.briefFiles, parsed: await parsed() }));
+    const preparation = await (early ??
+      prepareBriefs(paths, { root, cwd, templates: templateSet, loaded: planContext.briefFiles, parsed: await parsed(), templatesTrusted: await templatesTrusted }));
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];
@@ -199,7 +202,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       journalOpened = true;
       const [{ buildOne }, { createRenderer }] = await loadPrinting();
       const context: JobContext = {
-        render: createRenderer(templateSet),
+        render: createRenderer(templateSet, preparation.templateCheck),
         printer,
         lexicon: parseLexicon(lexiconText, lexiconPath),
         outDir,

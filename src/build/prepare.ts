@@ -9,6 +9,8 @@ import { loadProjectTemplates, templateLayouts, type TemplateSet } from "../load
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import { checkBriefAgainstExtract, validateBriefFile, type CheckedBrief, type ValidBrief } from "../validate/brief.js";
+import type { TemplateCheck } from "../validate/templates.js";
+import { trustedTemplateCheck } from "../validate/trusted-templates.js";
 import { readCorpus, usableCorpus, type CorpusReading } from "./load-corpus.js";
 
 export interface PreparedBrief {
@@ -25,6 +27,8 @@ export interface Preparation {
   readonly corpora: ReadonlyMap<string, CorpusReading>;
   /** The templates the briefs were checked against: Briefsmith's and the project's. */
   readonly templates: TemplateSet;
+  /** What the template checker found in each template (or what a build trusts of a set its manifest vouches for). */
+  readonly templateCheck: TemplateCheck;
   /** Every problem of the templates (warnings too), once each. */
   readonly templateDiagnostics: readonly Diagnostic[];
   /** Every problem in every brief, and every error in every corpus and template, once each (their warnings are on the reading and in templateDiagnostics). */
@@ -67,6 +71,11 @@ export async function prepareBriefs(
     templates?: TemplateSet | Promise<TemplateSet>;
     /** Brief files already read (by the build's no-op check), by path: not read again. */
     loaded?: ReadonlyMap<string, ReturnType<typeof loadBriefFile>>;
+    /**
+     * The templates are the very ones (and this the very code) a build found no error in, as its manifest
+     * records: they are not checked again.
+     */
+    templatesTrusted?: boolean;
     /** Corpus files an earlier build parsed, by their text: those are not parsed again. (A brief's own file is
      * parsed every time: its balance notes point into it, so its syntax tree is needed anyway.) */
     parsed?: ParsedYamlCache | undefined;
@@ -91,8 +100,10 @@ export async function prepareBriefs(
     return checked;
   });
   // The template checker (Handlebars's parser and the model's JSON Schema) loads here, not with the build:
-  // a build with nothing to do never checks a brief, and need not load it.
-  const { briefTemplateProblem, checkTemplates, templateErrors } = await import("../validate/templates.js");
+  // a build with nothing to do never checks a brief, and need not load it, nor one whose templates are trusted.
+  const templateCheck = options.templatesTrusted
+    ? trustedTemplateCheck(templates)
+    : await import("../validate/templates.js").then(({ checkTemplates }) => checkTemplates(templates));
   const knownCorpora = await listCorpora(options.root);
   const briefs: PreparedBrief[] = [];
   const seenIds = new Map<string, string>();
@@ -107,8 +118,11 @@ export async function prepareBriefs(
       brief = validated[index]!.brief;
     }
     if (brief !== undefined && file !== undefined) {
-      const templateProblems = templateErrors(templates, brief.template);
-      if (templateProblems.length > 0) diagnostics.push(briefTemplateProblem(brief.template, templateProblems, file.path, locate(file, ["template"])));
+      const templateProblems = templateCheck.templates.get(brief.template)?.errors ?? [];
+      if (templateProblems.length > 0) {
+        const { briefTemplateProblem } = await import("../validate/templates.js");
+        diagnostics.push(briefTemplateProblem(brief.template, templateProblems, file.path, locate(file, ["template"])));
+      }
       const other = seenIds.get(brief.id);
       if (other !== undefined) {
         diagnostics.push({
@@ -146,12 +160,12 @@ export async function prepareBriefs(
     allDiagnostics.push(...corpus.diagnostics.filter((d) => d.severity === "error"));
   }
   // The templates' errors, once, whichever briefs use them: a broken template fails the run like a broken corpus.
-  const templateDiagnostics = checkTemplates(templates).diagnostics;
+  const templateDiagnostics = templateCheck.diagnostics;
   for (const [path, text] of templates.fileTexts) fileTexts.set(path, text);
   allDiagnostics.push(...templateDiagnostics.filter((d) => d.severity === "error"));
   for (const prepared of briefs) {
     if (prepared.file !== undefined) fileTexts.set(prepared.file.path, prepared.file.text);
     allDiagnostics.push(...prepared.diagnostics);
   }
-  return { briefs, corpora, templates, templateDiagnostics, diagnostics: allDiagnostics, fileTexts };
+  return { briefs, corpora, templates, templateCheck, templateDiagnostics, diagnostics: allDiagnostics, fileTexts };
 }

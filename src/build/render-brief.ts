@@ -14,7 +14,7 @@ import { plural } from "../text/plural.js";
 import { checkBriefAgainstExtract, validateBriefFile } from "../validate/brief.js";
 import type { Corpus } from "../validate/corpus.js";
 import { blocksCorpus } from "../validate/scope.js";
-import { briefTemplateProblem, templateErrors } from "../validate/templates.js";
+import { briefTemplateProblem, checkTemplates, templateErrors } from "../validate/templates.js";
 import { gateBrief } from "./gate.js";
 import { builtInLexicon, builtInTemplates } from "./built-ins.js";
 
@@ -101,6 +101,6 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
 /** The renderer of a template set, compiled once: renderBrief's, for a caller that renders the same brief again (a long handout's contents). */
 export function rendererFor(templates: TemplateSet): RenderHtml {
   let render = renderers.get(templates);
-  if (render === undefined) renderers.set(templates, (render = createRenderer(templates)));
+  if (render === undefined) renderers.set(templates, (render = createRenderer(templates, checkTemplates(templates))));
   return render;
 }

@@ -52,7 +52,7 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
   const preparation = await prepareBriefs(options.paths ?? [resolve(root, "briefs")], { root, cwd, templates });
   const lexicon = options.lexicon ?? (await builtInLexicon());
   const context = { date: options.date ?? isoDate(new Date()), lexicon };
-  const render = createRenderer(preparation.templates);
+  const render = createRenderer(preparation.templates, preparation.templateCheck);
   const briefs = preparation.briefs.map((prepared) => rendered(prepared, judgeBrief(prepared, context), render));
   return {
     briefs,

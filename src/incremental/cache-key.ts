@@ -32,12 +32,14 @@ export function hashTemplate(set: TemplateSet, name: string): string {
 /**
  * The hash of a whole template set as read: every template, partial and style
  * sheet (Briefsmith's and the project's), every asset, and what reading the
- * project's folder found wrong. The manifest records it when the template
- * checker found no error in the set; a build with nothing to do, which runs no
- * checker, trusts that check only while this hash is the same.
+ * project's folder found wrong, with Briefsmith's code (the checker's rules).
+ * The manifest records it when the template checker found no error in the set;
+ * the next build, which then runs no checker, trusts that check only while this
+ * hash is the same.
  */
-export function hashTemplateSet(set: TemplateSet): string {
+export function hashTemplateSet(set: TemplateSet, code: string): string {
   const parts = [...set.fileTexts].map(([path, text]) => `file:${path}:${sha256(text)}`).sort();
+  parts.push(`code:${code}`);
   for (const asset of set.assets.values()) parts.push(`asset:${asset.shown}:${sha256(asset.bytes)}`);
   for (const d of set.diagnostics) parts.push(`problem:${d.severity}:${d.code}:${d.file ?? ""}:${d.message}`);
   return sha256(parts.join("\n"));

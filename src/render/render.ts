@@ -5,7 +5,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { stylesFor, type TemplateEntry, type TemplateSet } from "../load/templates.js";
 import type { BriefModel } from "../model.js";
 import type { SectionName } from "../schema/brief.js";
-import { checkTemplates } from "../validate/templates.js";
+import type { TemplateCheck } from "../validate/templates.js";
 import type { ContentsEntry, TemplateContext } from "./context.js";
 import { registerHelpers } from "./helpers.js";
 import { phrases } from "./wording.js";
@@ -140,14 +140,15 @@ interface CompiledTemplate {
 /**
  * Compile a template set into a render function. Each template gets its own
  * Handlebars environment (its helpers choose partials by its name and
- * layout), compiled on first use. A template the checker found errors in is
- * never run: rendering a brief that uses it is a BriefsmithError
- * (TEMPLATE_NOT_VALID) with the template's diagnostics.
+ * layout), compiled on first use. A template the checker found errors in
+ * (`check`, checkTemplates(set) or what a build trusts of it) is never run:
+ * rendering a brief that uses it is a BriefsmithError (TEMPLATE_NOT_VALID)
+ * with the template's diagnostics.
  */
-export function createRenderer(set: TemplateSet, generator = "Briefsmith"): RenderHtml {
+export function createRenderer(set: TemplateSet, check: TemplateCheck, generator = "Briefsmith"): RenderHtml {
   const compiled = new Map<string, CompiledTemplate>();
   const compile = (name: string): CompiledTemplate => {
-    const report = checkTemplates(set).templates.get(name);
+    const report = check.templates.get(name);
     if (report === undefined) throw new BriefsmithError("BRIEF_UNKNOWN_TEMPLATE", `there is no template "${name}"`);
     if (report.errors.length > 0) {
       throw new BriefsmithError("TEMPLATE_NOT_VALID", `template "${name}" (${report.entry.shown}) has ${report.errors.length === 1 ? "an error" : `${report.errors.length} errors`}`, {

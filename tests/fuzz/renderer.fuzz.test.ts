@@ -6,7 +6,8 @@ import { builtInLexicon } from "../../src/build/built-ins.js";
 import { measureBalance } from "../../src/balance/measure.js";
 import { renderDocx } from "../../src/docx/render-docx.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "../../src/render/markdown.js";
-import { createRenderer, type RenderHtml } from "../../src/render/render.js";
+import { rendererFor } from "../../src/build/render-brief.js";
+import type { RenderHtml } from "../../src/render/render.js";
 import { loadTemplates } from "../../src/load/templates.js";
 import { templateNames } from "../../src/schema/brief.js";
 import { selectBrief } from "../../src/select/select.js";
@@ -31,7 +32,7 @@ function assertSafe(html: string, input: unknown): void {
 let render: RenderHtml;
 let lexicon: Lexicon;
 beforeAll(async () => {
-  render = createRenderer(await loadTemplates());
+  render = rendererFor(await loadTemplates());
   lexicon = await builtInLexicon();
 });
 

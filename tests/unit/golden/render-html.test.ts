@@ -5,7 +5,7 @@ import { assembleBrief } from "../../../src/build/assemble-brief.js";
 import { builtInLexicon } from "../../../src/build/built-ins.js";
 import { checkedBrief, prepareBriefs } from "../../../src/build/prepare.js";
 import { loadTemplates } from "../../../src/load/templates.js";
-import { createRenderer } from "../../../src/render/render.js";
+import { rendererFor } from "../../../src/build/render-brief.js";
 import { miniProject, repoRoot } from "../../helpers/cli.js";
 
 /**
@@ -21,7 +21,7 @@ const projects = { examples: repoRoot, mini: miniProject };
 
 describe.each(Object.entries(projects))("golden HTML: %s", async (name, root) => {
   const preparation = await prepareBriefs([join(root, "briefs")], { root, cwd: root });
-  const render = createRenderer(await loadTemplates());
+  const render = rendererFor(await loadTemplates());
   const lexicon = await builtInLexicon();
   const goldenDir = join(repoRoot, "tests", "unit", "golden", name);
 

@@ -3,7 +3,8 @@ import type { Lexicon } from "../../../src/balance/lexicon.js";
 import { measureBalance } from "../../../src/balance/measure.js";
 import { builtInLexicon } from "../../../src/build/built-ins.js";
 import { loadTemplates } from "../../../src/load/templates.js";
-import { contentsEntries, createRenderer, type RenderHtml } from "../../../src/render/render.js";
+import { rendererFor } from "../../../src/build/render-brief.js";
+import { contentsEntries, type RenderHtml } from "../../../src/render/render.js";
 import { citedLine } from "../../../src/render/wording.js";
 import { selectBrief } from "../../../src/select/select.js";
 import { makeBrief, makeExtract } from "../../helpers/fixtures.js";
@@ -12,7 +13,7 @@ let lexicon: Lexicon;
 let render: RenderHtml;
 beforeAll(async () => {
   lexicon = await builtInLexicon();
-  render = createRenderer(await loadTemplates());
+  render = rendererFor(await loadTemplates());
 });
 
 const html = (fields: Record<string, unknown>, extract = makeExtract()) => {

@@ -4,7 +4,8 @@ import type { Lexicon } from "../../../src/balance/lexicon.js";
 import { measureBalance } from "../../../src/balance/measure.js";
 import { builtInLexicon } from "../../../src/build/built-ins.js";
 import { loadTemplates } from "../../../src/load/templates.js";
-import { createRenderer, type RenderHtml } from "../../../src/render/render.js";
+import { rendererFor } from "../../../src/build/render-brief.js";
+import type { RenderHtml } from "../../../src/render/render.js";
 import { selectBrief } from "../../../src/select/select.js";
 import { makeBrief, makeExtract } from "../../helpers/fixtures.js";
 
@@ -18,7 +19,7 @@ let lexicon: Lexicon;
 let render: RenderHtml;
 beforeAll(async () => {
   lexicon = await builtInLexicon();
-  render = createRenderer(await loadTemplates());
+  render = rendererFor(await loadTemplates());
 });
 
 const classification = { classified_by: "A. Clerk, Records Officer", derived_from: "Guide 7", reason: "1.4(c)", declassify_on: "20450101" };
