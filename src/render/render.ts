@@ -6,6 +6,7 @@ import { stylesFor, type TemplateEntry, type TemplateSet } from "../load/templat
 import type { BriefModel } from "../model.js";
 import type { SectionName } from "../schema/brief.js";
 import type { TemplateCheck } from "../validate/templates.js";
+import { TemplateCompiler, type PrecompiledTemplates } from "./compile.js";
 import type { ContentsEntry, TemplateContext } from "./context.js";
 import { registerHelpers } from "./helpers.js";
 import { phrases } from "./wording.js";
@@ -14,6 +15,7 @@ import { phrases } from "./wording.js";
 export type PageNumbers = ReadonlyMap<string, number>;
 
 export type { ContentsEntry, TemplateContext } from "./context.js";
+export { compileOptions } from "./compile.js";
 
 export interface RenderOptions {
   /** Print a table of contents (a handout that runs long), with these page numbers when known. */
@@ -67,16 +69,6 @@ export function mayHaveContents(layout: string): boolean {
 }
 
 /**
- * How every template is compiled: not strict. The template checker
- * (validate/templates.ts) refuses a field the model does not have before any
- * template runs, so strict would only turn an optional field that is absent
- * ({{brief.classificationBlock.reason}} in a brief without one) into a crash;
- * without it, such a field prints nothing, as Handlebars users expect. Values
- * are HTML-escaped by Handlebars; Markdown goes through the escaping renderer.
- */
-export const compileOptions = {} as const satisfies CompileOptions;
-
-/**
  * How every template is run: no access to properties or methods a value
  * inherits (constructor, __proto__, __defineGetter__, …). This is
  * Handlebars's default since 4.6; it is said here so that no upgrade or
@@ -84,7 +76,6 @@ export const compileOptions = {} as const satisfies CompileOptions;
  */
 export const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const satisfies RuntimeOptions;
 
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type RuntimeOptions = Handlebars.RuntimeOptions;
 
 /** The policy every document carries, first thing in its head: it loads nothing but what it holds (styles, data: images and fonts). */
@@ -145,7 +136,8 @@ interface CompiledTemplate {
  * rendering a brief that uses it is a BriefsmithError (TEMPLATE_NOT_VALID)
  * with the template's diagnostics.
  */
-export function createRenderer(set: TemplateSet, check: TemplateCheck, generator = "Briefsmith"): RenderHtml {
+export function createRenderer(set: TemplateSet, check: TemplateCheck, options: { precompiled?: PrecompiledTemplates } = {}): RenderHtml {
+  const compiler = new TemplateCompiler(options.precompiled);
   const compiled = new Map<string, CompiledTemplate>();
   const compile = (name: string): CompiledTemplate => {
     const report = check.templates.get(name);
@@ -158,14 +150,14 @@ export function createRenderer(set: TemplateSet, check: TemplateCheck, generator
     }
     const handlebars = Handlebars.create();
     registerHelpers(handlebars, set, report.entry);
-    for (const [partial, file] of set.partials) handlebars.registerPartial(partial, handlebars.compile(file.source, compileOptions));
-    return { render: handlebars.compile<TemplateContext>(report.entry.source, compileOptions), styles: stylesFor(set, name).join("\n"), entry: report.entry };
+    for (const [partial, file] of set.partials) handlebars.registerPartial(partial, compiler.template(handlebars, file.source));
+    return { render: compiler.template<TemplateContext>(handlebars, report.entry.source), styles: stylesFor(set, name).join("\n"), entry: report.entry };
   };
   return (model, balance, options = {}) => {
     let template = compiled.get(model.template);
     if (template === undefined) compiled.set(model.template, (template = compile(model.template)));
     const contents = options.contents !== undefined && contentsLayouts.has(model.layout) ? contentsEntries(model, options.contents.pages) : undefined;
-    const context: TemplateContext = { brief: model, balance, styles: template.styles, generator, contents };
+    const context: TemplateContext = { brief: model, balance, styles: template.styles, generator: "Briefsmith", contents };
     return withContentSecurityPolicy(withoutRedirects(runTemplate(template, context)));
   };
 }
