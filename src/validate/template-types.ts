@@ -20,6 +20,9 @@ export function templateContextJsonSchema(): JsonSchema {
 export function resolveType(type: FieldType): FieldType {
   let current = type;
   for (let guard = 0; guard < 20 && current !== "any"; guard++) {
+    // The empty schema allows anything: a value the checker cannot see into (a partial's key=value argument
+    // whose own problem was reported where it is written) is checked no further.
+    if (Object.keys(current).length === 0) return "any";
     const ref = current.$ref;
     const allOf = current.allOf as JsonSchema[] | undefined;
     if (typeof ref === "string") {
