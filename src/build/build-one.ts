@@ -147,6 +147,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       status,
       key: inputs.key,
       inputs: inputs.inputs,
+      ...(inputs.settings ? { settings: inputs.settings } : {}),
       document,
       content,
       outputs: listed,

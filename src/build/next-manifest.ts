@@ -19,6 +19,7 @@ export function entryOf(result: BriefResult, old: ManifestEntry | undefined): Ma
     file: result.file,
     status: result.status,
     ...(result.inputs ? { key: result.inputs.key, inputs: result.inputs.inputs } : {}),
+    ...(result.inputs?.settings ? { settings: result.inputs.settings } : {}),
     ...(old?.document !== undefined && old.outputs.length > 0 ? { document: old.document } : {}),
     ...(old?.content !== undefined ? { content: old.content } : {}),
     outputs: old?.outputs ?? [],

@@ -1,11 +1,13 @@
 import { join } from "node:path";
 import type { BriefInputs, CacheKeys } from "../incremental/cache-key.js";
-import { briefFileBaseName, corpusDir, findBriefFiles, loadBriefFile } from "../load/project.js";
+import { sha256 } from "../incremental/hash.js";
+import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, readBriefFileText } from "../load/project.js";
+import type { loadBriefFile } from "../load/yaml-files.js";
 import type { YamlFile } from "../load/yaml-file.js";
-import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
+import { entryById, inShard, type BriefSettings, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { sameContent } from "../output/same-content.js";
 import type { OutputFormat } from "../schema/brief.js";
-import { validateBriefFile, type TemplateLayouts, type ValidBrief } from "../validate/brief.js";
+import type { TemplateLayouts, ValidBrief } from "../validate/brief.js";
 import { formatOf, outputPaths, type Output } from "./outputs.js";
 import { runJobs } from "./run-jobs.js";
 import { hasCurrentOutputs, type BriefResult } from "./types.js";
@@ -52,12 +54,18 @@ export function formatsOf(brief: ValidBrief, context: Pick<PlanContext, "formats
 
 /** A brief's cache key, computed the same way by the full build and by the no-op check. */
 export function keyOf(brief: ValidBrief, file: YamlFile, context: Pick<PlanContext, "root" | "date" | "keys">): Promise<BriefInputs> {
-  return context.keys.inputsFor({
-    text: file.text,
-    corpusDir: corpusDir(context.root, brief.corpus),
-    template: brief.template,
-    date: brief.date ?? context.date,
+  return keyOfSettings(file.text, { corpus: brief.corpus, template: brief.template, date: brief.date, formats: [...brief.formats] }, context);
+}
+
+/** The key of a brief file's text with what it says (BriefSettings): all a key depends on. */
+async function keyOfSettings(text: string, settings: BriefSettings, context: Pick<PlanContext, "root" | "date" | "keys">): Promise<BriefInputs> {
+  const inputs = await context.keys.inputsFor({
+    text,
+    corpusDir: corpusDir(context.root, settings.corpus),
+    template: settings.template,
+    date: settings.date ?? context.date,
   });
+  return { ...inputs, settings };
 }
 
 export function unchangedResult(id: string, file: string, entry: ManifestEntry, inputs: BriefInputs, context: Pick<PlanContext, "outDir" | "cwd">): BriefResult {
@@ -71,7 +79,8 @@ export function unchangedResult(id: string, file: string, entry: ManifestEntry, 
     status: "unchanged",
     inputs,
     warnings: [],
-    entry,
+    // What the brief says is recorded (again): a manifest written before settings were kept gets them now.
+    entry: inputs.settings === undefined ? entry : { ...entry, settings: inputs.settings },
     balanceSummary: entry.balance,
     ...outputPaths(outputs, context),
     pages: outputs.get("pdf")?.pages,
@@ -82,7 +91,8 @@ export function unchangedResult(id: string, file: string, entry: ManifestEntry, 
  * When every brief (of this shard) is exactly as the last build left it, the
  * results, found from the raw bytes of the inputs; otherwise undefined, and
  * the full build runs. Only the small brief files are parsed, for their
- * corpus, template and date.
+ * corpus, template and date, and not those whose text the last build
+ * recorded with what it says.
  */
 export async function unchangedWithoutParsing(paths: readonly string[], context: PlanContext & { previous: Manifest }): Promise<BriefResult[] | undefined> {
   let checked: (BriefResult | "other shard" | undefined)[];
@@ -111,6 +121,33 @@ export async function unchangedWithoutParsing(paths: readonly string[], context:
 
 /** One brief's unchanged result, "other shard", or undefined when it must be built (or checked) again. */
 async function unchangedBrief(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
+  return (await unchangedText(path, context)) ?? unchangedParsed(path, context);
+}
+
+/**
+ * The same, found without parsing the brief: when its text is the one the last build recorded (by sha256),
+ * it says what it said then (the entry's settings). Otherwise undefined, and the brief is parsed.
+ */
+async function unchangedText(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
+  const shown = displayPath(path, context.cwd);
+  const recorded = context.previous.briefs.find((entry) => entry.file === shown);
+  if (recorded?.settings === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readBriefFileText(path, context.cwd, context.root);
+  } catch {
+    return undefined; // parsing it reports why
+  }
+  if (sha256(text) !== recorded.inputs?.brief) return undefined;
+  if (!inShard(recorded.id, context.shard)) return "other shard";
+  const inputs = await keyOfSettings(text, recorded.settings, context);
+  const entry = await unchangedEntry(context.previous, recorded.id, inputs, context.formats ?? recorded.settings.formats, context);
+  return entry === undefined || entry.corpus_errors !== undefined ? undefined : unchangedResult(recorded.id, shown, entry, inputs, context);
+}
+
+/** The same, found by parsing the brief and checking it against its schema. */
+async function unchangedParsed(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
+  const [{ loadBriefFile }, { validateBriefFile }] = await Promise.all([import("../load/yaml-files.js"), import("../validate/brief.js")]);
   const loading = loadBriefFile(path, context.cwd, context.root);
   context.briefFiles.set(path, loading);
   const loaded = await loading;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative } from "node:path";
 import { stylesFor, type TemplateSet } from "../load/templates.js";
+import type { BriefSettings } from "../output/manifest.js";
 import { templateUses } from "../validate/template-uses.js";
 import { sha256 } from "./hash.js";
 
@@ -8,6 +9,8 @@ import { sha256 } from "./hash.js";
 export interface BriefInputs {
   readonly key: string;
   readonly inputs: Readonly<Record<string, string>>;
+  /** What the brief file says that the key depends on, as recorded in the manifest (build/unchanged.ts). */
+  readonly settings?: BriefSettings;
 }
 
 /**

@@ -1,10 +1,7 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { fileLimits, isInside, readTextFile, type ReadOptions } from "./read-file.js";
-import type { ParsedYamlCache } from "./parsed-yaml-cache.js";
-import { parseYamlFile, parseYamlFileCached, type YamlFile } from "./yaml-file.js";
+import { fileLimits, isInside, readTextFile } from "./read-file.js";
 import { visibleLine } from "../text/visible-text.js";
 
 const yamlExtensions = new Set([".yaml", ".yml"]);
@@ -13,41 +10,6 @@ const yamlExtensions = new Set([".yaml", ".yml"]);
 export function displayPath(path: string, cwd: string): string {
   const shown = relative(cwd, path);
   return shown === "" || shown.startsWith("..") ? path : shown;
-}
-
-function diagnosticFromError(error: unknown, file: string): Diagnostic {
-  if (error instanceof BriefsmithError) {
-    return { severity: "error", code: error.code, message: error.message, file, hint: error.hint };
-  }
-  throw error;
-}
-
-/** Read and parse one YAML file (through `parsed`, files an earlier build parsed); every failure becomes a diagnostic. */
-export async function loadYamlFile(
-  path: string,
-  cwd: string,
-  options: ReadOptions = {},
-  parsed?: ParsedYamlCache,
-): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
-  const shown = displayPath(path, cwd);
-  try {
-    const text = await readTextFile(path, fileLimits.yamlBytes, shown, options);
-    return parseYamlFileCached(shown, text, parsed);
-  } catch (error) {
-    return { diagnostics: [diagnosticFromError(error, shown)] };
-  }
-}
-
-/**
- * Read and parse a brief file of a project (readBriefFileText's checks); every failure becomes a diagnostic.
- */
-export async function loadBriefFile(path: string, cwd: string, root: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
-  const shown = displayPath(path, cwd);
-  try {
-    return parseYamlFile(shown, await readBriefFileText(path, cwd, root));
-  } catch (error) {
-    return { diagnostics: [diagnosticFromError(error, shown)] };
-  }
 }
 
 /**

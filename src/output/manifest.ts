@@ -3,6 +3,7 @@ import { z } from "zod";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { sha256 } from "../incremental/hash.js";
 import { readTextFile } from "../load/read-file.js";
+import { outputFormats } from "../schema/formats.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -32,12 +33,22 @@ export const ManifestContentSchema = z.strictObject({
  */
 export const manifestStatuses = ["built", "rerendered", "unchanged", "invalid", "unbalanced", "failed", "interrupted"] as const;
 
+/**
+ * What a brief file says that its key depends on (its corpus, template and own
+ * date) and the formats it asks for. Recorded with the sha256 of the file's
+ * text (inputs.brief), it lets a build with nothing to do find the brief
+ * unchanged without parsing it: the same text says the same.
+ */
+const BriefSettingsSchema = z.strictObject({ corpus: z.string(), template: z.string(), date: z.string().optional(), formats: z.array(z.enum(outputFormats)) });
+export type BriefSettings = z.infer<typeof BriefSettingsSchema>;
+
 export const ManifestEntrySchema = z.strictObject({
   id: z.string(),
   file: z.string(),
   status: z.enum(manifestStatuses),
   key: Sha256.optional(),
   inputs: z.record(z.string(), Sha256).optional(),
+  settings: BriefSettingsSchema.optional(),
   /** The hash of what was printed: the rendered HTML, the print settings, the browser and fonts. The same document is not printed twice. */
   document: Sha256.optional(),
   content: ManifestContentSchema.optional(),

@@ -18,9 +18,9 @@ export const sectionNames = ["bluf", "themes", "comparison", "facts", "assumptio
 
 export type SectionName = (typeof sectionNames)[number];
 
-/** The files a brief can be built into: the PDF and HTML printed from the templates, and a Word document made from the same model. */
-export const outputFormats = ["pdf", "html", "docx"] as const;
-export type OutputFormat = (typeof outputFormats)[number];
+// Apart, so that reading a manifest (which names formats) does not load the brief's schemas.
+import { outputFormats, type OutputFormat } from "./formats.js";
+export { outputFormats, type OutputFormat } from "./formats.js";
 
 /** What a brief builds into when it does not say. */
 const defaultFormats: readonly OutputFormat[] = ["pdf", "html"];

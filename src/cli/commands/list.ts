@@ -1,6 +1,7 @@
 import { readCorpus } from "../../build/load-corpus.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
-import { briefFileBaseName, corpusDir, findBriefFiles, listCorpora, loadBriefFile } from "../../load/project.js";
+import { briefFileBaseName, corpusDir, findBriefFiles, listCorpora } from "../../load/project.js";
+import { loadBriefFile } from "../../load/yaml-files.js";
 import { loadProjectTemplates, templateLayouts, type TemplateSet } from "../../load/templates.js";
 import { templateNames } from "../../schema/brief.js";
 import { defaultSections } from "../../select/select.js";

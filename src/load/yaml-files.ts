@@ -1,0 +1,48 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
+import type { ParsedYamlCache } from "./parsed-yaml-cache.js";
+import { displayPath, readBriefFileText } from "./project.js";
+import { fileLimits, readTextFile, type ReadOptions } from "./read-file.js";
+import { parseYamlFile, parseYamlFileCached, type YamlFile } from "./yaml-file.js";
+
+/*
+ * A project's YAML files, read and parsed with every failure a diagnostic. Apart from project.ts, which
+ * finds and reads files: a build with nothing to do reads brief files without parsing them, and need not
+ * load the YAML parser.
+ */
+
+function diagnosticFromError(error: unknown, file: string): Diagnostic {
+  if (error instanceof BriefsmithError) {
+    return { severity: "error", code: error.code, message: error.message, file, hint: error.hint };
+  }
+  throw error;
+}
+
+/** Read and parse one YAML file (through `parsed`, files an earlier build parsed); every failure becomes a diagnostic. */
+export async function loadYamlFile(
+  path: string,
+  cwd: string,
+  options: ReadOptions = {},
+  parsed?: ParsedYamlCache,
+): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
+  const shown = displayPath(path, cwd);
+  try {
+    const text = await readTextFile(path, fileLimits.yamlBytes, shown, options);
+    return parseYamlFileCached(shown, text, parsed);
+  } catch (error) {
+    return { diagnostics: [diagnosticFromError(error, shown)] };
+  }
+}
+
+/**
+ * Read and parse a brief file of a project (readBriefFileText's checks); every failure becomes a diagnostic.
+ */
+export async function loadBriefFile(path: string, cwd: string, root: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
+  const shown = displayPath(path, cwd);
+  try {
+    return parseYamlFile(shown, await readBriefFileText(path, cwd, root));
+  } catch (error) {
+    return { diagnostics: [diagnosticFromError(error, shown)] };
+  }
+}
+
