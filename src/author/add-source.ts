@@ -7,7 +7,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document.js";
 import { displayPath, listYamlFiles } from "../load/project.js";
 import { fileLimits, isInside, readBinaryFile, readTextFile } from "../load/read-file.js";
-import { idPattern } from "../schema/extract.js";
+import { idPattern } from "../schema/id-pattern.js";
 import { slugify } from "./slug.js";
 import { writeProjectFiles } from "./write-files.js";
 

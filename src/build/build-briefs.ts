@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseLexicon } from "../balance/lexicon.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
 import { CacheKeys, hashTemplateSet } from "../incremental/cache-key.js";
@@ -106,10 +105,10 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
             ...(options.onBrowserLaunch ? { onLaunch: options.onBrowserLaunch } : {}),
           }),
         ));
-  // Selection, rendering (Handlebars, marked) and printing load only when something is printed; when everything
+  // Selection, rendering (Handlebars, marked), the balance word lists and printing load only when something is printed; when everything
   // will be, they load now, while the briefs are read and checked.
-  let printingModules: Promise<[typeof import("./build-one.js"), typeof import("../render/render.js")]> | undefined;
-  const loadPrinting = () => (printingModules ??= Promise.all([import("./build-one.js"), import("../render/render.js")]));
+  let printingModules: Promise<[typeof import("./build-one.js"), typeof import("../render/render.js"), typeof import("../balance/lexicon.js")]> | undefined;
+  const loadPrinting = () => (printingModules ??= Promise.all([import("./build-one.js"), import("../render/render.js"), import("../balance/lexicon.js")]));
   // Only for a brief that will print a PDF: a build of Word files alone never starts a browser.
   const warmUp = (brief: ValidBrief) => {
     if (previous !== undefined || options.interrupted() !== undefined) return;
@@ -200,7 +199,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
         throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(journalPath(outDir), cwd)}: ${describeWriteError(error)}`, { cause: error });
       });
       journalOpened = true;
-      const [{ buildOne }, { createRenderer }] = await loadPrinting();
+      const [{ buildOne }, { createRenderer }, { parseLexicon }] = await loadPrinting();
       const context: JobContext = {
         render: createRenderer(templateSet, preparation.templateCheck),
         printer,

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { briefFileBaseName, findBriefFiles } from "../load/project.js";
-import { idPattern } from "../schema/extract.js";
+import { idPattern } from "../schema/id-pattern.js";
 
 /** The briefs a command was given: the paths to read, and which brief files the user named one by one. */
 export interface BriefArguments {

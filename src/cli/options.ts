@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { suggestionHint } from "../diagnostics/suggest.js";
-import { outputFormats, type OutputFormat } from "../schema/brief.js";
+import { outputFormats, type OutputFormat } from "../schema/formats.js";
 import { isoDate, momentOfEpoch } from "../text/dates.js";
 import { UsageError, type CliIo } from "./io.js";
 

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { layoutNames, templateNames, type LayoutName } from "../schema/brief.js";
-import { idPattern } from "../schema/extract.js";
+import { idPattern } from "../schema/id-pattern.js";
 import { builtInTemplatesDir } from "./package-files.js";
 import { displayPath, projectTemplatesDir } from "./project.js";
 import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idPattern } from "./id-pattern.js";
 import { calendarDayProblem } from "../text/dates.js";
 
 /**
@@ -7,7 +8,6 @@ import { calendarDayProblem } from "../text/dates.js";
  * strict, so a misspelt key is an error rather than silently ignored data.
  */
 
-export const idPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export const Id = z
   .string()
   .regex(idPattern, "an id is lower-case letters, digits and single hyphens (for example \"central-asia\")");

@@ -5,7 +5,8 @@ import { locate } from "../load/yaml-locate.js";
 import { z } from "zod";
 import { portionMarkOf, recognisedMarkings } from "../marking/portion-mark.js";
 import { BriefSchema, layoutNames, layoutRefusals, layoutSections, sectionNames, TemplateId, type Brief, type LayoutName, type SectionName } from "../schema/brief.js";
-import { idPattern, type Extract } from "../schema/extract.js";
+import type { Extract } from "../schema/extract.js";
+import { idPattern } from "../schema/id-pattern.js";
 import type { Corpus } from "./corpus.js";
 import { describePath, diagnosticsFromZod } from "./zod-diagnostics.js";
 

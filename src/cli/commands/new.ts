@@ -6,7 +6,7 @@ import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, displayPath, listCorpora } from "../../load/project.js";
 import { templateNames } from "../../schema/brief.js";
 import { loadProjectTemplates } from "../../load/templates.js";
-import { idPattern } from "../../schema/extract.js";
+import { idPattern } from "../../schema/id-pattern.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { buildDate, projectRoot, requireCorpus } from "../options.js";
