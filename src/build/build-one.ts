@@ -19,9 +19,6 @@ import { formatOf, outputPaths, type Output } from "./outputs.js";
 import { gateBrief } from "./gate.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
 
-/** Documents that must fit on one page, by layout. */
-const onePageLayouts = new Set(["one-pager"]);
-
 /** What one job needs of the build: how to render and print, where to write, and the settings that shape the document. */
 export interface JobContext {
   readonly render: RenderHtml;
@@ -102,10 +99,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
           rendered,
         );
         printed = true;
-        warnings.push(...result.printed.warnings);
-        if (onePageLayouts.has(model.layout) && result.printed.pages > 1) {
-          warnings.push(`a ${model.layout} should fit on one page but runs to ${result.printed.pages}; select fewer themes or set claims_per_viewpoint`);
-        }
+        warnings.push(...result.warnings);
         fresh.push({ format: "pdf", data: result.printed.pdf, pages: result.printed.pages });
         if (wants.has("html")) fresh.push({ format: "html", data: result.html });
       }

@@ -125,7 +125,7 @@ export async function attemptRendering(path: string, briefText: string, briefDat
   try {
     // As `brief build` prints it: a handout past six pages again, with its table of contents filled in.
     const { model, balance } = rendered;
-    const { html, printed } = await printWithContents(
+    const { html, printed, warnings } = await printWithContents(
       rendererFor(templates),
       model,
       balance,
@@ -137,7 +137,7 @@ export async function attemptRendering(path: string, briefText: string, briefDat
       rendering: { html, pdf: printed.pdf, pages: printed.pages, model, balance },
       diagnostics: rendered.diagnostics,
       failures: [],
-      printWarnings: printed.warnings,
+      printWarnings: warnings,
       fileTexts: new Map([[shown, briefText], ...corpus.files.map((f): [string, string] => [f.path, f.text])]),
       timings: timings(printStarted),
     };

@@ -17,6 +17,8 @@ const contentsAfterPages = 6;
 export interface PrintedDocument {
   readonly pdf: Uint8Array;
   readonly pages: number;
+  /** What the printer noticed (requests blocked, pages shrunk). */
+  readonly warnings: readonly string[];
 }
 
 /** The page of each top-level heading of a PDF, by its title as printed. */
@@ -48,12 +50,16 @@ function normaliseTitle(title: string): string {
   return title.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** Layouts whose document must fit on one page. */
+const onePageLayouts = new Set(["one-pager"]);
+
 /**
  * Render and print a document; a handout that runs past six pages is printed
  * again with a table of contents whose page numbers come from the first
  * printing with it. Other documents print once. `rendered` is the document
  * as render(model, balance) made it, when the caller has it already. Both
- * `brief build` and `brief preview` print through this, so the pages agree.
+ * `brief build` and `brief preview` print through this, so the pages agree,
+ * and so do the warnings: the printer's, and a one-pager that runs longer.
  */
 export async function printWithContents<T extends PrintedDocument>(
   render: RenderHtml,
@@ -61,6 +67,21 @@ export async function printWithContents<T extends PrintedDocument>(
   balance: BalanceReport,
   print: (html: string) => Promise<T>,
   rendered?: string,
+): Promise<{ html: string; printed: T; warnings: readonly string[] }> {
+  const { html, printed } = await printOnceOrWithContents(render, model, balance, print, rendered);
+  const warnings = [...printed.warnings];
+  if (onePageLayouts.has(model.layout) && printed.pages > 1) {
+    warnings.push(`a ${model.layout} should fit on one page but runs to ${printed.pages}; select fewer themes or set claims_per_viewpoint`);
+  }
+  return { html, printed, warnings };
+}
+
+async function printOnceOrWithContents<T extends PrintedDocument>(
+  render: RenderHtml,
+  model: BriefModel,
+  balance: BalanceReport,
+  print: (html: string) => Promise<T>,
+  rendered: string | undefined,
 ): Promise<{ html: string; printed: T }> {
   const html = rendered ?? render(model, balance);
   const printed = await print(html);

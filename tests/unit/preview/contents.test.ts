@@ -70,3 +70,31 @@ describe("brief preview of a long handout", () => {
     expect(readFileSync(project.path("output/tram-handout.html"), "utf8")).toBe(shown);
   });
 });
+
+describe("brief preview of a one-pager that runs longer", () => {
+  it("warns as brief build does", async () => {
+    project = new TempProject();
+    const views: BriefView[] = [];
+    preview = await startPreview({
+      root: project.dir,
+      cwd: project.dir,
+      brief: project.path("briefs/tram-one-pager.yaml"),
+      printer: new FakePrinter("fake", { pages: () => 2 }),
+      date: () => "2024-04-02",
+      onAttempt: (session) => views.push(session.view),
+    });
+    const view = await until(() => views.at(-1), (v) => v.status !== "starting");
+    const warning = "a one-pager should fit on one page but runs to 2; select fewer themes or set claims_per_viewpoint";
+    expect(view.warnings.map((w) => w.text)).toContain(`warning: ${warning}`);
+    const built = await buildBriefs({
+      root: project.dir,
+      cwd: project.dir,
+      paths: [project.path("briefs/tram-one-pager.yaml")],
+      outDir: project.path("output"),
+      date: "2024-04-02",
+      env: process.env,
+      printer: new FakePrinter("fake", { pages: () => 2 }),
+    });
+    expect(built.results[0]?.warnings).toEqual([warning]);
+  });
+});
