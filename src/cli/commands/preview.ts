@@ -1,10 +1,10 @@
 import { stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
 import { BriefsmithError } from "../../errors/briefsmith-error.js";
 import { canOpenBrowser, openBrowser } from "../../preview/open-browser.js";
 import { startPreview } from "../../preview/preview.js";
 import type { BriefSession } from "../../preview/session.js";
 import type { PreviewAttempt } from "../../preview/render.js";
+import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError, type CliIo } from "../io.js";
 import { buildDate, projectRoot } from "../options.js";
@@ -82,14 +82,13 @@ function parsePort(value: string | undefined): number {
   return Number(value);
 }
 
-/** A brief file as given, or the name of one in briefs/. */
+/** A brief file as given, or the id of one in briefs/, found as every command finds briefs (a near miss gets a suggestion). */
 async function findBrief(io: CliIo, root: string, given: string): Promise<string> {
-  const candidates = [resolve(io.cwd, given), join(root, "briefs", `${given}.yaml`), join(root, "briefs", `${given}.yml`)];
-  for (const candidate of candidates) {
-    const found = await stat(candidate).catch(() => undefined);
-    if (found?.isFile()) return candidate;
-  }
-  throw new BriefsmithError("PATH_NOT_FOUND", `there is no brief ${given}`, { hint: "give a brief file, or the name of one in briefs/ (brief list briefs shows them)" });
+  const [path] = (await resolveBriefArguments([given], root, io.cwd)).paths;
+  if ((await stat(path!)).isFile()) return path!;
+  throw new BriefsmithError("FILE_IS_DIRECTORY", `${given} is a folder; brief preview shows one brief`, {
+    hint: "name a brief file in it, or leave BRIEF out for the index of the project's briefs",
+  });
 }
 
 /**

@@ -15,7 +15,7 @@ describe("brief preview on the command line (what is refused before any server s
     for (const option of ["--port N", "--no-open", "--browser PATH", "--root DIR"]) expect(help.stdout).toContain(option);
   });
 
-  it("refuses a bad port, two briefs, and a brief that does not exist", async () => {
+  it("refuses a bad port, two briefs, a brief that does not exist (suggesting the one meant), and a folder", async () => {
     const port = await runCli(["preview", "--port", "http"], { cwd: miniProject });
     expect(port.code).toBe(2);
     expect(port.stderr).toContain('--port takes a port number from 1 to 65535 (or 0 for a free one), not "http"');
@@ -23,7 +23,11 @@ describe("brief preview on the command line (what is refused before any server s
     expect((await runCli(["preview", "tram-memo", "tram-handout"], { cwd: miniProject })).code).toBe(2);
     const missing = await runCli(["preview", "tram-mem"], { cwd: miniProject });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("error PATH_NOT_FOUND: there is no brief tram-mem");
+    expect(missing.stderr).toContain('error PATH_NOT_FOUND: there is no brief file, folder or brief id "tram-mem"');
+    expect(missing.stderr).toContain('hint: did you mean "tram-memo"?');
+    const folder = await runCli(["preview", "briefs"], { cwd: miniProject });
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain("error FILE_IS_DIRECTORY: briefs is a folder; brief preview shows one brief");
   });
 
   it("says so when the port is taken, before any browser starts", async () => {
