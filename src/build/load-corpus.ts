@@ -1,8 +1,9 @@
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { displayPath, listYamlFiles } from "../load/project.js";
+import { displayPath, listCorpora, listYamlFiles } from "../load/project.js";
+import { closestMatch } from "../diagnostics/suggest.js";
 import { loadYamlFile } from "../load/yaml-files.js";
 import type { ParsedYamlCache } from "../load/parsed-yaml-cache.js";
 import { fileLimits, isInside, readTextFile } from "../load/read-file.js";
@@ -84,7 +85,12 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
-    throw new BriefsmithError("PATH_NOT_FOUND", `there is no corpus folder ${shownDir}`, { hint: "a corpus is a folder under sources/, holding YAML files and texts/" });
+    // The corpora beside it, for a mistyped name (brief show SOURCE --corpus sino-rusian).
+    const siblings = await listCorpora(dirname(dirname(dir)));
+    const near = siblings.length > 0 ? closestMatch(id, siblings) : undefined;
+    throw new BriefsmithError("PATH_NOT_FOUND", `there is no corpus folder ${shownDir}`, {
+      hint: near !== undefined ? `did you mean "${near}"?` : "a corpus is a folder under sources/, holding YAML files and texts/",
+    });
   }
   for (const loaded of await Promise.all(paths.map((path) => loadYamlFile(path, options.cwd, { within: dir }, options.parsed)))) {
     diagnostics.push(...loaded.diagnostics);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../src/build/load-corpus.js";
 import { renderBrief } from "../../../src/build/render-brief.js";
 import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
+import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
 
 /** The library API without a browser: a corpus loaded, a brief rendered in memory. */
@@ -54,9 +55,16 @@ describe("loadCorpus", () => {
     const { model } = await renderBrief(memo + "claims_per_viewpoint: 1\nexclude_claims: [against-shops]\nbalance: warn\n", corpus);
     expect(model.themes[0]!.viewpoints.flatMap((v) => v.claims.map((c) => c.id))).not.toContain("against-shops");
   });
-  it("says so when the folder does not exist", async () => {
+  it("says so when the folder does not exist, naming the corpus meant when the name is nearly right", async () => {
     project = new TempProject();
-    expect((await caught(loadCorpus(project.path("sources/nowhere")))).code).toBe("PATH_NOT_FOUND");
+    const nowhere = await caught(loadCorpus(project.path("sources/nowhere")));
+    expect(nowhere.code).toBe("PATH_NOT_FOUND");
+    expect(nowhere.hint).toBe("a corpus is a folder under sources/, holding YAML files and texts/");
+    expect((await caught(loadCorpus(project.path("sources/transt")))).hint).toBe('did you mean "transit"?');
+    // As `brief show` and `brief locate` take it, with --corpus.
+    const shown = await runCli(["show", "council-hearing", "--corpus", "transt"], { cwd: project.dir });
+    expect(shown.code).toBe(1);
+    expect(shown.stderr).toContain('hint: did you mean "transit"?');
   });
 });
 
