@@ -23,7 +23,7 @@ import { defaultConcurrency, defaultRestartAfter } from "./defaults.js";
 import { entryOf, generator, nextManifest, pendingEntry } from "./next-manifest.js";
 import type { ValidBrief } from "../validate/brief.js";
 import { formatsOf, unchangedWithoutParsing, type PlanContext } from "./unchanged.js";
-import { runJobs } from "./run-jobs.js";
+import { runJobs, taskSlots } from "./run-jobs.js";
 import { hasCurrentOutputs, type BriefResult, type BuildOptions, type BuildResult, type Env } from "./types.js";
 
 /**
@@ -210,12 +210,14 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
         timeoutMs: options.timeoutMs ?? 60_000,
         printSetup: await keys.printSetup(),
         abandon: afterGrace(options.signal, options.graceMs ?? 2_000),
+        printSlot: taskSlots(jobs),
       };
       try {
         started = await runJobs(
           plan.jobs,
           // Twice as many briefs in hand as tabs: while a tab prints one, the next is selected and rendered, so
-          // a tab that finishes finds its next document ready instead of waiting for Node to render it.
+          // a tab that finishes finds its next document ready instead of waiting for Node to render it. They
+          // wait for a tab at the context's printSlot, never inside the printer.
           jobs * 2,
           options.failFast ?? false,
           async (job) => {
@@ -248,7 +250,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // The cache only saves the next build time: should it not be written, that build parses every file, as this one
     // would have without it (and a folder that cannot be written to has failed the manifest, which says so).
     const cache = await settled(parsedCache);
-    if (cache?.changed) await writeFileAtomic(parsedCachePath, cache.serialize()).catch(() => undefined);
+    if (cache?.changed) await writeParsedCache(parsedCachePath, cache);
     const stopped = options.interrupted();
     return {
       results,
@@ -294,6 +296,15 @@ async function recoverManifest(outDir: string, manifestPath: string, cwd: string
   if (error !== undefined) throw error;
   await removeJournal(journal);
   return folded;
+}
+
+/** Write the parse cache; a failure is not the build's (the next build parses more), so it is not reported. */
+async function writeParsedCache(path: string, cache: ParsedYamlCache): Promise<void> {
+  try {
+    await writeFileAtomic(path, cache.serialize());
+  } catch {
+    // a full disk or a read-only folder: the manifest, written before, has reported it
+  }
 }
 
 /** A signal that fires `graceMs` after `signal` does: documents still printing when the build stops get that long to finish. */

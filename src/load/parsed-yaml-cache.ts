@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { sha256 } from "../incremental/hash.js";
+import { readTextFile } from "./read-file.js";
+import { dataExceedsYamlLimits } from "./yaml-guards.js";
 
 /** The file a build keeps its parsed YAML in, in the output folder beside the manifest. */
 export const parsedYamlCacheFileName = ".briefsmith-parsed.json";
@@ -27,7 +28,10 @@ interface CacheFile {
  * through the same schemas and checks as freshly parsed data; a file whose
  * data would not come back exactly as parsed (an infinite number, a key
  * named __proto__) is not kept. The cache sits in the output folder beside
- * the manifest and is trusted as far as the manifest is.
+ * the manifest and is trusted as far as the manifest is; still, it is read
+ * as every input is (a regular file, within a size limit), and an entry
+ * past the YAML limits (nesting, string length, size) is dropped, so a
+ * damaged cache costs a parse, never a hang or a crash.
  */
 export class ParsedYamlCache {
   readonly #code: string;
@@ -47,15 +51,17 @@ export class ParsedYamlCache {
     return new ParsedYamlCache(code, new Map());
   }
 
-  /** The cache at `path`, or an empty one when it is missing, unreadable, too large, or from other code: never throws. */
-  static read(path: string, code: string): ParsedYamlCache {
+  /**
+   * The cache at `path`, or an empty one when it is missing, not a regular file (a pipe would block),
+   * too large, damaged, or from other code: never throws.
+   */
+  static async read(path: string, code: string): Promise<ParsedYamlCache> {
     try {
-      if (statSync(path).size > maxCacheBytes) return ParsedYamlCache.empty(code);
-      const file = JSON.parse(readFileSync(path, "utf8")) as Partial<CacheFile> | null;
+      const file = JSON.parse(await readTextFile(path, maxCacheBytes)) as Partial<CacheFile> | null;
       if (file?.format !== 1 || file.code !== code || !Array.isArray(file.files)) return ParsedYamlCache.empty(code);
       const stored = new Map<string, unknown>();
       for (const entry of file.files as unknown[]) {
-        if (Array.isArray(entry) && entry.length === 2 && typeof entry[0] === "string") stored.set(entry[0], entry[1]);
+        if (Array.isArray(entry) && entry.length === 2 && typeof entry[0] === "string" && !dataExceedsYamlLimits(entry[1])) stored.set(entry[0], entry[1]);
       }
       return new ParsedYamlCache(code, stored);
     } catch {
