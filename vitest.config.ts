@@ -13,6 +13,7 @@ const moduleMocking = [
   "tests/unit/author/atomic-writes.test.ts",
   "tests/unit/build/lock-full-disk.test.ts",
   "tests/unit/build/nightly-safety.test.ts",
+  "tests/unit/build/render-ahead.test.ts",
   "tests/unit/build/no-op-parsing.test.ts",
   "tests/unit/build/template-trust.test.ts",
   "tests/unit/build/word-output.test.ts",

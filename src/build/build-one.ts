@@ -34,6 +34,11 @@ export interface JobContext {
   readonly printSetup: string;
   /** Fires when documents still printing are to be abandoned (the build is stopping). */
   readonly abandon?: AbortSignal | undefined;
+  /**
+   * Lets as many documents print at once as the printer has tabs: briefs rendered ahead wait here, not in
+   * the printer, whose timeout counts waiting for a tab (one hung document must not fail those queued behind it).
+   */
+  readonly printSlot: <T>(print: () => Promise<T>) => Promise<{ value: T; waitedMs: number }>;
 }
 
 function summarise(report: BalanceReport): BalanceSummary {
@@ -54,6 +59,9 @@ const renameOrder: readonly OutputFormat[] = ["docx", "html", "pdf"];
  */
 export async function buildOne(job: Job, context: JobContext): Promise<BriefResult> {
   const started = performance.now();
+  /** Time spent waiting for a tab to be free, left out of the brief's own time. */
+  let waited = 0;
+  const elapsed = () => performance.now() - started - waited;
   const { checked, inputs, previous, formats } = job;
   const file = checked.file.path;
   const { model, balance, diagnostics, refusal } = gateBrief(checked, { date: context.date, lexicon: context.lexicon });
@@ -95,7 +103,13 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
           context.render,
           model,
           balance,
-          (page) => printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
+          async (page) => {
+            const { value, waitedMs } = await context.printSlot(() =>
+              printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
+            );
+            waited += waitedMs;
+            return value;
+          },
           rendered,
         );
         printed = true;
@@ -146,7 +160,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       content,
       outputs: listed,
       balance: summarise(balance),
-      duration_ms: Math.round(performance.now() - started),
+      duration_ms: Math.round(elapsed()),
       // The corpus had errors in claims or facts this brief does not show: the next build must report them again.
       ...(errorCount(checked.corpus.diagnostics) > 0 ? { corpus_errors: errorCount(checked.corpus.diagnostics) } : {}),
     };
@@ -159,14 +173,14 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       printed,
       pages: pdf?.pages,
       bytes: pdf?.bytes,
-      durationMs: performance.now() - started,
+      durationMs: elapsed(),
       warnings,
       diagnostics,
       entry,
     };
   } catch (error) {
     if (!(error instanceof BriefsmithError)) throw error;
-    return { ...base, status: "failed", warnings, error, durationMs: performance.now() - started };
+    return { ...base, status: "failed", warnings, error, durationMs: elapsed() };
   }
 }
 

@@ -1,4 +1,27 @@
 /**
+ * A gate that lets at most `count` tasks run at once; the others wait their
+ * turn, in order. Returns the task's result and how long it waited.
+ */
+export function taskSlots(count: number): <T>(task: () => Promise<T>) => Promise<{ value: T; waitedMs: number }> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    const asked = performance.now();
+    if (running >= count) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    const waitedMs = performance.now() - asked;
+    try {
+      return { value: await task(), waitedMs };
+    } finally {
+      // The slot passes straight to the next in line, or is freed.
+      const next = waiting.shift();
+      if (next !== undefined) next();
+      else running--;
+    }
+  };
+}
+
+/**
  * Run jobs with at most `concurrency` at once; with failFast, start no new job
  * after a failure; once `signal` fires, start no new job at all. If a job
  * throws (a bug), the others stop starting new jobs and are waited for before

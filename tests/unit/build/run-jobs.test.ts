@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runJobs } from "../../../src/build/run-jobs.js";
+import { runJobs, taskSlots } from "../../../src/build/run-jobs.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
@@ -41,5 +41,33 @@ describe("runJobs", () => {
     });
     await expect(run).rejects.toThrow("bug");
     expect(finished).toEqual([2]);
+  });
+});
+
+describe("taskSlots", () => {
+  it("runs at most its count at once, the others in the order they came, and says how long each waited", async () => {
+    const slot = taskSlots(2);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const task = (n: number) => async () => {
+      most = Math.max(most, ++running);
+      order.push(n);
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      running--;
+      return n;
+    };
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => slot(task(n))));
+    expect(results.map((r) => r.value)).toEqual([1, 2, 3, 4, 5]);
+    expect(most).toBe(2);
+    expect(order).toEqual([1, 2, 3, 4, 5]);
+    expect(results[0]!.waitedMs).toBeLessThan(10);
+    expect(results[4]!.waitedMs).toBeGreaterThanOrEqual(25);
+  });
+
+  it("frees the slot of a task that fails", async () => {
+    const slot = taskSlots(1);
+    await expect(slot(async () => Promise.reject(new Error("no")))).rejects.toThrow("no");
+    expect((await slot(async () => "next")).value).toBe("next");
   });
 });
