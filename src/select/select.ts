@@ -427,8 +427,11 @@ class Numbering {
   }
 
   sources(claims: readonly ClaimModel[], facts: readonly FactModel[]): SourceModel[] {
-    return [...this.#numbers.values()].map((ref) => {
-      const source = this.#byId.get(ref.id)!;
+    return [...this.#numbers.values()].flatMap((ref) => {
+      const source = this.#byId.get(ref.id);
+      // A claim or fact citing a source the extract does not have is an error of its own (EXTRACT_UNKNOWN_SOURCE):
+      // the gate refuses a brief that shows it, after selection, which must not fail on it first.
+      if (source === undefined) return [];
       return {
         ...ref,
         title: source.title,

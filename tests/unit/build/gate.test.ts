@@ -49,6 +49,12 @@ const classes: Record<string, RefusalClass> = {
     refused: allBriefs,
     exitCode: 1,
   },
+  // Regression: selection failed on the unknown source (an internal error from validate and build) before the gate could refuse.
+  "a claim citing an unknown source": {
+    breakIt: (p) => p.replace(corpusFile, "    source: council-hearing\n    perspective: economist", "    source: council-hearin\n    perspective: economist"),
+    refused: allBriefs,
+    exitCode: 1,
+  },
   "a wrong locator": { breakIt: (p) => p.replace(corpusFile, "quote: optimistic at best\n    locator: 5", "quote: optimistic at best\n    locator: 4"), refused: allBriefs, exitCode: 1 },
   "a copied paraphrase every brief shows": {
     breakIt: (p) => p.replace(corpusFile, "text: Supporters expect shorter journeys to work for residents of the northern estates.", "text: Supporters said the extension would cut average commute times for 18,000 residents and finally connect them."),
