@@ -20,6 +20,11 @@ afterEach(async () => {
   project = undefined;
 });
 
+/** `brief build` of one brief of the project, as the preview's printer prints it. */
+function buildOne(p: TempProject, brief: string, printer: FakePrinter) {
+  return buildBriefs({ root: p.dir, cwd: p.dir, paths: [p.path(brief)], outDir: p.path("output"), date: "2024-04-02", env: process.env, formats: ["pdf", "html"], printer });
+}
+
 async function until(session: () => BriefView | undefined, condition: (view: BriefView) => boolean): Promise<BriefView> {
   const started = Date.now();
   for (;;) {
@@ -56,16 +61,7 @@ describe("brief preview of a long handout", () => {
     expect(numbers).not.toContain("00");
     expect(numbers.map(Number)).toEqual([...numbers.map(Number)].sort((a, b) => a - b));
 
-    const built = await buildBriefs({
-      root: project.dir,
-      cwd: project.dir,
-      paths: [project.path("briefs/tram-handout.yaml")],
-      outDir: project.path("output"),
-      date: "2024-04-02",
-      env: process.env,
-      formats: ["pdf", "html"],
-      printer: new FakePrinter("fake", eightPages),
-    });
+    const built = await buildOne(project, "briefs/tram-handout.yaml", new FakePrinter("fake", eightPages));
     expect(built.results.map((r) => r.status)).toEqual(["built"]);
     expect(readFileSync(project.path("output/tram-handout.html"), "utf8")).toBe(shown);
   });
@@ -86,15 +82,7 @@ describe("brief preview of a one-pager that runs longer", () => {
     const view = await until(() => views.at(-1), (v) => v.status !== "starting");
     const warning = "a one-pager should fit on one page but runs to 2; select fewer themes or set claims_per_viewpoint";
     expect(view.warnings.map((w) => w.text)).toContain(`warning: ${warning}`);
-    const built = await buildBriefs({
-      root: project.dir,
-      cwd: project.dir,
-      paths: [project.path("briefs/tram-one-pager.yaml")],
-      outDir: project.path("output"),
-      date: "2024-04-02",
-      env: process.env,
-      printer: new FakePrinter("fake", { pages: () => 2 }),
-    });
+    const built = await buildOne(project, "briefs/tram-one-pager.yaml", new FakePrinter("fake", { pages: () => 2 }));
     expect(built.results[0]?.warnings).toEqual([warning]);
   });
 });
