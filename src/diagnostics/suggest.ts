@@ -35,7 +35,9 @@ export function closestMatch(value: string, candidates: readonly string[]): stri
  * A hint for an unknown value: "did you mean …?", or the list of allowed
  * values; with `alwaysList`, both (for short fixed lists such as enums).
  */
-export function suggestionHint(value: string, allowed: readonly string[], noun = "value", alwaysList = false): string {
+export function suggestionHint(value: string, given: readonly string[], noun = "value", alwaysList = false): string {
+  // An id defined twice (reported on its own) is offered once.
+  const allowed = [...new Set(given)];
   const match = closestMatch(value, allowed);
   if (allowed.length === 0) return `there is no ${noun} to refer to`;
   const shown = allowed.slice(0, 12).map((a) => `"${a}"`).join(", ");

@@ -12,6 +12,21 @@ export interface MergedExtract {
 }
 
 /**
+ * Record where an item was written, and every object inside it (a theme's
+ * viewpoints, a fact's bears_on): a diagnostic may point at any of them.
+ */
+function recordOrigins(origins: Map<object, Origin>, item: object, origin: Origin): void {
+  const pending: [object, Origin][] = [[item, origin]];
+  while (pending.length > 0) {
+    const [value, at] = pending.pop()!;
+    origins.set(value, at);
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner !== null && typeof inner === "object") pending.push([inner as object, { file: at.file, path: [...at.path, Array.isArray(value) ? Number(key) : key] }]);
+    }
+  }
+}
+
+/**
  * Validate each file of a corpus against the schema and merge their sections
  * into one extract. Reports every schema problem of every file.
  */
@@ -51,7 +66,7 @@ export function mergeExtractFiles(files: readonly YamlFile[], corpusLabel: strin
         continue;
       }
       (value as object[]).forEach((item, index) => {
-        origins.set(item, { file, path: [section, index] });
+        recordOrigins(origins, item, { file, path: [section, index] });
         (merged[section] as object[]).push(item);
       });
     }
