@@ -13,6 +13,7 @@ import { splitParagraphs, type Paragraph } from "../text/paragraphs.js";
 import { plural } from "../text/plural.js";
 import type { Corpus } from "../validate/corpus.js";
 import { mergeExtractFiles } from "../validate/merge-extract.js";
+import { locateInExtract } from "../validate/origins.js";
 import { checkExtractQuotes } from "../validate/quotes.js";
 import { checkExtractReferences } from "../validate/references.js";
 import { blocksCorpus } from "../validate/scope.js";
@@ -101,6 +102,16 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
   const extract = merged.extract;
   if (extract === undefined) return { id, dir, files, corpus: undefined, check: undefined, diagnostics };
 
+  if (extract.corpus.id !== id) {
+    // Briefs name the corpus by its folder, and documents by its id: the two must agree.
+    diagnostics.push({
+      severity: "error",
+      code: "EXTRACT_CORPUS_ID_MISMATCH",
+      message: `the corpus id "${extract.corpus.id}" is not the name of its folder, "${id}"`,
+      ...locateInExtract(merged.origins, extract.corpus, "id"),
+      hint: `set id: ${id}, or rename the folder to ${extract.corpus.id}`,
+    });
+  }
   diagnostics.push(...checkExtractReferences(extract, merged.origins));
   const paragraphs = new Map<string, readonly Paragraph[]>();
   for (const source of extract.sources) {

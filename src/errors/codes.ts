@@ -89,6 +89,7 @@ export const errorCodes = {
   ...schemaCodes("EXTRACT", "an extract file"),
   EXTRACT_MISSING_CORPUS: { meaning: "no file of the corpus has a corpus: section", fix: "add corpus: {id, title, description} to one file" },
   EXTRACT_DUPLICATE_CORPUS: { meaning: "two files of the corpus have a corpus: section", fix: "keep one" },
+  EXTRACT_CORPUS_ID_MISMATCH: { meaning: "the corpus: section gives an id other than the name of the corpus's folder", fix: "make them the same: briefs name a corpus by its folder" },
   EXTRACT_DUPLICATE_SOURCE: { meaning: "two sources have the same id", fix: "rename one" },
   EXTRACT_DUPLICATE_PERSPECTIVE: { meaning: "two perspectives have the same id", fix: "rename one" },
   EXTRACT_DUPLICATE_THEME: { meaning: "two themes have the same id", fix: "rename one" },

@@ -45,3 +45,13 @@ describe("references inside extract items", () => {
     ]);
   });
 });
+
+describe("the corpus id", () => {
+  it("must be the name of the corpus's folder: briefs name the corpus by one, documents by the other", async () => {
+    project = new TempProject();
+    project.replace(corpusFile, "  id: transit", "  id: tram");
+    expect(await problems(project)).toEqual([
+      'sources/transit/corpus.yaml:2:7 EXTRACT_CORPUS_ID_MISMATCH the corpus id "tram" is not the name of its folder, "transit" (set id: transit, or rename the folder to tram)',
+    ]);
+  });
+});
