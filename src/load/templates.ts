@@ -126,8 +126,9 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
   const assets = new Map<string, TemplateAsset>();
   if (projectDir !== undefined) {
     const reader = new ProjectReader(projectDir, cwd, diagnostics, fileTexts);
+    // Every entry named as a template or a style sheet is read, whatever it is: a pipe or a folder named
+    // house.css is reported (FILE_NOT_REGULAR, FILE_IS_DIRECTORY) rather than silently left out.
     for (const entry of listEntries(projectDir)) {
-      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
       const extension = extname(entry.name);
       if (extension !== ".hbs" && extension !== ".css") continue;
       const file = await reader.text(entry.name, extension);
@@ -139,13 +140,14 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
       templates.set(file.name, { ...file, ...templateLayout(file, diagnostics) });
     }
     for (const entry of listEntries(join(projectDir, "partials"))) {
-      if ((entry.isFile() || entry.isSymbolicLink()) && extname(entry.name) === ".hbs") {
+      if (extname(entry.name) === ".hbs") {
         const file = await reader.text(join("partials", entry.name), ".hbs");
         if (file !== undefined) partials.set(file.name, file);
       }
     }
     for (const entry of listEntries(join(projectDir, "assets"))) {
-      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      // A folder of originals beside the assets is the user's business; a pipe or device is reported.
+      if (entry.isDirectory()) continue;
       const asset = await reader.asset(entry.name);
       if (asset !== undefined) assets.set(asset.name, asset);
     }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import { afterEach, describe, expect, it } from "vitest";
@@ -139,6 +140,27 @@ describe("a project's own templates", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('BRIEF_UNKNOWN_TEMPLATE: there is no template "leter"');
     expect(result.stderr).toContain('did you mean "letter"?');
+  });
+});
+
+// Regression: a pipe named like a style sheet or a partial was left out without a word (found by a mutation run).
+describe("what in templates/ is not a file", () => {
+  it("a pipe or a folder named as a template, partial, style sheet or asset is reported; a folder beside the assets is not", async () => {
+    const project = new TempProject();
+    try {
+      mkdirSync(project.path("templates/partials"), { recursive: true });
+      mkdirSync(project.path("templates/assets/originals"), { recursive: true });
+      execFileSync("mkfifo", [project.path("templates/house.css"), project.path("templates/assets/logo.png")]);
+      mkdirSync(project.path("templates/partials/odd.hbs"));
+      const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+      expect(set.diagnostics.map((d) => `${d.file} ${d.code}`).sort()).toEqual([
+        "templates/assets/logo.png FILE_NOT_REGULAR",
+        "templates/house.css FILE_NOT_REGULAR",
+        "templates/partials/odd.hbs FILE_IS_DIRECTORY",
+      ]);
+    } finally {
+      project.dispose();
+    }
   });
 });
 
