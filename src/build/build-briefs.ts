@@ -129,7 +129,9 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     let parsedCache: Promise<ParsedYamlCache> | undefined;
     const parsed = () => (parsedCache ??= codeFingerprint().then((code) => ParsedYamlCache.read(parsedCachePath, code)));
     // The templates the last build found no error in (the manifest says so, --force or not), with this code, are not checked again.
-    const templatesTrusted = Promise.all([templatesLoaded, codeFingerprint()]).then(([set, code]) => manifest?.templates === hashTemplateSet(set, code));
+    // Hashed once: the same hash is what this build records.
+    const templatesHashed = Promise.all([templatesLoaded, codeFingerprint()]).then(([set, code]) => hashTemplateSet(set, code));
+    const templatesTrusted = templatesHashed.then((hash) => manifest?.templates === hash);
     templatesTrusted.catch(() => undefined);
     const early =
       previous === undefined
@@ -153,7 +155,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // The nightly common case: nothing changed. Then no extract is parsed, no quote checked, no browser started.
     // Nor is any template checked: that is trusted only while the templates are those the last build found no
     // error in, so a template with errors (a brief refused for it, or one no brief uses) fails every build.
-    const templatesHash = hashTemplateSet(templateSet, code);
+    const templatesHash = await templatesHashed;
     const allUnchanged = previous === undefined || !(await templatesTrusted) ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
     if (allUnchanged !== undefined) {
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
