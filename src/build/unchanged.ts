@@ -54,7 +54,12 @@ export function formatsOf(brief: ValidBrief, context: Pick<PlanContext, "formats
 
 /** A brief's cache key, computed the same way by the full build and by the no-op check. */
 export function keyOf(brief: ValidBrief, file: YamlFile, context: Pick<PlanContext, "root" | "date" | "keys">): Promise<BriefInputs> {
-  return keyOfSettings(file.text, { corpus: brief.corpus, template: brief.template, date: brief.date, formats: [...brief.formats] }, context);
+  return keyOfSettings(file.text, settingsOf(brief), context);
+}
+
+/** What a brief says that its key depends on, and its formats, as the manifest records them. */
+function settingsOf(brief: ValidBrief): BriefSettings {
+  return { corpus: brief.corpus, template: brief.template, date: brief.date, formats: [...brief.formats] };
 }
 
 /** The key of a brief file's text with what it says (BriefSettings): all a key depends on. */
@@ -121,44 +126,52 @@ export async function unchangedWithoutParsing(paths: readonly string[], context:
 
 /** One brief's unchanged result, "other shard", or undefined when it must be built (or checked) again. */
 async function unchangedBrief(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
-  return (await unchangedText(path, context)) ?? unchangedParsed(path, context);
-}
-
-/**
- * The same, found without parsing the brief: when its text is the one the last build recorded (by sha256),
- * it says what it said then (the entry's settings). Otherwise undefined, and the brief is parsed.
- */
-async function unchangedText(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
   const shown = displayPath(path, context.cwd);
-  const recorded = context.previous.briefs.find((entry) => entry.file === shown);
-  if (recorded?.settings === undefined) return undefined;
   let text: string;
   try {
     text = await readBriefFileText(path, context.cwd, context.root);
   } catch {
-    return undefined; // parsing it reports why
+    return undefined; // the full build reads it again, and reports why it cannot
   }
-  if (sha256(text) !== recorded.inputs?.brief) return undefined;
-  if (!inShard(recorded.id, context.shard)) return "other shard";
-  const inputs = await keyOfSettings(text, recorded.settings, context);
-  const entry = await unchangedEntry(context.previous, recorded.id, inputs, context.formats ?? recorded.settings.formats, context);
-  return entry === undefined || entry.corpus_errors !== undefined ? undefined : unchangedResult(recorded.id, shown, entry, inputs, context);
+  // What the brief says: as the last build recorded it with this very text, or else parsed.
+  const said = recordedSettings(context.previous, shown, sha256(text)) ?? (await parsedSettings(path, text, context));
+  if (said === undefined) return undefined;
+  if (!inShard(said.id, context.shard)) return "other shard";
+  const inputs = await keyOfSettings(text, said.settings, context);
+  const entry = await unchangedEntry(context.previous, said.id, inputs, context.formats ?? said.settings.formats, context);
+  // A corpus with errors is read again, so that every build reports them until they are fixed.
+  return entry === undefined || entry.corpus_errors !== undefined ? undefined : unchangedResult(said.id, shown, entry, inputs, context);
 }
 
-/** The same, found by parsing the brief and checking it against its schema. */
-async function unchangedParsed(path: string, context: PlanContext & { previous: Manifest }): Promise<BriefResult | "other shard" | undefined> {
+interface SaidByBrief {
+  readonly id: string;
+  readonly settings: BriefSettings;
+}
+
+/** A manifest's entries by brief file, made once per manifest. */
+const entriesByFile = new WeakMap<Manifest, ReadonlyMap<string, readonly ManifestEntry[]>>();
+
+/** What a brief file says, without parsing it: when the last build recorded it with the same text (by sha256). */
+function recordedSettings(manifest: Manifest, file: string, textHash: string): SaidByBrief | undefined {
+  let byFile = entriesByFile.get(manifest);
+  if (byFile === undefined) {
+    const entries = new Map<string, ManifestEntry[]>();
+    for (const entry of manifest.briefs) entries.set(entry.file, [...(entries.get(entry.file) ?? []), entry]);
+    entriesByFile.set(manifest, (byFile = entries));
+  }
+  const recorded = byFile.get(file)?.find((entry) => entry.settings !== undefined && entry.inputs?.brief === textHash);
+  return recorded?.settings === undefined ? undefined : { id: recorded.id, settings: recorded.settings };
+}
+
+/** What a brief file says, parsed and checked against its schema; the parse is kept for the full build that may follow. */
+async function parsedSettings(path: string, text: string, context: PlanContext): Promise<SaidByBrief | undefined> {
   const [{ loadBriefFile }, { validateBriefFile }] = await Promise.all([import("../load/yaml-files.js"), import("../validate/brief.js")]);
-  const loading = loadBriefFile(path, context.cwd, context.root);
+  const loading = loadBriefFile(path, context.cwd, context.root, text);
   context.briefFiles.set(path, loading);
-  const loaded = await loading;
-  if (loaded.file === undefined || loaded.diagnostics.length > 0) return undefined;
-  const { brief } = validateBriefFile(loaded.file, briefFileBaseName(path), context.templates);
-  if (brief === undefined) return undefined;
-  if (!inShard(brief.id, context.shard)) return "other shard";
-  const inputs = await keyOf(brief, loaded.file, context);
-  const entry = await unchangedEntry(context.previous, brief.id, inputs, formatsOf(brief, context), context);
-  // A corpus with errors is read again, so that every build reports them until they are fixed.
-  return entry === undefined || entry.corpus_errors !== undefined ? undefined : unchangedResult(brief.id, loaded.file.path, entry, inputs, context);
+  const parsed = await loading;
+  if (parsed.file === undefined || parsed.diagnostics.length > 0) return undefined;
+  const { brief } = validateBriefFile(parsed.file, briefFileBaseName(path), context.templates);
+  return brief === undefined ? undefined : { id: brief.id, settings: settingsOf(brief) };
 }
 
 /**

@@ -36,11 +36,12 @@ export async function loadYamlFile(
 
 /**
  * Read and parse a brief file of a project (readBriefFileText's checks); every failure becomes a diagnostic.
+ * `text`: the file's text, when the caller has read it already.
  */
-export async function loadBriefFile(path: string, cwd: string, root: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
+export async function loadBriefFile(path: string, cwd: string, root: string, text?: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
   const shown = displayPath(path, cwd);
   try {
-    return parseYamlFile(shown, await readBriefFileText(path, cwd, root));
+    return parseYamlFile(shown, text ?? (await readBriefFileText(path, cwd, root)));
   } catch (error) {
     return { diagnostics: [diagnosticFromError(error, shown)] };
   }
