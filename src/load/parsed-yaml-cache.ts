@@ -72,8 +72,9 @@ export class ParsedYamlCache {
   /** The data of a file with this text, if an earlier build parsed it without a problem. */
   data(text: string): unknown {
     const hash = sha256(text);
-    if (!this.#stored.has(hash) && !this.#used.has(hash)) return undefined;
+    // Never undefined once kept: JSON holds no undefined.
     const data = this.#used.has(hash) ? this.#used.get(hash) : this.#stored.get(hash);
+    if (data === undefined) return undefined;
     this.#used.set(hash, data);
     // A copy each time, as parsing gives: what the cache holds stays as parsed, whatever the caller does with it.
     return structuredClone(data);
@@ -97,18 +98,19 @@ export class ParsedYamlCache {
 
   /** The cache file's text: this build's files first, then the others it held, up to the limits. */
   serialize(): string {
-    const files: [string, unknown][] = [];
+    // Each entry is written out once, and its length is what counts against the limit.
+    const files: string[] = [];
     let bytes = 0;
     const add = (hash: string, data: unknown): boolean => {
-      const size = JSON.stringify(data).length + hash.length;
-      if (files.length >= maxEntries || bytes + size > maxCacheBytes / 2) return false;
-      files.push([hash, data]);
-      bytes += size;
+      const entry = JSON.stringify([hash, data]);
+      if (files.length >= maxEntries || bytes + entry.length > maxCacheBytes / 2) return false;
+      files.push(entry);
+      bytes += entry.length;
       return true;
     };
     for (const [hash, data] of this.#used) if (!add(hash, data)) break;
     for (const [hash, data] of this.#stored) if (!this.#used.has(hash) && !add(hash, data)) break;
-    const file: CacheFile = { format: 1, code: this.#code, files };
-    return JSON.stringify(file);
+    // A CacheFile, with its entries as written above.
+    return `{"format":1,"code":${JSON.stringify(this.#code)},"files":[${files.join(",")}]}`;
   }
 }

@@ -146,28 +146,23 @@ export function expandedSizeExceeds(data: unknown, limit: number): boolean {
 
 /**
  * Whether plain data (as kept by the parse cache) goes past what a parsed file
- * may hold: nesting deeper than the depth limit, a string longer than the
- * string limit, or more in all than the expanded-size limit. Walked without
- * recursion, so no depth of input can overflow the stack here.
+ * may hold: more in all than the expanded-size limit (expandedSizeExceeds, which
+ * also bounds the walk below), nesting deeper than the depth limit, or a string
+ * longer than the string limit. Walked without recursion, so no depth of input
+ * can overflow the stack here.
  */
 export function dataExceedsYamlLimits(data: unknown): boolean {
-  let size = 0;
+  if (expandedSizeExceeds(data, yamlLimits.expandedSize)) return true;
   const stack: [unknown, number][] = [[data, 0]];
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
-    size += 1;
-    if (typeof value === "string") {
-      if (value.length > yamlLimits.stringLength) return true;
-      size += value.length;
-    } else if (value !== null && typeof value === "object") {
-      if (depth + 1 > yamlLimits.depth) return true;
-      for (const [key, inner] of Object.entries(value)) {
-        if (key.length > yamlLimits.stringLength) return true;
-        size += key.length;
-        stack.push([inner, depth + 1]);
-      }
+    if (typeof value === "string" && value.length > yamlLimits.stringLength) return true;
+    if (value === null || typeof value !== "object") continue;
+    if (depth + 1 > yamlLimits.depth) return true;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.length > yamlLimits.stringLength) return true;
+      stack.push([inner, depth + 1]);
     }
-    if (size > yamlLimits.expandedSize) return true;
   }
   return false;
 }
