@@ -87,8 +87,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
     // The corpora beside it, for a mistyped name (brief show SOURCE --corpus sino-rusian).
-    const siblings = await listCorpora(dirname(dirname(dir)));
-    const near = siblings.length > 0 ? closestMatch(id, siblings) : undefined;
+    const near = closestMatch(id, await listCorpora(dirname(dirname(dir))));
     throw new BriefsmithError("PATH_NOT_FOUND", `there is no corpus folder ${shownDir}`, {
       hint: near !== undefined ? `did you mean "${near}"?` : "a corpus is a folder under sources/, holding YAML files and texts/",
     });

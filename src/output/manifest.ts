@@ -70,7 +70,8 @@ export const ManifestSchema = z.strictObject({
   shard: ShardSchema.optional(),
   /**
    * The hash of the template set and the code (incremental/cache-key.ts hashTemplateSet) when the build
-   * found no error in any template: until it changes, the next build need not check the templates again. Absent when a template had errors, so that every build reports them until they are fixed.
+   * found no error in any template: until it changes, the next build need not check the templates again.
+   * Absent when a template had errors, so that every build reports them until they are fixed.
    */
   templates: Sha256.optional(),
   briefs: z.array(ManifestEntrySchema),

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import Handlebars from "handlebars";
+import { sha256 } from "../incremental/hash.js";
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
@@ -41,13 +41,9 @@ function precompile(source: string): string {
   return String(Handlebars.precompile(source, { ...compileOptions }));
 }
 
-function sourceHash(source: string): string {
-  return createHash("sha256").update(source).digest("hex");
-}
-
 /** The text of a CommonJS module of these sources' compiled forms: what `npm run build` writes for the built-in templates. */
 export function precompiledModule(sources: Iterable<string>): string {
-  const entries = [...new Set(sources)].sort().map((source) => `  ${JSON.stringify(sourceHash(source))}: ${precompile(source)}`);
+  const entries = [...new Set(sources)].sort().map((source) => `  ${JSON.stringify(sha256(source))}: ${precompile(source)}`);
   return [
     "// Written by scripts/precompile-templates.mjs when Briefsmith is built: Briefsmith's templates and partials as",
     "// Handlebars compiles them, by the sha256 of their source. Do not edit; src/render/compile.ts reads it.",
@@ -81,7 +77,7 @@ export class TemplateCompiler {
   }
 
   #spec(source: string): TemplateSpecification {
-    const precompiled = this.#precompiled[sourceHash(source)];
+    const precompiled = this.#precompiled[sha256(source)];
     if (precompiled !== undefined) return precompiled;
     let spec = this.#compiled.get(source);
     if (spec === undefined) {
