@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { assembleBrief } from "../../../src/build/assemble-brief.js";
 import { builtInLexicon } from "../../../src/build/built-ins.js";
 import { checkedBrief, prepareBriefs } from "../../../src/build/prepare.js";
-import { loadTemplates } from "../../../src/load/templates.js";
+import { loadTemplates, type TemplateSet } from "../../../src/load/templates.js";
 import { rendererFor } from "../../../src/build/render-brief.js";
 import { precompiledModule, type PrecompiledTemplates } from "../../../src/render/compile.js";
 import { createRenderer } from "../../../src/render/render.js";
@@ -27,8 +27,7 @@ const buildDate = "2026-01-15";
 const projects = { examples: repoRoot, mini: miniProject };
 
 /** The built-in templates in the module `npm run build` writes, loaded as the built renderer loads it. */
-async function precompiledBuiltIns(): Promise<PrecompiledTemplates> {
-  const set = await loadTemplates();
+async function precompiledBuiltIns(set: TemplateSet): Promise<PrecompiledTemplates> {
   const dir = mkdtempSync(join(tmpdir(), "briefsmith-precompiled-"));
   try {
     const path = join(dir, "precompiled-templates.cjs");
@@ -41,9 +40,9 @@ async function precompiledBuiltIns(): Promise<PrecompiledTemplates> {
 
 describe.each(Object.entries(projects))("golden HTML: %s", async (name, root) => {
   const preparation = await prepareBriefs([join(root, "briefs")], { root, cwd: root });
-  const render = rendererFor(await loadTemplates());
   const templates = await loadTemplates();
-  const renderPrecompiled = createRenderer(templates, checkTemplates(templates), { precompiled: await precompiledBuiltIns() });
+  const render = rendererFor(templates);
+  const renderPrecompiled = createRenderer(templates, checkTemplates(templates), { precompiled: await precompiledBuiltIns(templates) });
   const lexicon = await builtInLexicon();
   const goldenDir = join(repoRoot, "tests", "unit", "golden", name);
 
