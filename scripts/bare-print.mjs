@@ -7,7 +7,7 @@
 //   node scripts/bare-print.mjs HTML_DIR OUT_DIR BROWSER_PATH [--shell]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import puppeteer from "puppeteer";
+import puppeteer from "puppeteer-core";
 
 const [htmlDir, outDir, executablePath, mode] = process.argv.slice(2);
 const files = readdirSync(htmlDir).filter((f) => f.endsWith(".html")).sort();

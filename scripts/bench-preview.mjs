@@ -66,7 +66,7 @@ const { chromiumSandboxOff, puppeteerCachePaths } = await import(`${root}/dist/p
 const viewer =
   (await findBrowser({ env: { PATH: process.env.PATH }, puppeteerCachePaths, acceptHeadlessShell: false }).catch(() => undefined)) ??
   (await findBrowser({ env: process.env, puppeteerCachePaths }));
-const { default: puppeteer } = await import("puppeteer");
+const { default: puppeteer } = await import("puppeteer-core");
 const browser = await puppeteer.launch({
   executablePath: viewer.executablePath,
   headless: viewer.headlessShell ? "shell" : true,

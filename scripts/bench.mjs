@@ -151,7 +151,7 @@ async function buildHtml() {
 }
 
 async function naive(location, sample) {
-  const { default: puppeteer } = await import("puppeteer");
+  const { default: puppeteer } = await import("puppeteer-core");
   await buildHtml();
   const files = readdirSync(htmlDir).filter((f) => f.endsWith(".html")).sort().slice(0, sample);
   const started = performance.now();

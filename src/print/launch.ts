@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "puppeteer";
+import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { BrowserLocation } from "./browser.js";
 
@@ -30,12 +30,17 @@ export function chromiumSandboxOff(env: Readonly<Record<string, string | undefin
   return process.getuid?.() === 0 || env.BRIEFSMITH_NO_SANDBOX === "1";
 }
 
-/** Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it. */
+/**
+ * Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it.
+ * It is puppeteer-core, not the puppeteer package: that one looks through the working folder and its parents
+ * for a configuration file as it loads, and runs one written in JavaScript (`.puppeteerrc.cjs`), so a
+ * project's files could make Briefsmith run code. Briefsmith finds the browser itself and needs no configuration.
+ */
 export async function launchBrowser(
   location: BrowserLocation,
   options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>>; handleSignals?: boolean; signal?: AbortSignal } = {},
 ): Promise<Browser> {
-  const { default: puppeteer } = await import("puppeteer");
+  const { default: puppeteer } = await import("puppeteer-core");
   try {
     options.signal?.throwIfAborted();
     const launching = puppeteer.launch({
@@ -104,15 +109,20 @@ export async function closeBrowser(browser: Browser): Promise<void> {
 }
 
 /**
- * Where Puppeteer's cache would hold the browsers of this Puppeteer version:
- * chrome-headless-shell first, then Chrome. The paths are Puppeteer's own
- * answer, from its configuration. Loading Puppeteer costs a tenth of a
- * second, so when its cache folder does not exist (the usual case with a
- * system browser) the answer is known without it.
+ * Where Puppeteer's cache (PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer) would hold the browsers this
+ * Puppeteer version drives: chrome-headless-shell first, then Chrome. The paths are computed as Puppeteer
+ * computes them, by @puppeteer/browsers, without Puppeteer's configuration file (see launchBrowser). When
+ * the cache folder does not exist (the usual case with a system browser) the answer is known without loading either.
  */
 export async function puppeteerCachePaths(env: Readonly<Record<string, string | undefined>> = process.env): Promise<readonly string[]> {
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), ".cache", "puppeteer");
   if (!existsSync(cacheDir)) return [];
-  const { default: puppeteer } = await import("puppeteer");
-  return [puppeteer.executablePath({ headless: "shell" }), puppeteer.executablePath({ headless: true })];
+  const [{ Browser, computeExecutablePath }, { PUPPETEER_REVISIONS }] = await Promise.all([
+    import("@puppeteer/browsers"),
+    import("puppeteer-core/internal/revisions.js"),
+  ]);
+  return [
+    computeExecutablePath({ cacheDir, browser: Browser.CHROMEHEADLESSSHELL, buildId: PUPPETEER_REVISIONS["chrome-headless-shell"] }),
+    computeExecutablePath({ cacheDir, browser: Browser.CHROME, buildId: PUPPETEER_REVISIONS.chrome }),
+  ];
 }

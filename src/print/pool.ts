@@ -1,4 +1,4 @@
-import type { Browser } from "puppeteer";
+import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { BrowserLocation } from "./browser.js";
 import { closeBrowser, launchBrowser } from "./launch.js";

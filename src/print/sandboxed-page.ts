@@ -1,4 +1,4 @@
-import type { Browser, CDPSession, HTTPRequest, Page } from "puppeteer";
+import type { Browser, CDPSession, HTTPRequest, Page } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 
 /** Paper sizes in inches, as Chromium's printToPDF takes them; the CSS @page size wins where the template sets one. */

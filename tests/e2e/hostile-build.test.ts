@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normaliseForQuote } from "../../src/text/paragraphs.js";
@@ -78,6 +78,10 @@ beforeAll(async () => {
   writeHostileCorpus(project, sandbox);
   writeThousandsOfThemes(project, 3000);
   for (const fixture of errorFixtures(sandbox)) fixture.write(project);
+  // Puppeteer's configuration files, in JavaScript: were one run, it would leave this file behind.
+  for (const name of [".puppeteerrc.cjs", "puppeteer.config.cjs"]) {
+    project.write(name, `require("node:fs").writeFileSync(${JSON.stringify(project.path("configuration-ran"))}, ${JSON.stringify(name)});\nmodule.exports = {};\n`);
+  }
 
   safeRun = await runBriefProcess(["build", "briefs/safe"], { cwd: project.dir });
   outputAfterSafeRun = readdirSync(project.path("output")).sort();
@@ -178,6 +182,10 @@ describe("hostile input that must be refused as a user error", () => {
 });
 
 describe("nothing reaches the network or the disk", () => {
+  it("a Puppeteer configuration file in the project is not run (Briefsmith loads puppeteer-core, which reads none)", () => {
+    expect(existsSync(project.path("configuration-ran"))).toBe(false);
+  });
+
   it("the canary server received zero requests", () => {
     expect(canaryHits).toEqual([]);
   });

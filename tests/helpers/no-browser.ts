@@ -3,8 +3,8 @@ import { vi } from "vitest";
 // Unit tests never start a browser: one that tries fails at once, saying so, rather than
 // passing slowly on a machine with Chromium and failing on one without. Puppeteer's other
 // answers (where its cache keeps browsers) stay as they are.
-vi.mock("puppeteer", async (importOriginal) => {
-  const puppeteer = (await importOriginal<typeof import("puppeteer")>()).default;
+vi.mock("puppeteer-core", async (importOriginal) => {
+  const puppeteer = (await importOriginal<typeof import("puppeteer-core")>()).default;
   const refuse = () => {
     throw new Error("a unit test tried to start a browser: move it to tests/browser or tests/e2e");
   };

@@ -1,5 +1,5 @@
 import { chmodSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../../src/print/browser.js";
@@ -96,11 +96,17 @@ describe("puppeteerCachePaths", () => {
     expect(await puppeteerCachePaths({ PUPPETEER_CACHE_DIR: join(dir, "no-cache-here") })).toEqual([]);
   });
 
-  it("lists Puppeteer's headless shell before its Chrome", async () => {
+  it("lists Puppeteer's headless shell before its Chrome, in the cache folder it is given, where Puppeteer itself would look", async () => {
     const { puppeteerCachePaths } = await import("../../../src/print/launch.js");
-    // Any existing folder gets past the quick check; the paths themselves come from Puppeteer's own configuration.
+    // Any existing folder gets past the quick check.
     const paths = await puppeteerCachePaths({ PUPPETEER_CACHE_DIR: dir });
-    expect(paths).toHaveLength(2);
+    // The puppeteer package's answer for its own cache folder (its default: this repository's configuration names none): the same browsers and versions.
+    const { default: puppeteer } = await import("puppeteer");
+    const puppeteerCache = process.env.PUPPETEER_CACHE_DIR ?? join(homedir(), ".cache", "puppeteer");
+    const inCache = (path: string, cache: string) => (path.startsWith(`${cache}/`) ? path.slice(cache.length) : `outside ${cache}: ${path}`);
+    expect(paths.map((path) => inCache(path, dir))).toEqual(
+      [puppeteer.executablePath({ headless: "shell" }), puppeteer.executablePath({ headless: true })].map((path) => inCache(path, puppeteerCache)),
+    );
     expect(paths[0]).toMatch(/chrome-headless-shell/);
     expect(paths[1]).not.toMatch(/headless-shell/);
   });

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { Browser } from "puppeteer";
+import type { Browser } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { SandboxedPage } from "../../../src/print/sandboxed-page.js";
 
