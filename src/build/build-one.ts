@@ -35,8 +35,8 @@ export interface JobContext {
   /** Fires when documents still printing are to be abandoned (the build is stopping). */
   readonly abandon?: AbortSignal | undefined;
   /**
-   * Lets as many documents print at once as the printer has tabs: briefs rendered ahead wait here, not in
-   * the printer, whose timeout counts waiting for a tab (one hung document must not fail those queued behind it).
+   * Lets as many documents print at once as the printer has tabs: briefs rendered ahead wait here, in the
+   * order they were rendered, and the wait is measured so that a brief's reported time leaves it out.
    */
   readonly printSlot: <T>(print: () => Promise<T>) => Promise<{ value: T; waitedMs: number }>;
 }

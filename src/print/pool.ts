@@ -97,9 +97,11 @@ export class PrintPool {
   }
 
   /**
-   * Print one document. The timeout covers everything: waiting for a tab,
-   * starting a browser, and printing. A tab still printing when time runs out
-   * is closed, so a hung document cannot hold it.
+   * Print one document. The timeout runs from the document's turn: starting a
+   * browser, opening a tab and printing count, waiting behind other documents
+   * for a tab does not (a caller may hand the pool a thousand documents at once).
+   * A tab still printing when time runs out is closed, so a hung document
+   * cannot hold it. The signal cancels the document, waiting or printing.
    */
   async print(request: PrintRequest): Promise<PrintResult> {
     let tab: Tab | undefined;
@@ -107,8 +109,22 @@ export class PrintPool {
     const timeoutError = () =>
       new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });
     if (request.signal?.aborted) throw cancelledError();
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    let startClock!: () => void;
+    const giveUp = (error: BriefsmithError, reject: (error: BriefsmithError) => void) => {
+      givenUp = true;
+      if (tab !== undefined) void tab.page.close();
+      reject(error);
+    };
+    const deadline = new Promise<never>((_, reject) => {
+      startClock = () => (timer ??= setTimeout(() => giveUp(timeoutError(), reject), request.timeoutMs));
+      // The build is stopping: a document waiting or printing is abandoned, its tab closed.
+      onAbort = () => giveUp(cancelledError(), reject);
+      request.signal?.addEventListener("abort", onAbort, { once: true });
+    });
     const work = (async () => {
-      tab = await this.#acquire();
+      tab = await this.#acquire(startClock);
       if (givenUp) {
         this.#release(tab, true);
         throw timeoutError();
@@ -128,19 +144,6 @@ export class PrintPool {
         this.#release(tab, reusable && tab.page.usable);
       }
     })();
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    const giveUp = (error: BriefsmithError, reject: (error: BriefsmithError) => void) => {
-      givenUp = true;
-      if (tab !== undefined) void tab.page.close();
-      reject(error);
-    };
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => giveUp(timeoutError(), reject), request.timeoutMs);
-      // The build is stopping: a document still printing is abandoned, its tab closed.
-      onAbort = () => giveUp(cancelledError(), reject);
-      request.signal?.addEventListener("abort", onAbort, { once: true });
-    });
     try {
       return await Promise.race([work, deadline]);
     } finally {
@@ -150,7 +153,8 @@ export class PrintPool {
     }
   }
 
-  async #acquire(): Promise<Tab> {
+  /** A tab for the next document; `onTurn` is called once the document stops waiting behind others (it may be called again). */
+  async #acquire(onTurn: () => void): Promise<Tab> {
     for (;;) {
       if (this.#closed) throw cancelledError();
       await this.#restarting;
@@ -160,10 +164,12 @@ export class PrintPool {
         continue;
       }
       if (!due && this.#idle.length > 0) {
+        onTurn();
         this.#busy++;
         return this.#idle.pop()!;
       }
       if (!due && this.#open < this.#options.size) {
+        onTurn();
         try {
           return await this.#openTab();
         } catch (error) {

@@ -16,7 +16,10 @@ export interface PrintOptions {
    * printer's SOURCE_DATE_EPOCH, else 1 January 1970.
    */
   readonly date?: string;
-  /** Give up after this long: waiting for a tab, starting a browser and printing all count. */
+  /**
+   * Give up after this long, counted from the document's turn: starting a browser, opening a tab and
+   * printing count; waiting behind the printer's other documents does not (use `signal` to bound that).
+   */
   readonly timeoutMs?: number;
   /** Abandon the document when this fires: it fails with PRINT_CANCELLED and its tab is closed. */
   readonly signal?: AbortSignal | undefined;

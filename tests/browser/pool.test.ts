@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/browser.js";
 import { PrintPool } from "../../src/print/pool.js";
 
-/** The pool against a real Chromium: timeouts cover the wait for a tab, and closing leaves no browser behind. */
+/** The pool against a real Chromium: timeouts count from a document's turn, and closing leaves no browser behind. */
 const small = "<!DOCTYPE html><html><body><p>small</p></body></html>";
-const huge = `<!DOCTYPE html><html><body>${"<p>A long paragraph of text that fills the pages of a very long document. </p>".repeat(30_000)}</body></html>`;
+const paragraph = "<p>A long paragraph of text that fills the pages of a very long document. </p>";
+/** About 320 pages: several seconds to print. */
+const long10k = `<!DOCTYPE html><html><body>${paragraph.repeat(10_000)}</body></html>`;
+const huge = `<!DOCTYPE html><html><body>${paragraph.repeat(30_000)}</body></html>`;
 
 function isRunning(pid: number): boolean {
   try {
@@ -16,20 +19,27 @@ function isRunning(pid: number): boolean {
 }
 
 describe("PrintPool", () => {
-  it("times out a document still waiting for a tab, and closing kills the browser", async () => {
+  it("counts a document's timeout from its turn, not from its wait for a tab; times out its own print; closing kills the browser", async () => {
     const pids: number[] = [];
     const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 1, restartAfter: 100, onLaunch: (pid) => pid && pids.push(pid) });
     try {
       expect((await pool.print({ html: small, paper: "A4", timeoutMs: 30_000 })).pdf.byteLength).toBeGreaterThan(500);
+      // Regression: the second document waited longer than its timeout for the one tab, and failed with PRINT_TIMEOUT.
+      const started = performance.now();
+      const long = pool.print({ html: long10k, paper: "A4", timeoutMs: 60_000 });
+      const waiting = pool.print({ html: small, paper: "A4", timeoutMs: 1_000 });
+      await long;
+      expect(performance.now() - started).toBeGreaterThan(1_000); // it did wait longer than its timeout
+      expect((await waiting).pdf.byteLength).toBeGreaterThan(500);
+      // Its own print still times out: the long document given 300 ms.
+      await expect(pool.print({ html: long10k, paper: "A4", timeoutMs: 300 })).rejects.toMatchObject({ code: "PRINT_TIMEOUT" });
       // Observed at once: it fails when the pool closes, before the test looks at it.
-      const long = pool.print({ html: huge, paper: "A4", timeoutMs: 60_000 }).then(
+      const hugeOne = pool.print({ html: huge, paper: "A4", timeoutMs: 60_000 }).then(
         () => undefined,
         (error: unknown) => error,
       );
-      const waiting = pool.print({ html: small, paper: "A4", timeoutMs: 300 });
-      await expect(waiting).rejects.toMatchObject({ code: "PRINT_TIMEOUT" });
       await pool.close();
-      expect(await long).toMatchObject({ code: expect.stringMatching(/BROWSER_CRASHED|PRINT_CANCELLED/) });
+      expect(await hugeOne).toMatchObject({ code: expect.stringMatching(/BROWSER_CRASHED|PRINT_CANCELLED/) });
     } finally {
       await pool.close();
     }
