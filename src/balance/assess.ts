@@ -45,18 +45,28 @@ export function assessBalance(checked: CheckedBrief, model: BriefModel, lexicon:
   return { report, diagnostics };
 }
 
-/** What selection left out, as warnings that point at the reason (a fact's date), whatever the balance policy. */
+/**
+ * What selection left out or noticed about dates, as warnings that point at the reason, whatever the balance
+ * policy: a fact's date; for a source cited after the brief's date, the brief's date: if it sets one (the
+ * likelier slip), else the source's.
+ */
 function noticeDiagnostics(model: BriefModel, checked: CheckedBrief): Diagnostic[] {
   const { extract, origins } = checked.corpus;
+  const briefDate = { file: checked.file.path, span: locate(checked.file, ["date"]) };
   return model.notices.map((notice): Diagnostic => {
-    const fact = extract.facts.find((f) => f.id === notice.subject.id);
-    const where = fact ? locateInExtract(origins, fact, notice.subject.field) : { file: checked.file.path, span: locate(checked.file, ["date"]) };
+    const { kind, id, field } = notice.subject;
+    const item = kind === "fact" ? extract.facts.find((f) => f.id === id) : checked.brief.date === undefined ? extract.sources.find((s) => s.id === id) : undefined;
     return {
       severity: "warning",
       code: `SELECT_${notice.code}`,
       message: notice.message,
-      ...where,
-      hint: "a brief dated before a fact cannot know it; set a later date: in the brief if it is meant to include it",
+      ...(item === undefined ? briefDate : locateInExtract(origins, item, field)),
+      hint:
+        kind === "fact"
+          ? "a brief dated before a fact cannot know it; set a later date: in the brief if it is meant to include it"
+          : checked.brief.date === undefined
+            ? "the source is dated after today: correct its date"
+            : "a brief dated before a source it cites could not have known it; set its date: on or after the source's",
     };
   });
 }

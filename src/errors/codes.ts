@@ -136,6 +136,7 @@ export const errorCodes = {
 
   // Selection (warnings: what a brief leaves out)
   SELECT_FACT_AFTER_BRIEF_DATE: { meaning: "a fact is dated after the brief's date, so the brief leaves it out (a warning)", fix: "nothing, if the brief is meant as of its date; otherwise change date:" },
+  SELECT_SOURCE_AFTER_BRIEF_DATE: { meaning: "a brief cites a source dated after the brief's own date: it says what it could not have known then (a warning; its claims are kept)", fix: "set the brief's date: on or after the source's, or correct the source's date" },
 
   // Templates and word lists
   TEMPLATE_MISSING: { meaning: "a template Briefsmith ships is missing from its templates folder", fix: "reinstall Briefsmith" },

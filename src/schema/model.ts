@@ -136,9 +136,9 @@ export const ThemeModelSchema = z
 
 export const SelectionNoticeSchema = z
   .object({
-    code: z.literal("FACT_AFTER_BRIEF_DATE"),
+    code: z.enum(["FACT_AFTER_BRIEF_DATE", "SOURCE_AFTER_BRIEF_DATE"]),
     message: z.string(),
-    subject: z.object({ kind: z.literal("fact"), id: z.string(), field: z.string() }),
+    subject: z.object({ kind: z.enum(["fact", "source"]), id: z.string(), field: z.string() }),
   })
   .meta({ id: "SelectionNotice", description: "what selection left out that an author may want to know about: for the CLI, never printed" });
 

@@ -184,6 +184,18 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   const themesPrintQuestions = sections.themes || sections.comparison;
   const questions = brief.questions ?? (themesPrintQuestions ? [] : themeModels.map((t) => t.question));
   const sources = numbering.sources(printedClaims, facts);
+  // Claims are kept whatever their source's date (a fact dated after the brief is left out, above), but a brief
+  // that cites a source published after its own date says what it could not have known: the author is told.
+  for (const { id } of sources) {
+    const sourceDate = sourcesById.get(id)?.date;
+    if (sourceDate !== undefined && !dateOnOrBefore(sourceDate, date)) {
+      notices.push({
+        code: "SOURCE_AFTER_BRIEF_DATE",
+        message: `source "${id}" is dated ${formatDate(sourceDate)}, after the brief's date (${formatDate(date)}), and the brief cites it`,
+        subject: { kind: "source", id, field: "date" },
+      });
+    }
+  }
   const model: Omit<BriefModel, "glossary"> = {
     id: brief.id,
     title: brief.title,

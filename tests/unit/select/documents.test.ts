@@ -62,9 +62,28 @@ describe("selection prints what the brief asks, in its order, and counts only wh
     const model = selectBrief(makeBrief({ themes: ["t1"], date: "2016-03-01" }), extract, options);
     expect(model.facts.map((f) => f.id)).toEqual(["plain", "dated"]);
     expect(model.facts.map((f) => f.datePrefix)).toEqual(["December 2015", undefined]);
-    expect(model.notices).toEqual([
+    expect(model.notices.filter((n) => n.code === "FACT_AFTER_BRIEF_DATE")).toEqual([
       { code: "FACT_AFTER_BRIEF_DATE", message: 'fact "future" is dated May 2016, after the brief\'s date (1 March 2016), and is left out', subject: { kind: "fact", id: "future", field: "date" } },
     ]);
+  });
+
+  it("keeps the claims of a source dated after the brief, with a notice naming the source once; an undated source gets none", () => {
+    // s1 is dated 1 May 2020, s2 undated; the brief, dated 2019, cites both.
+    const early = selectBrief(makeBrief({ themes: ["t1"], date: "2019-06-30" }), base, options);
+    expect(early.sources.map((s) => s.id).sort()).toEqual(["s1", "s2"]);
+    expect(claimIds(early)).toEqual(claimIds(selectBrief(makeBrief({ themes: ["t1"], date: "2020-05-01" }), base, options)));
+    expect(early.notices.filter((n) => n.code === "SOURCE_AFTER_BRIEF_DATE")).toEqual([
+      {
+        code: "SOURCE_AFTER_BRIEF_DATE",
+        message: 'source "s1" is dated 1 May 2020, after the brief\'s date (30 June 2019), and the brief cites it',
+        subject: { kind: "source", id: "s1", field: "date" },
+      },
+    ]);
+    // On the source's day, or a partial date that may have begun by then, there is nothing to tell.
+    const sourceNotices = (model: ReturnType<typeof selectBrief>) => model.notices.filter((n) => n.code === "SOURCE_AFTER_BRIEF_DATE");
+    expect(sourceNotices(selectBrief(makeBrief({ themes: ["t1"], date: "2020-05-01" }), base, options))).toEqual([]);
+    const monthOnly = { ...base, sources: base.sources.map((s) => (s.id === "s1" ? { ...s, date: "2020-05" } : s)) };
+    expect(sourceNotices(selectBrief(makeBrief({ themes: ["t1"], date: "2020-05-01" }), monthOnly, options))).toEqual([]);
   });
 
   it("does not print a fact that rests on the same words as a claim printed above it", () => {

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.js";
+import { TempProject } from "../../helpers/project.js";
+
+/** A brief that cites a source published after its own date says what it could not have known then: the author is told where to look. */
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+describe("a source dated after the brief", () => {
+  it("is a warning at the brief's date: when the brief sets one; the gate lets the brief through", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-01-10");
+    const run = await runCli(["balance", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    const output = run.stdout + run.stderr;
+    expect(output).toMatch(
+      /^briefs\/tram-memo\.yaml:6:7: warning SELECT_SOURCE_AFTER_BRIEF_DATE: source "council-hearing" is dated 12 March 2024, after the brief's date \(10 January 2024\), and the brief cites it$/m,
+    );
+    expect(output).toContain("hint: a brief dated before a source it cites could not have known it; set its date: on or after the source's");
+    expect((await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir })).code).toBe(0);
+  });
+
+  it("is a warning at the source's date when the brief sets none (it is dated the day it is built)", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02\n", "");
+    project.replace("sources/transit/corpus.yaml", "    date: 2024-03-12\n", "    date: 2099-03-12\n");
+    const output = Object.values(await runCli(["balance", "briefs/tram-memo.yaml"], { cwd: project.dir })).join("\n");
+    expect(output).toMatch(/^sources\/transit\/corpus\.yaml:12:11: warning SELECT_SOURCE_AFTER_BRIEF_DATE: source "council-hearing" is dated 12 March 2099, after the brief's date \(15 January 2026\)/m);
+    expect(output).toContain("hint: the source is dated after today: correct its date");
+  });
+
+  it("is not told of briefs dated on or after their sources", async () => {
+    project = new TempProject();
+    const output = Object.values(await runCli(["balance", "briefs"], { cwd: project.dir })).join("\n");
+    expect(output).not.toContain("SELECT_SOURCE_AFTER_BRIEF_DATE");
+  });
+});
