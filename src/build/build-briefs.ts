@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { errorCount } from "../diagnostics/diagnostic.js";
 import { CacheKeys, hashTemplateSet } from "../incremental/cache-key.js";
 import { codeFingerprint } from "../incremental/code-fingerprint.js";
 import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprint.js";
@@ -242,7 +241,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     let writtenManifest: string | undefined;
     let manifestError: BriefsmithError | undefined = journalError;
     if (results.some((r) => hasCurrentOutputs(r.status)) || manifest !== undefined || journalOpened) {
-      const templates = errorCount(preparation.templateDiagnostics) === 0 ? templatesHash : undefined;
+      // Only a set with nothing to say is trusted next time: one with warnings is checked, and warned of, every build.
+      const templates = preparation.templateDiagnostics.length === 0 ? templatesHash : undefined;
       const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, shard: options.shard, templates }), cwd);
       // Folded into manifest.json, the journal is done with. Should the write have failed, it stays, and the next build folds it in.
       if (finalError === undefined) await removeJournal(journalPath(outDir));

@@ -32,7 +32,7 @@ export interface Preparation {
   readonly templateCheck: TemplateCheck;
   /** Every problem of the templates (warnings too), once each. */
   readonly templateDiagnostics: readonly Diagnostic[];
-  /** Every problem in every brief, and every error in every corpus and template, once each (their warnings are on the reading and in templateDiagnostics). */
+  /** Every problem in every brief and template, and every error in every corpus, once each (the corpora's warnings are on the reading). */
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every file read, by shown path: for printing diagnostics with their source line. */
   readonly fileTexts: ReadonlyMap<string, string>;
@@ -160,10 +160,11 @@ export async function prepareBriefs(
     // The corpora's errors; their warnings (paragraphs no claim uses, a one-sided theme explained) are a reviewer's, for check and validate.
     allDiagnostics.push(...corpus.diagnostics.filter((d) => d.severity === "error"));
   }
-  // The templates' errors, once, whichever briefs use them: a broken template fails the run like a broken corpus.
+  // The templates' problems, once, whichever briefs use them: a broken template fails the run like a broken corpus,
+  // and its warnings (an image it names that would be missing, one whose SVG was cleaned) are the author's to see.
   const templateDiagnostics = templateCheck.diagnostics;
   for (const [path, text] of templates.fileTexts) fileTexts.set(path, text);
-  allDiagnostics.push(...templateDiagnostics.filter((d) => d.severity === "error"));
+  allDiagnostics.push(...templateDiagnostics);
   for (const prepared of briefs) {
     if (prepared.file !== undefined) fileTexts.set(prepared.file.path, prepared.file.text);
     allDiagnostics.push(...prepared.diagnostics);

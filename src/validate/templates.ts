@@ -4,6 +4,7 @@ import { embedAsset } from "../load/template-assets.js";
 import { sectionPartialFor, type TemplateEntry, type TemplateFile, type TemplateSet } from "../load/templates.js";
 import { sectionNames } from "../schema/brief.js";
 import { templateHelpers, type HelperSignature } from "../schema/template-helpers.js";
+import { literalReferenceWarnings } from "./template-references.js";
 import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
 import { resolvePath, scopeKey, startsWithName, type Scope } from "./template-scope.js";
 import { describeType, isScalar, itemType, resolveType, templateContextJsonSchema, type FieldType } from "./template-types.js";
@@ -21,7 +22,9 @@ import { describeType, isScalar, itemType, resolveType, templateContextJsonSchem
  * - a partial that does not exist, chosen at run time (other than by
  *   sectionPartial, whose every choice is checked), or including itself;
  * - an asset that is not in templates/assets/;
- * - decorators and inline partials, which Briefsmith does not support.
+ * - decorators and inline partials, which Briefsmith does not support;
+ * - in a project's files, a file or address written out to be loaded (src="logo.png", url(…)), which a
+ *   document printed offline never loads (a warning: validate/template-references.ts).
  * The same walk lists the partials and assets each template uses; the cache
  * key's quicker scan of the text (validate/template-uses.ts) finds at least
  * these. Path resolution, scope by scope, is in validate/template-scope.ts.
@@ -71,6 +74,8 @@ function runCheck(set: TemplateSet): TemplateCheck {
     templates.set(name, { name, entry, errors, partials: [...walker.partials].sort(), assets: [...walker.assets].sort() });
     all.push(...walker.errors);
   }
+  // A project's own files: what they name to load would be missing from the PDF.
+  for (const file of [...set.templates.values(), ...set.partials.values(), ...set.projectStyles]) all.push(...literalReferenceWarnings(file));
   for (const asset of set.assets.values()) {
     if (asset.type !== "image/svg+xml") continue;
     const { removed, uri } = embedAsset(asset);

@@ -76,6 +76,14 @@ describe("hostile templates of a project's own, built by the real CLI", () => {
     expect(hits).toEqual([]);
   });
 
+  it("are warned of where they name something to load: it would be missing from the PDF", () => {
+    const output = run.stdout + run.stderr;
+    for (const file of ["templates/hostile.hbs", "templates/headless.hbs", "templates/hostile.css"]) {
+      expect(output).toMatch(new RegExp(`^${file.replace(/\./g, "\\.")}:\\d+:\\d+: warning TEMPLATE_LOADS_NOTHING: `, "m"));
+    }
+    expect(output).toContain('src="relative.png" is never loaded');
+  });
+
   it("print their own text and no secret", async () => {
     for (const [id, visible] of [
       ["tram-memo", "HOSTILE TEMPLATE BODY"],

@@ -1,0 +1,92 @@
+import { mkdirSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../../src/diagnostics/diagnostic.js";
+import { buildBriefs } from "../../../src/build/build-briefs.js";
+import { loadTemplates } from "../../../src/load/templates.js";
+import { checkTemplates } from "../../../src/validate/templates.js";
+import { runCli } from "../../helpers/cli.js";
+import { FakePrinter } from "../../helpers/fake-printer.js";
+import { TempProject } from "../../helpers/project.js";
+
+/**
+ * A file or address a project's template names to load is never loaded (the document is printed offline, from
+ * a blank tab): before, `src="logo.png"` built with a ✓ and no word, and the logo was simply missing.
+ */
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+/** Each warning as `file:line:col text-under-the-caret`. */
+function placed(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): string[] {
+  return diagnostics
+    .filter((d) => d.code === "TEMPLATE_LOADS_NOTHING")
+    .map((d) => {
+      const text = texts.get(d.file!)!;
+      const before = text.slice(0, d.span!.start).split("\n");
+      return `${d.file}:${before.length}:${before.at(-1)!.length + 1} ${text.slice(d.span!.start, d.span!.end)}`;
+    });
+}
+
+const letter = `{{!-- layout: memo --}}
+{{> head}}
+<body>
+<img src="logo.png" alt="">
+<img src="{{asset "emblem.svg"}}" alt=""><img class="{{brief.layout}}" src='https://example.org/x.png'>
+<img src="data:image/png;base64,AAAA" alt="">
+{{!-- <img src="in-a-comment.png"> --}}
+{{#if brief.to}}<object data="file:///etc/passwd"></object>{{else}}<link rel="stylesheet" href="house.css">{{/if}}
+<a href="https://example.org/report">the report</a>
+<svg><rect fill="url(#shade)"/></svg>
+<script>document.title = "x"</script>
+{{#each brief.sectionOrder}}{{> (sectionPartial this) @root}}{{/each}}
+</body>
+</html>
+`;
+
+describe("a project's template that names a file or address to load", () => {
+  it("is warned of at each value written out, in templates, partials and style sheets; {{asset}}, data:, #ids and links are not", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates/partials"), { recursive: true });
+    mkdirSync(project.path("templates/assets"), { recursive: true });
+    project.write("templates/assets/emblem.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>');
+    project.write("templates/letter.hbs", letter);
+    project.write("templates/partials/masthead.hbs", '<div style="background: url(paper.jpg)"></div>\n');
+    project.write("templates/letter.css", '@import "fonts.css";\nbody { background: url("data:image/png;base64,AAAA"); }\nh1 { background: url( seal.png ); }\n');
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    expect(placed(checkTemplates(set).diagnostics, set.fileTexts)).toEqual([
+      "templates/letter.hbs:4:11 logo.png",
+      "templates/letter.hbs:5:77 https://example.org/x.png",
+      "templates/letter.hbs:8:31 file:///etc/passwd",
+      "templates/letter.hbs:8:97 house.css",
+      "templates/letter.hbs:11:1 <script",
+      "templates/partials/masthead.hbs:1:29 paper.jpg",
+      "templates/letter.css:1:1 @import",
+      "templates/letter.css:3:23 seal.png",
+    ]);
+    // Warnings: a brief using the template is not refused for them.
+    expect(checkTemplates(set).templates.get("letter")!.errors).toEqual([]);
+  });
+
+  it("is shown by validate and by every build, at the line, with the asset helper as the way", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates"));
+    project.write("templates/letter.hbs", letter.replace('<img src="{{asset "emblem.svg"}}" alt="">', ""));
+    project.replace("briefs/tram-memo.yaml", "template: memo", "template: letter");
+    const validated = await runCli(["validate", "--root", "."], { cwd: project.dir });
+    expect(validated.stderr + validated.stdout).toContain(
+      'templates/letter.hbs:4:11: warning TEMPLATE_LOADS_NOTHING: src="logo.png" is never loaded: documents are printed offline and load nothing, so it would be missing from the PDF',
+    );
+    expect(validated.stderr + validated.stdout).toContain('hint: put the image in templates/assets/ and write src="{{asset "NAME"}}": it is embedded in the document');
+    expect(validated.code).toBe(0);
+    // Every build, not only the first: a template set with warnings is not trusted unchecked by the next build.
+    for (const force of [false, true]) {
+      const built = await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer: new FakePrinter(), force });
+      expect(built.results.find((r) => r.id === "tram-memo")!.status).toBe("built");
+      expect(built.diagnostics.filter((d) => d.code === "TEMPLATE_LOADS_NOTHING")).toHaveLength(5);
+    }
+  });
+
+  it("is not said of Briefsmith's own templates", async () => {
+    const set = await loadTemplates();
+    expect(placed(checkTemplates(set).diagnostics, set.fileTexts)).toEqual([]);
+  });
+});
