@@ -115,7 +115,7 @@ function installHint(platform: string): string {
   const steps = [
     "install one of these, then run the command again:",
     platform === "linux" ? "  Debian: sudo apt-get install chromium-headless-shell (or chromium)" : undefined,
-    "  any system: npx puppeteer browsers install chrome-headless-shell (downloads it into Puppeteer's cache)",
+    "  any system: npx puppeteer browsers install chrome-headless-shell (into Puppeteer's cache: PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer)",
     "  or install Google Chrome (google.com/chrome)",
     "  or point Briefsmith at a browser: --browser PATH or PUPPETEER_EXECUTABLE_PATH=PATH",
     "(brief validate needs no browser)",

@@ -118,7 +118,11 @@ export class PrintPool {
       reject(error);
     };
     const deadline = new Promise<never>((_, reject) => {
-      startClock = () => (timer ??= setTimeout(() => giveUp(timeoutError(), reject), request.timeoutMs));
+      // Not for a document already given up (cancelled while it waited): its turn may still come, and a clock
+      // started then would, long after, close the tab it handed back, by then another document's.
+      startClock = () => {
+        if (!givenUp) timer ??= setTimeout(() => giveUp(timeoutError(), reject), request.timeoutMs);
+      };
       // The build is stopping: a document waiting or printing is abandoned, its tab closed.
       onAbort = () => giveUp(cancelledError(), reject);
       request.signal?.addEventListener("abort", onAbort, { once: true });

@@ -48,6 +48,25 @@ describe("PrintPool", () => {
     expect(isRunning(pids[0]!)).toBe(false);
   });
 
+  // Regression: a document cancelled while it waited started its clock anyway when its turn came; the clock, never
+  // cleared, closed the tab a second later, by then printing another document (which failed as a crash).
+  it("starts no clock for a document cancelled while it waited: the next document's tab is left alone", async () => {
+    const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 1, restartAfter: 100 });
+    try {
+      const first = pool.print({ html: long10k, paper: "A4", timeoutMs: 60_000 });
+      const cancel = new AbortController();
+      const cancelled = pool.print({ html: small, paper: "A4", timeoutMs: 500, signal: cancel.signal });
+      cancel.abort();
+      await expect(cancelled).rejects.toMatchObject({ code: "PRINT_CANCELLED" });
+      await first;
+      // Takes seconds: well past the cancelled document's 500 ms, counted from when the tab came free.
+      expect((await pool.print({ html: long10k, paper: "A4", timeoutMs: 60_000 })).pdf.byteLength).toBeGreaterThan(500);
+      expect((await pool.print({ html: small, paper: "A4", timeoutMs: 30_000 })).pdf.byteLength).toBeGreaterThan(500);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it("starts a fresh browser after `restartAfter` documents, and the old one goes away", async () => {
     const pids: number[] = [];
     // One tab, so the count is exact; with more, documents already started finish first, and a browser may print a few more.
