@@ -133,11 +133,11 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   }
   const summary =
     verdict === "lies-with"
-      ? `By the sources’ own counts, the weight lies with ${viewName(first!.label)}.`
+      ? `By the sources’ own counts of who holds each view, the weight lies with ${viewName(first!.label)}.`
       : verdict === "leans-toward"
-        ? `By the sources’ own counts, the weight leans toward ${viewName(first!.label)}.`
+        ? `By the sources’ own counts of who holds each view, the weight leans toward ${viewName(first!.label)}.`
         : verdict === "divided"
-          ? "By the sources’ own counts, no view carries clearly more weight."
+          ? "By the sources’ own counts of who holds each view, no view carries clearly more weight."
           : verdict === "one-view"
             ? "With one view set out, nothing is weighed against it."
             : "The sources do not say how widely the views are held.";

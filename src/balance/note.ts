@@ -6,8 +6,8 @@ import type { BalanceProblem } from "./problem.js";
 /**
  * The Balance note of a document, question by question, written for its
  * reader: how much space each view gets, what each rests on, and where the
- * weight of the sources lies. No ids, no policy names, no ratios: the
- * figures a reader can check against the page.
+ * weight of the sources lies. No ids, no policy names, no word counts: a
+ * view's space is said in words ("about half as much"), as a reader would.
  */
 
 /** What the note needs of a viewpoint's measures. */
@@ -22,10 +22,23 @@ interface Measured {
   readonly tilt: { readonly score: number; readonly words: readonly string[] };
 }
 
-function wordsList(viewpoints: readonly Measured[], all: readonly Measured[] = viewpoints): string {
-  const write = numbersAlike(all.map((v) => v.words));
-  return `${joinWords(viewpoints.map((v) => write(v.words)))} words`;
+/** How a view's space compares with the others', as a reader would say it: "about half as much". */
+export function proportionInWords(ratio: number): string {
+  if (ratio < 0.3) return "less than a third as much";
+  const named: readonly [number, string][] = [
+    [1 / 3, "a third"],
+    [0.4, "two-fifths"],
+    [0.5, "half"],
+    [0.6, "three-fifths"],
+    [2 / 3, "two-thirds"],
+    [0.75, "three-quarters"],
+    [0.8, "four-fifths"],
+  ];
+  const [, nearest] = named.reduce((best, entry) => (Math.abs(entry[0] - ratio) < Math.abs(best[0] - ratio) ? entry : best));
+  return `about ${nearest} as much`;
 }
+
+const averageWords = (viewpoints: readonly Measured[]) => viewpoints.reduce((sum, v) => sum + v.words, 0) / Math.max(1, viewpoints.length);
 
 function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweightRatio: number }, space: "equal" | "proportional"): string {
   const shown = viewpoints.filter((v) => v.claims > 0 || v.words > 0);
@@ -34,14 +47,17 @@ function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweigh
   const short = viewpoints.filter((v) => v.fairShareRatio < thresholds.underweightRatio);
   if (short.length > 0) {
     const others = viewpoints.filter((v) => !short.includes(v));
-    return `${joinWords(short.map((v) => viewName(v.label)))} ${short.length === 1 ? "gets" : "get"} less space than ${proportional ? "its share" : "the other views"}: ${wordsList(short, viewpoints)}, against ${wordsList(others, viewpoints)}.`;
+    const subject = `${joinWords(short.map((v) => viewName(v.label)))} ${short.length === 1 ? "gets" : "get"} less space than ${proportional ? (short.length === 1 ? "its share" : "their shares") : "the other views"}`;
+    // Against an equal share, how much the others get; against a share by weight, the share itself.
+    const ratio = proportional ? Math.min(...short.map((v) => v.fairShareRatio)) : averageWords(short) / Math.max(1, averageWords(others));
+    return `${subject}: ${proportionInWords(ratio)}.`;
   }
   if (proportional) {
-    const write = numbersAlike(viewpoints.map((v) => v.words));
-    return `Space follows the weight of the sources: ${joinWords(viewpoints.map((v) => `${viewName(v.label)} ${write(v.words)} words`))}.`;
+    const most = viewpoints.reduce((a, b) => (b.words > a.words ? b : a));
+    return `Space follows the weight of the sources: ${viewName(most.label)} gets the most.`;
   }
   const uncounted = space === "proportional" ? " (the sources do not count every view’s holders, so the space is equal)" : "";
-  return `Each view gets about the same space${uncounted}: ${wordsList(viewpoints)}.`;
+  return `Each view gets about the same space${uncounted}.`;
 }
 
 function sourcesSentence(viewpoints: readonly Measured[]): string {

@@ -8,7 +8,6 @@ import {
   assessmentLabel,
   balanceLead,
   bearingSymbols,
-  citedLine,
   creditLine,
   endorsementLine,
   kindLabels,
@@ -279,7 +278,7 @@ function sourceLine(source: SourceModel): Runs {
   return runs;
 }
 
-/** The sources cited, with what each is and how far to trust it, and how many of the document's claims and facts cite it. */
+/** The sources cited, with what each is and how far to trust it. */
 export const sources: SectionWriter = (context) => {
   const { model } = context;
   if (model.sources.length === 0) return [];
@@ -289,8 +288,6 @@ export const sources: SectionWriter = (context) => {
     const quality: Runs = [text(`${sentenceCase(source.kind)}.`, { bold: true }), raw(" ")];
     if (source.dateNote !== undefined) quality.push(raw(phrases.sourceDate, { italics: true }), raw(" "), text(sentenceCase(source.dateNote)), raw(" "));
     quality.push(text(sentenceCase(source.quality)));
-    const cited = citedLine(source);
-    if (cited !== "") quality.push(raw(" "), raw(cited));
     out.push(portion(context, style.sourceQuality, quality));
   }
   return out;

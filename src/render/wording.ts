@@ -1,6 +1,6 @@
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel, SourceModel } from "../model.js";
-import { countOf, joinWords, numbersAlike } from "./prose.js";
+import { countOf, joinWords } from "./prose.js";
 
 /**
  * The sentences a document says in its own voice, built from the model so
@@ -69,7 +69,7 @@ export function achLead(): readonly LeadPart[] {
     { bearing: "neutral" },
     { text: " neutral. A fact rated the same against every view is " },
     { emphasis: phrases.notDiagnostic },
-    { text: ": it cannot tell the views apart, however important it seems. The ratings are the extract’s; the counts are for discussion, not a verdict." },
+    { text: ": it cannot tell the views apart, however important it seems. The ratings are our reading of the sources, for discussion, not a verdict." },
   ];
 }
 
@@ -126,7 +126,7 @@ export function creditLine(model: BriefModel): string {
 /** The Balance note's opening: what is measured and how, in a reader's words. */
 export function balanceLead(model: BriefModel, balance: BalanceReport): string {
   const noun = documentNoun(model);
-  if (balance.verdict === "not checked") return `How this ${noun} presents each question: the figures below are the words printed for each view.`;
+  if (balance.verdict === "not checked") return `How this ${noun} presents each question.`;
   const what = balance.measured === "claims" ? "the words of the claims printed for each view" : "the words of each view’s summary";
   const ratio = balance.thresholds.underweightRatio;
   const floor =
@@ -138,17 +138,14 @@ export function balanceLead(model: BriefModel, balance: BalanceReport): string {
 
 /**
  * A one-pager's balance, in a line: "Each view gets about the same space on
- * every question (19 and 19 words; 18, 18 and 16; …)", or the questions where
- * it does not, with their own sentence.
+ * every question", or the questions where it does not, with their own sentence.
  */
 export function balanceLine(balance: BalanceReport): string {
   const even = balance.themes.filter((t) => t.viewpoints.every((v) => v.fairShareRatio >= balance.thresholds.underweightRatio));
-  const write = numbersAlike(balance.themes.flatMap((t) => t.viewpoints.map((v) => v.words)));
-  const figures = (t: BalanceReport["themes"][number]) => joinWords(t.viewpoints.map((v) => write(v.words)));
   const parts: string[] = [];
   if (even.length > 0) {
     const scope = even.length === balance.themes.length ? (balance.themes.length === 1 ? "" : " on every question") : ` on ${joinWords(even.map((t) => t.title))}`;
-    parts.push(`Each view gets about the same space${scope} (${even.map(figures).join("; ")} words).`);
+    parts.push(`Each view gets about the same space${scope}.`);
   }
   for (const theme of balance.themes.filter((t) => !even.includes(t))) parts.push(`${theme.title}: ${theme.note[0] ?? ""}`);
   parts.push("Which view comes first rotates from question to question.");

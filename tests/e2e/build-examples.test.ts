@@ -208,6 +208,14 @@ describe("the documents read as written for their reader", () => {
     }
   });
 
+  // Regression: source lists said "Cited for 65 claims and 10 facts", balance notes "75 and 74 words".
+  it("prints no mechanical count: what a source is cited for, the words each view gets", async () => {
+    for (const { id, pdf } of documents()) {
+      const text = await printedText(pdf);
+      expect(text, id).not.toMatch(/Cited for|\b\d+(?:,? (?:and )?\d+)* words\b|\bthe extract(?:’s|'s)?\b/);
+    }
+  });
+
   it("prints typographic quotes only, no policy name and no tool credit", async () => {
     for (const { id, pdf } of documents()) {
       const text = await printedText(pdf);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dueWeight } from "../../../src/balance/due-weight.js";
 import type { Lexicon } from "../../../src/balance/lexicon.js";
 import { measureBalance } from "../../../src/balance/measure.js";
+import { proportionInWords } from "../../../src/balance/note.js";
 import { builtInLexicon } from "../../../src/build/built-ins.js";
 import type { Prevalence } from "../../../src/schema/extract.js";
 import { selectBrief } from "../../../src/select/select.js";
@@ -127,12 +128,29 @@ describe("balance measures what is printed", () => {
     expect(report.space).toBe("proportional");
   });
 
-  it("writes the Balance note for a reader: figures in the words it counts, no id, no policy name", () => {
+  it("writes the Balance note for a reader: space as a proportion in words, no word count, no id, no policy name", () => {
     const report = measureBalance(selectBrief(makeBrief({ themes: ["t1"] }), makeExtract(), options), { lexicon, policy: "warn" });
     const note = report.themes[0]!.note;
-    expect(note[0]).toBe("“No” gets less space than the other views: 9 words, against 15 words.");
+    // 9 words against 15.
+    expect(note[0]).toBe("“No” gets less space than the other views: about three-fifths as much.");
+    expect(note.join(" ")).not.toMatch(/\bwords\b|\d/);
     expect(note).toContain("“Yes” rests on two sources, “No” on one.");
     expect(note.join(" ")).not.toMatch(/"yes"|"no"|t1|warn|strict|0\.\d\d/);
+  });
+});
+
+describe("a view's space in words", () => {
+  it("names the nearest simple fraction, and says when it is under a third", () => {
+    expect([0.1, 0.32, 0.47, 0.5, 0.62, 0.7, 0.76, 0.79].map(proportionInWords)).toEqual([
+      "less than a third as much",
+      "about a third as much",
+      "about half as much",
+      "about half as much",
+      "about three-fifths as much",
+      "about two-thirds as much",
+      "about three-quarters as much",
+      "about four-fifths as much",
+    ]);
   });
 });
 
