@@ -53,6 +53,18 @@ export function gateBrief(checked: CheckedBrief, context: GateContext): GatedBri
   if (shown.length > 0) {
     return { ...assembled, refusal: { status: "invalid", reason: `it shows ${describeItems(shown.map((s) => s.label))}, which ${shown.length === 1 ? "has" : "have"} errors`, diagnostics: shown.flatMap((s) => s.diagnostics) } };
   }
+  const unplaced = unplacedClaims(checked, assembled.model);
+  if (unplaced.length > 0) {
+    const labels = describeItems(unplaced.map((s) => s.label));
+    return {
+      ...assembled,
+      refusal: {
+        status: "invalid",
+        reason: `${labels}, of a question it shows, ${unplaced.length === 1 ? "names" : "name"} an unknown viewpoint or perspective, so which claims it would show is not known`,
+        diagnostics: unplaced.flatMap((s) => s.diagnostics),
+      },
+    };
+  }
   if (assembled.balance.policy === "strict" && assembled.balance.verdict === "unbalanced") {
     return { ...assembled, refusal: { status: "unbalanced", reason: "it is unbalanced, and its balance policy is strict", diagnostics: assembled.diagnostics } };
   }
@@ -109,6 +121,25 @@ function brokenItemsShown(checked: CheckedBrief, model: BriefModel): { label: st
   return shown.flatMap((item) => {
     const diagnostics = broken.get(itemKey(item));
     return diagnostics === undefined ? [] : [{ label: `${item.kind} "${item.id}"`, diagnostics }];
+  });
+}
+
+/** Errors that keep selection from weighing a claim as its author meant: it cannot be placed under its view, or ranked by its holders. */
+const placingCodes: ReadonlySet<string> = new Set(["EXTRACT_UNKNOWN_VIEWPOINT", "EXTRACT_UNKNOWN_PERSPECTIVE"]);
+
+/**
+ * The claims of the questions a brief shows that selection could not weigh (a misspelt viewpoint or
+ * perspective). The brief does not show them, but it might have, had they been right: before, it was built
+ * without a word, another claim in their place.
+ */
+function unplacedClaims(checked: CheckedBrief, model: BriefModel): { label: string; diagnostics: Diagnostic[] }[] {
+  const broken = brokenItems(checked.corpus.diagnostics);
+  if (broken.size === 0) return [];
+  const themes = new Set(model.themes.map((t) => t.id));
+  return checked.corpus.extract.claims.flatMap((claim) => {
+    if (!themes.has(claim.theme)) return [];
+    const diagnostics = broken.get(itemKey({ kind: "claim", id: claim.id }))?.filter((d) => placingCodes.has(d.code));
+    return diagnostics === undefined || diagnostics.length === 0 ? [] : [{ label: `claim "${claim.id}"`, diagnostics }];
   });
 }
 

@@ -6,7 +6,8 @@ import type { ErrorCode } from "../errors/codes.js";
  *
  * - an **item** (a claim or fact: a misquote, a wrong locator, a copied
  *   paraphrase, an unknown reference): briefs that show the item are
- *   refused; the others build;
+ *   refused, and for a claim whose viewpoint or perspective is unknown,
+ *   briefs that show its question (src/build/gate.ts); the others build;
  * - the **extract's completeness** (paragraph coverage below the target, a
  *   viewpoint no claim argues): no brief is wrong because of it, so none is
  *   refused, but the run fails until the extract is completed;

@@ -55,6 +55,22 @@ const classes: Record<string, RefusalClass> = {
     refused: allBriefs,
     exitCode: 1,
   },
+  // Regression: a claim whose viewpoint or perspective is misspelt is not shown (selection cannot place or rank it),
+  // and the briefs of its question were built without a word, another claim in its place.
+  "a misspelt viewpoint in a claim of a question every brief shows": {
+    breakIt: (p) => p.replace(corpusFile, "viewpoint: build-it\n    source: council-hearing\n    perspective: economist", "viewpoint: build-itt\n    source: council-hearing\n    perspective: economist"),
+    refused: allBriefs,
+    exitCode: 1,
+  },
+  // The narrow memo shows one claim a side: the economist's, not the supporters' whose perspective is misspelt.
+  "a misspelt perspective in a claim a narrow memo does not show": {
+    breakIt: (p) => {
+      p.replace(corpusFile, "perspective: supporters\n    kind", "perspective: supporterss\n    kind");
+      p.write("briefs/narrow-memo.yaml", narrowMemo);
+    },
+    refused: [...allBriefs, "narrow-memo"],
+    exitCode: 1,
+  },
   "a wrong locator": { breakIt: (p) => p.replace(corpusFile, "quote: optimistic at best\n    locator: 5", "quote: optimistic at best\n    locator: 4"), refused: allBriefs, exitCode: 1 },
   "a copied paraphrase every brief shows": {
     breakIt: (p) => p.replace(corpusFile, "text: Supporters expect shorter journeys to work for residents of the northern estates.", "text: Supporters said the extension would cut average commute times for 18,000 residents and finally connect them."),
