@@ -44,7 +44,9 @@ a brief file, a folder of briefs, or a brief id (default: briefs/).`,
     const claims = [...result.corpora.values()].reduce((n, c) => n + (c.corpus?.extract.claims.length ?? 0), 0);
     const summary = `${plural(result.briefs.length, "brief")}, ${plural(result.corpora.size, "corpus")}, ${plural(claims, "claim")} checked`;
     if (ok) {
-      out.write(`${summary}: no problems\n`);
+      // Warnings printed above are not "no problems": the author is told they are there, and that nothing stops the build.
+      const warnings = located.length - errors;
+      out.write(`${summary}: ${warnings === 0 ? "no problems" : `no errors, ${plural(warnings, "warning")}`}\n`);
       return exitCodes.ok;
     }
     const notBuilt = refused.length > 0 ? `; ${refused.length} of ${result.briefs.length} would not build` : "";

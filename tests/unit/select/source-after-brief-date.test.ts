@@ -16,7 +16,11 @@ describe("a source dated after the brief", () => {
       /^briefs\/tram-memo\.yaml:6:7: warning SELECT_SOURCE_AFTER_BRIEF_DATE: source "council-hearing" is dated 12 March 2024, after the brief's date \(10 January 2024\), and the brief cites it$/m,
     );
     expect(output).toContain("hint: a brief dated before a source it cites could not have known it; set its date: on or after the source's");
-    expect((await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir })).code).toBe(0);
+    const validated = await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    expect(validated.code).toBe(0);
+    expect(validated.stderr + validated.stdout).toContain("warning SELECT_SOURCE_AFTER_BRIEF_DATE");
+    // Regression: it ended "no problems" under the warning it had just printed.
+    expect(validated.stdout).toMatch(/checked: no errors, \d+ warnings?\n$/);
   });
 
   it("is a warning at the source's date when the brief sets none (it is dated the day it is built)", async () => {
