@@ -1,4 +1,5 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { BalanceReport } from "../balance/measure.js";
@@ -146,6 +147,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       if (other !== undefined) outputs.set(format, other);
     }
     const listed = outputOrder.flatMap((format) => (outputs.has(format) ? [outputs.get(format)!] : []));
+    warnings.push(...(await removeStaleOutputs(previous, outputs, context)));
     // Re-rendered with the same result: nothing printed, and every file written is what was there already.
     const same = !printed && fresh.every((f) => previous?.outputs.some((o) => o.path === nameOf(f.format) && o.sha256 === outputs.get(f.format)!.sha256));
     const status = same && job.reuse && previous !== undefined ? "rerendered" : "built";
@@ -192,6 +194,33 @@ async function intactOutputs(previous: ManifestEntry, outDir: string): Promise<M
     if (format !== undefined && (await sameContent(join(outDir, output.path), output))) found.set(format, output);
   }
   return found;
+}
+
+/**
+ * The files of formats this brief no longer has: the last build wrote them, and they no longer match the
+ * brief (its formats: dropped one, or its text changed while --format left one out). A Word file from last
+ * week beside today's PDF is one a staffer could send by mistake, and the manifest no longer lists it. It is
+ * removed while it is as the last build wrote it; one changed since (edited by hand) is left, with a warning.
+ */
+async function removeStaleOutputs(previous: ManifestEntry | undefined, current: ReadonlyMap<OutputFormat, Output>, context: JobContext): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const output of previous?.outputs ?? []) {
+    const format = formatOf(output.path);
+    if (format === undefined || current.has(format)) continue;
+    const path = join(context.outDir, output.path);
+    const shown = displayPath(path, context.cwd);
+    if (await sameContent(path, output)) {
+      try {
+        await unlink(path);
+        warnings.push(`removed ${shown}, from an earlier version of this brief`);
+      } catch (error) {
+        warnings.push(`${shown} is from an earlier version of this brief and could not be removed: ${describeWriteError(error)}`);
+      }
+    } else if (existsSync(path)) {
+      warnings.push(`${shown} is from an earlier version of this brief and was changed since it was written: it is left as it is, but it no longer matches the brief`);
+    }
+  }
+  return warnings;
 }
 
 /** Write outputs atomically; a failure is OUTPUT_NOT_WRITABLE naming the file and the reason (ENOSPC: no space left on device). */

@@ -141,6 +141,35 @@ describe("Word output in brief build", () => {
 });
 
 describe("brief build --format", () => {
+  // Regression: the Word file of last week's text stayed beside today's PDF, unlisted, for a staffer to send by mistake.
+  it("removes the file of a format a changed brief no longer has; one edited since is left, with a warning", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [pdf, html, docx]");
+    await build(project, { printer: new FakePrinter() });
+    expect(existsSync(project.path("output/tram-memo.docx"))).toBe(true);
+    project.replace("briefs/tram-memo.yaml", "formats: [pdf, html, docx]", "formats: [pdf, html]\nsummary: A new summary.");
+    const dropped = await build(project, { printer: new FakePrinter() });
+    const memo = dropped.results.find((r) => r.id === "tram-memo")!;
+    expect(memo.status).toBe("built");
+    expect(existsSync(project.path("output/tram-memo.docx"))).toBe(false);
+    expect(memo.warnings).toContain("removed output/tram-memo.docx, from an earlier version of this brief");
+    expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html"]);
+
+    // Edited by hand after it was written: left where it is, and the staffer told.
+    project.replace("briefs/tram-memo.yaml", "formats: [pdf, html]", "formats: [pdf, html, docx]");
+    await build(project, { printer: new FakePrinter() });
+    project.write("output/tram-memo.docx", "edited in Word");
+    project.replace("briefs/tram-memo.yaml", "formats: [pdf, html, docx]\nsummary: A new summary.", "formats: [pdf, html]\nsummary: Another summary.");
+    const edited = (await build(project, { printer: new FakePrinter() })).results.find((r) => r.id === "tram-memo")!;
+    expect(project.read("output/tram-memo.docx")).toBe("edited in Word");
+    expect(edited.warnings).toContain(
+      "output/tram-memo.docx is from an earlier version of this brief and was changed since it was written: it is left as it is, but it no longer matches the brief",
+    );
+    // An unchanged brief keeps what is still its own: --format docx does not remove yesterday's PDF of the same brief.
+    await build(project, { printer: new FakePrinter(), formats: ["docx"] });
+    expect(existsSync(project.path("output/tram-memo.pdf"))).toBe(true);
+  });
+
   it("refuses a format it does not know, naming those it does", async () => {
     const run = await runCli(["build", "--format", "pdf,odt"]);
     expect(run.code).toBe(2);
