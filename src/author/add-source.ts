@@ -85,7 +85,7 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
 
   await mkdir(join(options.corpusDir, "texts"), { recursive: true });
   const writes = [{ path: textTarget.path, data: document.paragraphs.join("\n") + "\n" }];
-  const stub = sourceStub(id, document.metadata);
+  const stub = sourceStub(id, document.metadata, document.format);
   let yamlFile: string | undefined;
   if (!existing.includes(id)) {
     const target = files.find((f) => hasKey(f.document, "sources")) ?? files.find((f) => hasKey(f.document, "corpus")) ?? files[0]!;
@@ -134,22 +134,33 @@ function writableTarget(path: string, folder: string, cwd: string): { path: stri
   return { path: real, exists: true };
 }
 
-/** The source entry, as YAML lines of a list item (unindented), and the fields left TODO. */
-function sourceStub(id: string, metadata: DocumentMetadata): { lines: string[]; todo: string[] } {
+/** Where a date read from a document's metadata comes from: rarely the source's own date for a PDF, which is often a page printed to PDF. */
+const dateOrigins: Readonly<Record<string, string>> = {
+  pdf: "the PDF's creation date (a page printed to PDF carries the day it was printed)",
+  docx: "the Word file's creation date",
+  html: "the page's metadata",
+};
+
+/**
+ * The source entry, as YAML lines of a list item (unindented), and the fields left TODO. What the document's
+ * metadata says is kept with a comment where it may not be what the field means: its author is not its
+ * publisher, and its file's date may not be the source's.
+ */
+function sourceStub(id: string, metadata: DocumentMetadata, format: string): { lines: string[]; todo: string[] } {
   const left: string[] = [];
   const field = (key: string, value: string | undefined, comment: string) => {
     if (value !== undefined) return `${key}: ${JSON.stringify(value)}`;
     left.push(key);
     return `${key}: ${todo} # ${comment}`;
   };
-  const publisher = metadata.publisher ?? metadata.author;
+  const dated = `date: ${JSON.stringify(metadata.date)} # from ${dateOrigins[format] ?? "the document's metadata"}: check it is the source's own date`;
   const lines = [
     `- id: ${id}`,
     `  ${field("title", metadata.title, "the title, as the source gives it")}`,
-    `  ${field("publisher", publisher, "who published it")}`,
-    ...(metadata.author !== undefined && metadata.publisher !== undefined ? [`  # author: ${metadata.author}`] : []),
+    `  ${field("publisher", metadata.publisher, "who published it")}`,
+    ...(metadata.author !== undefined ? [`  # author: ${metadata.author}`] : []),
     `  ${field("kind", undefined, "report, hearing summary, article, panel summary, …")}`,
-    `  ${metadata.date !== undefined ? `date: ${JSON.stringify(metadata.date)}` : field("date_note", undefined, "the document gives no date: say so, or replace this line with date: YYYY-MM-DD")}`,
+    `  ${metadata.date !== undefined ? dated : field("date_note", undefined, "the document gives no date: say so, or replace this line with date: YYYY-MM-DD")}`,
     `  ${field("place", undefined, "where it was published, or the event held")}`,
     ...(metadata.url !== undefined && /^https?:\/\//.test(metadata.url) ? [`  url: ${JSON.stringify(metadata.url)}`] : []),
     `  ${field("quality", undefined, "who speaks, whether they are named, how the account was made")}`,

@@ -24,8 +24,10 @@ export function readHtmlMetadata(document: Document, hints: ReadabilityHints = {
   const first = (...names: string[]) => names.map((name) => meta.get(name)?.[0]).find((value) => value !== undefined);
   const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute("href") ?? undefined;
   const authors = meta.get("citation_author");
+  const publisher = first("og:site_name", "citation_publisher", "dc.publisher") ?? hints.siteName ?? undefined;
+  const title = first("citation_title", "og:title", "twitter:title") ?? textOf(document.querySelector("title")) ?? first("dc.title") ?? hints.title ?? undefined;
   return {
-    title: first("citation_title", "og:title", "twitter:title") ?? textOf(document.querySelector("title")) ?? first("dc.title") ?? hints.title ?? undefined,
+    title: title === undefined ? undefined : withoutSiteName(title, publisher),
     author:
       authors?.join("; ") ??
       [first("author"), first("article:author"), first("dc.creator"), byline(hints.byline)].find(
@@ -37,8 +39,18 @@ export function readHtmlMetadata(document: Document, hints: ReadabilityHints = {
         undefined,
     ),
     url: [canonical, first("og:url", "citation_public_url")].find(isAbsoluteHttpUrl),
-    publisher: first("og:site_name", "citation_publisher", "dc.publisher") ?? hints.siteName ?? undefined,
+    publisher,
   };
+}
+
+/** "Tram plan approved | Riverside Echo" is the article "Tram plan approved" of the site Riverside Echo. */
+function withoutSiteName(title: string, siteName: string | undefined): string {
+  if (siteName === undefined) return title;
+  for (const separator of [" | ", " - ", " – ", " — ", " :: "]) {
+    const suffix = `${separator}${siteName}`;
+    if (title.endsWith(suffix) && title.length > suffix.length) return title.slice(0, -suffix.length);
+  }
+  return title;
 }
 
 /** Meta tags by lower-cased name or property, each with its non-empty values in document order. */

@@ -87,7 +87,7 @@ describe("brief source add", () => {
     const result = await runCli(["source", "add", "Harbour Plan (2024).html", "--corpus", "transit"], { cwd: project.dir });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toContain("sources/transit/texts/harbour-plan-2024.txt: 3 paragraphs (from HTML)");
-    expect(result.stdout).toContain('sources/transit/corpus.yaml: source "harbour-plan-2024" added; fill in what the document does not say: kind, date_note, place, quality');
+    expect(result.stdout).toContain('sources/transit/corpus.yaml: source "harbour-plan-2024" added; fill in what the document does not say: publisher, kind, date_note, place, quality');
     expect(project.read("sources/transit/texts/harbour-plan-2024.txt")).toBe(
       [
         "The harbour board proposed a new quay for the island ferries, to be built on the north mole by 2027.",
@@ -101,10 +101,24 @@ describe("brief source add", () => {
     const stubEnd = after.indexOf("# Who holds the views.");
     // Everything but the stub is as it was, byte for byte: comments, order and layout.
     expect(after.slice(0, stubStart) + after.slice(stubEnd)).toBe(before);
-    expect(after.slice(stubStart, stubEnd)).toContain('    title: "Harbour plan: the new ferry quay"\n    publisher: "Jo Marsh"\n    kind: TODO');
+    // Regression: the page's author was written as its publisher. An author is named in a comment; the publisher is left to fill in.
+    expect(after.slice(stubStart, stubEnd)).toContain('    title: "Harbour plan: the new ferry quay"\n    publisher: TODO # who published it\n    # author: Jo Marsh\n    kind: TODO');
     // The TODOs are errors until filled in, so a brief never prints them.
     const validated = await runCli(["validate"], { cwd: project.dir });
     expect(validated.stderr).toContain('error EXTRACT_TODO: source "harbour-plan-2024" still has kind: TODO');
+  });
+
+  it("keeps a page's title without its site's name, and says a metadata date is to be checked", async () => {
+    project = new TempProject();
+    project.write(
+      "echo.html",
+      page
+        .replace("<title>Harbour plan: the new ferry quay</title>", '<title>Harbour plan: the new ferry quay | Harbour News</title><meta property="og:site_name" content="Harbour News"><meta property="article:published_time" content="2024-05-02T09:00:00Z">'),
+    );
+    expect((await runCli(["source", "add", "echo.html", "--corpus", "transit", "--id", "echo"], { cwd: project.dir })).code).toBe(0);
+    const stub = project.read(corpusFile).slice(project.read(corpusFile).indexOf("  - id: echo\n"));
+    expect(stub).toContain('    title: "Harbour plan: the new ferry quay"\n    publisher: "Harbour News"\n    # author: Jo Marsh\n');
+    expect(stub).toContain('    date: "2024-05-02" # from the page\'s metadata: check it is the source\'s own date\n');
   });
 
   it("refuses to overwrite a text or reuse an id without --force, and refuses a URL", async () => {
