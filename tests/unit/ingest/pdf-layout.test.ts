@@ -88,6 +88,31 @@ describe("dropRunningLines", () => {
     expect(dropRunningLines(pages).flat().map((l) => l.text)).toEqual(words);
   });
 
+  // Regression: in a two-page hearing whose paragraphs all read alike, the last lines of the first page and the
+  // first lines of the second (alike with digits ignored) were taken for a running footer and header, and dropped.
+  it("keeps body text that repeats at the foot of one page and the head of the next", () => {
+    const speaker = (n: number, baseline: number): PdfLine[] => [line(`Speaker ${n} said the charge would matter for a`, baseline), line(`further reason, point ${n}.`, baseline - 12)];
+    const first = [line("Hearing on the congestion charge", 700), ...[1, 2, 3, 4, 5].flatMap((n, i) => speaker(n, 676 - 24 * i))];
+    const second = [...[6, 7].flatMap((n, i) => speaker(n, 700 - 24 * i)), line("Report of the hearing, page 2", 40)];
+    const kept = dropRunningLines([first, second]).flat().map((l) => l.text);
+    expect(kept.filter((text) => text.startsWith("Speaker"))).toHaveLength(7);
+    expect(kept.filter((text) => text.startsWith("further reason"))).toHaveLength(7);
+  });
+
+  it("still drops a header at the same height on each of two pages", () => {
+    const body = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"];
+    const pages = [0, 1].map((p) => [line("Riverside council, hearing notes", 780), ...body.slice(p * 5, p * 5 + 5).map((word, i) => line(`The ${word} line.`, 700 - 12 * i)), line(`${p + 1}`, 40)]);
+    expect(dropRunningLines(pages).flat().map((l) => l.text)).toEqual(body.map((word) => `The ${word} line.`));
+  });
+
+  // Regression: a one-page web page printed to PDF kept the browser's date line and address as paragraphs.
+  it("drops what a browser prints in the margins, even on a single page", () => {
+    const printed = [line("11/26/26, 4:24 AM  Riverside Echo", 780), line("The council met.", 700), line("file:///home/jo/echo.html 1/1", 20)];
+    expect(dropRunningLines([printed]).flat().map((l) => l.text)).toEqual(["The council met."]);
+    const keptDates = [line("On 11/26/26 the council met.", 780), line("Body.", 700), line("See https://example.org/report for more.", 20)];
+    expect(dropRunningLines([keptDates]).flat().map((l) => l.text)).toHaveLength(3);
+  });
+
   it("keeps lines that repeat on only a few pages", () => {
     const pages = [[line("Summary", 780), line("One.", 700)], [line("Two.", 700)], [line("Three.", 700)], [line("Summary", 780), line("Four.", 700)]];
     expect(dropRunningLines(pages).flat().map((l) => l.text)).toEqual(["Summary", "One.", "Two.", "Three.", "Summary", "Four."]);
