@@ -154,7 +154,7 @@ export const errorCodes = {
   TEMPLATE_LOADS_NOTHING: { meaning: "a project's template or style sheet names a file or address to load (src=\"logo.png\", <link href>, url(…), @import, <script>): documents are printed offline and load nothing, so it would be missing (a warning)", fix: "put the image in templates/assets/ and write src=\"{{asset \"logo.png\"}}\"; a style sheet goes in templates/ as a .css file" },
   TEMPLATE_ASSET_SANITISED: { meaning: "parts of an SVG asset that could run code or load something were removed (a warning)", fix: "nothing, if the image still looks right; otherwise export it again without scripts, links, embedded fonts or style elements (styles as presentation attributes)" },
   TEMPLATE_NOT_VALID: { meaning: "a brief's template has errors, so the brief is not rendered", fix: "fix the template's problems listed (brief validate shows them)" },
-  TEMPLATE_RENDER_FAILED: { meaning: "a template failed while it ran for a brief (a helper given a value it cannot use, such as join given a text instead of a list), so that brief is not built; the others are", fix: "give the helper named in the message the kind of value the README's helper table says it takes (brief schema model lists each field's type)" },
+  TEMPLATE_RENDER_FAILED: { meaning: "a template failed while it ran for a brief (a helper given a value it cannot use, such as join given a mapping instead of a list), so that brief is not built; the others are", fix: "give the helper named in the message the kind of value the README's helper table says it takes (brief schema model lists each field's type)" },
   LEXICON_INVALID: { meaning: "the balance word lists are not valid", fix: "restore data/lexicon.yaml from the package" },
 
   // Printing

@@ -77,7 +77,12 @@ export function registerHelpers(handlebars: typeof Handlebars, set: TemplateSet,
           )
           .join(""),
       ),
-    join: (items: unknown[], separator: unknown) => (items ?? []).join(typeof separator === "string" ? separator : ", "),
+    join: (items: unknown, separator: unknown) => {
+      if (items === undefined || items === null) return "";
+      // The checker refuses text and numbers given to join where they are written; what it lets through is said in these words, not JavaScript's.
+      if (!Array.isArray(items)) throw new Error(`join takes a list, but was given ${typeof items === "object" ? "a mapping" : typeof items}`);
+      return items.join(typeof separator === "string" ? separator : ", ");
+    },
     pageSize: (paper: string) => (paper === "A4" ? "A4" : "letter"),
     /** The due-weight statement of a question (from the balance report). */
     weight: (themeId: string, options: Handlebars.HelperOptions) => balanceTheme(themeId, options)?.weight,

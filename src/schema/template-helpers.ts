@@ -15,6 +15,8 @@ export interface HelperSignature {
   /** A block helper ({{#each}}…{{/each}}); the others are called as {{name …}} or (name …). */
   readonly block: boolean;
   readonly result: HelperResult;
+  /** The positions of the values that must be lists: given text or a number, the template checker says so where it is written. */
+  readonly lists?: readonly number[];
   /** What it does, for the README. */
   readonly doc: string;
 }
@@ -52,7 +54,7 @@ const briefsmithHelpers = {
     doc: '{{phrase "name"}}: a fixed word or sentence of the documents, as the Word output says it too ("blufMemo": "Bottom line up front", "sources", "notes", …: src/render/wording.ts)',
   },
   achLead: { params: [0, 0], block: false, result: html, doc: "{{achLead}}: the evidence matrix's lead: how to read C, I and N" },
-  join: { params: [1, 2], block: false, result: text, doc: '{{join list ", "}}: the items of a list with a separator' },
+  join: { params: [1, 2], block: false, result: text, lists: [0], doc: '{{join list ", "}}: the items of a list with a separator' },
   pageSize: { params: [1, 1], block: false, result: text, doc: "{{pageSize brief.paper}}: the CSS page size (letter or A4)" },
   weight: { params: [1, 1], block: false, result: { $ref: "#/definitions/DueWeight" }, doc: "(weight theme.id): the question's due-weight statement (text, short, sentences, …)" },
   balanceTheme: { params: [1, 1], block: false, result: { $ref: "#/definitions/ThemeBalance" }, doc: "(balanceTheme theme.id): the question's balance figures" },

@@ -252,6 +252,16 @@ class Walker {
     }
     if (name === "asset") return [undefined, this.#asset(node.params[0])];
     const types = this.#arguments(node.params, node.hash, scope);
+    // Before, {{join brief.title ", "}} passed the check and failed as the brief was rendered, blamed on the template
+    // that included the partial, with JavaScript's words ("join is not a function"). Text, numbers and true/false are
+    // refused here; a mapping is left to the run, where join says what it was given.
+    for (const index of signature.lists ?? []) {
+      const param = node.params[index];
+      const type = types[index];
+      if (param !== undefined && type !== undefined && isScalar(type)) {
+        this.#error("TEMPLATE_HELPER_ARGUMENTS", param, `${name} takes a list, but ${describeParam(param)} is ${describeType(type)}`, `as in ${signature.doc.split(":")[0]}`);
+      }
+    }
     return [types[0], signature.result];
   }
 

@@ -96,11 +96,11 @@ const classes: Record<string, RefusalClass> = {
     exitCode: 0,
   },
   "an underweight side": { breakIt: shortenBuildItClaims, refused: ["tram-memo"], exitCode: 1 },
-  // Every check of the template passes (a known helper, a known field); it fails only when it runs: join takes a list.
+  // Every check of the template passes (a known helper, a known field); it fails only when it runs: join takes a list, not a mapping.
   "a template of the project's own that fails while it runs": {
     breakIt: (p) => {
       mkdirSync(p.path("templates"), { recursive: true });
-      p.write("templates/letter.hbs", '{{!-- layout: memo --}}\n<h1>{{t brief.title}}</h1><p>{{join brief.title ", "}}</p>\n');
+      p.write("templates/letter.hbs", '{{!-- layout: memo --}}\n<h1>{{t brief.title}}</h1><p>{{join brief.counts ", "}}</p>\n');
       p.replace("briefs/tram-memo.yaml", "template: memo", "template: letter");
     },
     refused: ["tram-memo"],

@@ -41,8 +41,8 @@ describe("an optional field printed through its parent", () => {
 });
 
 describe("a template that fails while it runs", () => {
-  // The checker counts values, not their types: join given a string passes it, and throws when run.
-  const body = '<p>{{join brief.title ", "}}</p>';
+  // The checker refuses text given to join, not a mapping: join given brief.counts passes it, and throws when run.
+  const body = '<p>{{join brief.counts ", "}}</p>';
 
   it("fails only the brief that uses it, with TEMPLATE_RENDER_FAILED naming the template", async () => {
     project = projectWith(body);
@@ -52,7 +52,7 @@ describe("a template that fails while it runs", () => {
     const failed = result.results.find((r) => r.id === "tram-memo")!;
     expect(failed.error?.code).toBe("TEMPLATE_RENDER_FAILED");
     expect(failed.error?.message).toContain("templates/odd.hbs");
-    expect(failed.error?.message).toMatch(/join is not a function/);
+    expect(failed.error?.message).toMatch(/join takes a list, but was given a mapping/);
     expect(failed.error?.message).not.toMatch(/\n\s+at /);
     expect(failed.error?.hint).toBeTruthy();
     expect(printer.printed.length).toBe(2);
@@ -70,13 +70,27 @@ describe("a template that fails while it runs", () => {
   });
 });
 
+// Regression: join given text passed the checker; the brief then failed as it was rendered, blamed on the template that
+// included the partial, with no line and JavaScript's words ("(items ?? []).join is not a function").
+describe("join given text, in a partial", () => {
+  it("is refused by the checker where it is written", async () => {
+    project = projectWith("{{> masthead}}");
+    mkdirSync(project.path("templates/partials"), { recursive: true });
+    project.write("templates/partials/masthead.hbs", '<p class="office">\n  {{join brief.title ", "}}\n</p>\n');
+    const validated = await runCli(["validate"], { cwd: project.dir });
+    expect(validated.code).toBe(1);
+    expect(validated.stderr).toContain("templates/partials/masthead.hbs:2:10: error TEMPLATE_HELPER_ARGUMENTS: join takes a list, but brief.title is text");
+    expect(validated.stderr).not.toContain("is not a function");
+  });
+});
+
 describe("a handout template that fails only with its table of contents", () => {
   it("is a warning from validate (exit 0): whether the contents are printed depends on the printed length", async () => {
     project = new TempProject();
     mkdirSync(project.path("templates"), { recursive: true });
     project.write(
       "templates/long.hbs",
-      '{{!-- layout: handout --}}\n<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<h1>{{brief.title}}</h1>\n{{#if contents}}<p>{{join brief.title ", "}}</p>{{/if}}\n</body></html>\n',
+      '{{!-- layout: handout --}}\n<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<h1>{{brief.title}}</h1>\n{{#if contents}}<p>{{join brief.counts ", "}}</p>{{/if}}\n</body></html>\n',
     );
     project.replace("briefs/tram-handout.yaml", "template: handout", "template: long");
     const validated = await runCli(["validate"], { cwd: project.dir });
