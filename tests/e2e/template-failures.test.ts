@@ -15,8 +15,8 @@ let second: CliRun;
 beforeAll(async () => {
   project = new TempProject();
   mkdirSync(project.path("templates"), { recursive: true });
-  // join takes a list; given the title (a text) it throws while the template runs. The checker counts values, not types.
-  project.write("templates/odd.hbs", '{{!-- layout: memo --}}\n<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<h1>{{join brief.title ", "}}</h1>\n</body></html>\n');
+  // join takes a list; given a mapping it throws while the template runs (the checker refuses text there, not a mapping).
+  project.write("templates/odd.hbs", '{{!-- layout: memo --}}\n<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<h1>{{join brief.counts ", "}}</h1>\n</body></html>\n');
   project.replace("briefs/tram-memo.yaml", "template: memo", "template: odd");
   first = await runBriefProcess(["build"], { cwd: project.dir });
   second = await runBriefProcess(["build"], { cwd: project.dir });
@@ -28,7 +28,7 @@ describe("a template that fails while it runs", () => {
   it("fails its brief with exit code 1 and TEMPLATE_RENDER_FAILED naming the template, twice in a row", () => {
     for (const run of [first, second]) {
       expect(run.stderr).not.toContain("internal error");
-      expect(run.stderr).toMatch(/TEMPLATE_RENDER_FAILED: template "odd" \(templates\/odd\.hbs\) failed while rendering brief "tram-memo": .*join is not a function/);
+      expect(run.stderr).toMatch(/TEMPLATE_RENDER_FAILED: template "odd" \(templates\/odd\.hbs\) failed while rendering brief "tram-memo": .*join takes a list, but was given a mapping/);
       expect(run.code).toBe(1);
     }
     expect(existsSync(project.path("output/tram-memo.pdf"))).toBe(false);
