@@ -24,6 +24,11 @@ export function viewName(label: string): string {
   return `“${label}”`;
 }
 
+/** "the “Limited partnership” view"; for a label that has its own article, "the view “A live triangle”" (not "the “A live triangle” view"). */
+export function theView(label: string): string {
+  return /^(?:a|an|the)\s/i.test(label) ? `the view ${viewName(label)}` : `the ${viewName(label)} view`;
+}
+
 /**
  * Who holds a view, as the statement names them: "most panelists (Carnegie
  * panel) and some Russians (GMF workshop)". The source is named in brackets,
@@ -69,7 +74,7 @@ function wherePhrase(holders: readonly Holder[]): string {
 /** "most panelists at the Carnegie panel expect …", or, for a view with no stance, "… take the “X” view". */
 function holdsClause(view: ViewWeight, stance: string | undefined): string {
   const { text, singular } = holdersPhrase(view.named);
-  const predicate = stance ?? `take the ${viewName(view.label)} view`;
+  const predicate = stance ?? `take ${theView(view.label)}`;
   return `${text} ${singular ? singularVerbPhrase(predicate) : predicate}`;
 }
 
@@ -95,7 +100,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   const counted = views.filter((v) => v.strength !== "unstated");
   const uncounted = views.filter((v) => v.strength === "unstated");
   if (verdict === "lies-with" || verdict === "leans-toward") {
-    const lead = `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} the ${viewName(first!.label)} view`;
+    const lead = `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${theView(first!.label)}`;
     const stance = stances.get(first!.viewpointId);
     sentences.push(
       stance !== undefined
@@ -110,9 +115,9 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     sentences.push(
       only.named.length > 0
         ? stance !== undefined
-          ? `Only the ${viewName(only.label)} view is set out here: ${holdsClause(only, stance)}.`
-          : `Only the ${viewName(only.label)} view is set out here, held by ${holdersPhrase(only.named).text}.`
-        : `Only the ${viewName(only.label)} view is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
+          ? `Only ${theView(only.label)} is set out here: ${holdsClause(only, stance)}.`
+          : `Only ${theView(only.label)} is set out here, held by ${holdersPhrase(only.named).text}.`
+        : `Only ${theView(only.label)} is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
     );
   } else if (verdict === "divided") {
     sentences.push("The sources give no view clearly more weight than another.");
@@ -154,7 +159,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
       group.length === views.length
         ? views.length === 2 ? "Both views are" : `All ${numberWord(views.length)} views are`
         : group.length === 1
-          ? `The ${viewName(group[0]!.label)} view is`
+          ? `${sentenceCase(theView(group[0]!.label))} is`
           : `The ${joinWords(group.map((v) => viewName(v.label)))} views are`;
     sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("them", "it") : without}.`);
   }

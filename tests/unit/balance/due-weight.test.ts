@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { dueWeight } from "../../../src/balance/due-weight.js";
+import { dueWeight, theView } from "../../../src/balance/due-weight.js";
 import type { Lexicon } from "../../../src/balance/lexicon.js";
 import { measureBalance } from "../../../src/balance/measure.js";
 import { proportionInWords } from "../../../src/balance/note.js";
@@ -136,6 +136,16 @@ describe("balance measures what is printed", () => {
     expect(note.join(" ")).not.toMatch(/\bwords\b|\d/);
     expect(note).toContain("“Yes” rests on two sources, “No” on one.");
     expect(note.join(" ")).not.toMatch(/"yes"|"no"|t1|warn|strict|0\.\d\d/);
+  });
+});
+
+// Regression: the handout printed "The “A live triangle” view", two articles.
+describe("a view named in a sentence", () => {
+  it("keeps a label's own article out of the way", () => {
+    expect(theView("Limited partnership")).toBe("the “Limited partnership” view");
+    expect(theView("A live triangle")).toBe("the view “A live triangle”");
+    expect(theView("The long game")).toBe("the view “The long game”");
+    expect(theView("Another path")).toBe("the “Another path” view");
   });
 });
 
