@@ -114,8 +114,8 @@ export function assessmentLabel(model: BriefModel): string {
 export function readingNote(model: BriefModel): string {
   if (!model.printsClaims && model.facts.length === 0) return "";
   return model.citations === "endnotes"
-    ? "Claims are our paraphrase of the sources; each note gives the source’s own words and the paragraph they come from."
-    : "Claims are our paraphrase of the sources; words in quotation marks are the sources’ own, cited by paragraph.";
+    ? "Claims are our paraphrase of the sources; each note gives the source’s own words and the paragraph they come from. The names of the views are ours."
+    : "Claims are our paraphrase of the sources; a quotation cited by paragraph is the source’s own words. The names of the views, also in quotation marks, are ours.";
 }
 
 /** The tool credit, only when the brief asks for it. */
