@@ -35,7 +35,12 @@ a brief file, a folder of briefs, or a brief id (default: briefs/).`,
     const errors = errorCount(located);
     const ok = errors === 0 && refused.length === 0;
     if (values.json) {
-      io.stdout.write(JSON.stringify({ ok, briefs: result.briefs.map(briefVerdict), diagnostics: located }, null, 2) + "\n");
+      // Each refused brief carries the problems that decide it, located, as brief build --json gives them: a machine need not match files.
+      const briefs = result.briefs.map((brief) => ({
+        ...briefVerdict(brief),
+        ...(brief.refusal === undefined ? {} : { diagnostics: locateDiagnostics(brief.refusal.diagnostics, result.fileTexts) }),
+      }));
+      io.stdout.write(JSON.stringify({ ok, briefs, diagnostics: located }, null, 2) + "\n");
       return ok ? exitCodes.ok : exitCodes.problems;
     }
     printDiagnostics(io, shown, result.fileTexts, reporter);

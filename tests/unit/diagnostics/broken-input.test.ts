@@ -107,7 +107,17 @@ describe("diagnostics for broken input", () => {
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
-      briefs: expect.arrayContaining([{ id: "tram-memo", file: "briefs/tram-memo.yaml", status: "invalid", reason: "it has an error" }, { id: "tram-handout", file: "briefs/tram-handout.yaml", status: "ok" }]),
+      // Regression: a refused brief said only "it has an error"; it now carries the problems that decide it, located.
+      briefs: expect.arrayContaining([
+        {
+          id: "tram-memo",
+          file: "briefs/tram-memo.yaml",
+          status: "invalid",
+          reason: "it has an error",
+          diagnostics: [expect.objectContaining({ code: "BRIEF_UNKNOWN_THEME", file: "briefs/tram-memo.yaml", line: 5, column: 5 })],
+        },
+        { id: "tram-handout", file: "briefs/tram-handout.yaml", status: "ok" },
+      ]),
       diagnostics: [{ code: "BRIEF_UNKNOWN_THEME", file: "briefs/tram-memo.yaml", line: 5, column: 5, hint: 'did you mean "worth-building"?' }],
     });
     const github = await runCli(["validate", "--reporter", "github", "--root", "."], { cwd: project.dir });
