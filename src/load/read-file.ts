@@ -124,7 +124,11 @@ function tooLarge(shownPath: string, maxBytes: number, size?: number): Briefsmit
   return new BriefsmithError(
     "FILE_TOO_LARGE",
     `${shownPath} is ${size === undefined ? "" : `${formatBytes(size)}, `}over the limit of ${formatBytes(maxBytes)}`,
-    { hint: "split the content into several files" },
+    {
+      hint: /\.(?:png|jpe?g|gif|webp|svg)$/i.test(shownPath)
+        ? `make the image smaller than ${formatBytes(maxBytes)}: a lower resolution, or saved compressed`
+        : "split the content into several files",
+    },
   );
 }
 

@@ -439,6 +439,6 @@ export function briefTemplateProblem(templateName: string, errors: readonly Diag
     message: `template "${templateName}" has ${errors.length === 1 ? "an error" : `${errors.length} errors`}${where}, so this brief is not rendered`,
     file,
     span,
-    hint: "fix the template: brief validate lists its problems, each at its line",
+    hint: `fix ${first?.file ?? "the template"}: its problems are reported at their own lines`,
   };
 }

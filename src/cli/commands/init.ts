@@ -10,7 +10,8 @@ export const initCommand = defineCommand({
   positionals: "[DIR]",
   summary: "start a project: an example brief and corpus, editor settings, a nightly workflow",
   description: `Make a Briefsmith project in DIR (default: the current folder): briefs/ with
-an example memo, sources/ with a tiny example corpus, an empty templates/,
+an example memo, sources/ with a tiny example corpus, templates/ (with a
+README on making your own),
 .vscode/settings.json mapping the JSON Schemas (keys completed and checked
 as you type), a .gitignore, and .github/workflows/nightly-briefs.yml. Files
 that exist already are left as they are. Then: npx brief validate, npx brief

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
-import { firstInvalidUtf8, isInside, readTextFile } from "../../../src/load/read-file.js";
+import { firstInvalidUtf8, isInside, readBinaryFile, readTextFile } from "../../../src/load/read-file.js";
 
 const dir = mkdtempSync(join(tmpdir(), "briefsmith-read-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,6 +62,12 @@ describe("readTextFile: every way a file can be wrong is a user error naming it"
   it("a file over the size limit", async () => {
     const error = await failure(file("big.yaml", "x".repeat(2049)), 2048);
     expect(error).toMatchObject({ code: "FILE_TOO_LARGE", message: "shown.yaml is 2.0 KiB, over the limit of 2.0 KiB" });
+  });
+
+  // Regression: a logo over the limit was told to "split the content into several files".
+  it("an image over the size limit is told to be made smaller", async () => {
+    const error = await readBinaryFile(file("logo.png", "x".repeat(2049)), 2048, "templates/assets/logo.png").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "FILE_TOO_LARGE", hint: "make the image smaller than 2.0 KiB: a lower resolution, or saved compressed" });
   });
 
   it("bytes that are not UTF-8, located by line and column", async () => {
