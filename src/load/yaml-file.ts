@@ -3,6 +3,7 @@ import { positionAt } from "../diagnostics/format.js";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { errorCodes, yamlErrorCode, type ErrorCode } from "../errors/codes.js";
 import type { ParsedYamlCache } from "./parsed-yaml-cache.js";
+import { explainYamlErrors } from "./yaml-explain.js";
 import { spanOf } from "./yaml-span.js";
 import { checkNodes, expandedSizeExceeds, findTooDeep, firstAliasSpan, parseTokens, yamlLimits } from "./yaml-guards.js";
 
@@ -59,7 +60,13 @@ export function parseYamlFile(path: string, text: string): { file: YamlFile; dia
     return finish(path, text, shift, composeDocument([], ""), undefined, diagnostics);
   }
   const document = composeDocument(parsed.tokens, body);
-  for (const problem of withoutConsequencesOfTabs(document.errors, body)) {
+  const problems = withoutConsequencesOfTabs(document.errors, body);
+  // Everyday slips (a line indented one space too far, a colon in a value, a [ left open) said at the slip itself.
+  const explained = explainYamlErrors(problems, body);
+  for (const slip of explained) error(slip.code, slip.message, slip.span, slip.hint);
+  const explainedProblems = new Set(explained.flatMap((slip) => slip.explains));
+  for (const problem of problems) {
+    if (explainedProblems.has(problem)) continue;
     const hint = (problem.code === "DUPLICATE_KEY" ? duplicateKeyHint(document, body, problem.pos[0]) : undefined) ?? errorCodes[yamlErrorCode(problem.code)].fix;
     error(yamlErrorCode(problem.code), yamlMessage(problem.message), spanOf(problem.pos), hint);
   }

@@ -135,3 +135,35 @@ describe("parseYamlFile: what YAML allows and Briefsmith does not", () => {
     }
   });
 });
+
+// Regression: these three slips were reported where the parser gave up, in its words, with hints about keys or
+// list items that did not fit ("keys are single words or quoted strings" for a line indented one space too far).
+describe("parseYamlFile: everyday slips, said at the slip", () => {
+  it("a key line indented further than the key: value line above it", () => {
+    const result = parse("claims:\n  - id: a\n    perspective: supporters\n     kind: judgment\n    text: Fine.\n");
+    expect(result.codes).toEqual(["YAML_BAD_INDENT"]);
+    expect(result.at).toEqual(["4:1"]);
+    expect(result.diagnostics[0]).toMatchObject({
+      message: "this line is indented one space more than the line above it, so YAML reads it as more of that line's value",
+      hint: "indent it as the line above: 4 spaces",
+    });
+  });
+
+  it("a plain value that holds a colon and a space", () => {
+    const result = parse("text: High-street traders: fear the works\nquote: ok\n");
+    expect(result.codes).toEqual(["YAML_BLOCK_AS_IMPLICIT_KEY"]);
+    expect(result.at).toEqual(["1:7"]);
+    expect(result.diagnostics[0]!.hint).toBe('put the value in double quotes: text: "High-street traders: fear the works"');
+  });
+
+  it("a list opened with [ and never closed", () => {
+    const result = parse("title: A\nthemes: [charge\nto: The Mayor\n");
+    expect(result.codes).toEqual(["YAML_MISSING_CHAR"]);
+    expect(result.at).toEqual(["2:9"]);
+    expect(result.diagnostics[0]).toMatchObject({ message: "this list is opened with [ but not closed with ]", hint: "close it with ] at the end of the line: themes: [charge]" });
+  });
+
+  it("leaves a value that is meant to continue on the next line alone", () => {
+    expect(parse("text: a long value\n  that goes on here\nquote: x\n").codes).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import type { YAMLParseError } from "yaml";
+import type { Span } from "../diagnostics/diagnostic.js";
+
+/** A YAML syntax error said as the person who typed it would see it: where the slip is, and how to mend it. */
+export interface ExplainedYamlError {
+  /** The parser's errors this one stands for: they are not reported apart. */
+  readonly explains: readonly YAMLParseError[];
+  readonly code: "YAML_BAD_INDENT" | "YAML_BLOCK_AS_IMPLICIT_KEY" | "YAML_MISSING_CHAR";
+  readonly message: string;
+  readonly span: Span;
+  readonly hint: string;
+}
+
+interface Line {
+  readonly start: number;
+  readonly text: string;
+  readonly indent: number;
+}
+
+/**
+ * The yaml package reports some everyday slips where they end, in its own terms: a line indented one space too
+ * far is "Nested mappings are not allowed in compact mappings" on the line above, with a hint about keys; a
+ * list opened with [ and not closed is "Flow sequence … must be sufficiently indented" on the next line. These
+ * three are recognised and said at the slip itself; everything else is reported as the parser says it.
+ */
+export function explainYamlErrors(errors: readonly YAMLParseError[], text: string): ExplainedYamlError[] {
+  const lines = splitLines(text);
+  const explained: ExplainedYamlError[] = [];
+  const taken = new Set<YAMLParseError>();
+  for (const error of errors) {
+    if (taken.has(error)) continue;
+    const found = overIndented(error, lines) ?? colonInValue(error, lines) ?? unclosedFlow(error, lines);
+    if (found === undefined) continue;
+    // Errors of the same slip (the parser often reports two) go with it.
+    const explains = errors.filter((other) => other === error || (!taken.has(other) && found.covers(other)));
+    for (const other of explains) taken.add(other);
+    explained.push({ ...found.explanation, explains });
+  }
+  return explained;
+}
+
+interface Found {
+  readonly explanation: Omit<ExplainedYamlError, "explains">;
+  /** Whether another of the parser's errors is a consequence of the same slip. */
+  readonly covers: (other: YAMLParseError) => boolean;
+}
+
+const lineOfOffset = (lines: readonly Line[], offset: number) => {
+  let index = 0;
+  while (index + 1 < lines.length && lines[index + 1]!.start <= offset) index++;
+  return index;
+};
+
+/** `key: value` with the value on the same line (not a block to come, not a quoted or flow value the slip is not about). */
+const keyWithInlineValue = /^\s*(?:- )?[^\s#:'"[{][^:#]*:\s+[^\s|>#&*!'"[{]/;
+const keyLine = /^\s*(?:- )?[^\s#:'"][^:#]*:(?:\s|$)/;
+
+/** A `key: …` line indented further than the `key: value` line above it: YAML reads it as more of that value. */
+function overIndented(error: YAMLParseError, lines: readonly Line[]): Found | undefined {
+  if (error.code !== "BLOCK_AS_IMPLICIT_KEY" && error.code !== "MULTILINE_IMPLICIT_KEY") return undefined;
+  const at = lineOfOffset(lines, error.pos[0]);
+  for (let index = at + 1; index <= at + 2 && index < lines.length; index++) {
+    const line = lines[index]!;
+    const above = previousContentLine(lines, index);
+    if (above === undefined || !keyLine.test(line.text) || !keyWithInlineValue.test(above.text) || line.indent <= above.indent) continue;
+    const expected = above.indent;
+    return {
+      explanation: {
+        code: "YAML_BAD_INDENT",
+        message: `this line is indented ${line.indent - expected === 1 ? "one space" : `${line.indent - expected} spaces`} more than the line above it, so YAML reads it as more of that line's value`,
+        span: { start: line.start, end: line.start + line.indent },
+        hint: `indent it as the line above: ${expected} space${expected === 1 ? "" : "s"}`,
+      },
+      covers: (other) => other.pos[0] >= above.start && other.pos[0] <= line.start + line.text.length,
+    };
+  }
+  return undefined;
+}
+
+/** `text: High-street traders: fear …`: a second ": " in a plain value starts another key. */
+function colonInValue(error: YAMLParseError, lines: readonly Line[]): Found | undefined {
+  if (error.code !== "BLOCK_AS_IMPLICIT_KEY") return undefined;
+  const line = lines[lineOfOffset(lines, error.pos[0])]!;
+  const match = /^(\s*(?:- )?[^\s#:'"][^:#]*:\s+)([^\s'"[{|>][^#]*?:\s.*)$/.exec(line.text);
+  if (match === null) return undefined;
+  const start = line.start + match[1]!.length;
+  const key = match[1]!.trim();
+  return {
+    explanation: {
+      code: "YAML_BLOCK_AS_IMPLICIT_KEY",
+      message: 'this value holds ": ", which YAML reads as the start of another key',
+      span: { start, end: line.start + line.text.length },
+      hint: `put the value in double quotes: ${key} "${match[2]!.trim().replace(/"/g, '\\"')}"`,
+    },
+    covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
+  };
+}
+
+/** `themes: [charge` and nothing to close it: the parser stops at the next line; the slip is the [ left open. */
+function unclosedFlow(error: YAMLParseError, lines: readonly Line[]): Found | undefined {
+  const closer = /^Flow (sequence|mapping) in block collection must be sufficiently indented and end with a ([\]}])/.exec(error.message);
+  if (error.code !== "BAD_INDENT" || closer === null) return undefined;
+  const opener = closer[2] === "]" ? "[" : "{";
+  // The last line before the error that opens more than it closes.
+  for (let index = lineOfOffset(lines, error.pos[0]); index >= 0; index--) {
+    const line = lines[index]!;
+    if (line.start >= error.pos[0]) continue;
+    const open = line.text.lastIndexOf(opener);
+    if (open === -1 || count(line.text, opener) <= count(line.text, closer[2]!)) continue;
+    const start = line.start + open;
+    return {
+      explanation: {
+        code: "YAML_MISSING_CHAR",
+        message: `this ${closer[1] === "sequence" ? "list" : "mapping"} is opened with ${opener} but not closed with ${closer[2]}`,
+        span: { start, end: start + 1 },
+        hint: `close it with ${closer[2]} at the end of the line: ${line.text.trim()}${closer[2]}`,
+      },
+      covers: (other) => other.pos[0] >= start,
+    };
+  }
+  return undefined;
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
+}
+
+function previousContentLine(lines: readonly Line[], index: number): Line | undefined {
+  for (let above = index - 1; above >= 0; above--) {
+    const line = lines[above]!;
+    if (line.text.trim() !== "" && !line.text.trimStart().startsWith("#")) return line;
+  }
+  return undefined;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const raw of text.split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    lines.push({ start, text: line, indent: line.length - line.trimStart().length });
+    start += raw.length + 1;
+  }
+  return lines;
+}
