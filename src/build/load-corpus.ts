@@ -144,8 +144,12 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
       });
     }
   }
-  diagnostics.push(...checkExtractQuotes(extract, merged.origins, paragraphs));
-  const check = checkCorpus({ id, extract, origins: merged.origins, paragraphs }, options.minCoverage ?? defaultMinCoverage);
+  const quoteProblems = checkExtractQuotes(extract, merged.origins, paragraphs);
+  diagnostics.push(...quoteProblems);
+  // A wrong locator leaves its paragraph uncovered: the coverage problems of its source say so, since they are printed first.
+  const items = new Map<string, string>([...extract.claims, ...extract.facts].map((item) => [`${"viewpoint" in item ? "claim" : "fact"}:${item.id}`, item.source]));
+  const sourcesWithQuoteErrors = new Set(quoteProblems.flatMap((d) => (d.item === undefined ? [] : [items.get(`${d.item.kind}:${d.item.id}`) ?? ""])));
+  const check = checkCorpus({ id, extract, origins: merged.origins, paragraphs }, options.minCoverage ?? defaultMinCoverage, sourcesWithQuoteErrors);
   diagnostics.push(...check.diagnostics);
   return { id, dir, files, corpus: { id, dir, extract, origins: merged.origins, paragraphs, files, diagnostics }, check, diagnostics };
 }

@@ -46,7 +46,12 @@ export interface CorpusCheck {
  * Every corpus read for briefs goes through it, so `brief check`,
  * `brief validate` and `brief build` report the same problems. Pure.
  */
-export function checkCorpus(corpus: Pick<Corpus, "id" | "extract" | "origins" | "paragraphs">, minCoverage = defaultMinCoverage): CorpusCheck {
+export function checkCorpus(
+  corpus: Pick<Corpus, "id" | "extract" | "origins" | "paragraphs">,
+  minCoverage = defaultMinCoverage,
+  /** Sources whose claims or facts have a wrong quote or locator: their coverage problems may follow from it. */
+  sourcesWithQuoteErrors: ReadonlySet<string> = new Set(),
+): CorpusCheck {
   const { extract, origins } = corpus;
   const diagnostics: Diagnostic[] = [];
   const viewpoints = claimsByViewpoint(extract);
@@ -81,13 +86,16 @@ export function checkCorpus(corpus: Pick<Corpus, "id" | "extract" | "origins" | 
   const coverage = measureCoverage(extract, corpus.paragraphs);
   for (const source of coverage) {
     const origin = extract.sources.find((s) => s.id === source.sourceId)!;
+    const mayFollow = sourcesWithQuoteErrors.has(source.sourceId)
+      ? `a claim or fact of "${source.sourceId}" has a wrong quote or locator (reported with it): mend that first, then check again`
+      : undefined;
     for (const paragraph of source.uncovered) {
       diagnostics.push({
         severity: "warning",
         code: "EXTRACT_UNCOVERED_PARAGRAPH",
         message: `paragraph ${paragraph.paragraph} of "${source.sourceId}" is used by no claim or fact: "${paragraph.firstWords}"`,
         ...locateInExtract(origins, origin, "id"),
-        hint: "extract it, or list it under context_only with a reason",
+        hint: mayFollow ?? "extract it, or list it under context_only with a reason",
       });
     }
     if (source.ratio < minCoverage) {
@@ -96,6 +104,7 @@ export function checkCorpus(corpus: Pick<Corpus, "id" | "extract" | "origins" | 
         code: "EXTRACT_LOW_COVERAGE",
         message: `only ${percent(source.ratio)} of the paragraphs of "${source.sourceId}" are covered or marked context_only (target ${percent(minCoverage)})`,
         ...locateInExtract(origins, origin, "id"),
+        ...(mayFollow === undefined ? {} : { hint: mayFollow }),
       });
     }
   }

@@ -127,6 +127,17 @@ describe("diagnostics for broken input", () => {
     );
   });
 
+  // Regression: the coverage problems a wrong locator causes were printed first (at the source's line), with hints
+  // to extract the paragraph or mark it context_only, and the wrong locator, the cause, last.
+  it("coverage problems that a wrong locator causes point to it", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "quote: recovered their costs within fifteen years through higher ridership\n    locator: 6", "quote: recovered their costs within fifteen years through higher ridership\n    locator: 5");
+    const { stderr } = await runCli(["validate", "--root", "."], { cwd: project.dir });
+    expect(stderr).toContain("error EXTRACT_WRONG_LOCATOR");
+    expect(stderr).toMatch(/error EXTRACT_LOW_COVERAGE: [^\n]*\n(?:.*\n){2}  hint: a claim or fact of "council-hearing" has a wrong quote or locator \(reported with it\): mend that first, then check again/);
+    expect(stderr).not.toContain("list it under context_only");
+  });
+
   it("a usage error exits 2", async () => {
     expect((await runCli(["validate", "--frobnicate"])).code).toBe(2);
     expect((await runCli(["frobnicate"])).stderr).toContain("unknown command");
