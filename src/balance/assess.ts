@@ -3,6 +3,7 @@ import { locate } from "../load/yaml-locate.js";
 import type { BriefModel } from "../model.js";
 import type { CheckedBrief, ValidBrief } from "../validate/brief.js";
 import { locateInExtract } from "../validate/origins.js";
+import { brokenItems, itemKey } from "../validate/scope.js";
 import type { Lexicon } from "./lexicon.js";
 import type { ErrorCode } from "../errors/codes.js";
 import { plural } from "../text/plural.js";
@@ -23,12 +24,17 @@ export function assessBalance(checked: CheckedBrief, model: BriefModel, lexicon:
   const extract = corpus.extract;
   // Shown wherever printed: an assumption printed under key assumptions is shown, and no fix to suggest.
   const shownClaims = new Set(model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims.map((c) => c.id))));
+  // A claim with errors (a misspelt theme, a misquote) is never a fix to suggest: the brief could not show it as it is.
+  const broken = brokenItems(corpus.diagnostics);
   const unshown = new Map<string, { id: string; text: string }[]>();
   for (const theme of model.themes) {
     for (const viewpoint of extract.themes.find((t) => t.id === theme.id)?.viewpoints ?? []) {
+      const candidates = extract.claims.filter(
+        (c) => c.theme === theme.id && c.viewpoint === viewpoint.id && !shownClaims.has(c.id) && !broken.has(itemKey({ kind: "claim", id: c.id })),
+      );
       unshown.set(
         viewpoint.id,
-        extract.claims.filter((c) => c.viewpoint === viewpoint.id && !shownClaims.has(c.id)).map((c) => ({ id: c.id, text: c.text })),
+        candidates.map((c) => ({ id: c.id, text: c.text })),
       );
     }
   }

@@ -138,6 +138,23 @@ describe("diagnostics for broken input", () => {
     expect(stderr).not.toContain("list it under context_only");
   });
 
+  // Regression: a claim whose theme is misspelt was offered as the claim that would fix an underweight side.
+  it("a balance hint never offers a claim with errors as the fix", async () => {
+    project = new TempProject();
+    const corpus = "sources/transit/corpus.yaml";
+    project.replace(corpus, "text: Supporters expect shorter journeys to work for residents of the northern estates.", "text: Supporters expect shorter journeys.");
+    project.replace(corpus, "text: An economist points to comparable lines that paid for themselves within fifteen years.", "text: An economist cites lines that paid off.");
+    project.replace(
+      corpus,
+      "  - id: against-shops\n",
+      "  - id: build-misfiled\n    theme: worth-buildin\n    viewpoint: build-it\n    source: council-hearing\n    perspective: supporters\n    kind: judgment\n    text: Supporters add that the line would bring more visitors to the shops of the estates.\n    quote: finally connect the northern estates to the jobs downtown\n    locator: 3\n  - id: against-shops\n",
+    );
+    const { stdout, stderr } = await runCli(["balance", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    expect(stdout + stderr).toContain("EXTRACT_UNKNOWN_THEME");
+    expect(stdout + stderr).toContain("BALANCE_UNDERWEIGHT");
+    expect(stdout + stderr).not.toMatch(/would fix it: [^\n]*build-misfiled/);
+  });
+
   it("a usage error exits 2", async () => {
     expect((await runCli(["validate", "--frobnicate"])).code).toBe(2);
     expect((await runCli(["frobnicate"])).stderr).toContain("unknown command");
