@@ -130,7 +130,10 @@ export const FactSchema = z.strictObject({
   source: Id,
   quote: Text,
   locator: z.number().int().min(1),
-  bears_on: z.record(Id, Bearing).describe("viewpoint id → consistent | inconsistent | neutral"),
+  bears_on: z.record(Id, Bearing).optional().describe("viewpoint id → consistent | inconsistent | neutral (an evidence fact needs it; a context fact, never a row of the evidence matrix, does not)"),
+}).refine((fact) => fact.kind === "context" || fact.bears_on !== undefined, {
+  message: "an evidence fact needs bears_on: how it bears on each view of its theme",
+  path: ["bears_on"],
 });
 
 export const GlossaryEntrySchema = z.strictObject({

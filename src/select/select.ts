@@ -143,7 +143,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     });
     const factModels = printsFacts
       ? sortFactsByDate(facts).map((fact): FactModel => {
-          const bearings = viewpoints.map(({ viewpoint: v }) => ({ viewpointId: v.id, viewpointLabel: v.label, bearing: fact.bears_on[v.id] ?? "neutral" }));
+          const bearings = viewpoints.map(({ viewpoint: v }) => ({ viewpointId: v.id, viewpointLabel: v.label, bearing: fact.bears_on?.[v.id] ?? "neutral" }));
           const dateDisplay = fact.date === undefined ? undefined : formatDate(fact.date);
           return {
             id: fact.id,

@@ -84,12 +84,13 @@ export function checkExtractReferences(extract: Extract, origins: Origins): Diag
     const theme = checkTheme(fact, ref);
     if (theme === undefined) continue;
     const viewpointIds = theme.viewpoints.map((v) => v.id);
-    for (const viewpoint of Object.keys(fact.bears_on)) {
+    const bearsOn = fact.bears_on ?? {};
+    for (const viewpoint of Object.keys(bearsOn)) {
       if (!viewpointIds.includes(viewpoint)) {
         error(
           "EXTRACT_UNKNOWN_VIEWPOINT",
           `theme "${theme.id}" has no viewpoint "${viewpoint}"`,
-          locateInExtract(origins, fact.bears_on, viewpoint, "key"),
+          locateInExtract(origins, bearsOn, viewpoint, "key"),
           suggestionHint(viewpoint, viewpointIds, "viewpoint"),
           ref,
         );

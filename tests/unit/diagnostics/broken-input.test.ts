@@ -155,6 +155,23 @@ describe("diagnostics for broken input", () => {
     expect(stdout + stderr).not.toMatch(/would fix it: [^\n]*build-misfiled/);
   });
 
+  // Regression: a context fact (never a row of the evidence matrix) had to say how it bears on each view.
+  it("a context fact needs no bears_on; an evidence fact does", async () => {
+    project = new TempProject();
+    const corpus = "sources/transit/corpus.yaml";
+    const withoutBearsOn = (from: string, to: string) => {
+      const text = project!.read(corpus);
+      const start = text.indexOf("    bears_on:", text.indexOf(from));
+      project!.write(corpus, text.slice(0, start) + text.slice(text.indexOf(to, start)));
+    };
+    withoutBearsOn("  - id: hearing-held", "  - id: length");
+    expect(await runCli(["validate", "--root", "."], { cwd: project.dir })).toMatchObject({ code: 0, stderr: "" });
+    withoutBearsOn("  - id: length", "  - id: cost");
+    const refused = await runCli(["validate", "--root", "."], { cwd: project.dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error EXTRACT_MISSING_KEY: the key "bears_on" is missing in facts[1]');
+  });
+
   it("a usage error exits 2", async () => {
     expect((await runCli(["validate", "--frobnicate"])).code).toBe(2);
     expect((await runCli(["frobnicate"])).stderr).toContain("unknown command");
