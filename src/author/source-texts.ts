@@ -14,6 +14,8 @@ export interface SourceText {
   /** The text file, as shown to the user. */
   readonly file: string;
   readonly paragraphs: readonly Paragraph[];
+  /** Why the extract's source has no text to show (a missing file, a link out of the corpus folder): no paragraphs then. */
+  readonly unreadable?: { readonly message: string; readonly hint?: string | undefined };
 }
 
 /**
@@ -30,7 +32,14 @@ export async function readSourceTexts(root: string, cwd: string, corpora?: reado
     if (reading.corpus !== undefined) {
       for (const source of reading.corpus.extract.sources) {
         const paragraphs = reading.corpus.paragraphs.get(source.id);
-        if (paragraphs !== undefined) texts.push({ corpus, source: source.id, file: displayPath(join(dir, source.text ?? `texts/${source.id}.txt`), cwd), paragraphs });
+        const file = displayPath(join(dir, source.text ?? `texts/${source.id}.txt`), cwd);
+        if (paragraphs !== undefined) {
+          texts.push({ corpus, source: source.id, file, paragraphs });
+        } else {
+          // The corpus reader said why, as a diagnostic about this source: kept, so that `brief show` does not say there is no such source.
+          const why = reading.corpus.diagnostics.find((d) => d.message.startsWith(`source "${source.id}": `));
+          if (why !== undefined) texts.push({ corpus, source: source.id, file, paragraphs: [], unreadable: { message: why.message, hint: why.hint } });
+        }
       }
       continue;
     }
@@ -48,7 +57,13 @@ export async function readSourceTexts(root: string, cwd: string, corpora?: reado
 export function findSourceText(texts: readonly SourceText[], name: string): SourceText {
   const [corpus, source] = name.includes("/") ? (name.split("/", 2) as [string, string]) : [undefined, name];
   const matches = texts.filter((t) => t.source === source && (corpus === undefined || t.corpus === corpus));
-  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 1) {
+    const match = matches[0]!;
+    if (match.unreadable !== undefined) {
+      throw new BriefsmithError("FILE_NOT_READABLE", `the text of ${match.unreadable.message}`, { hint: match.unreadable.hint });
+    }
+    return match;
+  }
   if (matches.length > 1) {
     throw new BriefsmithError("PATH_NOT_FOUND", `source "${name}" is in ${matches.length} corpora: ${matches.map((m) => m.corpus).join(", ")}`, {
       hint: `name it with its corpus: ${matches.map((m) => `${m.corpus}/${m.source}`).join(" or ")}`,

@@ -37,6 +37,20 @@ describe("authoring never writes through a link", () => {
     expect(readFileSync(victim, "utf8")).toBe("precious\n");
   });
 
+  // Regression: brief show said 'there is no source "council-hearing"' for a source whose text links out of the corpus.
+  it("brief show says why a source's text cannot be shown, and shows nothing of the file outside", async () => {
+    project = new TempProject();
+    const elsewhere = join(outsideFolder(), "elsewhere.txt");
+    writeFileSync(elsewhere, "OUTSIDE-SECRET\n");
+    rmSync(project.path("sources/transit/texts/council-hearing.txt"));
+    symlinkSync(elsewhere, project.path("sources/transit/texts/council-hearing.txt"));
+    const result = await runCli(["show", "council-hearing"], { cwd: project.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error FILE_NOT_READABLE: the text of source "council-hearing": sources/transit/texts/council-hearing.txt is a link to a file outside');
+    expect(result.stderr).not.toContain("there is no source");
+    expect(result.stdout + result.stderr).not.toContain("OUTSIDE-SECRET");
+  });
+
   it("brief source add does not write through a dangling link in texts/ either", async () => {
     project = new TempProject();
     const target = join(outsideFolder(), "created.txt");
