@@ -79,12 +79,16 @@ export function singularVerbPhrase(phrase: string): string {
 
 /**
  * The title for the running header: the short title when the brief gives one,
- * else the title itself when it fits, else cut at the last word boundary
- * that fits, without a dangling comma or colon, and an ellipsis.
+ * else the title itself when it fits, else what comes before its colon when
+ * that fits and says something ("Central Asia and energy", not a title cut
+ * mid-phrase on every page), else cut at the last word boundary that fits,
+ * without a dangling comma or colon, and an ellipsis.
  */
 export function runningTitle(title: string, shortTitle: string | undefined, maxLength = 48): string {
   if (shortTitle !== undefined) return shortTitle;
   if (title.length <= maxLength) return title;
+  const beforeColon = title.split(": ")[0]!;
+  if (beforeColon !== title && beforeColon.length <= maxLength && beforeColon.split(/\s+/).length >= 2) return beforeColon;
   const room = title.slice(0, maxLength); // the ellipsis takes the place of the space it cuts at
   const cut = room.lastIndexOf(" ");
   const head = (cut > maxLength / 3 ? room.slice(0, cut) : room.slice(0, maxLength - 1)).replace(/[\s,;:–—-]+$/u, "");

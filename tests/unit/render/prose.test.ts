@@ -40,14 +40,17 @@ describe("numbers and plurals in running text", () => {
 });
 
 describe("the running header", () => {
-  it("uses the short title when given, the title when it fits, else cuts at a word boundary", () => {
+  it("uses the short title when given, the title when it fits, else what comes before its colon, else cuts at a word boundary", () => {
     expect(runningTitle("Long title here", "Short")).toBe("Short");
     expect(runningTitle("A title that fits", undefined)).toBe("A title that fits");
-    const cut = runningTitle("China and Russia: heading for an alliance, or a limited partnership?", undefined, 40);
-    expect(cut).toBe("China and Russia: heading for an…");
+    // Regression: every page's header read "Central Asia and energy: is Russia…".
+    expect(runningTitle("Central Asia and energy: is Russia accommodating China or competing with it?", undefined)).toBe("Central Asia and energy");
+    expect(runningTitle("Sino-Russian relations after Maidan: competing readings", undefined, 44)).toBe("Sino-Russian relations after Maidan");
+    const cut = runningTitle("China and Russia, heading for an alliance or a limited partnership?", undefined, 40);
+    expect(cut).toBe("China and Russia, heading for an…");
     expect(cut.length).toBeLessThanOrEqual(40);
-    // No dangling punctuation before the ellipsis.
-    expect(runningTitle("Sino-Russian relations after Maidan: competing readings", undefined, 44)).toBe("Sino-Russian relations after Maidan…");
+    // No dangling punctuation before the ellipsis; a one-word lead before the colon says too little to stand alone.
+    expect(runningTitle("Russia: heading for an alliance, or a limited partnership with China?", undefined, 40)).toBe("Russia: heading for an alliance, or a…");
   });
 });
 
