@@ -158,7 +158,7 @@ export const BriefModelSchema = z
   .object({
     id: text("the brief's id (its file name): for the program, never printed"),
     title: z.string(),
-    runningTitle: text("the title in the running header: the brief's short_title, or the title cut at a word boundary"),
+    runningTitle: text("the title in the running header: the brief's short_title, else the title, the words before its colon, or the title cut at a word boundary"),
     template: text("the template the brief names: memo, handout, one-pager or a template of the project's own"),
     layout: z.enum(layoutNames).describe("the layout the template follows: memo, handout or one-pager"),
     marking: text("the marking printed at the top and bottom of every page"),
