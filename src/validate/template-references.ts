@@ -12,12 +12,12 @@ import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
  */
 export function literalReferenceWarnings(file: TemplateFile): Diagnostic[] {
   if (file.origin !== "project") return [];
-  if (file.shown.endsWith(".css")) return inFileOrder(cssWarnings(file, file.source, 0));
+  if (file.shown.endsWith(".css")) return inFileOrder(ruleWarnings(file, file.source, 0, cssRules));
   const parsed = parseTemplateFile(file);
   if (parsed.ast === undefined) return [];
   const warnings: Diagnostic[] = [];
   for (const { text, offset } of contentOf(parsed.ast, file.source)) {
-    warnings.push(...htmlWarnings(file, text, offset), ...cssWarnings(file, text, offset));
+    warnings.push(...ruleWarnings(file, text, offset, [...htmlRules, ...cssRules]));
   }
   return inFileOrder(warnings);
 }
@@ -27,50 +27,66 @@ function inFileOrder(warnings: Diagnostic[]): Diagnostic[] {
 }
 
 const assetHint = 'put the image in templates/assets/ and write src="{{asset "NAME"}}": it is embedded in the document';
+const offline = "documents are printed offline and load nothing";
 
-/** An attribute that loads what it names, its value written out (a value that goes on in {{…}} stops at the brace). */
-const loadingAttribute = /\s(src|srcset|poster|background|data)\s*=\s*(["']?)([^"'\s>{]*)/gi;
-/** <link href> loads a style sheet (or a font, an icon); <base href> would make every relative name an address. */
-const linkElement = /<(link|base)\b[^>]*?\shref\s*=\s*(["']?)([^"'\s>{]*)/gi;
-const scriptElement = /<script\b/gi;
-
-function htmlWarnings(file: TemplateFile, text: string, offset: number): Diagnostic[] {
-  const warnings: Diagnostic[] = [];
-  for (const match of text.matchAll(loadingAttribute)) {
-    const value = match[3]!;
-    if (!loadsSomething(value)) continue;
-    const start = offset + match.index + match[0].length - value.length;
-    warnings.push(warning(file, start, value, `${match[1]!.toLowerCase()}="${clip(value)}" is never loaded: documents are printed offline and load nothing, so it would be missing from the PDF`, assetHint));
-  }
-  for (const match of text.matchAll(linkElement)) {
-    const value = match[3]!;
-    if (!loadsSomething(value)) continue;
-    const start = offset + match.index + match[0].length - value.length;
-    warnings.push(
-      warning(file, start, value, `<${match[1]!.toLowerCase()} href="${clip(value)}"> is never loaded: documents are printed offline and load nothing`, "put a style sheet in templates/ as a .css file (a project's style sheets apply to its templates by name), an image in templates/assets/"),
-    );
-  }
-  for (const match of text.matchAll(scriptElement)) {
-    warnings.push(warning(file, offset + match.index, match[0], "a <script> never runs: documents are printed with JavaScript off", "remove it; what a template shows comes from the brief's model and Briefsmith's helpers"));
-  }
-  return warnings;
+/**
+ * What is warned of: a pattern, and, for a pattern that captures the value it would load (its last group), a
+ * value written out that names something outside the document; for one that captures none, every match.
+ */
+interface Rule {
+  readonly pattern: RegExp;
+  readonly loads: boolean;
+  readonly message: (match: RegExpMatchArray, value: string) => string;
+  readonly hint: string;
 }
 
-const cssUrl = /url\(\s*(["']?)([^"')\s{]*)/gi;
-const cssImport = /@import\b/gi;
+const htmlRules: readonly Rule[] = [
+  {
+    // An attribute that loads what it names, its value written out (a value that goes on in {{…}} stops at the brace).
+    pattern: /\s(src|srcset|poster|background|data)\s*=\s*(["']?)([^"'\s>{]*)/gi,
+    loads: true,
+    message: (match, value) => `${match[1]!.toLowerCase()}="${clip(value)}" is never loaded: ${offline}, so it would be missing from the PDF`,
+    hint: assetHint,
+  },
+  {
+    // <link href> loads a style sheet (or a font, an icon); <base href> would make every relative name an address.
+    pattern: /<(link|base)\b[^>]*?\shref\s*=\s*(["']?)([^"'\s>{]*)/gi,
+    loads: true,
+    message: (match, value) => `<${match[1]!.toLowerCase()} href="${clip(value)}"> is never loaded: ${offline}`,
+    hint: "put a style sheet in templates/ as a .css file (a project's style sheets apply to its templates by name), an image in templates/assets/",
+  },
+  {
+    pattern: /<script\b/gi,
+    loads: false,
+    message: () => "a <script> never runs: documents are printed with JavaScript off",
+    hint: "remove it; what a template shows comes from the brief's model and Briefsmith's helpers",
+  },
+];
 
-function cssWarnings(file: TemplateFile, text: string, offset: number): Diagnostic[] {
+const cssRules: readonly Rule[] = [
+  {
+    pattern: /url\(\s*(["']?)([^"')\s{]*)/gi,
+    loads: true,
+    message: (_, value) => `url(${clip(value)}) is never loaded: ${offline}`,
+    hint: 'put the image in templates/assets/ and show it from the template with <img src="{{asset "NAME"}}">, or use a data: URL',
+  },
+  {
+    pattern: /@import\b/gi,
+    loads: false,
+    message: () => `@import is never loaded: ${offline}`,
+    hint: "put the rules in a .css file in templates/: a project's style sheets apply to its templates by name",
+  },
+];
+
+function ruleWarnings(file: TemplateFile, text: string, offset: number, rules: readonly Rule[]): Diagnostic[] {
   const warnings: Diagnostic[] = [];
-  for (const match of text.matchAll(cssUrl)) {
-    const value = match[2]!;
-    if (!loadsSomething(value)) continue;
-    const start = offset + match.index + match[0].length - value.length;
-    warnings.push(
-      warning(file, start, value, `url(${clip(value)}) is never loaded: documents are printed offline and load nothing`, 'put the image in templates/assets/ and show it from the template with <img src="{{asset "NAME"}}">, or use a data: URL'),
-    );
-  }
-  for (const match of text.matchAll(cssImport)) {
-    warnings.push(warning(file, offset + match.index, match[0], "@import is never loaded: documents are printed offline and load nothing", "put the rules in a .css file in templates/: a project's style sheets apply to its templates by name"));
+  for (const rule of rules) {
+    for (const match of text.matchAll(rule.pattern)) {
+      const value = rule.loads ? match[match.length - 1]! : match[0];
+      if (rule.loads && !loadsSomething(value)) continue;
+      const start = offset + match.index + match[0].length - value.length;
+      warnings.push(warning(file, start, value, rule.message(match, value), rule.hint));
+    }
   }
   return warnings;
 }
