@@ -158,7 +158,8 @@ function sourceStub(id: string, metadata: DocumentMetadata, format: string): { l
     `- id: ${id}`,
     `  ${field("title", metadata.title, "the title, as the source gives it")}`,
     `  ${field("publisher", metadata.publisher, "who published it")}`,
-    ...(metadata.author !== undefined ? [`  # author: ${metadata.author}`] : []),
+    // On one line whatever the document says: a line break would end the comment and let the author's name write YAML.
+    ...(metadata.author !== undefined ? [`  # author: ${metadata.author.replace(/[\r\n\u0085\u2028\u2029]+/g, " ")}`] : []),
     `  ${field("kind", undefined, "report, hearing summary, article, panel summary, …")}`,
     `  ${metadata.date !== undefined ? dated : field("date_note", undefined, "the document gives no date: say so, or replace this line with date: YYYY-MM-DD")}`,
     `  ${field("place", undefined, "where it was published, or the event held")}`,

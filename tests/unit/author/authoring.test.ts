@@ -17,6 +17,29 @@ afterEach(() => {
 
 const corpusFile = "sources/transit/corpus.yaml";
 
+/** A one-page PDF whose info dictionary's Author is `author` (PDF string syntax: \\n is a line break). */
+function pdfWithAuthor(author: string): Buffer {
+  const stream = "BT /F1 12 Tf 72 720 Td (The quay will be built on the north mole.) Tj ET";
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    `<< /Author (${author}) /Title (Quay plan) >>`,
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((object, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, "latin1");
+}
+
 const page = `<!doctype html>
 <html lang="en"><head><title>Harbour plan: the new ferry quay</title><meta name="author" content="Jo Marsh"></head>
 <body><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/contact">Contact us</a></nav>
@@ -119,6 +142,18 @@ describe("brief source add", () => {
     const stub = project.read(corpusFile).slice(project.read(corpusFile).indexOf("  - id: echo\n"));
     expect(stub).toContain('    title: "Harbour plan: the new ferry quay"\n    publisher: "Harbour News"\n    # author: Jo Marsh\n');
     expect(stub).toContain('    date: "2024-05-02" # from the page\'s metadata: check it is the source\'s own date\n');
+  });
+
+  // A line break in the author would end the comment and write YAML keys into the extract: the readers fold
+  // whitespace, and the stub writes the comment on one line whatever it is given.
+  it("writes a document's author as a one-line comment, whatever line breaks it holds", async () => {
+    project = new TempProject();
+    writeFileSync(project.path("quay.pdf"), pdfWithAuthor("Jo Marsh\\nquality: injected\\n  kind: report"));
+    expect((await runCli(["source", "add", "quay.pdf", "--corpus", "transit", "--id", "quay"], { cwd: project.dir })).code).toBe(0);
+    const text = project.read(corpusFile);
+    const stub = text.slice(text.indexOf("  - id: quay\n"));
+    expect(stub).toContain("    # author: Jo Marsh quality: injected kind: report\n");
+    expect(stub).not.toMatch(/^\s+quality: injected/m);
   });
 
   it("refuses to overwrite a text or reuse an id without --force, and refuses a URL", async () => {
