@@ -20,8 +20,9 @@ interface OpenParagraph {
 /**
  * The paragraphs of a document from the lines of its pages (running headers
  * and footers already dropped). A line starts a new paragraph when:
- * - it is further below the line before than the usual line spacing, or
- *   above it (a new column);
+ * - it is further below the line before than the usual line spacing (for
+ *   two lines set larger, such as a heading that wraps, the spacing of their
+ *   size), or above it (a new column);
  * - it is a heading or the first line after one: its font size or the line
  *   before's is larger than the text's (a line set smaller, such as an
  *   attribution, does not end a paragraph);
@@ -63,7 +64,10 @@ function startsParagraph(previous: PdfLine, line: PdfLine, open: OpenParagraph, 
   const em = layout.fontSize;
   if (samePage) {
     const drop = previous.baseline - line.baseline;
-    if (drop <= 0 || drop > layout.lineSpacing * 1.3 + 0.5) return true;
+    // Lines set larger than the text (a heading that wraps) are spaced in proportion: two lines of one heading are one paragraph.
+    const sameSize = Math.abs(line.fontSize - previous.fontSize) <= 0.5;
+    const scale = sameSize ? Math.max(1, line.fontSize / layout.fontSize) : 1;
+    if (drop <= 0 || drop > layout.lineSpacing * scale * 1.3 + 0.5) return true;
   }
   const larger = Math.max(line.fontSize, previous.fontSize);
   if (Math.abs(line.fontSize - previous.fontSize) > 0.5 && larger > layout.fontSize * 1.15) return true;

@@ -71,6 +71,19 @@ describe("joinIntoParagraphs", () => {
   });
 });
 
+// Regression: a heading that wraps onto a second line became two paragraphs ("Hearing on the Riverside Congestion" / "Charge").
+describe("joinIntoParagraphs: a heading that wraps", () => {
+  it("joins the lines of one heading set larger, and starts the text after it anew", () => {
+    const body = (text: string, baseline: number) => line(full(text), baseline);
+    const heading = [line("Hearing on the Riverside Congestion", 740, 0, 20), line("Charge", 716, 0, 20)];
+    const text = [body("The council met to hear the case for the charge", 690), body("and against it, over a long evening", 678), line("in March.", 666)];
+    expect(joinIntoParagraphs([[...heading, ...text]])).toEqual([
+      "Hearing on the Riverside Congestion Charge",
+      `${full("The council met to hear the case for the charge")} ${full("and against it, over a long evening")} in March.`,
+    ]);
+  });
+});
+
 describe("dropRunningLines", () => {
   it("drops headers and footers that repeat with changing numbers, and lone page numbers, but keeps a title page's text", () => {
     const pages = [
