@@ -84,9 +84,11 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
 
     // The last build's outputs still on disk, byte for byte, that this build can keep: the PDF and HTML of the same
     // document (early cutoff: the inputs changed, not the document), and a Word file of exactly the same inputs.
-    const kept = job.reuse && previous !== undefined ? await intactOutputs(previous, context.outDir) : new Map<OutputFormat, Output>();
-    const keep = (format: OutputFormat): Output | undefined =>
-      format === "docx" ? (previous?.key === inputs.key ? kept.get(format) : undefined) : previous?.document === document ? kept.get(format) : undefined;
+    // Whether the last build's file of a format is still this brief's: a PDF or HTML of the same document, a Word file of the same inputs.
+    const current = (format: OutputFormat) => (format === "docx" ? previous?.key === inputs.key : previous?.document === document);
+    // With --force nothing asked for is reused, but a format not asked for this time that is still current stays (and stays listed).
+    const intact = previous !== undefined && (job.reuse || formats.length < outputOrder.length) ? await intactOutputs(previous, context.outDir) : new Map<OutputFormat, Output>();
+    const keep = (format: OutputFormat): Output | undefined => ((job.reuse || !wants.has(format)) && current(format) ? intact.get(format) : undefined);
 
     const fresh: { format: OutputFormat; data: string | Uint8Array; pages?: number }[] = [];
     const reused = new Map<OutputFormat, Output>();
@@ -147,7 +149,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       if (other !== undefined) outputs.set(format, other);
     }
     const listed = outputOrder.flatMap((format) => (outputs.has(format) ? [outputs.get(format)!] : []));
-    warnings.push(...(await removeStaleOutputs(previous, outputs, context)));
+    warnings.push(...(await removeStaleOutputs(previous, outputs, current, context)));
     // Re-rendered with the same result: nothing printed, and every file written is what was there already.
     const same = !printed && fresh.every((f) => previous?.outputs.some((o) => o.path === nameOf(f.format) && o.sha256 === outputs.get(f.format)!.sha256));
     const status = same && job.reuse && previous !== undefined ? "rerendered" : "built";
@@ -202,11 +204,17 @@ async function intactOutputs(previous: ManifestEntry, outDir: string): Promise<M
  * week beside today's PDF is one a staffer could send by mistake, and the manifest no longer lists it. It is
  * removed while it is as the last build wrote it; one changed since (edited by hand) is left, with a warning.
  */
-async function removeStaleOutputs(previous: ManifestEntry | undefined, current: ReadonlyMap<OutputFormat, Output>, context: JobContext): Promise<string[]> {
+async function removeStaleOutputs(
+  previous: ManifestEntry | undefined,
+  written: ReadonlyMap<OutputFormat, Output>,
+  current: (format: OutputFormat) => boolean,
+  context: JobContext,
+): Promise<string[]> {
   const warnings: string[] = [];
   for (const output of previous?.outputs ?? []) {
     const format = formatOf(output.path);
-    if (format === undefined || current.has(format)) continue;
+    // Still this brief's (the same document, or inputs): not stale, whatever was done to the file since.
+    if (format === undefined || written.has(format) || current(format)) continue;
     const path = join(context.outDir, output.path);
     const shown = displayPath(path, context.cwd);
     if (await sameContent(path, output)) {

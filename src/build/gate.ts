@@ -134,10 +134,13 @@ const placingCodes: ReadonlySet<string> = new Set(["EXTRACT_UNKNOWN_VIEWPOINT", 
  */
 function unplacedClaims(checked: CheckedBrief, model: BriefModel): { label: string; diagnostics: Diagnostic[] }[] {
   const broken = brokenItems(checked.corpus.diagnostics);
-  if (broken.size === 0) return [];
+  // A brief that prints no claims and cites none (sections without the questions) is not changed by which are chosen;
+  // a one-pager prints none but lists the sources of those chosen.
+  if (broken.size === 0 || (!model.printsClaims && model.layout !== "one-pager")) return [];
   const themes = new Set(model.themes.map((t) => t.id));
+  const excluded = new Set(checked.brief.exclude_claims ?? []);
   return checked.corpus.extract.claims.flatMap((claim) => {
-    if (!themes.has(claim.theme)) return [];
+    if (!themes.has(claim.theme) || excluded.has(claim.id)) return [];
     const diagnostics = broken.get(itemKey({ kind: "claim", id: claim.id }))?.filter((d) => placingCodes.has(d.code));
     return diagnostics === undefined || diagnostics.length === 0 ? [] : [{ label: `claim "${claim.id}"`, diagnostics }];
   });

@@ -71,6 +71,16 @@ const classes: Record<string, RefusalClass> = {
     refused: [...allBriefs, "narrow-memo"],
     exitCode: 1,
   },
+  // The narrow memo excludes the broken claim; a memo of key facts alone prints and cites no claim: neither depends on it.
+  "a misspelt viewpoint in a claim a brief excludes or does not print": {
+    breakIt: (p) => {
+      p.replace(corpusFile, "viewpoint: do-not-build\n    source: council-hearing\n    perspective: business-owners", "viewpoint: do-not-buildd\n    source: council-hearing\n    perspective: business-owners");
+      p.write("briefs/narrow-memo.yaml", narrowMemo);
+      p.write("briefs/facts-memo.yaml", "title: Key facts\ntemplate: memo\ncorpus: transit\nsections: [facts, sources]\nbalance: off\ndate: 2024-04-02\n");
+    },
+    refused: allBriefs,
+    exitCode: 1,
+  },
   "a wrong locator": { breakIt: (p) => p.replace(corpusFile, "quote: optimistic at best\n    locator: 5", "quote: optimistic at best\n    locator: 4"), refused: allBriefs, exitCode: 1 },
   "a copied paraphrase every brief shows": {
     breakIt: (p) => p.replace(corpusFile, "text: Supporters expect shorter journeys to work for residents of the northern estates.", "text: Supporters said the extension would cut average commute times for 18,000 residents and finally connect them."),

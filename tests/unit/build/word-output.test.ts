@@ -165,9 +165,15 @@ describe("brief build --format", () => {
     expect(edited.warnings).toContain(
       "output/tram-memo.docx is from an earlier version of this brief and was changed since it was written: it is left as it is, but it no longer matches the brief",
     );
-    // An unchanged brief keeps what is still its own: --format docx does not remove yesterday's PDF of the same brief.
-    await build(project, { printer: new FakePrinter(), formats: ["docx"] });
-    expect(existsSync(project.path("output/tram-memo.pdf"))).toBe(true);
+    // An unchanged brief keeps what is still its own: --format docx does not remove yesterday's PDF of the same brief,
+    // nor does --force --format docx (regression: it removed the PDF and HTML as "from an earlier version").
+    for (const force of [false, true]) {
+      const wordOnly = (await build(project, { printer: new FakePrinter(), formats: ["docx"], force })).results.find((r) => r.id === "tram-memo")!;
+      expect(existsSync(project.path("output/tram-memo.pdf"))).toBe(true);
+      expect(existsSync(project.path("output/tram-memo.html"))).toBe(true);
+      expect(wordOnly.warnings.filter((w) => w.startsWith("removed"))).toEqual([]);
+      expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html", "tram-memo.docx"]);
+    }
   });
 
   it("refuses a format it does not know, naming those it does", async () => {
