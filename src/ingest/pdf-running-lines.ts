@@ -9,10 +9,11 @@ const pageNumber = /^(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*
 /** How far a running line's baseline may move from page to page, in points: it is set by the page's template, not by the text. */
 const baselineTolerance = 3;
 
-/** A line near the top or the bottom of its page. */
+/** A line near the top or the bottom of its page, and how many lines are nearer that edge than it. */
 interface EdgeLine {
   readonly line: PdfLine;
   readonly edge: "top" | "bottom";
+  readonly rank: number;
 }
 
 /**
@@ -24,48 +25,62 @@ const browserMarginLine = /^\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?
 /**
  * The pages without their running headers and footers and page numbers: the
  * lines near the top or bottom of a page whose text, with digits ignored
- * ("Page 2 of 7" is "Page 3 of 7"), is at the same edge, at the same height,
- * on most pages, either of the whole document or, for a chapter's running
- * title, of the stretch of pages from its first to its last appearance (at
- * least three); and lone page numbers and a browser's print margins in the
- * outer two lines. A title page
- * without the header does not stop the header from being found on the others.
- * The same edge and height are what tell a header from body text that happens
- * to repeat: in a two-page hearing whose every paragraph reads "Speaker N
- * said …", the last lines of one page and the first of the next are text.
+ * ("Page 2 of 7" is "Page 3 of 7"), is at the same edge, as many lines from
+ * it and at the same height on most pages, either of the whole document or,
+ * for a chapter's running title, of the stretch of pages from its first to
+ * its last appearance (at least three); and lone page numbers and a
+ * browser's print margins in the outer two lines. A title page without the
+ * header, or with the header's words as its title at another height, does
+ * not stop the header from being found on the others, and keeps its title.
+ * The place is what tells a header from body text that happens to repeat: in
+ * a two-page hearing whose every paragraph reads "Speaker N said …", the last
+ * lines of one page and the first of the next are text.
  *
- * Limitation: a running line that appears on fewer than half the pages of
+ * Limitations: a running line that appears on fewer than half the pages of
  * its stretch (say, only on the left-hand pages of a long chapter) stays in
- * the text as paragraphs.
+ * the text as paragraphs; body lines alike but for their digits, in the same
+ * place on most pages (a form), are taken for running lines.
  */
 export function dropRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLine[][] {
   const edgesOfPages = pages.map((lines) => edgeLines(lines, edgeDepth));
   // Pages without text (blank, or scanned) have no header to count: positions are among pages with text.
   const textPages = pages.flatMap((lines, index) => (lines.length > 0 ? [index] : []));
-  const seen = new Map<string, { positions: number[]; baselines: number[] }>();
+  // Each text (digits ignored, at its edge) with the pages and heights it is found at.
+  const seen = new Map<string, { position: number; baseline: number }[]>();
   edgesOfPages.forEach((edges, pageIndex) => {
     const position = textPages.indexOf(pageIndex);
-    const onThisPage = new Set<string>();
     for (const edgeLine of edges) {
       const key = repetitionKey(edgeLine);
-      const found = seen.get(key) ?? { positions: [], baselines: [] };
-      if (!onThisPage.has(key)) found.positions.push(position);
-      onThisPage.add(key);
-      found.baselines.push(edgeLine.line.baseline);
-      seen.set(key, found);
+      seen.set(key, [...(seen.get(key) ?? []), { position, baseline: edgeLine.line.baseline }]);
     }
   });
-  const isRunning = (key: string) => {
-    const { positions = [], baselines = [] } = seen.get(key) ?? {};
-    if (Math.max(...baselines) - Math.min(...baselines) > baselineTolerance) return false;
+  // The height a running line is set at: where most of its appearances are. The same words elsewhere (a title page
+  // whose title is the header's text) are not at that height, and stay; nor do they stop the header being found.
+  const runningHeight = new Map<string, number>();
+  for (const [key, found] of seen) {
+    const height = modalHeight(found.map((f) => f.baseline));
+    const positions = [...new Set(found.filter((f) => Math.abs(f.baseline - height) <= baselineTolerance).map((f) => f.position))];
     const stretch = positions.length === 0 ? 0 : positions.at(-1)! - positions[0]! + 1;
-    return positions.length >= 2 && (positions.length * 2 > textPages.length || (positions.length >= 3 && positions.length * 2 > stretch));
+    if (positions.length >= 2 && (positions.length * 2 > textPages.length || (positions.length >= 3 && positions.length * 2 > stretch))) runningHeight.set(key, height);
+  }
+  const isRunning = (edgeLine: EdgeLine) => {
+    const height = runningHeight.get(repetitionKey(edgeLine));
+    return height !== undefined && Math.abs(edgeLine.line.baseline - height) <= baselineTolerance;
   };
   return pages.map((lines, index) => {
-    const running = new Set(edgesOfPages[index]!.filter((edgeLine) => isRunning(repetitionKey(edgeLine))).map((edgeLine) => edgeLine.line));
+    const running = new Set(edgesOfPages[index]!.filter(isRunning).map((edgeLine) => edgeLine.line));
     const outer = new Set(edgeLines(lines, 2).map((edgeLine) => edgeLine.line));
     return lines.filter((line) => !running.has(line) && !(outer.has(line) && (pageNumber.test(line.text) || browserMarginLine.test(line.text))));
   });
+}
+
+/** The height most of a line's appearances share (to the point); the lowest of equally common ones. */
+function modalHeight(baselines: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const baseline of baselines) counts.set(Math.round(baseline), (counts.get(Math.round(baseline)) ?? 0) + 1);
+  let best: [number, number] = [Math.round(baselines[0]!), 0];
+  for (const [height, count] of counts) if (count > best[1] || (count === best[1] && height < best[0])) best = [height, count];
+  return best[0];
 }
 
 /** The `depth` highest and `depth` lowest lines of a page (on a short page, every line: its upper half at the top). */
@@ -73,12 +88,14 @@ function edgeLines(lines: readonly PdfLine[], depth: number): EdgeLine[] {
   const byHeight = [...lines].sort((one, other) => other.baseline - one.baseline);
   const top = byHeight.length <= 2 * depth ? Math.ceil(byHeight.length / 2) : depth;
   const bottomFrom = byHeight.length <= 2 * depth ? top : byHeight.length - depth;
+  const bottom = byHeight.slice(bottomFrom);
   return [
-    ...byHeight.slice(0, top).map((line) => ({ line, edge: "top" as const })),
-    ...byHeight.slice(bottomFrom).map((line) => ({ line, edge: "bottom" as const })),
+    ...byHeight.slice(0, top).map((line, rank) => ({ line, edge: "top" as const, rank })),
+    ...bottom.map((line, index) => ({ line, edge: "bottom" as const, rank: bottom.length - 1 - index })),
   ];
 }
 
-function repetitionKey({ line, edge }: EdgeLine): string {
-  return `${edge}:${line.text.toLowerCase().replace(/\d+/g, "#")}`;
+/** The same words, digits ignored, at the same edge and as many lines from it: a running line keeps its place. */
+function repetitionKey({ line, edge, rank }: EdgeLine): string {
+  return `${edge}:${rank}:${line.text.toLowerCase().replace(/\d+/g, "#")}`;
 }

@@ -112,6 +112,17 @@ describe("dropRunningLines", () => {
     expect(kept.filter((text) => text.startsWith("further reason"))).toHaveLength(7);
   });
 
+  // Regression (of the same-height rule): a title page set with the header's words as its title stopped the header
+  // from being found on the other pages, and it stayed in the text four times.
+  it("drops a header whose words are also the title of the first page, and keeps the title", () => {
+    const body = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"];
+    const first = [line("Tram Extension Options Appraisal", 700, 0, 20), line("The alpha line.", 660), line("The bravo line.", 648)];
+    const others = [2, 3, 4, 5].map((p) => [line("Tram Extension Options Appraisal", 780), ...body.slice(p, p + 2).map((word, i) => line(`The ${word} line, page ${p}.`, 700 - 12 * i))]);
+    const kept = dropRunningLines([first, ...others]).flat().map((l) => l.text);
+    expect(kept.filter((text) => text === "Tram Extension Options Appraisal")).toHaveLength(1);
+    expect(kept[0]).toBe("Tram Extension Options Appraisal");
+  });
+
   it("still drops a header at the same height on each of two pages", () => {
     const body = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"];
     const pages = [0, 1].map((p) => [line("Riverside council, hearing notes", 780), ...body.slice(p * 5, p * 5 + 5).map((word, i) => line(`The ${word} line.`, 700 - 12 * i)), line(`${p + 1}`, 40)]);
