@@ -62,8 +62,10 @@ function overIndented(error: YAMLParseError, lines: readonly Line[]): Found | un
   for (let index = at + 1; index <= at + 2 && index < lines.length; index++) {
     const line = lines[index]!;
     const above = previousContentLine(lines, index);
-    if (above === undefined || !keyLine.test(line.text) || !keyWithInlineValue.test(above.text) || line.indent <= above.indent) continue;
-    const expected = above.indent;
+    if (above === undefined || !keyLine.test(line.text) || !keyWithInlineValue.test(above.text)) continue;
+    // The column of the key above: after its "- " when it opens a list item, as its item's other keys are.
+    const expected = keyColumn(above);
+    if (line.indent <= expected) continue;
     return {
       explanation: {
         code: "YAML_BAD_INDENT",
@@ -90,7 +92,8 @@ function colonInValue(error: YAMLParseError, lines: readonly Line[]): Found | un
       code: "YAML_BLOCK_AS_IMPLICIT_KEY",
       message: 'this value holds ": ", which YAML reads as the start of another key',
       span: { start, end: line.start + line.text.length },
-      hint: `put the value in double quotes: ${key} "${match[2]!.trim().replace(/"/g, '\\"')}"`,
+      // JSON's string syntax is YAML's double-quoted one: backslashes and quotes come out escaped.
+      hint: `put the value in double quotes: ${key} ${JSON.stringify(match[2]!.trim())}`,
     },
     covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
   };
@@ -101,19 +104,19 @@ function unclosedFlow(error: YAMLParseError, lines: readonly Line[]): Found | un
   const closer = /^Flow (sequence|mapping) in block collection must be sufficiently indented and end with a ([\]}])/.exec(error.message);
   if (error.code !== "BAD_INDENT" || closer === null) return undefined;
   const opener = closer[2] === "]" ? "[" : "{";
-  // The last line before the error that opens more than it closes.
+  // The last line before the error that leaves a bracket open, outside quotes and comments.
   for (let index = lineOfOffset(lines, error.pos[0]); index >= 0; index--) {
     const line = lines[index]!;
     if (line.start >= error.pos[0]) continue;
-    const open = line.text.lastIndexOf(opener);
-    if (open === -1 || count(line.text, opener) <= count(line.text, closer[2]!)) continue;
+    const open = unclosedOpener(line.text, opener, closer[2]!);
+    if (open === undefined) continue;
     const start = line.start + open;
     return {
       explanation: {
         code: "YAML_MISSING_CHAR",
         message: `this ${closer[1] === "sequence" ? "list" : "mapping"} is opened with ${opener} but not closed with ${closer[2]}`,
         span: { start, end: start + 1 },
-        hint: `close it with ${closer[2]} at the end of the line: ${line.text.trim()}${closer[2]}`,
+        hint: `close it with ${closer[2]} after its last item: ${line.text.slice(line.indent, codeEnd(line.text)).trimEnd()}${closer[2]}`,
       },
       covers: (other) => other.pos[0] >= start,
     };
@@ -121,8 +124,45 @@ function unclosedFlow(error: YAMLParseError, lines: readonly Line[]): Found | un
   return undefined;
 }
 
-function count(text: string, character: string): number {
-  return text.split(character).length - 1;
+/** Where the line's text ends before a comment (" #" outside quotes). */
+function codeEnd(text: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== undefined) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      return i;
+    }
+  }
+  return text.length;
+}
+
+/** The first opener on the line that no closer matches, outside quotes and before a comment. */
+function unclosedOpener(text: string, opener: string, closer: string): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  const end = codeEnd(text);
+  for (let i = 0; i < end; i++) {
+    const c = text[i]!;
+    if (quote !== undefined) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === opener) {
+      open.push(i);
+    } else if (c === closer) {
+      open.pop();
+    }
+  }
+  return open[0];
+}
+
+function keyColumn(line: Line): number {
+  const item = /^-\s+/.exec(line.text.slice(line.indent));
+  return line.indent + (item?.[0].length ?? 0);
 }
 
 function previousContentLine(lines: readonly Line[], index: number): Line | undefined {

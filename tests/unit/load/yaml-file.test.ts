@@ -160,10 +160,30 @@ describe("parseYamlFile: everyday slips, said at the slip", () => {
     const result = parse("title: A\nthemes: [charge\nto: The Mayor\n");
     expect(result.codes).toEqual(["YAML_MISSING_CHAR"]);
     expect(result.at).toEqual(["2:9"]);
-    expect(result.diagnostics[0]).toMatchObject({ message: "this list is opened with [ but not closed with ]", hint: "close it with ] at the end of the line: themes: [charge]" });
+    expect(result.diagnostics[0]).toMatchObject({ message: "this list is opened with [ but not closed with ]", hint: "close it with ] after its last item: themes: [charge]" });
   });
 
-  it("leaves a value that is meant to continue on the next line alone", () => {
-    expect(parse("text: a long value\n  that goes on here\nquote: x\n").codes).toEqual([]);
+  // Regressions found in review: the first explanations misplaced these.
+  it("in a list item, counts indentation from the item's keys, after its dash", () => {
+    const over = parse("claims:\n  - id: a\n     kind: judgment\n");
+    expect(over.codes).toEqual(["YAML_BAD_INDENT"]);
+    expect(over.diagnostics[0]!.hint).toBe("indent it as the line above: 4 spaces");
+    const colon = parse("claims:\n  - text: High-street traders: fear\n    id: a\n");
+    expect(colon.codes).toEqual(["YAML_BLOCK_AS_IMPLICIT_KEY"]);
+    expect(colon.at).toEqual(["2:11"]);
+  });
+
+  it("finds the [ left open outside quotes and comments, and writes the mend without the comment", () => {
+    expect(parse('themes: ["a [b", c\nto: x\n').at).toEqual(["1:9"]);
+    const commented = parse("themes: [charge # note [a]\nto: x\n");
+    expect(commented.at).toEqual(["1:9"]);
+    expect(commented.diagnostics[0]!.hint).toBe("close it with ] after its last item: themes: [charge]");
+  });
+
+  it("writes a quoted value's backslashes escaped, so that the mend is valid YAML", () => {
+    const result = parse("text: see C:\\path\\file: notes\n");
+    const hint = result.diagnostics[0]!.hint!;
+    expect(hint).toBe('put the value in double quotes: text: "see C:\\\\path\\\\file: notes"');
+    expect(parse(`${hint.replace("put the value in double quotes: ", "")}\n`).codes).toEqual([]);
   });
 });
