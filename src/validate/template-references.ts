@@ -12,12 +12,20 @@ import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
  */
 export function literalReferenceWarnings(file: TemplateFile): Diagnostic[] {
   if (file.origin !== "project") return [];
-  if (file.shown.endsWith(".css")) return inFileOrder(ruleWarnings(file, file.source, 0, cssRules));
+  if (file.shown.endsWith(".css")) return inFileOrder(ruleWarnings(file, blankOut(file.source, /\/\*[\s\S]*?\*\//g), 0, cssRules));
   const parsed = parseTemplateFile(file);
   if (parsed.ast === undefined) return [];
+  // The template's own HTML, at its offsets, with its {{…}} and HTML comments blanked out; only tags, style
+  // attributes and <style> elements are read, so prose that mentions src= or url( is not taken for a load.
+  const html = blankOut(literalText(parsed.ast, file.source), /<!--[\s\S]*?-->/g);
   const warnings: Diagnostic[] = [];
-  for (const { text, offset } of contentOf(parsed.ast, file.source)) {
-    warnings.push(...ruleWarnings(file, text, offset, [...htmlRules, ...cssRules]));
+  for (const tag of html.matchAll(/<([a-zA-Z][\w:-]*)\b[^<>]*>/g)) {
+    const name = tag[1]!.toLowerCase();
+    warnings.push(...ruleWarnings(file, tag[0], tag.index, htmlRules.filter((rule) => rule.tags === undefined || rule.tags.includes(name))));
+    warnings.push(...ruleWarnings(file, tag[0], tag.index, cssRules.filter((rule) => rule.loads)));
+  }
+  for (const style of html.matchAll(/(<style\b[^<>]*>)([\s\S]*?)<\/style>/gi)) {
+    warnings.push(...ruleWarnings(file, style[2]!, style.index + style[1]!.length, cssRules));
   }
   return inFileOrder(warnings);
 }
@@ -36,6 +44,8 @@ const offline = "documents are printed offline and load nothing";
 interface Rule {
   readonly pattern: RegExp;
   readonly loads: boolean;
+  /** The elements it is read in (all when absent). */
+  readonly tags?: readonly string[];
   readonly message: (match: RegExpMatchArray, value: string) => string;
   readonly hint: string;
 }
@@ -52,12 +62,14 @@ const htmlRules: readonly Rule[] = [
     // <link href> loads a style sheet (or a font, an icon); <base href> would make every relative name an address.
     pattern: /<(link|base)\b[^>]*?\shref\s*=\s*(["']?)([^"'\s>{]*)/gi,
     loads: true,
+    tags: ["link", "base"],
     message: (match, value) => `<${match[1]!.toLowerCase()} href="${clip(value)}"> is never loaded: ${offline}`,
     hint: "put a style sheet in templates/ as a .css file (a project's style sheets apply to its templates by name), an image in templates/assets/",
   },
   {
     pattern: /<script\b/gi,
     loads: false,
+    tags: ["script"],
     message: () => "a <script> never runs: documents are printed with JavaScript off",
     hint: "remove it; what a template shows comes from the brief's model and Briefsmith's helpers",
   },
@@ -104,14 +116,14 @@ function warning(file: TemplateFile, start: number, value: string, message: stri
   return { severity: "warning", code: "TEMPLATE_LOADS_NOTHING", message, file: file.shown, span: { start, end: start + Math.max(1, value.length) }, hint };
 }
 
-/** The literal text of a template (not its {{…}} or comments), each piece with its offset in the file. */
-function contentOf(program: hbs.AST.Program, source: string): { text: string; offset: number }[] {
-  const pieces: { text: string; offset: number }[] = [];
+/** The template's literal text (not its {{…}} or Handlebars comments), as long as the file: everything else is spaces. */
+function literalText(program: hbs.AST.Program, source: string): string {
+  const text = source.replace(/[^\n]/g, " ").split("");
   const visit = (node: hbs.AST.Program | undefined | null) => {
     for (const statement of node?.body ?? []) {
       if (statement.type === "ContentStatement") {
         const { start, end } = spanOfNode(source, statement);
-        pieces.push({ text: source.slice(start, end), offset: start });
+        for (let i = start; i < end; i++) text[i] = source[i]!;
       } else if (statement.type === "BlockStatement") {
         const block = statement as hbs.AST.BlockStatement;
         visit(block.program);
@@ -120,5 +132,10 @@ function contentOf(program: hbs.AST.Program, source: string): { text: string; of
     }
   };
   visit(program);
-  return pieces;
+  return text.join("");
+}
+
+/** The text with every match of `pattern` turned to spaces (line breaks kept), so that offsets stay those of the file. */
+function blankOut(text: string, pattern: RegExp): string {
+  return text.replace(pattern, (match) => match.replace(/[^\n]/g, " "));
 }

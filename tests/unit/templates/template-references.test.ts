@@ -85,6 +85,19 @@ describe("a project's template that names a file or address to load", () => {
     }
   });
 
+  // Regression: prose that mentions these words, a commented-out image and escaped HTML were warned of.
+  it("is not said of prose, HTML comments or escaped HTML", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates"));
+    project.write(
+      "templates/prose.hbs",
+      `{{!-- layout: memo --}}\n{{> head}}\n<body>\n<p>Set srcset= which, the data = 2019 figures, its url(s) are, write @import, src = the source list.</p>\n<!-- <img src="old.png"> -->\n<pre>&lt;img src="logo.png"&gt;</pre>\n<p style="color: #333">{{t brief.title}}</p>\n</body>\n</html>\n`,
+    );
+    project.write("templates/prose.css", "/* a background: url(paper.jpg) was tried */\nbody { color: black; }\n");
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    expect(placed(checkTemplates(set).diagnostics, set.fileTexts)).toEqual([]);
+  });
+
   it("is not said of Briefsmith's own templates", async () => {
     const set = await loadTemplates();
     expect(placed(checkTemplates(set).diagnostics, set.fileTexts)).toEqual([]);
