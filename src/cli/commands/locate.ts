@@ -23,7 +23,8 @@ Exit 1 when the quote is not found.`,
   async run(io, { values, positionals }) {
     if (positionals.length !== 1 || positionals[0]!.trim() === "") throw new UsageError('give one quote, in quotation marks: brief locate "the words you quote"');
     const root = projectRoot(io, values.root);
-    const texts = await readSourceTexts(root, io.cwd, values.corpus === undefined ? undefined : [values.corpus]);
+    // A source whose text cannot be read (brief show says why) is not searched, nor counted as searched.
+    const texts = (await readSourceTexts(root, io.cwd, values.corpus === undefined ? undefined : [values.corpus])).filter((text) => text.unreadable === undefined);
     const { found, nearMiss } = findQuote(positionals[0]!, texts);
     for (const place of found) io.stdout.write(`${place.corpus}/${place.source}:${place.paragraph}  ${excerpt(place.text)}\n`);
     if (found.length > 0) return exitCodes.ok;

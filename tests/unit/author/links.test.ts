@@ -49,6 +49,11 @@ describe("authoring never writes through a link", () => {
     expect(result.stderr).toContain('error FILE_NOT_READABLE: the text of source "council-hearing": sources/transit/texts/council-hearing.txt is a link to a file outside');
     expect(result.stderr).not.toContain("there is no source");
     expect(result.stdout + result.stderr).not.toContain("OUTSIDE-SECRET");
+    // Regression: brief locate then counted that source among those it searched.
+    project.write("sources/transit/second.yaml", "sources:\n  - {id: second-hearing, title: Second hearing, publisher: Council, kind: transcript, date: 2024-03-13, place: Riverside, quality: Test.}\n");
+    project.write("sources/transit/texts/second-hearing.txt", "Nothing of note was said.\n");
+    const located = await runCli(["locate", "OUTSIDE-SECRET"], { cwd: project.dir });
+    expect(located.stderr).toContain("not found: no paragraph of the source has the quote");
   });
 
   it("brief source add does not write through a dangling link in texts/ either", async () => {
