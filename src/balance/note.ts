@@ -33,6 +33,8 @@ export function proportionInWords(ratio: number): string {
     [2 / 3, "two-thirds"],
     [0.75, "three-quarters"],
     [0.8, "four-fifths"],
+    // A brief may set underweight_ratio near 1: a view just short of it is "about nine-tenths", not four-fifths.
+    [0.9, "nine-tenths"],
   ];
   const [, nearest] = named.reduce((best, entry) => (Math.abs(entry[0] - ratio) < Math.abs(best[0] - ratio) ? entry : best));
   return `about ${nearest} as much`;

@@ -151,7 +151,7 @@ describe("a view named in a sentence", () => {
 
 describe("a view's space in words", () => {
   it("names the nearest simple fraction, and says when it is under a third", () => {
-    expect([0.1, 0.32, 0.47, 0.5, 0.62, 0.7, 0.76, 0.79].map(proportionInWords)).toEqual([
+    expect([0.1, 0.32, 0.47, 0.5, 0.62, 0.7, 0.76, 0.79, 0.91].map(proportionInWords)).toEqual([
       "less than a third as much",
       "about a third as much",
       "about half as much",
@@ -160,6 +160,7 @@ describe("a view's space in words", () => {
       "about two-thirds as much",
       "about three-quarters as much",
       "about four-fifths as much",
+      "about nine-tenths as much",
     ]);
   });
 });
