@@ -87,8 +87,10 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     // Whether the last build's file of a format is still this brief's: a PDF or HTML of the same document, a Word file of the same inputs.
     const current = (format: OutputFormat) => (format === "docx" ? previous?.key === inputs.key : previous?.document === document);
     // With --force nothing asked for is reused, but a format not asked for this time that is still current stays (and stays listed).
-    const intact = previous !== undefined && (job.reuse || formats.length < outputOrder.length) ? await intactOutputs(previous, context.outDir) : new Map<OutputFormat, Output>();
-    const keep = (format: OutputFormat): Output | undefined => ((job.reuse || !wants.has(format)) && current(format) ? intact.get(format) : undefined);
+    // (Only the files that could be kept are hashed: under --force, those of the formats not asked for.)
+    const keepable = (format: OutputFormat) => job.reuse || !wants.has(format);
+    const intact = previous !== undefined ? await intactOutputs(previous, context.outDir, keepable) : new Map<OutputFormat, Output>();
+    const keep = (format: OutputFormat): Output | undefined => (keepable(format) && current(format) ? intact.get(format) : undefined);
 
     const fresh: { format: OutputFormat; data: string | Uint8Array; pages?: number }[] = [];
     const reused = new Map<OutputFormat, Output>();
@@ -188,12 +190,12 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   }
 }
 
-/** The last build's outputs of a brief that are still on disk exactly as written (by their sha256), by format. */
-async function intactOutputs(previous: ManifestEntry, outDir: string): Promise<Map<OutputFormat, Output>> {
+/** The last build's outputs of a brief, of the formats `wanted` takes, that are still on disk exactly as written (by their sha256). */
+async function intactOutputs(previous: ManifestEntry, outDir: string, wanted: (format: OutputFormat) => boolean): Promise<Map<OutputFormat, Output>> {
   const found = new Map<OutputFormat, Output>();
   for (const output of previous.outputs) {
     const format = formatOf(output.path);
-    if (format !== undefined && (await sameContent(join(outDir, output.path), output))) found.set(format, output);
+    if (format !== undefined && wanted(format) && (await sameContent(join(outDir, output.path), output))) found.set(format, output);
   }
   return found;
 }
