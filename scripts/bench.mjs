@@ -303,7 +303,7 @@ report("browser process tree, peak PSS", `${memory.peakPssMb.toFixed(0)} MB (tar
 if (cutoff !== undefined) {
   report(
     "early cutoff, one claim edited",
-    `${cutoff.printed} of ${briefCount} briefs printed, ${cutoff.documentsChanged} documents changed (${cutoff.printedChanged} of them printed; ${cutoff.showing} briefs select ${cutoff.claim}), ${cutoff.rerendered} re-rendered with the same result; ${(cutoff.ms / 1000).toFixed(2)} s`,
+    `${cutoff.printed} of ${briefCount} briefs printed, ${cutoff.documentsChanged} ${cutoff.documentsChanged === 1 ? "document" : "documents"} changed (${cutoff.printedChanged} of them printed; ${cutoff.showing} briefs select ${cutoff.claim}), ${cutoff.rerendered} re-rendered with the same result; ${(cutoff.ms / 1000).toFixed(2)} s`,
   );
 }
 if (scale !== undefined) {
