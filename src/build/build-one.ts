@@ -88,7 +88,8 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     const current = (format: OutputFormat) => (format === "docx" ? previous?.key === inputs.key : previous?.document === document);
     // With --force nothing asked for is reused, but a format not asked for this time that is still current stays (and stays listed).
     // (Only the files that could be kept are hashed: under --force, those of the formats not asked for.)
-    const keepable = (format: OutputFormat) => job.reuse || !wants.has(format);
+    // Not a PDF beside an HTML file written anew without it: that HTML has no table of contents, the PDF may have one.
+    const keepable = (format: OutputFormat) => job.reuse || (!wants.has(format) && !(format === "pdf" && wants.has("html")));
     const intact = previous !== undefined ? await intactOutputs(previous, context.outDir, keepable) : new Map<OutputFormat, Output>();
     const keep = (format: OutputFormat): Output | undefined => (keepable(format) && current(format) ? intact.get(format) : undefined);
 
@@ -151,7 +152,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       if (other !== undefined) outputs.set(format, other);
     }
     const listed = outputOrder.flatMap((format) => (outputs.has(format) ? [outputs.get(format)!] : []));
-    warnings.push(...(await removeStaleOutputs(previous, outputs, current, context)));
+    warnings.push(...(await removeStaleOutputs(previous, outputs, (format) => keepable(format) && current(format), context)));
     // Re-rendered with the same result: nothing printed, and every file written is what was there already.
     const same = !printed && fresh.every((f) => previous?.outputs.some((o) => o.path === nameOf(f.format) && o.sha256 === outputs.get(f.format)!.sha256));
     const status = same && job.reuse && previous !== undefined ? "rerendered" : "built";

@@ -18,7 +18,9 @@ export function entryOf(result: BriefResult, old: ManifestEntry | undefined): Ma
     id: result.id,
     file: result.file,
     status: result.status,
-    ...(result.inputs ? { key: result.inputs.key, inputs: result.inputs.inputs } : {}),
+    // The key names the inputs of the files listed: while those are the last build's, so is the key (a Word file
+    // of last week's text must not pass for one of today's inputs).
+    ...(result.inputs ? { key: old !== undefined && old.outputs.length > 0 && old.key !== undefined ? old.key : result.inputs.key, inputs: result.inputs.inputs } : {}),
     ...(result.inputs?.settings ? { settings: result.inputs.settings } : {}),
     ...(old?.document !== undefined && old.outputs.length > 0 ? { document: old.document } : {}),
     ...(old?.content !== undefined ? { content: old.content } : {}),

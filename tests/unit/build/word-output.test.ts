@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../../src/build/types.js";
+import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
 import { sha256 } from "../../../src/incremental/hash.js";
 import { readManifest } from "../../../src/output/manifest.js";
 import { runCli } from "../../helpers/cli.js";
@@ -174,6 +175,38 @@ describe("brief build --format", () => {
       expect(wordOnly.warnings.filter((w) => w.startsWith("removed"))).toEqual([]);
       expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html", "tram-memo.docx"]);
     }
+  });
+
+  // Regression: a failed build recorded the new inputs' key beside the last build's files, so a later build took
+  // last week's Word file for one of today's inputs, kept it and listed it.
+  it("after a failed build, a Word file of the last inputs is not taken for one of the new inputs", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [pdf, html, docx]");
+    await build(project, { printer: new FakePrinter() });
+    const lastWeek = readFileSync(project.path("output/tram-memo.docx"));
+    project.replace("briefs/tram-memo.yaml", "to: The Mayor", "to: The Deputy Mayor");
+    const failing = new FakePrinter();
+    failing.failOn("Should Riverside extend the tram?", new BriefsmithError("PRINT_TIMEOUT", "printing took longer than 60 s"));
+    expect(statuses((await build(project, { printer: failing })).results)["tram-memo"]).toBe("failed");
+    await build(project, { printer: new FakePrinter(), force: true, formats: ["pdf"] });
+    const listed = (await outputsOf(project, "tram-memo")).map((o) => o.path);
+    expect(listed).not.toContain("tram-memo.docx");
+    const again = await build(project, { printer: new FakePrinter() });
+    expect(statuses(again.results)["tram-memo"]).toBe("built");
+    expect(readFileSync(project.path("output/tram-memo.docx")).equals(lastWeek)).toBe(false);
+  });
+
+  // Regression: --force --format html wrote an HTML without the table of contents beside a kept PDF that has one,
+  // and the next build called the pair unchanged.
+  it("does not keep a long handout's PDF beside an HTML written anew without it", async () => {
+    project = new TempProject();
+    const eightPages = () => new FakePrinter("fake printer 1", { pages: () => 8 });
+    await build(project, { printer: eightPages() });
+    expect(project.read("output/tram-handout.html")).toContain("Contents");
+    await build(project, { printer: eightPages(), force: true, formats: ["html"] });
+    expect((await outputsOf(project, "tram-handout")).map((o) => o.path)).toEqual(["tram-handout.html"]);
+    const next = await build(project, { printer: eightPages() });
+    expect(statuses(next.results)["tram-handout"]).toBe("built");
   });
 
   it("refuses a format it does not know, naming those it does", async () => {
