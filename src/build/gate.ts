@@ -134,9 +134,10 @@ const placingCodes: ReadonlySet<string> = new Set(["EXTRACT_UNKNOWN_VIEWPOINT", 
  */
 function unplacedClaims(checked: CheckedBrief, model: BriefModel): { label: string; diagnostics: Diagnostic[] }[] {
   const broken = brokenItems(checked.corpus.diagnostics);
-  // A brief that prints no claims and cites none (sections without the questions) is not changed by which are chosen;
-  // a one-pager prints none but lists the sources of those chosen.
-  if (broken.size === 0 || (!model.printsClaims && model.layout !== "one-pager")) return [];
+  // Which claims are chosen changes a brief that prints them, a one-pager (it lists their sources), and any brief that
+  // prints a due-weight statement (the bottom line, the Balance note: it names their holders); not one of key facts alone.
+  const weighs = model.printsClaims || model.layout === "one-pager" || model.sections.bluf || model.sections.balance;
+  if (broken.size === 0 || !weighs) return [];
   const themes = new Set(model.themes.map((t) => t.id));
   const excluded = new Set(checked.brief.exclude_claims ?? []);
   return checked.corpus.extract.claims.flatMap((claim) => {

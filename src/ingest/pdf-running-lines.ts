@@ -25,8 +25,8 @@ const browserMarginLine = /^\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?
 /**
  * The pages without their running headers and footers and page numbers: the
  * lines near the top or bottom of a page whose text, with digits ignored
- * ("Page 2 of 7" is "Page 3 of 7"), is at the same edge, as many lines from
- * it and at the same height on most pages, either of the whole document or,
+ * ("Page 2 of 7" is "Page 3 of 7"), is at the same edge and height on most
+ * pages, and the outermost line on one of them at least, either of the whole document or,
  * for a chapter's running title, of the stretch of pages from its first to
  * its last appearance (at least three); and lone page numbers and a
  * browser's print margins in the outer two lines. A title page without the
@@ -46,12 +46,12 @@ export function dropRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLin
   // Pages without text (blank, or scanned) have no header to count: positions are among pages with text.
   const textPages = pages.flatMap((lines, index) => (lines.length > 0 ? [index] : []));
   // Each text (digits ignored, at its edge) with the pages and heights it is found at.
-  const seen = new Map<string, { position: number; baseline: number }[]>();
+  const seen = new Map<string, { position: number; baseline: number; rank: number }[]>();
   edgesOfPages.forEach((edges, pageIndex) => {
     const position = textPages.indexOf(pageIndex);
     for (const edgeLine of edges) {
       const key = repetitionKey(edgeLine);
-      seen.set(key, [...(seen.get(key) ?? []), { position, baseline: edgeLine.line.baseline }]);
+      seen.set(key, [...(seen.get(key) ?? []), { position, baseline: edgeLine.line.baseline, rank: edgeLine.rank }]);
     }
   });
   // The height a running line is set at: where most of its appearances are. The same words elsewhere (a title page
@@ -59,7 +59,11 @@ export function dropRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLin
   const runningHeight = new Map<string, number>();
   for (const [key, found] of seen) {
     const height = modalHeight(found.map((f) => f.baseline));
-    const positions = [...new Set(found.filter((f) => Math.abs(f.baseline - height) <= baselineTolerance).map((f) => f.position))];
+    const atHeight = found.filter((f) => Math.abs(f.baseline - height) <= baselineTolerance);
+    // A running line is the outermost line of some page at least (a stamp or a page number may sit beyond it on others);
+    // body text that repeats at one height never is.
+    if (!atHeight.some((f) => f.rank === 0)) continue;
+    const positions = [...new Set(atHeight.map((f) => f.position))];
     const stretch = positions.length === 0 ? 0 : positions.at(-1)! - positions[0]! + 1;
     if (positions.length >= 2 && (positions.length * 2 > textPages.length || (positions.length >= 3 && positions.length * 2 > stretch))) runningHeight.set(key, height);
   }
@@ -95,7 +99,7 @@ function edgeLines(lines: readonly PdfLine[], depth: number): EdgeLine[] {
   ];
 }
 
-/** The same words, digits ignored, at the same edge and as many lines from it: a running line keeps its place. */
-function repetitionKey({ line, edge, rank }: EdgeLine): string {
-  return `${edge}:${rank}:${line.text.toLowerCase().replace(/\d+/g, "#")}`;
+/** The same words, digits ignored, at the same edge. */
+function repetitionKey({ line, edge }: EdgeLine): string {
+  return `${edge}:${line.text.toLowerCase().replace(/\d+/g, "#")}`;
 }

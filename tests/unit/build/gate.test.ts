@@ -77,8 +77,10 @@ const classes: Record<string, RefusalClass> = {
       p.replace(corpusFile, "viewpoint: do-not-build\n    source: council-hearing\n    perspective: business-owners", "viewpoint: do-not-buildd\n    source: council-hearing\n    perspective: business-owners");
       p.write("briefs/narrow-memo.yaml", narrowMemo);
       p.write("briefs/facts-memo.yaml", "title: Key facts\ntemplate: memo\ncorpus: transit\nsections: [facts, sources]\nbalance: off\ndate: 2024-04-02\n");
+      // Regression: a bottom line alone prints no claim, but names the holders of the chosen ones.
+      p.write("briefs/bottom-line.yaml", "title: Bottom line\ntemplate: memo\ncorpus: transit\nsections: [bluf]\nbalance: off\ndate: 2024-04-02\n");
     },
-    refused: allBriefs,
+    refused: [...allBriefs, "bottom-line"],
     exitCode: 1,
   },
   "a wrong locator": { breakIt: (p) => p.replace(corpusFile, "quote: optimistic at best\n    locator: 5", "quote: optimistic at best\n    locator: 4"), refused: allBriefs, exitCode: 1 },

@@ -123,6 +123,21 @@ describe("dropRunningLines", () => {
     expect(kept[0]).toBe("Tram Extension Options Appraisal");
   });
 
+  // Regression (of keying on the distance from the edge): a stamp above the header, or a page number below the footer,
+  // on some pages kept the header or footer there.
+  it("drops a running line whether or not a stamp or a page number sits beyond it on some pages", () => {
+    const body = (p: number) => [line(`The body of page ${p} begins here.`, 700), line(`A line of page ${p} goes on.`, 688)];
+    const stamped = [1, 2, 3, 4, 5].map((p) => [
+      ...(p % 2 === 0 ? [line("DRAFT", 790)] : []),
+      line("Riverside council, hearing notes", 770),
+      ...body(p),
+      line("Prepared by the policy unit", 60),
+      ...(p > 1 ? [line(`Page ${p}`, 40)] : []),
+    ]);
+    const kept = dropRunningLines(stamped).flat().map((l) => l.text);
+    expect(kept.filter((text) => text.startsWith("Riverside council") || text.startsWith("Prepared by"))).toEqual([]);
+  });
+
   it("still drops a header at the same height on each of two pages", () => {
     const body = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"];
     const pages = [0, 1].map((p) => [line("Riverside council, hearing notes", 780), ...body.slice(p * 5, p * 5 + 5).map((word, i) => line(`The ${word} line.`, 700 - 12 * i)), line(`${p + 1}`, 40)]);
