@@ -1,4 +1,4 @@
-import type { YAMLParseError } from "yaml";
+import { parseDocument, type YAMLParseError } from "yaml";
 import type { Span } from "../diagnostics/diagnostic.js";
 
 /** A YAML syntax error said as the person who typed it would see it: where the slip is, and how to mend it. */
@@ -87,13 +87,17 @@ function colonInValue(error: YAMLParseError, lines: readonly Line[]): Found | un
   if (match === null) return undefined;
   const start = line.start + match[1]!.length;
   const key = match[1]!.trim();
+  // The value ends where a comment begins; the comment stays after the quotes. JSON's string syntax is YAML's
+  // double-quoted one: backslashes and quotes come out escaped.
+  const end = codeEnd(line.text);
+  const comment = line.text.slice(end).trim();
+  const mended = `${key} ${JSON.stringify(line.text.slice(match[1]!.length, end).trim())}${comment === "" ? "" : ` ${comment}`}`;
   return {
     explanation: {
       code: "YAML_BLOCK_AS_IMPLICIT_KEY",
       message: 'this value holds ": ", which YAML reads as the start of another key',
       span: { start, end: line.start + line.text.length },
-      // JSON's string syntax is YAML's double-quoted one: backslashes and quotes come out escaped.
-      hint: `put the value in double quotes: ${key} ${JSON.stringify(match[2]!.trim())}`,
+      hint: parses(mended) ? `put the value in double quotes: ${mended}` : "put the value in double quotes",
     },
     covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
   };
@@ -108,15 +112,21 @@ function unclosedFlow(error: YAMLParseError, lines: readonly Line[]): Found | un
   for (let index = lineOfOffset(lines, error.pos[0]); index >= 0; index--) {
     const line = lines[index]!;
     if (line.start >= error.pos[0]) continue;
-    const open = unclosedOpener(line.text, opener, closer[2]!);
-    if (open === undefined) continue;
-    const start = line.start + open;
+    const open = unclosedOpeners(line.text, opener, closer[2]!);
+    if (open.length === 0) continue;
+    const start = line.start + open[0]!;
+    // Every bracket left open on the line is closed; a mend that still would not parse (the list goes on over
+    // lines) is not offered.
+    const mended = `${line.text.slice(line.indent, codeEnd(line.text)).trimEnd()}${closer[2]!.repeat(open.length)}`;
     return {
       explanation: {
         code: "YAML_MISSING_CHAR",
         message: `this ${closer[1] === "sequence" ? "list" : "mapping"} is opened with ${opener} but not closed with ${closer[2]}`,
         span: { start, end: start + 1 },
-        hint: `close it with ${closer[2]} after its last item: ${line.text.slice(line.indent, codeEnd(line.text)).trimEnd()}${closer[2]}`,
+        hint:
+          parses(mended) && !/,\s*$/.test(line.text.slice(0, codeEnd(line.text)))
+            ? `close it with ${closer[2]} after its last item: ${mended}`
+            : `close it with ${closer[2]} after its last item`,
       },
       covers: (other) => other.pos[0] >= start,
     };
@@ -140,8 +150,13 @@ function codeEnd(text: string): number {
   return text.length;
 }
 
-/** The first opener on the line that no closer matches, outside quotes and before a comment. */
-function unclosedOpener(text: string, opener: string, closer: string): number | undefined {
+/** Whether a mend, as one line, is YAML without an error: a hint never offers one that is not. */
+function parses(line: string): boolean {
+  return parseDocument(line).errors.length === 0;
+}
+
+/** The openers on the line that no closer matches, outermost first, outside quotes and before a comment. */
+function unclosedOpeners(text: string, opener: string, closer: string): number[] {
   const open: number[] = [];
   let quote: string | undefined;
   const end = codeEnd(text);
@@ -157,7 +172,7 @@ function unclosedOpener(text: string, opener: string, closer: string): number | 
       open.pop();
     }
   }
-  return open[0];
+  return open;
 }
 
 function keyColumn(line: Line): number {

@@ -12,20 +12,21 @@ import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
  */
 export function literalReferenceWarnings(file: TemplateFile): Diagnostic[] {
   if (file.origin !== "project") return [];
-  if (file.shown.endsWith(".css")) return inFileOrder(ruleWarnings(file, blankOut(file.source, /\/\*[\s\S]*?\*\//g), 0, cssRules));
+  if (file.shown.endsWith(".css")) return inFileOrder(ruleWarnings(file, blankOut(file.source, cssComment), 0, cssRules));
   const parsed = parseTemplateFile(file);
   if (parsed.ast === undefined) return [];
   // The template's own HTML, at its offsets, with its {{…}} and HTML comments blanked out; only tags, style
   // attributes and <style> elements are read, so prose that mentions src= or url( is not taken for a load.
   const html = blankOut(literalText(parsed.ast, file.source), /<!--[\s\S]*?-->/g);
   const warnings: Diagnostic[] = [];
-  for (const tag of html.matchAll(/<([a-zA-Z][\w:-]*)\b[^<>]*>/g)) {
+  // A tag runs to the > outside quotes: alt="cost > benefit" does not end it.
+  for (const tag of html.matchAll(/<([a-zA-Z][\w:-]*)\b(?:[^<>"']|"[^"]*"|'[^']*')*>/g)) {
     const name = tag[1]!.toLowerCase();
     warnings.push(...ruleWarnings(file, tag[0], tag.index, htmlRules.filter((rule) => rule.tags === undefined || rule.tags.includes(name))));
     warnings.push(...ruleWarnings(file, tag[0], tag.index, cssRules.filter((rule) => rule.loads)));
   }
   for (const style of html.matchAll(/(<style\b[^<>]*>)([\s\S]*?)<\/style>/gi)) {
-    warnings.push(...ruleWarnings(file, style[2]!, style.index + style[1]!.length, cssRules));
+    warnings.push(...ruleWarnings(file, blankOut(style[2]!, cssComment), style.index + style[1]!.length, cssRules));
   }
   return inFileOrder(warnings);
 }
@@ -33,6 +34,8 @@ export function literalReferenceWarnings(file: TemplateFile): Diagnostic[] {
 function inFileOrder(warnings: Diagnostic[]): Diagnostic[] {
   return warnings.sort((a, b) => a.span!.start - b.span!.start);
 }
+
+const cssComment = /\/\*[\s\S]*?\*\//g;
 
 const assetHint = 'put the image in templates/assets/ and write src="{{asset "NAME"}}": it is embedded in the document';
 const offline = "documents are printed offline and load nothing";

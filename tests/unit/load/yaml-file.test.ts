@@ -180,6 +180,13 @@ describe("parseYamlFile: everyday slips, said at the slip", () => {
     expect(commented.diagnostics[0]!.hint).toBe("close it with ] after its last item: themes: [charge]");
   });
 
+  // Regression (review): mends that did not parse, or took a comment into the value.
+  it("offers only mends that parse: every bracket closed, a comment kept out of the value, none for a list over lines", () => {
+    expect(parse("themes: [[a, b], [c\nto: x\n").diagnostics[0]!.hint).toBe("close it with ] after its last item: themes: [[a, b], [c]]");
+    expect(parse("themes: [charge,\n  fares\nto: x\n").diagnostics[0]!.hint).toBe("close it with ] after its last item");
+    expect(parse("text: a: b # a note\n").diagnostics[0]!.hint).toBe('put the value in double quotes: text: "a: b" # a note');
+  });
+
   it("writes a quoted value's backslashes escaped, so that the mend is valid YAML", () => {
     const result = parse("text: see C:\\path\\file: notes\n");
     const hint = result.diagnostics[0]!.hint!;

@@ -30,7 +30,7 @@ const letter = `{{!-- layout: memo --}}
 {{> head}}
 <body>
 <img src="logo.png" alt="">
-<img src="{{asset "emblem.svg"}}" alt=""><img class="{{brief.layout}}" src='https://example.org/x.png'>
+<img src="{{asset "emblem.svg"}}" alt=""><img class="{{brief.layout}}" alt="cost > benefit" src='https://example.org/x.png'>
 <img src="data:image/png;base64,AAAA" alt="">
 {{!-- <img src="in-a-comment.png"> --}}
 {{#if brief.to}}<object data="file:///etc/passwd"></object>{{else}}<link rel="stylesheet" href="house.css">{{/if}}
@@ -54,7 +54,7 @@ describe("a project's template that names a file or address to load", () => {
     const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
     expect(placed(checkTemplates(set).diagnostics, set.fileTexts)).toEqual([
       "templates/letter.hbs:4:11 logo.png",
-      "templates/letter.hbs:5:77 https://example.org/x.png",
+      "templates/letter.hbs:5:98 https://example.org/x.png", // found past a > inside a quoted attribute
       "templates/letter.hbs:8:31 file:///etc/passwd",
       "templates/letter.hbs:8:97 house.css",
       "templates/letter.hbs:11:1 <script",
@@ -86,14 +86,15 @@ describe("a project's template that names a file or address to load", () => {
   });
 
   // Regression: prose that mentions these words, a commented-out image and escaped HTML were warned of.
-  it("is not said of prose, HTML comments or escaped HTML", async () => {
+  it("is not said of prose, HTML comments or escaped HTML, nor of a comment in a <style>", async () => {
     project = new TempProject();
-    mkdirSync(project.path("templates"));
+    mkdirSync(project.path("templates/partials"), { recursive: true });
     project.write(
       "templates/prose.hbs",
       `{{!-- layout: memo --}}\n{{> head}}\n<body>\n<p>Set srcset= which, the data = 2019 figures, its url(s) are, write @import, src = the source list.</p>\n<!-- <img src="old.png"> -->\n<pre>&lt;img src="logo.png"&gt;</pre>\n<p style="color: #333">{{t brief.title}}</p>\n</body>\n</html>\n`,
     );
     project.write("templates/prose.css", "/* a background: url(paper.jpg) was tried */\nbody { color: black; }\n");
+    project.write("templates/partials/styled.hbs", "<style>/* url(a.png) was tried */ p { color: black; }</style>\n");
     const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
     expect(placed(checkTemplates(set).diagnostics, set.fileTexts)).toEqual([]);
   });
