@@ -202,10 +202,12 @@ async function intactOutputs(previous: ManifestEntry, outDir: string, wanted: (f
 }
 
 /**
- * The files of formats this brief no longer has: the last build wrote them, and they no longer match the
- * brief (its formats: dropped one, or its text changed while --format left one out). A Word file from last
+ * The last build's files of this brief that this build neither wrote nor keeps, because they no longer match
+ * the brief (its text changed while its formats: or --format left the format out). A Word file from last
  * week beside today's PDF is one a staffer could send by mistake, and the manifest no longer lists it. It is
  * removed while it is as the last build wrote it; one changed since (edited by hand) is left, with a warning.
+ * A file that still matches the brief stays where it is; changed by hand since, it is no longer listed, and
+ * the staffer is told so.
  */
 async function removeStaleOutputs(
   previous: ManifestEntry | undefined,
@@ -216,10 +218,14 @@ async function removeStaleOutputs(
   const warnings: string[] = [];
   for (const output of previous?.outputs ?? []) {
     const format = formatOf(output.path);
-    // Still this brief's (the same document, or inputs): not stale, whatever was done to the file since.
-    if (format === undefined || written.has(format) || current(format)) continue;
+    if (format === undefined || written.has(format)) continue;
     const path = join(context.outDir, output.path);
     const shown = displayPath(path, context.cwd);
+    if (current(format)) {
+      // Still this brief's (the same document, or inputs), but not listed: it was changed since it was written.
+      if (existsSync(path)) warnings.push(`${shown} was changed since it was written, so it is no longer listed; building the ${format} again replaces it`);
+      continue;
+    }
     if (await sameContent(path, output)) {
       try {
         await unlink(path);

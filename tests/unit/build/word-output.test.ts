@@ -196,6 +196,17 @@ describe("brief build --format", () => {
     expect(readFileSync(project.path("output/tram-memo.docx")).equals(lastWeek)).toBe(false);
   });
 
+  // Regression (review): a PDF of the same brief edited by hand was dropped from the manifest without a word.
+  it("says so when a current file it does not write was changed by hand, and stops listing it", async () => {
+    project = new TempProject();
+    await build(project, { printer: new FakePrinter() });
+    project.write("output/tram-memo.pdf", "annotated by hand");
+    const memo = (await build(project, { printer: new FakePrinter(), formats: ["docx"] })).results.find((r) => r.id === "tram-memo")!;
+    expect(memo.warnings).toContain("output/tram-memo.pdf was changed since it was written, so it is no longer listed; building the pdf again replaces it");
+    expect(project.read("output/tram-memo.pdf")).toBe("annotated by hand");
+    expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.html", "tram-memo.docx"]);
+  });
+
   // Regression: --force --format html wrote an HTML without the table of contents beside a kept PDF that has one,
   // and the next build called the pair unchanged.
   it("does not keep a long handout's PDF beside an HTML written anew without it", async () => {
