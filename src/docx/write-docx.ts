@@ -55,7 +55,7 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport): Prom
     title: typographic(model.title),
     subject: typographic(model.corpus.title),
     ...(model.from !== undefined ? { creator: typographic(model.from), lastModifiedBy: typographic(model.from) } : { creator: "", lastModifiedBy: "" }),
-    customProperties: [{ name: "Marking", value: model.marking }],
+    customProperties: model.marking === "" ? [] : [{ name: "Marking", value: model.marking }],
     styles: documentStyles(model.layout),
     numbering: withStarts(documentNumbering(), context.decimalStarts),
     endnotes,
@@ -80,7 +80,7 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport): Prom
 function runningHeader(model: BriefModel, textWidth: number): Header {
   return new Header({
     children: [
-      new Paragraph({ style: style.header, alignment: AlignmentType.CENTER, children: [raw(model.marking, { style: style.marking })] }),
+      ...(model.marking === "" ? [] : [new Paragraph({ style: style.header, alignment: AlignmentType.CENTER, children: [raw(model.marking, { style: style.marking })] })]),
       new Paragraph({
         style: style.header,
         tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],

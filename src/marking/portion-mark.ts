@@ -87,6 +87,11 @@ export const recognisedMarkings =
  * "SECRET//NOFORN" → "(S//NF)"; "TOP SECRET//SI/TK//NOFORN" → "(TS//SI/TK//NF)";
  * "CUI//SP-PRVCY" → "(CUI//SP-PRVCY)"; "UNCLASSIFIED" → "(U)".
  */
+/** The banner a brief prints: its marking, or nothing for `marking: none` (an office that marks nothing: a town hall, a seminar). */
+export function printedMarking(marking: string): string {
+  return /^none$/i.test(marking.trim()) ? "" : marking;
+}
+
 export function portionMarkOf(marking: string): string | undefined {
   const segments = marking.trim().toUpperCase().replace(/\s+/g, " ").split("//").map((s) => s.trim());
   const [level, ...rest] = segments;

@@ -82,7 +82,7 @@ export const BriefSchema = z
     to: Text.max(200).optional(),
     from: Text.max(200).optional(),
     date: IsoDate.optional().describe("defaults to the build date; a fixed date makes the output reproducible"),
-    marking: Text.max(80).default("UNCLASSIFIED"),
+    marking: Text.max(80).default("UNCLASSIFIED").describe("the banner at the top and bottom of every page; none for no banner"),
     portion_marks: z
       .boolean()
       .default(false)

@@ -161,7 +161,7 @@ export const BriefModelSchema = z
     runningTitle: text("the title in the running header: the brief's short_title, else the title, the words before its colon, or the title cut at a word boundary"),
     template: text("the template the brief names: memo, handout, one-pager or a template of the project's own"),
     layout: z.enum(layoutNames).describe("the layout the template follows: memo, handout or one-pager"),
-    marking: text("the marking printed at the top and bottom of every page"),
+    marking: text("the marking printed at the top and bottom of every page (empty for marking: none)"),
     portionMark: z
       .string()
       .optional()

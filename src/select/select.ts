@@ -11,7 +11,7 @@ import type {
   ThemeModel,
   ViewpointModel,
 } from "../model.js";
-import { explicitPortionMark, portionMarkOf } from "../marking/portion-mark.js";
+import { explicitPortionMark, portionMarkOf, printedMarking } from "../marking/portion-mark.js";
 import { runningTitle } from "../render/prose.js";
 import { sectionNames, type LayoutName, type SectionName } from "../schema/brief.js";
 import type { Claim, Extract, Fact, Perspective, Source, Theme, Viewpoint } from "../schema/extract.js";
@@ -202,7 +202,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
     runningTitle: runningTitle(brief.title, brief.short_title),
     template: brief.template,
     layout: brief.layout,
-    marking: brief.marking,
+    marking: printedMarking(brief.marking),
     portionMark: brief.portion_marks ? (brief.portion_mark !== undefined ? explicitPortionMark(brief.portion_mark) : portionMarkOf(brief.marking)) : undefined,
     classificationBlock: classificationBlock(brief.classification_block),
     paper: brief.paper,

@@ -3,7 +3,7 @@ import { suggestionHint } from "../diagnostics/suggest.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import { z } from "zod";
-import { portionMarkOf, recognisedMarkings } from "../marking/portion-mark.js";
+import { portionMarkOf, printedMarking, recognisedMarkings } from "../marking/portion-mark.js";
 import { BriefSchema, layoutNames, layoutRefusals, layoutSections, sectionNames, TemplateId, type Brief, type LayoutName, type SectionName } from "../schema/brief.js";
 import type { Extract } from "../schema/extract.js";
 import { idPattern } from "../schema/id-pattern.js";
@@ -73,7 +73,10 @@ function checkPortionMarking(brief: Brief, file: YamlFile): Diagnostic[] {
     {
       severity: "error",
       code: "BRIEF_UNKNOWN_MARKING",
-      message: `portion_marks is on, but the marking "${brief.marking}" is not one whose portion mark Briefsmith knows`,
+      message:
+        printedMarking(brief.marking) === ""
+          ? "portion_marks is on, but the brief has no marking (marking: none)"
+          : `portion_marks is on, but the marking "${brief.marking}" is not one whose portion mark Briefsmith knows`,
       file: file.path,
       span: locate(file, file.data !== null && typeof file.data === "object" && "marking" in file.data ? ["marking"] : ["portion_marks"]),
       hint: `add portion_mark: with the mark to print (for example portion_mark: OS), or use a recognised marking: ${recognisedMarkings}`,

@@ -48,6 +48,8 @@ describe("examples/letterhead", () => {
     for (const visible of ["Town of Millbrook", "Town Hall · 1 Market Square · Millbrook", "MEMORANDUM", "Chair, Library Board", "Should Millbrook's library open on Sundays?", "Bottom line"]) {
       expect(text).toContain(visible);
     }
+    // marking: none: a town hall's memo carries no classification banner.
+    expect(text).not.toContain("UNCLASSIFIED");
     const info = await tool("pdfinfo", [join(dir, "output", "library-sundays-letter.pdf")]);
     expect(info).toMatch(/Pages:\s+[12]\n/);
   });

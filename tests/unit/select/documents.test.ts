@@ -86,6 +86,14 @@ describe("selection prints what the brief asks, in its order, and counts only wh
     expect(sourceNotices(selectBrief(makeBrief({ themes: ["t1"], date: "2020-05-01" }), monthOnly, options))).toEqual([]);
   });
 
+  // Regression: a town hall's memo could not leave out the banner; marking: none now prints none.
+  it("prints the brief's marking, UNCLASSIFIED when it names none, and no banner for marking: none", () => {
+    expect(selectBrief(makeBrief({ marking: "SECRET" }), base, options).marking).toBe("SECRET");
+    expect(selectBrief(makeBrief({}), base, options).marking).toBe("UNCLASSIFIED");
+    expect(selectBrief(makeBrief({ marking: "none" }), base, options).marking).toBe("");
+    expect(selectBrief(makeBrief({ marking: "none", portion_marks: true }), base, options).portionMark).toBeUndefined();
+  });
+
   it("does not print a fact that rests on the same words as a claim printed above it", () => {
     const words = "the projected cost of the line assumed no delays at all";
     const extract = {
