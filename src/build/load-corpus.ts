@@ -16,7 +16,7 @@ import { mergeExtractFiles } from "../validate/merge-extract.js";
 import { locateInExtract } from "../validate/origins.js";
 import { checkExtractQuotes } from "../validate/quotes.js";
 import { checkExtractReferences } from "../validate/references.js";
-import { blocksCorpus } from "../validate/scope.js";
+import { blocksCorpus, brokenItems, itemKey } from "../validate/scope.js";
 import { checkCorpus, defaultMinCoverage, type CorpusCheck } from "../check/check.js";
 
 /** A corpus folder as read, with every problem found in it. */
@@ -147,8 +147,11 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
   const quoteProblems = checkExtractQuotes(extract, merged.origins, paragraphs);
   diagnostics.push(...quoteProblems);
   // A wrong locator leaves its paragraph uncovered: the coverage problems of its source say so, since they are printed first.
-  const items = new Map<string, string>([...extract.claims, ...extract.facts].map((item) => [`${"viewpoint" in item ? "claim" : "fact"}:${item.id}`, item.source]));
-  const sourcesWithQuoteErrors = new Set(quoteProblems.flatMap((d) => (d.item === undefined ? [] : [items.get(`${d.item.kind}:${d.item.id}`) ?? ""])));
+  const misquoted = brokenItems(quoteProblems);
+  const sourcesWithQuoteErrors = new Set([
+    ...extract.claims.filter((c) => misquoted.has(itemKey({ kind: "claim", id: c.id }))).map((c) => c.source),
+    ...extract.facts.filter((f) => misquoted.has(itemKey({ kind: "fact", id: f.id }))).map((f) => f.source),
+  ]);
   const check = checkCorpus({ id, extract, origins: merged.origins, paragraphs }, options.minCoverage ?? defaultMinCoverage, sourcesWithQuoteErrors);
   diagnostics.push(...check.diagnostics);
   return { id, dir, files, corpus: { id, dir, extract, origins: merged.origins, paragraphs, files, diagnostics }, check, diagnostics };
