@@ -49,21 +49,20 @@ export interface GateContext {
 /** Select and measure a checked brief, and decide whether it may be built. Pure. */
 export function gateBrief(checked: CheckedBrief, context: GateContext): GatedBrief {
   const assembled = assembleBrief(checked, context);
-  const shown = brokenItemsShown(checked, assembled.model);
+  // The corpus's broken claims and facts, by item, read once for both questions below.
+  const broken = brokenItems(checked.corpus.diagnostics);
+  const refused = (reason: string, items: readonly { diagnostics: Diagnostic[] }[]): GatedBrief => ({
+    ...assembled,
+    refusal: { status: "invalid", reason, diagnostics: items.flatMap((s) => s.diagnostics) },
+  });
+  const shown = brokenItemsShown(broken, assembled.model);
   if (shown.length > 0) {
-    return { ...assembled, refusal: { status: "invalid", reason: `it shows ${describeItems(shown.map((s) => s.label))}, which ${shown.length === 1 ? "has" : "have"} errors`, diagnostics: shown.flatMap((s) => s.diagnostics) } };
+    return refused(`it shows ${describeItems(shown.map((s) => s.label))}, which ${shown.length === 1 ? "has" : "have"} errors`, shown);
   }
-  const unplaced = unplacedClaims(checked, assembled.model);
+  const unplaced = unplacedClaims(broken, checked, assembled.model);
   if (unplaced.length > 0) {
-    const labels = describeItems(unplaced.map((s) => s.label));
-    return {
-      ...assembled,
-      refusal: {
-        status: "invalid",
-        reason: `${labels}, of a question it shows, ${unplaced.length === 1 ? "names" : "name"} an unknown viewpoint or perspective, so which claims it would show is not known`,
-        diagnostics: unplaced.flatMap((s) => s.diagnostics),
-      },
-    };
+    const named = `${describeItems(unplaced.map((s) => s.label))}, of a question it shows, ${unplaced.length === 1 ? "names" : "name"}`;
+    return refused(`${named} an unknown viewpoint or perspective, so which claims it would show is not known`, unplaced);
   }
   if (assembled.balance.policy === "strict" && assembled.balance.verdict === "unbalanced") {
     return { ...assembled, refusal: { status: "unbalanced", reason: "it is unbalanced, and its balance policy is strict", diagnostics: assembled.diagnostics } };
@@ -111,8 +110,7 @@ export function refusalBeforeSelection(prepared: PreparedBrief): Refusal {
 }
 
 /** The broken claims and facts a selected brief shows, each with its problems. */
-function brokenItemsShown(checked: CheckedBrief, model: BriefModel): { label: string; diagnostics: Diagnostic[] }[] {
-  const broken = brokenItems(checked.corpus.diagnostics);
+function brokenItemsShown(broken: ReadonlyMap<string, Diagnostic[]>, model: BriefModel): { label: string; diagnostics: Diagnostic[] }[] {
   if (broken.size === 0) return [];
   const shown = [
     ...model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.shownClaims.map((c) => ({ kind: "claim" as const, id: c.id })))),
@@ -132,8 +130,7 @@ const placingCodes: ReadonlySet<string> = new Set(["EXTRACT_UNKNOWN_VIEWPOINT", 
  * perspective). The brief does not show them, but it might have, had they been right: before, it was built
  * without a word, another claim in their place.
  */
-function unplacedClaims(checked: CheckedBrief, model: BriefModel): { label: string; diagnostics: Diagnostic[] }[] {
-  const broken = brokenItems(checked.corpus.diagnostics);
+function unplacedClaims(broken: ReadonlyMap<string, Diagnostic[]>, checked: CheckedBrief, model: BriefModel): { label: string; diagnostics: Diagnostic[] }[] {
   // Which claims are chosen changes a brief that prints them, a one-pager (it lists their sources), and any brief that
   // prints a due-weight statement (the bottom line, the Balance note: it names their holders); not one of key facts alone.
   const weighs = model.printsClaims || model.layout === "one-pager" || model.sections.bluf || model.sections.balance;
