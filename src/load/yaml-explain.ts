@@ -1,4 +1,5 @@
 import { parseDocument, type YAMLParseError } from "yaml";
+import { positionAt } from "../diagnostics/format.js";
 import type { Span } from "../diagnostics/diagnostic.js";
 
 /** A YAML syntax error said as the person who typed it would see it: where the slip is, and how to mend it. */
@@ -29,7 +30,8 @@ export function explainYamlErrors(errors: readonly YAMLParseError[], text: strin
   const taken = new Set<YAMLParseError>();
   for (const error of errors) {
     if (taken.has(error)) continue;
-    const found = overIndented(error, lines) ?? colonInValue(error, lines) ?? unclosedFlow(error, lines);
+    const at = positionAt(text, error.pos[0]).line - 1;
+    const found = overIndented(error, lines, at) ?? colonInValue(error, lines, at) ?? unclosedFlow(error, lines, at);
     if (found === undefined) continue;
     // Errors of the same slip (the parser often reports two) go with it.
     const explains = errors.filter((other) => other === error || (!taken.has(other) && found.covers(other)));
@@ -45,20 +47,13 @@ interface Found {
   readonly covers: (other: YAMLParseError) => boolean;
 }
 
-const lineOfOffset = (lines: readonly Line[], offset: number) => {
-  let index = 0;
-  while (index + 1 < lines.length && lines[index + 1]!.start <= offset) index++;
-  return index;
-};
-
 /** `key: value` with the value on the same line (not a block to come, not a quoted or flow value the slip is not about). */
 const keyWithInlineValue = /^\s*(?:- )?[^\s#:'"[{][^:#]*:\s+[^\s|>#&*!'"[{]/;
 const keyLine = /^\s*(?:- )?[^\s#:'"][^:#]*:(?:\s|$)/;
 
 /** A `key: …` line indented further than the `key: value` line above it: YAML reads it as more of that value. */
-function overIndented(error: YAMLParseError, lines: readonly Line[]): Found | undefined {
+function overIndented(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
   if (error.code !== "BLOCK_AS_IMPLICIT_KEY" && error.code !== "MULTILINE_IMPLICIT_KEY") return undefined;
-  const at = lineOfOffset(lines, error.pos[0]);
   for (let index = at + 1; index <= at + 2 && index < lines.length; index++) {
     const line = lines[index]!;
     const above = previousContentLine(lines, index);
@@ -80,16 +75,16 @@ function overIndented(error: YAMLParseError, lines: readonly Line[]): Found | un
 }
 
 /** `text: High-street traders: fear …`: a second ": " in a plain value starts another key. */
-function colonInValue(error: YAMLParseError, lines: readonly Line[]): Found | undefined {
+function colonInValue(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
   if (error.code !== "BLOCK_AS_IMPLICIT_KEY") return undefined;
-  const line = lines[lineOfOffset(lines, error.pos[0])]!;
+  const line = lines[at]!;
   const match = /^(\s*(?:- )?[^\s#:'"][^:#]*:\s+)([^\s'"[{|>][^#]*?:\s.*)$/.exec(line.text);
   if (match === null) return undefined;
   const start = line.start + match[1]!.length;
   const key = match[1]!.trim();
   // The value ends where a comment begins; the comment stays after the quotes. JSON's string syntax is YAML's
   // double-quoted one: backslashes and quotes come out escaped.
-  const end = codeEnd(line.text);
+  const { end } = codeOf(line.text);
   const comment = line.text.slice(end).trim();
   const mended = `${key} ${JSON.stringify(line.text.slice(match[1]!.length, end).trim())}${comment === "" ? "" : ` ${comment}`}`;
   return {
@@ -104,27 +99,29 @@ function colonInValue(error: YAMLParseError, lines: readonly Line[]): Found | un
 }
 
 /** `themes: [charge` and nothing to close it: the parser stops at the next line; the slip is the [ left open. */
-function unclosedFlow(error: YAMLParseError, lines: readonly Line[]): Found | undefined {
+function unclosedFlow(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
   const closer = /^Flow (sequence|mapping) in block collection must be sufficiently indented and end with a ([\]}])/.exec(error.message);
   if (error.code !== "BAD_INDENT" || closer === null) return undefined;
   const opener = closer[2] === "]" ? "[" : "{";
   // The last line before the error that leaves a bracket open, outside quotes and comments.
-  for (let index = lineOfOffset(lines, error.pos[0]); index >= 0; index--) {
+  for (let index = at; index >= 0; index--) {
     const line = lines[index]!;
     if (line.start >= error.pos[0]) continue;
-    const open = unclosedOpeners(line.text, opener, closer[2]!);
+    const code = codeOf(line.text);
+    const open = unclosedOpeners(code.characters, opener, closer[2]!);
     if (open.length === 0) continue;
     const start = line.start + open[0]!;
     // Every bracket left open on the line is closed; a mend that still would not parse (the list goes on over
     // lines) is not offered.
-    const mended = `${line.text.slice(line.indent, codeEnd(line.text)).trimEnd()}${closer[2]!.repeat(open.length)}`;
+    const written = line.text.slice(0, code.end).trimEnd();
+    const mended = `${written.slice(line.indent)}${closer[2]!.repeat(open.length)}`;
     return {
       explanation: {
         code: "YAML_MISSING_CHAR",
         message: `this ${closer[1] === "sequence" ? "list" : "mapping"} is opened with ${opener} but not closed with ${closer[2]}`,
         span: { start, end: start + 1 },
         hint:
-          parses(mended) && !/,\s*$/.test(line.text.slice(0, codeEnd(line.text)))
+          parses(mended) && !written.endsWith(",")
             ? `close it with ${closer[2]} after its last item: ${mended}`
             : `close it with ${closer[2]} after its last item`,
       },
@@ -134,8 +131,9 @@ function unclosedFlow(error: YAMLParseError, lines: readonly Line[]): Found | un
   return undefined;
 }
 
-/** Where the line's text ends before a comment (" #" outside quotes). */
-function codeEnd(text: string): number {
+/** A line's characters outside quotes, each with its column, up to a comment (" #" outside quotes), and where that comment begins. */
+function codeOf(text: string): { characters: [number, string][]; end: number } {
+  const characters: [number, string][] = [];
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -144,10 +142,12 @@ function codeEnd(text: string): number {
     } else if (c === '"' || c === "'") {
       quote = c;
     } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
-      return i;
+      return { characters, end: i };
+    } else {
+      characters.push([i, c]);
     }
   }
-  return text.length;
+  return { characters, end: text.length };
 }
 
 /** Whether a mend, as one line, is YAML without an error: a hint never offers one that is not. */
@@ -155,22 +155,12 @@ function parses(line: string): boolean {
   return parseDocument(line).errors.length === 0;
 }
 
-/** The openers on the line that no closer matches, outermost first, outside quotes and before a comment. */
-function unclosedOpeners(text: string, opener: string, closer: string): number[] {
+/** The openers that no closer matches, outermost first, among a line's characters outside quotes and comments. */
+function unclosedOpeners(characters: readonly [number, string][], opener: string, closer: string): number[] {
   const open: number[] = [];
-  let quote: string | undefined;
-  const end = codeEnd(text);
-  for (let i = 0; i < end; i++) {
-    const c = text[i]!;
-    if (quote !== undefined) {
-      if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === opener) {
-      open.push(i);
-    } else if (c === closer) {
-      open.pop();
-    }
+  for (const [i, c] of characters) {
+    if (c === opener) open.push(i);
+    else if (c === closer) open.pop();
   }
   return open;
 }
