@@ -82,13 +82,12 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     // (a claim edited where the template does not print it changes no document, and nothing a reader sees).
     const changes = previous?.content === undefined || previous.document === document ? undefined : changesBetween(previous.content, content);
 
-    // The last build's outputs still on disk, byte for byte, that this build can keep: the PDF and HTML of the same
-    // document (early cutoff: the inputs changed, not the document), and a Word file of exactly the same inputs.
-    // Whether the last build's file of a format is still this brief's: a PDF or HTML of the same document, a Word file of the same inputs.
+    // The last build's outputs still on disk, byte for byte, that this build can keep. A file is still this brief's
+    // (current) when it is the PDF or HTML of the same document (early cutoff: the inputs changed, not the document),
+    // or the Word file of the same inputs. It may be kept (keepable) unless --force rewrites it: a format not asked
+    // for stays, and stays listed, but not a PDF beside an HTML written anew without its table of contents. Only the
+    // keepable files are hashed.
     const current = (format: OutputFormat) => (format === "docx" ? previous?.key === inputs.key : previous?.document === document);
-    // With --force nothing asked for is reused, but a format not asked for this time that is still current stays (and stays listed).
-    // (Only the files that could be kept are hashed: under --force, those of the formats not asked for.)
-    // Not a PDF beside an HTML file written anew without it: that HTML has no table of contents, the PDF may have one.
     const keepable = (format: OutputFormat) => job.reuse || (!wants.has(format) && !(format === "pdf" && wants.has("html")));
     const intact = previous !== undefined ? await intactOutputs(previous, context.outDir, keepable) : new Map<OutputFormat, Output>();
     const keep = (format: OutputFormat): Output | undefined => (keepable(format) && current(format) ? intact.get(format) : undefined);

@@ -51,7 +51,9 @@ export function dropRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLin
     const position = textPages.indexOf(pageIndex);
     for (const edgeLine of edges) {
       const key = repetitionKey(edgeLine);
-      seen.set(key, [...(seen.get(key) ?? []), { position, baseline: edgeLine.line.baseline, rank: edgeLine.rank }]);
+      const found = seen.get(key) ?? [];
+      found.push({ position, baseline: edgeLine.line.baseline, rank: edgeLine.rank });
+      seen.set(key, found);
     }
   });
   // The height a running line is set at: where most of its appearances are. The same words elsewhere (a title page
