@@ -203,6 +203,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       const [{ buildOne }, { createRenderer }, { parseLexicon }] = await loadPrinting();
       const context: JobContext = {
         render: createRenderer(templateSet, preparation.templateCheck),
+        letterheads: templateSet.letterheads,
         printer,
         lexicon: parseLexicon(lexiconText, lexiconPath),
         outDir,

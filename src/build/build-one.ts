@@ -15,6 +15,7 @@ import { printWithContents } from "../render/contents.js";
 import type { RenderHtml } from "../render/render.js";
 import type { OutputFormat } from "../schema/brief.js";
 import { renderDocx } from "../docx/render-docx.js";
+import type { WordLetterhead } from "../load/word-letterhead.js";
 import { changesBetween, contentOf } from "./content.js";
 import { formatOf, outputPaths, type Output } from "./outputs.js";
 import { gateBrief } from "./gate.js";
@@ -23,6 +24,8 @@ import type { BalanceSummary, BriefResult, Job } from "./types.js";
 /** What one job needs of the build: how to render and print, where to write, and the settings that shape the document. */
 export interface JobContext {
   readonly render: RenderHtml;
+  /** The offices' letterheads in Word, by template: a brief's Word document is put on its template's. */
+  readonly letterheads: ReadonlyMap<string, WordLetterhead>;
   /** The printer, started on first need: a build that writes no PDF never starts a browser. */
   readonly printer: () => Promise<DocumentPrinter>;
   readonly lexicon: Lexicon;
@@ -131,7 +134,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     if (wants.has("docx")) {
       const docx = keep("docx");
       if (docx !== undefined) reused.set("docx", docx);
-      else fresh.push({ format: "docx", data: await renderDocx(model, balance) });
+      else fresh.push({ format: "docx", data: await renderDocx(model, balance, { letterhead: context.letterheads.get(model.template) }) });
     }
 
     // Every file, or none: a failure while writing leaves the last build's files as they were. The files are

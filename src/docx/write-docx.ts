@@ -21,6 +21,8 @@ import { handoutLayout } from "./handout.js";
 import type { Layout } from "./layout.js";
 import { memoLayout } from "./memo.js";
 import { onePagerLayout } from "./one-pager.js";
+import { graftLetterhead } from "./graft-letterhead.js";
+import type { WordLetterhead } from "../load/word-letterhead.js";
 import { documentMoment, reproducibleDocx } from "./reproducible.js";
 import { footerNote, noteParagraph, notesHeading, sharedSections } from "./sections.js";
 import { documentNumbering, documentStyles, style } from "./styles.js";
@@ -37,9 +39,10 @@ const inch = 1440;
  * order as the PDF, in Word's own styles, with the marking in every page's
  * header and footer, "Page X of Y" as Word fields, the quotes in real
  * endnotes, the document's title, subject and author in its properties, and
- * the same bytes every time for the same model.
+ * the same bytes every time for the same model. On an office's letterhead
+ * (load/word-letterhead.ts), when its template has one.
  */
-export async function writeDocx(model: BriefModel, balance: BalanceReport): Promise<Uint8Array> {
+export async function writeDocx(model: BriefModel, balance: BalanceReport, letterhead?: WordLetterhead): Promise<Uint8Array> {
   const layout = layouts[model.layout];
   const page = pages[model.paper];
   const [top, right, bottom, left] = layout.margins.map((m) => Math.round(m * inch)) as [number, number, number, number];
@@ -62,18 +65,29 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport): Prom
     sections: [
       {
         properties: {
+          // A letterhead with a first page of its own: so has the document, and the letterhead goes on both kinds of page.
+          ...(letterhead?.first !== undefined ? { titlePage: true } : {}),
           page: {
             size: { width: page.width, height: page.height },
             margin: { top, right, bottom, left, header: Math.round(0.3 * inch), footer: Math.round(0.3 * inch) },
           },
         },
-        headers: { default: runningHeader(model, textWidth) },
-        footers: { default: runningFooter(model, textWidth) },
+        headers: { default: runningHeader(model, textWidth), ...(letterhead?.first ? { first: bannerHeader(model) } : {}) },
+        footers: { default: runningFooter(model, textWidth), ...(letterhead?.first ? { first: runningFooter(model, textWidth) } : {}) },
         children,
       },
     ],
   });
-  return reproducibleDocx(await Packer.toBuffer(document), documentMoment(model.date));
+  const written = await Packer.toBuffer(document);
+  const onPaper = letterhead === undefined ? written : await graftLetterhead(written, letterhead, { bannerOnTop: model.marking !== "" });
+  return reproducibleDocx(onPaper, documentMoment(model.date));
+}
+
+/** The first page's header on a letterhead: the marking banner, and the letterhead under it (the memo's own heading gives title and date). */
+function bannerHeader(model: BriefModel): Header {
+  return new Header({
+    children: [model.marking === "" ? new Paragraph({ style: style.header }) : new Paragraph({ style: style.header, alignment: AlignmentType.CENTER, children: [raw(model.marking, { style: style.marking })] })],
+  });
 }
 
 /** The running header, as the PDF's: the marking centred at the top; under it the short title, and the date on the right. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative } from "node:path";
 import { stylesFor, type TemplateSet } from "../load/templates.js";
+import type { LetterheadPart, WordLetterhead } from "../load/word-letterhead.js";
 import type { BriefSettings } from "../output/manifest.js";
 import { templateUses } from "../validate/template-uses.js";
 import { sha256 } from "./hash.js";
@@ -29,7 +30,23 @@ export function hashTemplate(set: TemplateSet, name: string): string {
   for (const partial of uses.partials) parts.push(`partial:${partial}:${sha256(set.partials.get(partial)?.source ?? "")}`);
   stylesFor(set, name).forEach((sheet, index) => parts.push(`style:${index}:${sha256(sheet)}`));
   for (const asset of uses.assets) parts.push(`asset:${asset}:${sha256(set.assets.get(asset)?.bytes ?? new Uint8Array())}`);
+  const letterhead = set.letterheads.get(name);
+  if (letterhead !== undefined) parts.push(`letterhead:${hashLetterhead(letterhead)}`);
   return sha256(parts.join("\n"));
+}
+
+/** What of a Word letterhead goes into a document: its parts, their pictures and the styles they use. */
+function hashLetterhead(letterhead: WordLetterhead): string {
+  const part = (kind: string, content: LetterheadPart | undefined) =>
+    content === undefined ? [] : [`${kind}:${sha256(content.xml)}`, ...[...content.images].map(([id, image]) => `${kind}:image:${id}:${image.extension}:${sha256(image.bytes)}`)];
+  return sha256(
+    [
+      ...part("header", letterhead.header),
+      ...part("footer", letterhead.footer),
+      ...(letterhead.first === undefined ? [] : ["first", ...part("first-header", letterhead.first.header), ...part("first-footer", letterhead.first.footer)]),
+      ...[...letterhead.styles].map(([id, xml]) => `style:${id}:${sha256(xml)}`),
+    ].join("\n"),
+  );
 }
 
 /**
@@ -44,6 +61,7 @@ export function hashTemplateSet(set: TemplateSet, code: string): string {
   const parts = [...set.fileTexts].map(([path, text]) => `file:${path}:${sha256(text)}`).sort();
   parts.push(`code:${code}`);
   for (const asset of set.assets.values()) parts.push(`asset:${asset.shown}:${sha256(asset.bytes)}`);
+  for (const [name, letterhead] of set.letterheads) parts.push(`letterhead:${name}:${hashLetterhead(letterhead)}`);
   for (const d of set.diagnostics) parts.push(`problem:${d.severity}:${d.code}:${d.file ?? ""}:${d.message}`);
   return sha256(parts.join("\n"));
 }

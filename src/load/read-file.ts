@@ -12,6 +12,8 @@ export const fileLimits = {
   templateBytes: 1024 * 1024,
   /** An image in templates/assets/: a letterhead logo is a few KiB; it is embedded in every document that uses it. */
   assetBytes: 2 * 1024 * 1024,
+  /** An office's letterhead in Word (templates/NAME.docx): its header, footer, styles and a logo or two. */
+  letterheadBytes: 8 * 1024 * 1024,
 } as const;
 
 // ignoreBOM: keep a byte-order mark in the text, so the YAML loader can report it (TextDecoder would drop it silently).

@@ -10,6 +10,7 @@ import { displayPath, projectTemplatesDir } from "./project.js";
 import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
 import { prepareSvgSanitiser } from "./sanitise-svg.js";
 import { assetContentProblem, assetNamePattern, assetTypeOf, type TemplateAsset } from "./template-assets.js";
+import type { WordLetterhead } from "./word-letterhead.js";
 
 export type { TemplateAsset } from "./template-assets.js";
 
@@ -24,7 +25,10 @@ export type { TemplateAsset } from "./template-assets.js";
  * - templates/partials/NAME.hbs replaces or adds the partial NAME;
  * - templates/*.css are added after Briefsmith's styles (see stylesFor);
  * - templates/assets/*.png|jpg|jpeg|svg are images a template embeds with
- *   {{asset "NAME"}}.
+ *   {{asset "NAME"}};
+ * - templates/NAME.docx is the office's letterhead in Word for the template
+ *   NAME: the Word documents of briefs using NAME are put on it
+ *   (load/word-letterhead.ts).
  * Problems found while reading (an unreadable file, a name that cannot be a
  * template's, a missing or unknown layout, an image that is not one) are
  * diagnostics of the set, located in the file; validate/templates.ts checks
@@ -41,6 +45,10 @@ export interface TemplateSet {
   readonly styles: ReadonlyMap<string, string>;
   readonly projectStyles: readonly TemplateFile[];
   readonly assets: ReadonlyMap<string, TemplateAsset>;
+  /** The offices' letterheads in Word, by the name of the template they are for (templates/NAME.docx). */
+  readonly letterheads: ReadonlyMap<string, WordLetterhead>;
+  /** The file of each template's Word letterhead, read or not (its problems are the template's): templates/NAME.docx. */
+  readonly letterheadFiles: ReadonlyMap<string, string>;
   /** What reading the project's folder found wrong. */
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every template, partial and style sheet, by shown path: to print diagnostics with their line. */
@@ -124,6 +132,8 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
   const projectDir = project !== undefined && isProjectFolder(project, builtIn) ? project : undefined;
   const projectStyles: TemplateFile[] = [];
   const assets = new Map<string, TemplateAsset>();
+  const letterheads = new Map<string, WordLetterhead>();
+  const letterheadFiles = new Map<string, string>();
   if (projectDir !== undefined) {
     const reader = new ProjectReader(projectDir, cwd, diagnostics, fileTexts);
     // Every entry named as a template or a style sheet is read, whatever it is: a pipe or a folder named
@@ -151,9 +161,25 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
       const asset = await reader.asset(entry.name);
       if (asset !== undefined) assets.set(asset.name, asset);
     }
+    for (const entry of listEntries(projectDir)) {
+      if (extname(entry.name) !== ".docx") continue;
+      const read = await reader.letterhead(entry.name);
+      if (read === undefined) continue;
+      letterheadFiles.set(read.name, read.shown);
+      if (read.letterhead !== undefined) letterheads.set(read.name, read.letterhead);
+      if (!templates.has(read.name)) {
+        diagnostics.push({
+          severity: "warning",
+          code: "TEMPLATE_LETTERHEAD_UNUSED",
+          message: `there is no template "${read.name}", so no Word document is put on this letterhead`,
+          file: read.shown,
+          hint: suggestionHint(read.name, [...templates.keys()], "template", true),
+        });
+      }
+    }
   }
   if ([...assets.values()].some((asset) => asset.type === "image/svg+xml")) await prepareSvgSanitiser();
-  return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, diagnostics, fileTexts };
+  return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, letterheads, letterheadFiles, diagnostics, fileTexts };
 }
 
 /** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */
@@ -264,6 +290,51 @@ class ProjectReader {
     const problem = assetContentProblem(type, bytes);
     if (problem !== undefined) return invalid(problem, "export the image again in the format its name says");
     return { name, shown, type, bytes };
+  }
+
+  /** templates/NAME.docx: the letterhead in Word of the template NAME, made safe; undefined (and a diagnostic) when it cannot be used. */
+  async letterhead(fileName: string): Promise<{ name: string; shown: string; letterhead: WordLetterhead | undefined } | undefined> {
+    const path = join(this.dir, fileName);
+    const shown = displayPath(path, this.cwd);
+    const name = basename(fileName, ".docx");
+    if (!idPattern.test(name)) {
+      this.diagnostics.push({
+        severity: "error",
+        code: "TEMPLATE_INVALID_NAME",
+        message: `"${name}" cannot be a template's name, so this Word letterhead is not used`,
+        file: shown,
+        hint: "name it after the template whose Word documents it is for, as in letterhead.docx for templates/letterhead.hbs",
+      });
+      return undefined;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBinaryFile(path, fileLimits.letterheadBytes, shown, { within: this.dir });
+    } catch (error) {
+      this.#fail(shown, error);
+      return { name, shown, letterhead: undefined };
+    }
+    const { readWordLetterhead } = await import("./word-letterhead.js");
+    const reading = await readWordLetterhead(bytes, shown);
+    if (reading.problem !== undefined) {
+      this.diagnostics.push({
+        severity: "error",
+        code: "TEMPLATE_LETTERHEAD_INVALID",
+        message: `the Word letterhead cannot be used: ${reading.problem}`,
+        file: shown,
+        hint: "open it in Word, check it has the letterhead in its page header or footer, and save it again as a Word document (.docx)",
+      });
+      return { name, shown, letterhead: undefined };
+    }
+    if (reading.removed.length > 0) {
+      this.diagnostics.push({
+        severity: "warning",
+        code: "TEMPLATE_LETTERHEAD_SANITISED",
+        message: `removed from the letterhead: ${reading.removed.join("; ")}. A Word document Briefsmith writes opens nothing outside itself`,
+        file: shown,
+      });
+    }
+    return { name, shown, letterhead: reading.letterhead };
   }
 }
 

@@ -25,6 +25,6 @@ export const previewOutputs: readonly PreviewOutput[] = [
     label: "Word",
     contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     extension: "docx",
-    make: (rendering) => renderDocx(rendering.model, rendering.balance),
+    make: (rendering) => renderDocx(rendering.model, rendering.balance, { letterhead: rendering.letterhead }),
   },
 ];

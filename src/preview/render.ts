@@ -6,6 +6,7 @@ import { renderBrief, rendererFor } from "../build/render-brief.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { displayPath, readBriefFileText } from "../load/project.js";
+import type { WordLetterhead } from "../load/word-letterhead.js";
 import type { BriefModel } from "../model.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import { printWithContents } from "../render/contents.js";
@@ -19,6 +20,8 @@ export interface GoodRendering {
   readonly pages: number;
   readonly model: BriefModel;
   readonly balance: BalanceReport;
+  /** The office's letterhead in Word of the brief's template, if it has one: the Word file is put on it. */
+  readonly letterhead: WordLetterhead | undefined;
 }
 
 /** One attempt at rendering a brief, good or not. */
@@ -134,7 +137,7 @@ export async function attemptRendering(path: string, briefText: string, briefDat
     );
     return {
       ...base,
-      rendering: { html, pdf: printed.pdf, pages: printed.pages, model, balance },
+      rendering: { html, pdf: printed.pdf, pages: printed.pages, model, balance, letterhead: templates.letterheads.get(model.template) },
       diagnostics: rendered.diagnostics,
       failures: [],
       printWarnings: warnings,

@@ -69,7 +69,9 @@ function runCheck(set: TemplateSet): TemplateCheck {
   for (const [name, entry] of set.templates) {
     const walker = new Walker(set, entry);
     walker.checkTemplate();
-    const own = set.diagnostics.filter((d) => d.file === entry.shown && d.severity === "error");
+    // The template's own file's problems, and its Word letterhead's: a brief using it is refused for either.
+    const letterhead = set.letterheadFiles.get(name);
+    const own = set.diagnostics.filter((d) => (d.file === entry.shown || (letterhead !== undefined && d.file === letterhead)) && d.severity === "error");
     const errors = dedupe([...own, ...walker.errors]);
     templates.set(name, { name, entry, errors, partials: [...walker.partials].sort(), assets: [...walker.assets].sort() });
     all.push(...walker.errors);

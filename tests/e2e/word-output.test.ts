@@ -218,3 +218,22 @@ describe.skipIf(skipWithoutLibreOffice).each([...examples, letterheadId])("%s.do
     });
   });
 });
+
+describe.skipIf(skipWithoutLibreOffice)(`${letterheadId}.docx, on the Word letterhead (templates/letterhead.docx), in LibreOffice`, () => {
+  it("has the town's emblem, name and address on the first page, a short line on the others, and the document's own lines", async () => {
+    const path = join(converted, `${letterheadId}.pdf`);
+    const pages = (await tool("pdftotext", ["-layout", path, "-"])).split("\f").filter((page) => page.trim() !== "");
+    const lines = (page: string) => page.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const first = lines(pages[0]!);
+    expect(first.slice(0, 3)).toEqual(["Town of Millbrook", "Policy Unit", "Town Hall · 1 Market Square · Millbrook"]);
+    expect(first.at(-2)).toBe("Town of Millbrook · Policy Unit · policy@millbrook.example");
+    expect(first.at(-1)).toMatch(/^Page 1 of \d+$/);
+    const second = lines(pages[1]!);
+    expect(second[0]).toBe("Town of Millbrook · Policy Unit");
+    expect(second[1]).toMatch(/^Should Millbrook’s library open on Sundays\?\s+10 April 2025$/);
+    expect(pages[1]).not.toContain("policy@millbrook.example");
+    // The emblem is drawn: the first page's one picture, at the size the letterhead gives it (64 px, about 0.67 in).
+    const images = (await tool("pdfimages", ["-list", "-f", "1", "-l", "1", path])).split("\n").slice(2).filter((l) => l.trim() !== "");
+    expect(images.length).toBeGreaterThanOrEqual(1);
+  });
+});

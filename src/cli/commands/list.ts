@@ -101,8 +101,8 @@ prints by default; the corpora in sources/.`,
 
 /**
  * One line per template, Briefsmith's first, then the project's: its name,
- * its layout, where it comes from, the sections it prints by default, and
- * whether it has errors (brief validate shows them).
+ * its layout, where it comes from, the sections it prints by default, its
+ * Word letterhead, and whether it has errors (brief validate shows them).
  */
 function templateLines(set: TemplateSet): string[] {
   const check = checkTemplates(set);
@@ -115,6 +115,7 @@ function templateLines(set: TemplateSet): string[] {
     const errors = check.templates.get(name)?.errors.length ?? 0;
     const state = errors > 0 ? `  (${errors === 1 ? "an error" : `${errors} errors`}: run brief validate)` : "";
     const sections = entry.layout === undefined ? "" : `  sections: ${defaultSections[entry.layout].join(", ")}`;
-    return `${name.padEnd(width)} ${(entry.layout ?? "?").padEnd(10)} ${from}${sections}${state}`;
+    const letterhead = set.letterheads.has(name) ? `  Word letterhead: ${set.letterheadFiles.get(name)}` : "";
+    return `${name.padEnd(width)} ${(entry.layout ?? "?").padEnd(10)} ${from}${sections}${letterhead}${state}`;
   });
 }

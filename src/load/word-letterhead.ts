@@ -1,0 +1,571 @@
+import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
+import JSZip from "jszip";
+
+/**
+ * An office's letterhead in Word: the page headers and footers of a
+ * templates/NAME.docx the office made in Word, which the Word documents of
+ * the template NAME are printed on (docx/graft-letterhead.ts puts them in).
+ * Taken from the file's first section: the header and footer of every page,
+ * and, when the section has a different first page (as a letterhead usually
+ * has), those of the first page. Their images and the styles their
+ * paragraphs use come along. Nothing else of the file is used.
+ *
+ * The file is the office's, but it may come into a project with a pull
+ * request: what it could make Word or LibreOffice fetch, run or read is
+ * removed, and said in a warning. Kept: paragraphs, tables, text and
+ * pictures stored in the file (PNG, JPEG, GIF, EMF, WMF), and the fields
+ * that only number pages or show a date. Removed: links to outside files or
+ * addresses (a linked picture, a hyperlink: its text stays), fields that
+ * insert or link anything (INCLUDEPICTURE, INCLUDETEXT, LINK, DDE and every
+ * field not on the list: their last shown result stays), embedded objects
+ * and controls, data bindings, and references to the file's comments,
+ * notes and lists, which the document does not have.
+ */
+export interface WordLetterhead {
+  /** As diagnostics show it: templates/letterhead.docx. */
+  readonly shown: string;
+  /** The page header and footer of every page (of every page but the first, when the first has its own). */
+  readonly header: LetterheadPart | undefined;
+  readonly footer: LetterheadPart | undefined;
+  /** The first page's own header and footer (Word's "different first page"); undefined when the first page has none of its own. */
+  readonly first: { readonly header: LetterheadPart | undefined; readonly footer: LetterheadPart | undefined } | undefined;
+  /** Definitions of the styles the parts use (w:style elements as XML, with what they are based on), by style id. */
+  readonly styles: ReadonlyMap<string, string>;
+}
+
+/** One header or footer of the letterhead, made safe. */
+export interface LetterheadPart {
+  /** The whole part (w:hdr or w:ftr) as XML: its namespaces, then its paragraphs and tables. */
+  readonly xml: string;
+  /** The pictures it shows, by the relationship id the XML names them with. */
+  readonly images: ReadonlyMap<string, LetterheadImage>;
+}
+
+export interface LetterheadImage {
+  readonly extension: ImageExtension;
+  readonly bytes: Uint8Array;
+}
+
+type ImageExtension = "png" | "jpeg" | "gif" | "emf" | "wmf";
+
+/** What reading a letterhead gave: the letterhead, or why there is none; and what was removed from it. */
+export type LetterheadReading =
+  | { readonly letterhead: WordLetterhead; readonly removed: readonly string[]; readonly problem?: undefined }
+  | { readonly letterhead?: undefined; readonly removed?: undefined; readonly problem: string };
+
+export const wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+export const relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
+const drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const vmlNamespace = "urn:schemas-microsoft-com:vml";
+const officeNamespace = "urn:schemas-microsoft-com:office:office";
+const imageRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+
+/** Limits: a letterhead is a few parts and a logo; a file far past them is not one (or is built to exhaust memory). */
+const letterheadLimits = {
+  /** Any one part or picture, unpacked. */
+  entryBytes: 8 * 1024 * 1024,
+  /** Everything unpacked. */
+  totalBytes: 32 * 1024 * 1024,
+} as const;
+
+/** Fields that only show the page, the page count or a date, and so may stay. */
+const keptFields = new Set(["PAGE", "NUMPAGES", "SECTIONPAGES", "DATE", "TIME"]);
+
+/** Word elements that embed or bind something outside the text: removed with what they hold. */
+const removedWordElements: ReadonlyMap<string, string> = new Map([
+  ["object", "an embedded object"],
+  ["control", "a control"],
+  ["altChunk", "an imported file"],
+  ["subDoc", "a subdocument"],
+  ["contentPart", "an ink drawing"],
+  ["dataBinding", "a data binding"],
+  ["fldData", "field data"],
+  ["commentRangeStart", ""],
+  ["commentRangeEnd", ""],
+  ["commentReference", ""],
+  ["footnoteReference", ""],
+  ["endnoteReference", ""],
+  ["numPr", ""],
+  ["bookmarkStart", ""],
+  ["bookmarkEnd", ""],
+]);
+
+const imageTypes: readonly { extension: ImageExtension; matches: (bytes: Uint8Array) => boolean; names: readonly string[] }[] = [
+  { extension: "png", names: ["png"], matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { extension: "jpeg", names: ["jpeg", "jpg"], matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  { extension: "gif", names: ["gif"], matches: (b) => startsWith(b, [0x47, 0x49, 0x46, 0x38]) },
+  // An enhanced metafile starts with its header record (type 1) and says " EMF" at byte 40.
+  { extension: "emf", names: ["emf"], matches: (b) => startsWith(b, [0x01, 0x00, 0x00, 0x00]) && startsWith(b.subarray(40), [0x20, 0x45, 0x4d, 0x46]) },
+  // A Windows metafile: placeable (D7CDC69A) or plain (type 1 or 2, header of 9 words).
+  { extension: "wmf", names: ["wmf"], matches: (b) => startsWith(b, [0xd7, 0xcd, 0xc6, 0x9a]) || ((b[0] === 1 || b[0] === 2) && startsWith(b.subarray(1), [0x00, 0x09, 0x00])) },
+];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte);
+}
+
+/** Read an office's letterhead from a .docx file's bytes. Never throws for a bad file: the reading says what is wrong. */
+export async function readWordLetterhead(bytes: Uint8Array, shown: string): Promise<LetterheadReading> {
+  let pkg: Package;
+  try {
+    pkg = await Package.open(bytes);
+  } catch (error) {
+    return { problem: `this is not a Word document (.docx): ${error instanceof Error ? error.message : String(error)}` };
+  }
+  try {
+    return await readParts(pkg, shown);
+  } catch (error) {
+    if (error instanceof LetterheadProblem) return { problem: error.message };
+    throw error;
+  }
+}
+
+class LetterheadProblem extends Error {}
+
+async function readParts(pkg: Package, shown: string): Promise<LetterheadReading> {
+  const mainPart = "word/document.xml";
+  const document = await pkg.xml(mainPart);
+  if (document === undefined) throw new LetterheadProblem("it has no word/document.xml, so it is not a Word document (.docx)");
+  const references = sectionReferences(document);
+  const targets = await pkg.relationships(mainPart);
+  const removed = new Set<string>();
+  // A file with no styles part has Word's built-in defaults: its default style is then a plain one.
+  const styles = new OfficeStyles((await pkg.xml("word/styles.xml")) ?? parseXml(`<w:styles xmlns:w="${wordNamespace}"/>`, "word/styles.xml"));
+  const part = async (id: string | undefined): Promise<LetterheadPart | undefined> => {
+    const target = id === undefined ? undefined : targets.get(id);
+    if (target === undefined || target.external) return undefined;
+    return sanitisePart(pkg, target.part, removed, styles);
+  };
+  const header = await part(references.header.default);
+  const footer = await part(references.footer.default);
+  const first = references.titlePage ? { header: await part(references.header.first), footer: await part(references.footer.first) } : undefined;
+  if (header === undefined && footer === undefined && first?.header === undefined && first?.footer === undefined) {
+    throw new LetterheadProblem("its first section has no page header or footer, so there is no letterhead to take from it");
+  }
+  return { letterhead: { shown, header, footer, first, styles: styles.definitions() }, removed: [...removed].sort() };
+}
+
+/** The header and footer references of a document's first section, by type, and whether its first page has its own. */
+export function sectionReferences(document: Document): {
+  header: Partial<Record<"default" | "first", string>>;
+  footer: Partial<Record<"default" | "first", string>>;
+  titlePage: boolean;
+} {
+  // The first section's properties: in the paragraph that ends it, or the body's own when there is one section.
+  const sectPr = elementsNamed(document, wordNamespace, "sectPr")[0];
+  const result = { header: {}, footer: {}, titlePage: false } as ReturnType<typeof sectionReferences>;
+  if (sectPr === undefined) return result;
+  for (const child of elementChildren(sectPr)) {
+    if (child.namespaceURI !== wordNamespace) continue;
+    if (child.localName === "headerReference" || child.localName === "footerReference") {
+      const type = child.getAttributeNS(wordNamespace, "type") || "default";
+      const id = child.getAttributeNS(relationshipsNamespace, "id");
+      if ((type === "default" || type === "first") && id) result[child.localName === "headerReference" ? "header" : "footer"][type] = id;
+    } else if (child.localName === "titlePg") {
+      result.titlePage = !["0", "false", "off"].includes(child.getAttributeNS(wordNamespace, "val") ?? "");
+    }
+  }
+  return result;
+}
+
+/** A header or footer part, with only what is safe kept (see WordLetterhead), and its pictures. */
+async function sanitisePart(pkg: Package, name: string, removed: Set<string>, styles: OfficeStyles): Promise<LetterheadPart | undefined> {
+  const document = await pkg.xml(name);
+  const root = document?.documentElement;
+  if (root === undefined || root === null || root.namespaceURI !== wordNamespace || (root.localName !== "hdr" && root.localName !== "ftr")) return undefined;
+  const relationships = await pkg.relationships(name);
+  const images = new Map<string, LetterheadImage>();
+  for (const [id, target] of relationships) {
+    if (target.type !== imageRelationship || target.external) continue;
+    const bytes = await pkg.bytes(target.part);
+    const extension = target.part.slice(target.part.lastIndexOf(".") + 1).toLowerCase();
+    const type = imageTypes.find((t) => t.names.includes(extension));
+    if (bytes !== undefined && type !== undefined && type.matches(bytes)) images.set(id, { extension: type.extension, bytes });
+    else removed.add(`a picture that is not a PNG, JPEG, GIF, EMF or WMF image (${target.part.replace(/^word\//, "")})`);
+  }
+  const say = (what: string) => {
+    if (what !== "") removed.add(what);
+  };
+  unlinkFields(root, say);
+  sanitiseElement(root, images, say);
+  styles.restyle(root);
+  const used = new Set([...descendants(root)].flatMap((e) => [...attributes(e)].filter((a) => a.namespaceURI === relationshipsNamespace).map((a) => a.value)));
+  for (const id of images.keys()) if (!used.has(id)) images.delete(id);
+  return { xml: new XMLSerializer().serializeToString(root), images };
+}
+
+/**
+ * Remove, within an element, what could fetch, run or read anything. A picture whose image is not kept goes whole;
+ * a hyperlink becomes its text.
+ */
+function sanitiseElement(element: Element, images: ReadonlyMap<string, LetterheadImage>, say: (what: string) => void): void {
+  for (const child of elementChildren(element)) {
+    const ns = child.namespaceURI;
+    const local = child.localName ?? "";
+    if (ns === wordNamespace && removedWordElements.has(local)) {
+      say(removedWordElements.get(local)!);
+      child.parentNode?.removeChild(child);
+      continue;
+    }
+    if (ns === officeNamespace && local === "OLEObject") {
+      say("an embedded object");
+      child.parentNode?.removeChild(child);
+      continue;
+    }
+    if (ns === drawingNamespace && (local === "hlinkClick" || local === "hlinkHover" || local === "hlinkMouseOver")) {
+      say("a link");
+      child.parentNode?.removeChild(child);
+      continue;
+    }
+    if (ns === wordNamespace && local === "hyperlink") {
+      say("a link (its text is kept)");
+      unwrap(child);
+      sanitiseElement(element, images, say);
+      return;
+    }
+    // A picture drawn from a file or address outside the document.
+    for (const attribute of [...attributes(child)]) {
+      const outside = (attribute.namespaceURI === relationshipsNamespace && attribute.localName === "link") || (attribute.namespaceURI === officeNamespace && attribute.localName === "href") || (ns === vmlNamespace && attribute.localName === "src" && attribute.namespaceURI === null);
+      if (outside) {
+        say("a picture linked from outside the file");
+        child.removeAttributeNode(attribute);
+      }
+    }
+    const references = [...attributes(child)].filter((a) => a.namespaceURI === relationshipsNamespace);
+    const unkept = references.filter((a) => !images.has(a.value));
+    const picture = (ns === drawingNamespace && local === "blip") || (ns === vmlNamespace && local === "imagedata");
+    if (unkept.length > 0 || (picture && references.length === 0)) {
+      // A picture whose image is not kept (reading the images said why), or a reference to another part of the
+      // file (a chart, a diagram, an embedded file): the drawing it is in goes whole.
+      if (!picture && unkept.length > 0) say("a reference to another part of the file (a chart, a diagram or an embedded file)");
+      const drawing = closest(child, (e) => e.namespaceURI === wordNamespace && (e.localName === "drawing" || e.localName === "pict")) ?? child;
+      drawing.parentNode?.removeChild(drawing);
+      // The drawing held this element's parent: nothing more of it is left to look at.
+      if (drawing !== child) return;
+      continue;
+    }
+    sanitiseElement(child, images, say);
+  }
+}
+
+/**
+ * Fields other than page numbers and dates are unlinked, as Word's "Unlink Field" does: the result they last
+ * showed stays as plain text, the instruction goes. Simple fields (w:fldSimple) and complex ones (w:fldChar begin,
+ * w:instrText, separate, end), nested too.
+ */
+function unlinkFields(root: Element, say: (what: string) => void): void {
+  for (const simple of elementsNamed(root, wordNamespace, "fldSimple")) {
+    const name = fieldName(simple.getAttributeNS(wordNamespace, "instr") ?? "");
+    if (keptFields.has(name)) continue;
+    say(`a field that Briefsmith does not keep (${name || "unnamed"}; the text it last showed is kept)`);
+    unwrap(simple);
+  }
+  interface OpenField {
+    instruction: string;
+    separated: boolean;
+    /** The runs that make up the field's code: begin, instruction, separate, and any field nested in the instruction. */
+    code: Element[];
+  }
+  const open: OpenField[] = [];
+  const remove: Element[] = [];
+  for (const run of elementsNamed(root, wordNamespace, "r")) {
+    const fieldChar = elementChildren(run).find((c) => c.namespaceURI === wordNamespace && c.localName === "fldChar");
+    const type = fieldChar?.getAttributeNS(wordNamespace, "fldCharType");
+    const current = open.at(-1);
+    if (type === "begin") {
+      const inInstruction = current !== undefined && !current.separated;
+      if (inInstruction) current.code.push(run);
+      open.push({ instruction: "", separated: false, code: [run] });
+      continue;
+    }
+    if (current === undefined) continue;
+    if (type === "separate" || type === "end") {
+      current.code.push(run);
+      if (type === "separate") {
+        current.separated = true;
+        continue;
+      }
+      open.pop();
+      const name = fieldName(current.instruction);
+      const outer = open.at(-1);
+      if (outer !== undefined && !outer.separated) outer.code.push(...current.code);
+      else if (!keptFields.has(name)) {
+        say(`a field that Briefsmith does not keep (${name || "unnamed"}; the text it last showed is kept)`);
+        remove.push(...current.code);
+      }
+      continue;
+    }
+    if (!current.separated) {
+      current.code.push(run);
+      for (const text of elementChildren(run)) if (text.namespaceURI === wordNamespace && text.localName === "instrText") current.instruction += text.textContent ?? "";
+    }
+  }
+  // A field left open at the end of the part is not one Word would show: its code goes too.
+  for (const field of open) remove.push(...field.code);
+  for (const run of remove) run.parentNode?.removeChild(run);
+}
+
+function fieldName(instruction: string): string {
+  return instruction.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
+}
+
+/** The style the letterhead's paragraphs without one of their own are given: the office's default paragraph style, as it was in its file. */
+export const letterheadDefaultStyle = "LetterheadNormal";
+
+/**
+ * The office's styles that the letterhead uses, under names of their own. The letterhead's paragraphs keep the look
+ * the office gave them: a style the document also has (Normal, Header) would otherwise take the document's
+ * definition, whose line spacing, for one, LibreOffice applies exactly and so cuts a logo short. Each style the
+ * parts name becomes Letterhead<id>, with what it is based on; the office's default paragraph style, with the
+ * file's own defaults (w:docDefaults) folded in, becomes LetterheadNormal, which every paragraph without a style
+ * of its own is given.
+ */
+class OfficeStyles {
+  readonly #document: Document;
+  readonly #byId = new Map<string, Element>();
+  readonly #defaultId: string;
+  readonly #used = new Set<string>();
+
+  constructor(document: Document) {
+    this.#document = document;
+    let defaultId: string | undefined;
+    for (const style of elementsNamed(document, wordNamespace, "style")) {
+      const id = style.getAttributeNS(wordNamespace, "styleId");
+      if (!id) continue;
+      this.#byId.set(id, style);
+      if (style.getAttributeNS(wordNamespace, "type") === "paragraph" && ["1", "true", "on"].includes(style.getAttributeNS(wordNamespace, "default") ?? "")) defaultId = id;
+    }
+    // Word's default paragraph style is Normal when the file does not mark one.
+    this.#defaultId = defaultId ?? "Normal";
+  }
+
+  /** The id a style of the file has in the document: undefined for one the file does not define (the default excepted). */
+  #renamed(id: string): string | undefined {
+    if (id === this.#defaultId) return letterheadDefaultStyle;
+    return this.#byId.has(id) ? `Letterhead${id}` : undefined;
+  }
+
+  /** Give a part's paragraphs, runs and tables the renamed styles, and unstyled paragraphs LetterheadNormal; note which are used. */
+  restyle(root: Element): void {
+    const owner = root.ownerDocument!;
+    for (const element of descendants(root)) {
+      if (element.namespaceURI !== wordNamespace || !["pStyle", "rStyle", "tblStyle"].includes(element.localName ?? "")) continue;
+      const id = element.getAttributeNS(wordNamespace, "val") ?? "";
+      const renamed = this.#renamed(id);
+      if (renamed === undefined) {
+        // A style the file names but does not define: Word shows the default, and so does the document.
+        element.parentNode?.removeChild(element);
+        continue;
+      }
+      element.setAttributeNS(wordNamespace, "w:val", renamed);
+      this.#used.add(id);
+    }
+    for (const paragraph of elementsNamed(root, wordNamespace, "p")) {
+      const properties = elementChildren(paragraph).find((c) => c.namespaceURI === wordNamespace && c.localName === "pPr");
+      if (properties !== undefined && elementChildren(properties).some((c) => c.namespaceURI === wordNamespace && c.localName === "pStyle")) continue;
+      const pPr = properties ?? paragraph.insertBefore(owner.createElementNS(wordNamespace, "w:pPr"), paragraph.firstChild);
+      const pStyle = owner.createElementNS(wordNamespace, "w:pStyle");
+      pStyle.setAttributeNS(wordNamespace, "w:val", letterheadDefaultStyle);
+      pPr.insertBefore(pStyle, pPr.firstChild);
+    }
+  }
+
+  /** The definitions of the styles used, renamed, and of those they are based on, as XML, by their new id. */
+  definitions(): Map<string, string> {
+    const serializer = new XMLSerializer();
+    const styles = new Map<string, string>([[letterheadDefaultStyle, serializer.serializeToString(defaultStyleCopy(this.#document, this.#byId.get(this.#defaultId)))]]);
+    const pending = [...this.#used];
+    while (pending.length > 0) {
+      const id = pending.pop()!;
+      const renamed = this.#renamed(id);
+      const style = this.#byId.get(id);
+      if (renamed === undefined || style === undefined || styles.has(renamed)) continue;
+      const copy = style.cloneNode(true) as Element;
+      copy.setAttributeNS(wordNamespace, "w:styleId", renamed);
+      copy.removeAttributeNS(wordNamespace, "default");
+      for (const child of elementChildren(copy)) {
+        if (child.namespaceURI !== wordNamespace) continue;
+        const value = child.getAttributeNS(wordNamespace, "val") ?? "";
+        if (child.localName === "name") child.setAttributeNS(wordNamespace, "w:val", `Letterhead ${value}`);
+        else if (child.localName === "basedOn") {
+          const parent = this.#renamed(value);
+          if (parent === undefined) copy.removeChild(child);
+          else {
+            child.setAttributeNS(wordNamespace, "w:val", parent);
+            pending.push(value);
+          }
+        } else if (["next", "link", "aliases"].includes(child.localName ?? "")) {
+          // Which style follows or is linked matters only when typing in the letterhead's file.
+          copy.removeChild(child);
+        }
+      }
+      styles.set(renamed, serializer.serializeToString(copy));
+    }
+    return styles;
+  }
+}
+
+/** Word's order of a paragraph's and a run's properties: Word refuses a file that gives them in another. */
+const propertyOrder: Readonly<Record<"pPr" | "rPr", readonly string[]>> = {
+  pPr: "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle".split(" "),
+  rPr: "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath".split(" "),
+};
+
+const wordDefaults: Readonly<Record<"pPr" | "rPr", Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
+  pPr: { spacing: { before: "0", after: "0", line: "240", lineRule: "auto" } },
+  rPr: { sz: { val: "20" }, szCs: { val: "20" } },
+};
+
+/** LetterheadNormal: the file's default paragraph and run properties (w:docDefaults), overridden by its default style's own. */
+function defaultStyleCopy(document: Document, defaultStyle: Element | undefined): Element {
+  const style = document.createElementNS(wordNamespace, "w:style");
+  style.setAttributeNS(wordNamespace, "w:type", "paragraph");
+  style.setAttributeNS(wordNamespace, "w:customStyle", "1");
+  style.setAttributeNS(wordNamespace, "w:styleId", letterheadDefaultStyle);
+  const name = document.createElementNS(wordNamespace, "w:name");
+  name.setAttributeNS(wordNamespace, "w:val", "Letterhead Normal");
+  style.appendChild(name);
+  const defaults = elementsNamed(document, wordNamespace, "docDefaults")[0];
+  for (const kind of ["pPr", "rPr"] as const) {
+    const merged = new Map<string, Element>();
+    const take = (from: Element | undefined) => {
+      const properties = from === undefined ? undefined : elementChildren(from).find((c) => c.namespaceURI === wordNamespace && c.localName === kind);
+      for (const property of properties === undefined ? [] : elementChildren(properties)) {
+        if (property.namespaceURI === wordNamespace && propertyOrder[kind].includes(property.localName ?? "")) merged.set(property.localName!, property);
+      }
+    };
+    const defaultsOf = defaults === undefined ? undefined : elementsNamed(defaults, wordNamespace, kind === "pPr" ? "pPrDefault" : "rPrDefault")[0];
+    take(defaultsOf);
+    take(defaultStyle);
+    // What the file leaves unsaid is Word's own default (single spacing, nothing after, 10 points), not the document's.
+    for (const [local, values] of Object.entries(wordDefaults[kind])) {
+      if (merged.has(local)) continue;
+      const property = document.createElementNS(wordNamespace, `w:${local}`);
+      for (const [attribute, value] of Object.entries(values)) property.setAttributeNS(wordNamespace, `w:${attribute}`, value);
+      merged.set(local, property);
+    }
+    const properties = document.createElementNS(wordNamespace, `w:${kind}`);
+    for (const local of propertyOrder[kind]) {
+      const property = merged.get(local);
+      if (property !== undefined) properties.appendChild(property.cloneNode(true));
+    }
+    style.appendChild(properties);
+  }
+  return style;
+}
+
+/** A Word package (a zip file), read with limits on what it unpacks. */
+export class Package {
+  readonly #zip: JSZip;
+  #unpacked = 0;
+
+  private constructor(zip: JSZip) {
+    this.#zip = zip;
+  }
+
+  static async open(bytes: Uint8Array): Promise<Package> {
+    return new Package(await JSZip.loadAsync(bytes));
+  }
+
+  /** An entry's bytes; undefined when there is none. */
+  async bytes(name: string): Promise<Uint8Array | undefined> {
+    const entry = this.#zip.file(name);
+    if (entry === null) return undefined;
+    // What the zip's directory says the entry unpacks to, checked before unpacking it: a small file that
+    // unpacks to gigabytes must not be unpacked. (jszip keeps it on the entry, unexported.)
+    const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (declared > letterheadLimits.entryBytes || this.#unpacked + declared > letterheadLimits.totalBytes) {
+      throw new LetterheadProblem(`${name} unpacks to more than a letterhead could need`);
+    }
+    const bytes = await entry.async("uint8array");
+    this.#unpacked += bytes.length;
+    if (bytes.length > letterheadLimits.entryBytes || this.#unpacked > letterheadLimits.totalBytes) {
+      throw new LetterheadProblem(`${name} unpacks to more than a letterhead could need`);
+    }
+    return bytes;
+  }
+
+  /** An XML entry, parsed with namespaces; undefined when there is none. */
+  async xml(name: string): Promise<Document | undefined> {
+    const bytes = await this.bytes(name);
+    if (bytes === undefined) return undefined;
+    return parseXml(new TextDecoder("utf-8", { fatal: false }).decode(bytes), name);
+  }
+
+  /** A part's relationships by id: what each refers to, as the name of a part in the package or an outside address. */
+  async relationships(part: string): Promise<Map<string, { type: string; part: string; external: boolean }>> {
+    const slash = part.lastIndexOf("/");
+    const folder = part.slice(0, slash + 1);
+    const document = await this.xml(`${folder}_rels/${part.slice(slash + 1)}.rels`);
+    const result = new Map<string, { type: string; part: string; external: boolean }>();
+    if (document === undefined) return result;
+    for (const relationship of elementsNamed(document, packageRelationshipsNamespace, "Relationship")) {
+      const id = relationship.getAttribute("Id");
+      const target = relationship.getAttribute("Target") ?? "";
+      if (!id) continue;
+      const external = relationship.getAttribute("TargetMode") === "External";
+      result.set(id, { type: relationship.getAttribute("Type") ?? "", part: external ? target : resolvePart(folder, target), external });
+    }
+    return result;
+  }
+}
+
+/** A relationship's target as a part name: relative to the part's folder, or from the package's root when it starts with /. */
+function resolvePart(folder: string, target: string): string {
+  const segments = (target.startsWith("/") ? target.slice(1) : folder + target).split("/");
+  const resolved: string[] = [];
+  for (const segment of segments) {
+    if (segment === "..") resolved.pop();
+    else if (segment !== "." && segment !== "") resolved.push(segment);
+  }
+  return resolved.join("/");
+}
+
+/** Parse XML with namespaces. A part with a document type declaration is refused: Word never writes one, and entities are a way to blow up memory. */
+export function parseXml(text: string, name: string): Document {
+  if (/<!DOCTYPE/i.test(text)) throw new LetterheadProblem(`${name} declares a document type, which a Word document never does`);
+  const problems: string[] = [];
+  const report = (message: string) => problems.push(message.split("\n")[0]!.replace(/^\[xmldom \w+\]\s*/, ""));
+  const document = new DOMParser({ errorHandler: { warning: () => undefined, error: report, fatalError: report } }).parseFromString(text, "text/xml");
+  if (problems.length > 0 || document.documentElement === null) throw new LetterheadProblem(`${name} is not well-formed XML (${problems[0] ?? "no root element"})`);
+  return document;
+}
+
+/** The elements under a node with this namespace and local name ("*" for any), in document order. (xmldom's lists cannot be spread.) */
+export function elementsNamed(node: Document | Element, namespace: string, localName: string): Element[] {
+  const list = node.getElementsByTagNameNS(namespace, localName);
+  return Array.from({ length: list.length }, (_, i) => list.item(i)!);
+}
+
+export function elementChildren(element: Element): Element[] {
+  const children: Element[] = [];
+  for (let node = element.firstChild; node !== null; node = node.nextSibling) if (node.nodeType === 1) children.push(node as Element);
+  return children;
+}
+
+function* descendants(element: Element): Generator<Element> {
+  for (const child of elementChildren(element)) {
+    yield child;
+    yield* descendants(child);
+  }
+}
+
+function attributes(element: Element): Attr[] {
+  const list: Attr[] = [];
+  for (let i = 0; i < element.attributes.length; i++) list.push(element.attributes.item(i)!);
+  return list;
+}
+
+function closest(element: Element, test: (e: Element) => boolean): Element | undefined {
+  for (let node: Node | null = element; node !== null && node.nodeType === 1; node = node.parentNode) if (test(node as Element)) return node as Element;
+  return undefined;
+}
+
+/** Replace an element by its children. */
+function unwrap(element: Element): void {
+  const parent = element.parentNode;
+  if (parent === null) return;
+  while (element.firstChild !== null) parent.insertBefore(element.firstChild, element);
+  parent.removeChild(element);
+}

@@ -1,0 +1,278 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Document, Footer, Header, ImageRun, Packer, Paragraph, TextRun } from "docx";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../../src/build/load-corpus.js";
+import { renderBrief, type RenderedBrief } from "../../../src/build/render-brief.js";
+import { renderDocx } from "../../../src/docx/render-docx.js";
+import { hashTemplate } from "../../../src/incremental/cache-key.js";
+import { loadTemplates } from "../../../src/load/templates.js";
+import { readWordLetterhead, type WordLetterhead } from "../../../src/load/word-letterhead.js";
+import { checkTemplates } from "../../../src/validate/templates.js";
+import { miniProject } from "../../helpers/cli.js";
+
+/**
+ * An office's letterhead in Word (templates/NAME.docx): read from a file made
+ * as an office makes one (docx's writer here), made safe, and put into the
+ * Word documents of the template NAME. Read back with jszip, as Word reads a
+ * package; LibreOffice's view of the example is tests/e2e/letterhead.test.ts.
+ */
+
+/** A 1×1 PNG: the office's logo. */
+const logo = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+
+async function officeLetterhead(options: { firstPage?: boolean } = {}): Promise<Uint8Array> {
+  const firstPage = options.firstPage ?? true;
+  const office = new Header({
+    children: [
+      new Paragraph({ children: [new ImageRun({ type: "png", data: logo, transformation: { width: 40, height: 40 }, altText: { name: "Office logo", description: "logo", title: "logo" } })] }),
+      new Paragraph({ style: "OfficeName", children: [new TextRun("Office of Regional Affairs")] }),
+    ],
+  });
+  const document = new Document({
+    styles: { paragraphStyles: [{ id: "OfficeName", name: "Office Name", basedOn: "Normal", run: { bold: true, size: 32, color: "1D4E7A" } }] },
+    sections: [
+      {
+        properties: { titlePage: firstPage },
+        headers: firstPage ? { first: office, default: new Header({ children: [new Paragraph("Regional Affairs, continued")] }) } : { default: office },
+        footers: firstPage ? { first: new Footer({ children: [new Paragraph("1 Main Street, Capital City")] }) } : {},
+        children: [new Paragraph("What the office writes here is not used.")],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** The part of a package a section's header or footer reference of this type names. */
+async function referencedPart(zip: JSZip, kind: "header" | "footer", type: "default" | "first"): Promise<string> {
+  const document = (await zip.file("word/document.xml")!.async("string")).slice(0);
+  const id = new RegExp(`<w:${kind}Reference w:type="${type}" r:id="([^"]+)"`).exec(document)?.[1];
+  const rels = await zip.file("word/_rels/document.xml.rels")!.async("string");
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
+  return `word/${target?.[1] ?? target?.[2]}`;
+}
+
+/** The office's letterhead with what an attacker (or a careless template) would put in: fields that fetch, links, an object. */
+async function hostileLetterhead(): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await officeLetterhead());
+  const part = await referencedPart(zip, "header", "first");
+  const relsName = part.replace(/([^/]+)$/, "_rels/$1.rels");
+  const rels = (await zip.file(relsName)?.async("string")) ?? `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  zip.file(
+    relsName,
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdWeb" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://canary.invalid/page" TargetMode="External"/>` +
+        `<Relationship Id="rIdFar" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://canary.invalid/logo.png" TargetMode="External"/>` +
+        `<Relationship Id="rIdOle" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="embeddings/oleObject1.bin"/></Relationships>`,
+    ),
+  );
+  const run = (inner: string) => `<w:r>${inner}</w:r>`;
+  const hostile =
+    // A picture fetched from a server each time the document opens, and the text it showed.
+    `<w:p>${run(`<w:fldChar w:fldCharType="begin"/>`)}${run(`<w:instrText xml:space="preserve"> INCLUDEPICTURE "http://canary.invalid/x.png" \\d </w:instrText>`)}${run(`<w:fldChar w:fldCharType="separate"/>`)}${run(`<w:t>LOGO-AS-SHOWN</w:t>`)}${run(`<w:fldChar w:fldCharType="end"/>`)}</w:p>` +
+    // A file of the machine's read into the document.
+    `<w:p><w:fldSimple w:instr=" INCLUDETEXT &quot;C:\\\\secret.txt&quot; "><w:r><w:t>INCLUDED-AS-SHOWN</w:t></w:r></w:fldSimple></w:p>` +
+    `<w:p><w:hyperlink r:id="rIdWeb"><w:r><w:t>regional.example</w:t></w:r></w:hyperlink></w:p>` +
+    `<w:p><w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" r:id="rIdOle"/></w:object></w:r></w:p>` +
+    `<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="1" cy="1"/><wp:docPr id="7" name="far"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill><a:blip r:link="rIdFar"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>` +
+    // Kept: the page number.
+    `<w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>`;
+  const xml = await zip.file(part)!.async("string");
+  zip.file(part, xml.replace("</w:hdr>", `${hostile}</w:hdr>`));
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+async function letterheadOf(bytes: Uint8Array): Promise<WordLetterhead> {
+  const reading = await readWordLetterhead(bytes, "templates/memo.docx");
+  if (reading.letterhead === undefined) throw new Error(reading.problem);
+  return reading.letterhead;
+}
+
+describe("reading an office's letterhead", () => {
+  it("takes the first page's header and footer and the other pages' header, with the logo and the styles they use", async () => {
+    const letterhead = await letterheadOf(await officeLetterhead());
+    expect(letterhead.first?.header?.xml).toContain("Office of Regional Affairs");
+    expect(letterhead.first?.footer?.xml).toContain("1 Main Street, Capital City");
+    expect(letterhead.header?.xml).toContain("Regional Affairs, continued");
+    expect(letterhead.footer).toBeUndefined();
+    const images = [...(letterhead.first?.header?.images.values() ?? [])];
+    expect(images.map((i) => i.extension)).toEqual(["png"]);
+    expect(Buffer.from(images[0]!.bytes).equals(logo)).toBe(true);
+    // The office's styles under names of their own, so that the document's Normal or Header does not restyle them.
+    expect([...letterhead.styles.keys()].sort()).toEqual(["LetterheadNormal", "LetterheadOfficeName"]);
+    expect(letterhead.first?.header?.xml).toContain(`<w:pStyle w:val="LetterheadOfficeName"/>`);
+    // Its style was based on its Normal: now on the copy of it, not on the document's Normal; and so is the logo's paragraph.
+    expect(letterhead.styles.get("LetterheadOfficeName")).toContain(`<w:basedOn w:val="LetterheadNormal"/>`);
+    expect(letterhead.styles.get("LetterheadOfficeName")).toContain(`<w:name w:val="Letterhead Office Name"/>`);
+    expect(letterhead.first?.header?.xml).toMatch(/<w:p><w:pPr><w:pStyle w:val="LetterheadNormal"\/><\/w:pPr><w:r><w:drawing>/);
+    // The office's Normal, single-spaced where its file says nothing, as Word takes it.
+    expect(letterhead.styles.get("LetterheadNormal")).toContain(`<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>`);
+  });
+
+  it("without a different first page, has one header for every page", async () => {
+    const letterhead = await letterheadOf(await officeLetterhead({ firstPage: false }));
+    expect(letterhead.first).toBeUndefined();
+    expect(letterhead.header?.xml).toContain("Office of Regional Affairs");
+  });
+
+  it("removes what could fetch, read or run anything, keeping the text it showed, and says what it removed", async () => {
+    const reading = await readWordLetterhead(await hostileLetterhead(), "templates/memo.docx");
+    const xml = reading.letterhead?.first?.header?.xml ?? "";
+    for (const gone of ["INCLUDEPICTURE", "INCLUDETEXT", "canary.invalid", "secret.txt", "w:object", "OLEObject", "r:link", "rIdWeb", "rIdFar", "rIdOle", "w:hyperlink", 'name="far"']) {
+      expect(xml).not.toContain(gone);
+    }
+    for (const kept of ["LOGO-AS-SHOWN", "INCLUDED-AS-SHOWN", "regional.example", "Office of Regional Affairs", 'w:instr=" PAGE "']) expect(xml).toContain(kept);
+    expect(reading.removed).toEqual(
+      expect.arrayContaining([
+        "a field that Briefsmith does not keep (INCLUDEPICTURE; the text it last showed is kept)",
+        "a field that Briefsmith does not keep (INCLUDETEXT; the text it last showed is kept)",
+        "a link (its text is kept)",
+        "an embedded object",
+        "a picture linked from outside the file",
+      ]),
+    );
+    // The logo stored in the file is kept; nothing else is carried as a picture.
+    expect([...(reading.letterhead?.first?.header?.images.values() ?? [])].map((i) => i.extension)).toEqual(["png"]);
+  });
+
+  it("says why a file cannot be a letterhead: not a Word file, no header or footer, unpacking too much, a document type", async () => {
+    expect((await readWordLetterhead(new TextEncoder().encode("not a zip"), "t.docx")).problem).toMatch(/^this is not a Word document \(\.docx\)/);
+    const plain = new Document({ sections: [{ children: [new Paragraph("no letterhead")] }] });
+    expect((await readWordLetterhead(new Uint8Array(await Packer.toBuffer(plain)), "t.docx")).problem).toBe("its first section has no page header or footer, so there is no letterhead to take from it");
+    // A few kilobytes that unpack to 40 MB: refused before they are unpacked.
+    const bomb = new JSZip();
+    bomb.file("word/document.xml", " ".repeat(40 * 1024 * 1024));
+    const bombBytes = await bomb.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(bombBytes.length).toBeLessThan(200_000);
+    expect((await readWordLetterhead(bombBytes, "t.docx")).problem).toBe("word/document.xml unpacks to more than a letterhead could need");
+    const doctype = new JSZip();
+    doctype.file("word/document.xml", `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`);
+    expect((await readWordLetterhead(await doctype.generateAsync({ type: "uint8array" }), "t.docx")).problem).toBe("word/document.xml declares a document type, which a Word document never does");
+  });
+});
+
+describe("a Word document on the letterhead", () => {
+  let memo: RenderedBrief;
+  beforeAll(async () => {
+    const corpus = await loadCorpus(join(miniProject, "sources/transit"));
+    const file = "briefs/tram-memo.yaml";
+    memo = await renderBrief(readFileSync(join(miniProject, file), "utf8"), corpus, { file, date: "2024-04-02" });
+  });
+  const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("|");
+
+  it("has the letterhead in its headers and footers, under the marking banner and above Page X of Y", async () => {
+    const letterhead = await letterheadOf(await officeLetterhead());
+    const zip = await JSZip.loadAsync(await renderDocx(memo.model, memo.balance, { letterhead }));
+    const part = async (kind: "header" | "footer", type: "default" | "first") => zip.file(await referencedPart(zip, kind, type))!.async("string");
+    const marking = memo.model.marking;
+    expect(await zip.file("word/document.xml")!.async("string")).toContain("<w:titlePg/>");
+    const firstHeader = await part("header", "first");
+    expect(text(firstHeader)).toBe(`${marking}|Office of Regional Affairs`);
+    expect(text(await part("header", "default"))).toMatch(new RegExp(`^${marking}\\|Regional Affairs, continued\\|.*2 April 2024`));
+    expect(text(await part("footer", "first"))).toMatch(new RegExp(`^1 Main Street, Capital City\\|.*${marking}.*Page `));
+    expect(text(await part("footer", "default"))).not.toContain("Main Street");
+    // The logo: a picture of the package, related to the header, of a type the package declares.
+    const firstHeaderName = await referencedPart(zip, "header", "first");
+    const rels = await zip.file(firstHeaderName.replace(/([^/]+)$/, "_rels/$1.rels"))!.async("string");
+    const embed = /<a:blip r:embed="([^"]+)"/.exec(firstHeader)?.[1];
+    const target = new RegExp(`Id="${embed}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+    expect(Buffer.from(await zip.file(`word/${target}`)!.async("uint8array")).equals(logo)).toBe(true);
+    expect(rels).not.toContain("External");
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toMatch(/<Default (ContentType="image\/png" Extension="png"|Extension="png" ContentType="image\/png")\/>/);
+    const styles = await zip.file("word/styles.xml")!.async("string");
+    expect(styles).toContain(`w:styleId="LetterheadOfficeName"`);
+    expect(styles).toContain(`w:styleId="LetterheadNormal"`);
+  });
+
+  it("is the same bytes every time, and without a letterhead is as before: no first page of its own", async () => {
+    const letterhead = await letterheadOf(await officeLetterhead());
+    const once = await renderDocx(memo.model, memo.balance, { letterhead });
+    const twice = await renderDocx(memo.model, memo.balance, { letterhead });
+    expect(Buffer.from(once).equals(Buffer.from(twice))).toBe(true);
+    const plain = await JSZip.loadAsync(await renderDocx(memo.model, memo.balance));
+    expect(await plain.file("word/document.xml")!.async("string")).not.toContain("titlePg");
+  });
+});
+
+describe("the letterhead's pictures", () => {
+  /** The office's letterhead with its logo replaced: by other bytes, under another name. */
+  async function withLogo(bytes: Uint8Array, extension: string): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(await officeLetterhead());
+    const media = Object.keys(zip.files).find((name) => name.startsWith("word/media/") && !zip.files[name]!.dir)!;
+    const renamed = media.replace(/\.\w+$/, `.${extension}`);
+    zip.remove(media);
+    zip.file(renamed, bytes);
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".rels"))) {
+      zip.file(name, (await zip.file(name)!.async("string")).split(media.slice("word/".length)).join(renamed.slice("word/".length)));
+    }
+    return zip.generateAsync({ type: "uint8array" });
+  }
+
+  it("keeps an EMF logo, and declares its type in the document's package", async () => {
+    // An enhanced metafile's header record: type 1, and " EMF" at byte 40.
+    const emf = new Uint8Array(108);
+    emf.set([1, 0, 0, 0, 108, 0, 0, 0]);
+    emf.set([0x20, 0x45, 0x4d, 0x46], 40);
+    const letterhead = await letterheadOf(await withLogo(emf, "emf"));
+    expect([...(letterhead.first?.header?.images.values() ?? [])].map((i) => i.extension)).toEqual(["emf"]);
+    const corpus = await loadCorpus(join(miniProject, "sources/transit"));
+    const memo = await renderBrief(readFileSync(join(miniProject, "briefs/tram-memo.yaml"), "utf8"), corpus, { file: "briefs/tram-memo.yaml", date: "2024-04-02" });
+    const zip = await JSZip.loadAsync(await renderDocx(memo.model, memo.balance, { letterhead }));
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain(`<Default Extension="emf" ContentType="image/x-emf"/>`);
+    expect(Object.keys(zip.files).filter((n) => n.endsWith(".emf"))).toHaveLength(1);
+  });
+
+  it("drops a picture that is not the image its name says, with the drawing that shows it", async () => {
+    const reading = await readWordLetterhead(await withLogo(new TextEncoder().encode("<html>not an image</html>"), "png"), "templates/memo.docx");
+    expect(reading.removed).toEqual([expect.stringMatching(/^a picture that is not a PNG, JPEG, GIF, EMF or WMF image \(media\/.+\.png\)$/)]);
+    expect(reading.letterhead?.first?.header?.xml).not.toContain("<w:drawing>");
+    expect(reading.letterhead?.first?.header?.images.size).toBe(0);
+    expect(reading.letterhead?.first?.header?.xml).toContain("Office of Regional Affairs");
+  });
+});
+
+describe("a letterhead in a project's templates/ folder", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "briefsmith-word-letterhead-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function project(files: Record<string, Uint8Array | string>) {
+    const templates = join(dir, `p${Math.random().toString(36).slice(2)}`, "templates");
+    mkdirSync(templates, { recursive: true });
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(templates, name), content);
+    return loadTemplates({ project: templates, cwd: join(templates, "..") });
+  }
+
+  it("is read as the template's Word letterhead, and listed in the template's cache key", async () => {
+    const set = await project({ "memo.docx": await officeLetterhead() });
+    expect(set.letterheads.get("memo")?.first?.header?.xml).toContain("Office of Regional Affairs");
+    expect(set.diagnostics).toEqual([]);
+    const other = await project({ "memo.docx": await officeLetterhead({ firstPage: false }) });
+    const none = await project({});
+    expect(hashTemplate(set, "memo")).not.toBe(hashTemplate(other, "memo"));
+    expect(hashTemplate(set, "memo")).not.toBe(hashTemplate(none, "memo"));
+    // Only the template the letterhead is for: the handouts are not rebuilt.
+    expect(hashTemplate(set, "handout")).toBe(hashTemplate(none, "handout"));
+  });
+
+  it("that cannot be read is an error of its template, which refuses the briefs using it; one for no template is a warning", async () => {
+    const set = await project({ "handout.docx": "not a Word file", "memmo.docx": await officeLetterhead(), "sanitised.docx": await hostileLetterhead() });
+    const problems = set.diagnostics.map((d) => `${d.severity} ${d.code} ${d.file}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "error TEMPLATE_LETTERHEAD_INVALID templates/handout.docx",
+        "warning TEMPLATE_LETTERHEAD_UNUSED templates/memmo.docx",
+        "warning TEMPLATE_LETTERHEAD_SANITISED templates/sanitised.docx",
+      ]),
+    );
+    expect(set.diagnostics.find((d) => d.code === "TEMPLATE_LETTERHEAD_UNUSED")?.hint).toContain('"memo"');
+    const check = checkTemplates(set);
+    expect(check.templates.get("handout")?.errors.map((e) => e.code)).toEqual(["TEMPLATE_LETTERHEAD_INVALID"]);
+    expect(check.templates.get("memo")?.errors).toEqual([]);
+  });
+});
