@@ -4,7 +4,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { version } from "../version.js";
 import { commandHelp, type Command } from "./command.js";
 import { exitCodes, UsageError, type CliIo } from "./io.js";
-import { printDiagnostics } from "./report.js";
+import { githubAnnotation, locateDiagnostics, printDiagnostics } from "./report.js";
 import { visibleLine } from "../text/visible-text.js";
 import { visibleStream } from "./terminal.js";
 
@@ -46,6 +46,18 @@ async function mainHelp(): Promise<string> {
 }
 
 /**
+ * What the command line asked the output to be read by: --json, or --reporter github (both where a command
+ * takes them; a command that does not has refused the option before it could fail otherwise).
+ */
+function machineOutput(args: readonly string[]): "json" | "github" | undefined {
+  const options = args.slice(0, args.includes("--") ? args.indexOf("--") : args.length);
+  if (options.includes("--json")) return "json";
+  const reporter = options.findIndex((a) => a === "--reporter" || a.startsWith("--reporter="));
+  const value = reporter === -1 ? undefined : options[reporter]!.includes("=") ? options[reporter]!.slice("--reporter=".length) : options[reporter + 1];
+  return value === "github" ? "github" : undefined;
+}
+
+/**
  * Run the CLI and return its exit code. User errors print without a stack;
  * anything else is a bug and prints "internal error" with the stack.
  */
@@ -78,7 +90,17 @@ export async function main(processIo: CliIo): Promise<number> {
     }
     if (error instanceof BriefsmithError) {
       printDiagnostics(io, error.diagnostics, error.fileTexts);
-      io.stderr.write(formatDiagnostic({ severity: "error", code: error.code, message: error.message, hint: error.hint }) + "\n");
+      const failure = { severity: "error", code: error.code, message: error.message, hint: error.hint } as const;
+      io.stderr.write(formatDiagnostic(failure) + "\n");
+      // A run that fails as a whole (the output folder locked, a path not found) answers a machine as a run that
+      // finishes does: with --json one object on stdout, with --reporter github annotations.
+      const machine = machineOutput(args);
+      if (machine === "json") {
+        const diagnostics = locateDiagnostics([...error.diagnostics, failure], error.fileTexts);
+        io.stdout.write(JSON.stringify({ ok: false, exit_code: exitCodes.problems, error: { code: error.code, message: error.message, hint: error.hint }, diagnostics }, null, 2) + "\n");
+      } else if (machine === "github") {
+        for (const d of locateDiagnostics([...error.diagnostics, failure], error.fileTexts)) io.stdout.write(githubAnnotation(d) + "\n");
+      }
       return exitCodes.problems;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
