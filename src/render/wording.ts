@@ -96,7 +96,7 @@ export function sourcesLine(model: BriefModel): string {
 export function overviewLead(model: BriefModel): string {
   const questions = countOf(model.themes.length, "question");
   const each = model.themes.length === 1 ? "the views side by side" : "for each, the views side by side";
-  return `This ${documentNoun(model)} sets out ${questions} on which the sources disagree: ${each}, who holds them and where they say it. It takes no side.`;
+  return `This ${documentNoun(model)} sets out ${questions} on which views differ: ${each}, who holds them and where they say it. It takes no side.`;
 }
 
 /** The bottom line's word on endorsement, and on the office's own assessment when there is one. */

@@ -56,6 +56,15 @@ describe("rendered documents", () => {
     expect(citedLine({ ...source, citedClaims: 12, citedFacts: 1 })).toBe("Cited for 12 claims and one fact.");
   });
 
+  it("open a handout's overview with what it sets out, true of one source as of several: views differ, not 'the sources disagree'", () => {
+    const extract = makeExtract();
+    const oneSource = { ...extract, claims: extract.claims.map((c) => ({ ...c, source: extract.sources[0]!.id })), facts: [] };
+    const lead = text(html({ template: "handout" }, oneSource));
+    expect(lead).toContain("It draws on one source");
+    expect(lead).toMatch(/This handout sets out one question on which views differ: the views side by side/);
+    expect(lead).not.toContain("the sources disagree");
+  });
+
   it("list a long handout's contents: each question, then the sections after them, with the notes before the sources", () => {
     const model = selectBrief(makeBrief({ template: "handout", citations: "endnotes" }), makeExtract(), { buildDate: "2026-01-15" });
     expect(contentsEntries(model, new Map([["theme-t1", 2]])).map((e) => [e.title, e.page])).toEqual([
