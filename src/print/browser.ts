@@ -1,4 +1,4 @@
-import { access, constants, realpath } from "node:fs/promises";
+import { access, constants, realpath, stat } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 
@@ -45,10 +45,11 @@ const systemBrowserPaths: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/** A file that may be run. A folder passes the access check, and starting one failed outside any handler (spawn EACCES), ending the process. */
 async function isExecutable(path: string): Promise<boolean> {
   try {
     await access(path, process.platform === "win32" ? constants.F_OK : constants.X_OK);
-    return true;
+    return (await stat(path)).isFile();
   } catch {
     return false;
   }
@@ -83,12 +84,14 @@ export async function findBrowser(search: BrowserSearch): Promise<BrowserLocatio
   });
   if (search.explicitPath !== undefined) {
     if (await isExecutable(search.explicitPath)) return found(search.explicitPath, "option");
-    throw new BriefsmithError("BROWSER_NOT_FOUND", `the browser given with --browser does not exist or cannot run: ${search.explicitPath}`);
+    throw new BriefsmithError("BROWSER_NOT_FOUND", `the browser ${search.explicitPath} does not exist, is not a file, or cannot run`, {
+      hint: "name the Chrome or Chromium program itself (as `which chromium` prints it), or leave the browser out to use the one Briefsmith finds",
+    });
   }
   const fromEnv = search.env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv !== undefined && fromEnv !== "") {
     if (await isExecutable(fromEnv)) return found(fromEnv, "PUPPETEER_EXECUTABLE_PATH");
-    throw new BriefsmithError("BROWSER_NOT_FOUND", `PUPPETEER_EXECUTABLE_PATH names a browser that does not exist or cannot run: ${fromEnv}`, {
+    throw new BriefsmithError("BROWSER_NOT_FOUND", `PUPPETEER_EXECUTABLE_PATH names a browser that does not exist, is not a file, or cannot run: ${fromEnv}`, {
       hint: "fix or unset PUPPETEER_EXECUTABLE_PATH",
     });
   }

@@ -82,6 +82,12 @@ describe("findBrowser", () => {
     await expect(findBrowser({ ...nothing, env: { PUPPETEER_EXECUTABLE_PATH: join(dir, "nope") } })).rejects.toThrow(/PUPPETEER_EXECUTABLE_PATH/);
   });
 
+  it("refuses a folder named as the browser, which passes for executable and crashed the process when started", async () => {
+    const error = await findBrowser({ ...nothing, explicitPath: dir }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "BROWSER_NOT_FOUND", message: `the browser ${dir} does not exist, is not a file, or cannot run` });
+    await expect(findBrowser({ ...nothing, env: { PUPPETEER_EXECUTABLE_PATH: dir } })).rejects.toMatchObject({ code: "BROWSER_NOT_FOUND" });
+  });
+
   it("says how to install a browser when none is found", async () => {
     const error = await findBrowser({ ...nothing, platform: "linux", systemPaths: [] }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BROWSER_NOT_FOUND" });
