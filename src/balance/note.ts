@@ -68,7 +68,8 @@ function sourcesSentence(viewpoints: readonly Measured[]): string {
   const counts = new Set(shown.map((v) => v.sources));
   if (counts.size === 1) {
     const n = shown[0]!.sources;
-    return `Each view rests on ${n === 2 && shown.length > 1 ? "both sources" : countOf(n, "source")}.`;
+    // Not "both sources": two each need not be the same two (a corpus of three, the views on different pairs).
+    return `Each view rests on ${countOf(n, "source")}.`;
   }
   const [first, ...rest] = shown;
   const write = numbersAlike(shown.map((v) => v.sources));

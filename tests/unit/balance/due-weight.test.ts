@@ -137,6 +137,17 @@ describe("balance measures what is printed", () => {
     expect(note).toContain("“Yes” rests on two sources, “No” on one.");
     expect(note.join(" ")).not.toMatch(/"yes"|"no"|t1|warn|strict|0\.\d\d/);
   });
+
+  it("says 'two sources', not 'both sources', when the views rest on two each but not the same two", () => {
+    const base = makeExtract();
+    const extract = makeExtract({
+      sources: [...base.sources, { id: "s3", title: "Three", publisher: "Pub Three", kind: "report", date: "2021-01-01", place: "Z", quality: "Q." }],
+      claims: [...base.claims, { ...base.claims.find((c) => c.id === "n1")!, id: "n2", source: "s3", text: "Another no claim from a third source." }],
+    });
+    const note = measureBalance(selectBrief(makeBrief({ themes: ["t1"] }), extract, options), { lexicon, policy: "warn" }).themes[0]!.note;
+    expect(note).toContain("Each view rests on two sources.");
+    expect(note.join(" ")).not.toContain("both sources");
+  });
 });
 
 // Regression: the handout printed "The “A live triangle” view", two articles.
