@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, type Dirent } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -7,7 +7,7 @@ import { layoutNames, templateNames, type LayoutName } from "../schema/brief.js"
 import { idPattern } from "../schema/id-pattern.js";
 import { builtInTemplatesDir } from "./package-files.js";
 import { displayPath, projectTemplatesDir } from "./project.js";
-import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
+import { fileLimits, isInside, readBinaryFile, readTextFile } from "./read-file.js";
 import { prepareSvgSanitiser } from "./sanitise-svg.js";
 import { assetContentProblem, assetNamePattern, assetTypeOf, type TemplateAsset } from "./template-assets.js";
 import type { WordLetterhead } from "./word-letterhead.js";
@@ -129,7 +129,19 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
   const styles = new Map<string, string>();
   for (const name of listNames(join(builtIn, "styles"), ".css")) styles.set(name, (await builtInFile(join(builtIn, "styles", `${name}.css`), name)).source);
 
-  const projectDir = project !== undefined && isProjectFolder(project, builtIn) ? project : undefined;
+  const projectFolder = project !== undefined && isProjectFolder(project, builtIn) ? project : undefined;
+  // A templates/ folder that is a link to somewhere else (added by a pull request, say) is not read: its files would
+  // be printed into a CI log by a template error, and embedded in every document. Each file is checked too.
+  const projectDir = projectFolder !== undefined && leadsOutOfProject(projectFolder) ? undefined : projectFolder;
+  if (projectFolder !== undefined && projectDir === undefined) {
+    diagnostics.push({
+      severity: "error",
+      code: "FILE_OUTSIDE_FOLDER",
+      message: `${displayPath(projectFolder, cwd)} leads outside the project folder ${displayPath(dirname(projectFolder), cwd) || "."}, so no template in it was read`,
+      file: displayPath(projectFolder, cwd),
+      hint: "put the templates themselves in the project's templates/ folder instead of linking to another folder",
+    });
+  }
   const projectStyles: TemplateFile[] = [];
   const assets = new Map<string, TemplateAsset>();
   const letterheads = new Map<string, WordLetterhead>();
@@ -186,6 +198,15 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
 function isProjectFolder(project: string, builtIn: string): boolean {
   try {
     return realpathSync(project) !== realpathSync(builtIn);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a project's templates/ folder, links followed, is somewhere other than in the project that holds it. */
+function leadsOutOfProject(folder: string): boolean {
+  try {
+    return !isInside(realpathSync(dirname(folder)), realpathSync(folder));
   } catch {
     return false;
   }

@@ -244,4 +244,30 @@ describe("reading a project's templates folder", () => {
       ["TEMPLATE_ASSET_INVALID", "templates/assets/notes.txt"],
     ]);
   });
+
+  it("refuses a templates/ folder that is a link to a folder outside the project, reading nothing in it", async () => {
+    project = letterProject();
+    const { renameSync, symlinkSync, mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const outside = mkdtempSync(`${tmpdir()}/briefsmith-outside-templates-`);
+    try {
+      writeFileSync(`${outside}/evil.hbs`, "{{!-- layout: memo --}}\n<p>{{brief.SECRET_TOKEN_123}}</p>\n");
+      writeFileSync(`${outside}/house.css`, "/* SECRET_TOKEN_123 */\n");
+      renameSync(project.path("templates"), project.path("templates-real"));
+      symlinkSync(outside, project.path("templates"));
+      const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+      expect(set.projectDir).toBeUndefined();
+      expect([...set.templates.keys()].sort()).toEqual(["handout", "memo", "one-pager"]);
+      expect(set.diagnostics.map((d) => [d.severity, d.code, d.file])).toEqual([["error", "FILE_OUTSIDE_FOLDER", "templates"]]);
+      for (const args of [["validate", "--reporter", "github"], ["validate"], ["build", "--format", "html"]]) {
+        const run = await runCli(args, { cwd: project.dir });
+        expect(run.code, args.join(" ")).toBe(1);
+        expect(run.stdout + run.stderr).not.toContain("SECRET_TOKEN_123");
+        expect(run.stdout + run.stderr).toContain("templates leads outside the project folder");
+      }
+      expect(project.read("output/tram-handout.html")).not.toContain("SECRET_TOKEN_123");
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });
