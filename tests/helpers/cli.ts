@@ -14,7 +14,10 @@ export interface CliRun {
 }
 
 /** Run the CLI in-process with captured output: fast, for diagnostics and listing. */
-export async function runCli(argv: readonly string[], options: { cwd?: string; env?: Record<string, string>; onSignal?: CliIo["onSignal"]; stdout?: (text: string) => void } = {}): Promise<CliRun> {
+export async function runCli(
+  argv: readonly string[],
+  options: { cwd?: string; env?: Record<string, string>; onSignal?: CliIo["onSignal"]; stdout?: (text: string) => void; stderr?: (text: string) => void } = {},
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main({
@@ -27,7 +30,12 @@ export async function runCli(argv: readonly string[], options: { cwd?: string; e
         options.stdout?.(text);
       },
     },
-    stderr: { write: (text: string) => (stderr += text) },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+        options.stderr?.(text);
+      },
+    },
     now: () => new Date("2026-01-15T12:00:00Z"),
     ...(options.onSignal === undefined ? {} : { onSignal: options.onSignal }),
   });

@@ -96,10 +96,13 @@ it finished, closes the browser and exits 130, 143 or 129.`,
         onBrief: (brief) => progress?.brief(brief, describeResult(brief)),
       });
     } catch (error) {
-      await progress?.stop();
-      // Stopped while waiting for the lock: nothing was built, and the exit code still says why.
-      if (stoppedBy !== undefined) return stopSignals[stoppedBy];
-      throw error;
+      // Stopped while waiting for the lock, or while starting: nothing was built, and the summary (with --json,
+      // the object a CI step parses) says so, as for a build stopped later.
+      if (stoppedBy === undefined) {
+        await progress?.stop();
+        throw error;
+      }
+      result = { results: [], diagnostics: [], fileTexts: new Map(), manifestPath: undefined, browserLaunches: 0, notStarted: 0, interrupted: stoppedBy };
     } finally {
       stopListening?.();
       await (await early?.catch(() => undefined))?.close();
