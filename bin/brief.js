@@ -7,11 +7,18 @@ if (!existsSync(entry)) {
   process.stderr.write("brief: Briefsmith is not built yet. Run `npm install` (or `npm run build`) in its folder first.\n");
   process.exit(2);
 }
-// A closed pipe (`brief list themes | head`) is the reader leaving, not an error.
+// Commands that stop cleanly on signals (a build, the preview) are running while they listen for them.
+let stoppable = 0;
+// A closed pipe (`brief list themes | head`) is the reader leaving, not an error. A build goes on, unheard: exiting
+// mid-build would leave its lock, its journal unfolded and its temporary files behind (`brief build | head -1`).
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code !== "EPIPE") throw error;
+    if (stoppable === 0) process.exit(process.exitCode ?? 0);
+    stream.write = (_chunk, encoding, callback) => {
+      (typeof encoding === "function" ? encoding : callback)?.();
+      return true;
+    };
   });
 }
 const { main } = await import(entry.href);
@@ -26,8 +33,10 @@ process.exitCode = await main({
   onSignal: (listener) => {
     const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
     for (const signal of signals) process.on(signal, listener);
+    stoppable++;
     return () => {
       for (const signal of signals) process.off(signal, listener);
+      stoppable--;
     };
   },
 });

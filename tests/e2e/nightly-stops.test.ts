@@ -201,3 +201,25 @@ describe("a long unbroken token (item 7)", () => {
     expect(lines.length).toBeGreaterThan(15);
   });
 });
+
+describe("a build whose reader leaves (brief build | head -1)", () => {
+  it("goes on to the end, unheard: every brief built, the manifest folded, no lock, journal or temporary file left", async () => {
+    project = new TempProject();
+    const outDir = project.path("output");
+    // head reads the first line and closes the pipe: the build's next line meets EPIPE.
+    const run = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn("sh", ["-c", `'${process.execPath}' '${join(repoRoot, "bin", "brief.js")}' build --force | head -1`], { cwd: project!.dir, env: { ...process.env, CI: "1" } });
+      running.push(child);
+      let stdout = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.on("exit", (code) => resolve({ code, stdout }));
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(leftovers(outDir)).toEqual([]);
+    expect(existsSync(join(outDir, "manifest.journal"))).toBe(false);
+    const manifest = await readManifest(join(outDir, "manifest.json"));
+    expect(manifest.briefs.map((b) => `${b.id} ${b.status}`).sort()).toEqual(["tram-handout built", "tram-memo built", "tram-one-pager built"]);
+    expect(await manifestMismatches(outDir)).toEqual([]);
+  }, 120_000);
+});
