@@ -194,7 +194,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       // each brief's new entry goes to the journal once its files are in place. So after a kill at any
       // moment, every entry matches the files on disk, or lists none.
       const pending = foldJournal(manifest, plan.jobs.map((job) => job.previous).filter((e) => e !== undefined).map(pendingEntry), generator);
-      const before = await writeManifestFile(manifestPath, pending, cwd);
+      const before = await writeManifestFile(manifestPath, pending, cwd, "before");
       if (before !== undefined) throw before;
       const journal = await JournalWriter.open(journalPath(outDir)).catch((error: unknown) => {
         throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(journalPath(outDir), cwd)}: ${describeWriteError(error)}`, { cause: error });
@@ -295,7 +295,7 @@ async function recoverManifest(outDir: string, manifestPath: string, cwd: string
     return manifest;
   }
   const folded = foldJournal(manifest, entries, generator);
-  const error = await writeManifestFile(manifestPath, folded, cwd);
+  const error = await writeManifestFile(manifestPath, folded, cwd, "before");
   if (error !== undefined) throw error;
   await removeJournal(journal);
   return folded;
@@ -328,14 +328,20 @@ async function settled<T>(promise: Promise<T> | undefined): Promise<T | undefine
   return promise?.catch(() => undefined);
 }
 
-/** Write the manifest; a failure (a full disk, say) comes back as an error to report, not thrown, so the build's summary is still printed. */
-async function writeManifestFile(path: string, manifest: Manifest, cwd: string): Promise<BriefsmithError | undefined> {
+/**
+ * Write the manifest; a failure (a full disk, say) comes back as an error to report, not thrown, so the build's
+ * summary is still printed. `before` is a write before any brief's files are replaced: its hint says so.
+ */
+async function writeManifestFile(path: string, manifest: Manifest, cwd: string, when: "before" | "after" = "after"): Promise<BriefsmithError | undefined> {
   try {
     await writeManifest(path, manifest);
     return undefined;
   } catch (error) {
     return new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(path, cwd)}: ${describeWriteError(error)}`, {
-      hint: "free some space or fix the folder's permissions, then build again: the PDFs and HTML written are in place, and the next build records them",
+      hint:
+        when === "before"
+          ? "free some space or fix the folder's permissions, then build again: nothing was built, and the last build's files are as they were"
+          : "free some space or fix the folder's permissions, then build again: the files written are in place, and the next build records them",
       cause: error,
     });
   }

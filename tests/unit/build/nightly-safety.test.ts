@@ -199,6 +199,17 @@ describe("brief files and folders (items 4 and 9)", () => {
     expect(run.stdout).toMatch(/0 briefs built, 1 not built in [\d.]+ s/);
     expect(run.stderr).toContain("error OUTPUT_NOT_WRITABLE: cannot write output/manifest.json: no space left on device (ENOSPC)");
   });
+
+  it("a full disk before any brief is rebuilt says that nothing was built, not that the files written are in place", async () => {
+    project = new TempProject();
+    await build(project, new FakePrinter());
+    const before = project.read("output/tram-memo.html");
+    disk.fullFor = /manifest\.json$/;
+    const error = await build(project, new FakePrinter(), { force: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "OUTPUT_NOT_WRITABLE", message: "cannot write output/manifest.json: no space left on device (ENOSPC)" });
+    expect((error as { hint: string }).hint).toBe("free some space or fix the folder's permissions, then build again: nothing was built, and the last build's files are as they were");
+    expect(project.read("output/tram-memo.html")).toBe(before);
+  });
 });
 
 describe("early cutoff and what changed", () => {
