@@ -60,12 +60,18 @@ export function parseCommandArgs<O extends OptionSpecs>(command: CommandDefiniti
   const options = Object.fromEntries(
     Object.entries(command.options).map(([name, spec]) => [name, spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short }]),
   );
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { values: values as ParsedArgs<O>["values"], positionals };
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(describeParseError(command, args, error));
   }
+  // An empty value is a variable that was not set (--out "$OUT_DIR"), never a choice: --out '' wrote the
+  // build's files into the project's own folder.
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === "") throw new UsageError(`--${name} needs a value, not an empty one: --${name} ${command.options[name]?.value ?? "VALUE"}`);
+  }
+  return { values: parsed.values as ParsedArgs<O>["values"], positionals: parsed.positionals };
 }
 
 /** Node's parser messages are written for programmers (and quote the argument with an unclosed quote): say it as a user needs it. */

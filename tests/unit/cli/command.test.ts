@@ -44,6 +44,14 @@ describe("command definitions", () => {
     expect(run.stderr).toContain("brief: --out needs a value: --out DIR");
   });
 
+  it("an empty value (a variable that was not set) is a usage error, not the current folder: --out ''", async () => {
+    for (const args of [["build", "--out", ""], ["build", "--out="], ["validate", "--root", ""], ["manifest", "merge", "a.json", "--out", ""]]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(/^brief: --(out|root) needs a value, not an empty one: --(out|root) (DIR|FILE)\n/);
+    }
+  });
+
   it("an unknown command suggests the closest one", async () => {
     const run = await runCli(["biuld"]);
     expect(run).toMatchObject({ code: 2 });
