@@ -72,8 +72,10 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], 
 
 /** One GitHub Actions annotation; values are escaped as the runner's workflow-command parser expects. */
 export function githubAnnotation(d: LocatedDiagnostic): string {
-  const property = (value: string) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-  const data = (value: string) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // The runner's escapes (%25, %0D, %0A; %3A and %2C in properties). The Unicode line and paragraph separators
+  // have none and may end a line in a log: a space stands in for them, as for every line the terminal shows.
+  const data = (value: string) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/[\u2028\u2029]/g, " ");
+  const property = (value: string) => data(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
   const properties = [
     d.file === undefined ? undefined : `file=${property(d.file)}`,
     d.line === undefined ? undefined : `line=${d.line}`,

@@ -24,4 +24,11 @@ describe("reporters", () => {
       `::error file=briefs/a%2Cb.yaml,line=2,col=11,endLine=2,endColumn=16,title=BRIEF_INVALID_VALUE::100%25 wrong: a%0Ab%0Ahint: did you mean "memo"? (allowed: "memo", "handout", "one-pager")`,
     );
   });
+
+  it("never let a line or paragraph separator from a user's file through, which may end a line of the log", () => {
+    const [located] = locateDiagnostics([{ ...diagnostic, file: "briefs/x\u2028y.yaml", message: "key \u2028::error file=x::injected\u2029z" }], new Map());
+    const annotation = githubAnnotation(located!);
+    expect(annotation).not.toMatch(/[\u2028\u2029\r\n]/);
+    expect(annotation).toBe(`::error file=briefs/x y.yaml,title=BRIEF_INVALID_VALUE::key  ::error file=x::injected z%0Ahint: did you mean "memo"? (allowed: "memo", "handout", "one-pager")`);
+  });
 });
