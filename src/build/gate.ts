@@ -86,7 +86,7 @@ export interface BriefJudgement {
  */
 export function judgeBrief(prepared: PreparedBrief, context: GateContext): BriefJudgement {
   const id = preparedBriefId(prepared);
-  const file = prepared.file?.path ?? prepared.path;
+  const file = prepared.file?.path ?? prepared.shown;
   const checked = checkedBrief(prepared);
   if (checked !== undefined) {
     const gated = gateBrief(checked, context);

@@ -1,4 +1,3 @@
-import { displayPath } from "../load/project.js";
 import { entryById, inShard, type Shard } from "../output/manifest.js";
 import { refusalBeforeSelection } from "./gate.js";
 import { checkedBrief, preparedBriefId, type PreparedBrief } from "./prepare.js";
@@ -18,7 +17,7 @@ export async function planBuild(briefs: readonly PreparedBrief[], context: PlanC
   const plan: BuildPlan = { upfront: [], unchanged: [], jobs: [] };
   for (const prepared of briefs) {
     const id = preparedBriefId(prepared);
-    const file = prepared.file?.path ?? displayPath(prepared.path, context.cwd);
+    const file = prepared.file?.path ?? prepared.shown;
     const checked = checkedBrief(prepared);
     if (checked === undefined) {
       // Why, and the problems behind it (its own, or its corpus's), for --json and the reporters.

@@ -16,6 +16,8 @@ import { readCorpus, usableCorpus, type CorpusReading } from "./load-corpus.js";
 
 export interface PreparedBrief {
   readonly path: string;
+  /** The path as the user is shown it (relative to the working folder): for a brief whose file could not be read too. */
+  readonly shown: string;
   readonly file: YamlFile | undefined;
   readonly brief: ValidBrief | undefined;
   readonly corpus: CorpusReading | undefined;
@@ -151,7 +153,7 @@ export async function prepareBriefs(
         });
       }
     }
-    briefs.push({ path, file, brief, corpus, diagnostics });
+    briefs.push({ path, shown: displayPath(path, options.cwd), file, brief, corpus, diagnostics });
   }
   const fileTexts = new Map<string, string>();
   const allDiagnostics: Diagnostic[] = [];

@@ -159,6 +159,11 @@ describe("brief files and folders (items 4 and 9)", () => {
         expect(run.stdout + run.stderr, argv.join(" ")).not.toContain("SECRETTOKEN");
         if (argv[0] !== "list") expect(run.stdout + run.stderr).toContain("FILE_OUTSIDE_FOLDER");
       }
+      // Named as the user sees it, relative, like every other brief and diagnostic, not by its absolute path.
+      const validated = JSON.parse((await runCli(["validate", "--json"], { cwd: project.dir })).stdout) as { briefs: { id: string; file: string; diagnostics?: { file: string }[] }[] };
+      const leak = validated.briefs.find((b) => b.id === "leak")!;
+      expect(leak.file).toBe("briefs/leak.yaml");
+      expect(leak.diagnostics?.map((d) => d.file)).toEqual(["briefs/leak.yaml"]);
     } finally {
       rmSync(secretDir, { recursive: true, force: true });
     }
