@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -119,11 +119,12 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
     const textPath = join(dir, relativeText);
     // Located only for a problem: locating reads the file's syntax tree, which a file read from the parse cache builds on demand.
     const where = () => ({ file: origin.file.path, span: locate(origin.file, [...origin.path, source.text ? "text" : "id"]) });
-    if (!isInside(dir, textPath)) {
+    // An absolute path ("/tmp/x.txt") is taken as one in the corpus by join: it is refused as written, not sought there.
+    if (isAbsolute(relativeText) || !isInside(dir, textPath)) {
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_TEXT_OUTSIDE_CORPUS",
-        message: `the text of source "${source.id}" must be inside the corpus folder`,
+        message: `the text of source "${source.id}" must be inside the corpus folder${isAbsolute(relativeText) ? ", given as a path from it (texts/NAME.txt), not from the disk's root" : ""}`,
         ...where(),
         hint: `put it under ${shownDir}/texts/`,
       });

@@ -42,6 +42,16 @@ describe("loadCorpus", () => {
     expect(error.fileTexts.get(error.diagnostics[0]!.file!)).toContain("build-commutes");
   });
 
+  it("refuses a source's text given as an absolute path as outside the corpus, not as missing under the corpus", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "    place: Riverside\n", "    place: Riverside\n    text: /tmp/elsewhere/secret.txt\n");
+    const error = await caught(loadCorpus(project.path("sources/transit")));
+    expect(error.diagnostics.map((d) => d.code)).toContain("EXTRACT_TEXT_OUTSIDE_CORPUS");
+    expect(error.diagnostics.map((d) => d.code)).not.toContain("EXTRACT_MISSING_TEXT");
+    const outside = error.diagnostics.find((d) => d.code === "EXTRACT_TEXT_OUTSIDE_CORPUS")!;
+    expect(outside.message).toBe('the text of source "council-hearing" must be inside the corpus folder, given as a path from it (texts/NAME.txt), not from the disk\'s root');
+  });
+
   it("loads a corpus with a misquote in one claim, and renders only the briefs that do not show it (issue 11, item 8)", async () => {
     project = new TempProject();
     project.replace("sources/transit/corpus.yaml", "small shops cannot survive", "small shops could not survive");
