@@ -49,6 +49,13 @@ export function parseYamlFile(path: string, text: string): { file: YamlFile; dia
   const body = text.slice(shift);
   const parsed = parseTokens(body);
   const tooDeep = parsed.tooDeepAt ?? findTooDeep(parsed.tokens, yamlLimits.depth)?.offset;
+  // A tab indenting a line makes each line after it parse one level deeper: sixty lines on, the depth guard fires,
+  // far from the slip. The tab is the problem to report.
+  const tab = tooDeep === undefined ? undefined : indentingTab(body, tooDeep);
+  if (tab !== undefined) {
+    error("YAML_TAB_AS_INDENT", "Tabs are not allowed as indentation", { start: tab, end: tab + 1 }, errorCodes.YAML_TAB_AS_INDENT.fix);
+    return finish(path, text, shift, composeDocument([], ""), undefined, diagnostics);
+  }
   if (tooDeep !== undefined) {
     error(
       "YAML_TOO_DEEP",
@@ -183,6 +190,12 @@ function duplicateKeyHint(document: Document.Parsed, text: string, offset: numbe
     },
   });
   return hint;
+}
+
+/** The first tab in a line's indentation before `end` (a tab before the line's first character that is not white space). */
+function indentingTab(text: string, end: number): number | undefined {
+  const match = /^[ \t]*\t[ \t]*(?=\S)/m.exec(text.slice(0, end));
+  return match === null ? undefined : match.index + match[0].indexOf("\t");
 }
 
 /**

@@ -98,6 +98,12 @@ describe("parseYamlFile: what YAML allows and Briefsmith does not", () => {
     expect(parse("a:\n  b: 1\n\tc: 2\n")).toMatchObject({ codes: ["YAML_TAB_AS_INDENT"], at: ["3:1"] });
   });
 
+  it("a tab indenting a line of a long list is reported there, not as nesting too deep sixty lines on", () => {
+    const lines = ["claims:", ...Array.from({ length: 80 }, (_, i) => [`  - id: c${i}`, `    text: claim ${i}`, `    quote: q ${i}`]).flat()];
+    lines[5] = "\ttext: claim 1";
+    expect(parse(lines.join("\n") + "\n")).toMatchObject({ codes: ["YAML_TAB_AS_INDENT"], at: ["6:1"] });
+  });
+
   it("duplicate keys are an error at the second", () => {
     expect(parse("a: 1\nb: 2\na: 3\n")).toMatchObject({ codes: ["YAML_DUPLICATE_KEY"], at: ["3:1"] });
   });
