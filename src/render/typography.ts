@@ -21,10 +21,14 @@ export const typographic = rememberText((text) => smartypantsu(text, attributes)
  */
 export const typographicMarkdown = rememberText((markdown) => {
   const kept: string[] = [];
-  const protectedText = markdown.replace(/(`+)[^`]*?\1|\]\([^)]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, (match) => {
+  const keep = (match: string) => {
     kept.push(match);
     return `\uE000${kept.length - 1}\uE001`;
-  });
+  };
+  // Lines that are Markdown's structure, where "--" is no dash: a table's delimiter row (| --- | :--: |),
+  // a thematic break (---, ***, ___) and a heading's underline (===, ---).
+  const structure = /^ {0,3}(?:\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?|\|[ \t]*:?-+:?[ \t]*\||[-*_](?:[ \t]*[-*_]){2,}|=+|-+)[ \t]*$/gm;
+  const protectedText = markdown.replace(structure, keep).replace(/(`+)[^`]*?\1|\]\([^)]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, keep);
   return typographic(protectedText).replace(/\uE000(\d+)\uE001/g, (_, index: string) => kept[Number(index)]!);
 });
 

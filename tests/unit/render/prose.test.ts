@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countOf, joinWords, numberWord, runInHeading, runningTitle, sentenceCase, singularVerbPhrase } from "../../../src/render/prose.js";
 import { quotation, typographic, typographicMarkdown } from "../../../src/render/typography.js";
+import { renderBlockMarkdown } from "../../../src/render/markdown.js";
 
 describe("numbers and plurals in running text", () => {
   it("spells out one to nine and keeps figures from 10", () => {
@@ -63,6 +64,16 @@ describe("typography", () => {
     expect(typographicMarkdown(`A "quote", \`"code"\` and [a link](https://example.org/it's)`)).toBe(
       "A “quote”, `\"code\"` and [a link](https://example.org/it's)",
     );
+  });
+
+  it("leaves a table's delimiter row, a rule and a heading's underline as typed: '--' there is Markdown, not a dash", () => {
+    const markdown = ["| block | price |", "| --- | :---: |", "| 0-6 m3 | free -- for now |", "", "---", "", "Title", "---", "", "a | b", "--|--", "| only |", "|------|", "***", "___"].join("\n");
+    const typed = typographicMarkdown(markdown).split("\n");
+    expect(typed[1]).toBe("| --- | :---: |");
+    expect(typed[2]).toBe("| 0-6 m3 | free — for now |");
+    for (const index of [4, 7, 10, 12, 13, 14]) expect(typed[index]).toBe(markdown.split("\n")[index]);
+    // A table in the summary renders as one, not as a paragraph of pipes and dashes.
+    expect(renderBlockMarkdown(typographicMarkdown(markdown), undefined)).toContain("<table>");
   });
 
   it("prints a quote in double quotation marks, with the quotation marks inside it single", () => {
