@@ -1,4 +1,5 @@
 import type { BalanceReport } from "../balance/measure.js";
+import { invalidArgument } from "../errors/argument.js";
 import type { BriefModel } from "../model.js";
 import type { WordLetterhead } from "../load/word-letterhead.js";
 
@@ -10,6 +11,9 @@ import type { WordLetterhead } from "../load/word-letterhead.js";
  * `letterheads.get(model.template)`), on the office's letterhead.
  */
 export async function renderDocx(model: BriefModel, balance: BalanceReport, options: { letterhead?: WordLetterhead | undefined } = {}): Promise<Uint8Array> {
+  if (typeof model !== "object" || model === null || !("layout" in model) || typeof balance !== "object" || balance === null) {
+    throw invalidArgument("renderDocx's model and balance", typeof model, "what renderBrief returned (its model and balance)");
+  }
   const { writeDocx } = await import("./write-docx.js");
   return writeDocx(model, balance, options.letterhead);
 }

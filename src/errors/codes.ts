@@ -158,6 +158,7 @@ export const errorCodes = {
   TEMPLATE_LETTERHEAD_UNUSED: { meaning: "a Word letterhead is named after no template, so no document uses it (a warning)", fix: "name it after the template whose Word documents it is for: templates/letterhead.docx for templates/letterhead.hbs, templates/memo.docx for Briefsmith's memo" },
   TEMPLATE_NOT_VALID: { meaning: "a brief's template has errors, so the brief is not rendered", fix: "fix the template's problems listed (brief validate shows them)" },
   TEMPLATE_RENDER_FAILED: { meaning: "a template failed while it ran for a brief (a helper given a value it cannot use, such as join given a mapping instead of a list), so that brief is not built; the others are", fix: "give the helper named in the message the kind of value the README's helper table says it takes (brief schema model lists each field's type)" },
+  API_INVALID_ARGUMENT: { meaning: "a program using Briefsmith as a library gave one of its functions a value it cannot use (a date that is no calendar day, jobs outside 1–32, an unknown paper, no corpus)", fix: "give the value the README's library table describes" },
   LEXICON_INVALID: { meaning: "the balance word lists are not valid", fix: "restore data/lexicon.yaml from the package" },
 
   // Printing

@@ -1,3 +1,4 @@
+import { checkCountArgument, checkDateArgument, invalidArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { momentOfEpoch } from "../text/dates.js";
 import type { BrowserLocation } from "./browser.js";
@@ -82,12 +83,21 @@ export interface PrinterOptions {
  * done; printing after close() fails with PRINT_CANCELLED.
  */
 export async function createPrinter(options: PrinterOptions = {}): Promise<Printer> {
+  // jobs: 0 gave a printer that never printed; a page count or a timeout of nothing, one that never restarts or waits.
+  if (options.jobs !== undefined) checkCountArgument("createPrinter's jobs", options.jobs, 1, maxTabs);
+  if (options.restartAfter !== undefined) checkCountArgument("createPrinter's restartAfter", options.restartAfter, 1, Number.MAX_SAFE_INTEGER);
+  if (options.timeoutMs !== undefined) checkCountArgument("createPrinter's timeoutMs", options.timeoutMs, 1, maxTimeoutMs);
   const env = options.env ?? process.env;
   const location = await locateBrowser(options.browser, env);
   const printer = new PoolPrinter(location, { ...options, env });
   if (options.warm !== false) printer.warmUp();
   return printer;
 }
+
+/** Tabs printing at once: far more than any machine prints faster with (the CLI's --jobs has the same bound). */
+const maxTabs = 32;
+/** Node's timers hold at most 2^31 - 1 ms. */
+const maxTimeoutMs = 2 ** 31 - 1;
 
 class PoolPrinter implements Printer {
   readonly #location: BrowserLocation;
@@ -125,6 +135,11 @@ class PoolPrinter implements Printer {
   }
 
   async printDocument(html: string, options: PrintOptions = {}): Promise<PrintedDocument> {
+    // A caller's mistake, said as one, not taken for a crashed browser (and retried in a new one).
+    if (typeof html !== "string") throw invalidArgument("the document to print", html, "HTML text");
+    if (options.paper !== undefined && options.paper !== "Letter" && options.paper !== "A4") throw invalidArgument("the paper", options.paper, '"Letter" or "A4"');
+    if (options.date !== undefined) checkDateArgument("the print date", options.date);
+    if (options.timeoutMs !== undefined) checkCountArgument("the print timeoutMs", options.timeoutMs, 1, maxTimeoutMs);
     const request = { html, paper: options.paper ?? "Letter", timeoutMs: options.timeoutMs ?? this.#timeoutMs, signal: options.signal } as const;
     let printed;
     try {

@@ -145,3 +145,46 @@ describe("renderBrief", () => {
     expect(underweight?.hint).not.toMatch(/would fix it/);
   });
 });
+
+describe("the library's functions given what they cannot use", () => {
+  it("say so as API_INVALID_ARGUMENT at the call, instead of printing '45 undefined 2024' or failing with a TypeError", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    for (const date of ["yesterday", "2024-13-45", "2024-02-30", "2024-00-10"]) {
+      const error = await caught(renderBrief(memo, corpus, { date }));
+      expect(error.code, date).toBe("API_INVALID_ARGUMENT");
+      expect(error.message).toBe(`renderBrief's date is ${JSON.stringify(date)}, which is not a day of the calendar written YYYY-MM-DD`);
+    }
+    expect((await caught(renderBrief(memo, undefined as never))).code).toBe("API_INVALID_ARGUMENT");
+    expect((await caught(renderBrief(42 as never, corpus))).code).toBe("API_INVALID_ARGUMENT");
+    expect((await caught(loadCorpus(""))).message).toBe(`loadCorpus's folder is "", which is not the path of a corpus folder`);
+    expect((await caught(loadCorpus(undefined as never))).code).toBe("API_INVALID_ARGUMENT");
+    const { renderDocx } = await import("../../../src/docx/render-docx.js");
+    expect((await caught(renderDocx({} as never, {} as never))).code).toBe("API_INVALID_ARGUMENT");
+    // A date that is one renders, printed in words.
+    expect((await renderBrief(memo, corpus, { date: "2024-02-29" })).model.dateDisplay).toBe("2 April 2024");
+  });
+
+  it("a printer refuses jobs it could never print with, and a document or paper it cannot print, before any browser starts", async () => {
+    const { createPrinter } = await import("../../../src/print/printer.js");
+    for (const jobs of [0, -1, 1.5, 99]) {
+      const error = await caught(createPrinter({ jobs, browser: "/nonexistent" }));
+      expect(error.code, String(jobs)).toBe("API_INVALID_ARGUMENT");
+      expect(error.message).toBe(`createPrinter's jobs is ${jobs}, which is not a whole number from 1 to 32`);
+    }
+    project = new TempProject();
+    const fake = project.path("fake-chromium");
+    const { writeFileSync, chmodSync } = await import("node:fs");
+    writeFileSync(fake, "#!/bin/sh\nexit 1\n");
+    chmodSync(fake, 0o755);
+    const printer = await createPrinter({ browser: fake, warm: false });
+    try {
+      expect((await caught(printer.print(undefined as never))).code).toBe("API_INVALID_ARGUMENT");
+      expect((await caught(printer.print("<p>x</p>", { paper: "A3" as never }))).message).toBe(`the paper is "A3", which is not "Letter" or "A4"`);
+      expect((await caught(printer.print("<p>x</p>", { date: "2016-02-31" }))).code).toBe("API_INVALID_ARGUMENT");
+      expect(printer.launches).toBe(0);
+    } finally {
+      await printer.close();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+import { calendarDayProblem } from "../text/dates.js";
+import { BriefsmithError } from "./briefsmith-error.js";
+
+/**
+ * Checks of what a program passes to the library's functions. A program is not a user at a terminal: a wrong
+ * value is its bug, said once, at the call, as API_INVALID_ARGUMENT, rather than a date printed as "45
+ * undefined 2024", a printer that never prints (jobs: 0), or a retry in a second browser.
+ */
+export function invalidArgument(what: string, value: unknown, wanted: string): BriefsmithError {
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return new BriefsmithError("API_INVALID_ARGUMENT", `${what} is ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}, which is not ${wanted}`);
+}
+
+/** A date as the library takes it: YYYY-MM-DD, a day of the calendar. */
+export function checkDateArgument(what: string, date: unknown): void {
+  const match = typeof date === "string" ? /^\d{4}-(\d{2})-(\d{2})$/.exec(date) : null;
+  const month = Number(match?.[1]);
+  const day = Number(match?.[2]);
+  if (match === null || month < 1 || month > 12 || day < 1 || day > 31 || calendarDayProblem(date as string) !== undefined) {
+    throw invalidArgument(what, date, "a day of the calendar written YYYY-MM-DD");
+  }
+}
+
+/** A whole number within bounds. */
+export function checkCountArgument(what: string, value: unknown, min: number, max: number): void {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) throw invalidArgument(what, value, `a whole number from ${min} to ${max}`);
+}
