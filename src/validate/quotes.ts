@@ -6,6 +6,20 @@ import { locateInExtract, type Origins } from "./origins.js";
 /** Ids of the sources, with the paragraphs of their texts. */
 export type SourceParagraphs = ReadonlyMap<string, readonly Paragraph[]>;
 
+/** A quote whose first words match fewer than these is no near miss ("the first 1 word match", on "the"). */
+const nearMissWords = 3;
+
+/** The first other source (in the extract's order) with the quote verbatim in one paragraph, and that paragraph. */
+function otherSourceWithQuote(quote: string, sourceId: string, paragraphsBySource: SourceParagraphs): { source: string; paragraph: number } | undefined {
+  for (const [other, paragraphs] of paragraphsBySource) {
+    if (other === sourceId) continue;
+    const found = checkQuote(quote, paragraphs, 1);
+    if (found.status === "ok") return { source: other, paragraph: 1 };
+    if (found.status === "wrong-paragraph" && found.foundIn.length === 1) return { source: other, paragraph: found.foundIn[0]! };
+  }
+  return undefined;
+}
+
 /** Every quote is verbatim in its source, in the paragraph its locator names. */
 export function checkExtractQuotes(extract: Extract, origins: Origins, paragraphsBySource: SourceParagraphs): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -36,10 +50,14 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
         item: ref,
       });
     } else if (result.status === "not-found") {
+      // Quoted from another source, with source: left at the one before: say where the words are.
+      const elsewhere = otherSourceWithQuote(item.quote, item.source, paragraphsBySource);
       const hint =
-        result.matchedWords > 0 && result.expected !== undefined
-          ? `the first ${result.matchedWords} word${result.matchedWords === 1 ? "" : "s"} match paragraph ${result.bestParagraph}, where the source goes on "${result.expected}"`
-          : "copy the quote from the source text exactly; only whitespace, typographic quotes and dashes may differ";
+        elsewhere !== undefined
+          ? `the quote is verbatim in source "${elsewhere.source}", paragraph ${elsewhere.paragraph}: set source: ${elsewhere.source} and locator: ${elsewhere.paragraph} if that is where it comes from`
+          : result.matchedWords >= nearMissWords && result.expected !== undefined
+            ? `the first ${result.matchedWords} words match paragraph ${result.bestParagraph}, where the source goes on "${result.expected}"`
+            : "copy the quote from the source text exactly; only whitespace, typographic quotes and dashes may differ";
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_MISQUOTE",

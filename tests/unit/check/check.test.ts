@@ -42,6 +42,23 @@ describe("checkCorpus", () => {
     expect(codes(await checkMini((p) => p.replace(corpusFile, "optimistic at best", "optimistic at worst")))).toEqual(["EXTRACT_MISQUOTE"]);
   });
 
+  it("says where a misquoted quote is verbatim when it is in another source (source: left at the one before)", async () => {
+    const check = await checkMini((p) => {
+      p.replace(corpusFile, "perspectives:\n", "  - id: gazette\n    title: Letters\n    short_name: Gazette\n    publisher: Riverside Gazette\n    kind: letters page\n    date: 2024-03-20\n    place: Riverside\n    quality: Letters.\n    context_only: [{ paragraph: 1, reason: heading }, { paragraph: 2, reason: quoted by mistake }]\nperspectives:\n");
+      p.write("sources/transit/texts/gazette.txt", "Letters to the editor\nThe tram would cut my walk to the station in half.\n");
+      p.replace(corpusFile, "quote: optimistic at best", "quote: The tram would cut my walk to the station in half.");
+    });
+    const misquote = check.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE");
+    expect(misquote?.hint).toBe('the quote is verbatim in source "gazette", paragraph 2: set source: gazette and locator: 2 if that is where it comes from');
+  });
+
+  it("gives no near miss for a quote whose first word alone matches, and one for three words or more", async () => {
+    const one = await checkMini((p) => p.replace(corpusFile, "quote: optimistic at best", "quote: optimistic beyond all reason"));
+    expect(one.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE")?.hint).toBe("copy the quote from the source text exactly; only whitespace, typographic quotes and dashes may differ");
+    const three = await checkMini((p) => p.replace(corpusFile, "quote: optimistic at best", "quote: optimistic at best by far"));
+    expect(three.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE")?.hint).toMatch(/^the first 3 words match paragraph \d, where the source goes on/);
+  });
+
   it("catches a wrong locator", async () => {
     const check = await checkMini((p) => p.replace(corpusFile, "quote: small shops cannot survive two years of detours\n    locator: 4", "quote: small shops cannot survive two years of detours\n    locator: 3"));
     expect(codes(check)).toContain("EXTRACT_WRONG_LOCATOR");
