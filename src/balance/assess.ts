@@ -7,6 +7,7 @@ import { brokenItems, itemKey } from "../validate/scope.js";
 import type { Lexicon } from "./lexicon.js";
 import type { ErrorCode } from "../errors/codes.js";
 import { plural } from "../text/plural.js";
+import { joinWords } from "../render/prose.js";
 import { measureBalance, type BalancePolicy, type BalanceProblem, type BalanceProblemCode, type BalanceReport } from "./measure.js";
 
 /** The policy a brief gets when it names none: memos are held to strict balance. */
@@ -79,12 +80,15 @@ function noticeDiagnostics(model: BriefModel, checked: CheckedBrief): Diagnostic
 
 function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: CheckedBrief): Diagnostic {
   const policy = report.policy;
-  const where = subjectPlace(problem, checked) ?? problemPlace(problem, checked);
+  // A side the brief's own exclude_claims thins: that list is the cause, and where to look.
+  const excluded = problem.code === "UNDERWEIGHT_VIEWPOINT" ? excludedClaimsOf(problem.viewpointId, checked) : [];
+  const where = excluded.length > 0 ? { file: checked.file.path, span: locate(checked.file, ["exclude_claims"], "key") } : (subjectPlace(problem, checked) ?? problemPlace(problem, checked));
   const fixes =
     problem.fixes.length > 0
       ? `claims in the extract that would fix it: ${problem.fixes.map((f) => `${f.claimId} (${f.words} words)`).join(", ")}`
       : undefined;
-  const hint = [fixes, hintFor(problem, report)].filter((h) => h !== undefined).join("; ") || undefined;
+  const cause = excluded.length > 0 ? `exclude_claims leaves out ${joinWords(excluded)} of this side: show ${excluded.length === 1 ? "it" : "some of them"}, or trim the other sides` : hintFor(problem, report);
+  const hint = [fixes, cause].filter((h) => h !== undefined).join("; ") || undefined;
   return {
     severity: policy === "strict" ? problem.severity : "warning",
     code: balanceCode(problem.code),
@@ -138,6 +142,12 @@ function problemPlace(problem: BalanceProblem, checked: CheckedBrief): Place {
     return locateInExtract(origins, theme, index >= 0 ? ["viewpoints", index, "id"] : "id");
   }
   return { file: file.path, span: locate(file, [brief.viewpoints !== "all" ? "viewpoints" : "themes"], "key") };
+}
+
+/** The claims of a viewpoint that the brief's exclude_claims leaves out. */
+function excludedClaimsOf(viewpointId: string | undefined, checked: CheckedBrief): string[] {
+  const excluded = new Set(checked.brief.exclude_claims ?? []);
+  return checked.corpus.extract.claims.filter((c) => c.viewpoint === viewpointId && excluded.has(c.id)).map((c) => c.id);
 }
 
 function hintFor(problem: BalanceProblem, report: BalanceReport): string | undefined {

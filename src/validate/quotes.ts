@@ -7,7 +7,7 @@ import { locateInExtract, type Origins } from "./origins.js";
 export type SourceParagraphs = ReadonlyMap<string, readonly Paragraph[]>;
 
 /** A quote whose first words match fewer than these is no near miss ("the first 1 word match", on "the"). */
-const nearMissWords = 3;
+const nearMissWords = 2;
 
 /** The first other source (in the extract's order) with the quote verbatim in one paragraph, and that paragraph. */
 function otherSourceWithQuote(quote: string, sourceId: string, paragraphsBySource: SourceParagraphs): { source: string; paragraph: number } | undefined {

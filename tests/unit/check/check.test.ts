@@ -52,7 +52,7 @@ describe("checkCorpus", () => {
     expect(misquote?.hint).toBe('the quote is verbatim in source "gazette", paragraph 2: set source: gazette and locator: 2 if that is where it comes from');
   });
 
-  it("gives no near miss for a quote whose first word alone matches, and one for three words or more", async () => {
+  it("gives no near miss for a quote whose first word alone matches, and one for two words or more", async () => {
     const one = await checkMini((p) => p.replace(corpusFile, "quote: optimistic at best", "quote: optimistic beyond all reason"));
     expect(one.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE")?.hint).toBe("copy the quote from the source text exactly; only whitespace, typographic quotes and dashes may differ");
     const three = await checkMini((p) => p.replace(corpusFile, "quote: optimistic at best", "quote: optimistic at best by far"));
