@@ -21,8 +21,9 @@ interface Line {
 /**
  * The yaml package reports some everyday slips where they end, in its own terms: a line indented one space too
  * far is "Nested mappings are not allowed in compact mappings" on the line above, with a hint about keys; a
- * list opened with [ and not closed is "Flow sequence … must be sufficiently indented" on the next line. These
- * three are recognised and said at the slip itself; everything else is reported as the parser says it.
+ * list opened with [ and not closed is "Flow sequence … must be sufficiently indented" on the next line; a key
+ * moved left ends its list item, and the lines after it are blamed. These are recognised and said at the slip
+ * itself; everything else is reported as the parser says it.
  */
 export function explainYamlErrors(errors: readonly YAMLParseError[], text: string): ExplainedYamlError[] {
   const lines = splitLines(text);
@@ -31,7 +32,8 @@ export function explainYamlErrors(errors: readonly YAMLParseError[], text: strin
   for (const error of errors) {
     if (taken.has(error)) continue;
     const at = positionAt(text, error.pos[0]).line - 1;
-    const found = overIndented(error, lines, at) ?? colonInValue(error, lines, at) ?? unclosedFlow(error, lines, at);
+    const found =
+      overIndented(error, lines, at) ?? underIndentedKey(error, lines, at) ?? misalignedItem(error, lines, at) ?? colonInValue(error, lines, at) ?? unclosedFlow(error, lines, at);
     if (found === undefined) continue;
     // Errors of the same slip (the parser often reports two) go with it.
     const explains = errors.filter((other) => other === error || (!taken.has(other) && found.covers(other)));
@@ -61,6 +63,13 @@ function overIndented(error: YAMLParseError, lines: readonly Line[], at: number)
     // The column of the key above: after its "- " when it opens a list item, as its item's other keys are.
     const expected = keyColumn(above);
     if (line.indent <= expected) continue;
+    // The line above is the slip when it alone is out of line: indented less than the key before it, which this
+    // line agrees with (a key of a list item moved left, which ends the item early).
+    const aboveIndex = lines.indexOf(above);
+    const before = previousContentLine(lines, aboveIndex);
+    if (before !== undefined && keyLine.test(before.text) && keyColumn(before) === line.indent && above.indent < line.indent) {
+      return dedented(above, line.indent, lines, aboveIndex);
+    }
     return {
       explanation: {
         code: "YAML_BAD_INDENT",
@@ -72,6 +81,74 @@ function overIndented(error: YAMLParseError, lines: readonly Line[], at: number)
     };
   }
   return undefined;
+}
+
+/**
+ * A key of a list item indented less than the item's other keys: YAML ends the item there, and reports the
+ * lines after it. `keysAt` is the column of the item's keys.
+ */
+function dedented(line: Line, keysAt: number, lines: readonly Line[], index: number): Found {
+  const short = keysAt - line.indent;
+  // The parser's complaints run on until the next line that is back at the list's own level (the next "- ").
+  let end = line.start + line.text.length;
+  for (let next = index + 1; next < lines.length; next++) {
+    const following = lines[next]!;
+    end = following.start + following.text.length;
+    if (following.text.trim() !== "" && following.indent < keysAt) break;
+  }
+  return {
+    explanation: {
+      code: "YAML_BAD_INDENT",
+      message: `this line is indented ${short === 1 ? "one space" : `${short} spaces`} less than the other keys of its item, so YAML ends the item here`,
+      span: { start: line.start, end: line.start + Math.max(1, line.indent) },
+      hint: `indent it as the line above: ${keysAt} space${keysAt === 1 ? "" : "s"}`,
+    },
+    covers: (other) => other.pos[0] >= line.start && other.pos[0] <= end,
+  };
+}
+
+/** A key indented less than the keys above it in the same item, but not back at the list's level: "Sequence item without - indicator". */
+function underIndentedKey(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
+  if (error.code !== "MISSING_CHAR" || !error.message.startsWith("Sequence item without - indicator")) return undefined;
+  const line = lines[at]!;
+  const above = previousContentLine(lines, at);
+  if (above === undefined || !keyLine.test(line.text) || !keyLine.test(above.text)) return undefined;
+  const keysAt = keyColumn(above);
+  return line.indent < keysAt ? dedented(line, keysAt, lines, at) : undefined;
+}
+
+/**
+ * The items of a list whose "- " are not in one column: the parser takes the first item's column as the list's,
+ * and reports the next item, though the first may be the one out of line. The one that differs from the items
+ * after it is the slip.
+ */
+function misalignedItem(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
+  if (error.code !== "BAD_INDENT" || !error.message.startsWith("All sequence items must start at the same column")) return undefined;
+  const isItem = (line: Line) => /^-(\s|$)/.test(line.text.slice(line.indent));
+  const reported = lines[at]!;
+  if (!isItem(reported)) return undefined;
+  const itemAbove = (from: number) => {
+    for (let index = from - 1; index >= 0; index--) {
+      const line = lines[index]!;
+      if (line.text.trim() === "" || line.text.trimStart().startsWith("#")) continue;
+      if (line.indent < Math.min(reported.indent, lines[from]!.indent) && !isItem(line)) return undefined;
+      if (isItem(line) && line.indent !== reported.indent) return line;
+    }
+    return undefined;
+  };
+  const first = itemAbove(at);
+  const next = lines.slice(at + 1).find((line) => isItem(line) && line.indent <= reported.indent + 1 && line.indent >= Math.min(reported.indent, first?.indent ?? 0));
+  const [slip, column] = first !== undefined && next !== undefined && next.indent === reported.indent ? [first, reported.indent] : [reported, first?.indent ?? reported.indent];
+  const off = slip.indent - column;
+  return {
+    explanation: {
+      code: "YAML_BAD_INDENT",
+      message: `this list item's "-" is ${Math.abs(off) === 1 ? "one space" : `${Math.abs(off)} spaces`} ${off > 0 ? "right" : "left"} of the other items' of its list`,
+      span: { start: slip.start + slip.indent, end: slip.start + slip.indent + 1 },
+      hint: `start it with "- " ${column} space${column === 1 ? "" : "s"} in, as the other items`,
+    },
+    covers: (other) => other.pos[0] >= Math.min(slip.start, reported.start) && other.pos[0] <= reported.start + reported.text.length,
+  };
 }
 
 /** `text: High-street traders: fear …`: a second ": " in a plain value starts another key. */

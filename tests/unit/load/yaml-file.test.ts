@@ -169,6 +169,30 @@ describe("parseYamlFile: everyday slips, said at the slip", () => {
     expect(result.diagnostics[0]).toMatchObject({ message: "this list is opened with [ but not closed with ]", hint: "close it with ] after its last item: themes: [charge]" });
   });
 
+  // An author's test: a key moved left in a list item blamed the correct line after it, with a hint that would
+  // have un-indented it; a key one space short got "a quote, bracket or brace opened earlier is not closed";
+  // a first list item out of line was reported on the correct second one.
+  const item = (lines: Record<number, string>) =>
+    ["claims:", "  - id: a", "    theme: t", "    text: The utility says", "    quote: the flat charge", "    locator: 3", "  - id: b", "    theme: t", "    text: Other", "    quote: q", "    locator: 4", ""].map((l, i) => lines[i] ?? l).join("\n");
+
+  it("a key of a list item indented less than the item's other keys, by two or by one", () => {
+    const two = parse(item({ 3: "  text: The utility says" }));
+    expect(two).toMatchObject({ codes: ["YAML_BAD_INDENT"], at: ["4:1"] });
+    expect(two.diagnostics[0]).toMatchObject({ message: "this line is indented 2 spaces less than the other keys of its item, so YAML ends the item here", hint: "indent it as the line above: 4 spaces" });
+    const one = parse(item({ 5: "   locator: 3" }));
+    expect(one).toMatchObject({ codes: ["YAML_BAD_INDENT"], at: ["6:1"] });
+    expect(one.diagnostics[0]!.hint).toBe("indent it as the line above: 4 spaces");
+  });
+
+  it("a list item whose dash is out of line with the others: the odd one, first or later", () => {
+    const first = parse("perspectives:\n - id: a\n   label: x\n  - id: b\n    label: y\n  - id: c\n    label: z\n");
+    expect(first).toMatchObject({ codes: ["YAML_BAD_INDENT"], at: ["2:2"] });
+    expect(first.diagnostics[0]).toMatchObject({ message: `this list item's "-" is one space left of the other items' of its list`, hint: 'start it with "- " 2 spaces in, as the other items' });
+    const later = parse("perspectives:\n  - id: a\n    label: x\n   - id: b\n     label: y\n  - id: c\n    label: z\n");
+    expect(later.codes[0]).toBe("YAML_BAD_INDENT");
+    expect(later.at[0]).toBe("4:4");
+  });
+
   // Regressions found in review: the first explanations misplaced these.
   it("in a list item, counts indentation from the item's keys, after its dash", () => {
     const over = parse("claims:\n  - id: a\n     kind: judgment\n");
