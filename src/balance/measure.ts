@@ -59,7 +59,7 @@ export function measureBalance(
   const problems: BalanceProblem[] = [];
   const measured = model.printsClaims ? "claims" : "theses";
   const themes = model.themes.map((theme) =>
-    measureTheme(theme, { thresholds, lexicon: options.lexicon, unshown: options.unshown ?? new Map(), measured, space: model.space }, problems),
+    measureTheme(theme, { thresholds, lexicon: options.lexicon, unshown: options.unshown ?? new Map(), measured, space: model.space, weightStated: weightStated(model) }, problems),
   );
   checkOrder(model, problems);
   const estimativeRow = checkEstimativeLanguage(model, options.lexicon, problems);
@@ -81,6 +81,13 @@ interface ThemeMeasure {
   readonly unshown: UnshownClaims;
   readonly measured: "claims" | "theses";
   readonly space: "equal" | "proportional";
+  /** The document states where the weight lies itself (in its bottom line, or with each question): the note need not say it again. */
+  readonly weightStated: boolean;
+}
+
+/** Whether a document prints each question's due-weight statement: in its bottom line, or with the questions. */
+function weightStated(model: BriefModel): boolean {
+  return model.weightIn === "bluf" ? model.sectionOrder.includes("bluf") : model.sectionOrder.includes("themes") || model.sectionOrder.includes("comparison");
 }
 
 function measureTheme(theme: ThemeModel, context: ThemeMeasure, problems: BalanceProblem[]): ThemeBalance {
@@ -218,7 +225,7 @@ function measureTheme(theme: ThemeModel, context: ThemeMeasure, problems: Balanc
     viewpoints,
     passes: !own.some((p) => p.severity === "error"),
     weight,
-    note: balanceNote(theme, viewpoints, { weight, problems: own, thresholds, space: context.space }),
+    note: balanceNote(theme, viewpoints, { weight: context.weightStated ? undefined : weight, problems: own, thresholds, space: context.space }),
   };
 }
 

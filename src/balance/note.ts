@@ -6,7 +6,8 @@ import type { BalanceProblem } from "./problem.js";
 /**
  * The Balance note of a document, question by question, written for its
  * reader: how much space each view gets, what each rests on, and where the
- * weight of the sources lies. No ids, no policy names, no word counts: a
+ * weight of the sources lies when the document does not say so elsewhere
+ * (said twice, it reads as two findings). No ids, no policy names, no word counts: a
  * view's space is said in words ("about half as much"), as a reader would.
  */
 
@@ -86,7 +87,7 @@ function voicesSentence(viewpoints: readonly Measured[]): string {
 export function balanceNote(
   theme: ThemeModel,
   viewpoints: readonly Measured[],
-  context: { weight: DueWeight; problems: readonly BalanceProblem[]; thresholds: { underweightRatio: number }; space: "equal" | "proportional" },
+  context: { weight: DueWeight | undefined; problems: readonly BalanceProblem[]; thresholds: { underweightRatio: number }; space: "equal" | "proportional" },
 ): string[] {
   const sentences = [spaceSentence(viewpoints, context.thresholds, context.space), sourcesSentence(viewpoints), voicesSentence(viewpoints)];
   const empty = theme.viewpoints.filter((v) => v.shownClaims.length === 0);
@@ -98,6 +99,7 @@ export function balanceNote(
     const view = viewpoints.find((v) => v.tilt.score === Math.max(...viewpoints.map((x) => x.tilt.score)));
     if (view) sentences.push(`Our wording for ${viewName(view.label)} uses loaded words (${joinWords([...new Set(view.tilt.words)])}).`);
   }
-  sentences.push(context.weight.summary);
+  // Where the weight lies, once: here only when the document does not say it with the question or in its bottom line.
+  if (context.weight !== undefined) sentences.push(context.weight.summary);
   return sentences.filter((s) => s !== "");
 }

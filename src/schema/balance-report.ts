@@ -62,7 +62,7 @@ export const DueWeightSchema = z
     views: z.array(ViewWeightSchema).describe("views, weightiest first"),
     sentences: z.array(z.string()).describe("the statement, sentence by sentence"),
     text: z.string().describe("the statement as one text"),
-    summary: z.string().describe("one sentence for the Balance note"),
+    summary: z.string().describe("one sentence for the Balance note, when the document does not state the weight with the question or in its bottom line"),
     short: z.string().describe("the statement in one sentence, for a document with no room for more (a one-pager's bottom line)"),
   })
   .meta({ id: "DueWeight", description: "where the weight of the sources lies on a question, said plainly and attributed, without endorsing any view" });

@@ -138,6 +138,16 @@ describe("balance measures what is printed", () => {
     expect(note.join(" ")).not.toMatch(/"yes"|"no"|t1|warn|strict|0\.\d\d/);
   });
 
+  it("says where the weight lies once: the note leaves it to the bottom line or the questions when the document prints them", () => {
+    const noteOf = (fields: Record<string, unknown>) => measureBalance(selectBrief(makeBrief({ themes: ["t1"], ...fields }), makeExtract(), options), { lexicon, policy: "warn" }).themes[0]!;
+    const memo = noteOf({});
+    expect(memo.weight.summary).not.toBe("");
+    expect(memo.note).not.toContain(memo.weight.summary);
+    expect(noteOf({ template: "handout" }).note).not.toContain(memo.weight.summary);
+    // Neither a bottom line nor the questions printed: the note is the only place that says it.
+    expect(noteOf({ sections: ["sources", "balance"] }).note).toContain(memo.weight.summary);
+  });
+
   it("says 'two sources', not 'both sources', when the views rest on two each but not the same two", () => {
     const base = makeExtract();
     const extract = makeExtract({
