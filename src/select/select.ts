@@ -353,10 +353,31 @@ function classificationBlock(block: ValidBrief["classification_block"]): Classif
   return { classifiedBy: block.classified_by, derivedFrom: block.derived_from, reason: block.reason, declassifyOn: block.declassify_on, lines };
 }
 
-/** The text names the perspective already ("Most panelists agreed…"): the attribution need not say it again. */
+/**
+ * The text names the perspective already, so the attribution need not say it again: it holds the label ("Most
+ * panelists agreed…"), or opens with the speaker the label names in other words: the label's last word, its
+ * noun ("An engineer doubts…" for "one engineer", "An economist points…" for "a transport economist"), most of
+ * its words ("The staff union warns…" for "the staff union representative"), or its first two ("Those who see…"
+ * for "those who view the relationship as robust").
+ */
 function mentions(text: string, label: string): boolean {
-  return text.toLowerCase().replace(/\s+/g, " ").includes(label.toLowerCase().replace(/\s+/g, " "));
+  if (text.toLowerCase().replace(/\s+/g, " ").includes(label.toLowerCase().replace(/\s+/g, " "))) return true;
+  const words = (phrase: string) => (phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.replace(/(?:’s|'s|es|s)$/u, ""));
+  const opening = words(text).slice(0, 6);
+  const named = words(label);
+  if (named.length >= 2 && opening[0] === named[0] && opening[1] === named[1]) return true;
+  // "Russians avoid…" does not say what "some Russians" says: a label's how-many must be in the text too.
+  if (countingWords.has(named[0]!) && !opening.includes(named[0]!)) return false;
+  const content = named.filter((word) => !quantifiers.has(word));
+  if (content.length === 0) return false;
+  if (opening.includes(content[content.length - 1]!)) return true;
+  return content.length >= 2 && content.filter((word) => opening.includes(word)).length * 3 >= content.length * 2;
 }
+
+/** Words that say how many or which, not who: "one engineer", "the staff union representative". */
+const quantifiers = new Set(["a", "an", "the", "one", "some", "most", "many", "several", "few", "all", "two", "three", "other", "certain"]);
+/** Of those, the ones a reader needs from the attribution when the text does not say them: how widely a view is held. */
+const countingWords = new Set(["some", "most", "many", "several", "few", "certain"]);
 
 function uniqueRefs(refs: readonly SourceRef[]): SourceRef[] {
   const seen = new Map<string, SourceRef>();

@@ -145,6 +145,22 @@ describe("selection prints what the brief asks, in its order, and counts only wh
     expect(claims.find((c) => c.id === "y3")!.attribution).toBe("some officials, Pub Two");
   });
 
+  it("takes the speaker as named when the text opens with them in other words, but keeps a how-many the text leaves out", () => {
+    const attribution = (label: string, text: string) => {
+      const extract = { ...base, perspectives: base.perspectives.map((p) => (p.id === "p1" ? { ...p, label } : p)), claims: base.claims.map((c) => (c.id === "y1" ? { ...c, text } : c)) };
+      return selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!.viewpoints[0]!.shownClaims.find((c) => c.id === "y1")!.attribution;
+    };
+    // A reader's audit: "An engineer doubts … (one engineer, Council hearing)" named the speaker twice.
+    expect(attribution("one engineer", "An engineer doubts the estimate.")).toBe("One");
+    expect(attribution("a transport economist", "An economist points to other lines.")).toBe("One");
+    expect(attribution("the staff union representative", "The staff union warns of extra shifts.")).toBe("One");
+    expect(attribution("all panelists", "Panelists agreed on it.")).toBe("One");
+    expect(attribution("those who view the ties as robust and durable", "Those who see the ties as robust warn of it.")).toBe("One");
+    // "Russians avoid…" does not say "some": the attribution does.
+    expect(attribution("some Russians", "Russians avoid the word.")).toBe("some Russians, One");
+    expect(attribution("one engineer", "Critics doubt the estimate.")).toBe("one engineer, One");
+  });
+
   it("measures a one-pager on its theses: it prints no claims", () => {
     expect(selectBrief(makeBrief({ template: "one-pager" }), base, options).printsClaims).toBe(false);
     expect(selectBrief(makeBrief({ template: "one-pager" }), base, options).notes).toEqual([]);
