@@ -282,7 +282,7 @@ describe("brief preview in a browser", () => {
     expect(browserProcesses.length).toBeGreaterThan(0);
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGINT");
-    expect(await exited).toBe(0);
+    expect(await exited).toBe(130);
     await expect.poll(() => browserProcesses.filter((pid) => existsSync(`/proc/${pid}`)), { timeout: 10_000 }).toEqual([]);
     await expect(raw(`/?token=${url.searchParams.get("token")}`)).rejects.toThrow();
     expect(stdout.split("\n")[0]).toBe(url.href);
@@ -306,7 +306,7 @@ describe("brief preview in a browser", () => {
       const browserProcesses = descendants(again.pid!);
       expect(browserProcesses.length).toBeGreaterThan(0);
       again.kill("SIGTERM");
-      expect(await exited).toBe(0);
+      expect(await exited).toBe(143);
       await expect.poll(() => browserProcesses.filter((pid) => existsSync(`/proc/${pid}`)), { timeout: 10_000 }).toEqual([]);
     } finally {
       if (again.exitCode === null) again.kill("SIGKILL");

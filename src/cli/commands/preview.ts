@@ -6,7 +6,7 @@ import type { BriefSession } from "../../preview/session.js";
 import type { PreviewAttempt } from "../../preview/render.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
-import { exitCodes, UsageError, type CliIo } from "../io.js";
+import { stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
 import { buildDate, projectRoot } from "../options.js";
 import { plural, printDiagnostics } from "../report.js";
 
@@ -64,15 +64,16 @@ your browser unless --no-open. Stop with Ctrl+C.`,
     // closes: a second Ctrl+C then is not the default's immediate exit, which could leave the browser behind.
     // Run in-process without signals (io.onSignal unset), it serves until the process ends.
     let stopListening: (() => void) | undefined;
-    await new Promise<void>((resolve) => {
-      stopListening = io.onSignal?.(() => resolve());
+    const stoppedBy = await new Promise<StopSignal>((resolve) => {
+      stopListening = io.onSignal?.((signal) => resolve(signal));
     });
     try {
       await preview.close();
     } finally {
       stopListening?.();
     }
-    return exitCodes.ok;
+    // As brief build does, and as a shell reports a process the signal ended: 130, 143 or 129.
+    return stopSignals[stoppedBy];
   },
 });
 
