@@ -69,7 +69,6 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   const { checked, inputs, previous, formats } = job;
   const file = checked.file.path;
   const { model, balance, diagnostics, refusal } = gateBrief(checked, { date: context.date, lexicon: context.lexicon });
-  const content = contentOf(model);
   const base = { id: model.id, file, model, balance, balanceSummary: summarise(balance), inputs };
   if (refusal !== undefined) return { ...base, status: refusal.status, warnings: [], diagnostics: refusal.diagnostics, refusal: refusal.reason };
   const warnings: string[] = [];
@@ -81,6 +80,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     // handout's table of contents is filled in from a first printing of this very HTML, render/contents.ts).
     const rendered = context.render(model, balance);
     const document = documentHash(rendered, { paper: model.paper, date: model.date }, context.printSetup);
+    const content = contentOf(model, rendered);
     // What a reader of the last PDF would find different: only when the document is not the one printed last time
     // (a claim edited where the template does not print it changes no document, and nothing a reader sees).
     const changes = previous?.content === undefined || previous.document === document ? undefined : changesBetween(previous.content, content);

@@ -13,6 +13,11 @@ export interface ContentChanges {
 export interface BriefChanges {
   readonly claims: ContentChanges;
   readonly facts: ContentChanges;
+  /**
+   * No claim or fact changed, but the document did: its other wording (a heading, a view's label, a source's
+   * name, the summary) or its layout (the template). Claims and facts are told apart by id; the rest is not.
+   */
+  readonly other: boolean;
 }
 
 /** A short hash of what a reader sees of a claim or fact: its words, its quote, where it is from. */
@@ -35,14 +40,14 @@ function factHash(fact: FactModel): string {
   });
 }
 
-/** The claims and facts a brief shows, each with a hash of its text: recorded in the manifest. */
-export function contentOf(model: BriefModel): ManifestContent {
+/** The claims and facts a brief shows, each with a hash of its text, and a hash of its rendered HTML: recorded in the manifest. */
+export function contentOf(model: BriefModel, html: string): ManifestContent {
   const claims: Record<string, string> = {};
   for (const theme of model.themes) for (const viewpoint of theme.viewpoints) for (const claim of viewpoint.claims) claims[claim.id] = claimHash(claim);
   for (const claim of model.assumptions) claims[claim.id] ??= claimHash(claim);
   const facts: Record<string, string> = {};
   for (const fact of model.facts) facts[fact.id] = factHash(fact);
-  return { claims: sorted(claims), facts: sorted(facts) };
+  return { claims: sorted(claims), facts: sorted(facts), html: sha256(html).slice(0, 16) };
 }
 
 function sorted(record: Record<string, string>): Record<string, string> {
@@ -57,5 +62,9 @@ function compare(before: Readonly<Record<string, string>>, after: Readonly<Recor
 }
 
 export function changesBetween(before: ManifestContent, after: ManifestContent): BriefChanges {
-  return { claims: compare(before.claims, after.claims), facts: compare(before.facts, after.facts) };
+  const claims = compare(before.claims, after.claims);
+  const facts = compare(before.facts, after.facts);
+  const none = [claims, facts].every((c) => c.added.length + c.removed.length + c.revised.length === 0);
+  // A manifest from before the HTML was recorded says nothing of it: no change is claimed there.
+  return { claims, facts, other: none && before.html !== undefined && after.html !== undefined && before.html !== after.html };
 }

@@ -24,6 +24,8 @@ const ContentHash = z.string().regex(/^[0-9a-f]{16,64}$/);
 export const ManifestContentSchema = z.strictObject({
   claims: z.record(z.string(), ContentHash),
   facts: z.record(z.string(), ContentHash),
+  /** The rendered document, without the print setup: whether it reads or looks different when no claim or fact does. */
+  html: ContentHash.optional(),
 });
 
 /**

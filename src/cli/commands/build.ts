@@ -230,6 +230,7 @@ export function describeChanges(changes: BriefChanges | undefined): string | und
       if (ids.length > 0) parts.push(`${kind} ${change}: ${ids.join(", ")}`);
     }
   }
+  if (changes.other) parts.push("no claim or fact, but other wording or the layout (a heading, a view's label, a source's name, the template)");
   return parts.length > 0 ? parts.join("; ") : undefined;
 }
 

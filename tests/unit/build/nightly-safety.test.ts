@@ -241,12 +241,26 @@ describe("early cutoff and what changed", () => {
       expect(brief.status, brief.id).toBe(showing.includes(brief.id) ? "built" : "rerendered");
       // What changed is said of the briefs whose document changed: the others read as before.
       expect(brief.changes, brief.id).toEqual(
-        showing.includes(brief.id) ? { claims: { added: [], removed: [], revised: [claim] }, facts: { added: [], removed: [], revised: [] } } : undefined,
+        showing.includes(brief.id) ? { claims: { added: [], removed: [], revised: [claim] }, facts: { added: [], removed: [], revised: [] }, other: false } : undefined,
       );
     }
     expect(printer.printed).toHaveLength(showing.length);
     // The manifest lists the new key, so the next build leaves them all untouched.
     expect(new Set((await build(project, printer)).results.map((r) => r.status))).toEqual(new Set(["unchanged"]));
+  });
+
+  it("says when a document changed though no claim or fact did: a view's label, say (a hostile test found no word of it)", async () => {
+    project = new TempProject();
+    await build(project, new FakePrinter());
+    project.replace("sources/transit/corpus.yaml", "label: Build it", "label: Build the extension");
+    const result = await build(project, new FakePrinter());
+    for (const brief of result.results) {
+      expect(brief.status, brief.id).toBe("built");
+      expect(brief.changes, brief.id).toEqual({ claims: { added: [], removed: [], revised: [] }, facts: { added: [], removed: [], revised: [] }, other: true });
+    }
+    project.replace("sources/transit/corpus.yaml", "label: Build the extension", "label: Build it now");
+    const again = await runCli(["build", "--format", "html"], { cwd: project.dir });
+    expect(again.stdout).toContain("changed since the last build: no claim or fact, but other wording or the layout (a heading, a view's label, a source's name, the template)");
   });
 
   it("--force prints every brief again, and still says what changed", async () => {
