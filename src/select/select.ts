@@ -68,7 +68,8 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   const sourcesById = new Map(extract.sources.map((s) => [s.id, s]));
   const citations = brief.citations ?? defaultCitations[brief.layout];
   const requested =
-    brief.sections ?? withClassification(withQuestions(defaultSections[brief.layout], brief.questions !== undefined), brief.classification_block !== undefined);
+    brief.sections ??
+    withClassification(withGlossary(withQuestions(defaultSections[brief.layout], brief.questions !== undefined), brief.glossary === "all"), brief.classification_block !== undefined);
   const printsClaims = brief.layout !== "one-pager" && (requested.includes("themes") || requested.includes("comparison"));
   const assumptionsApart = printsClaims && requested.includes("assumptions");
   const notices: SelectionNotice[] = [];
@@ -320,6 +321,13 @@ function withQuestions(sections: readonly SectionName[], hasQuestions: boolean):
   if (!hasQuestions || sections.includes("questions")) return sections;
   const at = sections.findIndex((s) => s === "glossary" || s === "sources" || s === "balance");
   return at === -1 ? [...sections, "questions"] : [...sections.slice(0, at), "questions", ...sections.slice(at)];
+}
+
+/** A brief that asks for every term (glossary: all) and lists no sections of its own gets a glossary, before its sources. */
+function withGlossary(sections: readonly SectionName[], everyTerm: boolean): readonly SectionName[] {
+  if (!everyTerm || sections.includes("glossary")) return sections;
+  const at = sections.findIndex((s) => s === "sources" || s === "balance");
+  return at === -1 ? [...sections, "glossary"] : [...sections.slice(0, at), "glossary", ...sections.slice(at)];
 }
 
 /** A brief with a classification authority block and no sections of its own prints it last, as a marked document ends. */

@@ -89,6 +89,7 @@ const LayoutFields = z.object({
   template: TemplateId,
   sections: z.array(z.enum(sectionNames)).optional(),
   questions: z.unknown().optional(),
+  glossary: z.unknown().optional(),
   assessment: z.unknown().optional(),
   recommendation: z.unknown().optional(),
 });
@@ -136,8 +137,8 @@ function checkTemplate(brief: LayoutFieldValues, file: YamlFile, templates: Temp
 
 /**
  * What the brief asks to print fits its template's layout: each section is one
- * the layout prints, and text the brief gives (questions, an assessment, a
- * recommendation) has a section to print it, or it would be dropped without a word.
+ * the layout prints, and what the brief gives or asks for (questions, an assessment, a recommendation,
+ * glossary: all) has a section to print it, or it would be dropped without a word.
  */
 function checkLayout(brief: LayoutFieldValues, layout: LayoutName, file: YamlFile): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -152,11 +153,13 @@ function checkLayout(brief: LayoutFieldValues, layout: LayoutName, file: YamlFil
     const reason = layoutRefusals[layout]?.[section] ?? `a ${layout} cannot print it`;
     problem(["sections", index], `${what} has no ${section} section: ${reason} (it can print ${allowed.join(", ")})`);
   });
-  const needs: ["questions" | "assessment" | "recommendation", SectionName][] = [
+  const needs: ["questions" | "glossary" | "assessment" | "recommendation", SectionName][] = [
     ["questions", "questions"],
     ["assessment", "bluf"],
     ["recommendation", "bluf"],
   ];
+  // glossary: all asks for every term: the section that prints them must be there (used, the default, asks nothing).
+  if (brief.glossary === "all") needs.push(["glossary", "glossary"]);
   for (const [field, section] of needs) {
     if (brief[field] === undefined) continue;
     if (!allowed.includes(section)) {

@@ -62,6 +62,20 @@ describe("text the brief gives always has a section to print it", () => {
     expect(problems("template: one-pager\nquestions: [Why now?]\n")[0]!.message).toContain("a one-pager cannot print questions: a one-pager has no room for discussion questions");
   });
 
+  // An author's test: glossary: all in a memo did nothing, without a word (the memo prints no glossary by default).
+  it("prints a glossary for glossary: all when the brief lists no sections, and refuses it where none would print", async () => {
+    const { selectBrief } = await import("../../../src/select/select.js");
+    const { makeBrief } = await import("../../helpers/fixtures.js");
+    const model = selectBrief(makeBrief({ glossary: "all" }), makeExtract(), { buildDate: "2026-01-15" });
+    expect(model.sectionOrder).toEqual(["bluf", "themes", "facts", "assumptions", "glossary", "sources", "balance"]);
+    expect(selectBrief(makeBrief({}), makeExtract(), { buildDate: "2026-01-15" }).sectionOrder).not.toContain("glossary");
+    expect(problems("template: memo\nsections: [bluf, themes]\nglossary: all\n")[0]!.message).toBe(
+      "glossary: glossary is printed in the glossary section, which sections does not list; add glossary to sections, or remove glossary",
+    );
+    expect(problems("template: one-pager\nglossary: all\n")[0]!.message).toContain("a one-pager cannot print glossary");
+    expect(problems("template: memo\nsections: [bluf, themes]\nglossary: used\n")).toEqual([]);
+  });
+
   it("prints a memo's questions when the brief gives them and no sections", async () => {
     const { selectBrief } = await import("../../../src/select/select.js");
     const { makeBrief } = await import("../../helpers/fixtures.js");
