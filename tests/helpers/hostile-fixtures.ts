@@ -380,7 +380,7 @@ export function errorFixtures(s: Sandbox): ErrorFixture[] {
     corpus("err-text-outside", "EXTRACT_TEXT_OUTSIDE_CORPUS", (project, dir) => {
       project.replace(`${dir}/corpus.yaml`, "    quality: A secretariat", `    text: ${q(outside)}\n    quality: A secretariat`);
     }),
-    corpus("err-text-absolute", "EXTRACT_MISSING_TEXT", (project, dir) => {
+    corpus("err-text-absolute", "EXTRACT_TEXT_OUTSIDE_CORPUS", (project, dir) => {
       project.replace(`${dir}/corpus.yaml`, "    quality: A secretariat", `    text: ${q(s.secretPath)}\n    quality: A secretariat`);
     }),
     // A link out of the corpus is refused before the device is ever opened.
