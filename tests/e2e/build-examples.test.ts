@@ -243,7 +243,8 @@ describe("the documents read as written for their reader", () => {
       const positions = order(id)
         .filter((s) => headingOf[s] !== undefined && text.includes(headingOf[s]!))
         .map((s) => text.indexOf(headingOf[s]!));
-      expect(positions.length, id).toBeGreaterThanOrEqual(4);
+      // The alliance memo has no key facts since its one "fact" (a question asked in a debate) went: three headings still have an order.
+      expect(positions.length, id).toBeGreaterThanOrEqual(3);
       expect([...positions].sort((a, b) => a - b), id).toEqual(positions);
     }
     // [themes, bluf]: the bottom line comes after the question; a document that cites still lists its sources.
