@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, realCalendarDay } from "./extract.js";
+import { Id, calendarDate } from "./extract.js";
 
 /**
  * The layouts a template follows. Every template, Briefsmith's own or a
@@ -55,7 +55,7 @@ export const TemplateId = z
 
 const Text = z.string().trim().min(1, "must not be empty");
 
-const IsoDate = realCalendarDay(z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, "a date is YYYY-MM-DD, for example 2016-02-15"));
+const IsoDate = calendarDate(/^\d{4}-\d{2}-\d{2}$/, "a date is YYYY-MM-DD, for example 2016-02-15");
 
 /** The classification authority block of a marked document (32 CFR 2001.21; DoDM 5200.01 Vol. 2). */
 const ClassificationBlock = z

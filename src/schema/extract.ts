@@ -12,18 +12,26 @@ export const Id = z
   .string()
   .regex(idPattern, "an id is lower-case letters, digits and single hyphens (for example \"central-asia\")");
 
-/** A day that the calendar has: 2016-02-29, not 2016-02-30. */
-export function realCalendarDay(date: z.ZodString) {
-  return date.superRefine((value, context) => {
+/**
+ * A date written in one of the forms a field takes, of a day (or month) the calendar has: "a date is
+ * YYYY-MM-DD" for what is not written so; "there is no month 13" and "February 2016 has 29 days" for what is
+ * written so but is no date (saying the form again to someone who wrote it was no help).
+ */
+export function calendarDate(forms: RegExp, formMessage: string) {
+  // The form as a pattern, which the JSON Schema keeps (editors check it as the file is typed); the rest in code.
+  return z.string().regex(forms, formMessage).superRefine((value, context) => {
+    const fail = (message: string) => context.addIssue({ code: "invalid_format", format: "date", message, input: value });
+    if (!forms.test(value)) return;
+    const [, month, day] = value.split("-").map(Number);
+    if (month !== undefined && (month < 1 || month > 12)) return fail(`${value} is not a date: there is no month ${month}`);
+    if (day !== undefined && (day < 1 || day > 31)) return fail(`${value} is not a date: there is no day ${day} in a month`);
     const problem = calendarDayProblem(value);
-    if (problem !== undefined) context.addIssue({ code: "invalid_format", format: "date", message: problem, input: value });
+    if (problem !== undefined) fail(problem);
   });
 }
 
 /** A calendar date as written in sources: YYYY, YYYY-MM or YYYY-MM-DD. */
-export const PartialDate = realCalendarDay(
-  z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD"),
-);
+export const PartialDate = calendarDate(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD");
 
 const Text = z.string().trim().min(1, "must not be empty");
 

@@ -26,4 +26,18 @@ describe("impossible dates", () => {
     expect(run.stderr).toMatch(/^sources\/transit\/corpus\.yaml:\d+:\d+: error EXTRACT_INVALID_FORMAT: .*2016-02-31 is not a date: February 2016 has 29 days$/m);
     expect(run.stderr).not.toContain("a date is YYYY-MM-DD");
   });
+
+  // An author's test: "2024-13" got "a date is YYYY, YYYY-MM or YYYY-MM-DD", which it is written as.
+  it("a month or day out of range says so, not the form the date is already written in", async () => {
+    const { PartialDate } = await import("../../../src/schema/extract.js");
+    const { BriefSchema } = await import("../../../src/schema/brief.js");
+    const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message);
+    expect(message(PartialDate.safeParse("2024-13"))).toEqual(["2024-13 is not a date: there is no month 13"]);
+    expect(message(PartialDate.safeParse("2024-04-45"))).toEqual(["2024-04-45 is not a date: there is no day 45 in a month"]);
+    expect(message(PartialDate.safeParse("24-4"))).toEqual(["a date is YYYY, YYYY-MM or YYYY-MM-DD"]);
+    expect(PartialDate.safeParse("2024-12").success).toBe(true);
+    const brief = (date: string) => message(BriefSchema.safeParse({ title: "t", template: "memo", corpus: "c", date }));
+    expect(brief("2024-00-10")).toEqual(["2024-00-10 is not a date: there is no month 0"]);
+    expect(brief("10 April 2024")).toEqual(["a date is YYYY-MM-DD, for example 2016-02-15"]);
+  });
 });
