@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { readCorpus } from "../build/load-corpus.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
+import type { ErrorCode } from "../errors/codes.js";
 import { corpusDir, displayPath, listCorpora } from "../load/project.js";
 import { fileLimits, readTextFile } from "../load/read-file.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
@@ -15,7 +16,7 @@ export interface SourceText {
   readonly file: string;
   readonly paragraphs: readonly Paragraph[];
   /** Why the extract's source has no text to show (a missing file, a link out of the corpus folder): no paragraphs then. */
-  readonly unreadable?: { readonly message: string; readonly hint?: string | undefined };
+  readonly unreadable?: { readonly code: ErrorCode; readonly message: string; readonly hint?: string | undefined };
 }
 
 /**
@@ -38,7 +39,7 @@ export async function readSourceTexts(root: string, cwd: string, corpora?: reado
         } else {
           // The corpus reader said why, as a diagnostic about this source: kept, so that `brief show` does not say there is no such source.
           const why = reading.corpus.diagnostics.find((d) => d.message.startsWith(`source "${source.id}": `));
-          if (why !== undefined) texts.push({ corpus, source: source.id, file, paragraphs: [], unreadable: { message: why.message, hint: why.hint } });
+          if (why !== undefined) texts.push({ corpus, source: source.id, file, paragraphs: [], unreadable: { code: why.code, message: why.message, hint: why.hint } });
         }
       }
       continue;
@@ -60,7 +61,8 @@ export function findSourceText(texts: readonly SourceText[], name: string): Sour
   if (matches.length === 1) {
     const match = matches[0]!;
     if (match.unreadable !== undefined) {
-      throw new BriefsmithError("FILE_NOT_READABLE", `the text of ${match.unreadable.message}`, { hint: match.unreadable.hint });
+      // The code the build gives the same file (FILE_OUTSIDE_FOLDER for a link out of the corpus, say), not one of its own.
+      throw new BriefsmithError(match.unreadable.code, `the text of ${match.unreadable.message}`, { hint: match.unreadable.hint });
     }
     return match;
   }

@@ -46,7 +46,9 @@ describe("authoring never writes through a link", () => {
     symlinkSync(elsewhere, project.path("sources/transit/texts/council-hearing.txt"));
     const result = await runCli(["show", "council-hearing"], { cwd: project.dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error FILE_NOT_READABLE: the text of source "council-hearing": sources/transit/texts/council-hearing.txt is a link to a file outside');
+    // With the code validate and check give the same file (it said FILE_NOT_READABLE).
+    expect(result.stderr).toContain('error FILE_OUTSIDE_FOLDER: the text of source "council-hearing": sources/transit/texts/council-hearing.txt is a link to a file outside');
+    expect((await runCli(["validate"], { cwd: project.dir })).stderr).toContain("error FILE_OUTSIDE_FOLDER: source \"council-hearing\"");
     expect(result.stderr).not.toContain("there is no source");
     expect(result.stdout + result.stderr).not.toContain("OUTSIDE-SECRET");
     // Regression: brief locate then counted that source among those it searched.
