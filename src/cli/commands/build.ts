@@ -3,6 +3,7 @@ import { hasCurrentOutputs, type BriefChanges, type BriefResult, type BuildResul
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
 import type { Printer } from "../../print/printer.js";
+import { briefFileBaseName } from "../../load/project.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
@@ -235,7 +236,9 @@ export function describeChanges(changes: BriefChanges | undefined): string | und
 }
 
 function describeResult(brief: BriefResult): string {
-  const id = brief.id.padEnd(28);
+  // A brief whose id is not its file's name says which file it is: two files may claim one id.
+  const named = briefFileBaseName(brief.file) === brief.id ? brief.id : `${brief.id} (${brief.file})`;
+  const id = named.padEnd(28);
   switch (brief.status) {
     case "built":
     case "rerendered":
