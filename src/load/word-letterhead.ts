@@ -13,13 +13,13 @@ import JSZip from "jszip";
  * The file is the office's, but it may come into a project with a pull
  * request: what it could make Word or LibreOffice fetch, run or read is
  * removed, and said in a warning. Kept: paragraphs, tables, text and
- * pictures stored in the file (PNG, JPEG, GIF, EMF, WMF), and the fields
- * that only number pages or show a date. Removed: links to outside files or
- * addresses (a linked picture, a hyperlink: its text stays), fields that
- * insert or link anything (INCLUDEPICTURE, INCLUDETEXT, LINK, DDE and every
- * field not on the list: their last shown result stays), embedded objects
- * and controls, data bindings, and references to the file's comments,
- * notes and lists, which the document does not have.
+ * pictures stored in the file (PNG, JPEG, GIF, EMF, WMF), and the styles
+ * they use, rebuilt. Removed: links and linked pictures (their text stays),
+ * every field (unlinked: the text it last showed stays), embedded objects,
+ * controls, media, data bindings, extension lists, tracked changes
+ * (accepted), and references to the file's comments, notes and lists, which
+ * the document does not have. Removal goes by an element's local name,
+ * whatever prefix the file gives it.
  */
 export interface WordLetterhead {
   /** As diagnostics show it: templates/letterhead.docx. */
@@ -58,7 +58,7 @@ export const relationshipsNamespace = "http://schemas.openxmlformats.org/officeD
 export const packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
 const drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const vmlNamespace = "urn:schemas-microsoft-com:vml";
-const officeNamespace = "urn:schemas-microsoft-com:office:office";
+const markupCompatibilityNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const imageRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 
 /** Limits: a letterhead is a few parts and a logo; a file far past them is not one (or is built to exhaust memory). */
@@ -67,20 +67,42 @@ const letterheadLimits = {
   entryBytes: 8 * 1024 * 1024,
   /** Everything unpacked. */
   totalBytes: 32 * 1024 * 1024,
+  /** A header's elements, and how deep they nest. */
+  elements: 100_000,
+  depth: 100,
 } as const;
 
-/** Fields that only show the page, the page count or a date, and so may stay. */
-const keptFields = new Set(["PAGE", "NUMPAGES", "SECTIONPAGES", "DATE", "TIME"]);
-
-/** Word elements that embed or bind something outside the text: removed with what they hold. */
-const removedWordElements: ReadonlyMap<string, string> = new Map([
+/**
+ * Elements removed wherever they are, by local name (whatever namespace a file gives them), with what the warning
+ * says of them ("" for what a reader would not miss: references to the file's own comments, notes and lists).
+ */
+const removedElements: ReadonlyMap<string, string> = new Map([
   ["object", "an embedded object"],
+  ["OLEObject", "an embedded object"],
   ["control", "a control"],
   ["altChunk", "an imported file"],
   ["subDoc", "a subdocument"],
   ["contentPart", "an ink drawing"],
   ["dataBinding", "a data binding"],
   ["fldData", "field data"],
+  ["hlinkClick", "a link"],
+  ["hlinkHover", "a link"],
+  ["hlinkMouseOver", "a link"],
+  ["webVideoPr", "an online video"],
+  ["videoFile", "a video"],
+  ["audioFile", "a sound"],
+  ["wavAudioFile", "a sound"],
+  ["quickTimeFile", "a video"],
+  // Extension lists hold what older readers may skip: online videos, SVG copies of pictures, and more to come.
+  ["extLst", ""],
+  ["del", "tracked changes (accepted)"],
+  ["moveFrom", "tracked changes (accepted)"],
+  ["rPrChange", ""],
+  ["pPrChange", ""],
+  ["sectPrChange", ""],
+  ["tblPrChange", ""],
+  ["trPrChange", ""],
+  ["tcPrChange", ""],
   ["commentRangeStart", ""],
   ["commentRangeEnd", ""],
   ["commentReference", ""],
@@ -90,6 +112,12 @@ const removedWordElements: ReadonlyMap<string, string> = new Map([
   ["bookmarkStart", ""],
   ["bookmarkEnd", ""],
 ]);
+
+/** Elements replaced by what they hold: a hyperlink by its text, an accepted insertion by what it inserted. */
+const unwrappedElements: ReadonlySet<string> = new Set(["hyperlink", "ins", "moveTo", "customXml", "smartTag"]);
+
+/** Attributes that name an address or file outside the document (a shape's link, a linked picture), removed wherever they are. */
+const outsideAttributes: ReadonlySet<string> = new Set(["href", "althref", "src", "target", "link", "action"]);
 
 const imageTypes: readonly { extension: ImageExtension; matches: (bytes: Uint8Array) => boolean; names: readonly string[] }[] = [
   { extension: "png", names: ["png"], matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
@@ -174,140 +202,131 @@ async function sanitisePart(pkg: Package, name: string, removed: Set<string>, st
   const document = await pkg.xml(name);
   const root = document?.documentElement;
   if (root === undefined || root === null || root.namespaceURI !== wordNamespace || (root.localName !== "hdr" && root.localName !== "ftr")) return undefined;
+  checkShape(root, name);
   const relationships = await pkg.relationships(name);
   const images = new Map<string, LetterheadImage>();
   for (const [id, target] of relationships) {
-    if (target.type !== imageRelationship || target.external) continue;
+    if (target.type !== imageRelationship) continue;
+    if (target.external) {
+      removed.add("a picture linked from outside the file");
+      continue;
+    }
     const bytes = await pkg.bytes(target.part);
     const extension = target.part.slice(target.part.lastIndexOf(".") + 1).toLowerCase();
     const type = imageTypes.find((t) => t.names.includes(extension));
     if (bytes !== undefined && type !== undefined && type.matches(bytes)) images.set(id, { extension: type.extension, bytes });
     else removed.add(`a picture that is not a PNG, JPEG, GIF, EMF or WMF image (${target.part.replace(/^word\//, "")})`);
   }
-  const say = (what: string) => {
-    if (what !== "") removed.add(what);
-  };
+  const say = (what: string) => removed.add(what);
+  // Word shows one branch of each mc:AlternateContent; which, it decides itself. The fallback is kept, read as
+  // everything else is: nothing is hidden in a branch the checks would not look at.
+  for (const choice of elementsNamed(root, markupCompatibilityNamespace, "AlternateContent").reverse()) {
+    const fallback = elementChildren(choice).find((c) => c.namespaceURI === markupCompatibilityNamespace && c.localName === "Fallback");
+    if (fallback !== undefined) unwrap(fallback);
+    for (const branch of elementChildren(choice)) if (branch.namespaceURI === markupCompatibilityNamespace) choice.removeChild(branch);
+    unwrap(choice);
+  }
   unlinkFields(root, say);
-  sanitiseElement(root, images, say);
+  removeOutsideReferences(root, say);
+  removeUnkeptReferences(root, images, say);
   styles.restyle(root);
-  const used = new Set([...descendants(root)].flatMap((e) => [...attributes(e)].filter((a) => a.namespaceURI === relationshipsNamespace).map((a) => a.value)));
+  const used = new Set(elementsNamed(root, "*", "*").flatMap((e) => attributes(e).filter((a) => a.namespaceURI === relationshipsNamespace).map((a) => a.value)));
   for (const id of images.keys()) if (!used.has(id)) images.delete(id);
   return { xml: new XMLSerializer().serializeToString(root), images };
 }
 
-/**
- * Remove, within an element, what could fetch, run or read anything. A picture whose image is not kept goes whole;
- * a hyperlink becomes its text.
- */
-function sanitiseElement(element: Element, images: ReadonlyMap<string, LetterheadImage>, say: (what: string) => void): void {
-  for (const child of elementChildren(element)) {
-    const ns = child.namespaceURI;
-    const local = child.localName ?? "";
-    if (ns === wordNamespace && removedWordElements.has(local)) {
-      say(removedWordElements.get(local)!);
-      child.parentNode?.removeChild(child);
-      continue;
-    }
-    if (ns === officeNamespace && local === "OLEObject") {
-      say("an embedded object");
-      child.parentNode?.removeChild(child);
-      continue;
-    }
-    if (ns === drawingNamespace && (local === "hlinkClick" || local === "hlinkHover" || local === "hlinkMouseOver")) {
-      say("a link");
-      child.parentNode?.removeChild(child);
-      continue;
-    }
-    if (ns === wordNamespace && local === "hyperlink") {
-      say("a link (its text is kept)");
-      unwrap(child);
-      sanitiseElement(element, images, say);
-      return;
-    }
-    // A picture drawn from a file or address outside the document.
-    for (const attribute of [...attributes(child)]) {
-      const outside = (attribute.namespaceURI === relationshipsNamespace && attribute.localName === "link") || (attribute.namespaceURI === officeNamespace && attribute.localName === "href") || (ns === vmlNamespace && attribute.localName === "src" && attribute.namespaceURI === null);
-      if (outside) {
-        say("a picture linked from outside the file");
-        child.removeAttributeNode(attribute);
-      }
-    }
-    const references = [...attributes(child)].filter((a) => a.namespaceURI === relationshipsNamespace);
-    const unkept = references.filter((a) => !images.has(a.value));
-    const picture = (ns === drawingNamespace && local === "blip") || (ns === vmlNamespace && local === "imagedata");
-    if (unkept.length > 0 || (picture && references.length === 0)) {
-      // A picture whose image is not kept (reading the images said why), or a reference to another part of the
-      // file (a chart, a diagram, an embedded file): the drawing it is in goes whole.
-      if (!picture && unkept.length > 0) say("a reference to another part of the file (a chart, a diagram or an embedded file)");
-      const drawing = closest(child, (e) => e.namespaceURI === wordNamespace && (e.localName === "drawing" || e.localName === "pict")) ?? child;
-      drawing.parentNode?.removeChild(drawing);
-      // The drawing held this element's parent: nothing more of it is left to look at.
-      if (drawing !== child) return;
-      continue;
-    }
-    sanitiseElement(child, images, say);
+/** A header of thousands of nested elements is no letterhead, and walking it would exhaust the stack. */
+function checkShape(root: Element, name: string): void {
+  let count = 0;
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > letterheadLimits.depth || ++count > letterheadLimits.elements) throw new LetterheadProblem(`${name} is nested deeper or holds more than a letterhead could need`);
+    for (const child of elementChildren(element)) stack.push([child, depth + 1]);
   }
 }
 
 /**
- * Fields other than page numbers and dates are unlinked, as Word's "Unlink Field" does: the result they last
- * showed stays as plain text, the instruction goes. Simple fields (w:fldSimple) and complex ones (w:fldChar begin,
- * w:instrText, separate, end), nested too.
+ * Remove, wherever they are, the elements that embed, bind or link anything (and say so), the changes a reviewer
+ * would still have to accept (insertions are taken in, deletions taken out), and the references to the file's
+ * comments, notes and lists. A hyperlink and its like become their text. Deepest first, so no element is looked
+ * at after an ancestor went.
+ */
+function removeOutsideReferences(root: Element, say: (what: string) => void): void {
+  for (const element of elementsNamed(root, "*", "*").reverse()) {
+    const local = element.localName ?? "";
+    const what = removedElements.get(local);
+    if (what !== undefined) {
+      if (what !== "") say(what);
+      element.parentNode?.removeChild(element);
+    } else if (unwrappedElements.has(local)) {
+      if (local === "hyperlink") say("a link (its text is kept)");
+      unwrap(element);
+    } else {
+      for (const attribute of attributes(element)) {
+        if (!outsideAttributes.has(attribute.localName ?? "")) continue;
+        say(attribute.localName === "link" ? "a picture linked from outside the file" : "an address a shape or picture links to");
+        element.removeAttributeNode(attribute);
+      }
+    }
+  }
+}
+
+/** A reference to anything but a kept picture (a chart, a diagram, an embedded file, a picture not kept): the drawing it is in goes whole. */
+function removeUnkeptReferences(root: Element, images: ReadonlyMap<string, LetterheadImage>, say: (what: string) => void): void {
+  for (const element of elementsNamed(root, "*", "*").reverse()) {
+    const references = attributes(element).filter((a) => a.namespaceURI === relationshipsNamespace);
+    const picture = (element.namespaceURI === drawingNamespace && element.localName === "blip") || (element.namespaceURI === vmlNamespace && element.localName === "imagedata");
+    const unkept = references.filter((a) => !images.has(a.value));
+    if (unkept.length === 0 && !(picture && references.length === 0)) continue;
+    if (!picture) say("a reference to another part of the file (a chart, a diagram or an embedded file)");
+    const drawing = closest(element, (e) => e.namespaceURI === wordNamespace && (e.localName === "drawing" || e.localName === "pict")) ?? element;
+    drawing.parentNode?.removeChild(drawing);
+  }
+}
+
+/**
+ * Every field is unlinked, as Word's "Unlink Field" does: the text it last showed stays, as plain text; its
+ * instruction goes, and so does every run of it (a field nested in another's instruction included). Page numbers
+ * too: the document's own footer numbers its pages. A field's parts may sit in one run or many, and a run may
+ * hold its begin, instruction, separator and end together.
  */
 function unlinkFields(root: Element, say: (what: string) => void): void {
-  for (const simple of elementsNamed(root, wordNamespace, "fldSimple")) {
-    const name = fieldName(simple.getAttributeNS(wordNamespace, "instr") ?? "");
-    if (keptFields.has(name)) continue;
-    say(`a field that Briefsmith does not keep (${name || "unnamed"}; the text it last showed is kept)`);
+  const names = new Set<string>();
+  for (const simple of elementsNamed(root, wordNamespace, "fldSimple").reverse()) {
+    names.add(fieldName(simple.getAttributeNS(wordNamespace, "instr") ?? ""));
     unwrap(simple);
   }
-  interface OpenField {
-    instruction: string;
-    separated: boolean;
-    /** The runs that make up the field's code: begin, instruction, separate, and any field nested in the instruction. */
-    code: Element[];
-  }
-  const open: OpenField[] = [];
+  // Fields open at this point, innermost last: whether each is still in its instruction, and that instruction.
+  const open: { separated: boolean; instruction: string }[] = [];
   const remove: Element[] = [];
   for (const run of elementsNamed(root, wordNamespace, "r")) {
-    const fieldChar = elementChildren(run).find((c) => c.namespaceURI === wordNamespace && c.localName === "fldChar");
-    const type = fieldChar?.getAttributeNS(wordNamespace, "fldCharType");
-    const current = open.at(-1);
-    if (type === "begin") {
-      const inInstruction = current !== undefined && !current.separated;
-      if (inInstruction) current.code.push(run);
-      open.push({ instruction: "", separated: false, code: [run] });
-      continue;
-    }
-    if (current === undefined) continue;
-    if (type === "separate" || type === "end") {
-      current.code.push(run);
-      if (type === "separate") {
-        current.separated = true;
-        continue;
+    const inInstruction = open.some((field) => !field.separated);
+    let machinery = false;
+    for (const part of elementsNamed(run, wordNamespace, "*")) {
+      if (part.localName === "instrText" || part.localName === "delInstrText") {
+        machinery = true;
+        const field = open.at(-1);
+        if (field !== undefined && !field.separated) field.instruction += part.textContent ?? "";
+      } else if (part.localName === "fldChar") {
+        machinery = true;
+        const type = part.getAttributeNS(wordNamespace, "fldCharType");
+        if (type === "begin") open.push({ separated: false, instruction: "" });
+        else if (type === "separate" && open.length > 0) open.at(-1)!.separated = true;
+        else if (type === "end" && open.length > 0) names.add(fieldName(open.pop()!.instruction));
       }
-      open.pop();
-      const name = fieldName(current.instruction);
-      const outer = open.at(-1);
-      if (outer !== undefined && !outer.separated) outer.code.push(...current.code);
-      else if (!keptFields.has(name)) {
-        say(`a field that Briefsmith does not keep (${name || "unnamed"}; the text it last showed is kept)`);
-        remove.push(...current.code);
-      }
-      continue;
     }
-    if (!current.separated) {
-      current.code.push(run);
-      for (const text of elementChildren(run)) if (text.namespaceURI === wordNamespace && text.localName === "instrText") current.instruction += text.textContent ?? "";
-    }
+    if (machinery || inInstruction) remove.push(run);
   }
-  // A field left open at the end of the part is not one Word would show: its code goes too.
-  for (const field of open) remove.push(...field.code);
+  for (const field of open) names.add(fieldName(field.instruction));
   for (const run of remove) run.parentNode?.removeChild(run);
+  // Whatever field parts are left outside runs go too.
+  for (const part of [...elementsNamed(root, wordNamespace, "fldChar"), ...elementsNamed(root, wordNamespace, "instrText")]) part.parentNode?.removeChild(part);
+  if (names.size > 0) say(`fields, unlinked: the text each last showed is kept (${[...names].map((n) => n || "unnamed").sort().join(", ")})`);
 }
 
 function fieldName(instruction: string): string {
-  return instruction.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
+  return (instruction.trim().split(/\s+/)[0] ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
 }
 
 /** The style the letterhead's paragraphs without one of their own are given: the office's default paragraph style, as it was in its file. */
@@ -381,35 +400,70 @@ class OfficeStyles {
       const renamed = this.#renamed(id);
       const style = this.#byId.get(id);
       if (renamed === undefined || style === undefined || styles.has(renamed)) continue;
-      const copy = style.cloneNode(true) as Element;
-      copy.setAttributeNS(wordNamespace, "w:styleId", renamed);
-      copy.removeAttributeNS(wordNamespace, "default");
-      for (const child of elementChildren(copy)) {
-        if (child.namespaceURI !== wordNamespace) continue;
-        const value = child.getAttributeNS(wordNamespace, "val") ?? "";
-        if (child.localName === "name") child.setAttributeNS(wordNamespace, "w:val", `Letterhead ${value}`);
-        else if (child.localName === "basedOn") {
-          const parent = this.#renamed(value);
-          if (parent === undefined) copy.removeChild(child);
-          else {
-            child.setAttributeNS(wordNamespace, "w:val", parent);
-            pending.push(value);
-          }
-        } else if (["next", "link", "aliases"].includes(child.localName ?? "")) {
-          // Which style follows or is linked matters only when typing in the letterhead's file.
-          copy.removeChild(child);
-        }
-      }
-      styles.set(renamed, serializer.serializeToString(copy));
+      const parent = this.#parentOf(id);
+      if (parent !== undefined) pending.push(parent);
+      styles.set(renamed, serializer.serializeToString(this.#copy(style, renamed, parent)));
     }
     return styles;
   }
+
+  /** The style a style is based on, when the file defines it and following the chain does not lead back (LibreOffice crashes on a loop). */
+  #parentOf(id: string): string | undefined {
+    const parentOf = (of: string) => {
+      const basedOn = this.#byId.get(of) === undefined ? undefined : elementChildren(this.#byId.get(of)!).find((c) => c.namespaceURI === wordNamespace && c.localName === "basedOn");
+      const value = basedOn?.getAttributeNS(wordNamespace, "val");
+      return value && this.#renamed(value) !== undefined ? value : undefined;
+    };
+    const parent = parentOf(id);
+    const seen = new Set([id]);
+    for (let step = parent; step !== undefined; step = parentOf(step)) {
+      if (seen.has(step)) return undefined;
+      seen.add(step);
+    }
+    return parent;
+  }
+
+  /**
+   * A style rebuilt from what a style may hold and the letterhead needs: its name, what it is based on, and its
+   * paragraph, run and table properties, without list numbering, references to other styles or tracked changes.
+   * Anything else a file puts in a style element (links, objects, unknown markup) is not copied.
+   */
+  #copy(style: Element, id: string, parent: string | undefined): Element {
+    const document = this.#document;
+    const copy = document.createElementNS(wordNamespace, "w:style");
+    copy.setAttributeNS(wordNamespace, "w:type", style.getAttributeNS(wordNamespace, "type") || "paragraph");
+    copy.setAttributeNS(wordNamespace, "w:customStyle", "1");
+    copy.setAttributeNS(wordNamespace, "w:styleId", id);
+    const name = document.createElementNS(wordNamespace, "w:name");
+    const given = elementChildren(style).find((c) => c.namespaceURI === wordNamespace && c.localName === "name")?.getAttributeNS(wordNamespace, "val");
+    name.setAttributeNS(wordNamespace, "w:val", `Letterhead ${given || id}`);
+    copy.appendChild(name);
+    if (parent !== undefined) {
+      const basedOn = document.createElementNS(wordNamespace, "w:basedOn");
+      basedOn.setAttributeNS(wordNamespace, "w:val", this.#renamed(parent)!);
+      copy.appendChild(basedOn);
+    }
+    for (const local of ["pPr", "rPr", "tblPr", "trPr", "tcPr"]) {
+      const properties = elementChildren(style).find((c) => c.namespaceURI === wordNamespace && c.localName === local);
+      if (properties === undefined) continue;
+      const kept = properties.cloneNode(true) as Element;
+      for (const child of elementChildren(kept)) if (child.namespaceURI !== wordNamespace || !styleProperty(child.localName ?? "")) kept.removeChild(child);
+      for (const inner of elementChildren(kept)) for (const deeper of elementsNamed(inner, "*", "*")) if (deeper.namespaceURI !== wordNamespace) deeper.parentNode?.removeChild(deeper);
+      copy.appendChild(kept);
+    }
+    return copy;
+  }
+}
+
+/** Properties a copied style keeps: all Word's own but list numbering, other styles, tracked changes and a section's. */
+function styleProperty(local: string): boolean {
+  return !["numPr", "pStyle", "rStyle", "tblStyle", "sectPr", "pPrChange", "rPrChange", "tblPrChange", "trPrChange", "tcPrChange", "cnfStyle"].includes(local);
 }
 
 /** Word's order of a paragraph's and a run's properties: Word refuses a file that gives them in another. */
 const propertyOrder: Readonly<Record<"pPr" | "rPr", readonly string[]>> = {
-  pPr: "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle".split(" "),
-  rPr: "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath".split(" "),
+  pPr: "keepNext keepLines pageBreakBefore framePr widowControl suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle".split(" "),
+  rPr: "rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath".split(" "),
 };
 
 const wordDefaults: Readonly<Record<"pPr" | "rPr", Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
@@ -455,6 +509,15 @@ function defaultStyleCopy(document: Document, defaultStyle: Element | undefined)
   return style;
 }
 
+/** What jszip's internalStream gives: chunks as they are unpacked. */
+interface ChunkStream {
+  on(event: "data", listener: (chunk: Uint8Array) => void): ChunkStream;
+  on(event: "error", listener: (error: unknown) => void): ChunkStream;
+  on(event: "end", listener: () => void): ChunkStream;
+  pause(): ChunkStream;
+  resume(): ChunkStream;
+}
+
 /** A Word package (a zip file), read with limits on what it unpacks. */
 export class Package {
   readonly #zip: JSZip;
@@ -478,12 +541,30 @@ export class Package {
     if (declared > letterheadLimits.entryBytes || this.#unpacked + declared > letterheadLimits.totalBytes) {
       throw new LetterheadProblem(`${name} unpacks to more than a letterhead could need`);
     }
-    const bytes = await entry.async("uint8array");
-    this.#unpacked += bytes.length;
-    if (bytes.length > letterheadLimits.entryBytes || this.#unpacked > letterheadLimits.totalBytes) {
-      throw new LetterheadProblem(`${name} unpacks to more than a letterhead could need`);
-    }
-    return bytes;
+    // Unpacked in chunks, counted as they come: the directory's size can lie, and the whole entry is never held
+    // past the limit. A damaged entry (bad data, a size that does not match) is the file's problem, not a bug.
+    const limit = Math.min(letterheadLimits.entryBytes, letterheadLimits.totalBytes - this.#unpacked);
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    await new Promise<void>((resolve, reject) => {
+      // jszip's chunked reader, which its types leave out (nodeStream is the same, for Node's streams).
+      const stream = (entry as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream("uint8array");
+      stream
+        .on("data", (chunk: Uint8Array) => {
+          length += chunk.length;
+          if (length > limit) {
+            stream.pause();
+            reject(new LetterheadProblem(`${name} unpacks to more than a letterhead could need`));
+            return;
+          }
+          chunks.push(chunk);
+        })
+        .on("error", (error: unknown) => reject(new LetterheadProblem(`${name} is damaged: ${error instanceof Error ? error.message : String(error)}`)))
+        .on("end", () => resolve())
+        .resume();
+    });
+    this.#unpacked += length;
+    return Buffer.concat(chunks);
   }
 
   /** An XML entry, parsed with namespaces; undefined when there is none. */

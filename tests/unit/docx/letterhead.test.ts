@@ -124,11 +124,12 @@ describe("reading an office's letterhead", () => {
     for (const gone of ["INCLUDEPICTURE", "INCLUDETEXT", "canary.invalid", "secret.txt", "w:object", "OLEObject", "r:link", "rIdWeb", "rIdFar", "rIdOle", "w:hyperlink", 'name="far"']) {
       expect(xml).not.toContain(gone);
     }
-    for (const kept of ["LOGO-AS-SHOWN", "INCLUDED-AS-SHOWN", "regional.example", "Office of Regional Affairs", 'w:instr=" PAGE "']) expect(xml).toContain(kept);
+    // Every field is unlinked, page numbers too (the document's own footer numbers its pages): the text stays.
+    for (const kept of ["LOGO-AS-SHOWN", "INCLUDED-AS-SHOWN", "regional.example", "Office of Regional Affairs", "<w:t>1</w:t>"]) expect(xml).toContain(kept);
+    expect(xml).not.toMatch(/fldSimple|fldChar|instrText/);
     expect(reading.removed).toEqual(
       expect.arrayContaining([
-        "a field that Briefsmith does not keep (INCLUDEPICTURE; the text it last showed is kept)",
-        "a field that Briefsmith does not keep (INCLUDETEXT; the text it last showed is kept)",
+        "fields, unlinked: the text each last showed is kept (INCLUDEPICTURE, INCLUDETEXT, PAGE)",
         "a link (its text is kept)",
         "an embedded object",
         "a picture linked from outside the file",
@@ -151,6 +152,93 @@ describe("reading an office's letterhead", () => {
     const doctype = new JSZip();
     doctype.file("word/document.xml", `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`);
     expect((await readWordLetterhead(await doctype.generateAsync({ type: "uint8array" }), "t.docx")).problem).toBe("word/document.xml declares a document type, which a Word document never does");
+  });
+});
+
+/** The office's letterhead with its first-page header's body replaced by `body` (Word XML, prefixes w, r, mc, v, o, a, wp, pic, w15). */
+async function letterheadWith(body: string, parts: Record<string, string> = {}): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await officeLetterhead());
+  const part = await referencedPart(zip, "header", "first");
+  const xml = await zip.file(part)!.async("string");
+  const root = /^[\s\S]*?<w:hdr[^>]*>/.exec(xml)![0];
+  const declared = root.replace(/<w:hdr/, `<w:hdr xmlns:x="urn:x" xmlns:wp15="http://schemas.microsoft.com/office/word/2012/wordprocessingDrawing"`);
+  zip.file(part, `${declared}<w:p><w:r><w:t>Office of Regional Affairs</w:t></w:r></w:p>${body}</w:hdr>`);
+  for (const [name, content] of Object.entries(parts)) zip.file(name, content);
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+describe("reading a hostile letterhead (a second attack on the sanitiser)", () => {
+  const fetch = (url: string) => `INCLUDETEXT "http://127.0.0.1:9/${url}"`;
+  const headerOf = async (body: string, parts?: Record<string, string>) => {
+    const reading = await readWordLetterhead(await letterheadWith(body, parts), "templates/memo.docx");
+    if (reading.letterhead === undefined) throw new Error(reading.problem);
+    return { xml: reading.letterhead.first!.header!.xml, removed: reading.removed, styles: reading.letterhead.styles };
+  };
+
+  it("leaves no field however its parts are arranged: wrapped in AlternateContent, in one run, nested in a DATE", async () => {
+    const bodies = [
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="w14"><w:fldChar w:fldCharType="begin"/></mc:Choice><mc:Fallback><w:fldChar w:fldCharType="begin"/></mc:Fallback></mc:AlternateContent></w:r><w:r><w:instrText>${fetch("a")}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>shown</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText>INCLUDETEXT "http://127.0.0.1:9/b?x=</w:instrText></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:instrText>"</w:instrText><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>shown</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>DATE \\@ "</w:instrText></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>${fetch("c")}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>inner</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:instrText>"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>shown</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><mc:AlternateContent><mc:Choice Requires="w14"><w:instrText>${fetch("d")}</w:instrText></mc:Choice><mc:Fallback><w:instrText>${fetch("d")}</w:instrText></mc:Fallback></mc:AlternateContent></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>shown</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+    ];
+    for (const body of bodies) {
+      const { xml, removed } = await headerOf(body);
+      expect(xml).not.toMatch(/127\.0\.0\.1|fldChar|instrText|fldSimple|AlternateContent/);
+      expect(xml).toContain("<w:t>shown</w:t>");
+      expect(xml).not.toContain("inner");
+      expect(removed.some((r) => r.startsWith("fields, unlinked"))).toBe(true);
+    }
+  });
+
+  it("removes addresses a shape or picture links to, online videos, data bindings, and accepts tracked changes", async () => {
+    const { xml, removed } = await headerOf(
+      `<w:p><w:r><w:pict><v:shape href="http://127.0.0.1:9/vml" target="_blank"><v:fill o:althref="http://127.0.0.1:9/fill"/></v:shape></w:pict></w:r></w:p>` +
+        `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="9" name="v"/><a:graphic><a:graphicData uri="x"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="v"><a:extLst><a:ext uri="{C809E66F}"><wp15:webVideoPr embeddedHtml="&lt;iframe src=&quot;http://127.0.0.1:9/video&quot;&gt;"/></a:ext></a:extLst></pic:cNvPr></pic:nvPicPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>` +
+        `<w:sdt><w:sdtPr><w15:dataBinding w:xpath="/x" w:storeItemID="{1}"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>bound</w:t></w:r></w:p></w:sdtContent></w:sdt>` +
+        `<w:p><w:ins w:author="Mallory"><w:r><w:t>inserted</w:t></w:r></w:ins><w:del w:author="Mallory"><w:r><w:delText>deleted</w:delText></w:r></w:del></w:p>`,
+    );
+    expect(xml).not.toMatch(/127\.0\.0\.1|webVideoPr|dataBinding|extLst|Mallory|deleted|w:ins|w:del/);
+    expect(xml).toContain("inserted");
+    expect(xml).toContain("bound");
+    expect(removed).toEqual(expect.arrayContaining(["an address a shape or picture links to", "an online video", "a data binding", "tracked changes (accepted)"]));
+  });
+
+  it("copies styles rebuilt from what a style may hold: no links or objects, no list numbering, no loop of styles", async () => {
+    const styles = `<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+      `<w:docDefaults><w:pPrDefault><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrDefault><w:rPrDefault><w:rPr><w:rStyle w:val="Hyperlink"/><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>` +
+      `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>` +
+      `<w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr><w:jc w:val="center"/></w:pPr><w:hyperlink r:id="rId1"/><w:object/><x:foo xmlns:x="urn:x"/></w:style>` +
+      `<w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/></w:style></w:styles>`;
+    const { styles: copied } = await headerOf(`<w:p><w:pPr><w:pStyle w:val="A"/></w:pPr><w:r><w:t>styled</w:t></w:r></w:p>`, { "word/styles.xml": styles });
+    const a = copied.get("LetterheadA")!;
+    expect(a).toContain(`<w:jc w:val="center"/>`);
+    expect(a).not.toMatch(/numPr|hyperlink|object|foo/);
+    // A based on B based on A: one link of the loop goes, so the chain ends.
+    const basedOn = (xml: string | undefined) => /w:basedOn w:val="([^"]+)"/.exec(xml ?? "")?.[1];
+    expect(basedOn(copied.get("LetterheadA")) === "LetterheadB" && basedOn(copied.get("LetterheadB")) === "LetterheadA").toBe(false);
+    expect(copied.get("LetterheadNormal")).not.toMatch(/numPr|rStyle/);
+    expect(copied.get("LetterheadNormal")).toContain(`<w:sz w:val="22"/>`);
+  });
+
+  it("refuses, as its problem and never as a crash, a file that lies about its size, a damaged one, and one nested too deep", async () => {
+    // A part whose zip directory says 100 bytes but that unpacks to 40 MB.
+    const source = await JSZip.loadAsync(await letterheadWith(`<w:p><w:r><w:t>${"x".repeat(40 * 1024 * 1024)}</w:t></w:r></w:p>`));
+    const part = await referencedPart(source, "header", "first");
+    const bomb = Buffer.from(await source.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    // Both of the zip's records of the part (its local header and the central directory) say it unpacks to 100 bytes.
+    for (const [signature, sizeAt, nameAt] of [[0x04034b50, 22, 30], [0x02014b50, 24, 46]] as const) {
+      for (let at = bomb.indexOf(Buffer.from(part)); at !== -1; at = bomb.indexOf(Buffer.from(part), at + 1)) {
+        const header = at - nameAt;
+        if (header >= 0 && bomb.readUInt32LE(header) === signature) bomb.writeUInt32LE(100, header + sizeAt);
+      }
+    }
+    const lying = await readWordLetterhead(new Uint8Array(bomb), "t.docx");
+    expect(lying.problem).toMatch(/unpacks to more than a letterhead could need$/);
+    const deep = await readWordLetterhead(await letterheadWith(`${"<w:sdt><w:sdtContent>".repeat(3000)}${"</w:sdtContent></w:sdt>".repeat(3000)}`), "t.docx");
+    expect(deep.problem).toMatch(/is nested deeper or holds more than a letterhead could need$/);
+    const links = await headerOf(`<w:p>${'<w:hyperlink w:anchor="a"><w:r><w:t>x</w:t></w:r></w:hyperlink>'.repeat(8000)}</w:p>`);
+    expect(links.xml).not.toContain("hyperlink");
   });
 });
 
