@@ -87,7 +87,9 @@ function timed(args, { sampleMemory = false, cwd = work, script = brief } = {}) 
     const timer = sampleMemory
       ? setInterval(() => {
           peak = Math.max(peak, browserTreePss(child.pid));
-          nodeRss.push([done, residentMb(child.pid)]);
+          // A process that has just exited has no memory to read (0): its last reading stands for the end.
+          const rss = residentMb(child.pid);
+          if (rss > 0) nodeRss.push([done, rss]);
         }, sampleMemory === true ? 50 : sampleMemory)
       : undefined;
     child.on("exit", (code) => {
