@@ -368,7 +368,7 @@ class OfficeStyles {
   /** Give a part's paragraphs, runs and tables the renamed styles, and unstyled paragraphs LetterheadNormal; note which are used. */
   restyle(root: Element): void {
     const owner = root.ownerDocument!;
-    for (const element of descendants(root)) {
+    for (const element of elementsNamed(root, "*", "*")) {
       if (element.namespaceURI !== wordNamespace || !["pStyle", "rStyle", "tblStyle"].includes(element.localName ?? "")) continue;
       const id = element.getAttributeNS(wordNamespace, "val") ?? "";
       const renamed = this.#renamed(id);
@@ -535,12 +535,6 @@ export class Package {
   async bytes(name: string): Promise<Uint8Array | undefined> {
     const entry = this.#zip.file(name);
     if (entry === null) return undefined;
-    // What the zip's directory says the entry unpacks to, checked before unpacking it: a small file that
-    // unpacks to gigabytes must not be unpacked. (jszip keeps it on the entry, unexported.)
-    const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (declared > letterheadLimits.entryBytes || this.#unpacked + declared > letterheadLimits.totalBytes) {
-      throw new LetterheadProblem(`${name} unpacks to more than a letterhead could need`);
-    }
     // Unpacked in chunks, counted as they come: the directory's size can lie, and the whole entry is never held
     // past the limit. A damaged entry (bad data, a size that does not match) is the file's problem, not a bug.
     const limit = Math.min(letterheadLimits.entryBytes, letterheadLimits.totalBytes - this.#unpacked);
@@ -623,13 +617,6 @@ export function elementChildren(element: Element): Element[] {
   const children: Element[] = [];
   for (let node = element.firstChild; node !== null; node = node.nextSibling) if (node.nodeType === 1) children.push(node as Element);
   return children;
-}
-
-function* descendants(element: Element): Generator<Element> {
-  for (const child of elementChildren(element)) {
-    yield child;
-    yield* descendants(child);
-  }
 }
 
 function attributes(element: Element): Attr[] {
