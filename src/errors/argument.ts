@@ -13,10 +13,7 @@ export function invalidArgument(what: string, value: unknown, wanted: string): B
 
 /** A date as the library takes it: YYYY-MM-DD, a day of the calendar. */
 export function checkDateArgument(what: string, date: unknown): void {
-  const match = typeof date === "string" ? /^\d{4}-(\d{2})-(\d{2})$/.exec(date) : null;
-  const month = Number(match?.[1]);
-  const day = Number(match?.[2]);
-  if (match === null || month < 1 || month > 12 || day < 1 || day > 31 || calendarDayProblem(date as string) !== undefined) {
+  if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date) || calendarDayProblem(date) !== undefined) {
     throw invalidArgument(what, date, "a day of the calendar written YYYY-MM-DD");
   }
 }

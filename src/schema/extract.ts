@@ -22,9 +22,6 @@ export function calendarDate(forms: RegExp, formMessage: string) {
   return z.string().regex(forms, formMessage).superRefine((value, context) => {
     const fail = (message: string) => context.addIssue({ code: "invalid_format", format: "date", message, input: value });
     if (!forms.test(value)) return;
-    const [, month, day] = value.split("-").map(Number);
-    if (month !== undefined && (month < 1 || month > 12)) return fail(`${value} is not a date: there is no month ${month}`);
-    if (day !== undefined && (day < 1 || day > 31)) return fail(`${value} is not a date: there is no day ${day} in a month`);
     const problem = calendarDayProblem(value);
     if (problem !== undefined) fail(problem);
   });

@@ -31,15 +31,17 @@ export function momentOfEpoch(value: string): Date | undefined {
 }
 
 /**
- * Why a YYYY-MM-DD string is not a day of the calendar ("February 2016 has 29
- * days"), or undefined when it is one (or has no day part): the shape alone
- * lets 2016-02-31 through, which would print as "31 February 2016".
+ * Why a date written YYYY, YYYY-MM or YYYY-MM-DD is no date ("there is no month 13", "February 2016 has 29
+ * days"), or undefined when it is one (or is not written so: the form is the caller's to check). The form
+ * alone lets 2016-02-31 through, which would print as "31 February 2016".
  */
 export function calendarDayProblem(date: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
   if (match === null) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day > 31) return undefined; // the shape check reports these
+  const [year, month, day] = [Number(match[1]), match[2] === undefined ? undefined : Number(match[2]), match[3] === undefined ? undefined : Number(match[3])];
+  if (month !== undefined && (month < 1 || month > 12)) return `${date} is not a date: there is no month ${month}`;
+  if (day === undefined || month === undefined) return undefined;
+  if (day < 1 || day > 31) return `${date} is not a date: there is no day ${day} in a month`;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day >= 1 && day <= days ? undefined : `${date} is not a date: ${monthNames[month - 1]} ${year} has ${days} days`;
+  return day <= days ? undefined : `${date} is not a date: ${monthNames[month - 1]} ${year} has ${days} days`;
 }
