@@ -16,10 +16,10 @@ const imageContentTypes = { png: "image/png", jpeg: "image/jpeg", gif: "image/gi
  * where a reader expects them: the marking banner at the very top and bottom
  * of each page, the running title under the letterhead, "Page X of Y" at the
  * foot. The document must have been written with the same first-page
- * arrangement as the letterhead (writeDocx does so).
+ * arrangement as the letterhead (writeDocx does so). The package is changed
+ * where it is, before reproducibleDocx writes it out.
  */
-export async function graftLetterhead(bytes: Uint8Array, letterhead: WordLetterhead, options: { readonly bannerOnTop: boolean }): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+export async function graftLetterhead(zip: JSZip, letterhead: WordLetterhead, options: { readonly bannerOnTop: boolean }): Promise<void> {
   const read = async (name: string) => {
     const entry = zip.file(name);
     if (entry === null) throw new Error(`the Word package has no ${name}: has docx changed?`);
@@ -105,7 +105,6 @@ export async function graftLetterhead(bytes: Uint8Array, letterhead: WordLetterh
     }
     zip.file("word/styles.xml", serialize(styles));
   }
-  return zip.generateAsync({ type: "uint8array" });
 }
 
 /**

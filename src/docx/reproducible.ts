@@ -86,9 +86,8 @@ function renumberRelationships(parts: Map<string, string>): void {
   }
 }
 
-/** Write a docx package again, reproducibly (see above). */
-export async function reproducibleDocx(bytes: Uint8Array, moment: Date): Promise<Uint8Array> {
-  const source = await JSZip.loadAsync(bytes);
+/** Write a docx package (docx's, opened with jszip) again, reproducibly (see above). */
+export async function reproducibleDocx(source: JSZip, moment: Date): Promise<Uint8Array> {
   const names = Object.keys(source.files).filter((name) => !source.files[name]!.dir);
   const parts = new Map<string, string>();
   const binary = new Map<string, Uint8Array>();

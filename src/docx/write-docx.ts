@@ -12,6 +12,7 @@ import {
   type FileChild,
   type INumberingOptions,
 } from "docx";
+import JSZip from "jszip";
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel } from "../model.js";
 import { typographic } from "../render/typography.js";
@@ -78,9 +79,10 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport, lette
       },
     ],
   });
-  const written = await Packer.toBuffer(document);
-  const onPaper = letterhead === undefined ? written : await graftLetterhead(written, letterhead, { bannerOnTop: model.marking !== "" });
-  return reproducibleDocx(onPaper, documentMoment(model.date));
+  // Opened once: the letterhead goes in where it is, and the package is written out once, reproducibly.
+  const pkg = await JSZip.loadAsync(await Packer.toBuffer(document));
+  if (letterhead !== undefined) await graftLetterhead(pkg, letterhead, { bannerOnTop: model.marking !== "" });
+  return reproducibleDocx(pkg, documentMoment(model.date));
 }
 
 /** The first page's header on a letterhead: the marking banner, and the letterhead under it (the memo's own heading gives title and date). */
