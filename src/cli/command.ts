@@ -41,13 +41,30 @@ export interface CommandDefinition<O extends OptionSpecs> extends CommandInfo {
   readonly run: (io: CliIo, args: ParsedArgs<O>) => Promise<number>;
 }
 
+/** Who reads what a command prints: a machine (--json, or --reporter github) or, by default, a person. */
+export type OutputReader = "json" | "github" | undefined;
+
 /** A command ready to run on the raw arguments after its name. */
 export interface Command extends CommandInfo {
   execute(io: CliIo, args: readonly string[]): Promise<number>;
+  /** Who these arguments ask the output to be read by, as the command's own parser reads them; undefined if it refuses them. */
+  outputReader(args: readonly string[]): OutputReader;
 }
 
 export function defineCommand<O extends OptionSpecs>(definition: CommandDefinition<O>): Command {
-  return { ...definition, execute: (io, args) => definition.run(io, parseCommandArgs(definition, args)) };
+  return {
+    ...definition,
+    execute: (io, args) => definition.run(io, parseCommandArgs(definition, args)),
+    outputReader: (args) => {
+      let values: Readonly<Record<string, unknown>>;
+      try {
+        values = parseCommandArgs(definition, args).values;
+      } catch {
+        return undefined;
+      }
+      return values.json === true ? "json" : values.reporter === "github" ? "github" : undefined;
+    },
+  };
 }
 
 /** Options every command that reads a project takes. */

@@ -46,18 +46,6 @@ async function mainHelp(): Promise<string> {
 }
 
 /**
- * What the command line asked the output to be read by: --json, or --reporter github (both where a command
- * takes them; a command that does not has refused the option before it could fail otherwise).
- */
-function machineOutput(args: readonly string[]): "json" | "github" | undefined {
-  const options = args.slice(0, args.includes("--") ? args.indexOf("--") : args.length);
-  if (options.includes("--json")) return "json";
-  const reporter = options.findIndex((a) => a === "--reporter" || a.startsWith("--reporter="));
-  const value = reporter === -1 ? undefined : options[reporter]!.includes("=") ? options[reporter]!.slice("--reporter=".length) : options[reporter + 1];
-  return value === "github" ? "github" : undefined;
-}
-
-/**
  * Run the CLI and return its exit code. User errors print without a stack;
  * anything else is a bug and prints "internal error" with the stack.
  */
@@ -65,6 +53,7 @@ export async function main(processIo: CliIo): Promise<number> {
   // The one sanitiser: whatever a command prints, titles and labels from the user's files included, shows as text.
   const io: CliIo = { ...processIo, stdout: visibleStream(processIo.stdout), stderr: visibleStream(processIo.stderr) };
   const [name, ...args] = io.argv;
+  let command: Command | undefined;
   try {
     if (name === undefined || name === "help" || name === "--help" || name === "-h") {
       io.stdout.write((await mainHelp()) + "\n");
@@ -76,7 +65,7 @@ export async function main(processIo: CliIo): Promise<number> {
     }
     const load = commands[name];
     if (load === undefined) throw new UsageError(`unknown command "${name}": ${suggestionHint(name, Object.keys(commands), "command")}`);
-    const command = await load();
+    command = await load();
     // Every command answers --help the same way, before its own arguments are parsed.
     if (args.includes("--help") || args.includes("-h")) {
       io.stdout.write(commandHelp(command) + "\n");
@@ -94,7 +83,7 @@ export async function main(processIo: CliIo): Promise<number> {
       io.stderr.write(formatDiagnostic(failure) + "\n");
       // A run that fails as a whole (the output folder locked, a path not found) answers a machine as a run that
       // finishes does: with --json one object on stdout, with --reporter github annotations.
-      const machine = machineOutput(args);
+      const machine = command?.outputReader(args);
       if (machine === "json") {
         const diagnostics = locateDiagnostics([...error.diagnostics, failure], error.fileTexts);
         io.stdout.write(JSON.stringify({ ok: false, exit_code: exitCodes.problems, error: { code: error.code, message: error.message, hint: error.hint }, diagnostics }, null, 2) + "\n");

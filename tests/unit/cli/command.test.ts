@@ -58,3 +58,24 @@ describe("command definitions", () => {
     expect(run.stderr).toContain('unknown command "biuld": did you mean "build"?');
   });
 });
+
+/** A run that fails as a whole answers in the form its command line asked for, as the command's own parser reads it. */
+describe("who a command's output is for", () => {
+  it("reads --json and --reporter github (either spelling) with the command's parser, and nothing after --", async () => {
+    const { buildCommand } = await import("../../../src/cli/commands/build.js");
+    expect(buildCommand.outputReader(["briefs", "--json"])).toBe("json");
+    expect(buildCommand.outputReader(["--reporter", "github"])).toBe("github");
+    expect(buildCommand.outputReader(["--reporter=github", "briefs"])).toBe("github");
+    expect(buildCommand.outputReader(["--reporter", "text"])).toBeUndefined();
+    expect(buildCommand.outputReader(["--", "--json"])).toBeUndefined();
+    // A value that merely looks like the flag is a value: the folder named "--json".
+    expect(buildCommand.outputReader(["--out=--json"])).toBeUndefined();
+  });
+
+  it("a command without --json answers people, and arguments its parser refuses are not guessed at", async () => {
+    const { listCommand } = await import("../../../src/cli/commands/list.js");
+    const { buildCommand } = await import("../../../src/cli/commands/build.js");
+    expect(listCommand.outputReader(["themes"])).toBeUndefined();
+    expect(buildCommand.outputReader(["--json", "--no-such-option"])).toBeUndefined();
+  });
+});
