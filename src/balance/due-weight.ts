@@ -71,11 +71,34 @@ function wherePhrase(holders: readonly Holder[]): string {
   return [events.length > 0 ? `at ${joinWords(events)}` : "", others.length > 0 ? `in ${joinWords(others)}` : ""].filter(Boolean).join(" and ");
 }
 
-/** "most panelists at the Carnegie panel expect …", or, for a view with no stance, "… take the “X” view". */
-function holdsClause(view: ViewWeight, stance: string | undefined): string {
+/**
+ * A view's stance sums up what all its holders say, each of whom may have said only part of it. So it is said
+ * of one holder only when that holder is the view's only one; otherwise of "those who hold it", with the holders
+ * the sources count in brackets.
+ */
+function hasOneHolder(view: ViewWeight, holders: readonly Holder[]): boolean {
+  return holders.length === 1 && view.named.length === 1;
+}
+
+/**
+ * "one panelist (Carnegie panel) sees …", "those who hold the “X” view (most panelists, Carnegie panel; some
+ * Russians, GMF workshop) expect …", or, for a view with no stance, "… take the “X” view". Sentence case.
+ */
+function holdsClause(view: ViewWeight, stance: string | undefined, holders: readonly Holder[]): string {
   const { text, singular } = holdersPhrase(view.named);
-  const predicate = stance ?? `take ${theView(view.label)}`;
-  return `${text} ${singular ? singularVerbPhrase(predicate) : predicate}`;
+  if (stance === undefined) return sentenceCase(`${text} ${singular ? "takes" : "take"} ${theView(view.label)}`);
+  if (hasOneHolder(view, holders)) return sentenceCase(`${text} ${singular ? singularVerbPhrase(stance) : stance}`);
+  return `Those who hold ${theView(view.label)} (${briefHolders(view.named)}) ${stance}`;
+}
+
+/** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and its stance. */
+function leadSentence(lead: string, view: ViewWeight, stance: string | undefined, holders: readonly Holder[]): string {
+  if (stance === undefined) return `${lead}, held by ${holdersPhrase(view.named).text}.`;
+  if (hasOneHolder(view, holders)) {
+    const { text, singular } = holdersPhrase(view.named);
+    return `${lead}: ${text} ${singular ? singularVerbPhrase(stance) : stance}.`;
+  }
+  return `${lead} (${briefHolders(view.named)}): those who hold it ${stance}.`;
 }
 
 const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - prevalenceRank[a.strength] || b.countedSources - a.countedSources;
@@ -83,6 +106,7 @@ const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - p
 /** The due-weight statement for one question. Pure: the same theme gives the same words. */
 export function dueWeight(theme: ThemeModel): DueWeight {
   const stances = new Map(theme.viewpoints.map((v) => [v.id, v.stance]));
+  const holdersOf = new Map(theme.viewpoints.map((v) => [v.id, v.holders]));
   const views = theme.viewpoints.map(weighView).sort(compare); // Array.prototype.sort is stable: display order breaks ties
   const [first, second] = views;
   let verdict: WeightVerdict;
@@ -101,27 +125,19 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   const uncounted = views.filter((v) => v.strength === "unstated");
   if (verdict === "lies-with" || verdict === "leans-toward") {
     const lead = `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${theView(first!.label)}`;
-    const stance = stances.get(first!.viewpointId);
-    sentences.push(
-      stance !== undefined
-        ? `${lead}: ${holdsClause(first!, stance)}.`
-        : `${lead}, held by ${holdersPhrase(first!.named).text}.`,
-    );
-    for (const view of counted.slice(1)) sentences.push(`${sentenceCase(holdsClause(view, stances.get(view.viewpointId)))}.`);
+    sentences.push(leadSentence(lead, first!, stances.get(first!.viewpointId), holdersOf.get(first!.viewpointId)!));
+    for (const view of counted.slice(1)) sentences.push(`${holdsClause(view, stances.get(view.viewpointId), holdersOf.get(view.viewpointId)!)}.`);
   } else if (verdict === "one-view") {
     // A brief that shows one side (under a warn policy) weighs nothing against it, and says so.
     const only = first!;
-    const stance = stances.get(only.viewpointId);
     sentences.push(
       only.named.length > 0
-        ? stance !== undefined
-          ? `Only ${theView(only.label)} is set out here: ${holdsClause(only, stance)}.`
-          : `Only ${theView(only.label)} is set out here, held by ${holdersPhrase(only.named).text}.`
+        ? leadSentence(`Only ${theView(only.label)} is set out here`, only, stances.get(only.viewpointId), holdersOf.get(only.viewpointId)!)
         : `Only ${theView(only.label)} is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
     );
   } else if (verdict === "divided") {
     sentences.push("The sources give no view clearly more weight than another.");
-    for (const view of counted) sentences.push(`${sentenceCase(holdsClause(view, stances.get(view.viewpointId)))}.`);
+    for (const view of counted) sentences.push(`${holdsClause(view, stances.get(view.viewpointId), holdersOf.get(view.viewpointId)!)}.`);
   } else {
     sentences.push(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
   }

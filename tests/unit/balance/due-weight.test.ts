@@ -40,7 +40,7 @@ describe("the due-weight statement", () => {
     const weight = dueWeight(theme("most", "one"));
     expect(weight.verdict).toBe("lies-with");
     expect(weight.leading).toBe("yes");
-    expect(weight.text).toBe("The weight of the sources lies with the “Yes” view: most experts (One) and one official (Pub Two) say yes. One official (Pub Two) says no.");
+    expect(weight.text).toBe("The weight of the sources lies with the “Yes” view (most experts, One; one official, Pub Two): those who hold it say yes. One official (Pub Two) says no.");
     expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One; one official, Pub Two) rather than “No” (one official, Pub Two).");
     expect(weight.text).not.toMatch(/\byes\b.*\bp1\b|"t1"|\bs1\b/);
   });
@@ -82,6 +82,26 @@ describe("the due-weight statement", () => {
     expect(weight.verdict).toBe("divided");
     expect(weight.sentences[0]).toBe("The sources give no view clearly more weight than another.");
     expect(weight.text).toContain("take the “Yes” view");
+  });
+
+  // The handout said "Some Russians (GMF workshop) see two civilisations with little in common, each turned mainly
+  // toward the West": the view's stance, which sums up what its critics said too, given to the one group counted.
+  it("says a view's stance of all who hold it, never of the holders named alone", () => {
+    const base = makeExtract();
+    const extract = {
+      ...base,
+      sources: base.sources.map((s) => ({ ...s, event: "A panel" })),
+      perspectives: [
+        { id: "p1", label: "most experts", prevalence: "most" as const },
+        { id: "p2", label: "officials", prevalence: "unstated" as const },
+      ],
+      themes: base.themes.map((t) => ({ ...t, viewpoints: t.viewpoints.map((v) => ({ ...v, stance: v.id === "yes" ? "say yes" : "say no" })) })),
+    };
+    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    expect(weight.text).toBe(
+      "The weight of the sources lies with the “Yes” view (most experts, One): those who hold it say yes. Further arguments for it come without a count of who makes them. The “No” view is argued at the Pub Two, without a count of who holds it.",
+    );
+    expect(weight.text).not.toContain("most experts (One) say yes");
   });
 
   // The morning one-pager's short form named two views of three: the one no source counts was left out.
