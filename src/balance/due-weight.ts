@@ -136,7 +136,9 @@ export function dueWeight(theme: ThemeModel): DueWeight {
         : `Only ${theView(only.label)} is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
     );
   } else if (verdict === "divided") {
-    sentences.push("The sources give no view clearly more weight than another.");
+    // Said as what it measures, how widely each view is held: "no view clearly more weight" read as a claim of
+    // parity in a memo that printed twelve claims of one view and one of the other.
+    sentences.push("By the sources’ own counts, no view is held clearly more widely than another.");
     for (const view of counted) sentences.push(`${holdsClause(view, stances.get(view.viewpointId), holdersOf.get(view.viewpointId)!)}.`);
   } else {
     sentences.push(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
@@ -158,7 +160,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
       : verdict === "leans-toward"
         ? `By the sources’ own counts of who holds each view, the weight leans toward ${viewName(first!.label)}.`
         : verdict === "divided"
-          ? "By the sources’ own counts of who holds each view, no view carries clearly more weight."
+          ? "By the sources’ own counts, no view is held clearly more widely than another."
           : verdict === "one-view"
             ? "With one view set out, nothing is weighed against it."
             : "The sources do not say how widely the views are held.";
@@ -188,7 +190,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
       : verdict === "one-view"
         ? `Only ${viewName(first!.label)} is set out here.`
         : verdict === "divided"
-        ? `The sources give no view clearly more weight: ${joinWords(counted.map(held))}.`
+        ? `By the sources’ own counts, no view is held clearly more widely than another: ${joinWords(counted.map(held))}.`
         : `The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`;
   // A view no source counts is still one of the views: the short form names it too, rather than leave it out.
   const unweighed = counted.length > 0 && verdict !== "one-view" ? uncounted : [];

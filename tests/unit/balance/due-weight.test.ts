@@ -80,7 +80,9 @@ describe("the due-weight statement", () => {
   it("says the sources are divided when the views are held as widely, and names views without a stance by their label", () => {
     const weight = dueWeight(theme("some", "some", false, { sideBySource: true }));
     expect(weight.verdict).toBe("divided");
-    expect(weight.sentences[0]).toBe("The sources give no view clearly more weight than another.");
+    expect(weight.sentences[0]).toBe("By the sources’ own counts, no view is held clearly more widely than another.");
+    // How widely a view is held, not how much is printed of it: "more weight" read as a claim about space.
+    expect(weight.text).not.toContain("weight");
     expect(weight.text).toContain("take the “Yes” view");
   });
 
