@@ -21,8 +21,8 @@ export interface PrintedDocument {
   readonly warnings: readonly string[];
 }
 
-/** The page of each top-level heading of a PDF, by its title as printed. */
-async function outlinePages(pdf: Uint8Array): Promise<Map<string, number>> {
+/** The page of each top-level heading of a PDF, by its title as printed, less its portion mark (`portionMark`). */
+async function outlinePages(pdf: Uint8Array, portionMark: string | undefined): Promise<Map<string, number>> {
   const { getDocumentProxy } = await import("unpdf");
   const document = await getDocumentProxy(new Uint8Array(pdf), { isEvalSupported: false, verbosity: 0 });
   try {
@@ -32,7 +32,9 @@ async function outlinePages(pdf: Uint8Array): Promise<Map<string, number>> {
         const dest = typeof item.dest === "string" ? await document.getDestination(item.dest) : (item.dest as unknown[] | null);
         const ref = Array.isArray(dest) ? dest[0] : undefined;
         if (ref !== undefined && ref !== null && typeof ref === "object") {
-          const key = normaliseTitle(item.title);
+          // A marked document's headings start with the mark ("(U//FOUO) 1. Energy"); the entries do not.
+          const title = item.title.trimStart();
+          const key = normaliseTitle(portionMark !== undefined && title.startsWith(portionMark) ? title.slice(portionMark.length) : title);
           if (!pages.has(key)) pages.set(key, (await document.getPageIndex(ref as Parameters<typeof document.getPageIndex>[0])) + 1);
         }
         if (depth < 2) await visit(item.items as typeof items, depth + 1);
@@ -87,7 +89,7 @@ async function printOnceOrWithContents<T extends PrintedDocument>(
   const printed = await print(html);
   if (!mayHaveContents(model.layout) || printed.pages <= contentsAfterPages) return { html, printed };
   const first = await print(render(model, balance, { contents: {} }));
-  const byTitle = await outlinePages(first.pdf);
+  const byTitle = await outlinePages(first.pdf, model.portionMark);
   const pages = new Map<string, number>();
   for (const entry of contentsEntries(model)) {
     const page = byTitle.get(normaliseTitle(entry.title));

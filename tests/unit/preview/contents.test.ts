@@ -67,6 +67,25 @@ describe("brief preview of a long handout", () => {
   });
 });
 
+// A handout with portion marks printed "00" for every entry: its headings, "(U//FOUO) 1. …" in the
+// outline, matched no entry of the contents.
+describe("the table of contents of a handout with portion marks", () => {
+  it("has every heading's page number, and a space after each entry's mark", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-handout.yaml", "marking: FOR TRAINING USE", "marking: UNCLASSIFIED//FOR OFFICIAL USE ONLY\nportion_marks: true");
+    const printer = new FakePrinter("fake", { pages: () => 8 });
+    const built = await buildOne(project, "briefs/tram-handout.yaml", printer);
+    expect(built.results.map((r) => r.status)).toEqual(["built"]);
+    const html = readFileSync(project.path("output/tram-handout.html"), "utf8");
+    const contents = /<ol class="contents-list">([\s\S]*?)<\/ol>/.exec(html)?.[1];
+    expect(contents, "the handout has a table of contents").toBeDefined();
+    expect(contents).toContain('class="portion-mark"');
+    const numbers = [...contents!.matchAll(/<span class="page">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(numbers.length).toBeGreaterThan(2);
+    expect(numbers).not.toContain("00");
+  });
+});
+
 describe("brief preview of a one-pager that runs longer", () => {
   it("warns as brief build does", async () => {
     project = new TempProject();
