@@ -28,10 +28,15 @@ beforeAll(async () => {
     "briefs/tram-reordered.yaml",
     "title: The tram, views first\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\nsections: [themes, bluf, balance]\n",
   );
+  // A marking longer than the banner's box.
+  reordered.write(
+    "briefs/tram-marked.yaml",
+    "title: The tram, marked\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\nmarking: UNCLASSIFIED//FOR OFFICIAL USE ONLY\nportion_marks: true\n",
+  );
   [build, miniBuild, reorderedBuild] = await Promise.all([
     runBriefProcess(["build", "briefs", "--out", out]),
     runBriefProcess(["build", "briefs", "--out", miniOut, "--root", "."], { cwd: miniProject }),
-    runBriefProcess(["build", "briefs/tram-reordered.yaml", "--out", "out", "--root", "."], { cwd: reordered.dir }),
+    runBriefProcess(["build", "briefs/tram-reordered.yaml", "briefs/tram-marked.yaml", "--out", "out", "--root", "."], { cwd: reordered.dir }),
   ]);
 }, 180_000);
 afterAll(() => {
@@ -256,11 +261,23 @@ describe("the documents read as written for their reader", () => {
     expect(text.indexOf("Balance note")).toBeGreaterThan(text.indexOf("Sources"));
   });
 
+  // "UNCLASSIFIED//FOR OFFICIAL" and "USE ONLY" printed on two lines, which read as two markings.
+  it("prints a long marking's banner on one line, at the top and bottom of every page", async () => {
+    expect(reorderedBuild.code).toBe(0);
+    const pages = await pdfPages(reordered.path("out/tram-marked.pdf"));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const lines = page.split("\n").filter((l) => l.trim() !== "");
+      expect(lines[0]!.trim()).toBe("UNCLASSIFIED//FOR OFFICIAL USE ONLY");
+      expect(lines.at(-1)!.trim()).toBe("UNCLASSIFIED//FOR OFFICIAL USE ONLY");
+    }
+  });
+
   it("says in the alliance memo's bottom line where the weight of the sources lies, attributed", async () => {
     const text = await pdfReadingText(join(out, "alliance-memo.pdf"));
     const bluf = text.slice(text.indexOf("Bottom line up front"), text.indexOf("1. Alliance or limited partnership?"));
-    expect(bluf).toMatch(/The weight of the sources lies with the "Limited partnership" view: most panelists \(Carnegie panel\)/);
-    expect(bluf).toContain("One Russian argument and one presentation (GMF workshop)");
+    expect(bluf).toMatch(/The weight of the sources lies with the "Limited partnership" view \(most panelists, Carnegie panel; some Russians, GMF workshop\): those who hold it/);
+    expect(bluf).toContain("(one Russian argument and one presentation, GMF workshop)");
     // The office's own judgment is labelled as such, apart from the sources' views, and ends with decision lines.
     expect(bluf).toMatch(/Our assessment \(Eurasia Policy Staff\) We judge it unlikely .*\. We have moderate confidence/);
     expect(bluf).toMatch(/Recommendation That the Office .* Approve Disapprove Discuss\s*$/);
