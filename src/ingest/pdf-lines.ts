@@ -37,7 +37,7 @@ export function groupIntoLines(items: readonly PdfTextItem[]): PdfLine[] {
   const lines: PdfLine[] = [];
   let draft: DraftLine | undefined;
   const close = () => {
-    const text = draft?.text.replace(/\s+/g, " ").trim();
+    const text = draft === undefined ? undefined : withoutLigatures(draft.text).replace(/\s+/g, " ").trim();
     if (draft !== undefined && text) lines.push({ ...draft, text });
     draft = undefined;
   };
@@ -60,4 +60,13 @@ export function groupIntoLines(items: readonly PdfTextItem[]): PdfLine[] {
   }
   close();
   return lines.map(({ text, left, right, baseline, fontSize }) => ({ text, left, right, baseline, fontSize }));
+}
+
+/**
+ * Typographic ligatures are how a font draws letters, not letters of their own: "ﬁnance" is "finance".
+ * Unicode's (U+FB00–FB06) are spelled out as NFKC does; many fonts (Times, Liberation, TeX's) map their fi and fl
+ * glyphs to the private-use U+F001 and U+F002 instead, which no reader sees as letters and no quote matches.
+ */
+export function withoutLigatures(text: string): string {
+  return text.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize("NFKC")).replace(/\uF001/g, "fi").replace(/\uF002/g, "fl");
 }

@@ -22,6 +22,15 @@ describe("groupIntoLines", () => {
     expect(lines.map((l) => l.text)).toEqual(["Two words1", "Next line"]);
     expect(lines[0]).toMatchObject({ left: 50, right: 101, baseline: 700, fontSize: 10 });
   });
+
+  // "The ﬁnance oﬃce’s eﬀort to ﬂag the ﬁscal risk" came in as "The nance office’s effort to ag the scal risk":
+  // the font mapped its fi and fl glyphs to private-use characters that no reader sees.
+  it("spells out ligatures, Unicode's and the private-use fi and fl of common fonts", () => {
+    const item = (str: string) => ({ str, transform: [10, 0, 0, 10, 50, 700], width: str.length * 5, hasEOL: true });
+    expect(groupIntoLines([item("The \uF001nance o\uFB03ce\u2019s e\uFB00ort to \uF002ag the \uFB01scal \uFB02ow")]).map((l) => l.text)).toEqual([
+      "The finance office\u2019s effort to flag the fiscal flow",
+    ]);
+  });
 });
 
 describe("joinIntoParagraphs", () => {
