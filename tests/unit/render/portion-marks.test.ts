@@ -84,7 +84,7 @@ describe("without portion_marks", () => {
     const model = selectBrief(makeBrief({ themes: ["t1"], summary: prose.summary }), makeExtract(), { buildDate: "2026-01-15" });
     const html = render(model, measureBalance(model, { lexicon, policy: "warn" }));
     expect(model.portionMark).toBeUndefined();
-    expect(html).not.toContain("portion-mark");
+    expect(html).not.toContain('class="portion-mark"');
     expect(html).not.toContain("section-classification");
   });
 
