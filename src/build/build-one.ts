@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { unlink } from "node:fs/promises";
+import { readFile, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { BalanceReport } from "../balance/measure.js";
@@ -131,10 +131,18 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       if (html !== undefined) reused.set("html", html);
       else fresh.push({ format: "html", data: rendered });
     }
+    // The Word file is the one a staffer edits (tracked changes for clearance): one changed since the last build
+    // wrote it is her work, and no build, --force included, writes over it.
+    const editedByHand = new Set<OutputFormat>();
     if (wants.has("docx")) {
       const docx = keep("docx");
       if (docx !== undefined) reused.set("docx", docx);
-      else fresh.push({ format: "docx", data: await renderDocx(model, balance, { letterhead: context.letterheads.get(model.template) }) });
+      else if (await editedWordFile(pathOf("docx"), previous, context.outDir)) {
+        editedByHand.add("docx");
+        warnings.push(
+          `${displayPath(pathOf("docx"), context.cwd)} was edited since it was written, so it is left as it is and no new Word file is written; to get one, move the edited file out of the output folder`,
+        );
+      } else fresh.push({ format: "docx", data: await renderDocx(model, balance, { letterhead: context.letterheads.get(model.template) }) });
     }
 
     // Every file, or none: a failure while writing leaves the last build's files as they were. The files are
@@ -154,7 +162,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       if (other !== undefined) outputs.set(format, other);
     }
     const listed = outputOrder.flatMap((format) => (outputs.has(format) ? [outputs.get(format)!] : []));
-    warnings.push(...(await removeStaleOutputs(previous, outputs, (format) => keepable(format) && current(format), context)));
+    warnings.push(...(await removeStaleOutputs(previous, outputs, (format) => keepable(format) && current(format), editedByHand, context)));
     // Re-rendered with the same result: nothing printed, and every file written is what was there already.
     const same = !printed && fresh.every((f) => previous?.outputs.some((o) => o.path === nameOf(f.format) && o.sha256 === outputs.get(f.format)!.sha256));
     const status = same && job.reuse && previous !== undefined ? "rerendered" : "built";
@@ -193,6 +201,24 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   }
 }
 
+/**
+ * Whether the Word file at `path` is a staffer's: there, neither as the last build listed it nor as Briefsmith
+ * saves one (saved again by Word or LibreOffice, or changed otherwise). Unlisted is not enough: a file left
+ * alone when its brief stopped asking for Word is no longer listed, and is still hers.
+ */
+async function editedWordFile(path: string, previous: ManifestEntry | undefined, outDir: string): Promise<boolean> {
+  if (!existsSync(path)) return false;
+  const listed = previous?.outputs.find((o) => formatOf(o.path) === "docx");
+  if (listed !== undefined && join(outDir, listed.path) === path && (await sameContent(path, listed))) return false;
+  try {
+    // Loaded here, not with the build: most builds write no Word file over another.
+    const { savedByBriefsmith } = await import("../docx/reproducible.js");
+    return !(await savedByBriefsmith(await readFile(path)));
+  } catch {
+    return false; // not a file that can be read (a folder): writing there fails with its own message
+  }
+}
+
 /** The last build's outputs of a brief, of the formats `wanted` takes, that are still on disk exactly as written (by their sha256). */
 async function intactOutputs(previous: ManifestEntry, outDir: string, wanted: (format: OutputFormat) => boolean): Promise<Map<OutputFormat, Output>> {
   const found = new Map<OutputFormat, Output>();
@@ -215,12 +241,13 @@ async function removeStaleOutputs(
   previous: ManifestEntry | undefined,
   written: ReadonlyMap<OutputFormat, Output>,
   current: (format: OutputFormat) => boolean,
+  editedByHand: ReadonlySet<OutputFormat>,
   context: JobContext,
 ): Promise<string[]> {
   const warnings: string[] = [];
   for (const output of previous?.outputs ?? []) {
     const format = formatOf(output.path);
-    if (format === undefined || written.has(format)) continue;
+    if (format === undefined || written.has(format) || editedByHand.has(format)) continue;
     const path = join(context.outDir, output.path);
     const shown = displayPath(path, context.cwd);
     if (current(format)) {

@@ -58,6 +58,11 @@ function patches(moment: Date): Patch[] {
       // The section's own endnote settings, which Word reads before the document's (CT_SectPr: after the footer references).
       apply: (xml) => replaceOnce(xml, /(<w:sectPr>(?:<w:(?:header|footer)Reference [^>]*\/>)*)/, `$1<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>`, "section properties"),
     },
+    {
+      part: "docProps/app.xml",
+      // The program that saved the file last: Word and LibreOffice put their own name here when a staffer saves.
+      apply: (xml) => replaceOnce(xml, /<Properties([^>]*)\/>/, `<Properties$1><Application>${application}</Application></Properties>`, "application properties"),
+    },
     { part: "word/endnotes.xml", apply: noteSeparators("endnote") },
     { part: "word/footnotes.xml", apply: noteSeparators("footnote") },
   ];
@@ -83,6 +88,22 @@ function renumberRelationships(parts: Map<string, string>): void {
     });
     parts.set(name, renamedRels);
     if (parts.has(owner)) parts.set(owner, renamedOwner);
+  }
+}
+
+/** What a Word file Briefsmith writes names as the program that saved it (docProps/app.xml). */
+const application = "Briefsmith";
+
+/**
+ * Whether these bytes are a Word file as Briefsmith saved it: a package whose docProps/app.xml names Briefsmith.
+ * Saved again by Word or LibreOffice, it names them; changed by any other means, it is no longer a package.
+ */
+export async function savedByBriefsmith(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const app = await (await JSZip.loadAsync(bytes)).file("docProps/app.xml")?.async("string");
+    return app !== undefined && app.includes(`<Application>${application}</Application>`);
+  } catch {
+    return false;
   }
 }
 

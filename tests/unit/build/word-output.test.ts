@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import JSZip from "jszip";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../../src/build/types.js";
@@ -173,8 +174,44 @@ describe("brief build --format", () => {
       expect(existsSync(project.path("output/tram-memo.pdf"))).toBe(true);
       expect(existsSync(project.path("output/tram-memo.html"))).toBe(true);
       expect(wordOnly.warnings.filter((w) => w.startsWith("removed"))).toEqual([]);
-      expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html", "tram-memo.docx"]);
+      // The Word file edited by hand is still hers: not written over, so not listed.
+      expect(project.read("output/tram-memo.docx")).toBe("edited in Word");
+      expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html"]);
     }
+  });
+
+  // Regression: a Word file edited for clearance was written over by the next build that asked for Word, --force
+  // or not, and whether the manifest still listed it or not.
+  it("never writes over a Word file saved again by Word or changed otherwise, and says so", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [pdf, html, docx]");
+    await build(project, { printer: new FakePrinter() });
+    const ours = readFileSync(project.path("output/tram-memo.docx"));
+    // Saved again by Word: the package names Word as the program that saved it.
+    const zip = await JSZip.loadAsync(ours);
+    zip.file("docProps/app.xml", '<?xml version="1.0"?><Properties><Application>Microsoft Office Word</Application></Properties>');
+    const saved = await zip.generateAsync({ type: "uint8array" });
+    writeFileSync(project.path("output/tram-memo.docx"), saved);
+    const message = "output/tram-memo.docx was edited since it was written, so it is left as it is and no new Word file is written; to get one, move the edited file out of the output folder";
+    for (const force of [false, true]) {
+      project.write("briefs/tram-memo.yaml", `${project.read("briefs/tram-memo.yaml").replace(/^summary: .*\n/m, "")}summary: Summary ${String(force)}.\n`);
+      const memo = (await build(project, { printer: new FakePrinter(), force })).results.find((r) => r.id === "tram-memo")!;
+      expect(memo.status).toBe("built");
+      expect(memo.warnings).toContain(message);
+      expect(readFileSync(project.path("output/tram-memo.docx")).equals(Buffer.from(saved))).toBe(true);
+      expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html"]);
+    }
+    // Its brief stops asking for Word, then asks again: unlisted by then, the file is still hers.
+    project.replace("briefs/tram-memo.yaml", "formats: [pdf, html, docx]", "formats: [pdf, html]");
+    await build(project, { printer: new FakePrinter() });
+    const wordOnly = (await build(project, { printer: new FakePrinter(), formats: ["docx"] })).results.find((r) => r.id === "tram-memo")!;
+    expect(wordOnly.warnings).toContain(message);
+    expect(readFileSync(project.path("output/tram-memo.docx")).equals(Buffer.from(saved))).toBe(true);
+    // Moved out of the way, a new one is written, as Briefsmith saves it.
+    project.remove("output/tram-memo.docx");
+    await build(project, { printer: new FakePrinter(), formats: ["docx"] });
+    const fresh = readFileSync(project.path("output/tram-memo.docx"));
+    expect(await (await JSZip.loadAsync(fresh)).file("docProps/app.xml")!.async("string")).toContain("<Application>Briefsmith</Application>");
   });
 
   // Regression: a failed build recorded the new inputs' key beside the last build's files, so a later build took
