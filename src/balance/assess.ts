@@ -81,13 +81,17 @@ function noticeDiagnostics(model: BriefModel, checked: CheckedBrief): Diagnostic
 function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: CheckedBrief): Diagnostic {
   const policy = report.policy;
   // A side the brief's own exclude_claims thins: that list is the cause, and where to look.
-  const excluded = problem.code === "UNDERWEIGHT_VIEWPOINT" ? excludedClaimsOf(problem.viewpointId, checked) : [];
+  const excluded = problem.code === "UNDERWEIGHT_VIEWPOINT" || problem.code === "EMPTY_VIEWPOINT" ? excludedClaimsOf(problem.viewpointId, checked) : [];
   const where = excluded.length > 0 ? { file: checked.file.path, span: locate(checked.file, ["exclude_claims"], "key") } : (subjectPlace(problem, checked) ?? problemPlace(problem, checked));
-  const fixes =
-    problem.fixes.length > 0
-      ? `claims in the extract that would fix it: ${problem.fixes.map((f) => `${f.claimId} (${f.words} words)`).join(", ")}`
-      : undefined;
-  const cause = excluded.length > 0 ? `exclude_claims leaves out ${joinWords(excluded)} of this side: show ${excluded.length === 1 ? "it" : "some of them"}, or trim the other sides` : hintFor(problem, report);
+  // The claims the brief itself leaves out are said as that, not offered as claims to add.
+  const fixing = problem.fixes.filter((f) => !excluded.includes(f.claimId));
+  const fixes = fixing.length > 0 ? `claims in the extract that would fix it: ${fixing.map((f) => `${f.claimId} (${f.words} words)`).join(", ")}` : undefined;
+  const cause =
+    excluded.length === 0
+      ? hintFor(problem, report)
+      : problem.code === "EMPTY_VIEWPOINT"
+        ? `exclude_claims leaves out ${joinWords(excluded)}, ${excluded.length === 1 ? "the only claim" : "every claim"} of this side: show ${excluded.length === 1 ? "it" : "some of them"}, or leave the viewpoint out`
+        : `exclude_claims leaves out ${joinWords(excluded)} of this side: show ${excluded.length === 1 ? "it" : "some of them"}, or trim the other sides`;
   const hint = [fixes, cause].filter((h) => h !== undefined).join("; ") || undefined;
   return {
     severity: policy === "strict" ? problem.severity : "warning",

@@ -43,6 +43,8 @@ const cases: Record<string, (project: TempProject) => void> = {
   },
   // An author's test: the hint said "raise claims_per_viewpoint" where the brief's exclude_claims thinned the side.
   "underweight side thinned by exclude_claims": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nexclude_claims: [build-payback]\n"),
+  // An author's test: a side emptied by the brief's exclude_claims pointed at the corpus, offering the excluded claims.
+  "side emptied by exclude_claims": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nexclude_claims: [build-payback, build-commutes]\n"),
   // Issue 13: validate said "no problems" where check or build refused.
   "copied paraphrase": (p) =>
     p.replace("sources/transit/corpus.yaml", "text: An engineer doubts the cost estimate, which assumes the works run on time.", "text: The engineer testified that the projected cost of €310 million assumed no delays."),
