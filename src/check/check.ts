@@ -102,7 +102,7 @@ export function checkCorpus(
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_LOW_COVERAGE",
-        message: `only ${percent(source.ratio)} of the paragraphs of "${source.sourceId}" are covered or marked context_only (target ${percent(minCoverage)})`,
+        message: `only ${coveragePercent(source.ratio)} of the paragraphs of "${source.sourceId}" are covered or marked context_only (target ${Math.round(minCoverage * 100)}%)`,
         ...locateInExtract(origins, origin, "id"),
         ...(mayFollow === undefined ? {} : { hint: mayFollow }),
       });
@@ -149,6 +149,10 @@ export function checkCorpus(
   };
 }
 
-function percent(ratio: number): string {
-  return `${Math.floor(ratio * 1000) / 10}%`;
+/**
+ * A coverage as a percentage with one decimal, rounded down, as the table and the message both print it: 79.96%
+ * is below a target of 80%, and must not print as "80.0%".
+ */
+export function coveragePercent(ratio: number): string {
+  return `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`;
 }

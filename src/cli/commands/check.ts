@@ -1,6 +1,6 @@
 import { applyLocatorFixes, findLocatorFixes } from "../../author/fix-locators.js";
 import { readCorpus } from "../../build/load-corpus.js";
-import { defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
+import { coveragePercent, defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
 import { copiedRunLimit } from "../../check/paraphrase.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import { corpusDir, listCorpora } from "../../load/project.js";
@@ -78,7 +78,7 @@ function formatCheck(check: CorpusCheck, minCoverage: number): string {
   out.push(
     formatTable(
       ["source", "paragraphs", "used", "context", "uncovered", "covered"],
-      check.coverage.map((s) => [s.sourceId, s.paragraphs, s.used.length, s.contextOnly.length, s.uncovered.length, `${(s.ratio * 100).toFixed(1)}%`]),
+      check.coverage.map((s) => [s.sourceId, s.paragraphs, s.used.length, s.contextOnly.length, s.uncovered.length, coveragePercent(s.ratio)]),
     ),
   );
   out.push("", "Claims per theme × viewpoint");

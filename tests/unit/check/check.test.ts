@@ -160,3 +160,19 @@ describe("the example corpus", () => {
     expect(check!.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });
+
+// An author's test: the table said 92.9% where the problem said "only 92.8%" of the same source, in one run.
+describe("paragraph coverage", () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.dispose());
+
+  it("is printed the same way in the table and in the problem, rounded down", async () => {
+    project = new TempProject();
+    // Five of twelve paragraphs covered: 41.67%, which must not read as 41.7% against a target it misses.
+    project.replace("sources/transit/corpus.yaml", "    context_only:\n      - paragraph: 1\n        reason: title line\n", "");
+    project.write("sources/transit/texts/council-hearing.txt", `${project.read("sources/transit/texts/council-hearing.txt").trimEnd()}\n\n${["One.", "Two.", "Three.", "Four.", "Five.", "Six."].map((p) => `Added paragraph ${p}`).join("\n\n")}\n`);
+    const { stdout, stderr } = await runCli(["check", "--root", project.dir]);
+    expect(stdout).toMatch(/council-hearing +12 +5 +0 +7 +41\.6%/);
+    expect(stderr).toContain('only 41.6% of the paragraphs of "council-hearing"');
+  });
+});
