@@ -1,3 +1,4 @@
+import stringWidth from "string-width";
 import { visibleLine as visible } from "../text/visible-text.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 
@@ -45,10 +46,19 @@ function excerpt(text: string, span: Span): { line: number; source: string; unde
     from = from - windowStart + lead.length;
     to = Math.min(to - windowStart + lead.length, source.length);
   }
-  // Tabs keep their width in the caret line so the carets stay under the span.
-  const pad = source.slice(0, from).replace(/[^\t]/g, " ");
-  return { line, source, underline: pad + "^".repeat(Math.min(to - from, Math.max(1, source.length - from))) };
+  // The carets stay under the span as a terminal draws the line (sanitised): tabs keep their width, and each
+  // character takes as many columns as it is wide (two for 港, none for a combining accent).
+  const pad = source
+    .slice(0, from)
+    .split("\t")
+    .map((segment) => " ".repeat(columns(segment)))
+    .join("\t");
+  const marked = source.slice(from, Math.min(to, source.length));
+  return { line, source, underline: pad + "^".repeat(Math.max(1, columns(marked))) };
 }
+
+/** The columns a terminal gives text as the diagnostic prints it, control characters made visible. */
+const columns = (text: string) => stringWidth(visible(text));
 
 /**
  * Render a diagnostic the way compilers do:

@@ -27,6 +27,16 @@ describe("formatDiagnostic", () => {
     );
   });
 
+  // An author's test: after "(港湾局)" the caret landed three columns short, under "port" instead of the apostrophe.
+  it("puts the caret under the span as a terminal draws the line: wide characters take two columns", () => {
+    const line = "quote: 'Mr. Nakamura (港湾局) said the port's survival'";
+    const start = line.indexOf("s survival");
+    const out = formatDiagnostic({ severity: "error", code: "YAML_UNEXPECTED_TOKEN", message: "m", file: "c.yaml", span: { start, end: start + 1 } }, line);
+    const [, source, underline] = out.split("\n");
+    expect(underline!.indexOf("^") - "    | ".length).toBe(source!.indexOf("s survival") - "  1 | ".length + 3);
+    expect(underline).toBe(`    | ${" ".repeat(line.indexOf("s survival") + 3)}^`);
+  });
+
   it("computes 1-based positions", () => {
     expect(positionAt(text, 0)).toEqual({ line: 1, column: 1 });
     expect(positionAt(text, text.indexOf("themes"))).toEqual({ line: 2, column: 1 });
