@@ -2,7 +2,7 @@ import { EndnoteReferenceRun, ExternalHyperlink, Paragraph, Tab, TabStopType, Te
 import type { ClaimModel, FactModel, NoteModel, SourceModel, ThemeModel } from "../model.js";
 import { isAllowedLink } from "../render/markdown.js";
 import { runInHeading, sentenceCase } from "../render/prose.js";
-import { quotation, typographic } from "../render/typography.js";
+import { quotation, quoteLead, typographic } from "../render/typography.js";
 import {
   achLead,
   assessmentLabel,
@@ -58,7 +58,7 @@ function claimRuns(claim: ClaimModel, options: { prefix?: Runs; kind?: boolean }
     ...(options.prefix ?? []),
     ...(options.kind === false ? [] : [raw(kindLabels[claim.kind] ?? claim.kind, { style: style.kindLabel }), raw(" ")]),
     ...inlineMarkdown(claim.text),
-    ...(claim.showQuote ? [raw(" "), raw(quotation(claim.quote), { style: style.quoteChar })] : []),
+    ...(claim.showQuote ? [raw(` ${quoteLead(claim.quote)}`), raw(quotation(claim.quote), { style: style.quoteChar })] : []),
     raw(" "),
     ...citationRuns(claim, claim.attribution),
   ];

@@ -41,3 +41,12 @@ export function quotation(quote: string): string {
   const inner = typographic(quote.trim()).replace(/“/g, "‘").replace(/”/g, "’");
   return `“${inner}”`;
 }
+
+/**
+ * What goes before a quote printed after our own sentence: a quote that starts in lower case ("economics are
+ * viewed as a force …") is a fragment, and dropped in after a full stop it reads as a broken sentence; a lead-in
+ * makes it one. A quote that starts a sentence of its own needs none.
+ */
+export function quoteLead(quote: string): string {
+  return /^[^\p{L}\p{N}]*\p{Ll}/u.test(quote) ? "In the source’s words, " : "";
+}

@@ -200,6 +200,8 @@ describe("the Word document of a handout", () => {
     expect(document).not.toContain("<w:endnoteReference");
     expect(paragraphs(endnotes).filter((p) => p.style === "EndnoteText")).toEqual([]);
     expect(paragraphs(document).some((p) => /\[1\], para\.\u00a0\d+\)/.test(p.text))).toBe(true);
+    // A quote that starts in lower case is led into, as in the PDF.
+    expect(paragraphs(document).some((p) => p.text.includes("estates. In the source’s words, “finally connect the northern estates"))).toBe(true);
   });
 });
 

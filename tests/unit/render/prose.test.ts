@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countOf, joinWords, numberWord, runInHeading, runningTitle, sentenceCase, singularVerbPhrase } from "../../../src/render/prose.js";
-import { quotation, typographic, typographicMarkdown } from "../../../src/render/typography.js";
+import { quotation, quoteLead, typographic, typographicMarkdown } from "../../../src/render/typography.js";
 import { renderBlockMarkdown } from "../../../src/render/markdown.js";
 
 describe("numbers and plurals in running text", () => {
@@ -74,6 +74,14 @@ describe("typography", () => {
     for (const index of [4, 7, 10, 12, 13, 14]) expect(typed[index]).toBe(markdown.split("\n")[index]);
     // A table in the summary renders as one, not as a paragraph of pipes and dashes.
     expect(renderBlockMarkdown(typographicMarkdown(markdown), undefined)).toContain("<table>");
+  });
+
+  // A reader's test: "…pulling the two together. “economics are viewed as a force …”" read as a broken sentence.
+  it("leads into a quote that starts in lower case, and not into one that starts a sentence", () => {
+    expect(quoteLead("economics are viewed as a force")).toBe("In the source’s words, ");
+    expect(quoteLead("…economics are viewed")).toBe("In the source’s words, ");
+    expect(quoteLead("Some proposed that they would cause great damage")).toBe("");
+    expect(quoteLead("2014 was a turning point")).toBe("");
   });
 
   it("prints a quote in double quotation marks, with the quotation marks inside it single", () => {
