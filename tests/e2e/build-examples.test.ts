@@ -297,6 +297,14 @@ describe("the documents read as written for their reader", () => {
     }
   });
 
+  // A reader's test: the evidence section's heading and lead sat at a page's foot, every matrix overleaf.
+  it("starts the evidence section's first matrix on the page of its heading", async () => {
+    const pages = await pdfPages(join(out, "seminar-handout.pdf"));
+    const at = pages.findIndex((page, index) => index > 0 && page.includes("The evidence: analysis of competing hypotheses"));
+    expect(at).toBeGreaterThan(0);
+    expect(pages[at]).toMatch(/^\s*Fact\s{2,}/m);
+  });
+
   it("gives a long handout a table of contents whose page numbers are right", async () => {
     const pages = (await tool("pdftotext", [join(out, "seminar-handout.pdf"), "-"])).split("\f").map((page) => flat(page.replace(/-\n\s*/g, "-")));
     expect(pages.length).toBeGreaterThan(6);
