@@ -49,10 +49,24 @@ export interface TemplateSet {
   readonly letterheads: ReadonlyMap<string, WordLetterhead>;
   /** The file of each template's Word letterhead, read or not (its problems are the template's): templates/NAME.docx. */
   readonly letterheadFiles: ReadonlyMap<string, string>;
+  /**
+   * The project's files that were there to be used but could not be read (a link out of the folder, too large,
+   * not a regular file), and the folder itself when it leads out: the templates they would have changed are in
+   * error, rather than printed silently as Briefsmith's own.
+   */
+  readonly refused: readonly RefusedFile[];
   /** What reading the project's folder found wrong. */
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every template, partial and style sheet, by shown path: to print diagnostics with their line. */
   readonly fileTexts: ReadonlyMap<string, string>;
+}
+
+/** A file of the project's templates/ folder that was not read, as diagnostics show it, and what it is. */
+export interface RefusedFile {
+  readonly shown: string;
+  readonly kind: "template" | "partial" | "style sheet" | "folder";
+  /** The template's or partial's name (the style sheet's or folder's, for those). */
+  readonly name: string;
 }
 
 export type TemplateOrigin = "built-in" | "project";
@@ -133,7 +147,9 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
   // A templates/ folder that is a link to somewhere else (added by a pull request, say) is not read: its files would
   // be printed into a CI log by a template error, and embedded in every document. Each file is checked too.
   const projectDir = projectFolder !== undefined && leadsOutOfProject(projectFolder) ? undefined : projectFolder;
+  const refused: RefusedFile[] = [];
   if (projectFolder !== undefined && projectDir === undefined) {
+    refused.push({ shown: displayPath(projectFolder, cwd), kind: "folder", name: basename(projectFolder) });
     diagnostics.push({
       severity: "error",
       code: "FILE_OUTSIDE_FOLDER",
@@ -147,7 +163,7 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
   const letterheads = new Map<string, WordLetterhead>();
   const letterheadFiles = new Map<string, string>();
   if (projectDir !== undefined) {
-    const reader = new ProjectReader(projectDir, cwd, diagnostics, fileTexts);
+    const reader = new ProjectReader(projectDir, cwd, diagnostics, fileTexts, refused);
     // Every entry named as a template or a style sheet is read, whatever it is: a pipe or a folder named
     // house.css is reported (FILE_NOT_REGULAR, FILE_IS_DIRECTORY) rather than silently left out.
     for (const entry of listEntries(projectDir)) {
@@ -191,7 +207,7 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
     }
   }
   if ([...assets.values()].some((asset) => asset.type === "image/svg+xml")) await prepareSvgSanitiser();
-  return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, letterheads, letterheadFiles, diagnostics, fileTexts };
+  return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, letterheads, letterheadFiles, refused, diagnostics, fileTexts };
 }
 
 /** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */
@@ -261,6 +277,7 @@ class ProjectReader {
     readonly cwd: string,
     readonly diagnostics: Diagnostic[],
     readonly fileTexts: Map<string, string>,
+    readonly refused: RefusedFile[],
   ) {}
 
   #fail(shown: string, error: unknown): undefined {
@@ -288,6 +305,7 @@ class ProjectReader {
       this.fileTexts.set(shown, source);
       return { name, shown, origin: "project", source };
     } catch (error) {
+      this.refused.push({ shown, kind: extension === ".css" ? "style sheet" : relativePath.startsWith("partials") ? "partial" : "template", name });
       return this.#fail(shown, error);
     }
   }

@@ -71,7 +71,12 @@ function runCheck(set: TemplateSet): TemplateCheck {
     walker.checkTemplate();
     // The template's own file's problems, and its Word letterhead's: a brief using it is refused for either.
     const letterhead = set.letterheadFiles.get(name);
-    const own = set.diagnostics.filter((d) => (d.file === entry.shown || (letterhead !== undefined && d.file === letterhead)) && d.severity === "error");
+    // A project file it would have used that could not be read: printed without it, the document would silently be
+    // Briefsmith's own (a refused memo.hbs) or miss the office's style (a refused house.css, partial or folder).
+    const refused = set.refused
+      .filter((r) => r.kind === "folder" || r.kind === "style sheet" || (r.kind === "template" && r.name === name) || (r.kind === "partial" && walker.partials.has(r.name)))
+      .map((r) => r.shown);
+    const own = set.diagnostics.filter((d) => (d.file === entry.shown || (letterhead !== undefined && d.file === letterhead) || refused.includes(d.file ?? "")) && d.severity === "error");
     const errors = dedupe([...own, ...walker.errors]);
     templates.set(name, { name, entry, errors, partials: [...walker.partials].sort(), assets: [...walker.assets].sort() });
     all.push(...walker.errors);

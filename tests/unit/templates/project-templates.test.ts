@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
@@ -265,9 +265,33 @@ describe("reading a project's templates folder", () => {
         expect(run.stdout + run.stderr).not.toContain("SECRET_TOKEN_123");
         expect(run.stdout + run.stderr).toContain("templates leads outside the project folder");
       }
-      expect(project.read("output/tram-handout.html")).not.toContain("SECRET_TOKEN_123");
+      // Nor is any brief printed with Briefsmith's own templates in the office's stead.
+      expect(existsSync(project.path("output/tram-handout.html"))).toBe(false);
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  // A CI engineer's test: templates/memo.hbs made a link out of the project was refused, and every memo was then
+  // printed with Briefsmith's own memo over the office's PDFs, "✓ built".
+  it("refuses the briefs of a project template it could not read, keeping their last outputs; other briefs build", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates"));
+    project.write("templates/memo.hbs", `{{!-- layout: memo --}}\n<html><body><h1>OFFICE MEMO {{t brief.title}}</h1></body></html>\n`);
+    expect(statuses((await build(project, new FakePrinter())).results)).toMatchObject({ "tram-memo": "built", "tram-handout": "built" });
+    const before = project.read("output/tram-memo.html");
+    expect(before).toContain("OFFICE MEMO");
+    const { renameSync, symlinkSync } = await import("node:fs");
+    renameSync(project.path("templates/memo.hbs"), project.path("memo-elsewhere.hbs"));
+    symlinkSync(project.path("memo-elsewhere.hbs"), project.path("templates/memo.hbs"));
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-03");
+    project.replace("briefs/tram-handout.yaml", "date: 2024-04-02", "date: 2024-04-03");
+    const result = await build(project, new FakePrinter());
+    expect(statuses(result.results)).toMatchObject({ "tram-memo": "invalid", "tram-handout": "built" });
+    expect(result.diagnostics.map((d) => d.code)).toContain("FILE_OUTSIDE_FOLDER");
+    expect(project.read("output/tram-memo.html")).toBe(before);
+    const validated = await runCli(["validate"], { cwd: project.dir });
+    expect(validated.code).toBe(1);
+    expect(validated.stdout + validated.stderr).toMatch(/tram-memo would not build/);
   });
 });
