@@ -9,12 +9,17 @@ if (!existsSync(entry)) {
 }
 // Commands that stop cleanly on signals (a build, the preview) are running while they listen for them.
 let stoppable = 0;
+// The exit code of a run whose output could not be written (EX_IOERR): a full log volume, /dev/full.
+const outputLost = 74;
+let lost = false;
 // A closed pipe (`brief list themes | head`) is the reader leaving, not an error. A build goes on, unheard: exiting
 // mid-build would leave its lock, its journal unfolded and its temporary files behind (`brief build | head -1`).
+// So it does when the output cannot be written at all (ENOSPC, EIO), but then the run ends with 74, not 0: what it
+// had to say was lost, and a CI step must not read that as success.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error) => {
-    if (error.code !== "EPIPE") throw error;
-    if (stoppable === 0) process.exit(process.exitCode ?? 0);
+    if (error.code !== "EPIPE") lost = true;
+    if (stoppable === 0) process.exit(lost ? outputLost : (process.exitCode ?? 0));
     stream.write = (_chunk, encoding, callback) => {
       (typeof encoding === "function" ? encoding : callback)?.();
       return true;
@@ -39,4 +44,8 @@ process.exitCode = await main({
       stoppable--;
     };
   },
+});
+// A write that failed after the command finished still counts.
+process.on("exit", () => {
+  if (lost && (process.exitCode ?? 0) === 0) process.exitCode = outputLost;
 });

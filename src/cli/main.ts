@@ -41,7 +41,7 @@ async function mainHelp(): Promise<string> {
     ...loaded.map((c) => `  ${`${c.name} ${c.positionals}`.padEnd(width)}${c.summary}`),
     "",
     'Run "brief <command> --help" for a command\'s options.',
-    "Exit codes: 0 ok, 1 problems in the input, 2 usage error, 70 internal error.",
+    "Exit codes: 0 ok, 1 problems in the input, 2 usage error, 70 internal error, 74 output could not be written.",
   ].join("\n");
 }
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { sha256 } from "../../src/incremental/hash.js";
@@ -200,6 +200,29 @@ describe("a long unbroken token (item 7)", () => {
     const lines = (await tool("pdftotext", ["-layout", pdf, "-"])).split("\n").filter((line) => /x{20,}/.test(line));
     expect(lines.length).toBeGreaterThan(15);
   });
+});
+
+// A CI engineer's test: with its log volume full (stdout to /dev/full) a build crashed with a stack trace and exit 1,
+// leaving its lock, its journal unfolded and a temporary file.
+describe("a build whose output cannot be written (brief build >/dev/full)", () => {
+  it.skipIf(!existsSync("/dev/full"))("goes on to the end, unheard, and exits 74: every brief built, nothing left behind", async () => {
+    project = new TempProject();
+    const outDir = project.path("output");
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(repoRoot, "bin", "brief.js"), "build", "--force"], { cwd: project!.dir, env: { ...process.env, CI: "1" }, stdio: ["ignore", openSync("/dev/full", "w"), "pipe"] });
+      running.push(child);
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("exit", (code) => resolve({ code, stderr }));
+    });
+    expect(run.code).toBe(74);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(leftovers(outDir)).toEqual([]);
+    expect(existsSync(join(outDir, "manifest.journal"))).toBe(false);
+    const manifest = await readManifest(join(outDir, "manifest.json"));
+    expect(manifest.briefs.map((b) => `${b.id} ${b.status}`).sort()).toEqual(["tram-handout built", "tram-memo built", "tram-one-pager built"]);
+    expect(await manifestMismatches(outDir)).toEqual([]);
+  }, 120_000);
 });
 
 describe("a build whose reader leaves (brief build | head -1)", () => {
