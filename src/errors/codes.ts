@@ -54,6 +54,10 @@ function schemaCodes<P extends string>(prefix: P, what: string) {
 export const errorCodes = {
   // Reading files
   FILE_NOT_FOUND: { meaning: "a file Briefsmith needs does not exist", fix: "check the path, or create the file" },
+  YAML_CONTROL_CHARACTER: {
+    meaning: "the file holds a control character (NUL, an escape), which YAML does not allow",
+    fix: "delete it (it is often pasted from a PDF or a terminal); a tab or line break in a value is written \\t or \\n in double quotes",
+  },
   FILE_NOT_READABLE: { meaning: "a file exists but cannot be read", fix: "check its permissions" },
   FILE_IS_DIRECTORY: { meaning: "a folder was given where a file was expected", fix: "name the file inside it" },
   FILE_NOT_REGULAR: { meaning: "a path names a device, pipe or socket", fix: "point Briefsmith at an ordinary file" },

@@ -30,6 +30,9 @@ const parseOptions = {
   logLevel: "error",
 } as const;
 
+/** Characters a YAML stream may not hold (YAML 1.2, 5.1): C0 controls but tab and line breaks, DEL, C1 controls but NEL, U+FFFE, U+FFFF. */
+const notYaml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+
 /** Warnings of the yaml package that Briefsmith treats as errors: a tag it ignored would silently change a value. */
 const warningsAsErrors: ReadonlySet<YamlErrorCode> = new Set(["TAG_RESOLVE_FAILED", "BAD_COLLECTION_TYPE"]);
 
@@ -47,6 +50,14 @@ export function parseYamlFile(path: string, text: string): { file: YamlFile; dia
   // A byte-order mark is reported, and the rest parsed without it: every position is then shifted back by one.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = text.slice(shift);
+  // YAML allows no control character but tab and line breaks in a file (a NUL was copied into every output).
+  // Written as an escape in a double-quoted string ("\t", "\x1b"), one is data, and the printer's sanitiser's.
+  const control = notYaml.exec(body);
+  if (control !== null) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    error("YAML_CONTROL_CHARACTER", `the file holds a control character (${code}), which YAML does not allow`, { start: control.index, end: control.index + 1 }, errorCodes.YAML_CONTROL_CHARACTER.fix);
+    return finish(path, text, shift, composeDocument([], ""), undefined, diagnostics);
+  }
   const parsed = parseTokens(body);
   const tooDeep = parsed.tooDeepAt ?? findTooDeep(parsed.tokens, yamlLimits.depth)?.offset;
   // A tab indenting a line makes each line after it parse one level deeper: sixty lines on, the depth guard fires,

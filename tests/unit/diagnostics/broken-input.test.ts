@@ -43,6 +43,8 @@ const cases: Record<string, (project: TempProject) => void> = {
   },
   // An author's test: the hint said "raise claims_per_viewpoint" where the brief's exclude_claims thinned the side.
   "underweight side thinned by exclude_claims": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nexclude_claims: [build-payback]\n"),
+  // A CI engineer's test: a NUL byte in a title validated, built, and was copied into the HTML.
+  "control character in a brief": (p) => p.replace("briefs/tram-memo.yaml", "title: Should", "title: Sh\u0000ould"),
   // An author's test: a side emptied by the brief's exclude_claims pointed at the corpus, offering the excluded claims.
   "side emptied by exclude_claims": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nexclude_claims: [build-payback, build-commutes]\n"),
   // Issue 13: validate said "no problems" where check or build refused.
