@@ -72,8 +72,8 @@ export interface BuildOptions {
   readonly graceMs?: number;
   /** When another build holds the output folder's lock: wait for it (true), or fail at once with OUTPUT_LOCKED (default). */
   readonly wait?: boolean;
-  /** Called once if the build waits for another build's lock. */
-  readonly onWaitForLock?: (holder: LockHolder) => void;
+  /** Called once if the build waits for another build's lock: who holds it, and the lock file. */
+  readonly onWaitForLock?: (holder: LockHolder, lockPath: string) => void;
 }
 
 /**

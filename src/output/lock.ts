@@ -25,8 +25,8 @@ export interface LockOptions {
   /** Wait for the holder to finish instead of failing at once. */
   readonly wait?: boolean;
   readonly signal?: AbortSignal | undefined;
-  /** Called once when the lock is held by another build and this one waits. */
-  readonly onWait?: (holder: LockHolder) => void;
+  /** Called once when the lock is held by another build and this one waits: who holds it, and the lock file. */
+  readonly onWait?: (holder: LockHolder, lockPath: string) => void;
   /** How often to look again while waiting (default 250 ms). */
   readonly pollMs?: number;
 }
@@ -59,11 +59,11 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
     if (!options.wait) {
       throw new BriefsmithError(
         "OUTPUT_LOCKED",
-        `another build (process ${holder.pid}${holder.host === me.host ? "" : ` on ${holder.host}`}, started ${holder.started}) is writing to ${outDir}`,
+        `another build (${describeLockHolder(holder)}) is writing to ${outDir}`,
         { hint: `wait for it to finish, or run with --wait; if no such build runs, delete ${path}` },
       );
     }
-    if (!told) options.onWait?.(holder);
+    if (!told) options.onWait?.(holder, path);
     told = true;
     await sleep(options.pollMs ?? 250, options.signal);
   }
@@ -203,4 +203,9 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener("abort", done, { once: true });
   });
+}
+
+/** Who holds a lock, as messages name it: "process 4242, started …", with the host when it is another machine. */
+export function describeLockHolder(holder: LockHolder): string {
+  return `process ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`}, started ${holder.started}`;
 }

@@ -3,7 +3,8 @@ import { hasCurrentOutputs, type BriefChanges, type BriefResult, type BuildResul
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
 import type { Printer } from "../../print/printer.js";
-import { briefFileBaseName } from "../../load/project.js";
+import { briefFileBaseName, displayPath } from "../../load/project.js";
+import { describeLockHolder } from "../../output/lock.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
@@ -89,7 +90,11 @@ it finished, closes the browser and exits 130, 143 or 129.`,
         shard,
         wait: values.wait ?? false,
         signal: stop.signal,
-        onWaitForLock: (holder) => io.stderr.write(`brief: waiting for the build of process ${holder.pid} (started ${holder.started}) to finish writing to ${values.out ?? "output"}\n`),
+        // A holder on another host cannot be checked from here: the wait has no end of its own, so the way out is said.
+        onWaitForLock: (holder, lockPath) =>
+          io.stderr.write(
+            `brief: waiting for the build of ${describeLockHolder(holder)} to finish writing to ${values.out ?? "output"}; if no such build runs, delete ${displayPath(lockPath, io.cwd)}\n`,
+          ),
         ...(jobs ? { jobs } : {}),
         ...(early ? { printer: early } : {}),
         ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}),

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { StopSignal } from "../../../src/cli/io.js";
 import { acquireOutputLock } from "../../../src/output/lock.js";
@@ -51,5 +51,30 @@ describe("a build stopped while it waits for the lock", () => {
     expect(run.code).toBe(143);
     const summary = JSON.parse(run.stdout) as { ok: boolean; exit_code: number; interrupted: string; briefs: unknown[] };
     expect(summary).toMatchObject({ ok: false, exit_code: 143, interrupted: "SIGTERM", briefs: [] });
+  });
+});
+
+// A CI engineer's test: waiting on a lock taken on another host (a shared folder), the message named neither the
+// host nor the file, and the wait, which nothing here can end, went on until the job's timeout.
+describe("a build waiting for a lock taken on another host", () => {
+  it("names the host and the lock file to delete if that build is gone", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("output"));
+    writeFileSync(project.path("output/.briefsmith.lock"), JSON.stringify({ pid: 4242, host: "buildbox-7", started: "2026-11-26T08:00:00.000Z", since: 1 }));
+    let said = "";
+    let stop: ((signal: StopSignal) => void) | undefined;
+    const run = await runCli(["build", "--wait"], {
+      cwd: project.dir,
+      onSignal: (listener) => {
+        stop = listener;
+        return () => (stop = undefined);
+      },
+      stderr: (text) => {
+        said += text;
+        if (text.includes("waiting for the build")) stop?.("SIGTERM");
+      },
+    });
+    expect(run.code).toBe(143);
+    expect(said).toContain("waiting for the build of process 4242 on buildbox-7, started 2026-11-26T08:00:00.000Z to finish writing to output; if no such build runs, delete output/.briefsmith.lock");
   });
 });
