@@ -142,7 +142,14 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
         warnings.push(
           `${displayPath(pathOf("docx"), context.cwd)} was edited since it was written, so it is left as it is and no new Word file is written; to get one, move the edited file out of the output folder`,
         );
-      } else fresh.push({ format: "docx", data: await renderDocx(model, balance, { letterhead: context.letterheads.get(model.template) }) });
+      } else {
+        const data = await renderDocx(model, balance, { letterhead: context.letterheads.get(model.template) });
+        // Inputs changed (a corpus edit elsewhere) but not the Word file: the one on disk stays, untouched, as the PDF of
+        // the same document does; rewriting it changed its time and, on a nearly full disk, failed a brief that had nothing new.
+        const same = previous?.outputs.find((o) => o.path === nameOf("docx") && o.sha256 === sha256(data));
+        if (same !== undefined && (await sameContent(pathOf("docx"), same))) reused.set("docx", same);
+        else fresh.push({ format: "docx", data });
+      }
     }
 
     // Every file, or none: a failure while writing leaves the last build's files as they were. The files are

@@ -110,6 +110,15 @@ describe("Word output in brief build", () => {
     expect(readFileSync(project.path("output/tram-memo.docx")).equals(docx)).toBe(true);
     expect(printer.printed).toEqual([]);
     expect(existsSync(project.path("output/tram-memo.docx"))).toBe(true);
+    // A CI engineer's test: an edit that changes the inputs but not the document (a comment in the corpus) left
+    // the PDF alone but wrote the same Word file again; on a nearly full disk that failed the brief.
+    const rewritten = statSync(project.path("output/tram-memo.docx")).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    project.write("sources/transit/corpus.yaml", `${project.read("sources/transit/corpus.yaml")}# a comment\n`);
+    const fifth = await build(project, { printer });
+    expect(statuses(fifth.results)["tram-memo"]).toBe("rerendered");
+    expect(statSync(project.path("output/tram-memo.docx")).mtimeMs).toBe(rewritten);
+    expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html", "tram-memo.docx"]);
   });
 
   it("--format replaces the briefs' formats for a run, and a later build still knows the files the run did not write", async () => {
