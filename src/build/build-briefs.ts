@@ -1,5 +1,7 @@
-import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { unlink } from "node:fs/promises";
+import { join, resolve, sep } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { CacheKeys, hashTemplateSet } from "../incremental/cache-key.js";
 import { codeFingerprint } from "../incremental/code-fingerprint.js";
@@ -12,6 +14,7 @@ import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
 import { manifestFileName, readManifestIfValid, writeManifest, type Manifest } from "../output/manifest.js";
+import { sameContent } from "../output/same-content.js";
 import { describeWriteError, removeDeadTemporaryFiles, writeFileAtomic } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, locateBrowser } from "../print/locate.js";
@@ -159,10 +162,11 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     if (allUnchanged !== undefined) {
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
+      const withdrawn = await removeOutputsOfGoneBriefs(manifest, allUnchanged, { paths, cwd, outDir });
       const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, shard: options.shard, templates: templatesHash }), cwd);
       return {
         results: allUnchanged,
-        diagnostics: [],
+        diagnostics: withdrawn,
         fileTexts: new Map(),
         manifestPath: displayPath(manifestPath, cwd),
         browserLaunches: 0,
@@ -239,6 +243,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
 
     const order = new Map(briefs.map((b, i) => [preparedBriefId(b), i]));
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    const withdrawn = await removeOutputsOfGoneBriefs(manifest, results, { paths, cwd, outDir });
     let writtenManifest: string | undefined;
     let manifestError: BriefsmithError | undefined = journalError;
     if (results.some((r) => hasCurrentOutputs(r.status)) || manifest !== undefined || journalOpened) {
@@ -257,7 +262,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const stopped = options.interrupted();
     return {
       results,
-      diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : []))],
+      diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : [])), ...withdrawn],
       fileTexts: preparation.fileTexts,
       manifestPath: manifestError === undefined ? writtenManifest : undefined,
       browserLaunches: (await settled(ownPrinter))?.launches ?? (await settled(Promise.resolve(options.printer)))?.launches ?? 0,
@@ -268,6 +273,49 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
   } finally {
     // Whatever happens, the build's own browser goes: a build must never leave Chromium running.
     await (await settled(ownPrinter))?.close();
+  }
+}
+
+/**
+ * The outputs of briefs whose file is gone from a folder this build reads (deleted or renamed): removed while they
+ * are as the last build wrote them, so a nightly job stops publishing a withdrawn brief. Only files in a folder being
+ * built count: a brief built on its own, or from elsewhere, says nothing of the others. One changed by hand since is
+ * left, and said. Their entries leave the manifest with them (nextManifest drops entries whose file is gone).
+ */
+async function removeOutputsOfGoneBriefs(
+  manifest: Manifest | undefined,
+  results: readonly BriefResult[],
+  where: { paths: readonly string[]; cwd: string; outDir: string },
+): Promise<Diagnostic[]> {
+  const folders = where.paths.map((p) => resolve(where.cwd, p)).filter((p) => isFolder(p));
+  const built = new Set(results.map((r) => r.id));
+  const notes: Diagnostic[] = [];
+  for (const entry of manifest?.briefs ?? []) {
+    const file = resolve(where.cwd, entry.file);
+    if (built.has(entry.id) || existsSync(file) || !folders.some((folder) => file.startsWith(folder + sep))) continue;
+    for (const output of entry.outputs) {
+      const path = join(where.outDir, output.path);
+      const shown = displayPath(path, where.cwd);
+      if (await sameContent(path, output)) {
+        try {
+          await unlink(path);
+          notes.push({ severity: "warning", code: "OUTPUT_REMOVED", message: `removed ${shown}: its brief ${entry.file} is gone` });
+        } catch (error) {
+          notes.push({ severity: "warning", code: "OUTPUT_REMOVED", message: `${shown} could not be removed though its brief ${entry.file} is gone: ${describeWriteError(error)}` });
+        }
+      } else if (existsSync(path)) {
+        notes.push({ severity: "warning", code: "OUTPUT_REMOVED", message: `${shown} was left as it is, changed since it was written, though its brief ${entry.file} is gone` });
+      }
+    }
+  }
+  return notes;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -181,6 +181,10 @@ export const errorCodes = {
   // Output and manifests
   OUTPUT_NOT_WRITABLE: { meaning: "the output folder or a file in it cannot be written", fix: "check permissions and free space, or choose another folder with --out" },
   OUTPUT_LOCKED: { meaning: "another build is writing to the same output folder", fix: "wait for it, or run with --wait; a lock left by a build that is gone is taken over by itself" },
+  OUTPUT_REMOVED: {
+    meaning: "a brief's file is gone from the folder being built (deleted or renamed), so its outputs were removed, or, changed by hand since, left",
+    fix: "nothing, if the brief was withdrawn; restore its file to build it again",
+  },
   OUTPUT_INSIDE_SOURCES: { meaning: "the output folder is inside sources/, where every file written would change a corpus", fix: "choose an output folder outside sources/ with --out" },
   MANIFEST_NOT_FOUND: { meaning: "a manifest to merge cannot be read", fix: "check the path" },
   MANIFEST_INVALID: { meaning: "a manifest to merge is not a Briefsmith manifest", fix: "merge the manifest.json files that brief build wrote" },
