@@ -38,10 +38,15 @@ const pointsPerCssPixel = 0.75;
 
 /**
  * How much the browser shrank the pages to fit content wider than the page:
- * 1 when it did not. Chromium draws each page's content under two transforms,
- * its device scale, then the CSS-pixel scale; their product is 0.75 (points per
- * CSS pixel) unless the document overflowed the page width, when it is smaller
- * by the factor applied. `text` is `bytes` read as Latin-1.
+ * 1 when it did not. Chromium draws a page under its device scale, then each
+ * part of it under the CSS-pixel scale: the margin boxes (running header,
+ * banner, page number) first, then the page's content, clipped to its area
+ * ("x y w h re W* n q s 0 0 s x y cm"; an image in it is clipped to its own,
+ * smaller, box). Scale times CSS-pixel scale is 0.75
+ * (points per CSS pixel) unless the content overflowed the page width, when
+ * the content's is smaller by the factor applied; the margin boxes are never
+ * shrunk, so the content's own transform is the one that tells. `text` is
+ * `bytes` read as Latin-1.
  */
 function pdfShrinkFactor(bytes: Buffer, text: string): number {
   // Page content streams: a dictionary of a filter and a length only (fonts and images carry more).
@@ -51,16 +56,23 @@ function pdfShrinkFactor(bytes: Buffer, text: string): number {
     const start = match.index + match[0].length;
     let content: string;
     try {
-      // The transforms are at the start of the stream: inflate only its first kilobytes, flushing what they give.
-      const compressed = bytes.subarray(start, start + Math.min(Number(match[1]), 4096));
-      content = inflateSync(compressed, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, 400).toString("latin1");
+      // The content's transform follows the margin boxes' drawing: a few kilobytes in, so the page is inflated whole.
+      content = inflateSync(bytes.subarray(start, start + Number(match[1])), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 4 << 20 }).toString("latin1");
     } catch {
       continue;
     }
-    const scales = /^([\d.]+) 0 0 -?([\d.]+) [-\d.]+ [-\d.]+ cm\s+q\s+[-\d. ]+ re\s+W\*? n\s+q\s+([\d.]+) 0 0 ([\d.]+) [-\d.]+ [-\d.]+ cm/.exec(content);
-    if (scales === null) continue;
-    const factor = (Number(scales[1]) * Number(scales[3])) / pointsPerCssPixel;
-    return factor > 0 && factor < 1 ? factor : 1;
+    const device = /^([\d.]+) 0 0 -?[\d.]+ [-\d.]+ [-\d.]+ cm/.exec(content);
+    if (device === null) continue;
+    // Clipped drawings: the page's content (clipped to the page's content area, the largest) and images in it.
+    const clipped = [...content.matchAll(/[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+) re\s+W\*? n\s+q\s+([\d.]+) 0 0 [\d.]+ [-\d.]+ [-\d.]+ cm/g)].map((m) => ({
+      area: Number(m[1]) * Number(m[2]),
+      scale: Number(m[3]),
+    }));
+    if (clipped.length === 0) continue;
+    const page = Math.max(...clipped.map((c) => c.area));
+    const scale = Math.min(...clipped.filter((c) => c.area === page).map((c) => c.scale));
+    const factor = (Number(device[1]) * scale) / pointsPerCssPixel;
+    return factor > 0 && factor < 0.995 ? factor : 1;
   }
   return 1;
 }

@@ -63,6 +63,16 @@ describe("a document wider than the page", () => {
       const fits = await printer.printDocument(page(`<p style="overflow-wrap: anywhere">${"x".repeat(2000)}</p>${"<p>more text</p>".repeat(300)}`));
       expect(fits.pages).toBeGreaterThan(1);
       expect(fits.warnings).toEqual([]);
+      // With a running header and page numbers, as Briefsmith's templates print them: the margin boxes are drawn
+      // first, unshrunk, and the warning never fired for a shrunk memo (a CI engineer's test).
+      const marked = (body: string) =>
+        `<!DOCTYPE html><html><head><style>@page { size: Letter; margin: 1in; @top-center { content: "UNCLASSIFIED"; } @bottom-right { content: "Page " counter(page); } }</style></head><body><p>Start</p>${body}</body></html>`;
+      const shrunkMarked = await printer.printDocument(marked('<table style="width:1500px"><tr><td>x</td></tr></table>'));
+      expect(shrunkMarked.warnings).toEqual([expect.stringMatching(/^the browser shrank the pages to \d+% to fit something wider than the page/)]);
+      expect((await printer.printDocument(marked("<p>fits</p>"))).warnings).toEqual([]);
+      // An image is drawn clipped to its own box and scaled: that is not the page shrunk (the letterhead's emblem).
+      const emblem = `<img style="width: 80px" src="data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120"><circle cx="60" cy="60" r="50"/></svg>').toString("base64")}">`;
+      expect((await printer.printDocument(marked(`<p>fits</p>${emblem}`))).warnings).toEqual([]);
     } finally {
       await printer.close();
     }
