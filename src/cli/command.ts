@@ -41,28 +41,29 @@ export interface CommandDefinition<O extends OptionSpecs> extends CommandInfo {
   readonly run: (io: CliIo, args: ParsedArgs<O>) => Promise<number>;
 }
 
-/** Who reads what a command prints: a machine (--json, or --reporter github) or, by default, a person. */
-export type OutputReader = "json" | "github" | undefined;
+/** Who reads what a command prints besides a person: a program (--json, on stdout), GitHub Actions (--reporter github), both. */
+export interface OutputReaders {
+  readonly json: boolean;
+  readonly github: boolean;
+}
 
 /** A command ready to run on the raw arguments after its name. */
 export interface Command extends CommandInfo {
   execute(io: CliIo, args: readonly string[]): Promise<number>;
-  /** Who these arguments ask the output to be read by, as the command's own parser reads them; undefined if it refuses them. */
-  outputReader(args: readonly string[]): OutputReader;
+  /**
+   * Who these arguments ask the output to be read by, as the command's own parser reads them, leniently: a command
+   * line it refuses (an unknown option) still asked for --json.
+   */
+  outputReaders(args: readonly string[]): OutputReaders;
 }
 
 export function defineCommand<O extends OptionSpecs>(definition: CommandDefinition<O>): Command {
   return {
     ...definition,
     execute: (io, args) => definition.run(io, parseCommandArgs(definition, args)),
-    outputReader: (args) => {
-      let values: Readonly<Record<string, unknown>>;
-      try {
-        values = parseCommandArgs(definition, args).values;
-      } catch {
-        return undefined;
-      }
-      return values.json === true ? "json" : values.reporter === "github" ? "github" : undefined;
+    outputReaders: (args) => {
+      const { values } = parseArgs({ args: [...args], options: parserOptions(definition), allowPositionals: true, strict: false });
+      return { json: "json" in definition.options && values.json === true, github: "reporter" in definition.options && values.reporter === "github" };
     },
   };
 }
@@ -73,10 +74,15 @@ export const projectOptions = {
 } as const satisfies OptionSpecs;
 
 /** Parse a command's arguments; what the parser refuses becomes a usage error that says what to type instead. */
-export function parseCommandArgs<O extends OptionSpecs>(command: CommandDefinition<O>, args: readonly string[]): ParsedArgs<O> {
-  const options = Object.fromEntries(
+/** A command's options as node:util parseArgs takes them. */
+function parserOptions(command: CommandInfo): Record<string, { type: "string" | "boolean"; short?: string }> {
+  return Object.fromEntries(
     Object.entries(command.options).map(([name, spec]) => [name, spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short }]),
   );
+}
+
+export function parseCommandArgs<O extends OptionSpecs>(command: CommandDefinition<O>, args: readonly string[]): ParsedArgs<O> {
+  const options = parserOptions(command);
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });

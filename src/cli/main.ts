@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -73,23 +74,28 @@ export async function main(processIo: CliIo): Promise<number> {
     }
     return await command.execute(io, args);
   } catch (error) {
+    // A run that fails as a whole (a usage error, the output folder locked, a path not found) answers a machine as a
+    // run that finishes does: with --json one object on stdout, with --reporter github annotations (on stderr when
+    // stdout carries the JSON), so the step that reads stdout always has an answer.
+    const readers = command?.outputReaders(args) ?? { json: false, github: false };
+    const answer = (exitCode: number, failure: Diagnostic & { code: string; message: string }, diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>) => {
+      const located = locateDiagnostics([...diagnostics, failure], fileTexts);
+      if (readers.json) {
+        const reported = { ok: false, exit_code: exitCode, error: { code: failure.code, message: failure.message, hint: failure.hint }, diagnostics: located };
+        io.stdout.write(JSON.stringify(reported, null, 2) + "\n");
+      }
+      if (readers.github) for (const d of located) (readers.json ? io.stderr : io.stdout).write(githubAnnotation(d) + "\n");
+    };
     if (error instanceof UsageError) {
       io.stderr.write(`brief: ${visibleLine(error.message)}\nRun "brief ${name !== undefined && name in commands ? `${name} ` : ""}--help" for usage.\n`);
+      answer(exitCodes.usage, { severity: "error", code: "USAGE_ERROR", message: error.message, hint: `run "brief ${name ?? ""} --help" for usage` }, [], new Map());
       return exitCodes.usage;
     }
     if (error instanceof BriefsmithError) {
       printDiagnostics(io, error.diagnostics, error.fileTexts);
       const failure = { severity: "error", code: error.code, message: error.message, hint: error.hint } as const;
       io.stderr.write(formatDiagnostic(failure) + "\n");
-      // A run that fails as a whole (the output folder locked, a path not found) answers a machine as a run that
-      // finishes does: with --json one object on stdout, with --reporter github annotations.
-      const machine = command?.outputReader(args);
-      if (machine === "json") {
-        const diagnostics = locateDiagnostics([...error.diagnostics, failure], error.fileTexts);
-        io.stdout.write(JSON.stringify({ ok: false, exit_code: exitCodes.problems, error: { code: error.code, message: error.message, hint: error.hint }, diagnostics }, null, 2) + "\n");
-      } else if (machine === "github") {
-        for (const d of locateDiagnostics([...error.diagnostics, failure], error.fileTexts)) io.stdout.write(githubAnnotation(d) + "\n");
-      }
+      answer(exitCodes.problems, failure, error.diagnostics, error.fileTexts);
       return exitCodes.problems;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

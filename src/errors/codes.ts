@@ -52,6 +52,8 @@ function schemaCodes<P extends string>(prefix: P, what: string) {
 }
 
 export const errorCodes = {
+  // The command line
+  USAGE_ERROR: { meaning: "the command line is not one the command takes (an unknown option, a value out of range); exit code 2", fix: "run brief COMMAND --help" },
   // Reading files
   FILE_NOT_FOUND: { meaning: "a file Briefsmith needs does not exist", fix: "check the path, or create the file" },
   YAML_CONTROL_CHARACTER: {

@@ -63,19 +63,35 @@ describe("command definitions", () => {
 describe("who a command's output is for", () => {
   it("reads --json and --reporter github (either spelling) with the command's parser, and nothing after --", async () => {
     const { buildCommand } = await import("../../../src/cli/commands/build.js");
-    expect(buildCommand.outputReader(["briefs", "--json"])).toBe("json");
-    expect(buildCommand.outputReader(["--reporter", "github"])).toBe("github");
-    expect(buildCommand.outputReader(["--reporter=github", "briefs"])).toBe("github");
-    expect(buildCommand.outputReader(["--reporter", "text"])).toBeUndefined();
-    expect(buildCommand.outputReader(["--", "--json"])).toBeUndefined();
+    const readers = (args: string[]) => buildCommand.outputReaders(args);
+    expect(readers(["briefs", "--json"])).toEqual({ json: true, github: false });
+    expect(readers(["--reporter", "github"])).toEqual({ json: false, github: true });
+    expect(readers(["--reporter=github", "--json", "briefs"])).toEqual({ json: true, github: true });
+    expect(readers(["--reporter", "text"])).toEqual({ json: false, github: false });
+    expect(readers(["--", "--json"])).toEqual({ json: false, github: false });
     // A value that merely looks like the flag is a value: the folder named "--json".
-    expect(buildCommand.outputReader(["--out=--json"])).toBeUndefined();
+    expect(readers(["--out=--json"])).toEqual({ json: false, github: false });
+    // A command line the command refuses still asked for --json: the refusal is answered in JSON.
+    expect(readers(["--json", "--no-such-option"])).toEqual({ json: true, github: false });
   });
 
-  it("a command without --json answers people, and arguments its parser refuses are not guessed at", async () => {
+  it("a command without --json answers people", async () => {
     const { listCommand } = await import("../../../src/cli/commands/list.js");
-    const { buildCommand } = await import("../../../src/cli/commands/build.js");
-    expect(listCommand.outputReader(["themes"])).toBeUndefined();
-    expect(buildCommand.outputReader(["--json", "--no-such-option"])).toBeUndefined();
+    expect(listCommand.outputReaders(["themes", "--json"])).toEqual({ json: false, github: false });
+  });
+
+  // A CI engineer's test: usage errors (--jobs 99, --bogus, --shard 5/4) left stdout empty under --json and gave no
+  // annotation under --reporter github; with both, a locked folder gave no annotation.
+  it("answers a usage error in JSON and as an annotation, and both at once", async () => {
+    for (const args of [["--jobs", "99"], ["--bogus"], ["--shard", "5/4"]]) {
+      const json = await runCli(["build", ...args, "--json"]);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, exit_code: 2, error: { code: "USAGE_ERROR" } });
+      const github = await runCli(["build", ...args, "--reporter", "github"]);
+      expect(github.stdout).toMatch(/^::error title=USAGE_ERROR::/);
+    }
+    const both = await runCli(["build", "--bogus", "--json", "--reporter", "github"]);
+    expect(JSON.parse(both.stdout)).toMatchObject({ exit_code: 2 });
+    expect(both.stderr).toMatch(/^::error title=USAGE_ERROR::/m);
   });
 });
