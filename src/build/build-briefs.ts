@@ -13,7 +13,7 @@ import { displayPath, refuseOutputInSources } from "../load/project.js";
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
-import { manifestFileName, readManifestIfValid, writeManifest, type Manifest } from "../output/manifest.js";
+import { manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry } from "../output/manifest.js";
 import { sameContent } from "../output/same-content.js";
 import { describeWriteError, removeDeadTemporaryFiles, writeFileAtomic } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
@@ -335,18 +335,35 @@ function withoutModel(result: BriefResult): BriefResult {
  * and the manifest written, before anything else happens.
  */
 async function recoverManifest(outDir: string, manifestPath: string, cwd: string): Promise<Manifest | undefined> {
-  const manifest = await readManifestIfValid(manifestPath);
+  const read = await readManifestIfValid(manifestPath);
   const journal = journalPath(outDir);
   const entries = await readJournal(journal);
-  if (entries.length === 0) {
-    await removeJournal(journal);
-    return manifest;
+  const folded = entries.length === 0 ? read : foldJournal(read, entries, generator);
+  const manifest = folded === undefined ? undefined : await takeBackUntouched(folded, outDir);
+  if (manifest !== read) {
+    const error = await writeManifestFile(manifestPath, manifest!, cwd, "before");
+    if (error !== undefined) throw error;
   }
-  const folded = foldJournal(manifest, entries, generator);
-  const error = await writeManifestFile(manifestPath, folded, cwd, "before");
-  if (error !== undefined) throw error;
   await removeJournal(journal);
-  return folded;
+  return manifest;
+}
+
+/**
+ * A build marks every brief it is about to rebuild as listing no outputs before it starts; killed, it leaves most
+ * of them untouched. Each whose files are still exactly those its last finished build listed (by sha256) gets that
+ * entry back, so the next build prints only the briefs caught mid-write, not the whole set again.
+ */
+async function takeBackUntouched(manifest: Manifest, outDir: string): Promise<Manifest> {
+  let changed = false;
+  const briefs: ManifestEntry[] = [];
+  for (const entry of manifest.briefs) {
+    const last = entry.status === "interrupted" ? entry.last_built : undefined;
+    let untouched = last !== undefined && last.outputs.length > 0;
+    for (const output of untouched ? last!.outputs : []) untouched &&= await sameContent(join(outDir, output.path), output);
+    changed ||= untouched;
+    briefs.push(untouched ? last! : entry);
+  }
+  return changed ? { ...manifest, briefs } : manifest;
 }
 
 /** Write the parse cache; a failure is not the build's (the next build parses more), so it is not reported. */

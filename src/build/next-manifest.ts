@@ -34,10 +34,13 @@ export function entryOf(result: BriefResult, old: ManifestEntry | undefined): Ma
  * The entry a brief about to be rebuilt has while its build runs: its output
  * files are about to be replaced, so none is listed. Should the process be
  * killed before the brief is done, this is what the manifest says of it; what
- * it showed is kept, for saying what changed next time.
+ * it showed is kept, for saying what changed next time, and so is the whole
+ * entry it had, for the next build to take back if its files were never touched.
  */
 export function pendingEntry(old: ManifestEntry): ManifestEntry {
-  return { id: old.id, file: old.file, status: "interrupted", ...(old.content ? { content: old.content } : {}), outputs: [] };
+  const { last_built: earlier, ...finished } = old;
+  const lastBuilt = old.status === "interrupted" ? earlier : finished;
+  return { id: old.id, file: old.file, status: "interrupted", ...(old.content ? { content: old.content } : {}), outputs: [], ...(lastBuilt ? { last_built: lastBuilt } : {}) };
 }
 
 /**

@@ -44,7 +44,7 @@ export const manifestStatuses = ["built", "rerendered", "unchanged", "invalid", 
 const BriefSettingsSchema = z.strictObject({ corpus: z.string(), template: z.string(), date: z.string().optional(), formats: z.array(z.enum(outputFormats)) });
 export type BriefSettings = z.infer<typeof BriefSettingsSchema>;
 
-export const ManifestEntrySchema = z.strictObject({
+const entryFields = {
   id: z.string(),
   file: z.string(),
   status: z.enum(manifestStatuses),
@@ -62,6 +62,19 @@ export const ManifestEntrySchema = z.strictObject({
   /** Errors in the brief's corpus when it was built (claims it does not show, coverage): reported by every build until fixed. */
   corpus_errors: z.number().int().min(1).optional(),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+};
+
+/** An entry as a finished build leaves it. */
+const FinishedEntrySchema = z.strictObject(entryFields);
+
+export const ManifestEntrySchema = z.strictObject({
+  ...entryFields,
+  /**
+   * A brief a build was about to rebuild (status "interrupted", no outputs listed): its entry as the last finished
+   * build left it. Should that build be killed before it replaced the brief's files, the next build finds them
+   * exactly as listed here (by their sha256) and takes the entry back, rather than build the brief again.
+   */
+  last_built: FinishedEntrySchema.optional(),
 });
 
 const ShardSchema = z.strictObject({ index: z.number().int().min(1), count: z.number().int().min(1) });

@@ -147,6 +147,24 @@ describe("temporary files and the journal (item 3)", () => {
 });
 
 describe("brief files and folders (items 4 and 9)", () => {
+  // A CI engineer's test: killed at once (kill -9), a build had already marked every brief it was to rebuild as
+  // listing no outputs, and the next build printed them all again, not only the one caught mid-write.
+  it("after a build killed while rebuilding, the next takes back the briefs whose files it never touched", async () => {
+    project = new TempProject();
+    await build(project, new FakePrinter());
+    const { pendingEntry } = await import("../../../src/build/next-manifest.js");
+    const manifest = await readManifest(project.path("output/manifest.json"));
+    // What a build leaves when killed just after it marked the briefs it was to rebuild, one of them caught mid-write.
+    writeFileSync(project.path("output/manifest.json"), JSON.stringify({ ...manifest, briefs: manifest.briefs.map(pendingEntry) }));
+    writeFileSync(project.path("output/tram-memo.pdf"), "half written");
+    const printer = new FakePrinter();
+    const next = await build(project, printer);
+    expect(statuses(next.results)).toEqual({ "tram-handout": "unchanged", "tram-memo": "built", "tram-one-pager": "unchanged" });
+    expect(printer.printed).toHaveLength(1);
+    const after = await readManifest(project.path("output/manifest.json"));
+    expect(after.briefs.every((b) => b.last_built === undefined && b.outputs.length > 0)).toBe(true);
+  });
+
   it("a brief that links to a file outside the project is refused without being read, and its contents never printed", async () => {
     project = new TempProject();
     const secretDir = mkdtempSync(join(tmpdir(), "briefsmith-secret-"));
