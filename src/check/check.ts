@@ -117,6 +117,18 @@ export function checkCorpus(
     if (words === undefined) continue;
     const run = longestCopiedRun(item.text, words);
     longest = Math.max(longest, run.length);
+    const leaning = leansOnNeighbours(item.text);
+    if (leaning !== undefined) {
+      const kind = "viewpoint" in item ? "claim" : "fact";
+      diagnostics.push({
+        severity: "warning",
+        code: "EXTRACT_TEXT_NOT_STANDALONE",
+        message: `the text of ${kind} "${item.id}" starts with "${leaning}", which points back to something before it`,
+        ...locateInExtract(origins, item, "text"),
+        hint: `a ${kind} is printed on its own, away from its neighbours in the extract: say whom or what "${leaning}" refers to`,
+        item: { kind, id: item.id },
+      });
+    }
     if (run.length >= copiedRunLimit) {
       const kind = "viewpoint" in item ? "claim" : "fact";
       diagnostics.push({
@@ -155,4 +167,13 @@ export function checkCorpus(
  */
 export function coveragePercent(ratio: number): string {
   return `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`;
+}
+
+/**
+ * The words a text opens with that point back to a sentence before it ("They regard …", "On this account …",
+ * "These Russians …"), or undefined. A claim is selected, reordered and printed under another heading than its
+ * neighbours in the extract, so "they" has nothing to refer to. "Those who …" names its own referent.
+ */
+export function leansOnNeighbours(text: string): string | undefined {
+  return /^(?:(?:They|Their|Them|He|She|His|Her|It|Its)\b|(?:This|These|That|Such)\s+\p{L}+|(?:On|In) (?:this|that|their|such) (?:account|view|reading|perspective)\b)/u.exec(text.trimStart())?.[0];
 }

@@ -116,7 +116,11 @@ export const errorCodes = {
   EXTRACT_ORPHAN_VIEWPOINT: { meaning: "a viewpoint has no claim", fix: "add claims for it, or a coverage_note to its theme" },
   EXTRACT_UNCOVERED_PARAGRAPH: { meaning: "a paragraph of a source is used by no claim or fact (a warning)", fix: "extract it, or list it under context_only with a reason" },
   EXTRACT_LOW_COVERAGE: { meaning: "too few of a source's paragraphs are used or marked context_only", fix: "extract the paragraphs listed, or mark them context_only" },
-  EXTRACT_COPIED_PARAPHRASE: { meaning: "a claim's or fact's own text copies a long run of its source's words", fix: "put the source's words in quote and paraphrase in text" },
+EXTRACT_TEXT_NOT_STANDALONE: {
+    meaning: "a claim's or fact's text opens by pointing back (They, On this account, These Russians): printed on its own, it refers to nothing",
+    fix: "name who or what it is",
+  },
+    EXTRACT_COPIED_PARAPHRASE: { meaning: "a claim's or fact's own text copies a long run of its source's words", fix: "put the source's words in quote and paraphrase in text" },
   EXTRACT_TODO: { meaning: "a source still says TODO where brief source add found nothing in the document", fix: "write what the source says there (its place, its kind, your note on its quality)" },
   FILE_EXISTS: { meaning: "a command would overwrite a file, or reuse an id, that exists already", fix: "choose another id, or (brief source add) add --force to replace the text" },
   FILE_NOT_WRITABLE: { meaning: "a command could not write a project file (brief source add, brief check --fix); the file is as it was", fix: "check the folder's permissions and free space, then run the command again" },

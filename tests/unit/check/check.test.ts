@@ -176,3 +176,24 @@ describe("paragraph coverage", () => {
     expect(stderr).toContain('only 41.6% of the paragraphs of "council-hearing"');
   });
 });
+
+// A reader's test: "Their reactions to the TPP …", "They regard Russia …" opened claims printed far from the claim
+// that said who "they" were.
+describe("a claim's text that leans on its neighbours", () => {
+  it("is found by its opening words; one that names its own referent is not", async () => {
+    const { leansOnNeighbours } = await import("../../../src/check/check.js");
+    expect(leansOnNeighbours("They regard Russia as oriented toward the West.")).toBe("They");
+    expect(leansOnNeighbours("On this account the two signed agreements.")).toBe("On this account");
+    expect(leansOnNeighbours("These Russians signal that other states have a chance.")).toBe("These Russians");
+    expect(leansOnNeighbours("Those who see the relationship as robust add that …")).toBeUndefined();
+    expect(leansOnNeighbours("Theirs is a minority view")).toBeUndefined();
+    expect(leansOnNeighbours("Thessaloniki hosted the talks.")).toBeUndefined();
+  });
+
+  it("is a warning of brief check at the claim's text", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "text: Shopkeepers fear", "text: They fear");
+    const run = await runCli(["check", "--root", project.dir]);
+    expect(run.stderr).toMatch(/warning EXTRACT_TEXT_NOT_STANDALONE: the text of claim "[a-z-]+" starts with "They", which points back to something before it/);
+  });
+});
