@@ -1,5 +1,6 @@
 import { parseHTML } from "linkedom";
 import { Marked } from "marked";
+import markedFootnote from "marked-footnote";
 import { parse as parseYaml } from "yaml";
 import { decodeText } from "./decode-text.js";
 import { collectBlockTexts } from "./html-blocks.js";
@@ -17,6 +18,9 @@ const frontMatter = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|
  * Going through HTML rather than walking marked's tokens lets one block
  * reader serve Markdown, web pages and Word files alike.
  *
+ * Footnotes read as in a Word file: "[1]" where a note is called, the notes'
+ * text as paragraphs at the end.
+ *
  * The title is the front matter's, else the first level-1 heading, which
  * stays in the text too: in Markdown it is part of what the author wrote.
  */
@@ -26,8 +30,12 @@ export function readMarkdown(bytes: Uint8Array, fileName: string): ReadResult {
   const { metadata: declared, warnings } = readFrontMatter(fence?.[1], fileName);
   const body = fence === null ? decoded.text : decoded.text.slice(fence[0].length);
   // A fresh instance: the renderer's configured one escapes HTML for printing, which is not wanted here.
-  const html = new Marked({ gfm: true, async: false }).parse(body, { async: false });
+  // Footnotes ([^1] and "[^1]: text", GFM's) as a Word file's read: "[1]" where the note is called, the notes last.
+  const html = new Marked({ gfm: true, async: false }).use(markedFootnote()).parse(body, { async: false });
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  for (const reference of document.querySelectorAll("a[data-footnote-ref]")) reference.textContent = `[${reference.textContent ?? ""}]`;
+  // The notes' hidden "Footnotes" heading and their links back are navigation, not text.
+  for (const navigation of document.querySelectorAll("a[data-footnote-backref], #footnote-label")) navigation.remove();
   const heading = document.querySelector("h1")?.textContent?.trim();
   return {
     paragraphs: collectBlockTexts(document.body),

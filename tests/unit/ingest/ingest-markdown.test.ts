@@ -56,3 +56,15 @@ describe("ingesting Markdown", () => {
     expect(document.warnings).toEqual([expect.stringContaining("front matter")]);
   });
 });
+
+// An author's test: "…eleven o’clock.[^1]" and "[^1]: The minutes were approved …" came in as raw syntax.
+describe("Markdown footnotes", () => {
+  it("read as a Word file's: the call as [1], the note's text as a paragraph at the end", async () => {
+    const document = await ingestMarkdown("The meeting ended at eleven o’clock.[^1] It resumed at two.\n\n[^1]: The minutes were approved on 1 June 2023.\n\nA last paragraph.\n");
+    expect(document.paragraphs).toEqual([
+      "The meeting ended at eleven o’clock.[1] It resumed at two.",
+      "A last paragraph.",
+      "The minutes were approved on 1 June 2023.",
+    ]);
+  });
+});
