@@ -30,6 +30,7 @@ function run(command: string, args: readonly string[], cwd: string, env: Record<
 }
 
 const pageParagraphs = [
+  "Harbour plan: the new ferry quay",
   "The harbour board proposed a new quay for the island ferries, to be built on the north mole by 2027.",
   "Fishermen said the quay would take half of their moorings and push their boats into the outer basin.",
   "The board replied that the outer basin would be dredged first, at the ferry company's expense.",
@@ -46,7 +47,7 @@ const reportParagraphs = [
 const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Harbour plan: the new ferry quay</title><meta name="author" content="Harbour News"></head>
 <body><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a> | <a href="/contact">Contact us</a></nav>
-<article><h1>Harbour plan: the new ferry quay</h1>${pageParagraphs.map((p) => `<p>${p}</p>`).join("")}</article>
+<article><h1>${pageParagraphs[0]}</h1>${pageParagraphs.slice(1).map((p) => `<p>${p}</p>`).join("")}</article>
 <footer>All rights reserved. Subscribe to our newsletter.</footer></body></html>`;
 
 /** A two-page report with a running header and page numbers, which source add must drop. */
@@ -89,7 +90,7 @@ claims:
     kind: reporting
     text: The board says a quay on the north mole could serve the island ferries from 2027.
     quote: to be built on the north mole by 2027
-    locator: 1
+    locator: 2
   - id: rethink-swell
     theme: new-quay
     viewpoint: rethink-quay
@@ -107,7 +108,7 @@ claims:
     kind: judgment
     text: Fishermen say the new quay would cost them half of their berths in the inner harbour.
     quote: take half of their moorings
-    locator: 2
+    locator: 3
 facts:
   - id: responses
     theme: new-quay
@@ -128,7 +129,7 @@ facts:
     text: The board says the outer basin would be dredged before the fleet moves.
     source: harbour-plan
     quote: the outer basin would be dredged first
-    locator: 3
+    locator: 4
     bears_on: {build-quay: consistent, rethink-quay: inconsistent}
 `;
 
@@ -179,7 +180,7 @@ describe("from a user's own documents to a checked extract and a built brief, in
 
     expect((await timed("new corpus", ["new", "corpus", "harbour"])).code).toBe(0);
     const html = await timed("source add html", ["source", "add", join(work, "harbour-plan.html"), "--corpus", "harbour"]);
-    expect(html.stdout).toContain("sources/harbour/texts/harbour-plan.txt: 3 paragraphs (from HTML)");
+    expect(html.stdout).toContain("sources/harbour/texts/harbour-plan.txt: 4 paragraphs (from HTML)");
     expect(readFileSync(join(project, "sources/harbour/texts/harbour-plan.txt"), "utf8")).toBe(pageParagraphs.join("\n") + "\n");
     const pdf = await timed("source add pdf", ["source", "add", join(work, "Consultation Report.pdf"), "--corpus", "harbour"]);
     expect(pdf.code, pdf.stderr).toBe(0);
@@ -202,7 +203,8 @@ describe("from a user's own documents to a checked extract and a built brief, in
       .replace(/publisher: TODO.*/g, "publisher: Harbour Board")
       .replace(/date_note: TODO.*/g, 'date: "2025-06"')
       .replace(/quality: TODO.*/g, "quality: Written for this test; speakers are described by role.")
-      .replace("  - id: consultation-report\n", "  - id: consultation-report\n    context_only: [{paragraph: 1, reason: title}]\n");
+      .replace("  - id: consultation-report\n", "  - id: consultation-report\n    context_only: [{paragraph: 1, reason: title}]\n")
+      .replace("  - id: harbour-plan\n", "  - id: harbour-plan\n    context_only: [{paragraph: 1, reason: headline}]\n");
     writeFileSync(corpusPath, yaml + extract);
 
     const wrong = await brief(["check", "harbour"]);

@@ -109,10 +109,11 @@ describe("brief source add", () => {
     project.write("Harbour Plan (2024).html", page);
     const result = await runCli(["source", "add", "Harbour Plan (2024).html", "--corpus", "transit"], { cwd: project.dir });
     expect(result).toMatchObject({ code: 0, stderr: "" });
-    expect(result.stdout).toContain("sources/transit/texts/harbour-plan-2024.txt: 3 paragraphs (from HTML)");
+    expect(result.stdout).toContain("sources/transit/texts/harbour-plan-2024.txt: 4 paragraphs (from HTML)");
     expect(result.stdout).toContain('sources/transit/corpus.yaml: source "harbour-plan-2024" added; fill in what the document does not say: publisher, kind, date_note, place, quality');
     expect(project.read("sources/transit/texts/harbour-plan-2024.txt")).toBe(
       [
+        "Harbour plan: the new ferry quay",
         "The harbour board proposed a new quay for the island ferries, to be built on the north mole by 2027.",
         "Fishermen said the quay would take half of their moorings and push their boats into the outer basin.",
         "The board replied that the outer basin would be dredged first, at the ferry company's expense.",

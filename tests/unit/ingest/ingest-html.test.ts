@@ -29,6 +29,7 @@ const page = `<!doctype html>
       </ul>
       <blockquote><p>Russia needs China more than China needs Russia, and both of them know it, said one of the panelists at the close of the meeting.</p></blockquote>
       <script>document.write("<p>Injected by a script</p>");</script>
+      <div class="newsletter-signup"><p>Sign up for our newsletter! Get the Gazette in your inbox every morning.</p></div>
     </article>
   </main>
   <footer><p>© 2016 Example Institute. All rights reserved.</p><nav><a href="/privacy">Privacy</a></nav></footer>
@@ -37,9 +38,12 @@ const page = `<!doctype html>
 </html>`;
 
 describe("ingesting a web page", () => {
-  it("keeps only the article's text, block by block, and reads the metadata from the head", async () => {
+  // An author's test: the headline, which the PDF, Word and Markdown of the same article keep as paragraph 1, was
+  // dropped, and a newsletter sign-up box kept.
+  it("keeps only the article's text, block by block, headline first, and reads the metadata from the head", async () => {
     const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "partners.html" });
     expect(document.paragraphs).toEqual([
+      "Partners of Convenience",
       "Relations between Moscow and Beijing have grown closer since 2014, when the crisis over Ukraine opened a deep rift between Russia and the West, and officials on both sides now call the partnership the best it has ever been.",
       "Energy and money",
       "The gas agreement signed in May 2014 is the largest single deal between the two countries; its price was never published, which led many analysts to conclude that Moscow accepted terms it would have refused a year earlier.",
