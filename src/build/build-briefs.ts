@@ -62,8 +62,17 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
   try {
     await removeDeadTemporaryFiles(outDir);
     // The last build's manifest, with what its journal says it finished if it was killed before it could fold it in.
-    const manifest = await recoverManifest(outDir, manifestPath, cwd);
-    return await buildLocked({ ...options, cwd, env, root, paths, outDir, date, jobs, manifestPath, manifest, interrupted });
+    const { manifest, unreadable } = await recoverManifest(outDir, manifestPath, cwd);
+    const result = await buildLocked({ ...options, cwd, env, root, paths, outDir, date, jobs, manifestPath, manifest, interrupted });
+    if (unreadable === undefined) return result;
+    // Every brief was built again, since nothing of the last build could be trusted: said, not done in silence.
+    const note: Diagnostic = {
+      severity: "warning",
+      code: "MANIFEST_UNREADABLE",
+      message: `${displayPath(manifestPath, cwd)} could not be read, so every brief was built again: ${unreadable}`,
+      hint: "a build writes it anew; if it was edited by hand, leave it to the builds",
+    };
+    return { ...result, diagnostics: [note, ...result.diagnostics] };
   } finally {
     await lock.release();
   }
@@ -334,8 +343,8 @@ function withoutModel(result: BriefResult): BriefResult {
  * briefs it finished since it last wrote manifest.json: they are folded in,
  * and the manifest written, before anything else happens.
  */
-async function recoverManifest(outDir: string, manifestPath: string, cwd: string): Promise<Manifest | undefined> {
-  const read = await readManifestIfValid(manifestPath);
+async function recoverManifest(outDir: string, manifestPath: string, cwd: string): Promise<{ manifest: Manifest | undefined; unreadable?: string }> {
+  const { manifest: read, unreadable } = await readManifestIfValid(manifestPath);
   const journal = journalPath(outDir);
   const entries = await readJournal(journal);
   const folded = entries.length === 0 ? read : foldJournal(read, entries, generator);
@@ -345,7 +354,7 @@ async function recoverManifest(outDir: string, manifestPath: string, cwd: string
     if (error !== undefined) throw error;
   }
   await removeJournal(journal);
-  return manifest;
+  return { manifest, ...(unreadable === undefined ? {} : { unreadable }) };
 }
 
 /**

@@ -113,12 +113,23 @@ export function entryById(manifest: Manifest, id: string): ManifestEntry | undef
 }
 
 /** The previous manifest, or undefined when there is none or it cannot be read: then everything is rebuilt. */
-export async function readManifestIfValid(path: string): Promise<Manifest | undefined> {
+/**
+ * The last build's manifest: undefined when there is none, and `unreadable` saying why when there is one that is
+ * not a manifest this build can use (cut short, edited into invalid JSON, another version's), so the build that
+ * then rebuilds everything can say so.
+ */
+export async function readManifestIfValid(path: string): Promise<{ manifest: Manifest | undefined; unreadable?: string }> {
+  let text: string;
   try {
-    const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-    return parsed.success ? parsed.data : undefined;
+    text = readFileSync(path, "utf8");
   } catch {
-    return undefined;
+    return { manifest: undefined };
+  }
+  try {
+    const parsed = ManifestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? { manifest: parsed.data } : { manifest: undefined, unreadable: `it is not a manifest of this version of Briefsmith (${parsed.error.issues[0]?.message})` };
+  } catch (error) {
+    return { manifest: undefined, unreadable: `it is not valid JSON (${(error as Error).message})` };
   }
 }
 
