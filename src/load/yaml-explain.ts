@@ -6,7 +6,7 @@ import type { Span } from "../diagnostics/diagnostic.js";
 export interface ExplainedYamlError {
   /** The parser's errors this one stands for: they are not reported apart. */
   readonly explains: readonly YAMLParseError[];
-  readonly code: "YAML_BAD_INDENT" | "YAML_BLOCK_AS_IMPLICIT_KEY" | "YAML_MISSING_CHAR";
+  readonly code: "YAML_BAD_INDENT" | "YAML_BLOCK_AS_IMPLICIT_KEY" | "YAML_MISSING_CHAR" | "YAML_UNEXPECTED_TOKEN";
   readonly message: string;
   readonly span: Span;
   readonly hint: string;
@@ -33,7 +33,12 @@ export function explainYamlErrors(errors: readonly YAMLParseError[], text: strin
     if (taken.has(error)) continue;
     const at = positionAt(text, error.pos[0]).line - 1;
     const found =
-      overIndented(error, lines, at) ?? underIndentedKey(error, lines, at) ?? misalignedItem(error, lines, at) ?? colonInValue(error, lines, at) ?? unclosedFlow(error, lines, at);
+      overIndented(error, lines, at) ??
+      underIndentedKey(error, lines, at) ??
+      misalignedItem(error, lines, at) ??
+      colonInValue(error, lines, at) ??
+      unclosedFlow(error, lines, at) ??
+      quoteInsideQuotes(error, lines, at);
     if (found === undefined) continue;
     // Errors of the same slip (the parser often reports two) go with it.
     const explains = errors.filter((other) => other === error || (!taken.has(other) && found.covers(other)));
@@ -253,6 +258,46 @@ function previousContentLine(lines: readonly Line[], index: number): Line | unde
     if (line.text.trim() !== "" && !line.text.trimStart().startsWith("#")) return line;
   }
   return undefined;
+}
+
+/**
+ * A value in quotes with the same quote inside it: `title: 'The port's future'` or `title: "Say "yes" now"`. The
+ * inner quote ends the value, and the parser reports "Unexpected scalar at node end" after it.
+ */
+function quoteInsideQuotes(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
+  if (error.code !== "UNEXPECTED_TOKEN") return undefined;
+  const line = lines[at]!;
+  const opened = /^(\s*(?:- )?(?:[^\s#:'"][^:#]*:\s+)?)(['"])/.exec(line.text);
+  if (opened === null) return undefined;
+  const quote = opened[2]!;
+  const valueStart = opened[1]!.length;
+  // Where the quoted value ends as YAML reads it: the next quote (in single quotes, '' is an escaped quote).
+  let end = valueStart + 1;
+  for (; end < line.text.length; end++) {
+    if (quote === '"' && line.text[end] === "\\") end++;
+    else if (line.text[end] === quote && !(quote === "'" && line.text[end + 1] === "'")) break;
+    else if (quote === "'" && line.text[end] === "'") end++;
+  }
+  // A quote that ends the value early is followed by more of it on the line, and a last quote closes that.
+  const rest = line.text.slice(end + 1).trimEnd();
+  if (end >= line.text.length || rest === "" || rest.startsWith("#") || !rest.endsWith(quote)) return undefined;
+  const slip = line.start + end;
+  // The value as it should be written: its inner quotes escaped.
+  const last = line.text.trimEnd().length - 1;
+  const inner = line.text.slice(valueStart + 1, last);
+  const mended = quote === "'" ? `'${inner.replace(/'+/g, (run) => (run.length % 2 === 0 ? run : `${run}'`))}'` : `"${inner.replace(/(?<!\\)"/g, '\\"')}"`;
+  return {
+    explanation: {
+      code: "YAML_UNEXPECTED_TOKEN",
+      message: quote === "'" ? "this ' ends the value begun with ' before it, so what follows is out of place" : 'this " ends the value begun with " before it, so what follows is out of place',
+      span: { start: slip, end: slip + 1 },
+      hint:
+        quote === "'"
+          ? `inside '…' an apostrophe is written twice: ${mended}; or put the value in double quotes`
+          : `inside "…" a quote is written \\": ${mended}; or put the value in single quotes, or use typographic quotes (“ ”)`,
+    },
+    covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
+  };
 }
 
 function splitLines(text: string): Line[] {

@@ -43,6 +43,10 @@ const cases: Record<string, (project: TempProject) => void> = {
   },
   // An author's test: the hint said "raise claims_per_viewpoint" where the brief's exclude_claims thinned the side.
   "underweight side thinned by exclude_claims": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nexclude_claims: [build-payback]\n"),
+  // An author's tests: an apostrophe in a value in single quotes, and quotes in one in double quotes, got
+  // "Unexpected scalar at node end" and "check the punctuation at the caret".
+  "apostrophe inside single quotes": (p) => p.replace("briefs/tram-memo.yaml", "title: Should Riverside extend the tram?", "title: 'Riverside's tram: should it be extended?'"),
+  "quotes inside double quotes": (p) => p.replace("briefs/tram-memo.yaml", "title: Should Riverside extend the tram?", 'title: "Should Riverside say "yes" to the tram?"'),
   // A CI engineer's test: a NUL byte in a title validated, built, and was copied into the HTML.
   "control character in a brief": (p) => p.replace("briefs/tram-memo.yaml", "title: Should", "title: Sh\u0000ould"),
   // An author's test: a side emptied by the brief's exclude_claims pointed at the corpus, offering the excluded claims.
