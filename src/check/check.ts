@@ -4,6 +4,7 @@ import { locateInExtract } from "../validate/origins.js";
 import { measureCoverage, type SourceCoverage } from "./coverage.js";
 import { claimsBySourceAndPerspective, claimsByViewpoint, type CountMatrix } from "./matrix.js";
 import { copiedRunLimit, indexSourceWords, longestCopiedRun, type SourceWords } from "./paraphrase.js";
+import { sourceShortName } from "../select/weight.js";
 
 export const defaultMinCoverage = 0.95;
 
@@ -81,6 +82,45 @@ export function checkCorpus(
         hint: todoHints[field] ?? "write what the source says",
       });
     }
+  }
+
+  // A counted perspective on two views of one question weighs for both, as if each had all of it.
+  for (const theme of extract.themes) {
+    const sidesOf = new Map<string, Set<string>>();
+    for (const claim of extract.claims) {
+      if (claim.theme !== theme.id) continue;
+      sidesOf.set(claim.perspective, (sidesOf.get(claim.perspective) ?? new Set()).add(claim.viewpoint));
+    }
+    for (const [perspectiveId, sides] of sidesOf) {
+      const perspective = extract.perspectives.find((p) => p.id === perspectiveId);
+      if (perspective === undefined || sides.size < 2 || (perspective.prevalence ?? "unstated") === "unstated") continue;
+      const labels = theme.viewpoints.filter((v) => sides.has(v.id)).map((v) => `"${v.label}"`);
+      diagnostics.push({
+        severity: "warning",
+        code: "EXTRACT_PERSPECTIVE_ON_TWO_SIDES",
+        message: `perspective "${perspective.id}" (${perspective.label}) holds claims of ${labels.join(" and ")} on "${theme.id}": its count weighs for each view as if it held only that one`,
+        ...locateInExtract(origins, perspective, "id"),
+        hint: "make two perspectives, one for each side, each with the label and prevalence the source gives that side",
+      });
+    }
+  }
+
+  // Two sources cited by one name: every attribution to either reads the same ("Harbour Board; Harbour Board").
+  const citedAs = new Map<string, (typeof extract.sources)[number]>();
+  for (const source of extract.sources) {
+    const name = sourceShortName(source, source.id);
+    const other = citedAs.get(name.toLowerCase());
+    if (other === undefined) {
+      citedAs.set(name.toLowerCase(), source);
+      continue;
+    }
+    diagnostics.push({
+      severity: "warning",
+      code: "EXTRACT_SHORT_NAME_SHARED",
+      message: `sources "${other.id}" and "${source.id}" are both cited as "${name}", so a reader cannot tell their claims apart`,
+      ...locateInExtract(origins, source, source.short_name === undefined ? "id" : "short_name"),
+      hint: `give each its own short_name, as the text cites it: "${name} minutes", "${name} report"`,
+    });
   }
 
   const coverage = measureCoverage(extract, corpus.paragraphs);

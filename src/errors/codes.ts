@@ -116,7 +116,9 @@ export const errorCodes = {
   EXTRACT_ORPHAN_VIEWPOINT: { meaning: "a viewpoint has no claim", fix: "add claims for it, or a coverage_note to its theme" },
   EXTRACT_UNCOVERED_PARAGRAPH: { meaning: "a paragraph of a source is used by no claim or fact (a warning)", fix: "extract it, or list it under context_only with a reason" },
   EXTRACT_LOW_COVERAGE: { meaning: "too few of a source's paragraphs are used or marked context_only", fix: "extract the paragraphs listed, or mark them context_only" },
-EXTRACT_TEXT_NOT_STANDALONE: {
+EXTRACT_PERSPECTIVE_ON_TWO_SIDES: { meaning: "one counted perspective (a stated prevalence) holds claims of two views of one question, so its count weighs for both", fix: "make one perspective per side" },
+  EXTRACT_SHORT_NAME_SHARED: { meaning: "two sources are cited by the same name (their short_name, else their publisher)", fix: "give each its own short_name" },
+  EXTRACT_TEXT_NOT_STANDALONE: {
     meaning: "a claim's or fact's text opens by pointing back (They, On this account, These Russians): printed on its own, it refers to nothing",
     fix: "name who or what it is",
   },

@@ -197,3 +197,26 @@ describe("a claim's text that leans on its neighbours", () => {
     expect(run.stderr).toMatch(/warning EXTRACT_TEXT_NOT_STANDALONE: the text of claim "[a-z-]+" starts with "They", which points back to something before it/);
   });
 });
+
+// An author's tests: two sources of one publisher printed "(Möwenhafen Council; Möwenhafen Council)", and one
+// "most speakers" perspective on both sides of a question weighed for each.
+describe("attributions a reader cannot tell apart, and counts that weigh twice", () => {
+  it("warns of two sources cited by one name", async () => {
+    project = new TempProject();
+    project.write("sources/transit/texts/second-hearing.txt", "A second hearing was held in April.\n");
+    project.replace(
+      "sources/transit/corpus.yaml",
+      "perspectives:\n",
+      "  - id: second-hearing\n    title: The Second Hearing\n    short_name: council hearing\n    publisher: City Council Secretariat\n    kind: hearing summary\n    date: 2024-04-12\n    place: Riverside\n    quality: As the first.\n    context_only: [{paragraph: 1, reason: the whole text}]\nperspectives:\n",
+    );
+    const run = await runCli(["check", "--root", project.dir]);
+    expect(run.stderr).toContain('warning EXTRACT_SHORT_NAME_SHARED: sources "council-hearing" and "second-hearing" are both cited as "council hearing"');
+  });
+
+  it("warns of a counted perspective that holds claims of two views of one question", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "perspective: economist", "perspective: business-owners");
+    const run = await runCli(["check", "--root", project.dir]);
+    expect(run.stderr).toMatch(/warning EXTRACT_PERSPECTIVE_ON_TWO_SIDES: perspective "business-owners" \(several business owners\) holds claims of "[^"]+" and "[^"]+" on "worth-building"/);
+  });
+});
