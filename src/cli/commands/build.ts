@@ -149,13 +149,26 @@ function reportProblems(io: CliIo, result: BuildResult, reporter: Reporter): voi
   printDiagnostics(io, result.diagnostics, result.fileTexts, reporter);
   const errors: { file: string | undefined; error: BriefsmithError }[] = result.results.flatMap((brief) => (brief.error ? [{ file: brief.file, error: brief.error }] : []));
   if (result.manifestError) errors.push({ file: undefined, error: result.manifestError });
-  for (const { file, error } of errors) {
-    if (reporter === "github") {
+  if (reporter === "github") {
+    for (const { file, error } of errors) {
       const located = { severity: "error", code: error.code, message: error.message, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: error.hint } as const;
       io.stdout.write(githubAnnotation(located) + "\n");
-    } else {
-      io.stderr.write(`${file === undefined ? "" : `${file}: `}error ${error.code}: ${error.message}\n${error.hint === undefined ? "" : `  hint: ${error.hint}\n`}`);
     }
+    return;
+  }
+  // One failure of many briefs (no browser, a full disk) is said once, with the briefs it stopped: not 121 times.
+  const alike = new Map<string, { error: BriefsmithError; files: (string | undefined)[] }>();
+  for (const { file, error } of errors) {
+    const key = `${error.code}\n${error.message}\n${error.hint ?? ""}`;
+    const group = alike.get(key) ?? { error, files: [] };
+    group.files.push(file);
+    alike.set(key, group);
+  }
+  for (const { error, files } of alike.values()) {
+    const named = files.filter((f) => f !== undefined);
+    const where = named.length === 0 ? "" : named.length === 1 ? `${named[0]}: ` : "";
+    const many = named.length > 1 ? ` (${named.length} briefs: ${named.slice(0, 3).join(", ")}${named.length > 3 ? ` and ${named.length - 3} more` : ""})` : "";
+    io.stderr.write(`${where}error ${error.code}: ${error.message}${many}\n${error.hint === undefined ? "" : `  hint: ${error.hint}\n`}`);
   }
 }
 

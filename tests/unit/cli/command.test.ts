@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
+import { TempProject } from "../../helpers/project.js";
 
 /** Each command is declared once: its help, its parsing and its run come from the one definition. */
 describe("command definitions", () => {
@@ -93,5 +94,21 @@ describe("who a command's output is for", () => {
     const both = await runCli(["build", "--bogus", "--json", "--reporter", "github"]);
     expect(JSON.parse(both.stdout)).toMatchObject({ exit_code: 2 });
     expect(both.stderr).toMatch(/^::error title=USAGE_ERROR::/m);
+  });
+});
+
+// A CI engineer's test: a browser that would not start printed the same BROWSER_LAUNCH_FAILED block once per brief.
+describe("one failure of many briefs", () => {
+  it("is said once, with the briefs it stopped", async () => {
+    const project = new TempProject();
+    try {
+      const run = await runCli(["build", "--force", "--browser", "/bin/false"], { cwd: project.dir });
+      expect(run.code).toBe(1);
+      const blocks = run.stderr.match(/^error BROWSER_LAUNCH_FAILED: /gm) ?? [];
+      expect(blocks).toHaveLength(1);
+      expect(run.stderr).toMatch(/\(3 briefs: briefs\/tram-handout\.yaml, briefs\/tram-memo\.yaml, briefs\/tram-one-pager\.yaml\)\n/);
+    } finally {
+      project.dispose();
+    }
   });
 });
