@@ -160,7 +160,8 @@ export function documentStyles(template: LayoutName): IStylesOptions {
     para({ id: style.question, name: "Question", basedOn: style.normal, next: style.normal, run: { italics: true }, paragraph: { keepNext: true, spacing: { after: twips(body * 0.4) } } }),
     para({ id: style.thesis, name: "Thesis", basedOn: style.normal, next: style.claim, run: { bold: true }, paragraph: { keepNext: true, spacing: { after: twips(body * 0.25) } } }),
     para({ id: style.claim, name: "Claim", basedOn: style.listParagraph, paragraph: { indent: { left: 0, hanging: 0 }, keepLines: true, spacing: { after: twips(body * 0.3) } } }),
-    para({ id: style.lead, name: "Section Lead", basedOn: style.normal, run: { size: half(body * 0.92), color: gray } }),
+    // A lead introduces what follows it: it stays on the page of the first item, never alone with its heading at a foot.
+    para({ id: style.lead, name: "Section Lead", basedOn: style.normal, run: { size: half(body * 0.92), color: gray }, paragraph: { keepNext: true } }),
     para({ id: style.coverageNote, name: "Coverage Note", basedOn: style.normal, run: { size: half(body * 0.9), italics: true, color: gray } }),
     para({
       id: style.assessment,

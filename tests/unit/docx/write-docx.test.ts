@@ -110,6 +110,13 @@ describe("the Word document of a memo", () => {
     for (const id of used) if (id !== undefined) expect(styles.split(`w:styleId="${id}"`).length - 1, id).toBe(1);
   });
 
+  // A reader's test: "Key assumptions" and its lead sat alone at the foot of a page, the assumptions overleaf.
+  it("keeps a heading's lead with what it introduces", async () => {
+    const { styles } = await docxOf("tram-memo");
+    const lead = /<w:style w:type="paragraph" w:styleId="Lead">[\s\S]*?<\/w:style>/.exec(styles)?.[0];
+    expect(lead).toContain("<w:keepNext/>");
+  });
+
   it("sets the header block as a borderless table, with a rule under it, and the subject as the Title", async () => {
     const { document } = await docxOf("tram-memo");
     const [header] = tables(document);
