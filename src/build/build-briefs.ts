@@ -172,7 +172,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
       const withdrawn = await removeOutputsOfGoneBriefs(manifest, allUnchanged, { paths, cwd, outDir });
-      const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, shard: options.shard, templates: templatesHash }), cwd);
+      const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, root, shard: options.shard, templates: templatesHash }), cwd);
       return {
         results: allUnchanged,
         diagnostics: withdrawn,
@@ -258,7 +258,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     if (results.some((r) => hasCurrentOutputs(r.status)) || manifest !== undefined || journalOpened) {
       // Only a set with nothing to say is trusted next time: one with warnings is checked, and warned of, every build.
       const templates = preparation.templateDiagnostics.length === 0 ? templatesHash : undefined;
-      const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, shard: options.shard, templates }), cwd);
+      const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, root, shard: options.shard, templates }), cwd);
       // Folded into manifest.json, the journal is done with. Should the write have failed, it stays, and the next build folds it in.
       if (finalError === undefined) await removeJournal(journalPath(outDir));
       manifestError = finalError ?? manifestError;

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { version } from "../version.js";
 import type { BriefResult } from "./types.js";
@@ -52,12 +52,20 @@ export function pendingEntry(old: ManifestEntry): ManifestEntry {
 export function nextManifest(
   previous: Manifest | undefined,
   results: readonly BriefResult[],
-  context: { cwd: string; shard: Shard | undefined; templates: string | undefined },
+  context: { cwd: string; root: string; shard: Shard | undefined; templates: string | undefined },
 ): Manifest {
+  // The project's briefs only: a brief named from outside it is refused, and recorded it stayed for good (a
+  // mistaken `brief build /tmp` left 1,346 entries with other people's paths).
+  const inProject = (file: string) => {
+    const path = relative(context.root, resolve(context.cwd, file));
+    return path !== "" && !path.startsWith("..") && !isAbsolute(path);
+  };
   // Entries of briefs whose file is gone, or that belong to another shard now, are dropped.
-  const kept = (previous?.briefs ?? []).filter((e) => existsSync(resolve(context.cwd, e.file)) && inShard(e.id, context.shard));
+  const kept = (previous?.briefs ?? []).filter((e) => existsSync(resolve(context.cwd, e.file)) && inShard(e.id, context.shard) && inProject(e.file));
   const entries = new Map(kept.map((e) => [e.id, e]));
-  for (const result of results) entries.set(result.id, entryOf(result, previous === undefined ? undefined : entryById(previous, result.id)));
+  for (const result of results) {
+    if (inProject(result.file)) entries.set(result.id, entryOf(result, previous === undefined ? undefined : entryById(previous, result.id)));
+  }
   return {
     generator,
     ...(context.shard ? { shard: { index: context.shard.index, count: context.shard.count } } : {}),

@@ -56,3 +56,24 @@ describe("the outputs of a brief whose file is gone", () => {
     expect(existsSync(project.path("output/tram-handout.pdf"))).toBe(true);
   });
 });
+
+// A CI engineer's test: `brief build /tmp/elsewhere` recorded the refused briefs, absolute paths and all, in the
+// project's manifest, and no later build dropped them (a mistaken `brief build /tmp` left 1,346).
+describe("a brief named from outside the project", () => {
+  it("is refused and never recorded in the manifest", async () => {
+    project = new TempProject();
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const elsewhere = mkdtempSync(`${tmpdir()}/briefsmith-elsewhere-`);
+    try {
+      writeFileSync(`${elsewhere}/old-memo.yaml`, "title: a\n");
+      await build(project);
+      const outside = await build(project, { paths: [elsewhere] });
+      expect(outside.results.map((r) => r.status)).toEqual(["invalid"]);
+      await build(project);
+      expect(await ids(project)).toEqual(["tram-handout", "tram-memo", "tram-one-pager"]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
