@@ -36,6 +36,7 @@ export function explainYamlErrors(errors: readonly YAMLParseError[], text: strin
       overIndented(error, lines, at) ??
       underIndentedKey(error, lines, at) ??
       misalignedItem(error, lines, at) ??
+      itemLeftOfList(error, lines, at) ??
       colonInValue(error, lines, at) ??
       unclosedFlow(error, lines, at) ??
       quoteInsideQuotes(error, lines, at);
@@ -153,6 +154,29 @@ function misalignedItem(error: YAMLParseError, lines: readonly Line[], at: numbe
       hint: `start it with "- " ${column} space${column === 1 ? "" : "s"} in, as the other items`,
     },
     covers: (other) => other.pos[0] >= Math.min(slip.start, reported.start) && other.pos[0] <= reported.start + reported.text.length,
+  };
+}
+
+/**
+ * A list item's "-" left of the items above it, yet right of the key that holds the list: YAML reads it as a key
+ * of a mapping in the key's value, and reports four errors in its own terms ("A block sequence may not be used
+ * as an implicit map key", …).
+ */
+function itemLeftOfList(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
+  if (error.code !== "BLOCK_AS_IMPLICIT_KEY") return undefined;
+  const line = lines[at]!;
+  const isItem = (candidate: Line) => /^-(\s|$)/.test(candidate.text.slice(candidate.indent));
+  const above = previousContentLine(lines, at);
+  if (!isItem(line) || above === undefined || !isItem(above) || above.indent <= line.indent) return undefined;
+  const off = above.indent - line.indent;
+  return {
+    explanation: {
+      code: "YAML_BAD_INDENT",
+      message: `this list item's "-" is ${off === 1 ? "one space" : `${off} spaces`} left of the item above it, so YAML cannot read it as an item of that list`,
+      span: { start: line.start + line.indent, end: line.start + line.indent + 1 },
+      hint: `start it with "- " ${above.indent} space${above.indent === 1 ? "" : "s"} in, as the item above`,
+    },
+    covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
   };
 }
 

@@ -43,6 +43,8 @@ const cases: Record<string, (project: TempProject) => void> = {
   },
   // An author's test: the hint said "raise claims_per_viewpoint" where the brief's exclude_claims thinned the side.
   "underweight side thinned by exclude_claims": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nexclude_claims: [build-payback]\n"),
+  // An author's test: a list item one space left of the one above gave four errors in the parser's terms.
+  "list item left of the item above": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nexclude_claims:\n    - build-payback\n   - build-commutes\n"),
   // An author's tests: an apostrophe in a value in single quotes, and quotes in one in double quotes, got
   // "Unexpected scalar at node end" and "check the punctuation at the caret".
   "apostrophe inside single quotes": (p) => p.replace("briefs/tram-memo.yaml", "title: Should Riverside extend the tram?", "title: 'Riverside's tram: should it be extended?'"),
