@@ -9,6 +9,8 @@ interface Layout {
   readonly fontSize: number;
   /** The usual distance between the baselines of two lines of one paragraph. */
   readonly lineSpacing: number;
+  /** Where a full line of the text usually ends: the right edge most lines reach. */
+  readonly measureRight: number;
 }
 
 /** The paragraph being put together: its first line, and where its longest line ends. */
@@ -29,7 +31,9 @@ interface OpenParagraph {
  * - it is indented against the line before (a first-line indent);
  * - it starts a list item, or leaves the hanging indent of one;
  * - the line before ended short: the first word of this line would have fit
- *   on it, so its author broke the line on purpose.
+ *   on it, so its author broke the line on purpose; measured against the
+ *   paragraph's own longest line, or, when the line before ends a sentence
+ *   and this one starts another, against the text's usual full line.
  * At a page break all but the first can tell, as the gap there is the page's.
  *
  * Limitations: the rules assume one column of text, which pages draw in
@@ -78,7 +82,10 @@ function startsParagraph(previous: PdfLine, line: PdfLine, open: OpenParagraph, 
   } else if (line.left - previous.left > 0.8 * em) {
     return true;
   }
-  return endsShort(previous, line, Math.max(open.right, line.right), em);
+  if (endsShort(previous, line, Math.max(open.right, line.right), em)) return true;
+  // A sentence that ends well short of the text's usual measure, and a line that starts another: short paragraphs
+  // and list items whose bullets are drawn, not written, have no longer line of their own to measure against.
+  return /[.!?:;]["”’)]?$/.test(previous.text) && /^["“‘(]?[\p{Lu}\p{N}]/u.test(line.text) && endsShort(previous, line, layout.measureRight, em);
 }
 
 /**
@@ -105,7 +112,11 @@ function measureLayout(pages: readonly (readonly PdfLine[])[]): Layout {
       return isBody(line) && isBody(above) && drop > 0 && drop < 3 * fontSize ? [[round(drop), 1] as const] : [];
     }),
   );
-  return { fontSize, lineSpacing: mostCommon(spacings) ?? 1.2 * fontSize };
+  // Lines of one paragraph are usually set 1 to 1.5 em apart, and the gap between paragraphs is wider: in a text of
+  // many short paragraphs the gaps outnumber the lines, so the spacing is looked for among the close drops first.
+  const close = spacings.filter(([drop]) => drop <= 1.6 * fontSize);
+  const measureRight = mostCommon(pages.flat().filter(isBody).map((line) => [Math.round(line.right / 6) * 6, line.text.length])) ?? 0;
+  return { fontSize, lineSpacing: mostCommon(close) ?? mostCommon(spacings) ?? 1.2 * fontSize, measureRight };
 }
 
 /** The value with the greatest total weight; the smallest of equally common ones. */

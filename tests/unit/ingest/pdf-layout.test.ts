@@ -66,6 +66,31 @@ describe("joinIntoParagraphs", () => {
     ]);
   });
 
+  // An author's test: three one-line paragraphs came in as one, and so did list items whose bullets are drawn.
+  it("splits short paragraphs spaced apart, and sentences that end short of the text's full line", () => {
+    const at = (text: string, baseline: number, indent = 0) => line(text, baseline, indent);
+    const paragraphs = joinIntoParagraphs([
+      [
+        at("First short paragraph.", 740),
+        at("Second short paragraph.", 714),
+        at("Third short paragraph.", 688),
+        at(full("A long paragraph that fills the line"), 662),
+        at(full("and the next one as well, to the end"), 650),
+        at("and stops.", 638),
+        at("Option A: deepen the channel.", 612, 15),
+        at("Option B: do nothing.", 600, 15),
+      ],
+    ]);
+    expect(paragraphs).toEqual([
+      "First short paragraph.",
+      "Second short paragraph.",
+      "Third short paragraph.",
+      `${full("A long paragraph that fills the line")} ${full("and the next one as well, to the end")} and stops.`,
+      "Option A: deepen the channel.",
+      "Option B: do nothing.",
+    ]);
+  });
+
   it("continues a paragraph across a page break unless the last line ended short", () => {
     const paragraphs = joinIntoParagraphs([
       page(full("One runs over"), full("the page")),
