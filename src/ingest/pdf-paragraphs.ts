@@ -24,7 +24,8 @@ interface OpenParagraph {
  * and footers already dropped). A line starts a new paragraph when:
  * - it is further below the line before than the usual line spacing (for
  *   two lines set larger, such as a heading that wraps, the spacing of their
- *   size), or above it (a new column);
+ *   size), or above it (a new column), unless the line before breaks off
+ *   mid-sentence and this one goes on in lower case;
  * - it is a heading or the first line after one: its font size or the line
  *   before's is larger than the text's (a line set smaller, such as an
  *   attribution, does not end a paragraph);
@@ -71,7 +72,10 @@ function startsParagraph(previous: PdfLine, line: PdfLine, open: OpenParagraph, 
     // Lines set larger than the text (a heading that wraps) are spaced in proportion: two lines of one heading are one paragraph.
     const sameSize = Math.abs(line.fontSize - previous.fontSize) <= 0.5;
     const scale = sameSize ? Math.max(1, line.fontSize / layout.fontSize) : 1;
-    if (drop <= 0 || drop > layout.lineSpacing * scale * 1.3 + 0.5) return true;
+    // Back up the page: a new column. A sentence cut off at the column's foot and taken up in lower case at the
+    // next one's head is one paragraph ("… statements on" / "the deep-water plan").
+    if (drop <= 0) return !(runsOn(previous, line) && sameSize);
+    if (drop > layout.lineSpacing * scale * 1.3 + 0.5) return true;
   }
   const larger = Math.max(line.fontSize, previous.fontSize);
   if (Math.abs(line.fontSize - previous.fontSize) > 0.5 && larger > layout.fontSize * 1.15) return true;
@@ -86,6 +90,11 @@ function startsParagraph(previous: PdfLine, line: PdfLine, open: OpenParagraph, 
   // A sentence that ends well short of the text's usual measure, and a line that starts another: short paragraphs
   // and list items whose bullets are drawn, not written, have no longer line of their own to measure against.
   return /[.!?:;]["”’)]?$/.test(previous.text) && /^["“‘(]?[\p{Lu}\p{N}]/u.test(line.text) && endsShort(previous, line, layout.measureRight, em);
+}
+
+/** A line that does not end a sentence, followed by one that goes on in lower case. */
+function runsOn(previous: PdfLine, line: PdfLine): boolean {
+  return !/[.!?:;]["”’)]?$/.test(previous.text) && /^\p{Ll}/u.test(line.text);
 }
 
 /**

@@ -91,6 +91,19 @@ describe("joinIntoParagraphs", () => {
     ]);
   });
 
+  // An author's test: a paragraph running from one column's foot to the next's head came in as two.
+  it("continues a paragraph from one column into the next when it breaks off mid-sentence", () => {
+    const column = (left: number) => (text: string, baseline: number) => ({ ...line(text, baseline), left, right: left + text.length * 5 });
+    const [one, two] = [column(50), column(350)];
+    const paragraphs = joinIntoParagraphs([
+      [one(full("The survey of the channel found notes on"), 700), one(full("sediment and the flows that shift with each"), 688), two("season; its findings are provisional.", 700), two("A new paragraph starts here.", 674)],
+    ]);
+    expect(paragraphs).toEqual([
+      `${full("The survey of the channel found notes on")} ${full("sediment and the flows that shift with each")} season; its findings are provisional.`,
+      "A new paragraph starts here.",
+    ]);
+  });
+
   it("continues a paragraph across a page break unless the last line ended short", () => {
     const paragraphs = joinIntoParagraphs([
       page(full("One runs over"), full("the page")),
