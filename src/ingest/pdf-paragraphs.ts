@@ -80,6 +80,8 @@ function startsParagraph(previous: PdfLine, line: PdfLine, open: OpenParagraph, 
   const larger = Math.max(line.fontSize, previous.fontSize);
   if (Math.abs(line.fontSize - previous.fontSize) > 0.5 && larger > layout.fontSize * 1.15) return true;
   if (listItemStart.test(line.text)) return true;
+  // Over a page break the same: the next page's first line goes on with the sentence the last one broke off.
+  if (!samePage && runsOn(previous, line)) return false;
   if (listItemStart.test(open.start.text)) {
     const inHangingIndent = previous !== open.start && previous.left > open.start.left + 0.4 * em;
     if (inHangingIndent && line.left < previous.left - 0.4 * em) return true;

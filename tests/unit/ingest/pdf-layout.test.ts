@@ -104,6 +104,14 @@ describe("joinIntoParagraphs", () => {
     ]);
   });
 
+  it("continues a paragraph over a page break when it breaks off mid-sentence, from a wider column to a narrower one", () => {
+    const paragraphs = joinIntoParagraphs([
+      [line(full("The report on the harbour was written over"), 700), { ...line("a whole winter of", 688), right: 200 }],
+      [{ ...line("storms; it is long.", 700), right: 150 }],
+    ]);
+    expect(paragraphs).toEqual([`${full("The report on the harbour was written over")} a whole winter of storms; it is long.`]);
+  });
+
   it("continues a paragraph across a page break unless the last line ended short", () => {
     const paragraphs = joinIntoParagraphs([
       page(full("One runs over"), full("the page")),
