@@ -15,6 +15,9 @@ export function collectVocabulary(lines: readonly string[]): Vocabulary {
   return { hyphenated, words };
 }
 
+/** Prefixes English always joins with a hyphen ("self-evident", "quasi-alliance"), whatever the rest of the document spells. */
+const alwaysHyphenated = /^(?:self|quasi)$/i;
+
 /** A word broken at a hyphen at the end of a line: the part before it, the hyphen, nothing after. */
 const brokenWord = /(\p{L}+)[-\u2010]$/u;
 
@@ -22,13 +25,14 @@ const brokenWord = /(\p{L}+)[-\u2010]$/u;
  * Two lines of one paragraph as one. A word hyphenated at the line end is
  * put back together ("transfor-" + "mation"), unless the hyphen is the
  * word's own: when the part after it starts with a capital ("Sino-" +
- * "Russian") or when the document spells the word with that hyphen
- * elsewhere, and not without it. A soft hyphen always goes, and after an
+ * "Russian"), when the document spells the word with that hyphen
+ * elsewhere, and not without it, and after "self-" and "quasi-", which
+ * English always hyphenates. A soft hyphen always goes, and after an
  * unspaced dash or a hyphen before a digit ("1990–" + "1995") no space is
  * put in.
  *
- * Limitation: a compound that is split at its own hyphen and that the
- * document uses nowhere else ("self-" + "evident") loses its hyphen, as
+ * Limitation: another compound that is split at its own hyphen and that the
+ * document uses nowhere else ("co-" + "operative") loses its hyphen, as
  * telling it from a hyphenated word would need a dictionary.
  */
 export function joinLines(left: string, right: string, vocabulary: Vocabulary): string {
@@ -40,6 +44,7 @@ export function joinLines(left: string, right: string, vocabulary: Vocabulary): 
     const withHyphen = `${before}-${next}`.toLowerCase();
     const keepHyphen =
       /^\p{Lu}/u.test(next) ||
+      (alwaysHyphenated.test(before) && next.length >= 4) ||
       (vocabulary.hyphenated.has(withHyphen) && !vocabulary.words.has(`${before}${next}`.toLowerCase()));
     return keepHyphen ? left + right : left.slice(0, -1) + right;
   }

@@ -12,6 +12,13 @@ describe("joinLines", () => {
     expect(joinLines("the Sino-", "Russian border", vocabulary)).toBe("the Sino-Russian border");
   });
 
+  // An author's test: "self-" + "evident bias" came in as "selfevident bias", and no quote of it matched.
+  it("keeps the hyphen after self- and quasi-, which English always writes", () => {
+    expect(joinLines("with a self-", "evident bias", vocabulary)).toBe("with a self-evident bias");
+    expect(joinLines("a quasi-", "alliance", vocabulary)).toBe("a quasi-alliance");
+    expect(joinLines("it is self-", "ish", vocabulary)).toBe("it is selfish");
+  });
+
   it("keeps the hyphen of a compound the document writes with one elsewhere", () => {
     expect(joinLines("a long-", "term view", vocabulary)).toBe("a long-term view");
   });
