@@ -202,6 +202,15 @@ describe("a long unbroken token (item 7)", () => {
   });
 });
 
+/** A forced build of the mini project that ran to its end: every brief built, the manifest folded and true, no lock, journal or temporary file. */
+async function expectEveryBriefBuiltAndNothingLeft(outDir: string): Promise<void> {
+  expect(leftovers(outDir)).toEqual([]);
+  expect(existsSync(join(outDir, "manifest.journal"))).toBe(false);
+  const manifest = await readManifest(join(outDir, "manifest.json"));
+  expect(manifest.briefs.map((b) => `${b.id} ${b.status}`).sort()).toEqual(["tram-handout built", "tram-memo built", "tram-one-pager built"]);
+  expect(await manifestMismatches(outDir)).toEqual([]);
+}
+
 // A CI engineer's test: with its log volume full (stdout to /dev/full) a build crashed with a stack trace and exit 1,
 // leaving its lock, its journal unfolded and a temporary file.
 describe("a build whose output cannot be written (brief build >/dev/full)", () => {
@@ -217,11 +226,7 @@ describe("a build whose output cannot be written (brief build >/dev/full)", () =
     });
     expect(run.code).toBe(74);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(leftovers(outDir)).toEqual([]);
-    expect(existsSync(join(outDir, "manifest.journal"))).toBe(false);
-    const manifest = await readManifest(join(outDir, "manifest.json"));
-    expect(manifest.briefs.map((b) => `${b.id} ${b.status}`).sort()).toEqual(["tram-handout built", "tram-memo built", "tram-one-pager built"]);
-    expect(await manifestMismatches(outDir)).toEqual([]);
+    await expectEveryBriefBuiltAndNothingLeft(outDir);
   }, 120_000);
 });
 
@@ -239,10 +244,6 @@ describe("a build whose reader leaves (brief build | head -1)", () => {
     });
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n").filter(Boolean)).toHaveLength(1);
-    expect(leftovers(outDir)).toEqual([]);
-    expect(existsSync(join(outDir, "manifest.journal"))).toBe(false);
-    const manifest = await readManifest(join(outDir, "manifest.json"));
-    expect(manifest.briefs.map((b) => `${b.id} ${b.status}`).sort()).toEqual(["tram-handout built", "tram-memo built", "tram-one-pager built"]);
-    expect(await manifestMismatches(outDir)).toEqual([]);
+    await expectEveryBriefBuiltAndNothingLeft(outDir);
   }, 120_000);
 });
