@@ -188,7 +188,7 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
   corpus = corpus
     .replace("  id: transit\n  title: Riverside tram extension hearing\n", `  id: hostile\n  title: ${q(`Hostile <script>alert("corpus")</script> corpus`)}\n`)
     .replace(
-      "  description: The Riverside city council's hearing of March 2024 on whether to extend the tram line to the northern estates.\n",
+      "  description: The source is the secretariat's summary of the Riverside city council's hearing of March 2024 on whether to extend the tram line to the northern estates.\n",
       `  description: ${q(`<iframe srcdoc="<script>fetch('${c}/srcdoc')</script>"></iframe> a corpus`)}\n`,
     )
     .replace("    title: Is the extension worth building?\n", `    title: ${q('Worth building? <script>alert("theme")</script>')}\n`)
@@ -204,6 +204,10 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
         `<link rel=stylesheet href="${c}/coverage.css"> The sources carry both sides.`,
       )}\n`,
     );
+  // A payload whose text to replace is gone from the mini corpus would leave that field untested, silently.
+  for (const payload of ["</script> corpus", "/srcdoc", "Worth building? <script>", "/question.png", "Build it <b onmouseover", "/thesis", "/indicator", "/coverage.css"]) {
+    if (!corpus.includes(payload)) throw new Error(`hostile fixture: the mini corpus no longer has the text the ${payload} payload replaces`);
+  }
   const source = {
     id: "hostile-source",
     title: `A source <script>fetch("${c}/source-title")</script>`,
