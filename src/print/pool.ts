@@ -106,8 +106,14 @@ export class PrintPool {
   async print(request: PrintRequest): Promise<PrintResult> {
     let tab: Tab | undefined;
     let givenUp = false;
+    // Out of time before any tab was handed over, the browser never got as far as printing: that is what is said
+    // (a browser that hangs at start was reported as "printing took longer than 5 s").
     const timeoutError = () =>
-      new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });
+      tab === undefined
+        ? new BriefsmithError("PRINT_TIMEOUT", `the browser did not start, or open a tab to print in, within ${request.timeoutMs / 1000} s`, {
+            hint: "check that the browser runs (try it with --version), or name another with --browser; on a slow machine, raise --timeout",
+          })
+        : new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });
     if (request.signal?.aborted) throw cancelledError();
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
