@@ -18,8 +18,10 @@ let lost = false;
 // had to say was lost, and a CI step must not read that as success.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error) => {
+    // A reader gone ends a command that can simply stop; output that cannot be written at all does not: the
+    // command runs to its end, and its own exit code (a usage error's 2, a check's 1) stands unless it was 0.
     if (error.code !== "EPIPE") lost = true;
-    if (stoppable === 0) process.exit(lost ? outputLost : (process.exitCode ?? 0));
+    else if (stoppable === 0) process.exit(process.exitCode ?? 0);
     stream.write = (_chunk, encoding, callback) => {
       (typeof encoding === "function" ? encoding : callback)?.();
       return true;

@@ -228,6 +228,16 @@ describe("a build whose output cannot be written (brief build >/dev/full)", () =
     expect(run.stderr).not.toMatch(/\n\s+at /);
     await expectEveryBriefBuiltAndNothingLeft(outDir);
   }, 120_000);
+
+  // Review: the lost output's 74 replaced a usage error's 2 when stderr was the full one.
+  it.skipIf(!existsSync("/dev/full"))("keeps a failing command's own exit code", async () => {
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [join(repoRoot, "bin", "brief.js"), "build", "--jobs", "99"], { stdio: ["ignore", "ignore", openSync("/dev/full", "w")] });
+      running.push(child);
+      child.on("exit", resolve);
+    });
+    expect(code).toBe(2);
+  });
 });
 
 describe("a build whose reader leaves (brief build | head -1)", () => {
