@@ -133,14 +133,17 @@ function misalignedItem(error: YAMLParseError, lines: readonly Line[], at: numbe
   const isItem = (line: Line) => /^-(\s|$)/.test(line.text.slice(line.indent));
   const reported = lines[at]!;
   if (!isItem(reported)) return undefined;
+  // The item above whose list this one is most likely of: of the lists above (one may be nested in an item, as
+  // "tags:" in a claim), the one whose column is closest; the nearest such item.
   const itemAbove = (from: number) => {
+    let best: Line | undefined;
     for (let index = from - 1; index >= 0; index--) {
       const line = lines[index]!;
       if (line.text.trim() === "" || line.text.trimStart().startsWith("#")) continue;
-      if (line.indent < Math.min(reported.indent, lines[from]!.indent) && !isItem(line)) return undefined;
-      if (isItem(line) && line.indent !== reported.indent) return line;
+      if (line.indent < Math.min(reported.indent, lines[from]!.indent) && !isItem(line)) break;
+      if (isItem(line) && line.indent !== reported.indent && (best === undefined || Math.abs(line.indent - reported.indent) < Math.abs(best.indent - reported.indent))) best = line;
     }
-    return undefined;
+    return best;
   };
   const first = itemAbove(at);
   const next = lines.slice(at + 1).find((line) => isItem(line) && line.indent <= reported.indent + 1 && line.indent >= Math.min(reported.indent, first?.indent ?? 0));
@@ -168,13 +171,24 @@ function itemLeftOfList(error: YAMLParseError, lines: readonly Line[], at: numbe
   const isItem = (candidate: Line) => /^-(\s|$)/.test(candidate.text.slice(candidate.indent));
   const above = previousContentLine(lines, at);
   if (!isItem(line) || above === undefined || !isItem(above) || above.indent <= line.indent) return undefined;
-  const off = above.indent - line.indent;
+  // The lists it may belong to: those of the items above, up to the key that holds the outermost. A list nested in
+  // an item is one of them ("tags:" in a claim), so the nearest item is not always its list's: the closest column is.
+  const columns = new Set<number>();
+  for (let index = at - 1; index >= 0; index--) {
+    const candidate = lines[index]!;
+    if (candidate.text.trim() === "" || candidate.text.trimStart().startsWith("#")) continue;
+    if (isItem(candidate)) columns.add(candidate.indent);
+    else if (candidate.indent < line.indent) break;
+  }
+  const column = [...columns].sort((a, b) => Math.abs(a - line.indent) - Math.abs(b - line.indent) || a - b)[0]!;
+  const off = column - line.indent;
+  const spaces = Math.abs(off) === 1 ? "one space" : `${Math.abs(off)} spaces`;
   return {
     explanation: {
       code: "YAML_BAD_INDENT",
-      message: `this list item's "-" is ${off === 1 ? "one space" : `${off} spaces`} left of the item above it, so YAML cannot read it as an item of that list`,
+      message: `this list item's "-" is ${spaces} ${off > 0 ? "left" : "right"} of the other items' of its list, so YAML cannot read it as one of them`,
       span: { start: line.start + line.indent, end: line.start + line.indent + 1 },
-      hint: `start it with "- " ${above.indent} space${above.indent === 1 ? "" : "s"} in, as the item above`,
+      hint: `start it with "- " ${column} space${column === 1 ? "" : "s"} in, as the other items`,
     },
     covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
   };
@@ -302,12 +316,13 @@ function quoteInsideQuotes(error: YAMLParseError, lines: readonly Line[], at: nu
     else if (line.text[end] === quote && !(quote === "'" && line.text[end + 1] === "'")) break;
     else if (quote === "'" && line.text[end] === "'") end++;
   }
-  // A quote that ends the value early is followed by more of it on the line, and a last quote closes that.
-  const rest = line.text.slice(end + 1).trimEnd();
-  if (end >= line.text.length || rest === "" || rest.startsWith("#") || !rest.endsWith(quote)) return undefined;
+  // A quote that ends the value early is followed by more of it on the line, and a last quote closes that (a
+  // comment may follow it).
+  const last = line.text.search(new RegExp(`${quote}\\s*(?:\\s#.*)?$`));
+  const rest = line.text.slice(end + 1, last + 1).trim();
+  if (end >= line.text.length || last <= end || rest === "" || rest.startsWith("#")) return undefined;
   const slip = line.start + end;
   // The value as it should be written: its inner quotes escaped.
-  const last = line.text.trimEnd().length - 1;
   const inner = line.text.slice(valueStart + 1, last);
   const mended = quote === "'" ? `'${inner.replace(/'+/g, (run) => (run.length % 2 === 0 ? run : `${run}'`))}'` : `"${inner.replace(/(?<!\\)"/g, '\\"')}"`;
   return {

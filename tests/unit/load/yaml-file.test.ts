@@ -155,6 +155,21 @@ describe("parseYamlFile: everyday slips, said at the slip", () => {
     });
   });
 
+  // Review: the item above was in a list nested in the claim, and following the hint made the claim a tag.
+  it("a list item out of line, told the closest list's column, not the nearest item's", () => {
+    const result = parse("claims:\n  - id: x\n    tags:\n      - t1\n   - id: y\n");
+    expect(result.codes).toEqual(["YAML_BAD_INDENT"]);
+    expect(result.at).toEqual(["5:4"]);
+    expect(result.diagnostics[0]).toMatchObject({ hint: 'start it with "- " 2 spaces in, as the other items' });
+  });
+
+  // Review: a comment after the value hid the slip.
+  it("a quote inside a value in the same quotes, with a comment after it", () => {
+    const result = parse("text: 'they're here' # ok\n");
+    expect(result.codes).toEqual(["YAML_UNEXPECTED_TOKEN"]);
+    expect(result.diagnostics[0]!.hint).toBe("inside '…' an apostrophe is written twice: 'they''re here'; or put the value in double quotes");
+  });
+
   it("a plain value that holds a colon and a space", () => {
     const result = parse("text: High-street traders: fear the works\nquote: ok\n");
     expect(result.codes).toEqual(["YAML_BLOCK_AS_IMPLICIT_KEY"]);
