@@ -9,8 +9,6 @@ interface Layout {
   readonly fontSize: number;
   /** The usual distance between the baselines of two lines of one paragraph. */
   readonly lineSpacing: number;
-  /** Where a full line of the text usually ends: the right edge most lines reach. */
-  readonly measureRight: number;
 }
 
 /** The paragraph being put together: its first line, and where its longest line ends. */
@@ -32,9 +30,7 @@ interface OpenParagraph {
  * - it is indented against the line before (a first-line indent);
  * - it starts a list item, or leaves the hanging indent of one;
  * - the line before ended short: the first word of this line would have fit
- *   on it, so its author broke the line on purpose; measured against the
- *   paragraph's own longest line, or, when the line before ends a sentence
- *   and this one starts another, against the text's usual full line.
+ *   on it, so its author broke the line on purpose.
  * At a page break all but the first can tell, as the gap there is the page's.
  *
  * Limitations: the rules assume one column of text, which pages draw in
@@ -42,7 +38,8 @@ interface OpenParagraph {
  * columns, tables and text in figures come out in drawing order. Where
  * paragraphs are neither spaced apart nor indented, a paragraph whose last
  * line happens to be full is joined to the next, and so are short lines
- * that follow each other (an address block).
+ * that follow each other (an address block, list items whose bullets are
+ * drawn rather than written).
  */
 export function joinIntoParagraphs(pages: readonly (readonly PdfLine[])[]): string[] {
   const layout = measureLayout(pages);
@@ -88,10 +85,7 @@ function startsParagraph(previous: PdfLine, line: PdfLine, open: OpenParagraph, 
   } else if (line.left - previous.left > 0.8 * em) {
     return true;
   }
-  if (endsShort(previous, line, Math.max(open.right, line.right), em)) return true;
-  // A sentence that ends well short of the text's usual measure, and a line that starts another: short paragraphs
-  // and list items whose bullets are drawn, not written, have no longer line of their own to measure against.
-  return /[.!?:;]["”’)]?$/.test(previous.text) && /^["“‘(]?[\p{Lu}\p{N}]/u.test(line.text) && endsShort(previous, line, layout.measureRight, em);
+  return endsShort(previous, line, Math.max(open.right, line.right), em);
 }
 
 /** A line that does not end a sentence, followed by one that goes on in lower case. */
@@ -126,8 +120,7 @@ function measureLayout(pages: readonly (readonly PdfLine[])[]): Layout {
   // Lines of one paragraph are usually set 1 to 1.5 em apart, and the gap between paragraphs is wider: in a text of
   // many short paragraphs the gaps outnumber the lines, so the spacing is looked for among the close drops first.
   const close = spacings.filter(([drop]) => drop <= 1.6 * fontSize);
-  const measureRight = mostCommon(pages.flat().filter(isBody).map((line) => [Math.round(line.right / 6) * 6, line.text.length])) ?? 0;
-  return { fontSize, lineSpacing: mostCommon(close) ?? mostCommon(spacings) ?? 1.2 * fontSize, measureRight };
+  return { fontSize, lineSpacing: mostCommon(close) ?? mostCommon(spacings) ?? 1.2 * fontSize };
 }
 
 /** The value with the greatest total weight; the smallest of equally common ones. */

