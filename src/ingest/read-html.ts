@@ -24,7 +24,7 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   // Readability rewrites the document it is given: it gets a copy, and the metadata is read from the original.
   const copy = document.cloneNode(true) as Document;
   // A newsletter sign-up box inside the article's container reads to Readability as part of it.
-  for (const box of copy.querySelectorAll(signUpBoxes)) box.remove();
+  for (const box of signUpBoxes(copy)) box.remove();
   const article = new Readability(copy, { serializer: (node) => node }).parse();
   const paragraphs = article?.content ? collectBlockTexts(article.content) : [];
   // Readability keeps the headline out of the text (it is the title): put back as a PDF, Word or Markdown
@@ -38,8 +38,22 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   };
 }
 
-/** Elements that are a sign-up box by their class or id ("newsletter", "subscribe", "signup"). */
-const signUpBoxes = ["newsletter", "subscribe", "signup", "sign-up"].flatMap((word) => [`[class*="${word}" i]`, `[id*="${word}" i]`]).join(", ");
+/** A class or id that names a sign-up box: "newsletter", "newsletter-signup", "subscribe-box"; not "subscriber-only". */
+const signUpName = /(?:^|[-_])(?:newsletter|subscribe|signup|sign-up)(?:$|[-_])/i;
+
+/**
+ * The sign-up boxes of a page: elements named as one, and small. Never the page's frame (html, body, main,
+ * article), nor an element holding a fifth of the page's text or more: a page whose body is "newsletter-issue" is
+ * the article.
+ */
+function signUpBoxes(document: Document): Element[] {
+  const whole = document.body?.textContent?.length ?? 0;
+  return [...document.querySelectorAll("[class], [id]")].filter((element) => {
+    if (["HTML", "BODY", "MAIN", "ARTICLE"].includes(element.tagName.toUpperCase())) return false;
+    const names = [...(element.getAttribute("class") ?? "").split(/\s+/), element.getAttribute("id") ?? ""];
+    return names.some((name) => signUpName.test(name)) && (element.textContent?.length ?? 0) < 0.2 * whole;
+  });
+}
 
 /** The charset a page names in its first kilobyte (<meta charset="…"> or the http-equiv form), if any. */
 function declaredCharset(bytes: Uint8Array): string | undefined {

@@ -81,3 +81,19 @@ describe("ingesting a web page", () => {
     expect(document.format).toBe("html");
   });
 });
+
+// Review: a page whose body is classed "newsletter-issue" lost its whole article, and a "subscriber-only" part.
+describe("a page that is a newsletter", () => {
+  it("keeps its article and its subscriber-only text; only a sign-up box goes", async () => {
+    const paragraphs = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the issue, long enough to read as the article's own text and not as furniture of the page around it.`);
+    const issue = `<!doctype html><html><head><title>Issue 12</title></head><body class="newsletter-issue"><article><h1>Issue 12</h1>${paragraphs
+      .slice(0, 3)
+      .map((p) => `<p>${p}</p>`)
+      .join("")}<div class="subscriber-only-content">${paragraphs
+      .slice(3)
+      .map((p) => `<p>${p}</p>`)
+      .join("")}</div><div id="newsletter-signup"><p>Sign up!</p></div></article></body></html>`;
+    const document = await ingestDocument(new TextEncoder().encode(issue), { fileName: "issue.html" });
+    expect(document.paragraphs).toEqual(["Issue 12", ...paragraphs]);
+  });
+});
