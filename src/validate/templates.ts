@@ -73,8 +73,16 @@ function runCheck(set: TemplateSet): TemplateCheck {
     const letterhead = set.letterheadFiles.get(name);
     // A project file it would have used that could not be read: printed without it, the document would silently be
     // Briefsmith's own (a refused memo.hbs) or miss the office's style (a refused house.css, partial or folder).
+    // A style sheet named after a template is that template's own; any other is the house style of them all.
+    const sheetApplies = (sheet: string) => sheet === name || !set.templates.has(sheet);
     const refused = set.refused
-      .filter((r) => r.kind === "folder" || r.kind === "style sheet" || (r.kind === "template" && r.name === name) || (r.kind === "partial" && walker.partials.has(r.name)))
+      .filter(
+        (r) =>
+          r.kind === "folder" ||
+          (r.kind === "style sheet" && sheetApplies(r.name)) ||
+          (r.kind === "template" && r.name === name) ||
+          (r.kind === "partial" && walker.partials.has(r.name)),
+      )
       .map((r) => r.shown);
     const own = set.diagnostics.filter((d) => (d.file === entry.shown || (letterhead !== undefined && d.file === letterhead) || refused.includes(d.file ?? "")) && d.severity === "error");
     const errors = dedupe([...own, ...walker.errors]);

@@ -272,6 +272,25 @@ describe("reading a project's templates folder", () => {
     }
   });
 
+  // Review: templates/letter.css refused refused every template's briefs, though it styles the letter only.
+  it("refuses, for a style sheet it could not read, the briefs of the templates it styles only", async () => {
+    project = letterProject();
+    const { symlinkSync, rmSync } = await import("node:fs");
+    writeFileSync(project.path("elsewhere.css"), "p { color: red }\n");
+    rmSync(project.path("templates/letter.css"));
+    symlinkSync(project.path("elsewhere.css"), project.path("templates/letter.css"));
+    const { checkTemplates } = await import("../../../src/validate/templates.js");
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    const errors = (name: string) => checkTemplates(set).templates.get(name)!.errors.map((d) => d.code);
+    expect(errors("letter")).toContain("FILE_OUTSIDE_FOLDER");
+    expect(errors("memo")).toEqual([]);
+    // A house style applies to every template: refused, it puts them all in error.
+    rmSync(project.path("templates/house.css"));
+    symlinkSync(project.path("elsewhere.css"), project.path("templates/house.css"));
+    const withHouse = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    expect(checkTemplates(withHouse).templates.get("memo")!.errors.map((d) => d.code)).toContain("FILE_OUTSIDE_FOLDER");
+  });
+
   // A CI engineer's test: templates/memo.hbs made a link out of the project was refused, and every memo was then
   // printed with Briefsmith's own memo over the office's PDFs, "✓ built".
   it("refuses the briefs of a project template it could not read, keeping their last outputs; other briefs build", async () => {
