@@ -65,11 +65,11 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
     const { manifest, unreadable } = await recoverManifest(outDir, manifestPath, cwd);
     const result = await buildLocked({ ...options, cwd, env, root, paths, outDir, date, jobs, manifestPath, manifest, interrupted });
     if (unreadable === undefined) return result;
-    // Every brief was built again, since nothing of the last build could be trusted: said, not done in silence.
+    // Nothing of the last builds' record could be trusted: said, not done in silence.
     const note: Diagnostic = {
       severity: "warning",
       code: "MANIFEST_UNREADABLE",
-      message: `${displayPath(manifestPath, cwd)} could not be read, so every brief was built again: ${unreadable}`,
+      message: `${displayPath(manifestPath, cwd)} was set aside, so the briefs of this build were built in full and no others are listed: ${unreadable}`,
       hint: "a build writes it anew; if it was edited by hand, leave it to the builds",
     };
     return { ...result, diagnostics: [note, ...result.diagnostics] };

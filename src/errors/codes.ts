@@ -195,7 +195,10 @@ export const errorCodes = {
   },
   OUTPUT_INSIDE_SOURCES: { meaning: "the output folder is inside sources/, where every file written would change a corpus", fix: "choose an output folder outside sources/ with --out" },
   MANIFEST_NOT_FOUND: { meaning: "a manifest to merge cannot be read", fix: "check the path" },
-  MANIFEST_UNREADABLE: { meaning: "the output folder's manifest.json is not one a build can use (cut short, invalid JSON), so every brief was built again", fix: "nothing: the build writes it anew" },
+  MANIFEST_UNREADABLE: {
+    meaning: "the output folder's manifest.json is not one a build can use (cut short, invalid JSON, unreadable), so the build set it aside and built its briefs in full",
+    fix: "nothing: the build writes it anew",
+  },
   MANIFEST_INVALID: { meaning: "a manifest to merge is not a Briefsmith manifest", fix: "merge the manifest.json files that brief build wrote" },
   MANIFEST_OVERLAP: { meaning: "two shards' manifests list the same brief", fix: "use --shard I/N with the same N for every shard" },
 } as const satisfies Record<string, CodeDoc>;

@@ -122,8 +122,9 @@ export async function readManifestIfValid(path: string): Promise<{ manifest: Man
   let text: string;
   try {
     text = readFileSync(path, "utf8");
-  } catch {
-    return { manifest: undefined };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? { manifest: undefined } : { manifest: undefined, unreadable: `it cannot be read (${code ?? (error as Error).message})` };
   }
   try {
     const parsed = ManifestSchema.safeParse(JSON.parse(text));
