@@ -9,7 +9,7 @@ import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprin
 import { sha256 } from "../incremental/hash.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
 import { ParsedYamlCache, parsedYamlCacheFileName } from "../load/parsed-yaml-cache.js";
-import { displayPath, refuseOutputInSources } from "../load/project.js";
+import { briefFileBaseName, displayPath, findBriefFiles, refuseOutputInSources } from "../load/project.js";
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
@@ -171,7 +171,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     if (allUnchanged !== undefined) {
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
-      const withdrawn = await removeOutputsOfGoneBriefs(manifest, allUnchanged, { paths, cwd, outDir });
+      const withdrawn = await removeOutputsOfGoneBriefs(manifest, allUnchanged, { paths, cwd, root, outDir });
       const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, root, shard: options.shard, templates: templatesHash }), cwd);
       return {
         results: allUnchanged,
@@ -252,7 +252,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
 
     const order = new Map(briefs.map((b, i) => [preparedBriefId(b), i]));
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    const withdrawn = await removeOutputsOfGoneBriefs(manifest, results, { paths, cwd, outDir });
+    // Every brief found, of every shard: one of another shard is not gone.
+    const withdrawn = await removeOutputsOfGoneBriefs(manifest, results, { paths, cwd, root, outDir, known: preparation.briefs.map(preparedBriefId) });
     let writtenManifest: string | undefined;
     let manifestError: BriefsmithError | undefined = journalError;
     if (results.some((r) => hasCurrentOutputs(r.status)) || manifest !== undefined || journalOpened) {
@@ -294,14 +295,19 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
 async function removeOutputsOfGoneBriefs(
   manifest: Manifest | undefined,
   results: readonly BriefResult[],
-  where: { paths: readonly string[]; cwd: string; outDir: string },
+  where: { paths: readonly string[]; cwd: string; root: string; outDir: string; known?: readonly string[] },
 ): Promise<Diagnostic[]> {
   const folders = where.paths.map((p) => resolve(where.cwd, p)).filter((p) => isFolder(p));
-  const built = new Set(results.map((r) => r.id));
+  if (folders.length === 0 || manifest === undefined) return [];
+  // A brief is there while a brief file of its id is in a folder being built, wherever the manifest's path, written
+  // relative to another build's working folder, would point from here, and whatever shard this build is.
+  const present = new Set([...results.map((r) => r.id), ...(where.known ?? []), ...(await findBriefFiles(folders, where.cwd)).map(briefFileBaseName)]);
   const notes: Diagnostic[] = [];
-  for (const entry of manifest?.briefs ?? []) {
-    const file = resolve(where.cwd, entry.file);
-    if (built.has(entry.id) || existsSync(file) || !folders.some((folder) => file.startsWith(folder + sep))) continue;
+  for (const entry of manifest.briefs) {
+    // The entry's file as the manifest names it, from here or from the project's folder.
+    const candidates = [resolve(where.cwd, entry.file), resolve(where.root, entry.file)];
+    const inFolder = candidates.some((file) => folders.some((folder) => file.startsWith(folder + sep)));
+    if (present.has(entry.id) || present.has(briefFileBaseName(entry.file)) || !inFolder || candidates.some((file) => existsSync(file))) continue;
     for (const output of entry.outputs) {
       const path = join(where.outDir, output.path);
       const shown = displayPath(path, where.cwd);

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { version } from "../version.js";
@@ -56,12 +56,24 @@ export function nextManifest(
 ): Manifest {
   // The project's briefs only: a brief named from outside it is refused, and recorded it stayed for good (a
   // mistaken `brief build /tmp` left 1,346 entries with other people's paths).
+  // Compared as the brief reader does, links followed: a project reached through a link is still the project.
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  const root = real(context.root);
   const inProject = (file: string) => {
-    const path = relative(context.root, resolve(context.cwd, file));
+    const path = relative(root, real(resolve(context.cwd, file)));
     return path !== "" && !path.startsWith("..") && !isAbsolute(path);
   };
+  // A path as the manifest has it is relative to the working folder of the build that wrote it: usually the
+  // project's, so it is looked for from there too.
+  const exists = (file: string) => existsSync(resolve(context.cwd, file)) || existsSync(resolve(context.root, file));
   // Entries of briefs whose file is gone, or that belong to another shard now, are dropped.
-  const kept = (previous?.briefs ?? []).filter((e) => existsSync(resolve(context.cwd, e.file)) && inShard(e.id, context.shard) && inProject(e.file));
+  const kept = (previous?.briefs ?? []).filter((e) => exists(e.file) && inShard(e.id, context.shard) && (inProject(e.file) || inProject(resolve(context.root, e.file))));
   const entries = new Map(kept.map((e) => [e.id, e]));
   for (const result of results) {
     if (inProject(result.file)) entries.set(result.id, entryOf(result, previous === undefined ? undefined : entryById(previous, result.id)));

@@ -77,3 +77,29 @@ describe("a brief named from outside the project", () => {
     }
   });
 });
+
+// Review: the manifest's paths are relative to the folder a build ran from. Run from another folder, a build took
+// briefs that are there for gone, removed their files and dropped them; run through a link to the project, it
+// recorded none of what it built.
+describe("a build run from elsewhere than the last one", () => {
+  it("from a subfolder, a shard of the briefs, removes nothing and keeps every entry", async () => {
+    project = new TempProject();
+    await build(project);
+    const result = await build(project, { cwd: project.path("briefs"), root: "..", outDir: "../output", paths: ["."], shard: { index: 1, count: 2 } });
+    expect(result.diagnostics.map((d) => d.code)).not.toContain("OUTPUT_REMOVED");
+    for (const id of ["tram-handout", "tram-memo", "tram-one-pager"]) expect(existsSync(project.path(`output/${id}.pdf`))).toBe(true);
+  });
+
+  it("through a link to the project, records what it built", async () => {
+    project = new TempProject();
+    const { symlinkSync, rmSync } = await import("node:fs");
+    const link = `${project.dir}-link`;
+    symlinkSync(project.dir, link);
+    try {
+      await build(project, { paths: [`${link}/briefs`] });
+      expect(await ids(project)).toEqual(["tram-handout", "tram-memo", "tram-one-pager"]);
+    } finally {
+      rmSync(link, { force: true });
+    }
+  });
+});
