@@ -209,18 +209,22 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
 }
 
 /**
- * Whether the Word file at `path` is a staffer's: there, neither as the last build listed it nor as Briefsmith
- * saves one (saved again by Word or LibreOffice, or changed otherwise). Unlisted is not enough: a file left
- * alone when its brief stopped asking for Word is no longer listed, and is still hers.
+ * Whether the Word file at `path` is a staffer's. Listed by the last build, it is hers once it is no longer as
+ * listed. Not listed (its brief stopped asking for Word, the manifest was lost, a build was killed), the program
+ * that saved it last says: Word or LibreOffice name themselves in it, and a file that is not a package at all was
+ * not written by Briefsmith either.
  */
 async function editedWordFile(path: string, previous: ManifestEntry | undefined, outDir: string): Promise<boolean> {
   if (!existsSync(path)) return false;
+  const at = (output: Output | undefined) => output !== undefined && join(outDir, output.path) === path;
   const listed = previous?.outputs.find((o) => formatOf(o.path) === "docx");
-  if (listed !== undefined && join(outDir, listed.path) === path && (await sameContent(path, listed))) return false;
+  if (at(listed)) return !(await sameContent(path, listed!));
+  const lastBuilt = previous?.last_built?.outputs.find((o) => formatOf(o.path) === "docx");
+  if (at(lastBuilt) && (await sameContent(path, lastBuilt!))) return false;
   try {
     // Loaded here, not with the build: most builds write no Word file over another.
-    const { savedByBriefsmith } = await import("../docx/reproducible.js");
-    return !(await savedByBriefsmith(await readFile(path)));
+    const { savedByAnotherProgram } = await import("../docx/reproducible.js");
+    return await savedByAnotherProgram(await readFile(path));
   } catch {
     return false; // not a file that can be read (a folder): writing there fails with its own message
   }

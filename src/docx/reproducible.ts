@@ -95,15 +95,17 @@ function renumberRelationships(parts: Map<string, string>): void {
 const application = "Briefsmith";
 
 /**
- * Whether these bytes are a Word file as Briefsmith saved it: a package whose docProps/app.xml names Briefsmith.
- * Saved again by Word or LibreOffice, it names them; changed by any other means, it is no longer a package.
+ * Whether these bytes are not a Word file as Briefsmith saves one: a package whose docProps/app.xml names another
+ * program (Word and LibreOffice put their name there when they save), or no package at all. One that names none
+ * was written by a Briefsmith from before it named itself.
  */
-export async function savedByBriefsmith(bytes: Uint8Array): Promise<boolean> {
+export async function savedByAnotherProgram(bytes: Uint8Array): Promise<boolean> {
   try {
-    const app = await (await JSZip.loadAsync(bytes)).file("docProps/app.xml")?.async("string");
-    return app !== undefined && app.includes(`<Application>${application}</Application>`);
+    const app = (await (await JSZip.loadAsync(bytes)).file("docProps/app.xml")?.async("string")) ?? "";
+    const program = /<Application>([^<]*)<\/Application>/.exec(app)?.[1];
+    return program !== undefined && program !== application;
   } catch {
-    return false;
+    return true;
   }
 }
 
