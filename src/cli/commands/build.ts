@@ -265,8 +265,9 @@ function describeResult(brief: BriefResult): string {
       // The PDF's pages and path; a brief built without a PDF shows its Word or HTML file.
       const pages = brief.pages === undefined ? "" : plural(brief.pages, "page");
       const files = [brief.pdfPath, brief.docxPath].filter((p) => p !== undefined);
-      const shown = files.length > 0 ? files.join(", ") : (brief.htmlPath ?? `${brief.id}.pdf`);
-      const lines = [`✓ ${id} ${pages.padEnd(9)} ${time.padStart(9)}  ${balanceVerdict(brief)}  → ${shown}`];
+      // A brief whose only file was left alone (a Word file edited by hand) names none: its warning says why.
+      const shown = files.length > 0 ? files.join(", ") : brief.htmlPath;
+      const lines = [`✓ ${id} ${pages.padEnd(9)} ${time.padStart(9)}  ${balanceVerdict(brief)}${shown === undefined ? "" : `  → ${shown}`}`];
       const changed = describeChanges(brief.changes);
       if (changed !== undefined) lines.push(`    changed since the last build: ${changed}`);
       for (const warning of brief.warnings) lines.push(`    warning: ${warning}`);

@@ -244,6 +244,20 @@ describe("brief build --format", () => {
     expect(readFileSync(project.path("output/tram-memo.docx")).subarray(-7).toString()).toBe("edited\n");
   });
 
+  // Review: a Word-only brief whose edited Word file was left showed "→ tram-memo.pdf", a file that is not there.
+  it("names no file on a Word-only brief's line when its edited Word file was left alone", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [docx]");
+    await build(project, { printer: new FakePrinter() });
+    writeFileSync(project.path("output/tram-memo.docx"), "edited in Word");
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-03");
+    const run = await runCli(["build", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    const line = run.stdout.split("\n").find((l) => l.startsWith("✓ tram-memo"));
+    expect(line).toBeDefined();
+    expect(line).not.toContain("→");
+    expect(run.stdout).toContain("output/tram-memo.docx was edited since it was written");
+  });
+
   // Regression: a failed build recorded the new inputs' key beside the last build's files, so a later build took
   // last week's Word file for one of today's inputs, kept it and listed it.
   it("after a failed build, a Word file of the last inputs is not taken for one of the new inputs", async () => {
