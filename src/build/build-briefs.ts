@@ -277,6 +277,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       manifestPath: manifestError === undefined ? writtenManifest : undefined,
       browserLaunches: (await settled(ownPrinter))?.launches ?? (await settled(Promise.resolve(options.printer)))?.launches ?? 0,
       notStarted: plan.jobs.length - started,
+      notStartedBriefs: plan.jobs.slice(started).map((job) => ({ id: job.checked.brief.id, file: job.checked.file.path })),
       ...(stopped === undefined ? {} : { interrupted: stopped }),
       ...(manifestError === undefined ? {} : { manifestError }),
     };

@@ -200,33 +200,37 @@ function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
       ...Object.fromEntries(["built", "rerendered", "unchanged", "invalid", "unbalanced", "failed"].map((s) => [s, results.filter((r) => r.status === s).length])),
       not_started: result.notStarted,
     },
-    briefs: results.map((r) => ({
-      id: r.id,
-      file: r.file,
-      status: r.status,
-      // What happened to its PDF: printed now, kept because the document came out the same, or left as it was.
-      pdf_action: !hasCurrentOutputs(r.status)
-        ? "not built"
-        : r.pdfPath === undefined
-          ? "none asked for"
-          : r.printed
-            ? "printed"
-            : r.status === "unchanged"
-              ? "untouched"
-              : "re-rendered, same result",
-      pdf: r.pdfPath,
-      html: r.htmlPath,
-      docx: r.docxPath,
-      pages: r.pages,
-      duration_ms: r.durationMs === undefined ? undefined : Math.round(r.durationMs),
-      // The same shape for every brief; `brief balance --json` has the problems themselves.
-      balance: r.balanceSummary,
-      changes: r.changes,
-      warnings: r.warnings,
-      error: r.error ? { code: r.error.code, message: r.error.message, hint: r.error.hint } : undefined,
-      // Every problem that kept it from being built, located: its own file's, and its corpus's.
-      diagnostics: hasCurrentOutputs(r.status) ? undefined : locateDiagnostics(r.diagnostics ?? [], result.fileTexts),
-    })),
+    briefs: [
+      ...results.map((r) => ({
+        id: r.id,
+        file: r.file,
+        status: r.status,
+        // What happened to its PDF: printed now, kept because the document came out the same, or left as it was.
+        pdf_action: !hasCurrentOutputs(r.status)
+          ? "not built"
+          : r.pdfPath === undefined
+            ? "none asked for"
+            : r.printed
+              ? "printed"
+              : r.status === "unchanged"
+                ? "untouched"
+                : "re-rendered, same result",
+        pdf: r.pdfPath,
+        html: r.htmlPath,
+        docx: r.docxPath,
+        pages: r.pages,
+        duration_ms: r.durationMs === undefined ? undefined : Math.round(r.durationMs),
+        // The same shape for every brief; `brief balance --json` has the problems themselves.
+        balance: r.balanceSummary,
+        changes: r.changes,
+        warnings: r.warnings,
+        error: r.error ? { code: r.error.code, message: r.error.message, hint: r.error.hint } : undefined,
+        // Every problem that kept it from being built, located: its own file's, and its corpus's.
+        diagnostics: hasCurrentOutputs(r.status) ? undefined : locateDiagnostics(r.diagnostics ?? [], result.fileTexts),
+      })),
+      // Briefs a stop or --fail-fast kept from starting: listed, as the counts count them.
+      ...(result.notStartedBriefs ?? []).map((b) => ({ id: b.id, file: b.file, status: "not started", pdf_action: "not built" })),
+    ],
     diagnostics: located,
   };
 }

@@ -148,6 +148,11 @@ describe("buildBriefs with a fake printer", () => {
     const fast = await build(project, fastPrinter, { force: true, failFast: true, jobs: 1 });
     expect(fast.results.find((r) => r.id === "batch-01")?.status).toBe("failed");
     expect(fast.results.length).toBeLessThan(7);
+    // A CI engineer's test: --json counted the briefs not started but did not list them.
+    expect(fast.notStartedBriefs?.length).toBe(fast.notStarted);
+    expect(fast.notStarted).toBeGreaterThan(0);
+    const listed = new Set([...fast.results.map((r) => r.id), ...(fast.notStartedBriefs ?? []).map((b) => b.id)]);
+    expect(listed.size).toBe(7);
   });
 
   // Regression: briefs rendered ahead waited for a tab inside the printer, whose timeout counts that wait, so one

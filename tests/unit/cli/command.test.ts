@@ -112,3 +112,19 @@ describe("one failure of many briefs", () => {
     }
   });
 });
+
+// A CI engineer's test: after --fail-fast (or a signal), --json counted the briefs not started but did not list them.
+describe("brief build --json after --fail-fast", () => {
+  it("lists the briefs not started, as it counts them", async () => {
+    const project = new TempProject();
+    try {
+      const run = await runCli(["build", "--force", "--fail-fast", "--jobs", "1", "--json", "--browser", "/bin/false"], { cwd: project.dir });
+      const summary = JSON.parse(run.stdout) as { counts: { not_started: number }; briefs: { id: string; status: string }[] };
+      expect(summary.counts.not_started).toBeGreaterThan(0);
+      expect(summary.briefs.filter((b) => b.status === "not started")).toHaveLength(summary.counts.not_started);
+      expect(summary.briefs.map((b) => b.id).sort()).toEqual(["tram-handout", "tram-memo", "tram-one-pager"]);
+    } finally {
+      project.dispose();
+    }
+  });
+});
