@@ -123,7 +123,8 @@ describe("reliability", () => {
         "    source: long-hearing",
         "    perspective: long-witnesses",
         "    kind: reporting",
-        `    text: A witness gave reason ${i + 1}.`,
+        // Each claim long enough that the handout's printing takes several times the timeout on any machine.
+        `    text: A witness gave reason ${i + 1}, ${"speaking at length of the route, the cost, the works and the timetable, ".repeat(4)}and no more.`,
         `    quote: worth building for reason number ${i + 1}.`,
         `    locator: ${i + 1}`,
       ].join("\n"),
