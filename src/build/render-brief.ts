@@ -10,7 +10,7 @@ import { locate } from "../load/yaml-locate.js";
 import type { BriefModel } from "../model.js";
 import { createRenderer, type RenderHtml } from "../render/render.js";
 import { checkDateArgument, invalidArgument } from "../errors/argument.js";
-import { isoDate } from "../text/dates.js";
+import { localIsoDate } from "../text/dates.js";
 import { plural } from "../text/plural.js";
 import { checkBriefAgainstExtract, validateBriefFile } from "../validate/brief.js";
 import type { Corpus } from "../validate/corpus.js";
@@ -20,7 +20,7 @@ import { gateBrief } from "./gate.js";
 import { builtInLexicon, builtInTemplates } from "./built-ins.js";
 
 export interface RenderBriefOptions {
-  /** The date printed when the brief sets none, YYYY-MM-DD (default: today, UTC). */
+  /** The date printed when the brief sets none, YYYY-MM-DD (default: today, on the machine's calendar). */
   readonly date?: string;
   /** The brief's file name: diagnostics name it, and its base name is the id when the brief sets none (default "brief.yaml"). */
   readonly file?: string;
@@ -91,7 +91,7 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
   if (validated.brief === undefined || errorCount(diagnostics) > 0) {
     throw new BriefsmithError("BRIEF_NOT_VALID", `${fileName} has ${plural(errorCount(diagnostics), "problem")}`, { diagnostics, fileTexts });
   }
-  const gated = gateBrief({ file, brief: validated.brief, corpus }, { date: options.date ?? isoDate(new Date()), lexicon });
+  const gated = gateBrief({ file, brief: validated.brief, corpus }, { date: options.date ?? localIsoDate(new Date()), lexicon });
   if (gated.refusal !== undefined) {
     const unbalanced = gated.refusal.status === "unbalanced";
     throw new BriefsmithError(unbalanced ? "BRIEF_UNBALANCED" : "BRIEF_NOT_VALID", `${fileName} is not rendered: ${gated.refusal.reason}`, {

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { isoDate } from "../text/dates.js";
+import { localIsoDate } from "../text/dates.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { locate } from "../load/yaml-locate.js";
 import { loadProjectTemplates } from "../load/templates.js";
@@ -51,7 +51,7 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
   const templates = loadProjectTemplates(root, cwd, options.templatesDir);
   const preparation = await prepareBriefs(options.paths ?? [resolve(root, "briefs")], { root, cwd, templates });
   const lexicon = options.lexicon ?? (await builtInLexicon());
-  const context = { date: options.date ?? isoDate(new Date()), lexicon };
+  const context = { date: options.date ?? localIsoDate(new Date()), lexicon };
   const render = createRenderer(preparation.templates, preparation.templateCheck);
   const briefs = preparation.briefs.map((prepared) => rendered(prepared, judgeBrief(prepared, context), render));
   return {

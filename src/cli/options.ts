@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { outputFormats, type OutputFormat } from "../schema/formats.js";
-import { isoDate, momentOfEpoch } from "../text/dates.js";
+import { isoDate, localIsoDate, momentOfEpoch } from "../text/dates.js";
 import { UsageError, type CliIo } from "./io.js";
 
 export function projectRoot(io: CliIo, root: string | undefined): string {
@@ -19,7 +19,7 @@ export function buildDate(io: CliIo): string {
     if (moment === undefined) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (up to the year 9999), not "${epoch}"`);
     return isoDate(moment);
   }
-  return isoDate(io.now());
+  return localIsoDate(io.now());
 }
 
 /** A whole number of at least 1 given for an option, or undefined when the option is not given. */

@@ -14,9 +14,18 @@ export function formatDate(date: string): string {
   return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
 }
 
-/** The ISO calendar date (UTC) of a moment. */
+/** The ISO calendar date (UTC) of a moment: SOURCE_DATE_EPOCH's, which the reproducible-builds convention reads in UTC. */
 export function isoDate(moment: Date): string {
   return moment.toISOString().slice(0, 10);
+}
+
+/**
+ * Today as the person building sees it on their calendar (the machine's time zone): a memo built at nine in the
+ * evening in Washington is dated that day, not the next, as UTC would have it.
+ */
+export function localIsoDate(moment: Date): string {
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${String(moment.getFullYear()).padStart(4, "0")}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
 }
 
 /**

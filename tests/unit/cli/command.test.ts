@@ -128,3 +128,25 @@ describe("brief build --json after --fail-fast", () => {
     }
   });
 });
+
+// A CI engineer's test: TZ=Pacific/Pago_Pago printed the 26th where the local date was the 25th.
+describe("the build date", () => {
+  it("is today on the machine's calendar; SOURCE_DATE_EPOCH's is read in UTC", async () => {
+    const { localIsoDate, isoDate } = await import("../../../src/text/dates.js");
+    const { buildDate } = await import("../../../src/cli/options.js");
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York"; // Node reads TZ again when it changes
+    try {
+      // 25 November 2026, 21:00 in Washington: already the 26th in UTC.
+      const evening = new Date("2026-11-26T02:00:00Z");
+      expect(localIsoDate(evening)).toBe("2026-11-25");
+      const io = (env: Record<string, string>) => ({ env, now: () => evening }) as unknown as Parameters<typeof buildDate>[0];
+      expect(buildDate(io({}))).toBe("2026-11-25");
+      expect(buildDate(io({ SOURCE_DATE_EPOCH: String(evening.getTime() / 1000) }))).toBe("2026-11-26");
+      expect(isoDate(evening)).toBe("2026-11-26");
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
