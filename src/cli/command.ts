@@ -109,6 +109,11 @@ function describeParseError(command: CommandInfo, args: readonly string[], error
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     const name = option.replace(/^-+/, "").replace(/=.*$/, "");
     const spec = command.options[name] ?? Object.values(command.options).find((o) => o.short === name);
+    // "--timeout -1": the parser takes "-1" for an option, and the option looks given no value at all.
+    const given = args[args.indexOf(option) + 1];
+    if (spec?.type === "string" && /^(?:N|SECONDS)$/.test(spec.value ?? "") && given !== undefined && /^-\d/.test(given)) {
+      return `${option} takes a whole number of at least 1, not "${given}": ${option} ${spec.value ?? "VALUE"}`;
+    }
     return spec?.type === "boolean" ? `${option.replace(/=.*$/, "")} takes no value` : `${option} needs a value: ${option} ${spec?.value ?? "VALUE"}`;
   }
   return message;

@@ -33,6 +33,14 @@ describe("command definitions", () => {
     expect(run.stderr).toContain("--jobs takes at most 32");
   });
 
+  // An author's test: "--timeout -1" was told "--timeout needs a value", the parser having taken -1 for an option.
+  it("a negative number for a number option is said to be one", async () => {
+    const run = await runCli(["build", "--timeout", "-1"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('brief: --timeout takes a whole number of at least 1, not "-1": --timeout SECONDS');
+    expect((await runCli(["build", "--out", "-x"])).stderr).toContain("--out needs a value");
+  });
+
   it("an unknown option is a usage error that suggests the right one, in the user's words", async () => {
     const run = await runCli(["build", "--forse"]);
     expect(run.code).toBe(2);
