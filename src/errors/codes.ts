@@ -85,6 +85,7 @@ export const errorCodes = {
   BRIEF_UNKNOWN_CORPUS: { meaning: "the brief names a corpus that is not under sources/", fix: "use the corpus the hint suggests, or create it" },
   BRIEF_UNKNOWN_THEME: { meaning: "the brief names a theme its corpus does not have", fix: "use an id from brief list themes" },
   BRIEF_DUPLICATE_THEME: { meaning: "the brief lists a theme twice", fix: "list each theme once" },
+  BRIEF_DUPLICATE_VIEWPOINT: { meaning: "the brief lists a viewpoint twice", fix: "list each viewpoint once" },
   BRIEF_UNKNOWN_VIEWPOINT: { meaning: "the brief names a viewpoint that is not in its corpus or not in a chosen theme", fix: "use an id from brief list viewpoints, or add its theme" },
   BRIEF_THEME_WITHOUT_VIEWPOINT: { meaning: "the brief's viewpoints list none of a chosen theme's viewpoints, so that question would be printed with no view", fix: "add one of the theme's viewpoints to viewpoints, or remove the theme from themes" },
   BRIEF_UNKNOWN_TEMPLATE: { meaning: "the brief names a template that is neither Briefsmith's own nor in the project's templates/ folder", fix: "use the template the hint suggests (brief list templates), or add templates/<name>.hbs" },

@@ -206,6 +206,21 @@ export function checkBriefAgainstExtract(brief: ValidBrief, file: YamlFile, extr
     });
   }
   if (brief.viewpoints !== "all") {
+    // As for themes: a viewpoint listed twice is a slip (a copied line), said rather than quietly taken once.
+    const listedViewpoints = new Set<string>();
+    brief.viewpoints.forEach((viewpoint, index) => {
+      if (listedViewpoints.has(viewpoint)) {
+        diagnostics.push({
+          severity: "error",
+          code: "BRIEF_DUPLICATE_VIEWPOINT",
+          message: `viewpoint "${viewpoint}" is listed twice`,
+          file: file.path,
+          span: locate(file, ["viewpoints", index]),
+          hint: "list each viewpoint once",
+        });
+      }
+      listedViewpoints.add(viewpoint);
+    });
     const allViewpoints = extract.themes.flatMap((t) => t.viewpoints.map((v) => v.id));
     const chosenViewpoints = chosenThemes.flatMap((t) => t.viewpoints.map((v) => v.id));
     brief.viewpoints.forEach((viewpoint, index) => {

@@ -49,6 +49,8 @@ const cases: Record<string, (project: TempProject) => void> = {
   // "Unexpected scalar at node end" and "check the punctuation at the caret".
   "apostrophe inside single quotes": (p) => p.replace("briefs/tram-memo.yaml", "title: Should Riverside extend the tram?", "title: 'Riverside's tram: should it be extended?'"),
   "quotes inside double quotes": (p) => p.replace("briefs/tram-memo.yaml", "title: Should Riverside extend the tram?", 'title: "Should Riverside say "yes" to the tram?"'),
+  // An author's test: a viewpoint listed twice was taken once in silence; a theme listed twice is an error.
+  "viewpoint listed twice": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nviewpoints: [build-it, do-not-build, build-it]\n"),
   // A CI engineer's test: a NUL byte in a title validated, built, and was copied into the HTML.
   "control character in a brief": (p) => p.replace("briefs/tram-memo.yaml", "title: Should", "title: Sh\u0000ould"),
   // An author's test: a side emptied by the brief's exclude_claims pointed at the corpus, offering the excluded claims.
