@@ -31,7 +31,29 @@ export function diagnosticsFromZod(
   schema: z.ZodType,
   basePath: YamlPath = [],
 ): Diagnostic[] {
-  return issues.flatMap((issue) => fromIssue(issue, file, codePrefix, schema, basePath, issue.path as YamlPath));
+  return issues.flatMap((issue) => fromIssue(issue, file, codePrefix, schema, basePath, issue.path as YamlPath)).map((d) => continuedItem(d, file) ?? d);
+}
+
+/**
+ * A list item indented further than the one above it (`- dredge` then `  - dredge`): YAML reads it as more of the
+ * item above ("dredge - dredge"), which the schema then refuses as a value. That is said at the item that slipped.
+ */
+function continuedItem(diagnostic: Diagnostic, file: YamlFile): Diagnostic | undefined {
+  // Only a value refused for its form (an id, a choice): free text may hold such a line on purpose.
+  if (diagnostic.span === undefined || diagnostic.file !== file.path || !/_INVALID_(?:FORMAT|VALUE)$/.test(diagnostic.code)) return undefined;
+  const value = file.text.slice(diagnostic.span.start, diagnostic.span.end);
+  const slip = /\n([ \t]*)- /.exec(value);
+  if (slip === null) return undefined;
+  const at = diagnostic.span.start + slip.index + 1 + slip[1]!.length;
+  const lineStart = file.text.lastIndexOf("\n", diagnostic.span.start - 1) + 1;
+  const column = /^[ \t]*/.exec(file.text.slice(lineStart))![0].length;
+  return {
+    ...diagnostic,
+    code: "YAML_BAD_INDENT",
+    message: `this list item is indented further than the item above it, so YAML reads it as more of that item's value ("${value.replace(/\s+/g, " ").trim()}")`,
+    span: { start: at, end: at + 1 },
+    hint: `start it with "- " ${column} space${column === 1 ? "" : "s"} in, as the item above`,
+  };
 }
 
 function fromIssue(

@@ -49,6 +49,9 @@ const cases: Record<string, (project: TempProject) => void> = {
   // "Unexpected scalar at node end" and "check the punctuation at the caret".
   "apostrophe inside single quotes": (p) => p.replace("briefs/tram-memo.yaml", "title: Should Riverside extend the tram?", "title: 'Riverside's tram: should it be extended?'"),
   "quotes inside double quotes": (p) => p.replace("briefs/tram-memo.yaml", "title: Should Riverside extend the tram?", 'title: "Should Riverside say "yes" to the tram?"'),
+  // An author's test: "- worth-building" under "- worth-building" but indented further was read as one value,
+  // "worth-building - worth-building", and refused as an id at the first line.
+  "list item indented under the one above": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nexclude_claims:\n- build-payback\n  - build-commutes\n"),
   // An author's test: a viewpoint listed twice was taken once in silence; a theme listed twice is an error.
   "viewpoint listed twice": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nviewpoints: [build-it, do-not-build, build-it]\n"),
   // A CI engineer's test: a NUL byte in a title validated, built, and was copied into the HTML.
