@@ -190,37 +190,10 @@ export function checkBriefAgainstExtract(brief: ValidBrief, file: YamlFile, extr
         });
       }
     });
-    const seen = new Set<string>();
-    brief.themes.forEach((theme, index) => {
-      if (seen.has(theme)) {
-        diagnostics.push({
-          severity: "error",
-          code: "BRIEF_DUPLICATE_THEME",
-          message: `theme "${theme}" is listed twice`,
-          file: file.path,
-          span: locate(file, ["themes", index]),
-          hint: "list each theme once",
-        });
-      }
-      seen.add(theme);
-    });
+    diagnostics.push(...listedTwice(brief.themes, "themes", file));
   }
   if (brief.viewpoints !== "all") {
-    // As for themes: a viewpoint listed twice is a slip (a copied line), said rather than quietly taken once.
-    const listedViewpoints = new Set<string>();
-    brief.viewpoints.forEach((viewpoint, index) => {
-      if (listedViewpoints.has(viewpoint)) {
-        diagnostics.push({
-          severity: "error",
-          code: "BRIEF_DUPLICATE_VIEWPOINT",
-          message: `viewpoint "${viewpoint}" is listed twice`,
-          file: file.path,
-          span: locate(file, ["viewpoints", index]),
-          hint: "list each viewpoint once",
-        });
-      }
-      listedViewpoints.add(viewpoint);
-    });
+    diagnostics.push(...listedTwice(brief.viewpoints, "viewpoints", file));
     const allViewpoints = extract.themes.flatMap((t) => t.viewpoints.map((v) => v.id));
     const chosenViewpoints = chosenThemes.flatMap((t) => t.viewpoints.map((v) => v.id));
     brief.viewpoints.forEach((viewpoint, index) => {
@@ -281,4 +254,23 @@ function checkClaimSteering(brief: ValidBrief, file: YamlFile, extract: Extract,
     });
   }
   return diagnostics;
+}
+
+/** A theme or viewpoint listed twice in a brief: a slip (a copied line), said at the second rather than taken once in silence. */
+function listedTwice(ids: readonly string[], key: "themes" | "viewpoints", file: YamlFile): Diagnostic[] {
+  const noun = key === "themes" ? "theme" : "viewpoint";
+  return ids.flatMap((id, index) =>
+    ids.indexOf(id) === index
+      ? []
+      : [
+          {
+            severity: "error" as const,
+            code: key === "themes" ? "BRIEF_DUPLICATE_THEME" : "BRIEF_DUPLICATE_VIEWPOINT",
+            message: `${noun} "${id}" is listed twice`,
+            file: file.path,
+            span: locate(file, [key, index]),
+            hint: `list each ${noun} once`,
+          },
+        ],
+  );
 }
