@@ -72,8 +72,8 @@ export interface BuildOptions {
   readonly graceMs?: number;
   /** When another build holds the output folder's lock: wait for it (true), or fail at once with OUTPUT_LOCKED (default). */
   readonly wait?: boolean;
-  /** Called once if the build waits for another build's lock: who holds it, and the lock file. */
-  readonly onWaitForLock?: (holder: LockHolder, lockPath: string) => void;
+  /** Called once if the build waits for the lock: who holds it (undefined: a lock file that names no one), and the lock file. */
+  readonly onWaitForLock?: (holder: LockHolder | undefined, lockPath: string) => void;
 }
 
 /**

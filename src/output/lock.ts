@@ -25,8 +25,11 @@ export interface LockOptions {
   /** Wait for the holder to finish instead of failing at once. */
   readonly wait?: boolean;
   readonly signal?: AbortSignal | undefined;
-  /** Called once when the lock is held by another build and this one waits: who holds it, and the lock file. */
-  readonly onWait?: (holder: LockHolder, lockPath: string) => void;
+  /**
+   * Called once when this build waits: for another build that holds the lock (who holds it), or for a lock file
+   * that names no holder to age (undefined); and the lock file.
+   */
+  readonly onWait?: (holder: LockHolder | undefined, lockPath: string) => void;
   /** How often to look again while waiting (default 250 ms). */
   readonly pollMs?: number;
 }
@@ -53,6 +56,10 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
     const holder = readHolder(path);
     if (holder === "gone") continue; // released between our attempt and the read: try again at once
     if (holder === undefined || !isAlive(holder)) {
+      // A lock that names no holder is waited on until it is a few seconds old (its writer may be writing it):
+      // said, so that the pause is not taken for a hang.
+      if (holder === undefined && !told) options.onWait?.(undefined, path);
+      told ||= holder === undefined;
       await takeOver(path, holder);
       continue;
     }

@@ -93,7 +93,9 @@ it finished, closes the browser and exits 130, 143 or 129.`,
         // A holder on another host cannot be checked from here: the wait has no end of its own, so the way out is said.
         onWaitForLock: (holder, lockPath) =>
           io.stderr.write(
-            `brief: waiting for the build of ${describeLockHolder(holder)} to finish writing to ${values.out ?? "output"}; if no such build runs, delete ${displayPath(lockPath, io.cwd)}\n`,
+            holder === undefined
+              ? `brief: ${displayPath(lockPath, io.cwd)} names no build (one may be writing it); it is taken over once it is 5 s old\n`
+              : `brief: waiting for the build of ${describeLockHolder(holder)} to finish writing to ${values.out ?? "output"}; if no such build runs, delete ${displayPath(lockPath, io.cwd)}\n`,
           ),
         ...(jobs ? { jobs } : {}),
         ...(early ? { printer: early } : {}),

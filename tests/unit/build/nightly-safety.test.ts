@@ -75,7 +75,7 @@ describe("one build at a time per output folder (item 2)", () => {
     writeFileSync(lockPath, JSON.stringify({ pid: holder.pid, host: hostname(), started: new Date().toISOString() }));
     await expect(build(project, new FakePrinter())).rejects.toMatchObject({ code: "OUTPUT_LOCKED", message: expect.stringContaining(`process ${holder.pid}`) });
     let waitedFor: number | undefined;
-    const waiting = build(project, new FakePrinter(), { wait: true, onWaitForLock: (h) => (waitedFor = h.pid) });
+    const waiting = build(project, new FakePrinter(), { wait: true, onWaitForLock: (h) => (waitedFor = h?.pid) });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(waitedFor).toBe(holder.pid);
     holder.kill("SIGKILL"); // the holder dies without releasing its lock: the waiting build takes it over
@@ -84,6 +84,17 @@ describe("one build at a time per output folder (item 2)", () => {
     expect((await build(project, new FakePrinter())).results).toHaveLength(3);
     expect(existsSync(lockPath)).toBe(false);
   });
+
+  // A CI engineer's test: a lock file that names no one (garbage, or empty) held a build up 5 s without a word.
+  it("a lock file that names no build is said to be waited on, then taken over", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("output"));
+    writeFileSync(project.path(`output/${lockFileName}`), "not a lock");
+    const told: (string | undefined)[] = [];
+    const result = await build(project, new FakePrinter(), { onWaitForLock: (h, path) => told.push(h === undefined ? path : String(h.pid)) });
+    expect(told).toEqual([project.path(`output/${lockFileName}`)]);
+    expect(result.results).toHaveLength(3);
+  }, 15_000);
 
   it("a lock of a recycled process id (same id, another start time) is taken over", async () => {
     const dir = mkdtempSync(join(tmpdir(), "briefsmith-lock-"));
