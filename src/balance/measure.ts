@@ -58,9 +58,8 @@ export function measureBalance(
   const thresholds = { ...defaultThresholds, ...options.thresholds };
   const problems: BalanceProblem[] = [];
   const measured = model.printsClaims ? "claims" : "theses";
-  const themes = model.themes.map((theme) =>
-    measureTheme(theme, { thresholds, lexicon: options.lexicon, unshown: options.unshown ?? new Map(), measured, space: model.space, weightStated: weightStated(model) }, problems),
-  );
+  const context = { thresholds, lexicon: options.lexicon, unshown: options.unshown ?? new Map(), measured, space: model.space, weightStated: weightStated(model) } as const;
+  const themes = model.themes.map((theme) => measureTheme(theme, context, problems));
   checkOrder(model, problems);
   const estimativeRow = checkEstimativeLanguage(model, options.lexicon, problems);
   checkSynthesis(model, options.lexicon, problems);

@@ -67,6 +67,6 @@ export function groupIntoLines(items: readonly PdfTextItem[]): PdfLine[] {
  * Unicode's (U+FB00–FB06) are spelled out as NFKC does; many fonts (Times, Liberation, TeX's) map their fi and fl
  * glyphs to the private-use U+F001 and U+F002 instead, which no reader sees as letters and no quote matches.
  */
-export function withoutLigatures(text: string): string {
+function withoutLigatures(text: string): string {
   return text.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize("NFKC")).replace(/\uF001/g, "fi").replace(/\uF002/g, "fl");
 }

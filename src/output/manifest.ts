@@ -112,7 +112,6 @@ export function entryById(manifest: Manifest, id: string): ManifestEntry | undef
   return index.get(id);
 }
 
-/** The previous manifest, or undefined when there is none or it cannot be read: then everything is rebuilt. */
 /**
  * The last build's manifest: undefined when there is none, and `unreadable` saying why when there is one that is
  * not a manifest this build can use (cut short, edited into invalid JSON, another version's), so the build that
