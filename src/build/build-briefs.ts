@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { unlink } from "node:fs/promises";
-import { join, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { CacheKeys, hashTemplateSet } from "../incremental/cache-key.js";
@@ -14,6 +14,7 @@ import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
 import { manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry } from "../output/manifest.js";
+import { isInside } from "../load/read-file.js";
 import { sameContent } from "../output/same-content.js";
 import { describeWriteError, removeDeadTemporaryFiles, writeFileAtomic } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
@@ -307,7 +308,7 @@ async function removeOutputsOfGoneBriefs(
   for (const entry of manifest.briefs) {
     // The entry's file as the manifest names it, from here or from the project's folder.
     const candidates = [resolve(where.cwd, entry.file), resolve(where.root, entry.file)];
-    const inFolder = candidates.some((file) => folders.some((folder) => file.startsWith(folder + sep)));
+    const inFolder = candidates.some((file) => folders.some((folder) => isInside(folder, file)));
     if (present.has(entry.id) || present.has(briefFileBaseName(entry.file)) || !inFolder || candidates.some((file) => existsSync(file))) continue;
     for (const output of entry.outputs) {
       const path = join(where.outDir, output.path);

@@ -1,5 +1,6 @@
-import { existsSync, realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { leadsOutside, realFolder } from "../load/project.js";
 import { entryById, inShard, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { version } from "../version.js";
 import type { BriefResult } from "./types.js";
@@ -56,19 +57,9 @@ export function nextManifest(
 ): Manifest {
   // The project's briefs only: a brief named from outside it is refused, and recorded it stayed for good (a
   // mistaken `brief build /tmp` left 1,346 entries with other people's paths).
-  // Compared as the brief reader does, links followed: a project reached through a link is still the project.
-  const real = (path: string) => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return path;
-    }
-  };
-  const root = real(context.root);
-  const inProject = (file: string) => {
-    const path = relative(root, real(resolve(context.cwd, file)));
-    return path !== "" && !path.startsWith("..") && !isAbsolute(path);
-  };
+  // Judged as the brief reader judges it, links followed: a project reached through a link is still the project.
+  const realRoot = realFolder(context.root);
+  const inProject = (file: string) => !leadsOutside(resolve(context.cwd, file), realRoot);
   // A path as the manifest has it is relative to the working folder of the build that wrote it: usually the
   // project's, so it is looked for from there too.
   const exists = (file: string) => existsSync(resolve(context.cwd, file)) || existsSync(resolve(context.root, file));

@@ -21,7 +21,7 @@ export function displayPath(path: string, cwd: string): string {
 export async function readBriefFileText(path: string, cwd: string, root: string): Promise<string> {
   const shown = displayPath(path, cwd);
   const realRoot = realFolder(root);
-  const outside = briefOutsideRoot(path, realRoot);
+  const outside = leadsOutside(path, realRoot);
   if (outside) {
     throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shown} leads outside the project folder ${displayPath(root, cwd) || "."}, so it was not read`, {
       hint: "put the brief itself in the project's briefs/ folder instead of linking to it, or build with --root set to the folder that holds it",
@@ -30,15 +30,18 @@ export async function readBriefFileText(path: string, cwd: string, root: string)
   return readTextFile(path, fileLimits.yamlBytes, shown, { within: realRoot });
 }
 
-/** Whether a brief file's real location (links followed) is outside a project's real folder; a missing file is not (reading it reports it). */
-function briefOutsideRoot(path: string, realRoot: string): boolean {
+/**
+ * Whether a file's or folder's real location (links followed) is outside the real folder `realDir`; a path that
+ * does not exist is not (reading it reports it).
+ */
+export function leadsOutside(path: string, realDir: string): boolean {
   let realFile: string;
   try {
     realFile = realpathSync(path);
   } catch {
     return false;
   }
-  return !isInside(realRoot, realFile);
+  return !isInside(realDir, realFile);
 }
 
 /** YAML files under a folder, recursively, in a stable order; `skip` names sub-folders to leave out. */

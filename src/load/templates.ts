@@ -6,8 +6,8 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { layoutNames, templateNames, type LayoutName } from "../schema/brief.js";
 import { idPattern } from "../schema/id-pattern.js";
 import { builtInTemplatesDir } from "./package-files.js";
-import { displayPath, projectTemplatesDir } from "./project.js";
-import { fileLimits, isInside, readBinaryFile, readTextFile } from "./read-file.js";
+import { displayPath, leadsOutside, projectTemplatesDir, realFolder } from "./project.js";
+import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
 import { prepareSvgSanitiser } from "./sanitise-svg.js";
 import { assetContentProblem, assetNamePattern, assetTypeOf, type TemplateAsset } from "./template-assets.js";
 import type { WordLetterhead } from "./word-letterhead.js";
@@ -146,7 +146,7 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
   const projectFolder = project !== undefined && isProjectFolder(project, builtIn) ? project : undefined;
   // A templates/ folder that is a link to somewhere else (added by a pull request, say) is not read: its files would
   // be printed into a CI log by a template error, and embedded in every document. Each file is checked too.
-  const projectDir = projectFolder !== undefined && leadsOutOfProject(projectFolder) ? undefined : projectFolder;
+  const projectDir = projectFolder !== undefined && leadsOutside(projectFolder, realFolder(dirname(projectFolder))) ? undefined : projectFolder;
   const refused: RefusedFile[] = [];
   if (projectFolder !== undefined && projectDir === undefined) {
     refused.push({ shown: displayPath(projectFolder, cwd), kind: "folder", name: basename(projectFolder) });
@@ -219,14 +219,6 @@ function isProjectFolder(project: string, builtIn: string): boolean {
   }
 }
 
-/** Whether a project's templates/ folder, links followed, is somewhere other than in the project that holds it. */
-function leadsOutOfProject(folder: string): boolean {
-  try {
-    return !isInside(realpathSync(dirname(folder)), realpathSync(folder));
-  } catch {
-    return false;
-  }
-}
 
 /** Names of the files in a folder with this extension, sorted; none when the folder does not exist. */
 function listNames(dir: string, extension: string): string[] {
