@@ -9,7 +9,7 @@ import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprin
 import { sha256 } from "../incremental/hash.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
 import { ParsedYamlCache, parsedYamlCacheFileName } from "../load/parsed-yaml-cache.js";
-import { briefFileBaseName, displayPath, findBriefFiles, refuseOutputInSources } from "../load/project.js";
+import { briefFileBaseName, displayPath, refuseOutputInSources } from "../load/project.js";
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
@@ -168,11 +168,12 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     // Nor is any template checked: that is trusted only while the templates are those the last build found no
     // error in, so a template with errors (a brief refused for it, or one no brief uses) fails every build.
     const templatesHash = await templatesHashed;
-    const allUnchanged = previous === undefined || !(await templatesTrusted) ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
-    if (allUnchanged !== undefined) {
+    const noOp = previous === undefined || !(await templatesTrusted) ? undefined : await unchangedWithoutParsing(paths, { ...planContext, previous });
+    if (noOp !== undefined) {
+      const allUnchanged = noOp.results;
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
-      const withdrawn = await removeOutputsOfGoneBriefs(manifest, allUnchanged, { paths, cwd, root, outDir });
+      const withdrawn = await removeOutputsOfGoneBriefs(manifest, { paths, cwd, root, outDir, briefIds: allUnchanged.map((r) => r.id), briefPaths: noOp.briefPaths });
       const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, root, shard: options.shard, templates: templatesHash }), cwd);
       return {
         results: allUnchanged,
@@ -254,7 +255,14 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const order = new Map(briefs.map((b, i) => [preparedBriefId(b), i]));
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     // Every brief found, of every shard: one of another shard is not gone.
-    const withdrawn = await removeOutputsOfGoneBriefs(manifest, results, { paths, cwd, root, outDir, known: preparation.briefs.map(preparedBriefId) });
+    const withdrawn = await removeOutputsOfGoneBriefs(manifest, {
+      paths,
+      cwd,
+      root,
+      outDir,
+      briefIds: preparation.briefs.map(preparedBriefId),
+      briefPaths: preparation.briefs.map((b) => b.path),
+    });
     let writtenManifest: string | undefined;
     let manifestError: BriefsmithError | undefined = journalError;
     if (results.some((r) => hasCurrentOutputs(r.status)) || manifest !== undefined || journalOpened) {
@@ -296,14 +304,13 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
  */
 async function removeOutputsOfGoneBriefs(
   manifest: Manifest | undefined,
-  results: readonly BriefResult[],
-  where: { paths: readonly string[]; cwd: string; root: string; outDir: string; known?: readonly string[] },
+  where: { paths: readonly string[]; cwd: string; root: string; outDir: string; briefIds: readonly string[]; briefPaths: readonly string[] },
 ): Promise<Diagnostic[]> {
   const folders = where.paths.map((p) => resolve(where.cwd, p)).filter((p) => isFolder(p));
   if (folders.length === 0 || manifest === undefined) return [];
-  // A brief is there while a brief file of its id is in a folder being built, wherever the manifest's path, written
-  // relative to another build's working folder, would point from here, and whatever shard this build is.
-  const present = new Set([...results.map((r) => r.id), ...(where.known ?? []), ...(await findBriefFiles(folders, where.cwd)).map(briefFileBaseName)]);
+  // A brief is there while a brief file of its id is in a folder being built (the files this build found, of every
+  // shard), wherever the manifest's path, written relative to another build's working folder, would point from here.
+  const present = new Set([...where.briefIds, ...where.briefPaths.map(briefFileBaseName)]);
   const notes: Diagnostic[] = [];
   for (const entry of manifest.briefs) {
     // The entry's file as the manifest names it, from here or from the project's folder.

@@ -94,15 +94,20 @@ export function unchangedResult(id: string, file: string, entry: ManifestEntry, 
 
 /**
  * When every brief (of this shard) is exactly as the last build left it, the
- * results, found from the raw bytes of the inputs; otherwise undefined, and
+ * results, found from the raw bytes of the inputs, and every brief file found
+ * (of every shard); otherwise undefined, and
  * the full build runs. Only the small brief files are parsed, for their
  * corpus, template and date, and not those whose text the last build
  * recorded with what it says.
  */
-export async function unchangedWithoutParsing(paths: readonly string[], context: PlanContext & { previous: Manifest }): Promise<BriefResult[] | undefined> {
+export async function unchangedWithoutParsing(
+  paths: readonly string[],
+  context: PlanContext & { previous: Manifest },
+): Promise<{ results: BriefResult[]; briefPaths: readonly string[] } | undefined> {
   let checked: (BriefResult | "other shard" | undefined)[];
+  let briefPaths: string[];
   try {
-    const briefPaths = await findBriefFiles(paths, context.cwd);
+    briefPaths = await findBriefFiles(paths, context.cwd);
     checked = new Array<undefined>(briefPaths.length);
     // Several at once, since the check is mostly waiting for small reads and stats; none
     // started after the first brief that must be built, which sends the build down the full path.
@@ -121,7 +126,7 @@ export async function unchangedWithoutParsing(paths: readonly string[], context:
     if (results.some((r) => r.id === result.id)) return undefined; // the full build reports the duplicate id
     results.push(result);
   }
-  return results.length > 0 ? results : undefined;
+  return results.length > 0 ? { results, briefPaths } : undefined;
 }
 
 /** One brief's unchanged result, "other shard", or undefined when it must be built (or checked) again. */
