@@ -182,6 +182,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
         manifestPath: displayPath(manifestPath, cwd),
         browserLaunches: 0,
         notStarted: 0,
+        notStartedBriefs: [],
         ...(written === undefined ? {} : { manifestError: written }),
       };
     }
@@ -279,14 +280,15 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const cache = await settled(parsedCache);
     if (cache?.changed) await writeParsedCache(parsedCachePath, cache);
     const stopped = options.interrupted();
+    const notStartedBriefs = plan.jobs.slice(started).map((job) => ({ id: job.checked.brief.id, file: job.checked.file.path }));
     return {
       results,
       diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : [])), ...withdrawn],
       fileTexts: preparation.fileTexts,
       manifestPath: manifestError === undefined ? writtenManifest : undefined,
       browserLaunches: (await settled(ownPrinter))?.launches ?? (await settled(Promise.resolve(options.printer)))?.launches ?? 0,
-      notStarted: plan.jobs.length - started,
-      notStartedBriefs: plan.jobs.slice(started).map((job) => ({ id: job.checked.brief.id, file: job.checked.file.path })),
+      notStarted: notStartedBriefs.length,
+      notStartedBriefs,
       ...(stopped === undefined ? {} : { interrupted: stopped }),
       ...(manifestError === undefined ? {} : { manifestError }),
     };

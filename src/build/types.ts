@@ -139,8 +139,8 @@ export interface BuildResult {
   readonly interrupted?: string;
   /** Briefs that were to be printed but were not started, because the build was stopped (or --fail-fast). */
   readonly notStarted: number;
-  /** Those briefs, by id and file, in build order. */
-  readonly notStartedBriefs?: readonly { readonly id: string; readonly file: string }[];
+  /** Those briefs, by id and file, in build order (`notStarted` is how many). */
+  readonly notStartedBriefs: readonly { readonly id: string; readonly file: string }[];
   /** The manifest could not be written (a full disk, say): the briefs' files are in place, the manifest is the last one. */
   readonly manifestError?: BriefsmithError;
 }

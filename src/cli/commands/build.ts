@@ -110,7 +110,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
         await progress?.stop();
         throw error;
       }
-      result = { results: [], diagnostics: [], fileTexts: new Map(), manifestPath: undefined, browserLaunches: 0, notStarted: 0, interrupted: stoppedBy };
+      result = { results: [], diagnostics: [], fileTexts: new Map(), manifestPath: undefined, browserLaunches: 0, notStarted: 0, notStartedBriefs: [], interrupted: stoppedBy };
     } finally {
       stopListening?.();
       await (await early?.catch(() => undefined))?.close();
@@ -231,7 +231,7 @@ function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
         diagnostics: hasCurrentOutputs(r.status) ? undefined : locateDiagnostics(r.diagnostics ?? [], result.fileTexts),
       })),
       // Briefs a stop or --fail-fast kept from starting: listed, as the counts count them.
-      ...(result.notStartedBriefs ?? []).map((b) => ({ id: b.id, file: b.file, status: "not started", pdf_action: "not built" })),
+      ...result.notStartedBriefs.map((b) => ({ id: b.id, file: b.file, status: "not started", pdf_action: "not built" })),
     ],
     diagnostics: located,
   };
