@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -15,7 +14,7 @@ import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } f
 import { acquireOutputLock } from "../output/lock.js";
 import { manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry } from "../output/manifest.js";
 import { isInside } from "../load/read-file.js";
-import { sameContent } from "../output/same-content.js";
+import { removeIfAsWritten, sameContent } from "../output/same-content.js";
 import { describeWriteError, removeDeadTemporaryFiles, writeFileAtomic } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, locateBrowser } from "../print/locate.js";
@@ -322,16 +321,16 @@ async function removeOutputsOfGoneBriefs(
     for (const output of entry.outputs) {
       const path = join(where.outDir, output.path);
       const shown = displayPath(path, where.cwd);
-      if (await sameContent(path, output)) {
-        try {
-          await unlink(path);
-          notes.push({ severity: "warning", code: "OUTPUT_REMOVED", message: `removed ${shown}: its brief ${entry.file} is gone` });
-        } catch (error) {
-          notes.push({ severity: "warning", code: "OUTPUT_REMOVED", message: `${shown} could not be removed though its brief ${entry.file} is gone: ${describeWriteError(error)}` });
-        }
-      } else if (existsSync(path)) {
-        notes.push({ severity: "warning", code: "OUTPUT_REMOVED", message: `${shown} was left as it is, changed since it was written, though its brief ${entry.file} is gone` });
-      }
+      const removal = await removeIfAsWritten(path, output);
+      const message =
+        removal.outcome === "removed"
+          ? `removed ${shown}: its brief ${entry.file} is gone`
+          : removal.outcome === "failed"
+            ? `${shown} could not be removed though its brief ${entry.file} is gone: ${describeWriteError(removal.error)}`
+            : removal.outcome === "changed"
+              ? `${shown} was left as it is, changed since it was written, though its brief ${entry.file} is gone`
+              : undefined;
+      if (message !== undefined) notes.push({ severity: "warning", code: "OUTPUT_REMOVED", message });
     }
   }
   return notes;

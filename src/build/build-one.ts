@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { readFile, unlink } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { BalanceReport } from "../balance/measure.js";
@@ -8,7 +8,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { documentHash, sha256 } from "../incremental/hash.js";
 import { displayPath } from "../load/project.js";
 import type { ManifestEntry } from "../output/manifest.js";
-import { sameContent } from "../output/same-content.js";
+import { removeIfAsWritten, sameContent } from "../output/same-content.js";
 import { describeWriteError, fileOfWriteError, writeFilesAtomic } from "../output/write-atomic.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import { printWithContents } from "../render/contents.js";
@@ -266,14 +266,10 @@ async function removeStaleOutputs(
       if (existsSync(path)) warnings.push(`${shown} was changed since it was written, so it is no longer listed; building the ${format} again replaces it`);
       continue;
     }
-    if (await sameContent(path, output)) {
-      try {
-        await unlink(path);
-        warnings.push(`removed ${shown}, from an earlier version of this brief`);
-      } catch (error) {
-        warnings.push(`${shown} is from an earlier version of this brief and could not be removed: ${describeWriteError(error)}`);
-      }
-    } else if (existsSync(path)) {
+    const removal = await removeIfAsWritten(path, output);
+    if (removal.outcome === "removed") warnings.push(`removed ${shown}, from an earlier version of this brief`);
+    else if (removal.outcome === "failed") warnings.push(`${shown} is from an earlier version of this brief and could not be removed: ${describeWriteError(removal.error)}`);
+    else if (removal.outcome === "changed") {
       warnings.push(`${shown} is from an earlier version of this brief and was changed since it was written: it is left as it is, but it no longer matches the brief`);
     }
   }

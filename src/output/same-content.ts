@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
+import { unlink } from "node:fs/promises";
 
 /** One buffer for every file hashed: a no-op rebuild hashes megabytes of PDFs, and should not leave them to the garbage collector. */
 const chunk = Buffer.alloc(1024 * 1024);
@@ -30,5 +31,22 @@ export async function sameContent(path: string, output: { readonly sha256: strin
     return false;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** What became of an output that was to go while it was as written: removed, left (changed since, or it could not be), or not there. */
+export type Removal = { readonly outcome: "removed" | "changed" | "absent" } | { readonly outcome: "failed"; readonly error: unknown };
+
+/**
+ * Remove an output while it holds exactly the bytes its record describes; one changed since (edited by hand) is
+ * the user's and is left. The callers say which of these happened, in their own words.
+ */
+export async function removeIfAsWritten(path: string, output: { readonly sha256: string; readonly bytes: number }): Promise<Removal> {
+  if (!(await sameContent(path, output))) return { outcome: existsSync(path) ? "changed" : "absent" };
+  try {
+    await unlink(path);
+    return { outcome: "removed" };
+  } catch (error) {
+    return { outcome: "failed", error };
   }
 }
