@@ -79,8 +79,9 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     // The document as first rendered: with the print settings and setup it decides what is printed (a long
     // handout's table of contents is filled in from a first printing of this very HTML, render/contents.ts).
     const rendered = context.render(model, balance);
-    const document = documentHash(rendered, { paper: model.paper, date: model.date }, context.printSetup);
-    const content = contentOf(model, rendered);
+    const htmlHash = sha256(rendered);
+    const document = documentHash(htmlHash, { paper: model.paper, date: model.date }, context.printSetup);
+    const content = contentOf(model, htmlHash);
     // What a reader of the last PDF would find different: only when the document is not the one printed last time
     // (a claim edited where the template does not print it changes no document, and nothing a reader sees).
     const changes = previous?.content === undefined || previous.document === document ? undefined : changesBetween(previous.content, content);

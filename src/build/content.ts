@@ -40,14 +40,14 @@ function factHash(fact: FactModel): string {
   });
 }
 
-/** The claims and facts a brief shows, each with a hash of its text, and a hash of its rendered HTML: recorded in the manifest. */
-export function contentOf(model: BriefModel, html: string): ManifestContent {
+/** The claims and facts a brief shows, each with a hash of its text, and its rendered HTML's (`htmlHash`, its sha256): recorded in the manifest. */
+export function contentOf(model: BriefModel, htmlHash: string): ManifestContent {
   const claims: Record<string, string> = {};
   for (const theme of model.themes) for (const viewpoint of theme.viewpoints) for (const claim of viewpoint.claims) claims[claim.id] = claimHash(claim);
   for (const claim of model.assumptions) claims[claim.id] ??= claimHash(claim);
   const facts: Record<string, string> = {};
   for (const fact of model.facts) facts[fact.id] = factHash(fact);
-  return { claims: sorted(claims), facts: sorted(facts), html: sha256(html).slice(0, 16) };
+  return { claims: sorted(claims), facts: sorted(facts), html: htmlHash.slice(0, 16) };
 }
 
 function sorted(record: Record<string, string>): Record<string, string> {
