@@ -96,7 +96,8 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     const intact = previous !== undefined ? await intactOutputs(previous, context.outDir, keepable) : new Map<OutputFormat, Output>();
     const keep = (format: OutputFormat): Output | undefined => (keepable(format) && current(format) ? intact.get(format) : undefined);
 
-    const fresh: { format: OutputFormat; data: string | Uint8Array; pages?: number }[] = [];
+    // `hash`: the data's sha256 where it is known already.
+    const fresh: { format: OutputFormat; data: string | Uint8Array; pages?: number; hash?: string }[] = [];
     const reused = new Map<OutputFormat, Output>();
     let printed = false;
     if (wants.has("pdf")) {
@@ -130,7 +131,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       // Without a PDF there are no pages: the HTML is the document as rendered, without a table of contents.
       const html = keep("html");
       if (html !== undefined) reused.set("html", html);
-      else fresh.push({ format: "html", data: rendered });
+      else fresh.push({ format: "html", data: rendered, hash: htmlHash });
     }
     // The Word file is the one a staffer edits (tracked changes for clearance): one changed since the last build
     // wrote it is her work, and no build, --force included, writes over it.
@@ -138,18 +139,21 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     if (wants.has("docx")) {
       const docx = keep("docx");
       if (docx !== undefined) reused.set("docx", docx);
-      else if (await editedWordFile(pathOf("docx"), previous, context.outDir)) {
-        editedByHand.add("docx");
-        warnings.push(
-          `${displayPath(pathOf("docx"), context.cwd)} was edited since it was written, so it is left as it is and no new Word file is written; to get one, move the edited file out of the output folder`,
-        );
-      } else {
-        const data = await renderDocx(model, balance, { letterhead: context.letterheads.get(model.template) });
-        // Inputs changed (a corpus edit elsewhere) but not the Word file: the one on disk stays, untouched, as the PDF of
-        // the same document does; rewriting it changed its time and, on a nearly full disk, failed a brief that had nothing new.
-        const same = previous?.outputs.find((o) => o.path === nameOf("docx") && o.sha256 === sha256(data));
-        if (same !== undefined && (await sameContent(pathOf("docx"), same))) reused.set("docx", same);
-        else fresh.push({ format: "docx", data });
+      else {
+        const found = await wordFileAt(pathOf("docx"), previous, context.outDir, intact.get("docx"));
+        if (found === "edited") {
+          editedByHand.add("docx");
+          warnings.push(
+            `${displayPath(pathOf("docx"), context.cwd)} was edited since it was written, so it is left as it is and no new Word file is written; to get one, move the edited file out of the output folder`,
+          );
+        } else {
+          const data = await renderDocx(model, balance, { letterhead: context.letterheads.get(model.template) });
+          const hash = sha256(data);
+          // Inputs changed (a corpus edit elsewhere) but not the Word file: the one on disk stays, untouched, as the PDF of
+          // the same document does; rewriting it changed its time and, on a nearly full disk, failed a brief that had nothing new.
+          if (found !== "free" && found.sha256 === hash) reused.set("docx", found);
+          else fresh.push({ format: "docx", data, hash });
+        }
       }
     }
 
@@ -161,7 +165,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     const outputs = new Map<OutputFormat, Output>(reused);
     for (const f of fresh) {
       const bytes = typeof f.data === "string" ? Buffer.byteLength(f.data) : f.data.byteLength;
-      outputs.set(f.format, { path: nameOf(f.format), sha256: sha256(f.data), bytes, mtime_ms: statSync(pathOf(f.format)).mtimeMs, ...(f.pages !== undefined ? { pages: f.pages } : {}) });
+      outputs.set(f.format, { path: nameOf(f.format), sha256: f.hash ?? sha256(f.data), bytes, mtime_ms: statSync(pathOf(f.format)).mtimeMs, ...(f.pages !== undefined ? { pages: f.pages } : {}) });
     }
     // Formats not asked for this time stay listed while they are still this brief's, untouched: a build with
     // --format docx does not forget yesterday's PDF.
@@ -210,24 +214,25 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
 }
 
 /**
- * Whether the Word file at `path` is a staffer's. Listed by the last build, it is hers once it is no longer as
- * listed. Not listed (its brief stopped asking for Word, the manifest was lost, a build was killed), the program
+ * What is at the Word file's path: nothing Briefsmith need keep ("free"), the last build's file as it listed it,
+ * or a staffer's ("edited"). Listed by the last build, it is hers once it is no longer as listed. Not listed (its brief stopped asking for Word, the manifest was lost, a build was killed), the program
  * that saved it last says: Word or LibreOffice name themselves in it, and a file that is not a package at all was
  * not written by Briefsmith either.
  */
-async function editedWordFile(path: string, previous: ManifestEntry | undefined, outDir: string): Promise<boolean> {
-  if (!existsSync(path)) return false;
+async function wordFileAt(path: string, previous: ManifestEntry | undefined, outDir: string, intact: Output | undefined): Promise<"free" | "edited" | Output> {
+  if (!existsSync(path)) return "free";
   const at = (output: Output | undefined) => output !== undefined && join(outDir, output.path) === path;
   const listed = previous?.outputs.find((o) => formatOf(o.path) === "docx");
-  if (at(listed)) return !(await sameContent(path, listed!));
+  // Found intact already (by the same sha256 check), it is not hashed again.
+  if (at(listed)) return intact === listed || (await sameContent(path, listed!)) ? listed! : "edited";
   const lastBuilt = previous?.last_built?.outputs.find((o) => formatOf(o.path) === "docx");
-  if (at(lastBuilt) && (await sameContent(path, lastBuilt!))) return false;
+  if (at(lastBuilt) && (await sameContent(path, lastBuilt!))) return "free";
   try {
     // Loaded here, not with the build: most builds write no Word file over another.
     const { savedByAnotherProgram } = await import("../docx/reproducible.js");
-    return await savedByAnotherProgram(await readFile(path));
+    return (await savedByAnotherProgram(await readFile(path))) ? "edited" : "free";
   } catch {
-    return false; // not a file that can be read (a folder): writing there fails with its own message
+    return "free"; // not a file that can be read (a folder): writing there fails with its own message
   }
 }
 
