@@ -1,12 +1,23 @@
 import { XMLSerializer } from "@xmldom/xmldom";
 import JSZip from "jszip";
-import { elementChildren, elementsNamed, packageRelationshipsNamespace, parseXml, relationshipsNamespace, sectionReferences, wordNamespace, type LetterheadPart, type WordLetterhead } from "../load/word-letterhead.js";
+import {
+  elementChildren,
+  elementsNamed,
+  imageContentTypes,
+  imageRelationship,
+  markupCompatibilityNamespace,
+  packageRelationshipsNamespace,
+  parseXml,
+  relationshipsNamespace,
+  sectionReferences,
+  wordNamespace,
+  type ImageExtension,
+  type LetterheadPart,
+  type WordLetterhead,
+} from "../load/word-letterhead.js";
 
 const xmlnsNamespace = "http://www.w3.org/2000/xmlns/";
-const markupCompatibilityNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const drawingPlacementNamespace = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
-const imageRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
-const imageContentTypes = { png: "image/png", jpeg: "image/jpeg", gif: "image/gif", emf: "image/x-emf", wmf: "image/x-wmf" } as const;
 
 /**
  * Put an office's letterhead (load/word-letterhead.ts) into a Word document
@@ -39,7 +50,7 @@ export async function graftLetterhead(zip: JSZip, letterhead: WordLetterhead, op
     { part: partOf(references.header.first), content: letterhead.first?.header, at: "after-banner" },
     { part: partOf(references.footer.first), content: letterhead.first?.footer, at: "start" },
   ];
-  const media = new Set<keyof typeof imageContentTypes>();
+  const media = new Set<ImageExtension>();
   // Drawing ids (wp:docPr) must be unique in the document: the letterhead's are numbered on from here.
   const drawingIds = { next: 1001 };
   for (const { part, content, at } of grafts) {

@@ -46,7 +46,9 @@ export interface LetterheadImage {
   readonly bytes: Uint8Array;
 }
 
-type ImageExtension = "png" | "jpeg" | "gif" | "emf" | "wmf";
+/** The pictures a letterhead may hold, by the extension their part is given, with the content type a package declares for it. */
+export const imageContentTypes = { png: "image/png", jpeg: "image/jpeg", gif: "image/gif", emf: "image/x-emf", wmf: "image/x-wmf" } as const;
+export type ImageExtension = keyof typeof imageContentTypes;
 
 /** What reading a letterhead gave: the letterhead, or why there is none; and what was removed from it. */
 export type LetterheadReading =
@@ -58,8 +60,8 @@ export const relationshipsNamespace = "http://schemas.openxmlformats.org/officeD
 export const packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
 const drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const vmlNamespace = "urn:schemas-microsoft-com:vml";
-const markupCompatibilityNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-const imageRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+export const markupCompatibilityNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+export const imageRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 
 /** Limits: a letterhead is a few parts and a logo; a file far past them is not one (or is built to exhaust memory). */
 const letterheadLimits = {
