@@ -166,7 +166,8 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
     const reader = new ProjectReader(projectDir, cwd, diagnostics, fileTexts, refused);
     // Every entry named as a template or a style sheet is read, whatever it is: a pipe or a folder named
     // house.css is reported (FILE_NOT_REGULAR, FILE_IS_DIRECTORY) rather than silently left out.
-    for (const entry of listEntries(projectDir)) {
+    const entries = listEntries(projectDir);
+    for (const entry of entries) {
       const extension = extname(entry.name);
       if (extension !== ".hbs" && extension !== ".css") continue;
       const file = await reader.text(entry.name, extension);
@@ -189,7 +190,8 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
       const asset = await reader.asset(entry.name);
       if (asset !== undefined) assets.set(asset.name, asset);
     }
-    for (const entry of listEntries(projectDir)) {
+    // After the templates: a letterhead is checked against the templates there are.
+    for (const entry of entries) {
       if (extname(entry.name) !== ".docx") continue;
       const read = await reader.letterhead(entry.name);
       if (read === undefined) continue;
