@@ -49,6 +49,8 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport, lette
   const [top, right, bottom, left] = layout.margins.map((m) => Math.round(m * inch)) as [number, number, number, number];
   const textWidth = page.width - left - right;
   const context = new DocxContext(model, balance, textWidth);
+  // A letterhead with a first page of its own: so has the document, and the letterhead goes on both kinds of page.
+  const ownFirstPage = letterhead?.first !== undefined;
 
   const children: FileChild[] = [...layout.opening(context)];
   for (const section of model.sectionOrder) children.push(...(layout.sections[section] ?? sharedSections[section])(context));
@@ -66,15 +68,14 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport, lette
     sections: [
       {
         properties: {
-          // A letterhead with a first page of its own: so has the document, and the letterhead goes on both kinds of page.
-          ...(letterhead?.first !== undefined ? { titlePage: true } : {}),
+          ...(ownFirstPage ? { titlePage: true } : {}),
           page: {
             size: { width: page.width, height: page.height },
             margin: { top, right, bottom, left, header: Math.round(0.3 * inch), footer: Math.round(0.3 * inch) },
           },
         },
-        headers: { default: runningHeader(model, textWidth), ...(letterhead?.first ? { first: bannerHeader(model) } : {}) },
-        footers: { default: runningFooter(model, textWidth), ...(letterhead?.first ? { first: runningFooter(model, textWidth) } : {}) },
+        headers: { default: runningHeader(model, textWidth), ...(ownFirstPage ? { first: bannerHeader(model) } : {}) },
+        footers: { default: runningFooter(model, textWidth), ...(ownFirstPage ? { first: runningFooter(model, textWidth) } : {}) },
         children,
       },
     ],
@@ -85,18 +86,23 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport, lette
   return reproducibleDocx(pkg, documentMoment(model.date));
 }
 
+/** The marking banner, centred, as the PDF's; an empty header line in an unmarked document. */
+function bannerParagraph(model: BriefModel): Paragraph {
+  return model.marking === ""
+    ? new Paragraph({ style: style.header })
+    : new Paragraph({ style: style.header, alignment: AlignmentType.CENTER, children: [raw(model.marking, { style: style.marking })] });
+}
+
 /** The first page's header on a letterhead: the marking banner, and the letterhead under it (the memo's own heading gives title and date). */
 function bannerHeader(model: BriefModel): Header {
-  return new Header({
-    children: [model.marking === "" ? new Paragraph({ style: style.header }) : new Paragraph({ style: style.header, alignment: AlignmentType.CENTER, children: [raw(model.marking, { style: style.marking })] })],
-  });
+  return new Header({ children: [bannerParagraph(model)] });
 }
 
 /** The running header, as the PDF's: the marking centred at the top; under it the short title, and the date on the right. */
 function runningHeader(model: BriefModel, textWidth: number): Header {
   return new Header({
     children: [
-      ...(model.marking === "" ? [] : [new Paragraph({ style: style.header, alignment: AlignmentType.CENTER, children: [raw(model.marking, { style: style.marking })] })]),
+      ...(model.marking === "" ? [] : [bannerParagraph(model)]),
       new Paragraph({
         style: style.header,
         tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
