@@ -47,8 +47,6 @@ export interface TemplateSet {
   readonly assets: ReadonlyMap<string, TemplateAsset>;
   /** The offices' letterheads in Word, by the name of the template they are for (templates/NAME.docx). */
   readonly letterheads: ReadonlyMap<string, WordLetterhead>;
-  /** The file of each template's Word letterhead, read or not (its problems are the template's): templates/NAME.docx. */
-  readonly letterheadFiles: ReadonlyMap<string, string>;
   /**
    * The project's files that were there to be used but could not be read (a link out of the folder, too large,
    * not a regular file), and the folder itself when it leads out: the templates they would have changed are in
@@ -64,7 +62,7 @@ export interface TemplateSet {
 /** A file of the project's templates/ folder that was not read, as diagnostics show it, and what it is. */
 export interface RefusedFile {
   readonly shown: string;
-  readonly kind: "template" | "partial" | "style sheet" | "folder";
+  readonly kind: "template" | "partial" | "style sheet" | "letterhead" | "folder";
   /** The template's or partial's name (the style sheet's or folder's, for those). */
   readonly name: string;
 }
@@ -161,7 +159,6 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
   const projectStyles: TemplateFile[] = [];
   const assets = new Map<string, TemplateAsset>();
   const letterheads = new Map<string, WordLetterhead>();
-  const letterheadFiles = new Map<string, string>();
   if (projectDir !== undefined) {
     const reader = new ProjectReader(projectDir, cwd, diagnostics, fileTexts, refused);
     // Every entry named as a template or a style sheet is read, whatever it is: a pipe or a folder named
@@ -195,7 +192,6 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
       if (extname(entry.name) !== ".docx") continue;
       const read = await reader.letterhead(entry.name);
       if (read === undefined) continue;
-      letterheadFiles.set(read.name, read.shown);
       if (read.letterhead !== undefined) letterheads.set(read.name, read.letterhead);
       if (!templates.has(read.name)) {
         diagnostics.push({
@@ -209,7 +205,7 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
     }
   }
   if ([...assets.values()].some((asset) => asset.type === "image/svg+xml")) await prepareSvgSanitiser();
-  return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, letterheads, letterheadFiles, refused, diagnostics, fileTexts };
+  return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, letterheads, refused, diagnostics, fileTexts };
 }
 
 /** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */
@@ -344,12 +340,14 @@ class ProjectReader {
     try {
       bytes = await readBinaryFile(path, fileLimits.letterheadBytes, shown, { within: this.dir });
     } catch (error) {
+      this.refused.push({ shown, kind: "letterhead", name });
       this.#fail(shown, error);
       return { name, shown, letterhead: undefined };
     }
     const { readWordLetterhead } = await import("./word-letterhead.js");
     const reading = await readWordLetterhead(bytes, shown);
     if (reading.problem !== undefined) {
+      this.refused.push({ shown, kind: "letterhead", name });
       this.diagnostics.push({
         severity: "error",
         code: "TEMPLATE_LETTERHEAD_INVALID",

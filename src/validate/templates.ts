@@ -69,10 +69,9 @@ function runCheck(set: TemplateSet): TemplateCheck {
   for (const [name, entry] of set.templates) {
     const walker = new Walker(set, entry);
     walker.checkTemplate();
-    // The template's own file's problems, and its Word letterhead's: a brief using it is refused for either.
-    const letterhead = set.letterheadFiles.get(name);
-    // A project file it would have used that could not be read: printed without it, the document would silently be
-    // Briefsmith's own (a refused memo.hbs) or miss the office's style (a refused house.css, partial or folder).
+    // The template's own file's problems, and those of a project file it would have used that could not be used:
+    // printed without it, the document would silently be Briefsmith's own (a refused memo.hbs), miss the office's
+    // style (a refused house.css, partial or folder), or its Word file the office's letterhead.
     // A style sheet named after a template is that template's own; any other is the house style of them all.
     const sheetApplies = (sheet: string) => sheet === name || !set.templates.has(sheet);
     const refused = set.refused
@@ -80,11 +79,11 @@ function runCheck(set: TemplateSet): TemplateCheck {
         (r) =>
           r.kind === "folder" ||
           (r.kind === "style sheet" && sheetApplies(r.name)) ||
-          (r.kind === "template" && r.name === name) ||
+          ((r.kind === "template" || r.kind === "letterhead") && r.name === name) ||
           (r.kind === "partial" && walker.partials.has(r.name)),
       )
       .map((r) => r.shown);
-    const own = set.diagnostics.filter((d) => (d.file === entry.shown || (letterhead !== undefined && d.file === letterhead) || refused.includes(d.file ?? "")) && d.severity === "error");
+    const own = set.diagnostics.filter((d) => (d.file === entry.shown || refused.includes(d.file ?? "")) && d.severity === "error");
     const errors = dedupe([...own, ...walker.errors]);
     templates.set(name, { name, entry, errors, partials: [...walker.partials].sort(), assets: [...walker.assets].sort() });
     all.push(...walker.errors);

@@ -115,7 +115,8 @@ function templateLines(set: TemplateSet): string[] {
     const errors = check.templates.get(name)?.errors.length ?? 0;
     const state = errors > 0 ? `  (${errors === 1 ? "an error" : `${errors} errors`}: run brief validate)` : "";
     const sections = entry.layout === undefined ? "" : `  sections: ${defaultSections[entry.layout].join(", ")}`;
-    const letterhead = set.letterheads.has(name) ? `  Word letterhead: ${set.letterheadFiles.get(name)}` : "";
+    const shown = set.letterheads.get(name)?.shown;
+    const letterhead = shown === undefined ? "" : `  Word letterhead: ${shown}`;
     return `${name.padEnd(width)} ${(entry.layout ?? "?").padEnd(10)} ${from}${sections}${letterhead}${state}`;
   });
 }
