@@ -35,8 +35,17 @@ export function hashTemplate(set: TemplateSet, name: string): string {
   return sha256(parts.join("\n"));
 }
 
+/** Each letterhead's hash, worked out once: the set's hash and its template's key both take it. */
+const letterheadHashes = new WeakMap<WordLetterhead, string>();
+
 /** What of a Word letterhead goes into a document: its parts, their pictures and the styles they use. */
 function hashLetterhead(letterhead: WordLetterhead): string {
+  let hash = letterheadHashes.get(letterhead);
+  if (hash === undefined) letterheadHashes.set(letterhead, (hash = hashLetterheadContent(letterhead)));
+  return hash;
+}
+
+function hashLetterheadContent(letterhead: WordLetterhead): string {
   const part = (kind: string, content: LetterheadPart | undefined) =>
     content === undefined ? [] : [`${kind}:${sha256(content.xml)}`, ...[...content.images].map(([id, image]) => `${kind}:image:${id}:${image.extension}:${sha256(image.bytes)}`)];
   return sha256(
