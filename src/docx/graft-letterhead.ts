@@ -75,7 +75,7 @@ export async function graftLetterhead(zip: JSZip, letterhead: WordLetterhead, op
       ourRelationships.documentElement!.appendChild(relationship);
       renamed.set(id, newId);
     }
-    const theirs = parseXml(content.xml, `${letterhead.shown} (${part})`).documentElement!;
+    const theirs = parsedPart(content, `${letterhead.shown} (${part})`);
     declareNamespaces(ours.documentElement!, theirs);
     const root = ours.documentElement!;
     const before = at === "after-banner" && options.bannerOnTop ? (elementChildren(root)[1] ?? null) : (elementChildren(root)[0] ?? null);
@@ -110,12 +110,35 @@ export async function graftLetterhead(zip: JSZip, letterhead: WordLetterhead, op
     const styles = await read("word/styles.xml");
     const stylesRoot = styles.documentElement!;
     const defined = new Set(elementsNamed(styles, wordNamespace, "style").map((s) => s.getAttributeNS(wordNamespace, "styleId")));
-    for (const [id, xml] of [...letterhead.styles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (defined.has(id)) continue;
-      stylesRoot.appendChild(styles.importNode(parseXml(xml, `${letterhead.shown} (style ${id})`).documentElement!, true));
+    for (const [id, style] of parsedStyles(letterhead)) {
+      if (!defined.has(id)) stylesRoot.appendChild(styles.importNode(style, true));
     }
     zip.file("word/styles.xml", serialize(styles));
   }
+}
+
+/**
+ * A letterhead's parts and styles, parsed once, however many Word files a build puts on it: what is grafted is
+ * a copy (importNode), so the parsed original is never changed.
+ */
+const parsedParts = new WeakMap<LetterheadPart, Element>();
+const parsedStyleLists = new WeakMap<WordLetterhead, readonly (readonly [string, Element])[]>();
+
+function parsedPart(content: LetterheadPart, shown: string): Element {
+  let parsed = parsedParts.get(content);
+  if (parsed === undefined) parsedParts.set(content, (parsed = parseXml(content.xml, shown).documentElement!));
+  return parsed;
+}
+
+/** The letterhead's styles in id order, parsed. */
+function parsedStyles(letterhead: WordLetterhead): readonly (readonly [string, Element])[] {
+  let parsed = parsedStyleLists.get(letterhead);
+  if (parsed === undefined) {
+    const ordered = [...letterhead.styles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    parsed = ordered.map(([id, xml]) => [id, parseXml(xml, `${letterhead.shown} (style ${id})`).documentElement!] as const);
+    parsedStyleLists.set(letterhead, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -133,7 +156,8 @@ function declareNamespaces(ours: Element, theirs: Element): void {
     return map;
   };
   const ourPrefixes = declared(ours);
-  for (const [prefix, uri] of declared(theirs)) {
+  const theirPrefixes = declared(theirs);
+  for (const [prefix, uri] of theirPrefixes) {
     if (!ourPrefixes.has(prefix)) {
       ours.setAttributeNS(xmlnsNamespace, `xmlns:${prefix}`, uri);
       ourPrefixes.set(prefix, uri);
@@ -141,7 +165,6 @@ function declareNamespaces(ours: Element, theirs: Element): void {
   }
   const theirIgnorable = theirs.getAttributeNS(markupCompatibilityNamespace, "Ignorable")?.split(/\s+/).filter(Boolean) ?? [];
   if (theirIgnorable.length === 0) return;
-  const theirPrefixes = declared(theirs);
   const ourIgnorable = ours.getAttributeNS(markupCompatibilityNamespace, "Ignorable")?.split(/\s+/).filter(Boolean) ?? [];
   const ignorable = [...new Set([...ourIgnorable, ...theirIgnorable.filter((p) => ourPrefixes.get(p) === theirPrefixes.get(p))])];
   const mcPrefix = [...ourPrefixes].find(([, uri]) => uri === markupCompatibilityNamespace)?.[0];
