@@ -157,9 +157,9 @@ export function checkCorpus(
     if (words === undefined) continue;
     const run = longestCopiedRun(item.text, words);
     longest = Math.max(longest, run.length);
+    const kind = "viewpoint" in item ? "claim" : "fact";
     const leaning = leansOnNeighbours(item.text);
     if (leaning !== undefined) {
-      const kind = "viewpoint" in item ? "claim" : "fact";
       diagnostics.push({
         severity: "warning",
         code: "EXTRACT_TEXT_NOT_STANDALONE",
@@ -170,7 +170,6 @@ export function checkCorpus(
       });
     }
     if (run.length >= copiedRunLimit) {
-      const kind = "viewpoint" in item ? "claim" : "fact";
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_COPIED_PARAPHRASE",

@@ -130,7 +130,6 @@ function underIndentedKey(error: YAMLParseError, lines: readonly Line[], at: num
  */
 function misalignedItem(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
   if (error.code !== "BAD_INDENT" || !error.message.startsWith("All sequence items must start at the same column")) return undefined;
-  const isItem = (line: Line) => /^-(\s|$)/.test(line.text.slice(line.indent));
   const reported = lines[at]!;
   if (!isItem(reported)) return undefined;
   // The item above whose list this one is most likely of: of the lists above (one may be nested in an item, as
@@ -139,7 +138,7 @@ function misalignedItem(error: YAMLParseError, lines: readonly Line[], at: numbe
     let best: Line | undefined;
     for (let index = from - 1; index >= 0; index--) {
       const line = lines[index]!;
-      if (line.text.trim() === "" || line.text.trimStart().startsWith("#")) continue;
+      if (!isContent(line)) continue;
       if (line.indent < Math.min(reported.indent, lines[from]!.indent) && !isItem(line)) break;
       if (isItem(line) && line.indent !== reported.indent && (best === undefined || Math.abs(line.indent - reported.indent) < Math.abs(best.indent - reported.indent))) best = line;
     }
@@ -168,7 +167,6 @@ function misalignedItem(error: YAMLParseError, lines: readonly Line[], at: numbe
 function itemLeftOfList(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
   if (error.code !== "BLOCK_AS_IMPLICIT_KEY") return undefined;
   const line = lines[at]!;
-  const isItem = (candidate: Line) => /^-(\s|$)/.test(candidate.text.slice(candidate.indent));
   const above = previousContentLine(lines, at);
   if (!isItem(line) || above === undefined || !isItem(above) || above.indent <= line.indent) return undefined;
   // The lists it may belong to: those of the items above, up to the key that holds the outermost. A list nested in
@@ -176,7 +174,7 @@ function itemLeftOfList(error: YAMLParseError, lines: readonly Line[], at: numbe
   const columns = new Set<number>();
   for (let index = at - 1; index >= 0; index--) {
     const candidate = lines[index]!;
-    if (candidate.text.trim() === "" || candidate.text.trimStart().startsWith("#")) continue;
+    if (!isContent(candidate)) continue;
     if (isItem(candidate)) columns.add(candidate.indent);
     else if (candidate.indent < line.indent) break;
   }
@@ -290,10 +288,20 @@ function keyColumn(line: Line): number {
   return line.indent + (item?.[0].length ?? 0);
 }
 
+/** A line that opens a list item: "- …" after its indent. */
+function isItem(line: Line): boolean {
+  return /^-(\s|$)/.test(line.text.slice(line.indent));
+}
+
+/** A line that says something: not blank, not a comment. */
+function isContent(line: Line): boolean {
+  return line.text.trim() !== "" && !line.text.trimStart().startsWith("#");
+}
+
 function previousContentLine(lines: readonly Line[], index: number): Line | undefined {
   for (let above = index - 1; above >= 0; above--) {
     const line = lines[above]!;
-    if (line.text.trim() !== "" && !line.text.trimStart().startsWith("#")) return line;
+    if (isContent(line)) return line;
   }
   return undefined;
 }
