@@ -84,7 +84,7 @@ function hasOneHolder(view: ViewWeight, holders: readonly Holder[]): boolean {
  * "one panelist (Carnegie panel) sees …", "those who hold the “X” view (most panelists, Carnegie panel; some
  * Russians, GMF workshop) expect …", or, for a view with no stance, "… take the “X” view". Sentence case.
  */
-function holdsClause(view: ViewWeight, stance: string | undefined, holders: readonly Holder[]): string {
+function holdsClause(view: ViewWeight, { stance, holders }: ViewpointModel): string {
   const { text, singular } = holdersPhrase(view.named);
   if (stance === undefined) return sentenceCase(`${text} ${singular ? "takes" : "take"} ${theView(view.label)}`);
   if (hasOneHolder(view, holders)) return sentenceCase(`${text} ${singular ? singularVerbPhrase(stance) : stance}`);
@@ -92,7 +92,7 @@ function holdsClause(view: ViewWeight, stance: string | undefined, holders: read
 }
 
 /** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and its stance. */
-function leadSentence(lead: string, view: ViewWeight, stance: string | undefined, holders: readonly Holder[]): string {
+function leadSentence(lead: string, view: ViewWeight, { stance, holders }: ViewpointModel): string {
   if (stance === undefined) return `${lead}, held by ${holdersPhrase(view.named).text}.`;
   if (hasOneHolder(view, holders)) {
     const { text, singular } = holdersPhrase(view.named);
@@ -105,8 +105,7 @@ const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - p
 
 /** The due-weight statement for one question. Pure: the same theme gives the same words. */
 export function dueWeight(theme: ThemeModel): DueWeight {
-  const stances = new Map(theme.viewpoints.map((v) => [v.id, v.stance]));
-  const holdersOf = new Map(theme.viewpoints.map((v) => [v.id, v.holders]));
+  const viewpointOf = new Map(theme.viewpoints.map((v) => [v.id, v]));
   const views = theme.viewpoints.map(weighView).sort(compare); // Array.prototype.sort is stable: display order breaks ties
   const [first, second] = views;
   let verdict: WeightVerdict;
@@ -125,21 +124,21 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   const uncounted = views.filter((v) => v.strength === "unstated");
   if (verdict === "lies-with" || verdict === "leans-toward") {
     const lead = `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${theView(first!.label)}`;
-    sentences.push(leadSentence(lead, first!, stances.get(first!.viewpointId), holdersOf.get(first!.viewpointId)!));
-    for (const view of counted.slice(1)) sentences.push(`${holdsClause(view, stances.get(view.viewpointId), holdersOf.get(view.viewpointId)!)}.`);
+    sentences.push(leadSentence(lead, first!, viewpointOf.get(first!.viewpointId)!));
+    for (const view of counted.slice(1)) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!)}.`);
   } else if (verdict === "one-view") {
     // A brief that shows one side (under a warn policy) weighs nothing against it, and says so.
     const only = first!;
     sentences.push(
       only.named.length > 0
-        ? leadSentence(`Only ${theView(only.label)} is set out here`, only, stances.get(only.viewpointId), holdersOf.get(only.viewpointId)!)
+        ? leadSentence(`Only ${theView(only.label)} is set out here`, only, viewpointOf.get(only.viewpointId)!)
         : `Only ${theView(only.label)} is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
     );
   } else if (verdict === "divided") {
     // Said as what it measures, how widely each view is held: "no view clearly more weight" read as a claim of
     // parity in a memo that printed twelve claims of one view and one of the other.
     sentences.push("By the sources’ own counts, no view is held clearly more widely than another.");
-    for (const view of counted) sentences.push(`${holdsClause(view, stances.get(view.viewpointId), holdersOf.get(view.viewpointId)!)}.`);
+    for (const view of counted) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!)}.`);
   } else {
     sentences.push(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
   }
