@@ -19,7 +19,7 @@ import { describeWriteError, removeDeadTemporaryFiles, writeFileAtomic } from ".
 import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, locateBrowser } from "../print/locate.js";
 import type { DocumentPrinter } from "../print/printer.js";
-import { isoDate, localIsoDate, momentOfEpoch } from "../text/dates.js";
+import { briefDateDefault, momentOfEpoch } from "../text/dates.js";
 import type { JobContext } from "./build-one.js";
 import { defaultConcurrency, defaultRestartAfter } from "./defaults.js";
 import { entryOf, generator, nextManifest, pendingEntry } from "./next-manifest.js";
@@ -451,6 +451,5 @@ function lazyBrowser(explicitPath: string | undefined, env: Env) {
 
 /** The date printed on briefs that set none: SOURCE_DATE_EPOCH's when it is set, otherwise today's. */
 function dateFromEnvironment(env: Env): string {
-  const epoch = momentOfEpoch(env.SOURCE_DATE_EPOCH ?? "");
-  return epoch === undefined ? localIsoDate(new Date()) : isoDate(epoch);
+  return briefDateDefault(momentOfEpoch(env.SOURCE_DATE_EPOCH ?? ""), new Date());
 }

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { outputFormats, type OutputFormat } from "../schema/formats.js";
-import { isoDate, localIsoDate, momentOfEpoch } from "../text/dates.js";
+import { briefDateDefault, momentOfEpoch } from "../text/dates.js";
 import { UsageError, type CliIo } from "./io.js";
 
 export function projectRoot(io: CliIo, root: string | undefined): string {
@@ -17,9 +17,9 @@ export function buildDate(io: CliIo): string {
   if (epoch !== undefined && epoch !== "") {
     const moment = momentOfEpoch(epoch);
     if (moment === undefined) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (up to the year 9999), not "${epoch}"`);
-    return isoDate(moment);
+    return briefDateDefault(moment, io.now());
   }
-  return localIsoDate(io.now());
+  return briefDateDefault(undefined, io.now());
 }
 
 /** A whole number of at least 1 given for an option, or undefined when the option is not given. */

@@ -29,6 +29,14 @@ export function localIsoDate(moment: Date): string {
 }
 
 /**
+ * The date printed on briefs that set none: the moment SOURCE_DATE_EPOCH names, in UTC (the reproducible-builds
+ * convention), when there is one; else today on the machine's calendar.
+ */
+export function briefDateDefault(epoch: Date | undefined, now: Date): string {
+  return epoch === undefined ? localIsoDate(now) : isoDate(epoch);
+}
+
+/**
  * The moment a SOURCE_DATE_EPOCH value names (the reproducible-builds
  * convention: whole seconds since 1970), or undefined when the value is not
  * one (or lies past the year 9999).
