@@ -68,8 +68,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   const sourcesById = new Map(extract.sources.map((s) => [s.id, s]));
   const citations = brief.citations ?? defaultCitations[brief.layout];
   const requested =
-    brief.sections ??
-    withClassification(withGlossary(withQuestions(defaultSections[brief.layout], brief.questions !== undefined), brief.glossary === "all"), brief.classification_block !== undefined);
+    brief.sections ?? sectionsByDefault(brief);
   const printsClaims = brief.layout !== "one-pager" && (requested.includes("themes") || requested.includes("comparison"));
   const assumptionsApart = printsClaims && requested.includes("assumptions");
   const notices: SelectionNotice[] = [];
@@ -316,18 +315,22 @@ function dateOnOrBefore(partial: string, day: string): boolean {
   return `${year}-${month}-${dayOfMonth}` <= day;
 }
 
-/** A brief that gives discussion questions and no sections of its own gets the questions section (before the glossary and sources). */
-function withQuestions(sections: readonly SectionName[], hasQuestions: boolean): readonly SectionName[] {
-  if (!hasQuestions || sections.includes("questions")) return sections;
-  const at = sections.findIndex((s) => s === "glossary" || s === "sources" || s === "balance");
-  return at === -1 ? [...sections, "questions"] : [...sections.slice(0, at), "questions", ...sections.slice(at)];
+/** The sections of a brief that lists none: its template's, with those its content asks for. */
+function sectionsByDefault(brief: ValidBrief): readonly SectionName[] {
+  const questions = withSection(defaultSections[brief.layout], "questions", brief.questions !== undefined, ["glossary", "sources", "balance"]);
+  const glossary = withSection(questions, "glossary", brief.glossary === "all", ["sources", "balance"]);
+  return withClassification(glossary, brief.classification_block !== undefined);
 }
 
-/** A brief that asks for every term (glossary: all) and lists no sections of its own gets a glossary, before its sources. */
-function withGlossary(sections: readonly SectionName[], everyTerm: boolean): readonly SectionName[] {
-  if (!everyTerm || sections.includes("glossary")) return sections;
-  const at = sections.findIndex((s) => s === "sources" || s === "balance");
-  return at === -1 ? [...sections, "glossary"] : [...sections.slice(0, at), "glossary", ...sections.slice(at)];
+/**
+ * `section` put into a template's default sections when the brief has content for it and lists no sections of its
+ * own: before the first of `before` (the sections that close a document), else last. A brief that gives discussion
+ * questions gets the questions section; one that asks for every term (glossary: all), a glossary.
+ */
+function withSection(sections: readonly SectionName[], section: SectionName, wanted: boolean, before: readonly SectionName[]): readonly SectionName[] {
+  if (!wanted || sections.includes(section)) return sections;
+  const at = sections.findIndex((s) => before.includes(s));
+  return at === -1 ? [...sections, section] : [...sections.slice(0, at), section, ...sections.slice(at)];
 }
 
 /** A brief with a classification authority block and no sections of its own prints it last, as a marked document ends. */
