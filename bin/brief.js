@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 // The `brief` command: a thin shell over the library's main().
 import { existsSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
+
+// These commands run a second or two across hundreds of functions, each called a few dozen times. V8's optimising
+// compilers spend more CPU compiling them (on a thread of their own, which on a two-core machine competes with
+// Chromium's printing) than the optimised code then saves: with the baseline compiler only, a forced build of the
+// bench's 40 briefs used about a fifth less CPU in Node and finished sooner, and one of 400 briefs too. `source add`
+// (one hot loop over a long PDF) and the preview (a long-lived server) keep them: reading a 74-page PDF took half
+// as long again without.
+const breadthCommands = new Set(["build", "validate", "check", "balance"]);
+if (breadthCommands.has(process.argv[2])) setFlagsFromString("--max-opt=1");
 
 const entry = new URL("../dist/cli/main.js", import.meta.url);
 if (!existsSync(entry)) {

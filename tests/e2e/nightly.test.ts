@@ -193,6 +193,21 @@ describe("progress", () => {
   });
 });
 
+describe("CPU", () => {
+  it("a validation runs on V8's baseline compiler only: optimising hundreds of functions costs more than it saves", async () => {
+    const { execFile } = await import("node:child_process");
+    const { repoRoot } = await import("../helpers/cli.js");
+    // --trace-opt prints a line to stdout for every function an optimising compiler finishes.
+    const traced = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ["--trace-opt", `${repoRoot}/bin/brief.js`, "validate", "briefs"], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
+    );
+    expect(traced).toContain("no problems");
+    expect(traced.split("\n").filter((line) => line.includes("completed optimizing"))).toEqual([]);
+  });
+});
+
 describe("browsers", async () => {
   const { findBrowser } = await import("../../src/print/browser.js");
   const { puppeteerCachePaths } = await import("../../src/print/launch.js");
