@@ -30,12 +30,17 @@ export function computeCodeFingerprint(codeRoot: string, packageRoot: string): s
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith(".map")) lines.push(`${relative(codeRoot, path)}\0${sha256(readFileSync(path))}`);
+      else if (runsAsCode(entry.name)) lines.push(`${relative(codeRoot, path)}\0${sha256(readFileSync(path))}`);
     }
   };
   walk(codeRoot);
   for (const [name, version] of installedDependencies(packageRoot)) lines.push(`${name}@${version}`);
   return sha256(lines.join("\n"));
+}
+
+/** Modules: JavaScript when built, TypeScript under the test runner; not the type declarations beside the built ones, which never run. */
+function runsAsCode(name: string): boolean {
+  return /\.(js|ts)$/.test(name) && !name.endsWith(".d.ts");
 }
 
 /** Each dependency of Briefsmith's package.json with the version installed where Node would find it ("missing" if none). */

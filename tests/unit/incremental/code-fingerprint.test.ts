@@ -34,4 +34,11 @@ describe("the code fingerprint", () => {
     writeFileSync(join(code, "index.js"), "export const changed = 1;\n");
     expect(computeCodeFingerprint(code, root)).not.toBe(first);
   });
+
+  it("not with the type declarations beside the modules, which never run", () => {
+    const { code, root } = installed("16.1.0");
+    const first = computeCodeFingerprint(code, root);
+    writeFileSync(join(code, "index.d.ts"), "export declare const changed: number;\n");
+    expect(computeCodeFingerprint(code, root)).toBe(first);
+  });
 });
