@@ -153,10 +153,6 @@ export function checkCorpus(
   const sourceWords = new Map<string, SourceWords>();
   for (const [id, paragraphs] of corpus.paragraphs) sourceWords.set(id, indexSourceWords(paragraphs.map((p) => p.text).join("\n")));
   for (const item of [...extract.claims, ...extract.facts]) {
-    const words = sourceWords.get(item.source);
-    if (words === undefined) continue;
-    const run = longestCopiedRun(item.text, words);
-    longest = Math.max(longest, run.length);
     const kind = "viewpoint" in item ? "claim" : "fact";
     const leaning = leansOnNeighbours(item.text);
     if (leaning !== undefined) {
@@ -169,6 +165,11 @@ export function checkCorpus(
         item: { kind, id: item.id },
       });
     }
+    // Copying is measured against the source's text; a source without one (an error of its own) is not.
+    const words = sourceWords.get(item.source);
+    if (words === undefined) continue;
+    const run = longestCopiedRun(item.text, words);
+    longest = Math.max(longest, run.length);
     if (run.length >= copiedRunLimit) {
       diagnostics.push({
         severity: "error",

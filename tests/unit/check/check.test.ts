@@ -196,6 +196,16 @@ describe("a claim's text that leans on its neighbours", () => {
     const run = await runCli(["check", "--root", project.dir]);
     expect(run.stderr).toMatch(/warning EXTRACT_TEXT_NOT_STANDALONE: the text of claim "[a-z-]+" starts with "They", which points back to something before it/);
   });
+
+  // It was looked for only in claims whose source text had been read: a missing text hid it until the text was saved.
+  it("is found whether or not the claim's source text is there", async () => {
+    const check = await checkMini((p) => {
+      p.replace("sources/transit/corpus.yaml", "text: Shopkeepers fear", "text: They fear");
+      p.remove("sources/transit/texts/council-hearing.txt");
+    });
+    expect(codes(check)).toContain("EXTRACT_MISSING_TEXT");
+    expect(codes(check, "warning")).toContain("EXTRACT_TEXT_NOT_STANDALONE");
+  });
 });
 
 // An author's tests: two sources of one publisher printed "(Möwenhafen Council; Möwenhafen Council)", and one
