@@ -5,6 +5,7 @@ import type { BrowserLocation } from "./browser.js";
 import { browserFingerprint, locateBrowser, type Env } from "./locate.js";
 import { finishPdf } from "./pdf-file.js";
 import { PrintPool } from "./pool.js";
+import { maxTabs } from "./limits.js";
 
 export type { Env } from "./locate.js";
 
@@ -94,8 +95,6 @@ export async function createPrinter(options: PrinterOptions = {}): Promise<Print
   return printer;
 }
 
-/** Tabs printing at once: far more than any machine prints faster with (the CLI's --jobs has the same bound). */
-const maxTabs = 32;
 /** Node's timers hold at most 2^31 - 1 ms. */
 const maxTimeoutMs = 2 ** 31 - 1;
 

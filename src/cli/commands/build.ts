@@ -5,6 +5,7 @@ import type { BriefsmithError } from "../../errors/briefsmith-error.js";
 import type { Printer } from "../../print/printer.js";
 import { briefFileBaseName, displayPath } from "../../load/project.js";
 import { describeLockHolder } from "../../output/lock.js";
+import { maxTabs } from "../../print/limits.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
@@ -49,8 +50,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     const formats = outputFormatList(values.format);
     // Node's timers hold at most 2^31 - 1 ms; a day is more than any brief needs.
     if (timeoutSeconds !== undefined && timeoutSeconds > 86_400) throw new UsageError("--timeout takes at most 86400 seconds (a day)");
-    // Each job is a browser tab kept open: a mistyped --jobs 99999999999 opened tabs until the process ran out of memory.
-    if (jobs !== undefined && jobs > maxJobs) throw new UsageError(`--jobs takes at most ${maxJobs} (each is a browser tab), not ${values.jobs}`);
+    if (jobs !== undefined && jobs > maxTabs) throw new UsageError(`--jobs takes at most ${maxTabs} (each is a browser tab), not ${values.jobs}`);
     const started = performance.now();
     // Progress goes to stderr, so stdout stays clean for --json.
     const progress = values.json ? undefined : createProgress(io);
@@ -127,9 +127,6 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     return exitCode;
   },
 });
-
-/** The most briefs printing at once: far more tabs than any machine Briefsmith runs on prints faster with. */
-const maxJobs = 32;
 
 /** A build that ran to its end fails (exit 1) when a brief was not built, any error was reported, or the manifest could not be written. */
 export function buildExitCode(result: BuildResult): number {
