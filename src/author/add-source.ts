@@ -8,6 +8,7 @@ import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document
 import { displayPath, listYamlFiles } from "../load/project.js";
 import { fileLimits, isInside, readBinaryFile, readTextFile } from "../load/read-file.js";
 import { idPattern } from "../schema/id-pattern.js";
+import { checkQuote, splitParagraphs } from "../text/paragraphs.js";
 import { slugify } from "./slug.js";
 import { writeProjectFiles } from "./write-files.js";
 
@@ -40,6 +41,17 @@ export interface AddedSource {
   /** The document's format, as read. */
   readonly format: string;
   readonly warnings: readonly string[];
+  /** With --force, the claims and facts of the source whose quote its new text does not hold where their locator says. */
+  readonly quotesAstray: readonly QuoteAstray[];
+}
+
+/** A claim or fact whose quote is not in the paragraph its locator names, in a replaced text. */
+export interface QuoteAstray {
+  readonly kind: "claim" | "fact";
+  readonly id: string;
+  readonly locator: number;
+  /** The paragraphs of the new text that hold the quote: none when it is nowhere in it. */
+  readonly foundIn: readonly number[];
 }
 
 /**
@@ -84,7 +96,8 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   const document = await ingestDocument(bytes, { fileName: basename(options.file) });
 
   await mkdir(join(options.corpusDir, "texts"), { recursive: true });
-  const writes = [{ path: textTarget.path, data: document.paragraphs.join("\n") + "\n" }];
+  const text = document.paragraphs.join("\n") + "\n";
+  const writes = [{ path: textTarget.path, data: text }];
   const stub = sourceStub(id, document.metadata, document.format);
   let yamlFile: string | undefined;
   if (!existing.includes(id)) {
@@ -103,7 +116,34 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     metadata: document.metadata,
     format: document.format,
     warnings: document.warnings,
+    // A text replaced under claims that cite it: its paragraphs may have moved, or its wording changed.
+    quotesAstray: existing.includes(id) ? quotesAstray(files.map((f) => f.document), id, text) : [],
   };
+}
+
+/** The claims and facts of `sourceId` in the extract whose quote `text` does not hold in the paragraph their locator names. */
+function quotesAstray(documents: readonly Document[], sourceId: string, text: string): QuoteAstray[] {
+  const paragraphs = splitParagraphs(text);
+  const astray: QuoteAstray[] = [];
+  for (const document of documents) {
+    let data: unknown;
+    try {
+      data = document.toJS({ maxAliasCount: 1000 });
+    } catch {
+      continue; // aliases past the limit: the check reports the file
+    }
+    for (const [kind, key] of [["claim", "claims"], ["fact", "facts"]] as const) {
+      const items = typeof data === "object" && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+      if (!Array.isArray(items)) continue;
+      for (const item of items as Record<string, unknown>[]) {
+        // Items the schema would refuse are the next check's to report.
+        if (item?.source !== sourceId || typeof item.id !== "string" || typeof item.quote !== "string" || typeof item.locator !== "number") continue;
+        const found = checkQuote(item.quote, paragraphs, item.locator);
+        if (found.status !== "ok") astray.push({ kind, id: item.id, locator: item.locator, foundIn: found.status === "wrong-paragraph" ? found.foundIn : [] });
+      }
+    }
+  }
+  return astray;
 }
 
 /**

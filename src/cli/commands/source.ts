@@ -22,7 +22,9 @@ add a stub for the source at the end of the extract's sources (comments and
 layout kept), with the title, date, author and address the document gives,
 and TODO where it gives none, and print the paragraph count. SOURCE_ID
 defaults to the file's name. Nothing is downloaded: save a web page (or
-print it to PDF) first.`,
+print it to PDF) first. With --force, a source's text is replaced, and each
+claim or fact whose quote the new text no longer holds where its locator
+says is named.`,
   options: {
     corpus: { type: "string", value: "ID", description: "the corpus to add the source to (a folder under sources/)" },
     id: { type: "string", value: "SOURCE_ID", description: "the source's id (default: from the file's name)" },
@@ -50,6 +52,15 @@ print it to PDF) first.`,
       out(`${added.yamlFile}: source "${added.id}" added${added.todo.length > 0 ? `; fill in what the document does not say: ${added.todo.join(", ")}` : ""}`);
     } else {
       out(`source "${added.id}" was in the extract already: its entry is as it was`);
+    }
+    for (const item of added.quotesAstray) {
+      const where =
+        item.foundIn.length === 1
+          ? `the new text has it in paragraph ${item.foundIn[0]}: brief check --fix moves the locator there`
+          : item.foundIn.length > 1
+            ? `the new text has it in paragraphs ${item.foundIn.join(", ")}: set the locator to the one meant`
+            : "the new text does not hold it: quote the new wording, or keep the old text";
+      io.stderr.write(`warning: ${item.kind} "${item.id}" quotes paragraph ${item.locator} of "${added.id}", but ${where}\n`);
     }
     out(`next: brief show ${added.id}, to number its paragraphs for locators`);
     return exitCodes.ok;

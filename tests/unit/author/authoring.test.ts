@@ -178,6 +178,35 @@ describe("brief source add", () => {
   });
 });
 
+// A text replaced with --force under claims that cite it said nothing: the next check found every quote astray.
+describe("brief source add --force over a cited text", () => {
+  it("names each claim or fact whose quote the new text holds elsewhere, or not at all", async () => {
+    project = new TempProject();
+    const old = project.read("sources/transit/texts/council-hearing.txt").split("\n").filter((line) => line.trim() !== "");
+    // A new edition: a foreword pushes every paragraph down by one, and the business owners' words are reworded.
+    const reworded = old.map((line) => line.replace("small shops cannot survive two years of detours", "few shops would outlast the detours"));
+    project.write("edition-2.txt", ["Foreword to the second edition.", ...reworded].join("\n\n") + "\n");
+    const run = await runCli(["source", "add", "edition-2.txt", "--corpus", "transit", "--id", "council-hearing", "--force"], { cwd: project.dir });
+    expect(run.code).toBe(0);
+    const warnings = run.stderr.split("\n").filter((line) => line.startsWith("warning:"));
+    expect(warnings.length).toBeGreaterThan(1);
+    expect(warnings).toContainEqual(expect.stringMatching(/^warning: claim "[a-z-]+" quotes paragraph (\d+) of "council-hearing", but the new text has it in paragraph \d+: brief check --fix moves the locator there$/));
+    expect(warnings).toContainEqual(expect.stringMatching(/^warning: (claim|fact) "[a-z-]+" quotes paragraph \d+ of "council-hearing", but the new text does not hold it/));
+    // What it says is what check --fix then mends: only the reworded quote is left.
+    await runCli(["check", "--fix"], { cwd: project.dir });
+    const after = await runCli(["source", "add", "edition-2.txt", "--corpus", "transit", "--id", "council-hearing", "--force"], { cwd: project.dir });
+    expect(after.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([expect.stringContaining("the new text does not hold it")]);
+  });
+
+  it("says nothing when every quote is where its locator says", async () => {
+    project = new TempProject();
+    project.write("same.txt", project.read("sources/transit/texts/council-hearing.txt"));
+    const run = await runCli(["source", "add", "same.txt", "--corpus", "transit", "--id", "council-hearing", "--force"], { cwd: project.dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+  });
+});
+
 describe("brief show and brief locate", () => {
   it("numbers paragraphs as locators count them: blank lines are not paragraphs", async () => {
     project = new TempProject();
