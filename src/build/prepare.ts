@@ -9,7 +9,7 @@ import type { ParsedYamlCache } from "../load/parsed-yaml-cache.js";
 import { loadProjectTemplates, templateLayouts, type TemplateSet } from "../load/templates.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
-import { checkBriefAgainstExtract, validateBriefFile, type CheckedBrief, type ValidBrief } from "../validate/brief.js";
+import { checkBriefAgainstExtract, validateBriefFile, type BriefReferences, type CheckedBrief, type ValidBrief } from "../validate/brief.js";
 import type { TemplateCheck } from "../validate/templates.js";
 import { trustedTemplateCheck } from "../validate/trusted-templates.js";
 import { readCorpus, usableCorpus, type CorpusReading } from "./load-corpus.js";
@@ -116,9 +116,12 @@ export async function prepareBriefs(
     const file = loaded.file;
     let brief: ValidBrief | undefined;
     let corpus: CorpusReading | undefined;
+    // What the brief names in its corpus: checked even when another field of the brief is malformed.
+    let references: BriefReferences | undefined;
     if (file !== undefined) {
       diagnostics.push(...validated[index]!.diagnostics);
       brief = validated[index]!.brief;
+      references = brief ?? validated[index]!.references;
     }
     if (brief !== undefined && file !== undefined) {
       const templateProblems = templateCheck.templates.get(brief.template)?.errors ?? [];
@@ -138,18 +141,20 @@ export async function prepareBriefs(
         });
       }
       seenIds.set(brief.id, idPlace(file, brief.id === briefFileBaseName(path)));
-      if (knownCorpora.includes(brief.corpus)) {
-        corpus = corpora.get(brief.corpus) ?? (await readCorpus(corpusDir(options.root, brief.corpus), { cwd: options.cwd, parsed: options.parsed }));
-        corpora.set(brief.corpus, corpus);
-        if (corpus.corpus !== undefined) diagnostics.push(...checkBriefAgainstExtract(brief, file, corpus.corpus.extract));
+    }
+    if (references !== undefined && file !== undefined) {
+      if (knownCorpora.includes(references.corpus)) {
+        corpus = corpora.get(references.corpus) ?? (await readCorpus(corpusDir(options.root, references.corpus), { cwd: options.cwd, parsed: options.parsed }));
+        corpora.set(references.corpus, corpus);
+        if (corpus.corpus !== undefined) diagnostics.push(...checkBriefAgainstExtract(references, file, corpus.corpus.extract));
       } else {
         diagnostics.push({
           severity: "error",
           code: "BRIEF_UNKNOWN_CORPUS",
-          message: `there is no corpus "${brief.corpus}" (looked for ${displayPath(corpusDir(options.root, brief.corpus), options.cwd)}/)`,
+          message: `there is no corpus "${references.corpus}" (looked for ${displayPath(corpusDir(options.root, references.corpus), options.cwd)}/)`,
           file: file.path,
           span: locate(file, ["corpus"]),
-          hint: knownCorpora.length > 0 ? suggestionHint(brief.corpus, knownCorpora, "corpus") : "create the corpus under sources/<corpus>/",
+          hint: knownCorpora.length > 0 ? suggestionHint(references.corpus, knownCorpora, "corpus") : "create the corpus under sources/<corpus>/",
         });
       }
     }

@@ -86,6 +86,9 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
     });
   } else if (validated.brief !== undefined) {
     diagnostics.push(...checkBriefAgainstExtract(validated.brief, file, corpus.extract));
+  } else if (validated.references !== undefined && validated.references.corpus === corpus.id) {
+    // Another field is malformed: what the brief names in the corpus is checked too, so every problem is said at once.
+    diagnostics.push(...checkBriefAgainstExtract(validated.references, file, corpus.extract));
   }
   const fileTexts = new Map([[file.path, file.text], ...corpus.files.map((f): [string, string] => [f.path, f.text]), ...templates.fileTexts]);
   if (validated.brief === undefined || errorCount(diagnostics) > 0) {

@@ -23,6 +23,9 @@ export type TemplateLayouts = ReadonlyMap<string, LayoutName | undefined>;
 /** Briefsmith's own templates, each named after its layout: what a brief may name when no project's templates are known. */
 export const builtInLayouts: TemplateLayouts = new Map(layoutNames.map((name) => [name, name]));
 
+/** What a brief names in its corpus: checked against the corpus's extract. */
+export type BriefReferences = Pick<Brief, "corpus" | "themes" | "viewpoints" | "include_claims" | "exclude_claims">;
+
 /** A brief that passed every check of its own, with the corpus it uses, which passed its checks too: ready to select from. */
 export interface CheckedBrief {
   readonly file: YamlFile;
@@ -36,14 +39,23 @@ export interface CheckedBrief {
  * own), and what it asks to print must fit the layout that template follows.
  * The id defaults to the file's base name.
  */
-export function validateBriefFile(file: YamlFile, fileBaseName: string, templates: TemplateLayouts = builtInLayouts): { brief?: ValidBrief; diagnostics: Diagnostic[] } {
+export function validateBriefFile(
+  file: YamlFile,
+  fileBaseName: string,
+  templates: TemplateLayouts = builtInLayouts,
+): { brief?: ValidBrief; references?: BriefReferences; diagnostics: Diagnostic[] } {
   if (file.data === undefined) return { diagnostics: [] }; // a YAML error has been reported already
   const result = BriefSchema.safeParse(file.data ?? {}, { reportInput: true });
   if (!result.success) {
-    // The layout's rules are checked too when the fields they need are well-formed: every problem at once.
+    // The layout's rules are checked too when the fields they need are well-formed, and so are the brief's
+    // references to its corpus (by the caller, which has the corpus): every problem at once.
     const fields = LayoutFields.safeParse(file.data ?? {});
     const layoutProblems = fields.success ? checkTemplate(fields.data, file, templates).diagnostics : [];
-    return { diagnostics: [...diagnosticsFromZod(result.error.issues, file, "BRIEF", BriefSchema), ...layoutProblems] };
+    const references = ReferenceFields.safeParse(file.data ?? {});
+    return {
+      diagnostics: [...diagnosticsFromZod(result.error.issues, file, "BRIEF", BriefSchema), ...layoutProblems],
+      ...(references.success ? { references: references.data } : {}),
+    };
   }
   const id = result.data.id ?? fileBaseName;
   if (!idPattern.test(id)) {
@@ -95,6 +107,15 @@ const LayoutFields = z.object({
 });
 
 type LayoutFieldValues = z.infer<typeof LayoutFields>;
+
+/** The fields of a brief that name things in its corpus, for checking them when another part of the brief is malformed. */
+const ReferenceFields = z.object({
+  corpus: BriefSchema.shape.corpus,
+  themes: BriefSchema.shape.themes,
+  viewpoints: BriefSchema.shape.viewpoints,
+  include_claims: BriefSchema.shape.include_claims,
+  exclude_claims: BriefSchema.shape.exclude_claims,
+});
 
 /** The layout of the brief's template, and the problems of a template that does not exist or a section the layout cannot print. */
 function checkTemplate(brief: LayoutFieldValues, file: YamlFile, templates: TemplateLayouts): { layout: LayoutName | undefined; diagnostics: Diagnostic[] } {
@@ -172,7 +193,7 @@ function checkLayout(brief: LayoutFieldValues, layout: LayoutName, file: YamlFil
 }
 
 /** The themes and viewpoints a brief names exist in its corpus, and each viewpoint belongs to a chosen theme. */
-export function checkBriefAgainstExtract(brief: ValidBrief, file: YamlFile, extract: Extract): Diagnostic[] {
+export function checkBriefAgainstExtract(brief: BriefReferences, file: YamlFile, extract: Extract): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const themeIds = extract.themes.map((t) => t.id);
   const chosenThemes =
@@ -230,7 +251,7 @@ export function checkBriefAgainstExtract(brief: ValidBrief, file: YamlFile, extr
 }
 
 /** include_claims and exclude_claims name claims of the corpus, in a theme and viewpoint the brief shows. */
-function checkClaimSteering(brief: ValidBrief, file: YamlFile, extract: Extract, chosenThemes: readonly string[]): Diagnostic[] {
+function checkClaimSteering(brief: BriefReferences, file: YamlFile, extract: Extract, chosenThemes: readonly string[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const claimIds = extract.claims.map((c) => c.id);
   for (const key of ["include_claims", "exclude_claims"] as const) {
