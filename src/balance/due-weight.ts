@@ -109,15 +109,27 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   const views = theme.viewpoints.map(weighView).sort(compare); // Array.prototype.sort is stable: display order breaks ties
   const [first, second] = views;
   let verdict: WeightVerdict;
+  // Views held by fewer than three steps less widely, but in more of the sources: the counts point both ways.
+  let inMoreSources: ViewWeight[] = [];
   if (views.length === 1) verdict = "one-view";
   else if (first === undefined || first.strength === "unstated") verdict = "unstated";
   else if (second === undefined) verdict = "lies-with";
   else {
-    const gap = prevalenceRank[first.strength] - prevalenceRank[second.strength];
+    const gap = (view: ViewWeight) => prevalenceRank[first.strength] - prevalenceRank[view.strength];
+    inMoreSources = views.slice(1).filter((v) => v.strength !== "unstated" && gap(v) < 3 && v.countedSources > first.countedSources);
     // Three steps apart ("most" against "one", "consensus" against "some") is a clear weight; closer, or the
-    // same strength from more sources, is a lean.
-    verdict = gap >= 3 ? "lies-with" : gap >= 1 || first.countedSources > second.countedSources ? "leans-toward" : "divided";
+    // same strength from more sources, is a lean. "Some" in one source against single voices in two is neither:
+    // a lean toward the first beside a Balance note saying the other rests on more sources reads as a contradiction.
+    verdict =
+      gap(second) >= 3 ? "lies-with" : inMoreSources.length > 0 ? "divided" : gap(second) >= 1 || first.countedSources > second.countedSources ? "leans-toward" : "divided";
   }
+  const held = (view: ViewWeight) => `${viewName(view.label)} (${briefHolders(view.named)})`;
+  // The counted views besides those two sides, when the counts point both ways.
+  const alsoHeld = views.slice(1).filter((v) => v.strength !== "unstated" && !inMoreSources.includes(v));
+  const pointsBothWays =
+    inMoreSources.length === 0
+      ? undefined
+      : `The sources’ counts point different ways: ${held(first!)} is held more widely, but ${joinWords(inMoreSources.map(held))} ${inMoreSources.length === 1 ? "is" : "are"} held in more of the sources`;
 
   const sentences: string[] = [];
   const counted = views.filter((v) => v.strength !== "unstated");
@@ -134,6 +146,11 @@ export function dueWeight(theme: ThemeModel): DueWeight {
         ? leadSentence(`Only ${theView(only.label)} is set out here`, only, viewpointOf.get(only.viewpointId)!)
         : `Only ${theView(only.label)} is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
     );
+  } else if (verdict === "divided" && pointsBothWays !== undefined) {
+    // Each view named with the holders the sources count, and no stance: what a view's holders say as a whole is
+    // not what any one counted group said.
+    sentences.push(`${pointsBothWays}.`);
+    for (const view of alsoHeld) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!)}.`);
   } else if (verdict === "divided") {
     // Said as what it measures, how widely each view is held: "no view clearly more weight" read as a claim of
     // parity in a memo that printed twelve claims of one view and one of the other.
@@ -159,7 +176,9 @@ export function dueWeight(theme: ThemeModel): DueWeight {
       : verdict === "leans-toward"
         ? `By the sources’ own counts of who holds each view, the weight leans toward ${viewName(first!.label)}.`
         : verdict === "divided"
-          ? "By the sources’ own counts, no view is held clearly more widely than another."
+          ? pointsBothWays !== undefined
+            ? "By the sources’ own counts, one view is held more widely and another in more of the sources."
+            : "By the sources’ own counts, no view is held clearly more widely than another."
           : verdict === "one-view"
             ? "With one view set out, nothing is weighed against it."
             : "The sources do not say how widely the views are held.";
@@ -180,7 +199,6 @@ export function dueWeight(theme: ThemeModel): DueWeight {
           : `The ${joinWords(group.map((v) => viewName(v.label)))} views are`;
     sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("them", "it") : without}.`);
   }
-  const held = (view: ViewWeight) => `${viewName(view.label)} (${briefHolders(view.named)})`;
   const short =
     verdict === "lies-with" || verdict === "leans-toward"
       ? `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${held(first!)}${
@@ -189,7 +207,9 @@ export function dueWeight(theme: ThemeModel): DueWeight {
       : verdict === "one-view"
         ? `Only ${viewName(first!.label)} is set out here.`
         : verdict === "divided"
-        ? `By the sources’ own counts, no view is held clearly more widely than another: ${joinWords(counted.map(held))}.`
+        ? pointsBothWays !== undefined
+          ? `${pointsBothWays}${alsoHeld.length > 0 ? `; ${joinWords(alsoHeld.map(held))} ${alsoHeld.length === 1 ? "is" : "are"} held too` : ""}.`
+          : `By the sources’ own counts, no view is held clearly more widely than another: ${joinWords(counted.map(held))}.`
         : `The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`;
   // A view no source counts is still one of the views: the short form names it too, rather than leave it out.
   const unweighed = counted.length > 0 && verdict !== "one-view" ? uncounted : [];

@@ -61,6 +61,33 @@ describe("the due-weight statement", () => {
     expect(weight.text).toBe("The weight of the sources leans toward the “No” view: a few officials (Pub Two) expect a no. One expert (One) expects a yes.");
   });
 
+  // A reader's test: the Central Asia memo's bottom line leaned toward a view "some participants" of one workshop
+  // held, while its Balance note said the other view rested on two sources, each with a single voice.
+  it("says the counts point different ways when one view is held more widely and another in more sources", () => {
+    const base = makeExtract();
+    const extract = {
+      ...base,
+      perspectives: [
+        { id: "p1", label: "one expert", prevalence: "one" as const },
+        { id: "p2", label: "one official", prevalence: "one" as const },
+        { id: "p3", label: "some analysts", prevalence: "some" as const },
+      ],
+      claims: [
+        ...base.claims.filter((c) => c.id === "y1" || c.id === "y3"),
+        ...base.claims.filter((c) => c.id === "n1").map((c) => ({ ...c, perspective: "p3" })),
+      ],
+      themes: base.themes.map((t) => ({ ...t, viewpoints: t.viewpoints.map((v) => ({ ...v, stance: v.id === "yes" ? "expect a yes" : "expect a no" })) })),
+    };
+    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    expect(weight.verdict).toBe("divided");
+    expect(weight.leading).toBeUndefined();
+    expect(weight.text).toBe(
+      "The sources’ counts point different ways: “No” (some analysts, Pub Two) is held more widely, but “Yes” (one expert, One; one official, Pub Two) is held in more of the sources.",
+    );
+    expect(weight.short).toBe(weight.text);
+    expect(weight.summary).toBe("By the sources’ own counts, one view is held more widely and another in more of the sources.");
+  });
+
   it("says the sources do not count, when they do not", () => {
     const weight = dueWeight(theme(undefined, "unstated", false));
     expect(weight.verdict).toBe("unstated");
