@@ -125,20 +125,23 @@ export function creditLine(model: BriefModel): string {
 
 /** The Balance note's opening: what is measured and how, in a reader's words. */
 export function balanceLead(model: BriefModel, balance: BalanceReport): string {
-  const noun = documentNoun(model);
-  if (balance.verdict === "not checked") return `How this ${noun} presents each question.`;
-  const what = balance.measured === "claims" ? "the words of the claims printed for each view" : "the words of each view’s summary";
-  const ratio = balance.thresholds.underweightRatio;
-  const floor =
+  const questions = model.themes.length > 1;
+  const opening = `How this ${documentNoun(model)} presents ${questions ? "each question" : "its question"}.`;
+  if (balance.verdict === "not checked") return opening;
+  // In a reader's words: "space is the words of the claims printed" read as the tool's own measure.
+  const measure = balance.measured === "claims" ? "the words printed for it" : "the words of its summary";
+  const room =
     balance.space === "proportional"
-      ? "it follows how widely the sources say each view is held, and no view gets less than half an equal share"
-      : `no view gets less than ${fraction(ratio)} of an equal share`;
-  return `How this ${noun} presents each question. Space is ${what}; ${floor}. Which view comes first rotates from question to question.`;
+      ? `Each view is given room in proportion to how widely the sources say it is held, measured in ${measure}, and none less than half an equal share.`
+      : `Each view is given about the same room: measured in ${measure}, none has less than ${fraction(balance.thresholds.underweightRatio)} of an equal share.`;
+  // The first view changes from question to question; with one question there is nothing to rotate.
+  return `${opening} ${room}${questions ? " The order of the views varies from question to question." : ""}`;
 }
 
 /**
  * A one-pager's balance, in a line: "Each view gets about the same space on
- * every question", or the questions where it does not, with their own sentence.
+ * every question", or the questions where it does not, with their own sentence;
+ * with more than one question, that the order of the views varies.
  */
 export function balanceLine(balance: BalanceReport): string {
   const even = balance.themes.filter((t) => t.viewpoints.every((v) => v.fairShareRatio >= balance.thresholds.underweightRatio));
@@ -148,7 +151,7 @@ export function balanceLine(balance: BalanceReport): string {
     parts.push(`Each view gets about the same space${scope}.`);
   }
   for (const theme of balance.themes.filter((t) => !even.includes(t))) parts.push(`${theme.title}: ${theme.note[0] ?? ""}`);
-  parts.push("Which view comes first rotates from question to question.");
+  if (balance.themes.length > 1) parts.push("The order of the views varies from question to question.");
   return parts.join(" ");
 }
 
