@@ -113,10 +113,17 @@ export function assessmentLabel(model: BriefModel): string {
 /** How to read the citations: at the head of the notes, or at the foot of a document that quotes inline. */
 export function readingNote(model: BriefModel): string {
   if (!model.printsClaims && model.facts.length === 0) return "";
-  return model.citations === "endnotes"
-    ? "Claims are our paraphrase of the sources; each note gives the source’s own words and the paragraph they come from. The names of the views are ours."
-    : "Claims are our paraphrase of the sources; a quotation cited by paragraph is the source’s own words. The names of the views, also in quotation marks, are ours.";
+  const citations =
+    model.citations === "endnotes"
+      ? "Claims are our paraphrase of the sources; each note gives the source’s own words and the paragraph they come from. The names of the views are ours."
+      : "Claims are our paraphrase of the sources; a quotation cited by paragraph is the source’s own words. The names of the views, also in quotation marks, are ours.";
+  // A reader's test: a capitalised badge on every claim, with no key, read as the tool's jargon, and "Judgment" as ours.
+  return model.printsClaims ? `${citations} ${kindKey}` : citations;
 }
+
+/** What the label before each claim means. */
+const kindKey =
+  "The label before a claim says what kind of statement the source makes: reporting (what happened or was said), judgment (the source’s own view, not ours) or assumption (what a view takes for granted).";
 
 /** The tool credit, only when the brief asks for it. */
 export function creditLine(model: BriefModel): string {

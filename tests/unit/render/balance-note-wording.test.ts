@@ -22,3 +22,13 @@ describe("the Balance note's opening", () => {
     expect(text).not.toMatch(/claims printed|rotates|from question to question/);
   });
 });
+
+// A reader's test: "REPORTING", "JUDGMENT", "ASSUMPTION" before every claim, with no key; "Judgment" read as ours.
+describe("the reading note", () => {
+  it("gives the key to the label before each claim, where claims are printed", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const { html } = await renderBrief("title: Tram\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\n", corpus);
+    expect(visible(html)).toContain("The label before a claim says what kind of statement the source makes: reporting (what happened or was said), judgment (the source’s own view, not ours) or assumption (what a view takes for granted).");
+  });
+});
