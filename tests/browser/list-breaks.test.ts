@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createPrinter, type Printer } from "../../src/print/printer.js";
+import { repoRoot, tool } from "../helpers/cli.js";
+
+const baseCss = readFileSync(join(repoRoot, "templates/styles/base.css"), "utf8");
+/** The rules under test, taken out: where the list would break without them. */
+const listRules = /li:last-child:not\(:first-child\) \{[^}]*\}\s*li:first-child:not\(:last-child\) \{[^}]*\}/;
+
+function document(css: string, fillerParagraphs: number): string {
+  const filler = Array.from({ length: fillerParagraphs }, (_, i) => `<p>Paragraph ${i + 1} of the text before the list.</p>`).join("");
+  return `<!DOCTYPE html><html><head><style>${css}</style></head><body>${filler}<ul><li>First item.</li><li>Second item.</li><li>Third item.</li><li>Fourth item.</li></ul></body></html>`;
+}
+
+async function secondPageText(printer: Printer, html: string, folder: string): Promise<string> {
+  const path = join(folder, "page.pdf");
+  writeFileSync(path, await printer.print(html));
+  const pages = Number(/Pages:\s+(\d+)/.exec(await tool("pdfinfo", [path]))?.[1]);
+  return pages < 2 ? "" : (await tool("pdftotext", ["-f", "2", "-l", "2", path, "-"])).trim();
+}
+
+// A reader's test: the last indicator of a handout's question stood alone at the top of a page, above the next
+// question's heading, and read as belonging to it; a letter's last key fact did the same.
+describe("a list at a page break", () => {
+  it("does not start the next page with its last item alone", async () => {
+    expect(baseCss).toMatch(listRules);
+    const folder = mkdtempSync(join(tmpdir(), "list-breaks-"));
+    const printer = await createPrinter({ jobs: 1 });
+    try {
+      // Find the length of text before the list at which, without the rules, the last item is carried over alone.
+      let alone: number | undefined;
+      for (let filler = 10; filler < 80 && alone === undefined; filler++) {
+        if ((await secondPageText(printer, document(baseCss.replace(listRules, ""), filler), folder)).startsWith("Fourth item.")) alone = filler;
+      }
+      expect(alone, "no length of text put the last item alone on the next page").toBeDefined();
+      const withRules = await secondPageText(printer, document(baseCss, alone!), folder);
+      expect(withRules).toMatch(/^Third item\.\s+Fourth item\./);
+    } finally {
+      await printer.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
