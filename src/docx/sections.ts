@@ -2,7 +2,7 @@ import { EndnoteReferenceRun, ExternalHyperlink, Paragraph, Tab, TabStopType, Te
 import type { ClaimModel, FactModel, NoteModel, SourceModel, ThemeModel } from "../model.js";
 import { isAllowedLink } from "../render/markdown.js";
 import { runInHeading, sentenceCase } from "../render/prose.js";
-import { quotation, quoteLead, typographic } from "../render/typography.js";
+import { quotation, quoteEnd, quoteLead, typographic } from "../render/typography.js";
 import {
   achLead,
   assessmentLabel,
@@ -61,6 +61,7 @@ function claimRuns(claim: ClaimModel, options: { prefix?: Runs; kind?: boolean }
     ...(claim.showQuote ? [raw(` ${quoteLead(claim.quote)}`), raw(quotation(claim.quote), { style: style.quoteChar })] : []),
     raw(" "),
     ...citationRuns(claim, claim.attribution),
+    ...(claim.showQuote && quoteEnd(claim.quote) !== "" ? [raw(quoteEnd(claim.quote))] : []),
   ];
 }
 

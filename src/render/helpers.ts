@@ -8,7 +8,7 @@ import { cssString } from "./css.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
 import { countOf, numberWord, runInHeading, sentenceCase } from "./prose.js";
 import type { TemplateContext } from "./context.js";
-import { quotation, quoteLead, typographic, typographicMarkdown } from "./typography.js";
+import { quotation, quoteEnd, quoteLead, typographic, typographicMarkdown } from "./typography.js";
 import {
   achLead,
   assessmentLabel,
@@ -50,6 +50,7 @@ export function registerHelpers(handlebars: typeof Handlebars, set: TemplateSet,
     /** A verbatim quote in quotation marks, nested quotation marks made single. */
     quotation: (quote: string) => safe(escape(quotation(String(quote ?? "")))),
     quoteLead: (quote: string) => quoteLead(String(quote ?? "")),
+    quoteEnd: (quote: string) => quoteEnd(String(quote ?? "")),
     cssString: (text: string) => safe(cssString(typographic(String(text ?? "")))),
     eq: (a: unknown, b: unknown) => a === b,
     /** "three questions", "12 claims" */

@@ -50,3 +50,12 @@ export function quotation(quote: string): string {
 export function quoteLead(quote: string): string {
   return /^[^\p{L}\p{N}]*\p{Ll}/u.test(quote) ? "In the source’s words, " : "";
 }
+
+/**
+ * What goes after the citation of a quote printed after our own sentence: a full stop, when the quote (verbatim,
+ * so never edited) does not end its sentence itself. "… bringing the two closer” (GMF workshop [1], para. 15)"
+ * ended the claim without one.
+ */
+export function quoteEnd(quote: string): string {
+  return /[.!?…]["'”’)\]]*\s*$/u.test(quote) ? "" : ".";
+}

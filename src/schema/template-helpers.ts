@@ -40,6 +40,7 @@ const briefsmithHelpers = {
   mdBlock: { params: [1, 1], block: false, result: html, doc: "{{mdBlock text}}: Markdown paragraphs and lists, escaped" },
   quotation: { params: [1, 1], block: false, result: html, doc: "{{quotation quote}}: a verbatim quote in quotation marks, quotes inside it made single" },
   quoteLead: { params: [1, 1], block: false, result: text, doc: '{{quoteLead quote}}: "In the source’s words, " before a quote that starts in lower case after our sentence, else nothing' },
+  quoteEnd: { params: [1, 1], block: false, result: text, doc: "{{quoteEnd quote}}: a full stop after a quote's citation when the quote does not end its sentence itself, else nothing" },
   cssString: { params: [1, 1], block: false, result: html, doc: "{{cssString text}}: text as a CSS string, for content: in @page rules" },
   eq: { params: [2, 2], block: false, result: flag, doc: "(eq a b): whether two values are the same" },
   count: { params: [2, 2], block: false, result: text, doc: '{{count number "noun"}}: "three questions", "12 claims"' },

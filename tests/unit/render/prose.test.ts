@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countOf, joinWords, numberWord, runInHeading, runningTitle, sentenceCase, singularVerbPhrase } from "../../../src/render/prose.js";
-import { quotation, quoteLead, typographic, typographicMarkdown } from "../../../src/render/typography.js";
+import { quotation, quoteEnd, quoteLead, typographic, typographicMarkdown } from "../../../src/render/typography.js";
 import { renderBlockMarkdown } from "../../../src/render/markdown.js";
 
 describe("numbers and plurals in running text", () => {
@@ -82,6 +82,15 @@ describe("typography", () => {
     expect(quoteLead("…economics are viewed")).toBe("In the source’s words, ");
     expect(quoteLead("Some proposed that they would cause great damage")).toBe("");
     expect(quoteLead("2014 was a turning point")).toBe("");
+  });
+
+  // A reader's test: "… bringing the two closer” (GMF workshop [1], para. 15)" ended the claim without a full stop.
+  it("ends with a full stop after the citation a quote that does not end its sentence itself", () => {
+    expect(quoteEnd("economics are viewed as a force that is bringing the two closer")).toBe(".");
+    expect(quoteEnd("a hybrid of NATO and the European Union (EU)")).toBe(".");
+    expect(quoteEnd("irritants fall short of threatening close ties.")).toBe("");
+    expect(quoteEnd("Is this an alliance?")).toBe("");
+    expect(quoteEnd('they called it "final."')).toBe("");
   });
 
   it("prints a quote in double quotation marks, with the quotation marks inside it single", () => {
