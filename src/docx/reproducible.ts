@@ -58,11 +58,6 @@ function patches(moment: Date): Patch[] {
       // The section's own endnote settings, which Word reads before the document's (CT_SectPr: after the footer references).
       apply: (xml) => replaceOnce(xml, /(<w:sectPr>(?:<w:(?:header|footer)Reference [^>]*\/>)*)/, `$1<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>`, "section properties"),
     },
-    {
-      part: "docProps/app.xml",
-      // The program that saved the file last: Word and LibreOffice put their own name here when a staffer saves.
-      apply: (xml) => replaceOnce(xml, /<Properties([^>]*)\/>/, `<Properties$1><Application>${application}</Application></Properties>`, "application properties"),
-    },
     { part: "word/endnotes.xml", apply: noteSeparators("endnote") },
     { part: "word/footnotes.xml", apply: noteSeparators("footnote") },
   ];
@@ -91,19 +86,21 @@ function renumberRelationships(parts: Map<string, string>): void {
   }
 }
 
-/** What a Word file Briefsmith writes names as the program that saved it (docProps/app.xml). */
-const application = "Briefsmith";
+/**
+ * The name a Briefsmith of the last release wrote as the program that saved its Word files. Briefsmith now names
+ * none: the reader saw it under File › Properties, a tool credit the brief had not asked for.
+ */
+const formerApplicationName = "Briefsmith";
 
 /**
- * Whether these bytes are not a Word file as Briefsmith saves one: a package whose docProps/app.xml names another
- * program (Word and LibreOffice put their name there when they save), or no package at all. One that names none
- * was written by a Briefsmith from before it named itself.
+ * Whether these bytes are not a Word file as Briefsmith saves one: a package whose docProps/app.xml names a
+ * program (Word and LibreOffice put their name there when they save; Briefsmith names none), or no package at all.
  */
 export async function savedByAnotherProgram(bytes: Uint8Array): Promise<boolean> {
   try {
     const app = (await (await JSZip.loadAsync(bytes)).file("docProps/app.xml")?.async("string")) ?? "";
-    const program = /<Application>([^<]*)<\/Application>/.exec(app)?.[1];
-    return program !== undefined && program !== application;
+    const program = /<Application>([^<]*)<\/Application>/.exec(app)?.[1]?.trim();
+    return program !== undefined && program !== "" && program !== formerApplicationName;
   } catch {
     return true;
   }
