@@ -73,22 +73,29 @@ function wherePhrase(holders: readonly Holder[]): string {
 
 /**
  * A view's stance sums up what all its holders say, each of whom may have said only part of it. So it is said
- * of one holder only when that holder is the view's only one; otherwise of "those who hold it", with the holders
- * the sources count in brackets.
+ * of one holder only when that holder is the view's only one; otherwise of "those who hold it", and the holders
+ * the sources count are named after it, among them: a reader took "(some Russians, GMF workshop): those who hold
+ * it see …" as words put in those Russians' mouths.
  */
 function hasOneHolder(view: ViewWeight, holders: readonly Holder[]): boolean {
   return holders.length === 1 && view.named.length === 1;
 }
 
+/** "; the sources count most panellists (Carnegie panel) and some Russians (GMF workshop) among them" */
+function countedAmongThem(view: ViewWeight): string {
+  return `; the sources count ${holdersPhrase(view.named).text} among them`;
+}
+
 /**
- * "one panelist (Carnegie panel) sees …", "those who hold the “X” view (most panelists, Carnegie panel; some
- * Russians, GMF workshop) expect …", or, for a view with no stance, "… take the “X” view". Sentence case.
+ * "one panellist (Carnegie panel) sees …", "those who hold the “X” view expect …; the sources count most
+ * panellists (Carnegie panel) and some Russians (GMF workshop) among them", or, for a view with no stance,
+ * "… take the “X” view". Sentence case.
  */
 function holdsClause(view: ViewWeight, { stance, holders }: ViewpointModel): string {
   const { text, singular } = holdersPhrase(view.named);
   if (stance === undefined) return sentenceCase(`${text} ${singular ? "takes" : "take"} ${theView(view.label)}`);
   if (hasOneHolder(view, holders)) return sentenceCase(`${text} ${singular ? singularVerbPhrase(stance) : stance}`);
-  return `Those who hold ${theView(view.label)} (${briefHolders(view.named)}) ${stance}`;
+  return `Those who hold ${theView(view.label)} ${stance}${countedAmongThem(view)}`;
 }
 
 /** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and its stance. */
@@ -98,7 +105,7 @@ function leadSentence(lead: string, view: ViewWeight, { stance, holders }: Viewp
     const { text, singular } = holdersPhrase(view.named);
     return `${lead}: ${text} ${singular ? singularVerbPhrase(stance) : stance}.`;
   }
-  return `${lead} (${briefHolders(view.named)}): those who hold it ${stance}.`;
+  return `${lead}: those who hold it ${stance}${countedAmongThem(view)}.`;
 }
 
 const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - prevalenceRank[a.strength] || b.countedSources - a.countedSources;
