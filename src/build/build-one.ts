@@ -173,7 +173,11 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       const other = wants.has(format) ? undefined : keep(format);
       if (other !== undefined) outputs.set(format, other);
     }
-    const listed = outputOrder.flatMap((format) => (outputs.has(format) ? [outputs.get(format)!] : []));
+    // A Word file she edited stays listed as the last build wrote it (it is not one this build wrote or kept, so the
+    // brief's line does not name it): unlisted, the next build would take it for a file of Briefsmith's own (one
+    // changed without saving it in Word names no other program) and write over it.
+    const editedListed = editedByHand.has("docx") ? previous?.outputs.find((o) => o.path === nameOf("docx")) : undefined;
+    const listed = outputOrder.flatMap((format) => (outputs.has(format) ? [outputs.get(format)!] : format === "docx" && editedListed !== undefined ? [editedListed] : []));
     warnings.push(...(await removeStaleOutputs(previous, outputs, (format) => keepable(format) && current(format), editedByHand, context)));
     // Re-rendered with the same result: nothing printed, and every file written is what was there already.
     const same = !printed && fresh.every((f) => previous?.outputs.some((o) => o.path === nameOf(f.format) && o.sha256 === outputs.get(f.format)!.sha256));

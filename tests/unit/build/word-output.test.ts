@@ -209,7 +209,10 @@ describe("brief build --format", () => {
       expect(memo.status).toBe("built");
       expect(memo.warnings).toContain(message);
       expect(readFileSync(project.path("output/tram-memo.docx")).equals(Buffer.from(saved))).toBe(true);
-      expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html"]);
+      // Still listed as Briefsmith wrote it, so that no later build takes it for its own.
+      const listed = await outputsOf(project, "tram-memo");
+      expect(listed.map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html", "tram-memo.docx"]);
+      expect(listed[2]!.sha256).toBe(sha256(ours));
     }
     // Its brief stops asking for Word, then asks again: unlisted by then, the file is still hers.
     project.replace("briefs/tram-memo.yaml", "formats: [pdf, html, docx]", "formats: [pdf, html]");
@@ -222,6 +225,25 @@ describe("brief build --format", () => {
     await build(project, { printer: new FakePrinter(), formats: ["docx"] });
     const fresh = readFileSync(project.path("output/tram-memo.docx"));
     expect(await savedByAnotherProgram(fresh)).toBe(false);
+  });
+
+  // A hostile CI run: the build that found the edit kept the file but stopped listing it, and the next nightly build,
+  // with nothing changed, took the unlisted file for Briefsmith's own (it names no other program) and wrote over it.
+  it("keeps an edited Word file on every later build, not only the first", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [pdf, html, docx]");
+    await build(project, { printer: new FakePrinter() });
+    const zip = await JSZip.loadAsync(readFileSync(project.path("output/tram-memo.docx")));
+    // Edited without Word: the text changed, the properties left as Briefsmith wrote them.
+    const documentXml = await zip.file("word/document.xml")!.async("string");
+    zip.file("word/document.xml", documentXml.replace("</w:body>", "<w:p><w:r><w:t>APPROVED BY EDITOR</w:t></w:r></w:p></w:body>"));
+    const edited = Buffer.from(await zip.generateAsync({ type: "uint8array" }));
+    writeFileSync(project.path("output/tram-memo.docx"), edited);
+    for (let night = 0; night < 3; night++) {
+      const memo = (await build(project, { printer: new FakePrinter() })).results.find((r) => r.id === "tram-memo")!;
+      expect(memo.warnings.some((w) => w.includes("was edited since it was written"))).toBe(true);
+      expect(readFileSync(project.path("output/tram-memo.docx")).equals(edited)).toBe(true);
+    }
   });
 
   // A reader's test: File › Properties named Briefsmith as the program, a tool credit no brief had asked for.
