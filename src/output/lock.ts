@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -49,10 +49,18 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
   const path = join(outDir, lockFileName);
   const me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), ...processStart(process.pid) };
   let told = false;
-  for (;;) {
+  for (let round = 0; ; round++) {
+    // Each round after the first lets the event loop run: a round that only awaited settled promises never gave
+    // the build's SIGTERM handler its turn, and a lock that could not be removed spun at full CPU until SIGKILL.
+    if (round > 0) await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) throw new BriefsmithError("BUILD_INTERRUPTED", "the build was stopped while it waited for the output folder's lock");
     // Synchronous file operations: a handful of system calls, not queued behind a starting build's module loads.
     if (tryCreate(path, me)) return { path, release: async () => attempt(() => unlinkSync(path)) };
+    if (attempt(() => lstatSync(path).isDirectory())) {
+      throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `the output folder's lock ${path} is a folder, so no build can take it`, {
+        hint: `remove the folder ${path}, or choose another output folder with --out`,
+      });
+    }
     const holder = readHolder(path);
     if (holder === "gone") continue; // released between our attempt and the read: try again at once
     if (holder === undefined || !isAlive(holder)) {
@@ -163,9 +171,11 @@ async function takeOver(path: string, judged: LockHolder | undefined): Promise<v
   const claim = `${path}.takeover`;
   try {
     closeSync(openSync(claim, "wx"));
-  } catch {
+  } catch (error) {
+    // Not another build's claim: a folder that cannot be written (read-only, a restored cache), which no wait mends.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw cannotRemove(path, judged, error);
     // Another build is taking it over (for a few system calls), or died doing so long ago.
-    if (olderThan(claim, claimStaleMs)) attempt(() => unlinkSync(claim));
+    if (olderThan(claim, claimStaleMs)) removeOrThrow(claim, path, judged);
     else await sleep(20);
     return;
   }
@@ -174,10 +184,28 @@ async function takeOver(path: string, judged: LockHolder | undefined): Promise<v
     if (now === "gone") return;
     // Still the lock judged dead: the same unreadable, old file, or the same holder, still not running.
     const stillDead = now === undefined ? judged === undefined && olderThan(path, 5_000) : judged !== undefined && sameHolder(now, judged) && !isAlive(now);
-    if (stillDead) attempt(() => unlinkSync(path));
+    if (stillDead) removeOrThrow(path, path, judged);
   } finally {
     attempt(() => unlinkSync(claim));
   }
+}
+
+/** Remove a stale lock or claim; one that cannot be removed (a read-only folder, a folder in its place) is said, not tried for ever. */
+function removeOrThrow(file: string, lockPath: string, judged: LockHolder | undefined): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw cannotRemove(lockPath, judged, error);
+  }
+}
+
+function cannotRemove(lockPath: string, judged: LockHolder | undefined, error: unknown): BriefsmithError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  const whose = judged === undefined ? "a lock that names no build" : `the lock of a build that is gone (${describeLockHolder(judged)})`;
+  return new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot remove ${whose}: ${lockPath} (${code})`, {
+    hint: "make the output folder writable, or choose another with --out",
+    cause: error,
+  });
 }
 
 function sameHolder(a: LockHolder, b: LockHolder): boolean {
