@@ -192,10 +192,16 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const briefs = briefsOfShard(preparation.briefs, options.shard);
     const plan = await planBuild(briefs, planContext);
     const results: BriefResult[] = [];
+    // What selection left out for a brief's date (a fact dated after it), said by the build as validate says it: a
+    // nightly run that only builds dropped facts from its documents without a word. Once each, however many briefs.
+    const selectionNotices = new Map<string, Diagnostic>();
     const emit = (result: BriefResult) => {
       // The caller sees everything (the model, the balance report); the build keeps only what it reports,
       // so a build of a thousand briefs does not hold a thousand models.
       options.onBrief?.(result);
+      if (hasCurrentOutputs(result.status)) {
+        for (const d of result.diagnostics ?? []) if (d.code.startsWith("SELECT_")) selectionNotices.set(`${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`, d);
+      }
       results.push(withoutModel(result));
     };
     options.onStart?.({ total: plan.upfront.length + plan.unchanged.length + plan.jobs.length, toPrint: plan.jobs.length });
@@ -282,7 +288,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const notStartedBriefs = plan.jobs.slice(started).map((job) => ({ id: job.checked.brief.id, file: job.checked.file.path }));
     return {
       results,
-      diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : [])), ...withdrawn],
+      diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : [])), ...inFileOrder(selectionNotices.values()), ...withdrawn],
       fileTexts: preparation.fileTexts,
       manifestPath: manifestError === undefined ? writtenManifest : undefined,
       browserLaunches: (await settled(ownPrinter))?.launches ?? (await settled(Promise.resolve(options.printer)))?.launches ?? 0,
@@ -342,6 +348,11 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Diagnostics by file, then place in it: briefs finish in any order, and a nightly log is read against the last. */
+function inFileOrder(diagnostics: Iterable<Diagnostic>): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.span?.start ?? 0) - (b.span?.start ?? 0));
 }
 
 /**
