@@ -63,7 +63,16 @@ export function defineCommand<O extends OptionSpecs>(definition: CommandDefiniti
     execute: (io, args) => definition.run(io, parseCommandArgs(definition, args)),
     outputReaders: (args) => {
       const { values } = parseArgs({ args: [...args], options: parserOptions(definition), allowPositionals: true, strict: false });
-      return { json: "json" in definition.options && values.json === true, github: "reporter" in definition.options && values.reporter === "github" };
+      // Also as written: after an option left without its value (--out $OUT, with OUT unset), the parser takes
+      // "--json" for that value, and the run that failed must still answer the reader that asked.
+      const end = args.indexOf("--");
+      const options = end === -1 ? args : args.slice(0, end);
+      const written = (flag: string, value?: string) =>
+        options.some((a, i) => (value === undefined ? a === flag : a === `${flag}=${value}` || (a === flag && options[i + 1] === value)));
+      return {
+        json: "json" in definition.options && (values.json === true || written("--json")),
+        github: "reporter" in definition.options && (values.reporter === "github" || written("--reporter", "github")),
+      };
     },
   };
 }
@@ -101,7 +110,9 @@ export function parseCommandArgs<O extends OptionSpecs>(command: CommandDefiniti
 function describeParseError(command: CommandInfo, args: readonly string[], error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
-  const option = /'(-{1,2}[^'\s]+)'/.exec(message)?.[1] ?? args.find((a) => a.startsWith("-")) ?? "";
+  // Node names the option as '--out', '--out <value>' or '-o, --out <value>'; the first option on the line is only
+  // a last resort.
+  const option = /'(?:-\w, )?(-{1,2}[^'\s,]+)(?: <value>)?'/.exec(message)?.[1] ?? args.find((a) => a.startsWith("-")) ?? "";
   const known = Object.keys(command.options).map((name) => `--${name}`);
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     return `brief ${command.name} has no option ${option}: ${suggestionHint(option.replace(/=.*$/, ""), known, "option")}`;

@@ -53,6 +53,18 @@ describe("command definitions", () => {
     expect(run.stderr).toContain("brief: --out needs a value: --out DIR");
   });
 
+  // A hostile CI run: "--force --out $OUT" with OUT unset was told "--force takes no value", and "--out $OUT --json"
+  // printed no JSON, the parser having taken --json for the missing value.
+  it("an option left without its value is the one named, and --json or --reporter github after it still answers", async () => {
+    expect((await runCli(["build", "--force", "--out"])).stderr).toContain("brief: --out needs a value: --out DIR");
+    expect((await runCli(["build", "briefs", "--wait", "--timeout"])).stderr).toContain("brief: --timeout needs a value: --timeout SECONDS");
+    const json = await runCli(["build", "--out", "--json"]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, exit_code: 2, error: { code: "USAGE_ERROR" } });
+    const github = await runCli(["build", "--shard", "--reporter", "github"]);
+    expect(github.stdout).toMatch(/^::error title=USAGE_ERROR::/m);
+  });
+
   it("an empty value (a variable that was not set) is a usage error, not the current folder: --out ''", async () => {
     for (const args of [["build", "--out", ""], ["build", "--out="], ["validate", "--root", ""], ["manifest", "merge", "a.json", "--out", ""]]) {
       const run = await runCli(args);
