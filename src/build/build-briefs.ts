@@ -172,7 +172,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       const allUnchanged = noOp.results;
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
-      const withdrawn = await removeOutputsOfGoneBriefs(manifest, { paths, cwd, root, outDir, briefIds: allUnchanged.map((r) => r.id), briefPaths: noOp.briefPaths });
+      const { notes: withdrawn } = await removeOutputsOfGoneBriefs(manifest, { paths, cwd, root, outDir, briefIds: allUnchanged.map((r) => r.id), briefPaths: noOp.briefPaths });
       const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, root, shard: options.shard, templates: templatesHash }), cwd);
       return {
         results: allUnchanged,
@@ -261,20 +261,21 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const order = new Map(briefs.map((b, i) => [preparedBriefId(b), i]));
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     // Every brief found, of every shard: one of another shard is not gone.
-    const withdrawn = await removeOutputsOfGoneBriefs(manifest, {
+    const { notes: withdrawn, renamed } = await removeOutputsOfGoneBriefs(manifest, {
       paths,
       cwd,
       root,
       outDir,
       briefIds: preparation.briefs.map(preparedBriefId),
       briefPaths: preparation.briefs.map((b) => b.path),
+      idsByPath: new Map(preparation.briefs.map((b) => [resolve(cwd, b.path), preparedBriefId(b)])),
     });
     let writtenManifest: string | undefined;
     let manifestError: BriefsmithError | undefined = journalError;
     if (results.some((r) => hasCurrentOutputs(r.status)) || manifest !== undefined || journalOpened) {
       // Only a set with nothing to say is trusted next time: one with warnings is checked, and warned of, every build.
       const templates = preparation.templateDiagnostics.length === 0 ? templatesHash : undefined;
-      const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, root, shard: options.shard, templates }), cwd);
+      const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, root, shard: options.shard, templates, dropped: renamed }), cwd);
       // Folded into manifest.json, the journal is done with. Should the write have failed, it stays, and the next build folds it in.
       if (finalError === undefined) await removeJournal(journalPath(outDir));
       manifestError = finalError ?? manifestError;
@@ -311,35 +312,51 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
  */
 async function removeOutputsOfGoneBriefs(
   manifest: Manifest | undefined,
-  where: { paths: readonly string[]; cwd: string; root: string; outDir: string; briefIds: readonly string[]; briefPaths: readonly string[] },
-): Promise<Diagnostic[]> {
+  where: {
+    paths: readonly string[];
+    cwd: string;
+    root: string;
+    outDir: string;
+    briefIds: readonly string[];
+    briefPaths: readonly string[];
+    /** The id each brief file found has now, by its absolute path, when this build read the files. */
+    idsByPath?: ReadonlyMap<string, string>;
+  },
+): Promise<{ notes: Diagnostic[]; renamed: ReadonlySet<string> }> {
+  const renamed = new Set<string>();
   const folders = where.paths.map((p) => resolve(where.cwd, p)).filter((p) => isFolder(p));
-  if (folders.length === 0 || manifest === undefined) return [];
+  if (folders.length === 0 || manifest === undefined) return { notes: [], renamed };
   // A brief is there while a brief file of its id is in a folder being built (the files this build found, of every
   // shard), wherever the manifest's path, written relative to another build's working folder, would point from here.
   const present = new Set([...where.briefIds, ...where.briefPaths.map(briefFileBaseName)]);
+  const ids = new Set(where.briefIds);
   const notes: Diagnostic[] = [];
   for (const entry of manifest.briefs) {
     // The entry's file as the manifest names it, from here or from the project's folder.
     const candidates = [resolve(where.cwd, entry.file), resolve(where.root, entry.file)];
     const inFolder = candidates.some((file) => folders.some((folder) => isInside(folder, file)));
-    if (present.has(entry.id) || present.has(briefFileBaseName(entry.file)) || !inFolder || candidates.some((file) => existsSync(file))) continue;
+    // Its file is still there, under another id now (an id: added or changed): no brief writes its files any more.
+    const idNow = candidates.map((file) => where.idsByPath?.get(file)).find((id) => id !== undefined);
+    const reason = idNow !== undefined && idNow !== entry.id && !ids.has(entry.id) ? `now has the id "${idNow}"` : undefined;
+    if (reason === undefined && (present.has(entry.id) || present.has(briefFileBaseName(entry.file)) || !inFolder || candidates.some((file) => existsSync(file)))) continue;
+    if (reason !== undefined) renamed.add(entry.id);
+    const why = reason ?? "is gone";
     for (const output of entry.outputs) {
       const path = join(where.outDir, output.path);
       const shown = displayPath(path, where.cwd);
       const removal = await removeIfAsWritten(path, output);
       const message =
         removal.outcome === "removed"
-          ? `removed ${shown}: its brief ${entry.file} is gone`
+          ? `removed ${shown}: its brief ${entry.file} ${why}`
           : removal.outcome === "failed"
-            ? `${shown} could not be removed though its brief ${entry.file} is gone: ${describeWriteError(removal.error)}`
+            ? `${shown} could not be removed though its brief ${entry.file} ${why}: ${describeWriteError(removal.error)}`
             : removal.outcome === "changed"
-              ? `${shown} was left as it is, changed since it was written, though its brief ${entry.file} is gone`
+              ? `${shown} was left as it is, changed since it was written, though its brief ${entry.file} ${why}`
               : undefined;
       if (message !== undefined) notes.push({ severity: "warning", code: "OUTPUT_REMOVED", message });
     }
   }
-  return notes;
+  return { notes, renamed };
 }
 
 function isFolder(path: string): boolean {

@@ -46,14 +46,21 @@ export function pendingEntry(old: ManifestEntry): ManifestEntry {
 
 /**
  * The manifest after this build: this run's briefs replace their entries;
- * other briefs are kept as they were, unless their brief file is gone or they
- * belong to another shard. `templates` is the hash of the template set when
+ * other briefs are kept as they were, unless their brief file is gone, names
+ * another id now, or they belong to another shard. `templates` is the hash of the template set when
  * this build found no error in it (undefined when it did).
  */
 export function nextManifest(
   previous: Manifest | undefined,
   results: readonly BriefResult[],
-  context: { cwd: string; root: string; shard: Shard | undefined; templates: string | undefined },
+  context: {
+    cwd: string;
+    root: string;
+    shard: Shard | undefined;
+    templates: string | undefined;
+    /** Ids no brief has any more, though their file is still there (it names another id now). */
+    dropped?: ReadonlySet<string>;
+  },
 ): Manifest {
   // The project's briefs only: a brief named from outside it is refused, and recorded it stayed for good (a
   // mistaken `brief build /tmp` left 1,346 entries with other people's paths).
@@ -64,7 +71,9 @@ export function nextManifest(
   // project's, so it is looked for from there too.
   const exists = (file: string) => existsSync(resolve(context.cwd, file)) || existsSync(resolve(context.root, file));
   // Entries of briefs whose file is gone, or that belong to another shard now, are dropped.
-  const kept = (previous?.briefs ?? []).filter((e) => exists(e.file) && inShard(e.id, context.shard) && (inProject(e.file) || inProject(resolve(context.root, e.file))));
+  const kept = (previous?.briefs ?? []).filter(
+    (e) => exists(e.file) && !context.dropped?.has(e.id) && inShard(e.id, context.shard) && (inProject(e.file) || inProject(resolve(context.root, e.file))),
+  );
   const entries = new Map(kept.map((e) => [e.id, e]));
   for (const result of results) {
     if (inProject(result.file)) entries.set(result.id, entryOf(result, previous === undefined ? undefined : entryById(previous, result.id)));

@@ -1,0 +1,25 @@
+import { existsSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.js";
+import { TempProject } from "../../helpers/project.js";
+
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+// A hostile CI run: giving a brief an id: of its own left the files of its old id in the output folder, and its
+// manifest entry, for good; the publish step shipped both. Refused briefs left entries under their file names too.
+describe("a brief whose id changes while its file stays", () => {
+  it("has the files of its old id removed, said as OUTPUT_REMOVED, and the old id leaves the manifest", async () => {
+    project = new TempProject();
+    expect((await runCli(["build", "--format", "html"], { cwd: project.dir })).code).toBe(0);
+    expect(existsSync(project.path("output/tram-memo.html"))).toBe(true);
+    project.write("briefs/tram-memo.yaml", `id: tram-mayor\n${project.read("briefs/tram-memo.yaml")}`);
+    const run = await runCli(["build", "--format", "html"], { cwd: project.dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning OUTPUT_REMOVED: removed output/tram-memo.html: its brief briefs/tram-memo.yaml now has the id "tram-mayor"');
+    expect(existsSync(project.path("output/tram-memo.html"))).toBe(false);
+    expect(existsSync(project.path("output/tram-mayor.html"))).toBe(true);
+    const manifest = JSON.parse(project.read("output/manifest.json")) as { briefs: { id: string }[] };
+    expect(manifest.briefs.map((b) => b.id).sort()).toEqual(["tram-handout", "tram-mayor", "tram-one-pager"]);
+  });
+});
