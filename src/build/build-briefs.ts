@@ -12,7 +12,7 @@ import { briefFileBaseName, displayPath, refuseOutputInSources } from "../load/p
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
-import { manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry } from "../output/manifest.js";
+import { inShard, manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { isInside } from "../load/read-file.js";
 import { removeIfAsWritten, sameContent } from "../output/same-content.js";
 import { describeWriteError, removeDeadTemporaryFiles, writeFileAtomic } from "../output/write-atomic.js";
@@ -22,7 +22,7 @@ import type { DocumentPrinter } from "../print/printer.js";
 import { briefDateDefault, momentOfEpoch } from "../text/dates.js";
 import type { JobContext } from "./build-one.js";
 import { defaultConcurrency, defaultRestartAfter } from "./defaults.js";
-import { entryOf, generator, nextManifest, pendingEntry } from "./next-manifest.js";
+import { entryOf, generator, isShardsOwnFolder, nextManifest, pendingEntry } from "./next-manifest.js";
 import type { ValidBrief } from "../validate/brief.js";
 import { formatsOf, unchangedWithoutParsing, type PlanContext } from "./unchanged.js";
 import { runJobs, taskSlots } from "./run-jobs.js";
@@ -172,7 +172,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       const allUnchanged = noOp.results;
       options.onStart?.({ total: allUnchanged.length, toPrint: 0 });
       for (const result of allUnchanged) options.onBrief?.(result);
-      const { notes: withdrawn } = await removeOutputsOfGoneBriefs(manifest, { paths, cwd, root, outDir, briefIds: allUnchanged.map((r) => r.id), briefPaths: noOp.briefPaths });
+      const { notes: withdrawn } = await removeOutputsOfGoneBriefs(manifest, { paths, cwd, root, outDir, briefIds: allUnchanged.map((r) => r.id), briefPaths: noOp.briefPaths, shard: options.shard });
       const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, root, shard: options.shard, templates: templatesHash }), cwd);
       return {
         results: allUnchanged,
@@ -269,6 +269,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       briefIds: preparation.briefs.map(preparedBriefId),
       briefPaths: preparation.briefs.map((b) => b.path),
       idsByPath: new Map(preparation.briefs.map((b) => [resolve(cwd, b.path), preparedBriefId(b)])),
+      shard: options.shard,
     });
     let writtenManifest: string | undefined;
     let manifestError: BriefsmithError | undefined = journalError;
@@ -321,6 +322,7 @@ async function removeOutputsOfGoneBriefs(
     briefPaths: readonly string[];
     /** The id each brief file found has now, by its absolute path, when this build read the files. */
     idsByPath?: ReadonlyMap<string, string>;
+    shard?: Shard | undefined;
   },
 ): Promise<{ notes: Diagnostic[]; renamed: ReadonlySet<string> }> {
   const renamed = new Set<string>();
@@ -337,7 +339,10 @@ async function removeOutputsOfGoneBriefs(
     const inFolder = candidates.some((file) => folders.some((folder) => isInside(folder, file)));
     // Its file is still there, under another id now (an id: added or changed): no brief writes its files any more.
     const idNow = candidates.map((file) => where.idsByPath?.get(file)).find((id) => id !== undefined);
-    const reason = idNow !== undefined && idNow !== entry.id && !ids.has(entry.id) ? `now has the id "${idNow}"` : undefined;
+    // In a shard's own folder, a brief another shard builds now (the split changed): its copy here would go stale,
+    // and be gathered with the fresh one when the shards' folders are published.
+    const moved = where.shard !== undefined && isShardsOwnFolder(manifest, where.shard) && !inShard(entry.id, where.shard);
+    const reason = idNow !== undefined && idNow !== entry.id && !ids.has(entry.id) ? `now has the id "${idNow}"` : moved ? `is built by another shard now (${where.shard!.index} of ${where.shard!.count} does not build it)` : undefined;
     if (reason === undefined && (present.has(entry.id) || present.has(briefFileBaseName(entry.file)) || !inFolder || candidates.some((file) => existsSync(file)))) continue;
     if (reason !== undefined) renamed.add(entry.id);
     const why = reason ?? "is gone";

@@ -70,9 +70,15 @@ export function nextManifest(
   // A path as the manifest has it is relative to the working folder of the build that wrote it: usually the
   // project's, so it is looked for from there too.
   const exists = (file: string) => existsSync(resolve(context.cwd, file)) || existsSync(resolve(context.root, file));
+  // A shard built into a folder a whole build wrote (or several shards, one after another, into one folder) keeps
+  // the other shards' entries, and the folder stays a whole one: dropping them left their files listed nowhere, so
+  // the next build printed them all again and a brief withdrawn later kept its PDF. In a shard's own folder, the
+  // entries of briefs another shard builds now (the split changed) are dropped, their files removed with them.
+  const sharedFolder = context.shard !== undefined && !isShardsOwnFolder(previous, context.shard);
+  const ofThisFolder = (id: string) => sharedFolder || inShard(id, context.shard);
   // Entries of briefs whose file is gone, or that belong to another shard now, are dropped.
   const kept = (previous?.briefs ?? []).filter(
-    (e) => exists(e.file) && !context.dropped?.has(e.id) && inShard(e.id, context.shard) && (inProject(e.file) || inProject(resolve(context.root, e.file))),
+    (e) => exists(e.file) && !context.dropped?.has(e.id) && ofThisFolder(e.id) && (inProject(e.file) || inProject(resolve(context.root, e.file))),
   );
   const entries = new Map(kept.map((e) => [e.id, e]));
   for (const result of results) {
@@ -80,8 +86,16 @@ export function nextManifest(
   }
   return {
     generator,
-    ...(context.shard ? { shard: { index: context.shard.index, count: context.shard.count } } : {}),
+    ...(context.shard && !sharedFolder ? { shard: { index: context.shard.index, count: context.shard.count } } : {}),
     ...(context.templates !== undefined ? { templates: context.templates } : {}),
     briefs: [...entries.values()],
   };
+}
+
+/**
+ * Whether a shard builds into a folder of its own: a new one, or one whose manifest this shard wrote (under any
+ * split). A folder a whole build or another shard wrote is shared, and keeps everyone's entries.
+ */
+export function isShardsOwnFolder(previous: Manifest | undefined, shard: Shard): boolean {
+  return previous === undefined || previous.briefs.length === 0 || previous.shard?.index === shard.index;
 }
