@@ -228,7 +228,7 @@ function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
         diagnostics: hasCurrentOutputs(r.status) ? undefined : locateDiagnostics(r.diagnostics ?? [], result.fileTexts),
       })),
       // Briefs a stop or --fail-fast kept from starting: listed, as the counts count them.
-      ...result.notStartedBriefs.map((b) => ({ id: b.id, file: b.file, status: "not started", pdf_action: "not built" })),
+      ...result.notStartedBriefs.map((b) => ({ id: b.id, file: b.file, status: "not started", pdf_action: "not built", warnings: [] })),
     ],
     diagnostics: located,
   };
@@ -257,8 +257,10 @@ export function describeChanges(changes: BriefChanges | undefined): string | und
 }
 
 function describeResult(brief: BriefResult): string {
-  // A brief whose id is not its file's name says which file it is: two files may claim one id.
-  const named = briefFileBaseName(brief.file) === brief.id ? brief.id : `${brief.id} (${brief.file})`;
+  // A brief whose id is not its file's name says which file it is: two files may claim one id. So does one refused
+  // for an id another brief has (two folders' dup.yaml): "✗ dup" beside "✓ dup" told the reader nothing.
+  const duplicate = brief.diagnostics?.some((d) => d.code === "BRIEF_DUPLICATE_ID") === true;
+  const named = briefFileBaseName(brief.file) === brief.id && !duplicate ? brief.id : `${brief.id} (${brief.file})`;
   const id = named.padEnd(28);
   switch (brief.status) {
     case "built":

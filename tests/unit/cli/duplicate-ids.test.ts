@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
@@ -15,6 +16,20 @@ describe("a brief whose id is not its file's name", () => {
     const lines = run.stdout.split("\n").filter((line) => /^[✓✗] tram-memo/.test(line));
     expect(lines).toHaveLength(2);
     expect(lines.some((line) => line.startsWith("✓ tram-memo (briefs/tram-handout.yaml)"))).toBe(true);
-    expect(lines.some((line) => /^✗ tram-memo\s+not built/.test(line))).toBe(true);
+    expect(lines.some((line) => /^✗ tram-memo \(briefs\/tram-memo\.yaml\)\s+not built/.test(line))).toBe(true);
+  });
+
+  // A hostile CI run: dup.yaml in two folders gave "✗ dup  not built" and "✓ dup", with nothing to tell them apart.
+  it("is named with its file when refused for an id another file of the same name has", async () => {
+    project = new TempProject();
+    const memo = project.read("briefs/tram-memo.yaml");
+    project.remove("briefs/tram-memo.yaml");
+    for (const team of ["team-a", "team-b"]) mkdirSync(project.path(`briefs/${team}`));
+    project.write("briefs/team-a/dup.yaml", memo);
+    project.write("briefs/team-b/dup.yaml", memo);
+    const run = await runCli(["build", "--format", "html"], { cwd: project.dir });
+    const lines = run.stdout.split("\n").filter((line) => /^[✓✗] dup/.test(line));
+    expect(lines.some((line) => line.startsWith("✓ dup "))).toBe(true);
+    expect(lines.some((line) => /^✗ dup \(briefs\/team-[ab]\/dup\.yaml\)\s+not built/.test(line))).toBe(true);
   });
 });
