@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { briefFileBaseName, findBriefFiles } from "../load/project.js";
+import { fileLimits, readTextFile } from "../load/read-file.js";
 import { idPattern } from "../schema/id-pattern.js";
 
 /** The briefs a command was given: the paths to read, and which brief files the user named one by one. */
@@ -37,10 +38,33 @@ export async function resolveBriefArguments(args: readonly string[], root: strin
       named.add(byId);
       continue;
     }
-    const ids = existsSync(briefsDir) ? (await findBriefFiles([briefsDir], cwd)).map(briefFileBaseName) : [];
+    // A brief whose id: is not its file's name is found by that id too, and the hint offers real ids.
+    const known = existsSync(briefsDir) ? await briefIds(await findBriefFiles([briefsDir], cwd), root) : [];
+    const withId = known.find((brief) => brief.id === arg);
+    if (withId !== undefined) {
+      paths.push(withId.path);
+      named.add(withId.path);
+      continue;
+    }
     throw new BriefsmithError("PATH_NOT_FOUND", `there is no brief file, folder or brief id "${arg}"`, {
-      hint: ids.length > 0 ? suggestionHint(arg, ids, "brief") : "give a brief file, a folder of briefs, or the id of a brief in briefs/",
+      hint: known.length > 0 ? suggestionHint(arg, [...new Set(known.map((b) => b.id))], "brief") : "give a brief file, a folder of briefs, or the id of a brief in briefs/",
     });
   }
   return { paths, named };
+}
+
+/**
+ * Each brief file's id: the one its top-level id: line gives, else its file's name. Read as the build reads briefs
+ * (inside the project, within the size limit): a file that cannot be read so is left out, never shown.
+ */
+async function briefIds(files: readonly string[], root: string): Promise<{ path: string; id: string }[]> {
+  const found = await Promise.all(
+    files.map(async (path) => {
+      const text = await readTextFile(path, fileLimits.yamlBytes, path, { within: root }).catch(() => undefined);
+      if (text === undefined) return undefined;
+      const id = /^id:[ \t]*["']?([a-z0-9][a-z0-9-]*)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+      return { path, id: id !== undefined && idPattern.test(id) ? id : briefFileBaseName(path) };
+    }),
+  );
+  return found.filter((brief) => brief !== undefined);
 }

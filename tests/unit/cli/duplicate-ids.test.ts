@@ -33,3 +33,19 @@ describe("a brief whose id is not its file's name", () => {
     expect(lines.some((line) => /^✗ dup \(briefs\/team-[ab]\/dup\.yaml\)\s+not built/.test(line))).toBe(true);
   });
 });
+
+// A hostile CI run: a brief whose id: is not its file's name could not be named by that id on the command line, and
+// the hint offered file names, even the one typed ("did you mean "Upper"?").
+describe("a brief named on the command line by the id its file sets", () => {
+  it("is found by that id, and a miss is offered the ids there are", async () => {
+    project = new TempProject();
+    project.write("briefs/Upper.yaml", `id: upper-one\n${project.read("briefs/tram-memo.yaml")}`);
+    project.remove("briefs/tram-memo.yaml");
+    const found = await runCli(["validate", "upper-one"], { cwd: project.dir });
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain("1 brief");
+    const missed = await runCli(["validate", "Upper"], { cwd: project.dir });
+    expect(missed.stderr).toContain('there is no brief file, folder or brief id "Upper"');
+    expect(missed.stderr).toContain('did you mean "upper-one"?');
+  });
+});
