@@ -14,6 +14,16 @@ import { normaliseForQuote } from "../../src/text/paragraphs.js";
 import { repoRoot, runBriefProcess, tool, type CliRun } from "../helpers/cli.js";
 
 /**
+ * What a build of the examples says on stderr: only that the seminar handout, dated 1 March 2016, leaves out the
+ * fact of May 2016 (the example shows the rule), said once.
+ */
+function onlyTheExamplesDateNotice(stderr: string): void {
+  const problems = stderr.split("\n").filter((line) => / (error|warning) [A-Z_]+:/.test(line));
+  expect(problems).toEqual([expect.stringMatching(/^sources\/sino-russian\/facts\.yaml:\d+:\d+: warning SELECT_FACT_AFTER_BRIEF_DATE: fact "g7-japan-host-2016" is dated May 2016, after the brief's date \(1 March 2016\), and is left out$/)]);
+}
+
+
+/**
  * End to end: `brief build --format …docx` on every example brief, as a user
  * runs it; each Word file opened by LibreOffice (headless, converted to PDF)
  * and read back with pdftotext. A reader of the Word file must find the same
@@ -130,7 +140,7 @@ function reads(text: string, wanted: string): boolean {
 
 describe("brief build --format with docx", () => {
   it("builds every example into PDF, HTML and Word, and lists each file in the manifest with its hash and size", () => {
-    expect(allBuild.stderr).toBe("");
+    onlyTheExamplesDateNotice(allBuild.stderr);
     expect(allBuild.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(all, "manifest.json"), "utf8")) as { briefs: { id: string; outputs: { path: string; sha256: string; bytes: number }[] }[] };
     for (const id of examples) {
@@ -143,7 +153,7 @@ describe("brief build --format with docx", () => {
   });
 
   it("with --format docx writes only the Word files, and starts no browser, even with --force", () => {
-    expect(wordBuild.stderr).toBe("");
+    onlyTheExamplesDateNotice(wordBuild.stderr);
     expect(wordBuild.code).toBe(0);
     for (const id of examples) {
       expect(existsSync(join(wordOnly, `${id}.docx`))).toBe(true);
