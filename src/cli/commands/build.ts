@@ -192,7 +192,9 @@ function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
     ok: exitCode === 0,
     exit_code: exitCode,
     seconds: Math.round(seconds * 1000) / 1000,
-    manifest: result.manifestPath,
+    // Always there, null when no manifest was written (a stop before any brief, a shard with no brief): a reader
+    // of the JSON need not test for the key.
+    manifest: result.manifestPath ?? null,
     ...(result.manifestError ? { manifest_error: { code: result.manifestError.code, message: result.manifestError.message } } : {}),
     ...(result.interrupted ? { interrupted: result.interrupted } : {}),
     counts: {

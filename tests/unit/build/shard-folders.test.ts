@@ -46,3 +46,14 @@ describe("a shard's manifest", () => {
     expect(manifest.shard).toEqual({ index: 1, count: 2 });
   });
 });
+
+// A hostile CI run: the --json summary of a shard with no brief had no manifest key at all.
+describe("the --json summary of a shard with no brief", () => {
+  it("has the manifest key, null when no manifest was written", async () => {
+    project = new TempProject();
+    const run = await runCli(["build", "--format", "html", "--shard", "7/50", "--out", "empty", "--json"], { cwd: project.dir });
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(summary)).toContain("manifest");
+    expect(summary.counts).toMatchObject({ built: 0 });
+  });
+});
