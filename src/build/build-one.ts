@@ -176,7 +176,10 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     // A Word file she edited stays listed as the last build wrote it (it is not one this build wrote or kept, so the
     // brief's line does not name it): unlisted, the next build would take it for a file of Briefsmith's own (one
     // changed without saving it in Word names no other program) and write over it.
-    const editedListed = editedByHand.has("docx") ? previous?.outputs.find((o) => o.path === nameOf("docx")) : undefined;
+    // Marked, so that it never passes for a current file again, even should the bytes Briefsmith wrote come back
+    // (her edits thrown away, a backup restored): the key is this build's, and the file is not.
+    const editedFile = editedByHand.has("docx") ? previous?.outputs.find((o) => o.path === nameOf("docx")) : undefined;
+    const editedListed = editedFile === undefined ? undefined : { ...editedFile, edited: true as const };
     const listed = outputOrder.flatMap((format) => (outputs.has(format) ? [outputs.get(format)!] : format === "docx" && editedListed !== undefined ? [editedListed] : []));
     warnings.push(...(await removeStaleOutputs(previous, outputs, (format) => keepable(format) && current(format), editedByHand, context)));
     // Re-rendered with the same result: nothing printed, and every file written is what was there already.
@@ -227,6 +230,8 @@ async function wordFileAt(path: string, previous: ManifestEntry | undefined, out
   if (!existsSync(path)) return "free";
   const at = (output: Output | undefined) => output !== undefined && join(outDir, output.path) === path;
   const listed = previous?.outputs.find((o) => formatOf(o.path) === "docx");
+  // Once found edited, hers until she moves it out, whatever its bytes are now.
+  if (at(listed) && listed!.edited === true) return "edited";
   // Found intact already (by the same sha256 check), it is not hashed again.
   if (at(listed)) return intact === listed || (await sameContent(path, listed!)) ? listed! : "edited";
   const lastBuilt = previous?.last_built?.outputs.find((o) => formatOf(o.path) === "docx");
@@ -245,6 +250,8 @@ async function intactOutputs(previous: ManifestEntry, outDir: string, wanted: (f
   const found = new Map<OutputFormat, Output>();
   for (const output of previous.outputs) {
     const format = formatOf(output.path);
+    // A file a staffer edited is never the last build's output, whatever its bytes.
+    if (output.edited === true) continue;
     if (format !== undefined && wanted(format) && (await sameContent(join(outDir, output.path), output))) found.set(format, output);
   }
   return found;

@@ -195,6 +195,9 @@ export async function unchangedEntry(
   const entry = previous === undefined ? undefined : entryById(previous, id);
   if (entry === undefined || entry.key !== inputs.key || !hasCurrentOutputs(entry.status) || entry.outputs.length === 0) return undefined;
   if (!formats.every((format) => entry.outputs.some((output) => formatOf(output.path) === format))) return undefined;
+  // A Word file a staffer edited is not this brief's output, whatever its bytes: the brief is built again, and she
+  // is told again that her file is left as it is.
+  if (entry.outputs.some((output) => output.edited === true)) return undefined;
   const intact = await Promise.all(entry.outputs.map((output) => intactOutput(output, context)));
   return intact.every(Boolean) ? entry : undefined;
 }

@@ -15,6 +15,11 @@ export const ManifestOutputSchema = z.strictObject({
   /** The file's modification time when it was written: with the size, how a rebuild sees it is untouched. */
   mtime_ms: z.number().min(0),
   pages: z.number().int().min(0).optional(),
+  /**
+   * A Word file a staffer changed since Briefsmith wrote it (sha256 is what Briefsmith wrote): listed so that no
+   * later build takes it for its own, never kept as current, never written over.
+   */
+  edited: z.literal(true).optional(),
 });
 
 /** A short content hash: enough to tell that a claim's or fact's text changed. */

@@ -246,6 +246,24 @@ describe("brief build --format", () => {
     }
   });
 
+  // Review: listed with the hash Briefsmith wrote, an edited Word file passed for a current one once those bytes came
+  // back (her edits thrown away, a backup restored), under the new inputs: the old title stood as "unchanged".
+  it("never takes an edited Word file for a current one, even when the bytes Briefsmith wrote come back", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [pdf, html, docx]");
+    await build(project, { printer: new FakePrinter() });
+    const original = readFileSync(project.path("output/tram-memo.docx"));
+    writeFileSync(project.path("output/tram-memo.docx"), Buffer.concat([original, Buffer.from("edited\n")]));
+    project.replace("briefs/tram-memo.yaml", "title: Should Riverside extend the tram?", "title: Should Riverside extend the tram line?");
+    expect((await build(project, { printer: new FakePrinter() })).results.find((r) => r.id === "tram-memo")!.warnings.some((w) => w.includes("was edited"))).toBe(true);
+    writeFileSync(project.path("output/tram-memo.docx"), original);
+    const memo = (await build(project, { printer: new FakePrinter() })).results.find((r) => r.id === "tram-memo")!;
+    expect(memo.status).not.toBe("unchanged");
+    expect(memo.docxPath).toBeUndefined();
+    expect(memo.warnings.some((w) => w.includes("was edited since it was written"))).toBe(true);
+    expect(readFileSync(project.path("output/tram-memo.docx")).equals(original)).toBe(true);
+  });
+
   // A reader's test: File › Properties named Briefsmith as the program, a tool credit no brief had asked for.
   it("names no program in the Word file's properties", async () => {
     project = new TempProject();
