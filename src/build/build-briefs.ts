@@ -268,7 +268,9 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       outDir,
       briefIds: preparation.briefs.map(preparedBriefId),
       briefPaths: preparation.briefs.map((b) => b.path),
-      idsByPath: new Map(preparation.briefs.map((b) => [resolve(cwd, b.path), preparedBriefId(b)])),
+      // Only ids read from a brief that passed its schema: a brief that fails it (a field misspelt, a YAML slip) is
+      // known by its file's name, which is not the id it sets, and its last good files must stay.
+      idsByPath: new Map(preparation.briefs.flatMap((b) => (b.brief === undefined ? [] : [[resolve(cwd, b.path), b.brief.id] as const]))),
       shard: options.shard,
     });
     let writtenManifest: string | undefined;
@@ -326,8 +328,10 @@ async function removeOutputsOfGoneBriefs(
   },
 ): Promise<{ notes: Diagnostic[]; renamed: ReadonlySet<string> }> {
   const renamed = new Set<string>();
+  // Gone is judged only in the folders built (a brief built on its own says nothing of the others); another id now,
+  // for every file this build read, a brief named on its own too.
   const folders = where.paths.map((p) => resolve(where.cwd, p)).filter((p) => isFolder(p));
-  if (folders.length === 0 || manifest === undefined) return { notes: [], renamed };
+  if (manifest === undefined) return { notes: [], renamed };
   // A brief is there while a brief file of its id is in a folder being built (the files this build found, of every
   // shard), wherever the manifest's path, written relative to another build's working folder, would point from here.
   const present = new Set([...where.briefIds, ...where.briefPaths.map(briefFileBaseName)]);
@@ -343,7 +347,7 @@ async function removeOutputsOfGoneBriefs(
     // and be gathered with the fresh one when the shards' folders are published.
     const moved = where.shard !== undefined && isShardsOwnFolder(manifest, where.shard) && !inShard(entry.id, where.shard);
     const reason = idNow !== undefined && idNow !== entry.id && !ids.has(entry.id) ? `now has the id "${idNow}"` : moved ? `is built by another shard now (${where.shard!.index} of ${where.shard!.count} does not build it)` : undefined;
-    if (reason === undefined && (present.has(entry.id) || present.has(briefFileBaseName(entry.file)) || !inFolder || candidates.some((file) => existsSync(file)))) continue;
+    if (reason === undefined && (folders.length === 0 || present.has(entry.id) || present.has(briefFileBaseName(entry.file)) || !inFolder || candidates.some((file) => existsSync(file)))) continue;
     if (reason !== undefined) renamed.add(entry.id);
     const why = reason ?? "is gone";
     for (const output of entry.outputs) {

@@ -22,4 +22,27 @@ describe("a brief whose id changes while its file stays", () => {
     const manifest = JSON.parse(project.read("output/manifest.json")) as { briefs: { id: string }[] };
     expect(manifest.briefs.map((b) => b.id).sort()).toEqual(["tram-handout", "tram-mayor", "tram-one-pager"]);
   });
+
+  // Review: built on its own (by its file, or by its new id), the brief left both ids' files.
+  it("is found renamed when built on its own, by its file or its new id", async () => {
+    project = new TempProject();
+    await runCli(["build", "--format", "html"], { cwd: project.dir });
+    project.write("briefs/tram-memo.yaml", `id: tram-mayor\n${project.read("briefs/tram-memo.yaml")}`);
+    const run = await runCli(["build", "tram-mayor", "--format", "html"], { cwd: project.dir });
+    expect(run.stderr).toContain('removed output/tram-memo.html: its brief briefs/tram-memo.yaml now has the id "tram-mayor"');
+    expect(existsSync(project.path("output/tram-memo.html"))).toBe(false);
+    expect(existsSync(project.path("output/tram-handout.html"))).toBe(true);
+  });
+
+  // Review: a brief with an id: of its own that then failed its schema was known by its file's name, taken for
+  // renamed, and its last good files removed.
+  it("keeps the last good files of a brief that sets its id and then fails its schema", async () => {
+    project = new TempProject();
+    project.write("briefs/tram-memo.yaml", `id: tram-mayor\n${project.read("briefs/tram-memo.yaml")}`);
+    await runCli(["build", "--format", "html"], { cwd: project.dir });
+    project.write("briefs/tram-memo.yaml", `${project.read("briefs/tram-memo.yaml")}paper: A5\n`);
+    const run = await runCli(["build", "--format", "html"], { cwd: project.dir });
+    expect(run.stderr).not.toContain("OUTPUT_REMOVED");
+    expect(existsSync(project.path("output/tram-mayor.html"))).toBe(true);
+  });
 });
