@@ -51,10 +51,13 @@ export function validateBriefFile(
     // references to its corpus (by the caller, which has the corpus): every problem at once.
     const fields = LayoutFields.safeParse(file.data ?? {});
     const layoutProblems = fields.success ? checkTemplate(fields.data, file, templates).diagnostics : [];
+    // Only when the brief lists its themes itself: left to the default ("all", perhaps because the key is
+    // misspelt: theme:), a list of viewpoints would be checked against every question, one error for each.
+    const listsThemes = typeof file.data === "object" && file.data !== null && "themes" in file.data;
     const references = ReferenceFields.safeParse(file.data ?? {});
     return {
       diagnostics: [...diagnosticsFromZod(result.error.issues, file, "BRIEF", BriefSchema), ...layoutProblems],
-      ...(references.success ? { references: references.data } : {}),
+      ...(references.success && listsThemes ? { references: references.data } : {}),
     };
   }
   const id = result.data.id ?? fileBaseName;

@@ -1,8 +1,11 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../src/build/load-corpus.js";
 import { renderBrief } from "../../../src/build/render-brief.js";
 import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
-import { runCli } from "../../helpers/cli.js";
+import { repoRoot, runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
 
 let project: TempProject | undefined;
@@ -42,5 +45,22 @@ describe("a brief with a malformed field", () => {
     );
     expect(error?.code).toBe("BRIEF_NOT_VALID");
     expect(error?.diagnostics.map((d) => d.code).sort()).toEqual(["BRIEF_INVALID_VALUE", "BRIEF_UNKNOWN_CLAIM", "BRIEF_UNKNOWN_THEME"]);
+  });
+
+  // Review: "theme:" misspelt left themes to its default, all, and the brief's viewpoints were checked against every
+  // question: ten errors of a theme without a viewpoint beside the one that mattered.
+  it("whose themes key is misspelt is not checked against every question", async () => {
+    // The example corpus: eleven questions.
+    const folder = mkdtempSync(join(tmpdir(), "misspelt-themes-"));
+    try {
+      cpSync(join(repoRoot, "sources"), join(folder, "sources"), { recursive: true });
+      mkdirSync(join(folder, "briefs"));
+      writeFileSync(join(folder, "briefs", "memo.yaml"), "title: T\ntemplate: memo\ncorpus: sino-russian\ntheme: [alliance]\nviewpoints: [alliance-quasi, alliance-limited]\n");
+      const run = await runCli(["validate", "briefs/memo.yaml"], { cwd: folder });
+      expect(run.stderr).toContain('error BRIEF_UNKNOWN_KEY: unknown key "theme"');
+      expect(run.stderr).not.toContain("BRIEF_THEME_WITHOUT_VIEWPOINT");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
