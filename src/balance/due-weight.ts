@@ -184,7 +184,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
         ? `By the sources’ own counts of who holds each view, the weight leans toward ${viewName(first!.label)}.`
         : verdict === "divided"
           ? pointsBothWays !== undefined
-            ? "By the sources’ own counts, one view is held more widely and another in more of the sources."
+            ? `By the sources’ own counts, one view is held more widely and ${inMoreSources.length === 1 ? "another" : "others"} in more of the sources.`
             : "By the sources’ own counts, no view is held clearly more widely than another."
           : verdict === "one-view"
             ? "With one view set out, nothing is weighed against it."

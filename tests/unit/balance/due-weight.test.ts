@@ -92,6 +92,26 @@ describe("the due-weight statement", () => {
     expect(weight.summary).toBe("By the sources’ own counts, one view is held more widely and another in more of the sources.");
   });
 
+  // Review: the summary said "another" when two views were each held in more of the sources.
+  it("says others, when more than one view is held in more of the sources", () => {
+    const base = makeExtract();
+    const claimOf = (id: string, viewpoint: string, source: string, perspective: string) => ({ ...base.claims.find((c) => c.id === "y1")!, id, viewpoint, source, perspective });
+    const extract = {
+      ...base,
+      perspectives: [
+        { id: "p1", label: "one expert", prevalence: "one" as const },
+        { id: "p2", label: "one official", prevalence: "one" as const },
+        { id: "p3", label: "some analysts", prevalence: "some" as const },
+      ],
+      claims: [claimOf("y1", "yes", "s1", "p1"), claimOf("y2", "yes", "s2", "p2"), claimOf("m1", "maybe", "s1", "p1"), claimOf("m2", "maybe", "s2", "p2"), claimOf("n1", "no", "s2", "p3")],
+      themes: base.themes.map((t) => (t.id === "t1" ? { ...t, viewpoints: [...t.viewpoints, { id: "maybe", label: "Maybe", thesis: "It may be so." }] } : t)),
+    };
+    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    expect(weight.verdict).toBe("divided");
+    expect(weight.summary).toBe("By the sources’ own counts, one view is held more widely and others in more of the sources.");
+    expect(weight.text).toMatch(/^The sources’ counts point different ways: “No” \(some analysts, Pub Two\) is held more widely, but “Yes” \(.*\) and “Maybe” \(.*\) are held in more of the sources\.$/);
+  });
+
   it("says the sources do not count, when they do not", () => {
     const weight = dueWeight(theme(undefined, "unstated", false));
     expect(weight.verdict).toBe("unstated");
