@@ -34,6 +34,27 @@ function theme(p1: Prevalence | undefined, p2: Prevalence | undefined, stances =
   return selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!;
 }
 
+/** Theme t1 weighed with these perspectives, claims and extra viewpoints; the views' stances "expect a yes" and "expect a no". */
+function weighed(perspectives: { id: string; label: string; prevalence: Prevalence }[], claims: (base: ReturnType<typeof makeExtract>) => ReturnType<typeof makeExtract>["claims"], extraViewpoints: { id: string; label: string; thesis: string }[] = []) {
+  const base = makeExtract();
+  const extract = {
+    ...base,
+    perspectives,
+    claims: claims(base),
+    themes: base.themes.map((t) =>
+      t.id !== "t1" ? t : { ...t, viewpoints: [...t.viewpoints.map((v) => ({ ...v, stance: v.id === "yes" ? "expect a yes" : "expect a no" })), ...extraViewpoints] },
+    ),
+  };
+  return dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+}
+
+/** Two single voices in two sources, and "some" in one. */
+const singleVoicesAndSome: { id: string; label: string; prevalence: Prevalence }[] = [
+  { id: "p1", label: "one expert", prevalence: "one" },
+  { id: "p2", label: "one official", prevalence: "one" },
+  { id: "p3", label: "some analysts", prevalence: "some" },
+];
+
 describe("the due-weight statement", () => {
   it("says where the weight lies, attributed to who holds each view and where, without an id", () => {
     // "yes": most experts (One) and one official (Pub Two); "no": one official (Pub Two) only.
@@ -50,17 +71,13 @@ describe("the due-weight statement", () => {
   });
 
   it("leans when the views are close, and makes a single holder's verb agree", () => {
-    const base = makeExtract();
-    const extract = {
-      ...base,
-      perspectives: [
-        { id: "p1", label: "one expert", prevalence: "one" as const },
-        { id: "p2", label: "a few officials", prevalence: "few" as const },
+    const weight = weighed(
+      [
+        { id: "p1", label: "one expert", prevalence: "one" },
+        { id: "p2", label: "a few officials", prevalence: "few" },
       ],
-      claims: base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1"),
-      themes: base.themes.map((t) => ({ ...t, viewpoints: t.viewpoints.map((v) => ({ ...v, stance: v.id === "yes" ? "expect a yes" : "expect a no" })) })),
-    };
-    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+      (base) => base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1"),
+    );
     expect(weight.verdict).toBe("leans-toward");
     expect(weight.text).toBe("The weight of the sources leans toward the “No” view: a few officials (Pub Two) expect a no. One expert (One) expects a yes.");
   });
@@ -68,21 +85,10 @@ describe("the due-weight statement", () => {
   // A reader's test: the Central Asia memo's bottom line leaned toward a view "some participants" of one workshop
   // held, while its Balance note said the other view rested on two sources, each with a single voice.
   it("says the counts point different ways when one view is held more widely and another in more sources", () => {
-    const base = makeExtract();
-    const extract = {
-      ...base,
-      perspectives: [
-        { id: "p1", label: "one expert", prevalence: "one" as const },
-        { id: "p2", label: "one official", prevalence: "one" as const },
-        { id: "p3", label: "some analysts", prevalence: "some" as const },
-      ],
-      claims: [
-        ...base.claims.filter((c) => c.id === "y1" || c.id === "y3"),
-        ...base.claims.filter((c) => c.id === "n1").map((c) => ({ ...c, perspective: "p3" })),
-      ],
-      themes: base.themes.map((t) => ({ ...t, viewpoints: t.viewpoints.map((v) => ({ ...v, stance: v.id === "yes" ? "expect a yes" : "expect a no" })) })),
-    };
-    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    const weight = weighed(singleVoicesAndSome, (base) => [
+      ...base.claims.filter((c) => c.id === "y1" || c.id === "y3"),
+      ...base.claims.filter((c) => c.id === "n1").map((c) => ({ ...c, perspective: "p3" })),
+    ]);
     expect(weight.verdict).toBe("divided");
     expect(weight.leading).toBeUndefined();
     expect(weight.text).toBe(
@@ -94,19 +100,14 @@ describe("the due-weight statement", () => {
 
   // Review: the summary said "another" when two views were each held in more of the sources.
   it("says others, when more than one view is held in more of the sources", () => {
-    const base = makeExtract();
-    const claimOf = (id: string, viewpoint: string, source: string, perspective: string) => ({ ...base.claims.find((c) => c.id === "y1")!, id, viewpoint, source, perspective });
-    const extract = {
-      ...base,
-      perspectives: [
-        { id: "p1", label: "one expert", prevalence: "one" as const },
-        { id: "p2", label: "one official", prevalence: "one" as const },
-        { id: "p3", label: "some analysts", prevalence: "some" as const },
-      ],
-      claims: [claimOf("y1", "yes", "s1", "p1"), claimOf("y2", "yes", "s2", "p2"), claimOf("m1", "maybe", "s1", "p1"), claimOf("m2", "maybe", "s2", "p2"), claimOf("n1", "no", "s2", "p3")],
-      themes: base.themes.map((t) => (t.id === "t1" ? { ...t, viewpoints: [...t.viewpoints, { id: "maybe", label: "Maybe", thesis: "It may be so." }] } : t)),
-    };
-    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    const weight = weighed(
+      singleVoicesAndSome,
+      (base) => {
+        const claimOf = (id: string, viewpoint: string, source: string, perspective: string) => ({ ...base.claims.find((c) => c.id === "y1")!, id, viewpoint, source, perspective });
+        return [claimOf("y1", "yes", "s1", "p1"), claimOf("y2", "yes", "s2", "p2"), claimOf("m1", "maybe", "s1", "p1"), claimOf("m2", "maybe", "s2", "p2"), claimOf("n1", "no", "s2", "p3")];
+      },
+      [{ id: "maybe", label: "Maybe", thesis: "It may be so." }],
+    );
     expect(weight.verdict).toBe("divided");
     expect(weight.summary).toBe("By the sources’ own counts, one view is held more widely and others in more of the sources.");
     expect(weight.text).toMatch(/^The sources’ counts point different ways: “No” \(some analysts, Pub Two\) is held more widely, but “Yes” \(.*\) and “Maybe” \(.*\) are held in more of the sources\.$/);
