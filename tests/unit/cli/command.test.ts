@@ -143,6 +143,8 @@ describe("brief build --json after --fail-fast", () => {
       expect(summary.counts.not_started).toBeGreaterThan(0);
       expect(summary.briefs.filter((b) => b.status === "not started")).toHaveLength(summary.counts.not_started);
       expect(summary.briefs.map((b) => b.id).sort()).toEqual(["tram-handout", "tram-memo", "tram-one-pager"]);
+      // A hostile CI run: the entries of briefs not started lacked the warnings every other entry has.
+      for (const brief of summary.briefs) expect(brief).toHaveProperty("warnings");
     } finally {
       project.dispose();
     }
