@@ -51,8 +51,8 @@ export interface OutputReaders {
 export interface Command extends CommandInfo {
   execute(io: CliIo, args: readonly string[]): Promise<number>;
   /**
-   * Who these arguments ask the output to be read by, as the command's own parser reads them, leniently: a command
-   * line it refuses (an unknown option) still asked for --json.
+   * Who these arguments ask the output to be read by, as they are written: a command line the parser refuses (an
+   * unknown option, an option left without its value) still asked for --json.
    */
   outputReaders(args: readonly string[]): OutputReaders;
 }
@@ -62,16 +62,16 @@ export function defineCommand<O extends OptionSpecs>(definition: CommandDefiniti
     ...definition,
     execute: (io, args) => definition.run(io, parseCommandArgs(definition, args)),
     outputReaders: (args) => {
-      const { values } = parseArgs({ args: [...args], options: parserOptions(definition), allowPositionals: true, strict: false });
-      // Also as written: after an option left without its value (--out $OUT, with OUT unset), the parser takes
-      // "--json" for that value, and the run that failed must still answer the reader that asked.
+      // Read as written, not with the parser: after an option left without its value (--out $OUT, with OUT unset),
+      // the parser takes "--json" for that value, and the run that failed must still answer the reader that asked.
+      // Nothing after "--" is an option.
       const end = args.indexOf("--");
       const options = end === -1 ? args : args.slice(0, end);
       const written = (flag: string, value?: string) =>
         options.some((a, i) => (value === undefined ? a === flag : a === `${flag}=${value}` || (a === flag && options[i + 1] === value)));
       return {
-        json: "json" in definition.options && (values.json === true || written("--json")),
-        github: "reporter" in definition.options && (values.reporter === "github" || written("--reporter", "github")),
+        json: "json" in definition.options && written("--json"),
+        github: "reporter" in definition.options && written("--reporter", "github"),
       };
     },
   };
