@@ -261,7 +261,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const order = new Map(briefs.map((b, i) => [preparedBriefId(b), i]));
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     // Every brief found, of every shard: one of another shard is not gone.
-    const { notes: withdrawn, renamed } = await removeOutputsOfGoneBriefs(manifest, {
+    const { notes: withdrawn, dropped } = await removeOutputsOfGoneBriefs(manifest, {
       paths,
       cwd,
       root,
@@ -278,7 +278,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     if (results.some((r) => hasCurrentOutputs(r.status)) || manifest !== undefined || journalOpened) {
       // Only a set with nothing to say is trusted next time: one with warnings is checked, and warned of, every build.
       const templates = preparation.templateDiagnostics.length === 0 ? templatesHash : undefined;
-      const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, root, shard: options.shard, templates, dropped: renamed }), cwd);
+      const finalError = await writeManifestFile(manifestPath, nextManifest(manifest, results, { cwd, root, shard: options.shard, templates, dropped }), cwd);
       // Folded into manifest.json, the journal is done with. Should the write have failed, it stays, and the next build folds it in.
       if (finalError === undefined) await removeJournal(journalPath(outDir));
       manifestError = finalError ?? manifestError;
@@ -308,10 +308,11 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
 }
 
 /**
- * The outputs of briefs whose file is gone from a folder this build reads (deleted or renamed): removed while they
- * are as the last build wrote them, so a nightly job stops publishing a withdrawn brief. Only files in a folder being
- * built count: a brief built on its own, or from elsewhere, says nothing of the others. One changed by hand since is
- * left, and said. Their entries leave the manifest with them (nextManifest drops entries whose file is gone).
+ * The outputs no brief writes any more, removed while they are as the last build wrote them, so a nightly job stops
+ * publishing them: those of a brief whose file is gone from a folder this build reads (a brief built on its own says
+ * nothing of the others), of one whose file names another id now, and, in a shard's own folder, of one another shard
+ * builds now. One changed by hand since is left, and said. Their entries leave the manifest with them: nextManifest
+ * drops entries whose file is gone, and the ids returned as `dropped`.
  */
 async function removeOutputsOfGoneBriefs(
   manifest: Manifest | undefined,
@@ -326,12 +327,13 @@ async function removeOutputsOfGoneBriefs(
     idsByPath?: ReadonlyMap<string, string>;
     shard?: Shard | undefined;
   },
-): Promise<{ notes: Diagnostic[]; renamed: ReadonlySet<string> }> {
-  const renamed = new Set<string>();
+): Promise<{ notes: Diagnostic[]; dropped: ReadonlySet<string> }> {
+  // Ids whose entries leave the manifest though their file is still there: renamed, or moved to another shard.
+  const dropped = new Set<string>();
   // Gone is judged only in the folders built (a brief built on its own says nothing of the others); another id now,
   // for every file this build read, a brief named on its own too.
   const folders = where.paths.map((p) => resolve(where.cwd, p)).filter((p) => isFolder(p));
-  if (manifest === undefined) return { notes: [], renamed };
+  if (manifest === undefined) return { notes: [], dropped };
   // A brief is there while a brief file of its id is in a folder being built (the files this build found, of every
   // shard), wherever the manifest's path, written relative to another build's working folder, would point from here.
   const present = new Set([...where.briefIds, ...where.briefPaths.map(briefFileBaseName)]);
@@ -346,9 +348,10 @@ async function removeOutputsOfGoneBriefs(
     // In a shard's own folder, a brief another shard builds now (the split changed): its copy here would go stale,
     // and be gathered with the fresh one when the shards' folders are published.
     const moved = where.shard !== undefined && isShardsOwnFolder(manifest, where.shard) && !inShard(entry.id, where.shard);
-    const reason = idNow !== undefined && idNow !== entry.id && !ids.has(entry.id) ? `now has the id "${idNow}"` : moved ? `is built by another shard now (${where.shard!.index} of ${where.shard!.count} does not build it)` : undefined;
+    const renamed = idNow !== undefined && idNow !== entry.id && !ids.has(entry.id);
+    const reason = renamed ? `now has the id "${idNow}"` : moved ? `is built by another shard now (${where.shard!.index} of ${where.shard!.count} does not build it)` : undefined;
     if (reason === undefined && (folders.length === 0 || present.has(entry.id) || present.has(briefFileBaseName(entry.file)) || !inFolder || candidates.some((file) => existsSync(file)))) continue;
-    if (reason !== undefined) renamed.add(entry.id);
+    if (reason !== undefined) dropped.add(entry.id);
     const why = reason ?? "is gone";
     for (const output of entry.outputs) {
       const path = join(where.outDir, output.path);
@@ -365,7 +368,7 @@ async function removeOutputsOfGoneBriefs(
       if (message !== undefined) notes.push({ severity: "warning", code: "OUTPUT_REMOVED", message });
     }
   }
-  return { notes, renamed };
+  return { notes, dropped };
 }
 
 function isFolder(path: string): boolean {

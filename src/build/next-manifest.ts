@@ -58,7 +58,7 @@ export function nextManifest(
     root: string;
     shard: Shard | undefined;
     templates: string | undefined;
-    /** Ids no brief has any more, though their file is still there (it names another id now). */
+    /** Ids whose entries go though their file is still there: it names another id now, or another shard builds it. */
     dropped?: ReadonlySet<string>;
   },
 ): Manifest {

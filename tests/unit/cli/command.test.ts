@@ -82,7 +82,7 @@ describe("command definitions", () => {
 
 /** A run that fails as a whole answers in the form its command line asked for, as the command's own parser reads it. */
 describe("who a command's output is for", () => {
-  it("reads --json and --reporter github (either spelling) with the command's parser, and nothing after --", async () => {
+  it("reads --json and --reporter github (either spelling) as written, and nothing after --", async () => {
     const { buildCommand } = await import("../../../src/cli/commands/build.js");
     const readers = (args: string[]) => buildCommand.outputReaders(args);
     expect(readers(["briefs", "--json"])).toEqual({ json: true, github: false });
