@@ -173,11 +173,10 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       const other = wants.has(format) ? undefined : keep(format);
       if (other !== undefined) outputs.set(format, other);
     }
-    // A Word file she edited stays listed as the last build wrote it (it is not one this build wrote or kept, so the
-    // brief's line does not name it): unlisted, the next build would take it for a file of Briefsmith's own (one
-    // changed without saving it in Word names no other program) and write over it.
-    // Marked, so that it never passes for a current file again, even should the bytes Briefsmith wrote come back
-    // (her edits thrown away, a backup restored): the key is this build's, and the file is not.
+    // A Word file she edited stays listed, marked edited, with the hash Briefsmith wrote (the brief's line does not
+    // name it: this build neither wrote nor kept it). Unlisted, the next build would take it for Briefsmith's own
+    // (one changed without Word names no other program) and write over it; unmarked, it would pass for a current
+    // file once the bytes Briefsmith wrote came back (her edits thrown away, a backup restored).
     const editedFile = editedByHand.has("docx") ? previous?.outputs.find((o) => o.path === nameOf("docx")) : undefined;
     const editedListed = editedFile === undefined ? undefined : { ...editedFile, edited: true as const };
     const listed = outputOrder.flatMap((format) => (outputs.has(format) ? [outputs.get(format)!] : format === "docx" && editedListed !== undefined ? [editedListed] : []));
@@ -222,9 +221,10 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
 
 /**
  * What is at the Word file's path: nothing Briefsmith need keep ("free"), the last build's file as it listed it,
- * or a staffer's ("edited"). Listed by the last build, it is hers once it is no longer as listed. Not listed (its brief stopped asking for Word, the manifest was lost, a build was killed), the program
- * that saved it last says: Word or LibreOffice name themselves in it, and a file that is not a package at all was
- * not written by Briefsmith either.
+ * or a staffer's ("edited"). Listed by the last build, it is hers once it is no longer as listed, or once a build
+ * found it so. Not listed (its brief stopped asking for Word, the manifest was lost, a build was killed), the
+ * program that saved it last says: Word or LibreOffice name themselves in it, and a file that is not a package at
+ * all was not written by Briefsmith either.
  */
 async function wordFileAt(path: string, previous: ManifestEntry | undefined, outDir: string, intact: Output | undefined): Promise<"free" | "edited" | Output> {
   if (!existsSync(path)) return "free";

@@ -173,9 +173,9 @@ async function takeOver(path: string, judged: LockHolder | undefined): Promise<v
     closeSync(openSync(claim, "wx"));
   } catch (error) {
     // Not another build's claim: a folder that cannot be written (read-only, a restored cache), which no wait mends.
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw cannotRemove(path, judged, error);
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw cannotRemove(path, staleLock(judged), error);
     // Another build is taking it over (for a few system calls), or died doing so long ago.
-    if (olderThan(claim, claimStaleMs)) removeOrThrow(claim, judged);
+    if (olderThan(claim, claimStaleMs)) removeOrThrow(claim, "the takeover claim a build left long ago");
     else await sleep(20);
     return;
   }
@@ -184,31 +184,32 @@ async function takeOver(path: string, judged: LockHolder | undefined): Promise<v
     if (now === "gone") return;
     // Still the lock judged dead: the same unreadable, old file, or the same holder, still not running.
     const stillDead = now === undefined ? judged === undefined && olderThan(path, 5_000) : judged !== undefined && sameHolder(now, judged) && !isAlive(now);
-    if (stillDead) removeOrThrow(path, judged);
+    if (stillDead) removeOrThrow(path, staleLock(judged));
   } finally {
     attempt(() => unlinkSync(claim));
   }
 }
 
 /** Remove a stale lock or takeover claim; one that cannot be removed (a read-only folder, a folder in its place) is said, not tried for ever. */
-function removeOrThrow(file: string, judged: LockHolder | undefined): void {
+function removeOrThrow(file: string, what: string): void {
   try {
     unlinkSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw cannotRemove(file, judged, error);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw cannotRemove(file, what, error);
   }
 }
 
+/** A stale lock as messages name it. */
+function staleLock(judged: LockHolder | undefined): string {
+  return judged === undefined ? "a lock that names no build" : `the lock of a build that is gone (${describeLockHolder(judged)})`;
+}
+
 /** The file that could not be removed, named as what it is, and what would let the build go on. */
-function cannotRemove(file: string, judged: LockHolder | undefined, error: unknown): BriefsmithError {
+function cannotRemove(file: string, what: string, error: unknown): BriefsmithError {
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  const what = file.endsWith(".takeover")
-    ? "the takeover claim a build left long ago"
-    : judged === undefined
-      ? "a lock that names no build"
-      : `the lock of a build that is gone (${describeLockHolder(judged)})`;
+  const folder = attempt(() => lstatSync(file).isDirectory()) === true;
   return new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot remove ${what}: ${file} (${code})`, {
-    hint: code === "EISDIR" || code === "EPERM" ? `${file} is a folder: remove it` : "make the output folder writable, or choose another with --out",
+    hint: folder ? `${file} is a folder: remove it` : "make the output folder writable, or choose another with --out",
     cause: error,
   });
 }
