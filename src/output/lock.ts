@@ -152,6 +152,9 @@ export function isAlive(holder: LockHolder): boolean {
   return holder.since === undefined || now === undefined || now === holder.since;
 }
 
+/** A lock file that names no build (its writer may still be writing it) is taken over once it is this old. */
+export const unnamedLockAgeMs = 5_000;
+
 /** A build that dies holding the takeover claim (between two system calls) leaves it; it is removed once this old. */
 const claimStaleMs = 10_000;
 
@@ -164,7 +167,7 @@ const claimStaleMs = 10_000;
  * never moved aside and put back: a rename back could land on a lock a third build took meanwhile.
  */
 async function takeOver(path: string, judged: LockHolder | undefined): Promise<void> {
-  if (judged === undefined && !olderThan(path, 5_000)) {
+  if (judged === undefined && !olderThan(path, unnamedLockAgeMs)) {
     await sleep(100);
     return;
   }
@@ -183,7 +186,7 @@ async function takeOver(path: string, judged: LockHolder | undefined): Promise<v
     const now = readHolder(path);
     if (now === "gone") return;
     // Still the lock judged dead: the same unreadable, old file, or the same holder, still not running.
-    const stillDead = now === undefined ? judged === undefined && olderThan(path, 5_000) : judged !== undefined && sameHolder(now, judged) && !isAlive(now);
+    const stillDead = now === undefined ? judged === undefined && olderThan(path, unnamedLockAgeMs) : judged !== undefined && sameHolder(now, judged) && !isAlive(now);
     if (stillDead) removeOrThrow(path, staleLock(judged));
   } finally {
     attempt(() => unlinkSync(claim));
