@@ -8,7 +8,8 @@ import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document
 import { displayPath, listYamlFiles } from "../load/project.js";
 import { fileLimits, isInside, readBinaryFile, readTextFile } from "../load/read-file.js";
 import { idPattern } from "../schema/id-pattern.js";
-import { checkQuote, splitParagraphs } from "../text/paragraphs.js";
+import { readCorpus } from "../build/load-corpus.js";
+import { checkQuote } from "../text/paragraphs.js";
 import { slugify } from "./slug.js";
 import { writeProjectFiles } from "./write-files.js";
 
@@ -96,8 +97,7 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   const document = await ingestDocument(bytes, { fileName: basename(options.file) });
 
   await mkdir(join(options.corpusDir, "texts"), { recursive: true });
-  const text = document.paragraphs.join("\n") + "\n";
-  const writes = [{ path: textTarget.path, data: text }];
+  const writes = [{ path: textTarget.path, data: document.paragraphs.join("\n") + "\n" }];
   const stub = sourceStub(id, document.metadata, document.format);
   let yamlFile: string | undefined;
   if (!existing.includes(id)) {
@@ -117,33 +117,25 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     format: document.format,
     warnings: document.warnings,
     // A text replaced under claims that cite it: its paragraphs may have moved, or its wording changed.
-    quotesAstray: existing.includes(id) ? quotesAstray(files.map((f) => f.document), id, text) : [],
+    quotesAstray: existing.includes(id) ? await quotesAstray(options.corpusDir, id, options.cwd) : [],
   };
 }
 
-/** The claims and facts of `sourceId` in the extract whose quote `text` does not hold in the paragraph their locator names. */
-function quotesAstray(documents: readonly Document[], sourceId: string, text: string): QuoteAstray[] {
-  const paragraphs = splitParagraphs(text);
-  const astray: QuoteAstray[] = [];
-  for (const document of documents) {
-    let data: unknown;
-    try {
-      data = document.toJS({ maxAliasCount: 1000 });
-    } catch {
-      continue; // aliases past the limit: the check reports the file
-    }
-    for (const [kind, key] of [["claim", "claims"], ["fact", "facts"]] as const) {
-      const items = typeof data === "object" && data !== null ? (data as Record<string, unknown>)[key] : undefined;
-      if (!Array.isArray(items)) continue;
-      for (const item of items as Record<string, unknown>[]) {
-        // Items the schema would refuse are the next check's to report.
-        if (item?.source !== sourceId || typeof item.id !== "string" || typeof item.quote !== "string" || typeof item.locator !== "number") continue;
-        const found = checkQuote(item.quote, paragraphs, item.locator);
-        if (found.status !== "ok") astray.push({ kind, id: item.id, locator: item.locator, foundIn: found.status === "wrong-paragraph" ? found.foundIn : [] });
-      }
-    }
-  }
-  return astray;
+/**
+ * The claims and facts of `sourceId` whose quote its text, as now written, does not hold in the paragraph their
+ * locator names. Read as `brief check` reads the corpus; while the extract has errors that keep it from being
+ * read, nothing is said here, and the next check reports them.
+ */
+async function quotesAstray(corpusDir: string, sourceId: string, cwd: string): Promise<QuoteAstray[]> {
+  const { corpus } = await readCorpus(corpusDir, { cwd });
+  const paragraphs = corpus?.paragraphs.get(sourceId);
+  if (corpus === undefined || paragraphs === undefined) return [];
+  const items = [...corpus.extract.claims.map((item) => ({ kind: "claim" as const, item })), ...corpus.extract.facts.map((item) => ({ kind: "fact" as const, item }))];
+  return items.flatMap(({ kind, item }) => {
+    if (item.source !== sourceId) return [];
+    const found = checkQuote(item.quote, paragraphs, item.locator);
+    return found.status === "ok" ? [] : [{ kind, id: item.id, locator: item.locator, foundIn: found.status === "wrong-paragraph" ? found.foundIn : [] }];
+  });
 }
 
 /**
