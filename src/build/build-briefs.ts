@@ -7,6 +7,7 @@ import { codeFingerprint } from "../incremental/code-fingerprint.js";
 import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprint.js";
 import { sha256 } from "../incremental/hash.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
+import { SelectionNotices, textsOfNoticedFiles } from "./selection-notices.js";
 import { ParsedYamlCache, parsedYamlCacheFileName } from "../load/parsed-yaml-cache.js";
 import { briefFileBaseName, displayPath, refuseOutputInSources } from "../load/project.js";
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
@@ -174,10 +175,12 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       for (const result of allUnchanged) options.onBrief?.(result);
       const { notes: withdrawn } = await removeOutputsOfGoneBriefs(manifest, { paths, cwd, root, outDir, briefIds: allUnchanged.map((r) => r.id), briefPaths: noOp.briefPaths, shard: options.shard });
       const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, root, shard: options.shard, templates: templatesHash }), cwd);
+      const notices = new SelectionNotices();
+      for (const result of allUnchanged) notices.add(result.diagnostics);
       return {
         results: allUnchanged,
-        diagnostics: withdrawn,
-        fileTexts: new Map(),
+        diagnostics: [...inFileOrder(notices.all), ...withdrawn],
+        fileTexts: await textsOfNoticedFiles(notices.all, new Map(), { root, cwd }),
         manifestPath: displayPath(manifestPath, cwd),
         browserLaunches: 0,
         notStarted: 0,
@@ -194,14 +197,12 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const results: BriefResult[] = [];
     // What selection left out for a brief's date (a fact dated after it), said by the build as validate says it: a
     // nightly run that only builds dropped facts from its documents without a word. Once each, however many briefs.
-    const selectionNotices = new Map<string, Diagnostic>();
+    const selectionNotices = new SelectionNotices();
     const emit = (result: BriefResult) => {
       // The caller sees everything (the model, the balance report); the build keeps only what it reports,
       // so a build of a thousand briefs does not hold a thousand models.
       options.onBrief?.(result);
-      if (hasCurrentOutputs(result.status)) {
-        for (const d of result.diagnostics ?? []) if (d.code.startsWith("SELECT_")) selectionNotices.set(`${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`, d);
-      }
+      if (hasCurrentOutputs(result.status)) selectionNotices.add(result.diagnostics);
       results.push(withoutModel(result));
     };
     options.onStart?.({ total: plan.upfront.length + plan.unchanged.length + plan.jobs.length, toPrint: plan.jobs.length });
@@ -229,6 +230,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
         lexicon: parseLexicon(lexiconText, lexiconPath),
         outDir,
         cwd,
+        root,
         date,
         timeoutMs: options.timeoutMs ?? 60_000,
         printSetup: await keys.printSetup(),
@@ -292,8 +294,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const notStartedBriefs = plan.jobs.slice(started).map((job) => ({ id: job.checked.brief.id, file: job.checked.file.path }));
     return {
       results,
-      diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : [])), ...inFileOrder(selectionNotices.values()), ...withdrawn],
-      fileTexts: preparation.fileTexts,
+      diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : [])), ...inFileOrder(selectionNotices.all), ...withdrawn],
+      fileTexts: await textsOfNoticedFiles(selectionNotices.all, preparation.fileTexts, { root, cwd }),
       manifestPath: manifestError === undefined ? writtenManifest : undefined,
       browserLaunches: (await settled(ownPrinter))?.launches ?? (await settled(Promise.resolve(options.printer)))?.launches ?? 0,
       notStarted: notStartedBriefs.length,

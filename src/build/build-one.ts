@@ -19,6 +19,7 @@ import type { WordLetterhead } from "../load/word-letterhead.js";
 import { changesBetween, contentOf } from "./content.js";
 import { formatOf, outputPaths, type Output } from "./outputs.js";
 import { gateBrief } from "./gate.js";
+import { noticesToKeep } from "./selection-notices.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
 
 /** What one job needs of the build: how to render and print, where to write, and the settings that shape the document. */
@@ -31,6 +32,8 @@ export interface JobContext {
   readonly lexicon: Lexicon;
   readonly outDir: string;
   readonly cwd: string;
+  /** The project folder: the manifest keeps the places of selection's notices relative to it. */
+  readonly root: string;
   /** The date printed on briefs that set none. */
   readonly date: string;
   readonly timeoutMs: number;
@@ -184,6 +187,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     // Re-rendered with the same result: nothing printed, and every file written is what was there already.
     const same = !printed && fresh.every((f) => previous?.outputs.some((o) => o.path === nameOf(f.format) && o.sha256 === outputs.get(f.format)!.sha256));
     const status = same && job.reuse && previous !== undefined ? "rerendered" : "built";
+    const notices = noticesToKeep(diagnostics, context);
     const entry: ManifestEntry = {
       id: model.id,
       file,
@@ -198,6 +202,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       duration_ms: Math.round(elapsed()),
       // The corpus had errors in claims or facts this brief does not show: the next build must report them again.
       ...(errorCount(checked.corpus.diagnostics) > 0 ? { corpus_errors: errorCount(checked.corpus.diagnostics) } : {}),
+      ...(notices.length > 0 ? { notices } : {}),
     };
     const pdf = outputs.get("pdf");
     return {

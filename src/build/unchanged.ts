@@ -10,6 +10,7 @@ import type { OutputFormat } from "../schema/brief.js";
 import type { TemplateLayouts, ValidBrief } from "../validate/brief.js";
 import { formatOf, outputPaths, type Output } from "./outputs.js";
 import { runJobs } from "./run-jobs.js";
+import { keptNotices } from "./selection-notices.js";
 import { hasCurrentOutputs, type BriefResult } from "./types.js";
 
 /*
@@ -73,7 +74,7 @@ async function keyOfSettings(text: string, settings: BriefSettings, context: Pic
   return { ...inputs, settings };
 }
 
-export function unchangedResult(id: string, file: string, entry: ManifestEntry, inputs: BriefInputs, context: Pick<PlanContext, "outDir" | "cwd">): BriefResult {
+export function unchangedResult(id: string, file: string, entry: ManifestEntry, inputs: BriefInputs, context: Pick<PlanContext, "outDir" | "cwd" | "root">): BriefResult {
   const outputs = new Map(entry.outputs.flatMap((output) => {
     const format = formatOf(output.path);
     return format === undefined ? [] : [[format, output] as const];
@@ -84,6 +85,8 @@ export function unchangedResult(id: string, file: string, entry: ManifestEntry, 
     status: "unchanged",
     inputs,
     warnings: [],
+    // Not selected again, it leaves out what it left out last time: said again, from its entry.
+    diagnostics: keptNotices(entry.notices, context),
     // What the brief says is recorded (again): a manifest written before settings were kept gets them now.
     entry: inputs.settings === undefined ? entry : { ...entry, settings: inputs.settings },
     balanceSummary: entry.balance,

@@ -67,6 +67,22 @@ const entryFields = {
   /** Errors in the brief's corpus when it was built (claims it does not show, coverage): reported by every build until fixed. */
   corpus_errors: z.number().int().min(1).optional(),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+  /**
+   * What selection noticed of dates (a fact left out for being dated after the brief, a source cited though dated
+   * after it), where it points (the file relative to the project folder, the span in it): while the brief is
+   * unchanged its files are not built again, and every build still says it.
+   */
+  notices: z
+    .array(
+      z.strictObject({
+        code: z.enum(["SELECT_FACT_AFTER_BRIEF_DATE", "SELECT_SOURCE_AFTER_BRIEF_DATE"]),
+        message: z.string(),
+        hint: z.string().optional(),
+        file: z.string(),
+        span: z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) }).optional(),
+      }),
+    )
+    .optional(),
 };
 
 /** An entry as a finished build leaves it. */
@@ -100,6 +116,7 @@ export const ManifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 export type ManifestContent = z.infer<typeof ManifestContentSchema>;
+export type ManifestNotice = NonNullable<ManifestEntry["notices"]>[number];
 /** One stable part of the briefs, 1-based: `--shard 2/4`. */
 export type Shard = z.infer<typeof ShardSchema>;
 

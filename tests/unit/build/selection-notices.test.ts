@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { keptNotices, textsOfNoticedFiles } from "../../../src/build/selection-notices.js";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
 
@@ -22,5 +26,50 @@ describe("brief build, for a brief dated before its source", () => {
     expect(json.diagnostics.map((d) => d.code)).toContain("SELECT_SOURCE_AFTER_BRIEF_DATE");
     const github = await runCli(["build", "briefs/tram-memo.yaml", "--format", "html", "--force", "--reporter", "github"], { cwd: project.dir });
     expect(github.stdout).toMatch(/^::warning file=briefs\/tram-memo\.yaml,line=\d+.*title=SELECT_SOURCE_AFTER_BRIEF_DATE::/m);
+  });
+
+  // Left out last time: the build said it only on the night it rebuilt the brief, so a brief unchanged since
+  // dropped its fact without a word on every later night.
+  it("says them again for a brief unchanged since, whether nothing changed or another brief did, from any folder", async () => {
+    project = new TempProject();
+    for (const brief of ["tram-memo", "tram-handout"]) project.replace(`briefs/${brief}.yaml`, "date: 2024-04-02", "date: 2024-03-01");
+    const args = ["build", "briefs/tram-memo.yaml", "briefs/tram-handout.yaml", "--format", "html"];
+    const notices = (stderr: string) => stderr.split("\n").filter((line) => line.includes("warning SELECT_"));
+    const first = await runCli(args, { cwd: project.dir });
+    const expected = notices(first.stderr);
+    expect(expected).toHaveLength(2);
+
+    const noOp = await runCli(args, { cwd: project.dir });
+    expect(noOp.stdout + noOp.stderr).toMatch(/unchanged/);
+    expect(notices(noOp.stderr)).toEqual(expected);
+
+    // The memo changes; the handout does not, and is still warned of.
+    project.replace("briefs/tram-memo.yaml", "date: 2024-03-01", "date: 2024-03-02");
+    const oneChanged = await runCli([...args, "--json"], { cwd: project.dir });
+    const json = JSON.parse(oneChanged.stdout) as { briefs: { id: string; status: string }[]; diagnostics: { code: string; file: string; line: number }[] };
+    expect(json.briefs.find((b) => b.id === "tram-handout")?.status).toBe("unchanged");
+    expect(json.diagnostics.filter((d) => d.code.startsWith("SELECT_")).map((d) => `${d.file}:${d.line}`)).toEqual(["briefs/tram-handout.yaml:4", "briefs/tram-memo.yaml:6"]);
+
+    // From the briefs folder, the paths are said from there, with the line shown.
+    const fromBriefs = await runCli(["build", "tram-memo.yaml", "tram-handout.yaml", "--format", "html", "--root", "..", "--out", "../output"], { cwd: `${project.dir}/briefs` });
+    expect(fromBriefs.stdout + fromBriefs.stderr).toMatch(/unchanged/);
+    expect(notices(fromBriefs.stderr).map((line) => line.split(": warning")[0])).toEqual(["tram-handout.yaml:4:7", "tram-memo.yaml:6:7"]);
+    expect(fromBriefs.stderr).toContain("4 | date: 2024-03-01");
+  });
+});
+
+describe("the notices a manifest keeps", () => {
+  it("are not said, nor their files read, where they lead outside the project or its corpora", async () => {
+    project = new TempProject();
+    const outside = mkdtempSync(join(tmpdir(), "briefsmith-secret-"));
+    writeFileSync(join(outside, "token.yaml"), "date: SECRET_TOKEN_123\n");
+    symlinkSync(join(outside, "token.yaml"), join(project.dir, "briefs", "linked.yaml"));
+    const places = { root: project.dir, cwd: project.dir };
+    const notice = { code: "SELECT_FACT_AFTER_BRIEF_DATE", message: "left out", span: { start: 6, end: 12 } } as const;
+    const kept = keptNotices([{ ...notice, file: "../token.yaml" }, { ...notice, file: "briefs/linked.yaml" }, { ...notice, file: "briefs/tram-memo.yaml" }], places);
+    expect(kept.map((d) => d.file)).toEqual(["briefs/linked.yaml", "briefs/tram-memo.yaml"]);
+    const texts = await textsOfNoticedFiles(kept, new Map(), places);
+    expect([...texts.keys()]).toEqual(["briefs/tram-memo.yaml"]);
+    rmSync(outside, { recursive: true, force: true });
   });
 });
