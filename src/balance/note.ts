@@ -59,8 +59,8 @@ function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweigh
     const most = viewpoints.reduce((a, b) => (b.words > a.words ? b : a));
     return `Space follows the weight of the sources: ${viewName(most.label)} gets the most.`;
   }
-  const uncounted = space === "proportional" ? " (the sources do not count every view’s holders, so the space is equal)" : "";
-  return `Each view gets about the same space${uncounted}.`;
+  // Equal space, as the note's lead promises: said there once for every question (balanceLead), not again under each.
+  return space === "proportional" ? "Each view gets about the same space (the sources do not count every view’s holders, so the space is equal)." : "";
 }
 
 function sourcesSentence(viewpoints: readonly Measured[]): string {

@@ -137,10 +137,14 @@ export function balanceLead(model: BriefModel, balance: BalanceReport): string {
   if (balance.verdict === "not checked") return opening;
   // In a reader's words: "space is the words of the claims printed" read as the tool's own measure.
   const measure = balance.measured === "claims" ? "the words printed for it" : "the words of its summary";
+  // Equal room is said once, here, for every question that has it: under each question only a view short of it is.
+  const short = balance.themes.filter((theme) => !evenlySpaced(theme, balance)).length;
   const room =
     balance.space === "proportional"
       ? `Each view is given room in proportion to how widely the sources say it is held, measured in ${measure}, and none less than half an equal share.`
-      : `Each view is given about the same room: measured in ${measure}, none has less than ${fraction(balance.thresholds.underweightRatio)} of an equal share.`;
+      : short === 0
+        ? `Each view is given about the same room${questions ? " on every question" : ""}: measured in ${measure}, none has less than ${fraction(balance.thresholds.underweightRatio)} of an equal share.`
+        : `Each view is meant to have about the same room, measured in ${measure}, and none less than ${fraction(balance.thresholds.underweightRatio)} of an equal share; ${short === 1 ? "the note below says where" : "the notes below say where"} a view has less.`;
   // The first view changes from question to question; with one question there is nothing to rotate.
   return `${opening} ${room}${questions ? " The order of the views varies from question to question." : ""}`;
 }
@@ -151,7 +155,7 @@ export function balanceLead(model: BriefModel, balance: BalanceReport): string {
  * with more than one question, that the order of the views varies.
  */
 export function balanceLine(balance: BalanceReport): string {
-  const even = balance.themes.filter((t) => t.viewpoints.every((v) => v.fairShareRatio >= balance.thresholds.underweightRatio));
+  const even = balance.themes.filter((theme) => evenlySpaced(theme, balance));
   const parts: string[] = [];
   if (even.length > 0) {
     const scope = even.length === balance.themes.length ? (balance.themes.length === 1 ? "" : " on every question") : ` on ${joinWords(even.map((t) => t.title))}`;
@@ -160,6 +164,11 @@ export function balanceLine(balance: BalanceReport): string {
   for (const theme of balance.themes.filter((t) => !even.includes(t))) parts.push(`${theme.title}: ${theme.note[0] ?? ""}`);
   if (balance.themes.length > 1) parts.push("The order of the views varies from question to question.");
   return parts.join(" ");
+}
+
+/** Whether no view of a question has less than its share of the space. */
+function evenlySpaced(theme: BalanceReport["themes"][number], balance: Pick<BalanceReport, "thresholds">): boolean {
+  return theme.viewpoints.every((v) => v.fairShareRatio >= balance.thresholds.underweightRatio);
 }
 
 /** 0.8 as "four-fifths", 0.75 as "three-quarters"; otherwise a percentage. */

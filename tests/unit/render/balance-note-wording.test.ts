@@ -23,6 +23,23 @@ describe("the Balance note's opening", () => {
   });
 });
 
+// A reader's test: "Each view is given about the same room …" then, under the question, "Each view gets about the
+// same space." The same statement twice; in a handout of eleven questions, twelve times.
+describe("equal room", () => {
+  it("is said once, in the opening, and under a question only where a view falls short of it", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const even = visible((await renderBrief("title: Tram\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\n", corpus)).html);
+    expect(even).toContain("Each view is given about the same room");
+    expect(even).not.toContain("gets about the same space");
+    const short = visible(
+      (await renderBrief("title: Tram\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\nexclude_claims: [build-payback]\nbalance: warn\n", corpus)).html,
+    );
+    expect(short).toContain("Each view is meant to have about the same room, measured in the words printed for it, and none less than four-fifths of an equal share; the note below says where a view has less.");
+    expect(short).toMatch(/“Build it” gets less space than the other views: about [a-z-]+ as much\./);
+  });
+});
+
 // A reader's test: "REPORTING", "JUDGMENT", "ASSUMPTION" before every claim, with no key; "Judgment" read as ours.
 describe("the reading note", () => {
   it("gives the key to the label before each claim, where claims are printed", async () => {
