@@ -115,15 +115,21 @@ export function readingNote(model: BriefModel): string {
   if (!model.printsClaims && model.facts.length === 0) return "";
   const citations =
     model.citations === "endnotes"
-      ? "Claims are our paraphrase of the sources; each note gives the source’s own words and the paragraph they come from. The names of the views are ours."
-      : "Claims are our paraphrase of the sources; a quotation cited by paragraph is the source’s own words. The names of the views, also in quotation marks, are ours.";
+      ? `Claims are our paraphrase of the sources; each note gives the source’s own words and the paragraph they come from (${paragraphCount}). The names of the views are ours.`
+      : `Claims are our paraphrase of the sources; a quotation cited by paragraph is the source’s own words (${paragraphCount}). The names of the views, also in quotation marks, are ours.`;
   // A reader's test: a capitalised badge on every claim, with no key, read as the tool's jargon, and "Judgment" as ours.
   return model.printsClaims ? `${citations} ${kindKey}` : citations;
 }
 
-/** What the label before each claim means. */
+/**
+ * How paragraphs are counted: every line of the source's text from its start, as the extract's locators count
+ * them. A reader checking a quote counts from the first paragraph of the body and lands a few short (a reader's test).
+ */
+const paragraphCount = "paragraphs are counted from the top of the source, its title, headings and each bullet included";
+
+/** What the label before each claim means: most judgments are the views of people a source reports, not its author's. */
 const kindKey =
-  "The label before a claim says what kind of statement the source makes: reporting (what happened or was said), judgment (the source’s own view, not ours) or assumption (what a view takes for granted).";
+  "The label before a claim says what kind of statement the source makes: reporting (what happened or was said), judgment (a view the source states or reports, not ours) or assumption (what a view takes for granted).";
 
 /** The tool credit, only when the brief asks for it. */
 export function creditLine(model: BriefModel): string {

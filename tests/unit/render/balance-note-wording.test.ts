@@ -46,6 +46,16 @@ describe("the reading note", () => {
     project = new TempProject();
     const corpus = await loadCorpus(project.path("sources/transit"));
     const { html } = await renderBrief("title: Tram\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\n", corpus);
-    expect(visible(html)).toContain("The label before a claim says what kind of statement the source makes: reporting (what happened or was said), judgment (the source’s own view, not ours) or assumption (what a view takes for granted).");
+    expect(visible(html)).toContain("The label before a claim says what kind of statement the source makes: reporting (what happened or was said), judgment (a view the source states or reports, not ours) or assumption (what a view takes for granted).");
+  });
+
+  // A reader's test: "para. 2" was the first paragraph of a synopsis to her, the third line of the source to the
+  // extract (title and headings count); a clearance officer checking a quote looked in the wrong place.
+  it("says how paragraphs are counted, and a judgment is not only the source's own view", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const { html } = await renderBrief("title: Tram\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\n", corpus);
+    expect(visible(html)).toContain("(paragraphs are counted from the top of the source, its title, headings and each bullet included)");
+    expect(visible(html)).not.toContain("the source’s own view");
   });
 });
