@@ -52,7 +52,7 @@ function citationRuns(item: { readonly note?: number | undefined; readonly sourc
   return [text(`(${who} [${item.source.number}], para.\u00a0${item.locator})`, { style: style.attribution })];
 }
 
-/** A claim: its kind, our paraphrase, the quote where it adds wording (inline citations), who says it and where. */
+/** A claim: its kind, our paraphrase, its quote where the brief asks for quotes (inline citations), who says it and where. */
 function claimRuns(claim: ClaimModel, options: { prefix?: Runs; kind?: boolean } = {}): Runs {
   return [
     ...(options.prefix ?? []),

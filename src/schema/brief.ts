@@ -120,6 +120,12 @@ export const BriefSchema = z
       .enum(["endnotes", "inline"])
       .optional()
       .describe("endnotes (the default for memos): numbered notes carry each quote with its source and paragraph; inline (the default otherwise): quotes in the text"),
+    show_quotes: z
+      .boolean()
+      .default(false)
+      .describe(
+        "true prints each claim's quotation after it where citations are inline (handouts, one-pagers), for a seminar that reads the sources' own words; by default a claim is said once, in our words, with its source and paragraph",
+      ),
     glossary: z
       .enum(["used", "all"])
       .default("used")

@@ -202,13 +202,17 @@ describe("the Word document of a handout", () => {
     expect(matrix.rows.slice(1).every((row) => row.includes("<w:cantSplit/>"))).toBe(true);
   });
 
-  it("quotes inline, as the PDF does, with no endnotes", async () => {
+  it("cites inline, as the PDF does, with no endnotes, and quotes after a claim where the brief asks", async () => {
     const { document, endnotes } = await docxOf("tram-handout");
     expect(document).not.toContain("<w:endnoteReference");
     expect(paragraphs(endnotes).filter((p) => p.style === "EndnoteText")).toEqual([]);
     expect(paragraphs(document).some((p) => /\[1\], para\.\u00a0\d+\)/.test(p.text))).toBe(true);
+    expect(paragraphs(document).some((p) => p.text.includes("In the source’s words"))).toBe(false);
+    const file = "briefs/tram-handout.yaml";
+    const quoting = await renderBrief(`${readFileSync(join(miniProject, file), "utf8")}show_quotes: true\n`, corpus, { file, date: "2024-04-02" });
     // A quote that starts in lower case is led into, as in the PDF.
-    expect(paragraphs(document).some((p) => p.text.includes("estates. In the source’s words, “finally connect the northern estates"))).toBe(true);
+    const quoted = await partsOf(await renderDocx(quoting.model, quoting.balance));
+    expect(paragraphs(quoted.document).some((p) => p.text.includes("estates. In the source’s words, “finally connect the northern estates"))).toBe(true);
   });
 });
 

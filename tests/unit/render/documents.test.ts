@@ -28,13 +28,14 @@ describe("rendered documents", () => {
     expect(text(html({ credit: true }))).toContain("Prepared with Briefsmith");
   });
 
-  it("carry a memo's quotes in numbered notes, or inline when the brief says so", () => {
+  it("carry a memo's quotes in numbered notes, or inline where the brief asks for them", () => {
     const extract = makeExtract();
     const withQuotes = { ...extract, claims: extract.claims.map((c) => ({ ...c, quote: `distinct source wording number ${c.id}` })) };
     const endnotes = html({}, withQuotes);
     expect(endnotes).toContain('<li value="1" id="note-1">One [1], para.&nbsp;1: “distinct source wording number y1”</li>');
     expect(endnotes).not.toContain('<span class="quote">');
-    const inline = html({ citations: "inline" }, withQuotes);
+    expect(html({ citations: "inline" }, withQuotes)).not.toContain('<span class="quote">');
+    const inline = html({ citations: "inline", show_quotes: true }, withQuotes);
     expect(inline).toContain('<span class="quote">“distinct source wording number y1”</span>');
     expect(inline).not.toContain('id="note-1"');
   });
