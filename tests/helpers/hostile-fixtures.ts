@@ -256,7 +256,7 @@ export function writeHostileCorpus(project: TempProject, s: Sandbox): string[] {
   const briefs = ["handout", "memo", "one-pager"].map((template) => `hostile-corpus-${template}`);
   for (const id of briefs) {
     const template = id.replace("hostile-corpus-", "");
-    // Endnotes print every quote (inline, a handout shows only quotes whose wording adds something), so every payload is seen.
+    // Endnotes print every quote (inline, a handout shows quotes only with show_quotes: true), so every payload is seen.
     const citations = template === "handout" ? { citations: "endnotes" } : {};
     project.write(`briefs/safe/${id}.yaml`, stringify({ title: `Hostile corpus as a ${template}`, template, corpus: "hostile", date, ...citations }, { lineWidth: 0 }));
   }
