@@ -43,3 +43,33 @@ describe("a list at a page break", () => {
     }
   }, 60_000);
 });
+
+const leadRule = /\.section-lead \{[^}]*\}/;
+
+function sectionDocument(css: string, fillerParagraphs: number): string {
+  const filler = Array.from({ length: fillerParagraphs }, (_, i) => `<p>Paragraph ${i + 1} of the section before.</p>`).join("");
+  return `<!DOCTYPE html><html><head><style>${css}</style></head><body>${filler}<section><h2>Key assumptions</h2><p class="section-lead">What the views take for granted.</p><ul><li>The only item.</li></ul></section></body></html>`;
+}
+
+// A reader's test: "Key assumptions" and its lead sat at the foot of a page, and the only assumption overleaf.
+describe("a section's heading and lead at a page break", () => {
+  it("go to the next page with the section's first item", async () => {
+    expect(baseCss).toMatch(leadRule);
+    const folder = mkdtempSync(join(tmpdir(), "lead-breaks-"));
+    const printer = await createPrinter({ jobs: 1 });
+    try {
+      // Without the rule's break-after, the length of text before the section at which the item alone goes overleaf.
+      const withoutAvoid = baseCss.replace(leadRule, (rule) => rule.replace(/break-after: avoid; page-break-after: avoid;/, ""));
+      expect(withoutAvoid).not.toBe(baseCss);
+      let alone: number | undefined;
+      for (let filler = 20; filler < 90 && alone === undefined; filler++) {
+        if ((await secondPageText(printer, sectionDocument(withoutAvoid, filler), folder)).startsWith("The only item.")) alone = filler;
+      }
+      expect(alone, "no length of text put the item alone on the next page").toBeDefined();
+      expect(await secondPageText(printer, sectionDocument(baseCss, alone!), folder)).toMatch(/^Key assumptions\s+What the views take for granted\.\s+The only item\./);
+    } finally {
+      await printer.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
