@@ -309,14 +309,15 @@ export const classification: SectionWriter = (context) => {
 };
 
 /**
- * The closing lines: how to read the citations (a document that quotes
- * inline; with endnotes it heads the notes) and the tool credit when asked.
+ * The closing lines: how to read the citations (a document that cites
+ * inline; with endnotes it heads the notes, and a handout gives it in its
+ * overview) and the tool credit when asked.
  */
 export function footerNote(context: DocxContext): FileChild[] {
   const { model } = context;
   const out: FileChild[] = [];
   const reading = readingNote(model);
-  if (model.citations !== "endnotes" && reading !== "") out.push(portion(context, style.provenance, [raw(reading)]));
+  if (model.citations !== "endnotes" && model.layout !== "handout" && reading !== "") out.push(portion(context, style.provenance, [raw(reading)]));
   if (model.credit) out.push(portion(context, style.provenance, [text(creditLine(model))]));
   return out;
 }

@@ -116,9 +116,17 @@ export function readingNote(model: BriefModel): string {
   const citations =
     model.citations === "endnotes"
       ? `Claims are our paraphrase of the sources; each note gives the source’s own words and the paragraph they come from (${paragraphCount}). The names of the views are ours.`
-      : `Claims are our paraphrase of the sources; a quotation cited by paragraph is the source’s own words (${paragraphCount}). The names of the views, also in quotation marks, are ours.`;
+      : quotesPrinted(model)
+        ? `Claims are our paraphrase of the sources; a quotation cited by paragraph is the source’s own words (${paragraphCount}). The names of the views, also in quotation marks, are ours.`
+        : `Claims are our paraphrase of the sources, each cited by source and paragraph (${paragraphCount}). The names of the views, in quotation marks, are ours.`;
   // A reader's test: a capitalised badge on every claim, with no key, read as the tool's jargon, and "Judgment" as ours.
   return model.printsClaims ? `${citations} ${kindKey}` : citations;
+}
+
+/** Whether a claim's quotation follows it anywhere in the document (inline citations, with show_quotes: true). */
+function quotesPrinted(model: BriefModel): boolean {
+  const claims = [...model.themes.flatMap((theme) => theme.viewpoints.flatMap((viewpoint) => viewpoint.shownClaims)), ...model.assumptions];
+  return claims.some((claim) => claim.showQuote);
 }
 
 /**

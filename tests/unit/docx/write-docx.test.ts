@@ -208,6 +208,11 @@ describe("the Word document of a handout", () => {
     expect(paragraphs(endnotes).filter((p) => p.style === "EndnoteText")).toEqual([]);
     expect(paragraphs(document).some((p) => /\[1\], para\.\u00a0\d+\)/.test(p.text))).toBe(true);
     expect(paragraphs(document).some((p) => p.text.includes("In the source’s words"))).toBe(false);
+    // The key to the labels comes in the overview, before the first claim, as in the PDF; once.
+    const texts = paragraphs(document).map((p) => p.text);
+    const key = texts.filter((t) => t.includes("The label before a claim says"));
+    expect(key).toHaveLength(1);
+    expect(texts.indexOf(key[0]!)).toBeLessThan(texts.findIndex((t) => t.startsWith("Judgment") || t.startsWith("Reporting")));
     const file = "briefs/tram-handout.yaml";
     const quoting = await renderBrief(`${readFileSync(join(miniProject, file), "utf8")}show_quotes: true\n`, corpus, { file, date: "2024-04-02" });
     // A quote that starts in lower case is led into, as in the PDF.

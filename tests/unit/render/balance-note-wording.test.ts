@@ -59,3 +59,21 @@ describe("the reading note", () => {
     expect(visible(html)).not.toContain("the source’s own view");
   });
 });
+
+// A reader's test: a handout's key to the labels and citations was its last paragraph, alone on page 17, fifteen
+// pages after the first label; and it spoke of quotations the handout no longer prints.
+describe("a handout's reading note", () => {
+  it("comes once, in the overview, before the first claim, and speaks of quotations only where they are printed", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const brief = "title: Tram\ntemplate: handout\ncorpus: transit\ndate: 2024-04-02\n";
+    const text = visible((await renderBrief(brief, corpus)).html);
+    const key = "The label before a claim says";
+    expect(text.split(key)).toHaveLength(2);
+    expect(text.indexOf(key)).toBeLessThan(text.indexOf("Judgment"));
+    expect(text).toContain("Claims are our paraphrase of the sources, each cited by source and paragraph");
+    expect(text).not.toContain("a quotation cited by paragraph");
+    const quoting = visible((await renderBrief(`${brief}show_quotes: true\n`, corpus)).html);
+    expect(quoting).toContain("a quotation cited by paragraph is the source’s own words");
+  });
+});
