@@ -142,6 +142,9 @@ function readHolder(path: string): LockHolder | undefined | "gone" {
  * On this host, a process id that exists but started at another time is another process: the holder is gone.
  */
 export function isAlive(holder: LockHolder): boolean {
+  // No build runs as process 0 or below, on any host; and asked of them, kill() signals a process group or every
+  // process, and succeeds: such a lock was waited on for ever.
+  if (!Number.isSafeInteger(holder.pid) || holder.pid <= 0) return false;
   if (holder.host !== hostname()) return true;
   try {
     process.kill(holder.pid, 0);
