@@ -9,7 +9,14 @@ import { writeFileAtomic } from "./write-atomic.js";
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const ManifestOutputSchema = z.strictObject({
-  path: z.string(),
+  /**
+   * The file's name in the output folder, and never a path: a build removes the files of a withdrawn brief by what
+   * its manifest lists, and a manifest restored from a cache could list "../../README.md".
+   */
+  path: z
+    .string()
+    .regex(/^[^/\\]+$/, "an output is named by its file name in the output folder, without a folder")
+    .refine((name) => name !== "." && name !== "..", "an output is named by its file name in the output folder"),
   sha256: Sha256,
   bytes: z.number().int().min(0),
   /** The file's modification time when it was written: with the size, how a rebuild sees it is untouched. */
