@@ -8,6 +8,8 @@ interface Step {
   readonly name?: string;
   readonly uses?: string;
   readonly run?: string;
+  readonly if?: string;
+  readonly "continue-on-error"?: boolean;
 }
 
 /** The steps of a workflow's job that builds the briefs. */
@@ -29,5 +31,15 @@ describe.each([".github/workflows/nightly-briefs.yml", "data/starter/dot-github/
     expect(restore).toBeGreaterThanOrEqual(0);
     expect(forget).toBeGreaterThan(restore);
     expect(build).toBeGreaterThan(forget);
+  });
+
+  // A hostile CI run: a validate step before the build failed on one misquote, so the build was skipped in every
+  // shard; nothing was rebuilt, and the publish step (if: always()) shipped last night's files as tonight's.
+  it("lets no check before the build skip it on a night", () => {
+    const steps = buildSteps(path);
+    const build = steps.findIndex((s) => /\bbrief build\b/.test(s.run ?? ""));
+    const gates = steps.slice(0, build).filter((s) => /\bbrief (validate|check)\b/.test(s.run ?? ""));
+    for (const gate of gates) expect(gate["continue-on-error"] === true || /github\.event_name == 'pull_request'/.test(gate.if ?? ""), gate.name).toBe(true);
+    expect(steps[build]!.run).toContain("--reporter github");
   });
 });
