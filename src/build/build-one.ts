@@ -227,9 +227,9 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
 /**
  * What is at the Word file's path: nothing Briefsmith need keep ("free"), the last build's file as it listed it,
  * or a staffer's ("edited"). Listed by the last build, it is hers once it is no longer as listed, or once a build
- * found it so. Not listed (its brief stopped asking for Word, the manifest was lost, a build was killed), the
- * program that saved it last says: Word or LibreOffice name themselves in it, and a file that is not a package at
- * all was not written by Briefsmith either.
+ * found it so. Not listed (its brief stopped asking for Word or was withdrawn, the manifest was lost, a build was
+ * killed), the file's own seal says: Briefsmith's, unchanged, only while its parts are as sealed (docx/reproducible.ts).
+ * A Word file of a Briefsmith from before the seal is kept too: nothing tells it from one a script changed.
  */
 async function wordFileAt(path: string, previous: ManifestEntry | undefined, outDir: string, intact: Output | undefined): Promise<"free" | "edited" | Output> {
   if (!existsSync(path)) return "free";
@@ -243,8 +243,8 @@ async function wordFileAt(path: string, previous: ManifestEntry | undefined, out
   if (at(lastBuilt) && (await sameContent(path, lastBuilt!))) return "free";
   try {
     // Loaded here, not with the build: most builds write no Word file over another.
-    const { savedByAnotherProgram } = await import("../docx/reproducible.js");
-    return (await savedByAnotherProgram(await readFile(path))) ? "edited" : "free";
+    const { unchangedSinceWritten } = await import("../docx/reproducible.js");
+    return (await unchangedSinceWritten(await readFile(path))) ? "free" : "edited";
   } catch {
     return "free"; // not a file that can be read (a folder): writing there fails with its own message
   }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import JSZip from "jszip";
 
 /**
@@ -87,22 +88,36 @@ function renumberRelationships(parts: Map<string, string>): void {
 }
 
 /**
- * The name a Briefsmith of the last release wrote as the program that saved its Word files. Briefsmith now names
- * none: the reader saw it under File › Properties, a tool credit the brief had not asked for.
+ * A package's seal, in its zip comment: the sha256 of its parts as Briefsmith wrote them. A Word file found where a
+ * brief's goes, with no manifest entry to say whose it is (its brief withdrawn and back, the manifest lost), is
+ * Briefsmith's own and unchanged only when its parts still hash to its seal. Word and LibreOffice write a package
+ * anew, without the comment; a script that changes a part changes the hash. No program shows a zip comment.
  */
-const formerApplicationName = "Briefsmith";
+const sealPrefix = "content-sha256:";
+
+/** The hash of a package's parts, by name (sorted) and content. */
+function partsHash(parts: ReadonlyMap<string, Uint8Array>): string {
+  const hash = createHash("sha256");
+  for (const name of [...parts.keys()].sort()) hash.update(`${name}\0${parts.get(name)!.byteLength}\0`).update(parts.get(name)!);
+  return hash.digest("hex");
+}
 
 /**
- * Whether these bytes are not a Word file as Briefsmith saves one: a package whose docProps/app.xml names a
- * program (Word and LibreOffice put their name there when they save; Briefsmith names none), or no package at all.
+ * Whether these bytes are a Word file as Briefsmith wrote it, unchanged since: sealed, and its parts as sealed. One
+ * saved again by Word, changed by a script, written by a Briefsmith from before the seal, or not a package at all, is not.
  */
-export async function savedByAnotherProgram(bytes: Uint8Array): Promise<boolean> {
+export async function unchangedSinceWritten(bytes: Uint8Array): Promise<boolean> {
   try {
-    const app = (await (await JSZip.loadAsync(bytes)).file("docProps/app.xml")?.async("string")) ?? "";
-    const program = /<Application>([^<]*)<\/Application>/.exec(app)?.[1]?.trim();
-    return program !== undefined && program !== "" && program !== formerApplicationName;
+    const zip = await JSZip.loadAsync(bytes);
+    // JSZip reads the archive's comment, though its types do not say so.
+    const comment = (zip as { comment?: unknown }).comment;
+    const seal = typeof comment === "string" && comment.startsWith(sealPrefix) ? comment.slice(sealPrefix.length) : undefined;
+    if (seal === undefined) return false;
+    const parts = new Map<string, Uint8Array>();
+    for (const [name, file] of Object.entries(zip.files)) if (!file.dir) parts.set(name, await file.async("uint8array"));
+    return partsHash(parts) === seal;
   } catch {
-    return true;
+    return false;
   }
 }
 
@@ -121,11 +136,17 @@ export async function reproducibleDocx(source: JSZip, moment: Date): Promise<Uin
     if (xml !== undefined) parts.set(patch.part, patch.apply(xml));
   }
   const out = new JSZip();
-  for (const name of names) out.file(name, parts.get(name) ?? binary.get(name)!, { date: moment, createFolders: false });
+  const written = new Map<string, Uint8Array>();
+  for (const name of names) {
+    const text = parts.get(name);
+    written.set(name, text === undefined ? binary.get(name)! : Buffer.from(text, "utf8"));
+    out.file(name, written.get(name)!, { date: moment, createFolders: false });
+  }
   return out.generateAsync({
     type: "uint8array",
     compression: "DEFLATE",
     compressionOptions: { level: 6 },
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    comment: `${sealPrefix}${partsHash(written)}`,
   });
 }

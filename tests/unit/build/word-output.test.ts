@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../../src/build/types.js";
 import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
-import { savedByAnotherProgram } from "../../../src/docx/reproducible.js";
+import { unchangedSinceWritten } from "../../../src/docx/reproducible.js";
 import { sha256 } from "../../../src/incremental/hash.js";
 import { readManifest } from "../../../src/output/manifest.js";
 import { runCli } from "../../helpers/cli.js";
@@ -224,7 +224,7 @@ describe("brief build --format", () => {
     project.remove("output/tram-memo.docx");
     await build(project, { printer: new FakePrinter(), formats: ["docx"] });
     const fresh = readFileSync(project.path("output/tram-memo.docx"));
-    expect(await savedByAnotherProgram(fresh)).toBe(false);
+    expect(await unchangedSinceWritten(fresh)).toBe(true);
   });
 
   // A hostile CI run: the build that found the edit kept the file but stopped listing it, and the next nightly build,
@@ -273,28 +273,65 @@ describe("brief build --format", () => {
     expect(app).not.toMatch(/Briefsmith|<Application>/);
   });
 
-  // Review: a Word file from a Briefsmith before it named itself, found with no manifest to vouch for it, was taken
-  // for one edited by hand, and never written again; bytes added to a listed one were not noticed.
-  it("writes again a Word file of an earlier Briefsmith, unlisted, and keeps a listed one changed in any way", async () => {
+  // A hostile CI run: a Word file changed by a script (its properties left as Briefsmith wrote them) was written over
+  // once no manifest entry listed it: its brief withdrawn one night and back the next, or the manifest lost. Unlisted,
+  // a Word file is now Briefsmith's only while its parts are as its seal says; one of a Briefsmith from before the seal
+  // (it was written again, once, by the review before) is kept too, since nothing tells it from a script's.
+  it("writes again an unlisted Word file only while it is as Briefsmith sealed it, and keeps a listed one changed in any way", async () => {
     project = new TempProject();
     project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [pdf, html, docx]");
     await build(project, { printer: new FakePrinter() });
-    const zip = await JSZip.loadAsync(readFileSync(project.path("output/tram-memo.docx")));
-    zip.file("docProps/app.xml", '<?xml version="1.0"?><Properties/>');
-    writeFileSync(project.path("output/tram-memo.docx"), await zip.generateAsync({ type: "uint8array" }));
+    const path = project.path("output/tram-memo.docx");
+    const edited = "output/tram-memo.docx was edited since it was written";
+    const warned = (result: { warnings: readonly string[] }) => result.warnings.some((w) => w.includes(edited));
+    const memoOf = async (options: { withdrawFirst?: boolean } = {}) => {
+      if (options.withdrawFirst) {
+        const text = project!.read("briefs/tram-memo.yaml");
+        project!.remove("briefs/tram-memo.yaml");
+        await build(project!, { printer: new FakePrinter() });
+        project!.write("briefs/tram-memo.yaml", text);
+      }
+      return (await build(project!, { printer: new FakePrinter() })).results.find((r) => r.id === "tram-memo")!;
+    };
+    // New inputs each time: the brief's date.
+    const redate = (day: number) => project!.write("briefs/tram-memo.yaml", project!.read("briefs/tram-memo.yaml").replace(/date: 2024-04-0\d/, `date: 2024-04-0${day}`));
+    // Unchanged, unlisted (the manifest lost), under new inputs: written again, sealed.
     rmSync(project.path("output/manifest.json"));
-    const rebuilt = (await build(project, { printer: new FakePrinter() })).results.find((r) => r.id === "tram-memo")!;
-    expect(rebuilt.warnings.filter((w) => w.includes("was edited"))).toEqual([]);
-    expect(await savedByAnotherProgram(readFileSync(project.path("output/tram-memo.docx")))).toBe(false);
-    // One from the last release, which named itself, is Briefsmith's too.
-    zip.file("docProps/app.xml", '<?xml version="1.0"?><Properties><Application>Briefsmith</Application></Properties>');
-    expect(await savedByAnotherProgram(await zip.generateAsync({ type: "uint8array" }))).toBe(false);
+    redate(3);
+    expect(warned(await memoOf())).toBe(false);
+    expect(await unchangedSinceWritten(readFileSync(path))).toBe(true);
+    // Changed by a script, its properties as Briefsmith wrote them, then unlisted: kept, whichever way it lost its entry.
+    for (const withdrawFirst of [true, false]) {
+      const zip = await JSZip.loadAsync(readFileSync(path));
+      const documentXml = await zip.file("word/document.xml")!.async("string");
+      zip.file("word/document.xml", documentXml.replace("</w:body>", `<w:p><w:r><w:t>EDITED ${String(withdrawFirst)}</w:t></w:r></w:p></w:body>`));
+      const changed = Buffer.from(await zip.generateAsync({ type: "uint8array" }));
+      writeFileSync(path, changed);
+      if (!withdrawFirst) rmSync(project.path("output/manifest.json"));
+      redate(withdrawFirst ? 4 : 5);
+      expect(warned(await memoOf({ withdrawFirst }))).toBe(true);
+      expect(readFileSync(path).equals(changed)).toBe(true);
+      rmSync(path);
+      await memoOf();
+    }
+    // One of a Briefsmith from before the seal, unlisted: kept, with the way to a new one.
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    // JSZip writes again the comment it read: taken off, the same parts with no seal.
+    (zip as { comment?: string }).comment = undefined;
+    const unsealed = Buffer.from(await zip.generateAsync({ type: "uint8array" }));
+    expect(await unchangedSinceWritten(unsealed)).toBe(false);
+    writeFileSync(path, unsealed);
+    rmSync(project.path("output/manifest.json"));
+    redate(6);
+    expect(warned(await memoOf())).toBe(true);
+    expect(readFileSync(path).equals(unsealed)).toBe(true);
     // Listed, with a line added at its end: hers.
-    writeFileSync(project.path("output/tram-memo.docx"), Buffer.concat([readFileSync(project.path("output/tram-memo.docx")), Buffer.from("edited\n")]));
-    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-03");
-    const kept = (await build(project, { printer: new FakePrinter() })).results.find((r) => r.id === "tram-memo")!;
-    expect(kept.warnings.some((w) => w.includes("was edited since it was written"))).toBe(true);
-    expect(readFileSync(project.path("output/tram-memo.docx")).subarray(-7).toString()).toBe("edited\n");
+    rmSync(path);
+    await memoOf();
+    writeFileSync(path, Buffer.concat([readFileSync(path), Buffer.from("edited\n")]));
+    redate(7);
+    expect(warned(await memoOf())).toBe(true);
+    expect(readFileSync(path).subarray(-7).toString()).toBe("edited\n");
   });
 
   // Review: a Word-only brief whose edited Word file was left showed "→ tram-memo.pdf", a file that is not there.
