@@ -87,8 +87,9 @@ export function unchangedResult(id: string, file: string, entry: ManifestEntry, 
     warnings: [],
     // Not selected again, it leaves out what it left out last time: said again, from its entry.
     diagnostics: keptNotices(entry.notices, context),
-    // What the brief says is recorded (again): a manifest written before settings were kept gets them now.
-    entry: inputs.settings === undefined ? entry : { ...entry, settings: inputs.settings },
+    // Where the brief is now (a file renamed, its id set by id:, is the same brief) and what it says are recorded
+    // (again): a manifest written before settings were kept gets them now.
+    entry: { ...entry, file, ...(inputs.settings === undefined ? {} : { settings: inputs.settings }) },
     balanceSummary: entry.balance,
     ...outputPaths(outputs, context),
     pages: outputs.get("pdf")?.pages,

@@ -46,3 +46,21 @@ describe("a brief whose id changes while its file stays", () => {
     expect(existsSync(project.path("output/tram-mayor.html"))).toBe(true);
   });
 });
+
+// A hostile CI run: a brief with an id: of its own, its file renamed twice (a.yaml, b.yaml, c.yaml), was found unchanged
+// and kept its entry with the file it had before; a later OUTPUT_REMOVED then named a file that was not the brief's.
+describe("a brief whose file is renamed while its id stays", () => {
+  it("is unchanged, and its manifest entry names the file it is in now", async () => {
+    project = new TempProject();
+    project.write("briefs/tram-memo.yaml", `id: tram-mayor\n${project.read("briefs/tram-memo.yaml")}`);
+    await runCli(["build", "--format", "html"], { cwd: project.dir });
+    for (const [from, to] of [["tram-memo", "mayor-b"], ["mayor-b", "mayor-c"]]) {
+      project.write(`briefs/${to}.yaml`, project.read(`briefs/${from}.yaml`));
+      project.remove(`briefs/${from}.yaml`);
+      const json = JSON.parse((await runCli(["build", "--format", "html", "--json"], { cwd: project.dir })).stdout) as { briefs: { id: string; status: string }[] };
+      expect(json.briefs.find((b) => b.id === "tram-mayor")?.status).toBe("unchanged");
+      const manifest = JSON.parse(project.read("output/manifest.json")) as { briefs: { id: string; file: string }[] };
+      expect(manifest.briefs.find((b) => b.id === "tram-mayor")?.file).toBe(`briefs/${to}.yaml`);
+    }
+  });
+});
