@@ -61,7 +61,7 @@ export type LeadPart = { readonly text: string } | { readonly bearing: "consiste
 /** The evidence matrix's lead: how to read it (Heuer's analysis of competing hypotheses), with the symbols as the matrix shows them. */
 export function achLead(): readonly LeadPart[] {
   return [
-    { text: "For each question, the dated and numeric facts in the sources against each view (Heuer’s method): " },
+    { text: "Where the sources give dated or numeric facts on a question, each is set against each view (Heuer’s method): " },
     { bearing: "consistent" },
     { text: " consistent, " },
     { bearing: "inconsistent" },
