@@ -74,21 +74,25 @@ function wherePhrase(holders: readonly Holder[]): string {
 /**
  * A view's stance sums up what all its holders say, each of whom may have said only part of it. So it is said
  * of one holder only when that holder is the view's only one; otherwise of "those who hold it", and the holders
- * the sources count are named after it, among them: a reader took "(some Russians, GMF workshop): those who hold
+ * the sources count are named after it, for it: a reader took "(some Russians, GMF workshop): those who hold
  * it see …" as words put in those Russians' mouths.
  */
 function hasOneHolder(view: ViewWeight, holders: readonly Holder[]): boolean {
   return holders.length === 1 && view.named.length === 1;
 }
 
-/** "; the sources count most panellists (Carnegie panel) and some Russians (GMF workshop) among them" */
+/**
+ * "; the sources count most panellists (Carnegie panel) and some Russians (GMF workshop) for it". For the view, not
+ * "among them" (those who hold it): a reader read "the sources count one Russian argument and one presentation
+ * among them" as arguments counted as people, and a source's holders are often arguments or presentations.
+ */
 function countedAmongThem(view: ViewWeight): string {
-  return `; the sources count ${holdersPhrase(view.named).text} among them`;
+  return `; the sources count ${holdersPhrase(view.named).text} for it`;
 }
 
 /**
  * "one panellist (Carnegie panel) sees …", "those who hold the “X” view expect …; the sources count most
- * panellists (Carnegie panel) and some Russians (GMF workshop) among them", or, for a view with no stance,
+ * panellists (Carnegie panel) and some Russians (GMF workshop) for it", or, for a view with no stance,
  * "… take the “X” view". Sentence case.
  */
 function holdsClause(view: ViewWeight, { stance, holders }: ViewpointModel): string {

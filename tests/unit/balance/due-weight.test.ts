@@ -64,7 +64,7 @@ describe("the due-weight statement", () => {
     // A reader's test: "(some Russians, GMF workshop): those who hold it see …" read as words put in those Russians'
     // mouths. The stance is the view's; the holders the sources count are named after it, among its holders.
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) and one official (Pub Two) among them. One official (Pub Two) says no.",
+      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) and one official (Pub Two) for it. One official (Pub Two) says no.",
     );
     expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One; one official, Pub Two) rather than “No” (one official, Pub Two).");
     expect(weight.text).not.toMatch(/\byes\b.*\bp1\b|"t1"|\bs1\b/);
@@ -153,7 +153,7 @@ describe("the due-weight statement", () => {
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) among them. Further arguments for it come without a count of who makes them. The “No” view is argued at the Pub Two, without a count of who holds it.",
+      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. Further arguments for it come without a count of who makes them. The “No” view is argued at the Pub Two, without a count of who holds it.",
     );
     expect(weight.text).not.toContain("most experts (One) say yes");
   });
