@@ -3,6 +3,7 @@ import type { Lexicon } from "../balance/lexicon.js";
 import type { BalanceReport } from "../balance/measure.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { BriefModel } from "../model.js";
+import { spellOutAbbreviations } from "../render/abbreviations.js";
 import { selectBrief } from "../select/select.js";
 import type { CheckedBrief } from "../validate/brief.js";
 
@@ -21,5 +22,6 @@ export interface AssembledBrief {
 export function assembleBrief(checked: CheckedBrief, context: { date: string; lexicon: Lexicon }): AssembledBrief {
   const model = selectBrief(checked.brief, checked.corpus.extract, { buildDate: context.date });
   const { report, diagnostics } = assessBalance(checked, model, context.lexicon);
-  return { model, balance: report, diagnostics };
+  // Measured on the extract's words; printed with each abbreviation spelled out where the reader first meets it.
+  return { model: spellOutAbbreviations(model), balance: report, diagnostics };
 }

@@ -1,0 +1,107 @@
+import type { BriefModel, ClaimModel, FactModel } from "../model.js";
+
+/*
+ * Abbreviations spelled out where the reader first meets them. A memo prints no glossary, and "the SCO and
+ * NATO" left a reader to guess (a reader's test). The glossary says what each stands for ("SCO (Shanghai
+ * Cooperation Organization)"); the first time one occurs in our own words, in the order the document prints
+ * its sections, it reads "Shanghai Cooperation Organization (SCO)". A document that prints the glossary leaves
+ * its text as it is: the glossary spells them out. Quotations are never touched: they are the sources' words.
+ * It is done to the model as printed, after balance is measured: the long form is the reader's help, not more
+ * argument for a view. The weight statements, written by the balance stage, keep the stance as the extract has it.
+ */
+
+/** "SCO", "G7", "EU": two characters or more, capitals and digits, starting with a capital. */
+const isAbbreviation = (name: string) => /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(name);
+
+/** What the glossary's abbreviations stand for: from "SCO (Shanghai Cooperation Organization)" or "Silk Road Economic Belt (SREB) / …". */
+export function abbreviationsIn(entries: readonly { readonly term: string }[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const entry of entries) {
+    for (const part of entry.term.split(/\s+\/\s+/)) {
+      const inner = /\(([^)]*)\)/.exec(part)?.[1]?.trim();
+      const bare = part.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+      if (inner === undefined || inner === "" || bare === "") continue;
+      if (isAbbreviation(bare) && !isAbbreviation(inner)) found.set(bare, inner);
+      else if (isAbbreviation(inner) && !isAbbreviation(bare)) found.set(inner, bare);
+    }
+  }
+  return found;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Spell out, in one text, the first standalone use of each abbreviation not yet spelled out, and mark it done
+ * (also when the text already gives the long form). Not inside a compound ("SREB–EEU") or before a possessive
+ * ("SCO’s"), where the long form would not read; a later use is spelled out instead. "an LNG project" becomes
+ * "a liquefied natural gas (LNG) project".
+ */
+function spellOut(text: string, pending: Map<string, string>): string {
+  let out = text;
+  for (const [abbreviation, long] of [...pending]) {
+    if (out.toLowerCase().includes(long.toLowerCase())) {
+      pending.delete(abbreviation);
+      continue;
+    }
+    const use = new RegExp(`(?<![\\p{L}\\p{N}\\-–—/])(?:(\\b[Aa]n?) )?${escape(abbreviation)}(?![\\p{L}\\p{N}\\-–—/]|['’]s\\b)`, "u").exec(out);
+    if (use === null) continue;
+    const article = use[1] === undefined ? "" : `${articleFor(use[1], long)} `;
+    out = `${out.slice(0, use.index)}${article}${long} (${abbreviation})${out.slice(use.index + use[0].length)}`;
+    pending.delete(abbreviation);
+  }
+  return out;
+}
+
+/** "a" or "an" before the long form, in the case the text had. */
+function articleFor(written: string, long: string): string {
+  const article = /^[aeiou]/i.test(long) ? "an" : "a";
+  return written[0] === "A" ? `A${article.slice(1)}` : article;
+}
+
+/** The model with the first use of each abbreviation its glossary terms spell out, in the order the document prints its sections. */
+export function spellOutAbbreviations(model: BriefModel): BriefModel {
+  if (model.sections.glossary) return model;
+  const pending = abbreviationsIn(model.glossary);
+  if (pending.size === 0) return model;
+  const changed = new Map<object, Record<string, string>>();
+  const visit = (owner: object, field: string, text: string | undefined) => {
+    if (text === undefined || pending.size === 0) return;
+    const spelled = spellOut(text, pending);
+    if (spelled !== text) changed.set(owner, { ...changed.get(owner), [field]: spelled });
+  };
+  for (const section of model.sectionOrder) {
+    if (section === "themes" || section === "comparison") {
+      for (const theme of model.themes) {
+        visit(theme, "title", theme.title);
+        visit(theme, "question", theme.question);
+        for (const viewpoint of theme.viewpoints) {
+          visit(viewpoint, "thesis", viewpoint.thesis);
+          if (model.printsClaims) for (const claim of viewpoint.claims) visit(claim, "text", claim.text);
+        }
+        visit(theme, "coverageNote", theme.coverageNote);
+      }
+    }
+    if (section === "facts") for (const fact of model.facts) visit(fact, "text", fact.text);
+    if (section === "assumptions") for (const claim of model.assumptions) visit(claim, "text", claim.text);
+  }
+  if (changed.size === 0) return model;
+  const edited = <O extends object>(owner: O): O => {
+    const fields = changed.get(owner);
+    return fields === undefined ? owner : { ...owner, ...fields };
+  };
+  // A claim or fact is one object wherever the model lists it (a view's claims, its shown claims, the assumptions).
+  const claims = new Map<ClaimModel, ClaimModel>();
+  const claim = (c: ClaimModel) => claims.get(c) ?? (claims.set(c, edited(c)), claims.get(c)!);
+  const facts = new Map<FactModel, FactModel>();
+  const fact = (f: FactModel) => facts.get(f) ?? (facts.set(f, edited(f)), facts.get(f)!);
+  return {
+    ...model,
+    themes: model.themes.map((theme) => ({
+      ...edited(theme),
+      viewpoints: theme.viewpoints.map((viewpoint) => ({ ...edited(viewpoint), claims: viewpoint.claims.map(claim), shownClaims: viewpoint.shownClaims.map(claim) })),
+      facts: theme.facts.map(fact),
+    })),
+    facts: model.facts.map(fact),
+    assumptions: model.assumptions.map(claim),
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { abbreviationsIn, spellOutAbbreviations } from "../../../src/render/abbreviations.js";
+import { selectBrief } from "../../../src/select/select.js";
+import { makeBrief, makeExtract } from "../../helpers/fixtures.js";
+
+const options = { buildDate: "2026-01-15" };
+const glossary = [
+  { term: "SCO (Shanghai Cooperation Organization)", definition: "A regional organisation." },
+  { term: "Silk Road Economic Belt (SREB) / China's Silk Road initiative", definition: "China's overland corridor." },
+  { term: "LNG (liquefied natural gas)", definition: "Gas cooled to liquid." },
+  { term: "EU (European Union)", definition: "The union." },
+  { term: "BRICS", definition: "A grouping with no long form here." },
+];
+
+function extractWith(texts: Record<string, string>) {
+  const base = makeExtract({ glossary });
+  return { ...base, claims: base.claims.map((c) => (texts[c.id] === undefined ? c : { ...c, text: texts[c.id]!, quote: `the SCO ${c.id}` })) };
+}
+
+const claimText = (model: ReturnType<typeof spellOutAbbreviations>, id: string) =>
+  model.themes.flatMap((t) => t.viewpoints.flatMap((v) => v.claims)).find((c) => c.id === id)?.text;
+
+// A reader's test: the Central Asia memo spoke of "the SCO" and "NATO" and printed no glossary; their names stood
+// only in the notes, inside the sources' own words.
+describe("abbreviations", () => {
+  it("are read from the glossary's terms, whichever way round a term gives them", () => {
+    expect(Object.fromEntries(abbreviationsIn(glossary))).toEqual({ SCO: "Shanghai Cooperation Organization", SREB: "Silk Road Economic Belt", LNG: "liquefied natural gas", EU: "European Union" });
+  });
+
+  it("are spelled out at their first use in our words, not again, never in a quotation, and not where the glossary is printed", () => {
+    const extract = extractWith({
+      y1: "Moscow works through the SCO, and an LNG deal.",
+      y2: "The SCO again; the SCO’s members; the SREB–EU link.",
+      n1: "The EU is wary.",
+    });
+    const memo = selectBrief(makeBrief({ themes: ["t1"] }), extract, options);
+    const spelled = spellOutAbbreviations(memo);
+    expect(claimText(spelled, "y1")).toBe("Moscow works through the Shanghai Cooperation Organization (SCO), and a liquefied natural gas (LNG) deal.");
+    expect(claimText(spelled, "y2")).toBe("The SCO again; the SCO’s members; the SREB–EU link.");
+    expect(claimText(spelled, "n1")).toBe("The European Union (EU) is wary.");
+    // The same claim object wherever the model lists it.
+    const shown = spelled.themes[0]!.viewpoints.flatMap((v) => v.shownClaims).find((c) => c.id === "y1");
+    expect(shown?.text).toBe(claimText(spelled, "y1"));
+    expect(spelled.notes.map((n) => n.quote).every((q) => !q.includes("Shanghai"))).toBe(true);
+    // A handout prints the glossary, which spells them out.
+    const handout = selectBrief(makeBrief({ template: "handout", themes: ["t1"] }), extract, options);
+    expect(spellOutAbbreviations(handout)).toBe(handout);
+  });
+
+  it("count as spelled out where a text already gives the long form", () => {
+    const extract = extractWith({ y1: "The Shanghai Cooperation Organization meets.", y2: "The SCO acts." });
+    const spelled = spellOutAbbreviations(selectBrief(makeBrief({ themes: ["t1"] }), extract, options));
+    expect(claimText(spelled, "y2")).toBe("The SCO acts.");
+  });
+});
