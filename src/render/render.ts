@@ -82,7 +82,9 @@ type RuntimeOptions = Handlebars.RuntimeOptions;
 export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 const policyMeta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`;
-const policyFirst = new RegExp(`^\\s*<!DOCTYPE html>\\s*<html\\b[^>]*>\\s*<head>\\s*<meta charset="utf-8">\\s*${policyMeta.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i");
+// Briefsmith's head exactly, tags and all, with nothing but white space between: an html tag whose attributes are
+// free (`<html data-x='>`) opens a quoted value the browser reads on past the policy, which is then no tag at all.
+const policyFirst = new RegExp(`^\\s*<!DOCTYPE html>\\s*<html(?: lang="[A-Za-z0-9-]*")?>\\s*<head>\\s*<meta charset="utf-8">\\s*${policyMeta.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i");
 
 /**
  * A document whose template does not open with Briefsmith's head (doctype,
@@ -106,6 +108,14 @@ export function withContentSecurityPolicy(html: string): string {
  */
 export function withoutRedirects(html: string): string {
   if (!/http-equiv/i.test(html.replace(policyMeta, ""))) return html;
+  // Cut, the text around a tag can join into another ("<<meta …refresh…>meta …refresh…>"): parsed again until none is left.
+  let out = html;
+  for (let cut = cutRedirects(out); cut !== out; cut = cutRedirects(out)) out = cut;
+  return out;
+}
+
+/** The document with the refresh tags a parse finds in it cut out (the same text when there are none). */
+function cutRedirects(html: string): string {
   const cuts: { start: number; end: number }[] = [];
   const visit = (node: DefaultTreeAdapterMap["parentNode"] | DefaultTreeAdapterMap["childNode"]) => {
     if ("tagName" in node && node.tagName === "meta") {

@@ -214,6 +214,13 @@ describe("the template sandbox", () => {
     const proper = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">\n<title>x</title>`;
     expect(withContentSecurityPolicy(proper)).toBe(proper);
   });
+
+  // A hostile run: the policy's text inside an html tag's unclosed attribute passed for Briefsmith's head, so no
+  // policy was put first, and the browser, reading the quoted value on past it, loaded the template's image.
+  it("is put first too when the template only writes its text where the browser would not read it as a tag", () => {
+    const disguised = `<!DOCTYPE html>\n<html data-x='>\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">\n<img src="http://127.0.0.1:9/x">`;
+    expect(withContentSecurityPolicy(disguised).startsWith(`<!DOCTYPE html>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy"`)).toBe(true);
+  });
 });
 
 describe("redirects", () => {
@@ -224,6 +231,13 @@ describe("redirects", () => {
       expect(withoutRedirects(page(tag)), tag).toBe(page(""));
     }
     expect(withoutRedirects(page("<p>refresh</p>"))).toBe(page("<p>refresh</p>"));
+  });
+
+  // A hostile run: cutting the inner tag joined the text around it into a live one.
+  it("are cut until none is left, however they are nested", () => {
+    const nested = '<<meta http-equiv="refresh" content="9">meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/">';
+    const doubly = '<<<meta http-equiv="refresh" content="1">meta http-equiv="refresh" content="2">meta http-equiv="refresh" content="0;url=http://x/">';
+    for (const attack of [nested, doubly]) expect(withoutRedirects(`<!DOCTYPE html><html><head></head><body>${attack}</body></html>`)).not.toMatch(/<meta[^>]*refresh/i);
   });
 });
 
