@@ -46,6 +46,14 @@ export interface NewBriefOptions {
   readonly shown: string;
 }
 
+/**
+ * A line and its comment, the comments lined up in a column; a line too long for the column still has a space
+ * before its "#" (without one, YAML reads the "#" as part of the value: "corpus: harbour-dredging-consultation#").
+ */
+function commented(line: string, comment: string): string {
+  return `${line.padEnd(27)} # ${comment}`;
+}
+
 /** Write briefs/<id>.yaml: a starter brief on the chosen themes, with a comment on each key. */
 export async function writeNewBrief(options: NewBriefOptions): Promise<string> {
   const path = join(options.root, "briefs", `${options.id}.yaml`);
@@ -55,9 +63,9 @@ export async function writeNewBrief(options: NewBriefOptions): Promise<string> {
     schemaLine(path, options.root, "brief"),
     `# Written by brief new brief. brief validate ${options.id} checks it; brief build ${options.id} prints it.`,
     `title: ${stringify(title).trim()}`,
-    `${`template: ${options.template}`.padEnd(28)}# memo | handout | one-pager, or templates/NAME.hbs: brief list templates`,
-    `${`corpus: ${options.corpus}`.padEnd(28)}# a folder under sources/`,
-    `${`themes: ${options.themes === "all" ? "all" : `[${options.themes.join(", ")}]`}`.padEnd(28)}# all, or a list of theme ids: brief list themes`,
+    commented(`template: ${options.template}`, "memo | handout | one-pager, or templates/NAME.hbs: brief list templates"),
+    commented(`corpus: ${options.corpus}`, "a folder under sources/"),
+    commented(`themes: ${options.themes === "all" ? "all" : `[${options.themes.join(", ")}]`}`, "all, or a list of theme ids: brief list themes"),
     ...(options.template === "memo" ? ["# to: Director, Policy Office  # the memo's reader", "# from: Policy Unit"] : []),
     "# claims_per_viewpoint: 3   # to show fewer claims, chosen across sources",
     "# date: 2025-01-31          # a fixed date makes the output reproducible",

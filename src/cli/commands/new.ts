@@ -59,7 +59,9 @@ brief new corpus ID
       io.stderr.write(`corpus "${corpus}" cannot be read; fix it first (brief check ${corpus})\n`);
       return exitCodes.problems;
     }
-    const themes = values.themes === undefined ? "all" : values.themes.split(",").map((t) => t.trim()).filter((t) => t !== "");
+    // Each theme once; a list that names none is refused before anything is written.
+    const themes = values.themes === undefined ? "all" : [...new Set(values.themes.split(",").map((t) => t.trim()).filter((t) => t !== ""))];
+    if (themes !== "all" && themes.length === 0) throw new UsageError(`--themes names no theme: give theme ids separated by commas, or leave it out for all`);
     const themeIds = extract.themes.map((t) => t.id);
     if (themeIds.length === 0) throw new UsageError(`corpus "${corpus}" has no theme yet: add themes (and claims) to its extract first`);
     for (const theme of themes === "all" ? [] : themes) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -89,6 +89,23 @@ describe("brief new", () => {
     const typo = await runCli(["new", "brief", "other", "--themes", "worth-buildin"], { cwd: project.dir });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean "worth-building"?');
+  });
+
+  // A hostile run: a corpus or template name of twenty characters or more ran into its comment's "#", which YAML
+  // then read as part of the value; the brief was written, and did not even parse. An empty --themes wrote themes: [].
+  it("writes a brief that parses whatever the length of its names, and refuses a --themes that names none", async () => {
+    project = new TempProject();
+    const corpus = "riverside-tram-extension-hearing";
+    renameSync(project.path("sources/transit"), project.path(`sources/${corpus}`));
+    project.replace(`sources/${corpus}/corpus.yaml`, "id: transit", `id: ${corpus}`);
+    const result = await runCli(["new", "brief", "long-names", "--corpus", corpus, "--themes", "worth-building,worth-building"], { cwd: project.dir });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(project.read("briefs/long-names.yaml")).toContain(`corpus: ${corpus} # a folder under sources/`);
+    expect(project.read("briefs/long-names.yaml")).toContain("themes: [worth-building]");
+    const none = await runCli(["new", "brief", "no-themes", "--corpus", corpus, "--themes", ",,"], { cwd: project.dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("--themes names no theme");
+    expect(existsSync(project.path("briefs/no-themes.yaml"))).toBe(false);
   });
 
   it("writes a corpus that checks, and a source can be added to it", async () => {
