@@ -1,11 +1,11 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { isMap, isSeq, parseDocument, type Document } from "yaml";
 import { todo } from "../check/check.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document.js";
-import { displayPath, listYamlFiles } from "../load/project.js";
+import { displayPath, listYamlFiles, realFolder } from "../load/project.js";
 import { fileLimits, isInside, readBinaryFile, readTextFile } from "../load/read-file.js";
 import { idPattern } from "../schema/id-pattern.js";
 import { readCorpus } from "../build/load-corpus.js";
@@ -88,7 +88,9 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   const textTarget = writableTarget(textPath, options.corpusDir, options.cwd);
   if (!options.force && (textTarget.exists || existing.includes(id))) {
     throw new BriefsmithError("FILE_EXISTS", existing.includes(id) ? `corpus ${shownCorpus} has a source "${id}" already` : `${displayPath(textPath, options.cwd)} exists already`, {
-      hint: "choose another id with --id, or add --force to replace its text (its entry in the extract is kept)",
+      hint: existing.includes(id)
+        ? "choose another id with --id, or add --force to replace its text (its entry in the extract is kept)"
+        : "choose another id with --id, or add --force to replace that file (the extract gets an entry for it)",
     });
   }
 
@@ -144,6 +146,14 @@ async function quotesAstray(corpusDir: string, sourceId: string, cwd: string): P
  * create its target wherever it points) is FILE_OUTSIDE_FOLDER: the write is refused, as the build refuses to read it.
  */
 function writableTarget(path: string, folder: string, cwd: string): { path: string; exists: boolean } {
+  // A folder on the way that is a link out of the corpus (texts/ linked elsewhere) is refused as a link on the file is:
+  // reading refuses it, and writing through it replaced a file outside the project.
+  const realDir = realFolder(dirname(path));
+  if (!isInside(realpathSync(folder), realDir)) {
+    throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${displayPath(dirname(path), cwd)} leads outside ${displayPath(folder, cwd)}, so ${displayPath(path, cwd)} is not written`, {
+      hint: "make it a folder of the corpus's own (copy the texts into it instead of linking to them), then add the source again",
+    });
+  }
   let link: boolean;
   try {
     link = lstatSync(path).isSymbolicLink();

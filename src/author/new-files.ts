@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { schemasDir } from "../load/package-files.js";
+import { realFolder } from "../load/project.js";
 import { isInside } from "../load/read-file.js";
 import type { Extract } from "../schema/extract.js";
 import { schemaFileName, type SchemaKind } from "./json-schemas.js";
@@ -21,10 +22,16 @@ function schemaLine(file: string, root: string, kind: SchemaKind): string {
   return `# yaml-language-server: $schema=${relative(dirname(file), target).split("\\").join("/")}`;
 }
 
-async function writeNew(path: string, text: string, shown: string): Promise<void> {
+async function writeNew(path: string, text: string, shown: string, root: string): Promise<void> {
   const exists = () => new BriefsmithError("FILE_EXISTS", `${shown} exists already`, { hint: "choose another id, or edit the file" });
   // lstat, not exists: a dangling link is there already too (and "wx" refuses to write through it).
   if (pathTaken(path)) throw exists();
+  // Nor through a folder on the way that is a link out of the project (briefs/ linked elsewhere): it is written nowhere else.
+  if (!isInside(realFolder(root), realFolder(dirname(path)))) {
+    throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shown} would be written outside the project folder (a folder on its way is a link), so it is not written`, {
+      hint: "make the folder the project's own instead of a link to another, then run the command again",
+    });
+  }
   await mkdir(dirname(path), { recursive: true });
   try {
     await writeFile(path, text, { flag: "wx" });
@@ -70,7 +77,7 @@ export async function writeNewBrief(options: NewBriefOptions): Promise<string> {
     "# claims_per_viewpoint: 3   # to show fewer claims, chosen across sources",
     "# date: 2025-01-31          # a fixed date makes the output reproducible",
   ];
-  await writeNew(path, lines.join("\n") + "\n", options.shown);
+  await writeNew(path, lines.join("\n") + "\n", options.shown, options.root);
   return path;
 }
 
@@ -96,7 +103,7 @@ export async function writeNewCorpus(root: string, id: string, shown: string): P
     "# glossary:       {term, definition}",
     "",
   ].join("\n");
-  await writeNew(path, text, shown);
+  await writeNew(path, text, shown, root);
   await mkdir(join(root, "sources", id, "texts"), { recursive: true });
   return path;
 }

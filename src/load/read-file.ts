@@ -63,8 +63,9 @@ function readBytes(path: string, maxBytes: number, shownPath: string, options: R
     info = statSync(path);
     if (options.within !== undefined) {
       if (!isInside(realpathSync(options.within), realpathSync(path))) {
-        throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shownPath} is a link to a file outside ${options.within}`, {
-          hint: "copy the text into the folder instead of linking to it",
+        // The file may be a link, or a folder on its way (texts/ linked elsewhere): "leads", which is true of both.
+        throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shownPath} leads outside ${options.within} (it, or a folder on its way, is a link)`, {
+          hint: "copy the file into the folder instead of linking to it or to its folder",
         });
       }
     }

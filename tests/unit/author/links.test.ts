@@ -37,6 +37,32 @@ describe("authoring never writes through a link", () => {
     expect(readFileSync(victim, "utf8")).toBe("precious\n");
   });
 
+  // A hostile run: with texts/ itself a link to a folder outside the project, source add wrote its text there, and
+  // --force replaced a file there that no source of the extract named; brief new brief wrote through a linked briefs/.
+  it("brief source add and brief new brief write nothing through a folder that links out of the project", async () => {
+    project = new TempProject();
+    const elsewhere = outsideFolder();
+    writeFileSync(join(elsewhere, "notes.txt"), "KEEP ME\n");
+    rmSync(project.path("sources/transit/texts"), { recursive: true });
+    symlinkSync(elsewhere, project.path("sources/transit/texts"));
+    project.write("notes.txt", "The quay will be built on the north mole.\n");
+    for (const args of [["--force"], ["--id", "created-outside"]]) {
+      const result = await runCli(["source", "add", "notes.txt", "--corpus", "transit", ...args], { cwd: project.dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("error FILE_OUTSIDE_FOLDER: sources/transit/texts leads outside sources/transit");
+    }
+    expect(readFileSync(join(elsewhere, "notes.txt"), "utf8")).toBe("KEEP ME\n");
+    expect(existsSync(join(elsewhere, "created-outside.txt"))).toBe(false);
+    expect(project.read("sources/transit/corpus.yaml")).not.toContain("notes");
+    rmSync(project.path("briefs"), { recursive: true });
+    mkdirSync(join(elsewhere, "briefs"));
+    symlinkSync(join(elsewhere, "briefs"), project.path("briefs"));
+    const brief = await runCli(["new", "brief", "made-outside", "--corpus", "transit"], { cwd: project.dir });
+    expect(brief.code).toBe(1);
+    expect(brief.stderr).toContain("FILE_OUTSIDE_FOLDER");
+    expect(existsSync(join(elsewhere, "briefs", "made-outside.yaml"))).toBe(false);
+  });
+
   // Regression: brief show said 'there is no source "council-hearing"' for a source whose text links out of the corpus.
   it("brief show says why a source's text cannot be shown, and shows nothing of the file outside", async () => {
     project = new TempProject();
@@ -47,7 +73,7 @@ describe("authoring never writes through a link", () => {
     const result = await runCli(["show", "council-hearing"], { cwd: project.dir });
     expect(result.code).toBe(1);
     // With the code validate and check give the same file (it said FILE_NOT_READABLE).
-    expect(result.stderr).toContain('error FILE_OUTSIDE_FOLDER: the text of source "council-hearing": sources/transit/texts/council-hearing.txt is a link to a file outside');
+    expect(result.stderr).toContain('error FILE_OUTSIDE_FOLDER: the text of source "council-hearing": sources/transit/texts/council-hearing.txt leads outside');
     expect((await runCli(["validate"], { cwd: project.dir })).stderr).toContain("error FILE_OUTSIDE_FOLDER: source \"council-hearing\"");
     expect(result.stderr).not.toContain("there is no source");
     expect(result.stdout + result.stderr).not.toContain("OUTSIDE-SECRET");
