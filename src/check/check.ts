@@ -37,6 +37,8 @@ export interface CorpusCheck {
   readonly perspectives: CountMatrix;
   /** The longest run of source words copied into any of our own texts. */
   readonly longestCopiedRun: number;
+  /** Claims and facts whose quote could not be checked: their source's text could not be read (its own error says why). */
+  readonly quotesUnchecked: number;
   /** The problems these checks found (the corpus's schema, reference and quote problems are the corpus's own). */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -197,6 +199,7 @@ export function checkCorpus(
     viewpoints,
     perspectives: claimsBySourceAndPerspective(extract),
     longestCopiedRun: longest,
+    quotesUnchecked: [...extract.claims, ...extract.facts].filter((item) => !corpus.paragraphs.has(item.source)).length,
     diagnostics,
   };
 }

@@ -101,7 +101,9 @@ function formatCheck(check: CorpusCheck, minCoverage: number): string {
   const warnings = check.diagnostics.length - errors;
   const quoteErrors = check.diagnostics.filter((d) => ["EXTRACT_MISQUOTE", "EXTRACT_WRONG_LOCATOR"].includes(d.code)).length;
   out.push("");
-  out.push(`Quotes: ${c.claims + c.facts - quoteErrors} of ${c.claims + c.facts} verbatim in the paragraph their locator names`);
+  // A quote whose source text could not be read was never compared with it: not counted as verbatim.
+  const unchecked = check.quotesUnchecked > 0 ? `; ${check.quotesUnchecked} not checked, their source's text not read` : "";
+  out.push(`Quotes: ${c.claims + c.facts - quoteErrors - check.quotesUnchecked} of ${c.claims + c.facts} verbatim in the paragraph their locator names${unchecked}`);
   out.push(`Paraphrase: the longest run of source words in our own text is ${plural(check.longestCopiedRun, "word")} (flagged from ${copiedRunLimit})`);
   out.push(`${errors === 0 ? "✓" : "✗"} ${check.corpus}: ${plural(errors, "error")}, ${plural(warnings, "warning")}`, "");
   return out.join("\n") + "\n";
