@@ -34,7 +34,9 @@ your browser unless --no-open. Stop with Ctrl+C.`,
     const port = parsePort(values.port);
     const brief = positionals[0] === undefined ? undefined : await findBrief(io, root, positionals[0]);
     buildDate(io); // a bad SOURCE_DATE_EPOCH is a usage error now, not at the first rendering
-    const reporter = createReporter(io);
+    // Once stopping, a rendering the stop cut short (its browser closed while starting) is not a problem to report.
+    let stopping = false;
+    const reporter = createReporter(io, () => stopping);
     let preview;
     try {
       preview = await startPreview({
@@ -65,7 +67,10 @@ your browser unless --no-open. Stop with Ctrl+C.`,
     // Run in-process without signals (io.onSignal unset), it serves until the process ends.
     let stopListening: (() => void) | undefined;
     const stoppedBy = await new Promise<StopSignal>((resolve) => {
-      stopListening = io.onSignal?.((signal) => resolve(signal));
+      stopListening = io.onSignal?.((signal) => {
+        stopping = true;
+        resolve(signal);
+      });
     });
     try {
       await preview.close();
@@ -96,9 +101,10 @@ async function findBrief(io: CliIo, root: string, given: string): Promise<string
  * One line per rendering, and the problems as `brief validate` prints them,
  * each set once: a save that leaves the same problems does not print them again.
  */
-function createReporter(io: CliIo): (session: BriefSession, attempt: PreviewAttempt) => void {
+function createReporter(io: CliIo, stopping: () => boolean): (session: BriefSession, attempt: PreviewAttempt) => void {
   const lastPrinted = new Map<string, string>();
   return (session, attempt) => {
+    if (stopping()) return;
     const time = io.now().toTimeString().slice(0, 8);
     const view = session.view;
     const key = JSON.stringify([view.problems.map((p) => p.text), view.warnings.map((p) => p.text)]);
