@@ -4,9 +4,11 @@ import { basename, dirname, extname, join } from "node:path";
 import { isMap, isSeq, parseDocument, type Document } from "yaml";
 import { todo } from "../check/check.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
+import type { ErrorCode } from "../errors/codes.js";
 import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document.js";
 import { displayPath, listYamlFiles, realFolder } from "../load/project.js";
 import { fileLimits, isInside, readBinaryFile, readTextFile } from "../load/read-file.js";
+import { PartialDate } from "../schema/extract.js";
 import { idPattern } from "../schema/id-pattern.js";
 import { readCorpus } from "../build/load-corpus.js";
 import { checkQuote } from "../text/paragraphs.js";
@@ -83,6 +85,15 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
       return { path, text, document: parseDocument(text) };
     }),
   );
+  // An entry spliced into a file YAML cannot read (an unclosed bracket) would land inside the error, and be said added.
+  const broken = files.find((f) => f.document.errors.length > 0);
+  if (broken !== undefined) {
+    const error = broken.document.errors[0]!;
+    const line = error.linePos?.[0].line;
+    throw new BriefsmithError(`YAML_${error.code}` as ErrorCode, `${displayPath(broken.path, options.cwd)}${line === undefined ? "" : `:${line}`} is not valid YAML, so no source is added to it`, {
+      hint: `fix it first (brief check ${basename(options.corpusDir)} shows where), then add the source again`,
+    });
+  }
   const existing = files.flatMap((f) => sourceIdsIn(f.document));
   const textPath = join(options.corpusDir, "texts", `${id}.txt`);
   const textTarget = writableTarget(textPath, options.corpusDir, options.cwd);
@@ -195,7 +206,9 @@ function sourceStub(id: string, metadata: DocumentMetadata, format: string): { l
     left.push(key);
     return `${key}: ${todo} # ${comment}`;
   };
-  const dated = `date: ${JSON.stringify(metadata.date)} # from ${dateOrigins[format] ?? "the document's metadata"}: check it is the source's own date`;
+  // A date the calendar does not have ("2023-02-30" in a page's metadata) is not written: the extract would not check.
+  const date = metadata.date !== undefined && PartialDate.safeParse(metadata.date).success ? metadata.date : undefined;
+  const dated = `date: ${JSON.stringify(date)} # from ${dateOrigins[format] ?? "the document's metadata"}: check it is the source's own date`;
   const lines = [
     `- id: ${id}`,
     `  ${field("title", metadata.title, "the title, as the source gives it")}`,
@@ -203,7 +216,7 @@ function sourceStub(id: string, metadata: DocumentMetadata, format: string): { l
     // On one line whatever the document says: a line break would end the comment and let the author's name write YAML.
     ...(metadata.author !== undefined ? [`  # author: ${metadata.author.replace(/[\r\n\u0085\u2028\u2029]+/g, " ")}`] : []),
     `  ${field("kind", undefined, "report, hearing summary, article, panel summary, …")}`,
-    `  ${metadata.date !== undefined ? dated : field("date_note", undefined, "the document gives no date: say so, or replace this line with date: YYYY-MM-DD")}`,
+    `  ${date !== undefined ? dated : field("date_note", undefined, "the document gives no date: say so, or replace this line with date: YYYY-MM-DD")}`,
     `  ${field("place", undefined, "where it was published, or the event held")}`,
     ...(metadata.url !== undefined && /^https?:\/\//.test(metadata.url) ? [`  url: ${JSON.stringify(metadata.url)}`] : []),
     `  ${field("quality", undefined, "who speaks, whether they are named, how the account was made")}`,

@@ -162,6 +162,25 @@ describe("brief source add", () => {
     expect(stub).toContain('    date: "2024-05-02" # from the page\'s metadata: check it is the source\'s own date\n');
   });
 
+  // A hostile run: a page dated 2023-02-30 in its metadata got date: "2023-02-30", which the extract then refused;
+  // and an extract with an unclosed bracket got the entry spliced inside it, and "source added".
+  it("writes no date the calendar does not have, and adds nothing to an extract YAML cannot read", async () => {
+    project = new TempProject();
+    project.write("odd.html", page.replace("</title>", '</title><meta property="article:published_time" content="2023-02-30T09:00:00Z">'));
+    expect((await runCli(["source", "add", "odd.html", "--corpus", "transit", "--id", "odd"], { cwd: project.dir })).code).toBe(0);
+    const stub = project.read(corpusFile).slice(project.read(corpusFile).indexOf("  - id: odd\n"));
+    expect(stub).not.toContain("2023-02-30");
+    expect(stub).toContain("date_note: TODO");
+    project.replace(corpusFile, "perspectives:\n", "perspectives: [\n");
+    const before = project.read(corpusFile);
+    project.write("quay.html", page);
+    const broken = await runCli(["source", "add", "quay.html", "--corpus", "transit", "--id", "quay"], { cwd: project.dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/error YAML_[A-Z_]+: sources\/transit\/corpus\.yaml:\d+ is not valid YAML, so no source is added to it/);
+    expect(project.read(corpusFile)).toBe(before);
+    expect(existsSync(project.path("sources/transit/texts/quay.txt"))).toBe(false);
+  });
+
   // A line break in the author would end the comment and write YAML keys into the extract: the readers fold
   // whitespace, and the stub writes the comment on one line whatever it is given.
   it("writes a document's author as a one-line comment, whatever line breaks it holds", async () => {
