@@ -1,5 +1,8 @@
+import { realpathSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { BriefsmithError } from "../../errors/briefsmith-error.js";
+import { displayPath, realFolder } from "../../load/project.js";
+import { isInside } from "../../load/read-file.js";
 import { canOpenBrowser, openBrowser } from "../../preview/open-browser.js";
 import { startPreview } from "../../preview/preview.js";
 import type { BriefSession } from "../../preview/session.js";
@@ -31,6 +34,10 @@ your browser unless --no-open. Stop with Ctrl+C.`,
   async run(io, { values, positionals }) {
     if (positionals.length > 1) throw new UsageError("brief preview shows one brief at a time; the index (no BRIEF) lists them all");
     const root = projectRoot(io, values.root);
+    // A server for a folder that is not there would serve nothing but errors: said now, before it starts.
+    if (!(await stat(root).then((info) => info.isDirectory(), () => false))) {
+      throw new BriefsmithError("PATH_NOT_FOUND", `there is no project folder ${displayPath(root, io.cwd) || "."}`, { hint: "give --root the folder that holds briefs/ and sources/" });
+    }
     const port = parsePort(values.port);
     const brief = positionals[0] === undefined ? undefined : await findBrief(io, root, positionals[0]);
     buildDate(io); // a bad SOURCE_DATE_EPOCH is a usage error now, not at the first rendering
@@ -91,6 +98,12 @@ function parsePort(value: string | undefined): number {
 /** A brief file as given, or the id of one in briefs/, found as every command finds briefs (a near miss gets a suggestion). */
 async function findBrief(io: CliIo, root: string, given: string): Promise<string> {
   const [path] = (await resolveBriefArguments([given], root, io.cwd)).paths;
+  // A file outside the project (or a link to one) is never read by the preview: refused before any server starts.
+  if (!isInside(realFolder(root), realpathSync(path!))) {
+    throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${given} is not in the project folder ${displayPath(root, io.cwd) || "."}, so it is not shown`, {
+      hint: "preview a brief of the project's briefs/ folder, or give --root the project that holds it",
+    });
+  }
   if ((await stat(path!)).isFile()) return path!;
   throw new BriefsmithError("FILE_IS_DIRECTORY", `${given} is a folder; brief preview shows one brief`, {
     hint: "name a brief file in it, or leave BRIEF out for the index of the project's briefs",

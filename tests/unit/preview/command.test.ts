@@ -30,6 +30,19 @@ describe("brief preview on the command line (what is refused before any server s
     expect(folder.stderr).toContain("error FILE_IS_DIRECTORY: briefs is a folder; brief preview shows one brief");
   });
 
+  // A hostile run: a brief file outside the project, or a --root that is not there, started a server for what it could
+  // never show; the refusal came only in the page.
+  it("refuses a brief file outside the project and a project folder that is not there, before any server starts", async () => {
+    const outside = await runCli(["preview", "/etc/hostname", "--no-open"], { cwd: miniProject });
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toContain("error FILE_OUTSIDE_FOLDER: /etc/hostname is not in the project folder");
+    expect(outside.stdout).toBe("");
+    const root = await runCli(["preview", "--root", "no-such-folder", "--no-open"], { cwd: miniProject });
+    expect(root.code).toBe(1);
+    expect(root.stderr).toContain("error PATH_NOT_FOUND: there is no project folder no-such-folder");
+    expect(root.stdout).toBe("");
+  });
+
   it("says so when the port is taken, before any browser starts", async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
