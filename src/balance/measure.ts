@@ -178,7 +178,7 @@ function measureTheme(theme: ThemeModel, context: ThemeMeasure, problems: Balanc
             `viewpoint "${viewpoint.id}" of theme "${theme.id}" has ${viewpoint.words} of ${total} words (${Math.round(viewpoint.share * 100)}%), ` +
             (belowFloor
               ? `below half an equal share, the floor with space: proportional`
-              : `${floor2(viewpoint.fairShareRatio)} of ${due}; the threshold is ${thresholds.underweightRatio}`),
+              : `${ratioShown(viewpoint.fairShareRatio)} of ${due}; the threshold is ${thresholds.underweightRatio}`),
           fixes: fixesFor(viewpoint.id),
         }),
       );
@@ -247,7 +247,11 @@ function checkOrder(model: BriefModel, problems: BalanceProblem[]): void {
   }
 }
 
-function floor2(x: number): string {
+/**
+ * A ratio as printed, to two places, rounded down: 0.799 against a threshold of 0.8 must not read "0.80". The
+ * balance table prints it the same way as the messages (it rounded, and said 0.71 where the message said 0.70).
+ */
+export function ratioShown(x: number): string {
   return (Math.floor(x * 100) / 100).toFixed(2);
 }
 

@@ -1,4 +1,4 @@
-import type { BalanceReport } from "../../balance/measure.js";
+import { ratioShown, type BalanceReport } from "../../balance/measure.js";
 import { validateBriefs } from "../../build/validate-briefs.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
@@ -60,7 +60,7 @@ function formatReport(id: string, report: BalanceReport): string {
           `${v.claims}/${v.claimsInExtract}`,
           v.words,
           `${Math.round(v.share * 100)}%`,
-          v.fairShareRatio.toFixed(2),
+          ratioShown(v.fairShareRatio),
           v.sources,
           v.perspectives,
           v.tilt.words.length > 0 ? v.tilt.words.join(" ") : "-",

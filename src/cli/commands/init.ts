@@ -4,6 +4,7 @@ import { initProject } from "../../author/init-project.js";
 import { displayPath } from "../../load/project.js";
 import { defineCommand } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
+import { plural } from "../report.js";
 
 export const initCommand = defineCommand({
   name: "init",
@@ -23,7 +24,7 @@ build.`,
     const result = await initProject(dir);
     const where = dir === io.cwd ? "." : displayPath(dir, io.cwd);
     const out = (line: string) => io.stdout.write(line + "\n");
-    out(`Briefsmith project in ${where}: ${result.created.length} files written${result.kept.length > 0 ? `, ${result.kept.length} there already and kept (${result.kept.join(", ")})` : ""}`);
+    out(`Briefsmith project in ${where}: ${plural(result.created.length, "file")} written${result.kept.length > 0 ? `, ${result.kept.length} there already and kept (${result.kept.join(", ")})` : ""}`);
     for (const file of result.created) out(`  ${file}`);
     out("");
     const cd = where === "." ? "" : `cd ${where} && `;
