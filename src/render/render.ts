@@ -78,8 +78,12 @@ export const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProto
 
 type RuntimeOptions = Handlebars.RuntimeOptions;
 
-/** The policy every document carries, first thing in its head: it loads nothing but what it holds (styles, data: images and fonts). */
-export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+/**
+ * The policy every document carries, first thing in its head: it loads nothing but what it holds (styles, data: images
+ * and fonts). default-src does not cover base-uri or form-action: a <base href> a template slips in (a style sheet
+ * that closes its own tag) would send every link of the file, the notes' "#note-1" too, to another site.
+ */
+export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
 const policyMeta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`;
 // Briefsmith's head exactly, tags and all, with nothing but white space between: an html tag whose attributes are

@@ -215,6 +215,12 @@ describe("the template sandbox", () => {
     expect(withContentSecurityPolicy(proper)).toBe(proper);
   });
 
+  // A hostile run: a style sheet that closed its own tag left a <base href> in the HTML file, which default-src does
+  // not cover: every link of the file, the notes' "#note-1" too, went to the other site.
+  it("forbids a <base> and forms as well as loading", () => {
+    expect(contentSecurityPolicy.split("; ")).toEqual(expect.arrayContaining(["default-src 'none'", "base-uri 'none'", "form-action 'none'"]));
+  });
+
   // A hostile run: the policy's text inside an html tag's unclosed attribute passed for Briefsmith's head, so no
   // policy was put first, and the browser, reading the quoted value on past it, loaded the template's image.
   it("is put first too when the template only writes its text where the browser would not read it as a tag", () => {
