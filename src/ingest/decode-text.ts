@@ -12,10 +12,11 @@ export interface DecodedText {
  *
  * Text in another encoding is refused rather than guessed at: a wrong guess
  * changes quotes and accented letters, and claims quote the text verbatim.
- * The one guess that would be worth making, Windows-1252, is not possible on
- * Node 20, whose TextDecoder reads that label as Latin-1; the same flaw is
- * why a page declaring it gets a warning when C1 control characters appear
- * where Windows puts its curly quotes and dashes.
+ * A page that declares Windows-1252 (or Latin-1 or ASCII, which browsers read
+ * as Windows-1252, as the Encoding standard says) is read as Windows-1252:
+ * Node 20's TextDecoder reads those labels as Latin-1, which puts C1 control
+ * characters where Windows has its curly quotes and dashes, so those are
+ * mapped to what Windows-1252 has there.
  */
 export function decodeText(bytes: Uint8Array, fileName: string, declared?: string): DecodedText {
   if (bytes.subarray(0, 8192).includes(0)) {
@@ -25,8 +26,9 @@ export function decodeText(bytes: Uint8Array, fileName: string, declared?: strin
   }
   const labels = declared === undefined ? ["utf-8"] : [declared, "utf-8"];
   for (const label of labels) {
-    const text = tryDecode(bytes, label);
-    if (text === undefined) continue;
+    const decoded = tryDecode(bytes, label);
+    if (decoded === undefined) continue;
+    const text = windows1252Labels.has(label.toLowerCase()) ? decoded.replace(/[\u0080-\u009F]/g, (c) => windows1252[c.charCodeAt(0) - 0x80] ?? c) : decoded;
     const warnings = /[\u0080-\u009F]/.test(text)
       ? [`${fileName} has control characters where Windows-1252 has quotes and dashes: check them, or save the file as UTF-8`]
       : [];
@@ -45,3 +47,12 @@ function tryDecode(bytes: Uint8Array, label: string): string | undefined {
     return undefined; // an unknown label, or bytes that are not in that encoding: try the next
   }
 }
+
+/** The labels browsers read as Windows-1252 (the Encoding standard), those a page is likely to declare. */
+const windows1252Labels = new Set(["windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii"]);
+
+/** What Windows-1252 has at 0x80 to 0x9F (undefined: 0x81, 0x8D, 0x8F, 0x90, 0x9D, left as they are). */
+const windows1252 = [
+  "€", undefined, "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", undefined, "Ž", undefined,
+  undefined, "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", undefined, "ž", "Ÿ",
+];

@@ -97,3 +97,19 @@ describe("a page that is a newsletter", () => {
     expect(document.paragraphs).toEqual(["Issue 12", ...paragraphs]);
   });
 });
+
+// A hostile run: a page declaring windows-1252 had its curly quotes (0x93, 0x94) written into the source text as
+// control characters, U+0093 and U+0094, which no quote can match and no reader sees.
+describe("a page in Windows-1252", () => {
+  it("is read as a browser reads it: its quotes and dashes are quotes and dashes", async () => {
+    const head = `<!doctype html><html><head><meta charset="windows-1252"><title>Harbour</title></head><body><article><h1>Harbour</h1><p>`;
+    const tail = `</p><p>The board will meet again in the spring to decide on the quay and its cost.</p></article></body></html>`;
+    const body = [...Buffer.from("The harbour master said "), 0x93, ...Buffer.from("no"), 0x94, ...Buffer.from(" "), 0x96, ...Buffer.from(" twice, and the caf"), 0xe9, ...Buffer.from(" agreed with him on the quay.")];
+    const bytes = new Uint8Array([...Buffer.from(head), ...body, ...Buffer.from(tail)]);
+    const document = await ingestDocument(bytes, { fileName: "harbour.html" });
+    const text = document.paragraphs.join("\n");
+    expect(text).toContain("The harbour master said “no” – twice, and the café agreed with him on the quay.");
+    expect(text).not.toMatch(/[\u0080-\u009F]/);
+    expect(document.warnings.join(" ")).not.toContain("control characters");
+  });
+});
