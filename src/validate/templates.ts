@@ -446,7 +446,8 @@ function hintWith(suggestion: string, more: string): string {
  */
 export function briefTemplateProblem(templateName: string, errors: readonly Diagnostic[], file: string, span: Diagnostic["span"]): Diagnostic {
   const first = errors[0];
-  const where = first?.file === undefined ? "" : ` (${first.file}${errors.length > 1 ? `, and ${errors.length - 1} more` : ""})`;
+  // "(x.css, and 2 more)" read as two more files, beside a list of five problems: the count is the template's own errors.
+  const where = first?.file === undefined ? "" : ` (${errors.length > 1 ? "the first in" : "in"} ${first.file})`;
   return {
     severity: "error",
     code: "TEMPLATE_NOT_VALID",
