@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { addSource } from "../../author/add-source.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, listCorpora } from "../../load/project.js";
+import { idPattern } from "../../schema/id-pattern.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { projectRoot } from "../options.js";
@@ -43,6 +44,10 @@ says is named.`,
     if (values.corpus === undefined) throw new UsageError(`name the corpus: --corpus ID${corpora.length > 0 ? ` (${corpora.join(", ")})` : " (create one with brief new corpus ID)"}`);
     if (!corpora.includes(values.corpus)) {
       throw new UsageError(`there is no corpus "${values.corpus}": ${corpora.length > 0 ? `${suggestionHint(values.corpus, corpora, "corpus")}, or ` : ""}create it with brief new corpus ${values.corpus}`);
+    }
+    // A value typed on the command line is the command's usage (exit 2), as --corpus's is, not a problem in a file.
+    if (values.id !== undefined && !idPattern.test(values.id)) {
+      throw new UsageError(`--id takes a source id, lower-case letters, digits and single hyphens, not "${values.id}"`);
     }
     const added = await addSource({ file: resolve(io.cwd, file), corpusDir: corpusDir(root, values.corpus), id: values.id, force: values.force ?? false, cwd: io.cwd });
     const out = (line: string) => io.stdout.write(line + "\n");

@@ -181,6 +181,15 @@ describe("brief source add", () => {
     expect(existsSync(project.path("sources/transit/texts/quay.txt"))).toBe(false);
   });
 
+  // A hostile run: a bad --id was BRIEF_INVALID_FORMAT with exit 1, as if a file had the problem; --corpus is a usage error.
+  it("takes a bad --id as a usage error, exit 2, before reading the document", async () => {
+    project = new TempProject();
+    project.write("quay.html", page);
+    const run = await runCli(["source", "add", "quay.html", "--corpus", "transit", "--id", "Quay_Plan"], { cwd: project.dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--id takes a source id, lower-case letters, digits and single hyphens, not "Quay_Plan"');
+  });
+
   // A line break in the author would end the comment and write YAML keys into the extract: the readers fold
   // whitespace, and the stub writes the comment on one line whatever it is given.
   it("writes a document's author as a one-line comment, whatever line breaks it holds", async () => {
