@@ -70,6 +70,22 @@ const htmlRules: readonly Rule[] = [
     hint: "put a style sheet in templates/ as a .css file (a project's style sheets apply to its templates by name), an image in templates/assets/",
   },
   {
+    // SVG's own references: an <image>, a <use> or a filter's <feImage> of a file or address loads it.
+    pattern: /\s((?:xlink:)?href)\s*=\s*(["']?)([^"'\s>{]*)/gi,
+    loads: true,
+    tags: ["image", "use", "feimage"],
+    message: (match, value) => `${match[1]!.toLowerCase()}="${clip(value)}" is never loaded: ${offline}, so it would be missing from the PDF`,
+    hint: assetHint,
+  },
+  {
+    // Removed from every document (render.ts withoutRedirects): said, so that it does not vanish without a word.
+    pattern: /\shttp-equiv\s*=\s*["']?\s*refresh\b/gi,
+    loads: false,
+    tags: ["meta"],
+    message: () => "a <meta http-equiv=refresh> is removed from the document: a document goes nowhere",
+    hint: "remove it",
+  },
+  {
     pattern: /<script\b/gi,
     loads: false,
     tags: ["script"],
@@ -83,6 +99,13 @@ const cssRules: readonly Rule[] = [
     pattern: /url\(\s*(["']?)([^"')\s{]*)/gi,
     loads: true,
     message: (_, value) => `url(${clip(value)}) is never loaded: ${offline}`,
+    hint: 'put the image in templates/assets/ and show it from the template with <img src="{{asset "NAME"}}">, or use a data: URL',
+  },
+  {
+    // image-set() takes its images as strings too, without url(): image-set("a.png" 1x, "b.png" 2x).
+    pattern: /(?:image-set\(|\dx\s*,)\s*(["'])([^"')\s{]*)/gi,
+    loads: true,
+    message: (_, value) => `image-set("${clip(value)}") is never loaded: ${offline}`,
     hint: 'put the image in templates/assets/ and show it from the template with <img src="{{asset "NAME"}}">, or use a data: URL',
   },
   {

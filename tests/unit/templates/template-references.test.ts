@@ -85,6 +85,32 @@ describe("a project's template that names a file or address to load", () => {
     }
   });
 
+  // A hostile run: an SVG <image href> or <use href>, image-set() with strings and a meta refresh went unwarned.
+  it("is warned of in SVG's references, in image-set() strings, and for a refresh the document loses", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates"), { recursive: true });
+    project.write(
+      "templates/svgs.hbs",
+      `{{!-- layout: memo --}}
+{{> head}}
+<meta http-equiv="refresh" content="0">
+<body>
+<svg><image href="seal.png"/><use xlink:href="icons.svg#a"/><use href="#local"/></svg>
+</body>
+</html>
+`,
+    );
+    project.write("templates/svgs.css", 'h1 { background-image: image-set("hi.png" 1x, "hi2.png" 2x); }\n');
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    expect(placed(checkTemplates(set).diagnostics, set.fileTexts)).toEqual([
+      'templates/svgs.hbs:3:6  http-equiv="refresh',
+      "templates/svgs.hbs:5:19 seal.png",
+      "templates/svgs.hbs:5:47 icons.svg#a",
+      "templates/svgs.css:1:35 hi.png",
+      "templates/svgs.css:1:48 hi2.png",
+    ]);
+  });
+
   // Regression: prose that mentions these words, a commented-out image and escaped HTML were warned of.
   it("is not said of prose, HTML comments or escaped HTML, nor of a comment in a <style>", async () => {
     project = new TempProject();
