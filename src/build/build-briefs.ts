@@ -7,7 +7,6 @@ import { codeFingerprint } from "../incremental/code-fingerprint.js";
 import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprint.js";
 import { sha256 } from "../incremental/hash.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
-import { SelectionNotices, textsOfNoticedFiles } from "./selection-notices.js";
 import { ParsedYamlCache, parsedYamlCacheFileName } from "../load/parsed-yaml-cache.js";
 import { briefFileBaseName, displayPath, refuseOutputInSources } from "../load/project.js";
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
@@ -27,6 +26,7 @@ import { entryOf, generator, isShardsOwnFolder, nextManifest, pendingEntry } fro
 import type { ValidBrief } from "../validate/brief.js";
 import { formatsOf, unchangedWithoutParsing, type PlanContext } from "./unchanged.js";
 import { runJobs, taskSlots } from "./run-jobs.js";
+import { SelectionNotices, textsOfNoticedFiles } from "./selection-notices.js";
 import { hasCurrentOutputs, type BriefResult, type BuildOptions, type BuildResult, type Env } from "./types.js";
 
 /**
@@ -179,7 +179,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       for (const result of allUnchanged) notices.add(result.diagnostics);
       return {
         results: allUnchanged,
-        diagnostics: [...inFileOrder(notices.all), ...withdrawn],
+        diagnostics: [...notices.all, ...withdrawn],
         fileTexts: await textsOfNoticedFiles(notices.all, new Map(), { root, cwd }),
         manifestPath: displayPath(manifestPath, cwd),
         browserLaunches: 0,
@@ -294,7 +294,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const notStartedBriefs = plan.jobs.slice(started).map((job) => ({ id: job.checked.brief.id, file: job.checked.file.path }));
     return {
       results,
-      diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : [])), ...inFileOrder(selectionNotices.all), ...withdrawn],
+      diagnostics: [...preparation.diagnostics, ...results.flatMap((r) => (r.status === "unbalanced" ? (r.diagnostics ?? []) : [])), ...selectionNotices.all, ...withdrawn],
       fileTexts: await textsOfNoticedFiles(selectionNotices.all, preparation.fileTexts, { root, cwd }),
       manifestPath: manifestError === undefined ? writtenManifest : undefined,
       browserLaunches: (await settled(ownPrinter))?.launches ?? (await settled(Promise.resolve(options.printer)))?.launches ?? 0,
@@ -379,11 +379,6 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Diagnostics by file, then place in it: briefs finish in any order, and a nightly log is read against the last. */
-function inFileOrder(diagnostics: Iterable<Diagnostic>): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.span?.start ?? 0) - (b.span?.start ?? 0));
 }
 
 /**

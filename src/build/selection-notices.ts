@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { corpusDir, displayPath, realFolder } from "../load/project.js";
 import { fileLimits, readTextFile } from "../load/read-file.js";
-import type { ManifestNotice } from "../output/manifest.js";
+import { selectionNoticeCodes, type ManifestNotice } from "../output/manifest.js";
 
 /*
  * What selection noticed of dates (a fact left out for being dated after the brief, a source cited though dated
@@ -17,7 +17,7 @@ interface Places {
 }
 
 function isSelectionNotice(d: Diagnostic): d is Diagnostic & { code: ManifestNotice["code"]; file: string } {
-  return (d.code === "SELECT_FACT_AFTER_BRIEF_DATE" || d.code === "SELECT_SOURCE_AFTER_BRIEF_DATE") && d.file !== undefined;
+  return (selectionNoticeCodes as readonly string[]).includes(d.code) && d.file !== undefined;
 }
 
 /** A brief's selection notices as its manifest entry keeps them: its files relative to the project folder, whatever the build's folder. */
@@ -49,8 +49,9 @@ export class SelectionNotices {
     for (const d of diagnostics ?? []) if (isSelectionNotice(d)) this.#byPlace.set(`${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`, d);
   }
 
+  /** By file, then place in it: briefs finish in any order, and a nightly log is read against the last. */
   get all(): readonly Diagnostic[] {
-    return [...this.#byPlace.values()];
+    return [...this.#byPlace.values()].sort((a, b) => a.file!.localeCompare(b.file!) || (a.span?.start ?? 0) - (b.span?.start ?? 0));
   }
 }
 

@@ -56,6 +56,9 @@ export const manifestStatuses = ["built", "rerendered", "unchanged", "invalid", 
 const BriefSettingsSchema = z.strictObject({ corpus: z.string(), template: z.string(), date: z.string().optional(), formats: z.array(z.enum(outputFormats)) });
 export type BriefSettings = z.infer<typeof BriefSettingsSchema>;
 
+/** The warnings of what selection left out for a brief's date: kept in its entry, said again while it is unchanged. */
+export const selectionNoticeCodes = ["SELECT_FACT_AFTER_BRIEF_DATE", "SELECT_SOURCE_AFTER_BRIEF_DATE"] as const;
+
 const entryFields = {
   id: z.string(),
   file: z.string(),
@@ -82,7 +85,7 @@ const entryFields = {
   notices: z
     .array(
       z.strictObject({
-        code: z.enum(["SELECT_FACT_AFTER_BRIEF_DATE", "SELECT_SOURCE_AFTER_BRIEF_DATE"]),
+        code: z.enum(selectionNoticeCodes),
         message: z.string(),
         hint: z.string().optional(),
         file: z.string(),
