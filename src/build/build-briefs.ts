@@ -340,6 +340,9 @@ async function removeOutputsOfGoneBriefs(
   // shard), wherever the manifest's path, written relative to another build's working folder, would point from here.
   const present = new Set([...where.briefIds, ...where.briefPaths.map(briefFileBaseName)]);
   const ids = new Set(where.briefIds);
+  // In a shard's own folder, a brief another shard builds now (the split changed): its copy here would go stale,
+  // and be gathered with the fresh one when the shards' folders are published.
+  const ownFolder = where.shard !== undefined && isShardsOwnFolder(manifest, where.shard);
   const notes: Diagnostic[] = [];
   for (const entry of manifest.briefs) {
     // The entry's file as the manifest names it, from here or from the project's folder.
@@ -347,9 +350,7 @@ async function removeOutputsOfGoneBriefs(
     const inFolder = candidates.some((file) => folders.some((folder) => isInside(folder, file)));
     // Its file is still there, under another id now (an id: added or changed): no brief writes its files any more.
     const idNow = candidates.map((file) => where.idsByPath?.get(file)).find((id) => id !== undefined);
-    // In a shard's own folder, a brief another shard builds now (the split changed): its copy here would go stale,
-    // and be gathered with the fresh one when the shards' folders are published.
-    const moved = where.shard !== undefined && isShardsOwnFolder(manifest, where.shard) && !inShard(entry.id, where.shard);
+    const moved = ownFolder && !inShard(entry.id, where.shard);
     const renamed = idNow !== undefined && idNow !== entry.id && !ids.has(entry.id);
     const reason = renamed ? `now has the id "${idNow}"` : moved ? `is built by another shard now (${where.shard!.index} of ${where.shard!.count} does not build it)` : undefined;
     if (reason === undefined && (folders.length === 0 || present.has(entry.id) || present.has(briefFileBaseName(entry.file)) || !inFolder || candidates.some((file) => existsSync(file)))) continue;
