@@ -86,7 +86,7 @@ function hasOneHolder(view: ViewWeight, holders: readonly Holder[]): boolean {
  * "among them" (those who hold it): a reader read "the sources count one Russian argument and one presentation
  * among them" as arguments counted as people, and a source's holders are often arguments or presentations.
  */
-function countedAmongThem(view: ViewWeight): string {
+function countedForIt(view: ViewWeight): string {
   return `; the sources count ${holdersPhrase(view.named).text} for it`;
 }
 
@@ -99,7 +99,7 @@ function holdsClause(view: ViewWeight, { stance, holders }: ViewpointModel): str
   const { text, singular } = holdersPhrase(view.named);
   if (stance === undefined) return sentenceCase(`${text} ${singular ? "takes" : "take"} ${theView(view.label)}`);
   if (hasOneHolder(view, holders)) return sentenceCase(`${text} ${singular ? singularVerbPhrase(stance) : stance}`);
-  return `Those who hold ${theView(view.label)} ${stance}${countedAmongThem(view)}`;
+  return `Those who hold ${theView(view.label)} ${stance}${countedForIt(view)}`;
 }
 
 /** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and its stance. */
@@ -109,7 +109,7 @@ function leadSentence(lead: string, view: ViewWeight, { stance, holders }: Viewp
     const { text, singular } = holdersPhrase(view.named);
     return `${lead}: ${text} ${singular ? singularVerbPhrase(stance) : stance}.`;
   }
-  return `${lead}: those who hold it ${stance}${countedAmongThem(view)}.`;
+  return `${lead}: those who hold it ${stance}${countedForIt(view)}.`;
 }
 
 const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - prevalenceRank[a.strength] || b.countedSources - a.countedSources;
