@@ -152,6 +152,8 @@ export function checkCorpus(
   }
 
   let longest = 0;
+  // Claims and facts whose source has no text read: neither their quote nor their copying is measured.
+  let quotesUnchecked = 0;
   const sourceWords = new Map<string, SourceWords>();
   for (const [id, paragraphs] of corpus.paragraphs) sourceWords.set(id, indexSourceWords(paragraphs.map((p) => p.text).join("\n")));
   for (const item of [...extract.claims, ...extract.facts]) {
@@ -169,7 +171,10 @@ export function checkCorpus(
     }
     // Copying is measured against the source's text; a source without one (an error of its own) is not.
     const words = sourceWords.get(item.source);
-    if (words === undefined) continue;
+    if (words === undefined) {
+      quotesUnchecked++;
+      continue;
+    }
     const run = longestCopiedRun(item.text, words);
     longest = Math.max(longest, run.length);
     if (run.length >= copiedRunLimit) {
@@ -199,7 +204,7 @@ export function checkCorpus(
     viewpoints,
     perspectives: claimsBySourceAndPerspective(extract),
     longestCopiedRun: longest,
-    quotesUnchecked: [...extract.claims, ...extract.facts].filter((item) => !corpus.paragraphs.has(item.source)).length,
+    quotesUnchecked,
     diagnostics,
   };
 }
