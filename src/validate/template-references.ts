@@ -39,6 +39,7 @@ const cssComment = /\/\*[\s\S]*?\*\//g;
 
 const assetHint = 'put the image in templates/assets/ and write src="{{asset "NAME"}}": it is embedded in the document';
 const offline = "documents are printed offline and load nothing";
+const cssImageHint = 'put the image in templates/assets/ and show it from the template with <img src="{{asset "NAME"}}">, or use a data: URL';
 
 /**
  * What is warned of: a pattern, and, for a pattern that captures the value it would load (its last group), a
@@ -99,14 +100,14 @@ const cssRules: readonly Rule[] = [
     pattern: /url\(\s*(["']?)([^"')\s{]*)/gi,
     loads: true,
     message: (_, value) => `url(${clip(value)}) is never loaded: ${offline}`,
-    hint: 'put the image in templates/assets/ and show it from the template with <img src="{{asset "NAME"}}">, or use a data: URL',
+    hint: cssImageHint,
   },
   {
     // image-set() takes its images as strings too, without url(): image-set("a.png" 1x, "b.png" 2x).
     pattern: /(?:image-set\(|\dx\s*,)\s*(["'])([^"')\s{]*)/gi,
     loads: true,
     message: (_, value) => `image-set("${clip(value)}") is never loaded: ${offline}`,
-    hint: 'put the image in templates/assets/ and show it from the template with <img src="{{asset "NAME"}}">, or use a data: URL',
+    hint: cssImageHint,
   },
   {
     pattern: /@import\b/gi,
