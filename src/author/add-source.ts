@@ -95,11 +95,13 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     });
   }
   const existing = files.flatMap((f) => sourceIdsIn(f.document));
+  // The source is in the extract already: its entry is kept, and only its text replaced.
+  const listed = existing.includes(id);
   const textPath = join(options.corpusDir, "texts", `${id}.txt`);
   const textTarget = writableTarget(textPath, options.corpusDir, options.cwd);
-  if (!options.force && (textTarget.exists || existing.includes(id))) {
-    throw new BriefsmithError("FILE_EXISTS", existing.includes(id) ? `corpus ${shownCorpus} has a source "${id}" already` : `${displayPath(textPath, options.cwd)} exists already`, {
-      hint: existing.includes(id)
+  if (!options.force && (textTarget.exists || listed)) {
+    throw new BriefsmithError("FILE_EXISTS", listed ? `corpus ${shownCorpus} has a source "${id}" already` : `${displayPath(textPath, options.cwd)} exists already`, {
+      hint: listed
         ? "choose another id with --id, or add --force to replace its text (its entry in the extract is kept)"
         : "choose another id with --id, or add --force to replace that file (the extract gets an entry for it)",
     });
@@ -113,7 +115,7 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   const writes = [{ path: textTarget.path, data: document.paragraphs.join("\n") + "\n" }];
   const stub = sourceStub(id, document.metadata, document.format);
   let yamlFile: string | undefined;
-  if (!existing.includes(id)) {
+  if (!listed) {
     const target = files.find((f) => hasKey(f.document, "sources")) ?? files.find((f) => hasKey(f.document, "corpus")) ?? files[0]!;
     writes.push({ path: realpathSync(target.path), data: appendSource(target.text, stub.lines, target.document) });
     yamlFile = displayPath(target.path, options.cwd);
@@ -130,7 +132,7 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     format: document.format,
     warnings: document.warnings,
     // A text replaced under claims that cite it: its paragraphs may have moved, or its wording changed.
-    quotesAstray: existing.includes(id) ? await quotesAstray(options.corpusDir, id, options.cwd) : [],
+    quotesAstray: listed ? await quotesAstray(options.corpusDir, id, options.cwd) : [],
   };
 }
 
