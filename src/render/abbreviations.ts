@@ -30,20 +30,31 @@ export function abbreviationsIn(entries: readonly { readonly term: string }[]): 
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** An abbreviation not yet spelled out: its long form, and its use in a text, made once per document. */
+interface Pending {
+  readonly long: string;
+  readonly use: RegExp;
+}
+
+/** A standalone use, with the "a" or "an" before it: not inside a compound, nor before a possessive. */
+function usePattern(abbreviation: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}\\-–—/])(?:(\\b[Aa]n?) )?${escape(abbreviation)}(?![\\p{L}\\p{N}\\-–—/]|['’]s\\b)`, "u");
+}
+
 /**
  * Spell out, in one text, the first standalone use of each abbreviation not yet spelled out, and mark it done
  * (also when the text already gives the long form). Not inside a compound ("SREB–EEU") or before a possessive
  * ("SCO’s"), where the long form would not read; a later use is spelled out instead. "an LNG project" becomes
  * "a liquefied natural gas (LNG) project".
  */
-function spellOut(text: string, pending: Map<string, string>): string {
+function spellOut(text: string, pending: Map<string, Pending>): string {
   let out = text;
-  for (const [abbreviation, long] of [...pending]) {
+  for (const [abbreviation, { long, use: pattern }] of [...pending]) {
     if (out.toLowerCase().includes(long.toLowerCase())) {
       pending.delete(abbreviation);
       continue;
     }
-    const use = new RegExp(`(?<![\\p{L}\\p{N}\\-–—/])(?:(\\b[Aa]n?) )?${escape(abbreviation)}(?![\\p{L}\\p{N}\\-–—/]|['’]s\\b)`, "u").exec(out);
+    const use = pattern.exec(out);
     if (use === null) continue;
     const article = use[1] === undefined ? "" : `${articleFor(use[1], long)} `;
     out = `${out.slice(0, use.index)}${article}${long} (${abbreviation})${out.slice(use.index + use[0].length)}`;
@@ -61,7 +72,7 @@ function articleFor(written: string, long: string): string {
 /** The model with the first use of each abbreviation its glossary terms spell out, in the order the document prints its sections. */
 export function spellOutAbbreviations(model: BriefModel): BriefModel {
   if (model.sections.glossary) return model;
-  const pending = abbreviationsIn(model.glossary);
+  const pending = new Map([...abbreviationsIn(model.glossary)].map(([abbreviation, long]): [string, Pending] => [abbreviation, { long, use: usePattern(abbreviation) }]));
   if (pending.size === 0) return model;
   const changed = new Map<object, Record<string, string>>();
   const visit = (owner: object, field: string, text: string | undefined) => {
