@@ -23,8 +23,6 @@ export type TemplateLayouts = ReadonlyMap<string, LayoutName | undefined>;
 /** Briefsmith's own templates, each named after its layout: what a brief may name when no project's templates are known. */
 export const builtInLayouts: TemplateLayouts = new Map(layoutNames.map((name) => [name, name]));
 
-/** What a brief names in its corpus: checked against the corpus's extract. */
-export type BriefReferences = Pick<Brief, "corpus" | "themes" | "viewpoints" | "include_claims" | "exclude_claims">;
 
 /** A brief that passed every check of its own, with the corpus it uses, which passed its checks too: ready to select from. */
 export interface CheckedBrief {
@@ -119,6 +117,9 @@ const ReferenceFields = z.object({
   include_claims: BriefSchema.shape.include_claims,
   exclude_claims: BriefSchema.shape.exclude_claims,
 });
+
+/** What a brief names in its corpus: checked against the corpus's extract (a valid brief is one). */
+export type BriefReferences = z.infer<typeof ReferenceFields>;
 
 /** The layout of the brief's template, and the problems of a template that does not exist or a section the layout cannot print. */
 function checkTemplate(brief: LayoutFieldValues, file: YamlFile, templates: TemplateLayouts): { layout: LayoutName | undefined; diagnostics: Diagnostic[] } {
