@@ -1,8 +1,6 @@
-import { realpathSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { BriefsmithError } from "../../errors/briefsmith-error.js";
-import { displayPath, realFolder } from "../../load/project.js";
-import { isInside } from "../../load/read-file.js";
+import { displayPath, leadsOutside, realFolder } from "../../load/project.js";
 import { canOpenBrowser, openBrowser } from "../../preview/open-browser.js";
 import { startPreview } from "../../preview/preview.js";
 import type { BriefSession } from "../../preview/session.js";
@@ -99,7 +97,7 @@ function parsePort(value: string | undefined): number {
 async function findBrief(io: CliIo, root: string, given: string): Promise<string> {
   const [path] = (await resolveBriefArguments([given], root, io.cwd)).paths;
   // A file outside the project (or a link to one) is never read by the preview: refused before any server starts.
-  if (!isInside(realFolder(root), realpathSync(path!))) {
+  if (leadsOutside(path!, realFolder(root))) {
     throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${given} is not in the project folder ${displayPath(root, io.cwd) || "."}, so it is not shown`, {
       hint: "preview a brief of the project's briefs/ folder, or give --root the project that holds it",
     });
