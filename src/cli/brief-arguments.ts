@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { briefFileBaseName, findBriefFiles } from "../load/project.js";
-import { fileLimits, readTextFile } from "../load/read-file.js";
+import { briefFileBaseName, findBriefFiles, readBriefFileText } from "../load/project.js";
 import { idPattern } from "../schema/id-pattern.js";
 
 /** The briefs a command was given: the paths to read, and which brief files the user named one by one. */
@@ -39,7 +38,7 @@ export async function resolveBriefArguments(args: readonly string[], root: strin
       continue;
     }
     // A brief whose id: is not its file's name is found by that id too, and the hint offers real ids.
-    const known = existsSync(briefsDir) ? await briefIds(await findBriefFiles([briefsDir], cwd), root) : [];
+    const known = existsSync(briefsDir) ? await briefIds(await findBriefFiles([briefsDir], cwd), cwd, root) : [];
     const withId = known.find((brief) => brief.id === arg);
     if (withId !== undefined) {
       paths.push(withId.path);
@@ -57,10 +56,10 @@ export async function resolveBriefArguments(args: readonly string[], root: strin
  * Each brief file's id: the one its top-level id: line gives, else its file's name. Read as the build reads briefs
  * (inside the project, within the size limit): a file that cannot be read so is left out, never shown.
  */
-async function briefIds(files: readonly string[], root: string): Promise<{ path: string; id: string }[]> {
+async function briefIds(files: readonly string[], cwd: string, root: string): Promise<{ path: string; id: string }[]> {
   const found = await Promise.all(
     files.map(async (path) => {
-      const text = await readTextFile(path, fileLimits.yamlBytes, path, { within: root }).catch(() => undefined);
+      const text = await readBriefFileText(path, cwd, root).catch(() => undefined);
       if (text === undefined) return undefined;
       const id = /^id:[ \t]*["']?([a-z0-9][a-z0-9-]*)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
       return { path, id: id !== undefined && idPattern.test(id) ? id : briefFileBaseName(path) };
