@@ -21,26 +21,35 @@ async function secondPageText(printer: Printer, html: string, folder: string): P
   return pages < 2 ? "" : (await tool("pdftotext", ["-f", "2", "-l", "2", path, "-"])).trim();
 }
 
+/** Run `check` with one printer and a way to read a document's second page; both cleaned up after. */
+async function withSecondPages(check: (secondPage: (html: string) => Promise<string>) => Promise<void>): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), "page-breaks-"));
+  const printer = await createPrinter({ jobs: 1 });
+  try {
+    await check((html) => secondPageText(printer, html, folder));
+  } finally {
+    await printer.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The first number of filler paragraphs, from `from` up to `to`, whose document has its second page start with `text`. */
+async function fillerWhereOverleafStartsWith(from: number, to: number, make: (filler: number) => string, secondPage: (html: string) => Promise<string>, text: string): Promise<number | undefined> {
+  for (let filler = from; filler < to; filler++) if ((await secondPage(make(filler))).startsWith(text)) return filler;
+  return undefined;
+}
+
 // A reader's test: the last indicator of a handout's question stood alone at the top of a page, above the next
 // question's heading, and read as belonging to it; a letter's last key fact did the same.
 describe("a list at a page break", () => {
   it("does not start the next page with its last item alone", async () => {
     expect(baseCss).toMatch(listRules);
-    const folder = mkdtempSync(join(tmpdir(), "list-breaks-"));
-    const printer = await createPrinter({ jobs: 1 });
-    try {
-      // Find the length of text before the list at which, without the rule, the last item is carried over alone.
-      let alone: number | undefined;
-      for (let filler = 10; filler < 80 && alone === undefined; filler++) {
-        if ((await secondPageText(printer, document(baseCss.replace(listRules, ""), filler), folder)).startsWith("Fourth item.")) alone = filler;
-      }
+    await withSecondPages(async (secondPage) => {
+      // The length of text before the list at which, without the rule, the last item is carried over alone.
+      const alone = await fillerWhereOverleafStartsWith(10, 80, (filler) => document(baseCss.replace(listRules, ""), filler), secondPage, "Fourth item.");
       expect(alone, "no length of text put the last item alone on the next page").toBeDefined();
-      const withRules = await secondPageText(printer, document(baseCss, alone!), folder);
-      expect(withRules).toMatch(/^Third item\.\s+Fourth item\./);
-    } finally {
-      await printer.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+      expect(await secondPage(document(baseCss, alone!))).toMatch(/^Third item\.\s+Fourth item\./);
+    });
   }, 60_000);
 });
 
@@ -55,21 +64,13 @@ function sectionDocument(css: string, fillerParagraphs: number): string {
 describe("a section's heading and lead at a page break", () => {
   it("go to the next page with the section's first item", async () => {
     expect(baseCss).toMatch(leadRule);
-    const folder = mkdtempSync(join(tmpdir(), "lead-breaks-"));
-    const printer = await createPrinter({ jobs: 1 });
-    try {
-      // Without the rule's break-after, the length of text before the section at which the item alone goes overleaf.
-      const withoutAvoid = baseCss.replace(leadRule, (rule) => rule.replace(/break-after: avoid; page-break-after: avoid;/, ""));
-      expect(withoutAvoid).not.toBe(baseCss);
-      let alone: number | undefined;
-      for (let filler = 20; filler < 90 && alone === undefined; filler++) {
-        if ((await secondPageText(printer, sectionDocument(withoutAvoid, filler), folder)).startsWith("The only item.")) alone = filler;
-      }
+    // Without the rule's break-after, the length of text before the section at which the item alone goes overleaf.
+    const withoutAvoid = baseCss.replace(leadRule, (rule) => rule.replace(/break-after: avoid; page-break-after: avoid;/, ""));
+    expect(withoutAvoid).not.toBe(baseCss);
+    await withSecondPages(async (secondPage) => {
+      const alone = await fillerWhereOverleafStartsWith(20, 90, (filler) => sectionDocument(withoutAvoid, filler), secondPage, "The only item.");
       expect(alone, "no length of text put the item alone on the next page").toBeDefined();
-      expect(await secondPageText(printer, sectionDocument(baseCss, alone!), folder)).toMatch(/^Key assumptions\s+What the views take for granted\.\s+The only item\./);
-    } finally {
-      await printer.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+      expect(await secondPage(sectionDocument(baseCss, alone!))).toMatch(/^Key assumptions\s+What the views take for granted\.\s+The only item\./);
+    });
   }, 90_000);
 });
