@@ -39,6 +39,14 @@ function build(p: TempProject, options: Partial<BuildOptions> = {}) {
 
 const statuses = (results: readonly BriefResult[]) => Object.fromEntries(results.map((r) => [r.id, r.status]));
 
+/** A Word file changed as a script changes one: a paragraph added to its text, every other part as it was. */
+async function editedByScript(docx: Buffer, words: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const documentXml = await zip.file("word/document.xml")!.async("string");
+  zip.file("word/document.xml", documentXml.replace("</w:body>", `<w:p><w:r><w:t>${words}</w:t></w:r></w:p></w:body>`));
+  return Buffer.from(await zip.generateAsync({ type: "uint8array" }));
+}
+
 async function outputsOf(p: TempProject, id: string) {
   return (await readManifest(p.path("output/manifest.json"))).briefs.find((b) => b.id === id)!.outputs;
 }
@@ -233,11 +241,8 @@ describe("brief build --format", () => {
     project = new TempProject();
     project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nformats: [pdf, html, docx]");
     await build(project, { printer: new FakePrinter() });
-    const zip = await JSZip.loadAsync(readFileSync(project.path("output/tram-memo.docx")));
     // Edited without Word: the text changed, the properties left as Briefsmith wrote them.
-    const documentXml = await zip.file("word/document.xml")!.async("string");
-    zip.file("word/document.xml", documentXml.replace("</w:body>", "<w:p><w:r><w:t>APPROVED BY EDITOR</w:t></w:r></w:p></w:body>"));
-    const edited = Buffer.from(await zip.generateAsync({ type: "uint8array" }));
+    const edited = await editedByScript(readFileSync(project.path("output/tram-memo.docx")), "APPROVED BY EDITOR");
     writeFileSync(project.path("output/tram-memo.docx"), edited);
     for (let night = 0; night < 3; night++) {
       const memo = (await build(project, { printer: new FakePrinter() })).results.find((r) => r.id === "tram-memo")!;
@@ -302,10 +307,7 @@ describe("brief build --format", () => {
     expect(await unchangedSinceWritten(readFileSync(path))).toBe(true);
     // Changed by a script, its properties as Briefsmith wrote them, then unlisted: kept, whichever way it lost its entry.
     for (const withdrawFirst of [true, false]) {
-      const zip = await JSZip.loadAsync(readFileSync(path));
-      const documentXml = await zip.file("word/document.xml")!.async("string");
-      zip.file("word/document.xml", documentXml.replace("</w:body>", `<w:p><w:r><w:t>EDITED ${String(withdrawFirst)}</w:t></w:r></w:p></w:body>`));
-      const changed = Buffer.from(await zip.generateAsync({ type: "uint8array" }));
+      const changed = await editedByScript(readFileSync(path), `EDITED ${String(withdrawFirst)}`);
       writeFileSync(path, changed);
       if (!withdrawFirst) rmSync(project.path("output/manifest.json"));
       redate(withdrawFirst ? 4 : 5);
