@@ -82,7 +82,6 @@ export const projectOptions = {
   root: { type: "string", value: "DIR", description: "the project folder, holding briefs/ and sources/ (default: .)" },
 } as const satisfies OptionSpecs;
 
-/** Parse a command's arguments; what the parser refuses becomes a usage error that says what to type instead. */
 /** A command's options as node:util parseArgs takes them. */
 function parserOptions(command: CommandInfo): Record<string, { type: "string" | "boolean"; short?: string }> {
   return Object.fromEntries(
@@ -90,11 +89,12 @@ function parserOptions(command: CommandInfo): Record<string, { type: "string" | 
   );
 }
 
+/** Parse a command's arguments; what the parser refuses becomes a usage error that says what to type instead. */
 export function parseCommandArgs<O extends OptionSpecs>(command: CommandDefinition<O>, args: readonly string[]): ParsedArgs<O> {
   const options = parserOptions(command);
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: negativeNumbersJoined(command, args), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(describeParseError(command, args, error));
   }
@@ -104,6 +104,25 @@ export function parseCommandArgs<O extends OptionSpecs>(command: CommandDefiniti
     if (value === "") throw new UsageError(`--${name} needs a value, not an empty one: --${name} ${command.options[name]?.value ?? "VALUE"}`);
   }
   return { values: parsed.values as ParsedArgs<O>["values"], positionals: parsed.positionals };
+}
+
+/**
+ * "--port -1" written as "--port=-1": the parser would take "-1" for an option and the option for one given no
+ * value, so the option's own check, which knows what it takes, would never see the number.
+ */
+function negativeNumbersJoined(command: CommandInfo, args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") return [...joined, ...args.slice(i)];
+    const name = arg.startsWith("--") ? arg.slice(2) : Object.entries(command.options).find(([, spec]) => spec.short !== undefined && arg === `-${spec.short}`)?.[0];
+    const next = args[i + 1];
+    if (name !== undefined && command.options[name]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`--${name}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
 }
 
 /** Node's parser messages are written for programmers (and quote the argument with an unclosed quote): say it as a user needs it. */
@@ -120,11 +139,6 @@ function describeParseError(command: CommandInfo, args: readonly string[], error
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     const name = option.replace(/^-+/, "").replace(/=.*$/, "");
     const spec = command.options[name] ?? Object.values(command.options).find((o) => o.short === name);
-    // "--timeout -1": the parser takes "-1" for an option, and the option looks given no value at all.
-    const given = args[args.indexOf(option) + 1];
-    if (spec?.type === "string" && /^(?:N|SECONDS)$/.test(spec.value ?? "") && given !== undefined && /^-\d/.test(given)) {
-      return `${option} takes a whole number of at least 1, not "${given}": ${option} ${spec.value ?? "VALUE"}`;
-    }
     return spec?.type === "boolean" ? `${option.replace(/=.*$/, "")} takes no value` : `${option} needs a value: ${option} ${spec?.value ?? "VALUE"}`;
   }
   return message;

@@ -37,8 +37,18 @@ describe("command definitions", () => {
   it("a negative number for a number option is said to be one", async () => {
     const run = await runCli(["build", "--timeout", "-1"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('brief: --timeout takes a whole number of at least 1, not "-1": --timeout SECONDS');
+    expect(run.stderr).toContain('brief: --timeout takes a whole number of at least 1, not "-1"');
     expect((await runCli(["build", "--out", "-x"])).stderr).toContain("--out needs a value");
+  });
+
+  // A hostile run: "--port -1" was told "a whole number of at least 1", though 0 asks for a free port;
+  // "--port=-1" got the option's own message.
+  it("a negative number after an option is checked by the option itself, written either way", async () => {
+    const spaced = await runCli(["preview", "--port", "-1", "briefs/a.yaml", "--root", "/nonexistent"]);
+    const joined = await runCli(["preview", "--port=-1", "briefs/a.yaml", "--root", "/nonexistent"]);
+    expect(spaced.code).toBe(2);
+    expect(spaced.stderr).toContain('--port takes a port number from 1 to 65535 (or 0 for a free one), not "-1"');
+    expect(spaced.stderr).toBe(joined.stderr);
   });
 
   it("an unknown option is a usage error that suggests the right one, in the user's words", async () => {
