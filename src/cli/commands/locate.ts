@@ -4,7 +4,7 @@ import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { projectRoot } from "../options.js";
 
-/** Paragraphs longer than this are shown cut, around where it matters. */
+/** Paragraphs longer than this are shown cut after their opening: enough to know the paragraph again. */
 const excerptWidth = 100;
 
 export const locateCommand = defineCommand({
@@ -33,8 +33,9 @@ Exit 1 when the quote is not found.`,
       return exitCodes.problems;
     }
     io.stderr.write(`not found verbatim; closest: ${nearMiss.corpus}/${nearMiss.source}:${nearMiss.paragraph}  ${excerpt(nearMiss.text)}\n`);
-    const differs = nearMiss.sourceGoesOn === undefined ? "where the paragraph ends" : `where the source goes on "${nearMiss.sourceGoesOn}"`;
-    io.stderr.write(`  the first ${nearMiss.matchedWords === 1 ? "word matches" : `${nearMiss.matchedWords} words match`}; then the quote has "${nearMiss.quoteGoesOn}", ${differs}\n`);
+    // Typographic marks around the words: the quote's own straight ones then read as part of it.
+    const differs = nearMiss.sourceGoesOn === undefined ? "where the paragraph ends" : `where the source goes on “${nearMiss.sourceGoesOn}”`;
+    io.stderr.write(`  the first ${nearMiss.matchedWords === 1 ? "word matches" : `${nearMiss.matchedWords} words match`}; then the quote has “${nearMiss.quoteGoesOn}”, ${differs}\n`);
     return exitCodes.problems;
   },
 });

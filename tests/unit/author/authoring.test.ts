@@ -274,7 +274,10 @@ describe("brief show and brief locate", () => {
     const missed = await runCli(["locate", "small shops could not survive two years"], { cwd: project.dir });
     expect(missed.code).toBe(1);
     expect(missed.stderr).toContain("not found verbatim; closest: transit/council-hearing:4");
-    expect(missed.stderr).toContain('the first 2 words match; then the quote has "could not survive two", where the source goes on "cannot survive two years"');
+    expect(missed.stderr).toContain("the first 2 words match; then the quote has “could not survive two”, where the source goes on “cannot survive two years”");
+    // A hostile run: a quote mark typed in the quote was printed inside the message's own, as ""small shops".
+    const quoted = await runCli(["locate", 'construction would close "Mill Street'], { cwd: project.dir });
+    expect(quoted.stderr).toContain("then the quote has “\"Mill Street”, where the source goes on “Mill Street for two”");
     // Part of a word is not a quote.
     expect((await runCli(["locate", "ptimistic at best"], { cwd: project.dir })).code).toBe(1);
   });
