@@ -3,6 +3,7 @@ import { suggestionHint } from "../diagnostics/suggest.js";
 import { embedAsset } from "../load/template-assets.js";
 import { sectionPartialFor, type TemplateEntry, type TemplateFile, type TemplateSet } from "../load/templates.js";
 import { sectionNames } from "../schema/brief.js";
+import { idPattern } from "../schema/id-pattern.js";
 import { templateHelpers, type HelperSignature } from "../schema/template-helpers.js";
 import { literalReferenceWarnings } from "./template-references.js";
 import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
@@ -371,7 +372,7 @@ class Walker {
         return undefined;
       }
       if (!this.set.partials.has(partial)) {
-        this.#error("TEMPLATE_UNKNOWN_PARTIAL", name, `there is no partial "${partial}"`, hintWith(suggestionHint(partial, [...this.set.partials.keys()], "partial"), `a partial of your own goes in templates/partials/${partial}.hbs`));
+        this.#error("TEMPLATE_UNKNOWN_PARTIAL", name, `there is no partial "${partial}"`, unknownPartialHint(partial, this.set));
         return undefined;
       }
       return [partial];
@@ -401,7 +402,7 @@ class Walker {
     }
     const file = this.set.partials.get(name);
     if (file === undefined) {
-      this.#error("TEMPLATE_UNKNOWN_PARTIAL", node, `there is no partial "${name}"`, `a partial of your own goes in templates/partials/${name}.hbs`);
+      this.#error("TEMPLATE_UNKNOWN_PARTIAL", node, `there is no partial "${name}"`, unknownPartialHint(name, this.set));
       return;
     }
     const before = { errors: this.errors.length, partials: new Set(this.partials), assets: new Set(this.assets) };
@@ -431,6 +432,19 @@ function describeParam(node: hbs.AST.Expression | undefined): string {
     return `(${[sub.path.original, ...sub.params.map((p) => (p.type === "PathExpression" ? (p as hbs.AST.PathExpression).original : "…"))].join(" ")})`;
   }
   return "its value";
+}
+
+/**
+ * What to do about a partial there is none of. Its file may be there and refused (a link out of the project, say:
+ * that file's own error says why), and a name that is a path is never a file in templates/partials/.
+ */
+function unknownPartialHint(name: string, set: Pick<TemplateSet, "partials" | "refused">): string {
+  const refused = set.refused.find((file) => file.kind === "partial" && file.name === name);
+  if (refused !== undefined) return `${refused.shown} is there but cannot be used: see its own error`;
+  const suggestion = suggestionHint(name, [...set.partials.keys()], "partial");
+  if (/[/\\]|^\./.test(name)) return hintWith(suggestion, "a partial is named by its file in templates/partials/, never by a path");
+  if (!idPattern.test(name)) return hintWith(suggestion, "a partial's name, like its file's, is lower-case letters, digits and hyphens");
+  return hintWith(suggestion, `a partial of your own goes in templates/partials/${name}.hbs`);
 }
 
 /** A "did you mean" hint followed by more advice. */

@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
@@ -18,6 +19,9 @@ const cases: Record<string, Record<string, string>> = {
   "unknown helper": { "letter.hbs": `${letterHead}<h1>{{upper brief.title}}</h1>\n</body>` },
   "helper with the wrong number of values": { "letter.hbs": `${letterHead}<p>{{count brief.counts.claims}}</p>\n</body>` },
   "unknown partial": { "letter.hbs": `${letterHead}{{> masthaed}}\n</body>`, "partials/masthead.hbs": "<p>Town of Millbrook</p>" },
+  // A hostile run: the hint said to put the file at templates/partials/../../secret.hbs.
+  "partial named by a path": { "letter.hbs": `${letterHead}{{> ../../secret}}\n</body>` },
+  "partial named in capitals": { "letter.hbs": `${letterHead}{{> Masthead}}\n</body>`, "partials/masthead.hbs": "<p>Town of Millbrook</p>" },
   "unknown field in a partial": { "letter.hbs": `${letterHead}{{> masthead}}\n</body>`, "partials/masthead.hbs": "<p>{{t brief.office}}</p>" },
   "unknown asset": { "letter.hbs": `${letterHead}<img src="{{asset "logo.png"}}" alt="">\n</body>`, "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>' },
   "asset named by a path": { "letter.hbs": `${letterHead}<img src="{{asset "../../secret.svg"}}" alt="">\n</body>` },
@@ -30,6 +34,26 @@ const cases: Record<string, Record<string, string>> = {
 describe("diagnostics for broken templates", () => {
   let project: TempProject | undefined;
   afterEach(() => project?.dispose());
+
+  // A hostile run: the partial's file is there but refused (a link out of the project), and the hint said to put it there.
+  it("a partial whose file is refused is said to be refused, not missing", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates/partials"), { recursive: true });
+    project.replace("briefs/tram-memo.yaml", "template: memo", "template: letter");
+    project.write("templates/letter.hbs", `${letterHead}{{> masthead}}\n</body>`);
+    const outside = join(project.dir, "..", `${basename(project.dir)}-outside.hbs`);
+    writeFileSync(outside, "<p>Town of Millbrook</p>");
+    try {
+      symlinkSync(outside, project.path("templates/partials/masthead.hbs"));
+      const result = await runCli(["validate", "--root", "."], { cwd: project.dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('there is no partial "masthead"');
+      expect(result.stderr).toContain("hint: templates/partials/masthead.hbs is there but cannot be used: see its own error");
+      expect(result.stderr).not.toContain("A partial of your own goes in");
+    } finally {
+      rmSync(outside, { force: true });
+    }
+  });
 
   for (const [name, files] of Object.entries(cases)) {
     it(name, async () => {
