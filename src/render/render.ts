@@ -79,6 +79,15 @@ export const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProto
 type RuntimeOptions = Handlebars.RuntimeOptions;
 
 /**
+ * Style sheets as text that cannot end the <style> element they are set into: the only thing that ends it is
+ * "</style", which becomes "<\/style", the same characters to CSS inside a string and an invalid token outside
+ * one. A sheet that wrote </style> would otherwise go on as HTML in every document it styles.
+ */
+function withinStyleElement(css: string): string {
+  return css.replace(/<\/(style)/gi, "<\\/$1");
+}
+
+/**
  * The policy every document carries, first thing in its head: it loads nothing but what it holds (styles, data: images
  * and fonts). default-src does not cover base-uri or form-action: a <base href> a template slips in (a style sheet
  * that closes its own tag) would send every link of the file, the notes' "#note-1" too, to another site.
@@ -165,7 +174,7 @@ export function createRenderer(set: TemplateSet, check: TemplateCheck, options: 
     const handlebars = Handlebars.create();
     registerHelpers(handlebars, set, report.entry);
     for (const [partial, file] of set.partials) handlebars.registerPartial(partial, compiler.template(handlebars, file.source));
-    return { render: compiler.template<TemplateContext>(handlebars, report.entry.source), styles: stylesFor(set, name).join("\n"), entry: report.entry };
+    return { render: compiler.template<TemplateContext>(handlebars, report.entry.source), styles: withinStyleElement(stylesFor(set, name).join("\n")), entry: report.entry };
   };
   return (model, balance, options = {}) => {
     let template = compiled.get(model.template);

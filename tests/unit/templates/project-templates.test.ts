@@ -77,6 +77,25 @@ describe("a project's own templates", () => {
     expect(handout).not.toContain("LETTERHEAD");
   });
 
+  // A hostile run: a style sheet is set into the document's <style> as it is, so one that wrote </style> went on as
+  // HTML: a <base>, an image or a paragraph of its own in every document it styles.
+  it("keeps a style sheet inside its <style>: one that closes it writes no HTML into the document", async () => {
+    project = letterProject();
+    project.write("templates/house.css", '.house-rule { color: #135; }\n</STYLE ><base href="http://127.0.0.1:9/"><p>INJECTED BY CSS</p><style>\n');
+    const result = await build(project, new FakePrinter());
+    expect(statuses(result.results)).toEqual({ "tram-handout": "built", "tram-memo": "built", "tram-one-pager": "built" });
+    for (const id of ["tram-memo", "tram-handout"]) {
+      const html = project.read(`output/${id}.html`);
+      const styleEnds = [...html.matchAll(/<\/style/gi)];
+      expect(styleEnds).toHaveLength(1);
+      // What the sheet wrote is style text, not elements: nothing of it after the one end of <style>.
+      const [inStyle, afterStyle] = [html.slice(0, styleEnds[0]!.index), html.slice(styleEnds[0]!.index)];
+      expect(inStyle).toContain(".house-rule");
+      expect(inStyle).toContain("INJECTED BY CSS");
+      expect(afterStyle).not.toMatch(/<base|INJECTED/i);
+    }
+  });
+
   it("replaces a built-in template and a built-in partial", async () => {
     project = new TempProject();
     mkdirSync(project.path("templates/partials"), { recursive: true });
