@@ -208,7 +208,7 @@ function sourceStub(id: string, metadata: DocumentMetadata, format: string): { l
     left.push(key);
     return `${key}: ${todo} # ${comment}`;
   };
-  // A date the calendar does not have ("2023-02-30" in a page's metadata) is not written: the extract would not check.
+  // Only a date the extract takes is written: one it would refuse would stop the whole corpus from checking.
   const date = metadata.date !== undefined && PartialDate.safeParse(metadata.date).success ? metadata.date : undefined;
   const dated = `date: ${JSON.stringify(date)} # from ${dateOrigins[format] ?? "the document's metadata"}: check it is the source's own date`;
   const lines = [
