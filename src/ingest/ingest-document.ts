@@ -55,8 +55,12 @@ export async function ingestDocument(bytes: Uint8Array, options: IngestOptions):
   };
 }
 
-/** Metadata with single-spaced values and without empty ones. */
+/**
+ * Metadata with single-spaced values, without control characters and without empty ones. A title or an author is
+ * a line of text: an escape sequence or a bell in one would be written into the extract (where YAML refuses it,
+ * stopping the whole corpus) and printed into documents and terminals.
+ */
 function compactMetadata(metadata: DocumentMetadata): DocumentMetadata {
-  const entries = Object.entries(metadata).map(([key, value]) => [key, normaliseWhitespace(String(value ?? ""))] as const);
+  const entries = Object.entries(metadata).map(([key, value]) => [key, normaliseWhitespace(String(value ?? "")).replace(/[\p{Cc}]/gu, "")] as const);
   return Object.fromEntries(entries.filter(([, value]) => value !== ""));
 }

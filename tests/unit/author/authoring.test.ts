@@ -182,6 +182,20 @@ describe("brief source add", () => {
     expect(existsSync(project.path("sources/transit/texts/quay.txt"))).toBe(false);
   });
 
+  // A hostile run: a page's author with an escape sequence and a bell was written into the extract's comment as it
+  // was, and YAML_CONTROL_CHARACTER then stopped every brief of the corpus; source add had said it was added.
+  it("writes no control character a document's metadata holds into the extract", async () => {
+    project = new TempProject();
+    project.write("evil.html", page.replace('content="Jo Marsh"', 'content="Jo&#x1b;]0;PWNED&#x07; Marsh"').replace("<title>Harbour", "<title>&#x1b;[31mHarbour"));
+    expect((await runCli(["source", "add", "evil.html", "--corpus", "transit", "--id", "evil"], { cwd: project.dir })).code).toBe(0);
+    const stub = project.read(corpusFile).slice(project.read(corpusFile).indexOf("  - id: evil\n"));
+    expect(stub).toContain("# author: Jo]0;PWNED Marsh");
+    expect(stub).toContain('title: "[31mHarbour plan: the new ferry quay"');
+    expect(project.read(corpusFile)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\\u00/);
+    const check = await runCli(["check", "transit"], { cwd: project.dir });
+    expect(check.stderr).not.toContain("YAML_CONTROL_CHARACTER");
+  });
+
   // A hostile run: a bad --id was BRIEF_INVALID_FORMAT with exit 1, as if a file had the problem; --corpus is a usage error.
   it("takes a bad --id as a usage error, exit 2, before reading the document", async () => {
     project = new TempProject();
