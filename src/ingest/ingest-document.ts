@@ -43,9 +43,7 @@ export async function ingestDocument(bytes: Uint8Array, options: IngestOptions):
   const result = await read(bytes, options.fileName);
   const paragraphs = result.paragraphs.map(normaliseWhitespace).filter((paragraph) => paragraph !== "");
   if (paragraphs.length === 0) {
-    throw new BriefsmithError("INGEST_NO_TEXT", `no text found in ${options.fileName}`, {
-      hint: format === "html" ? "the page may build its text with scripts, which are not run: save the page as the browser shows it (or copy its text into a .txt file)" : "check that the file has the text you expect",
-    });
+    throw new BriefsmithError("INGEST_NO_TEXT", `no text found in ${options.fileName}`, { hint: "check that the file has the text you expect" });
   }
   return {
     paragraphs,

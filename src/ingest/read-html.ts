@@ -1,5 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { decodeText } from "./decode-text.js";
 import { collectBlockTexts } from "./html-blocks.js";
 import { readHtmlMetadata } from "./html-metadata.js";
@@ -20,7 +21,7 @@ import type { ReadResult } from "./ingested-document.js";
  */
 export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   const { text, warnings } = decodeText(bytes, fileName, declaredCharset(bytes));
-  const { document } = parseHTML(text);
+  const { document } = parseHTML(framed(text));
   // Readability rewrites the document it is given: it gets a copy, and the metadata is read from the original.
   const copy = document.cloneNode(true) as Document;
   // A newsletter sign-up box inside the article's container reads to Readability as part of it.
@@ -31,11 +32,41 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   // document has it, its first paragraph, so paragraph numbers run alike whatever the format.
   const headline = article?.title?.trim();
   if (headline && paragraphs.length > 0 && paragraphs[0] !== headline && document.querySelector("h1")?.textContent?.trim() === headline) paragraphs.unshift(headline);
+  if (!paragraphs.some((paragraph) => paragraph.trim() !== "")) throw noText(document, fileName);
   return {
     paragraphs,
     metadata: readHtmlMetadata(document, article ?? {}),
     warnings,
   };
+}
+
+/**
+ * The page as a whole document, <html> and <body> included. A browser supplies them when a page leaves them out
+ * (a fragment saved by hand, a page without <body>); linkedom does not: it took such a page's first element for the
+ * whole document, and found no text in it, or (for an empty page) no document at all.
+ */
+function framed(html: string): string {
+  const hasHtml = /<html[\s>]/i.test(html);
+  if (hasHtml && /<body[\s>]/i.test(html)) return html;
+  let rest = html.replace(/^\s*<!doctype[^>]*>/i, "");
+  const htmlTag = /<html(?:\s[^>]*)?>/i.exec(rest)?.[0] ?? "<html>";
+  rest = rest.replace(/<html(?:\s[^>]*)?>/i, "").replace(/<\/html\s*>/i, "");
+  const head = /<head[\s>][\s\S]*?<\/head\s*>/i.exec(rest)?.[0] ?? "";
+  rest = rest.replace(head, "");
+  return `<!doctype html>${htmlTag}${head}${/<body[\s>]/i.test(rest) ? rest : `<body>${rest}</body>`}</html>`;
+}
+
+/** INGEST_NO_TEXT, with the reason a page holds no text that is true of it. */
+function noText(document: Document, fileName: string): BriefsmithError {
+  const body = document.body?.cloneNode(true) as HTMLElement | undefined;
+  for (const hidden of body?.querySelectorAll("script, style, noscript, template") ?? []) hidden.remove();
+  const hasText = (body?.textContent ?? "").trim() !== "";
+  const hint = document.querySelector("script") !== null && !hasText
+    ? "the page builds its text with scripts, which are not run: save the page as the browser shows it (or copy its text into a .txt file)"
+    : hasText
+      ? "its text could not be told from the page around it: copy the article's text into a .txt file and add that"
+      : "the page has no text: check that this is the page saved as the browser shows it";
+  return new BriefsmithError("INGEST_NO_TEXT", `no text found in ${fileName}`, { hint });
 }
 
 /** A class or id that names a sign-up box: "newsletter", "newsletter-signup", "subscribe-box"; not "subscriber-only". */

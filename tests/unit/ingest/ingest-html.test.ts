@@ -113,3 +113,29 @@ describe("a page in Windows-1252", () => {
     expect(document.warnings.join(" ")).not.toContain("control characters");
   });
 });
+
+// A hostile run: an empty, blank or comment-only page was an internal error with a stack trace (linkedom gives such
+// a text no document element, and Readability stumbled on it), and a page saved without <html> and <body> gave
+// "no text found" though its text was there.
+describe("a page without the frame of a document", () => {
+  const read = (html: string) => ingestDocument(new TextEncoder().encode(html), { fileName: "page.html" });
+
+  it("is read for its text when it has no <html> or no <body>", async () => {
+    const text = "The harbour board proposed a new quay for the island ferries, to be built on the north mole by 2027.";
+    expect((await read(`<p>${text}</p>`)).paragraphs).toEqual([text]);
+    expect((await read(`<html lang="en"><p>${text}</p></html>`)).paragraphs).toEqual([text]);
+    const headed = await read(`<head><title>Harbour plan</title><meta name="author" content="Jo Marsh"></head><p>${text}</p>`);
+    expect(headed.paragraphs).toEqual([text]);
+    expect(headed.metadata).toMatchObject({ title: "Harbour plan", author: "Jo Marsh" });
+  });
+
+  it("with no text at all, is a page without text, never an internal error", async () => {
+    for (const empty of ["", "   \n", "<!-- saved by hand -->", "<html><head><title>x</title></head></html>"]) {
+      await expect(read(empty)).rejects.toMatchObject({ code: "INGEST_NO_TEXT", hint: "the page has no text: check that this is the page saved as the browser shows it" });
+    }
+    await expect(read('<html><body><div id="app"></div><script src="app.js"></script></body></html>')).rejects.toMatchObject({
+      code: "INGEST_NO_TEXT",
+      hint: expect.stringContaining("builds its text with scripts"),
+    });
+  });
+});
