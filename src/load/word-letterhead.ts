@@ -1,5 +1,6 @@
 import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 import JSZip from "jszip";
+import { unpackEntry, zipProblem } from "./zip-entry.js";
 
 /**
  * An office's letterhead in Word: the page headers and footers of a
@@ -141,7 +142,7 @@ export async function readWordLetterhead(bytes: Uint8Array, shown: string): Prom
   try {
     pkg = await Package.open(bytes);
   } catch (error) {
-    return { problem: `this is not a Word document (.docx): ${error instanceof Error ? error.message : String(error)}` };
+    return { problem: `this is not a Word document (.docx): ${zipProblem(error)}` };
   }
   try {
     return await readParts(pkg, shown);
@@ -511,15 +512,6 @@ function defaultStyleCopy(document: Document, defaultStyle: Element | undefined)
   return style;
 }
 
-/** What jszip's internalStream gives: chunks as they are unpacked. */
-interface ChunkStream {
-  on(event: "data", listener: (chunk: Uint8Array) => void): ChunkStream;
-  on(event: "error", listener: (error: unknown) => void): ChunkStream;
-  on(event: "end", listener: () => void): ChunkStream;
-  pause(): ChunkStream;
-  resume(): ChunkStream;
-}
-
 /** A Word package (a zip file), read with limits on what it unpacks. */
 export class Package {
   readonly #zip: JSZip;
@@ -537,30 +529,13 @@ export class Package {
   async bytes(name: string): Promise<Uint8Array | undefined> {
     const entry = this.#zip.file(name);
     if (entry === null) return undefined;
-    // Unpacked in chunks, counted as they come: the directory's size can lie, and the whole entry is never held
-    // past the limit. A damaged entry (bad data, a size that does not match) is the file's problem, not a bug.
     const limit = Math.min(letterheadLimits.entryBytes, letterheadLimits.totalBytes - this.#unpacked);
-    const chunks: Uint8Array[] = [];
-    let length = 0;
-    await new Promise<void>((resolve, reject) => {
-      // jszip's chunked reader, which its types leave out (nodeStream is the same, for Node's streams).
-      const stream = (entry as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream("uint8array");
-      stream
-        .on("data", (chunk: Uint8Array) => {
-          length += chunk.length;
-          if (length > limit) {
-            stream.pause();
-            reject(new LetterheadProblem(`${name} unpacks to more than a letterhead could need`));
-            return;
-          }
-          chunks.push(chunk);
-        })
-        .on("error", (error: unknown) => reject(new LetterheadProblem(`${name} is damaged: ${error instanceof Error ? error.message : String(error)}`)))
-        .on("end", () => resolve())
-        .resume();
+    const unpacked = await unpackEntry(entry, limit).catch((error: unknown) => {
+      throw new LetterheadProblem(`${name} is damaged: ${error instanceof Error ? error.message : String(error)}`);
     });
-    this.#unpacked += length;
-    return Buffer.concat(chunks);
+    if (unpacked.tooLarge) throw new LetterheadProblem(`${name} unpacks to more than a letterhead could need`);
+    this.#unpacked += unpacked.bytes.length;
+    return unpacked.bytes;
   }
 
   /** An XML entry, parsed with namespaces; undefined when there is none. */

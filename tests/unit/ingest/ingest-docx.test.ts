@@ -60,3 +60,50 @@ describe("ingesting a Word document", () => {
     await expect(ingestDocument(bytes, { fileName: "fake.docx" })).rejects.toMatchObject({ code: "INGEST_UNREADABLE" });
   });
 });
+
+// A hostile run: a Word file of 870 KB that unpacks to 306 MB of paragraphs ran Node out of memory (a V8 crash,
+// exit 134, 4.6 GB); one of 1.1 MB holding one giant run took 2.3 GB before failing.
+describe("a Word file that unpacks to far more than a document could hold", () => {
+  it("is refused from its unpacked size, before it is converted", async () => {
+    const zip = await JSZip.loadAsync(await makeDocx());
+    const paragraph = "<w:p><w:r><w:t>Trade grew every year since 2014 and is still growing.</w:t></w:r></w:p>";
+    // 60 MiB of markup, which deflate packs into well under a megabyte.
+    const body = paragraph.repeat(Math.ceil((60 * 1024 * 1024) / paragraph.length));
+    const xml = (await zip.file("word/document.xml")!.async("string")).replace(/<w:body>/, `<w:body>${body}`);
+    zip.file("word/document.xml", xml);
+    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const used = process.memoryUsage().heapUsed;
+    await expect(ingestDocument(bomb, { fileName: "bomb.docx" })).rejects.toMatchObject({
+      code: "FILE_TOO_LARGE",
+      message: "bomb.docx unpacks to more than 48.0 MiB of Word markup in word/document.xml: more than a document to quote could hold",
+    });
+    // Nothing near the unpacked size was held.
+    expect(process.memoryUsage().heapUsed - used).toBeLessThan(200 * 1024 * 1024);
+  }, 60_000);
+});
+
+// A hostile run: a damaged file was told of in jszip's words with its web page ("Can't find end of central directory
+// : is this a zip file ? If it is, see https://…"), and mammoth's notes on styles and pictures, which change nothing
+// in the text, were passed on with the one that did ("An unrecognised element was ignored: w:altChunk").
+describe("what a Word file's reader says of it", () => {
+  it("names a file cut short as such, in plain words", async () => {
+    const whole = await makeDocx();
+    await expect(ingestDocument(whole.subarray(0, whole.length >> 1), { fileName: "cut.docx" })).rejects.toMatchObject({
+      code: "INGEST_UNREADABLE",
+      message: "cut.docx could not be read as a Word document: it is not a zip file, or only part of one",
+    });
+  });
+
+  it("warns of text left out, and of nothing that leaves the text as it is", async () => {
+    const zip = await JSZip.loadAsync(await makeDocx());
+    const xml = (await zip.file("word/document.xml")!.async("string")).replace(
+      /<w:body>/,
+      '<w:body><w:p><w:pPr><w:pStyle w:val="NoSuchStyle"/></w:pPr><w:r><w:t>Styled by a style the file lacks.</w:t></w:r></w:p><w:altChunk r:id="rIdChunk"/>',
+    );
+    zip.file("word/document.xml", xml);
+    const document = await ingestDocument(await zip.generateAsync({ type: "uint8array" }), { fileName: "chunk.docx" });
+    expect(document.paragraphs[0]).toBe("Styled by a style the file lacks.");
+    expect(document.warnings).toEqual(["chunk.docx: a part embedded from another file (an altChunk) is left out: its text is not in the source text"]);
+  });
+});
