@@ -139,7 +139,9 @@ function cutRedirects(html: string): string {
     if ("childNodes" in node) for (const child of node.childNodes) visit(child);
     if ("content" in node && node.content) visit(node.content as DefaultTreeAdapterMap["parentNode"]);
   };
-  visit(parseHtml(html, { sourceCodeLocationInfo: true }));
+  // Parsed as a browser with JavaScript off parses it (the HTML file may be opened in one): there a <noscript>'s
+  // content is markup, which a parser that runs scripts takes for text, and its refresh would be followed.
+  visit(parseHtml(html, { sourceCodeLocationInfo: true, scriptingEnabled: false }));
   let out = html;
   for (const cut of cuts.sort((a, b) => b.start - a.start)) out = out.slice(0, cut.start) + out.slice(cut.end);
   return out;

@@ -258,6 +258,16 @@ describe("redirects", () => {
     expect(withoutRedirects(page("<p>refresh</p>"))).toBe(page("<p>refresh</p>"));
   });
 
+  // A hostile run: inside <noscript> the tag was left, read as text by a parser that runs scripts, and a reader's
+  // browser with JavaScript off, opening the HTML file, followed it to the address.
+  it("are cut out of a <noscript> too, where a browser without JavaScript reads them", () => {
+    const policy = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`;
+    const refresh = '<meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/">';
+    expect(withoutRedirects(`<!DOCTYPE html><html><head>${policy}<noscript>${refresh}</noscript></head><body><noscript><p>x</p>${refresh}</noscript></body></html>`)).toBe(
+      `<!DOCTYPE html><html><head>${policy}<noscript></noscript></head><body><noscript><p>x</p></noscript></body></html>`,
+    );
+  });
+
   // A hostile run: cutting the inner tag joined the text around it into a live one.
   it("are cut until none is left, however they are nested", () => {
     const nested = '<<meta http-equiv="refresh" content="9">meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/">';
