@@ -199,6 +199,16 @@ class Walker {
       this.#arguments(node.params, node.hash, scope);
       return;
     }
+    // Text from a brief or an extract is data, printed as text: only the style sheets go into the document as they are.
+    if (!node.escaped && !/^(?:@root\.)?styles$/.test(path.original)) {
+      this.#error(
+        "TEMPLATE_UNSUPPORTED",
+        path,
+        `${path.original} printed unescaped ({{{…}}} or {{&…}}) would write text into the document as HTML`,
+        "write it with two braces: brief and extract text is printed as text, and Briefsmith's helpers give the HTML they make (Markdown included) with two",
+      );
+      return;
+    }
     const name = this.#helperName(path);
     const called = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
     if (name !== undefined && Object.hasOwn(templateHelpers, name) && !scope.blockParams.has(name)) {

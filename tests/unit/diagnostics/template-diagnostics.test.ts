@@ -18,6 +18,8 @@ const cases: Record<string, Record<string, string>> = {
   "unknown field inside each": { "letter.hbs": `${letterHead}{{#each brief.themes}}<h2>{{t titel}}</h2>{{/each}}\n</body>` },
   "unknown helper": { "letter.hbs": `${letterHead}<h1>{{upper brief.title}}</h1>\n</body>` },
   "helper with the wrong number of values": { "letter.hbs": `${letterHead}<p>{{count brief.counts.claims}}</p>\n</body>` },
+  // A hostile run: {{{brief.title}}} wrote a brief's (or an extract's) text into the document as HTML, without a word.
+  "triple braces on text": { "letter.hbs": `${letterHead}<h1>{{{brief.title}}}</h1><p>{{& brief.to}}</p>\n</body>` },
   "unknown partial": { "letter.hbs": `${letterHead}{{> masthaed}}\n</body>`, "partials/masthead.hbs": "<p>Town of Millbrook</p>" },
   // A hostile run: the hint said to put the file at templates/partials/../../secret.hbs.
   "partial named by a path": { "letter.hbs": `${letterHead}{{> ../../secret}}\n</body>` },
