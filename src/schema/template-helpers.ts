@@ -17,6 +17,8 @@ export interface HelperSignature {
   readonly result: HelperResult;
   /** The positions of the values that must be lists: given text or a number, the template checker says so where it is written. */
   readonly lists?: readonly number[];
+  /** The positions of the values it prints or reads as text: given a list or a mapping, the checker says so ("[object Object]"). */
+  readonly scalars?: readonly number[];
   /** What it does, for the README. */
   readonly doc: string;
 }
@@ -31,38 +33,40 @@ const handlebarsHelpers = {
   unless: { params: [1, 1], block: true, result: text, doc: "{{#unless value}}…{{/unless}}: the opposite of if" },
   each: { params: [1, 1], block: true, result: text, doc: "{{#each list}}…{{/each}}: its block once per item, the item as the context; @index, @first and @last inside" },
   with: { params: [1, 1], block: true, result: text, doc: "{{#with value}}…{{/with}}: its block with the value as the context, when it is not empty" },
-  lookup: { params: [2, 2], block: false, result: text, doc: "(lookup object key): a field chosen by a value" },
+  lookup: { params: [2, 2], block: false, scalars: [1], result: text, doc: "(lookup object key): a field chosen by a value" },
 } as const satisfies Record<string, HelperSignature>;
 
 const briefsmithHelpers = {
-  t: { params: [1, 1], block: false, result: html, doc: "{{t text}}: plain text as printed: typographic quotes and dashes, HTML escaped" },
-  md: { params: [1, 1], block: false, result: html, doc: "{{md text}}: Markdown inline (emphasis, links), escaped" },
-  mdBlock: { params: [1, 1], block: false, result: html, doc: "{{mdBlock text}}: Markdown paragraphs and lists, escaped" },
-  quotation: { params: [1, 1], block: false, result: html, doc: "{{quotation quote}}: a verbatim quote in quotation marks, quotes inside it made single" },
-  quoteLead: { params: [1, 1], block: false, result: text, doc: '{{quoteLead quote}}: "In the source’s words, " before a quote that starts in lower case after our sentence, else nothing' },
-  quoteEnd: { params: [1, 1], block: false, result: text, doc: "{{quoteEnd quote}}: a full stop after a quote's citation when the quote does not end its sentence itself, else nothing" },
-  cssString: { params: [1, 1], block: false, result: html, doc: "{{cssString text}}: text as a CSS string, for content: in @page rules" },
+  t: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{t text}}: plain text as printed: typographic quotes and dashes, HTML escaped" },
+  md: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{md text}}: Markdown inline (emphasis, links), escaped" },
+  mdBlock: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{mdBlock text}}: Markdown paragraphs and lists, escaped" },
+  quotation: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{quotation quote}}: a verbatim quote in quotation marks, quotes inside it made single" },
+  quoteLead: { params: [1, 1], block: false, scalars: [0], result: text, doc: '{{quoteLead quote}}: "In the source’s words, " before a quote that starts in lower case after our sentence, else nothing' },
+  quoteEnd: { params: [1, 1], block: false, scalars: [0], result: text, doc: "{{quoteEnd quote}}: a full stop after a quote's citation when the quote does not end its sentence itself, else nothing" },
+  cssString: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{cssString text}}: text as a CSS string, for content: in @page rules" },
   eq: { params: [2, 2], block: false, result: flag, doc: "(eq a b): whether two values are the same" },
-  count: { params: [2, 2], block: false, result: text, doc: '{{count number "noun"}}: "three questions", "12 claims"' },
-  numberWord: { params: [1, 1], block: false, result: text, doc: '{{numberWord number}}: "three", "12"' },
-  runIn: { params: [1, 1], block: false, result: html, doc: '{{runIn title}}: a title run in before text: "Economic and energy ties."' },
-  sentence: { params: [1, 1], block: false, result: html, doc: "{{sentence text}}: the text with a capital and a full stop" },
-  kindLabel: { params: [1, 1], block: false, result: text, doc: "{{kindLabel kind}}: Reporting, Judgment or Assumption" },
-  bearingSymbol: { params: [1, 1], block: false, result: text, doc: "{{bearingSymbol bearing}}: C, I or N" },
+  count: { params: [2, 2], block: false, scalars: [0, 1], result: text, doc: '{{count number "noun"}}: "three questions", "12 claims"' },
+  numberWord: { params: [1, 1], block: false, scalars: [0], result: text, doc: '{{numberWord number}}: "three", "12"' },
+  runIn: { params: [1, 1], block: false, scalars: [0], result: html, doc: '{{runIn title}}: a title run in before text: "Economic and energy ties."' },
+  sentence: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{sentence text}}: the text with a capital and a full stop" },
+  kindLabel: { params: [1, 1], block: false, scalars: [0], result: text, doc: "{{kindLabel kind}}: Reporting, Judgment or Assumption" },
+  bearingSymbol: { params: [1, 1], block: false, scalars: [0], result: text, doc: "{{bearingSymbol bearing}}: C, I or N" },
   phrase: {
     params: [1, 1],
     block: false,
+    scalars: [0],
     result: text,
     doc: '{{phrase "name"}}: a fixed word or sentence of the documents, as the Word output says it too ("blufMemo": "Bottom line up front", "sources", "notes", …: src/render/wording.ts)',
   },
   achLead: { params: [0, 0], block: false, result: html, doc: "{{achLead}}: the evidence matrix's lead: how to read C, I and N" },
-  join: { params: [1, 2], block: false, result: text, lists: [0], doc: '{{join list ", "}}: the items of a list with a separator' },
-  pageSize: { params: [1, 1], block: false, result: text, doc: "{{pageSize brief.paper}}: the CSS page size (letter or A4)" },
-  weight: { params: [1, 1], block: false, result: { $ref: "#/definitions/DueWeight" }, doc: "(weight theme.id): the question's due-weight statement (text, short, sentences, …)" },
-  balanceTheme: { params: [1, 1], block: false, result: { $ref: "#/definitions/ThemeBalance" }, doc: "(balanceTheme theme.id): the question's balance figures" },
+  join: { params: [1, 2], block: false, result: text, lists: [0], scalars: [1], doc: '{{join list ", "}}: the items of a list with a separator' },
+  pageSize: { params: [1, 1], block: false, scalars: [0], result: text, doc: "{{pageSize brief.paper}}: the CSS page size (letter or A4)" },
+  weight: { params: [1, 1], block: false, scalars: [0], result: { $ref: "#/definitions/DueWeight" }, doc: "(weight theme.id): the question's due-weight statement (text, short, sentences, …)" },
+  balanceTheme: { params: [1, 1], block: false, scalars: [0], result: { $ref: "#/definitions/ThemeBalance" }, doc: "(balanceTheme theme.id): the question's balance figures" },
   sectionPartial: {
     params: [1, 1],
     block: false,
+    scalars: [0],
     result: text,
     doc: "{{> (sectionPartial section) @root}}: the partial that prints a section: TEMPLATE-SECTION, else LAYOUT-SECTION, else section-SECTION",
   },

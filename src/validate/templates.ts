@@ -8,7 +8,7 @@ import { templateHelpers, type HelperSignature } from "../schema/template-helper
 import { literalReferenceWarnings } from "./template-references.js";
 import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
 import { resolvePath, scopeKey, startsWithName, type Scope } from "./template-scope.js";
-import { describeType, isScalar, itemType, resolveType, templateContextJsonSchema, type FieldType } from "./template-types.js";
+import { describeType, fieldNames, fieldType, isScalar, itemType, resolveType, templateContextJsonSchema, type FieldType } from "./template-types.js";
 
 /**
  * The template checker. Every template (Briefsmith's own and a project's) is
@@ -212,7 +212,15 @@ class Walker {
     const name = this.#helperName(path);
     const called = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
     if (name !== undefined && Object.hasOwn(templateHelpers, name) && !scope.blockParams.has(name)) {
-      this.#helperCall(name, node, scope, false);
+      const [, result] = this.#helperCall(name, node, scope, false);
+      if (!isScalar(result) && resolveType(result) !== "any") {
+        this.#error(
+          "TEMPLATE_HELPER_ARGUMENTS",
+          path,
+          `{{${name} …}} gives ${describeType(result)}, which does not print as text ("[object Object]")`,
+          name === "lookup" ? "look up a field that is text, or print one of its fields" : `print one of its fields: {{#with (${name} …)}}{{t text}}{{/with}}`,
+        );
+      }
       return;
     }
     if (called) {
@@ -287,7 +295,29 @@ class Walker {
         this.#error("TEMPLATE_HELPER_ARGUMENTS", param, `${name} takes a list, but ${describeParam(param)} is ${describeType(type)}`, `as in ${signature.doc.split(":")[0]}`);
       }
     }
+    // {{t brief.themes}} printed "[object Object]": a list or a mapping where a helper reads text is said where it is written.
+    for (const index of signature.scalars ?? []) {
+      const param = node.params[index];
+      const type = types[index];
+      if (param !== undefined && type !== undefined && !isScalar(type) && resolveType(type) !== "any") {
+        this.#error("TEMPLATE_HELPER_ARGUMENTS", param, `${name} takes text, but ${describeParam(param)} is ${describeType(type)}, which does not read as text ("[object Object]")`, `as in ${signature.doc.split(":")[0]}`);
+      }
+    }
+    if (name === "lookup") return [types[0], this.#lookedUp(node.params, types)];
     return [types[0], signature.result];
+  }
+
+  /** What (lookup object "key") gives: the field's type when the key is written out, anything when it is chosen at run time. */
+  #lookedUp(params: readonly hbs.AST.Expression[], types: readonly (FieldType | undefined)[]): FieldType {
+    const [object, key] = params;
+    if (object === undefined || key?.type !== "StringLiteral" || types[0] === undefined) return "any";
+    const name = (key as hbs.AST.StringLiteral).value;
+    const type = fieldType(types[0], name);
+    if (type === undefined) {
+      this.#error("TEMPLATE_UNKNOWN_FIELD", key, `${describeParam(object)} has no field "${name}"`, suggestionHint(name, fieldNames(types[0]), "field"));
+      return "any";
+    }
+    return type;
   }
 
   #asset(param: hbs.AST.Expression | undefined): FieldType {

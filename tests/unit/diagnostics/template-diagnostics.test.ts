@@ -20,6 +20,10 @@ const cases: Record<string, Record<string, string>> = {
   "helper with the wrong number of values": { "letter.hbs": `${letterHead}<p>{{count brief.counts.claims}}</p>\n</body>` },
   // A hostile run: {{{brief.title}}} wrote a brief's (or an extract's) text into the document as HTML, without a word.
   "triple braces on text": { "letter.hbs": `${letterHead}<h1>{{{brief.title}}}</h1><p>{{& brief.to}}</p>\n</body>` },
+  // A hostile run: each of these printed "[object Object]" (or a list run together) in the PDF, and validate said nothing.
+  "helper given a list or a mapping": { "letter.hbs": `${letterHead}<p>{{t brief.themes}}</p><p>{{sentence brief.themes.[0].viewpoints}}</p>\n</body>` },
+  "helper that gives a mapping, printed": { "letter.hbs": `${letterHead}{{#each brief.themes}}<p>{{weight id}}</p>{{/each}}\n</body>` },
+  "lookup of a mapping, printed": { "letter.hbs": `${letterHead}<p>{{lookup brief "sections"}}</p><p>{{lookup brief "title"}}</p>\n</body>` },
   "unknown partial": { "letter.hbs": `${letterHead}{{> masthaed}}\n</body>`, "partials/masthead.hbs": "<p>Town of Millbrook</p>" },
   // A hostile run: the hint said to put the file at templates/partials/../../secret.hbs.
   "partial named by a path": { "letter.hbs": `${letterHead}{{> ../../secret}}\n</body>` },
