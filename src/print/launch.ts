@@ -50,12 +50,12 @@ export async function launchBrowser(
       pipe: true,
       args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
       timeout: options.timeoutMs ?? 30_000,
-      // Puppeteer's own handlers kill the browser and exit the process on Ctrl+C, which keeps a quick script from
-      // leaving Chromium behind. A caller that handles signals itself (the build, the preview) turns them off:
-      // under the build's pool they would close the browser as if it had crashed, and start another.
-      handleSIGINT: options.handleSignals ?? true,
-      handleSIGTERM: options.handleSignals ?? true,
-      handleSIGHUP: options.handleSignals ?? true,
+      // Puppeteer's own handlers kill the browser and exit the process on Ctrl+C; asked for only. Without them the
+      // host's signals are its own (SIGTERM ends it, its SIGINT handler runs), and Chromium, whose only link is the
+      // pipe, ends when the host does. Under the build's pool they would also close the browser as if it had crashed.
+      handleSIGINT: options.handleSignals ?? false,
+      handleSIGTERM: options.handleSignals ?? false,
+      handleSIGHUP: options.handleSignals ?? false,
       // Aborted, the browser's process is killed, even while it is still starting.
       ...(options.signal ? { signal: options.signal } : {}),
     });

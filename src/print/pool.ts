@@ -14,7 +14,7 @@ export interface PrintPoolOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** For tests: called with each browser's process id when it starts. */
   readonly onLaunch?: (pid: number | undefined) => void;
-  /** Let Puppeteer handle Ctrl+C and termination signals (default true); false when the caller closes the pool on them. */
+  /** Let Puppeteer handle Ctrl+C and termination signals (default false: the host's signals are its own). */
   readonly handleSignals?: boolean;
 }
 

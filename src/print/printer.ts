@@ -70,9 +70,10 @@ export interface PrinterOptions {
   /** Called with each browser's process id as it starts. */
   readonly onLaunch?: (pid: number | undefined) => void;
   /**
-   * Let Puppeteer handle SIGINT, SIGTERM and SIGHUP (default true: it kills the browser, and on
-   * Ctrl+C exits the process). A long-running caller that closes the printer on those signals
-   * itself, as `brief preview` does, sets it to false.
+   * Let Puppeteer handle SIGINT, SIGTERM and SIGHUP: it kills the browser, and on Ctrl+C exits the
+   * process itself. Default false: a library leaves its host's signals to the host, which ends as any
+   * Node program does (the browser, tied to it by a pipe only, ends with it) or closes the printer in
+   * its own handler. A quick script may set it to true.
    */
   readonly handleSignals?: boolean;
 }
