@@ -53,7 +53,8 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
     // Each round after the first lets the event loop run: a round that only awaited settled promises never gave
     // the build's SIGTERM handler its turn, and a lock that could not be removed spun at full CPU until SIGKILL.
     if (round > 0) await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) throw new BriefsmithError("BUILD_INTERRUPTED", "the build was stopped while it waited for the output folder's lock");
+    // Only a wait is cut short: a build stopped before it started takes the free lock and stops at once, saying so.
+    if (round > 0 && options.signal?.aborted) throw new BriefsmithError("BUILD_INTERRUPTED", "the build was stopped while it waited for the output folder's lock");
     // Synchronous file operations: a handful of system calls, not queued behind a starting build's module loads.
     if (tryCreate(path, me)) return { path, release: async () => attempt(() => unlinkSync(path)) };
     if (attempt(() => lstatSync(path).isDirectory())) {
