@@ -27,6 +27,7 @@ import type { ValidBrief } from "../validate/brief.js";
 import { formatsOf, unchangedWithoutParsing, type PlanContext } from "./unchanged.js";
 import { runJobs, taskSlots } from "./run-jobs.js";
 import { SelectionNotices, textsOfNoticedFiles } from "./selection-notices.js";
+import { checkBuildOptions } from "./check-options.js";
 import { hasCurrentOutputs, type BriefResult, type BuildOptions, type BuildResult, type Env } from "./types.js";
 
 /**
@@ -38,6 +39,7 @@ import { hasCurrentOutputs, type BriefResult, type BuildOptions, type BuildResul
  * that orders the build's I/O.
  */
 export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResult> {
+  checkBuildOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const root = resolve(cwd, options.root ?? ".");

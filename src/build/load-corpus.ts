@@ -1,7 +1,7 @@
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
-import { invalidArgument } from "../errors/argument.js";
+import { checkOptionsArgument, checkTextArgument, invalidArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { displayPath, listCorpora, listYamlFiles } from "../load/project.js";
 import { closestMatch } from "../diagnostics/suggest.js";
@@ -58,6 +58,8 @@ export function usableCorpus(reading: CorpusReading | undefined): Corpus | undef
 export async function loadCorpus(dir: string, options: { cwd?: string } = {}): Promise<Corpus> {
   // "" would read the working folder as a corpus.
   if (typeof dir !== "string" || dir.trim() === "") throw invalidArgument("loadCorpus's folder", dir, "the path of a corpus folder");
+  checkOptionsArgument("loadCorpus's options", options);
+  checkTextArgument("loadCorpus's cwd", options.cwd);
   const cwd = options.cwd ?? process.cwd();
   const reading = await readCorpus(resolve(cwd, dir), { cwd });
   const corpus = usableCorpus(reading);

@@ -9,7 +9,7 @@ import { parseYamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import type { BriefModel } from "../model.js";
 import { createRenderer, type RenderHtml } from "../render/render.js";
-import { checkDateArgument, invalidArgument } from "../errors/argument.js";
+import { checkDateArgument, checkOptionsArgument, checkTextArgument, invalidArgument } from "../errors/argument.js";
 import { localIsoDate } from "../text/dates.js";
 import { plural } from "../text/plural.js";
 import { checkBriefAgainstExtract, validateBriefFile } from "../validate/brief.js";
@@ -57,7 +57,9 @@ const renderers = new WeakMap<TemplateSet, RenderHtml>();
 export async function renderBrief(brief: string | Readonly<Record<string, unknown>>, corpus: Corpus, options: RenderBriefOptions = {}): Promise<RenderedBrief> {
   if (typeof corpus !== "object" || corpus === null || !("extract" in corpus)) throw invalidArgument("renderBrief's corpus", corpus, "a corpus loadCorpus returned");
   if (typeof brief !== "string" && (typeof brief !== "object" || brief === null)) throw invalidArgument("renderBrief's brief", brief, "a brief's YAML text or its fields");
+  checkOptionsArgument("renderBrief's options", options);
   if (options.date !== undefined) checkDateArgument("renderBrief's date", options.date);
+  checkTextArgument("renderBrief's file", options.file);
   const fileName = options.file ?? "brief.yaml";
   if (corpus.diagnostics.some(blocksCorpus)) {
     throw new BriefsmithError("CORPUS_NOT_VALID", `the corpus "${corpus.id}" has problems that stop every brief of it`, {

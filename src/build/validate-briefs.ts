@@ -1,3 +1,4 @@
+import { checkValidateOptions } from "./check-options.js";
 import { resolve } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -46,6 +47,7 @@ export interface ValidationResult {
  * under its own balance policy, and judged by the same gate as the build.
  */
 export async function validateBriefs(options: ValidateOptions = {}): Promise<ValidationResult> {
+  checkValidateOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root ?? ".");
   const templates = loadProjectTemplates(root, cwd, options.templatesDir);

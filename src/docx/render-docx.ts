@@ -1,5 +1,5 @@
 import type { BalanceReport } from "../balance/measure.js";
-import { invalidArgument } from "../errors/argument.js";
+import { checkOptionsArgument, invalidArgument } from "../errors/argument.js";
 import type { BriefModel } from "../model.js";
 import type { WordLetterhead } from "../load/word-letterhead.js";
 
@@ -14,6 +14,7 @@ export async function renderDocx(model: BriefModel, balance: BalanceReport, opti
   if (typeof model !== "object" || model === null || !("layout" in model) || typeof balance !== "object" || balance === null) {
     throw invalidArgument("renderDocx's model and balance", typeof model, "what renderBrief returned (its model and balance)");
   }
+  checkOptionsArgument("renderDocx's options", options);
   const { writeDocx } = await import("./write-docx.js");
   return writeDocx(model, balance, options.letterhead);
 }

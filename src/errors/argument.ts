@@ -7,7 +7,7 @@ import { BriefsmithError } from "./briefsmith-error.js";
  * undefined 2024", a printer that never prints (jobs: 0), or a retry in a second browser.
  */
 export function invalidArgument(what: string, value: unknown, wanted: string): BriefsmithError {
-  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  const shown = typeof value === "string" || Array.isArray(value) ? JSON.stringify(value) : typeof value === "object" && value !== null ? "an object" : String(value);
   return new BriefsmithError("API_INVALID_ARGUMENT", `${what} is ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}, which is not ${wanted}`);
 }
 
@@ -21,4 +21,34 @@ export function checkDateArgument(what: string, date: unknown): void {
 /** A whole number within bounds. */
 export function checkCountArgument(what: string, value: unknown, min: number, max: number): void {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) throw invalidArgument(what, value, `a whole number from ${min} to ${max}`);
+}
+
+/** An options object: the defaults when undefined, else a plain object (null, text or a list is a program's slip). */
+export function checkOptionsArgument(what: string, options: unknown): void {
+  if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) throw invalidArgument(what, options, "an object of options");
+}
+
+/** Text that names something (a path, a folder), when given. */
+export function checkTextArgument(what: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== "string" || value.trim() === "")) throw invalidArgument(what, value, "text that names it");
+}
+
+/** A list of such texts, when given. */
+export function checkTextListArgument(what: string, value: unknown): void {
+  if (value !== undefined && (!Array.isArray(value) || value.some((item) => typeof item !== "string" || item.trim() === ""))) throw invalidArgument(what, value, "a list of texts");
+}
+
+/** true or false, when given. */
+export function checkFlagArgument(what: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "boolean") throw invalidArgument(what, value, "true or false");
+}
+
+/** A function to call back, when given. */
+export function checkCallbackArgument(what: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "function") throw invalidArgument(what, value, "a function");
+}
+
+/** An AbortSignal, when given. */
+export function checkSignalArgument(what: string, value: unknown): void {
+  if (value !== undefined && !(value instanceof AbortSignal)) throw invalidArgument(what, value, "an AbortSignal");
 }

@@ -1,3 +1,4 @@
+import { checkTextArgument, invalidArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { detectFormat } from "./detect-format.js";
 import type { DocumentFormat, DocumentMetadata, IngestedDocument, ReadResult } from "./ingested-document.js";
@@ -38,6 +39,10 @@ const loadReader: Readonly<Record<DocumentFormat, () => Promise<Reader>>> = {
  * text is found (a scanned PDF, an empty file).
  */
 export async function ingestDocument(bytes: Uint8Array, options: IngestOptions): Promise<IngestedDocument> {
+  if (!(bytes instanceof Uint8Array)) throw invalidArgument("ingestDocument's document", bytes, "its bytes (a Uint8Array or a Buffer)");
+  if (typeof options !== "object" || options === null) throw invalidArgument("ingestDocument's options", options, "an object with the file's name, { fileName }");
+  checkTextArgument("ingestDocument's fileName", options.fileName);
+  if (options.fileName === undefined) throw invalidArgument("ingestDocument's fileName", undefined, "the file's name, for its extension and for messages");
   const format = detectFormat(bytes, options.fileName, options.format);
   const read = await loadReader[format]();
   const result = await read(bytes, options.fileName);

@@ -2,6 +2,7 @@ import { readdirSync, realpathSync, type Dirent } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
+import { checkOptionsArgument, checkTextArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { layoutNames, templateNames, type LayoutName } from "../schema/brief.js";
 import { idPattern } from "../schema/id-pattern.js";
@@ -115,6 +116,10 @@ function readLayoutLine(source: string): { value: string; start: number; end: nu
  * Briefsmith's own (for tests of the built-in templates).
  */
 export async function loadTemplates(options: string | LoadTemplatesOptions = {}): Promise<TemplateSet> {
+  if (typeof options !== "string") {
+    checkOptionsArgument("loadTemplates's options", options);
+    for (const key of ["builtIn", "project", "cwd"] as const) checkTextArgument(`loadTemplates's ${key}`, options[key]);
+  }
   const { builtIn = builtInTemplatesDir, project, cwd = process.cwd() } = typeof options === "string" ? { builtIn: options } : options;
   const fileTexts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];

@@ -4,3 +4,6 @@
  * The bound of createPrinter's jobs and of the CLI's --jobs alike.
  */
 export const maxTabs = 32;
+
+/** Node's timers hold at most 2^31 - 1 ms: the bound of every timeout and grace a program passes. */
+export const maxTimeoutMs = 2 ** 31 - 1;

@@ -1,11 +1,11 @@
-import { checkCountArgument, checkDateArgument, invalidArgument } from "../errors/argument.js";
+import { checkCountArgument, checkDateArgument, checkOptionsArgument, checkSignalArgument, checkTextArgument, invalidArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { momentOfEpoch } from "../text/dates.js";
 import type { BrowserLocation } from "./browser.js";
 import { browserFingerprint, locateBrowser, type Env } from "./locate.js";
 import { finishPdf } from "./pdf-file.js";
 import { PrintPool } from "./pool.js";
-import { maxTabs } from "./limits.js";
+import { maxTabs, maxTimeoutMs } from "./limits.js";
 
 export type { Env } from "./locate.js";
 
@@ -85,6 +85,8 @@ export interface PrinterOptions {
  * done; printing after close() fails with PRINT_CANCELLED.
  */
 export async function createPrinter(options: PrinterOptions = {}): Promise<Printer> {
+  checkOptionsArgument("createPrinter's options", options);
+  checkTextArgument("createPrinter's browser", options.browser);
   // jobs: 0 gave a printer that never printed; a page count or a timeout of nothing, one that never restarts or waits.
   if (options.jobs !== undefined) checkCountArgument("createPrinter's jobs", options.jobs, 1, maxTabs);
   if (options.restartAfter !== undefined) checkCountArgument("createPrinter's restartAfter", options.restartAfter, 1, Number.MAX_SAFE_INTEGER);
@@ -95,9 +97,6 @@ export async function createPrinter(options: PrinterOptions = {}): Promise<Print
   if (options.warm !== false) printer.warmUp();
   return printer;
 }
-
-/** Node's timers hold at most 2^31 - 1 ms. */
-const maxTimeoutMs = 2 ** 31 - 1;
 
 class PoolPrinter implements Printer {
   readonly #location: BrowserLocation;
@@ -137,6 +136,8 @@ class PoolPrinter implements Printer {
   async printDocument(html: string, options: PrintOptions = {}): Promise<PrintedDocument> {
     // A caller's mistake, said as one, not taken for a crashed browser (and retried in a new one).
     if (typeof html !== "string") throw invalidArgument("the document to print", html, "HTML text");
+    checkOptionsArgument("the print options", options);
+    checkSignalArgument("the print signal", options.signal);
     if (options.paper !== undefined && options.paper !== "Letter" && options.paper !== "A4") throw invalidArgument("the paper", options.paper, '"Letter" or "A4"');
     if (options.date !== undefined) checkDateArgument("the print date", options.date);
     if (options.timeoutMs !== undefined) checkCountArgument("the print timeoutMs", options.timeoutMs, 1, maxTimeoutMs);

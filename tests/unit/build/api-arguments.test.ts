@@ -1,0 +1,114 @@
+import { existsSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildBriefs } from "../../../src/build/build-briefs.js";
+import { loadCorpus } from "../../../src/build/load-corpus.js";
+import { renderBrief } from "../../../src/build/render-brief.js";
+import { validateBriefs } from "../../../src/build/validate-briefs.js";
+import { renderDocx } from "../../../src/docx/render-docx.js";
+import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
+import { ingestDocument } from "../../../src/ingest/ingest-document.js";
+import { loadTemplates } from "../../../src/load/templates.js";
+import { createPrinter } from "../../../src/print/printer.js";
+import { FakePrinter } from "../../helpers/fake-printer.js";
+import { TempProject } from "../../helpers/project.js";
+
+/**
+ * What a program passes to the library's functions is checked at the call (API_INVALID_ARGUMENT), before anything
+ * is read, written or started. A hostile run of the library: buildBriefs printed "30 February 2016" for date
+ * "2016-02-30", took "yesterday" for today, built nothing without a word for jobs 0, said "built" for formats
+ * ["exe"] and wrote nothing; options given as null, or a number for a path, were TypeErrors.
+ */
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+async function refusal(call: () => Promise<unknown>): Promise<BriefsmithError> {
+  const error = await call().then(() => undefined, (e: unknown) => e);
+  if (!(error instanceof BriefsmithError)) throw new Error(`expected a BriefsmithError, got ${String(error)}`);
+  return error;
+}
+
+const untyped = <T>(value: unknown) => value as T;
+
+describe("buildBriefs and validateBriefs", () => {
+  const badBuildOptions: Record<string, unknown> = {
+    "an impossible date": { date: "2016-02-30" },
+    "a date that is no date": { date: "yesterday" },
+    "no tab to print in": { jobs: 0 },
+    "a negative jobs": { jobs: -1 },
+    "more tabs than a machine can print in": { jobs: 99 },
+    "a negative timeout": { timeoutMs: -5 },
+    "an unknown format": { formats: ["exe"] },
+    "formats as text": { formats: "pdf" },
+    "a shard past the count": { shard: { index: 5, count: 2 } },
+    "paths as text": { paths: "briefs/tram-memo.yaml" },
+    "a number for a folder": { root: 5 },
+    "a signal that is not one": { signal: {} },
+  };
+  for (const [name, options] of Object.entries(badBuildOptions)) {
+    it(`buildBriefs refuses ${name} at the call, writing nothing`, async () => {
+      project = new TempProject();
+      const error = await refusal(() => buildBriefs({ root: project!.dir, cwd: project!.dir, printer: new FakePrinter(), ...(options as object) }));
+      expect(error.code).toBe("API_INVALID_ARGUMENT");
+      expect(existsSync(project.path("output"))).toBe(false);
+    });
+  }
+
+  it("buildBriefs and validateBriefs refuse options that are not an object of options", async () => {
+    for (const options of [null, "briefs", 42]) {
+      expect((await refusal(() => buildBriefs(untyped(options)))).code).toBe("API_INVALID_ARGUMENT");
+      expect((await refusal(() => validateBriefs(untyped(options)))).code).toBe("API_INVALID_ARGUMENT");
+    }
+  });
+
+  it("validateBriefs refuses a date that is not a day of the calendar, and paths as text", async () => {
+    project = new TempProject();
+    for (const options of [{ date: "2016-02-30" }, { date: "yesterday" }, { date: "" }, { date: 42 }, { paths: "briefs/tram-memo.yaml" }]) {
+      const error = await refusal(() => validateBriefs({ root: project!.dir, cwd: project!.dir, ...untyped<object>(options) }));
+      expect(error.code, JSON.stringify(options)).toBe("API_INVALID_ARGUMENT");
+    }
+  });
+});
+
+describe("the other functions", () => {
+  it("refuse options given as null or as the wrong kind of value", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const brief = "title: Should Riverside extend the tram?\ntemplate: memo\ncorpus: transit\n";
+    const calls: Record<string, () => Promise<unknown>> = {
+      "loadCorpus(dir, null)": () => loadCorpus(project!.path("sources/transit"), untyped(null)),
+      "loadCorpus(dir, { cwd: 5 })": () => loadCorpus("sources/transit", untyped({ cwd: 5 })),
+      "renderBrief(brief, corpus, null)": () => renderBrief(brief, corpus, untyped(null)),
+      'renderBrief(brief, corpus, "2016-02-15")': () => renderBrief(brief, corpus, untyped("2016-02-15")),
+      "renderBrief(brief, corpus, { file: 5 })": () => renderBrief(brief, corpus, untyped({ file: 5 })),
+      "createPrinter(null)": () => createPrinter(untyped(null)),
+      "renderDocx(model, balance, null)": async () => {
+        const { model, balance } = await renderBrief(brief, corpus, { date: "2024-04-02" });
+        return renderDocx(model, balance, untyped(null));
+      },
+      "loadTemplates(null)": () => loadTemplates(untyped(null)),
+      'ingestDocument("text", …)': () => ingestDocument(untyped("hello"), { fileName: "a.txt" }),
+      "ingestDocument(bytes) without options": () => ingestDocument(new TextEncoder().encode("hello"), untyped(undefined)),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      const error = await refusal(call).catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(BriefsmithError);
+      expect((error as BriefsmithError).code, name).toBe("API_INVALID_ARGUMENT");
+    }
+  });
+});
+
+// A hostile run of the library: a signal aborted before the call made buildBriefs throw BUILD_INTERRUPTED, "stopped
+// while it waited for the output folder's lock", though it held no lock and waited for none.
+describe("a build whose signal has fired before it starts", () => {
+  it("returns a result that says it was stopped, with nothing built and the lock left free", async () => {
+    project = new TempProject();
+    const printer = new FakePrinter();
+    const result = await buildBriefs({ root: project.dir, cwd: project.dir, printer, signal: AbortSignal.abort("stop") });
+    expect(result.interrupted).toBeDefined();
+    expect(result.results.filter((r) => r.status === "built")).toEqual([]);
+    expect(printer.printed).toEqual([]);
+    const next = await buildBriefs({ root: project.dir, cwd: project.dir, printer });
+    expect(next.interrupted).toBeUndefined();
+    expect(next.results.filter((r) => r.status === "built")).toHaveLength(3);
+  });
+});
