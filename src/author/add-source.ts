@@ -1,18 +1,17 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { isMap, isSeq, parseDocument, type Document } from "yaml";
 import { todo } from "../check/check.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { ErrorCode } from "../errors/codes.js";
 import { ingestDocument, type DocumentMetadata } from "../ingest/ingest-document.js";
 import { displayPath, listYamlFiles, realFolder } from "../load/project.js";
-import { fileLimits, isInside, readBinaryFile, readTextFile } from "../load/read-file.js";
+import { fileLimits, formatBytes, isInside, readBinaryFile, readTextFile } from "../load/read-file.js";
 import { PartialDate } from "../schema/extract.js";
 import { idPattern } from "../schema/id-pattern.js";
 import { readCorpus } from "../build/load-corpus.js";
 import { checkQuote } from "../text/paragraphs.js";
-import { slugify } from "./slug.js";
 import { writeProjectFiles } from "./write-files.js";
 
 /** The largest document source add reads: a long report as PDF. */
@@ -23,8 +22,10 @@ export interface AddSourceOptions {
   readonly file: string;
   /** The corpus folder (sources/<corpus>). */
   readonly corpusDir: string;
-  /** The source id (default: from the file's name). */
-  readonly id?: string | undefined;
+  /** The source id. */
+  readonly id: string;
+  /** The project folder: a file named inside it that is a link leading out of it is not read. */
+  readonly root: string;
   /** Replace an existing text of the same id. */
   readonly force?: boolean;
   /** Where paths are shown from. */
@@ -68,12 +69,8 @@ export interface QuoteAstray {
  */
 export async function addSource(options: AddSourceOptions): Promise<AddedSource> {
   const shownCorpus = displayPath(options.corpusDir, options.cwd);
-  const id = options.id ?? slugify(basename(options.file, extname(options.file)));
-  if (!idPattern.test(id)) {
-    throw new BriefsmithError("BRIEF_INVALID_FORMAT", `"${id}" cannot be a source id`, {
-      hint: `a source id is lower-case letters, digits and single hyphens; choose one with --id${options.id === undefined ? " (the file's name gives none)" : ""}`,
-    });
-  }
+  const id = options.id;
+  if (!idPattern.test(id)) throw new BriefsmithError("BRIEF_INVALID_FORMAT", `"${id}" cannot be a source id`, { hint: "a source id is lower-case letters, digits and single hyphens" });
   const yamlPaths = await listYamlFiles(options.corpusDir, new Set(["texts"])).catch(() => undefined);
   if (yamlPaths === undefined || yamlPaths.length === 0) {
     throw new BriefsmithError("PATH_NOT_FOUND", `there is no corpus in ${shownCorpus}`, { hint: `create it first: brief new corpus ${basename(options.corpusDir)}` });
@@ -107,12 +104,20 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     });
   }
 
+  refuseLinkOutOfProject(options.file, options.root, options.cwd);
   // The build's reader: a size limit, and a device or pipe refused rather than read until memory runs out or forever.
   const bytes = Buffer.from(await readBinaryFile(options.file, maxDocumentBytes, displayPath(options.file, options.cwd)));
   const document = await ingestDocument(bytes, { fileName: basename(options.file) });
+  const text = document.paragraphs.join("\n") + "\n";
+  // Written, a text past what the build reads would stop every later show and check of the corpus.
+  if (Buffer.byteLength(text) > fileLimits.textBytes) {
+    throw new BriefsmithError("FILE_TOO_LARGE", `the text of ${basename(options.file)} is ${formatBytes(Buffer.byteLength(text))}, over the ${formatBytes(fileLimits.textBytes)} a source text may hold`, {
+      hint: "split the document, and add each part as a source of its own",
+    });
+  }
 
   await mkdir(join(options.corpusDir, "texts"), { recursive: true });
-  const writes = [{ path: textTarget.path, data: document.paragraphs.join("\n") + "\n" }];
+  const writes = [{ path: textTarget.path, data: text }];
   const stub = sourceStub(id, document.metadata, document.format);
   let yamlFile: string | undefined;
   if (!listed) {
@@ -151,6 +156,34 @@ async function quotesAstray(corpusDir: string, sourceId: string, cwd: string): P
     const found = checkQuote(item.quote, paragraphs, item.locator);
     return found.status === "ok" ? [] : [{ kind, id: item.id, locator: item.locator, foundIn: found.status === "wrong-paragraph" ? found.foundIn : [] }];
   });
+}
+
+/**
+ * A document named inside the project that is a link leading out of it (or to nothing) is not read: a link
+ * committed as inbox/report.txt could lead to ~/.ssh, whose text would then be copied into the corpus. A file
+ * named where it is, outside the project, is the author's to add.
+ */
+function refuseLinkOutOfProject(file: string, root: string, cwd: string): void {
+  const realRoot = realpathSync(root);
+  if (!isInside(root, file) && !isInside(realRoot, file)) return;
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    let link = false;
+    try {
+      link = lstatSync(file).isSymbolicLink();
+    } catch {
+      return; // nothing there: the reader says so
+    }
+    if (link) throw new BriefsmithError("PATH_NOT_FOUND", `${displayPath(file, cwd)} is a link to a file that does not exist`, { hint: "name the file itself" });
+    return;
+  }
+  if (!isInside(realRoot, real)) {
+    throw new BriefsmithError("FILE_OUTSIDE_FOLDER", `${displayPath(file, cwd)} is a link to a file outside the project, so it is not read`, {
+      hint: "if you mean to add the file it leads to, name that file itself",
+    });
+  }
 }
 
 /**

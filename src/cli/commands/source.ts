@@ -1,5 +1,6 @@
-import { resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { addSource } from "../../author/add-source.js";
+import { slugify } from "../../author/slug.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, listCorpora } from "../../load/project.js";
 import { idPattern } from "../../schema/id-pattern.js";
@@ -49,7 +50,9 @@ says is named.`,
     if (values.id !== undefined && !idPattern.test(values.id)) {
       throw new UsageError(`--id takes a source id, lower-case letters, digits and single hyphens, not "${values.id}"`);
     }
-    const added = await addSource({ file: resolve(io.cwd, file), corpusDir: corpusDir(root, values.corpus), id: values.id, force: values.force ?? false, cwd: io.cwd });
+    const id = values.id ?? slugify(basename(file, extname(file)));
+    if (!idPattern.test(id)) throw new UsageError(`the file's name "${basename(file)}" gives no source id: name one with --id, for example --id harbour-minutes`);
+    const added = await addSource({ file: resolve(io.cwd, file), root, corpusDir: corpusDir(root, values.corpus), id, force: values.force ?? false, cwd: io.cwd });
     const out = (line: string) => io.stdout.write(line + "\n");
     out(`${added.textFile}: ${plural(added.paragraphs, "paragraph")} (from ${added.format.toUpperCase()})`);
     for (const warning of added.warnings) io.stderr.write(`warning: ${warning}\n`);

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
@@ -194,6 +194,53 @@ describe("brief source add", () => {
     expect(project.read(corpusFile)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\\u00/);
     const check = await runCli(["check", "transit"], { cwd: project.dir });
     expect(check.stderr).not.toContain("YAML_CONTROL_CHARACTER");
+  });
+
+  // A hostile run: a file named "$$$ ###.txt" gave 'error BRIEF_INVALID_FORMAT: "" cannot be a source id', exit 1.
+  it("asks for --id, as a usage error, when the file's name gives no id", async () => {
+    project = new TempProject();
+    project.write("$$$ ###.txt", "The harbour board met on Monday to discuss the ferry quay and its cost.\n");
+    const run = await runCli(["source", "add", "$$$ ###.txt", "--corpus", "transit"], { cwd: project.dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the file\'s name "$$$ ###.txt" gives no source id: name one with --id, for example --id harbour-minutes');
+    expect(run.stderr).not.toContain("BRIEF_INVALID_FORMAT");
+  });
+
+  // A hostile run: a link in the project to /etc/passwd was followed, and the file copied into the corpus's texts.
+  it("refuses a file that is a link leading out of the project, and a link that leads nowhere", async () => {
+    project = new TempProject();
+    const outside = join(project.dir, "..", `${basename(project.dir)}-secret.txt`);
+    writeFileSync(outside, "SECRET LINE one of the file outside the project.\n");
+    try {
+      symlinkSync(outside, project.path("inbox.txt"));
+      const run = await runCli(["source", "add", "inbox.txt", "--corpus", "transit"], { cwd: project.dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("inbox.txt is a link to a file outside the project, so it is not read");
+      expect(run.stderr).not.toContain("SECRET");
+      expect(existsSync(project.path("sources/transit/texts/inbox.txt"))).toBe(false);
+      symlinkSync(join(project.dir, "nothing-here.txt"), project.path("dangling.txt"));
+      const dangling = await runCli(["source", "add", "dangling.txt", "--corpus", "transit"], { cwd: project.dir });
+      expect(dangling.stderr).toContain("dangling.txt is a link to a file that does not exist");
+      // Named where it is, the file is the author's to add.
+      const named = await runCli(["source", "add", outside, "--corpus", "transit", "--id", "named"], { cwd: project.dir });
+      expect(named.code).toBe(0);
+    } finally {
+      rmSync(outside, { force: true });
+    }
+  });
+
+  // A hostile run: a 30 MB page was added (28.6 MiB of text), and every later show and check of the corpus failed on
+  // a text over the 16 MiB a source text may have.
+  it("refuses a document whose text is more than a source text may hold, writing nothing", async () => {
+    project = new TempProject();
+    const paragraph = "The harbour board proposed a new quay for the island ferries, to be built on the north mole by 2027.\n";
+    project.write("huge.txt", paragraph.repeat(Math.ceil((17 * 1024 * 1024) / paragraph.length)));
+    const before = project.read(corpusFile);
+    const run = await runCli(["source", "add", "huge.txt", "--corpus", "transit"], { cwd: project.dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error FILE_TOO_LARGE: the text of huge\.txt is [\d.]+ MiB, over the 16\.0 MiB a source text may hold/);
+    expect(existsSync(project.path("sources/transit/texts/huge.txt"))).toBe(false);
+    expect(project.read(corpusFile)).toBe(before);
   });
 
   // A hostile run: a bad --id was BRIEF_INVALID_FORMAT with exit 1, as if a file had the problem; --corpus is a usage error.
