@@ -1,4 +1,4 @@
-import { checkQuote, containsWholeWords, normaliseForQuote } from "../text/paragraphs.js";
+import { checkQuote, containsWholeWords, nearMissWords, normaliseForQuote } from "../text/paragraphs.js";
 import type { SourceText } from "./source-texts.js";
 
 /** A paragraph a quote is verbatim in: what a locator names. */
@@ -37,7 +37,7 @@ export function findQuote(quote: string, texts: readonly SourceText[]): { found:
   const words = wanted.split(" ");
   for (const text of texts) {
     const result = checkQuote(quote, text.paragraphs, 0);
-    if (result.status !== "not-found" || result.bestParagraph === undefined || result.matchedWords <= (nearMiss?.matchedWords ?? 0)) continue;
+    if (result.status !== "not-found" || result.bestParagraph === undefined || result.matchedWords < nearMissWords || result.matchedWords <= (nearMiss?.matchedWords ?? 0)) continue;
     const rest = words.slice(result.matchedWords);
     nearMiss = {
       corpus: text.corpus,

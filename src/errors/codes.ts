@@ -111,7 +111,7 @@ export const errorCodes = {
   EXTRACT_PERSPECTIVE_SOURCE_MISMATCH: { meaning: "a claim cites one source but a perspective that belongs to another", fix: "attribute the claim as its own source does" },
   EXTRACT_TEXT_OUTSIDE_CORPUS: { meaning: "a source's text: path leads out of the corpus folder", fix: "put the text under the corpus's texts/ folder" },
   EXTRACT_MISSING_TEXT: { meaning: "a source's verbatim text file is missing", fix: "save the source's text as texts/<source-id>.txt" },
-  EXTRACT_MISQUOTE: { meaning: "a quote is not verbatim in its source", fix: "copy the quote exactly; only whitespace, typographic quotes and dashes may differ" },
+  EXTRACT_MISQUOTE: { meaning: "a quote is not verbatim in its source", fix: "copy the quote exactly; only whitespace, typographic quotes, dashes and ligatures may differ" },
   EXTRACT_WRONG_LOCATOR: { meaning: "a quote is verbatim, but in another paragraph than its locator says", fix: "set the locator the hint gives" },
   EXTRACT_LOCATOR_OUT_OF_RANGE: { meaning: "a locator or context_only entry names a paragraph the source does not have", fix: "a paragraph is a non-empty line of the text, counted from 1" },
   EXTRACT_ORPHAN_VIEWPOINT: { meaning: "a viewpoint has no claim", fix: "add claims for it, or a coverage_note to its theme" },

@@ -15,19 +15,26 @@ export function splitParagraphs(text: string): Paragraph[] {
   return paragraphs;
 }
 
+/** Ligatures as their letters: a PDF's text is imported so, and a quote copied from a PDF viewer keeps them. */
+const ligatures: Readonly<Record<string, string>> = { "\uFB00": "ff", "\uFB01": "fi", "\uFB02": "fl", "\uFB03": "ffi", "\uFB04": "ffl", "\uFB05": "st", "\uFB06": "st" };
+
 /**
- * The comparison form of a quote: only whitespace, typographic quotes and
- * dashes are normalised. Case, spelling and punctuation must match exactly,
- * because a memo prints the quote as the source's own words.
+ * The comparison form of a quote: only whitespace, typographic quotes,
+ * dashes and ligatures are normalised. Case, spelling and punctuation must
+ * match exactly, because a memo prints the quote as the source's own words.
  */
 export function normaliseForQuote(text: string): string {
   return text
+    .replace(/[\uFB00-\uFB06]/g, (ligature) => ligatures[ligature]!)
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, "-")
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** A quote whose first words match fewer than these is no near miss ("the first 1 word match", on "the"): one word is chance. */
+export const nearMissWords = 2;
 
 export type QuoteCheck =
   | { readonly status: "ok" }

@@ -1,13 +1,10 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Extract } from "../schema/extract.js";
-import { checkQuote, type Paragraph } from "../text/paragraphs.js";
+import { checkQuote, nearMissWords, type Paragraph } from "../text/paragraphs.js";
 import { locateInExtract, type Origins } from "./origins.js";
 
 /** Ids of the sources, with the paragraphs of their texts. */
 export type SourceParagraphs = ReadonlyMap<string, readonly Paragraph[]>;
-
-/** A quote whose first words match fewer than these is no near miss ("the first 1 word match", on "the"). */
-const nearMissWords = 2;
 
 /** The first other source (in the extract's order) with the quote verbatim in one paragraph, and that paragraph. */
 function otherSourceWithQuote(quote: string, sourceId: string, paragraphsBySource: SourceParagraphs): { source: string; paragraph: number } | undefined {
@@ -57,7 +54,9 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
           ? `the quote is verbatim in source "${elsewhere.source}", paragraph ${elsewhere.paragraph}: set source: ${elsewhere.source} and locator: ${elsewhere.paragraph} if that is where it comes from`
           : result.matchedWords >= nearMissWords && result.expected !== undefined
             ? `the first ${result.matchedWords} words match paragraph ${result.bestParagraph}, where the source goes on "${result.expected}"`
-            : "copy the quote from the source text exactly; only whitespace, typographic quotes and dashes may differ";
+            : result.matchedWords >= nearMissWords
+              ? `the first ${result.matchedWords} words are the end of paragraph ${result.bestParagraph}, and the quote runs on past it: quote from one paragraph only`
+              : "copy the quote from the source text exactly; only whitespace, typographic quotes, dashes and ligatures may differ";
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_MISQUOTE",

@@ -12,7 +12,7 @@ export const locateCommand = defineCommand({
   positionals: '"QUOTE"',
   summary: "find the source and paragraph a quote is verbatim in",
   description: `Print every source and paragraph where QUOTE occurs, by the rules brief check
-applies (only whitespace, typographic quotes and dashes may differ; whole
+applies (only whitespace, typographic quotes, dashes and ligatures may differ; whole
 words at both ends): SOURCE:PARAGRAPH is the claim's source and locator.
 When the quote is nowhere, print the closest near-miss and what differs.
 Exit 1 when the quote is not found.`,

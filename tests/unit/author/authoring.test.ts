@@ -342,5 +342,10 @@ describe("brief show and brief locate", () => {
     expect(quoted.stderr).toContain("then the quote has “\"Mill Street”, where the source goes on “Mill Street for two”");
     // Part of a word is not a quote.
     expect((await runCli(["locate", "ptimistic at best"], { cwd: project.dir })).code).toBe(1);
+    // A hostile run: a quote whose first word alone matched somewhere ("the …") was offered that place as the closest.
+    const unrelated = await runCli(["locate", "the ferry quay was never built"], { cwd: project.dir });
+    expect(unrelated.code).toBe(1);
+    expect(unrelated.stderr).toContain("not found: no paragraph of the");
+    expect(unrelated.stderr).not.toContain("closest");
   });
 });

@@ -54,9 +54,16 @@ describe("checkCorpus", () => {
 
   it("gives no near miss for a quote whose first word alone matches, and one for two words or more", async () => {
     const one = await checkMini((p) => p.replace(corpusFile, "quote: optimistic at best", "quote: optimistic beyond all reason"));
-    expect(one.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE")?.hint).toBe("copy the quote from the source text exactly; only whitespace, typographic quotes and dashes may differ");
+    expect(one.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE")?.hint).toBe("copy the quote from the source text exactly; only whitespace, typographic quotes, dashes and ligatures may differ");
     const three = await checkMini((p) => p.replace(corpusFile, "quote: optimistic at best", "quote: optimistic at best by far"));
     expect(three.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE")?.hint).toMatch(/^the first 3 words match paragraph \d, where the source goes on/);
+  });
+
+  // A hostile run: a quote that ran on from the end of its paragraph into the next got only "copy the quote exactly",
+  // though brief locate said where the paragraph ends.
+  it("says so when a quote runs on past the end of its paragraph", async () => {
+    const check = await checkMini((p) => p.replace(corpusFile, "quote: optimistic at best", "quote: calling the figure “optimistic at best.” A transport economist countered"));
+    expect(check.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE")?.hint).toBe("the first 6 words are the end of paragraph 5, and the quote runs on past it: quote from one paragraph only");
   });
 
   it("catches a wrong locator", async () => {

@@ -20,6 +20,13 @@ describe("normaliseForQuote", () => {
     expect(normaliseForQuote(" “Hello”  –  it’s\n here ")).toBe(`"Hello" - it's here`);
     expect(normaliseForQuote("Case Stays")).toBe("Case Stays");
   });
+
+  // A hostile run: a quote copied from a PDF viewer keeps its ligature characters ("the “ﬁrst-class ﬂexible
+  // approach”"), which the source text, whose ligatures are spelled out on import, never has: the quote was a misquote.
+  it("spells out ligatures, as a PDF's text is when it is imported", () => {
+    expect(normaliseForQuote("the ﬁrst-class ﬂexible approach, eﬀort, oﬃce, baﬄe")).toBe("the first-class flexible approach, effort, office, baffle");
+    expect(checkQuote("the “ﬁrst-class ﬂexible approach”", splitParagraphs("They praised the “first-class flexible approach” to coastal works."), 1)).toEqual({ status: "ok" });
+  });
 });
 
 describe("checkQuote", () => {
