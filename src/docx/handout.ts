@@ -24,7 +24,7 @@ export const handoutLayout: Layout = {
     if (model.coversCorpus) out.push(portion(context, style.normal, [text(model.corpus.description)]));
     out.push(portion(context, style.normal, [text(overviewLead(model)), raw(" "), text(sourcesLine(model))]));
     // How to read the claims' labels and citations, before the first of them (footerNote leaves it to the overview).
-    const reading = readingNote(model);
+    const reading = readingNote(model, context.balance);
     if (model.citations !== "endnotes" && reading !== "") out.push(portion(context, style.provenance, [raw(reading)]));
     // The questions in order; Word's navigation pane lists the headings, so no table of contents is needed.
     if (model.themes.length !== 1) out.push(...numberedItems(context, model.themes.map((theme) => [text(theme.title)])));

@@ -316,7 +316,7 @@ export const classification: SectionWriter = (context) => {
 export function footerNote(context: DocxContext): FileChild[] {
   const { model } = context;
   const out: FileChild[] = [];
-  const reading = readingNote(model);
+  const reading = readingNote(model, context.balance);
   if (model.citations !== "endnotes" && model.layout !== "handout" && reading !== "") out.push(portion(context, style.provenance, [raw(reading)]));
   if (model.credit) out.push(portion(context, style.provenance, [text(creditLine(model))]));
   return out;
@@ -330,7 +330,7 @@ export function footerNote(context: DocxContext): FileChild[] {
 export function notesHeading(context: DocxContext): FileChild[] {
   const { model } = context;
   if (model.notes.length === 0) return [];
-  const reading = readingNote(model);
+  const reading = readingNote(model, context.balance);
   return [heading(context, 1, phrases.notes), ...(reading === "" ? [] : [portion(context, style.lead, [raw(reading)])])];
 }
 

@@ -1,3 +1,4 @@
+import { viewName } from "../balance/due-weight.js";
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel, SourceModel } from "../model.js";
 import { countOf, joinWords } from "./prose.js";
@@ -111,16 +112,27 @@ export function assessmentLabel(model: BriefModel): string {
 }
 
 /** How to read the citations: at the head of the notes, or at the foot of a document that quotes inline. */
-export function readingNote(model: BriefModel): string {
+export function readingNote(model: BriefModel, balance: BalanceReport): string {
   if (!model.printsClaims && model.facts.length === 0) return "";
+  // Said of quotation marks only where the document's own sentences set a view's name in them ("the “Yes” view").
+  const names = namesViewsInQuotes(model, balance) ? `The names of the views, ${quotesPrinted(model) ? "also " : ""}in quotation marks, are ours.` : "The names of the views are ours.";
   const citations =
     model.citations === "endnotes"
       ? `Claims are our paraphrase of the sources; each note gives the source’s own words and the paragraph they come from (${paragraphCount}). The names of the views are ours.`
       : quotesPrinted(model)
-        ? `Claims are our paraphrase of the sources; a quotation cited by paragraph is the source’s own words (${paragraphCount}). The names of the views, also in quotation marks, are ours.`
-        : `Claims are our paraphrase of the sources, each cited by source and paragraph (${paragraphCount}). The names of the views, in quotation marks, are ours.`;
+        ? `Claims are our paraphrase of the sources; a quotation cited by paragraph is the source’s own words (${paragraphCount}). ${names}`
+        : `Claims are our paraphrase of the sources, each cited by source and paragraph (${paragraphCount}). ${names}`;
   // A reader's test: a capitalised badge on every claim, with no key, read as the tool's jargon, and "Judgment" as ours.
   return model.printsClaims ? `${citations} ${kindKey}` : citations;
+}
+
+/**
+ * Whether the balance report's sentences (the weight statements, the Balance note), which the document prints,
+ * name a view in quotation marks. A view's name otherwise heads its section or a table's column, unquoted.
+ */
+function namesViewsInQuotes(model: BriefModel, balance: BalanceReport): boolean {
+  const report = JSON.stringify(balance);
+  return model.themes.some((theme) => theme.viewpoints.some((view) => report.includes(JSON.stringify(viewName(view.label)).slice(1, -1))));
 }
 
 /** Whether a claim's quotation follows it anywhere in the document (inline citations, with show_quotes: true). */

@@ -1,4 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../../src/build/load-corpus.js";
+import { renderBrief } from "../../../src/build/render-brief.js";
+import { runCli } from "../../helpers/cli.js";
 import type { Lexicon } from "../../../src/balance/lexicon.js";
 import { measureBalance } from "../../../src/balance/measure.js";
 import { builtInLexicon } from "../../../src/build/built-ins.js";
@@ -76,5 +82,26 @@ describe("rendered documents", () => {
       ["Sources", undefined],
       ["Balance note", undefined],
     ]);
+  });
+
+  // A hostile run: a handout said "The names of the views, in quotation marks, are ours." where no view's name was in
+  // quotation marks: they were only the headings of its table (brief init's example, made a handout).
+  it("say the views' names are in quotation marks only where the document quotes them", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "briefsmith-names-"));
+    try {
+      expect((await runCli(["init", "project"], { cwd: folder })).code).toBe(0);
+      const corpus = await loadCorpus(join(folder, "project", "sources", "library-hours"));
+      const brief = readFileSync(join(folder, "project", "briefs", "library-sundays-memo.yaml"), "utf8");
+      for (const template of ["memo", "handout", "one-pager"]) {
+        const page = text((await renderBrief(brief.replace(/^template: \w+/m, `template: ${template}`), corpus, { date: "2026-01-15" })).html);
+        const labels = corpus.extract.themes.flatMap((t) => t.viewpoints.map((v) => `“${v.label}”`));
+        const note = /The names of the views[^.]*\./.exec(page)?.[0];
+        if (note === undefined) continue;
+        const quoted = labels.some((label) => page.includes(label));
+        expect(note, template).toBe(quoted ? "The names of the views, in quotation marks, are ours." : "The names of the views are ours.");
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
