@@ -111,6 +111,8 @@ export function checkCorpus(
   const citedAs = new Map<string, (typeof extract.sources)[number]>();
   for (const source of extract.sources) {
     const name = sourceShortName(source, source.id);
+    // A name still TODO is no name yet: EXTRACT_TODO says so, once for each source.
+    if (name === todo) continue;
     const other = citedAs.get(name.toLowerCase());
     if (other === undefined) {
       citedAs.set(name.toLowerCase(), source);

@@ -66,6 +66,19 @@ describe("checkCorpus", () => {
     expect(check.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE")?.hint).toBe("the first 6 words are the end of paragraph 5, and the quote runs on past it: quote from one paragraph only");
   });
 
+  // A hostile run: two sources just added, their publisher still TODO, were "both cited as "TODO"", with a hint to
+  // name them "TODO minutes" and "TODO report"; the TODOs are reported as such.
+  it("does not take two sources whose publisher is still TODO for one name", async () => {
+    const check = await checkMini((p) => {
+      const stub = (id: string) => `  - id: ${id}\n    title: TODO\n    publisher: TODO\n    kind: TODO\n    date_note: TODO\n    place: TODO\n    quality: TODO\n`;
+      p.replace(corpusFile, "perspectives:\n", `${stub("minutes")}${stub("report")}perspectives:\n`);
+      p.write("sources/transit/texts/minutes.txt", "The board met.\n");
+      p.write("sources/transit/texts/report.txt", "The report says so.\n");
+    });
+    expect(check.diagnostics.map((d) => d.code)).not.toContain("EXTRACT_SHORT_NAME_SHARED");
+    expect(check.diagnostics.map((d) => d.code)).toContain("EXTRACT_TODO");
+  });
+
   it("catches a wrong locator", async () => {
     const check = await checkMini((p) => p.replace(corpusFile, "quote: small shops cannot survive two years of detours\n    locator: 4", "quote: small shops cannot survive two years of detours\n    locator: 3"));
     expect(codes(check)).toContain("EXTRACT_WRONG_LOCATOR");
