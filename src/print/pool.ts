@@ -19,7 +19,7 @@ export interface PrintPoolOptions {
 }
 
 function cancelledError(): BriefsmithError {
-  return new BriefsmithError("PRINT_CANCELLED", "the build stopped before this brief was printed");
+  return new BriefsmithError("PRINT_CANCELLED", "printing stopped before this document was printed: the printer was closed, or the print or build stopped");
 }
 
 /** A tab, and the browser (by generation) it belongs to: a tab of a browser since replaced is never reused. */
@@ -208,6 +208,8 @@ export class PrintPool {
       if (generation === this.#generation) this.#open--;
       this.#busy--;
       this.#wake();
+      // A launch the pool's close() cut short is no failure of the browser: the document is cancelled.
+      if (this.#closed) throw cancelledError();
       throw error;
     }
   }

@@ -30,6 +30,21 @@ describe("createPrinter", () => {
     expect(error).toMatchObject({ code: "PRINT_CANCELLED" });
   });
 
+  // A hostile run of the library: closed while its browser was starting, a printer failed two of eight prints with
+  // BROWSER_LAUNCH_FAILED "could not start the browser …: the printer was closed", whose hint is to check the browser.
+  it("cancels every print it is closed under, the browser still starting", async () => {
+    for (const afterMs of [5, 20, 50]) {
+      const printer = await createPrinter({ jobs: 2 });
+      const prints = Array.from({ length: 8 }, (_, i) => printer.print(page(`Doc ${i}`)).then(() => "printed", (e: unknown) => e));
+      await new Promise((resolve) => setTimeout(resolve, afterMs));
+      await printer.close();
+      for (const outcome of await Promise.all(prints)) {
+        if (outcome === "printed") continue;
+        expect(outcome, `closed after ${afterMs} ms`).toMatchObject({ code: "PRINT_CANCELLED", message: "printing stopped before this document was printed: the printer was closed, or the print or build stopped" });
+      }
+    }
+  }, 60_000);
+
   it("says where to get a browser when the one named does not exist", async () => {
     await expect(createPrinter({ browser: "/nonexistent/chrome" })).rejects.toMatchObject({ code: "BROWSER_NOT_FOUND" });
   });
