@@ -65,11 +65,15 @@ export class PrintPool {
     return this.#launches;
   }
 
-  /** Start the browser and open the tabs now, before the first document is ready: this overlaps the build's other work. */
-  warmUp(): void {
+  /**
+   * Start the browser and open the tabs now, before the first document is ready: this overlaps the build's other
+   * work. Settles once the browser has started (or failed to: BROWSER_LAUNCH_FAILED); the tabs open after.
+   */
+  warmUp(): Promise<void> {
     const generation = this.#generation;
+    const started = this.#currentBrowser();
     this.#track(
-      this.#currentBrowser().then((browser) => {
+      started.then((browser) => {
         for (let i = this.#open; i < this.#options.size && !this.#closed; i++) {
           this.#open++;
           this.#track(
@@ -88,6 +92,7 @@ export class PrintPool {
         }
       }),
     );
+    return started.then(() => undefined);
   }
 
   /** Keep a promise the pool started without waiting for it, until it settles. */

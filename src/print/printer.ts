@@ -81,8 +81,9 @@ export interface PrinterOptions {
 
 /**
  * Start a printer: find the browser (a BriefsmithError BROWSER_NOT_FOUND if
- * there is none) and, unless `warm` is false, start it at once. Close it when
- * done; printing after close() fails with PRINT_CANCELLED.
+ * there is none) and, unless `warm` is false, start it at once: a browser that
+ * does not start fails the call (BROWSER_LAUNCH_FAILED). Close it when done;
+ * printing after close() fails with PRINT_CANCELLED.
  */
 export async function createPrinter(options: PrinterOptions = {}): Promise<Printer> {
   checkOptionsArgument("createPrinter's options", options);
@@ -94,7 +95,15 @@ export async function createPrinter(options: PrinterOptions = {}): Promise<Print
   const env = options.env ?? process.env;
   const location = await locateBrowser(options.browser, env);
   const printer = new PoolPrinter(location, { ...options, env });
-  if (options.warm !== false) printer.warmUp();
+  // Started now, a browser that does not start is said at once, not at the first print.
+  if (options.warm !== false) {
+    try {
+      await printer.warmUp();
+    } catch (error) {
+      await printer.close();
+      throw error;
+    }
+  }
   return printer;
 }
 
@@ -121,8 +130,8 @@ class PoolPrinter implements Printer {
     return this.#pool.launches;
   }
 
-  warmUp(): void {
-    this.#pool.warmUp();
+  warmUp(): Promise<void> {
+    return this.#pool.warmUp();
   }
 
   fingerprint(): Promise<string> {

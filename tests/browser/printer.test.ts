@@ -45,6 +45,18 @@ describe("createPrinter", () => {
     }
   }, 60_000);
 
+  // A hostile run of the library: createPrinter({ browser: "/bin/true" }) resolved in a few milliseconds, as if a
+  // browser had started, and only the first print said it had not.
+  it("fails at once when the program named starts no browser, unless told not to start it yet", async () => {
+    await expect(createPrinter({ browser: "/bin/true" })).rejects.toMatchObject({ code: "BROWSER_LAUNCH_FAILED" });
+    const later = await createPrinter({ browser: "/bin/true", warm: false });
+    try {
+      await expect(later.print(page("Never"))).rejects.toMatchObject({ code: "BROWSER_LAUNCH_FAILED" });
+    } finally {
+      await later.close();
+    }
+  }, 30_000);
+
   it("says where to get a browser when the one named does not exist", async () => {
     await expect(createPrinter({ browser: "/nonexistent/chrome" })).rejects.toMatchObject({ code: "BROWSER_NOT_FOUND" });
   });
