@@ -116,7 +116,12 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
             restartAfter: options.restartAfter ?? defaultRestartAfter,
             // The build stops on its abort signal, closing the browser itself.
             handleSignals: false,
+            warm: false,
             ...(options.onBrowserLaunch ? { onLaunch: options.onBrowserLaunch } : {}),
+          }).then((started) => {
+            // Not waited for: a browser that hangs as it starts is the first document's timeout, not the launch's.
+            started.warmUp().catch(() => undefined);
+            return started;
           }),
         ));
   // Selection, rendering (Handlebars, marked), the balance word lists and printing load only when something is printed; when everything

@@ -52,6 +52,11 @@ export interface DocumentPrinter {
 export interface Printer extends DocumentPrinter {
   /** Print a document to PDF bytes: the same HTML (and date) always gives the same bytes. */
   print(html: string, options?: PrintOptions): Promise<Uint8Array>;
+  /**
+   * Start the browser and open its tabs now (createPrinter does, unless `warm` is false); settles once the
+   * browser has started, or failed to (BROWSER_LAUNCH_FAILED). A document printed meanwhile waits for it.
+   */
+  warmUp(): Promise<void>;
 }
 
 export interface PrinterOptions {

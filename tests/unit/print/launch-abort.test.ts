@@ -35,7 +35,9 @@ describe("a browser launch aborted while it starts", { timeout: 8000 }, () => {
   // A CI engineer's test: a browser that hangs at start was reported as "printing took longer than 5 s".
   it("a document whose browser never starts is said to have had no browser, not to have printed too long", async () => {
     const { createPrinter } = await import("../../../src/print/printer.js");
-    const printer = await createPrinter({ browser: process.execPath, env: {}, jobs: 1, handleSignals: false });
+    // Not warmed: createPrinter would wait for the launch; the build starts it and prints without waiting.
+    const printer = await createPrinter({ browser: process.execPath, env: {}, jobs: 1, handleSignals: false, warm: false });
+    void printer.warmUp().catch(() => undefined);
     try {
       const printing = printer.printDocument("<p>x</p>", { timeoutMs: 300 });
       await expect(printing).rejects.toMatchObject({ code: "PRINT_TIMEOUT", message: "the browser did not start, or open a tab to print in, within 0.3 s" });
@@ -46,7 +48,8 @@ describe("a browser launch aborted while it starts", { timeout: 8000 }, () => {
 
   it("a printer closed while its browser starts closes at once rather than waiting on the launch", async () => {
     const { createPrinter } = await import("../../../src/print/printer.js");
-    const printer = await createPrinter({ browser: process.execPath, env: {}, jobs: 2, handleSignals: false });
+    const printer = await createPrinter({ browser: process.execPath, env: {}, jobs: 2, handleSignals: false, warm: false });
+    void printer.warmUp().catch(() => undefined);
     await vi.waitFor(() => expect(launch).toHaveBeenCalled());
     let closed = false;
     const closing = printer.close().then(() => (closed = true));
