@@ -5,7 +5,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { schemasDir } from "../load/package-files.js";
 import { realFolder } from "../load/project.js";
 import { isInside } from "../load/read-file.js";
-import type { Extract } from "../schema/extract.js";
+import type { ReadonlyExtract } from "../schema/extract.js";
 import { schemaFileName, type SchemaKind } from "./json-schemas.js";
 import { pathTaken } from "./write-files.js";
 
@@ -46,7 +46,7 @@ export interface NewBriefOptions {
   readonly id: string;
   readonly template: string;
   readonly corpus: string;
-  readonly extract: Extract;
+  readonly extract: ReadonlyExtract;
   /** Theme ids, or all. */
   readonly themes: readonly string[] | "all";
   /** How the file is shown. */

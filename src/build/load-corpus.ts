@@ -1,6 +1,7 @@
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
+import { deepFreeze } from "../schema/deep-readonly.js";
 import { checkOptionsArgument, checkTextArgument, invalidArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { displayPath, listCorpora, listYamlFiles } from "../load/project.js";
@@ -63,7 +64,8 @@ export async function loadCorpus(dir: string, options: { cwd?: string } = {}): P
   const cwd = options.cwd ?? process.cwd();
   const reading = await readCorpus(resolve(cwd, dir), { cwd });
   const corpus = usableCorpus(reading);
-  if (corpus !== undefined) return corpus;
+  // Frozen: a claim changed after its quote was checked would print unchecked (renderBrief does not check again).
+  if (corpus !== undefined) return { ...corpus, extract: deepFreeze(corpus.extract) };
   throw new BriefsmithError("CORPUS_NOT_VALID", `the corpus in ${displayPath(reading.dir, cwd)} has ${plural(errorCount(reading.diagnostics), "problem")}`, {
     diagnostics: reading.diagnostics,
     fileTexts: new Map(reading.files.map((f) => [f.path, f.text])),

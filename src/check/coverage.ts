@@ -1,4 +1,4 @@
-import type { Extract } from "../schema/extract.js";
+import type { ReadonlyExtract } from "../schema/extract.js";
 import type { Paragraph } from "../text/paragraphs.js";
 
 /** Paragraph coverage of one source: which paragraphs the extract uses, marks as context, or leaves out. */
@@ -18,7 +18,7 @@ function firstWords(text: string, count = 10): string {
   return words.slice(0, count).join(" ") + (words.length > count ? " …" : "");
 }
 
-export function measureCoverage(extract: Extract, paragraphsBySource: ReadonlyMap<string, readonly Paragraph[]>): SourceCoverage[] {
+export function measureCoverage(extract: ReadonlyExtract, paragraphsBySource: ReadonlyMap<string, readonly Paragraph[]>): SourceCoverage[] {
   return extract.sources.flatMap((source) => {
     const paragraphs = paragraphsBySource.get(source.id);
     if (paragraphs === undefined) return [];

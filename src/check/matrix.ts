@@ -1,4 +1,4 @@
-import type { Extract } from "../schema/extract.js";
+import type { ReadonlyExtract } from "../schema/extract.js";
 
 /** Counts of claims in a grid: rows × columns, with the labels in a stable order. */
 export interface CountMatrix {
@@ -7,7 +7,7 @@ export interface CountMatrix {
 }
 
 /** Claims per theme and viewpoint: one row per viewpoint, grouped by theme. */
-export function claimsByViewpoint(extract: Extract): { theme: string; viewpoint: string; label: string; claims: number; sources: number; perspectives: number }[] {
+export function claimsByViewpoint(extract: ReadonlyExtract): { theme: string; viewpoint: string; label: string; claims: number; sources: number; perspectives: number }[] {
   return extract.themes.flatMap((theme) =>
     theme.viewpoints.map((viewpoint) => {
       const claims = extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id);
@@ -24,7 +24,7 @@ export function claimsByViewpoint(extract: Extract): { theme: string; viewpoint:
 }
 
 /** Claims per perspective (rows) and source (columns): who speaks in which source. */
-export function claimsBySourceAndPerspective(extract: Extract): CountMatrix {
+export function claimsBySourceAndPerspective(extract: ReadonlyExtract): CountMatrix {
   const columns = extract.sources.map((s) => ({ id: s.id, label: s.short_name ?? s.id }));
   const rows = extract.perspectives
     .map((perspective) => ({

@@ -10,7 +10,7 @@ import type { WordLetterhead } from "../load/word-letterhead.js";
 import type { BriefModel } from "../model.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import { printWithContents } from "../render/contents.js";
-import type { Extract } from "../schema/extract.js";
+import type { ReadonlyExtract } from "../schema/extract.js";
 import type { PreviewInputs } from "./inputs.js";
 
 /** A brief rendered and printed: what the page shows while nothing is wrong. */
@@ -42,7 +42,7 @@ export interface PreviewAttempt {
   readonly templates?: readonly string[] | undefined;
   /** The corpus the brief names, as read (it may have problems), for the composer's lists of themes. */
   readonly corpusId: string | undefined;
-  readonly extract: Extract | undefined;
+  readonly extract: ReadonlyExtract | undefined;
   readonly timings: { readonly renderMs: number; readonly printMs: number };
 }
 

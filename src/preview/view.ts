@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostic, positionAt, uniqueDiagnostics } from "../diagnostics/format.js";
 import type { BriefModel } from "../model.js";
 import { templateNames } from "../schema/brief.js";
-import type { Extract } from "../schema/extract.js";
+import type { ReadonlyExtract } from "../schema/extract.js";
 import { visibleText } from "../text/visible-text.js";
 import { selectedIds } from "./composer.js";
 
@@ -153,7 +153,7 @@ export function balanceView(report: BalanceReport, model: BriefModel): BalanceVi
 }
 
 /** The composer's controls, from the brief as written (valid or not) and the corpus's themes. */
-export function composerView(briefData: unknown, extract: Extract | undefined, unavailable: string | undefined, templates: readonly string[] = templateNames): ComposerView {
+export function composerView(briefData: unknown, extract: ReadonlyExtract | undefined, unavailable: string | undefined, templates: readonly string[] = templateNames): ComposerView {
   const brief = (typeof briefData === "object" && briefData !== null && !Array.isArray(briefData) ? briefData : {}) as Record<string, unknown>;
   const themes = selectedIds(brief.themes);
   const viewpoints = selectedIds(brief.viewpoints);

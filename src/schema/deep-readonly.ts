@@ -6,3 +6,12 @@ export type DeepReadonly<T> = T extends (infer E)[]
     : T extends object
       ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
       : T;
+
+/** A value frozen all the way down (its objects and arrays), so that what the types say read-only is so at run time too. */
+export function deepFreeze<T>(value: T): DeepReadonly<T> {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value as DeepReadonly<T>;
+}

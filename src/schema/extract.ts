@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DeepReadonly } from "./deep-readonly.js";
 import { idPattern } from "./id-pattern.js";
 import { calendarDayProblem } from "../text/dates.js";
 
@@ -160,20 +161,23 @@ export const ExtractSchema = z.strictObject({
 /** One YAML file of a corpus: any subset of the sections, merged with the other files. */
 export const ExtractFileSchema = ExtractSchema.partial();
 
-export type CorpusInfo = z.infer<typeof CorpusInfoSchema>;
-export type Source = z.infer<typeof SourceSchema>;
-export type Perspective = z.infer<typeof PerspectiveSchema>;
+/** The items of an extract, read-only as the stages after loading take them. */
+export type CorpusInfo = DeepReadonly<z.infer<typeof CorpusInfoSchema>>;
+export type Source = DeepReadonly<z.infer<typeof SourceSchema>>;
+export type Perspective = DeepReadonly<z.infer<typeof PerspectiveSchema>>;
 export type Prevalence = z.infer<typeof Prevalence>;
 export type FactKind = z.infer<typeof FactKind>;
-export type Viewpoint = z.infer<typeof ViewpointSchema>;
-export type Theme = z.infer<typeof ThemeSchema>;
+export type Viewpoint = DeepReadonly<z.infer<typeof ViewpointSchema>>;
+export type Theme = DeepReadonly<z.infer<typeof ThemeSchema>>;
 export type ClaimKind = z.infer<typeof ClaimKind>;
-export type Claim = z.infer<typeof ClaimSchema>;
+export type Claim = DeepReadonly<z.infer<typeof ClaimSchema>>;
 export type Bearing = z.infer<typeof Bearing>;
-export type Fact = z.infer<typeof FactSchema>;
-export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
+export type Fact = DeepReadonly<z.infer<typeof FactSchema>>;
+export type GlossaryEntry = DeepReadonly<z.infer<typeof GlossaryEntrySchema>>;
 export type ExtractFile = z.infer<typeof ExtractFileSchema>;
 export type Extract = z.infer<typeof ExtractSchema>;
+/** An extract as the stages after loading take it: read-only all the way down (loadCorpus hands out a frozen one). */
+export type ReadonlyExtract = DeepReadonly<Extract>;
 
 export const extractSections = ["corpus", "sources", "perspectives", "themes", "claims", "facts", "glossary"] as const;
 export type ExtractSection = (typeof extractSections)[number];

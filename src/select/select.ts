@@ -14,7 +14,7 @@ import type {
 import { explicitPortionMark, portionMarkOf, printedMarking } from "../marking/portion-mark.js";
 import { runningTitle } from "../render/prose.js";
 import { sectionNames, type LayoutName, type SectionName } from "../schema/brief.js";
-import type { Claim, Extract, Fact, Perspective, Source, Theme, Viewpoint } from "../schema/extract.js";
+import type { Claim, Fact, Perspective, ReadonlyExtract, Source, Theme, Viewpoint } from "../schema/extract.js";
 import { formatDate } from "../text/dates.js";
 import type { ValidBrief } from "../validate/brief.js";
 import { chooseBalancedClaims, rotate } from "./choose-claims.js";
@@ -62,7 +62,7 @@ interface ChosenTheme {
  * counted or numbered (sources, endnotes, the glossary, the counts) is what
  * the document prints, in the order it prints it.
  */
-export function selectBrief(brief: ValidBrief, extract: Extract, options: SelectOptions): BriefModel {
+export function selectBrief(brief: ValidBrief, extract: ReadonlyExtract, options: SelectOptions): BriefModel {
   const date = brief.date ?? options.buildDate;
   const perspectives = new Map(extract.perspectives.map((p) => [p.id, p]));
   const sourcesById = new Map(extract.sources.map((s) => [s.id, s]));
@@ -244,7 +244,7 @@ export function selectBrief(brief: ValidBrief, extract: Extract, options: Select
   return { ...model, glossary: brief.glossary === "all" ? entries : termsUsed(entries, printedTexts(model)) };
 }
 
-function chooseThemes(brief: ValidBrief, extract: Extract): Theme[] {
+function chooseThemes(brief: ValidBrief, extract: ReadonlyExtract): readonly Theme[] {
   if (brief.themes === "all") return extract.themes;
   const byId = new Map(extract.themes.map((t) => [t.id, t]));
   return brief.themes.map((id) => byId.get(id)).filter((t): t is Theme => t !== undefined);
@@ -255,7 +255,7 @@ function chooseTheme(
   theme: Theme,
   themeIndex: number,
   brief: ValidBrief,
-  extract: Extract,
+  extract: ReadonlyExtract,
   context: {
     perspectives: ReadonlyMap<string, Perspective>;
     sourcesById: ReadonlyMap<string, Source>;

@@ -5,7 +5,7 @@ import { locate } from "../load/yaml-locate.js";
 import { z } from "zod";
 import { portionMarkOf, printedMarking, recognisedMarkings } from "../marking/portion-mark.js";
 import { BriefSchema, layoutNames, layoutRefusals, layoutSections, sectionNames, TemplateId, type Brief, type LayoutName, type SectionName } from "../schema/brief.js";
-import type { Extract } from "../schema/extract.js";
+import type { ReadonlyExtract } from "../schema/extract.js";
 import { idPattern } from "../schema/id-pattern.js";
 import type { Corpus } from "./corpus.js";
 import { describePath, diagnosticsFromZod } from "./zod-diagnostics.js";
@@ -197,7 +197,7 @@ function checkLayout(brief: LayoutFieldValues, layout: LayoutName, file: YamlFil
 }
 
 /** The themes and viewpoints a brief names exist in its corpus, and each viewpoint belongs to a chosen theme. */
-export function checkBriefAgainstExtract(brief: BriefReferences, file: YamlFile, extract: Extract): Diagnostic[] {
+export function checkBriefAgainstExtract(brief: BriefReferences, file: YamlFile, extract: ReadonlyExtract): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const themeIds = extract.themes.map((t) => t.id);
   const chosenThemes =
@@ -255,7 +255,7 @@ export function checkBriefAgainstExtract(brief: BriefReferences, file: YamlFile,
 }
 
 /** include_claims and exclude_claims name claims of the corpus, in a theme and viewpoint the brief shows. */
-function checkClaimSteering(brief: BriefReferences, file: YamlFile, extract: Extract, chosenThemes: readonly string[]): Diagnostic[] {
+function checkClaimSteering(brief: BriefReferences, file: YamlFile, extract: ReadonlyExtract, chosenThemes: readonly string[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const claimIds = extract.claims.map((c) => c.id);
   for (const key of ["include_claims", "exclude_claims"] as const) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YamlFile } from "../load/yaml-file.js";
-import type { Extract } from "../schema/extract.js";
+import type { ReadonlyExtract } from "../schema/extract.js";
 import type { Origins } from "./origins.js";
 import type { SourceParagraphs } from "./quotes.js";
 
@@ -14,7 +14,8 @@ export interface Corpus {
   readonly id: string;
   /** The corpus folder. */
   readonly dir: string;
-  readonly extract: Extract;
+  /** Read-only, and frozen by loadCorpus: a claim changed after its quote was checked would print unchecked. */
+  readonly extract: ReadonlyExtract;
   readonly origins: Origins;
   readonly paragraphs: SourceParagraphs;
   /** The extract's YAML files, with their text, for pointing at problems. */

@@ -188,3 +188,22 @@ describe("the library's functions given what they cannot use", () => {
     }
   });
 });
+
+// A hostile run of the library: a claim's quote changed after loadCorpus had checked it was verbatim (or its text
+// changed) was rendered as it then was: the memo printed words the source never said, unchecked.
+describe("a loaded corpus", () => {
+  it("cannot be changed after its quotes were checked", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus("sources/transit", { cwd: project.dir });
+    const claim = corpus.extract.claims[0]!;
+    const quote = claim.quote;
+    expect(() => {
+      (claim as { quote: string }).quote = "words never said by anyone";
+    }).toThrow(TypeError);
+    expect(() => (corpus.extract.claims as unknown[]).push({})).toThrow(TypeError);
+    expect(() => {
+      (corpus.extract.themes[0]!.viewpoints[0] as { label: string }).label = "Changed";
+    }).toThrow(TypeError);
+    expect(corpus.extract.claims[0]!.quote).toBe(quote);
+  });
+});
