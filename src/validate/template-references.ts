@@ -22,8 +22,8 @@ export function literalReferenceWarnings(file: TemplateFile): Diagnostic[] {
   // A tag runs to the > outside quotes: alt="cost > benefit" does not end it.
   for (const tag of html.matchAll(/<([a-zA-Z][\w:-]*)\b(?:[^<>"']|"[^"]*"|'[^']*')*>/g)) {
     const name = tag[1]!.toLowerCase();
-    warnings.push(...ruleWarnings(file, tag[0], tag.index, htmlRules.filter((rule) => rule.tags === undefined || rule.tags.includes(name))));
-    warnings.push(...ruleWarnings(file, tag[0], tag.index, cssRules.filter((rule) => rule.loads)));
+    warnings.push(...ruleWarnings(file, tag[0], tag.index, htmlRules.filter((rule) => rule.tags === undefined || rule.tags.includes(name)), name));
+    warnings.push(...ruleWarnings(file, tag[0], tag.index, cssRules.filter((rule) => rule.loads), name));
   }
   for (const style of html.matchAll(/(<style\b[^<>]*>)([\s\S]*?)<\/style>/gi)) {
     warnings.push(...ruleWarnings(file, blankOut(style[2]!, cssComment), style.index + style[1]!.length, cssRules));
@@ -51,8 +51,12 @@ interface Rule {
   /** The elements it is read in (all when absent). */
   readonly tags?: readonly string[];
   readonly message: (match: RegExpMatchArray, value: string) => string;
-  readonly hint: string;
+  /** What to do instead, for what loads it: the element it is in, and the text before it (the style sheet's). */
+  readonly hint: string | ((where: { readonly tag: string | undefined; readonly before: string }) => string | undefined);
 }
+
+/** Elements a printed page cannot hold, whatever they would load. */
+const unprintable = new Set(["iframe", "frame", "video", "audio", "source", "track", "embed", "object"]);
 
 const htmlRules: readonly Rule[] = [
   {
@@ -60,7 +64,13 @@ const htmlRules: readonly Rule[] = [
     pattern: /\s(src|srcset|poster|background|data)\s*=\s*(["']?)([^"'\s>{]*)/gi,
     loads: true,
     message: (match, value) => `${match[1]!.toLowerCase()}="${clip(value)}" is never loaded: ${offline}, so it would be missing from the PDF`,
-    hint: assetHint,
+    // A <script src> is told of once, by the <script> rule; an <img> (or a <source> of a <picture>) is an image.
+    hint: ({ tag }) =>
+      tag === "script"
+        ? undefined
+        : unprintable.has(tag ?? "") && tag !== "source"
+          ? "remove it: a printed document holds no frame, video, sound or embedded object; an image in templates/assets/ shows with {{asset}}"
+          : assetHint,
   },
   {
     // <link href> loads a style sheet (or a font, an icon); <base href> would make every relative name an address.
@@ -68,7 +78,10 @@ const htmlRules: readonly Rule[] = [
     loads: true,
     tags: ["link", "base"],
     message: (match, value) => `<${match[1]!.toLowerCase()} href="${clip(value)}"> is never loaded: ${offline}`,
-    hint: "put a style sheet in templates/ as a .css file (a project's style sheets apply to its templates by name), an image in templates/assets/",
+    hint: ({ tag }) =>
+      tag === "base"
+        ? "remove it: a document's names lead nowhere, and the browser is told to ignore a <base>"
+        : "put a style sheet in templates/ as a .css file (a project's style sheets apply to its templates by name), an image in templates/assets/",
   },
   {
     // SVG's own references: an <image>, a <use> or a filter's <feImage> of a file or address loads it.
@@ -100,7 +113,13 @@ const cssRules: readonly Rule[] = [
     pattern: /url\(\s*(["']?)([^"')\s{]*)/gi,
     loads: true,
     message: (_, value) => `url(${clip(value)}) is never loaded: ${offline}`,
-    hint: cssImageHint,
+    // @import url(…) is told of once, by the @import rule; a url() in @font-face is a font, not an image.
+    hint: ({ before }) =>
+      /@import\s*$/i.test(before)
+        ? undefined
+        : /@font-face\s*\{[^}]*$/i.test(before)
+          ? "embed the font in the rule as a data: URL (src: url(data:font/woff2;base64,…)), or use a font installed on the machine"
+          : cssImageHint,
   },
   {
     // image-set() takes its images as strings too, without url(): image-set("a.png" 1x, "b.png" 2x).
@@ -117,14 +136,17 @@ const cssRules: readonly Rule[] = [
   },
 ];
 
-function ruleWarnings(file: TemplateFile, text: string, offset: number, rules: readonly Rule[]): Diagnostic[] {
+/** The warnings of `rules` in `text` (at `offset` in the file); `tag` is the element the text is, for a tag's text. */
+function ruleWarnings(file: TemplateFile, text: string, offset: number, rules: readonly Rule[], tag?: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   for (const rule of rules) {
     for (const match of text.matchAll(rule.pattern)) {
       const value = rule.loads ? match[match.length - 1]! : match[0];
       if (rule.loads && !loadsSomething(value)) continue;
+      const hint = typeof rule.hint === "string" ? rule.hint : rule.hint({ tag, before: text.slice(0, match.index) });
+      if (hint === undefined) continue;
       const start = offset + match.index + match[0].length - value.length;
-      warnings.push(warning(file, start, value, rule.message(match, value), rule.hint));
+      warnings.push(warning(file, start, value, rule.message(match, value), hint));
     }
   }
   return warnings;

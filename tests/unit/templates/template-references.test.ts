@@ -111,6 +111,38 @@ describe("a project's template that names a file or address to load", () => {
     ]);
   });
 
+  // A hostile run: every load was told to "put the image in templates/assets/", a <script src>, an <iframe>, a
+  // <video>, a font in @font-face and an @import alike, and a <base href> to put a style sheet in templates/.
+  it("gives each kind of load a hint that is true of it", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates"), { recursive: true });
+    project.write(
+      "templates/loads.hbs",
+      `{{!-- layout: memo --}}
+{{> head}}
+<base href="https://example.org/">
+<body>
+<img src="logo.png" alt=""><script src="app.js"></script><iframe src="page.html"></iframe><video src="clip.mp4"></video>
+</body>
+</html>
+`,
+    );
+    project.write("templates/loads.css", '@import url("fonts.css");\n@font-face { font-family: House; src: url(house.woff2); }\n');
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    const hints = checkTemplates(set)
+      .diagnostics.filter((d) => d.code === "TEMPLATE_LOADS_NOTHING")
+      .map((d) => [set.fileTexts.get(d.file!)!.slice(d.span!.start, d.span!.end), d.hint]);
+    expect(hints).toEqual([
+      ["https://example.org/", "remove it: a document's names lead nowhere, and the browser is told to ignore a <base>"],
+      ["logo.png", 'put the image in templates/assets/ and write src="{{asset "NAME"}}": it is embedded in the document'],
+      ["<script", "remove it; what a template shows comes from the brief's model and Briefsmith's helpers"],
+      ["page.html", "remove it: a printed document holds no frame, video, sound or embedded object; an image in templates/assets/ shows with {{asset}}"],
+      ["clip.mp4", "remove it: a printed document holds no frame, video, sound or embedded object; an image in templates/assets/ shows with {{asset}}"],
+      ["@import", "put the rules in a .css file in templates/: a project's style sheets apply to its templates by name"],
+      ["house.woff2", "embed the font in the rule as a data: URL (src: url(data:font/woff2;base64,…)), or use a font installed on the machine"],
+    ]);
+  });
+
   // Regression: prose that mentions these words, a commented-out image and escaped HTML were warned of.
   it("is not said of prose, HTML comments or escaped HTML, nor of a comment in a <style>", async () => {
     project = new TempProject();
