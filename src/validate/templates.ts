@@ -508,6 +508,7 @@ export function briefTemplateProblem(templateName: string, errors: readonly Diag
     message: `template "${templateName}" has ${errors.length === 1 ? "an error" : `${errors.length} errors`}${where}, so this brief is not rendered`,
     file,
     span,
-    hint: `fix ${first?.file ?? "the template"}: its problems are reported at their own lines`,
+    // A problem with no line (a Word letterhead, a file that cannot be read) is reported under the file's name.
+    hint: `fix ${first?.file ?? "the template"}: ${errors.every((e) => e.span !== undefined) ? "its problems are reported at their own lines" : errors.length === 1 ? "the error under its name says what is wrong" : "the errors under its name say what is wrong"}`,
   };
 }

@@ -24,6 +24,8 @@ const cases: Record<string, Record<string, string>> = {
   "helper given a list or a mapping": { "letter.hbs": `${letterHead}<p>{{t brief.themes}}</p><p>{{sentence brief.themes.[0].viewpoints}}</p>\n</body>` },
   "helper that gives a mapping, printed": { "letter.hbs": `${letterHead}{{#each brief.themes}}<p>{{weight id}}</p>{{/each}}\n</body>` },
   "lookup of a mapping, printed": { "letter.hbs": `${letterHead}<p>{{lookup brief "sections"}}</p><p>{{lookup brief "title"}}</p>\n</body>` },
+  // A hostile run: the brief's hint said the letterhead's problems were "reported at their own lines"; a Word file has none.
+  "a letterhead that is not a Word file": { "letter.hbs": `${letterHead}<h1>{{t brief.title}}</h1>\n</body>`, "letter.docx": "a text file named .docx" },
   "unknown partial": { "letter.hbs": `${letterHead}{{> masthaed}}\n</body>`, "partials/masthead.hbs": "<p>Town of Millbrook</p>" },
   // A hostile run: the hint said to put the file at templates/partials/../../secret.hbs.
   "partial named by a path": { "letter.hbs": `${letterHead}{{> ../../secret}}\n</body>` },
