@@ -33,6 +33,11 @@ interface OpenParagraph {
  *   on it, so its author broke the line on purpose.
  * At a page break all but the first can tell, as the gap there is the page's.
  *
+ * Footnotes at a page's foot (set smaller, below a gap, each starting with
+ * its number or mark) are taken out of the text, so a paragraph that runs on
+ * to the next page stays whole, and come after it, one paragraph each, as a
+ * Word document's notes do.
+ *
  * Limitations: the rules assume one column of text, which pages draw in
  * reading order; multi-column pages whose generator draws across the
  * columns, tables and text in figures come out in drawing order. Where
@@ -44,10 +49,11 @@ interface OpenParagraph {
 export function joinIntoParagraphs(pages: readonly (readonly PdfLine[])[]): string[] {
   const layout = measureLayout(pages);
   const vocabulary = collectVocabulary(pages.flat().map((line) => line.text));
+  const split = pages.map((page) => splitFootnotes(page, layout));
   const paragraphs: string[] = [];
   let previous: PdfLine | undefined;
   let open: OpenParagraph | undefined;
-  for (const page of pages) {
+  for (const { text: page } of split) {
     for (const [index, line] of page.entries()) {
       if (previous === undefined || open === undefined || startsParagraph(previous, line, open, index > 0, layout)) {
         paragraphs.push(line.text);
@@ -59,7 +65,31 @@ export function joinIntoParagraphs(pages: readonly (readonly PdfLine[])[]): stri
       previous = line;
     }
   }
+  for (const { notes } of split) {
+    for (const line of notes) {
+      if (noteMark.test(line.text)) paragraphs.push(line.text);
+      else paragraphs[paragraphs.length - 1] = joinLines(paragraphs.at(-1)!, line.text, vocabulary);
+    }
+  }
   return paragraphs;
+}
+
+/** How a footnote starts: its number or mark, then its text ("3 Department for Transport …", "* Estimated."). */
+const noteMark = /^(?:\d{1,3}|[*†‡§])\s+\S/;
+
+/**
+ * A page's lines, and the footnotes at its foot: the last lines of the page set smaller than the text, below a
+ * gap wider than the text's line spacing, the first of them starting with a note's number or mark. A page of
+ * small print only, or small lines without a mark (an attribution, a caption), keeps them as text.
+ */
+function splitFootnotes(page: readonly PdfLine[], layout: Layout): { text: readonly PdfLine[]; notes: readonly PdfLine[] } {
+  let start = page.length;
+  while (start > 0 && page[start - 1]!.fontSize < layout.fontSize - 0.5) start--;
+  const first = page[start];
+  const above = page[start - 1];
+  if (first === undefined || above === undefined || !noteMark.test(first.text)) return { text: page, notes: [] };
+  if (above.baseline - first.baseline <= layout.lineSpacing * 1.3 + 0.5) return { text: page, notes: [] };
+  return { text: page.slice(0, start), notes: page.slice(start) };
 }
 
 function startsParagraph(previous: PdfLine, line: PdfLine, open: OpenParagraph, samePage: boolean, layout: Layout): boolean {

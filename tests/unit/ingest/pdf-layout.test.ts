@@ -110,6 +110,21 @@ describe("joinIntoParagraphs", () => {
     expect(paragraphs).toEqual([`${full("The report on the harbour was written over")} a whole winter of storms; it is long.`]);
   });
 
+  // A hostile run: a footnote at the foot of a page, set smaller, split the paragraph that ran on to the next page in
+  // three ("… and the money", the note, "spent before the next election …"), and every later locator moved by two.
+  it("keeps a paragraph whole over a page whose foot holds a footnote, and gives the notes after the text", () => {
+    const note = (text: string, baseline: number) => line(text, baseline, 0, 8);
+    const paragraphs = joinIntoParagraphs([
+      [line(full("The council wants the scheme approved and"), 700), line(full("the money committed from the transport fund3"), 688), note("3 Department for Transport, Local Schemes Guidance,", 120), note("2022, section 4.", 110)],
+      [line("spent before the next election, in 2027.", 700), line(full("A new paragraph starts on this page and"), 676), line("ends here.", 664)],
+    ]);
+    expect(paragraphs).toEqual([
+      `${full("The council wants the scheme approved and")} ${full("the money committed from the transport fund3")} spent before the next election, in 2027.`,
+      `${full("A new paragraph starts on this page and")} ends here.`,
+      "3 Department for Transport, Local Schemes Guidance, 2022, section 4.",
+    ]);
+  });
+
   it("continues a paragraph across a page break unless the last line ended short", () => {
     const paragraphs = joinIntoParagraphs([
       page(full("One runs over"), full("the page")),
