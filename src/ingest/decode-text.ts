@@ -16,13 +16,23 @@ export interface DecodedText {
  * as Windows-1252, as the Encoding standard says) is read as Windows-1252:
  * Node 20's TextDecoder reads those labels as Latin-1, which puts C1 control
  * characters where Windows has its curly quotes and dashes, so those are
- * mapped to what Windows-1252 has there.
+ * mapped to what Windows-1252 has there. A page that declares one of these
+ * but whose bytes are UTF-8, with letters beyond ASCII (a page re-saved as
+ * UTF-8 with its old <meta>), is read as UTF-8, with a warning: text in a
+ * single-byte encoding is almost never valid UTF-8 as well, and read as
+ * declared it would come in as "the ministerâ€™s plan".
  */
 export function decodeText(bytes: Uint8Array, fileName: string, declared?: string): DecodedText {
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new BriefsmithError("INGEST_UNREADABLE", `${fileName} is not a text file: it contains NUL bytes`, {
       hint: "if it is UTF-16 text, save it as UTF-8; if it is a document, give it its right extension (.pdf, .docx)",
     });
+  }
+  if (declared !== undefined && windows1252Labels.has(declared.toLowerCase()) && bytes.some((byte) => byte >= 0x80)) {
+    const utf8 = tryDecode(bytes, "utf-8");
+    if (utf8 !== undefined) {
+      return { text: utf8, warnings: [`${fileName} says it is ${declared}, but it is UTF-8 text: it is read as UTF-8; check its quotes and accented letters`] };
+    }
   }
   const labels = declared === undefined ? ["utf-8"] : [declared, "utf-8"];
   for (const label of labels) {

@@ -139,3 +139,24 @@ describe("a page without the frame of a document", () => {
     });
   });
 });
+
+// A hostile run: a page saved as UTF-8 whose <meta> still said iso-8859-1 came in as "The ministerâ€™s plan costs
+// â‚¬4 million", with no warning; one that said windows-1252 got a warning about control characters instead.
+describe("a page that declares a single-byte charset but is UTF-8", () => {
+  it("is read as the UTF-8 it is, with a warning to check it", async () => {
+    for (const charset of ["iso-8859-1", "windows-1252"]) {
+      const page = `<!doctype html><html><head><meta charset="${charset}"><title>Plan</title></head><body><article><p>The minister’s plan costs €4 million — the café owners said “no” to it at the meeting on Monday evening.</p></article></body></html>`;
+      const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "plan.html" });
+      expect(document.paragraphs.join("\n"), charset).toContain("The minister’s plan costs €4 million — the café owners said “no”");
+      expect(document.warnings).toEqual([`plan.html says it is ${charset}, but it is UTF-8 text: it is read as UTF-8; check its quotes and accented letters`]);
+    }
+  });
+
+  it("is read as declared when it is not UTF-8", async () => {
+    const head = `<!doctype html><html><head><meta charset="iso-8859-1"><title>Plan</title></head><body><article><p>`;
+    const bytes = new Uint8Array([...Buffer.from(head), ...Buffer.from("The caf"), 0xe9, ...Buffer.from(" owners met on Monday evening to talk about the plan and its cost.</p></article></body></html>")]);
+    const document = await ingestDocument(bytes, { fileName: "plan.html" });
+    expect(document.paragraphs.join("\n")).toContain("The café owners met");
+    expect(document.warnings).toEqual([]);
+  });
+});
