@@ -4,7 +4,7 @@ import { errorCount } from "../diagnostics/diagnostic.js";
 import { deepFreeze } from "../schema/deep-readonly.js";
 import { checkOptionsArgument, checkTextArgument, invalidArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { displayPath, listCorpora, listYamlFiles } from "../load/project.js";
+import { displayPath, isFile, listCorpora, listYamlFiles } from "../load/project.js";
 import { closestMatch } from "../diagnostics/suggest.js";
 import { loadYamlFile } from "../load/yaml-files.js";
 import type { ParsedYamlCache } from "../load/parsed-yaml-cache.js";
@@ -93,6 +93,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    if (isFile(dir)) throw new BriefsmithError("PATH_NOT_A_FOLDER", `${shownDir} is a file, not a corpus folder`, { hint: `name the corpus's folder: ${displayPath(dirname(dir), options.cwd) || "."}` });
     // The corpora beside it, for a mistyped name (brief show SOURCE --corpus sino-rusian).
     const near = closestMatch(id, await listCorpora(dirname(dirname(dir))));
     throw new BriefsmithError("PATH_NOT_FOUND", `there is no corpus folder ${shownDir}`, {

@@ -62,6 +62,7 @@ export const errorCodes = {
   },
   FILE_NOT_READABLE: { meaning: "a file exists but cannot be read", fix: "check its permissions" },
   FILE_IS_DIRECTORY: { meaning: "a folder was given where a file was expected", fix: "name the file inside it" },
+  PATH_NOT_A_FOLDER: { meaning: "a file was given where a folder was expected (a corpus, a project's templates/)", fix: "name the folder the file is in, or move the file out of the way" },
   FILE_NOT_REGULAR: { meaning: "a path names a device, pipe or socket", fix: "point Briefsmith at an ordinary file" },
   FILE_TOO_LARGE: { meaning: "a file is over Briefsmith's size limit", fix: "split it into several files" },
   FILE_NOT_UTF8: { meaning: "a file is not valid UTF-8", fix: "save it as UTF-8 (not Latin-1 or Windows-1252)" },

@@ -146,3 +146,11 @@ export async function refuseOutputInSources(outDir: string, root: string, cwd: s
   }
 }
 
+/** Whether a path is an ordinary file (a link followed): named where a folder is wanted, it is said to be one. */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

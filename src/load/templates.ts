@@ -7,7 +7,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { layoutNames, templateNames, type LayoutName } from "../schema/brief.js";
 import { idPattern } from "../schema/id-pattern.js";
 import { builtInTemplatesDir } from "./package-files.js";
-import { displayPath, leadsOutside, projectTemplatesDir, realFolder } from "./project.js";
+import { displayPath, isFile, leadsOutside, projectTemplatesDir, realFolder } from "./project.js";
 import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
 import { prepareSvgSanitiser } from "./sanitise-svg.js";
 import { assetContentProblem, assetNamePattern, assetTypeOf, type TemplateAsset } from "./template-assets.js";
@@ -164,6 +164,11 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
   const projectStyles: TemplateFile[] = [];
   const assets = new Map<string, TemplateAsset>();
   const letterheads = new Map<string, WordLetterhead>();
+  // A file where the folder should be would leave the project's templates out without a word.
+  if (projectDir !== undefined && isFile(projectDir)) {
+    refused.push({ shown: displayPath(projectDir, cwd), kind: "folder", name: basename(projectDir) });
+    diagnostics.push({ severity: "error", code: "PATH_NOT_A_FOLDER", message: `${displayPath(projectDir, cwd)} is a file, not a folder of templates`, file: displayPath(projectDir, cwd), hint: "make it a folder of templates, or move the file out of the way" });
+  }
   if (projectDir !== undefined) {
     const reader = new ProjectReader(projectDir, cwd, diagnostics, fileTexts, refused);
     // Every entry named as a template or a style sheet is read, whatever it is: a pipe or a folder named

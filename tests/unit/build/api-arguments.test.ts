@@ -112,3 +112,16 @@ describe("a build whose signal has fired before it starts", () => {
     expect(next.results.filter((r) => r.status === "built")).toHaveLength(3);
   });
 });
+
+// A hostile run of the library: loadTemplates({ project: "/etc/passwd" }) resolved with no diagnostic, Briefsmith's
+// templates alone; loadCorpus of a corpus's YAML file said "there is no corpus folder", though the path exists.
+describe("a file named where a folder is expected", () => {
+  it("is said to be a file, for a corpus and for a project's templates", async () => {
+    project = new TempProject();
+    const corpus = await refusal(() => loadCorpus("sources/transit/corpus.yaml", { cwd: project!.dir }));
+    expect(corpus).toMatchObject({ code: "PATH_NOT_A_FOLDER", message: "sources/transit/corpus.yaml is a file, not a corpus folder" });
+    project.write("templates", "not a folder\n");
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    expect(set.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: "PATH_NOT_A_FOLDER", message: "templates is a file, not a folder of templates" }));
+  });
+});
