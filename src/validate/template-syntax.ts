@@ -78,7 +78,14 @@ function syntaxDiagnostic(file: TemplateFile, error: unknown): Diagnostic {
     const expected = [...new Set(expecting[1]!.split(", ").map((t) => tokenNames[t.replace(/'/g, "")] ?? t.replace(/'/g, "")))];
     const got = tokenNames[expecting[2]!] ?? expecting[2]!;
     message = `expected ${expected.length > 4 ? `${expected.slice(0, 4).join(", ")} or another` : expected.join(" or ")}, found ${got}`;
-    if (expecting[2] === "EOF") hint = "a {{#block}} is not closed, or a {{ has no }}: every {{#if}}, {{#each}}, {{#with}} and {{#unless}} needs its {{/…}}";
+    if (expecting[2] === "EOF") {
+      // At the end of the file, the block left open is where the author must look, not the last line.
+      const open = unclosedBlock(file.source);
+      if (open !== undefined) {
+        return { ...base, message: `{{#${open.name}}} is never closed`, span: { start: open.start, end: open.end }, hint: `close it with {{/${open.name}}} where its block ends` };
+      }
+      hint = "a {{#block}} is not closed, or a {{ has no }}: every {{#if}}, {{#each}}, {{#with}} and {{#unless}} needs its {{/…}}";
+    }
   } else if (/Lexical error/.test(raw)) {
     message = "Handlebars cannot read the text here";
   }
@@ -87,6 +94,25 @@ function syntaxDiagnostic(file: TemplateFile, error: unknown): Diagnostic {
       ? { start: 0, end: 0 }
       : spanOf(file.source, { line: where.first_line, column: where.first_column }, { line: where.last_line, column: Math.max(where.last_column, where.first_column + 1) });
   return { ...base, message, span, hint };
+}
+
+/**
+ * The innermost block opened and never closed ({{#if …}} without its {{/if}}), found by pairing the file's openers
+ * and closers in order, comments left out; undefined when they pair up (the problem is elsewhere: a {{ without }}).
+ */
+function unclosedBlock(source: string): { name: string; start: number; end: number } | undefined {
+  const withoutComments = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (comment) => " ".repeat(comment.length));
+  const open: { name: string; start: number; end: number }[] = [];
+  for (const tag of withoutComments.matchAll(/\{\{~?\s*([#^/])\s*[*>]?\s*([^\s}~()]+)/g)) {
+    const [whole, kind, name] = tag;
+    if (kind === "/") {
+      const at = open.map((block) => block.name).lastIndexOf(name!);
+      if (at !== -1) open.splice(at);
+    } else {
+      open.push({ name: name!, start: tag.index, end: tag.index + whole.length });
+    }
+  }
+  return open.at(-1);
 }
 
 /** Offsets of a Handlebars location (lines from 1, columns from 0). */

@@ -13,6 +13,8 @@ import { TempProject } from "../../helpers/project.js";
 const letterHead = "{{!-- layout: memo --}}\n{{> head}}\n<body>\n";
 const cases: Record<string, Record<string, string>> = {
   "syntax: a block closed with the wrong name": { "letter.hbs": `${letterHead}{{#if brief.to}}<p>{{t brief.to}}</p>{{/each}}\n</body>` },
+  // A hostile run: an {{#if}} never closed was reported at the file's last line, the caret under nothing.
+  "syntax: a block never closed": { "letter.hbs": `${letterHead}{{#if brief.to}}<p>{{t brief.to}}</p>\n{{#each brief.themes}}<h2>{{t title}}</h2>{{/each}}\n<h1>{{t brief.title}}</h1>\n</body>\n` },
   "syntax: an unclosed mustache": { "letter.hbs": `${letterHead}<h1>{{t brief.title</h1>\n</body>` },
   "unknown field": { "letter.hbs": `${letterHead}<h1>{{t brief.titel}}</h1>\n</body>` },
   "unknown field inside each": { "letter.hbs": `${letterHead}{{#each brief.themes}}<h2>{{t titel}}</h2>{{/each}}\n</body>` },
