@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot, tool } from "../helpers/cli.js";
 import { BriefsmithError } from "../../src/errors/briefsmith-error.js";
 import { createPrinter } from "../../src/print/printer.js";
 
@@ -54,6 +58,24 @@ describe("createPrinter", () => {
       await expect(later.print(page("Never"))).rejects.toMatchObject({ code: "BROWSER_LAUNCH_FAILED" });
     } finally {
       await later.close();
+    }
+  }, 30_000);
+
+  // A hostile run: a template's logo at a path that is nowhere (src="assets/crest.svg", warned of as missing from
+  // the PDF) printed as a broken-image icon with its alt text in the masthead.
+  it("prints nothing for an image that is not in the document: no broken-image icon, no alt text", async () => {
+    const base = readFileSync(join(repoRoot, "templates", "styles", "base.css"), "utf8");
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${base}</style></head><body><p>Masthead</p><img src="assets/crest.svg" alt="Policy Office crest"><img src="data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>').toString("base64")}" alt="Embedded seal"></body></html>`;
+    const printer = await createPrinter({ jobs: 1 });
+    try {
+      const folder = mkdtempSync(join(tmpdir(), "briefsmith-img-"));
+      writeFileSync(join(folder, "img.pdf"), await printer.print(html));
+      const text = await tool("pdftotext", [join(folder, "img.pdf"), "-"]);
+      rmSync(folder, { recursive: true, force: true });
+      expect(text).toContain("Masthead");
+      expect(text).not.toContain("Policy Office crest");
+    } finally {
+      await printer.close();
     }
   }, 30_000);
 
