@@ -32,6 +32,43 @@ export function assetContentProblem(type: AssetType, bytes: Uint8Array): string 
   return /<svg[\s>]/i.test(head) ? undefined : "it is named .svg but has no <svg> element near its start";
 }
 
+/** The most pixels an image may have a side: a page's width at 300 dpi is about 2,500; a larger one prints slowly or not at all. */
+const maxSidePixels = 10_000;
+
+/**
+ * Why a PNG or JPEG has more pixels than a page can show, or undefined. A file of a few hundred kilobytes can
+ * hold 40,000 × 40,000 pixels: Chromium left such an image out of the PDF, and took 14 s over one of 20,000 a side.
+ */
+export function assetSizeProblem(type: AssetType, bytes: Uint8Array): string | undefined {
+  const size = type === "image/png" ? pngSize(bytes) : type === "image/jpeg" ? jpegSize(bytes) : undefined;
+  if (size === undefined || (size.width <= maxSidePixels && size.height <= maxSidePixels)) return undefined;
+  return `the image is ${size.width.toLocaleString("en")} × ${size.height.toLocaleString("en")} pixels, more than a printed page can show`;
+}
+
+export const assetSizeHint = `export it at most ${maxSidePixels.toLocaleString("en")} pixels a side (a page's width at 300 dpi is about 2,500)`;
+
+/** A PNG's width and height, from its header chunk (IHDR), which the format puts first. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  if (bytes.length < 24) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** A JPEG's width and height, from its start-of-frame segment (SOF0 to SOF15, not the DHT, JPG and DAC markers). */
+function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 2;
+  while (at + 9 <= bytes.length) {
+    if (bytes[at] !== 0xff) return undefined;
+    const marker = bytes[at + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+    }
+    at += 2 + view.getUint16(at + 2);
+  }
+  return undefined;
+}
+
 export interface EmbeddedAsset {
   /** data:image/…;base64,…: nothing to fetch when the document is printed or opened. */
   readonly uri: string;

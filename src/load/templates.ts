@@ -10,7 +10,7 @@ import { builtInTemplatesDir } from "./package-files.js";
 import { displayPath, isFile, leadsOutside, projectTemplatesDir, realFolder } from "./project.js";
 import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
 import { prepareSvgSanitiser } from "./sanitise-svg.js";
-import { assetContentProblem, assetNamePattern, assetTypeOf, type TemplateAsset } from "./template-assets.js";
+import { assetContentProblem, assetNamePattern, assetSizeHint, assetSizeProblem, assetTypeOf, type TemplateAsset } from "./template-assets.js";
 import type { WordLetterhead } from "./word-letterhead.js";
 
 export type { TemplateAsset } from "./template-assets.js";
@@ -319,7 +319,13 @@ class ProjectReader {
       return undefined;
     };
     if (!assetNamePattern.test(name)) return invalid(`"${name}" cannot be an asset's name`, "rename it to letters, digits, dots, hyphens and underscores");
-    if (type === undefined) return invalid("this is not a PNG, JPEG or SVG image, so no template can embed it", "save it as .png, .jpg or .svg, or move it out of templates/assets/");
+    if (type === undefined) {
+      const font = /\.(?:ttf|otf|woff2?)$/i.test(name);
+      return invalid(
+        "this is not a PNG, JPEG or SVG image, so no template can embed it",
+        font ? "a font is embedded in a style sheet's @font-face as a data: URL (src: url(data:font/woff2;base64,…)); move it out of templates/assets/" : "save it as .png, .jpg or .svg, or move it out of templates/assets/",
+      );
+    }
     let bytes: Uint8Array;
     try {
       bytes = await readBinaryFile(path, fileLimits.assetBytes, shown, { within: this.dir });
@@ -328,6 +334,8 @@ class ProjectReader {
     }
     const problem = assetContentProblem(type, bytes);
     if (problem !== undefined) return invalid(problem, "export the image again in the format its name says");
+    const size = assetSizeProblem(type, bytes);
+    if (size !== undefined) return invalid(size, assetSizeHint);
     return { name, shown, type, bytes };
   }
 

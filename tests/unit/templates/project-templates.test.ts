@@ -277,6 +277,36 @@ describe("redirects", () => {
 });
 
 describe("reading a project's templates folder", () => {
+  // A hostile run: a 40,000 × 40,000 PNG of 275 KB built with a ✓ and was simply missing from the PDF; one of
+  // 20,000 × 20,000 took 14 s to print. A font in assets/ was told to be saved as .png, .jpg or .svg.
+  it("refuses an image of more pixels than a page can show, and says where a font goes", async () => {
+    project = letterProject();
+    const png = (width: number, height: number) => {
+      const header = Buffer.alloc(33);
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+      header.writeUInt32BE(13, 8);
+      header.write("IHDR", 12, "latin1");
+      header.writeUInt32BE(width, 16);
+      header.writeUInt32BE(height, 20);
+      return header;
+    };
+    const jpeg = (width: number, height: number) => {
+      const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03]);
+      return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00]), sof]);
+    };
+    writeFileSync(project.path("templates/assets/band.png"), png(40_000, 40_000));
+    writeFileSync(project.path("templates/assets/photo.jpg"), jpeg(12_000, 9_000));
+    writeFileSync(project.path("templates/assets/logo.png"), png(2_480, 600));
+    writeFileSync(project.path("templates/assets/office.ttf"), "not really a font");
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    expect([...set.assets.keys()].sort()).toEqual(["emblem.svg", "logo.png"]);
+    expect(set.diagnostics.map((d) => [d.file, d.message, d.hint])).toEqual([
+      ["templates/assets/band.png", "the image is 40,000 × 40,000 pixels, more than a printed page can show", "export it at most 10,000 pixels a side (a page's width at 300 dpi is about 2,500)"],
+      ["templates/assets/office.ttf", "this is not a PNG, JPEG or SVG image, so no template can embed it", "a font is embedded in a style sheet's @font-face as a data: URL (src: url(data:font/woff2;base64,…)); move it out of templates/assets/"],
+      ["templates/assets/photo.jpg", "the image is 12,000 × 9,000 pixels, more than a printed page can show", "export it at most 10,000 pixels a side (a page's width at 300 dpi is about 2,500)"],
+    ]);
+  });
+
   it("refuses an asset that is not the image its name says, and a link leading out of the folder", async () => {
     project = letterProject();
     writeFileSync(project.path("templates/assets/fake.png"), "not a png");
