@@ -217,7 +217,7 @@ class Walker {
         this.#error(
           "TEMPLATE_HELPER_ARGUMENTS",
           path,
-          `{{${name} …}} gives ${describeType(result)}, which does not print as text ("[object Object]")`,
+          `{{${name} …}} gives ${describeType(result)}, which does not print as text ${printedAs(result)}`,
           name === "lookup" ? "look up a field that is text, or print one of its fields" : `print one of its fields: {{#with (${name} …)}}{{t text}}{{/with}}`,
         );
       }
@@ -229,7 +229,7 @@ class Walker {
     }
     const type = this.#path(path, scope, true);
     if (type !== undefined && !isScalar(type) && resolveType(type) !== "any") {
-      this.#error("TEMPLATE_UNKNOWN_FIELD", path, `{{${path.original}}} would print ${describeType(type)} as "[object Object]"`, "print one of its fields, or go through it with {{#each}} or {{#with}}");
+      this.#error("TEMPLATE_UNKNOWN_FIELD", path, `{{${path.original}}} is ${describeType(type)}, which does not print as text ${printedAs(type)}`, "print one of its fields, or go through it with {{#each}} or {{#with}}");
     }
   }
 
@@ -300,7 +300,7 @@ class Walker {
       const param = node.params[index];
       const type = types[index];
       if (param !== undefined && type !== undefined && !isScalar(type) && resolveType(type) !== "any") {
-        this.#error("TEMPLATE_HELPER_ARGUMENTS", param, `${name} takes text, but ${describeParam(param)} is ${describeType(type)}, which does not read as text ("[object Object]")`, `as in ${signature.doc.split(":")[0]}`);
+        this.#error("TEMPLATE_HELPER_ARGUMENTS", param, `${name} takes text, but ${describeParam(param)} is ${describeType(type)}, which does not read as text ${printedAs(type)}`, `as in ${signature.doc.split(":")[0]}`);
       }
     }
     if (name === "lookup") return [types[0], this.#lookedUp(node.params, types)];
@@ -485,6 +485,12 @@ function unknownPartialHint(name: string, set: Pick<TemplateSet, "partials" | "r
   if (/[/\\]|^\./.test(name)) return hintWith(suggestion, "a partial is named by its file in templates/partials/, never by a path");
   if (!idPattern.test(name)) return hintWith(suggestion, "a partial's name, like its file's, is lower-case letters, digits and hyphens");
   return hintWith(suggestion, `a partial of your own goes in templates/partials/${name}.hbs`);
+}
+
+/** What a list or a mapping comes out as where text is wanted: a list of text runs together, anything else is "[object Object]". */
+function printedAs(type: FieldType): string {
+  const item = describeType(type) === "a list" ? itemType(type) : undefined;
+  return item !== undefined && isScalar(item) ? '(its items run together: "a,b")' : '("[object Object]")';
 }
 
 /** A "did you mean" hint followed by more advice. */

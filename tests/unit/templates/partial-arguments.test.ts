@@ -28,6 +28,9 @@ describe("partials given key=value arguments", () => {
     expect(await problemsOf("{{> masthead office=brief.to}}", "<p>{{office}}</p>")).toEqual([]);
     const themes = await problemsOf("{{> masthead office=brief.themes}}", "<p>{{office}}</p>");
     expect(themes).toHaveLength(1);
-    expect(themes[0]).toMatch(/^templates\/partials\/masthead\.hbs: \{\{office\}\} would print a list/);
+    expect(themes[0]).toMatch(/^templates\/partials\/masthead\.hbs: \{\{office\}\} is a list, which does not print as text \("\[object Object\]"\)/);
+    // A hostile run: a list of text was said to print as "[object Object]"; it prints its items run together.
+    const lines = await problemsOf("{{> masthead office=brief.decisionLines}}", "<p>{{office}}</p>");
+    expect(lines[0]).toMatch(/\{\{office\}\} is a list, which does not print as text \(its items run together: "a,b"\)/);
   });
 });
