@@ -13,19 +13,21 @@ import { projectRoot, requireCorpus } from "../options.js";
 import { plural, printDiagnostics } from "../report.js";
 import { visibleLine } from "../../text/visible-text.js";
 
-const listKinds = ["themes", "viewpoints", "sources", "perspectives", "briefs", "templates", "corpora"] as const;
+const listKinds = ["themes", "viewpoints", "claims", "sources", "perspectives", "briefs", "templates", "corpora"] as const;
 
 export const listCommand = defineCommand({
   name: "list",
   positionals: listKinds.join("|"),
-  summary: "list themes, viewpoints, sources, perspectives, briefs, templates or corpora",
+  summary: "list themes, viewpoints, claims, sources, perspectives, briefs, templates or corpora",
   description: `Print what exists: the themes, viewpoints, sources and perspectives of each
-corpus (or of --corpus), with how many claims each has; the briefs in
+corpus (or of --corpus), with how many claims each has; the claims, each with
+its view, source and paragraph and its text (the ids include_claims and
+exclude_claims take); the briefs in
 briefs/; the templates, Briefsmith's own and the project's (templates/*.hbs),
 each with the layout it follows, where it comes from and the sections it
 prints by default; the corpora in sources/.`,
   options: {
-    corpus: { type: "string", value: "ID", description: "only this corpus's themes or viewpoints" },
+    corpus: { type: "string", value: "ID", description: "only this corpus's themes, viewpoints, claims, sources or perspectives" },
     ...projectOptions,
   },
   async run(io, { values, positionals }) {
@@ -84,6 +86,13 @@ prints by default; the corpora in sources/.`,
         }
         continue;
       }
+      if (kind === "claims") {
+        const width = Math.max(24, ...extract.claims.map((c) => c.id.length + 1));
+        for (const claim of extract.claims) {
+          out(`${claim.id.padEnd(width)} ${claim.viewpoint.padEnd(24)} ${`${claim.source}:${claim.locator}`.padEnd(28)} ${visibleLine(clipped(claim.text, 90))}`);
+        }
+        continue;
+      }
       for (const theme of extract.themes) {
         const claims = (viewpoint: string) => extract.claims.filter((c) => c.viewpoint === viewpoint).length;
         if (kind === "themes") {
@@ -119,4 +128,11 @@ function templateLines(set: TemplateSet): string[] {
     const letterhead = shown === undefined ? "" : `  Word letterhead: ${shown}`;
     return `${name.padEnd(width)} ${(entry.layout ?? "?").padEnd(10)} ${from}${sections}${letterhead}${state}`;
   });
+}
+
+/** A claim's text cut to a line's worth, at a word. */
+function clipped(text: string, width: number): string {
+  if (text.length <= width) return text;
+  const cut = text.slice(0, width - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > width / 2 ? cut.lastIndexOf(" ") : cut.length)}…`;
 }

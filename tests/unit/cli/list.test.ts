@@ -18,6 +18,13 @@ describe("brief list", () => {
     expect(perspectives.trim().split("\n")).toHaveLength(4);
   });
 
+  // A README walk: "claim ids are in the extract (brief check lists them per theme)"; check lists counts, no id.
+  it("lists claims with their view, source and paragraph, and their text, for include_claims and exclude_claims", async () => {
+    const claims = (await list("claims")).stdout;
+    expect(claims).toMatch(/^build-commutes\s+build-it\s+council-hearing:3\s+Supporters expect shorter journeys to work for residents of the northern estates\.$/m);
+    expect(claims.trim().split("\n")).toHaveLength(4);
+  });
+
   it("lists briefs with template and title, the templates, and the corpora", async () => {
     expect((await list("briefs")).stdout).toMatch(/tram-memo\s+memo\s+Should Riverside extend the tram\?/);
     expect((await list("templates")).stdout).toMatch(/^memo\s+memo\s+built-in\s+sections: bluf, themes, facts, assumptions, sources, balance$/m);
