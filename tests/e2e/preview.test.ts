@@ -132,7 +132,14 @@ describe("brief preview in a browser", () => {
 
   it("shows the memo's title and its pages: those of the PDF brief build writes", async () => {
     await page.goto(url.href);
-    await page.waitForFunction(() => document.querySelectorAll("#pages .page .textLayer span").length > 20, { timeout: 30_000 });
+    // Every page's text painted, not only the first's: on a loaded machine the second came later, and was not yet read.
+    await page.waitForFunction(
+      () => {
+        const pages = [...document.querySelectorAll("#pages .page")];
+        return pages.length >= 2 && pages.every((p) => p.querySelectorAll(".textLayer span").length > 0);
+      },
+      { timeout: 30_000 },
+    );
     expect(await page.$eval("#title", (title) => title.textContent)).toBe("China and Russia: heading for an alliance, or a limited partnership?");
     const text = await pagesText();
     expect(text).toContain("MEMORANDUM FOR: Deputy Assistant Secretary");
