@@ -24,10 +24,13 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   const { document } = parseHTML(framed(text));
   // Readability rewrites the document it is given: it gets a copy, and the metadata is read from the original.
   const copy = document.cloneNode(true) as Document;
-  // A newsletter sign-up box inside the article's container reads to Readability as part of it.
-  for (const box of signUpBoxes(copy)) box.remove();
+  // A newsletter sign-up box or an ad inside the article's container reads to Readability as part of it.
+  for (const box of asidesNamed(copy, signUpName)) box.remove();
+  for (const ad of asidesNamed(copy, adName)) ad.remove();
   const article = new Readability(copy, { serializer: (node) => node }).parse();
-  const paragraphs = article?.content ? collectBlockTexts(article.content) : [];
+  // The byline ("By Jane Roe") is the author, which the metadata gives, not a paragraph of the source's text.
+  const byline = article?.byline?.trim();
+  const paragraphs = (article?.content ? collectBlockTexts(article.content) : []).filter((paragraph, index) => !(index < 3 && byline && paragraph.trim() === byline));
   // Readability keeps the headline out of the text (it is the title): put back as a PDF, Word or Markdown
   // document has it, its first paragraph, so paragraph numbers run alike whatever the format.
   const headline = article?.title?.trim();
@@ -72,17 +75,20 @@ function noText(document: Document, fileName: string): BriefsmithError {
 /** A class or id that names a sign-up box: "newsletter", "newsletter-signup", "subscribe-box"; not "subscriber-only". */
 const signUpName = /(?:^|[-_])(?:newsletter|subscribe|signup|sign-up)(?:$|[-_])/i;
 
+/** A class or id that names an ad: "ad", "inline-ad", "advertisement", "sponsored"; not "header" or "adventure". */
+const adName = /(?:^|[-_])(?:ads?|advert|advertisement|sponsored|sponsor)(?:$|[-_])/i;
+
 /**
- * The sign-up boxes of a page: elements named as one, and small. Never the page's frame (html, body, main,
- * article), nor an element holding a fifth of the page's text or more: a page whose body is "newsletter-issue" is
- * the article.
+ * The boxes of a page named by `pattern` (a sign-up box, an ad), and small. Never the page's frame (html, body,
+ * main, article), nor an element holding a fifth of the page's text or more: a page whose body is
+ * "newsletter-issue" is the article.
  */
-function signUpBoxes(document: Document): Element[] {
+function asidesNamed(document: Document, pattern: RegExp): Element[] {
   const whole = document.body?.textContent?.length ?? 0;
   return [...document.querySelectorAll("[class], [id]")].filter((element) => {
     if (["HTML", "BODY", "MAIN", "ARTICLE"].includes(element.tagName.toUpperCase())) return false;
     const names = [...(element.getAttribute("class") ?? "").split(/\s+/), element.getAttribute("id") ?? ""];
-    return names.some((name) => signUpName.test(name)) && (element.textContent?.length ?? 0) < 0.2 * whole;
+    return names.some((name) => pattern.test(name)) && (element.textContent?.length ?? 0) < 0.2 * whole;
   });
 }
 

@@ -160,3 +160,21 @@ describe("a page that declares a single-byte charset but is UTF-8", () => {
     expect(document.warnings).toEqual([]);
   });
 });
+
+// A hostile run: an ad inside the article ("Advertisement — Sponsored content from our partners") and the byline
+// ("By Maria Keller") came in as paragraphs of the source's text, numbered as the author's.
+describe("a page whose article holds an ad and a byline", () => {
+  it("keeps neither in the text, and takes the byline as the author", async () => {
+    const page = `<!doctype html><html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>
+<p class="byline">By Maria Keller</p>
+<p>The harbour board proposed a new quay for the island ferries, to be built on the north mole by 2027, at a cost it put at four million.</p>
+<div class="inline-ad"><p>Advertisement — Sponsored content from our partners</p></div>
+<p>Fishermen said the quay would take half of their moorings and push their boats into the outer basin, where the swell is worse.</p>
+<p>The board replied that the outer basin would be dredged first, at the ferry company's expense, before any mooring was moved.</p>
+</article></body></html>`;
+    const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "harbour.html" });
+    expect(document.paragraphs.join("\n")).not.toMatch(/Advertisement|By Maria Keller/);
+    expect(document.paragraphs).toHaveLength(4);
+    expect(document.metadata.author).toBe("Maria Keller");
+  });
+});
