@@ -233,7 +233,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       const context: JobContext = {
         render: createRenderer(templateSet, preparation.templateCheck),
         letterheads: templateSet.letterheads,
-        printer,
+        printer: stopsAtLaunchFailure(printer),
         lexicon: parseLexicon(lexiconText, lexiconPath),
         outDir,
         cwd,
@@ -497,4 +497,36 @@ function lazyBrowser(explicitPath: string | undefined, env: Env) {
 /** The date printed on briefs that set none: SOURCE_DATE_EPOCH's when it is set, otherwise today's. */
 function dateFromEnvironment(env: Env): string {
   return briefDateDefault(momentOfEpoch(env.SOURCE_DATE_EPOCH ?? ""), new Date());
+}
+
+/**
+ * The build's printer, failing every brief after the first whose browser could not be started (or ran out of time
+ * before the browser gave it a tab) with that brief's error, at once: a browser that hangs as it starts hangs for the next brief too, and each waited out its own
+ * --timeout in turn (two briefs at a time, 40 briefs a hundred seconds).
+ */
+function stopsAtLaunchFailure(printer: () => Promise<DocumentPrinter>): () => Promise<DocumentPrinter> {
+  let failure: BriefsmithError | undefined;
+  let wrapped: Promise<DocumentPrinter> | undefined;
+  return () =>
+    (wrapped ??= printer().then(
+      (inner): DocumentPrinter => ({
+        get launches() {
+          return inner.launches;
+        },
+        fingerprint: () => inner.fingerprint(),
+        close: () => inner.close(),
+        printDocument: (html, options) =>
+          failure !== undefined
+            ? Promise.reject(failure)
+            : inner.printDocument(html, options).catch((error: unknown) => {
+                if (error instanceof BriefsmithError && (error.code === "BROWSER_LAUNCH_FAILED" || isNoStartTimeout(error))) failure ??= error;
+                throw error;
+              }),
+      }),
+    ));
+}
+
+/** The pool's timeout for a document that was never handed a tab: the browser did not start, or open one. */
+function isNoStartTimeout(error: BriefsmithError): boolean {
+  return error.code === "PRINT_TIMEOUT" && error.message.startsWith("the browser did not start");
 }

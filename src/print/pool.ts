@@ -54,6 +54,9 @@ export class PrintPool {
   #launching: AbortController | undefined;
   /** Launches and tab openings still under way: close() waits for them, so none is left running on a timer of its own. */
   readonly #pending = new Set<Promise<unknown>>();
+  /** Launches that failed, and the last one's error: a document that waited through one fails with it (see #acquire). */
+  #failedLaunches = 0;
+  #launchError: BriefsmithError | undefined;
 
   constructor(location: BrowserLocation, options: PrintPoolOptions) {
     this.#location = location;
@@ -126,6 +129,9 @@ export class PrintPool {
     const giveUp = (error: BriefsmithError, reject: (error: BriefsmithError) => void) => {
       givenUp = true;
       if (tab !== undefined) void tab.page.close();
+      // Out of time while the browser was still starting: the start is given up too, and every document waiting
+      // on it fails with it, rather than wait on a start that hangs with no clock of its own running.
+      else if (error.code === "PRINT_TIMEOUT") this.#launching?.abort(new Error(`the browser did not start within ${request.timeoutMs / 1000} s`));
       reject(error);
     };
     const deadline = new Promise<never>((_, reject) => {
@@ -170,8 +176,10 @@ export class PrintPool {
 
   /** A tab for the next document; `onTurn` is called once the document stops waiting behind others (it may be called again). */
   async #acquire(onTurn: () => void): Promise<Tab> {
+    const failedBefore = this.#failedLaunches;
     for (;;) {
       if (this.#closed) throw cancelledError();
+      if (this.#failedLaunches > failedBefore && this.#launchError !== undefined) throw this.#launchError;
       await this.#restarting;
       const due = this.#printedByThisBrowser >= this.#options.restartAfter;
       if (due && this.#busy === 0) {
@@ -264,8 +272,13 @@ export class PrintPool {
         return browser;
       });
       this.#browser = launching;
-      launching.catch(() => {
+      launching.catch((error: unknown) => {
         if (this.#browser === launching) this.#browser = undefined;
+        if (!this.#closed && error instanceof BriefsmithError) {
+          this.#failedLaunches++;
+          this.#launchError = error;
+          this.#wake();
+        }
       });
     }
     return this.#browser;

@@ -242,3 +242,31 @@ describe("sharding", () => {
     expect(second.filter((id) => id !== "another")).toEqual(first);
   });
 });
+
+// A hostile CI run: with a browser that hangs as it starts, each brief waited out its own --timeout in turn, two at
+// a time; with 40 briefs, over a hundred seconds for a browser that was never going to start.
+describe("a build whose browser does not start", () => {
+  it("fails the briefs after the first with its error, without trying to print them", async () => {
+    const project = new TempProject();
+    try {
+      const printer = new (class extends FakePrinter {
+        calls = 0;
+        override printDocument(...args: Parameters<FakePrinter["printDocument"]>) {
+          this.calls++;
+          return super.printDocument(...args);
+        }
+      })();
+      const failure = new BriefsmithError("BROWSER_LAUNCH_FAILED", "could not start the browser at /usr/bin/chromium: the browser did not start within 5 s");
+      printer.failOn("<", failure);
+      const result = await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer, jobs: 1, formats: ["pdf"] });
+      expect(result.results.map((r) => [r.status, r.error?.code])).toEqual([
+        ["failed", "BROWSER_LAUNCH_FAILED"],
+        ["failed", "BROWSER_LAUNCH_FAILED"],
+        ["failed", "BROWSER_LAUNCH_FAILED"],
+      ]);
+      expect(printer.calls).toBe(1);
+    } finally {
+      project.dispose();
+    }
+  });
+});
