@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { homedir } from "node:os";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -41,15 +41,26 @@ export async function launchBrowser(
   options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>>; handleSignals?: boolean; signal?: AbortSignal } = {},
 ): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer-core");
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // The launch's own deadline: Puppeteer's counts only until the pipe connects, and a browser that connects and
+  // then hangs held a launch for its protocol timeout, 180 s, with a message about a setting no caller has.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new Error(`the browser did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+  const signal = options.signal === undefined ? deadline.signal : AbortSignal.any([options.signal, deadline.signal]);
+  let profile: string | undefined;
   try {
-    options.signal?.throwIfAborted();
+    signal.throwIfAborted();
+    profile = makeProfileFolder();
     const launching = puppeteer.launch({
       executablePath: location.executablePath,
       // A headless shell has one headless mode, Puppeteer's "shell"; a full browser runs in its new headless mode.
       headless: location.headlessShell ? "shell" : true,
       pipe: true,
       args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
-      timeout: options.timeoutMs ?? 30_000,
+      timeout: timeoutMs,
+      // A profile folder of Briefsmith's own, removed when the browser ends or fails to start: Puppeteer's own was
+      // left behind by a launch stopped as it started.
+      userDataDir: profile,
       // Puppeteer's own handlers kill the browser and exit the process on Ctrl+C; asked for only. Without them the
       // host's signals are its own (SIGTERM ends it, its SIGINT handler runs), and Chromium, whose only link is the
       // pipe, ends when the host does. Under the build's pool they would also close the browser as if it had crashed.
@@ -57,17 +68,60 @@ export async function launchBrowser(
       handleSIGTERM: options.handleSignals ?? false,
       handleSIGHUP: options.handleSignals ?? false,
       // Aborted, the browser's process is killed, even while it is still starting.
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal,
     });
-    return await untilAborted(launching, options.signal);
+    const browser = await untilAborted(launching, signal);
+    profiles.set(browser, profile);
+    const folder = profile;
+    browser.process()?.once("exit", () => removeProfileFolder(folder));
+    return browser;
   } catch (error) {
+    if (profile !== undefined) removeProfileFolder(profile);
+    if (error instanceof BriefsmithError) throw error;
     throw new BriefsmithError(
       "BROWSER_LAUNCH_FAILED",
       `could not start the browser at ${location.executablePath}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
       { hint: "check that the browser runs (try it with --version), or name another with --browser", cause: error },
     );
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+/** Each browser's profile folder, removed when it is closed (and when its process ends). */
+const profiles = new WeakMap<Browser, string>();
+
+/** A fresh profile folder for a browser, in the system's temporary folder. */
+function makeProfileFolder(): string {
+  try {
+    return mkdtempSync(join(tmpdir(), "briefsmith-chromium-"));
+  } catch (error) {
+    throw new BriefsmithError("BROWSER_LAUNCH_FAILED", `cannot make the browser's profile folder in ${tmpdir()}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      hint: "set TMPDIR to a folder that exists and can be written",
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Remove a profile folder now, and again as Node exits: a browser killed as it started may still write to it for a
+ * moment after its launch failed, and recreate what was removed.
+ */
+function removeProfileFolder(folder: string): void {
+  const remove = () => {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Not removable (a disk gone): the system's temporary folder is cleared in time.
+    }
+  };
+  remove();
+  if (removedAtExit.size === 0) process.once("exit", () => removedAtExit.forEach((again) => again()));
+  removedAtExit.add(remove);
+}
+
+/** Folders removed once more as the process exits. */
+const removedAtExit = new Set<() => void>();
 
 /**
  * The launch, or its signal's reason as soon as the signal aborts. Puppeteer kills a browser whose launch
@@ -106,6 +160,8 @@ export async function closeBrowser(browser: Browser): Promise<void> {
       child.kill("SIGKILL");
     }
   }
+  const profile = profiles.get(browser);
+  if (profile !== undefined) removeProfileFolder(profile);
 }
 
 /**

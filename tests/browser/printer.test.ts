@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,6 +78,30 @@ describe("createPrinter", () => {
       await printer.close();
     }
   }, 30_000);
+
+  // A hostile CI run: a build stopped while its browser started left Puppeteer's profile folder in the temporary folder.
+  it("leaves no profile folder behind, closed as its browser starts or after it printed", async () => {
+    const before = process.env.TMPDIR;
+    const folder = mkdtempSync(join(tmpdir(), "briefsmith-tmp-"));
+    process.env.TMPDIR = folder;
+    try {
+      for (const afterMs of [0, 50, 150, 300]) {
+        const printer = await createPrinter({ jobs: 1, warm: false });
+        void printer.warmUp().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, afterMs));
+        await printer.close();
+      }
+      const used = await createPrinter({ jobs: 1 });
+      await used.print(page("Once"));
+      await used.close();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("says where to get a browser when the one named does not exist", async () => {
     await expect(createPrinter({ browser: "/nonexistent/chrome" })).rejects.toMatchObject({ code: "BROWSER_NOT_FOUND" });

@@ -58,4 +58,53 @@ describe("a browser launch aborted while it starts", { timeout: 8000 }, () => {
     expect(closed).toBe(true);
     await closing;
   });
+
+  // A hostile CI run: with a browser that hangs as it starts, the first two briefs failed at their --timeout, and the
+  // others, waiting for a tab, had no clock running: they failed after Puppeteer's 180 s, the process after 361 s.
+  it("fails every document waiting on a browser that does not start, once the first runs out of time", async () => {
+    const { createPrinter } = await import("../../../src/print/printer.js");
+    const printer = await createPrinter({ browser: process.execPath, env: {}, jobs: 2, warm: false });
+    const started = Date.now();
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => printer.printDocument("<p>x</p>", { timeoutMs: 300 }).then(() => "printed", (e: unknown) => e)));
+      expect(Date.now() - started).toBeLessThan(3_000);
+      const codes = outcomes.map((o) => (o as { code?: string }).code);
+      // The first out of time says so; the start it gave up fails the others at once.
+      expect(codes[0]).toBe("PRINT_TIMEOUT");
+      expect(codes.slice(1).every((c) => c === "PRINT_TIMEOUT" || c === "BROWSER_LAUNCH_FAILED")).toBe(true);
+      expect(codes.filter((c) => c === "BROWSER_LAUNCH_FAILED").length).toBeGreaterThanOrEqual(4);
+      expect(outcomes.find((o) => (o as { code?: string }).code === "BROWSER_LAUNCH_FAILED")).toMatchObject({ message: expect.stringContaining("the browser did not start within 0.3 s") });
+    } finally {
+      await printer.close();
+    }
+  });
+
+  // A hostile run of the library: createPrinter with a browser that hangs once connected rejected after 180 s, with
+  // Puppeteer's advice to raise its 'protocolTimeout'; a TMPDIR that does not exist was "check that the browser runs".
+  it("gives up a launch at its own deadline, in Briefsmith's words", async () => {
+    const { launchBrowser } = await import("../../../src/print/launch.js");
+    const started = Date.now();
+    await expect(launchBrowser(location, { timeoutMs: 200 })).rejects.toMatchObject({
+      code: "BROWSER_LAUNCH_FAILED",
+      message: "could not start the browser at /usr/bin/chromium: the browser did not start within 0.2 s",
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("says the temporary folder is missing when it is, not that the browser does not run", async () => {
+    const { launchBrowser } = await import("../../../src/print/launch.js");
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = "/nonexistent-briefsmith-tmp";
+    try {
+      await expect(launchBrowser(location, { timeoutMs: 200 })).rejects.toMatchObject({
+        code: "BROWSER_LAUNCH_FAILED",
+        message: "cannot make the browser's profile folder in /nonexistent-briefsmith-tmp: ENOENT",
+        hint: "set TMPDIR to a folder that exists and can be written",
+      });
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
 });
+

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 
-const { launch } = vi.hoisted(() => ({ launch: vi.fn(async (_options: { headless: unknown }) => ({})) }));
+const { launch } = vi.hoisted(() => ({ launch: vi.fn(async (_options: { headless: unknown }) => ({ process: () => null })) }));
 vi.mock("puppeteer-core", () => ({ default: { launch } }));
 
 describe("launchBrowser", () => {
