@@ -4,6 +4,7 @@ import { suggestionHint } from "../diagnostics/suggest.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { briefFileBaseName, findBriefFiles, readBriefFileText } from "../load/project.js";
 import { idPattern } from "../schema/id-pattern.js";
+import { UsageError } from "./io.js";
 
 /** The briefs a command was given: the paths to read, and which brief files the user named one by one. */
 export interface BriefArguments {
@@ -25,6 +26,8 @@ export async function resolveBriefArguments(args: readonly string[], root: strin
   const paths: string[] = [];
   const named = new Set<string>();
   for (const arg of args) {
+    // '' resolved to the working folder, and a build scanned the whole project for briefs.
+    if (arg.trim() === "") throw new UsageError("a brief argument is empty: give a brief file, a folder of briefs, or a brief's id");
     const asPath = resolve(cwd, arg);
     if (existsSync(asPath)) {
       paths.push(asPath);

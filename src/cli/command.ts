@@ -100,8 +100,11 @@ export function parseCommandArgs<O extends OptionSpecs>(command: CommandDefiniti
   }
   // An empty value is a variable that was not set (--out "$OUT_DIR"), never a choice: --out '' wrote the
   // build's files into the project's own folder.
+  // A blank one (a variable holding a space) is the same slip, and named no folder either.
   for (const [name, value] of Object.entries(parsed.values)) {
-    if (value === "") throw new UsageError(`--${name} needs a value, not an empty one: --${name} ${command.options[name]?.value ?? "VALUE"}`);
+    if (typeof value === "string" && value.trim() === "") {
+      throw new UsageError(`--${name} needs a value, not ${value === "" ? "an empty" : "a blank"} one: --${name} ${command.options[name]?.value ?? "VALUE"}`);
+    }
   }
   return { values: parsed.values as ParsedArgs<O>["values"], positionals: parsed.positionals };
 }

@@ -51,6 +51,17 @@ describe("command definitions", () => {
     expect(spaced.stderr).toBe(joined.stderr);
   });
 
+  // A hostile CI run: --out ' ' (a variable holding a space) was an API_INVALID_ARGUMENT from the library, exit 1, and
+  // an empty brief argument ('') built as if it were ".", scanning the whole project for briefs.
+  it("a blank option value or brief argument is a usage error, exit 2", async () => {
+    for (const args of [["build", "--out", " "], ["build", "--browser", "\t"], ["build", ""], ["validate", " "]]) {
+      const run = await runCli([...args, "--root", "/nonexistent"]);
+      expect(run.code, JSON.stringify(args)).toBe(2);
+      expect(run.stderr, JSON.stringify(args)).not.toMatch(/API_INVALID_ARGUMENT|internal error/);
+    }
+    expect((await runCli(["build", "--out", " ", "--root", "/nonexistent"])).stderr).toContain("--out needs a value, not a blank one: --out DIR");
+  });
+
   it("an unknown option is a usage error that suggests the right one, in the user's words", async () => {
     const run = await runCli(["build", "--forse"]);
     expect(run.code).toBe(2);
