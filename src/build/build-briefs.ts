@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -15,7 +15,7 @@ import { acquireOutputLock } from "../output/lock.js";
 import { inShard, manifestFileName, readManifestIfValid, writeManifest, type Manifest, type ManifestEntry, type Shard } from "../output/manifest.js";
 import { isInside } from "../load/read-file.js";
 import { removeIfAsWritten, sameContent } from "../output/same-content.js";
-import { describeWriteError, removeDeadTemporaryFiles, writeFileAtomic } from "../output/write-atomic.js";
+import { describeWriteError, makeFolder, removeDeadTemporaryFiles, writeFileAtomic } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, locateBrowser } from "../print/locate.js";
 import type { DocumentPrinter } from "../print/printer.js";
@@ -51,9 +51,13 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
   const signal = options.signal;
   const interrupted = () => (signal?.aborted ? String(signal.reason ?? "stopped") : undefined);
 
+  // Before anything is written: a project folder that is not there made one, with output/ in it, and then failed.
+  if (!existsSync(root)) {
+    throw new BriefsmithError("PATH_NOT_FOUND", `there is no project folder ${displayPath(root, cwd)}`, { hint: "--root names the folder that holds briefs/ and sources/" });
+  }
   await refuseOutputInSources(outDir, root, cwd);
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeFolder(outDir);
   } catch (error) {
     throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot create the output folder ${displayPath(outDir, cwd)}`, {
       hint: "choose another folder with --out",

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, unlinkSync } from "node:fs";
 import { chmod, lstat, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -102,6 +102,20 @@ const writeErrorReasons: Readonly<Record<string, string>> = {
   ENOTDIR: "a file is in the way of a folder",
   EIO: "input/output error",
 };
+
+/**
+ * Make a folder and the folders above it that are missing, one at a time from the nearest that exists. Node's own
+ * recursive mkdir never ends on a path under /proc (each mkdir there fails as "no such file", and it tries the
+ * parent again): a build given --out /proc/x spun at full CPU, deaf to every signal.
+ */
+export function makeFolder(path: string): void {
+  const missing: string[] = [];
+  for (let folder = path; !existsSync(folder); folder = dirname(folder)) {
+    missing.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing) mkdirSync(folder);
+}
 
 /** Why a write failed, in words, with the system's code: "no space left on device (ENOSPC)". */
 export function describeWriteError(error: unknown): string {

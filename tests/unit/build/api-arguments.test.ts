@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
 import { loadCorpus } from "../../../src/build/load-corpus.js";
@@ -123,5 +125,22 @@ describe("a file named where a folder is expected", () => {
     project.write("templates", "not a folder\n");
     const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
     expect(set.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: "PATH_NOT_A_FOLDER", message: "templates is a file, not a folder of templates" }));
+  });
+});
+
+// A hostile CI run: --root naming a folder that does not exist created it, and output/ in it, before failing; --out
+// under /proc spun at full CPU for ever in Node's recursive mkdir, deaf to every signal.
+describe("an output folder that cannot be made, a project folder that is not there", () => {
+  it("writes nothing for a project folder that does not exist", async () => {
+    const missing = join(tmpdir(), `briefsmith-no-project-${process.pid}`);
+    const error = await refusal(() => buildBriefs({ root: missing, printer: new FakePrinter() }));
+    expect(error).toMatchObject({ code: "PATH_NOT_FOUND", message: `there is no project folder ${missing}` });
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it.runIf(existsSync("/proc/self"))("refuses an output folder the system will not make, at once", async () => {
+    project = new TempProject();
+    const error = await refusal(() => buildBriefs({ root: project!.dir, cwd: project!.dir, outDir: "/proc/briefsmith-out", printer: new FakePrinter() }));
+    expect(error.code).toBe("OUTPUT_NOT_WRITABLE");
   });
 });
