@@ -18,6 +18,26 @@ export interface PrintPoolOptions {
   readonly handleSignals?: boolean;
 }
 
+/** What to do when a signal fires, by signal: one listener on each, however many documents it is given to. */
+const abortWatchers = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Call `then` when `signal` fires; the function returned stops watching. A listener each on the build's one signal
+ * made Node warn of a leak into the log at 11 documents printing at once (MaxListenersExceededWarning).
+ */
+function whenAborted(signal: AbortSignal, then: () => void): () => void {
+  let watchers = abortWatchers.get(signal);
+  if (watchers === undefined) {
+    const all = new Set<() => void>();
+    watchers = all;
+    abortWatchers.set(signal, all);
+    signal.addEventListener("abort", () => [...all].forEach((watcher) => watcher()), { once: true });
+  }
+  const own = watchers;
+  own.add(then);
+  return () => own.delete(then);
+}
+
 function cancelledError(): BriefsmithError {
   return new BriefsmithError("PRINT_CANCELLED", "printing stopped before this document was printed: the printer was closed, or the print or build stopped");
 }
@@ -124,7 +144,7 @@ export class PrintPool {
         : new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });
     if (request.signal?.aborted) throw cancelledError();
     let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
+    let stopWatching: (() => void) | undefined;
     let startClock!: () => void;
     const giveUp = (error: BriefsmithError, reject: (error: BriefsmithError) => void) => {
       givenUp = true;
@@ -141,8 +161,7 @@ export class PrintPool {
         if (!givenUp) timer ??= setTimeout(() => giveUp(timeoutError(), reject), request.timeoutMs);
       };
       // The build is stopping: a document waiting or printing is abandoned, its tab closed.
-      onAbort = () => giveUp(cancelledError(), reject);
-      request.signal?.addEventListener("abort", onAbort, { once: true });
+      if (request.signal !== undefined) stopWatching = whenAborted(request.signal, () => giveUp(cancelledError(), reject));
     });
     const work = (async () => {
       tab = await this.#acquire(startClock);
@@ -169,7 +188,7 @@ export class PrintPool {
       return await Promise.race([work, deadline]);
     } finally {
       clearTimeout(timer);
-      if (onAbort !== undefined) request.signal?.removeEventListener("abort", onAbort);
+      stopWatching?.();
       work.catch(() => undefined); // after a timeout, the abandoned work's own failure is expected
     }
   }

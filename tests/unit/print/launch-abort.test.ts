@@ -106,5 +106,23 @@ describe("a browser launch aborted while it starts", { timeout: 8000 }, () => {
       else process.env.TMPDIR = before;
     }
   });
+
+  // A hostile CI run: --jobs 11 printed Node's "MaxListenersExceededWarning: … 11 abort listeners added to
+  // [AbortSignal]" into the log: each document printing listened on the build's signal itself.
+  it("listens once on a signal however many documents it is given to", async () => {
+    const { EventEmitter } = await import("node:events");
+    const { createPrinter } = await import("../../../src/print/printer.js");
+    const printer = await createPrinter({ browser: process.execPath, env: {}, jobs: 16, warm: false });
+    const stop = new AbortController();
+    try {
+      const prints = Array.from({ length: 15 }, () => printer.printDocument("<p>x</p>", { signal: stop.signal, timeoutMs: 60_000 }).catch((e: unknown) => e));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(EventEmitter.getEventListeners(stop.signal, "abort").length).toBe(1);
+      stop.abort("stop");
+      expect((await Promise.all(prints)).every((e) => (e as { code?: string }).code === "PRINT_CANCELLED")).toBe(true);
+    } finally {
+      await printer.close();
+    }
+  });
 });
 
