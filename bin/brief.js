@@ -38,10 +38,18 @@ for (const stream of [process.stdout, process.stderr]) {
     };
   });
 }
+// The folder the command was started in, deleted or moved away since: Node cannot say where it is.
+let cwd;
+try {
+  cwd = process.cwd();
+} catch {
+  process.stderr.write("brief: the working folder is gone (deleted, or moved away): change to a folder that exists, and run the command again\n");
+  process.exit(1);
+}
 const { main } = await import(entry.href);
 process.exitCode = await main({
   argv: process.argv.slice(2),
-  cwd: process.cwd(),
+  cwd,
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,6 +1,9 @@
-import { readFileSync, statSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { pdfReadingText, runBriefProcess, tool } from "../helpers/cli.js";
+import { pdfReadingText, repoRoot, runBriefProcess, tool } from "../helpers/cli.js";
 import { TempProject } from "../helpers/project.js";
 
 /** The real CLI on a throwaway project about another topic: user errors, exit codes, earlier output kept. */
@@ -61,6 +64,19 @@ describe("brief build on a project of its own", () => {
     const validated = await runBriefProcess(["validate"], { cwd: project.dir });
     expect(validated.code).toBe(1);
     expect(validated.stderr).toContain("3 of 4 would not build");
+  });
+
+  // A hostile CI run: a command run from a folder since deleted printed Node's stack trace (uv_cwd) and exited 1.
+  it("run from a folder since deleted, says so in a line, no stack trace", async () => {
+    const gone = mkdtempSync(join(tmpdir(), "briefsmith-gone-"));
+    const script = `cd "$1" && rmdir "$1" && exec "$2" "$3" validate`;
+    const run = await new Promise<{ code: number; stderr: string }>((resolve) =>
+      execFile("sh", ["-c", script, "sh", gone, process.execPath, join(repoRoot, "bin", "brief.js")], (error, _stdout, stderr) =>
+        resolve({ code: typeof error?.code === "number" ? error.code : 0, stderr }),
+      ),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("brief: the working folder is gone (deleted, or moved away): change to a folder that exists, and run the command again\n");
   });
 
   it("a brief is named by its id as well as by its path", async () => {
