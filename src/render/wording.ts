@@ -131,8 +131,15 @@ export function readingNote(model: BriefModel, balance: BalanceReport): string {
  * name a view in quotation marks. A view's name otherwise heads its section or a table's column, unquoted.
  */
 function namesViewsInQuotes(model: BriefModel, balance: BalanceReport): boolean {
-  const report = JSON.stringify(balance);
-  return model.themes.some((theme) => theme.viewpoints.some((view) => report.includes(JSON.stringify(viewName(view.label)).slice(1, -1))));
+  const names = model.themes.flatMap((theme) => theme.viewpoints.map((view) => viewName(view.label)));
+  return someText(balance, (text) => names.some((name) => text.includes(name)));
+}
+
+/** Whether any text in a value (its strings, in objects and lists all the way down) passes `test`. */
+function someText(value: unknown, test: (text: string) => boolean): boolean {
+  if (typeof value === "string") return test(value);
+  if (typeof value !== "object" || value === null) return false;
+  return Object.values(value).some((item) => someText(item, test));
 }
 
 /** Whether a claim's quotation follows it anywhere in the document (inline citations, with show_quotes: true). */
