@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { displayPath } from "../load/project.js";
 import type { ManifestEntry } from "../output/manifest.js";
-import { outputFormats, type OutputFormat } from "../schema/brief.js";
+import { outputFormats, type OutputFormat } from "../schema/formats.js";
 import type { BriefResult } from "./types.js";
 
 /** One output file of a brief, as the manifest records it. */

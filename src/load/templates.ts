@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestionHint } from "../diagnostics/suggest.js";
 import { checkOptionsArgument, checkTextArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { layoutNames, templateNames, type LayoutName } from "../schema/brief.js";
+import { layoutNames, templateNames, type LayoutName } from "../schema/names.js";
 import { idPattern } from "../schema/id-pattern.js";
 import { builtInTemplatesDir } from "./package-files.js";
 import { displayPath, isFile, leadsOutside, projectTemplatesDir, realFolder } from "./project.js";

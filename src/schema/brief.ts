@@ -1,22 +1,8 @@
 import { z } from "zod";
 import { Id, calendarDate } from "./extract.js";
 
-/**
- * The layouts a template follows. Every template, Briefsmith's own or a
- * project's (templates/<name>.hbs), follows one: the layout decides the
- * sections it can print, its defaults (sections, citations, the balance
- * policy: memos are strict) and, for Word output, the document's layout.
- */
-export const layoutNames = ["memo", "handout", "one-pager"] as const;
-export type LayoutName = (typeof layoutNames)[number];
-
-/** Briefsmith's own templates: one per layout, named after it. A project's templates/ folder may replace them and add others. */
-export const templateNames = layoutNames;
-
-/** The sections a brief can ask for, printed in the order the brief lists them. */
-export const sectionNames = ["bluf", "themes", "comparison", "facts", "assumptions", "questions", "glossary", "sources", "balance", "classification"] as const;
-
-export type SectionName = (typeof sectionNames)[number];
+import { sectionNames, templateNames, type LayoutName, type SectionName } from "./names.js";
+export { layoutNames, sectionNames, templateNames, type LayoutName, type SectionName } from "./names.js";
 
 // Apart, so that reading a manifest (which names formats) does not load the brief's schemas.
 import { outputFormats, type OutputFormat } from "./formats.js";

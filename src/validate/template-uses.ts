@@ -1,5 +1,5 @@
 import { sectionPartialFor, type TemplateFile, type TemplateSet } from "../load/templates.js";
-import { sectionNames } from "../schema/brief.js";
+import { sectionNames } from "../schema/names.js";
 
 /** The partials a template can include, directly or through others, and the assets any of them embeds (both sorted). */
 export interface TemplateUses {
