@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
+import { isRunning } from "../helpers/processes.js";
 
 /**
  * A program that uses the library with a printer open, run as its own process: what it prints, how it ended, and
@@ -37,20 +38,11 @@ function hostProgram(body: string, signal: NodeJS.Signals): Promise<{ code: numb
   });
 }
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function gone(pid: number, withinMs: number): Promise<boolean> {
   for (const started = Date.now(); Date.now() - started < withinMs; await new Promise((r) => setTimeout(r, 50))) {
-    if (!running(pid)) return true;
+    if (!isRunning(pid)) return true;
   }
-  return !running(pid);
+  return !isRunning(pid);
 }
 
 // A hostile run: a printer made with the defaults took the host's signals. SIGTERM no longer ended the program
@@ -67,6 +59,6 @@ describe("a program with a printer open", () => {
     const host = await hostProgram(`process.on("SIGINT", () => { console.log("host handler"); void printer.close().then(() => process.exit(0)); });`, "SIGINT");
     expect(host.stdout).toContain("host handler");
     expect(host.code).toBe(0);
-    expect(running(host.browserPid)).toBe(false);
+    expect(isRunning(host.browserPid)).toBe(false);
   }, 30_000);
 });

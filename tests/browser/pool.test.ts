@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/browser.js";
+import { isRunning } from "../helpers/processes.js";
 import { PrintPool } from "../../src/print/pool.js";
 
 /** The pool against a real Chromium: timeouts count from a document's turn, and closing leaves no browser behind. */
@@ -8,15 +9,6 @@ const paragraph = "<p>A long paragraph of text that fills the pages of a very lo
 /** About 320 pages: several seconds to print. */
 const long10k = `<!DOCTYPE html><html><body>${paragraph.repeat(10_000)}</body></html>`;
 const huge = `<!DOCTYPE html><html><body>${paragraph.repeat(30_000)}</body></html>`;
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("PrintPool", () => {
   it("counts a document's timeout from its turn, not from its wait for a tab; times out its own print; closing kills the browser", async () => {
