@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { chmod, lstat, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -115,6 +115,8 @@ export function makeFolder(path: string): void {
     if (dirname(folder) === folder) break;
   }
   for (const folder of missing) mkdirSync(folder);
+  // A file in the folder's place is no folder: said here, not later by the first file written into it.
+  if (!statSync(path).isDirectory()) throw Object.assign(new Error(`${path} is a file, not a folder`), { code: "ENOTDIR" });
 }
 
 /** Why a write failed, in words, with the system's code: "no space left on device (ENOSPC)". */
