@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { fileLimits, isInside, readTextFile } from "./read-file.js";
@@ -148,9 +148,19 @@ export async function refuseOutputInSources(outDir: string, root: string, cwd: s
 
 /** Whether a path is an ordinary file (a link followed): named where a folder is wanted, it is said to be one. */
 export function isFile(path: string): boolean {
+  return statOrUndefined(path)?.isFile() ?? false;
+}
+
+/** Whether a path is a folder (a link followed). */
+export function isFolder(path: string): boolean {
+  return statOrUndefined(path)?.isDirectory() ?? false;
+}
+
+/** What a path is, or undefined when it cannot be said (nothing there, a file on its way, no permission). */
+function statOrUndefined(path: string): Stats | undefined {
   try {
-    return statSync(path).isFile();
+    return statSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
