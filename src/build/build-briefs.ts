@@ -18,6 +18,7 @@ import { removeIfAsWritten, sameContent } from "../output/same-content.js";
 import { describeWriteError, makeFolder, removeDeadTemporaryFiles, writeFileAtomic } from "../output/write-atomic.js";
 import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, locateBrowser } from "../print/locate.js";
+import { browserNeverStarted } from "../print/never-started.js";
 import type { DocumentPrinter } from "../print/printer.js";
 import { briefDateDefault, momentOfEpoch } from "../text/dates.js";
 import type { JobContext } from "./build-one.js";
@@ -112,20 +113,15 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
   const printer = (): Promise<DocumentPrinter> =>
     options.printer !== undefined
       ? Promise.resolve(options.printer)
-      : (ownPrinter ??= Promise.all([browser.location(), import("../print/printer.js")]).then(([location, { createPrinter }]) =>
-          createPrinter({
+      : (ownPrinter ??= Promise.all([browser.location(), import("../print/printer.js")]).then(([location, { createStartingPrinter }]) =>
+          createStartingPrinter({
             browser: location.executablePath,
             env,
             jobs,
             restartAfter: options.restartAfter ?? defaultRestartAfter,
             // The build stops on its abort signal, closing the browser itself.
             handleSignals: false,
-            warm: false,
             ...(options.onBrowserLaunch ? { onLaunch: options.onBrowserLaunch } : {}),
-          }).then((started) => {
-            // Not waited for: a browser that hangs as it starts is the first document's timeout, not the launch's.
-            started.warmUp().catch(() => undefined);
-            return started;
           }),
         ));
   // Selection, rendering (Handlebars, marked), the balance word lists and printing load only when something is printed; when everything
@@ -515,14 +511,9 @@ function stopsAtLaunchFailure(printer: () => Promise<DocumentPrinter>): () => Pr
           failure !== undefined
             ? Promise.reject(failure)
             : inner.printDocument(html, options).catch((error: unknown) => {
-                if (error instanceof BriefsmithError && (error.code === "BROWSER_LAUNCH_FAILED" || isNoStartTimeout(error))) failure ??= error;
+                if (error instanceof BriefsmithError && (error.code === "BROWSER_LAUNCH_FAILED" || browserNeverStarted(error))) failure ??= error;
                 throw error;
               }),
       }),
     ));
-}
-
-/** The pool's timeout for a document that was never handed a tab: the browser did not start, or open one. */
-function isNoStartTimeout(error: BriefsmithError): boolean {
-  return error.code === "PRINT_TIMEOUT" && error.message.startsWith("the browser did not start");
 }

@@ -2,6 +2,7 @@ import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { BrowserLocation } from "./browser.js";
 import { closeBrowser, launchBrowser } from "./launch.js";
+import { neverStarted } from "./never-started.js";
 import { SandboxedPage, type PrintRequest, type PrintResult } from "./sandboxed-page.js";
 
 export interface PrintPoolOptions {
@@ -138,7 +139,7 @@ export class PrintPool {
     // (a browser that hangs at start was reported as "printing took longer than 5 s").
     const timeoutError = () =>
       tab === undefined
-        ? new BriefsmithError("PRINT_TIMEOUT", `the browser did not start, or open a tab to print in, within ${request.timeoutMs / 1000} s`, {
+        ? new BriefsmithError("PRINT_TIMEOUT", `${neverStarted}, or open a tab to print in, within ${request.timeoutMs / 1000} s`, {
             hint: "check that the browser runs (try it with --version), or name another with --browser; on a slow machine, raise --timeout",
           })
         : new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });

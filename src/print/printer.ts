@@ -112,6 +112,16 @@ export async function createPrinter(options: PrinterOptions = {}): Promise<Print
   return printer;
 }
 
+/**
+ * A printer for a build: its browser starting, not waited for. A browser that hangs as it starts is then the first
+ * document's timeout (--timeout), which fails the documents waiting on it, not the launch's own 30 s.
+ */
+export async function createStartingPrinter(options: Omit<PrinterOptions, "warm">): Promise<Printer> {
+  const printer = await createPrinter({ ...options, warm: false });
+  printer.warmUp().catch(() => undefined);
+  return printer;
+}
+
 class PoolPrinter implements Printer {
   readonly #location: BrowserLocation;
   readonly #pool: PrintPool;

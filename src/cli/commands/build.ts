@@ -68,13 +68,9 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     // Otherwise the build starts it once a brief passes its schema, and a build of invalid briefs starts none.
     // Not when --format leaves out the PDF: a build of Word files alone never starts a browser.
     const early: Promise<Printer> | undefined = values.force && (formats === undefined || formats.includes("pdf"))
-      ? import("../../print/printer.js").then(({ createPrinter }) =>
-          createPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter, handleSignals: false, warm: false }),
-        ).then((printer) => {
-          // Not waited for: a browser that hangs as it starts is the first document's timeout (--timeout), not the launch's.
-          printer.warmUp().catch(() => undefined);
-          return printer;
-        })
+      ? import("../../print/printer.js").then(({ createStartingPrinter }) =>
+          createStartingPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter, handleSignals: false }),
+        )
       : undefined;
     early?.catch(() => undefined); // no browser: the build says so if it comes to print
     let result: BuildResult;

@@ -30,6 +30,10 @@ vi.mock("../../../src/print/printer.js", async (importOriginal) => {
       printers.started++;
       return original.createPrinter(...args);
     },
+    createStartingPrinter: (...args: Parameters<typeof original.createStartingPrinter>) => {
+      printers.started++;
+      return original.createStartingPrinter(...args);
+    },
   };
 });
 
