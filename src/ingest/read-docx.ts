@@ -3,7 +3,7 @@ import { DOMParser, parseHTML } from "linkedom";
 import mammoth from "mammoth";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { formatBytes } from "../load/read-file.js";
-import { unpackEntry, zipProblem } from "../load/zip-entry.js";
+import { unpackedSize, zipProblem } from "../load/zip-entry.js";
 import { collectBlockTexts } from "./html-blocks.js";
 import type { DocumentMetadata, ReadResult } from "./ingested-document.js";
 import { toPartialDate } from "./partial-date.js";
@@ -84,26 +84,26 @@ function textWarning(message: string): string | undefined {
  */
 const markupLimits = { partBytes: 48 * 1024 * 1024, totalBytes: 96 * 1024 * 1024 } as const;
 
-/** FILE_TOO_LARGE for a package whose XML parts unpack past the limits; each part is unpacked in chunks and never held past them. */
+/** FILE_TOO_LARGE for a package whose XML parts unpack past the limits; each part is counted in chunks, none held. */
 async function refuseMarkupPastLimits(zip: JSZip, fileName: string): Promise<void> {
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir || !/\.(?:xml|rels)$/i.test(entry.name)) continue;
     const limit = Math.min(markupLimits.partBytes, markupLimits.totalBytes - total);
-    const unpacked = await unpackEntry(entry, limit).catch((error: unknown) => {
+    const unpacked = await unpackedSize(entry, limit).catch((error: unknown) => {
       throw new BriefsmithError("INGEST_UNREADABLE", `${fileName} could not be read as a Word document: its part ${entry.name} is damaged (${zipProblem(error)})`, {
         hint: "open it in Word and save it again",
         cause: error,
       });
     });
-    if (unpacked.tooLarge) {
+    if (unpacked === "too large") {
       throw new BriefsmithError(
         "FILE_TOO_LARGE",
         `${fileName} unpacks to more than ${formatBytes(limit === markupLimits.partBytes ? limit : markupLimits.totalBytes)} of Word markup${limit === markupLimits.partBytes ? ` in ${entry.name}` : ""}: more than a document to quote could hold`,
         { hint: "save the part of it you quote as a document of its own, or its text as a .txt file, and add that" },
       );
     }
-    total += unpacked.bytes.length;
+    total += unpacked;
   }
 }
 

@@ -531,7 +531,7 @@ export class Package {
     if (entry === null) return undefined;
     const limit = Math.min(letterheadLimits.entryBytes, letterheadLimits.totalBytes - this.#unpacked);
     const unpacked = await unpackEntry(entry, limit).catch((error: unknown) => {
-      throw new LetterheadProblem(`${name} is damaged: ${error instanceof Error ? error.message : String(error)}`);
+      throw new LetterheadProblem(`${name} is damaged: ${zipProblem(error)}`);
     });
     if (unpacked.tooLarge) throw new LetterheadProblem(`${name} unpacks to more than a letterhead could need`);
     this.#unpacked += unpacked.bytes.length;

@@ -16,8 +16,21 @@ interface ChunkStream {
  */
 export async function unpackEntry(entry: JSZip.JSZipObject, limit: number): Promise<{ bytes: Uint8Array; tooLarge: false } | { tooLarge: true }> {
   const chunks: Uint8Array[] = [];
+  const complete = await streamEntry(entry, limit, (chunk) => chunks.push(chunk));
+  return complete ? { bytes: Buffer.concat(chunks), tooLarge: false } : { tooLarge: true };
+}
+
+/** How many bytes an entry unpacks to, or "too large" past `limit`: counted as unpackEntry counts, nothing held. */
+export async function unpackedSize(entry: JSZip.JSZipObject, limit: number): Promise<number | "too large"> {
   let length = 0;
-  const complete = await new Promise<boolean>((resolve, reject) => {
+  const complete = await streamEntry(entry, limit, (chunk) => (length += chunk.length));
+  return complete ? length : "too large";
+}
+
+/** Unpack an entry chunk by chunk, each handed to `take`; false (and stopped) once more than `limit` bytes came. */
+function streamEntry(entry: JSZip.JSZipObject, limit: number, take: (chunk: Uint8Array) => void): Promise<boolean> {
+  let length = 0;
+  return new Promise<boolean>((resolve, reject) => {
     // jszip's chunked reader, which its types leave out (nodeStream is the same, for Node's streams).
     const stream = (entry as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream("uint8array");
     stream
@@ -28,13 +41,12 @@ export async function unpackEntry(entry: JSZip.JSZipObject, limit: number): Prom
           resolve(false);
           return;
         }
-        chunks.push(chunk);
+        take(chunk);
       })
       .on("error", reject)
       .on("end", () => resolve(true))
       .resume();
   });
-  return complete ? { bytes: Buffer.concat(chunks), tooLarge: false } : { tooLarge: true };
 }
 
 /** Why jszip could not open a file, in a reader's words: its own message names its internals and a web page. */
