@@ -213,7 +213,7 @@ class Walker {
     const called = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
     if (name !== undefined && Object.hasOwn(templateHelpers, name) && !scope.blockParams.has(name)) {
       const [, result] = this.#helperCall(name, node, scope, false);
-      if (!isScalar(result) && resolveType(result) !== "any") {
+      if (isListOrMapping(result)) {
         this.#error(
           "TEMPLATE_HELPER_ARGUMENTS",
           path,
@@ -228,7 +228,7 @@ class Walker {
       return;
     }
     const type = this.#path(path, scope, true);
-    if (type !== undefined && !isScalar(type) && resolveType(type) !== "any") {
+    if (type !== undefined && isListOrMapping(type)) {
       this.#error("TEMPLATE_UNKNOWN_FIELD", path, `{{${path.original}}} is ${describeType(type)}, which does not print as text ${printedAs(type)}`, "print one of its fields, or go through it with {{#each}} or {{#with}}");
     }
   }
@@ -299,7 +299,7 @@ class Walker {
     for (const index of signature.scalars ?? []) {
       const param = node.params[index];
       const type = types[index];
-      if (param !== undefined && type !== undefined && !isScalar(type) && resolveType(type) !== "any") {
+      if (param !== undefined && type !== undefined && isListOrMapping(type)) {
         this.#error("TEMPLATE_HELPER_ARGUMENTS", param, `${name} takes text, but ${describeParam(param)} is ${describeType(type)}, which does not read as text ${printedAs(type)}`, `as in ${signature.doc.split(":")[0]}`);
       }
     }
@@ -485,6 +485,11 @@ function unknownPartialHint(name: string, set: Pick<TemplateSet, "partials" | "r
   if (/[/\\]|^\./.test(name)) return hintWith(suggestion, "a partial is named by its file in templates/partials/, never by a path");
   if (!idPattern.test(name)) return hintWith(suggestion, "a partial's name, like its file's, is lower-case letters, digits and hyphens");
   return hintWith(suggestion, `a partial of your own goes in templates/partials/${name}.hbs`);
+}
+
+/** A list or a mapping, known to be one: what does not print as text (a value of any type is left to the run). */
+function isListOrMapping(type: FieldType): boolean {
+  return !isScalar(type) && resolveType(type) !== "any";
 }
 
 /** What a list or a mapping comes out as where text is wanted: a list of text runs together, anything else is "[object Object]". */
