@@ -56,7 +56,7 @@ interface Rule {
 }
 
 /** Elements a printed page cannot hold, whatever they would load. */
-const unprintable = new Set(["iframe", "frame", "video", "audio", "source", "track", "embed", "object"]);
+const unprintable = new Set(["iframe", "frame", "video", "audio", "track", "embed", "object"]);
 
 const htmlRules: readonly Rule[] = [
   {
@@ -68,7 +68,7 @@ const htmlRules: readonly Rule[] = [
     hint: ({ tag }) =>
       tag === "script"
         ? undefined
-        : unprintable.has(tag ?? "") && tag !== "source"
+        : unprintable.has(tag ?? "")
           ? "remove it: a printed document holds no frame, video, sound or embedded object; an image in templates/assets/ shows with {{asset}}"
           : assetHint,
   },
