@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { BrowserLocation } from "./browser.js";
+import { neverStarted } from "./never-started.js";
 
 /** Flags for a headless Chromium that makes no network connection of its own. */
 export const chromiumFlags = [
@@ -45,7 +46,7 @@ export async function launchBrowser(
   // The launch's own deadline: Puppeteer's counts only until the pipe connects, and a browser that connects and
   // then hangs held a launch for its protocol timeout, 180 s, with a message about a setting no caller has.
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new Error(`the browser did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+  const timer = setTimeout(() => deadline.abort(new Error(`${neverStarted} within ${timeoutMs / 1000} s`)), timeoutMs);
   const signal = options.signal === undefined ? deadline.signal : AbortSignal.any([options.signal, deadline.signal]);
   let profile: string | undefined;
   try {
@@ -71,7 +72,7 @@ export async function launchBrowser(
       signal,
     });
     const browser = await untilAborted(launching, signal);
-    profiles.set(browser, profile);
+    // However the browser ends (closed, killed, crashed), its process exits.
     const folder = profile;
     browser.process()?.once("exit", () => removeProfileFolder(folder));
     return browser;
@@ -87,9 +88,6 @@ export async function launchBrowser(
     clearTimeout(timer);
   }
 }
-
-/** Each browser's profile folder, removed when it is closed (and when its process ends). */
-const profiles = new WeakMap<Browser, string>();
 
 /** A fresh profile folder for a browser, in the system's temporary folder. */
 function makeProfileFolder(): string {
@@ -160,8 +158,6 @@ export async function closeBrowser(browser: Browser): Promise<void> {
       child.kill("SIGKILL");
     }
   }
-  const profile = profiles.get(browser);
-  if (profile !== undefined) removeProfileFolder(profile);
 }
 
 /**

@@ -152,7 +152,7 @@ export class PrintPool {
       if (tab !== undefined) void tab.page.close();
       // Out of time while the browser was still starting: the start is given up too, and every document waiting
       // on it fails with it, rather than wait on a start that hangs with no clock of its own running.
-      else if (error.code === "PRINT_TIMEOUT") this.#launching?.abort(new Error(`the browser did not start within ${request.timeoutMs / 1000} s`));
+      else if (error.code === "PRINT_TIMEOUT") this.#launching?.abort(new Error(`${neverStarted} within ${request.timeoutMs / 1000} s`));
       reject(error);
     };
     const deadline = new Promise<never>((_, reject) => {
