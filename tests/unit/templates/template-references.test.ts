@@ -26,6 +26,17 @@ function placed(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, s
     });
 }
 
+/** A memo template with `head` on its third line and `body` on its fifth, as the warnings' positions count. */
+const memoTemplate = (head: string, body: string) => `{{!-- layout: memo --}}\n{{> head}}\n${head}\n<body>\n${body}\n</body>\n</html>\n`;
+
+/** A project whose templates/ holds these files, loaded as a build loads them. */
+async function loadedTemplates(files: Record<string, string>) {
+  project = new TempProject();
+  mkdirSync(project.path("templates"), { recursive: true });
+  for (const [file, text] of Object.entries(files)) project.write(`templates/${file}`, text);
+  return loadTemplates({ project: project.path("templates"), cwd: project.dir });
+}
+
 const letter = `{{!-- layout: memo --}}
 {{> head}}
 <body>
@@ -87,21 +98,10 @@ describe("a project's template that names a file or address to load", () => {
 
   // A hostile run: an SVG <image href> or <use href>, image-set() with strings and a meta refresh went unwarned.
   it("is warned of in SVG's references, in image-set() strings, and for a refresh the document loses", async () => {
-    project = new TempProject();
-    mkdirSync(project.path("templates"), { recursive: true });
-    project.write(
-      "templates/svgs.hbs",
-      `{{!-- layout: memo --}}
-{{> head}}
-<meta http-equiv="refresh" content="0">
-<body>
-<svg><image href="seal.png"/><use xlink:href="icons.svg#a"/><use href="#local"/></svg>
-</body>
-</html>
-`,
-    );
-    project.write("templates/svgs.css", 'h1 { background-image: image-set("hi.png" 1x, "hi2.png" 2x); }\n');
-    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    const set = await loadedTemplates({
+      "svgs.hbs": memoTemplate('<meta http-equiv="refresh" content="0">', '<svg><image href="seal.png"/><use xlink:href="icons.svg#a"/><use href="#local"/></svg>'),
+      "svgs.css": 'h1 { background-image: image-set("hi.png" 1x, "hi2.png" 2x); }\n',
+    });
     expect(placed(checkTemplates(set).diagnostics, set.fileTexts)).toEqual([
       'templates/svgs.hbs:3:6  http-equiv="refresh',
       "templates/svgs.hbs:5:19 seal.png",
@@ -114,21 +114,13 @@ describe("a project's template that names a file or address to load", () => {
   // A hostile run: every load was told to "put the image in templates/assets/", a <script src>, an <iframe>, a
   // <video>, a font in @font-face and an @import alike, and a <base href> to put a style sheet in templates/.
   it("gives each kind of load a hint that is true of it", async () => {
-    project = new TempProject();
-    mkdirSync(project.path("templates"), { recursive: true });
-    project.write(
-      "templates/loads.hbs",
-      `{{!-- layout: memo --}}
-{{> head}}
-<base href="https://example.org/">
-<body>
-<img src="logo.png" alt=""><script src="app.js"></script><iframe src="page.html"></iframe><video src="clip.mp4"></video>
-</body>
-</html>
-`,
-    );
-    project.write("templates/loads.css", '@import url("fonts.css");\n@font-face { font-family: House; src: url(house.woff2); }\n');
-    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    const set = await loadedTemplates({
+      "loads.hbs": memoTemplate(
+        '<base href="https://example.org/">',
+        '<img src="logo.png" alt=""><script src="app.js"></script><iframe src="page.html"></iframe><video src="clip.mp4"></video>',
+      ),
+      "loads.css": '@import url("fonts.css");\n@font-face { font-family: House; src: url(house.woff2); }\n',
+    });
     const hints = checkTemplates(set)
       .diagnostics.filter((d) => d.code === "TEMPLATE_LOADS_NOTHING")
       .map((d) => [set.fileTexts.get(d.file!)!.slice(d.span!.start, d.span!.end), d.hint]);
