@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -14,6 +14,11 @@ export interface LockHolder {
   readonly started: string;
   /** The holder's start time in clock ticks since boot (Linux), so a recycled process id is not mistaken for the holder. */
   readonly since?: number;
+  /**
+   * How often the holder refreshes the lock file's modification time. A build on another host cannot ask whether
+   * the holder's process runs; it can see the lock age. Absent in locks of Briefsmith versions that did not refresh.
+   */
+  readonly heartbeatMs?: number;
 }
 
 export interface OutputLock {
@@ -32,7 +37,18 @@ export interface LockOptions {
   readonly onWait?: (holder: LockHolder | undefined, lockPath: string) => void;
   /** How often to look again while waiting (default 250 ms). */
   readonly pollMs?: number;
+  /** How often the lock, once taken, is refreshed (default lockHeartbeatMs). */
+  readonly heartbeatMs?: number;
 }
+
+/** How often a build refreshes its lock: 10 s, so that one whose lock is a minute old has surely stopped. */
+export const lockHeartbeatMs = 10_000;
+
+/**
+ * Refreshes a lock on another host may miss before it counts as left behind. Generous: a holder busy for a few
+ * seconds, or a clock a little off the other's, must not have its lock taken from it.
+ */
+const missedHeartbeats = 6;
 
 /**
  * Take the output folder's lock: a file created with O_EXCL that holds this
@@ -47,7 +63,8 @@ export interface LockOptions {
  */
 export async function acquireOutputLock(outDir: string, options: LockOptions = {}): Promise<OutputLock> {
   const path = join(outDir, lockFileName);
-  const me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), ...processStart(process.pid) };
+  const heartbeatMs = options.heartbeatMs ?? lockHeartbeatMs;
+  const me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), ...processStart(process.pid), heartbeatMs };
   let told = false;
   for (let round = 0; ; round++) {
     // Each round after the first lets the event loop run: a round that only awaited settled promises never gave
@@ -56,7 +73,7 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
     // Only a wait is cut short: a build stopped before it started takes the free lock and stops at once, saying so.
     if (round > 0 && options.signal?.aborted) throw new BriefsmithError("BUILD_INTERRUPTED", "the build was stopped while it waited for the output folder's lock");
     // Synchronous file operations: a handful of system calls, not queued behind a starting build's module loads.
-    if (tryCreate(path, me)) return { path, release: async () => attempt(() => unlinkSync(path)) };
+    if (tryCreate(path, me)) return heldLock(path, heartbeatMs);
     if (attempt(() => lstatSync(path).isDirectory())) {
       throw new BriefsmithError("OUTPUT_NOT_WRITABLE", `the output folder's lock ${path} is a folder, so no build can take it`, {
         hint: `remove the folder ${path}, or choose another output folder with --out`,
@@ -64,7 +81,7 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
     }
     const holder = readHolder(path);
     if (holder === "gone") continue; // released between our attempt and the read: try again at once
-    if (holder === undefined || !isAlive(holder)) {
+    if (holder === undefined || !isAlive(holder, path)) {
       // A lock that names no holder is waited on until it is a few seconds old (its writer may be writing it):
       // said, so that the pause is not taken for a hang.
       if (holder === undefined && !told) options.onWait?.(undefined, path);
@@ -76,13 +93,56 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
       throw new BriefsmithError(
         "OUTPUT_LOCKED",
         `another build (${describeLockHolder(holder)}) is writing to ${outDir}`,
-        { hint: `wait for it to finish, or run with --wait; if no such build runs, delete ${path}` },
+        { hint: lockedHint(holder, path) },
       );
     }
     if (!told) options.onWait?.(holder, path);
     told = true;
     await sleep(options.pollMs ?? 250, options.signal);
   }
+}
+
+/** A lock just taken: refreshed as the build runs (the timer never keeps a process alive), until it is released. */
+function heldLock(path: string, heartbeatMs: number): OutputLock {
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    attempt(() => utimesSync(path, now, now));
+  }, heartbeatMs);
+  heartbeat.unref();
+  return {
+    path,
+    release: async () => {
+      clearInterval(heartbeat);
+      attempt(() => unlinkSync(path));
+    },
+  };
+}
+
+/** What to do about a live build's lock: wait, or, when it may be a lock left behind, what becomes of it. */
+function lockedHint(holder: LockHolder, path: string): string {
+  return `wait for it to finish, or run with --wait; ${ifHolderGone(holder, path)}`;
+}
+
+/**
+ * What becomes of a lock whose holder is gone: deleted by hand (`lockPath` as the user is shown it), or, for a
+ * lock from another host that is refreshed, taken over by itself once it is not.
+ */
+export function ifHolderGone(holder: LockHolder, lockPath: string): string {
+  const staleMs = staleAfterMs(holder);
+  if (holder.host === hostname() || staleMs === undefined) return `if no such build runs, delete ${lockPath}`;
+  return `a lock from another host is taken over once it has not been refreshed for ${durationInWords(staleMs)}`;
+}
+
+/** "1 minute", "2 minutes", "30 seconds": a stale-lock age as a message says it. */
+function durationInWords(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds % 60 === 0) return seconds === 60 ? "1 minute" : `${seconds / 60} minutes`;
+  return seconds === 1 ? "1 second" : `${seconds} seconds`;
+}
+
+/** How long an unrefreshed lock of this holder stands, from another host; undefined for a holder that never refreshes. */
+function staleAfterMs(holder: LockHolder): number | undefined {
+  return holder.heartbeatMs === undefined ? undefined : holder.heartbeatMs * missedHeartbeats;
 }
 
 function tryCreate(path: string, me: LockHolder): boolean {
@@ -130,7 +190,11 @@ function readHolder(path: string): LockHolder | undefined | "gone" {
   }
   try {
     const data = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof data.pid === "number" && typeof data.host === "string" && typeof data.started === "string") return data as LockHolder;
+    if (typeof data.pid === "number" && typeof data.host === "string" && typeof data.started === "string") {
+      const { heartbeatMs, ...holder } = data as LockHolder;
+      // A refresh period is a positive number of milliseconds, or the lock does not promise one.
+      return typeof heartbeatMs === "number" && Number.isFinite(heartbeatMs) && heartbeatMs > 0 ? { ...holder, heartbeatMs } : holder;
+    }
   } catch {
     // A lock file cut short: its writer died between creating and writing it, an instant's window.
     // It is taken over only once it is a few seconds old, so a live writer is never robbed.
@@ -139,14 +203,18 @@ function readHolder(path: string): LockHolder | undefined | "gone" {
 }
 
 /**
- * Whether a lock's holder still runs. On another host it cannot be checked, so it counts as running.
- * On this host, a process id that exists but started at another time is another process: the holder is gone.
+ * Whether the holder of the lock at `path` still runs. On this host, its process says: one whose id exists but
+ * that started at another time is another process, and the holder is gone. On another host no process can be
+ * asked: a holder that refreshes its lock runs while the lock is refreshed; one that does not counts as running.
  */
-export function isAlive(holder: LockHolder): boolean {
+export function isAlive(holder: LockHolder, path: string): boolean {
   // No build runs as process 0 or below, on any host; and asked of them, kill() signals a process group or every
   // process, and succeeds: such a lock was waited on for ever.
   if (!Number.isSafeInteger(holder.pid) || holder.pid <= 0) return false;
-  if (holder.host !== hostname()) return true;
+  if (holder.host !== hostname()) {
+    const staleMs = staleAfterMs(holder);
+    return staleMs === undefined || !olderThan(path, staleMs);
+  }
   try {
     process.kill(holder.pid, 0);
   } catch (error) {
@@ -190,7 +258,7 @@ async function takeOver(path: string, judged: LockHolder | undefined): Promise<v
     const now = readHolder(path);
     if (now === "gone") return;
     // Still the lock judged dead: the same unreadable, old file, or the same holder, still not running.
-    const stillDead = now === undefined ? judged === undefined && olderThan(path, unnamedLockAgeMs) : judged !== undefined && sameHolder(now, judged) && !isAlive(now);
+    const stillDead = now === undefined ? judged === undefined && olderThan(path, unnamedLockAgeMs) : judged !== undefined && sameHolder(now, judged) && !isAlive(now, path);
     if (stillDead) removeOrThrow(path, staleLock(judged));
   } finally {
     attempt(() => unlinkSync(claim));

@@ -4,7 +4,7 @@ import { errorCount } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
 import type { Printer } from "../../print/printer.js";
 import { briefFileBaseName, displayPath } from "../../load/project.js";
-import { describeLockHolder, unnamedLockAgeMs } from "../../output/lock.js";
+import { describeLockHolder, ifHolderGone, unnamedLockAgeMs } from "../../output/lock.js";
 import { maxTabs } from "../../print/limits.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
@@ -95,7 +95,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
           io.stderr.write(
             holder === undefined
               ? `brief: ${displayPath(lockPath, io.cwd)} names no build (one may be writing it); it is taken over once it is ${unnamedLockAgeMs / 1000} s old\n`
-              : `brief: waiting for the build of ${describeLockHolder(holder)} to finish writing to ${values.out ?? "output"}; if no such build runs, delete ${displayPath(lockPath, io.cwd)}\n`,
+              : `brief: waiting for the build of ${describeLockHolder(holder)} to finish writing to ${values.out ?? "output"}; ${ifHolderGone(holder, displayPath(lockPath, io.cwd))}\n`,
           ),
         ...(jobs ? { jobs } : {}),
         ...(early ? { printer: early } : {}),

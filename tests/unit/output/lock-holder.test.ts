@@ -15,7 +15,7 @@ afterEach(() => {
 describe("a lock naming no process a build can be", () => {
   it("is a dead build's, on this host or another, and is taken over at once", async () => {
     for (const pid of [0, -1, 1.5]) {
-      for (const host of [hostname(), "another-host"]) expect(isAlive({ pid, host, started: "2020-01-01T00:00:00Z" })).toBe(false);
+      for (const host of [hostname(), "another-host"]) expect(isAlive({ pid, host, started: "2020-01-01T00:00:00Z" }, join(tmpdir(), "no-such-lock"))).toBe(false);
     }
     dir = mkdtempSync(join(tmpdir(), "briefsmith-lock-"));
     writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: 0, host: hostname(), started: "2020-01-01T00:00:00Z", since: 1 }));
