@@ -31,12 +31,13 @@ your browser unless --no-open. Stop with Ctrl+C.`,
   },
   async run(io, { values, positionals }) {
     if (positionals.length > 1) throw new UsageError("brief preview shows one brief at a time; the index (no BRIEF) lists them all");
+    // A command line that cannot be right is said first, before any folder is looked at.
+    const port = parsePort(values.port);
     const root = projectRoot(io, values.root);
     // A server for a folder that is not there would serve nothing but errors: said now, before it starts.
     if (!(await stat(root).then((info) => info.isDirectory(), () => false))) {
       throw new BriefsmithError("PATH_NOT_FOUND", `there is no project folder ${displayPath(root, io.cwd) || "."}`, { hint: "give --root the folder that holds briefs/ and sources/" });
     }
-    const port = parsePort(values.port);
     const brief = positionals[0] === undefined ? undefined : await findBrief(io, root, positionals[0]);
     buildDate(io); // a bad SOURCE_DATE_EPOCH is a usage error now, not at the first rendering
     // Once stopping, a rendering the stop cut short (its browser closed while starting) is not a problem to report.
