@@ -175,10 +175,10 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   if (alsoUncounted.length > 0 && verdict !== "one-view") {
     sentences.push(
       alsoUncounted.length === views.length
-        ? `Other arguments on ${views.length === 2 ? "both sides" : "every side"} come without a count of who makes them.`
+        ? `On ${views.length === 2 ? "both sides" : "every side"}, the sources also give arguments without saying whose they are.`
         : alsoUncounted.length === counted.length
-          ? `Further arguments for ${counted.length === 1 ? "it" : counted.length === 2 ? "both" : "each of them"} come without a count of who makes them.`
-          : `Other arguments for ${joinWords(alsoUncounted.map((v) => viewName(v.label)))} come without a count of who makes them.`,
+          ? `For ${counted.length === 1 ? "it" : counted.length === 2 ? "both" : "each of them"}, the sources also give arguments without saying whose they are.`
+          : `For ${joinWords(alsoUncounted.map((v) => viewName(v.label)))}, the sources also give arguments without saying whose they are.`,
     );
   }
   const summary =
@@ -200,7 +200,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     const place = wherePhrase(view.uncounted);
     byPlace.set(place, [...(byPlace.get(place) ?? []), view]);
   }
-  const without = counted.length > 0 ? ", without a count of who holds them" : "";
+  const without = counted.length > 0 ? ", with no word on who holds them" : "";
   for (const [place, group] of byPlace) {
     const subject =
       group.length === views.length
@@ -227,7 +227,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   const shortWithAll =
     unweighed.length === 0
       ? short
-      : `${short} ${sentenceCase(joinWords(unweighed.map((v) => viewName(v.label))))} ${unweighed.length === 1 ? "is" : "are"} argued without a count of who holds ${unweighed.length === 1 ? "it" : "them"}.`;
+      : `${short} ${sentenceCase(joinWords(unweighed.map((v) => viewName(v.label))))} ${unweighed.length === 1 ? "is" : "are"} argued with no word on who holds ${unweighed.length === 1 ? "it" : "them"}.`;
   return {
     themeId: theme.id,
     verdict,

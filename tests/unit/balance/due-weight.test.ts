@@ -153,7 +153,7 @@ describe("the due-weight statement", () => {
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. Further arguments for it come without a count of who makes them. The “No” view is argued at the Pub Two, without a count of who holds it.",
+      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. For it, the sources also give arguments without saying whose they are. The “No” view is argued at the Pub Two, with no word on who holds it.",
     );
     expect(weight.text).not.toContain("most experts (One) say yes");
   });
@@ -170,7 +170,7 @@ describe("the due-weight statement", () => {
       claims: base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1"),
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
-    expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One). “No” is argued without a count of who holds it.");
+    expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One). “No” is argued with no word on who holds it.");
   });
 });
 
