@@ -60,5 +60,10 @@ describe.each(Object.entries(projects))("golden HTML: %s", async (name, root) =>
     }
     expect(html).toBe(readFileSync(goldenPath, "utf8"));
     expect(renderPrecompiled(model, balance)).toBe(html);
+    // A reader's review: a one-pager listed its sources as [1] and [2], numbers nothing in it cited.
+    const text = html.replace(/<[^>]*>/g, "");
+    for (const number of new Set(text.match(/\[\d+\]/g))) {
+      expect(text.split(number).length - 1, `${number} is shown but never cited`).toBeGreaterThan(1);
+    }
   });
 });
