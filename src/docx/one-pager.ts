@@ -40,14 +40,14 @@ const themes: SectionWriter = (context) => {
   return out;
 };
 
-/** The sources, in short: publisher, title, date. */
+/** The sources, in short, each under the name the view lines cite it by (a one-pager has no notes, so no numbers). */
 const sources: SectionWriter = (context) => {
   const { model } = context;
   if (model.sources.length === 0) return [];
   return [
     heading(context, 1, phrases.sources),
     ...model.sources.map((source) =>
-      portion(context, style.source, [raw(`[${source.number}]`), raw(" "), text(`${source.publisher}, `), text(source.title, { italics: true }), text(`, ${source.dateDisplay}.`)]),
+      portion(context, style.source, [text(`${source.shortName}:`, { bold: true }), raw(" "), text(`${source.publisher}, `), text(source.title, { italics: true }), text(`, ${source.dateDisplay}.`)]),
     ),
   ];
 };
