@@ -77,10 +77,14 @@ function sourcesSentence(viewpoints: readonly Measured[]): string {
   return `${viewName(first!.label)} rests on ${countOf(first!.sources, "source", { write })}, ${joinWords(rest.map((v) => `${viewName(v.label)} on ${write(v.sources)}`))}.`;
 }
 
+/**
+ * The views whose printed claims all come from one holder. Said of this document ("here"): the sources may give the
+ * view more holders, as the weight statement says, and "argued by a single voice" read as contradicting it.
+ */
 function voicesSentence(viewpoints: readonly Measured[]): string {
   const single = viewpoints.filter((v) => v.claims > 0 && v.perspectives === 1);
   if (single.length === 0) return "";
-  return `${joinWords(single.map((v) => viewName(v.label)))} ${single.length === 1 ? "is" : "are each"} argued by a single voice.`;
+  return `Here, ${joinWords(single.map((v) => viewName(v.label)))} ${single.length === 1 ? "rests" : "each rest"} on one holder’s arguments.`;
 }
 
 /** The note's sentences for one question. */

@@ -222,6 +222,17 @@ describe("balance measures what is printed", () => {
     expect(noteOf({ sections: ["sources", "balance"] }).note).toContain(memo.weight.summary);
   });
 
+  // A reader's review: a memo of one claim per view said in its Balance note that both views were "each argued by a
+  // single voice", while its bottom line gave one of them "some Russians and some outside analysts". The note spoke
+  // of the claims printed, the bottom line of the sources; the note now says it speaks of this document.
+  it("says a view shown through one holder's claims is so here, not that the sources give it a single voice", () => {
+    const note = measureBalance(selectBrief(makeBrief({ themes: ["t1"], claims_per_viewpoint: 1 }), makeExtract(), options), { lexicon, policy: "warn" }).themes[0]!.note;
+    expect(note.join(" ")).not.toContain("single voice");
+    expect(note).toContain("Here, “Yes” and “No” each rest on one holder’s arguments.");
+    const onlyNo = measureBalance(selectBrief(makeBrief({ themes: ["t1"] }), makeExtract(), options), { lexicon, policy: "warn" }).themes[0]!.note;
+    expect(onlyNo).toContain("Here, “No” rests on one holder’s arguments.");
+  });
+
   it("says 'two sources', not 'both sources', when the views rest on two each but not the same two", () => {
     const base = makeExtract();
     const extract = makeExtract({
