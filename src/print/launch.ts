@@ -143,20 +143,25 @@ function untilAborted(launching: Promise<Browser>, signal: AbortSignal | undefin
   return Promise.race([launching, aborted]).finally(() => signal.removeEventListener("abort", onAbort!));
 }
 
-/** Close a browser, and kill it if close() hangs: a wedged Chromium must not hold up the build. */
+/**
+ * Close a browser, and kill what is left of it: a wedged Chromium must not hold up the build. Puppeteer starts
+ * Chromium in a process group of its own, and the group is killed however close() ended: a renderer stuck (on a
+ * hung file system, say) outlives the browser's main process, and held Chromium's output pipes open, so that a
+ * build stopped by a signal wrote its manifest and then never exited.
+ */
 export async function closeBrowser(browser: Browser): Promise<void> {
   const child = browser.process();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)));
   await Promise.race([browser.close().catch(() => undefined), deadline]);
   clearTimeout(timer);
-  if (child !== null && child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-    // Puppeteer starts Chromium in a process group of its own: kill the group, helpers and all.
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      child.kill("SIGKILL");
-    }
+  if (child === null || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // The group is gone (every process of it has ended): nothing is left. A main process that is still there
+    // outside its group (on a system without process groups) is killed by itself.
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
 }
 

@@ -1,33 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createPrinter } from "../../src/print/printer.js";
+import { renderersOf } from "../helpers/renderers.js";
 
 /** A crashed tab is a crash (item 5), and a shrunk document is reported (item 7): against a real Chromium. */
 const huge = `<!DOCTYPE html><html><body>${"<p>A long paragraph of text that fills the pages of a very long document. </p>".repeat(12_000)}</body></html>`;
-
-/** The renderer processes below a browser process: Chromium's tabs. */
-function renderersOf(browserPid: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // gone
-    }
-  }
-  const below = (pid: number): boolean => {
-    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === browserPid) return true;
-    return false;
-  };
-  return [...parents.keys()].filter((pid) => {
-    try {
-      return below(pid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=renderer");
-    } catch {
-      return false;
-    }
-  });
-}
 
 describe("a tab whose renderer crashes", () => {
   it("fails at once, not at the timeout, and the document is printed again in a fresh tab of the same browser", async () => {
