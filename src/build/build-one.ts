@@ -103,12 +103,15 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     const fresh: { format: OutputFormat; data: string | Uint8Array; pages?: number; hash?: string }[] = [];
     const reused = new Map<OutputFormat, Output>();
     let printed = false;
+    // What the printer said of the PDF (a document it shrank to fit, a request it blocked): said on every build that keeps it.
+    let pdfWarnings: readonly string[] = [];
     if (wants.has("pdf")) {
       const pdf = keep("pdf");
       const html = keep("html");
       if (pdf !== undefined && (!wants.has("html") || html !== undefined)) {
         reused.set("pdf", pdf);
         if (html !== undefined) reused.set("html", html);
+        pdfWarnings = previous?.pdf_warnings ?? [];
       } else {
         // A handout past six pages is printed again with a table of contents (render/contents.ts); the first rendering is reused.
         const printer = await context.printer();
@@ -126,10 +129,11 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
           rendered,
         );
         printed = true;
-        warnings.push(...result.warnings);
+        pdfWarnings = result.warnings;
         fresh.push({ format: "pdf", data: result.printed.pdf, pages: result.printed.pages });
         if (wants.has("html")) fresh.push({ format: "html", data: result.html });
       }
+      warnings.push(...pdfWarnings);
     } else if (wants.has("html")) {
       // Without a PDF there are no pages: the HTML is the document as rendered, without a table of contents.
       const html = keep("html");
@@ -203,6 +207,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       // The corpus had errors in claims or facts this brief does not show: the next build must report them again.
       ...(errorCount(checked.corpus.diagnostics) > 0 ? { corpus_errors: errorCount(checked.corpus.diagnostics) } : {}),
       ...(notices.length > 0 ? { notices } : {}),
+      ...(pdfWarnings.length > 0 ? { pdf_warnings: [...pdfWarnings] } : {}),
     };
     const pdf = outputs.get("pdf");
     return {

@@ -84,7 +84,8 @@ export function unchangedResult(id: string, file: string, entry: ManifestEntry, 
     file,
     status: "unchanged",
     inputs,
-    warnings: [],
+    // Its PDF is the one the printer warned of (shrunk to fit, a request blocked): said again while it is kept.
+    warnings: entry.pdf_warnings ?? [],
     // Not selected again, it leaves out what it left out last time: said again, from its entry.
     diagnostics: keptNotices(entry.notices, context),
     // Where the brief is now (a file renamed, its id set by id:, is the same brief) and what it says are recorded

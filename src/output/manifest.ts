@@ -93,6 +93,8 @@ const entryFields = {
       }),
     )
     .optional(),
+  /** What the printer said of the PDF listed (pages shrunk to fit, requests blocked): said again by every build that keeps it. */
+  pdf_warnings: z.array(z.string()).optional(),
 };
 
 /** An entry as a finished build leaves it. */

@@ -17,6 +17,7 @@ export class FakePrinter implements DocumentPrinter {
   readonly printed: string[] = [];
   closed = false;
   readonly #failures = new Map<string, BriefsmithError>();
+  readonly #warnings = new Map<string, string>();
   readonly #name: string;
   readonly #pages: ((html: string) => number) | undefined;
 
@@ -30,6 +31,11 @@ export class FakePrinter implements DocumentPrinter {
     this.#failures.set(text, error);
   }
 
+  /** Warn of every document whose HTML contains `text`, as the real printer warns of a document it shrank. */
+  warnOn(text: string, warning: string): void {
+    this.#warnings.set(text, warning);
+  }
+
   get launches(): number {
     return 0;
   }
@@ -38,9 +44,10 @@ export class FakePrinter implements DocumentPrinter {
     if (this.closed) throw new BriefsmithError("PRINT_CANCELLED", "the printer is closed");
     for (const [text, error] of this.#failures) if (html.includes(text)) throw error;
     this.printed.push(html);
-    if (this.#pages !== undefined) return { pdf: await outlinedPdf(html, this.#pages(html)), pages: this.#pages(html), warnings: [] };
+    const warnings = [...this.#warnings].flatMap(([text, warning]) => (html.includes(text) ? [warning] : []));
+    if (this.#pages !== undefined) return { pdf: await outlinedPdf(html, this.#pages(html)), pages: this.#pages(html), warnings };
     const hash = createHash("sha256").update(html).digest("hex");
-    return { pdf: Buffer.from(`%PDF-1.7\n% ${hash} ${options.date ?? ""}\n<< /Type /Page >>\n%%EOF\n`, "latin1"), pages: 1, warnings: [] };
+    return { pdf: Buffer.from(`%PDF-1.7\n% ${hash} ${options.date ?? ""}\n<< /Type /Page >>\n%%EOF\n`, "latin1"), pages: 1, warnings };
   }
 
   async fingerprint(): Promise<string> {

@@ -60,6 +60,29 @@ describe("buildBriefs with a fake printer", () => {
     expect(readFileSync(project.path("output/tram-memo.pdf")).equals(pdf)).toBe(true);
   });
 
+  // A hostile CI run: the printer's warning that it shrank a memo's pages was said only on the night the PDF was
+  // printed; every later build called the same shrunk PDF unchanged, with no warning, and the manifest kept none.
+  it("says the printer's warnings about a PDF again on every build that keeps that PDF, and forgets them with it", async () => {
+    project = new TempProject();
+    const shrank = "the browser shrank the pages to 67% to fit something wider than the page";
+    const printer = new FakePrinter();
+    printer.warnOn("MEMORANDUM FOR", shrank);
+    const warningsOf = async () => Object.fromEntries((await build(project!, printer)).results.map((r) => [r.id, [r.status, r.warnings]]));
+    expect((await warningsOf())["tram-memo"]).toEqual(["built", [shrank]]);
+    expect((await warningsOf())["tram-memo"]).toEqual(["unchanged", [shrank]]);
+    const manifest = await readManifest(project.path("output/manifest.json"));
+    expect(manifest.briefs.find((b) => b.id === "tram-memo")?.pdf_warnings).toEqual([shrank]);
+    // A corpus edit the memo does not show: the same document, not printed again, and still shrunk.
+    project.replace("sources/transit/corpus.yaml", "definition: The number of passengers", "definition: The count of passengers");
+    expect((await warningsOf())["tram-memo"]).toEqual(["rerendered", [shrank]]);
+    // Printed again without the cause, the warning goes.
+    project.replace("briefs/tram-memo.yaml", "to: The Mayor", "to: The Deputy Mayor");
+    const fixed = (await build(project, new FakePrinter())).results.find((r) => r.id === "tram-memo")!;
+    expect([fixed.status, fixed.warnings]).toEqual(["built", []]);
+    expect((await warningsOf())["tram-memo"]).toEqual(["unchanged", []]);
+    expect((await readManifest(project.path("output/manifest.json"))).briefs.find((b) => b.id === "tram-memo")?.pdf_warnings).toBeUndefined();
+  });
+
   it("rebuilds the briefs whose inputs changed: the brief, the extract, a template; force rebuilds all", async () => {
     project = new TempProject();
     const printer = new FakePrinter();
