@@ -66,7 +66,7 @@ export const errorCodes = {
   FILE_NOT_REGULAR: { meaning: "a path names a device, pipe or socket", fix: "point Briefsmith at an ordinary file" },
   FILE_TOO_LARGE: { meaning: "a file is over Briefsmith's size limit", fix: "split it into several files" },
   FILE_NOT_UTF8: { meaning: "a file is not valid UTF-8", fix: "save it as UTF-8 (not Latin-1 or Windows-1252)" },
-  FILE_OUTSIDE_FOLDER: { meaning: "a symbolic link leads out of the folder it is in", fix: "copy the file into the folder instead of linking to it" },
+  FILE_OUTSIDE_FOLDER: { meaning: "a symbolic link leads out of the folder it is in, or a hard link may", fix: "copy the file into the folder instead of linking to it" },
   PATH_NOT_FOUND: { meaning: "a path on the command line does not exist", fix: "give a brief file or a folder of briefs" },
   NO_BRIEFS: { meaning: "no brief file (*.yaml) was found", fix: "write a brief in briefs/<id>.yaml, or name brief files" },
 

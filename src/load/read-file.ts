@@ -57,6 +57,17 @@ export async function readBinaryFile(path: string, maxBytes: number, shownPath =
   return readBytes(path, maxBytes, shownPath, options);
 }
 
+/**
+ * A file with more than one name (a hard link) has no one real location to check against a folder: one of its
+ * names may be outside it (a brief linked to ~/.git-credentials), and git, which carries no hard links, never
+ * makes one. Such a file is not read where links out of a folder are refused.
+ */
+function hardLink(shownPath: string, names: number, within: string): BriefsmithError {
+  return new BriefsmithError("FILE_OUTSIDE_FOLDER", `${shownPath} is a hard link (the file has ${names} names on the disk), so it was not read: another of its names may be outside ${within}`, {
+    hint: "copy the file into the folder instead of linking to it",
+  });
+}
+
 function readBytes(path: string, maxBytes: number, shownPath: string, options: ReadOptions): Buffer {
   let info;
   try {
@@ -68,6 +79,8 @@ function readBytes(path: string, maxBytes: number, shownPath: string, options: R
           hint: "copy the file into the folder instead of linking to it or to its folder",
         });
       }
+      // A folder has a name for each folder in it, and is reported as a folder below.
+      if (info.isFile() && info.nlink > 1) throw hardLink(shownPath, info.nlink, options.within);
     }
   } catch (error) {
     if (error instanceof BriefsmithError) throw error;
@@ -88,9 +101,12 @@ function readBytes(path: string, maxBytes: number, shownPath: string, options: R
   try {
     // O_NONBLOCK: should the file have been swapped for a pipe since stat(), opening it must not hang.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) {
       throw new BriefsmithError("FILE_NOT_REGULAR", `${shownPath} is not a regular file (a device, pipe or socket)`);
     }
+    // Linked since stat(): the file opened is what counts.
+    if (options.within !== undefined && opened.nlink > 1) throw hardLink(shownPath, opened.nlink, options.within);
     bytes = readAtMost(fd, maxBytes + 1, info.size);
   } catch (error) {
     if (error instanceof BriefsmithError) throw error;

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -137,6 +137,20 @@ describe("readTextFile with `within`: links out of a folder are refused", () => 
     const error = await readTextFile(join(dir, "corpus/texts/leak.txt"), 100, "leak.txt", { within: join(dir, "corpus") }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "FILE_OUTSIDE_FOLDER" });
     expect((error as Error).message).not.toContain("SECRET");
+  });
+
+  // A hostile CI run: a brief that was a hard link to ~/.git-credentials was read, and its token printed in the error.
+  // A hard link has no one real location to check: a file with more than one name is not read through `within`.
+  it("refuses a hard link, which may be a file from elsewhere on the disk, without reading it", async () => {
+    mkdirSync(join(dir, "corpus/texts"), { recursive: true });
+    writeFileSync(join(dir, "credentials"), "https://user:ghp_SECRET@github.com\n");
+    linkSync(join(dir, "credentials"), join(dir, "corpus/texts/hard.txt"));
+    const error = await readTextFile(join(dir, "corpus/texts/hard.txt"), 100, "hard.txt", { within: join(dir, "corpus") }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "FILE_OUTSIDE_FOLDER" });
+    expect((error as Error).message).toBe(`hard.txt is a hard link (the file has 2 names on the disk), so it was not read: another of its names may be outside ${join(dir, "corpus")}`);
+    expect((error as Error).message).not.toContain("SECRET");
+    // Without `within` (a file the user names to import, say) it is read as any file is.
+    expect(await readTextFile(join(dir, "corpus/texts/hard.txt"), 100)).toContain("SECRET");
   });
 });
 
