@@ -74,3 +74,26 @@ describe("a section's heading and lead at a page break", () => {
     });
   }, 90_000);
 });
+
+/** A source with a long note on its quality, after `fillerParagraphs` of text. */
+function sourceDocument(css: string, fillerParagraphs: number): string {
+  const filler = Array.from({ length: fillerParagraphs }, (_, i) => `<p>Paragraph ${i + 1} of the notes before.</p>`).join("");
+  const note = Array.from({ length: 14 }, (_, i) => `Sentence ${i + 1} of what the reader should know of this source, long enough to fill a line.`).join(" ");
+  return `<!DOCTYPE html><html><head><style>${css}</style></head><body>${filler}<ol class="source-list"><li>[1] The Publisher, The Title, 4 February 2016.<p class="source-quality">${note}</p></li></ol></body></html>`;
+}
+
+// A reader's review: a memo's first source, kept whole, did not fit under its notes and went overleaf, leaving the
+// page a third empty. It now starts where it falls and runs on, its citation kept with the note's first lines.
+describe("a source with a long note at a page break", () => {
+  it("starts on the page where it falls rather than leaving the rest of that page empty", async () => {
+    const wholeRule = ".source-list > li { margin-bottom: 0.5em; break-inside: avoid; }";
+    await withSecondPages(async (secondPage) => {
+      const pushed = await fillerWhereOverleafStartsWith(20, 80, (filler) => sourceDocument(`${baseCss}\n${wholeRule}`, filler), secondPage, "[1] The Publisher");
+      expect(pushed, "no length of text pushed the whole source overleaf").toBeDefined();
+      const overleaf = await secondPage(sourceDocument(baseCss, pushed!));
+      // The citation and the note's first lines stay on the first page; the note runs on.
+      expect(overleaf).not.toContain("The Publisher");
+      expect(overleaf).toContain("Sentence 14");
+    });
+  }, 120_000);
+});
