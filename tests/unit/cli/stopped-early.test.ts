@@ -57,31 +57,10 @@ describe("a build stopped while it waits for the lock", () => {
 // A CI engineer's test: waiting on a lock taken on another host (a shared folder), the message named neither the
 // host nor the file, and the wait, which nothing here can end, went on until the job's timeout.
 describe("a build waiting for a lock taken on another host", () => {
-  it("names the host and the lock file to delete if that build is gone, for a lock no one refreshes", async () => {
+  /** What `brief build --wait` says as it waits on this lock, stopped by SIGTERM once it has said it. */
+  async function waitingOn(lock: Record<string, unknown>): Promise<string> {
     project = new TempProject();
     mkdirSync(project.path("output"));
-    writeFileSync(project.path("output/.briefsmith.lock"), JSON.stringify({ pid: 4242, host: "buildbox-7", started: "2026-11-26T08:00:00.000Z", since: 1 }));
-    let said = "";
-    let stop: ((signal: StopSignal) => void) | undefined;
-    const run = await runCli(["build", "--wait"], {
-      cwd: project.dir,
-      onSignal: (listener) => {
-        stop = listener;
-        return () => (stop = undefined);
-      },
-      stderr: (text) => {
-        said += text;
-        if (text.includes("waiting for the build")) stop?.("SIGTERM");
-      },
-    });
-    expect(run.code).toBe(143);
-    expect(said).toContain("waiting for the build of process 4242 on buildbox-7, started 2026-11-26T08:00:00.000Z to finish writing to output; if no such build runs, delete output/.briefsmith.lock");
-  });
-
-  it("says a lock its holder refreshes is taken over once it is not, rather than sending the reader to delete it", async () => {
-    project = new TempProject();
-    mkdirSync(project.path("output"));
-    const lock = { pid: 4242, host: "buildbox-7", started: "2026-11-26T08:00:00.000Z", since: 1, heartbeatMs: 10_000 };
     writeFileSync(project.path("output/.briefsmith.lock"), JSON.stringify(lock));
     let said = "";
     let stop: ((signal: StopSignal) => void) | undefined;
@@ -97,6 +76,19 @@ describe("a build waiting for a lock taken on another host", () => {
       },
     });
     expect(run.code).toBe(143);
-    expect(said).toContain("to finish writing to output; a lock from another host is taken over once it has not been refreshed for 1 minute");
+    return said;
+  }
+  const otherHost = { pid: 4242, host: "buildbox-7", started: "2026-11-26T08:00:00.000Z", since: 1 };
+
+  it("names the host and the lock file to delete if that build is gone, for a lock no one refreshes", async () => {
+    expect(await waitingOn(otherHost)).toContain(
+      "waiting for the build of process 4242 on buildbox-7, started 2026-11-26T08:00:00.000Z to finish writing to output; if no such build runs, delete output/.briefsmith.lock",
+    );
+  });
+
+  it("says a lock its holder refreshes is taken over once it is not, rather than sending the reader to delete it", async () => {
+    expect(await waitingOn({ ...otherHost, heartbeatMs: 10_000 })).toContain(
+      "to finish writing to output; a lock from another host is taken over once it has not been refreshed for 1 minute",
+    );
   });
 });
