@@ -108,13 +108,14 @@ const flat = (text: string) => normaliseForQuote(text.replace(/\u00a0/g, " "));
 
 /**
  * The words of a PDF in reading order, on one line; a line that ends in a
- * hyphen or a dash runs on into the next. LibreOffice draws a table cell by
+ * hyphen or a dash runs on into the next, and so does one before a line that
+ * starts with a dash (Chromium may break before an em dash: "Maidan / —A"). LibreOffice draws a table cell by
  * cell, so its PDF reads in order in content-stream order (-raw); pdftotext's
  * own ordering would interleave the lines of cells side by side. Chromium
  * draws its tables cell by cell too.
  */
 async function readingText(path: string): Promise<string> {
-  return flat((await tool("pdftotext", ["-raw", path, "-"])).replace(/([-\u2010-\u2015])\n\s*/g, "$1"));
+  return flat((await tool("pdftotext", ["-raw", path, "-"])).replace(/([-\u2010-\u2015])\n\s*/g, "$1").replace(/\n\s*([\u2010-\u2015])/g, "$1"));
 }
 
 /**
