@@ -17,10 +17,16 @@ export interface PdfLine {
   readonly fontSize: number;
 }
 
+/** A run of a line being gathered: its text, where it starts and ends, and its font size. */
+interface Run {
+  readonly text: string;
+  readonly left: number;
+  readonly right: number;
+  readonly fontSize: number;
+}
+
 interface DraftLine {
-  text: string;
-  left: number;
-  right: number;
+  runs: Run[];
   baseline: number;
   fontSize: number;
   longestRun: number;
@@ -29,16 +35,27 @@ interface DraftLine {
 /**
  * The lines of a page from its text items, in the order the page draws them,
  * which for almost every generator is reading order. Runs on one baseline
- * (within half a font size, so superscripts stay in their line) form a line;
- * a space is put between runs that are visibly apart but have none, as
- * generators that position each word separately leave it out.
+ * (within half a font size, so superscripts stay in their line) form a line,
+ * read left to right: LibreOffice draws the glyphs it takes from a fallback
+ * font (a ﬀ ligature) after the rest of their line. A space is put between
+ * runs that are visibly apart but have none, as generators that position
+ * each word separately leave it out.
  */
 export function groupIntoLines(items: readonly PdfTextItem[]): PdfLine[] {
   const lines: PdfLine[] = [];
   let draft: DraftLine | undefined;
   const close = () => {
-    const text = draft === undefined ? undefined : withoutLigatures(draft.text).replace(/\s+/g, " ").trim();
-    if (draft !== undefined && text) lines.push({ ...draft, text });
+    if (draft === undefined) return;
+    const runs = [...draft.runs].sort((a, b) => a.left - b.left);
+    let joined = "";
+    let right = -Infinity;
+    for (const run of runs) {
+      const apart = joined !== "" && run.left - right > 0.15 * run.fontSize && !/\s$/.test(joined) && !/^\s/.test(run.text);
+      joined += (apart ? " " : "") + run.text;
+      right = Math.max(right, run.right);
+    }
+    const text = withoutLigatures(joined).replace(/\s+/g, " ").trim();
+    if (text) lines.push({ text, left: runs[0]!.left, right, baseline: draft.baseline, fontSize: draft.fontSize });
     draft = undefined;
   };
   for (const item of items) {
@@ -46,20 +63,18 @@ export function groupIntoLines(items: readonly PdfTextItem[]): PdfLine[] {
     const fontSize = Math.hypot(c, d) || Math.hypot(a, b);
     if (item.str !== "") {
       if (draft !== undefined && Math.abs(y - draft.baseline) > 0.5 * Math.max(fontSize, draft.fontSize)) close();
+      const run = { text: item.str, left: x, right: x + item.width, fontSize };
       if (draft === undefined) {
-        draft = { text: item.str, left: x, right: x + item.width, baseline: y, fontSize, longestRun: item.str.length };
+        draft = { runs: [run], baseline: y, fontSize, longestRun: item.str.length };
       } else {
-        const apart = x - draft.right > 0.15 * fontSize && !/\s$/.test(draft.text) && !/^\s/.test(item.str);
-        draft.text += (apart ? " " : "") + item.str;
-        draft.left = Math.min(draft.left, x);
-        draft.right = Math.max(draft.right, x + item.width);
+        draft.runs.push(run);
         if (item.str.length > draft.longestRun) Object.assign(draft, { fontSize, baseline: y, longestRun: item.str.length });
       }
     }
     if (item.hasEOL) close();
   }
   close();
-  return lines.map(({ text, left, right, baseline, fontSize }) => ({ text, left, right, baseline, fontSize }));
+  return lines;
 }
 
 /**

@@ -23,6 +23,14 @@ describe("groupIntoLines", () => {
     expect(lines[0]).toMatchObject({ left: 50, right: 101, baseline: 700, fontSize: 10 });
   });
 
+  // A hostile author's test: LibreOffice draws the glyphs it takes from a fallback font (a ﬀ ligature) after the rest
+  // of the line, and "orders fell oﬀ a cliﬀ in January" came in as "orders fell o a cli in January ff ff".
+  it("puts the runs of a line in their order across the page, whatever order they were drawn in", () => {
+    const item = (str: string, x: number, hasEOL = false) => ({ str, transform: [10, 0, 0, 10, x, 700], width: str.length * 5, hasEOL });
+    const lines = groupIntoLines([item("orders fell o", 50), item(" a cli", 120), item("” in January", 155), item("ﬀ", 115), item("ﬀ", 150, true)]);
+    expect(lines.map((l) => l.text)).toEqual(["orders fell off a cliff” in January"]);
+  });
+
   // "The ﬁnance oﬃce’s eﬀort to ﬂag the ﬁscal risk" came in as "The nance office’s effort to ag the scal risk":
   // the font mapped its fi and fl glyphs to private-use characters that no reader sees.
   it("spells out ligatures, Unicode's and the private-use fi and fl of common fonts", () => {
