@@ -16,11 +16,22 @@ const elementNode = 1;
 const textNode = 3;
 
 /**
+ * A note's marker in the text, as "[2]", as a Word file's note is: a superscript that links within the page (to its
+ * footnote). Bare, its number read as part of the word before it ("regulator2"), and no quote of that word matched.
+ * Other superscripts are text like any other.
+ */
+function noteMarker(element: Element): string | undefined {
+  if (element.localName.toLowerCase() !== "sup" || element.querySelector('a[href^="#"]') === null) return undefined;
+  const number = (element.textContent ?? "").trim().replace(/^\[(.*)\]$/, "$1");
+  return number === "" ? undefined : `[${number}]`;
+}
+
+/**
  * The paragraphs of an HTML fragment, in document order: each block element
  * (p, h1–h6, li, blockquote, td, …) gives the text directly inside it, so a
  * list item that holds a nested list gives its own words as one paragraph
  * and each nested item as another. Line breaks (<br>) become spaces: a
- * paragraph is one line in a corpus text.
+ * paragraph is one line in a corpus text. A note's marker reads [2].
  *
  * Limitation: a table cell is a paragraph of its own, so a table reads cell
  * by cell, row after row.
@@ -42,6 +53,11 @@ export function collectBlockTexts(root: Node): string[] {
     if (skippedElements.has(name)) return;
     if (name === "br") {
       current += " ";
+      return;
+    }
+    const marker = noteMarker(node as Element);
+    if (marker !== undefined) {
+      current += marker;
       return;
     }
     const isBlock = blockElements.has(name);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ingestDocument } from "../../../src/ingest/ingest-document.js";
+import { checkQuote } from "../../../src/text/paragraphs.js";
 
 const page = `<!doctype html>
 <html lang="en">
@@ -176,5 +177,35 @@ describe("a page whose article holds an ad and a byline", () => {
     expect(document.paragraphs.join("\n")).not.toMatch(/Advertisement|By Maria Keller/);
     expect(document.paragraphs).toHaveLength(4);
     expect(document.metadata.author).toBe("Maria Keller");
+  });
+});
+
+// A hostile author's test: a soft hyphen, a zero-width space and a word joiner, invisible in `brief show`, stayed in
+// the text; "a hyphenated soft word" was refused as a quote with no visible reason.
+describe("a page with invisible characters in its words", () => {
+  it("keeps the words as they read: soft hyphens, zero-width spaces and word joiners go", async () => {
+    const page = `<!doctype html><html><head><title>Grants</title></head><body><article><h1>Grants</h1>
+<p>The review found a hyphen&shy;ated soft word in the grant rules, which the ministry had published in January without comment.</p>
+<p>Zero&#8203;width and word&#8288;joiner and a byte&#65279;order mark were found in the same rules, though no reader could see them.</p>
+</article></body></html>`;
+    const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "grants.html" });
+    expect(document.paragraphs[1]).toContain("a hyphenated soft word");
+    expect(document.paragraphs[2]).toContain("Zerowidth and wordjoiner and a byteorder mark");
+    expect(document.paragraphs.join("")).not.toMatch(/[\u00AD\u200B\u2060\uFEFF]/);
+  });
+});
+
+// A hostile author's test: "according to the regulator<sup><a href="#fn2">2</a></sup> and" came in as "regulator2 and",
+// so the quote "according to the regulator" was refused, and "temporary.1" was accepted and printed.
+describe("a page whose footnote markers are links in superscript", () => {
+  it("keeps each marker apart from the word before it, as [2], as a Word file's are", async () => {
+    // "[2]" as Word files give it: a quote of the words before it matches, for the bracket ends the word.
+    const page = `<!doctype html><html><head><title>Prices</title></head><body><article><h1>Prices</h1>
+<p>Prices fell sharply over the winter according to the regulator<sup><a href="#fn2">2</a></sup> and the trade press, which both expected the fall to be temporary.<sup><a href="#fn3" class="footnote-ref">3</a></sup></p>
+</article></body></html>`;
+    const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "prices.html" });
+    expect(document.paragraphs[1]).toBe("Prices fell sharply over the winter according to the regulator[2] and the trade press, which both expected the fall to be temporary.[3]");
+    const paragraphs = document.paragraphs.map((text, index) => ({ number: index + 1, text }));
+    expect(checkQuote("according to the regulator", paragraphs, 2)).toEqual({ status: "ok" });
   });
 });

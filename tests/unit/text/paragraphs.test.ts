@@ -27,6 +27,13 @@ describe("normaliseForQuote", () => {
     expect(normaliseForQuote("the ﬁrst-class ﬂexible approach, eﬀort, oﬃce, baﬄe")).toBe("the first-class flexible approach, effort, office, baffle");
     expect(checkQuote("the “ﬁrst-class ﬂexible approach”", splitParagraphs("They praised the “first-class flexible approach” to coastal works."), 1)).toEqual({ status: "ok" });
   });
+
+  // A hostile author's test: a corpus text imported before invisible characters were dropped on import kept a soft
+  // hyphen inside "hyphen­ated", and the quote "a hyphenated soft word" was refused with nothing to see.
+  it("drops soft hyphens, zero-width spaces and word joiners, on either side", () => {
+    expect(normaliseForQuote("a hyphen\u00ADated soft\u200B word\u2060s\uFEFF")).toBe("a hyphenated soft words");
+    expect(checkQuote("a hyphenated soft word", splitParagraphs("It has a hyphen\u00ADated soft word in it."), 1)).toEqual({ status: "ok" });
+  });
 });
 
 describe("checkQuote", () => {
