@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { initProject } from "../../author/init-project.js";
 import { displayPath } from "../../load/project.js";
+import { version } from "../../version.js";
 import { defineCommand } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { plural } from "../report.js";
@@ -28,7 +29,11 @@ build.`,
     for (const file of result.created) out(`  ${file}`);
     out("");
     const cd = where === "." ? "" : `cd ${where} && `;
-    if (!existsSync(join(dir, "node_modules", "briefsmith"))) out(`Install Briefsmith in it (the schemas and the workflow use it from there): ${cd}npm install --save-dev briefsmith`);
+    if (!existsSync(join(dir, "node_modules", "briefsmith"))) {
+      // Not on the npm registry: the package packed from Briefsmith's repository, kept in the project so that the
+      // nightly workflow's `npm ci` finds it on a runner as well.
+      out(`Install Briefsmith in it (the schemas and the workflow use it from there). It is not on the npm registry: put the package you packed from its repository (npm pack) in vendor/, then ${cd}PUPPETEER_SKIP_DOWNLOAD=1 npm install --save-dev ./vendor/briefsmith-${version}.tgz`);
+    }
     out(`Check the example, then build it: ${cd}npx brief validate && npx brief build`);
     out("Bring in your own documents: npx brief new corpus NAME, then npx brief source add FILE --corpus NAME");
     return exitCodes.ok;

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync,
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { version } from "../../../src/version.js";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
 
@@ -66,6 +67,18 @@ describe("brief init", () => {
     expect(validated).toMatchObject({ code: 0, stderr: "" });
     expect(validated.stdout).toBe("1 brief, 1 corpus, 6 claims checked: no problems\n");
     expect((await runCli(["check"], { cwd: dir })).stdout).toContain("✓ library-hours: 0 errors, 0 warnings");
+  });
+
+  // A hostile author's test: init told her to `npm install --save-dev briefsmith`, which the README says is not on the
+  // registry (it would install whatever package has that name); and the nightly workflow, run by `npm ci` on a
+  // runner, cannot reach a tarball installed from her own disk.
+  it("says to install the packed package from the project's vendor/ folder, where the nightly workflow finds it too", async () => {
+    folder = mkdtempSync(join(tmpdir(), "briefsmith-init-"));
+    const result = await runCli(["init"], { cwd: folder });
+    expect(result.stdout).not.toContain("npm install --save-dev briefsmith\n");
+    expect(result.stdout).toContain(`npm install --save-dev ./vendor/briefsmith-${version}.tgz`);
+    expect(result.stdout).toContain("not on the npm registry");
+    expect(readFileSync(join(folder, ".github/workflows/nightly-briefs.yml"), "utf8")).toContain("vendor/");
   });
 
   it("never overwrites a file that is there", async () => {
