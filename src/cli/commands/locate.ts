@@ -1,5 +1,7 @@
 import { findQuote } from "../../author/find-quote.js";
 import { readSourceTexts } from "../../author/source-texts.js";
+import { numberWord } from "../../render/prose.js";
+import { nearMissWords } from "../../text/paragraphs.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { projectRoot } from "../options.js";
@@ -29,11 +31,17 @@ Exit 1 when the quote is not found.`,
     for (const place of found) io.stdout.write(`${place.corpus}/${place.source}:${place.paragraph}  ${excerpt(place.text)}\n`);
     if (found.length > 0) return exitCodes.ok;
     if (nearMiss === undefined) {
-      io.stderr.write(`not found: no paragraph of ${texts.length === 1 ? "the source" : `the ${texts.length} sources`} has the quote, nor its first word\n`);
+      // Said as what was searched: a near miss needs the quote's first words together (one word is chance).
+      io.stderr.write(`not found: no paragraph of ${texts.length === 1 ? "the source" : `the ${texts.length} sources`} has the quote, nor its first ${numberWord(nearMissWords)} words together\n`);
       return exitCodes.problems;
     }
     io.stderr.write(`not found verbatim; closest: ${nearMiss.corpus}/${nearMiss.source}:${nearMiss.paragraph}  ${excerpt(nearMiss.text)}\n`);
     // Typographic marks around the words: the quote's own straight ones then read as part of it.
+    if (nearMiss.quoteGoesOn === "") {
+      // Every word matched, but not as whole words: "ice increase" in "price increase".
+      io.stderr.write("  its words are there, but it starts or ends inside a word of the source: quote whole words\n");
+      return exitCodes.problems;
+    }
     const differs = nearMiss.sourceGoesOn === undefined ? "where the paragraph ends" : `where the source goes on “${nearMiss.sourceGoesOn}”`;
     io.stderr.write(`  the first ${nearMiss.matchedWords === 1 ? "word matches" : `${nearMiss.matchedWords} words match`}; then the quote has “${nearMiss.quoteGoesOn}”, ${differs}\n`);
     return exitCodes.problems;

@@ -360,5 +360,13 @@ describe("brief show and brief locate", () => {
     expect(unrelated.code).toBe(1);
     expect(unrelated.stderr).toContain("not found: no paragraph of the");
     expect(unrelated.stderr).not.toContain("closest");
+    // A hostile author's test: that message said "nor its first word" of a quote whose first word ("the") is everywhere.
+    expect(unrelated.stderr).toContain("has the quote, nor its first two words together");
+    expect(unrelated.stderr).not.toContain("nor its first word\n");
+    // And "ice increase" against "price increase" was told the quote has “” where the source goes on: every word
+    // matched, but the quote starts inside a word.
+    const cut = await runCli(["locate", "ptimistic at"], { cwd: project.dir });
+    expect(cut.stderr).not.toContain("the quote has “”");
+    expect(cut.stderr).toContain("its words are there, but it starts or ends inside a word of the source");
   });
 });
