@@ -55,7 +55,7 @@ export const SourceSchema = z
     date: PartialDate.optional(),
     date_note: Text.optional().describe("what the source says, or does not say, about its date"),
     place: Text,
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    url: z.url({ protocol: /^https?$/, error: "a source's address is an http:// or https:// address (a file is given by text:)" }).optional(),
     text: Text.describe("path of the verbatim text, relative to the corpus folder").optional(),
     quality: Text.describe("who speaks, whether they are named, how the account was produced"),
     context_only: z.array(ContextOnlySchema).default([]),
