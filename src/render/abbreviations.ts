@@ -81,6 +81,9 @@ export function spellOutAbbreviations(model: BriefModel): BriefModel {
     if (spelled !== text) changed.set(owner, { ...changed.get(owner), [field]: spelled });
   };
   for (const section of model.sectionOrder) {
+    // The bottom line comes first: the office's own words in it are ours to spell out. (Its weight statements are
+    // the balance report's, which this pass does not edit.)
+    if (section === "bluf") for (const field of ["summary", "assessment", "recommendation"] as const) visit(model, field, model[field]);
     if (section === "themes" || section === "comparison") {
       for (const theme of model.themes) {
         visit(theme, "title", theme.title);
@@ -106,7 +109,7 @@ export function spellOutAbbreviations(model: BriefModel): BriefModel {
   const facts = new Map<FactModel, FactModel>();
   const fact = (f: FactModel) => facts.get(f) ?? (facts.set(f, edited(f)), facts.get(f)!);
   return {
-    ...model,
+    ...edited(model),
     themes: model.themes.map((theme) => ({
       ...edited(theme),
       viewpoints: theme.viewpoints.map((viewpoint) => ({ ...edited(viewpoint), claims: viewpoint.claims.map(claim), shownClaims: viewpoint.shownClaims.map(claim) })),

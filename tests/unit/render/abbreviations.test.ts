@@ -47,6 +47,18 @@ describe("abbreviations", () => {
     expect(spellOutAbbreviations(handout)).toBe(handout);
   });
 
+  // A hostile author's test: "The SI laid in December" opened a memo's bottom line, and only a key fact further on
+  // read "the Statutory Instrument (SI)". The bottom line is printed first: the office's own words are spelled out there.
+  it("are spelled out in the bottom line's own words (summary, assessment, recommendation), which come first", () => {
+    const extract = extractWith({ y1: "Moscow works through the SCO, and an LNG deal." });
+    const memo = selectBrief(makeBrief({ themes: ["t1"], summary: "You asked about the SCO.", assessment: "We judge the LNG deal sound.", recommendation: "Watch the SCO." }), extract, options);
+    const spelled = spellOutAbbreviations(memo);
+    expect(spelled.summary).toBe("You asked about the Shanghai Cooperation Organization (SCO).");
+    expect(spelled.assessment).toBe("We judge the liquefied natural gas (LNG) deal sound.");
+    expect(spelled.recommendation).toBe("Watch the SCO.");
+    expect(claimText(spelled, "y1")).toBe("Moscow works through the SCO, and an LNG deal.");
+  });
+
   it("count as spelled out where a text already gives the long form", () => {
     const extract = extractWith({ y1: "The Shanghai Cooperation Organization meets.", y2: "The SCO acts." });
     const spelled = spellOutAbbreviations(selectBrief(makeBrief({ themes: ["t1"] }), extract, options));
