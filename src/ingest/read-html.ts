@@ -14,7 +14,8 @@ import type { ReadResult } from "./ingested-document.js";
  * touches the network.
  *
  * The article's headline (its h1) is its first paragraph, as in the other
- * formats; a newsletter sign-up box is dropped before Readability looks.
+ * formats; a newsletter sign-up box is dropped before Readability looks; the
+ * notes the text points to come last, as a Word file's do.
  *
  * Limitations: on pages that are not articles (a list of links, a form)
  * Readability may keep little or pick the wrong part.
@@ -36,11 +37,42 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   const headline = article?.title?.trim();
   if (headline && paragraphs.length > 0 && paragraphs[0] !== headline && document.querySelector("h1")?.textContent?.trim() === headline) paragraphs.unshift(headline);
   if (!paragraphs.some((paragraph) => paragraph.trim() !== "")) throw noText(document, fileName);
+  if (article?.content) paragraphs.push(...notesLeftOut(article.content, document, paragraphs));
   return {
     paragraphs,
     metadata: readHtmlMetadata(document, article ?? {}),
     warnings,
   };
+}
+
+/** An id that names a note: "fn1", "footnote-2", "fn:3", "endnote4", "note-5". */
+const notePattern = /^(?:fn|footnote|endnote|note)(?:$|[-_:]?\d)/i;
+
+/**
+ * The notes the article's text points to ("regulator[1]") that Readability left out, as they stood outside the
+ * article (a footnotes section after it): their text, in the order first pointed to, for the end of the text, as a
+ * Word file's and a Markdown file's notes are. A note's link back to its marker goes with it.
+ */
+function notesLeftOut(content: Node, document: Document, kept: readonly string[]): string[] {
+  const ids = [...(content as Element).querySelectorAll('sup a[href^="#"]')].map((link) => {
+    const fragment = link.getAttribute("href")!.slice(1);
+    try {
+      return decodeURIComponent(fragment);
+    } catch {
+      return fragment; // "#fn%" is no escape: the id as written
+    }
+  });
+  const notes: string[] = [];
+  for (const id of new Set(ids)) {
+    const note = id === "" ? null : document.getElementById(id);
+    // Only a note: a list item, or an element named or marked as one; a superscript linking to a section is no note.
+    if (note === null || !(note.localName === "li" || notePattern.test(id) || /doc-(?:foot|end)note/.test(note.getAttribute("role") ?? ""))) continue;
+    const copy = note.cloneNode(true) as Element;
+    for (const back of copy.querySelectorAll('a[href^="#"]')) if (!/[\p{L}\p{N}]/u.test(back.textContent ?? "") || /\bback\b|return/i.test(back.textContent ?? "")) back.remove();
+    const text = collectBlockTexts(copy).join(" ").replace(/\s+/g, " ").trim();
+    if (text !== "" && !kept.some((paragraph) => paragraph.includes(text)) && !notes.includes(text)) notes.push(text);
+  }
+  return notes;
 }
 
 /**

@@ -209,3 +209,26 @@ describe("a page whose footnote markers are links in superscript", () => {
     expect(checkQuote("according to the regulator", paragraphs, 2)).toEqual({ status: "ok" });
   });
 });
+
+// A hostile author's test: a page's footnotes in a section after its <article> were lost, so a claim could not quote
+// the note it rests on, though a Word file's and a Markdown file's notes are kept.
+describe("a page whose footnotes follow its article", () => {
+  it("keeps the notes its text points to, at the end, as a Word file's are, without their links back", async () => {
+    const page = `<!doctype html><html><head><title>Prices</title></head><body><main><article><h1>Prices</h1>
+<p>Prices fell sharply over the winter according to the regulator<sup><a href="#fn1">1</a></sup> and the trade press, which both expected the fall to be temporary.</p>
+<p>The ministry said in February that no further measures were planned before the spring, when the regulator reports again.</p>
+</article><section class="footnotes"><ol><li id="fn1">Ministry press release, 3 February 2025. <a href="#fnref1">↩</a></li><li id="fn9">A note nothing points to.</li></ol></section></main></body></html>`;
+    const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "prices.html" });
+    expect(document.paragraphs.at(-1)).toBe("Ministry press release, 3 February 2025.");
+    expect(document.paragraphs.join("\n")).not.toContain("A note nothing points to");
+    expect(document.paragraphs.filter((p) => p.includes("Ministry press release"))).toHaveLength(1);
+  });
+});
+
+describe("a page whose note links are malformed", () => {
+  it("is read all the same", async () => {
+    const page = `<!doctype html><html><head><title>Odd</title></head><body><article><h1>Odd</h1><p>A paragraph long enough to be the article's text, with a broken note link<sup><a href="#fn%">1</a></sup> in it, and more words after it to read as prose.</p></article></body></html>`;
+    const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "odd.html" });
+    expect(document.paragraphs[1]).toContain("note link[1] in it");
+  });
+});
