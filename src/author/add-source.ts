@@ -11,7 +11,7 @@ import { fileLimits, formatBytes, isInside, readBinaryFile, readTextFile } from 
 import { PartialDate } from "../schema/extract.js";
 import { idPattern } from "../schema/id-pattern.js";
 import { readCorpus } from "../build/load-corpus.js";
-import { checkQuote } from "../text/paragraphs.js";
+import { checkQuote, splitParagraphs, type Paragraph } from "../text/paragraphs.js";
 import { writeProjectFiles } from "./write-files.js";
 
 /** The largest document source add reads: a long report as PDF. */
@@ -47,6 +47,16 @@ export interface AddedSource {
   readonly warnings: readonly string[];
   /** With --force, the claims and facts of the source whose quote its new text does not hold where their locator says. */
   readonly quotesAstray: readonly QuoteAstray[];
+  /** With --force, the context_only marks whose paragraph the new text has at another place, or not at all. */
+  readonly marksAstray: readonly MarkAstray[];
+}
+
+/** A context_only mark whose paragraph, in a replaced text, is no longer the one it names. */
+export interface MarkAstray {
+  readonly paragraph: number;
+  readonly reason: string;
+  /** Where the new text has the paragraph the mark was given for: none when it is not there. */
+  readonly foundIn: readonly number[];
 }
 
 /** A claim or fact whose quote is not in the paragraph its locator names, in a replaced text. */
@@ -104,6 +114,9 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     });
   }
 
+  // The text being replaced, to tell which context_only marks its replacement moves: read as the build reads it.
+  const oldText = listed && textTarget.exists ? await readTextFile(textPath, fileLimits.textBytes, displayPath(textPath, options.cwd), { within: options.corpusDir }).catch(() => undefined) : undefined;
+
   refuseLinkOutOfProject(options.file, options.root, options.cwd);
   // The build's reader: a size limit, and a device or pipe refused rather than read until memory runs out or forever.
   const bytes = Buffer.from(await readBinaryFile(options.file, maxDocumentBytes, displayPath(options.file, options.cwd)));
@@ -137,25 +150,37 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     format: document.format,
     warnings: document.warnings,
     // A text replaced under claims that cite it: its paragraphs may have moved, or its wording changed.
-    quotesAstray: listed ? await quotesAstray(options.corpusDir, id, options.cwd) : [],
+    ...(listed ? await astray(options.corpusDir, id, options.cwd, oldText === undefined ? undefined : splitParagraphs(oldText)) : { quotesAstray: [], marksAstray: [] }),
   };
 }
 
 /**
  * The claims and facts of `sourceId` whose quote its text, as now written, does not hold in the paragraph their
- * locator names. Read as `brief check` reads the corpus; while the extract has errors that keep it from being
+ * locator names, and its context_only marks whose paragraph (in `oldParagraphs`, the text replaced) has moved. Read as `brief check` reads the corpus; while the extract has errors that keep it from being
  * read, nothing is said here, and the next check reports them.
  */
-async function quotesAstray(corpusDir: string, sourceId: string, cwd: string): Promise<QuoteAstray[]> {
+async function astray(
+  corpusDir: string,
+  sourceId: string,
+  cwd: string,
+  oldParagraphs: readonly Paragraph[] | undefined,
+): Promise<{ quotesAstray: QuoteAstray[]; marksAstray: MarkAstray[] }> {
   const { corpus } = await readCorpus(corpusDir, { cwd });
   const paragraphs = corpus?.paragraphs.get(sourceId);
-  if (corpus === undefined || paragraphs === undefined) return [];
+  if (corpus === undefined || paragraphs === undefined) return { quotesAstray: [], marksAstray: [] };
   const items = [...corpus.extract.claims.map((item) => ({ kind: "claim" as const, item })), ...corpus.extract.facts.map((item) => ({ kind: "fact" as const, item }))];
-  return items.flatMap(({ kind, item }) => {
+  const quotes = items.flatMap(({ kind, item }) => {
     if (item.source !== sourceId) return [];
     const found = checkQuote(item.quote, paragraphs, item.locator);
     return found.status === "ok" ? [] : [{ kind, id: item.id, locator: item.locator, foundIn: found.status === "wrong-paragraph" ? found.foundIn : [] }];
   });
+  // A mark has no quote to look for: the paragraph it was given for, in the old text, is what the new text must have there.
+  const marks = (corpus.extract.sources.find((source) => source.id === sourceId)?.context_only ?? []).flatMap((mark) => {
+    const was = oldParagraphs?.[mark.paragraph - 1]?.text;
+    if (was === undefined || paragraphs[mark.paragraph - 1]?.text === was) return [];
+    return [{ paragraph: mark.paragraph, reason: mark.reason, foundIn: paragraphs.filter((p) => p.text === was).map((p) => p.number) }];
+  });
+  return { quotesAstray: quotes, marksAstray: marks };
 }
 
 /**

@@ -70,6 +70,15 @@ says is named.`,
             : "the new text does not hold it: quote the new wording, or keep the old text";
       io.stderr.write(`warning: ${item.kind} "${item.id}" quotes paragraph ${item.locator} of "${added.id}", but ${where}\n`);
     }
+    for (const mark of added.marksAstray) {
+      const where =
+        mark.foundIn.length === 1
+          ? `the new text has that paragraph as paragraph ${mark.foundIn[0]}: move the mark there`
+          : mark.foundIn.length > 1
+            ? `the new text has that paragraph as paragraphs ${mark.foundIn.join(", ")}: move the mark to the one meant`
+            : "the new text does not have that paragraph: remove the mark, or mark what is there now";
+      io.stderr.write(`warning: context_only marks paragraph ${mark.paragraph} of "${added.id}" (${mark.reason}), but ${where}\n`);
+    }
     out(`next: brief show ${added.id}, to number its paragraphs for locators`);
     return exitCodes.ok;
   },

@@ -318,6 +318,20 @@ describe("brief source add --force over a cited text", () => {
     expect(after.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([expect.stringContaining("the new text does not hold it")]);
   });
 
+  // A hostile author's test: claims and facts that moved were named, but every context_only mark silently came to
+  // cover another paragraph than the one it had been given a reason for.
+  it("names each context_only mark whose paragraph the new text has elsewhere, or not at all", async () => {
+    project = new TempProject();
+    const old = project.read("sources/transit/texts/council-hearing.txt").split("\n").filter((line) => line.trim() !== "");
+    project.write("edition-2.txt", ["Foreword to the second edition.", ...old].join("\n\n") + "\n");
+    const run = await runCli(["source", "add", "edition-2.txt", "--corpus", "transit", "--id", "council-hearing", "--force"], { cwd: project.dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning: context_only marks paragraph 1 of "council-hearing" (title line), but the new text has that paragraph as paragraph 2: move the mark there\n');
+    project.write("edition-3.txt", old.slice(1).join("\n\n") + "\n");
+    const gone = await runCli(["source", "add", "edition-3.txt", "--corpus", "transit", "--id", "council-hearing", "--force"], { cwd: project.dir });
+    expect(gone.stderr).toContain('warning: context_only marks paragraph 1 of "council-hearing" (title line), but the new text does not have that paragraph: remove the mark, or mark what is there now');
+  });
+
   it("says nothing when every quote is where its locator says", async () => {
     project = new TempProject();
     project.write("same.txt", project.read("sources/transit/texts/council-hearing.txt"));
