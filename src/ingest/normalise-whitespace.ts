@@ -1,9 +1,4 @@
-/**
- * Characters that change no word a reader sees: a soft hyphen (U+00AD), a zero-width space (U+200B), a word joiner
- * (U+2060) and a zero-width no-break space (U+FEFF). Left in a corpus text, they are invisible in `brief show` and
- * make a quote of the words around them fail.
- */
-const invisible = /[\u00AD\u200B\u2060\uFEFF]/g;
+import { withoutInvisibleCharacters } from "../text/invisible.js";
 
 /**
  * One paragraph as one line: runs of whitespace (line breaks, tabs, no-break
@@ -12,5 +7,5 @@ const invisible = /[\u00AD\u200B\u2060\uFEFF]/g;
  * claims quote them verbatim.
  */
 export function normaliseWhitespace(text: string): string {
-  return text.replace(invisible, "").replace(/\s+/g, " ").trim();
+  return withoutInvisibleCharacters(text).replace(/\s+/g, " ").trim();
 }

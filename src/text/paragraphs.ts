@@ -1,3 +1,5 @@
+import { withoutInvisibleCharacters } from "./invisible.js";
+
 /**
  * A paragraph of a source text, as locators count them: every non-empty line
  * is one paragraph (headings and bullets included), numbered from 1.
@@ -20,13 +22,12 @@ const ligatures: Readonly<Record<string, string>> = { "\uFB00": "ff", "\uFB01": 
 
 /**
  * The comparison form of a quote: only whitespace, typographic quotes,
- * dashes, ligatures and invisible characters are normalised. Case, spelling and punctuation must
- * match exactly, because a memo prints the quote as the source's own words.
+ * dashes, ligatures and invisible characters are normalised. Case, spelling
+ * and punctuation must match exactly, because a memo prints the quote as the
+ * source's own words.
  */
 export function normaliseForQuote(text: string): string {
-  return text
-    // Characters no reader sees (soft hyphen, zero-width space, word joiner, zero-width no-break space) are no part of a word.
-    .replace(/[\u00AD\u200B\u2060\uFEFF]/g, "")
+  return withoutInvisibleCharacters(text)
     .replace(/[\uFB00-\uFB06]/g, (ligature) => ligatures[ligature]!)
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
