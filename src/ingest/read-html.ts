@@ -4,6 +4,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { decodeText } from "./decode-text.js";
 import { collectBlockTexts } from "./html-blocks.js";
 import { readHtmlMetadata } from "./html-metadata.js";
+import { normaliseWhitespace } from "./normalise-whitespace.js";
 import type { ReadResult } from "./ingested-document.js";
 
 /**
@@ -62,6 +63,7 @@ function notesLeftOut(content: Node, document: Document, kept: readonly string[]
       return fragment; // "#fn%" is no escape: the id as written
     }
   });
+  const keptText = kept.map(normaliseWhitespace);
   const notes: string[] = [];
   for (const id of new Set(ids)) {
     const note = id === "" ? null : document.getElementById(id);
@@ -69,8 +71,8 @@ function notesLeftOut(content: Node, document: Document, kept: readonly string[]
     if (note === null || !(note.localName === "li" || notePattern.test(id) || /doc-(?:foot|end)note/.test(note.getAttribute("role") ?? ""))) continue;
     const copy = note.cloneNode(true) as Element;
     for (const back of copy.querySelectorAll('a[href^="#"]')) if (!/[\p{L}\p{N}]/u.test(back.textContent ?? "") || /\bback\b|return/i.test(back.textContent ?? "")) back.remove();
-    const text = collectBlockTexts(copy).join(" ").replace(/\s+/g, " ").trim();
-    if (text !== "" && !kept.some((paragraph) => paragraph.includes(text)) && !notes.includes(text)) notes.push(text);
+    const text = normaliseWhitespace(collectBlockTexts(copy).join(" "));
+    if (text !== "" && !keptText.some((paragraph) => paragraph.includes(text)) && !notes.includes(text)) notes.push(text);
   }
   return notes;
 }
