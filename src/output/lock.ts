@@ -2,6 +2,7 @@ import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, uti
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { plural } from "../text/plural.js";
 
 /** The lock file in an output folder: one build at a time writes there. */
 export const lockFileName = ".briefsmith.lock";
@@ -93,7 +94,7 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
       throw new BriefsmithError(
         "OUTPUT_LOCKED",
         `another build (${describeLockHolder(holder)}) is writing to ${outDir}`,
-        { hint: lockedHint(holder, path) },
+        { hint: `wait for it to finish, or run with --wait; ${ifHolderGone(holder, path)}` },
       );
     }
     if (!told) options.onWait?.(holder, path);
@@ -118,11 +119,6 @@ function heldLock(path: string, heartbeatMs: number): OutputLock {
   };
 }
 
-/** What to do about a live build's lock: wait, or, when it may be a lock left behind, what becomes of it. */
-function lockedHint(holder: LockHolder, path: string): string {
-  return `wait for it to finish, or run with --wait; ${ifHolderGone(holder, path)}`;
-}
-
 /**
  * What becomes of a lock whose holder is gone: deleted by hand (`lockPath` as the user is shown it), or, for a
  * lock from another host that is refreshed, taken over by itself once it is not.
@@ -136,8 +132,7 @@ export function ifHolderGone(holder: LockHolder, lockPath: string): string {
 /** "1 minute", "2 minutes", "30 seconds": a stale-lock age as a message says it. */
 function durationInWords(ms: number): string {
   const seconds = Math.round(ms / 1000);
-  if (seconds % 60 === 0) return seconds === 60 ? "1 minute" : `${seconds / 60} minutes`;
-  return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  return seconds % 60 === 0 ? plural(seconds / 60, "minute") : plural(seconds, "second");
 }
 
 /** How long an unrefreshed lock of this holder stands, from another host; undefined for a holder that never refreshes. */
