@@ -150,24 +150,28 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
     format: document.format,
     warnings: document.warnings,
     // A text replaced under claims that cite it: its paragraphs may have moved, or its wording changed.
-    ...(listed ? await astray(options.corpusDir, id, options.cwd, oldText === undefined ? undefined : splitParagraphs(oldText)) : { quotesAstray: [], marksAstray: [] }),
+    ...(listed ? await astray(options.corpusDir, id, options.cwd, oldText === undefined ? undefined : splitParagraphs(oldText)) : nothingAstray),
   };
 }
 
+/** A source added new, or its extract unreadable: nothing to say of quotes or marks. */
+const nothingAstray = { quotesAstray: [], marksAstray: [] } as const;
+
 /**
  * The claims and facts of `sourceId` whose quote its text, as now written, does not hold in the paragraph their
- * locator names, and its context_only marks whose paragraph (in `oldParagraphs`, the text replaced) has moved. Read as `brief check` reads the corpus; while the extract has errors that keep it from being
- * read, nothing is said here, and the next check reports them.
+ * locator names, and its context_only marks whose paragraph (in `oldParagraphs`, the text replaced) has moved.
+ * Read as `brief check` reads the corpus; while the extract has errors that keep it from being read, nothing is
+ * said here, and the next check reports them.
  */
 async function astray(
   corpusDir: string,
   sourceId: string,
   cwd: string,
   oldParagraphs: readonly Paragraph[] | undefined,
-): Promise<{ quotesAstray: QuoteAstray[]; marksAstray: MarkAstray[] }> {
+): Promise<{ readonly quotesAstray: readonly QuoteAstray[]; readonly marksAstray: readonly MarkAstray[] }> {
   const { corpus } = await readCorpus(corpusDir, { cwd });
   const paragraphs = corpus?.paragraphs.get(sourceId);
-  if (corpus === undefined || paragraphs === undefined) return { quotesAstray: [], marksAstray: [] };
+  if (corpus === undefined || paragraphs === undefined) return nothingAstray;
   const items = [...corpus.extract.claims.map((item) => ({ kind: "claim" as const, item })), ...corpus.extract.facts.map((item) => ({ kind: "fact" as const, item }))];
   const quotes = items.flatMap(({ kind, item }) => {
     if (item.source !== sourceId) return [];
