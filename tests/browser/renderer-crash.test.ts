@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPrinter } from "../../src/print/printer.js";
-import { renderersOf } from "../helpers/renderers.js";
+import { renderersOf } from "../helpers/processes.js";
 
 /** A crashed tab is a crash (item 5), and a shrunk document is reported (item 7): against a real Chromium. */
 const huge = `<!DOCTYPE html><html><body>${"<p>A long paragraph of text that fills the pages of a very long document. </p>".repeat(12_000)}</body></html>`;

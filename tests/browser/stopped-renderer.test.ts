@@ -1,17 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createPrinter } from "../../src/print/printer.js";
-import { renderersOf } from "../helpers/renderers.js";
-
-/** Whether a process is gone, or dead and waiting to be reaped (a zombie has left nothing running). */
-function ended(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return true;
-  }
-}
+import { hasEnded, renderersOf } from "../helpers/processes.js";
 
 // A hostile CI run: with a renderer wedged (stopped here; in life, stuck on a hung file system), a build stopped by
 // SIGTERM wrote its manifest and then never exited: closing the browser ended its main process, the process group
@@ -30,7 +19,7 @@ describe("closing a browser whose renderer is wedged", () => {
       await printer.close();
     }
     const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline && !renderers.every(ended)) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(renderers.filter((pid) => !ended(pid))).toEqual([]);
+    while (Date.now() < deadline && !renderers.every(hasEnded)) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(renderers.filter((pid) => !hasEnded(pid))).toEqual([]);
   }, 60_000);
 });
