@@ -15,13 +15,16 @@ const skippedElements = new Set(["script", "style", "noscript", "template", "svg
 const elementNode = 1;
 const textNode = 3;
 
+/** A link within the page: inside a superscript, a note's marker. */
+export const noteLink = 'a[href^="#"]';
+
 /**
  * A note's marker in the text, as "[2]", as a Word file's note is: a superscript that links within the page (to its
  * footnote). Bare, its number read as part of the word before it ("regulator2"), and no quote of that word matched.
  * Other superscripts are text like any other.
  */
 function noteMarker(element: Element): string | undefined {
-  if (element.localName.toLowerCase() !== "sup" || element.querySelector('a[href^="#"]') === null) return undefined;
+  if (element.localName.toLowerCase() !== "sup" || element.querySelector(noteLink) === null) return undefined;
   const number = (element.textContent ?? "").trim().replace(/^\[(.*)\]$/, "$1");
   return number === "" ? undefined : `[${number}]`;
 }

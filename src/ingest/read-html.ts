@@ -2,7 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { decodeText } from "./decode-text.js";
-import { collectBlockTexts } from "./html-blocks.js";
+import { collectBlockTexts, noteLink } from "./html-blocks.js";
 import { readHtmlMetadata } from "./html-metadata.js";
 import { normaliseWhitespace } from "./normalise-whitespace.js";
 import type { ReadResult } from "./ingested-document.js";
@@ -55,7 +55,7 @@ const notePattern = /^(?:fn|footnote|endnote|note)(?:$|[-_:]?\d)/i;
  * Word file's and a Markdown file's notes are. A note's link back to its marker goes with it.
  */
 function notesLeftOut(content: Node, document: Document, kept: readonly string[]): string[] {
-  const ids = [...(content as Element).querySelectorAll('sup a[href^="#"]')].map((link) => {
+  const ids = [...(content as Element).querySelectorAll(`sup ${noteLink}`)].map((link) => {
     const fragment = link.getAttribute("href")!.slice(1);
     try {
       return decodeURIComponent(fragment);
@@ -70,7 +70,7 @@ function notesLeftOut(content: Node, document: Document, kept: readonly string[]
     // Only a note: a list item, or an element named or marked as one; a superscript linking to a section is no note.
     if (note === null || !(note.localName === "li" || notePattern.test(id) || /doc-(?:foot|end)note/.test(note.getAttribute("role") ?? ""))) continue;
     const copy = note.cloneNode(true) as Element;
-    for (const back of copy.querySelectorAll('a[href^="#"]')) if (!/[\p{L}\p{N}]/u.test(back.textContent ?? "") || /\bback\b|return/i.test(back.textContent ?? "")) back.remove();
+    for (const back of copy.querySelectorAll(noteLink)) if (!/[\p{L}\p{N}]/u.test(back.textContent ?? "") || /\bback\b|return/i.test(back.textContent ?? "")) back.remove();
     const text = normaliseWhitespace(collectBlockTexts(copy).join(" "));
     if (text !== "" && !keptText.some((paragraph) => paragraph.includes(text)) && !notes.includes(text)) notes.push(text);
   }
