@@ -182,8 +182,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
       for (const result of allUnchanged) options.onBrief?.(result);
       const { notes: withdrawn } = await removeOutputsOfGoneBriefs(manifest, { paths, cwd, root, outDir, briefIds: allUnchanged.map((r) => r.id), briefPaths: noOp.briefPaths, shard: options.shard });
       const written = await writeManifestFile(manifestPath, nextManifest(manifest, allUnchanged, { cwd, root, shard: options.shard, templates: templatesHash }), cwd);
-      const notices = new SelectionNotices();
-      for (const result of allUnchanged) notices.add(result.diagnostics);
+      const notices = new SelectionNotices(cwd);
+      for (const result of allUnchanged) notices.add(result, result.diagnostics);
       return {
         results: allUnchanged,
         diagnostics: [...notices.all, ...withdrawn],
@@ -204,12 +204,12 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
     const results: BriefResult[] = [];
     // What selection left out for a brief's date (a fact dated after it), said by the build as validate says it: a
     // nightly run that only builds dropped facts from its documents without a word. Once each, however many briefs.
-    const selectionNotices = new SelectionNotices();
+    const selectionNotices = new SelectionNotices(cwd);
     const emit = (result: BriefResult) => {
       // The caller sees everything (the model, the balance report); the build keeps only what it reports,
       // so a build of a thousand briefs does not hold a thousand models.
       options.onBrief?.(result);
-      if (hasCurrentOutputs(result.status)) selectionNotices.add(result.diagnostics);
+      if (hasCurrentOutputs(result.status)) selectionNotices.add(result, result.diagnostics);
       results.push(withoutModel(result));
     };
     options.onStart?.({ total: plan.upfront.length + plan.unchanged.length + plan.jobs.length, toPrint: plan.jobs.length });

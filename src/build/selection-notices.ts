@@ -16,7 +16,8 @@ interface Places {
   readonly cwd: string;
 }
 
-function isSelectionNotice(d: Diagnostic): d is Diagnostic & { code: ManifestNotice["code"]; file: string } {
+/** A notice of selection's about dates, placed in a file (one kept by a manifest always is). */
+export function isSelectionNotice(d: Diagnostic): d is Diagnostic & { code: ManifestNotice["code"]; file: string } {
   return (selectionNoticeCodes as readonly string[]).includes(d.code) && d.file !== undefined;
 }
 
@@ -41,18 +42,45 @@ export function keptNotices(notices: readonly ManifestNotice[] | undefined, plac
     .map((notice) => ({ severity: "warning", ...notice, file: displayPath(resolve(places.root, notice.file), places.cwd) }));
 }
 
-/** Selection notices, each once however many briefs share it. */
+/**
+ * Selection notices, each once however many briefs share it. One placed outside a brief (a fact's date in the
+ * extract) names the briefs it is about: "after the brief's date" pointing into the extract does not say which
+ * brief to re-date.
+ */
 export class SelectionNotices {
-  readonly #byPlace = new Map<string, Diagnostic>();
+  readonly #byPlace = new Map<string, { readonly notice: Diagnostic & { file: string }; readonly briefs: string[] }>();
+  readonly #cwd: string;
 
-  add(diagnostics: readonly Diagnostic[] | undefined): void {
-    for (const d of diagnostics ?? []) if (isSelectionNotice(d)) this.#byPlace.set(`${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`, d);
+  /** cwd: the folder the briefs' and notices' paths are said from. */
+  constructor(cwd: string) {
+    this.#cwd = cwd;
+  }
+
+  add(brief: { readonly id: string; readonly file: string }, diagnostics: readonly Diagnostic[] | undefined): void {
+    for (const d of diagnostics ?? []) {
+      if (!isSelectionNotice(d)) continue;
+      const key = `${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`;
+      const place = this.#byPlace.get(key) ?? { notice: d, briefs: [] };
+      this.#byPlace.set(key, place);
+      if (resolve(this.#cwd, d.file) !== resolve(this.#cwd, brief.file)) place.briefs.push(brief.id);
+    }
   }
 
   /** By file, then place in it: briefs finish in any order, and a nightly log is read against the last. */
   get all(): readonly Diagnostic[] {
-    return [...this.#byPlace.values()].sort((a, b) => a.file!.localeCompare(b.file!) || (a.span?.start ?? 0) - (b.span?.start ?? 0));
+    return [...this.#byPlace.values()]
+      .map(({ notice, briefs }) => (briefs.length === 0 ? notice : { ...notice, message: `${notice.message} (${briefsNamed(briefs)})` }))
+      .sort((a, b) => a.file!.localeCompare(b.file!) || (a.span?.start ?? 0) - (b.span?.start ?? 0));
   }
+}
+
+/** "brief a", "briefs a and b", "briefs a, b, c and 7 more": a nightly set of hundreds is not listed whole. */
+function briefsNamed(ids: readonly string[]): string {
+  const sorted = [...ids].sort();
+  if (sorted.length === 1) return `brief ${sorted[0]}`;
+  const shown = sorted.length > 4 ? sorted.slice(0, 3) : sorted.slice(0, -1);
+  const rest = sorted.length > 4 ? `${sorted.length - 3} more` : sorted.at(-1)!;
+  return `briefs ${shown.join(", ")} and ${rest}`;
 }
 
 /**

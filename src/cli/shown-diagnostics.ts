@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { BriefJudgement } from "../build/gate.js";
+import { isSelectionNotice, SelectionNotices } from "../build/selection-notices.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OptionSpecs } from "./command.js";
 
@@ -15,7 +16,14 @@ export const allOption = {
  * notes.
  */
 export function briefDiagnosticsShown(briefs: readonly BriefJudgement[], named: ReadonlySet<string>, all: boolean, cwd: string): Diagnostic[] {
-  return briefs.flatMap((brief) => diagnosticsShownOf(brief, named, all, cwd));
+  // What selection noticed of dates is said as brief build says it: once, naming the briefs it is about.
+  const notices = new SelectionNotices(cwd);
+  const others = briefs.flatMap((brief) => {
+    const shown = diagnosticsShownOf(brief, named, all, cwd);
+    notices.add(brief, shown);
+    return shown.filter((d) => !isSelectionNotice(d));
+  });
+  return [...others, ...notices.all];
 }
 
 /** The problems of one brief a person should see (as briefDiagnosticsShown). */

@@ -28,6 +28,29 @@ describe("brief build, for a brief dated before its source", () => {
     expect(github.stdout).toMatch(/^::warning file=briefs\/tram-memo\.yaml,line=\d+.*title=SELECT_SOURCE_AFTER_BRIEF_DATE::/m);
   });
 
+  // The example build warned that a fact was "after the brief's date" and pointed into the extract, so a staffer
+  // building four briefs could not tell which brief to re-date: a notice placed outside a brief names its briefs.
+  it("names the briefs a notice is about when it points into the extract, once however many share it", async () => {
+    project = new TempProject();
+    for (const brief of ["tram-memo", "tram-handout"]) project.replace(`briefs/${brief}.yaml`, "date: 2024-04-02", "date: 2024-02-15");
+    const built = await runCli(["build", "briefs/tram-memo.yaml", "briefs/tram-handout.yaml", "--format", "html"], { cwd: project.dir });
+    const notices = built.stderr.split("\n").filter((line) => line.includes("warning SELECT_"));
+    expect(notices.filter((line) => line.startsWith("sources/"))).toEqual([
+      'sources/transit/corpus.yaml:110:11: warning SELECT_FACT_AFTER_BRIEF_DATE: fact "cost" is dated March 2024, after the brief\'s date (15 February 2024), and is left out (briefs tram-handout and tram-memo)',
+    ]);
+    // A build with nothing to do says it the same, from the manifest.
+    const noOp = await runCli(["build", "briefs/tram-memo.yaml", "briefs/tram-handout.yaml", "--format", "html"], { cwd: project.dir });
+    expect(noOp.stdout + noOp.stderr).toMatch(/unchanged/);
+    expect(noOp.stderr.split("\n").filter((line) => line.startsWith("sources/"))).toEqual(notices.filter((line) => line.startsWith("sources/")));
+    // validate says it as build does, once.
+    const validated = await runCli(["validate", "briefs", "--all"], { cwd: project.dir });
+    expect(validated.stderr.split("\n").filter((line) => line.startsWith("sources/") && line.includes("SELECT_"))).toEqual(notices.filter((line) => line.startsWith("sources/")));
+    // Those placed in a brief name it already.
+    expect(notices.filter((line) => line.startsWith("briefs/")).every((line) => line.endsWith("and the brief cites it"))).toBe(true);
+    const json = JSON.parse((await runCli(["build", "briefs/tram-memo.yaml", "--format", "html", "--json"], { cwd: project.dir })).stdout) as { diagnostics: { code: string; message: string }[] };
+    expect(json.diagnostics.find((d) => d.code === "SELECT_FACT_AFTER_BRIEF_DATE")?.message).toMatch(/left out \(brief tram-memo\)$/);
+  });
+
   // Left out last time: the build said it only on the night it rebuilt the brief, so a brief unchanged since
   // dropped its fact without a word on every later night.
   it("says them again for a brief unchanged since, whether nothing changed or another brief did, from any folder", async () => {
