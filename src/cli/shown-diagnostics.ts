@@ -9,26 +9,34 @@ export const allOption = {
 } as const satisfies OptionSpecs;
 
 /**
- * The problems of each brief a person should see: every error, and a
- * template's warnings (a build may yet fail on them); other warnings only of
- * briefs named one by one (by file or id), or of all with --all, so that
- * checking a folder of forty briefs does not bury its errors under their
- * notes.
+ * The problems of each brief a person should see: every error, a template's
+ * warnings (a build may yet fail on them) and what selection noticed of dates
+ * (brief build says those of every brief); other warnings only of briefs named
+ * one by one (by file or id), or of all with --all, so that checking a folder
+ * of forty briefs does not bury its errors under their notes.
  */
-export function briefDiagnosticsShown(briefs: readonly BriefJudgement[], named: ReadonlySet<string>, all: boolean, cwd: string): Diagnostic[] {
+export function briefDiagnosticsShown(briefs: readonly BriefJudgement[], named: ReadonlySet<string>, all: boolean, cwd: string): BriefDiagnosticsShown {
   // What selection noticed of dates is said as brief build says it: once, naming the briefs it is about.
   const notices = new SelectionNotices(cwd);
+  const notShown = new Set<string>();
   const others = briefs.flatMap((brief) => {
     const shown = diagnosticsShownOf(brief, named, all, cwd);
+    for (const d of brief.diagnostics) if (!shown.includes(d)) notShown.add(`${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`);
     notices.add(brief, shown);
     return shown.filter((d) => !isSelectionNotice(d));
   });
-  return [...others, ...notices.all];
+  return { shown: [...others, ...notices.all], warningsNotShown: notShown.size };
+}
+
+export interface BriefDiagnosticsShown {
+  readonly shown: readonly Diagnostic[];
+  /** The warnings left out, each once however many briefs share it: a summary must not say "no problems" over them. */
+  readonly warningsNotShown: number;
 }
 
 /** The problems of one brief a person should see (as briefDiagnosticsShown). */
 export function diagnosticsShownOf(brief: BriefJudgement, named: ReadonlySet<string>, all: boolean, cwd: string): readonly Diagnostic[] {
-  return all || named.has(resolve(cwd, brief.file)) ? brief.diagnostics : brief.diagnostics.filter((d) => d.severity === "error" || d.code.startsWith("TEMPLATE_"));
+  return all || named.has(resolve(cwd, brief.file)) ? brief.diagnostics : brief.diagnostics.filter((d) => d.severity === "error" || d.code.startsWith("TEMPLATE_") || isSelectionNotice(d));
 }
 
 /** A refused brief's line in a report: that it would not build, and why. */

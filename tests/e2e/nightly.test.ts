@@ -203,7 +203,7 @@ describe("CPU", () => {
         error ? reject(error) : resolve(stdout),
       ),
     );
-    expect(traced).toContain("no problems");
+    expect(traced).toContain("checked: no errors");
     expect(traced.split("\n").filter((line) => line.includes("completed optimizing"))).toEqual([]);
   });
 });

@@ -29,7 +29,8 @@ a brief file, a folder of briefs, or a brief id (default: briefs/).`,
     const root = projectRoot(io, values.root);
     const briefs = await resolveBriefArguments(positionals, root, io.cwd);
     const result = await validateBriefs({ paths: briefs.paths, root, cwd: io.cwd, date: buildDate(io) });
-    const shown = [...result.corpusDiagnostics, ...result.templateDiagnostics, ...briefDiagnosticsShown(result.briefs, briefs.named, values.all ?? false, io.cwd)];
+    const ofBriefs = briefDiagnosticsShown(result.briefs, briefs.named, values.all ?? false, io.cwd);
+    const shown = [...result.corpusDiagnostics, ...result.templateDiagnostics, ...ofBriefs.shown];
     const located = locateDiagnostics(shown, result.fileTexts);
     const refused = result.briefs.filter((b) => b.refusal !== undefined);
     const errors = errorCount(located);
@@ -51,7 +52,14 @@ a brief file, a folder of briefs, or a brief id (default: briefs/).`,
     if (ok) {
       // Warnings printed above are not "no problems": the author is told they are there, and that nothing stops the build.
       const warnings = located.length - errors;
-      out.write(`${summary}: ${warnings === 0 ? "no problems" : `no errors, ${plural(warnings, "warning")}`}\n`);
+      const hidden = ofBriefs.warningsNotShown;
+      const verdict =
+        hidden > 0
+          ? `no errors${warnings === 0 ? "" : `, ${plural(warnings, "warning")}`}; ${plural(hidden, warnings === 0 ? "warning" : "more warning")} of briefs found in a folder (--all shows them)`
+          : warnings === 0
+            ? "no problems"
+            : `no errors, ${plural(warnings, "warning")}`;
+      out.write(`${summary}: ${verdict}\n`);
       return exitCodes.ok;
     }
     const notBuilt = refused.length > 0 ? `; ${refused.length} of ${result.briefs.length} would not build` : "";
