@@ -11,7 +11,7 @@ import type { ManifestEntry } from "../output/manifest.js";
 import { removeIfAsWritten, sameContent } from "../output/same-content.js";
 import { describeWriteError, fileOfWriteError, writeFilesAtomic } from "../output/write-atomic.js";
 import type { DocumentPrinter } from "../print/printer.js";
-import { printWithContents } from "../render/contents.js";
+import { printWithContents, renderTried } from "../render/contents.js";
 import type { RenderHtml } from "../render/render.js";
 import type { OutputFormat } from "../schema/brief.js";
 import { renderDocx } from "../docx/render-docx.js";
@@ -81,7 +81,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
   try {
     // The document as first rendered: with the print settings and setup it decides what is printed (a long
     // handout's table of contents is filled in from a first printing of this very HTML, render/contents.ts).
-    const rendered = context.render(model, balance);
+    const rendered = renderTried(context.render, model, balance);
     const htmlHash = sha256(rendered);
     const document = documentHash(htmlHash, { paper: model.paper, date: model.date }, context.printSetup);
     const content = contentOf(model, htmlHash);

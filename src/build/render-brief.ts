@@ -8,6 +8,7 @@ import { templateLayouts, type TemplateSet } from "../load/templates.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import type { BriefModel } from "../model.js";
+import { renderTried } from "../render/contents.js";
 import { createRenderer, type RenderHtml } from "../render/render.js";
 import { checkDateArgument, checkOptionsArgument, checkTextArgument, invalidArgument } from "../errors/argument.js";
 import { localIsoDate } from "../text/dates.js";
@@ -104,7 +105,7 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
       fileTexts,
     });
   }
-  return { html: rendererFor(templates)(gated.model, gated.balance), model: gated.model, balance: gated.balance, diagnostics: gated.diagnostics };
+  return { html: renderTried(rendererFor(templates), gated.model, gated.balance), model: gated.model, balance: gated.balance, diagnostics: gated.diagnostics };
 }
 
 /** The renderer of a template set, compiled once: renderBrief's, for a caller that renders the same brief again (a long handout's contents). */

@@ -6,7 +6,8 @@ import { localIsoDate } from "../text/dates.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { locate } from "../load/yaml-locate.js";
 import { loadProjectTemplates } from "../load/templates.js";
-import { createRenderer, mayHaveContents, type RenderHtml } from "../render/render.js";
+import { renderTried } from "../render/contents.js";
+import { createRenderer, type RenderHtml } from "../render/render.js";
 import { builtInLexicon } from "./built-ins.js";
 import { judgeBrief, type BriefJudgement } from "./gate.js";
 import type { CorpusReading } from "./load-corpus.js";
@@ -67,24 +68,18 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
 
 /**
  * A brief the gate lets through is rendered (HTML only, no browser), as the
- * build renders it first: a template of the project's own can pass every check
- * and still fail while it runs ({{join brief.title ", "}}), and the build then
- * refuses the brief with TEMPLATE_RENDER_FAILED. validate refuses it too.
+ * build renders it first, its table of contents tried too: a template of the
+ * project's own can pass every check and still fail while it runs
+ * ({{join brief.title ", "}}), and the build then refuses the brief with
+ * TEMPLATE_RENDER_FAILED. validate refuses it too.
  */
 function rendered(prepared: PreparedBrief, judgement: BriefJudgement, render: RenderHtml): BriefJudgement {
   const gated = judgement.gated;
   if (judgement.refusal !== undefined || gated === undefined) return judgement;
-  const failure = renderFailure(() => render(gated.model, gated.balance));
-  if (failure !== undefined) {
-    const diagnostic = renderDiagnostic(prepared, judgement, failure, "error");
-    return { ...judgement, refusal: { status: "invalid", reason: "its template failed while rendering it", diagnostics: [diagnostic] }, diagnostics: [...judgement.diagnostics, diagnostic] };
-  }
-  // A long handout is rendered once more with its table of contents; whether it runs that long is known
-  // only once printed, so a template that fails only then is a warning here, and an error for a build that prints it so.
-  const withContents = mayHaveContents(gated.model.layout) ? renderFailure(() => render(gated.model, gated.balance, { contents: {} })) : undefined;
-  if (withContents === undefined) return judgement;
-  const warning = renderDiagnostic(prepared, judgement, withContents, "warning");
-  return { ...judgement, diagnostics: [...judgement.diagnostics, { ...warning, message: `${warning.message} (when the document runs long enough for a table of contents, past six pages)` }] };
+  const failure = renderFailure(() => renderTried(render, gated.model, gated.balance));
+  if (failure === undefined) return judgement;
+  const diagnostic = renderDiagnostic(prepared, judgement, failure);
+  return { ...judgement, refusal: { status: "invalid", reason: "its template failed while rendering it", diagnostics: [diagnostic] }, diagnostics: [...judgement.diagnostics, diagnostic] };
 }
 
 /** The TEMPLATE_RENDER_FAILED error a rendering throws, if it does; any other error is a bug and goes on up. */
@@ -98,9 +93,9 @@ function renderFailure(run: () => unknown): BriefsmithError | undefined {
   }
 }
 
-function renderDiagnostic(prepared: PreparedBrief, judgement: BriefJudgement, error: BriefsmithError, severity: Diagnostic["severity"]): Diagnostic {
+function renderDiagnostic(prepared: PreparedBrief, judgement: BriefJudgement, error: BriefsmithError): Diagnostic {
   return {
-    severity,
+    severity: "error",
     code: error.code,
     message: error.message,
     file: prepared.file?.path ?? judgement.file,

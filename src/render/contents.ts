@@ -1,4 +1,5 @@
 import type { BalanceReport } from "../balance/measure.js";
+import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { BriefModel } from "../model.js";
 import { contentsEntries, mayHaveContents, type RenderHtml } from "./render.js";
 
@@ -50,6 +51,27 @@ async function outlinePages(pdf: Uint8Array, portionMark: string | undefined): P
 /** Titles compared as a reader sees them: spacing, case and the shape of quotation marks do not matter. */
 function normaliseTitle(title: string): string {
   return title.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/**
+ * The document as first rendered, after the renderings a long handout gets too have been tried: its table of
+ * contents, first without page numbers, then with one for every entry. Whether a document runs past six pages is
+ * known only once printed, and a template that fails only on its contents (`{{#if page}}` around a helper given a
+ * value it cannot use) would fail only then: build, validate and renderBrief all render through this, so they
+ * refuse such a template at once, whatever a brief's length.
+ */
+export function renderTried(render: RenderHtml, model: BriefModel, balance: BalanceReport): string {
+  const html = render(model, balance);
+  if (!mayHaveContents(model.layout)) return html;
+  const everyPage = new Map(contentsEntries(model).map((entry) => [entry.anchor, contentsAfterPages + 1]));
+  try {
+    render(model, balance, { contents: {} });
+    render(model, balance, { contents: { pages: everyPage } });
+  } catch (error) {
+    if (!(error instanceof BriefsmithError) || error.code !== "TEMPLATE_RENDER_FAILED") throw error;
+    throw new BriefsmithError(error.code, `${error.message} (with the table of contents a document past ${contentsAfterPages} pages gets)`, { hint: error.hint, cause: error });
+  }
+  return html;
 }
 
 /** Layouts whose document must fit on one page. */

@@ -84,19 +84,29 @@ describe("join given text, in a partial", () => {
   });
 });
 
+// A template that failed only once its contents had page numbers (`{{#if page}}`) passed validate without a word,
+// and one that failed on its contents alone was a warning: build then refused the brief once it ran past six
+// pages. Both are refused by validate and build alike, whatever the brief's length.
 describe("a handout template that fails only with its table of contents", () => {
-  it("is a warning from validate (exit 0): whether the contents are printed depends on the printed length", async () => {
-    project = new TempProject();
-    mkdirSync(project.path("templates"), { recursive: true });
-    project.write(
-      "templates/long.hbs",
-      '{{!-- layout: handout --}}\n<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<h1>{{brief.title}}</h1>\n{{#if contents}}<p>{{join brief.counts ", "}}</p>{{/if}}\n</body></html>\n',
-    );
-    project.replace("briefs/tram-handout.yaml", "template: handout", "template: long");
-    const validated = await runCli(["validate"], { cwd: project.dir });
-    expect(validated.code).toBe(0);
-    expect(validated.stderr).toMatch(/warning TEMPLATE_RENDER_FAILED/);
-    expect(validated.stderr).toContain("templates/long.hbs");
-    expect(validated.stderr).toContain("table of contents");
-  });
+  for (const [what, body] of [
+    ["with its entries", '{{#if contents}}<p>{{join brief.counts ", "}}</p>{{/if}}'],
+    ["once the entries have page numbers", '{{#each contents}}{{#if page}}<p>{{join ../brief ", "}}</p>{{/if}}{{/each}}'],
+  ] as const) {
+    it(`is refused by validate and build alike, ${what}`, async () => {
+      project = new TempProject();
+      mkdirSync(project.path("templates"), { recursive: true });
+      project.write("templates/long.hbs", `{{!-- layout: handout --}}\n<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<h1>{{brief.title}}</h1>\n${body}\n</body></html>\n`);
+      project.replace("briefs/tram-handout.yaml", "template: handout", "template: long");
+      const validated = await runCli(["validate"], { cwd: project.dir });
+      expect(validated.code).toBe(1);
+      expect(validated.stderr).toMatch(/error TEMPLATE_RENDER_FAILED/);
+      expect(validated.stderr).toContain("templates/long.hbs");
+      expect(validated.stderr).toContain("table of contents");
+      expect(validated.stderr).toContain("tram-handout would not build");
+      // The handout is one page long: build refuses it all the same.
+      const built = await runCli(["build", "briefs/tram-handout.yaml", "briefs/tram-memo.yaml", "--format", "html", "--json"], { cwd: project.dir });
+      expect(built.code).toBe(1);
+      expect(statuses((JSON.parse(built.stdout) as { briefs: BriefResult[] }).briefs)).toEqual({ "tram-handout": "failed", "tram-memo": "built" });
+    });
+  }
 });
