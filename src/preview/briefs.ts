@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { assembleBrief } from "../build/assemble-brief.js";
-import { checkedBrief, prepareBriefs } from "../build/prepare.js";
+import { judgeBrief } from "../build/gate.js";
+import { prepareBriefs } from "../build/prepare.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { briefFileBaseName, displayPath, findBriefFiles } from "../load/project.js";
@@ -46,8 +46,8 @@ export interface IndexView {
 }
 
 /**
- * Check every brief of the table as `brief balance` does (no browser): each
- * one's title, template and balance verdict, or how many problems stop it.
+ * Check every brief of the table as `brief balance` does (no browser), through the gate build and validate ask:
+ * each one's title, template and balance verdict, or how many problems stop it.
  */
 export async function indexEntries(table: BriefTable, context: { root: string; cwd: string; inputs: PreviewInputs; date: string }): Promise<IndexEntryView[]> {
   if (table.size === 0) return [];
@@ -58,19 +58,16 @@ export async function indexEntries(table: BriefTable, context: { root: string; c
     .map((prepared): IndexEntryView => {
       const data = prepared.file?.data as { title?: unknown; template?: unknown } | undefined;
       const text = (value: unknown) => (typeof value === "string" ? value : undefined);
-      const checked = checkedBrief(prepared);
       const common = {
         name: names.get(prepared.path) ?? briefFileBaseName(prepared.path),
         file: displayPath(prepared.path, context.cwd),
         title: prepared.brief?.title ?? text(data?.title),
         template: prepared.brief?.template ?? text(data?.template),
       };
-      if (checked === undefined) {
-        const problems = errorCount(prepared.diagnostics) + errorCount(prepared.corpus?.diagnostics ?? []);
-        return { ...common, verdict: "problems", problems };
-      }
-      const assembled = assembleBrief(checked, { date: context.date, lexicon });
-      return { ...common, verdict: assembled.balance.verdict, problems: 0 };
+      const { refusal, gated } = judgeBrief(prepared, { date: context.date, lexicon });
+      // An unbalanced brief is refused under a strict policy; the index says so by its verdict, as brief balance does.
+      if (refusal !== undefined && refusal.status !== "unbalanced") return { ...common, verdict: "problems", problems: Math.max(1, errorCount(refusal.diagnostics)) };
+      return { ...common, verdict: gated?.balance.verdict ?? "problems", problems: 0 };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -236,6 +236,16 @@ describe("brief preview's server: what it sends", () => {
       { name: "tram-one-pager", file: "briefs/tram-one-pager.yaml", title: "Riverside tram extension at a glance", template: "one-pager", verdict: "problems", problems: 1 },
     ]);
   });
+  // The index measured balance past the gate: a brief refused for a misquote in a claim it shows was listed
+  // "balanced" while validate and build refused it.
+  it("gives each brief the verdict validate gives it: a brief refused for a claim it shows has problems", async () => {
+    project.replace("sources/transit/corpus.yaml", "quote: optimistic at best", "quote: pessimistic at best");
+    const index = JSON.parse((await get(withToken("/state"))).body.toString("utf8")) as { briefs: { name: string; verdict: string }[] };
+    const validated = JSON.parse((await runCli(["validate", "--json"], { cwd: project.dir })).stdout) as { briefs: { id: string; status: string }[] };
+    const refused = validated.briefs.filter((b) => b.status !== "ok").map((b) => b.id);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(index.briefs.filter((b) => b.verdict === "problems").map((b) => b.name)).toEqual(refused);
+  });
 });
 
 describe("brief preview's server: following the files", () => {
