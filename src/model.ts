@@ -6,6 +6,7 @@ import type {
   ClaimModelSchema,
   FactModelSchema,
   HolderSchema,
+  LeftOutViewpointSchema,
   NoteModelSchema,
   SelectionNoticeSchema,
   SourceModelSchema,
@@ -23,6 +24,7 @@ import type {
 export type BriefModel = DeepReadonly<z.infer<typeof BriefModelSchema>>;
 export type ThemeModel = DeepReadonly<z.infer<typeof ThemeModelSchema>>;
 export type ViewpointModel = DeepReadonly<z.infer<typeof ViewpointModelSchema>>;
+export type LeftOutViewpoint = DeepReadonly<z.infer<typeof LeftOutViewpointSchema>>;
 export type ClaimModel = DeepReadonly<z.infer<typeof ClaimModelSchema>>;
 export type FactModel = DeepReadonly<z.infer<typeof FactModelSchema>>;
 export type NoteModel = DeepReadonly<z.infer<typeof NoteModelSchema>>;

@@ -51,11 +51,15 @@ function briefHolders(named: readonly Holder[]): string {
   return [...bySource].map(([source, holders]) => `${joinWords(holders.map((h) => h.label))}, ${source}`).join("; ");
 }
 
-function weighView(viewpoint: ViewpointModel): ViewWeight {
+/** What the statement needs of a view, shown or left out: its label, stance and holders. */
+type WeighedView = Pick<ViewpointModel, "id" | "label" | "stance" | "holders">;
+
+function weighView(viewpoint: WeighedView, shown: boolean): ViewWeight {
   const named = nameHolders(viewpoint.holders);
   return {
     viewpointId: viewpoint.id,
     label: viewpoint.label,
+    shown,
     strength: strongestPrevalence(viewpoint.holders),
     named,
     uncounted: viewpoint.holders.filter((h) => h.prevalence === "unstated"),
@@ -95,7 +99,7 @@ function countedForIt(view: ViewWeight): string {
  * panellists (Carnegie panel) and some Russians (GMF workshop) for it", or, for a view with no stance,
  * "… take the “X” view". Sentence case.
  */
-function holdsClause(view: ViewWeight, { stance, holders }: ViewpointModel): string {
+function holdsClause(view: ViewWeight, { stance, holders }: WeighedView): string {
   const { text, singular } = holdersPhrase(view.named);
   if (stance === undefined) return sentenceCase(`${text} ${singular ? "takes" : "take"} ${theView(view.label)}`);
   if (hasOneHolder(view, holders)) return sentenceCase(`${text} ${singular ? singularVerbPhrase(stance) : stance}`);
@@ -103,7 +107,7 @@ function holdsClause(view: ViewWeight, { stance, holders }: ViewpointModel): str
 }
 
 /** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and its stance. */
-function leadSentence(lead: string, view: ViewWeight, { stance, holders }: ViewpointModel): string {
+function leadSentence(lead: string, view: ViewWeight, { stance, holders }: WeighedView): string {
   if (stance === undefined) return `${lead}, held by ${holdersPhrase(view.named).text}.`;
   if (hasOneHolder(view, holders)) {
     const { text, singular } = holdersPhrase(view.named);
@@ -114,10 +118,15 @@ function leadSentence(lead: string, view: ViewWeight, { stance, holders }: Viewp
 
 const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - prevalenceRank[a.strength] || b.countedSources - a.countedSources;
 
-/** The due-weight statement for one question. Pure: the same theme gives the same words. */
+/**
+ * The due-weight statement for one question. Pure: the same theme gives the same words. The views a brief leaves
+ * out are weighed too, and the statement says they are not set out: weighed over the views shown alone, a memo
+ * showing two of three views said the weight lay with one of them where the sources, counted whole, were divided.
+ */
 export function dueWeight(theme: ThemeModel): DueWeight {
-  const viewpointOf = new Map(theme.viewpoints.map((v) => [v.id, v]));
-  const views = theme.viewpoints.map(weighView).sort(compare); // Array.prototype.sort is stable: display order breaks ties
+  const viewpointOf = new Map<string, WeighedView>([...theme.viewpoints, ...theme.viewpointsLeftOut].map((v) => [v.id, v]));
+  // Array.prototype.sort is stable: display order, then the extract's for the views left out, breaks ties.
+  const views = [...theme.viewpoints.map((v) => weighView(v, true)), ...theme.viewpointsLeftOut.map((v) => weighView(v, false))].sort(compare);
   const [first, second] = views;
   let verdict: WeightVerdict;
   // Views held by fewer than three steps less widely, but in more of the sources: the counts point both ways.
@@ -210,6 +219,15 @@ export function dueWeight(theme: ThemeModel): DueWeight {
           : `The ${joinWords(group.map((v) => viewName(v.label)))} views are`;
     sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("them", "it") : without}.`);
   }
+  // The views the brief leaves out, said as such: a reader must not take the views set out for all there are.
+  const leftOut = views.filter((v) => !v.shown);
+  const notSetOut =
+    leftOut.length === 0
+      ? undefined
+      : leftOut.length === 1
+        ? `${sentenceCase(theView(leftOut[0]!.label))} is not set out here.`
+        : `The ${joinWords(leftOut.map((v) => viewName(v.label)))} views are not set out here.`;
+  if (notSetOut !== undefined) sentences.push(notSetOut);
   const short =
     verdict === "lies-with" || verdict === "leans-toward"
       ? `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${held(first!)}${
@@ -228,6 +246,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     unweighed.length === 0
       ? short
       : `${short} ${sentenceCase(joinWords(unweighed.map((v) => viewName(v.label))))} ${unweighed.length === 1 ? "is" : "are"} argued with no word on who holds ${unweighed.length === 1 ? "it" : "them"}.`;
+  const withLeftOut = (text: string) => (notSetOut === undefined ? text : `${text} ${notSetOut}`);
   return {
     themeId: theme.id,
     verdict,
@@ -235,7 +254,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     views,
     sentences,
     text: sentences.join(" "),
-    summary,
-    short: shortWithAll,
+    summary: withLeftOut(summary),
+    short: withLeftOut(shortWithAll),
   };
 }

@@ -1,5 +1,5 @@
 import type { ThemeModel } from "../model.js";
-import { countOf, joinWords, numbersAlike } from "../render/prose.js";
+import { countOf, joinWords, numbersAlike, numberWord } from "../render/prose.js";
 import { viewName, type DueWeight } from "./due-weight.js";
 import type { BalanceProblem } from "./problem.js";
 
@@ -43,9 +43,13 @@ export function proportionInWords(ratio: number): string {
 
 const averageWords = (viewpoints: readonly Measured[]) => viewpoints.reduce((sum, v) => sum + v.words, 0) / Math.max(1, viewpoints.length);
 
-function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweightRatio: number }, space: "equal" | "proportional"): string {
+function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweightRatio: number }, space: "equal" | "proportional", inExtract: number): string {
   const shown = viewpoints.filter((v) => v.claims > 0 || v.words > 0);
-  if (shown.length < 2) return `Only ${shown.length === 1 ? viewName(shown[0]!.label) : "no view"} is set out here.`;
+  if (shown.length < 2) {
+    // The views a brief leaves out are the sources' too: "only" says nothing of how many there are.
+    const of = inExtract > shown.length ? `, of the ${numberWord(inExtract)} views the sources give` : "";
+    return `Only ${shown.length === 1 ? viewName(shown[0]!.label) : "no view"} is set out here${of}.`;
+  }
   const proportional = space === "proportional" && viewpoints.some((v) => Math.abs(v.targetShare - 1 / viewpoints.length) > 0.01);
   const short = viewpoints.filter((v) => v.fairShareRatio < thresholds.underweightRatio);
   if (short.length > 0) {
@@ -67,6 +71,7 @@ function sourcesSentence(viewpoints: readonly Measured[]): string {
   const shown = viewpoints.filter((v) => v.claims > 0);
   if (shown.length === 0) return "";
   const counts = new Set(shown.map((v) => v.sources));
+  if (shown.length === 1) return `It rests on ${countOf(shown[0]!.sources, "source")}.`;
   if (counts.size === 1) {
     const n = shown[0]!.sources;
     // Not "both sources": two each need not be the same two (a corpus of three, the views on different pairs).
@@ -93,7 +98,7 @@ export function balanceNote(
   viewpoints: readonly Measured[],
   context: { weight: DueWeight | undefined; problems: readonly BalanceProblem[]; thresholds: { underweightRatio: number }; space: "equal" | "proportional" },
 ): string[] {
-  const sentences = [spaceSentence(viewpoints, context.thresholds, context.space), sourcesSentence(viewpoints), voicesSentence(viewpoints)];
+  const sentences = [spaceSentence(viewpoints, context.thresholds, context.space, theme.viewpointsInExtract), sourcesSentence(viewpoints), voicesSentence(viewpoints)];
   const empty = theme.viewpoints.filter((v) => v.shownClaims.length === 0);
   if (empty.length > 0) {
     sentences.push(`The sources carry no argument for ${joinWords(empty.map((v) => viewName(v.label)))}${theme.coverageNote ? "; the coverage note says why" : ""}.`);

@@ -47,6 +47,7 @@ export const ViewWeightSchema = z
   .object({
     viewpointId: z.string(),
     label: z.string(),
+    shown: z.boolean().describe("false for a view of the question in the extract that the brief leaves out: weighed all the same"),
     strength: Prevalence.describe('the strongest prevalence its holders are given ("unstated" when no source counts them)'),
     named: z.array(HolderSchema).describe("the holders the statement names (stated prevalence, at most two)"),
     uncounted: z.array(HolderSchema).describe("holders whose sources do not say how widely they hold the view"),

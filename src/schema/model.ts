@@ -119,6 +119,15 @@ export const ViewpointModelSchema = z
   })
   .meta({ id: "ViewpointModel", description: "one view on a question" });
 
+export const LeftOutViewpointSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    stance: z.string().optional().describe('verb phrase completing "most panelists …", for the due-weight statement'),
+    holders: z.array(HolderSchema).describe("everyone the extract says holds this view, strongest prevalence first"),
+  })
+  .meta({ id: "LeftOutViewpoint", description: "a view on a question in the extract that the brief does not show: weighed all the same, since the weight of the sources does not depend on what a brief selects" });
+
 export const ThemeModelSchema = z
   .object({
     id: z.string(),
@@ -129,6 +138,7 @@ export const ThemeModelSchema = z
     indicators: z.array(z.string()).describe("the analyst's own: what would tell the viewpoints apart"),
     viewpoints: z.array(ViewpointModelSchema).describe("in display order: the first position rotates from theme to theme"),
     viewpointsInExtract: count("viewpoints of the theme in the extract; a brief may show fewer"),
+    viewpointsLeftOut: z.array(LeftOutViewpointSchema).describe("the theme's viewpoints in the extract this brief does not show, in the extract's order"),
     firstViewpointInExtract: z.string().optional().describe("the viewpoint the extract lists first"),
     facts: z.array(FactModelSchema).describe("the theme's key facts printed"),
   })

@@ -8,6 +8,7 @@ import type {
   SelectionNotice,
   SourceModel,
   SourceRef,
+  LeftOutViewpoint,
   ThemeModel,
   ViewpointModel,
 } from "../model.js";
@@ -53,6 +54,7 @@ interface ChosenTheme {
     readonly holders: readonly Holder[];
     readonly targetShare: number;
   }[];
+  readonly leftOut: readonly LeftOutViewpoint[];
   readonly facts: readonly Fact[];
 }
 
@@ -125,7 +127,7 @@ export function selectBrief(brief: ValidBrief, extract: ReadonlyExtract, options
     };
   };
 
-  const themeModels: ThemeModel[] = themesWithFacts.map(({ theme, viewpoints, facts }, themeIndex) => {
+  const themeModels: ThemeModel[] = themesWithFacts.map(({ theme, viewpoints, leftOut, facts }, themeIndex) => {
     const viewpointModels = viewpoints.map(({ viewpoint, chosen, holders, targetShare }): ViewpointModel => {
       const shown = chosen.map((claim) => claimModel(claim, theme, viewpoint));
       const refs = uniqueRefs(shown.map((c) => c.source));
@@ -174,6 +176,7 @@ export function selectBrief(brief: ValidBrief, extract: ReadonlyExtract, options
       indicators: theme.indicators,
       viewpoints: viewpointModels,
       viewpointsInExtract: theme.viewpoints.length,
+      viewpointsLeftOut: leftOut,
       firstViewpointInExtract: theme.viewpoints[0]?.id,
       facts: factModels,
     };
@@ -271,6 +274,19 @@ function chooseTheme(
     extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id && !excluded.has(c.id)),
   );
   const holders = candidates.map((claims) => holdersOf(claims, context.perspectives, context.sourcesById));
+  // The weight of the sources does not depend on what a brief shows: the views it leaves out are weighed too.
+  const leftOut = theme.viewpoints
+    .filter((v) => !shown.includes(v))
+    .map((viewpoint): LeftOutViewpoint => ({
+      id: viewpoint.id,
+      label: viewpoint.label,
+      stance: viewpoint.stance,
+      holders: holdersOf(
+        extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id && !excluded.has(c.id)),
+        context.perspectives,
+        context.sourcesById,
+      ),
+    }));
   const prevalences = holders.map(strongestPrevalence);
   const targets = brief.space === "proportional" ? proportionalShares(prevalences) : ordered.map(() => 1 / Math.max(1, ordered.length));
   const rankOf = (claim: Claim) => prevalenceRank[context.perspectives.get(claim.perspective)?.prevalence ?? "unstated"];
@@ -307,6 +323,7 @@ function chooseTheme(
   return {
     theme,
     viewpoints: ordered.map((viewpoint, i) => ({ viewpoint, chosen: chosen[i]!, holders: holders[i]!, targetShare: targets[i]! })),
+    leftOut,
     facts,
   };
 }

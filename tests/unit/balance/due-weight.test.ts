@@ -289,12 +289,52 @@ describe("the office's assessment", () => {
 });
 
 describe("a brief that shows one view", () => {
-  it("says only that view is set out, weighing nothing against it", () => {
+  // It said "Only the “Yes” view is set out here … nothing is weighed against it", and never that the sources hold
+  // another: the views a brief leaves out are weighed all the same, and named as not set out.
+  it("weighs the views it leaves out as well, and says they are not set out", () => {
     const base = makeExtract({ perspectives: [{ id: "p1", label: "one expert", prevalence: "one" }, { id: "p2", label: "some officials", prevalence: "some" }] });
     const model = selectBrief(makeBrief({ themes: ["t1"], viewpoints: ["yes"] }), base, options);
+    const weight = dueWeight(model.themes[0]!);
+    expect(weight.verdict).toBe("leans-toward");
+    expect(weight.views.map((v) => [v.viewpointId, v.shown])).toEqual([["yes", true], ["no", false]]);
+    expect(weight.sentences.at(-1)).toBe("The “No” view is not set out here.");
+    expect(weight.summary).toMatch(/ The “No” view is not set out here\.$/);
+    expect(weight.short).toMatch(/ The “No” view is not set out here\.$/);
+  });
+
+  // A trainer's handout read "Only “Economics as a binding force” is set out here. Each view rests on two sources.":
+  // "each view" of one, and no word of the two the sources also give.
+  it("says in the Balance note how many views the sources give, and of the one shown what it rests on", () => {
+    const report = measureBalance(selectBrief(makeBrief({ themes: ["t1"], viewpoints: ["yes"] }), makeExtract(), options), { lexicon, policy: "warn" });
+    expect(report.themes[0]!.note.slice(0, 2)).toEqual(["Only “Yes” is set out here, of the two views the sources give.", "It rests on two sources."]);
+  });
+
+  it("says only that view is set out, weighing nothing against it, when the extract has no other", () => {
+    const base = makeExtract({ perspectives: [{ id: "p1", label: "one expert", prevalence: "one" }, { id: "p2", label: "some officials", prevalence: "some" }] });
+    const oneSided = { ...base, themes: base.themes.map((t) => (t.id === "t1" ? { ...t, viewpoints: t.viewpoints.filter((v) => v.id === "yes") } : t)), claims: base.claims.filter((c) => c.viewpoint !== "no") };
+    const model = selectBrief(makeBrief({ themes: ["t1"] }), oneSided, options);
     const weight = dueWeight(model.themes[0]!);
     expect(weight.verdict).toBe("one-view");
     expect(weight.text).toBe("Only the “Yes” view is set out here, held by some officials (Pub Two) and one expert (One).");
     expect(weight.summary).toBe("With one view set out, nothing is weighed against it.");
+  });
+});
+
+// A trainer's handout left out one of three views on a question: the statement then said the weight of the sources
+// lay with one of the two shown, where the sources, counted whole, were divided.
+describe("a brief that shows some of a question's views", () => {
+  it("says where the weight of the sources lies as a brief showing them all does", () => {
+    const base = makeExtract({ perspectives: [{ id: "p1", label: "one expert", prevalence: "one" }, { id: "p2", label: "some officials", prevalence: "some" }, { id: "p3", label: "most analysts", prevalence: "most" }] });
+    const extract = {
+      ...base,
+      themes: base.themes.map((t) => (t.id === "t1" ? { ...t, viewpoints: [...t.viewpoints, { id: "maybe", label: "Maybe", thesis: "It may be so." }] } : t)),
+      claims: [...base.claims, { ...base.claims[0]!, id: "m1", viewpoint: "maybe", perspective: "p3", source: "s2", text: "A maybe claim." }],
+    };
+    const all = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    const two = dueWeight(selectBrief(makeBrief({ themes: ["t1"], viewpoints: ["yes", "no"] }), extract, options).themes[0]!);
+    // Held by most analysts in one source, against some officials in two: the counts point different ways.
+    expect(all.verdict).toBe("divided");
+    expect(two.verdict).toBe("divided");
+    expect(two.text).toBe(`${all.text} The “Maybe” view is not set out here.`);
   });
 });
