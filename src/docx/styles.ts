@@ -4,6 +4,7 @@ import {
   DocumentDefaults,
   ImportedXmlComponent,
   LevelFormat,
+  LineRuleType,
   StyleForCharacter,
   StyleForParagraph,
   type ICharacterStyleOptions,
@@ -100,7 +101,7 @@ export function documentStyles(template: LayoutName): IStylesOptions {
   const body = m.body;
   // CSS line-height is a multiple of the type size; Word's "auto" spacing a multiple of the font's own line (about 1.15 times the size for Liberation).
   const line = Math.round((240 * m.line) / 1.15);
-  const para = (options: IParagraphStyleOptions): IParagraphStyleOptions => ({ quickFormat: true, ...options });
+  const para = (options: IParagraphStyleOptions): IParagraphStyleOptions => ({ quickFormat: true, ...withLineRule(options) });
   const paragraphStyles: IParagraphStyleOptions[] = [
     para({ id: style.normal, name: "Normal", run: { font: serif, size: half(body), color: "111111" }, paragraph: { spacing: { after: twips(body * 0.5), line } } }),
     para({
@@ -202,12 +203,22 @@ export function documentStyles(template: LayoutName): IStylesOptions {
   // docx's own default styles are replaced as a whole (its Title and headings are blue): every style is written here.
   return {
     importedStyles: [
-      new DocumentDefaults({ run: { font: serif, size: half(body) }, paragraph: { spacing: { after: twips(body * 0.5), line } } }),
+      new DocumentDefaults({ run: { font: serif, size: half(body) }, paragraph: { spacing: { after: twips(body * 0.5), line, lineRule: LineRuleType.AUTO } } }),
       ...[...paragraphStyles, ...notes].map((options) => new StyleForParagraph(options)),
       ...characterStyles.map((options) => new StyleForCharacter(options)),
       tableStyle(),
     ],
   };
+}
+
+/**
+ * A style's line spacing with its rule said: "auto", a multiple of the font's line. Word takes a spacing without
+ * one as auto; LibreOffice as exact, and printed a two-line title's second line over its first.
+ */
+function withLineRule(options: IParagraphStyleOptions): IParagraphStyleOptions {
+  const spacing = options.paragraph?.spacing;
+  if (spacing?.line === undefined || spacing.lineRule !== undefined) return options;
+  return { ...options, paragraph: { ...options.paragraph, spacing: { ...spacing, lineRule: LineRuleType.AUTO } } };
 }
 
 /**

@@ -181,6 +181,17 @@ describe("the Word document of a memo", () => {
 });
 
 describe("the Word document of a handout", () => {
+  // A two-line handout title printed its second line over its first in LibreOffice: a line spacing without its rule
+  // is read there as exact, 12 points for 20-point type. Word reads it as "auto"; every spacing now says so.
+  it("says the rule of every line spacing it sets, in its styles and its paragraphs", async () => {
+    for (const id of ["tram-handout", "tram-memo", "tram-one-pager"]) {
+      const { styles, document } = await docxOf(id);
+      const spacings = [...`${styles}${document}`.matchAll(/<w:spacing [^>]*w:line="[^>]*>/g)].map((m) => m[0]);
+      expect(spacings.length).toBeGreaterThan(0);
+      expect(spacings.filter((s) => !s.includes("w:lineRule="))).toEqual([]);
+    }
+  });
+
   it("sets the comparison and the evidence matrix as tables in the table style, header rows repeated, rows kept whole", async () => {
     const { document } = await docxOf("tram-handout");
     const styled = tables(document).filter((t) => t.properties.includes('<w:tblStyle w:val="BriefTable"/>'));
