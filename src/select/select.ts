@@ -388,26 +388,56 @@ function classificationBlock(block: ValidBrief["classification_block"]): Classif
  * panelists agreed…"), or opens with the speaker the label names in other words: the label's last word, its
  * noun ("An engineer doubts…" for "one engineer", "An economist points…" for "a transport economist"), most of
  * its words ("The staff union warns…" for "the staff union representative"), or its first two ("Those who see…"
- * for "those who view the relationship as robust").
+ * for "those who view the relationship as robust"). Or, within its first clauses, it names the label's holder in
+ * a phrase of its own: "Panellists concluded…" for "the panel", "…some participants cited…" for "various
+ * participants", "Other US commentators and officials call…" for "some US commentators and officials wary of
+ * China", "…this Japanese view held…" for "one Japanese perspective" (a reader found each said twice).
  */
 function mentions(text: string, label: string): boolean {
   if (text.toLowerCase().replace(/\s+/g, " ").includes(label.toLowerCase().replace(/\s+/g, " "))) return true;
-  const words = (phrase: string) => (phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.replace(/(?:’s|'s|es|s)$/u, ""));
-  const opening = words(text).slice(0, 6);
+  // Plurals and possessives compared as their stem; "various" and "this" are not plurals.
+  const words = (phrase: string) => (phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => (quantifiers.has(word) ? word : word.replace(/(?:’s|'s|es|s)$/u, "")));
+  const textWords = words(text);
+  const opening = textWords.slice(0, 6);
   const named = words(label);
   if (named.length >= 2 && opening[0] === named[0] && opening[1] === named[1]) return true;
   // "Russians avoid…" does not say what "some Russians" says: a label's how-many must be in the text too.
-  if (countingWords.has(named[0]!) && !opening.includes(named[0]!)) return false;
-  const content = named.filter((word) => !quantifiers.has(word));
+  if (countingWords.has(named[0]!) && !textWords.slice(0, clauseWords).some((word) => countingWords.has(word) || word === "other")) return false;
+  // Who the label names: its words before a qualifier ("officials" of "officials wary of China"), less how many.
+  const qualifier = named.findIndex((word, i) => i > 0 && qualifiers.has(word));
+  const content = (qualifier < 0 ? named : named.slice(0, qualifier)).filter((word) => !quantifiers.has(word) && word !== "and");
   if (content.length === 0) return false;
   if (opening.includes(content[content.length - 1]!)) return true;
-  return content.length >= 2 && content.filter((word) => opening.includes(word)).length * 3 >= content.length * 2;
+  if (content.length >= 2 && content.filter((word) => opening.includes(word)).length * 3 >= content.length * 2) return true;
+  return namesHolderInPhrase(textWords.slice(0, clauseWords), content);
+}
+
+/** How far into a claim's text a holder it names is looked for: its opening clause or two. */
+const clauseWords = 12;
+
+/**
+ * The label's holder named as a phrase of the text: the holder's words mostly found together, each as written, as the start of a longer word ("panel" in "panellists"), or as another
+ * word for a line of thought ("view" for "perspective").
+ */
+function namesHolderInPhrase(opening: readonly string[], holder: readonly string[]): boolean {
+  const matches = (written: string, word: string) =>
+    written === word || (word.length >= 4 && written.startsWith(word)) || (linesOfThought.has(word) && linesOfThought.has(written));
+  // A phrase starts with one of the holder's words and runs a little longer than the holder ("US commentators and officials").
+  return opening.some((first, start) => {
+    if (!holder.some((word) => matches(first, word))) return false;
+    const phrase = opening.slice(start, start + holder.length + 2);
+    return holder.filter((word) => phrase.some((written) => matches(written, word))).length * 3 >= holder.length * 2;
+  });
 }
 
 /** Words that say how many or which, not who: "one engineer", "the staff union representative". */
-const quantifiers = new Set(["a", "an", "the", "one", "some", "most", "many", "several", "few", "all", "two", "three", "other", "certain"]);
+const quantifiers = new Set(["a", "an", "the", "one", "some", "most", "many", "several", "few", "all", "two", "three", "other", "certain", "various", "this", "these", "those"]);
 /** Of those, the ones a reader needs from the attribution when the text does not say them: how widely a view is held. */
-const countingWords = new Set(["some", "most", "many", "several", "few", "certain"]);
+const countingWords = new Set(["some", "most", "many", "several", "few", "certain", "various"]);
+/** Words after a holder that say which of them, not who: "officials wary of China", "analysts in Moscow". */
+const qualifiers = new Set(["of", "in", "at", "from", "with", "who", "that", "on", "for"]);
+/** Words a source uses for a line of thought rather than a person: one may stand for another. */
+const linesOfThought = new Set(["view", "perspective", "position", "argument", "line", "school", "camp", "reading"]);
 
 function uniqueRefs(refs: readonly SourceRef[]): SourceRef[] {
   const seen = new Map<string, SourceRef>();

@@ -146,6 +146,14 @@ describe("selection prints what the brief asks, in its order, and counts only wh
     expect(attribution("the staff union representative", "The staff union warns of extra shifts.")).toBe("One");
     expect(attribution("all panelists", "Panelists agreed on it.")).toBe("One");
     expect(attribution("those who view the ties as robust and durable", "Those who see the ties as robust warn of it.")).toBe("One");
+    // A reader of the seminar handout found each of these holders said twice, in the text and after it.
+    expect(attribution("the panel", "Panellists concluded that the crisis pushed them together.")).toBe("One");
+    expect(attribution("various participants", "Among the forces behind close relations, some participants cited a shared view.")).toBe("One");
+    expect(attribution("some US commentators and officials wary of China", "Other US commentators and officials call for fresh efforts.")).toBe("One");
+    expect(attribution("one Japanese perspective", "Looking back on three years of ties, this Japanese view held that it failed.")).toBe("One");
+    // A holder's word later in the text, or a word of its qualifier, is not the holder named.
+    expect(attribution("one panellist", "The panel's report shows Russia leaning east.")).toBe("one panellist, One");
+    expect(attribution("some US commentators wary of China", "China's rise worries Washington, and some in Congress call for restraint.")).toBe("some US commentators wary of China, One");
     // "Russians avoid…" does not say "some": the attribution does.
     expect(attribution("some Russians", "Russians avoid the word.")).toBe("some Russians, One");
     expect(attribution("one engineer", "Critics doubt the estimate.")).toBe("one engineer, One");
