@@ -184,10 +184,10 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   if (alsoUncounted.length > 0 && verdict !== "one-view") {
     sentences.push(
       alsoUncounted.length === views.length
-        ? `On ${views.length === 2 ? "both sides" : "every side"}, the sources also give arguments without saying whose they are.`
+        ? `On ${views.length === 2 ? "both sides" : "every side"}, the sources also give arguments without saying how widely they are held.`
         : alsoUncounted.length === counted.length
-          ? `For ${counted.length === 1 ? "it" : counted.length === 2 ? "both" : "each of them"}, the sources also give arguments without saying whose they are.`
-          : `For ${joinWords(alsoUncounted.map((v) => viewName(v.label)))}, the sources also give arguments without saying whose they are.`,
+          ? `For ${counted.length === 1 ? "it" : counted.length === 2 ? "both" : "each of them"}, the sources also give arguments without saying how widely they are held.`
+          : `For ${joinWords(alsoUncounted.map((v) => viewName(v.label)))}, the sources also give arguments without saying how widely they are held.`,
     );
   }
   const summary =
@@ -209,7 +209,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     const place = wherePhrase(view.uncounted);
     byPlace.set(place, [...(byPlace.get(place) ?? []), view]);
   }
-  const without = counted.length > 0 ? ", with no word on who holds them" : "";
+  const without = counted.length > 0 ? ", with no word on how widely they are held" : "";
   for (const [place, group] of byPlace) {
     const subject =
       group.length === views.length
@@ -217,7 +217,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
         : group.length === 1
           ? `${sentenceCase(theView(group[0]!.label))} is`
           : `The ${joinWords(group.map((v) => viewName(v.label)))} views are`;
-    sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("them", "it") : without}.`);
+    sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("they are", "it is") : without}.`);
   }
   // The views the brief leaves out, said as such: a reader must not take the views set out for all there are.
   const leftOut = views.filter((v) => !v.shown);
@@ -245,7 +245,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   const shortWithAll =
     unweighed.length === 0
       ? short
-      : `${short} ${sentenceCase(joinWords(unweighed.map((v) => viewName(v.label))))} ${unweighed.length === 1 ? "is" : "are"} argued with no word on who holds ${unweighed.length === 1 ? "it" : "them"}.`;
+      : `${short} ${sentenceCase(joinWords(unweighed.map((v) => viewName(v.label))))} ${unweighed.length === 1 ? "is" : "are"} argued with no word on how widely ${unweighed.length === 1 ? "it is" : "they are"} held.`;
   const withLeftOut = (text: string) => (notSetOut === undefined ? text : `${text} ${notSetOut}`);
   return {
     themeId: theme.id,

@@ -153,9 +153,11 @@ describe("the due-weight statement", () => {
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. For it, the sources also give arguments without saying whose they are. The “No” view is argued at the Pub Two, with no word on who holds it.",
+      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. For it, the sources also give arguments without saying how widely they are held. The “No” view is argued at the Pub Two, with no word on how widely it is held.",
     );
     expect(weight.text).not.toContain("most experts (One) say yes");
+    // The officials are named in the extract: what the sources leave unsaid is how widely they hold it, not whose it is.
+    expect(weight.text).not.toMatch(/whose|who holds/);
   });
 
   // The morning one-pager's short form named two views of three: the one no source counts was left out.
@@ -170,7 +172,7 @@ describe("the due-weight statement", () => {
       claims: base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1"),
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
-    expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One). “No” is argued with no word on who holds it.");
+    expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One). “No” is argued with no word on how widely it is held.");
   });
 });
 
