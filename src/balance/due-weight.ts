@@ -63,8 +63,29 @@ function weighView(viewpoint: WeighedView, shown: boolean): ViewWeight {
     strength: strongestPrevalence(viewpoint.holders),
     named,
     uncounted: viewpoint.holders.filter((h) => h.prevalence === "unstated"),
-    countedSources: new Set(viewpoint.holders.filter((h) => h.prevalence !== "unstated").map((h) => h.sourceId)).size,
+    countedSources: 0, // set by countSources, against the other views
   };
+}
+
+/** Steps apart on the prevalence scale (most against one, consensus against some) where the weight clearly lies. */
+const clearGap = 3;
+
+/**
+ * In how many sources each view is counted, less those where another view is held clearly more widely: a hearing
+ * where most councillors hold one view and a single representative the other counts for the first only. Counting
+ * it for both made a lone voice tip a question to "held in more of the sources". Closer than that (some
+ * participants against one presentation), the source counts for both.
+ */
+function countSources(views: readonly ViewWeight[], holdersOf: (view: ViewWeight) => readonly Holder[]): ViewWeight[] {
+  const strongest = views.map((view) => {
+    const bySource = new Map<string, number>();
+    for (const h of holdersOf(view)) if (h.prevalence !== "unstated") bySource.set(h.sourceId, Math.max(bySource.get(h.sourceId) ?? 0, prevalenceRank[h.prevalence]));
+    return bySource;
+  });
+  return views.map((view, i) => ({
+    ...view,
+    countedSources: [...strongest[i]!].filter(([source, rank]) => strongest.every((other) => (other.get(source) ?? 0) - rank < clearGap)).length,
+  }));
 }
 
 /** Where the uncounted holders of a view speak: "at the GMF workshop", "at the Carnegie panel and the GMF workshop". */
@@ -126,7 +147,8 @@ const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - p
 export function dueWeight(theme: ThemeModel): DueWeight {
   const viewpointOf = new Map<string, WeighedView>([...theme.viewpoints, ...theme.viewpointsLeftOut].map((v) => [v.id, v]));
   // Array.prototype.sort is stable: display order, then the extract's for the views left out, breaks ties.
-  const views = [...theme.viewpoints.map((v) => weighView(v, true)), ...theme.viewpointsLeftOut.map((v) => weighView(v, false))].sort(compare);
+  const weighed = [...theme.viewpoints.map((v) => weighView(v, true)), ...theme.viewpointsLeftOut.map((v) => weighView(v, false))];
+  const views = countSources(weighed, (view) => viewpointOf.get(view.viewpointId)!.holders).sort(compare);
   const [first, second] = views;
   let verdict: WeightVerdict;
   // Views held by fewer than three steps less widely, but in more of the sources: the counts point both ways.
@@ -136,12 +158,12 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   else if (second === undefined) verdict = "lies-with";
   else {
     const gap = (view: ViewWeight) => prevalenceRank[first.strength] - prevalenceRank[view.strength];
-    inMoreSources = views.slice(1).filter((v) => v.strength !== "unstated" && gap(v) < 3 && v.countedSources > first.countedSources);
+    inMoreSources = views.slice(1).filter((v) => v.strength !== "unstated" && gap(v) < clearGap && v.countedSources > first.countedSources);
     // Three steps apart ("most" against "one", "consensus" against "some") is a clear weight; closer, or the
     // same strength from more sources, is a lean. "Some" in one source against single voices in two is neither:
     // a lean toward the first beside a Balance note saying the other rests on more sources reads as a contradiction.
     verdict =
-      gap(second) >= 3 ? "lies-with" : inMoreSources.length > 0 ? "divided" : gap(second) >= 1 || first.countedSources > second.countedSources ? "leans-toward" : "divided";
+      gap(second) >= clearGap ? "lies-with" : inMoreSources.length > 0 ? "divided" : gap(second) >= 1 || first.countedSources > second.countedSources ? "leans-toward" : "divided";
   }
   const held = (view: ViewWeight) => `${viewName(view.label)} (${briefHolders(view.named)})`;
   // The counted views besides those two sides, when the counts point both ways.

@@ -51,7 +51,7 @@ export const ViewWeightSchema = z
     strength: Prevalence.describe('the strongest prevalence its holders are given ("unstated" when no source counts them)'),
     named: z.array(HolderSchema).describe("the holders the statement names (stated prevalence, at most two)"),
     uncounted: z.array(HolderSchema).describe("holders whose sources do not say how widely they hold the view"),
-    countedSources: z.number().int().min(0).describe("sources with a stated holder of the view"),
+    countedSources: z.number().int().min(0).describe("sources with a stated holder of the view, less those where another view is held clearly more widely"),
   })
   .meta({ id: "ViewWeight", description: "how widely one view is held, by the sources' own words" });
 

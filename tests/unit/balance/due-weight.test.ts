@@ -290,6 +290,34 @@ describe("the office's assessment", () => {
   });
 });
 
+// A staffer's hearing had most councillors for one view and the Chamber of Commerce's representative (one voice)
+// for the other, which some residents also held in a newspaper: the lone voice made the hearing a source "holding"
+// the second view, so it was "held in more of the sources" and the counts "pointed different ways". Leaving the
+// representative's prevalence out gave a lean toward the first: a more precise extract read less accurately.
+describe("a source where one view is held more widely than another", () => {
+  it("counts for that view only, not for a weaker view voiced there too", () => {
+    const base = makeExtract();
+    const extract = {
+      ...base,
+      perspectives: [
+        { id: "p1", label: "most councillors", prevalence: "most" as const },
+        { id: "p2", label: "the chamber representative", prevalence: "one" as const },
+        { id: "p3", label: "some residents", prevalence: "some" as const },
+      ],
+      claims: [
+        { ...base.claims[0]!, id: "y1", viewpoint: "yes", source: "s1", perspective: "p1" },
+        { ...base.claims[0]!, id: "n1", viewpoint: "no", source: "s1", perspective: "p2", text: "A no claim at the hearing." },
+        { ...base.claims[0]!, id: "n2", viewpoint: "no", source: "s2", perspective: "p3", text: "A no claim in the paper." },
+      ],
+    };
+    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    expect(weight.verdict).toBe("leans-toward");
+    expect(weight.leading).toBe("yes");
+    const withoutTheLoneVoice = { ...extract, perspectives: extract.perspectives.map((p) => (p.id === "p2" ? { ...p, prevalence: "unstated" as const } : p)) };
+    expect(dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), withoutTheLoneVoice, options).themes[0]!).verdict).toBe("leans-toward");
+  });
+});
+
 describe("a brief that shows one view", () => {
   // It said "Only the “Yes” view is set out here … nothing is weighed against it", and never that the sources hold
   // another: the views a brief leaves out are weighed all the same, and named as not set out.
