@@ -175,7 +175,8 @@ function hintFor(problem: BalanceProblem, report: BalanceReport): string | undef
     case "LIKELIHOOD_WITH_CONFIDENCE":
       return "state the likelihood and the confidence in separate sentences";
     case "ASSESSMENT_WITHOUT_LIKELIHOOD":
-      return "for example: \"An alliance within five years is unlikely.\"";
+      // In the words of any topic: the hint is read in every project, not only the example's.
+      return "say how likely the judgment is in one of the ICD 203 words (almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain), as in \"… is likely within a year.\"";
     case "ASSESSMENT_WITHOUT_CONFIDENCE":
       return "for example: \"We have moderate confidence in this judgment.\"";
     default:
