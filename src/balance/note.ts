@@ -54,7 +54,7 @@ function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweigh
   const short = viewpoints.filter((v) => v.fairShareRatio < thresholds.underweightRatio);
   if (short.length > 0) {
     const others = viewpoints.filter((v) => !short.includes(v));
-    const subject = `${joinWords(short.map((v) => viewName(v.label)))} ${short.length === 1 ? "gets" : "get"} less space than ${proportional ? (short.length === 1 ? "its share" : "their shares") : "the other views"}`;
+    const subject = `${joinWords(short.map((v) => viewName(v.label)))} ${short.length === 1 ? "gets" : "get"} less space than ${proportional ? (short.length === 1 ? "its share" : "their shares") : others.length === 1 ? "the other view" : "the other views"}`;
     // Against an equal share, how much the others get; against a share by weight, the share itself.
     const ratio = proportional ? Math.min(...short.map((v) => v.fairShareRatio)) : averageWords(short) / Math.max(1, averageWords(others));
     return `${subject}: ${proportionInWords(ratio)}.`;

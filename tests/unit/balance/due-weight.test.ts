@@ -208,7 +208,8 @@ describe("balance measures what is printed", () => {
     const report = measureBalance(selectBrief(makeBrief({ themes: ["t1"] }), makeExtract(), options), { lexicon, policy: "warn" });
     const note = report.themes[0]!.note;
     // 9 words against 15.
-    expect(note[0]).toBe("“No” gets less space than the other views: about three-fifths as much.");
+    // Two views: "the other view" (a staffer's handout said "the other views" of one).
+    expect(note[0]).toBe("“No” gets less space than the other view: about three-fifths as much.");
     expect(note.join(" ")).not.toMatch(/\bwords\b|\d/);
     expect(note).toContain("“Yes” rests on two sources, “No” on one.");
     expect(note.join(" ")).not.toMatch(/"yes"|"no"|t1|warn|strict|0\.\d\d/);
