@@ -18,7 +18,9 @@ export { errorCodes, type ErrorCode } from "./errors/codes.js";
 export type { Diagnostic, ItemRef, Severity, Span } from "./diagnostics/diagnostic.js";
 export { formatDiagnostic } from "./diagnostics/format.js";
 
-export { BriefSchema, outputFormats, sectionNames, templateNames, type Brief, type OutputFormat } from "./schema/brief.js";
+export { BriefSchema, outputFormats, sectionNames, templateNames, type Brief, type BriefInput, type OutputFormat } from "./schema/brief.js";
+export { loadLexicon } from "./build/built-ins.js";
+export type { Lexicon } from "./balance/lexicon.js";
 export { ExtractFileSchema, ExtractSchema, type Extract } from "./schema/extract.js";
 export type { Corpus } from "./validate/corpus.js";
 export type { BriefModel, ClassificationBlockModel, ClaimModel, FactModel, Holder, NoteModel, SourceModel, ThemeModel, ViewpointModel } from "./model.js";

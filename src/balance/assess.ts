@@ -72,8 +72,8 @@ function noticeDiagnostics(model: BriefModel, checked: CheckedBrief): Diagnostic
         kind === "fact"
           ? "a brief dated before a fact cannot know it; set a later date: in the brief if it is meant to include it"
           : checked.brief.date === undefined
-            ? // The date it is built for: brief build's (today, or SOURCE_DATE_EPOCH), or the one a program gave renderBrief.
-              "the brief sets no date:, so it takes the date it is built for (by brief build: today, or SOURCE_DATE_EPOCH; by renderBrief: its date option); correct the source's date if it is wrong, or give the brief a date: on or after it"
+            ? // The date it is built for: SOURCE_DATE_EPOCH's or today's, for brief build and the library alike, or the one a program gave renderBrief.
+              "the brief sets no date:, so it takes the date it is built for (SOURCE_DATE_EPOCH's when it is set, else today's; a program may give renderBrief its own); correct the source's date if it is wrong, or give the brief a date: on or after it"
             : "a brief dated before a source it cites could not have known it; set its date: on or after the source's",
     };
   });

@@ -20,7 +20,7 @@ import type { BrowserLocation } from "../print/browser.js";
 import { browserFingerprint, locateBrowser } from "../print/locate.js";
 import { browserNeverStarted } from "../print/never-started.js";
 import type { DocumentPrinter } from "../print/printer.js";
-import { briefDateDefault, momentOfEpoch } from "../text/dates.js";
+import { defaultBriefDate } from "../text/dates.js";
 import type { JobContext } from "./build-one.js";
 import { defaultConcurrency, defaultRestartAfter } from "./defaults.js";
 import { entryOf, generator, isShardsOwnFolder, nextManifest, pendingEntry } from "./next-manifest.js";
@@ -46,7 +46,7 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
   const root = resolve(cwd, options.root ?? ".");
   const paths = options.paths ?? [join(root, "briefs")];
   const outDir = resolve(cwd, options.outDir ?? join(root, "output"));
-  const date = options.date ?? dateFromEnvironment(env);
+  const date = options.date ?? defaultBriefDate(env);
   const jobs = options.jobs ?? defaultConcurrency();
   const manifestPath = join(outDir, manifestFileName);
   const signal = options.signal;
@@ -484,11 +484,6 @@ function lazyBrowser(explicitPath: string | undefined, env: Env) {
     // and the build fails with BROWSER_NOT_FOUND when it comes to print.
     fingerprint: () => location().then(browserFingerprint, () => "no browser"),
   };
-}
-
-/** The date printed on briefs that set none: SOURCE_DATE_EPOCH's when it is set, otherwise today's. */
-function dateFromEnvironment(env: Env): string {
-  return briefDateDefault(momentOfEpoch(env.SOURCE_DATE_EPOCH ?? ""), new Date());
 }
 
 /**

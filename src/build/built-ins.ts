@@ -1,5 +1,6 @@
 import { parseLexicon, type Lexicon } from "../balance/lexicon.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
+import { fileLimits, readTextFile } from "../load/read-file.js";
 import { loadTemplates, type TemplateSet } from "../load/templates.js";
 
 /**
@@ -15,4 +16,13 @@ export function builtInTemplates(): Promise<TemplateSet> {
 
 export function builtInLexicon(): Promise<Lexicon> {
   return (lexicon ??= readLexiconText().then((text) => parseLexicon(text, lexiconPath)));
+}
+
+/**
+ * Balance word lists for renderBrief and validateBriefs: Briefsmith's own (data/lexicon.yaml), or, given a path,
+ * an office's own file of the same shape (LEXICON_INVALID when it is not).
+ */
+export async function loadLexicon(path?: string): Promise<Lexicon> {
+  if (path === undefined) return builtInLexicon();
+  return parseLexicon(await readTextFile(path, fileLimits.yamlBytes), path);
 }

@@ -9,6 +9,7 @@ import {
   checkTextListArgument,
   invalidArgument,
 } from "../errors/argument.js";
+import { LexiconSchema } from "../balance/lexicon.js";
 import { maxTabs, maxTimeoutMs } from "../print/limits.js";
 import { outputFormats } from "../schema/formats.js";
 import type { BuildOptions } from "./types.js";
@@ -44,13 +45,32 @@ export function checkBuildOptions(options: unknown): asserts options is BuildOpt
 export function checkValidateOptions(options: unknown): void {
   checkOptionsArgument("validateBriefs's options", options);
   if (options === undefined) return;
-  const given = options as Record<"paths" | "root" | "cwd" | "date" | "templatesDir" | "lexicon", unknown>;
+  const given = options as Record<"paths" | "root" | "cwd" | "date" | "templatesDir" | "lexicon" | "env", unknown>;
   checkProjectOptions("validateBriefs", given);
-  if (given.lexicon !== undefined && (typeof given.lexicon !== "object" || given.lexicon === null)) throw invalidArgument("validateBriefs's lexicon", given.lexicon, "balance word lists");
+  checkLexiconArgument("validateBriefs's lexicon", given.lexicon);
+}
+
+/** Word lists loadLexicon read are known good; any other value is checked against their shape, once. */
+const checkedLexicons = new WeakSet<object>();
+
+export function checkLexiconArgument(what: string, lexicon: unknown): void {
+  if (lexicon === undefined || (typeof lexicon === "object" && lexicon !== null && checkedLexicons.has(lexicon))) return;
+  if (!LexiconSchema.safeParse(lexicon).success) throw invalidArgument(what, lexicon, "balance word lists loadLexicon read");
+  checkedLexicons.add(lexicon as object);
+}
+
+/** A template set loadTemplates made: the maps rendering reads. */
+export function checkTemplateSetArgument(what: string, set: unknown): void {
+  if (set === undefined) return;
+  const maps = ["templates", "partials", "styles", "assets", "letterheads", "fileTexts"] as const;
+  if (typeof set !== "object" || set === null || maps.some((name) => !((set as Record<string, unknown>)[name] instanceof Map))) {
+    throw invalidArgument(what, set, "a template set loadTemplates returned");
+  }
 }
 
 /** What both take: which briefs, of which project, from where, on which date. */
-function checkProjectOptions(name: string, given: Record<"paths" | "root" | "cwd" | "date" | "templatesDir", unknown>): void {
+function checkProjectOptions(name: string, given: Record<"paths" | "root" | "cwd" | "date" | "templatesDir" | "env", unknown>): void {
+  if (given.env !== undefined && (typeof given.env !== "object" || given.env === null)) throw invalidArgument(`${name}'s env`, given.env, "an environment (names to values)");
   checkTextListArgument(`${name}'s paths`, given.paths);
   checkTextArgument(`${name}'s root`, given.root);
   checkTextArgument(`${name}'s cwd`, given.cwd);

@@ -11,7 +11,8 @@ import type { BriefModel } from "../model.js";
 import { renderTried } from "../render/contents.js";
 import { createRenderer, type RenderHtml } from "../render/render.js";
 import { checkDateArgument, checkOptionsArgument, checkTextArgument, invalidArgument } from "../errors/argument.js";
-import { localIsoDate } from "../text/dates.js";
+import { checkLexiconArgument, checkTemplateSetArgument } from "./check-options.js";
+import { defaultBriefDate } from "../text/dates.js";
 import { plural } from "../text/plural.js";
 import { checkBriefAgainstExtract, validateBriefFile } from "../validate/brief.js";
 import type { Corpus } from "../validate/corpus.js";
@@ -21,7 +22,7 @@ import { gateBrief } from "./gate.js";
 import { builtInLexicon, builtInTemplates } from "./built-ins.js";
 
 export interface RenderBriefOptions {
-  /** The date printed when the brief sets none, YYYY-MM-DD (default: today, on the machine's calendar). */
+  /** The date printed when the brief sets none, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's, else today on the machine's calendar, as buildBriefs takes it). */
   readonly date?: string;
   /** The brief's file name: diagnostics name it, and its base name is the id when the brief sets none (default "brief.yaml"). */
   readonly file?: string;
@@ -68,7 +69,9 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
       fileTexts: new Map(corpus.files.map((f) => [f.path, f.text])),
     });
   }
-  const parsed = parseYamlFile(fileName, typeof brief === "string" ? brief : stringify(brief));
+  checkLexiconArgument("renderBrief's lexicon", options.lexicon);
+  checkTemplateSetArgument("renderBrief's templates", options.templates);
+  const parsed = parseYamlFile(fileName, typeof brief === "string" ? brief : briefText(brief));
   const file = parsed.file;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const [templates, lexicon] = await Promise.all([options.templates ?? builtInTemplates(), options.lexicon ?? builtInLexicon()]);
@@ -97,7 +100,7 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
   if (validated.brief === undefined || errorCount(diagnostics) > 0) {
     throw new BriefsmithError("BRIEF_NOT_VALID", `${fileName} has ${plural(errorCount(diagnostics), "problem")}`, { diagnostics, fileTexts });
   }
-  const gated = gateBrief({ file, brief: validated.brief, corpus }, { date: options.date ?? localIsoDate(new Date()), lexicon });
+  const gated = gateBrief({ file, brief: validated.brief, corpus }, { date: options.date ?? defaultBriefDate(), lexicon });
   if (gated.refusal !== undefined) {
     const unbalanced = gated.refusal.status === "unbalanced";
     throw new BriefsmithError(unbalanced ? "BRIEF_UNBALANCED" : "BRIEF_NOT_VALID", `${fileName} is not rendered: ${gated.refusal.reason}`, {
@@ -113,4 +116,13 @@ export function rendererFor(templates: TemplateSet): RenderHtml {
   let render = renderers.get(templates);
   if (render === undefined) renderers.set(templates, (render = createRenderer(templates, checkTemplates(templates))));
   return render;
+}
+
+/** A brief's fields as YAML text, to be read as a brief file is; a value YAML cannot hold (a function) is the program's mistake. */
+function briefText(fields: Readonly<Record<string, unknown>>): string {
+  try {
+    return stringify(fields);
+  } catch {
+    throw invalidArgument("renderBrief's brief", fields, "a brief's YAML text or its fields (text, numbers, lists and mappings)");
+  }
 }

@@ -2,7 +2,7 @@ import { checkValidateOptions } from "./check-options.js";
 import { resolve } from "node:path";
 import type { Lexicon } from "../balance/lexicon.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { localIsoDate } from "../text/dates.js";
+import { defaultBriefDate } from "../text/dates.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { locate } from "../load/yaml-locate.js";
 import { loadProjectTemplates } from "../load/templates.js";
@@ -20,8 +20,10 @@ export interface ValidateOptions {
   readonly root?: string;
   /** The folder relative paths start from, and paths are shown from (default: the process's). */
   readonly cwd?: string;
-  /** The date printed on briefs that set none, YYYY-MM-DD (default: today): selection and balance depend on it only through the text. */
+  /** The date printed on briefs that set none, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's, else today's, as buildBriefs takes it): selection and balance depend on it only through the text. */
   readonly date?: string;
+  /** For SOURCE_DATE_EPOCH, as buildBriefs takes it (default: the process's). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** The balance word lists (default: Briefsmith's own). */
   readonly lexicon?: Lexicon;
   /** Briefsmith's own templates folder (default: the package's), as buildBriefs takes it: the project's templates/ folder is read over it. */
@@ -54,7 +56,7 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
   const templates = loadProjectTemplates(root, cwd, options.templatesDir);
   const preparation = await prepareBriefs(options.paths ?? [resolve(root, "briefs")], { root, cwd, templates });
   const lexicon = options.lexicon ?? (await builtInLexicon());
-  const context = { date: options.date ?? localIsoDate(new Date()), lexicon };
+  const context = { date: options.date ?? defaultBriefDate(options.env), lexicon };
   const render = createRenderer(preparation.templates, preparation.templateCheck);
   const briefs = preparation.briefs.map((prepared) => rendered(prepared, judgeBrief(prepared, context), render));
   return {

@@ -184,3 +184,5 @@ export const BriefSchema = z
   });
 
 export type Brief = z.infer<typeof BriefSchema>;
+/** A brief's fields as a program writes them: those with a default may be left out. */
+export type BriefInput = z.input<typeof BriefSchema>;

@@ -37,6 +37,15 @@ export function briefDateDefault(epoch: Date | undefined, now: Date): string {
 }
 
 /**
+ * The date printed on briefs that set none, as the library takes it everywhere (buildBriefs, validateBriefs,
+ * renderBrief): SOURCE_DATE_EPOCH's when the environment gives a valid one, otherwise today's. (The CLI refuses
+ * an invalid one before it gets here.)
+ */
+export function defaultBriefDate(env: Readonly<Record<string, string | undefined>> = process.env, now = new Date()): string {
+  return briefDateDefault(momentOfEpoch(env.SOURCE_DATE_EPOCH ?? ""), now);
+}
+
+/**
  * The moment a SOURCE_DATE_EPOCH value names (the reproducible-builds
  * convention: whole seconds since 1970), or undefined when the value is not
  * one (or lies past the year 9999).

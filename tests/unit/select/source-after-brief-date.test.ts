@@ -29,7 +29,7 @@ describe("a source dated after the brief", () => {
     project.replace("sources/transit/corpus.yaml", "    date: 2024-03-12\n", "    date: 2099-03-12\n");
     const output = Object.values(await runCli(["balance", "briefs/tram-memo.yaml"], { cwd: project.dir })).join("\n");
     expect(output).toMatch(/^sources\/transit\/corpus\.yaml:12:11: warning SELECT_SOURCE_AFTER_BRIEF_DATE: source "council-hearing" is dated 12 March 2099, after the brief's date \(15 January 2026\)/m);
-    expect(output).toContain("hint: the brief sets no date:, so it takes the date it is built for (by brief build: today, or SOURCE_DATE_EPOCH; by renderBrief: its date option); correct the source's date if it is wrong");
+    expect(output).toContain("hint: the brief sets no date:, so it takes the date it is built for (SOURCE_DATE_EPOCH's when it is set, else today's; a program may give renderBrief its own); correct the source's date if it is wrong");
   });
 
   // A developer's test: renderBrief given a date was told the brief "is dated when it is built (or by SOURCE_DATE_EPOCH)".
@@ -41,7 +41,7 @@ describe("a source dated after the brief", () => {
     const rendered = await renderBrief(project.read("briefs/tram-memo.yaml"), corpus, { date: "2024-01-10" });
     const warning = rendered.diagnostics.find((d) => d.code === "SELECT_SOURCE_AFTER_BRIEF_DATE");
     expect(warning?.message).toContain("after the brief's date (10 January 2024)");
-    expect(warning?.hint).toContain("by renderBrief: its date option");
+    expect(warning?.hint).toContain("a program may give renderBrief its own");
     expect(warning?.hint).not.toContain("dated when it is built");
   });
 

@@ -1,0 +1,28 @@
+import { writeFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { BriefsmithError, loadCorpus, loadLexicon, renderBrief, type BriefInput, type Lexicon } from "../../../src/index.js";
+import { TempProject } from "../../helpers/project.js";
+
+let project: TempProject | undefined;
+afterEach(() => project?.dispose());
+
+const codeOf = (promise: Promise<unknown>) => promise.then(() => "resolved", (error: unknown) => (error instanceof BriefsmithError ? error.code : `not a BriefsmithError: ${String(error)}`));
+
+// A library user could not use renderBrief's documented lexicon option (no loader or type was exported), and a
+// word-list object of the wrong shape, a function among a brief's fields, or a template set that is none failed
+// with a TypeError where API_INVALID_ARGUMENT is promised.
+describe("renderBrief's arguments", () => {
+  it("takes word lists loadLexicon read, Briefsmith's or a project's own, and refuses anything else as API_INVALID_ARGUMENT", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const brief: BriefInput = { title: "Should Riverside extend the tram?", template: "memo", corpus: "transit", themes: ["worth-building"] };
+    const own: Lexicon = await loadLexicon();
+    expect((await renderBrief(brief, corpus, { lexicon: own })).html).toContain("Riverside");
+    writeFileSync(project.path("lexicon.yaml"), "tilt: {}\n");
+    expect(await codeOf(loadLexicon(project.path("lexicon.yaml")))).toBe("LEXICON_INVALID");
+    expect(await codeOf(loadLexicon(project.path("missing.yaml")))).toBe("FILE_NOT_FOUND");
+    expect(await codeOf(renderBrief(brief, corpus, { lexicon: {} as Lexicon }))).toBe("API_INVALID_ARGUMENT");
+    expect(await codeOf(renderBrief({ ...brief, title: () => 1 }, corpus))).toBe("API_INVALID_ARGUMENT");
+    expect(await codeOf(renderBrief(brief, corpus, { templates: {} as never }))).toBe("API_INVALID_ARGUMENT");
+  });
+});
