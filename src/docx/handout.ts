@@ -17,7 +17,7 @@ export const handoutLayout: Layout = {
     const out: FileChild[] = [
       unmarked(style.documentKind, [raw(phrases.handoutKind)]),
       portion(context, style.title, [text(model.title)]),
-      unmarked(style.byline, [...(model.from !== undefined ? [text(`${model.from} · `)] : []), raw(model.dateDisplay)]),
+      unmarked(style.byline, [...(model.to !== undefined ? [text(`For ${model.to} · `)] : []), ...(model.from !== undefined ? [text(`${model.from} · `)] : []), raw(model.dateDisplay)]),
       heading(context, 1, phrases.overview),
     ];
     if (model.summary !== undefined) out.push(...blockMarkdown(context, model.summary, style.normal));

@@ -181,6 +181,11 @@ describe("the Word document of a memo", () => {
 });
 
 describe("the Word document of a handout", () => {
+  it("says whom it is for in its byline, as the one-pager does", async () => {
+    const { document } = await docxFromFields({ template: "handout", to: "Mid-career diplomats", from: "Training Unit" });
+    expect(paragraphs(document).find((p) => p.style === "Byline")?.text).toBe("For Mid-career diplomats · Training Unit · 15 January 2026");
+  });
+
   // A two-line handout title printed its second line over its first in LibreOffice: a line spacing without its rule
   // is read there as exact, 12 points for 20-point type. Word reads it as "auto"; every spacing now says so.
   it("says the rule of every line spacing it sets, in its styles and its paragraphs", async () => {

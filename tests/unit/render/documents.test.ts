@@ -29,6 +29,11 @@ const html = (fields: Record<string, unknown>, extract = makeExtract()) => {
 const text = (page: string) => page.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 describe("rendered documents", () => {
+  // A trainer's handout for "Mid-career diplomats, Eurasia seminar, week 3" printed the audience nowhere, without a word.
+  it("print whom the brief is for, in every built-in template", () => {
+    for (const template of ["memo", "handout", "one-pager"]) expect(text(html({ template, to: "Mid-career diplomats" }))).toContain("Mid-career diplomats");
+  });
+
   it("print the tool credit only when the brief asks for it", () => {
     expect(text(html({}))).not.toContain("Briefsmith");
     expect(text(html({ credit: true }))).toContain("Prepared with Briefsmith");
