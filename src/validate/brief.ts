@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { suggestionHint } from "../diagnostics/suggest.js";
+import { closestMatch, suggestionHint } from "../diagnostics/suggest.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
 import { z } from "zod";
@@ -217,6 +217,9 @@ export function checkBriefAgainstExtract(brief: BriefReferences, file: YamlFile,
     });
     diagnostics.push(...listedTwice(brief.themes, "themes", file));
   }
+  // The themes a misspelt one most likely meant: its "did you mean" is the fix, so their viewpoints and claims,
+  // which the brief does list, are not said again to belong to a theme it "does not select".
+  const meant = new Set(brief.themes === "all" ? [] : brief.themes.filter((t) => !themeIds.includes(t)).map((t) => closestMatch(t, themeIds)));
   if (brief.viewpoints !== "all") {
     diagnostics.push(...listedTwice(brief.viewpoints, "viewpoints", file));
     const allViewpoints = extract.themes.flatMap((t) => t.viewpoints.map((v) => v.id));
@@ -224,6 +227,7 @@ export function checkBriefAgainstExtract(brief: BriefReferences, file: YamlFile,
     brief.viewpoints.forEach((viewpoint, index) => {
       if (chosenViewpoints.includes(viewpoint)) return;
       const owner = extract.themes.find((t) => t.viewpoints.some((v) => v.id === viewpoint));
+      if (owner !== undefined && meant.has(owner.id)) return;
       diagnostics.push({
         severity: "error",
         code: "BRIEF_UNKNOWN_VIEWPOINT",
@@ -250,7 +254,7 @@ export function checkBriefAgainstExtract(brief: BriefReferences, file: YamlFile,
       });
     }
   }
-  diagnostics.push(...checkClaimSteering(brief, file, extract, chosenThemes.map((t) => t.id)));
+  diagnostics.push(...checkClaimSteering(brief, file, extract, [...chosenThemes.map((t) => t.id), ...[...meant].filter((t) => t !== undefined)]));
   return diagnostics;
 }
 

@@ -26,6 +26,16 @@ describe("steering a brief's claims", () => {
     expect(problems("template: memo\nthemes: [t1]\nviewpoints: [yes, no]\ninclude_claims: [y1]\n")).toEqual([]);
   });
 
+  // A trainer's typo in one theme gave three errors: the theme's, with "did you mean", and one for each of its
+  // viewpoints and claims, whose hint ("add it to themes") was not the fix.
+  it("says a misspelt theme once: not again for the viewpoints and claims of the theme it meant", () => {
+    expect(problems("template: memo\nthemes: [t-1, t2]\nviewpoints: [yes, no, up, down]\ninclude_claims: [y1]\n")).toEqual([
+      { code: "BRIEF_UNKNOWN_THEME", message: 'corpus "c" has no theme "t-1"', hint: expect.stringContaining('did you mean "t1"?'), at: "t-1" },
+    ]);
+    // A theme simply not listed is still said of its viewpoints.
+    expect(problems("template: memo\nthemes: [t2]\nviewpoints: [yes, up, down]\n").map((p) => p.code)).toEqual(["BRIEF_UNKNOWN_VIEWPOINT"]);
+  });
+
   it("refuses a claim both included and excluded", () => {
     expect(problems("template: memo\ninclude_claims: [y1]\nexclude_claims: [y1]\n")[0]).toMatchObject({
       code: "BRIEF_INVALID_VALUE",
