@@ -115,16 +115,59 @@ function fromIssue(
       }
       return [{ ...base, code: shapeCode(prefix, "INVALID_VALUE"), message: `${where} has an invalid value`, span: locate(file, path) }];
     }
-    default:
-      return [
-        {
-          ...base,
-          code: shapeCode(prefix, otherIssues[issue.code] ?? "INVALID_VALUE"),
-          message: `${where ? `${where}: ` : ""}${issue.message}`,
-          span: locate(file, path),
-        },
-      ];
+    case "too_big":
+    case "too_small": {
+      const size = sizeProblem(issue, valueAt(file.data, path));
+      if (size === undefined) break;
+      return [{ ...base, code: shapeCode(prefix, issue.code === "too_big" ? "TOO_BIG" : "TOO_SMALL"), message: `${where || "the file"} ${size.message}`, span: locate(file, path), hint: size.hint }];
+    }
   }
+  return [
+    {
+      ...base,
+      code: shapeCode(prefix, otherIssues[issue.code] ?? "INVALID_VALUE"),
+      message: `${where ? `${where}: ` : ""}${issue.message}`,
+      span: locate(file, path),
+    },
+  ];
+}
+
+/**
+ * A length or number out of bounds, said in words: "is 427 characters long; it may have at most 200", not zod's
+ * "Too big: expected string to have <=200 characters". Undefined for a bound the schema words itself.
+ */
+function sizeProblem(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, value: unknown): { message: string; hint: string } | undefined {
+  if (!/^Too (?:big|small)\b/.test(issue.message)) return undefined;
+  const big = issue.code === "too_big";
+  const bound = Number(big ? (issue as z.core.$ZodIssueTooBig).maximum : (issue as z.core.$ZodIssueTooSmall).minimum);
+  const limit = big ? (issue.inclusive === false ? bound - 1 : bound) : issue.inclusive === false ? bound + 1 : bound;
+  if (issue.origin === "string" && typeof value === "string") {
+    const length = [...value].length;
+    if (!big && length === 0) return { message: "is empty", hint: "write it, or leave the key out where it is optional" };
+    return big
+      ? { message: `is ${length} characters long; it may have at most ${limit}`, hint: `shorten it by ${length - limit} characters or more` }
+      : { message: `is ${length} characters long; it needs at least ${limit}`, hint: "write it out in full" };
+  }
+  if (issue.origin === "array" && Array.isArray(value)) {
+    const items = (n: number) => `${n} item${n === 1 ? "" : "s"}`;
+    return big
+      ? { message: `lists ${items(value.length)}; it may list at most ${limit}`, hint: `remove ${value.length - limit} of them` }
+      : { message: value.length === 0 ? "lists nothing" : `lists ${items(value.length)}; it needs at least ${limit}`, hint: `list at least ${items(limit)}` };
+  }
+  if (issue.origin === "number" && typeof value === "number") {
+    return big ? { message: `is ${value}; it may be at most ${limit}`, hint: `use ${limit} or less` } : { message: `is ${value}; it must be at least ${limit}`, hint: `use ${limit} or more` };
+  }
+  return undefined;
+}
+
+/** The value at `path` in parsed YAML data, if there is one. */
+function valueAt(data: unknown, path: YamlPath): unknown {
+  let current = data;
+  for (const part of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
 }
 
 /** In a failed union, the branch that got furthest (deepest paths, then fewest issues) explains best. */

@@ -118,6 +118,17 @@ describe("diagnostics for broken input", () => {
     expect(stderr).toContain('hint: did you mean "worth-building"?');
   });
 
+  // A trainer's 427-character title was told "title: Too big: expected string to have <=200 characters", no hint.
+  it("a value too long or a list too short is said in words, with how much to cut or add", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "title: Should Riverside extend the tram?", `title: ${"Riverside ".repeat(30).trim()}`);
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nquestions: []");
+    const { stderr } = await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    expect(stderr).toContain("error BRIEF_TOO_BIG: title is 299 characters long; it may have at most 200");
+    expect(stderr).toContain("hint: shorten it by 99 characters or more");
+    expect(stderr).not.toMatch(/Too (big|small)/);
+  });
+
   it("validate --json and --reporter github give the same problems, located, for machines and pull requests", async () => {
     project = new TempProject();
     cases["typo in a theme"]!(project);
