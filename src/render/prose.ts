@@ -91,6 +91,17 @@ export function runningTitle(title: string, shortTitle: string | undefined, maxL
   if (beforeColon !== title && beforeColon.length <= maxLength && beforeColon.split(/\s+/).length >= 2) return beforeColon;
   const room = title.slice(0, maxLength); // the ellipsis takes the place of the space it cuts at
   const cut = room.lastIndexOf(" ");
-  const head = (cut > maxLength / 3 ? room.slice(0, cut) : room.slice(0, maxLength - 1)).replace(/[\s,;:–—-]+$/u, "");
+  let head = (cut > maxLength / 3 ? room.slice(0, cut) : room.slice(0, maxLength - 1)).replace(/[\s,;:–—-]+$/u, "");
+  // Nor a word that leads into what was cut ("in a partnership of…"): the header ends on a word that says something.
+  for (let shorter = withoutLeadingWord(head); shorter !== head && shorter.length > maxLength / 3; shorter = withoutLeadingWord(head)) head = shorter;
   return `${head}…`;
+}
+
+/** Articles, prepositions and conjunctions: words that lead into the next one. */
+const leadingWords = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "into"]);
+
+/** The text without a last word that leads into the next, nor the punctuation before it. */
+function withoutLeadingWord(text: string): string {
+  const last = /\s(\S+)$/u.exec(text);
+  return last !== null && leadingWords.has(last[1]!.toLowerCase()) ? text.slice(0, last.index).replace(/[\s,;:–—-]+$/u, "") : text;
 }

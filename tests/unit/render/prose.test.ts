@@ -48,10 +48,12 @@ describe("the running header", () => {
     expect(runningTitle("Central Asia and energy: is Russia accommodating China or competing with it?", undefined)).toBe("Central Asia and energy");
     expect(runningTitle("Sino-Russian relations after Maidan: competing readings", undefined, 44)).toBe("Sino-Russian relations after Maidan");
     const cut = runningTitle("China and Russia, heading for an alliance or a limited partnership?", undefined, 40);
-    expect(cut).toBe("China and Russia, heading for an…");
+    // Nor on a word that leads into what was cut ("heading for an…"): a trainer's header read "… a partnership of…".
+    expect(cut).toBe("China and Russia, heading…");
     expect(cut.length).toBeLessThanOrEqual(40);
     // No dangling punctuation before the ellipsis; a one-word lead before the colon says too little to stand alone.
-    expect(runningTitle("Russia: heading for an alliance, or a limited partnership with China?", undefined, 40)).toBe("Russia: heading for an alliance, or a…");
+    expect(runningTitle("Russia: heading for an alliance, or a limited partnership with China?", undefined, 40)).toBe("Russia: heading for an alliance…");
+    expect(runningTitle("Money, pipelines and power in a partnership of unequal neighbours: what trade tells us", undefined)).toBe("Money, pipelines and power in a partnership…");
   });
 });
 
