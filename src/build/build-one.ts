@@ -20,6 +20,8 @@ import { changesBetween, contentOf } from "./content.js";
 import { formatOf, outputPaths, type Output } from "./outputs.js";
 import { gateBrief } from "./gate.js";
 import { noticesToKeep } from "./selection-notices.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import { templateFailureDiagnostic } from "./template-failure.js";
 import type { BalanceSummary, BriefResult, Job } from "./types.js";
 
 /** What one job needs of the build: how to render and print, where to write, and the settings that shape the document. */
@@ -225,8 +227,19 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     };
   } catch (error) {
     if (!(error instanceof BriefsmithError)) throw error;
-    return { ...base, status: "failed", warnings, error, durationMs: elapsed() };
+    return { ...base, status: "failed", warnings, error: located(error, checked.file), durationMs: elapsed() };
   }
+}
+
+/** A template's failure, said where validate says it (the brief's template: line); any other error as it is. */
+function located(error: BriefsmithError, file: YamlFile): BriefsmithError {
+  if (error.code !== "TEMPLATE_RENDER_FAILED" || error.diagnostics.length > 0) return error;
+  return new BriefsmithError(error.code, error.message, {
+    hint: error.hint,
+    diagnostics: [templateFailureDiagnostic(file, file.path, error)],
+    fileTexts: new Map([[file.path, file.text]]),
+    cause: error.cause,
+  });
 }
 
 /**

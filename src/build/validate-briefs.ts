@@ -4,12 +4,12 @@ import type { Lexicon } from "../balance/lexicon.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { defaultBriefDate } from "../text/dates.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { locate } from "../load/yaml-locate.js";
 import { loadProjectTemplates } from "../load/templates.js";
 import { renderTried } from "../render/contents.js";
 import { createRenderer, type RenderHtml } from "../render/render.js";
 import { builtInLexicon } from "./built-ins.js";
 import { judgeBrief, type BriefJudgement } from "./gate.js";
+import { templateFailureDiagnostic } from "./template-failure.js";
 import type { CorpusReading } from "./load-corpus.js";
 import { prepareBriefs, type PreparedBrief } from "./prepare.js";
 
@@ -80,7 +80,7 @@ function rendered(prepared: PreparedBrief, judgement: BriefJudgement, render: Re
   if (judgement.refusal !== undefined || gated === undefined) return judgement;
   const failure = renderFailure(() => renderTried(render, gated.model, gated.balance));
   if (failure === undefined) return judgement;
-  const diagnostic = renderDiagnostic(prepared, judgement, failure);
+  const diagnostic = templateFailureDiagnostic(prepared.file, judgement.file, failure);
   return { ...judgement, refusal: { status: "invalid", reason: "its template failed while rendering it", diagnostics: [diagnostic] }, diagnostics: [...judgement.diagnostics, diagnostic] };
 }
 
@@ -95,13 +95,3 @@ function renderFailure(run: () => unknown): BriefsmithError | undefined {
   }
 }
 
-function renderDiagnostic(prepared: PreparedBrief, judgement: BriefJudgement, error: BriefsmithError): Diagnostic {
-  return {
-    severity: "error",
-    code: error.code,
-    message: error.message,
-    file: prepared.file?.path ?? judgement.file,
-    span: prepared.file ? locate(prepared.file, ["template"]) : undefined,
-    hint: error.hint,
-  };
-}

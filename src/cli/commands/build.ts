@@ -1,6 +1,6 @@
 import { defaultConcurrency, defaultRestartAfter } from "../../build/defaults.js";
 import { hasCurrentOutputs, type BriefChanges, type BriefResult, type BuildResult } from "../../build/types.js";
-import { errorCount } from "../../diagnostics/diagnostic.js";
+import { errorCount, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
 import type { Printer } from "../../print/printer.js";
 import { briefFileBaseName, displayPath } from "../../load/project.js";
@@ -146,7 +146,14 @@ function parseShard(value: string | undefined): { index: number; count: number }
 /** Every problem: the briefs' and corpora's diagnostics, each failed brief's error, and a manifest that could not be written. */
 function reportProblems(io: CliIo, result: BuildResult, reporter: Reporter): void {
   printDiagnostics(io, result.diagnostics, result.fileTexts, reporter);
-  const errors: { file: string | undefined; error: BriefsmithError }[] = result.results.flatMap((brief) => (brief.error ? [{ file: brief.file, error: brief.error }] : []));
+  // A failure placed in a file (a template that failed on a brief, at its template: line) is said there, as validate says it.
+  // Each once, however many briefs it failed.
+  const placed = new Map<string, { diagnostic: Diagnostic; texts: ReadonlyMap<string, string> }>();
+  for (const { error } of result.results) {
+    for (const d of error?.diagnostics ?? []) placed.set(`${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`, { diagnostic: d, texts: error!.fileTexts });
+  }
+  for (const { diagnostic, texts } of placed.values()) printDiagnostics(io, [diagnostic], texts, reporter);
+  const errors: { file: string | undefined; error: BriefsmithError }[] = result.results.flatMap((brief) => (brief.error && brief.error.diagnostics.length === 0 ? [{ file: brief.file, error: brief.error }] : []));
   if (result.manifestError) errors.push({ file: undefined, error: result.manifestError });
   if (reporter === "github") {
     for (const { file, error } of errors) {

@@ -68,6 +68,20 @@ describe("a template that fails while it runs", () => {
     expect(project.read("output/tram-handout.html")).toContain("<html");
     expect(project.read("output/tram-one-pager.html")).toContain("<html");
   });
+
+  // A review: validate said it at the brief's template: line (file:line:col, the line, a caret); build only
+  // "briefs/tram-memo.yaml: error TEMPLATE_RENDER_FAILED", and its GitHub annotation had no line.
+  it("is said by build where validate says it: at the brief's template line, for people and pull requests", async () => {
+    project = projectWith(body);
+    const validated = await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    const place = /^(briefs\/tram-memo\.yaml:\d+:\d+): error TEMPLATE_RENDER_FAILED/m.exec(validated.stderr)?.[1];
+    expect(place).toBeDefined();
+    const built = await runCli(["build", "briefs/tram-memo.yaml", "--format", "html"], { cwd: project.dir });
+    expect(built.stderr).toContain(`${place}: error TEMPLATE_RENDER_FAILED`);
+    expect(built.stderr).toMatch(/\| template: odd\n\s+\|\s+\^+/);
+    const github = await runCli(["build", "briefs/tram-memo.yaml", "--format", "html", "--force", "--reporter", "github"], { cwd: project.dir });
+    expect(github.stdout).toMatch(/^::error file=briefs\/tram-memo\.yaml,line=\d+,col=\d+.*title=TEMPLATE_RENDER_FAILED::/m);
+  });
 });
 
 // Regression: join given text passed the checker; the brief then failed as it was rendered, blamed on the template that
