@@ -151,6 +151,8 @@ interface CompiledTemplate {
   readonly render: Handlebars.TemplateDelegate<TemplateContext>;
   readonly styles: string;
   readonly entry: TemplateEntry;
+  /** The template, or a partial it may use, is the project's own. */
+  readonly projectMade: boolean;
 }
 
 /**
@@ -176,7 +178,12 @@ export function createRenderer(set: TemplateSet, check: TemplateCheck, options: 
     const handlebars = Handlebars.create();
     registerHelpers(handlebars, set, report.entry);
     for (const [partial, file] of set.partials) handlebars.registerPartial(partial, compiler.template(handlebars, file.source));
-    return { render: compiler.template<TemplateContext>(handlebars, report.entry.source), styles: withinStyleElement(stylesFor(set, name).join("\n")), entry: report.entry };
+    return {
+      render: compiler.template<TemplateContext>(handlebars, report.entry.source),
+      styles: withinStyleElement(stylesFor(set, name).join("\n")),
+      entry: report.entry,
+      projectMade: report.entry.origin === "project" || [...set.partials.values()].some((partial) => partial.origin === "project"),
+    };
   };
   return (model, balance, options = {}) => {
     let template = compiled.get(model.template);
@@ -188,16 +195,19 @@ export function createRenderer(set: TemplateSet, check: TemplateCheck, options: 
 }
 
 /**
- * Run a compiled template. What it throws that is not a BriefsmithError (a
- * helper given a value it cannot use: {{join brief.title ", "}}) is a problem
- * of the template, not a bug of Briefsmith's: TEMPLATE_RENDER_FAILED, naming
- * the template and Handlebars's message, so only the brief being rendered fails.
+ * Run a compiled template. What a project's template throws that is not a
+ * BriefsmithError (a helper given a value it cannot use: {{join brief.title
+ * ", "}}) is a problem of the template, not a bug of Briefsmith's:
+ * TEMPLATE_RENDER_FAILED, naming the template and Handlebars's message, so only
+ * the brief being rendered fails. Briefsmith's own templates and partials,
+ * given the model select made, have no such excuse: what they throw is a bug,
+ * and goes on up as one, with its stack.
  */
 function runTemplate(template: CompiledTemplate, context: TemplateContext): string {
   try {
     return template.render(context, runtimeOptions);
   } catch (error) {
-    if (error instanceof BriefsmithError) throw error;
+    if (error instanceof BriefsmithError || !template.projectMade) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new BriefsmithError("TEMPLATE_RENDER_FAILED", `template "${template.entry.name}" (${template.entry.shown}) failed while rendering brief "${context.brief.id}": ${message}`, {
       hint: "a helper in the template was given a value it cannot use: the README's helper table says what each helper takes, and brief schema model lists every field with its type",

@@ -1,6 +1,13 @@
-import { mkdirSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../../src/build/build-briefs.js";
+import { loadCorpus } from "../../../src/build/load-corpus.js";
+import { renderBrief } from "../../../src/build/render-brief.js";
+import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
+import { builtInTemplatesDir } from "../../../src/load/package-files.js";
+import { loadTemplates } from "../../../src/load/templates.js";
 import type { BriefResult } from "../../../src/build/types.js";
 import { runCli } from "../../helpers/cli.js";
 import { FakePrinter } from "../../helpers/fake-printer.js";
@@ -123,4 +130,25 @@ describe("a handout template that fails only with its table of contents", () => 
       expect(statuses((JSON.parse(built.stdout) as { briefs: BriefResult[] }).briefs)).toEqual({ "tram-handout": "failed", "tram-memo": "built" });
     });
   }
+});
+
+// A review: any error a template threw was TEMPLATE_RENDER_FAILED, blamed on "a helper in the template" with a hint
+// to read the helper table, even when the template was Briefsmith's own: a bug of ours hidden as the user's fault.
+describe("Briefsmith's own template failing", () => {
+  it("is a bug, with its stack, not TEMPLATE_RENDER_FAILED", async () => {
+    const builtIn = mkdtempSync(join(tmpdir(), "briefsmith-builtin-"));
+    cpSync(builtInTemplatesDir, builtIn, { recursive: true });
+    writeFileSync(join(builtIn, "memo.hbs"), '{{!-- layout: memo --}}\n<!DOCTYPE html>\n<html><body>{{join brief.counts ", "}}</body></html>\n');
+    project = new TempProject();
+    try {
+      const templates = await loadTemplates({ builtIn, project: project.path("templates"), cwd: project.dir });
+      const corpus = await loadCorpus(project.path("sources/transit"));
+      const failure = await renderBrief(project.read("briefs/tram-memo.yaml"), corpus, { templates }).then(() => undefined, (error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(failure).not.toBeInstanceOf(BriefsmithError);
+      expect((failure as Error).message).toContain("join takes a list");
+    } finally {
+      rmSync(builtIn, { recursive: true, force: true });
+    }
+  });
 });
