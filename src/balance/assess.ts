@@ -7,7 +7,7 @@ import { brokenItems, itemKey } from "../validate/scope.js";
 import type { Lexicon } from "./lexicon.js";
 import type { ErrorCode } from "../errors/codes.js";
 import { plural } from "../text/plural.js";
-import { joinWords } from "../render/prose.js";
+import { joinWords } from "../text/prose.js";
 import { measureBalance, type BalancePolicy, type BalanceProblem, type BalanceProblemCode, type BalanceReport } from "./measure.js";
 
 /** The policy a brief gets when it names none: memos are held to strict balance. */

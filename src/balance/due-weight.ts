@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { DueWeightSchema, ViewWeightSchema, weightVerdicts } from "../schema/balance-report.js";
 import type { DeepReadonly } from "../schema/deep-readonly.js";
 import type { Holder, ThemeModel, ViewpointModel } from "../model.js";
-import { joinWords, numberWord, sentenceCase, singularVerbPhrase } from "../render/prose.js";
+import { joinWords, numberWord, sentenceCase, singularVerbPhrase } from "../text/prose.js";
 import { nameHolders, prevalenceRank, strongestPrevalence } from "../select/weight.js";
 
 /**

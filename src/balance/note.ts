@@ -1,5 +1,5 @@
 import type { ThemeModel } from "../model.js";
-import { countOf, joinWords, numbersAlike, numberWord } from "../render/prose.js";
+import { countOf, joinWords, numbersAlike, numberWord } from "../text/prose.js";
 import { viewName, type DueWeight } from "./due-weight.js";
 import type { BalanceProblem } from "./problem.js";
 

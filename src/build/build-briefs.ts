@@ -5,7 +5,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { CacheKeys, hashTemplateSet } from "../incremental/cache-key.js";
 import { codeFingerprint } from "../incremental/code-fingerprint.js";
 import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprint.js";
-import { sha256 } from "../incremental/hash.js";
+import { sha256 } from "../text/sha256.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
 import { ParsedYamlCache, parsedYamlCacheFileName } from "../load/parsed-yaml-cache.js";
 import { briefFileBaseName, displayPath, isFolder, refuseOutputInSources } from "../load/project.js";

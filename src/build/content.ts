@@ -1,4 +1,4 @@
-import { sha256 } from "../incremental/hash.js";
+import { sha256 } from "../text/sha256.js";
 import type { BriefModel, ClaimModel, FactModel } from "../model.js";
 import type { ManifestContent } from "../output/manifest.js";
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { BriefInputs, CacheKeys } from "../incremental/cache-key.js";
-import { sha256 } from "../incremental/hash.js";
+import { sha256 } from "../text/sha256.js";
 import { briefFileBaseName, corpusDir, displayPath, findBriefFiles, readBriefFileText } from "../load/project.js";
 import type { loadBriefFile } from "../load/yaml-files.js";
 import type { YamlFile } from "../load/yaml-file.js";

@@ -1,5 +1,5 @@
 import type { FileChild } from "docx";
-import { runInHeading } from "../render/prose.js";
+import { runInHeading } from "../text/prose.js";
 import { balanceLine, endorsementLine, phrases } from "../render/wording.js";
 import { blockMarkdown, bulletItem, heading, portion, raw, text, unmarked, type DocxContext } from "./blocks.js";
 import type { Layout } from "./layout.js";

@@ -1,7 +1,7 @@
 import { EndnoteReferenceRun, ExternalHyperlink, Paragraph, Tab, TabStopType, TextRun, type FileChild } from "docx";
 import type { ClaimModel, FactModel, NoteModel, SourceModel, ThemeModel } from "../model.js";
 import { isAllowedLink } from "../render/markdown.js";
-import { runInHeading, sentenceCase } from "../render/prose.js";
+import { runInHeading, sentenceCase } from "../text/prose.js";
 import { quotation, quoteEnd, quoteLead, typographic } from "../render/typography.js";
 import {
   achLead,

@@ -4,7 +4,7 @@ import { stylesFor, type TemplateSet } from "../load/templates.js";
 import type { LetterheadPart, WordLetterhead } from "../load/word-letterhead.js";
 import type { BriefSettings } from "../output/manifest.js";
 import { templateUses } from "../validate/template-uses.js";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../text/sha256.js";
 
 /** Everything that can change a brief's output, each hashed, and one key over them all. */
 export interface BriefInputs {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../text/sha256.js";
 
 /** The folder Briefsmith's code runs from: dist/ when built, src/ under the test runner. */
 const codeRoot = fileURLToPath(new URL("..", import.meta.url));

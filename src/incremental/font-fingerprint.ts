@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../text/sha256.js";
 
 /**
  * Where the system keeps the fonts the browser draws with, and on Linux the

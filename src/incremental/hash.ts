@@ -1,8 +1,4 @@
-import { createHash } from "node:crypto";
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
+import { sha256 } from "../text/sha256.js";
 
 /**
  * The hash of what is printed: the rendered HTML (by its sha256, which the manifest's content record shares),

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { sha256 } from "../incremental/hash.js";
+import { sha256 } from "../text/sha256.js";
 import { readTextFile } from "./read-file.js";
 import { dataExceedsYamlLimits } from "./yaml-guards.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { sha256 } from "../incremental/hash.js";
+import { sha256 } from "../text/sha256.js";
 import { readTextFile } from "../load/read-file.js";
 import { outputFormats } from "../schema/formats.js";
 import { writeFileAtomic } from "./write-atomic.js";

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import Handlebars from "handlebars";
-import { sha256 } from "../incremental/hash.js";
+import { sha256 } from "../text/sha256.js";
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 

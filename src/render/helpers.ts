@@ -6,7 +6,7 @@ import type { BriefsmithHelperName } from "../schema/template-helpers.js";
 import { sectionPartialFor } from "../load/templates.js";
 import { cssString } from "./css.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
-import { countOf, numberWord, runInHeading, sentenceCase } from "./prose.js";
+import { countOf, numberWord, runInHeading, sentenceCase } from "../text/prose.js";
 import type { TemplateContext } from "./context.js";
 import { quotation, quoteEnd, quoteLead, typographic, typographicMarkdown } from "./typography.js";
 import {

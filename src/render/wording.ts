@@ -1,7 +1,7 @@
 import { viewName } from "../balance/due-weight.js";
 import type { BalanceReport } from "../balance/measure.js";
 import type { BriefModel, SourceModel } from "../model.js";
-import { countOf, joinWords } from "./prose.js";
+import { countOf, joinWords } from "../text/prose.js";
 
 /**
  * The sentences a document says in its own voice, built from the model so

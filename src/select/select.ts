@@ -13,7 +13,7 @@ import type {
   ViewpointModel,
 } from "../model.js";
 import { explicitPortionMark, portionMarkOf, printedMarking } from "../marking/portion-mark.js";
-import { runningTitle } from "../render/prose.js";
+import { runningTitle } from "../text/prose.js";
 import { sectionNames, type LayoutName, type SectionName } from "../schema/brief.js";
 import type { Claim, Fact, Perspective, ReadonlyExtract, Source, Theme, Viewpoint } from "../schema/extract.js";
 import { formatDate } from "../text/dates.js";

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { sha256 } from "../../src/incremental/hash.js";
+import { sha256 } from "../../src/text/sha256.js";
 import { readManifest } from "../../src/output/manifest.js";
 import { repoRoot, runBriefProcess, tool } from "../helpers/cli.js";
 import { TempProject } from "../helpers/project.js";

@@ -1,6 +1,6 @@
 import { findQuote } from "../../author/find-quote.js";
 import { readSourceTexts } from "../../author/source-texts.js";
-import { numberWord } from "../../render/prose.js";
+import { numberWord } from "../../text/prose.js";
 import { nearMissWords } from "../../text/paragraphs.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";

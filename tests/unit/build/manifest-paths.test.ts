@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { sha256 } from "../../../src/incremental/hash.js";
+import { sha256 } from "../../../src/text/sha256.js";
 import { runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
 

@@ -5,7 +5,7 @@ import { buildBriefs } from "../../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../../src/build/types.js";
 import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
 import { unchangedSinceWritten } from "../../../src/docx/reproducible.js";
-import { sha256 } from "../../../src/incremental/hash.js";
+import { sha256 } from "../../../src/text/sha256.js";
 import { readManifest } from "../../../src/output/manifest.js";
 import { runCli } from "../../helpers/cli.js";
 import { FakePrinter } from "../../helpers/fake-printer.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, joinWords, numberWord, runInHeading, runningTitle, sentenceCase, singularVerbPhrase } from "../../../src/render/prose.js";
+import { countOf, joinWords, numberWord, runInHeading, runningTitle, sentenceCase, singularVerbPhrase } from "../../../src/text/prose.js";
 import { quotation, quoteEnd, quoteLead, typographic, typographicMarkdown } from "../../../src/render/typography.js";
 import { renderBlockMarkdown } from "../../../src/render/markdown.js";
 
@@ -104,7 +104,7 @@ describe("typography", () => {
 
 describe("counts compared in one sentence", () => {
   it("are all words under ten, else all figures", async () => {
-    const { numbersAlike } = await import("../../../src/render/prose.js");
+    const { numbersAlike } = await import("../../../src/text/prose.js");
     expect([3, 7].map(numbersAlike([3, 7]))).toEqual(["three", "seven"]);
     expect([9, 15].map(numbersAlike([9, 15]))).toEqual(["9", "15"]);
   });

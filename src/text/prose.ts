@@ -1,4 +1,4 @@
-import { pluralNoun } from "../text/plural.js";
+import { pluralNoun } from "./plural.js";
 
 /**
  * Running text as a person writes it (CRS and GPO style): the numbers one to
