@@ -11,7 +11,7 @@ import { joinWords } from "../text/prose.js";
 import { measureBalance, type BalancePolicy, type BalanceProblem, type BalanceProblemCode, type BalanceReport } from "./measure.js";
 
 /** The policy a brief gets when it names none: memos are held to strict balance. */
-export function balancePolicyOf(brief: ValidBrief): BalancePolicy {
+function balancePolicyOf(brief: ValidBrief): BalancePolicy {
   return brief.balance ?? (brief.layout === "memo" ? "strict" : "warn");
 }
 

@@ -1,7 +1,7 @@
 import { parse } from "yaml";
 import { z } from "zod";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
-import { rememberText } from "../text/memo.js";
+import { rememberText } from "../text/remember-text.js";
 
 const Terms = z.array(z.string().trim().min(1)).min(1);
 

@@ -17,7 +17,7 @@ export type BalancePolicy = BalanceReport["policy"];
 
 export type BalanceThresholds = DeepReadonly<z.infer<typeof BalanceThresholdsSchema>>;
 
-export const defaultThresholds: BalanceThresholds = { underweightRatio: 0.8, tiltDifference: 2 };
+const defaultThresholds: BalanceThresholds = { underweightRatio: 0.8, tiltDifference: 2 };
 
 const tiltWeights: Readonly<Record<TiltCategory, number>> = { loaded: 2, puffery: 1, hedges: 1 };
 

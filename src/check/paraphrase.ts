@@ -2,7 +2,7 @@
 export const copiedRunLimit = 12;
 
 /** Words as compared for copying: lower case, letters and digits only, typographic apostrophes folded. */
-export function comparableWords(text: string): string[] {
+function comparableWords(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")

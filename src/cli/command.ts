@@ -90,7 +90,7 @@ function parserOptions(command: CommandInfo): Record<string, { type: "string" | 
 }
 
 /** Parse a command's arguments; what the parser refuses becomes a usage error that says what to type instead. */
-export function parseCommandArgs<O extends OptionSpecs>(command: CommandDefinition<O>, args: readonly string[]): ParsedArgs<O> {
+function parseCommandArgs<O extends OptionSpecs>(command: CommandDefinition<O>, args: readonly string[]): ParsedArgs<O> {
   const options = parserOptions(command);
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {

@@ -1,10 +1,9 @@
-import type { BriefResult } from "../build/types.js";
 import { visibleText } from "../text/visible-text.js";
 import type { CliIo } from "./io.js";
 
 export interface Progress {
   start(total: number): void;
-  brief(result: BriefResult, line: string): void;
+  brief(line: string): void;
   /** Resolves once every line and the bar are written: only then may the summary follow. */
   stop(): Promise<void>;
 }
@@ -17,7 +16,7 @@ export interface Progress {
 export function createProgress(io: CliIo): Progress {
   const interactive = io.stderr.isTTY === true && io.env.CI === undefined && io.env.TERM !== "dumb";
   if (!interactive) {
-    return { start: () => {}, brief: (_, line) => io.stdout.write(line + "\n"), stop: async () => {} };
+    return { start: () => {}, brief: (line) => io.stdout.write(line + "\n"), stop: async () => {} };
   }
   return new TerminalProgress(io);
 }
@@ -50,7 +49,7 @@ class TerminalProgress implements Progress {
     });
   }
 
-  brief(_: BriefResult, line: string): void {
+  brief(line: string): void {
     this.#done++;
     const rate = (this.#done / Math.max(0.001, (performance.now() - this.#started) / 1000)).toFixed(1);
     void this.#bar?.then(({ multibar, bar }) => {

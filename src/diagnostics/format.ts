@@ -89,7 +89,7 @@ export function formatDiagnostic(diagnostic: Diagnostic, fileText?: string): str
 }
 
 /** Diagnostics sorted by file then position, so reports are stable. */
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
       (a.file ?? "").localeCompare(b.file ?? "") ||

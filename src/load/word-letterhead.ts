@@ -333,7 +333,7 @@ function fieldName(instruction: string): string {
 }
 
 /** The style the letterhead's paragraphs without one of their own are given: the office's default paragraph style, as it was in its file. */
-export const letterheadDefaultStyle = "LetterheadNormal";
+const letterheadDefaultStyle = "LetterheadNormal";
 
 /**
  * The office's styles that the letterhead uses, under names of their own. The letterhead's paragraphs keep the look

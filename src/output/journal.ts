@@ -10,7 +10,7 @@ import { ManifestEntrySchema, type Manifest, type ManifestEntry } from "./manife
  * the brief's files are in place, so after a kill at any moment every entry,
  * in manifest.json or the journal, matches the files on disk.
  */
-export const journalFileName = "manifest.journal";
+const journalFileName = "manifest.journal";
 
 export function journalPath(outDir: string): string {
   return join(outDir, journalFileName);

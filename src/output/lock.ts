@@ -43,7 +43,7 @@ export interface LockOptions {
 }
 
 /** How often a build refreshes its lock: 10 s, so that one whose lock is a minute old has surely stopped. */
-export const lockHeartbeatMs = 10_000;
+const lockHeartbeatMs = 10_000;
 
 /**
  * Refreshes a lock on another host may miss before it counts as left behind. Generous: a holder busy for a few

@@ -45,7 +45,7 @@ export const ManifestContentSchema = z.strictObject({
  * "interrupted" for a brief whose build was cut short (the process killed): its
  * output files may be from either build, so none is listed.
  */
-export const manifestStatuses = ["built", "rerendered", "unchanged", "invalid", "unbalanced", "failed", "interrupted"] as const;
+const manifestStatuses = ["built", "rerendered", "unchanged", "invalid", "unbalanced", "failed", "interrupted"] as const;
 
 /**
  * What a brief file says that its key depends on (its corpus, template and own
@@ -244,7 +244,7 @@ export function mergeManifests(manifests: readonly { path: string; manifest: Man
 }
 
 /** A stable shard for an id: the same brief lands in the same shard however many others are added. */
-export function shardOf(id: string, count: number): number {
+function shardOf(id: string, count: number): number {
   return (parseInt(sha256(id).slice(0, 8), 16) % count) + 1;
 }
 

@@ -1,6 +1,6 @@
 import Handlebars from "handlebars";
 import { Lexer, Marked, type Token, type Tokens } from "marked";
-import { rememberText } from "../text/memo.js";
+import { rememberText } from "../text/remember-text.js";
 
 const escapeHtml = Handlebars.Utils.escapeExpression;
 

@@ -1,5 +1,5 @@
 import { smartypantsu } from "smartypants";
-import { rememberText } from "../text/memo.js";
+import { rememberText } from "../text/remember-text.js";
 
 /**
  * Typography for printed text: straight quotes become typographic ones (“ ” ‘ ’

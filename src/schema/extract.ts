@@ -71,7 +71,7 @@ export const SourceSchema = z
  * Russians" (some), "a few" (few), "one panelist" (one), or a source that does
  * not say (unstated). Strongest first.
  */
-export const prevalenceScale = ["consensus", "most", "many", "some", "few", "one", "unstated"] as const;
+const prevalenceScale = ["consensus", "most", "many", "some", "few", "one", "unstated"] as const;
 export const Prevalence = z.enum(prevalenceScale);
 
 export const PerspectiveSchema = z.strictObject({
@@ -174,10 +174,8 @@ export type Claim = DeepReadonly<z.infer<typeof ClaimSchema>>;
 export type Bearing = z.infer<typeof Bearing>;
 export type Fact = DeepReadonly<z.infer<typeof FactSchema>>;
 export type GlossaryEntry = DeepReadonly<z.infer<typeof GlossaryEntrySchema>>;
-export type ExtractFile = z.infer<typeof ExtractFileSchema>;
 export type Extract = z.infer<typeof ExtractSchema>;
 /** An extract as the stages after loading take it: read-only all the way down (loadCorpus hands out a frozen one). */
 export type ReadonlyExtract = DeepReadonly<Extract>;
 
 export const extractSections = ["corpus", "sources", "perspectives", "themes", "claims", "facts", "glossary"] as const;
-export type ExtractSection = (typeof extractSections)[number];

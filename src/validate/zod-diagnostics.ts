@@ -213,7 +213,7 @@ function schemaAt(schema: z.ZodType, path: YamlPath): z.ZodType | undefined {
 }
 
 /** The keys an object schema allows at `path`: zod's unrecognized_keys issue does not list them. */
-export function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
+function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
   const found = schemaAt(schema, path);
   if (found instanceof z.ZodObject) return Object.keys(found.shape);
   if (found instanceof z.ZodUnion) return (found.options as z.ZodType[]).flatMap((o) => objectKeysAt(o, []));

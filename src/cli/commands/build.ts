@@ -101,7 +101,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
         ...(early ? { printer: early } : {}),
         ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}),
         onStart: (plan) => progress?.start(plan.total),
-        onBrief: (brief) => progress?.brief(brief, describeResult(brief)),
+        onBrief: (brief) => progress?.brief(describeResult(brief)),
       });
     } catch (error) {
       // Stopped while waiting for the lock, or while starting: nothing was built, and the summary (with --json,
@@ -244,7 +244,7 @@ function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
 }
 
 /** One line on balance: the verdict, the policy, and how many notes `brief balance` would show. */
-export function balanceVerdict(brief: BriefResult): string {
+function balanceVerdict(brief: BriefResult): string {
   const report = brief.balanceSummary;
   if (report === undefined) return "";
   const notes = report.problems;
@@ -252,7 +252,7 @@ export function balanceVerdict(brief: BriefResult): string {
 }
 
 /** "claims added: a, b; revised: c" for what a reader of the last PDF would find different; undefined when nothing is. */
-export function describeChanges(changes: BriefChanges | undefined): string | undefined {
+function describeChanges(changes: BriefChanges | undefined): string | undefined {
   if (changes === undefined) return undefined;
   const parts: string[] = [];
   for (const kind of ["claims", "facts"] as const) {
