@@ -16,7 +16,7 @@ export { checkTemplates, type TemplateCheck, type TemplateReport } from "./valid
 export { BriefsmithError } from "./errors/briefsmith-error.js";
 export { errorCodes, type ErrorCode } from "./errors/codes.js";
 export type { Diagnostic, ItemRef, Severity, Span } from "./diagnostics/diagnostic.js";
-export { formatDiagnostic } from "./diagnostics/format.js";
+export { formatDiagnostic, positionAt, type Position } from "./diagnostics/format.js";
 
 export { BriefSchema, outputFormats, sectionNames, templateNames, type Brief, type BriefInput, type OutputFormat } from "./schema/brief.js";
 export { loadLexicon } from "./build/built-ins.js";

@@ -40,6 +40,11 @@ export interface RenderedBrief {
   readonly balance: BalanceReport;
   /** Warnings: balance notes under a warn policy, thin viewpoints and the like. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The text of each file the diagnostics point into, by the path they name: the brief (for one given as fields,
+   * the YAML renderBrief made of them) and the corpus's files. positionAt or formatDiagnostic place a span in it.
+   */
+  readonly fileTexts: ReadonlyMap<string, string>;
 }
 
 /** One compiled renderer per template set, however many briefs it renders. */
@@ -108,7 +113,7 @@ export async function renderBrief(brief: string | Readonly<Record<string, unknow
       fileTexts,
     });
   }
-  return { html: renderTried(rendererFor(templates), gated.model, gated.balance), model: gated.model, balance: gated.balance, diagnostics: gated.diagnostics };
+  return { html: renderTried(rendererFor(templates), gated.model, gated.balance), model: gated.model, balance: gated.balance, diagnostics: gated.diagnostics, fileTexts };
 }
 
 /** The renderer of a template set, compiled once: renderBrief's, for a caller that renders the same brief again (a long handout's contents). */

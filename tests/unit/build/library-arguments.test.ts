@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { BriefsmithError, loadCorpus, loadLexicon, renderBrief, type BriefInput, type Lexicon } from "../../../src/index.js";
+import { BriefsmithError, formatDiagnostic, loadCorpus, loadLexicon, positionAt, renderBrief, type BriefInput, type Lexicon } from "../../../src/index.js";
 import { TempProject } from "../../helpers/project.js";
 
 let project: TempProject | undefined;
@@ -24,5 +24,23 @@ describe("renderBrief's arguments", () => {
     expect(await codeOf(renderBrief(brief, corpus, { lexicon: {} as Lexicon }))).toBe("API_INVALID_ARGUMENT");
     expect(await codeOf(renderBrief({ ...brief, title: () => 1 }, corpus))).toBe("API_INVALID_ARGUMENT");
     expect(await codeOf(renderBrief(brief, corpus, { templates: {} as never }))).toBe("API_INVALID_ARGUMENT");
+  });
+});
+
+// A library user could not place renderBrief's warnings: a Diagnostic has offsets only, positionAt was not exported,
+// and the text they point into (the YAML renderBrief made of a brief given as fields) was never returned.
+describe("renderBrief's warnings", () => {
+  it("come with the texts they point into, and positionAt turns their offsets into line and column", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const brief: BriefInput = { title: "Should Riverside extend the tram?", template: "memo", corpus: "transit", themes: ["worth-building"], date: "2024-03-01" };
+    const rendered = await renderBrief(brief, corpus);
+    const warning = rendered.diagnostics.find((d) => d.code === "SELECT_SOURCE_AFTER_BRIEF_DATE");
+    expect(warning).toBeDefined();
+    const text = rendered.fileTexts.get(warning!.file!);
+    expect(text).toContain("date:");
+    const { line, column } = positionAt(text!, warning!.span!.start);
+    expect(text!.split("\n")[line - 1]!.slice(column - 1)).toMatch(/^2024-03-01/);
+    expect(formatDiagnostic(warning!, text)).toContain(`brief.yaml:${line}:${column}:`);
   });
 });
