@@ -290,19 +290,33 @@ function removeUnkeptReferences(root: Element, images: ReadonlyMap<string, Lette
 
 /**
  * Every field is unlinked, as Word's "Unlink Field" does: the text it last showed stays, as plain text; its
- * instruction goes, and so does every run of it (a field nested in another's instruction included). Page numbers
- * too: the document's own footer numbers its pages. A field's parts may sit in one run or many, and a run may
- * hold its begin, instruction, separator and end together.
+ * instruction goes, and so does every run of it (a field nested in another's instruction included). A field's parts
+ * may sit in one run or many, and a run may hold its begin, instruction, separator and end together.
+ *
+ * A page number is the one field kept live (PAGE, NUMPAGES or SECTIONPAGES, with no switch but a number format,
+ * standing alone): it reads nothing and fetches nothing, and unlinked it printed "page 1" on every page of a memo.
  */
 function unlinkFields(root: Element, say: (what: string) => void): void {
   const names = new Set<string>();
   for (const simple of elementsNamed(root, wordNamespace, "fldSimple").reverse()) {
-    names.add(fieldName(simple.getAttributeNS(wordNamespace, "instr") ?? ""));
+    const instruction = simple.getAttributeNS(wordNamespace, "instr") ?? "";
+    if (isPageNumber(instruction) && elementsNamed(simple, wordNamespace, "fldSimple").length === 0) continue;
+    names.add(fieldName(instruction));
     unwrap(simple);
   }
-  // Fields open at this point, innermost last: whether each is still in its instruction, and that instruction.
-  const open: { separated: boolean; instruction: string }[] = [];
+  // Fields open at this point, innermost last: whether each is still in its instruction, that instruction, the runs
+  // that carry its parts, and whether another field began inside it.
+  const open: { separated: boolean; instruction: string; runs: Element[]; nested: boolean }[] = [];
   const remove: Element[] = [];
+  const pageNumbers: (typeof open)[number][] = [];
+  const kept = new Set<Element>();
+  // How many fields have parts in each run: a run shared with an unlinked field is not kept.
+  const fieldsIn = new Map<Element, number>();
+  const carries = (field: { runs: Element[] }, run: Element) => {
+    if (field.runs.at(-1) === run) return;
+    field.runs.push(run);
+    fieldsIn.set(run, (fieldsIn.get(run) ?? 0) + 1);
+  };
   for (const run of elementsNamed(root, wordNamespace, "r")) {
     const inInstruction = open.some((field) => !field.separated);
     let machinery = false;
@@ -311,21 +325,45 @@ function unlinkFields(root: Element, say: (what: string) => void): void {
         machinery = true;
         const field = open.at(-1);
         if (field !== undefined && !field.separated) field.instruction += part.textContent ?? "";
+        if (field !== undefined) carries(field, run);
       } else if (part.localName === "fldChar") {
         machinery = true;
         const type = part.getAttributeNS(wordNamespace, "fldCharType");
-        if (type === "begin") open.push({ separated: false, instruction: "" });
-        else if (type === "separate" && open.length > 0) open.at(-1)!.separated = true;
-        else if (type === "end" && open.length > 0) names.add(fieldName(open.pop()!.instruction));
+        if (type === "begin") {
+          for (const outer of open) outer.nested = true;
+          const field = { separated: false, instruction: "", runs: [] as Element[], nested: false };
+          carries(field, run);
+          open.push(field);
+        } else if (type === "separate" && open.length > 0) {
+          open.at(-1)!.separated = true;
+          carries(open.at(-1)!, run);
+        } else if (type === "end" && open.length > 0) {
+          const field = open.pop()!;
+          carries(field, run);
+          if (open.length === 0 && !field.nested && isPageNumber(field.instruction)) pageNumbers.push(field);
+          else names.add(fieldName(field.instruction));
+        }
       }
     }
     if (machinery || inInstruction) remove.push(run);
   }
   for (const field of open) names.add(fieldName(field.instruction));
-  for (const run of remove) run.parentNode?.removeChild(run);
+  // A page number is kept only where it stands alone: not inside another field, nothing inside it, its runs its own.
+  for (const field of pageNumbers) {
+    if (field.runs.every((run) => fieldsIn.get(run) === 1)) for (const run of field.runs) kept.add(run);
+    else names.add(fieldName(field.instruction));
+  }
+  for (const run of remove) if (!kept.has(run)) run.parentNode?.removeChild(run);
   // Whatever field parts are left outside runs go too.
-  for (const part of [...elementsNamed(root, wordNamespace, "fldChar"), ...elementsNamed(root, wordNamespace, "instrText")]) part.parentNode?.removeChild(part);
+  for (const part of [...elementsNamed(root, wordNamespace, "fldChar"), ...elementsNamed(root, wordNamespace, "instrText")]) {
+    if (!kept.has(part.parentNode as Element)) part.parentNode?.removeChild(part);
+  }
   if (names.size > 0) say(`fields, unlinked: the text each last showed is kept (${[...names].map((n) => n || "unnamed").sort().join(", ")})`);
+}
+
+/** A page number's instruction: PAGE, NUMPAGES or SECTIONPAGES, with at most a number format (\* Arabic, \* MERGEFORMAT). */
+function isPageNumber(instruction: string): boolean {
+  return /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)(?:\s+\\\*\s+(?:MERGEFORMAT|CHARFORMAT|Arabic|roman|Roman|alphabetic|ALPHABETIC))*\s*$/.test(instruction);
 }
 
 function fieldName(instruction: string): string {

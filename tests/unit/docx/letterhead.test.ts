@@ -124,12 +124,13 @@ describe("reading an office's letterhead", () => {
     for (const gone of ["INCLUDEPICTURE", "INCLUDETEXT", "canary.invalid", "secret.txt", "w:object", "OLEObject", "r:link", "rIdWeb", "rIdFar", "rIdOle", "w:hyperlink", 'name="far"']) {
       expect(xml).not.toContain(gone);
     }
-    // Every field is unlinked, page numbers too (the document's own footer numbers its pages): the text stays.
+    // Every field is unlinked but a page number: the text stays. (Unlinked, a staffer's footer read "page 1" on every page.)
     for (const kept of ["LOGO-AS-SHOWN", "INCLUDED-AS-SHOWN", "regional.example", "Office of Regional Affairs", "<w:t>1</w:t>"]) expect(xml).toContain(kept);
-    expect(xml).not.toMatch(/fldSimple|fldChar|instrText/);
+    expect(xml.match(/fldSimple w:instr="[^"]*"/g)).toEqual(['fldSimple w:instr=" PAGE "']);
+    expect(xml).not.toMatch(/fldChar|instrText/);
     expect(reading.removed).toEqual(
       expect.arrayContaining([
-        "fields, unlinked: the text each last showed is kept (INCLUDEPICTURE, INCLUDETEXT, PAGE)",
+        "fields, unlinked: the text each last showed is kept (INCLUDEPICTURE, INCLUDETEXT)",
         "a link (its text is kept)",
         "an embedded object",
         "a picture linked from outside the file",
@@ -188,6 +189,29 @@ describe("reading a hostile letterhead (a second attack on the sanitiser)", () =
       expect(xml).toContain("<w:t>shown</w:t>");
       expect(xml).not.toContain("inner");
       expect(removed.some((r) => r.startsWith("fields, unlinked"))).toBe(true);
+    }
+  });
+
+  it("keeps a page number live only where it stands alone, with nothing but a number format", async () => {
+    const page = (instruction: string) =>
+      `<w:p><w:r><w:t xml:space="preserve">page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`;
+    const live = await headerOf(page(" PAGE \\* Arabic \\* MERGEFORMAT ") + page(" NUMPAGES "));
+    expect(live.xml.match(/<w:instrText[^>]*>[^<]*<\/w:instrText>/g)).toEqual([
+      '<w:instrText xml:space="preserve"> PAGE \\* Arabic \\* MERGEFORMAT </w:instrText>',
+      '<w:instrText xml:space="preserve"> NUMPAGES </w:instrText>',
+    ]);
+    expect(live.xml.match(/w:fldCharType="(\w+)"/g)?.length).toBe(6);
+    expect(live.removed.some((r) => r.startsWith("fields, unlinked"))).toBe(false);
+    // With anything more it is unlinked like any field: a switch that is not a number format, a field nested in it,
+    // or a run it shares with another field.
+    for (const body of [
+      page(` PAGE \\* MERGEFORMAT ${fetch("e")} `),
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>${fetch("f")}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>inner</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>${fetch("g")}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>shown</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+      `<w:p><w:fldSimple w:instr=" PAGE \\d "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>`,
+    ]) {
+      const { xml } = await headerOf(body);
+      expect(xml).not.toMatch(/127\.0\.0\.1|fldChar|instrText|fldSimple/);
     }
   });
 
