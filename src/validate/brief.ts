@@ -190,7 +190,15 @@ function checkLayout(brief: LayoutFieldValues, layout: LayoutName, file: YamlFil
     if (!allowed.includes(section)) {
       problem([field], `${what} cannot print ${field}: ${layoutRefusals[layout]?.[section] ?? `it has no ${section} section`}`);
     } else if (brief.sections !== undefined && !sections.includes(section)) {
-      problem([field], `${field} is printed in the ${section} section, which sections does not list; add ${section} to sections, or remove ${field}`);
+      // Said at sections:, where the fix usually is: a trainer was pointed at her first question instead.
+      diagnostics.push({
+        severity: "error",
+        code: "BRIEF_INVALID_VALUE",
+        message: `sections leaves out ${section}, so the ${field} this brief gives would not be printed`,
+        file: file.path,
+        span: locate(file, ["sections"]),
+        hint: `add ${section} to sections, or remove ${field}`,
+      });
     }
   }
   return diagnostics;

@@ -65,10 +65,11 @@ describe("sections a template cannot print", () => {
 
 describe("text the brief gives always has a section to print it", () => {
   it("refuses questions, an assessment or a recommendation that no section would print", () => {
-    expect(problems("template: memo\nsections: [bluf, themes]\nquestions: [Why now?]\n")[0]!.message).toBe(
-      "questions: questions is printed in the questions section, which sections does not list; add questions to sections, or remove questions",
-    );
-    expect(problems("template: memo\nsections: [themes]\nassessment: It is likely. We have low confidence.\n")[0]!.message).toContain("add bluf to sections");
+    // Said at sections:, where the fix usually is (a trainer was pointed at her first question), once.
+    expect(problems("template: memo\nsections: [bluf, themes]\nquestions: [Why now?]\n")).toEqual([
+      { code: "BRIEF_INVALID_VALUE", message: "sections leaves out questions, so the questions this brief gives would not be printed", hint: "add questions to sections, or remove questions", at: "[bluf, themes]" },
+    ]);
+    expect(problems("template: memo\nsections: [themes]\nassessment: It is likely. We have low confidence.\n")[0]!.hint).toContain("add bluf to sections");
     expect(problems("template: one-pager\nquestions: [Why now?]\n")[0]!.message).toContain("a one-pager cannot print questions: a one-pager has no room for discussion questions");
   });
 
@@ -79,9 +80,7 @@ describe("text the brief gives always has a section to print it", () => {
     const model = selectBrief(makeBrief({ glossary: "all" }), makeExtract(), { buildDate: "2026-01-15" });
     expect(model.sectionOrder).toEqual(["bluf", "themes", "facts", "assumptions", "glossary", "sources", "balance"]);
     expect(selectBrief(makeBrief({}), makeExtract(), { buildDate: "2026-01-15" }).sectionOrder).not.toContain("glossary");
-    expect(problems("template: memo\nsections: [bluf, themes]\nglossary: all\n")[0]!.message).toBe(
-      "glossary: glossary is printed in the glossary section, which sections does not list; add glossary to sections, or remove glossary",
-    );
+    expect(problems("template: memo\nsections: [bluf, themes]\nglossary: all\n")[0]!.message).toBe("sections leaves out glossary, so the glossary this brief gives would not be printed");
     expect(problems("template: one-pager\nglossary: all\n")[0]!.message).toContain("a one-pager cannot print glossary");
     expect(problems("template: memo\nsections: [bluf, themes]\nglossary: used\n")).toEqual([]);
   });
