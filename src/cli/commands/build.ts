@@ -247,8 +247,9 @@ function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
 function balanceVerdict(brief: BriefResult): string {
   const report = brief.balanceSummary;
   if (report === undefined) return "";
-  const notes = report.problems;
-  return `${report.verdict} (${report.policy}${notes > 0 ? `, ${plural(notes, "note")}` : ""})`;
+  // "Balance warnings", as brief balance lists them: "notes" read as the document's endnotes.
+  const warnings = report.problems;
+  return `${report.verdict} (${report.policy}${warnings > 0 ? `, ${plural(warnings, "balance warning")}` : ""})`;
 }
 
 /** "claims added: a, b; revised: c" for what a reader of the last PDF would find different; undefined when nothing is. */
