@@ -48,7 +48,7 @@ export function assessBalance(checked: CheckedBrief, model: BriefModel, lexicon:
     },
     unshown,
   });
-  const diagnostics = [...report.problems.map((problem) => toDiagnostic(problem, report, checked)), ...noticeDiagnostics(model, checked)];
+  const diagnostics = [...report.problems.map((problem) => toDiagnostic(problem, report, checked, model)), ...noticeDiagnostics(model, checked)];
   return { report, diagnostics };
 }
 
@@ -79,8 +79,19 @@ function noticeDiagnostics(model: BriefModel, checked: CheckedBrief): Diagnostic
   });
 }
 
-function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: CheckedBrief): Diagnostic {
+function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: CheckedBrief, model: BriefModel): Diagnostic {
   const policy = report.policy;
+  // A question shown with one view is fixed in viewpoints:, by the views the brief leaves out, not by claims.
+  const leftOut = problem.code === "MISSING_VIEWPOINT" ? (model.themes.find((t) => t.id === problem.themeId)?.viewpointsLeftOut ?? []) : [];
+  if (leftOut.length > 0) {
+    return {
+      severity: policy === "strict" ? problem.severity : "warning",
+      code: balanceCode(problem.code),
+      message: problem.message,
+      ...(subjectPlace(problem, checked) ?? problemPlace(problem, checked)),
+      hint: `add ${joinWords(leftOut.map((v) => `"${v.id}"`), "or")} to viewpoints`,
+    };
+  }
   // A side the brief's own exclude_claims thins: that list is the cause, and where to look.
   const excluded = problem.code === "UNDERWEIGHT_VIEWPOINT" || problem.code === "EMPTY_VIEWPOINT" ? excludedClaimsOf(problem.viewpointId, checked) : [];
   const where = excluded.length > 0 ? { file: checked.file.path, span: locate(checked.file, ["exclude_claims"], "key") } : (subjectPlace(problem, checked) ?? problemPlace(problem, checked));

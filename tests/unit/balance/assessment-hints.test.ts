@@ -18,3 +18,18 @@ describe("the hint for an assessment without a likelihood", () => {
     expect(hint).not.toMatch(/alliance/i);
   });
 });
+
+// A trainer's handout showing one of a question's three views was told which claims "would fix it", by id and word
+// count: the fix is a view to add to viewpoints:, and the hint now names those the brief leaves out.
+describe("the hint for a question shown with one view", () => {
+  it("names the views to add to viewpoints:, not claims", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-handout.yaml", "template: handout", "template: handout\nviewpoints: [build-it]");
+    const validated = await runCli(["validate", "briefs/tram-handout.yaml"], { cwd: project.dir });
+    const lines = validated.stderr.split("\n");
+    const at = lines.findIndex((line) => line.includes("BALANCE_MISSING_VIEWPOINT"));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const hint = lines.slice(at, at + 5).find((line) => line.trim().startsWith("hint:"));
+    expect(hint).toBe('  hint: add "do-not-build" to viewpoints');
+  });
+});
