@@ -11,10 +11,14 @@ import type { WordLetterhead } from "../load/word-letterhead.js";
  * `letterheads.get(model.template)`), on the office's letterhead.
  */
 export async function renderDocx(model: BriefModel, balance: BalanceReport, options: { letterhead?: WordLetterhead | undefined } = {}): Promise<Uint8Array> {
-  if (typeof model !== "object" || model === null || !("layout" in model) || typeof balance !== "object" || balance === null) {
-    throw invalidArgument("renderDocx's model and balance", typeof model, "what renderBrief returned (its model and balance)");
-  }
+  // Each argument named by itself, with the value given: "model and balance is \"object\"" said neither which nor what.
+  if (typeof model !== "object" || model === null || !("layout" in model)) throw invalidArgument("renderDocx's model", model, "the model renderBrief returned");
+  if (typeof balance !== "object" || balance === null || !("verdict" in balance)) throw invalidArgument("renderDocx's balance", balance, "the balance report renderBrief returned");
   checkOptionsArgument("renderDocx's options", options);
+  const letterhead = options.letterhead as unknown;
+  if (letterhead !== undefined && (typeof letterhead !== "object" || letterhead === null || !("styles" in letterhead) || !((letterhead as { styles: unknown }).styles instanceof Map))) {
+    throw invalidArgument("renderDocx's letterhead", letterhead, "a letterhead loadTemplates read (templates.letterheads.get(model.template))");
+  }
   const { writeDocx } = await import("./write-docx.js");
   return writeDocx(model, balance, options.letterhead);
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { BriefsmithError, formatDiagnostic, loadCorpus, loadLexicon, positionAt, renderBrief, type BriefInput, type Lexicon } from "../../../src/index.js";
+import { BriefsmithError, formatDiagnostic, loadCorpus, loadLexicon, positionAt, renderBrief, renderDocx, type BriefInput, type Lexicon } from "../../../src/index.js";
 import { TempProject } from "../../helpers/project.js";
 
 let project: TempProject | undefined;
@@ -42,5 +42,22 @@ describe("renderBrief's warnings", () => {
     const { line, column } = positionAt(text!, warning!.span!.start);
     expect(text!.split("\n")[line - 1]!.slice(column - 1)).toMatch(/^2024-03-01/);
     expect(formatDiagnostic(warning!, text)).toContain(`brief.yaml:${line}:${column}:`);
+  });
+});
+
+// A library user: renderDocx(model, undefined) said "renderDocx's model and balance is \"object\"", naming neither
+// argument nor the value; a letterhead of the wrong shape was a TypeError.
+describe("renderDocx's arguments", () => {
+  it("says which argument is wrong, and refuses a letterhead loadTemplates did not read, as API_INVALID_ARGUMENT", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const { model, balance } = await renderBrief(project.read("briefs/tram-memo.yaml"), corpus);
+    const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as BriefsmithError);
+    const noBalance = await failure(renderDocx(model, undefined as never));
+    expect(noBalance?.code).toBe("API_INVALID_ARGUMENT");
+    expect(noBalance?.message).toBe("renderDocx's balance is undefined, which is not the balance report renderBrief returned");
+    expect((await failure(renderDocx(undefined as never, balance)))?.message).toMatch(/^renderDocx's model is undefined/);
+    expect(await codeOf(renderDocx(model, balance, { letterhead: {} as never }))).toBe("API_INVALID_ARGUMENT");
+    expect((await renderDocx(model, balance)).length).toBeGreaterThan(1000);
   });
 });
