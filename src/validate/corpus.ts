@@ -20,6 +20,10 @@ export interface Corpus {
   readonly paragraphs: SourceParagraphs;
   /** The extract's YAML files, with their text, for pointing at problems. */
   readonly files: readonly YamlFile[];
-  /** What checking it found: only warnings in a corpus that briefs are built from. */
+  /**
+   * What checking it found. Problems that stop every brief (a schema error, a duplicate id) never reach a Corpus:
+   * loadCorpus throws CORPUS_NOT_VALID. Those of a single claim or fact (a misquote, a wrong locator) and of
+   * coverage are errors here, each with the item it concerns: they stop only the briefs that show that item.
+   */
   readonly diagnostics: readonly Diagnostic[];
 }
