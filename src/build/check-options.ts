@@ -14,13 +14,19 @@ import { maxTabs, maxTimeoutMs } from "../print/limits.js";
 import { outputFormats } from "../schema/formats.js";
 import type { BuildOptions } from "./types.js";
 
+const buildOptionNames = {
+  paths: true, root: true, cwd: true, outDir: true, date: true, env: true, printer: true, browser: true, templatesDir: true, fontFolders: true,
+  timeoutMs: true, force: true, formats: true, failFast: true, shard: true, jobs: true, restartAfter: true, onStart: true, onBrief: true,
+  onBrowserLaunch: true, signal: true, graceMs: true, wait: true, onWaitForLock: true,
+} as const satisfies Record<keyof BuildOptions, true>;
+
 /**
  * The options of buildBriefs and validateBriefs, checked at the call, before anything is read or written: a
  * program's wrong value is its bug, said once (API_INVALID_ARGUMENT), not a memo dated "30 February 2016", a
  * build of nothing for jobs 0, or "built" for a format no file is written in.
  */
 export function checkBuildOptions(options: unknown): asserts options is BuildOptions | undefined {
-  checkOptionsArgument("buildBriefs's options", options);
+  checkOptionsArgument("buildBriefs's options", options, buildOptionNames);
   if (options === undefined) return;
   const given = options as Record<keyof BuildOptions, unknown>;
   checkProjectOptions("buildBriefs", given);
@@ -42,8 +48,9 @@ export function checkBuildOptions(options: unknown): asserts options is BuildOpt
   checkSignalArgument("buildBriefs's signal", given.signal);
 }
 
-export function checkValidateOptions(options: unknown): void {
-  checkOptionsArgument("validateBriefs's options", options);
+/** `known`: every option validateBriefs takes (validate-briefs.ts keeps the list whole against its type). */
+export function checkValidateOptions(options: unknown, known: Readonly<Record<string, true>>): void {
+  checkOptionsArgument("validateBriefs's options", options, known);
   if (options === undefined) return;
   const given = options as Record<"paths" | "root" | "cwd" | "date" | "templatesDir" | "lexicon" | "env", unknown>;
   checkProjectOptions("validateBriefs", given);

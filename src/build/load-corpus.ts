@@ -59,7 +59,7 @@ export function usableCorpus(reading: CorpusReading | undefined): Corpus | undef
 export async function loadCorpus(dir: string, options: { cwd?: string } = {}): Promise<Corpus> {
   // "" would read the working folder as a corpus.
   if (typeof dir !== "string" || dir.trim() === "") throw invalidArgument("loadCorpus's folder", dir, "the path of a corpus folder");
-  checkOptionsArgument("loadCorpus's options", options);
+  checkOptionsArgument("loadCorpus's options", options, { cwd: true });
   checkTextArgument("loadCorpus's cwd", options.cwd);
   const cwd = options.cwd ?? process.cwd();
   const reading = await readCorpus(resolve(cwd, dir), { cwd });

@@ -47,6 +47,8 @@ export interface RenderedBrief {
   readonly fileTexts: ReadonlyMap<string, string>;
 }
 
+const renderBriefOptionNames = { date: true, file: true, templates: true, lexicon: true } as const satisfies Record<keyof RenderBriefOptions, true>;
+
 /** One compiled renderer per template set, however many briefs it renders. */
 const renderers = new WeakMap<TemplateSet, RenderHtml>();
 
@@ -64,7 +66,7 @@ const renderers = new WeakMap<TemplateSet, RenderHtml>();
 export async function renderBrief(brief: string | Readonly<Record<string, unknown>>, corpus: Corpus, options: RenderBriefOptions = {}): Promise<RenderedBrief> {
   if (typeof corpus !== "object" || corpus === null || !("extract" in corpus)) throw invalidArgument("renderBrief's corpus", corpus, "a corpus loadCorpus returned");
   if (typeof brief !== "string" && (typeof brief !== "object" || brief === null)) throw invalidArgument("renderBrief's brief", brief, "a brief's YAML text or its fields");
-  checkOptionsArgument("renderBrief's options", options);
+  checkOptionsArgument("renderBrief's options", options, renderBriefOptionNames);
   if (options.date !== undefined) checkDateArgument("renderBrief's date", options.date);
   checkTextArgument("renderBrief's file", options.file);
   const fileName = options.file ?? "brief.yaml";

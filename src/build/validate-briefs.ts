@@ -30,6 +30,8 @@ export interface ValidateOptions {
   readonly templatesDir?: string;
 }
 
+const validateOptionNames = { paths: true, root: true, cwd: true, date: true, env: true, lexicon: true, templatesDir: true } as const satisfies Record<keyof ValidateOptions, true>;
+
 export interface ValidationResult {
   /** Every brief found, in order, with the build's verdict on it. */
   readonly briefs: readonly BriefJudgement[];
@@ -50,7 +52,7 @@ export interface ValidationResult {
  * under its own balance policy, and judged by the same gate as the build.
  */
 export async function validateBriefs(options: ValidateOptions = {}): Promise<ValidationResult> {
-  checkValidateOptions(options);
+  checkValidateOptions(options, validateOptionNames);
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root ?? ".");
   const templates = loadProjectTemplates(root, cwd, options.templatesDir);

@@ -14,7 +14,7 @@ export async function renderDocx(model: BriefModel, balance: BalanceReport, opti
   // Each argument named by itself, with the value given: "model and balance is \"object\"" said neither which nor what.
   if (typeof model !== "object" || model === null || !("layout" in model)) throw invalidArgument("renderDocx's model", model, "the model renderBrief returned");
   if (typeof balance !== "object" || balance === null || !("verdict" in balance)) throw invalidArgument("renderDocx's balance", balance, "the balance report renderBrief returned");
-  checkOptionsArgument("renderDocx's options", options);
+  checkOptionsArgument("renderDocx's options", options, { letterhead: true });
   const letterhead = options.letterhead as unknown;
   if (letterhead !== undefined && (typeof letterhead !== "object" || letterhead === null || !("styles" in letterhead) || !((letterhead as { styles: unknown }).styles instanceof Map))) {
     throw invalidArgument("renderDocx's letterhead", letterhead, "a letterhead loadTemplates read (templates.letterheads.get(model.template))");

@@ -1,3 +1,4 @@
+import { suggestionHint } from "../diagnostics/suggest.js";
 import { calendarDayProblem } from "../text/dates.js";
 import { BriefsmithError } from "./briefsmith-error.js";
 
@@ -23,9 +24,20 @@ export function checkCountArgument(what: string, value: unknown, min: number, ma
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) throw invalidArgument(what, value, `a whole number from ${min} to ${max}`);
 }
 
-/** An options object: the defaults when undefined, else a plain object (null, text or a list is a program's slip). */
-export function checkOptionsArgument(what: string, options: unknown): void {
+/**
+ * An options object: the defaults when undefined, else a plain object (null, text or a list is a program's slip).
+ * With `known` (every option the function takes, kept whole by `satisfies Record<keyof Options, true>`), an
+ * option it does not take is a slip too: `{ dat: "2016-01-01" }` rendered with today's date, without a word.
+ */
+export function checkOptionsArgument(what: string, options: unknown, known?: Readonly<Record<string, true>>): void {
   if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) throw invalidArgument(what, options, "an object of options");
+  if (options === undefined || known === undefined) return;
+  const unknown = Object.keys(options).find((key) => !Object.hasOwn(known, key));
+  if (unknown !== undefined) {
+    const taker = what.endsWith("'s options") ? what.slice(0, -"'s options".length) : undefined;
+    const message = taker === undefined ? `${what} have no option "${unknown}"` : `${taker} takes no option "${unknown}"`;
+    throw new BriefsmithError("API_INVALID_ARGUMENT", message, { hint: suggestionHint(unknown, Object.keys(known), "option", true) });
+  }
 }
 
 /** Text that names something (a path, a folder), when given. */

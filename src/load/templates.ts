@@ -117,7 +117,7 @@ function readLayoutLine(source: string): { value: string; start: number; end: nu
  */
 export async function loadTemplates(options: string | LoadTemplatesOptions = {}): Promise<TemplateSet> {
   if (typeof options !== "string") {
-    checkOptionsArgument("loadTemplates's options", options);
+    checkOptionsArgument("loadTemplates's options", options, { builtIn: true, project: true, cwd: true } satisfies Record<keyof LoadTemplatesOptions, true>);
     for (const key of ["builtIn", "project", "cwd"] as const) checkTextArgument(`loadTemplates's ${key}`, options[key]);
   }
   const { builtIn = builtInTemplatesDir, project, cwd = process.cwd() } = typeof options === "string" ? { builtIn: options } : options;

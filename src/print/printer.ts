@@ -84,6 +84,11 @@ export interface PrinterOptions {
 }
 
 
+const printerOptionNames = {
+  jobs: true, browser: true, timeoutMs: true, restartAfter: true, env: true, warm: true, onLaunch: true, handleSignals: true,
+} as const satisfies Record<keyof PrinterOptions, true>;
+const printOptionNames = { paper: true, date: true, timeoutMs: true, signal: true } as const satisfies Record<keyof PrintOptions, true>;
+
 /**
  * Start a printer: find the browser (a BriefsmithError BROWSER_NOT_FOUND if
  * there is none) and, unless `warm` is false, start it at once: a browser that
@@ -91,7 +96,7 @@ export interface PrinterOptions {
  * printing after close() fails with PRINT_CANCELLED.
  */
 export async function createPrinter(options: PrinterOptions = {}): Promise<Printer> {
-  checkOptionsArgument("createPrinter's options", options);
+  checkOptionsArgument("createPrinter's options", options, printerOptionNames);
   checkTextArgument("createPrinter's browser", options.browser);
   // jobs: 0 gave a printer that never printed; a page count or a timeout of nothing, one that never restarts or waits.
   if (options.jobs !== undefined) checkCountArgument("createPrinter's jobs", options.jobs, 1, maxTabs);
@@ -160,7 +165,7 @@ class PoolPrinter implements Printer {
   async printDocument(html: string, options: PrintOptions = {}): Promise<PrintedDocument> {
     // A caller's mistake, said as one, not taken for a crashed browser (and retried in a new one).
     if (typeof html !== "string") throw invalidArgument("the document to print", html, "HTML text");
-    checkOptionsArgument("the print options", options);
+    checkOptionsArgument("the print options", options, printOptionNames);
     checkSignalArgument("the print signal", options.signal);
     if (options.paper !== undefined && options.paper !== "Letter" && options.paper !== "A4") throw invalidArgument("the paper", options.paper, '"Letter" or "A4"');
     if (options.date !== undefined) checkDateArgument("the print date", options.date);

@@ -61,3 +61,16 @@ describe("renderDocx's arguments", () => {
     expect((await renderDocx(model, balance)).length).toBeGreaterThan(1000);
   });
 });
+
+// A library user: renderBrief(b, c, { dat: "2016-01-01" }) rendered with today's date, without a word.
+describe("an option a library function does not take", () => {
+  it("is API_INVALID_ARGUMENT, with the option it probably meant", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const error = await renderBrief(project.read("briefs/tram-memo.yaml"), corpus, { dat: "2016-01-01" } as never).then(() => undefined, (e: unknown) => e as BriefsmithError);
+    expect(error?.code).toBe("API_INVALID_ARGUMENT");
+    expect(error?.message).toBe('renderBrief takes no option "dat"');
+    expect(error?.hint).toContain('did you mean "date"?');
+    expect(await codeOf(loadCorpus(project.path("sources/transit"), { cdw: "." } as never))).toBe("API_INVALID_ARGUMENT");
+  });
+});
