@@ -73,13 +73,16 @@ function fromIssue(
   switch (issue.code) {
     case "unrecognized_keys": {
       const allowed = objectKeysAt(schema, relativePath);
-      return issue.keys.map((key) => ({
-        ...base,
-        code: shapeCode(prefix, "UNKNOWN_KEY"),
-        message: `unknown key "${key}"${where ? ` in ${where}` : ""}`,
-        span: locate(file, [...path, key], "key"),
-        hint: allowed.length > 0 ? suggestionHint(key, allowed, "key") : undefined,
-      }));
+      return issue.keys.map((key) => {
+        const span = locate(file, [...path, key], "key");
+        return {
+          ...base,
+          code: shapeCode(prefix, "UNKNOWN_KEY"),
+          message: `unknown key "${key}"${where ? ` in ${where}` : ""}`,
+          span,
+          hint: commaCutValue(file.text, key, span?.start) ?? (allowed.length > 0 ? suggestionHint(key, allowed, "key") : undefined),
+        };
+      });
     }
     case "invalid_type": {
       const missing = issue.input === undefined;
@@ -130,6 +133,19 @@ function fromIssue(
       span: locate(file, path),
     },
   ];
+}
+
+/**
+ * Text after a comma inside { … } that YAML read as a key: `{term: Ridership, definition: The number, counted
+ * daily, …}` makes "counted daily" a key. Said as the comma it is, naming the value to quote; undefined for a key
+ * that looks like one (no space in it), which is likelier a misspelt key.
+ */
+function commaCutValue(text: string, key: string, at: number | undefined): string | undefined {
+  if (at === undefined || !/\s/.test(key.trim())) return undefined;
+  const open = text.lastIndexOf("{", at);
+  if (open < 0 || text.lastIndexOf("}", at) > open) return undefined;
+  const cut = [...text.slice(open, at).matchAll(/(?:^|[{,])\s*([\w-]+)\s*:/g)].at(-1)?.[1];
+  return `inside { … } a comma ends the value: put the ${cut ?? "value before it"} in quotes`;
 }
 
 /**

@@ -118,6 +118,20 @@ describe("diagnostics for broken input", () => {
     expect(stderr).toContain('hint: did you mean "worth-building"?');
   });
 
+  // A staffer wrote a glossary entry as {term: …, definition: …, …} with a comma in the definition: YAML read the rest
+  // as keys, and the hint listed the allowed keys, which was not the fix.
+  it("a comma inside { … } that made a key of the text after it is said to need quotes", async () => {
+    project = new TempProject();
+    project.replace(
+      "sources/transit/corpus.yaml",
+      "  - term: Ridership\n    definition: The number of passengers who use a transport service.",
+      "  - {term: Ridership, definition: The number of passengers, counted daily, who use a service}",
+    );
+    const { stderr } = await runCli(["check", "transit"], { cwd: project.dir });
+    expect(stderr).toContain('error EXTRACT_UNKNOWN_KEY: unknown key "counted daily" in glossary[0]');
+    expect(stderr).toContain("hint: inside { … } a comma ends the value: put the definition in quotes");
+  });
+
   // A trainer's 427-character title was told "title: Too big: expected string to have <=200 characters", no hint.
   it("a value too long or a list too short is said in words, with how much to cut or add", async () => {
     project = new TempProject();
