@@ -137,6 +137,12 @@ function leadSentence(lead: string, view: ViewWeight, { stance, holders }: Weigh
   return `${lead}: those who hold it ${stance}${countedForIt(view)}.`;
 }
 
+/** "Of the sources’ three views on this question, “X” is not set out here.": undefined when none is left out. */
+export function notSetOutSentence(views: number, leftOut: readonly string[]): string | undefined {
+  if (leftOut.length === 0) return undefined;
+  return `Of the sources’ ${numberWord(views)} views on this question, ${joinWords(leftOut.map(viewName))} ${leftOut.length === 1 ? "is" : "are"} not set out here.`;
+}
+
 const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - prevalenceRank[a.strength] || b.countedSources - a.countedSources;
 
 /**
@@ -207,7 +213,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     sentences.push(
       alsoUncounted.length === views.length
         ? `On ${views.length === 2 ? "both sides" : "every side"}, the sources also give arguments without saying how widely they are held.`
-        : alsoUncounted.length === counted.length
+        : alsoUncounted.length === counted.length && (counted.length === 1 || counted.length === views.length)
           ? `For ${counted.length === 1 ? "it" : counted.length === 2 ? "both" : "each of them"}, the sources also give arguments without saying how widely they are held.`
           : `For ${joinWords(alsoUncounted.map((v) => viewName(v.label)))}, the sources also give arguments without saying how widely they are held.`,
     );
@@ -241,15 +247,11 @@ export function dueWeight(theme: ThemeModel): DueWeight {
           : `The ${joinWords(group.map((v) => viewName(v.label)))} views are`;
     sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("they are", "it is") : without}.`);
   }
-  // The views the brief leaves out, said as such: a reader must not take the views set out for all there are.
+  // The views the brief leaves out, said first: a reader must not take the views set out for all there are, nor
+  // read the weighing that follows as a contest between the views on the page (a reader's test).
   const leftOut = views.filter((v) => !v.shown);
-  const notSetOut =
-    leftOut.length === 0
-      ? undefined
-      : leftOut.length === 1
-        ? `${sentenceCase(theView(leftOut[0]!.label))} is not set out here.`
-        : `The ${joinWords(leftOut.map((v) => viewName(v.label)))} views are not set out here.`;
-  if (notSetOut !== undefined) sentences.push(notSetOut);
+  const notSetOut = notSetOutSentence(views.length, leftOut.map((v) => v.label));
+  if (notSetOut !== undefined) sentences.unshift(notSetOut);
   const short =
     verdict === "lies-with" || verdict === "leans-toward"
       ? `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${held(first!)}${
@@ -268,7 +270,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     unweighed.length === 0
       ? short
       : `${short} ${sentenceCase(joinWords(unweighed.map((v) => viewName(v.label))))} ${unweighed.length === 1 ? "is" : "are"} argued with no word on how widely ${unweighed.length === 1 ? "it is" : "they are"} held.`;
-  const withLeftOut = (text: string) => (notSetOut === undefined ? text : `${text} ${notSetOut}`);
+  const withLeftOut = (text: string) => (notSetOut === undefined ? text : `${notSetOut} ${text}`);
   return {
     themeId: theme.id,
     verdict,

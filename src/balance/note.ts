@@ -1,6 +1,6 @@
 import type { ThemeModel } from "../model.js";
 import { countOf, joinWords, numbersAlike, numberWord } from "../text/prose.js";
-import { viewName, type DueWeight } from "./due-weight.js";
+import { notSetOutSentence, viewName, type DueWeight } from "./due-weight.js";
 import type { BalanceProblem } from "./problem.js";
 
 /**
@@ -110,5 +110,8 @@ export function balanceNote(
   }
   // Where the weight lies, once: here only when the document does not say it with the question or in its bottom line.
   if (context.weight !== undefined) sentences.push(context.weight.summary);
+  // Otherwise the views left out are said here too (the summary says them): the note must not read as if the
+  // views set out were all there are. One view set out says it in its own sentence, above.
+  else if (theme.viewpoints.length > 1) sentences.push(notSetOutSentence(theme.viewpointsInExtract, theme.viewpointsLeftOut.map((v) => v.label)) ?? "");
   return sentences.filter((s) => s !== "");
 }

@@ -319,6 +319,46 @@ describe("a source where one view is held more widely than another", () => {
   });
 });
 
+// A reader's test: "For both, the sources also give arguments …" in a question of three views.
+describe("arguments the sources give without counting their holders", () => {
+  it("are said of two counted views by name when a third view is there", () => {
+    const base = makeExtract();
+    const extract = {
+      ...base,
+      perspectives: [
+        { id: "p1", label: "one expert", prevalence: "one" as const },
+        { id: "p2", label: "some officials", prevalence: "some" as const },
+        { id: "p3", label: "an argument", prevalence: "unstated" as const },
+      ],
+      themes: base.themes.map((t) => (t.id === "t1" ? { ...t, viewpoints: [...t.viewpoints, { id: "maybe", label: "Maybe", thesis: "It may be so." }] } : t)),
+      claims: [
+        ...base.claims,
+        { ...base.claims[0]!, id: "y9", viewpoint: "yes", perspective: "p3" },
+        { ...base.claims[0]!, id: "n9", viewpoint: "no", perspective: "p3", source: "s2" },
+        { ...base.claims[0]!, id: "m1", viewpoint: "maybe", perspective: "p3", source: "s2", text: "A maybe claim." },
+      ],
+    };
+    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
+    expect(weight.text).not.toContain("For both");
+    expect(weight.text).toMatch(/For “(Yes|No)” and “(Yes|No)”, the sources also give arguments without saying how widely they are held\./);
+  });
+});
+
+// A reader's test: a handout leaving out one of a question's three views said in its Balance note "Each view is
+// given about the same room on every question", and nowhere near it that a view was left out.
+describe("the Balance note of a question with a view left out", () => {
+  it("says which view is not set out, where the weight is stated with the question", () => {
+    const base = makeExtract();
+    const extract = {
+      ...base,
+      themes: base.themes.map((t) => (t.id === "t1" ? { ...t, viewpoints: [...t.viewpoints, { id: "maybe", label: "Maybe", thesis: "It may be so." }] } : t)),
+      claims: [...base.claims, { ...base.claims[0]!, id: "m1", viewpoint: "maybe", source: "s2", text: "A maybe claim." }],
+    };
+    const report = measureBalance(selectBrief(makeBrief({ template: "handout", themes: ["t1"], viewpoints: ["yes", "no"] }), extract, options), { lexicon, policy: "warn" });
+    expect(report.themes[0]!.note).toContain("Of the sources’ three views on this question, “Maybe” is not set out here.");
+  });
+});
+
 describe("a brief that shows one view", () => {
   // It said "Only the “Yes” view is set out here … nothing is weighed against it", and never that the sources hold
   // another: the views a brief leaves out are weighed all the same, and named as not set out.
@@ -328,9 +368,10 @@ describe("a brief that shows one view", () => {
     const weight = dueWeight(model.themes[0]!);
     expect(weight.verdict).toBe("leans-toward");
     expect(weight.views.map((v) => [v.viewpointId, v.shown])).toEqual([["yes", true], ["no", false]]);
-    expect(weight.sentences.at(-1)).toBe("The “No” view is not set out here.");
-    expect(weight.summary).toMatch(/ The “No” view is not set out here\.$/);
-    expect(weight.short).toMatch(/ The “No” view is not set out here\.$/);
+    // Said first, so that the weighing after it is not read as a contest between the views on the page.
+    expect(weight.sentences[0]).toBe("Of the sources’ two views on this question, “No” is not set out here.");
+    expect(weight.summary).toMatch(/^Of the sources’ two views on this question, “No” is not set out here\. /);
+    expect(weight.short).toMatch(/^Of the sources’ two views on this question, “No” is not set out here\. /);
   });
 
   // A trainer's handout read "Only “Economics as a binding force” is set out here. Each view rests on two sources.":
@@ -366,6 +407,6 @@ describe("a brief that shows some of a question's views", () => {
     // Held by most analysts in one source, against some officials in two: the counts point different ways.
     expect(all.verdict).toBe("divided");
     expect(two.verdict).toBe("divided");
-    expect(two.text).toBe(`${all.text} The “Maybe” view is not set out here.`);
+    expect(two.text).toBe(`Of the sources’ three views on this question, “Maybe” is not set out here. ${all.text}`);
   });
 });
