@@ -229,9 +229,11 @@ async function sanitisePart(pkg: Package, name: string, removed: Set<string>, st
     for (const branch of elementChildren(choice)) if (branch.namespaceURI === markupCompatibilityNamespace) choice.removeChild(branch);
     unwrap(choice);
   }
-  unlinkFields(root, say);
   removeOutsideReferences(root, say);
   removeUnkeptReferences(root, images, say);
+  // Last, on what the letterhead will hold: a page number is kept live only if it stands alone there, and a decoy
+  // "PAGE" in a tracked deletion or a dropped picture's text box, removed above, cannot vouch for what follows it.
+  unlinkFields(root, say);
   styles.restyle(root);
   const used = new Set(elementsNamed(root, "*", "*").flatMap((e) => attributes(e).filter((a) => a.namespaceURI === relationshipsNamespace).map((a) => a.value)));
   for (const id of images.keys()) if (!used.has(id)) images.delete(id);
