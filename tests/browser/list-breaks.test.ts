@@ -53,6 +53,26 @@ describe("a list at a page break", () => {
   }, 60_000);
 });
 
+const firstItemRule = /li:first-child:not\(:last-child\), \.glossary \.entry:first-child:not\(:last-child\) \{[^}]*\}/;
+
+function headedListDocument(css: string, fillerParagraphs: number): string {
+  const filler = Array.from({ length: fillerParagraphs }, (_, i) => `<p>Paragraph ${i + 1} of the section before.</p>`).join("");
+  return `<!DOCTYPE html><html><head><style>${css}</style></head><body>${filler}<h3>Economic ties</h3><ul><li>First fact.</li><li>Second fact.</li><li>Third fact.</li><li>Fourth fact.</li></ul></body></html>`;
+}
+
+// A reader's test: the "Economic and energy ties" key-facts heading and one fact sat at the foot of a page, the
+// other facts overleaf.
+describe("a list's first item at a page break", () => {
+  it("does not stay alone at the page's foot under its heading", async () => {
+    expect(baseCss).toMatch(firstItemRule);
+    await withSecondPages(async (secondPage) => {
+      const alone = await fillerWhereOverleafStartsWith(20, 90, (filler) => headedListDocument(baseCss.replace(firstItemRule, ""), filler), secondPage, "Second fact.");
+      expect(alone, "no length of text left the first item alone at the foot of a page").toBeDefined();
+      expect(await secondPage(headedListDocument(baseCss, alone!))).toMatch(/^Economic ties\s+First fact\.\s+Second fact\./);
+    });
+  }, 90_000);
+});
+
 const leadRule = /\.section-lead \{[^}]*\}/;
 
 function sectionDocument(css: string, fillerParagraphs: number): string {
