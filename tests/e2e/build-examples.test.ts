@@ -7,16 +7,7 @@ import { defaultSections } from "../../src/select/select.js";
 import { normaliseForQuote } from "../../src/text/paragraphs.js";
 import { miniProject, pdfReadingText, repoRoot, runBriefProcess, tool, type CliRun } from "../helpers/cli.js";
 import { TempProject } from "../helpers/project.js";
-
-/**
- * What a build of the examples says on stderr: only that the seminar handout, dated 1 March 2016, leaves out the
- * fact of May 2016 (the example shows the rule), said once.
- */
-function onlyTheExamplesDateNotice(stderr: string): void {
-  const problems = stderr.split("\n").filter((line) => / (error|warning) [A-Z_]+:/.test(line));
-  expect(problems).toEqual([expect.stringMatching(/^sources\/sino-russian\/facts\.yaml:\d+:\d+: warning SELECT_FACT_AFTER_BRIEF_DATE: fact "g7-japan-host-2016" is dated May 2016, after the brief's date \(1 March 2016\), and is left out$/)]);
-}
-
+import { expectOnlyTheExamplesDateNotice } from "../helpers/example-notices.js";
 
 /**
  * End to end: run the real `brief build` on the example briefs and on the
@@ -111,7 +102,7 @@ function contentWords(text: string): string[] {
 
 describe("brief build on the examples", () => {
   it("exits 0 and prints one line per brief with its pages and time", () => {
-    onlyTheExamplesDateNotice(build.stderr);
+    expectOnlyTheExamplesDateNotice(build.stderr);
     expect(build.code).toBe(0);
     for (const { id } of examples) expect(build.stdout).toMatch(new RegExp(`✓ ${id}\\s+\\d+ pages?\\s+\\d+ ms\\s+balanced \\(strict`));
   });
