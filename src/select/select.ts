@@ -401,13 +401,15 @@ function mentions(text: string, label: string): boolean {
   const opening = textWords.slice(0, 6);
   const named = words(label);
   if (named.length >= 2 && opening[0] === named[0] && opening[1] === named[1]) return true;
-  // "Russians avoid…" does not say what "some Russians" says: a label's how-many must be in the text too.
-  if (countingWords.has(named[0]!) && !textWords.slice(0, clauseWords).some((word) => countingWords.has(word) || word === "other")) return false;
-  // Who the label names: its words before a qualifier ("officials" of "officials wary of China"), less how many.
-  const qualifier = named.findIndex((word, i) => i > 0 && qualifiers.has(word));
-  const content = (qualifier < 0 ? named : named.slice(0, qualifier)).filter((word) => !quantifiers.has(word) && word !== "and");
+  // "Russians avoid…" does not say what "some Russians" says: a label's how-many must be in the text too, in its
+  // own word or one that says as much ("some" for "various"), not any ("some exporters" for "most economists").
+  if (countingWords.has(named[0]!) && !textWords.slice(0, clauseWords).some((word) => sameCount(word, named[0]!))) return false;
+  const content = named.filter((word) => !quantifiers.has(word) && !qualifiers.has(word) && word !== "and");
   if (content.length === 0) return false;
-  if (opening.includes(content[content.length - 1]!)) return true;
+  // A label that says which of them ("officials of the energy ministry", "analysts at the Carnegie Center") is not
+  // named by its noun alone ("Officials worry…"): the reader would lose which.
+  const qualified = named.some((word, i) => i > 0 && qualifiers.has(word));
+  if (!qualified && opening.includes(content[content.length - 1]!)) return true;
   if (content.length >= 2 && content.filter((word) => opening.includes(word)).length * 3 >= content.length * 2) return true;
   return namesHolderInPhrase(textWords.slice(0, clauseWords), content);
 }
@@ -415,13 +417,18 @@ function mentions(text: string, label: string): boolean {
 /** How far into a claim's text a holder it names is looked for: its opening clause or two. */
 const clauseWords = 12;
 
+/** Counting words that say as much as each other: the vague "some" and its like. */
+const vagueSome = new Set(["some", "various", "several", "certain"]);
+const sameCount = (written: string, word: string) => written === word || (vagueSome.has(written) && vagueSome.has(word));
+
 /**
- * The label's holder named as a phrase of the text: the holder's words mostly found together, each as written, as the start of a longer word ("panel" in "panellists"), or as another
- * word for a line of thought ("view" for "perspective").
+ * The label's holder named as a phrase of the text: most of its words found together, each as written, as a word
+ * made from it for a person ("panellists" from "panel"), or as another word for a line of thought ("view" for
+ * "perspective"). Not any longer word that starts the same: "Mayoral" names no mayor, "Pressure" no press.
  */
 function namesHolderInPhrase(opening: readonly string[], holder: readonly string[]): boolean {
   const matches = (written: string, word: string) =>
-    written === word || (word.length >= 4 && written.startsWith(word)) || (linesOfThought.has(word) && linesOfThought.has(written));
+    written === word || (written.startsWith(word) && /^(?:l?ist|er)$/.test(written.slice(word.length))) || (linesOfThought.has(word) && linesOfThought.has(written));
   // A phrase starts with one of the holder's words and runs a little longer than the holder ("US commentators and officials").
   return opening.some((first, start) => {
     if (!holder.some((word) => matches(first, word))) return false;
@@ -434,7 +441,7 @@ function namesHolderInPhrase(opening: readonly string[], holder: readonly string
 const quantifiers = new Set(["a", "an", "the", "one", "some", "most", "many", "several", "few", "all", "two", "three", "other", "certain", "various", "this", "these", "those"]);
 /** Of those, the ones a reader needs from the attribution when the text does not say them: how widely a view is held. */
 const countingWords = new Set(["some", "most", "many", "several", "few", "certain", "various"]);
-/** Words after a holder that say which of them, not who: "officials wary of China", "analysts in Moscow". */
+/** Words after a holder that say which of them: "officials of the energy ministry", "analysts in Moscow". */
 const qualifiers = new Set(["of", "in", "at", "from", "with", "who", "that", "on", "for"]);
 /** Words a source uses for a line of thought rather than a person: one may stand for another. */
 const linesOfThought = new Set(["view", "perspective", "position", "argument", "line", "school", "camp", "reading"]);
