@@ -265,7 +265,8 @@ export function dueWeight(theme: ThemeModel): DueWeight {
           : `By the sources’ own counts, no view is held clearly more widely than another: ${joinWords(counted.map(held))}.`
         : `The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`;
   // A view no source counts is still one of the views: the short form names it too, rather than leave it out.
-  const unweighed = counted.length > 0 && verdict !== "one-view" ? uncounted : [];
+  // Only a view some argument is given for: one the extract gives no claim is argued nowhere.
+  const unweighed = counted.length > 0 && verdict !== "one-view" ? uncounted.filter((v) => v.uncounted.length > 0) : [];
   const shortWithAll =
     unweighed.length === 0
       ? short

@@ -359,6 +359,22 @@ describe("the Balance note of a question with a view left out", () => {
   });
 });
 
+// A review: a view the extract gives no claim (its coverage note says why) was "argued with no word on how widely
+// it is held" in the short form and summary, which the full statement, rightly, did not say.
+describe("a view the sources give no argument for", () => {
+  it("is not said to be argued, in any form of the statement", () => {
+    const base = makeExtract({ perspectives: [{ id: "p1", label: "most experts", prevalence: "most" }, { id: "p2", label: "one official", prevalence: "one" }] });
+    const extract = {
+      ...base,
+      themes: base.themes.map((t) => (t.id === "t1" ? { ...t, viewpoints: [...t.viewpoints, { id: "wait", label: "Wait and see", thesis: "Wait." }], coverage_note: "No source argues for waiting." } : t)),
+    };
+    for (const viewpoints of ["all", ["yes", "no"]] as const) {
+      const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"], viewpoints }), extract, options).themes[0]!);
+      for (const form of [weight.text, weight.short, weight.summary]) expect(form).not.toMatch(/“Wait and see” (?:view )?is argued/);
+    }
+  });
+});
+
 describe("a brief that shows one view", () => {
   // It said "Only the “Yes” view is set out here … nothing is weighed against it", and never that the sources hold
   // another: the views a brief leaves out are weighed all the same, and named as not set out.
