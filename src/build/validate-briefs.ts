@@ -60,7 +60,7 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
   const lexicon = options.lexicon ?? (await builtInLexicon());
   const context = { date: options.date ?? defaultBriefDate(options.env), lexicon };
   const render = createRenderer(preparation.templates, preparation.templateCheck);
-  const briefs = preparation.briefs.map((prepared) => rendered(prepared, judgeBrief(prepared, context), render));
+  const briefs = preparation.briefs.map((prepared) => renderedToo(prepared, judgeBrief(prepared, context), render));
   return {
     briefs,
     corpora: preparation.corpora,
@@ -75,9 +75,9 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
  * build renders it first, its table of contents tried too: a template of the
  * project's own can pass every check and still fail while it runs
  * ({{join brief.title ", "}}), and the build then refuses the brief with
- * TEMPLATE_RENDER_FAILED. validate refuses it too.
+ * TEMPLATE_RENDER_FAILED. validate refuses it too, and so does the preview's index.
  */
-function rendered(prepared: PreparedBrief, judgement: BriefJudgement, render: RenderHtml): BriefJudgement {
+export function renderedToo(prepared: PreparedBrief, judgement: BriefJudgement, render: RenderHtml): BriefJudgement {
   const gated = judgement.gated;
   if (judgement.refusal !== undefined || gated === undefined) return judgement;
   const failure = renderFailure(() => renderTried(render, gated.model, gated.balance));

@@ -1,5 +1,7 @@
 import { join } from "node:path";
 import { judgeBrief } from "../build/gate.js";
+import { renderedToo } from "../build/validate-briefs.js";
+import { createRenderer } from "../render/render.js";
 import { prepareBriefs } from "../build/prepare.js";
 import { errorCount } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -46,7 +48,7 @@ export interface IndexView {
 }
 
 /**
- * Check every brief of the table as `brief balance` does (no browser), through the gate build and validate ask:
+ * Check every brief of the table as `brief validate` does (no browser), through the gate build and validate ask:
  * each one's title, template and balance verdict, or how many problems stop it.
  */
 export async function indexEntries(table: BriefTable, context: { root: string; cwd: string; inputs: PreviewInputs; date: string }): Promise<IndexEntryView[]> {
@@ -54,6 +56,7 @@ export async function indexEntries(table: BriefTable, context: { root: string; c
   const names = new Map([...table].map(([name, path]) => [path, name]));
   const preparation = await prepareBriefs([...table.values()], { root: context.root, cwd: context.cwd, templates: context.inputs.templates() });
   const lexicon = await context.inputs.lexicon();
+  const render = createRenderer(preparation.templates, preparation.templateCheck);
   return preparation.briefs
     .map((prepared): IndexEntryView => {
       const data = prepared.file?.data as { title?: unknown; template?: unknown } | undefined;
@@ -64,7 +67,8 @@ export async function indexEntries(table: BriefTable, context: { root: string; c
         title: prepared.brief?.title ?? text(data?.title),
         template: prepared.brief?.template ?? text(data?.template),
       };
-      const { refusal, gated } = judgeBrief(prepared, { date: context.date, lexicon });
+      // Rendered too, as validate does: a template of the project's own can pass every check and fail as it runs.
+      const { refusal, gated } = renderedToo(prepared, judgeBrief(prepared, { date: context.date, lexicon }), render);
       // An unbalanced brief is refused under a strict policy; the index says so by its verdict, as brief balance does.
       if (refusal !== undefined && refusal.status !== "unbalanced") return { ...common, verdict: "problems", problems: Math.max(1, errorCount(refusal.diagnostics)) };
       return { ...common, verdict: gated?.balance.verdict ?? "problems", problems: 0 };
