@@ -35,20 +35,30 @@ export function theView(label: string): string {
  * as every attribution in the document is: "at the GMF workshop" would be
  * wrong for the groups a synopsis reports on without their being there.
  */
-function holdersPhrase(named: readonly Holder[]): { text: string; singular: boolean } {
+function holdersPhrase(named: readonly Holder[], listed: ReadonlySet<string>): { text: string; singular: boolean } {
   const sources = [...new Set(named.map((h) => h.sourceId))];
   if (sources.length > 1) {
-    return { text: joinWords(named.map((h) => `${h.label} (${h.sourceName})`)), singular: false };
+    return { text: joinWords(named.map((h) => `${h.label} (${sourceShown(h, listed)})`)), singular: false };
   }
   const labels = named.map((h) => h.label);
-  return { text: `${joinWords(labels)} (${named[0]!.sourceName})`, singular: named.length === 1 && named[0]!.prevalence === "one" };
+  return { text: `${joinWords(labels)} (${sourceShown(named[0]!, listed)})`, singular: named.length === 1 && named[0]!.prevalence === "one" };
 }
 
 /** The holders in brackets, source after each group: "most panelists, Carnegie panel; some Russians, GMF workshop". */
-function briefHolders(named: readonly Holder[]): string {
+function briefHolders(named: readonly Holder[], listed: ReadonlySet<string>): string {
   const bySource = new Map<string, Holder[]>();
-  for (const h of named) bySource.set(h.sourceName, [...(bySource.get(h.sourceName) ?? []), h]);
+  for (const h of named) bySource.set(sourceShown(h, listed), [...(bySource.get(sourceShown(h, listed)) ?? []), h]);
   return [...bySource].map(([source, holders]) => `${joinWords(holders.map((h) => h.label))}, ${source}`).join("; ");
+}
+
+/** When the caller does not say which sources the document lists: every source the theme's holders are in. */
+function everySource(theme: ThemeModel): Set<string> {
+  return new Set([...theme.viewpoints, ...theme.viewpointsLeftOut].flatMap((v) => v.holders.map((h) => h.sourceId)));
+}
+
+/** A holder's source as the statement names it; one the document does not list (a view left out) is said to be so. */
+function sourceShown(holder: Holder, listed: ReadonlySet<string>): string {
+  return listed.has(holder.sourceId) ? holder.sourceName : `${holder.sourceName}, not cited here`;
 }
 
 /** What the statement needs of a view, shown or left out: its label, stance and holders. */
@@ -111,8 +121,8 @@ function hasOneHolder(view: ViewWeight, holders: readonly Holder[]): boolean {
  * "among them" (those who hold it): a reader read "the sources count one Russian argument and one presentation
  * among them" as arguments counted as people, and a source's holders are often arguments or presentations.
  */
-function countedForIt(view: ViewWeight): string {
-  return `; the sources count ${holdersPhrase(view.named).text} for it`;
+function countedForIt(view: ViewWeight, listed: ReadonlySet<string>): string {
+  return `; the sources count ${holdersPhrase(view.named, listed).text} for it`;
 }
 
 /**
@@ -120,21 +130,21 @@ function countedForIt(view: ViewWeight): string {
  * panellists (Carnegie panel) and some Russians (GMF workshop) for it", or, for a view with no stance,
  * "… take the “X” view". Sentence case.
  */
-function holdsClause(view: ViewWeight, { stance, holders }: WeighedView): string {
-  const { text, singular } = holdersPhrase(view.named);
+function holdsClause(view: ViewWeight, { stance, holders }: WeighedView, listed: ReadonlySet<string>): string {
+  const { text, singular } = holdersPhrase(view.named, listed);
   if (stance === undefined) return sentenceCase(`${text} ${singular ? "takes" : "take"} ${theView(view.label)}`);
   if (hasOneHolder(view, holders)) return sentenceCase(`${text} ${singular ? singularVerbPhrase(stance) : stance}`);
-  return `Those who hold ${theView(view.label)} ${stance}${countedForIt(view)}`;
+  return `Those who hold ${theView(view.label)} ${stance}${countedForIt(view, listed)}`;
 }
 
 /** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and its stance. */
-function leadSentence(lead: string, view: ViewWeight, { stance, holders }: WeighedView): string {
-  if (stance === undefined) return `${lead}, held by ${holdersPhrase(view.named).text}.`;
+function leadSentence(lead: string, view: ViewWeight, { stance, holders }: WeighedView, listed: ReadonlySet<string>): string {
+  if (stance === undefined) return `${lead}, held by ${holdersPhrase(view.named, listed).text}.`;
   if (hasOneHolder(view, holders)) {
-    const { text, singular } = holdersPhrase(view.named);
+    const { text, singular } = holdersPhrase(view.named, listed);
     return `${lead}: ${text} ${singular ? singularVerbPhrase(stance) : stance}.`;
   }
-  return `${lead}: those who hold it ${stance}${countedForIt(view)}.`;
+  return `${lead}: those who hold it ${stance}${countedForIt(view, listed)}.`;
 }
 
 /** "Of the sources’ three views on this question, “X” is not set out here.": undefined when none is left out. */
@@ -146,15 +156,17 @@ export function notSetOutSentence(views: number, leftOut: readonly string[]): st
 const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - prevalenceRank[a.strength] || b.countedSources - a.countedSources;
 
 /**
- * The due-weight statement for one question. Pure: the same theme gives the same words. The views a brief leaves
+ * The due-weight statement for one question. Pure: the same theme gives the same words. `listed`: the sources the
+ * document lists, by id; a holder named in another is said to be in a source not cited here. The views a brief leaves
  * out are weighed too, and the statement says they are not set out: weighed over the views shown alone, a memo
  * showing two of three views said the weight lay with one of them where the sources, counted whole, were divided.
  */
-export function dueWeight(theme: ThemeModel): DueWeight {
+export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = everySource(theme)): DueWeight {
   const viewpointOf = new Map<string, WeighedView>([...theme.viewpoints, ...theme.viewpointsLeftOut].map((v) => [v.id, v]));
   // Array.prototype.sort is stable: display order, then the extract's for the views left out, breaks ties.
   const weighed = [...theme.viewpoints.map((v) => weighView(v, true)), ...theme.viewpointsLeftOut.map((v) => weighView(v, false))];
   const views = countSources(weighed, (view) => viewpointOf.get(view.viewpointId)!.holders).sort(compare);
+
   const [first, second] = views;
   let verdict: WeightVerdict;
   // Views held by fewer than three steps less widely, but in more of the sources: the counts point both ways.
@@ -171,7 +183,7 @@ export function dueWeight(theme: ThemeModel): DueWeight {
     verdict =
       gap(second) >= clearGap ? "lies-with" : inMoreSources.length > 0 ? "divided" : gap(second) >= 1 || first.countedSources > second.countedSources ? "leans-toward" : "divided";
   }
-  const held = (view: ViewWeight) => `${viewName(view.label)} (${briefHolders(view.named)})`;
+  const held = (view: ViewWeight) => `${viewName(view.label)} (${briefHolders(view.named, listed)})`;
   // The counted views besides those two sides, when the counts point both ways.
   const alsoHeld = views.slice(1).filter((v) => v.strength !== "unstated" && !inMoreSources.includes(v));
   const pointsBothWays =
@@ -184,26 +196,26 @@ export function dueWeight(theme: ThemeModel): DueWeight {
   const uncounted = views.filter((v) => v.strength === "unstated");
   if (verdict === "lies-with" || verdict === "leans-toward") {
     const lead = `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${theView(first!.label)}`;
-    sentences.push(leadSentence(lead, first!, viewpointOf.get(first!.viewpointId)!));
-    for (const view of counted.slice(1)) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!)}.`);
+    sentences.push(leadSentence(lead, first!, viewpointOf.get(first!.viewpointId)!, listed));
+    for (const view of counted.slice(1)) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!, listed)}.`);
   } else if (verdict === "one-view") {
     // A brief that shows one side (under a warn policy) weighs nothing against it, and says so.
     const only = first!;
     sentences.push(
       only.named.length > 0
-        ? leadSentence(`Only ${theView(only.label)} is set out here`, only, viewpointOf.get(only.viewpointId)!)
+        ? leadSentence(`Only ${theView(only.label)} is set out here`, only, viewpointOf.get(only.viewpointId)!, listed)
         : `Only ${theView(only.label)} is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
     );
   } else if (verdict === "divided" && pointsBothWays !== undefined) {
     // Each view named with the holders the sources count, and no stance: what a view's holders say as a whole is
     // not what any one counted group said.
     sentences.push(`${pointsBothWays}.`);
-    for (const view of alsoHeld) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!)}.`);
+    for (const view of alsoHeld) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!, listed)}.`);
   } else if (verdict === "divided") {
     // Said as what it measures, how widely each view is held: "no view clearly more weight" read as a claim of
     // parity in a memo that printed twelve claims of one view and one of the other.
     sentences.push("By the sources’ own counts, no view is held clearly more widely than another.");
-    for (const view of counted) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!)}.`);
+    for (const view of counted) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!, listed)}.`);
   } else {
     sentences.push(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
   }

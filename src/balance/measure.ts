@@ -58,7 +58,15 @@ export function measureBalance(
   const thresholds = { ...defaultThresholds, ...options.thresholds };
   const problems: BalanceProblem[] = [];
   const measured = model.printsClaims ? "claims" : "theses";
-  const context = { thresholds, lexicon: options.lexicon, unshown: options.unshown ?? new Map(), measured, space: model.space, weightStated: weightStated(model) } as const;
+  const context = {
+    thresholds,
+    lexicon: options.lexicon,
+    unshown: options.unshown ?? new Map(),
+    measured,
+    space: model.space,
+    weightStated: weightStated(model),
+    listedSources: new Set(model.sources.map((source) => source.id)),
+  } as const;
   const themes = model.themes.map((theme) => measureTheme(theme, context, problems));
   checkOrder(model, problems);
   const estimativeRow = checkEstimativeLanguage(model, options.lexicon, problems);
@@ -82,6 +90,8 @@ interface ThemeMeasure {
   readonly space: "equal" | "proportional";
   /** The document states where the weight lies itself (in its bottom line, or with each question): the note need not say it again. */
   readonly weightStated: boolean;
+  /** The sources the document lists, by id: a weight statement naming another says it is not cited here. */
+  readonly listedSources: ReadonlySet<string>;
 }
 
 /** Whether a document prints each question's due-weight statement: in its bottom line, or with the questions. */
@@ -212,7 +222,7 @@ function measureTheme(theme: ThemeModel, context: ThemeMeasure, problems: Balanc
       );
     }
   }
-  const weight = dueWeight(theme);
+  const weight = dueWeight(theme, context.listedSources);
   const own = problems.slice(before);
   return {
     themeId: theme.id,

@@ -361,6 +361,21 @@ describe("the Balance note of a question with a view left out", () => {
 
 // A review: a view the extract gives no claim (its coverage note says why) was "argued with no word on how widely
 // it is held" in the short form and summary, which the full statement, rightly, did not say.
+// A review: a memo showing one view of two named, for the view it left out, "most panellists (Carnegie panel)",
+// a source its list of sources did not have.
+describe("a holder of a view left out, in a source the document does not list", () => {
+  it("is named with the source, said not to be cited here", () => {
+    const base = makeExtract({ perspectives: [{ id: "p1", label: "most experts", prevalence: "most" }, { id: "p2", label: "some officials", prevalence: "some" }] });
+    const extract = { ...base, facts: [], claims: base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1") };
+    const model = selectBrief(makeBrief({ themes: ["t1"], viewpoints: ["no"] }), extract, options);
+    expect(model.sources.map((s) => s.id)).toEqual(["s2"]);
+    const text = measureBalance(model, { lexicon, policy: "warn" }).themes[0]!.weight.text;
+    expect(text).toContain("most experts (One, not cited here)");
+    expect(text).toContain("(Pub Two)");
+    expect(text).not.toContain("Pub Two, not cited here");
+  });
+});
+
 describe("a view the sources give no argument for", () => {
   it("is not said to be argued, in any form of the statement", () => {
     const base = makeExtract({ perspectives: [{ id: "p1", label: "most experts", prevalence: "most" }, { id: "p2", label: "one official", prevalence: "one" }] });
