@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { z } from "zod";
+import { invalidArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { rememberText } from "../text/remember-text.js";
 
@@ -25,6 +26,19 @@ export function parseLexicon(text: string, path = "data/lexicon.yaml"): Lexicon 
     throw new BriefsmithError("LEXICON_INVALID", `the balance word lists in ${path} are invalid: ${result.error.issues[0]?.message}`);
   }
   return result.data;
+}
+
+/**
+ * Word lists a program passes (renderBrief's or validateBriefs's lexicon): those loadLexicon read are known good;
+ * any other value is checked against their shape, once. Here, beside the schema, so that checking a build's
+ * options does not load it (a build with nothing to do loads no zod).
+ */
+const checkedLexicons = new WeakSet<object>();
+
+export function checkLexiconArgument(what: string, lexicon: unknown): void {
+  if (lexicon === undefined || (typeof lexicon === "object" && lexicon !== null && checkedLexicons.has(lexicon))) return;
+  if (!LexiconSchema.safeParse(lexicon).success) throw invalidArgument(what, lexicon, "balance word lists loadLexicon read");
+  checkedLexicons.add(lexicon as object);
 }
 
 export interface TermMatch {

@@ -9,7 +9,6 @@ import {
   checkTextListArgument,
   invalidArgument,
 } from "../errors/argument.js";
-import { LexiconSchema } from "../balance/lexicon.js";
 import { maxTabs, maxTimeoutMs } from "../print/limits.js";
 import { outputFormats } from "../schema/formats.js";
 import type { BuildOptions } from "./types.js";
@@ -54,16 +53,6 @@ export function checkValidateOptions(options: unknown, known: Readonly<Record<st
   if (options === undefined) return;
   const given = options as Record<"paths" | "root" | "cwd" | "date" | "templatesDir" | "lexicon" | "env", unknown>;
   checkProjectOptions("validateBriefs", given);
-  checkLexiconArgument("validateBriefs's lexicon", given.lexicon);
-}
-
-/** Word lists loadLexicon read are known good; any other value is checked against their shape, once. */
-const checkedLexicons = new WeakSet<object>();
-
-export function checkLexiconArgument(what: string, lexicon: unknown): void {
-  if (lexicon === undefined || (typeof lexicon === "object" && lexicon !== null && checkedLexicons.has(lexicon))) return;
-  if (!LexiconSchema.safeParse(lexicon).success) throw invalidArgument(what, lexicon, "balance word lists loadLexicon read");
-  checkedLexicons.add(lexicon as object);
 }
 
 /** A template set loadTemplates made: the maps rendering reads. */

@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import type { Lexicon } from "../balance/lexicon.js";
+import { checkLexiconArgument, type Lexicon } from "../balance/lexicon.js";
 import type { BalanceReport } from "../balance/measure.js";
 import { errorCount, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -11,7 +11,7 @@ import type { BriefModel } from "../model.js";
 import { renderTried } from "../render/contents.js";
 import { createRenderer, type RenderHtml } from "../render/render.js";
 import { checkDateArgument, checkOptionsArgument, checkTextArgument, invalidArgument } from "../errors/argument.js";
-import { checkLexiconArgument, checkTemplateSetArgument } from "./check-options.js";
+import { checkTemplateSetArgument } from "./check-options.js";
 import { defaultBriefDate } from "../text/dates.js";
 import { plural } from "../text/plural.js";
 import { checkBriefAgainstExtract, validateBriefFile } from "../validate/brief.js";

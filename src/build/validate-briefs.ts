@@ -1,6 +1,6 @@
 import { checkValidateOptions } from "./check-options.js";
 import { resolve } from "node:path";
-import type { Lexicon } from "../balance/lexicon.js";
+import { checkLexiconArgument, type Lexicon } from "../balance/lexicon.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { defaultBriefDate } from "../text/dates.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -53,6 +53,7 @@ export interface ValidationResult {
  */
 export async function validateBriefs(options: ValidateOptions = {}): Promise<ValidationResult> {
   checkValidateOptions(options, validateOptionNames);
+  checkLexiconArgument("validateBriefs's lexicon", options.lexicon);
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root ?? ".");
   const templates = loadProjectTemplates(root, cwd, options.templatesDir);
