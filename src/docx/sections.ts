@@ -5,6 +5,7 @@ import { runInHeading, sentenceCase } from "../text/prose.js";
 import { quotation, quoteEnd, quoteLead, typographic } from "../render/typography.js";
 import {
   achLead,
+  achLeftOutLine,
   assessmentLabel,
   balanceLead,
   bearingSymbols,
@@ -237,6 +238,7 @@ export const evidenceMatrix: SectionWriter = (context) => {
     ]);
     // The fact column takes what the views' narrow columns leave.
     out.push(styledTable(context, { headerRows: [head], rows, widths: [3.0, ...theme.viewpoints.map(() => 1.1), 1.05] }));
+    if (theme.viewpointsLeftOut.length > 0) out.push(portion(context, style.normal, [text(achLeftOutLine(theme.viewpointsLeftOut.map((v) => v.label)))]));
   }
   return out;
 };

@@ -11,6 +11,7 @@ import type { TemplateContext } from "./context.js";
 import { quotation, quoteEnd, quoteLead, typographic, typographicMarkdown } from "./typography.js";
 import {
   achLead,
+  achLeftOutLine,
   assessmentLabel,
   bearingSymbols,
   kindLabels,
@@ -66,6 +67,7 @@ export function registerHelpers(handlebars: typeof Handlebars, set: TemplateSet,
       if (!Object.hasOwn(phrases, name)) throw new Error(`no phrase "${String(name)}"`); // the template checker refuses this first
       return phrases[name as PhraseName];
     },
+    achLeftOut: (views: readonly { label: string }[]) => achLeftOutLine((views ?? []).map((v) => v.label)),
     /** The evidence matrix's lead, with each bearing's symbol as the matrix shows it. */
     achLead: () =>
       safe(

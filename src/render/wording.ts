@@ -59,6 +59,15 @@ export const bearingSymbols: Readonly<Record<string, string>> = { consistent: "C
 /** A piece of the evidence matrix's lead: plain text, a bearing's symbol, or words in italics. */
 export type LeadPart = { readonly text: string } | { readonly bearing: "consistent" | "inconsistent" | "neutral" } | { readonly emphasis: string };
 
+/**
+ * Under a question's evidence matrix, the views the brief leaves out: they have no column, so a fact that bears only
+ * on one of them reads "not diagnostic" among the views set out (a reader's test).
+ */
+export function achLeftOutLine(labels: readonly string[]): string {
+  const views = joinWords(labels.map(viewName));
+  return labels.length === 1 ? `${views}, not set out here, is not rated against these facts.` : `${views}, not set out here, are not rated against these facts.`;
+}
+
 /** The evidence matrix's lead: how to read it (Heuer's analysis of competing hypotheses), with the symbols as the matrix shows them. */
 export function achLead(): readonly LeadPart[] {
   return [

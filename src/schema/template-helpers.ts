@@ -59,6 +59,7 @@ const briefsmithHelpers = {
     doc: '{{phrase "name"}}: a fixed word or sentence of the documents, as the Word output says it too ("blufMemo": "Bottom line up front", "sources", "notes", …: src/render/wording.ts)',
   },
   achLead: { params: [0, 0], block: false, result: html, doc: "{{achLead}}: the evidence matrix's lead: how to read C, I and N" },
+  achLeftOut: { params: [1, 1], block: false, lists: [0], result: text, doc: "{{achLeftOut viewpointsLeftOut}}: under a question's evidence matrix, the views the brief leaves out, said not to be rated" },
   join: { params: [1, 2], block: false, result: text, lists: [0], scalars: [1], doc: '{{join list ", "}}: the items of a list with a separator' },
   pageSize: { params: [1, 1], block: false, scalars: [0], result: text, doc: "{{pageSize brief.paper}}: the CSS page size (letter or A4)" },
   weight: { params: [1, 1], block: false, scalars: [0], result: { $ref: "#/definitions/DueWeight" }, doc: "(weight theme.id): the question's due-weight statement (text, short, sentences, …)" },

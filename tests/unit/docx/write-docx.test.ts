@@ -181,6 +181,11 @@ describe("the Word document of a memo", () => {
 });
 
 describe("the Word document of a handout", () => {
+  it("says under its evidence matrix which views it leaves out are not rated, as the PDF does", async () => {
+    const { document } = await docxFromFields({ template: "handout", viewpoints: ["yes"] });
+    expect(paragraphs(document).map((p) => p.text)).toContain("“No”, not set out here, is not rated against these facts.");
+  });
+
   it("says whom it is for in its byline, as the one-pager does", async () => {
     const { document } = await docxFromFields({ template: "handout", to: "Mid-career diplomats", from: "Training Unit" });
     expect(paragraphs(document).find((p) => p.style === "Byline")?.text).toBe("For Mid-career diplomats · Training Unit · 15 January 2026");

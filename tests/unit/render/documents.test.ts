@@ -34,6 +34,13 @@ describe("rendered documents", () => {
     for (const template of ["memo", "handout", "one-pager"]) expect(text(html({ template, to: "Mid-career diplomats" }))).toContain("Mid-career diplomats");
   });
 
+  // A reader's test: a handout leaving a view out rated a fact "not diagnostic" that bore only on that view, and
+  // nothing under its evidence matrix said the view had no column.
+  it("say under a handout's evidence matrix which views it leaves out are not rated", () => {
+    expect(text(html({ template: "handout", viewpoints: ["yes"] }))).toContain("“No”, not set out here, is not rated against these facts.");
+    expect(text(html({ template: "handout" }))).not.toContain("not rated against these facts");
+  });
+
   it("print the tool credit only when the brief asks for it", () => {
     expect(text(html({}))).not.toContain("Briefsmith");
     expect(text(html({ credit: true }))).toContain("Prepared with Briefsmith");
