@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, Scalar, type Node } from "yaml";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { YamlFile, YamlPath } from "./yaml-file.js";
 import { nodeSpan } from "./yaml-span.js";
@@ -17,11 +17,12 @@ export function locate(file: YamlFile, path: YamlPath, part: "key" | "value" = "
       const keySpan = locateKey(file, prefix);
       if (keySpan !== undefined) return keySpan;
     }
-    const span = nodeSpan(prefix.length === 0 ? file.document.contents : file.document.getIn(prefix, true));
+    const node = prefix.length === 0 ? file.document.contents : file.document.getIn(prefix, true);
+    const span = nodeSpan(node);
     if (span !== undefined) {
       // A whole mapping is a poor place to point: point at its first line instead.
       if (depth < path.length || part === "key") return firstLine(file.text, span);
-      return span;
+      return isBlockScalar(node) ? blockText(file.text, span) : span;
     }
   }
   return { start: 0, end: 1 };
@@ -37,6 +38,22 @@ function locateKey(file: YamlFile, path: YamlPath): Span | undefined {
   }
   if (isSeq(parent) && typeof key === "number") return nodeSpan(parent.items[key] as Node);
   return undefined;
+}
+
+function isBlockScalar(node: unknown): boolean {
+  return isScalar(node) && (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL);
+}
+
+/**
+ * A block's text without its indicator line (`>-`, `|`): a caret under ">-" points at nothing the author wrote.
+ * From the first line of the text, past its indentation, to the block's end.
+ */
+function blockText(text: string, span: Span): Span {
+  const newline = text.indexOf("\n", span.start);
+  if (newline === -1 || newline + 1 >= span.end) return span;
+  let start = newline + 1;
+  while (start < span.end && /\s/.test(text[start]!)) start++;
+  return start < span.end ? { start, end: span.end } : span;
 }
 
 function firstLine(text: string, span: Span): Span {

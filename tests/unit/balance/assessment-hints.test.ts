@@ -33,3 +33,16 @@ describe("the hint for a question shown with one view", () => {
     expect(hint).toBe('  hint: add "do-not-build" to viewpoints');
   });
 });
+
+// A staffer's assessment written as a folded block (assessment: >-) was pointed at the ">-", not at its words.
+describe("a problem in text written as a block", () => {
+  it("is pointed at the text's first line, not at the block's indicator", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nassessment: >-\n  The extension would lower car traffic.\n  We have moderate confidence in this judgment.");
+    const validated = await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    const line = validated.stderr.split("\n").find((l) => l.includes("BALANCE_ASSESSMENT_WITHOUT_LIKELIHOOD"));
+    const place = /^briefs\/tram-memo\.yaml:(\d+):(\d+):/.exec(line ?? "");
+    const lines = project.read("briefs/tram-memo.yaml").split("\n");
+    expect(lines[Number(place?.[1]) - 1]!.slice(Number(place?.[2]) - 1)).toBe("The extension would lower car traffic.");
+  });
+});
