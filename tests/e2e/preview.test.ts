@@ -198,11 +198,14 @@ describe("brief preview in a browser", () => {
     await page.waitForSelector("#problems:not([hidden])", { timeout: 10_000 });
     const shown = await page.$$eval("#problem-list pre", (pres) => pres.map((pre) => ({ code: pre.getAttribute("data-code"), text: pre.textContent! })));
     const misquote = shown.find((p) => p.code === "EXTRACT_MISQUOTE");
-    const quoteLine = readFileSync(claimsPath, "utf8").split("\n").findIndex((line) => line.includes(badQuote));
-    expect(misquote?.text.split("\n").slice(0, 3)).toEqual([
-      `sources/sino-russian/claims-alliance.yaml:${quoteLine}:12: error EXTRACT_MISQUOTE: the quote of claim "alliance-quasi-05" is not verbatim in source "gmf-workshop-2016"`,
-      `  ${quoteLine} |     quote: >-`,
-      `  ${" ".repeat(String(quoteLine).length)} |            ^^`,
+    // The quote is a folded block: the line shown is its text, not the "quote: >-" above it.
+    const lines = readFileSync(claimsPath, "utf8").split("\n");
+    const quoteLine = lines.findIndex((line) => line.includes(badQuote)) + 1;
+    const quoteText = lines[quoteLine - 1]!;
+    const column = quoteText.length - quoteText.trimStart().length + 1;
+    expect(misquote?.text.split("\n").slice(0, 2)).toEqual([
+      `sources/sino-russian/claims-alliance.yaml:${quoteLine}:${column}: error EXTRACT_MISQUOTE: the quote of claim "alliance-quasi-05" is not verbatim in source "gmf-workshop-2016"`,
+      `  ${quoteLine} | ${quoteText}`,
     ]);
     expect(misquote?.text).toMatch(/\n {2}hint: /);
     // Exactly what `brief validate` prints for the same files, and what the preview printed in its terminal.
