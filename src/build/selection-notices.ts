@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnosticKey, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { corpusDir, displayPath, realFolder } from "../load/project.js";
 import { fileLimits, readTextFile } from "../load/read-file.js";
 import { selectionNoticeCodes, type ManifestNotice } from "../output/manifest.js";
@@ -59,7 +59,7 @@ export class SelectionNotices {
   add(brief: { readonly id: string; readonly file: string }, diagnostics: readonly Diagnostic[] | undefined): void {
     for (const d of diagnostics ?? []) {
       if (!isSelectionNotice(d)) continue;
-      const key = `${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`;
+      const key = diagnosticKey(d);
       const place = this.#byPlace.get(key) ?? { notice: d, briefs: [] };
       this.#byPlace.set(key, place);
       if (resolve(this.#cwd, d.file) !== resolve(this.#cwd, brief.file)) place.briefs.push(brief.id);

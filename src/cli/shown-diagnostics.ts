@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { BriefJudgement } from "../build/gate.js";
 import { isSelectionNotice, SelectionNotices } from "../build/selection-notices.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnosticKey, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OptionSpecs } from "./command.js";
 
 export const allOption = {
@@ -21,7 +21,7 @@ export function briefDiagnosticsShown(briefs: readonly BriefJudgement[], named: 
   const notShown = new Set<string>();
   const others = briefs.flatMap((brief) => {
     const shown = diagnosticsShownOf(brief, named, all, cwd);
-    for (const d of brief.diagnostics) if (!shown.includes(d)) notShown.add(`${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`);
+    for (const d of brief.diagnostics) if (!shown.includes(d)) notShown.add(diagnosticKey(d));
     notices.add(brief, shown);
     return shown.filter((d) => !isSelectionNotice(d));
   });

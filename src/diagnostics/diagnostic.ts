@@ -35,3 +35,8 @@ export interface Diagnostic {
 export function errorCount(diagnostics: readonly Diagnostic[]): number {
   return diagnostics.filter((d) => d.severity === "error").length;
 }
+
+/** The same problem at the same place: what a report says once, however many briefs or runs found it. */
+export function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`;
+}

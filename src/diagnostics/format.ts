@@ -1,6 +1,6 @@
 import stringWidth from "string-width";
 import { visibleLine as visible } from "../text/visible-text.js";
-import type { Diagnostic, Span } from "./diagnostic.js";
+import { diagnosticKey, type Diagnostic, type Span } from "./diagnostic.js";
 
 export interface Position {
   /** 1-based. */
@@ -101,6 +101,6 @@ function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 /** Diagnostics sorted by place, each once (the same problem found by two checks is reported once). */
 export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const unique = new Map<string, Diagnostic>();
-  for (const d of sortDiagnostics(diagnostics)) unique.set(`${d.file}|${d.span?.start}|${d.code}|${d.message}`, d);
+  for (const d of sortDiagnostics(diagnostics)) unique.set(diagnosticKey(d), d);
   return [...unique.values()];
 }

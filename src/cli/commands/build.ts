@@ -1,6 +1,6 @@
 import { defaultConcurrency, defaultRestartAfter } from "../../build/defaults.js";
 import { hasCurrentOutputs, type BriefChanges, type BriefResult, type BuildResult } from "../../build/types.js";
-import { errorCount, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { diagnosticKey, errorCount, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
 import type { Printer } from "../../print/printer.js";
 import { briefFileBaseName, displayPath } from "../../load/project.js";
@@ -150,7 +150,7 @@ function reportProblems(io: CliIo, result: BuildResult, reporter: Reporter): voi
   // Each once, however many briefs it failed.
   const placed = new Map<string, { diagnostic: Diagnostic; texts: ReadonlyMap<string, string> }>();
   for (const { error } of result.results) {
-    for (const d of error?.diagnostics ?? []) placed.set(`${d.code}\n${d.file}\n${d.span?.start}\n${d.message}`, { diagnostic: d, texts: error!.fileTexts });
+    for (const d of error?.diagnostics ?? []) placed.set(diagnosticKey(d), { diagnostic: d, texts: error!.fileTexts });
   }
   for (const { diagnostic, texts } of placed.values()) printDiagnostics(io, [diagnostic], texts, reporter);
   const errors: { file: string | undefined; error: BriefsmithError }[] = result.results.flatMap((brief) => (brief.error && brief.error.diagnostics.length === 0 ? [{ file: brief.file, error: brief.error }] : []));
