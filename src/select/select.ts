@@ -270,23 +270,15 @@ function chooseTheme(
   const pinned = new Set(brief.include_claims ?? []);
   const shown = theme.viewpoints.filter((v) => brief.viewpoints === "all" || brief.viewpoints.includes(v.id));
   const ordered = rotate(shown, themeIndex);
-  const candidates = ordered.map((viewpoint) =>
-    extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id && !excluded.has(c.id)),
-  );
-  const holders = candidates.map((claims) => holdersOf(claims, context.perspectives, context.sourcesById));
+  // A view's claims the brief may show, and who holds it among them.
+  const claimsOf = (viewpoint: Viewpoint) => extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id && !excluded.has(c.id));
+  const holdersAmong = (claims: readonly Claim[]) => holdersOf(claims, context.perspectives, context.sourcesById);
+  const candidates = ordered.map(claimsOf);
+  const holders = candidates.map(holdersAmong);
   // The weight of the sources does not depend on what a brief shows: the views it leaves out are weighed too.
   const leftOut = theme.viewpoints
     .filter((v) => !shown.includes(v))
-    .map((viewpoint): LeftOutViewpoint => ({
-      id: viewpoint.id,
-      label: viewpoint.label,
-      stance: viewpoint.stance,
-      holders: holdersOf(
-        extract.claims.filter((c) => c.theme === theme.id && c.viewpoint === viewpoint.id && !excluded.has(c.id)),
-        context.perspectives,
-        context.sourcesById,
-      ),
-    }));
+    .map((viewpoint): LeftOutViewpoint => ({ id: viewpoint.id, label: viewpoint.label, stance: viewpoint.stance, holders: holdersAmong(claimsOf(viewpoint)) }));
   const prevalences = holders.map(strongestPrevalence);
   const targets = brief.space === "proportional" ? proportionalShares(prevalences) : ordered.map(() => 1 / Math.max(1, ordered.length));
   const rankOf = (claim: Claim) => prevalenceRank[context.perspectives.get(claim.perspective)?.prevalence ?? "unstated"];
@@ -390,8 +382,7 @@ function classificationBlock(block: ValidBrief["classification_block"]): Classif
  * its words ("The staff union warns…" for "the staff union representative"), or its first two ("Those who see…"
  * for "those who view the relationship as robust"). Or, within its first clauses, it names the label's holder in
  * a phrase of its own: "Panellists concluded…" for "the panel", "…some participants cited…" for "various
- * participants", "Other US commentators and officials call…" for "some US commentators and officials wary of
- * China", "…this Japanese view held…" for "one Japanese perspective" (a reader found each said twice).
+ * participants", "…this Japanese view held…" for "one Japanese perspective" (a reader found each said twice).
  */
 function mentions(text: string, label: string): boolean {
   if (text.toLowerCase().replace(/\s+/g, " ").includes(label.toLowerCase().replace(/\s+/g, " "))) return true;
