@@ -64,7 +64,7 @@ function sourceShown(holder: Holder, listed: ReadonlySet<string>): string {
 /** What the statement needs of a view, shown or left out: its label, stance and holders. */
 type WeighedView = Pick<ViewpointModel, "id" | "label" | "stance" | "holders">;
 
-function weighView(viewpoint: WeighedView, shown: boolean): ViewWeight {
+function weighView(viewpoint: WeighedView, shown: boolean, countedSources: number): ViewWeight {
   const named = nameHolders(viewpoint.holders);
   return {
     viewpointId: viewpoint.id,
@@ -73,7 +73,7 @@ function weighView(viewpoint: WeighedView, shown: boolean): ViewWeight {
     strength: strongestPrevalence(viewpoint.holders),
     named,
     uncounted: viewpoint.holders.filter((h) => h.prevalence === "unstated"),
-    countedSources: 0, // set by countSources, against the other views
+    countedSources,
   };
 }
 
@@ -86,16 +86,13 @@ const clearGap = 3;
  * it for both made a lone voice tip a question to "held in more of the sources". Closer than that (some
  * participants against one presentation), the source counts for both.
  */
-function countSources(views: readonly ViewWeight[], holdersOf: (view: ViewWeight) => readonly Holder[]): ViewWeight[] {
+function countedSources(views: readonly WeighedView[]): number[] {
   const strongest = views.map((view) => {
     const bySource = new Map<string, number>();
-    for (const h of holdersOf(view)) if (h.prevalence !== "unstated") bySource.set(h.sourceId, Math.max(bySource.get(h.sourceId) ?? 0, prevalenceRank[h.prevalence]));
+    for (const h of view.holders) if (h.prevalence !== "unstated") bySource.set(h.sourceId, Math.max(bySource.get(h.sourceId) ?? 0, prevalenceRank[h.prevalence]));
     return bySource;
   });
-  return views.map((view, i) => ({
-    ...view,
-    countedSources: [...strongest[i]!].filter(([source, rank]) => strongest.every((other) => (other.get(source) ?? 0) - rank < clearGap)).length,
-  }));
+  return strongest.map((own) => [...own].filter(([source, rank]) => strongest.every((other) => (other.get(source) ?? 0) - rank < clearGap)).length);
 }
 
 /** Where the uncounted holders of a view speak: "at the GMF workshop", "at the Carnegie panel and the GMF workshop". */
@@ -162,10 +159,11 @@ const compare = (a: ViewWeight, b: ViewWeight) => prevalenceRank[b.strength] - p
  * showing two of three views said the weight lay with one of them where the sources, counted whole, were divided.
  */
 export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = everySource(theme)): DueWeight {
-  const viewpointOf = new Map<string, WeighedView>([...theme.viewpoints, ...theme.viewpointsLeftOut].map((v) => [v.id, v]));
+  const all: readonly WeighedView[] = [...theme.viewpoints, ...theme.viewpointsLeftOut];
+  const viewpointOf = new Map(all.map((v) => [v.id, v]));
+  const counts = countedSources(all);
   // Array.prototype.sort is stable: display order, then the extract's for the views left out, breaks ties.
-  const weighed = [...theme.viewpoints.map((v) => weighView(v, true)), ...theme.viewpointsLeftOut.map((v) => weighView(v, false))];
-  const views = countSources(weighed, (view) => viewpointOf.get(view.viewpointId)!.holders).sort(compare);
+  const views = all.map((v, i) => weighView(v, i < theme.viewpoints.length, counts[i]!)).sort(compare);
 
   const [first, second] = views;
   let verdict: WeightVerdict;
