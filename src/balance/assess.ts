@@ -83,15 +83,6 @@ function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: C
   const policy = report.policy;
   // A question shown with one view is fixed in viewpoints:, by the views the brief leaves out, not by claims.
   const leftOut = problem.code === "MISSING_VIEWPOINT" ? (model.themes.find((t) => t.id === problem.themeId)?.viewpointsLeftOut ?? []) : [];
-  if (leftOut.length > 0) {
-    return {
-      severity: policy === "strict" ? problem.severity : "warning",
-      code: balanceCode(problem.code),
-      message: problem.message,
-      ...(subjectPlace(problem, checked) ?? problemPlace(problem, checked)),
-      hint: `add ${joinWords(leftOut.map((v) => `"${v.id}"`), "or")} to viewpoints`,
-    };
-  }
   // A side the brief's own exclude_claims thins: that list is the cause, and where to look.
   const excluded = problem.code === "UNDERWEIGHT_VIEWPOINT" || problem.code === "EMPTY_VIEWPOINT" ? excludedClaimsOf(problem.viewpointId, checked) : [];
   const where = excluded.length > 0 ? { file: checked.file.path, span: locate(checked.file, ["exclude_claims"], "key") } : (subjectPlace(problem, checked) ?? problemPlace(problem, checked));
@@ -104,7 +95,7 @@ function toDiagnostic(problem: BalanceProblem, report: BalanceReport, checked: C
       : problem.code === "EMPTY_VIEWPOINT"
         ? `exclude_claims leaves out ${joinWords(excluded)}, ${excluded.length === 1 ? "the only claim" : "every claim"} of this side: show ${excluded.length === 1 ? "it" : "some of them"}, or leave the viewpoint out`
         : `exclude_claims leaves out ${joinWords(excluded)} of this side: show ${excluded.length === 1 ? "it" : "some of them"}, or trim the other sides`;
-  const hint = [fixes, cause].filter((h) => h !== undefined).join("; ") || undefined;
+  const hint = leftOut.length > 0 ? `add ${joinWords(leftOut.map((v) => `"${v.id}"`), "or")} to viewpoints` : [fixes, cause].filter((h) => h !== undefined).join("; ") || undefined;
   return {
     severity: policy === "strict" ? problem.severity : "warning",
     code: balanceCode(problem.code),
