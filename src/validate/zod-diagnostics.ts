@@ -258,11 +258,7 @@ function unwrapped(schema: z.ZodType | undefined): z.ZodType | undefined {
 function isMissingKey(data: unknown, path: YamlPath): boolean {
   if (path.length === 0) return false;
   // An empty file (or one of comments only) is an empty mapping: each required key is missing from it.
-  let parent: unknown = data ?? {};
-  for (const part of path.slice(0, -1)) {
-    if (parent === null || typeof parent !== "object") return false;
-    parent = (parent as Record<string | number, unknown>)[part];
-  }
+  const parent = valueAt(data ?? {}, path.slice(0, -1));
   const key = path[path.length - 1]!;
   return parent !== null && typeof parent === "object" && !Array.isArray(parent) && !Object.hasOwn(parent, key);
 }
