@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,14 +80,40 @@ export async function launchBrowser(
   } catch (error) {
     if (profile !== undefined) removeProfileFolder(profile);
     if (error instanceof BriefsmithError) throw error;
-    throw new BriefsmithError(
-      "BROWSER_LAUNCH_FAILED",
-      `could not start the browser at ${location.executablePath}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-      { hint: "check that the browser runs (try it with --version), or name another with --browser", cause: error },
-    );
+    const why = signal.aborted ? undefined : await whyItDoesNotRun(location.executablePath);
+    const said = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    // Puppeteer's words for a browser that ended before it answered over the pipe.
+    const closed = /Target closed|Connection closed/.test(said) ? "it ended as it started, before it could be talked to" : said;
+    throw new BriefsmithError("BROWSER_LAUNCH_FAILED", `could not start the browser at ${location.executablePath}: ${why ?? closed}`, {
+      hint:
+        why === undefined
+          ? "check that the browser runs (try it with --version), or name another with --browser"
+          : "run it with --version to see all it says (a missing library is installed with the system's package manager), or name another browser with --browser",
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Why a browser that failed to start does not run at all, from running it with --version: its exit code and the
+ * last line it wrote ("libnss3.so: cannot open shared object file"). Puppeteer, talking to the browser over a pipe,
+ * only sees the pipe close ("Protocol error (Target.setDiscoverTargets): Target closed"), and keeps what the browser
+ * said to itself. Undefined when it runs (the failure is elsewhere) or does not answer within 5 s.
+ */
+function whyItDoesNotRun(executablePath: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(executablePath, ["--version"], { timeout: 5000, maxBuffer: 64 * 1024, encoding: "utf8" }, (error, _stdout, stderr) => {
+      if (error === null) return resolve(undefined);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code === "string") return resolve(code === "ENOENT" ? "there is no program there" : `it cannot be run (${code})`);
+      if (error.killed) return resolve(undefined);
+      const said = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "").at(-1);
+      const ended = error.signal ? `it was killed by ${error.signal}` : `it exits with code ${String(error.code)}`;
+      resolve(`${ended} as it starts${said === undefined ? "" : `: ${said.length > 300 ? `${said.slice(0, 300)}…` : said}`}`);
+    });
+  });
 }
 
 /** A fresh profile folder for a browser, in the system's temporary folder. */
