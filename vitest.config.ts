@@ -19,6 +19,7 @@ const moduleMocking = [
   "tests/unit/build/word-output.test.ts",
   "tests/unit/output/lock-race.test.ts",
   "tests/unit/print/launch-abort.test.ts",
+  "tests/unit/print/launch-failure.test.ts",
   "tests/unit/print/launch.test.ts",
 ];
 

@@ -217,8 +217,9 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   } else {
     sentences.push(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
   }
-  // Counted views that also rest on uncounted arguments: said once, for all of them.
-  const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
+  // Counted views that also rest on uncounted arguments in the sources that count them: said once, for all of them.
+  const countedIn = (view: ViewWeight) => new Set(view.named.map((h) => h.sourceId));
+  const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => countedIn(v).has(h.sourceId) && !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
   if (alsoUncounted.length > 0 && verdict !== "one-view") {
     sentences.push(
       alsoUncounted.length === views.length
@@ -247,6 +248,17 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
     const place = wherePhrase(view.uncounted);
     byPlace.set(place, [...(byPlace.get(place) ?? []), view]);
   }
+  // Uncounted arguments in a source that counts none of a view's holders: said with the place. The Balance note says
+  // the view rests on that source too, and a lean toward a view counted in one source, beside a note saying the
+  // other rests on two, read as a contradiction while nothing said the second source gives no count.
+  const alsoArguedAt = new Map<string, ViewWeight[]>();
+  for (const view of verdict === "one-view" ? [] : counted) {
+    const elsewhere = view.uncounted.filter((h) => !countedIn(view).has(h.sourceId));
+    if (elsewhere.length === 0) continue;
+    const place = wherePhrase(elsewhere);
+    alsoArguedAt.set(place, [...(alsoArguedAt.get(place) ?? []), view]);
+  }
+  const names = (group: readonly ViewWeight[]) => joinWords(group.map((v) => viewName(v.label)));
   const without = counted.length > 0 ? ", with no word on how widely they are held" : "";
   for (const [place, group] of byPlace) {
     const subject =
@@ -255,7 +267,21 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
         : group.length === 1
           ? `${sentenceCase(theView(group[0]!.label))} is`
           : `The ${joinWords(group.map((v) => viewName(v.label)))} views are`;
-    sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("they are", "it is") : without}.`);
+    // Counted views argued here too, without a count, in the same sentence: "…, and so is “Yes”, with no word …".
+    const also = alsoArguedAt.get(place) ?? [];
+    alsoArguedAt.delete(place);
+    if (also.length > 0) {
+      const either = group.length + also.length === 2 ? "either is" : "any of them is";
+      sentences.push(`${subject} argued ${place}, and so ${also.length === 1 ? "is" : "are"} ${names(also)}, with no word there on how widely ${either} held.`);
+    } else sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("they are", "it is") : without}.`);
+  }
+  // One sentence for all places: "“X” is also argued at the GMF workshop and “Y” at the Carnegie panel, with no word …".
+  const [firstPlace, ...otherPlaces] = alsoArguedAt;
+  if (firstPlace !== undefined) {
+    const [place, group] = firstPlace;
+    const one = otherPlaces.length === 0 && group.length === 1;
+    const first = `${sentenceCase(names(group))} ${group.length === 1 ? "is" : "are"} also argued ${place}`;
+    sentences.push(`${joinWords([first, ...otherPlaces.map(([where, views]) => `${names(views)} ${where}`)])}, with no word there on how widely ${one ? "it is" : "they are"} held.`);
   }
   // The views the brief leaves out, said first: a reader must not take the views set out for all there are, nor
   // read the weighing that follows as a contest between the views on the page (a reader's test).

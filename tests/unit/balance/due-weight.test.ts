@@ -138,6 +138,30 @@ describe("the due-weight statement", () => {
     expect(weight.text).toContain("take the “Yes” view");
   });
 
+  // A reader's test: a handout leaned toward a view counted in one source, and its Balance note said the other view
+  // "rests on two sources", with nothing to say that the second source argues it without a count.
+  it("names the source where a counted view is also argued without a count", () => {
+    const base = makeExtract();
+    const claim = base.claims[0]!;
+    const extract = makeExtract({
+      perspectives: [
+        { id: "analysts", label: "some analysts", prevalence: "some" },
+        { id: "talk", label: "one presentation", prevalence: "one" },
+        { id: "officials", label: "officials", prevalence: "unstated" },
+      ],
+      claims: [
+        { ...claim, id: "y1", viewpoint: "yes", source: "s1", perspective: "analysts" },
+        { ...claim, id: "n1", viewpoint: "no", source: "s1", perspective: "talk", text: "A no claim." },
+        { ...claim, id: "n2", viewpoint: "no", source: "s2", perspective: "officials", text: "Another no claim." },
+      ],
+    });
+    const model = selectBrief(makeBrief({ themes: ["t1"] }), extract, options);
+    const weight = dueWeight(model.themes[0]!);
+    expect(weight.verdict).toBe("leans-toward");
+    expect(weight.text).toContain("The weight of the sources leans toward the “Yes” view");
+    expect(weight.text).toContain("“No” is also argued in Pub Two, with no word there on how widely it is held.");
+  });
+
   // The handout said "Some Russians (GMF workshop) see two civilisations with little in common, each turned mainly
   // toward the West": the view's stance, which sums up what its critics said too, given to the one group counted.
   it("says a view's stance of all who hold it, never of the holders named alone", () => {
@@ -153,7 +177,7 @@ describe("the due-weight statement", () => {
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. For it, the sources also give arguments without saying how widely they are held. The “No” view is argued at the Pub Two, with no word on how widely it is held.",
+      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. The “No” view is argued at the Pub Two, and so is “Yes”, with no word there on how widely either is held.",
     );
     expect(weight.text).not.toContain("most experts (One) say yes");
     // The officials are named in the extract: what the sources leave unsaid is how widely they hold it, not whose it is.

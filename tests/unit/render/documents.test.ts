@@ -41,6 +41,16 @@ describe("rendered documents", () => {
     expect(text(html({ template: "handout" }))).not.toContain("not rated against these facts");
   });
 
+  // A reader's test: "this memo endorses none of them; our own assessment is marked as such", above an assessment
+  // judging one view likely, read as a memo saying it takes no side and then taking one.
+  it("do not say they endorse no view beside the office's own assessment, and say where that is", () => {
+    const assessment = "We judge it likely that the plan goes ahead. We have moderate confidence in this judgment.";
+    const withAssessment = text(html({ assessment }));
+    expect(withAssessment).not.toContain("endorses none");
+    expect(withAssessment).toContain("The views set out are the sources’, each attributed to who holds it; our own judgment is given apart, under “Our assessment”.");
+    expect(text(html({}))).toContain("The views are the sources’, each attributed to who holds it; this memo endorses none of them.");
+  });
+
   it("print the tool credit only when the brief asks for it", () => {
     expect(text(html({}))).not.toContain("Briefsmith");
     expect(text(html({ credit: true }))).toContain("Prepared with Briefsmith");
