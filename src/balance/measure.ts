@@ -64,7 +64,7 @@ export function measureBalance(
     unshown: options.unshown ?? new Map(),
     measured,
     space: model.space,
-    weightStated: weightStated(model),
+    weightStated: weightPrinted(model) !== undefined,
     listedSources: new Set(model.sources.map((source) => source.id)),
   } as const;
   const themes = model.themes.map((theme) => measureTheme(theme, context, problems));
@@ -94,9 +94,10 @@ interface ThemeMeasure {
   readonly listedSources: ReadonlySet<string>;
 }
 
-/** Whether a document prints each question's due-weight statement: in its bottom line, or with the questions. */
-function weightStated(model: BriefModel): boolean {
-  return model.weightIn === "bluf" ? model.sectionOrder.includes("bluf") : model.sectionOrder.includes("themes") || model.sectionOrder.includes("comparison");
+/** Where a document prints each question's due-weight statement: in its bottom line, with the questions, or neither (its Balance note does). */
+export function weightPrinted(model: Pick<BriefModel, "weightIn" | "sectionOrder">): "bluf" | "questions" | undefined {
+  if (model.weightIn === "bluf") return model.sectionOrder.includes("bluf") ? "bluf" : undefined;
+  return model.sectionOrder.includes("themes") || model.sectionOrder.includes("comparison") ? "questions" : undefined;
 }
 
 function measureTheme(theme: ThemeModel, context: ThemeMeasure, problems: BalanceProblem[]): ThemeBalance {

@@ -1,5 +1,5 @@
 import { viewName } from "../balance/due-weight.js";
-import type { BalanceReport } from "../balance/measure.js";
+import { weightPrinted, type BalanceReport } from "../balance/measure.js";
 import type { BriefModel, SourceModel } from "../model.js";
 import { countOf, joinWords } from "../text/prose.js";
 
@@ -173,11 +173,10 @@ export function creditLine(model: BriefModel): string {
   return model.credit ? `Prepared with Briefsmith from the extract “${model.corpus.title}”.` : "";
 }
 
-/** The Balance note's opening: what is measured and how, in a reader's words. */
+/** The Balance note's opening: what is measured and how, in a reader's words, and that room is not weight. */
 export function balanceLead(model: BriefModel, balance: BalanceReport): string {
   const questions = model.themes.length > 1;
-  const opening = `How this ${documentNoun(model)} presents ${questions ? "each question" : "its question"}.`;
-  if (balance.verdict === "not checked") return opening;
+  if (balance.verdict === "not checked") return `The notes below say how this ${documentNoun(model)} presents ${questions ? "each question" : "its question"}.`;
   // In a reader's words: "space is the words of the claims printed" read as the tool's own measure.
   const measure = balance.measured === "claims" ? "the words printed for it" : "the words of its summary";
   // Equal room is said once, here, for every question that has it: under each question only a view short of it is.
@@ -186,10 +185,14 @@ export function balanceLead(model: BriefModel, balance: BalanceReport): string {
     balance.space === "proportional"
       ? `Each view is given room in proportion to how widely the sources say it is held, measured in ${measure}, and none less than half an equal share.`
       : short === 0
-        ? `Each view is given about the same room${questions ? " on every question" : ""}: measured in ${measure}, none has less than ${fraction(balance.thresholds.underweightRatio)} of an equal share.`
+        ? `Each view is given about the same room${questions ? " on every question" : ""}, measured in ${measure}: none has less than ${fraction(balance.thresholds.underweightRatio)} of an equal share.`
         : `Each view is meant to have about the same room, measured in ${measure}, and none less than ${fraction(balance.thresholds.underweightRatio)} of an equal share; ${short === 1 ? "the note below says where" : "the notes below say where"} a view has less.`;
+  // A reader's test: a note that only said each view got the same room read as equal airtime passed off as balance.
+  const printed = weightPrinted(model);
+  const where = printed === "bluf" ? "in the bottom line" : printed === "questions" ? (questions ? "with each question" : "with the question") : "below";
+  const notWeight = balance.space === "proportional" ? "" : ` Room is not weight: where the weight of the sources lies is said ${where}.`;
   // The first view changes from question to question; with one question there is nothing to rotate.
-  return `${opening} ${room}${questions ? " The order of the views varies from question to question." : ""}`;
+  return `${room}${notWeight}${questions ? " The order of the views varies from question to question." : ""}`;
 }
 
 /**
