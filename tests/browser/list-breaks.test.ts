@@ -117,3 +117,61 @@ describe("a source with a long note at a page break", () => {
     });
   }, 120_000);
 });
+
+const factRule = /\.claims > li, \.facts > li \{[^}]*\}/;
+
+/** Key facts of two lines each under a heading, after a short list and `fillerParagraphs` of text. */
+function factsDocument(css: string, fillerParagraphs: number): string {
+  const filler = Array.from({ length: fillerParagraphs }, (_, i) => `<p>Paragraph ${i + 1} of the text before.</p>`).join("");
+  const fact = (n: number) =>
+    `<li class="fact">Fact ${n}: trade fell by roughly a third in the year, about the same as the fall in trade overall across the region as a whole. <span class="attribution">(Workshop)</span></li>`;
+  return `<!DOCTYPE html><html><head><style>${css}</style></head><body>${filler}<h3>Central Asia</h3><ul class="facts">${fact(1)}${fact(2)}</ul><h3>Economic ties</h3><ul class="facts">${[3, 4, 5, 6, 7].map(fact).join("")}</ul></body></html>`;
+}
+
+// A reader's review: a memo's page began "(GMF workshop)13", the last line of a key fact whose first line ended the
+// page before: orphans and widows did not hold it under a heading kept with its first fact.
+describe("a key fact at a page break", () => {
+  it("is not split, its last line alone at the top of the next page", async () => {
+    expect(baseCss).toMatch(factRule);
+    const withoutRule = baseCss.replace(factRule, ".claims > li { break-inside: avoid; page-break-inside: avoid; }");
+    await withSecondPages(async (secondPage) => {
+      const startsWhole = /^(Fact \d|Economic ties|Central Asia)/;
+      let split: number | undefined;
+      for (let filler = 20; filler < 90 && split === undefined; filler++) {
+        const overleaf = await secondPage(factsDocument(withoutRule, filler));
+        if (overleaf !== "" && !startsWhole.test(overleaf)) split = filler;
+      }
+      expect(split, "no length of text split a fact over two pages").toBeDefined();
+      expect(await secondPage(factsDocument(baseCss, split!))).toMatch(startsWhole);
+    });
+  }, 180_000);
+});
+
+const citationRule = /\.source-citation \{[^}]*\}/;
+
+/** Sources whose citations run to two lines, each with a note, after `fillerParagraphs` of text. */
+function citationsDocument(css: string, fillerParagraphs: number): string {
+  const filler = Array.from({ length: fillerParagraphs }, (_, i) => `<p>Paragraph ${i + 1} of the notes before.</p>`).join("");
+  const source = (n: number) =>
+    `<li><span class="source-citation">[${n}] The German Marshall Fund of the United States, <cite>Synopsis: Workshop on Relations After the Crisis—A New Reality?</cite>, a workshop on relations, Washington, DC, 4 February 2016.</span><p class="source-quality">Source ${n} note: a secondhand synopsis of a workshop.</p></li>`;
+  return `<!DOCTYPE html><html><head><style>${css}</style></head><body>${filler}<ol class="source-list">${[1, 2, 3, 4].map(source).join("")}</ol></body></html>`;
+}
+
+// A reader's review: a source's title broke over two pages ("…After Maidan—A" at a page's foot, "New Reality?"
+// overleaf), read as two entries.
+describe("a source's citation at a page break", () => {
+  it("is not split over two pages", async () => {
+    expect(baseCss).toMatch(citationRule);
+    const withoutRule = baseCss.replace(citationRule, "");
+    await withSecondPages(async (secondPage) => {
+      const startsWhole = /^(\[\d\]|Source \d note)/;
+      let split: number | undefined;
+      for (let filler = 20; filler < 90 && split === undefined; filler++) {
+        const overleaf = await secondPage(citationsDocument(withoutRule, filler));
+        if (overleaf !== "" && !startsWhole.test(overleaf)) split = filler;
+      }
+      expect(split, "no length of text split a citation over two pages").toBeDefined();
+      expect(await secondPage(citationsDocument(baseCss, split!))).toMatch(startsWhole);
+    });
+  }, 180_000);
+});
