@@ -41,14 +41,24 @@ export function detectFormat(bytes: Uint8Array, fileName: string, declared?: Doc
     });
   }
   if (magic === "pdf") return "pdf";
-  if (magic === "zip" && (claimed === "docx" || claimed === undefined)) return "docx";
+  if (magic === "zip") {
+    // Word, OpenDocument, EPUB and Pages files are all zip packages: the package says which (a LibreOffice .odt was
+    // read as a damaged Word file, and the hint to save it as .docx never reached its author).
+    const other = otherPackage(bytes);
+    if (other !== undefined) {
+      throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is ${other.what}, not a Word document`, { hint: `${other.hint}; ${supported}` });
+    }
+    if (claimed === "docx" || (claimed === undefined && hintOfExtension[extension] === undefined && isWordPackage(bytes))) return "docx";
+  }
   if (claimed === "pdf" || claimed === "docx") {
     throw new BriefsmithError("INGEST_UNREADABLE", `${fileName} is not a ${claimed.toUpperCase()} file: its first bytes are not those of one`, {
       hint: "the file may be damaged or truncated, or named with the wrong extension",
     });
   }
   if (magic === "zip") {
-    throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is a zip archive, not a ${claimed}`, { hint: supported });
+    throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is a zip archive${claimed === undefined ? " but not a Word document" : `, not a ${claimed} file`}`, {
+      hint: hintOfExtension[extension] ?? `unpack it and add the documents in it; ${supported}`,
+    });
   }
   if (claimed !== undefined) return claimed;
   if (looksLikeHtml(bytes)) return "html";
@@ -76,6 +86,31 @@ function formatOfMagic(bytes: Uint8Array, pdfAnywhereInFirstKilobyte: boolean): 
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^(?:\uFEFF|\s)*<(?:!doctype\s+html|html)[\s>]/i.test(latin1(bytes.subarray(0, 512)));
+}
+
+/** What an OpenDocument or EPUB package is, from the `mimetype` file these formats store first and uncompressed. */
+const packageOfMimetype: readonly { readonly prefix: string; readonly what: string; readonly hint: string }[] = [
+  { prefix: "application/vnd.oasis.opendocument.text", what: "an OpenDocument text (.odt)", hint: hintOfExtension[".odt"]! },
+  { prefix: "application/vnd.oasis.opendocument", what: "an OpenDocument file", hint: "save it as .docx or PDF and add that" },
+  { prefix: "application/epub+zip", what: "an EPUB book", hint: hintOfExtension[".epub"]! },
+];
+
+function otherPackage(bytes: Uint8Array): { what: string; hint: string } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 30) return undefined;
+  const method = view.getUint16(8, true);
+  const size = view.getUint32(18, true);
+  const nameLength = view.getUint16(26, true);
+  const extraLength = view.getUint16(28, true);
+  if (method !== 0 || latin1(bytes.subarray(30, 30 + nameLength)) !== "mimetype") return undefined;
+  const start = 30 + nameLength + extraLength;
+  const mimetype = latin1(bytes.subarray(start, start + Math.min(size, 100))).trim();
+  return packageOfMimetype.find((p) => mimetype.startsWith(p.prefix));
+}
+
+/** A Word package names its main part, word/document.xml, in its entries' headers (never compressed). */
+function isWordPackage(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml", 0, "latin1");
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -52,3 +52,48 @@ describe("format detection and typed errors", () => {
     expect(document).toMatchObject({ format: "md", paragraphs: ["Heading", "Text."] });
   });
 });
+
+/** A zip package whose first entry is stored uncompressed, as OpenDocument and EPUB files start. */
+function zipPackage(firstName: string, firstContent: string, more = ""): Uint8Array {
+  const name = encode(firstName);
+  const content = encode(firstContent);
+  const header = new Uint8Array(30);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, 0x04034b50, true);
+  view.setUint16(4, 20, true);
+  view.setUint32(18, content.length, true);
+  view.setUint32(22, content.length, true);
+  view.setUint16(26, name.length, true);
+  return Uint8Array.from([...header, ...name, ...content, ...encode(more)]);
+}
+
+// A staffer's test: a LibreOffice .odt was "could not be read as a Word document … another kind of zip file named
+// .docx", and the ready hint to save it as .docx never reached her; a renamed .zip was said to be "named .docx".
+describe("zip packages that are not Word documents", () => {
+  it("says an OpenDocument text is one, and how to make it a Word document, whatever its name", async () => {
+    const odt = zipPackage("mimetype", "application/vnd.oasis.opendocument.text", "content.xml");
+    for (const name of ["cyclists.odt", "cyclists.docx", "cyclists"]) {
+      expect(await errorOf(odt, name)).toMatchObject({
+        code: "INGEST_UNSUPPORTED_FORMAT",
+        message: `${name} is an OpenDocument text (.odt), not a Word document`,
+        hint: expect.stringMatching(/^save it as \.docx \(LibreOffice: File > Save As\)/),
+      });
+    }
+    expect(await errorOf(zipPackage("mimetype", "application/epub+zip"), "book.epub")).toMatchObject({ message: "book.epub is an EPUB book, not a Word document" });
+  });
+
+  it("says a zip archive that is no Word document is a zip archive, not a damaged Word file", async () => {
+    const archive = zipPackage("notes/minutes.txt", "Minutes of the meeting.");
+    expect(await errorOf(archive, "renamed.zip")).toMatchObject({
+      code: "INGEST_UNSUPPORTED_FORMAT",
+      message: "renamed.zip is a zip archive but not a Word document",
+      hint: expect.stringContaining("unpack it"),
+    });
+  });
+
+  it("still reads a Word package without the .docx extension as Word", async () => {
+    const word = zipPackage("[Content_Types].xml", "<Types/>", "word/document.xml");
+    // Not a whole Word file: what matters is that it is read as one, and found damaged as one.
+    expect(await errorOf(word, "memo")).toMatchObject({ code: "INGEST_UNREADABLE", message: expect.stringContaining("Word") });
+  });
+});
