@@ -1,11 +1,12 @@
 import { readdirSync, realpathSync, type Dirent } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { suggestionHint } from "../diagnostics/suggest.js";
+import { closestMatch, suggestionHint } from "../diagnostics/suggest.js";
 import { checkOptionsArgument, checkTextArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { layoutNames, templateNames, type LayoutName } from "../schema/names.js";
 import { idPattern } from "../schema/id-pattern.js";
+import { joinWords } from "../text/prose.js";
 import { builtInTemplatesDir } from "./package-files.js";
 import { displayPath, isFile, leadsOutside, projectTemplatesDir, realFolder } from "./project.js";
 import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
@@ -209,13 +210,24 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
           code: "TEMPLATE_LETTERHEAD_UNUSED",
           message: `there is no template "${read.name}", so no Word document is put on this letterhead`,
           file: read.shown,
-          hint: suggestionHint(read.name, [...templates.keys()], "template", true),
+          hint: letterheadNameHint(read.name, [...templates.keys()], dirname(read.shown)),
         });
       }
     }
   }
   if ([...assets.values()].some((asset) => asset.type === "image/svg+xml")) await prepareSvgSanitiser();
   return { dir: builtIn, projectDir, templates, partials, styles, projectStyles, assets, letterheads, refused, diagnostics, fileTexts };
+}
+
+/**
+ * How to name a letterhead no template uses: a staffer saved hers as templates/letterhead.docx, as an example
+ * project's own template is named, and was told only the templates there are.
+ */
+function letterheadNameHint(name: string, templates: readonly string[], folder: string): string {
+  const named = (template: string) => `${folder}/${template}.docx`;
+  const match = closestMatch(name, templates);
+  if (match !== undefined) return `did you mean ${named(match)}?`;
+  return `a letterhead is named after the template whose Word documents it is for: rename it ${joinWords(templates.map(named), "or")}`;
 }
 
 /** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */

@@ -393,6 +393,16 @@ describe("a letterhead in a project's templates/ folder", () => {
     expect(hashTemplate(set, "handout")).toBe(hashTemplate(none, "handout"));
   });
 
+  // A staffer's test: her letterhead, saved as templates/letterhead.docx as the README's example project names its
+  // template, was "there is no template "letterhead"" with the hint "allowed templates: …", not how to name it.
+  it("named after no template is told to be renamed after the one it is for", async () => {
+    const set = await project({ "letterhead.docx": await officeLetterhead() });
+    const unused = set.diagnostics.find((d) => d.code === "TEMPLATE_LETTERHEAD_UNUSED");
+    expect(unused?.hint).toBe(
+      "a letterhead is named after the template whose Word documents it is for: rename it templates/memo.docx, templates/handout.docx or templates/one-pager.docx",
+    );
+  });
+
   it("that cannot be read is an error of its template, which refuses the briefs using it; one for no template is a warning", async () => {
     const set = await project({ "handout.docx": "not a Word file", "memmo.docx": await officeLetterhead(), "sanitised.docx": await hostileLetterhead() });
     const problems = set.diagnostics.map((d) => `${d.severity} ${d.code} ${d.file}`);
@@ -403,7 +413,7 @@ describe("a letterhead in a project's templates/ folder", () => {
         "warning TEMPLATE_LETTERHEAD_SANITISED templates/sanitised.docx",
       ]),
     );
-    expect(set.diagnostics.find((d) => d.code === "TEMPLATE_LETTERHEAD_UNUSED")?.hint).toContain('"memo"');
+    expect(set.diagnostics.find((d) => d.code === "TEMPLATE_LETTERHEAD_UNUSED")?.hint).toBe("did you mean templates/memo.docx?");
     const check = checkTemplates(set);
     expect(check.templates.get("handout")?.errors.map((e) => e.code)).toEqual(["TEMPLATE_LETTERHEAD_INVALID"]);
     expect(check.templates.get("memo")?.errors).toEqual([]);
