@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { locate } from "../load/yaml-locate.js";
 import type { BriefModel } from "../model.js";
 import type { CheckedBrief, ValidBrief } from "../validate/brief.js";
-import { locateInExtract } from "../validate/origins.js";
+import { fileTextOf, locateInExtract } from "../validate/origins.js";
 import { brokenItems, itemKey } from "../validate/scope.js";
 import type { Lexicon } from "./lexicon.js";
 import type { ErrorCode } from "../errors/codes.js";
@@ -112,22 +112,38 @@ function subjectPlace(problem: BalanceProblem, checked: CheckedBrief): Place | u
   const { file } = checked;
   const { extract, origins } = checked.corpus;
   const subject = problem.subject;
-  if (subject?.kind === "brief") return { file: file.path, span: locate(file, [subject.field]) };
-  if (subject?.kind === "claim" || subject?.kind === "fact") {
-    const item = (subject.kind === "claim" ? extract.claims : extract.facts).find((c) => c.id === subject.id);
-    return item ? locateInExtract(origins, item, subject.field) : undefined;
-  }
-  if (subject?.kind === "theme") {
-    const theme = extract.themes.find((t) => t.id === subject.id);
-    return theme ? locateInExtract(origins, theme, subject.field) : undefined;
-  }
-  if (subject?.kind === "viewpoint") {
+  // The item the text is of, in the extract: the caret below is placed in its file's text.
+  let item: object | undefined;
+  let place: Place | undefined;
+  if (subject?.kind === "brief") place = { file: file.path, span: locate(file, [subject.field]) };
+  else if (subject?.kind === "claim" || subject?.kind === "fact") {
+    item = (subject.kind === "claim" ? extract.claims : extract.facts).find((c) => c.id === subject.id);
+    place = item ? locateInExtract(origins, item, subject.field) : undefined;
+  } else if (subject?.kind === "theme") {
+    item = extract.themes.find((t) => t.id === subject.id);
+    place = item ? locateInExtract(origins, item, subject.field) : undefined;
+  } else if (subject?.kind === "viewpoint") {
     const theme = extract.themes.find((t) => t.viewpoints.some((v) => v.id === subject.id));
+    item = theme;
     const index = theme?.viewpoints.findIndex((v) => v.id === subject.id) ?? -1;
-    return theme ? locateInExtract(origins, theme, ["viewpoints", index, subject.field]) : undefined;
+    place = theme ? locateInExtract(origins, theme, ["viewpoints", index, subject.field]) : undefined;
   }
-  return undefined;
+  if (place === undefined || subject?.term === undefined) return place;
+  const text = item === undefined ? file.text : fileTextOf(origins, item);
+  return { file: place.file, span: termSpan(text, place.span, subject.term) };
 }
+
+/**
+ * The word a problem is about, within its text's span in the file: a caret under "insisted" or "should", not
+ * under the first line of a folded block. A word is never split by a line fold; a phrase may be, so its spaces
+ * match any run of white space. Not found as written (an escape in a quoted value), the whole text.
+ */
+function termSpan(fileText: string, span: { start: number; end: number }, term: string): { start: number; end: number } {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}(?![\\p{L}\\p{N}])`, "iu");
+  const found = pattern.exec(fileText.slice(span.start, span.end));
+  return found === null ? span : { start: span.start + found.index, end: span.start + found.index + found[0].length };
+}
+
 
 /**
  * Where a problem without a text of its own is: the viewpoint or theme as the
@@ -171,6 +187,9 @@ function hintFor(problem: BalanceProblem, report: BalanceReport): string | undef
     }
     case "TILTED_LANGUAGE":
       return "report every side in the same neutral verbs (says, argues, notes)";
+    case "RECOMMENDATION_IN_SYNTHESIS":
+      // Not "a recommendation: section": a staffer added one to sections:, which has none.
+      return "state the range of views here, or give the brief a recommendation: field of its own, beside summary: and assessment:";
     case "OFF_SCALE_LIKELIHOOD":
     case "MIXED_ESTIMATIVE_ROWS":
       return "use one row of the ICD 203 scale: almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain";

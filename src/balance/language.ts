@@ -126,8 +126,8 @@ export function checkSynthesis(model: BriefModel, lexicon: Lexicon, problems: Ba
         problem({
           severity: "error",
           code: "RECOMMENDATION_IN_SYNTHESIS",
-          subject: { kind: "brief", id: model.id, field },
-          message: `the ${field} recommends ("${found[0]!.term}"), but the brief asks for no recommendation; state the range of views, or add a recommendation: section`,
+          subject: { kind: "brief", id: model.id, field, term: found[0]!.term },
+          message: `the ${field} recommends ("${found[0]!.term}"), but the brief asks for no recommendation`,
         }),
       );
     }

@@ -7,7 +7,7 @@ import { countWords } from "../text/words.js";
 import { dueWeight } from "./due-weight.js";
 import { checkAssessment, checkEstimativeLanguage, checkSynthesis } from "./language.js";
 import { balanceNote } from "./note.js";
-import { problem, type BalanceProblem } from "./problem.js";
+import { problem, type BalanceProblem, type BalanceSubject } from "./problem.js";
 
 export type { BalanceProblem, BalanceProblemCode, BalanceSubject } from "./problem.js";
 export type { DueWeight, ViewWeight, WeightVerdict } from "./due-weight.js";
@@ -81,6 +81,21 @@ function printedTexts(viewpoint: ViewpointModel, measured: "claims" | "theses"):
   return measured === "claims" ? viewpoint.shownClaims.map((c) => c.text) : [viewpoint.thesis];
 }
 
+/**
+ * The first text of a view with a tilting word, and the word: where to point. A staffer's loaded "insisted" in one
+ * claim was reported at the brief's themes: line, with nothing to say which claim.
+ */
+function firstTilted(viewpoint: ViewpointModel, measured: "claims" | "theses", lexicon: Lexicon): BalanceSubject | undefined {
+  const texts =
+    measured === "claims"
+      ? viewpoint.shownClaims.map((c) => ({ kind: "claim" as const, id: c.id, field: "text", text: c.text }))
+      : [{ kind: "viewpoint" as const, id: viewpoint.id, field: "thesis", text: viewpoint.thesis }];
+  for (const { text, ...subject } of texts) {
+    const term = countTilt(text, lexicon).words[0];
+    if (term !== undefined) return { ...subject, term };
+  }
+  return undefined;
+}
 
 interface ThemeMeasure {
   readonly thresholds: BalanceThresholds;
@@ -216,6 +231,7 @@ function measureTheme(theme: ThemeModel, context: ThemeMeasure, problems: Balanc
           code: "TILTED_LANGUAGE",
           themeId: theme.id,
           viewpointId: most.id,
+          subject: firstTilted(theme.viewpoints.find((v) => v.id === most.id)!, measured, lexicon),
           message:
             `the text for viewpoint "${most.id}" of theme "${theme.id}" uses tilting words (${most.tilt.words.join(", ")}; score ${most.tilt.score}) ` +
             `that "${least.id}" does not (score ${least.tilt.score})`,

@@ -26,7 +26,12 @@ export const balanceProblemCodes = [
 ] as const;
 
 export const BalanceSubjectSchema = z
-  .object({ kind: z.enum(["claim", "fact", "theme", "viewpoint", "brief"]), id: z.string(), field: z.string() })
+  .object({
+    kind: z.enum(["claim", "fact", "theme", "viewpoint", "brief"]),
+    id: z.string(),
+    field: z.string(),
+    term: z.string().optional().describe("the word or phrase in that text the problem is about, as found (a loaded word, a recommending verb)"),
+  })
   .describe("which text of the brief or extract a problem is about");
 
 export const BalanceProblemSchema = z

@@ -28,3 +28,8 @@ export function locateInExtract(
   const path = [...origin.path, ...(Array.isArray(field) ? field : [field])];
   return { file: origin.file.path, span: locate(origin.file, path, part) };
 }
+
+/** The text of the file an item of the extract was read from. */
+export function fileTextOf(origins: Origins, item: object): string {
+  return originOf(origins, item).file.text;
+}

@@ -46,3 +46,40 @@ describe("a problem in text written as a block", () => {
     expect(lines[Number(place?.[1]) - 1]!.slice(Number(place?.[2]) - 1)).toBe("The extension would lower car traffic.");
   });
 });
+
+// A staffer's test: a loaded word in one claim ("insisted") was reported at the brief's themes: line, naming no claim;
+// and a recommending "should" on the second line of a folded assessment was pointed at its first line, with the hint
+// to "add a recommendation: section", which she added to sections:, which has none.
+describe("a problem about one word", () => {
+  const placeOf = (stderr: string, code: string) => {
+    const lines = stderr.split("\n");
+    const at = lines.findIndex((l) => l.includes(code));
+    return { place: /^([^:]+):(\d+):(\d+):/.exec(lines[at] ?? ""), caret: lines[at + 2] ?? "", hint: lines.slice(at, at + 5).find((l) => l.trim().startsWith("hint:")) };
+  };
+
+  it("in a claim is pointed at that word in the corpus, not at the brief", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "text: Shopkeepers fear that a long street closure would ruin them.", "text: Shopkeepers insisted that a long street closure would ruin them.");
+    const validated = await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    const { place, caret } = placeOf(validated.stderr, "BALANCE_TILTED_LANGUAGE");
+    expect(place?.[1]).toBe("sources/transit/corpus.yaml");
+    const line = project.read("sources/transit/corpus.yaml").split("\n")[Number(place?.[2]) - 1]!;
+    expect(line.slice(Number(place?.[3]) - 1)).toMatch(/^insisted that/);
+    expect(caret.replace(/^\s*\|\s*/, "")).toBe("^".repeat("insisted".length));
+  });
+
+  it("on a folded block's second line is pointed at that word, with a hint that names the field to add", async () => {
+    project = new TempProject();
+    project.replace(
+      "briefs/tram-memo.yaml",
+      "date: 2024-04-02",
+      "date: 2024-04-02\nassessment: >-\n  The extension is likely to lower car traffic, and the council\n  should build it. We have moderate confidence in this judgment.",
+    );
+    const validated = await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    const { place, hint } = placeOf(validated.stderr, "BALANCE_RECOMMENDATION_IN_SYNTHESIS");
+    const line = project.read("briefs/tram-memo.yaml").split("\n")[Number(place?.[2]) - 1]!;
+    expect(line.slice(Number(place?.[3]) - 1)).toMatch(/^should build it/);
+    expect(hint).toContain("a recommendation: field of its own");
+    expect(hint).not.toContain("section");
+  });
+});
