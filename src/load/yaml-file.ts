@@ -78,7 +78,9 @@ export function parseYamlFile(path: string, text: string): { file: YamlFile; dia
     return finish(path, text, shift, composeDocument([], ""), undefined, diagnostics);
   }
   const document = composeDocument(parsed.tokens, body);
-  const problems = withoutConsequencesOfTabs(document.errors, body);
+  const blockTab = tabIndentingFirstError(document.errors, body);
+  if (blockTab !== undefined) error("YAML_TAB_AS_INDENT", "Tabs are not allowed as indentation", { start: blockTab, end: blockTab + 1 }, errorCodes.YAML_TAB_AS_INDENT.fix);
+  const problems = withoutConsequencesOfTabs(document.errors, body, blockTab);
   // Everyday slips (a line indented one space too far, a colon in a value, a [ left open) said at the slip itself.
   const explained = explainYamlErrors(problems, body);
   for (const slip of explained) error(slip.code, slip.message, slip.span, slip.hint);
@@ -215,11 +217,26 @@ function indentingTab(text: string, end: number): number | undefined {
  * consequences with hints that mislead. Keep the tab errors, and what comes
  * before the first of them.
  */
-function withoutConsequencesOfTabs(errors: readonly YAMLParseError[], text: string): YAMLParseError[] {
-  const firstTab = errors.filter((e) => e.code === "TAB_AS_INDENT").sort((a, b) => a.pos[0] - b.pos[0])[0];
+function withoutConsequencesOfTabs(errors: readonly YAMLParseError[], text: string, blockTab: number | undefined): YAMLParseError[] {
+  const firstTab = blockTab ?? errors.filter((e) => e.code === "TAB_AS_INDENT").sort((a, b) => a.pos[0] - b.pos[0])[0]?.pos[0];
   if (firstTab === undefined) return [...errors];
-  const lineStart = text.lastIndexOf("\n", firstTab.pos[0] - 1) + 1;
+  const lineStart = text.lastIndexOf("\n", firstTab - 1) + 1;
   return errors.filter((e) => e.code === "TAB_AS_INDENT" || e.pos[1] <= lineStart);
+}
+
+/**
+ * A tab indenting the line of the first error, where the yaml package reports what the tab does rather than the tab:
+ * the first line of a folded text (summary: >-) pasted with a tab was "Block scalar values in collections must be
+ * indented" and "Implicit map keys need to be followed by map values", with hints about list items and quotes.
+ * A tab after the spaces that indent a block's line is the text's own, and no error.
+ */
+function tabIndentingFirstError(errors: readonly YAMLParseError[], text: string): number | undefined {
+  if (errors.length === 0 || errors.some((e) => e.code === "TAB_AS_INDENT")) return undefined;
+  const first = Math.min(...errors.map((e) => e.pos[0]));
+  const lineStart = text.lastIndexOf("\n", first - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const tab = indent.indexOf("\t");
+  return tab < 0 ? undefined : lineStart + tab;
 }
 
 function yamlMessage(message: string): string {

@@ -104,6 +104,16 @@ describe("parseYamlFile: what YAML allows and Briefsmith does not", () => {
     expect(parse(lines.join("\n") + "\n")).toMatchObject({ codes: ["YAML_TAB_AS_INDENT"], at: ["6:1"] });
   });
 
+  // A staffer's test: a paragraph pasted with a tab under assessment: >- was "Block scalar values in collections must
+  // be indented" and two more errors, with hints about list items and quotes; never a word of the tab.
+  it("a tab indenting a line of folded text is reported as the tab, alone", () => {
+    expect(parse("title: X\nassessment: >-\n\tWe judge it likely.\n  More text.\ndate: 2024-01-01\n")).toMatchObject({ codes: ["YAML_TAB_AS_INDENT"], at: ["3:1"] });
+    expect(parse("title: X\nsummary: >-\n  First line.\n\tSecond line.\ndate: 2024-01-01\n")).toMatchObject({ codes: ["YAML_TAB_AS_INDENT"], at: ["4:1"] });
+    expect(parse("claims:\n  - id: a\n    quality: >-\n\tSome text.\n  - id: b\n    text: x\n")).toMatchObject({ codes: ["YAML_TAB_AS_INDENT"], at: ["4:1"] });
+    // After the spaces that indent it, a tab is the text's own.
+    expect(parse("title: X\nsummary: >-\n  First line.\n  \tIndented by a tab.\n").codes).toEqual([]);
+  });
+
   it("duplicate keys are an error at the second", () => {
     expect(parse("a: 1\nb: 2\na: 3\n")).toMatchObject({ codes: ["YAML_DUPLICATE_KEY"], at: ["3:1"] });
   });
