@@ -386,6 +386,7 @@ function classificationBlock(block: ValidBrief["classification_block"]): Classif
  */
 function mentions(text: string, label: string): boolean {
   if (text.toLowerCase().replace(/\s+/g, " ").includes(label.toLowerCase().replace(/\s+/g, " "))) return true;
+  if (namesByLastName(text, label)) return true;
   // Plurals and possessives compared as their stem; "various" and "this" are not plurals.
   const words = (phrase: string) => (phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => (quantifiers.has(word) ? word : word.replace(/(?:’s|'s|es|s)$/u, "")));
   const textWords = words(text);
@@ -403,6 +404,22 @@ function mentions(text: string, label: string): boolean {
   if (!qualified && opening.includes(content[content.length - 1]!)) return true;
   if (content.length >= 2 && content.filter((word) => opening.includes(word)).length * 3 >= content.length * 2) return true;
   return namesHolderInPhrase(textWords.slice(0, clauseWords), content);
+}
+
+/**
+ * A holder whose label is a name ("Dr Amara Osei of the Cycle Campaign", "Councillor Ashcroft", "the Retail
+ * Alliance"), named in the text by its last word, capitalised: "Dr Osei describes…" (a staffer's memo printed
+ * "(Dr Amara Osei of the Cycle Campaign, …)" after it). A name is the label's words before what qualifies it,
+ * every one capitalised; "German Marshall Fund staff" is no name.
+ */
+function namesByLastName(text: string, label: string): boolean {
+  const words = label.trim().split(/\s+/);
+  const qualifierAt = words.findIndex((word, i) => i > 0 && qualifiers.has(word.toLowerCase()));
+  const name = (qualifierAt < 0 ? words : words.slice(0, qualifierAt)).filter((word, i) => !(i === 0 && /^the$/i.test(word)));
+  if (name.length < 2 || !name.every((word) => /^\p{Lu}/u.test(word))) return false;
+  const last = name[name.length - 1]!.replace(/(?:’s|'s)$/u, "");
+  const opening = text.match(/[\p{L}\p{N}’']+/gu)?.slice(0, clauseWords) ?? [];
+  return opening.some((word) => word.replace(/(?:’s|'s)$/u, "") === last);
 }
 
 /** How far into a claim's text a holder it names is looked for: its opening clause or two. */

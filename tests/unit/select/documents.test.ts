@@ -164,6 +164,13 @@ describe("selection prints what the brief asks, in its order, and counts only wh
     // "Russians avoid…" does not say "some": the attribution does.
     expect(attribution("some Russians", "Russians avoid the word.")).toBe("some Russians, One");
     expect(attribution("one engineer", "Critics doubt the estimate.")).toBe("one engineer, One");
+    // A staffer's memo: "Dr Osei describes the charge as a price … (Dr Amara Osei of the Cycle Campaign, …)".
+    expect(attribution("Dr Amara Osei of the Cycle Campaign", "Dr Osei describes the charge as a price on space.")).toBe("One");
+    expect(attribution("Councillor Priya Nandakumar", "As Nandakumar’s report puts it, the scheme worked.")).toBe("One");
+    expect(attribution("the Retail Alliance", "The Alliance’s survey found most shops lost trade.")).toBe("One");
+    // Not a name: a label with a word in lower case; nor a name's other words, or its last word late in the text.
+    expect(attribution("German Marshall Fund staff", "The Fund reported falling trade.")).toBe("German Marshall Fund staff, One");
+    expect(attribution("Dr Amara Osei", "Amara and others describe the charge as a price on space, as Osei did.")).toBe("Dr Amara Osei, One");
   });
 
   it("measures a one-pager on its theses: it prints no claims", () => {
