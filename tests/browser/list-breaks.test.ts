@@ -175,3 +175,26 @@ describe("a source's citation at a page break", () => {
     });
   }, 180_000);
 });
+
+// A CI engineer's test: a 1,900-character token in a Markdown code block in a summary shrank the pages to 67%, and
+// even so most of it was clipped: a code block keeps its white space, so the break-anywhere rule did not reach it.
+describe("a code block with a line longer than the page", () => {
+  it("wraps, so the pages are not shrunk and none of its text is lost", async () => {
+    const codeRule = /pre \{ white-space: pre-wrap; \}/;
+    expect(baseCss).toMatch(codeRule);
+    const document = (css: string) => `<!DOCTYPE html><html><head><style>${css}</style></head><body><pre><code>${"A".repeat(1900)}</code></pre></body></html>`;
+    const folder = mkdtempSync(join(tmpdir(), "code-block-"));
+    const printer = await createPrinter({ jobs: 1 });
+    try {
+      const without = await printer.printDocument(document(baseCss.replace(codeRule, "")));
+      expect(without.warnings.join(" ")).toMatch(/shrank the pages/);
+      const printed = await printer.printDocument(document(baseCss));
+      expect(printed.warnings).toEqual([]);
+      writeFileSync(join(folder, "code.pdf"), printed.pdf);
+      expect((await tool("pdftotext", [join(folder, "code.pdf"), "-"])).replace(/[^A]/g, "")).toHaveLength(1900);
+    } finally {
+      await printer.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
