@@ -117,6 +117,16 @@ async function printOnceOrWithContents<T extends PrintedDocument>(
     const page = byTitle.get(normaliseTitle(entry.title));
     if (page !== undefined) pages.set(entry.anchor, page);
   }
-  const finalHtml = render(model, balance, { contents: { pages } });
+  let finalHtml: string;
+  try {
+    finalHtml = render(model, balance, { contents: { pages } });
+  } catch (error) {
+    // renderTried rendered the contents with placeholder numbers, and validate passed the template on them; one that
+    // fails only on the numbers the printing found (a {{#unless (eq page 7)}}) must not make build refuse what
+    // validate accepted. The contents as first printed, without numbers, stand, and the build says so.
+    if (!(error instanceof BriefsmithError) || error.code !== "TEMPLATE_RENDER_FAILED") throw error;
+    const html = render(model, balance, { contents: {} });
+    return { html, printed: { ...first, warnings: [...first.warnings, `the table of contents is printed without page numbers: with them, ${error.message}`] } };
+  }
   return { html: finalHtml, printed: await print(finalHtml) };
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -130,6 +130,28 @@ describe("a handout template that fails only with its table of contents", () => 
       expect(statuses((JSON.parse(built.stdout) as { briefs: BriefResult[] }).briefs)).toEqual({ "tram-handout": "failed", "tram-memo": "built" });
     });
   }
+});
+
+// A CI engineer's test: validate renders the contents with one placeholder page number for every entry, so a
+// template that failed only on other numbers ({{#unless (eq page 7)}}) passed validate, and build then refused the
+// handout once the printing gave it its real page numbers: one gate, two answers.
+describe("a handout template that fails only on the page numbers the printing finds", () => {
+  it("is built with its contents unnumbered and a warning, not refused by build after validate passed it", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates"), { recursive: true });
+    const handout = readFileSync(join(builtInTemplatesDir, "handout.hbs"), "utf8");
+    const trap = handout.replace('<span class="page">{{#if page}}{{page}}', '<span class="page">{{#if page}}{{page}}{{#unless (eq page 7)}}{{join @root.brief.counts ", "}}{{/unless}}');
+    expect(trap).not.toBe(handout);
+    project.write("templates/trap.hbs", `{{!-- layout: handout --}}\n${trap}`);
+    project.replace("briefs/tram-handout.yaml", "template: handout", "template: trap");
+    const validated = await runCli(["validate", "briefs/tram-handout.yaml"], { cwd: project.dir });
+    expect(validated.code).toBe(0);
+    const printer = new FakePrinter("fake", { pages: () => 8 });
+    const result = await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer, paths: ["briefs/tram-handout.yaml"] });
+    const handoutResult = result.results.find((r) => r.id === "tram-handout")!;
+    expect(handoutResult.status).toBe("built");
+    expect(handoutResult.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^the table of contents is printed without page numbers: with them, template "trap"/)]));
+  });
 });
 
 // A review: any error a template threw was TEMPLATE_RENDER_FAILED, blamed on "a helper in the template" with a hint
