@@ -70,6 +70,18 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], 
   }
 }
 
+/**
+ * What a build said of the briefs it built (pages shrunk to fit, a one-pager past its page), as annotations: on the
+ * pull request too, not only in the log's brief lines (a CI engineer's test).
+ */
+export function briefWarningAnnotations(results: readonly { readonly file: string; readonly warnings: readonly string[] }[]): string[] {
+  return results.flatMap(({ file, warnings }) =>
+    warnings.map((message) =>
+      githubAnnotation({ severity: "warning", code: "BUILD_WARNING", message, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: undefined }),
+    ),
+  );
+}
+
 /** One GitHub Actions annotation; values are escaped as the runner's workflow-command parser expects. */
 export function githubAnnotation(d: LocatedDiagnostic): string {
   // The runner's escapes (%25, %0D, %0A; %3A and %2C in properties). The Unicode line and paragraph separators

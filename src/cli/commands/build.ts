@@ -11,7 +11,7 @@ import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
 import { buildDate, outputFormatList, positiveInteger, projectRoot } from "../options.js";
 import { createProgress } from "../progress.js";
-import { githubAnnotation, locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions, type Reporter } from "../report.js";
+import { briefWarningAnnotations, githubAnnotation, locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions, type Reporter } from "../report.js";
 
 export const buildCommand = defineCommand({
   name: "build",
@@ -160,6 +160,7 @@ function reportProblems(io: CliIo, result: BuildResult, reporter: Reporter): voi
       const located = { severity: "error", code: error.code, message: error.message, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: error.hint } as const;
       io.stdout.write(githubAnnotation(located) + "\n");
     }
+    for (const annotation of briefWarningAnnotations(result.results)) io.stdout.write(annotation + "\n");
     return;
   }
   // One failure of many briefs (no browser, a full disk) is said once, with the briefs it stopped: not 121 times.

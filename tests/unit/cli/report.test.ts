@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { githubAnnotation, locateDiagnostics } from "../../../src/cli/report.js";
+import { briefWarningAnnotations, githubAnnotation, locateDiagnostics } from "../../../src/cli/report.js";
 
 describe("reporters", () => {
   const text = "title: T\ntemplate: memoo\n";
@@ -30,5 +30,16 @@ describe("reporters", () => {
     const annotation = githubAnnotation(located!);
     expect(annotation).not.toMatch(/[\u2028\u2029\r\n]/);
     expect(annotation).toBe(`::error file=briefs/x y.yaml,title=BRIEF_INVALID_VALUE::key  ::error file=x::injected z%0Ahint: did you mean "memo"? (allowed: "memo", "handout", "one-pager")`);
+  });
+});
+
+// A CI engineer's test: with --reporter github, a document's shrunk pages were said only in the log's brief line,
+// never as an annotation on the pull request, though every other warning was one.
+describe("what a build says of the briefs it built", () => {
+  it("is a warning annotation on each brief's file", () => {
+    const shrank = "the browser shrank the pages to 67% to fit something wider than the page";
+    expect(briefWarningAnnotations([{ file: "briefs/memo.yaml", warnings: [shrank] }, { file: "briefs/quiet.yaml", warnings: [] }])).toEqual([
+      `::warning file=briefs/memo.yaml,title=BUILD_WARNING::${shrank.replace("%", "%25")}`,
+    ]);
   });
 });
