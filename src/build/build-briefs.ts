@@ -8,7 +8,7 @@ import { fontFingerprint, listFontFolders } from "../incremental/font-fingerprin
 import { sha256 } from "../text/sha256.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
 import { ParsedYamlCache, parsedYamlCacheFileName } from "../load/parsed-yaml-cache.js";
-import { briefFileBaseName, displayPath, isFolder, refuseOutputInSources } from "../load/project.js";
+import { briefFileBaseName, displayPath, isFolder, missingBriefPath, refuseOutputInSources } from "../load/project.js";
 import { loadProjectTemplates, templateLayouts } from "../load/templates.js";
 import { foldJournal, journalPath, JournalWriter, readJournal, removeJournal } from "../output/journal.js";
 import { acquireOutputLock } from "../output/lock.js";
@@ -57,6 +57,9 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
     throw new BriefsmithError("PATH_NOT_FOUND", `there is no project folder ${displayPath(root, cwd)}`, { hint: "--root names the folder that holds briefs/ and sources/" });
   }
   await refuseOutputInSources(outDir, root, cwd);
+  // Nor is an output folder made for briefs that are not there: `brief build` in an empty folder left output/ behind.
+  const missing = paths.find((path) => !existsSync(resolve(cwd, path)));
+  if (missing !== undefined) throw missingBriefPath(missing);
   try {
     makeFolder(outDir);
   } catch (error) {

@@ -77,12 +77,17 @@ export async function findBriefFiles(paths: readonly string[], cwd: string): Pro
         files.push(absolute);
         continue;
       }
-      if (code === "ENOENT") throw new BriefsmithError("PATH_NOT_FOUND", `${path} does not exist`, { hint: "give a brief file or a folder of briefs" });
+      if (code === "ENOENT") throw missingBriefPath(path);
       throw error;
     }
     files.push(...entries);
   }
   return [...new Set(files)];
+}
+
+/** The error for a brief file or folder that is not there. */
+export function missingBriefPath(path: string): BriefsmithError {
+  return new BriefsmithError("PATH_NOT_FOUND", `${path} does not exist`, { hint: "give a brief file or a folder of briefs" });
 }
 
 /** The base name of a brief file, used as its id when the brief sets none. */

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -136,6 +136,18 @@ describe("an output folder that cannot be made, a project folder that is not the
     const error = await refusal(() => buildBriefs({ root: missing, printer: new FakePrinter() }));
     expect(error).toMatchObject({ code: "PATH_NOT_FOUND", message: `there is no project folder ${missing}` });
     expect(existsSync(missing)).toBe(false);
+  });
+
+  // A CI engineer's test: `brief build` in an empty folder failed with "briefs does not exist" and left output/ behind.
+  it("writes nothing for briefs that are not there", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "briefsmith-empty-"));
+    try {
+      const error = await refusal(() => buildBriefs({ root: empty, cwd: empty, printer: new FakePrinter() }));
+      expect(error).toMatchObject({ code: "PATH_NOT_FOUND", message: `${join(empty, "briefs")} does not exist` });
+      expect(readdirSync(empty)).toEqual([]);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it.runIf(existsSync("/proc/self"))("refuses an output folder the system will not make, at once", async () => {
