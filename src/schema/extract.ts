@@ -11,7 +11,8 @@ import { calendarDayProblem } from "../text/dates.js";
 
 export const Id = z
   .string()
-  .regex(idPattern, "an id is lower-case letters, digits and single hyphens (for example \"central-asia\")");
+  // The length said too: a 100-character id of good characters was told only what characters to use.
+  .regex(idPattern, "an id is lower-case letters, digits and single hyphens, at most 64 characters (for example \"central-asia\")");
 
 /**
  * A date written in one of the forms a field takes, of a day (or month) the calendar has: "a date is
