@@ -92,7 +92,10 @@ function fromIssue(
           code: shapeCode(prefix, missing ? "MISSING_KEY" : "INVALID_TYPE"),
           message: missing
             ? `${where || "the file"} is required`
-            : `${where || "the file"} must be ${article(issue.expected)}, not ${describeValue(issue.input)}`,
+            : // YAML reads 1e400 as Infinity: "must be a number, not number Infinity" read as nonsense (a CI engineer's test).
+              typeof issue.input === "number" && !Number.isFinite(issue.input)
+              ? `${where || "the file"} must be a number, and ${Number.isNaN(issue.input) ? ".nan is not one" : "this one is too large to hold"}`
+              : `${where || "the file"} must be ${article(issue.expected)}, not ${describeValue(issue.input)}`,
           span: locate(file, path, missing ? "key" : "value"),
         },
       ];

@@ -19,6 +19,8 @@ const cases: Record<string, (project: TempProject) => void> = {
   "tab indentation": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes:\n\t- worth-building\n"),
   "viewpoint of an unselected theme": (p) => p.replace("sources/transit/corpus.yaml", "    viewpoint: build-it\n    source: council-hearing\n    perspective: supporters", "    viewpoint: build-itt\n    source: council-hearing\n    perspective: supporters"),
   "wrong types and a bad date": (p) => p.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2 April 2024\npaper: Legal\nclaims_per_viewpoint: two"),
+  // A CI engineer's test: YAML reads 1e400 as Infinity, said as "must be a number, not number Infinity".
+  "number too large": (p) => p.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nclaims_per_viewpoint: 1e400"),
   // Issue 13: a tab before a list item gave five errors, the tab second, the others with hints that misled.
   "tab before a list item": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes:\n  - worth-building\n\t- worth-building\n"),
   // Issue 11: a missing template said "template is undefined undefined".
