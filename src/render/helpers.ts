@@ -4,7 +4,7 @@ import type { TemplateEntry, TemplateSet } from "../load/templates.js";
 import type { SourceModel } from "../model.js";
 import type { BriefsmithHelperName } from "../schema/template-helpers.js";
 import { sectionPartialFor } from "../load/templates.js";
-import { cssString } from "./css.js";
+import { bannerRules, cssString } from "./css.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
 import { countOf, numberWord, runInHeading, sentenceCase } from "../text/prose.js";
 import type { TemplateContext } from "./context.js";
@@ -53,6 +53,7 @@ export function registerHelpers(handlebars: typeof Handlebars, set: TemplateSet,
     quoteLead: (quote: string) => quoteLead(String(quote ?? "")),
     quoteEnd: (quote: string) => quoteEnd(String(quote ?? "")),
     cssString: (text: string) => safe(cssString(typographic(String(text ?? "")))),
+    bannerRules: (marking: string) => safe(bannerRules(typographic(String(marking ?? "")))),
     eq: (a: unknown, b: unknown) => a === b,
     /** "three questions", "12 claims" */
     count: (count: number, noun: string) => countOf(count, noun),
