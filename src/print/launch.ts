@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
@@ -119,12 +119,49 @@ function whyItDoesNotRun(executablePath: string): Promise<string | undefined> {
 /** A fresh profile folder for a browser, in the system's temporary folder. */
 function makeProfileFolder(): string {
   try {
-    return mkdtempSync(join(tmpdir(), "briefsmith-chromium-"));
+    removeDeadProfileFolders();
+    return mkdtempSync(join(tmpdir(), `${profilePrefix}${process.pid}-`));
   } catch (error) {
     throw new BriefsmithError("BROWSER_LAUNCH_FAILED", `cannot make the browser's profile folder in ${tmpdir()}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
       hint: "set TMPDIR to a folder that exists and can be written",
       cause: error,
     });
+  }
+}
+
+/** A profile folder's name: this prefix, the process id of the Briefsmith that made it, a hyphen and a random part. */
+const profilePrefix = "briefsmith-chromium-";
+
+/**
+ * The profile folders of Briefsmith processes that are gone: a build killed with SIGKILL removes nothing, and its
+ * folder (a megabyte or more) stayed in the temporary folder for good (a CI engineer's test). One whose process id
+ * is alive is left alone, whoever has that id now.
+ */
+function removeDeadProfileFolders(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir()).filter((name) => name.startsWith(profilePrefix));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)-/.exec(name.slice(profilePrefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    try {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // Another user's, or going as we look: the next build tries again.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, and someone else's.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

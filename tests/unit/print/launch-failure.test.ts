@@ -1,4 +1,5 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -40,5 +41,28 @@ describe.skipIf(process.platform === "win32")("a browser that does not start", {
       message: `could not start the browser at ${quits}: it ended as it started, before it could be talked to`,
       hint: "check that the browser runs (try it with --version), or name another with --browser",
     });
+  });
+});
+
+// A CI engineer's test: a build killed with SIGKILL left its browser profile (1.2 MB) in the temporary folder, and
+// no later build removed it; only the output folder's temporary files were.
+describe("a browser profile folder of a Briefsmith that is gone", () => {
+  it("is removed when the next browser starts; one of a live process is left", async () => {
+    const temporary = mkdtempSync(join(tmpdir(), "briefsmith-profiles-"));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    try {
+      const deadPid = spawnSync(process.execPath, ["-e", ""]).pid;
+      const dead = join(temporary, `briefsmith-chromium-${deadPid}-Q4VgR5`);
+      const live = join(temporary, `briefsmith-chromium-${process.pid}-Z9xk2L`);
+      for (const folder of [dead, live]) mkdirSync(join(folder, "Default"), { recursive: true });
+      await launch(program("chromium-ok", 'echo "Chromium 1.0"')).catch(() => undefined);
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      rmSync(temporary, { recursive: true, force: true });
+    }
   });
 });
