@@ -471,7 +471,8 @@ async function writeManifestFile(path: string, manifest: Manifest, cwd: string, 
       hint:
         when === "before"
           ? "free some space or fix the folder's permissions, then build again: nothing was built, and the last build's files are as they were"
-          : "free some space or fix the folder's permissions, then build again: the files written are in place, and the next build records them",
+          : // Not "the next build records them": on a full disk the journal's lines may have failed too, and those briefs are built again.
+            "free some space or fix the folder's permissions, then build again: the files written are in place, and the next build keeps those the journal recorded and builds the others again",
       cause: error,
     });
   }

@@ -239,6 +239,9 @@ describe("brief files and folders (items 4 and 9)", () => {
     disk.fullFor = /manifest\.json$/;
     const result = await build(project, new FakePrinter(), { paths: [project.path("briefs/tram-memo.yaml")] });
     expect(result.manifestError).toMatchObject({ code: "OUTPUT_NOT_WRITABLE", message: "cannot write output/manifest.json: no space left on device (ENOSPC)" });
+    // A CI engineer's test: the hint said "the next build records them", but the journal's lines had failed on the
+    // same full disk, and the next build printed the brief again.
+    expect(result.manifestError?.hint).toContain("the next build keeps those the journal recorded and builds the others again");
     // Through the CLI (only an invalid brief, so no browser): the summary, then the error.
     const run = await runCli(["build", "briefs/tram-memo.yaml"], { cwd: project.dir });
     expect(run.code).toBe(1);
