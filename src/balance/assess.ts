@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { locate } from "../load/yaml-locate.js";
 import type { BriefModel } from "../model.js";
 import type { CheckedBrief, ValidBrief } from "../validate/brief.js";
-import { fileTextOf, locateInExtract } from "../validate/origins.js";
+import { fileTextOf, locateInExtract, termSpan } from "../validate/origins.js";
 import { brokenItems, itemKey } from "../validate/scope.js";
 import type { Lexicon } from "./lexicon.js";
 import type { ErrorCode } from "../errors/codes.js";
@@ -133,16 +133,6 @@ function subjectPlace(problem: BalanceProblem, checked: CheckedBrief): Place | u
   return { file: place.file, span: termSpan(text, place.span, subject.term) };
 }
 
-/**
- * The word a problem is about, within its text's span in the file: a caret under "insisted" or "should", not
- * under the first line of a folded block. A word is never split by a line fold; a phrase may be, so its spaces
- * match any run of white space. Not found as written (an escape in a quoted value), the whole text.
- */
-function termSpan(fileText: string, span: { start: number; end: number }, term: string): { start: number; end: number } {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}(?![\\p{L}\\p{N}])`, "iu");
-  const found = pattern.exec(fileText.slice(span.start, span.end));
-  return found === null ? span : { start: span.start + found.index, end: span.start + found.index + found[0].length };
-}
 
 
 /**

@@ -1,6 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Corpus } from "../validate/corpus.js";
-import { locateInExtract } from "../validate/origins.js";
+import { fileTextOf, locateInExtract, termSpan } from "../validate/origins.js";
+import { joinWords } from "../text/prose.js";
+import { figuresInProse, figureWords } from "./figures.js";
 import { measureCoverage, type SourceCoverage } from "./coverage.js";
 import { claimsBySourceAndPerspective, claimsByViewpoint, type CountMatrix } from "./matrix.js";
 import { copiedRunLimit, indexSourceWords, longestCopiedRun, type SourceWords } from "./paraphrase.js";
@@ -168,6 +170,28 @@ export function checkCorpus(
         message: `the text of ${kind} "${item.id}" starts with "${leaning}", which points back to something before it`,
         ...locateInExtract(origins, item, "text"),
         hint: `a ${kind} is printed on its own, away from its neighbours in the extract: say whom or what "${leaning}" refers to`,
+        item: { kind, id: item.id },
+      });
+    }
+    const inProse = figuresInProse(item.text);
+    if (inProse.length > 0) {
+      const first = inProse[0]!;
+      const place = locateInExtract(origins, item, "text");
+      const opens = inProse.find((f) => f.kind === "starts-sentence");
+      const counts = inProse.filter((f) => f.kind === "small-count").map((f) => f.figure);
+      diagnostics.push({
+        severity: "warning",
+        code: "EXTRACT_TEXT_FIGURE",
+        message:
+          opens !== undefined
+            ? `the text of ${kind} "${item.id}" starts a sentence with a figure (${opens.figure})`
+            : `the text of ${kind} "${item.id}" writes ${joinWords([...new Set(counts)])} as ${counts.length === 1 ? "a figure" : "figures"}, where prose has words`,
+        file: place.file,
+        span: termSpan(fileTextOf(origins, item), place.span, first.figure),
+        hint:
+          opens !== undefined
+            ? `the memo prints this text as written: begin the sentence another way ("In 2023, ${opens.figure} …"), or write the number in words`
+            : `the memo prints this text as written: write counts under ten in words (${counts.map((c) => figureWords[Number(c)]).join(", ")}); figures stay for percentages, measures, money and dates`,
         item: { kind, id: item.id },
       });
     }

@@ -124,6 +124,10 @@ export const errorCodes = {
     meaning: "a claim's or fact's text opens by pointing back (They, On this account, These Russians): printed on its own, it refers to nothing",
     fix: "name who or what it is",
   },
+  EXTRACT_TEXT_FIGURE: {
+    meaning: "a claim's or fact's text opens a sentence with a figure, or writes a count under ten as a figure, where a memo's prose has words (a warning)",
+    fix: "write the number in words, or begin the sentence another way",
+  },
   EXTRACT_COPIED_PARAPHRASE: { meaning: "a claim's or fact's own text copies a long run of its source's words", fix: "put the source's words in quote and paraphrase in text" },
   EXTRACT_TODO: { meaning: "a source still says TODO where brief source add found nothing in the document", fix: "write what the source says there (its place, its kind, your note on its quality)" },
   FILE_EXISTS: { meaning: "a command would overwrite a file, or reuse an id, that exists already", fix: "choose another id, or (brief source add) add --force to replace the text" },

@@ -33,3 +33,14 @@ export function locateInExtract(
 export function fileTextOf(origins: Origins, item: object): string {
   return originOf(origins, item).file.text;
 }
+
+/**
+ * The word a problem is about, within its text's span in the file: a caret under "insisted" or "should", not
+ * under the first line of a folded block. A word is never split by a line fold; a phrase may be, so its spaces
+ * match any run of white space. Not found as written (an escape in a quoted value), the whole text.
+ */
+export function termSpan(fileText: string, span: { start: number; end: number }, term: string): { start: number; end: number } {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}(?![\\p{L}\\p{N}])`, "iu");
+  const found = pattern.exec(fileText.slice(span.start, span.end));
+  return found === null ? span : { start: span.start + found.index, end: span.start + found.index + found[0].length };
+}
