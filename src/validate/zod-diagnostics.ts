@@ -97,6 +97,10 @@ function fromIssue(
               ? `${where || "the file"} must be a number, and ${Number.isNaN(issue.input) ? ".nan is not one" : "this one is too large to hold"}`
               : `${where || "the file"} must be ${article(issue.expected)}, not ${describeValue(issue.input)}`,
           span: locate(file, path, missing ? "key" : "value"),
+          // A staffer's locator: "7", quoted, was told it must be a number, and not why it was not one.
+          ...(issue.expected === "number" && typeof issue.input === "string" && /^\s*-?\d+(?:\.\d+)?\s*$/.test(issue.input)
+            ? { hint: `write it without quotes (${issue.input.trim()}): in quotes, YAML reads it as text` }
+            : {}),
         },
       ];
     }
@@ -124,7 +128,11 @@ function fromIssue(
     case "too_big":
     case "too_small": {
       const size = sizeProblem(issue, valueAt(file.data, path));
-      if (size === undefined) break;
+      if (size === undefined) {
+        const hint = hintOfWordedBound[issue.message];
+        if (hint !== undefined) return [{ ...base, code: shapeCode(prefix, issue.code === "too_big" ? "TOO_BIG" : "TOO_SMALL"), message: `${where ? `${where}: ` : ""}${issue.message}`, span: locate(file, path), hint }];
+        break;
+      }
       return [{ ...base, code: shapeCode(prefix, issue.code === "too_big" ? "TOO_BIG" : "TOO_SMALL"), message: `${where || "the file"} ${size.message}`, span: locate(file, path), hint: size.hint }];
     }
   }
@@ -150,6 +158,15 @@ function commaCutValue(text: string, key: string, at: number | undefined): strin
   const cut = [...text.slice(open, at).matchAll(/(?:^|[{,])\s*([\w-]+)\s*:/g)].at(-1)?.[1];
   return `inside { … } a comma ends the value: put the ${cut ?? "value before it"} in quotes`;
 }
+
+/**
+ * Hints for the bounds the schema words itself (src/schema/extract.ts): a staffer's theme of one viewpoint was told
+ * that a theme needs two, and not what to do when the sources argue one side only.
+ */
+const hintOfWordedBound: Readonly<Record<string, string>> = {
+  "a theme needs at least two viewpoints to be argued":
+    "add the other side's viewpoint; where the sources carry no claim for it, say so in the theme's coverage_note, and the brief says it is not argued",
+};
 
 /**
  * A length or number out of bounds, said in words: "is 427 characters long; it may have at most 200", not zod's

@@ -19,6 +19,11 @@ const cases: Record<string, (project: TempProject) => void> = {
   "tab indentation": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes:\n\t- worth-building\n"),
   "viewpoint of an unselected theme": (p) => p.replace("sources/transit/corpus.yaml", "    viewpoint: build-it\n    source: council-hearing\n    perspective: supporters", "    viewpoint: build-itt\n    source: council-hearing\n    perspective: supporters"),
   "wrong types and a bad date": (p) => p.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2 April 2024\npaper: Legal\nclaims_per_viewpoint: two"),
+  // A staffer's test: a theme of one viewpoint was told a theme needs two, with no hint of what to do when the
+  // sources argue one side only.
+  "theme with one viewpoint": (p) => p.replace("sources/transit/corpus.yaml", "      - id: do-not-build\n        label: Do not build it\n        thesis: Disruption and cost risk outweigh the benefits.\n        stance: expect disruption and cost risk to outweigh the benefits\n", ""),
+  // A staffer's test: a quoted locator was told it must be a number, and not why it was not one.
+  "quoted locator": (p) => p.replace("sources/transit/corpus.yaml", "quote: optimistic at best\n    locator: 5", 'quote: optimistic at best\n    locator: "5"'),
   // A CI engineer's test: YAML reads 1e400 as Infinity, said as "must be a number, not number Infinity".
   "number too large": (p) => p.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nclaims_per_viewpoint: 1e400"),
   // Issue 13: a tab before a list item gave five errors, the tab second, the others with hints that misled.
