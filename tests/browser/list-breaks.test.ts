@@ -198,3 +198,29 @@ describe("a code block with a line longer than the page", () => {
     }
   }, 60_000);
 });
+
+// A staffer's test: her web page's address in the Sources list broke mid-word ("harbridgeret" / "ail…", "http" /
+// "s://"): break-all breaks anywhere, where a long address need break only where it must, after a "/" or a "-".
+describe("a source's web address at the end of a line", () => {
+  it("breaks where it must, after a slash or a hyphen, not mid-word", async () => {
+    const url = "https://www.harbridgeretailalliance.org.uk/news/2025/statement-on-congestion-charging-proposals";
+    const document = (css: string) =>
+      `<!DOCTYPE html><html><head><style>${css}</style></head><body><p style="width: 2.2in">[1] Harbridge Retail Alliance, Statement on the charge, 2025. <span class="url">${url}</span></p></body></html>`;
+    const folder = mkdtempSync(join(tmpdir(), "url-"));
+    const printer = await createPrinter({ jobs: 1 });
+    try {
+      const lines = async (css: string) => {
+        writeFileSync(join(folder, "url.pdf"), await printer.print(document(css)));
+        return (await tool("pdftotext", [join(folder, "url.pdf"), "-"])).split("\n").map((line) => line.trim());
+      };
+      expect((await lines(`${baseCss}\n.url { word-break: break-all; }`)).some((line) => line.startsWith("s://") || line.endsWith("http"))).toBe(true);
+      const printed = await lines(baseCss);
+      expect(printed.some((line) => line.startsWith("https://www."))).toBe(true);
+      // pdftotext joins a word broken after a hyphen without it.
+      expect(printed.join("").replace(/-/g, "")).toContain(url.replace(/-/g, ""));
+    } finally {
+      await printer.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
