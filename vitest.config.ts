@@ -20,6 +20,7 @@ const moduleMocking = [
   "tests/unit/output/lock-race.test.ts",
   "tests/unit/print/launch-abort.test.ts",
   "tests/unit/print/launch-failure.test.ts",
+  "tests/unit/print/crash-retry.test.ts",
   "tests/unit/print/launch.test.ts",
 ];
 
