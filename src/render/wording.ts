@@ -112,8 +112,8 @@ export function overviewLead(model: BriefModel): string {
 /** The bottom line's word on endorsement, and on the office's own assessment when there is one. */
 export function endorsementLine(model: BriefModel): string {
   // Not "endorses none of them" beside a judgment of the office's own, which a reader took for taking a side after all.
-  if (model.assessment !== undefined) return "The views set out are the sources’, each attributed to who holds it; our own judgment is given apart, under “Our assessment”.";
-  return `The views are the sources’, each attributed to who holds it; this ${documentNoun(model)} endorses none of them.`;
+  if (model.assessment !== undefined) return "The views set out are the sources’, each attributed to those who hold it; our own judgment is given apart, under “Our assessment”.";
+  return `The views are the sources’, each attributed to those who hold it; this ${documentNoun(model)} endorses none of them.`;
 }
 
 /** Who the assessment is from, for its label: "Our assessment (Eurasia Policy Staff)". */

@@ -47,8 +47,8 @@ describe("rendered documents", () => {
     const assessment = "We judge it likely that the plan goes ahead. We have moderate confidence in this judgment.";
     const withAssessment = text(html({ assessment }));
     expect(withAssessment).not.toContain("endorses none");
-    expect(withAssessment).toContain("The views set out are the sources’, each attributed to who holds it; our own judgment is given apart, under “Our assessment”.");
-    expect(text(html({}))).toContain("The views are the sources’, each attributed to who holds it; this memo endorses none of them.");
+    expect(withAssessment).toContain("The views set out are the sources’, each attributed to those who hold it; our own judgment is given apart, under “Our assessment”.");
+    expect(text(html({}))).toContain("The views are the sources’, each attributed to those who hold it; this memo endorses none of them.");
   });
 
   it("print the tool credit only when the brief asks for it", () => {
