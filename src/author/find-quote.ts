@@ -19,12 +19,20 @@ export interface NearMiss extends QuoteLocation {
   readonly sourceGoesOn: string | undefined;
 }
 
+/** A run of the quote's words found together in a paragraph, when its first words are nowhere. */
+export interface PartlyFound extends QuoteLocation {
+  readonly words: string;
+}
+
+/** Fewer words together than this are chance, not the quote. */
+const partWords = 4;
+
 /**
  * Every paragraph a quote is verbatim in, by the checker's own rules (only
  * whitespace, typographic quotes and dashes may differ; whole words at both
  * ends); when there is none, the closest near-miss.
  */
-export function findQuote(quote: string, texts: readonly SourceText[]): { found: QuoteLocation[]; nearMiss: NearMiss | undefined } {
+export function findQuote(quote: string, texts: readonly SourceText[]): { found: QuoteLocation[]; nearMiss: NearMiss | undefined; partly?: PartlyFound } {
   const wanted = normaliseForQuote(quote);
   const found: QuoteLocation[] = [];
   for (const text of texts) {
@@ -49,5 +57,23 @@ export function findQuote(quote: string, texts: readonly SourceText[]): { found:
       sourceGoesOn: result.expected,
     };
   }
-  return { found, nearMiss };
+  if (nearMiss !== undefined) return { found, nearMiss };
+  return { found, nearMiss, ...partlyFound(words, texts) };
+}
+
+/**
+ * The longest run of the quote's words found together in a paragraph: a staffer's quote whose opening she had
+ * reworded ("You can't price people out of their cars before …") was "not found" although "price people out of
+ * their cars before" is in the source word for word, because a near miss was looked for from the first words only.
+ */
+function partlyFound(words: readonly string[], texts: readonly SourceText[]): { partly?: PartlyFound } {
+  const paragraphs = texts.flatMap((text) => text.paragraphs.map((paragraph) => ({ text, paragraph, normalised: normaliseForQuote(paragraph.text) })));
+  for (let length = words.length - 1; length >= partWords; length--) {
+    for (let start = 0; start + length <= words.length; start++) {
+      const run = words.slice(start, start + length).join(" ");
+      const at = paragraphs.find((p) => containsWholeWords(p.normalised, run));
+      if (at !== undefined) return { partly: { corpus: at.text.corpus, source: at.text.source, paragraph: at.paragraph.number, text: at.paragraph.text, words: run } };
+    }
+  }
+  return {};
 }

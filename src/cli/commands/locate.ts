@@ -27,9 +27,14 @@ Exit 1 when the quote is not found.`,
     const root = projectRoot(io, values.root);
     // A source whose text cannot be read (brief show says why) is not searched, nor counted as searched.
     const texts = (await readSourceTexts(root, io.cwd, values.corpus === undefined ? undefined : [values.corpus])).filter((text) => text.unreadable === undefined);
-    const { found, nearMiss } = findQuote(positionals[0]!, texts);
+    const { found, nearMiss, partly } = findQuote(positionals[0]!, texts);
     for (const place of found) io.stdout.write(`${place.corpus}/${place.source}:${place.paragraph}  ${excerpt(place.text)}\n`);
     if (found.length > 0) return exitCodes.ok;
+    if (nearMiss === undefined && partly !== undefined) {
+      io.stderr.write(`not found verbatim; part of it is in ${partly.corpus}/${partly.source}:${partly.paragraph}  ${excerpt(partly.text)}\n`);
+      io.stderr.write(`  “${partly.words}” is there word for word; the rest of the quote is not, as written: quote only what the source says\n`);
+      return exitCodes.problems;
+    }
     if (nearMiss === undefined) {
       // Said as what was searched: a near miss needs the quote's first words together (one word is chance).
       io.stderr.write(`not found: no paragraph of ${texts.length === 1 ? "the source" : `the ${texts.length} sources`} has the quote, nor its first ${numberWord(nearMissWords)} words together\n`);

@@ -374,6 +374,12 @@ describe("brief show and brief locate", () => {
     expect(unrelated.code).toBe(1);
     expect(unrelated.stderr).toContain("not found: no paragraph of the");
     expect(unrelated.stderr).not.toContain("closest");
+    // A staffer's test: a quote whose opening she had reworded was "not found", though most of it is in the source
+    // word for word: a near miss was looked for from the first words only.
+    const reworded = await runCli(["locate", "Owners fear that construction would close Mill Street for two years"], { cwd: project.dir });
+    expect(reworded.code).toBe(1);
+    expect(reworded.stderr).toContain("not found verbatim; part of it is in transit/council-hearing:4");
+    expect(reworded.stderr).toContain("“that construction would close Mill Street for two years” is there word for word; the rest of the quote is not, as written");
     // A hostile author's test: that message said "nor its first word" of a quote whose first word ("the") is everywhere.
     expect(unrelated.stderr).toContain("has the quote, nor its first two words together");
     expect(unrelated.stderr).not.toContain("nor its first word\n");
