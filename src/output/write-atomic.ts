@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { chmod, lstat, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { processRuns } from "./process-runs.js";
 
 /** A temporary file's name beside its target: `.NAME.PID.RANDOM.tmp`, so a later build can tell whose it is. */
 function temporaryName(path: string): string {
@@ -83,14 +84,6 @@ export async function removeDeadTemporaryFiles(dir: string, isRunning: (pid: num
   return dead;
 }
 
-function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 const writeErrorReasons: Readonly<Record<string, string>> = {
   ENOSPC: "no space left on device",

@@ -4,6 +4,7 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { processRuns } from "../output/process-runs.js";
 import type { BrowserLocation } from "./browser.js";
 import { neverStarted } from "./never-started.js";
 
@@ -146,22 +147,12 @@ function removeDeadProfileFolders(): void {
   }
   for (const name of names) {
     const pid = Number(/^(\d+)-/.exec(name.slice(profilePrefix.length))?.[1]);
-    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || processRuns(pid)) continue;
     try {
       rmSync(join(tmpdir(), name), { recursive: true, force: true });
     } catch {
       // Another user's, or going as we look: the next build tries again.
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, and someone else's.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
