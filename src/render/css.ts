@@ -11,37 +11,47 @@ export function cssString(value: string): string {
   return out + '"';
 }
 
-/** Markings up to this long fit the banner's box, a third of the page's width, in its own type. */
+/** Markings up to this long fit the banner's box, between the running title and the date, in its own type. */
 const bannerFitsAt = 28;
-/** Longer than this, a marking is set on more than one line, each at most this long. */
-const bannerLineAt = 40;
+/** Set smaller, this many characters fit a line of the same box. */
+const bannerLineAt = 30;
 
 /**
  * The banner at the top and bottom centre of every page, as @page rules. A marking longer than its box (a CUI
  * banner with its controls, "CONTROLLED UNCLASSIFIED INFORMATION//SP-PRVCY//SP-LEI//FEDCON//DL ONLY") ran past the
- * page's edge and was cut off, top and bottom, without a word: for one, the centre box is widened, the running
- * title and date beside it narrowed, and the type made smaller; one too long for a line is set on two or more,
- * broken after a "//" (so never within a control) or, without one, between words. `marking` is printed text.
+ * page's edge and was cut off, top and bottom, without a word. One that long is set smaller, on lines of like
+ * length broken after a "//" or between words, never within a control's word. The box keeps its width: widened,
+ * it cut the running title beside it mid-word (a review). The lines sit above the title and date, at the margin's
+ * top. `marking` is printed text.
  */
 export function bannerRules(marking: string): string {
-  const boxes = (lines: readonly string[], own: string) =>
-    ["@top-center", "@bottom-center"].map((box) => `${box} { content: ${cssString(lines.join("\n"))};${own} }`).join("\n  ");
-  if ([...marking].length <= bannerFitsAt) return boxes([marking], "");
-  const lines = bannerLines(marking);
-  const long = lines.length > 1;
-  const side = long ? "17%" : "20%";
-  const own = ` width: ${long ? "66%" : "60%"}; font-size: ${long ? "7.5pt" : "8.5pt"}; letter-spacing: 0.04em;${long ? " white-space: pre;" : ""}`;
-  return [boxes(lines, own), ...["@top-left", "@top-right", "@bottom-left", "@bottom-right"].map((box) => `${box} { width: ${side}; }`)].join("\n  ");
+  const fits = [...marking].length <= bannerFitsAt;
+  const lines = fits ? [marking] : bannerLines(marking);
+  const own = fits ? "" : " font-size: 7.5pt; letter-spacing: 0.04em; white-space: pre;";
+  return ["@top-center", "@bottom-center"].map((box) => `${box} { content: ${cssString(lines.join("\n"))};${own} }`).join("\n  ");
 }
 
-/** A marking in lines of at most bannerLineAt characters where it can be: its parts after each "//", else its words. */
+/**
+ * A long marking in as few lines as bannerLineAt allows, each about as long as the others (a control alone on the
+ * last line, "X1", read as a marking of its own).
+ */
 function bannerLines(marking: string): string[] {
-  const parts = marking.includes("//") ? marking.split(/(?<=\/\/)/) : marking.split(/(?<= )/);
-  const lines: string[] = [];
-  for (const part of parts) {
-    const last = lines.length - 1;
-    if (last >= 0 && [...lines[last]! + part].length <= bannerLineAt) lines[last] += part;
-    else lines.push(part);
+  // After a "//"; a control too long for a line, also between its words ("CONTROLLED UNCLASSIFIED INFORMATION").
+  const parts = marking.split(/(?<=\/\/)/).flatMap((part) => ([...part].length > bannerLineAt ? part.split(/(?<=\s)/) : [part]));
+  const pack = (width: number) => {
+    const lines: string[] = [];
+    for (const part of parts) {
+      const last = lines.length - 1;
+      if (last >= 0 && [...(lines[last]! + part).trimEnd()].length <= width) lines[last] += part;
+      else lines.push(part);
+    }
+    return lines.map((line) => line.trimEnd());
+  };
+  const fewest = pack(bannerLineAt).length;
+  // The narrowest width that needs no more lines than the widest does: the lines come out even.
+  for (let width = Math.ceil([...marking].length / fewest); width < bannerLineAt; width++) {
+    const lines = pack(width);
+    if (lines.length === fewest) return lines;
   }
-  return lines.map((line) => line.trimEnd());
+  return pack(bannerLineAt);
 }

@@ -44,7 +44,7 @@ const briefsmithHelpers = {
   quoteLead: { params: [1, 1], block: false, scalars: [0], result: text, doc: '{{quoteLead quote}}: "In the source’s words, " before a quote that starts in lower case after our sentence, else nothing' },
   quoteEnd: { params: [1, 1], block: false, scalars: [0], result: text, doc: "{{quoteEnd quote}}: a full stop after a quote's citation when the quote does not end its sentence itself, else nothing" },
   cssString: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{cssString text}}: text as a CSS string, for content: in @page rules" },
-  bannerRules: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{bannerRules brief.marking}}: inside @page, the marking's banner boxes at the top and bottom centre, widened and set smaller for a long marking" },
+  bannerRules: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{bannerRules brief.marking}}: inside @page, the marking's banner boxes at the top and bottom centre; a long marking set smaller, on even lines" },
   eq: { params: [2, 2], block: false, result: flag, doc: "(eq a b): whether two values are the same" },
   count: { params: [2, 2], block: false, scalars: [0, 1], result: text, doc: '{{count number "noun"}}: "three questions", "12 claims"' },
   numberWord: { params: [1, 1], block: false, scalars: [0], result: text, doc: '{{numberWord number}}: "three", "12"' },

@@ -20,7 +20,7 @@ describe("a long marking", () => {
   ] as const) {
     it(`prints whole at the top and foot of every page on ${paper}`, async () => {
       const corpus = await loadCorpus(join(miniProject, "sources", "transit"));
-      const { html } = await renderBrief(`title: Tram\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\npaper: ${paper}\nmarking: "${marking}"\n`, corpus);
+      const { html } = await renderBrief(`title: "Riverside tram extension and the city it serves: costs and commutes"\nshort_title: Riverside tram extension and the city it serves\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\npaper: ${paper}\nmarking: "${marking}"\n`, corpus);
       const printer = await createPrinter({ jobs: 1 });
       try {
         const path = join(folder, `${paper}.pdf`);
@@ -29,6 +29,8 @@ describe("a long marking", () => {
         const whole = marking.replace(/\s+/g, "");
         // Top and bottom of the page.
         expect(text.split(whole).length - 1).toBe(2);
+        // And the running title beside it, whole.
+        expect(text).toContain("Riversidetramextensionandthecityitserves");
       } finally {
         await printer.close();
       }

@@ -19,15 +19,18 @@ describe("bannerRules", () => {
     expect(bannerRules("UNCLASSIFIED")).toBe('@top-center { content: "UNCLASSIFIED"; }\n  @bottom-center { content: "UNCLASSIFIED"; }');
   });
 
-  it("sets a long marking on lines broken after a \"//\", in a wider box, with the title and date beside it narrowed", () => {
+  it("sets a long marking smaller, on even lines broken after a \"//\" or between a long control's words", () => {
     const rules = bannerRules("CONTROLLED UNCLASSIFIED INFORMATION//SP-PRVCY//SP-LEI//FEDCON//DL ONLY");
     // The lines, as the CSS string holds them: "\a " is the line break between them.
-    expect(rules).toContain(`content: ${cssString("CONTROLLED UNCLASSIFIED INFORMATION//\nSP-PRVCY//SP-LEI//FEDCON//DL ONLY")};`);
-    expect(rules).toMatch(/@top-center \{[^}]*width: 66%[^}]*white-space: pre;/);
-    expect(rules).toContain("@top-left { width: 17%; }");
+    expect(rules).toContain(`content: ${cssString("CONTROLLED UNCLASSIFIED\nINFORMATION//SP-PRVCY//\nSP-LEI//FEDCON//DL ONLY")};`);
+    expect(rules).toMatch(/@top-center \{[^}]*font-size: 7.5pt;[^}]*white-space: pre;/);
+    // A review: widening the banner's box cut the running title beside it mid-word.
+    expect(rules).not.toMatch(/width|@top-left|@top-right/);
   });
 
-  it("breaks a long marking without \"//\" between its words", () => {
-    expect(bannerRules("A VERY LONG MARKING WITHOUT ANY DOUBLE SLASHES AT ALL IN IT NOW")).toContain(cssString("A VERY LONG MARKING WITHOUT ANY DOUBLE\nSLASHES AT ALL IN IT NOW"));
+  it("leaves no control alone on a line of its own, and breaks within a control only at a space", () => {
+    const rules = bannerRules("TOP SECRET//SI-G/TK//ORCON/NOFORN//REL TO USA, FVEY//FISA//LIMDIS//EXDIS//X1");
+    expect(rules).toContain(cssString("TOP SECRET//SI-G/TK//\nORCON/NOFORN//\nREL TO USA, FVEY//\nFISA//LIMDIS//EXDIS//X1"));
+    expect(bannerRules("A VERY LONG MARKING WITHOUT ANY DOUBLE SLASHES AT ALL IN IT NOW")).toContain(cssString("A VERY LONG MARKING\nWITHOUT ANY DOUBLE\nSLASHES AT ALL IN IT NOW"));
   });
 });
