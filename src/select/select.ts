@@ -386,7 +386,9 @@ function classificationBlock(block: ValidBrief["classification_block"]): Classif
  */
 function mentions(text: string, label: string): boolean {
   if (text.toLowerCase().replace(/\s+/g, " ").includes(label.toLowerCase().replace(/\s+/g, " "))) return true;
-  if (namesByLastName(text, label)) return true;
+  // A name is named by its own last word, and by no other rule: "Osei" in "Dr Kwame Osei" is not "Dr Amara Osei".
+  const byName = namesByLastName(text, label);
+  if (byName !== undefined) return byName;
   // Plurals and possessives compared as their stem; "various" and "this" are not plurals.
   const words = (phrase: string) => (phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => (quantifiers.has(word) ? word : word.replace(/(?:’s|'s|es|s)$/u, "")));
   const textWords = words(text);
@@ -410,16 +412,24 @@ function mentions(text: string, label: string): boolean {
  * A holder whose label is a name ("Dr Amara Osei of the Cycle Campaign", "Councillor Ashcroft", "the Retail
  * Alliance"), named in the text by its last word, capitalised: "Dr Osei describes…" (a staffer's memo printed
  * "(Dr Amara Osei of the Cycle Campaign, …)" after it). A name is the label's words before what qualifies it,
- * every one capitalised; "German Marshall Fund staff" is no name.
+ * every one capitalised; "German Marshall Fund staff" is no name, and undefined says the label is none.
  */
-function namesByLastName(text: string, label: string): boolean {
+function namesByLastName(text: string, label: string): boolean | undefined {
   const words = label.trim().split(/\s+/);
   const qualifierAt = words.findIndex((word, i) => i > 0 && qualifiers.has(word.toLowerCase()));
   const name = (qualifierAt < 0 ? words : words.slice(0, qualifierAt)).filter((word, i) => !(i === 0 && /^the$/i.test(word)));
-  if (name.length < 2 || !name.every((word) => /^\p{Lu}/u.test(word))) return false;
+  if (name.length < 2 || !name.every((word) => /^\p{Lu}/u.test(word))) return undefined;
   const last = name[name.length - 1]!.replace(/(?:’s|'s)$/u, "");
   const opening = text.match(/[\p{L}\p{N}’']+/gu)?.slice(0, clauseWords) ?? [];
-  return opening.some((word) => word.replace(/(?:’s|'s)$/u, "") === last);
+  // Another name ending the same is not this one: "Dr Kwame Osei" for "Dr Amara Osei", "the Cycle Alliance" for
+  // "the Retail Alliance", "Conservative Party" for "the Labour Party" (a review). The word before it must be one
+  // of the label's own, a title, an article or another small word capitalised to open the sentence, or in lower case.
+  const own = new Set(name.map((word) => word.toLowerCase()));
+  return opening.some((word, i) => {
+    if (word.replace(/(?:’s|'s)$/u, "") !== last) return false;
+    const before = opening[i - 1];
+    return before === undefined || !/^\p{Lu}/u.test(before) || own.has(before.toLowerCase()) || /^(?:the|a|an|dr|mr|mrs|ms|mx|professor|prof|councillor|cllr|senator|minister|president|judge|as|in|for|to|by|from|with|when|while|after|since|unlike|like|according)$/i.test(before);
+  });
 }
 
 /** How far into a claim's text a holder it names is looked for: its opening clause or two. */

@@ -171,6 +171,10 @@ describe("selection prints what the brief asks, in its order, and counts only wh
     // Not a name: a label with a word in lower case; nor a name's other words, or its last word late in the text.
     expect(attribution("German Marshall Fund staff", "The Fund reported falling trade.")).toBe("German Marshall Fund staff, One");
     expect(attribution("Dr Amara Osei", "Amara and others describe the charge as a price on space, as Osei did.")).toBe("Dr Amara Osei, One");
+    // A review: another name ending the same is not this one.
+    expect(attribution("Dr Amara Osei", "Dr Kwame Osei describes the charge as a tax.")).toBe("Dr Amara Osei, One");
+    expect(attribution("the Retail Alliance", "The Cycle Alliance’s survey shows shops gained trade.")).toBe("the Retail Alliance, One");
+    expect(attribution("the Labour Party", "The Conservative Party opposes the charge.")).toBe("the Labour Party, One");
   });
 
   it("measures a one-pager on its theses: it prints no claims", () => {
