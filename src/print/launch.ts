@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { homedir, hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -121,7 +122,7 @@ function whyItDoesNotRun(executablePath: string): Promise<string | undefined> {
 function makeProfileFolder(): string {
   try {
     removeDeadProfileFolders();
-    return mkdtempSync(join(tmpdir(), `${profilePrefix}${process.pid}-`));
+    return mkdtempSync(join(tmpdir(), `${profilePrefix}${process.pid}-${thisHost}-`));
   } catch (error) {
     throw new BriefsmithError("BROWSER_LAUNCH_FAILED", `cannot make the browser's profile folder in ${tmpdir()}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
       hint: "set TMPDIR to a folder that exists and can be written",
@@ -130,8 +131,13 @@ function makeProfileFolder(): string {
   }
 }
 
-/** A profile folder's name: this prefix, the process id of the Briefsmith that made it, a hyphen and a random part. */
+/**
+ * A profile folder's name: this prefix, the process id of the Briefsmith that made it, its host, and a random part.
+ * The host, because a process id means something only on its own host (and in its own container): two CI
+ * containers sharing a temporary folder would each take the other's live profile for a dead one's (a review).
+ */
 const profilePrefix = "briefsmith-chromium-";
+const thisHost = createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
 
 /**
  * The profile folders of Briefsmith processes that are gone: a build killed with SIGKILL removes nothing, and its
@@ -146,8 +152,9 @@ function removeDeadProfileFolders(): void {
     return;
   }
   for (const name of names) {
-    const pid = Number(/^(\d+)-/.exec(name.slice(profilePrefix.length))?.[1]);
-    if (!Number.isInteger(pid) || pid <= 0 || processRuns(pid)) continue;
+    const [, id, host] = /^(\d+)-([0-9a-f]{8})-/.exec(name.slice(profilePrefix.length)) ?? [];
+    const pid = Number(id);
+    if (host !== thisHost || !Number.isInteger(pid) || pid <= 0 || processRuns(pid)) continue;
     try {
       rmSync(join(tmpdir(), name), { recursive: true, force: true });
     } catch {

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { launchBrowser } from "../../../src/print/launch.js";
@@ -53,12 +54,16 @@ describe("a browser profile folder of a Briefsmith that is gone", () => {
     process.env.TMPDIR = temporary;
     try {
       const deadPid = spawnSync(process.execPath, ["-e", ""]).pid;
-      const dead = join(temporary, `briefsmith-chromium-${deadPid}-Q4VgR5`);
-      const live = join(temporary, `briefsmith-chromium-${process.pid}-Z9xk2L`);
-      for (const folder of [dead, live]) mkdirSync(join(folder, "Default"), { recursive: true });
+      const host = createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
+      const dead = join(temporary, `briefsmith-chromium-${deadPid}-${host}-Q4VgR5`);
+      const live = join(temporary, `briefsmith-chromium-${process.pid}-${host}-Z9xk2L`);
+      // A review: a process id means something on its own host only; another container's folder is left alone.
+      const elsewhere = join(temporary, `briefsmith-chromium-${deadPid}-00000000-Q4VgR5`);
+      for (const folder of [dead, live, elsewhere]) mkdirSync(join(folder, "Default"), { recursive: true });
       await launch(program("chromium-ok", 'echo "Chromium 1.0"')).catch(() => undefined);
       expect(existsSync(dead)).toBe(false);
       expect(existsSync(live)).toBe(true);
+      expect(existsSync(elsewhere)).toBe(true);
     } finally {
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;
