@@ -86,13 +86,17 @@ export async function launchBrowser(
     const said = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     // Puppeteer's words for a browser that ended before it answered over the pipe.
     const closed = /Target closed|Connection closed/.test(said) ? "it ended as it started, before it could be talked to" : said;
-    throw new BriefsmithError("BROWSER_LAUNCH_FAILED", `could not start the browser at ${location.executablePath}: ${why ?? closed}`, {
-      hint:
-        why === undefined
+    // The hint for what the probe found: a program that cannot be run, one that fails as it starts, or one that runs
+    // with --version but ends when started headless (where no sandbox can be made: Ubuntu 24.04 runners, containers).
+    const hint =
+      why === undefined
+        ? closed === said
           ? "check that the browser runs (try it with --version), or name another with --browser"
-          : "run it with --version to see all it says (a missing library is installed with the system's package manager), or name another browser with --browser",
-      cause: error,
-    });
+          : "it runs (--version answers) but ends when started to print: where the system forbids its sandbox (Ubuntu 24.04 runners, some containers) set BRIEFSMITH_NO_SANDBOX=1; or name another with --browser"
+        : why.startsWith("it cannot be run") || why === "there is no program there"
+          ? "name the browser program itself with --browser (it must be a file you may run: chmod +x)"
+          : "run it with --version to see all it says (a missing library is installed with the system's package manager), or name another browser with --browser";
+    throw new BriefsmithError("BROWSER_LAUNCH_FAILED", `could not start the browser at ${location.executablePath}: ${why ?? closed}`, { hint, cause: error });
   } finally {
     clearTimeout(timer);
   }

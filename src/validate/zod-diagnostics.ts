@@ -93,8 +93,8 @@ function fromIssue(
           message: missing
             ? `${where || "the file"} is required`
             : // YAML reads 1e400 as Infinity: "must be a number, not number Infinity" read as nonsense (a CI engineer's test).
-              typeof issue.input === "number" && !Number.isFinite(issue.input)
-              ? `${where || "the file"} must be a number, and ${Number.isNaN(issue.input) ? ".nan is not one" : "this one is too large to hold"}`
+              issue.expected === "number" && typeof issue.input === "number" && !Number.isFinite(issue.input)
+              ? `${where || "the file"} must be a number, and ${Number.isNaN(issue.input) ? ".nan is not one" : `this one is too ${issue.input > 0 ? "large" : "far below zero"} to hold`}`
               : `${where || "the file"} must be ${article(issue.expected)}, not ${describeValue(issue.input)}`,
           span: locate(file, path, missing ? "key" : "value"),
           // A staffer's locator: "7", quoted, was told it must be a number, and not why it was not one.
@@ -326,5 +326,7 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
+  // YAML reads .inf and 1e400 as Infinity: "not number Infinity" read as nonsense.
+  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? "not-a-number (.nan)" : "a number too large to hold";
   return `${typeof value} ${String(value)}`;
 }

@@ -26,6 +26,8 @@ const cases: Record<string, (project: TempProject) => void> = {
   "quoted locator": (p) => p.replace("sources/transit/corpus.yaml", "quote: optimistic at best\n    locator: 5", 'quote: optimistic at best\n    locator: "5"'),
   // A CI engineer's test: YAML reads 1e400 as Infinity, said as "must be a number, not number Infinity".
   "number too large": (p) => p.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nclaims_per_viewpoint: 1e400"),
+  // A review: the same in a field that takes text said "title must be a number".
+  "infinite number for text": (p) => p.replace("briefs/tram-memo.yaml", "to: The Mayor", "to: .inf"),
   // Issue 13: a tab before a list item gave five errors, the tab second, the others with hints that misled.
   "tab before a list item": (p) => p.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes:\n  - worth-building\n\t- worth-building\n"),
   // Issue 11: a missing template said "template is undefined undefined".
