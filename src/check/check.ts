@@ -187,11 +187,11 @@ export function checkCorpus(
             ? `the text of ${kind} "${item.id}" starts a sentence with a figure (${opens.figure})`
             : `the text of ${kind} "${item.id}" writes ${joinWords([...new Set(counts)])} as ${counts.length === 1 ? "a figure" : "figures"}, where prose has words`,
         file: place.file,
-        span: termSpan(fileTextOf(origins, item), place.span, first.figure),
+        span: termSpan(fileTextOf(origins, item), place.span, (opens ?? first).figure),
         hint:
           opens !== undefined
-            ? `the memo prints this text as written: begin the sentence another way ("In 2023, ${opens.figure} …"), or write the number in words`
-            : `the memo prints this text as written: write counts under ten in words (${counts.map((c) => figureWords[Number(c)]).join(", ")}); figures stay for percentages, measures, money and dates`,
+            ? "a document prints this text as written: begin the sentence another way, or write the number in words"
+            : `a document prints this text as written: write counts under ten in words (${[...new Set(counts)].map((c) => figureWords[Number(c)]).join(", ")}); figures stay for percentages, measures, money and dates`,
         item: { kind, id: item.id },
       });
     }

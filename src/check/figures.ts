@@ -16,7 +16,7 @@ export interface FigureInProse {
 const months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 /** After a figure: what keeps it a figure (a unit, a share, a scale, a month, a time, a fraction or range). */
 const keptAfter = new RegExp(
-  String.raw`^(?:\s*(?:%|per\s?cent|percent|percentage|points?|pp|million|billion|trillion|bn|m\b|k\b|thousand|km|kilomet|met(?:re|er)s?\b|mi\b|miles?\b|kg|tonnes?|tons?|mph|km\/h|°|degrees?|hours?\b|minutes?\b|h\b|a\.m\.|p\.m\.|am\b|pm\b|o'clock|(?:${months})\b)|[.,:\/–-]\d|\d|\.\d)`,
+  String.raw`^(?:\s*(?:%|per\s?cent|percent|percentage|points?|pp|million|billion|trillion|bn|m\b|k\b|thousand|km|kilomet|met(?:re|er)s?\b|cm\b|mm\b|ft\b|feet\b|inch|in\.|lbs?\b|pounds?\b|mi\b|miles?\b|kg|tonnes?|tons?|mph|km\/h|°|degrees?|[kMGT]?W\b|[kMGT]Wh\b|bcm\b|tcm\b|barrels?\b|bpd\b|hours?\b|minutes?\b|h\b|a\.m\.|p\.m\.|am\b|pm\b|o'clock|(?:${months})\b)|[.,:\/–-]\d|\d|\.\d)`,
   "i",
 );
 /** Before a figure: what makes it a number of something named, a date, money or part of a range. */
@@ -31,15 +31,17 @@ export function figuresInProse(text: string): FigureInProse[] {
     const index = match.index;
     const before = own.slice(0, index);
     // A sentence's opening: the text's start, or after a full stop, question or exclamation mark.
-    if (/(?:^|[.!?]["”’)]?\s+)$/u.test(before) && !/\b(?:para|no|p|pp|fig|art|vol)\.\s+$/i.test(before)) {
+    // Not after an abbreviation's full stop: "para. 4", "Jan. 6", "Dr. 2" open no sentence.
+    if (/(?:^|[.!?]["”’)]?\s+)$/u.test(before) && !new RegExp(String.raw`\b(?:para|no|p|pp|fig|art|vol|${months}|[A-Z])\.\s+$`, "i").test(before)) {
       found.push({ kind: "starts-sentence", figure, index });
       continue;
     }
     if (!/^[1-9]$/.test(figure)) continue;
     const after = own.slice(index + figure.length);
     if (keptAfter.test(after) || keptBefore.test(before)) continue;
-    // A capitalised word before it names a numbered thing ("Line 4", "Article 5"), unless it opens the sentence.
-    if (/(?:^|[^.!?]\s)\p{Lu}[\p{L}-]*\s+$/u.test(before)) continue;
+    // A capitalised word before it names a numbered thing ("Line 4", "Article 5"), unless it opens the text or a
+    // sentence ("In 4 of the last 5 years", "Only 2 councillors").
+    if (/[^.!?\s]\s+\p{Lu}[\p{L}-]*\s+$/u.test(before)) continue;
     found.push({ kind: "small-count", figure, index });
   }
   return found;

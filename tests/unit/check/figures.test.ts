@@ -11,6 +11,9 @@ describe("figures in an extract's own words", () => {
   it("finds a sentence that opens with a figure, and a count under ten in running prose", () => {
     expect(figures("41 cyclists were seriously injured on the ring road.")).toEqual(["starts-sentence 41"]);
     expect(figures("Air quality exceeded the legal limit in 4 of the last 5 years.")).toEqual(["small-count 4", "small-count 5"]);
+    // A review: a capitalised word that opens the text or a sentence names no numbered thing.
+    expect(figures("In 4 of the last 5 years the limit was passed.")).toEqual(["small-count 4", "small-count 5"]);
+    expect(figures("The vote was close. Only 2 councillors abstained.")).toEqual(["small-count 2"]);
     expect(figures("The charge paid for itself. 2015 saw the first surplus.")).toEqual(["starts-sentence 2015"]);
   });
 
@@ -25,6 +28,8 @@ describe("figures in an extract's own words", () => {
       "The G7 and the 2014–2015 talks, and 3–4 stops, were discussed.",
       "Buses ran every 7 minutes on Line 4 at 8 km an hour.",
       "The council said “4 of 5 shops” were closed, in the owners' words.",
+      "The board voted on Jan. 6, and para. 4 says so.",
+      "A 5 cm rise, 2 GW of wind and 5 bcm a year were promised.",
     ]) {
       expect(figures(text), text).toEqual([]);
     }
