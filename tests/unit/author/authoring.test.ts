@@ -380,6 +380,9 @@ describe("brief show and brief locate", () => {
     expect(reworded.code).toBe(1);
     expect(reworded.stderr).toContain("not found verbatim; part of it is in transit/council-hearing:4");
     expect(reworded.stderr).toContain("“that construction would close Mill Street for two years” is there word for word; the rest of the quote is not, as written");
+    // A review: with a near miss of two words at its opening ("Several business"), the longer run further in is named.
+    const opening = await runCli(["locate", "Several business owners fear that construction would close Mill Street for two years"], { cwd: project.dir });
+    expect(opening.stderr).toContain("“that construction would close Mill Street for two years” is there word for word");
     // A hostile author's test: that message said "nor its first word" of a quote whose first word ("the") is everywhere.
     expect(unrelated.stderr).toContain("has the quote, nor its first two words together");
     expect(unrelated.stderr).not.toContain("nor its first word\n");
