@@ -133,8 +133,6 @@ function subjectPlace(problem: BalanceProblem, checked: CheckedBrief): Place | u
   return { file: place.file, span: termSpan(text, place.span, subject.term) };
 }
 
-
-
 /**
  * Where a problem without a text of its own is: the viewpoint or theme as the
  * brief lists it, else as the extract defines it; the brief's choice of

@@ -272,7 +272,9 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
     alsoArguedAt.delete(place);
     if (also.length > 0) {
       const either = group.length + also.length === 2 ? "either is" : "any of them is";
-      sentences.push(`${subject} argued ${place}, and so ${also.length === 1 ? "is" : "are"} ${names(also)}, with no word there on how widely ${either} held.`);
+      // "and so is the “Yes” view": "and so is “Yes”" read as the word yes (a review).
+      const alsoNamed = also.length === 1 ? theView(also[0]!.label) : `the ${names(also)} views`;
+      sentences.push(`${subject} argued ${place}, and so ${also.length === 1 ? "is" : "are"} ${alsoNamed}, with no word there on how widely ${either} held.`);
     } else sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("they are", "it is") : without}.`);
   }
   // One sentence for all places: "“X” is also argued at the GMF workshop and “Y” at the Carnegie panel, with no word …".

@@ -59,7 +59,7 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
   await refuseOutputInSources(outDir, root, cwd);
   // Nor is an output folder made for briefs that are not there: `brief build` in an empty folder left output/ behind.
   const missing = paths.find((path) => !existsSync(resolve(cwd, path)));
-  if (missing !== undefined) throw missingBriefPath(missing);
+  if (missing !== undefined) throw missingBriefPath(displayPath(resolve(cwd, missing), cwd));
   try {
     makeFolder(outDir);
   } catch (error) {

@@ -56,7 +56,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string, declared?: Doc
     });
   }
   if (magic === "zip") {
-    throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is a zip archive${claimed === undefined ? " but not a Word document" : `, not a ${claimed} file`}`, {
+    throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is a zip archive${claimed === undefined ? ", not a Word document" : `, not a ${claimed} file`}`, {
       hint: hintOfExtension[extension] ?? `unpack it and add the documents in it; ${supported}`,
     });
   }

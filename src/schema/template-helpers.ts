@@ -76,7 +76,7 @@ const briefsmithHelpers = {
   citedLine: { params: [1, 1], block: false, result: text, doc: "{{citedLine source}}: what the document cites a source for" },
   sourcesLine: { params: [0, 0], block: false, result: text, doc: "{{sourcesLine}}: the sentence that introduces the sources" },
   overviewLead: { params: [0, 0], block: false, result: text, doc: "{{overviewLead}}: the handout overview's first sentence" },
-  endorsementLine: { params: [0, 0], block: false, result: text, doc: "{{endorsementLine}}: the bottom line's statement that it endorses no view" },
+  endorsementLine: { params: [0, 0], block: false, result: text, doc: "{{endorsementLine}}: the bottom line's word that the views are the sources', and where the office's own judgment is" },
   assessmentLabel: { params: [0, 0], block: false, result: text, doc: '{{assessmentLabel}}: "Our assessment (FROM)"' },
   readingNote: { params: [0, 0], block: false, result: text, doc: "{{readingNote}}: how to read the citations" },
   creditLine: { params: [0, 0], block: false, result: text, doc: '{{creditLine}}: "Prepared with Briefsmith …"' },

@@ -177,7 +177,7 @@ describe("the due-weight statement", () => {
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. The “No” view is argued at the Pub Two, and so is “Yes”, with no word there on how widely either is held.",
+      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. The “No” view is argued at the Pub Two, and so is the “Yes” view, with no word there on how widely either is held.",
     );
     expect(weight.text).not.toContain("most experts (One) say yes");
     // The officials are named in the extract: what the sources leave unsaid is how widely they hold it, not whose it is.

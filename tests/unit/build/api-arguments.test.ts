@@ -143,7 +143,7 @@ describe("an output folder that cannot be made, a project folder that is not the
     const empty = mkdtempSync(join(tmpdir(), "briefsmith-empty-"));
     try {
       const error = await refusal(() => buildBriefs({ root: empty, cwd: empty, printer: new FakePrinter() }));
-      expect(error).toMatchObject({ code: "PATH_NOT_FOUND", message: `${join(empty, "briefs")} does not exist` });
+      expect(error).toMatchObject({ code: "PATH_NOT_FOUND", message: "briefs does not exist" });
       expect(readdirSync(empty)).toEqual([]);
     } finally {
       rmSync(empty, { recursive: true, force: true });

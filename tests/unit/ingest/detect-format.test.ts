@@ -86,7 +86,7 @@ describe("zip packages that are not Word documents", () => {
     const archive = zipPackage("notes/minutes.txt", "Minutes of the meeting.");
     expect(await errorOf(archive, "renamed.zip")).toMatchObject({
       code: "INGEST_UNSUPPORTED_FORMAT",
-      message: "renamed.zip is a zip archive but not a Word document",
+      message: "renamed.zip is a zip archive, not a Word document",
       hint: expect.stringContaining("unpack it"),
     });
   });
