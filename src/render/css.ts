@@ -15,20 +15,28 @@ export function cssString(value: string): string {
 const bannerFitsAt = 28;
 /** Set smaller, this many characters fit a line of the same box. */
 const bannerLineAt = 30;
+/** A marking up to this long stays on one line, in type sized to the box. */
+const bannerOneLineAt = 40;
+/** The banner box's width in points on A4, the narrower paper: 38% of the text's width. */
+const bannerBoxPt = 177;
 
 /**
  * The banner at the top and bottom centre of every page, as @page rules. A marking longer than its box (a CUI
  * banner with its controls, "CONTROLLED UNCLASSIFIED INFORMATION//SP-PRVCY//SP-LEI//FEDCON//DL ONLY") ran past the
- * page's edge and was cut off, top and bottom, without a word. One that long is set smaller, on lines of like
- * length broken after a "//" or between words, never within a control's word. The box keeps its width: widened,
+ * page's edge and was cut off, top and bottom, without a word. One that long is set smaller, on one line if it
+ * can be, else on lines of like length broken after a "//" or between words, never within a control's word. The box keeps its width: widened,
  * it cut the running title beside it mid-word (a review). The lines sit above the title and date, at the margin's
  * top. `marking` is printed text.
  */
 export function bannerRules(marking: string): string {
-  const fits = [...marking].length <= bannerFitsAt;
-  const lines = fits ? [marking] : bannerLines(marking);
-  const own = fits ? "" : " font-size: 7.5pt; letter-spacing: 0.04em; white-space: pre;";
-  return ["@top-center", "@bottom-center"].map((box) => `${box} { content: ${cssString(lines.join("\n"))};${own} }`).join("\n  ");
+  const length = [...marking].length;
+  const boxes = (lines: readonly string[], own: string) =>
+    ["@top-center", "@bottom-center"].map((box) => `${box} { content: ${cssString(lines.join("\n"))};${own} }`).join("\n  ");
+  if (length <= bannerFitsAt) return boxes([marking], "");
+  // Up to bannerOneLineAt, one line in smaller type, as a reader wants a banner ("UNCLASSIFIED//FOR OFFICIAL USE
+  // ONLY" on two lines read as two markings): sized to the box, about 0.76 em a character, never below 7 pt.
+  if (length <= bannerOneLineAt) return boxes([marking], ` font-size: ${Math.max(7, Math.min(9.5, bannerBoxPt / (0.76 * length))).toFixed(1)}pt; letter-spacing: 0.04em;`);
+  return boxes(bannerLines(marking), " font-size: 7.5pt; letter-spacing: 0.04em; white-space: pre;");
 }
 
 /**

@@ -28,6 +28,12 @@ describe("bannerRules", () => {
     expect(rules).not.toMatch(/width|@top-left|@top-right/);
   });
 
+  it("keeps a marking a little too long for its box on one line, in smaller type", () => {
+    const rules = bannerRules("UNCLASSIFIED//FOR OFFICIAL USE ONLY");
+    expect(rules).toContain(`content: ${cssString("UNCLASSIFIED//FOR OFFICIAL USE ONLY")}; font-size: 7.0pt;`);
+    expect(rules).not.toContain("white-space: pre");
+  });
+
   it("leaves no control alone on a line of its own, and breaks within a control only at a space", () => {
     const rules = bannerRules("TOP SECRET//SI-G/TK//ORCON/NOFORN//REL TO USA, FVEY//FISA//LIMDIS//EXDIS//X1");
     expect(rules).toContain(cssString("TOP SECRET//SI-G/TK//\nORCON/NOFORN//\nREL TO USA, FVEY//\nFISA//LIMDIS//EXDIS//X1"));
