@@ -48,6 +48,13 @@ export function detectFormat(bytes: Uint8Array, fileName: string, declared?: Doc
     if (other !== undefined) {
       throw new BriefsmithError("INGEST_UNSUPPORTED_FORMAT", `${fileName} is ${other.what}, not a Word document`, { hint: `${other.hint}; ${supported}` });
     }
+    // A whole zip archive without Word's main part is some other zip named .docx (a review); a truncated one, whose
+    // directory is missing, goes to the Word reader, which says it is damaged.
+    if (claimed === "docx" && isWholeZip(bytes) && !isWordPackage(bytes)) {
+      throw new BriefsmithError("INGEST_UNREADABLE", `${fileName} is a zip archive, not a Word document: it holds no word/document.xml`, {
+        hint: "it may be another kind of file named .docx: open it in Word and save it as a Word document (.docx)",
+      });
+    }
     if (claimed === "docx" || (claimed === undefined && hintOfExtension[extension] === undefined && isWordPackage(bytes))) return "docx";
   }
   if (claimed === "pdf" || claimed === "docx") {
@@ -108,9 +115,14 @@ function otherPackage(bytes: Uint8Array): { what: string; hint: string } | undef
   return packageOfMimetype.find((p) => mimetype.startsWith(p.prefix));
 }
 
-/** A Word package names its main part, word/document.xml, in its entries' headers (never compressed). */
+/** A Word package names its main part, word/document.xml (document2.xml from some tools), in its entries' headers (never compressed). */
 function isWordPackage(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml", 0, "latin1");
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document", 0, "latin1");
+}
+
+/** A zip archive with its central directory's end record, in its last 64 KB: not cut short. */
+function isWholeZip(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("PK\x05\x06", Math.max(0, bytes.byteLength - 65_557), "latin1");
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -91,6 +91,15 @@ describe("zip packages that are not Word documents", () => {
     });
   });
 
+  // A review: a whole zip archive of other things, named .docx, was still handed to the Word reader.
+  it("says a whole zip archive named .docx without Word's main part is not a Word document", async () => {
+    const archive = zipPackage("notes/minutes.txt", "Minutes of the meeting.", "PK\x05\x06" + "\0".repeat(18));
+    expect(await errorOf(archive, "minutes.docx")).toMatchObject({
+      code: "INGEST_UNREADABLE",
+      message: "minutes.docx is a zip archive, not a Word document: it holds no word/document.xml",
+    });
+  });
+
   it("still reads a Word package without the .docx extension as Word", async () => {
     const word = zipPackage("[Content_Types].xml", "<Types/>", "word/document.xml");
     // Not a whole Word file: what matters is that it is read as one, and found damaged as one.
