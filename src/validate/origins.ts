@@ -41,6 +41,11 @@ export function fileTextOf(origins: Origins, item: object): string {
  */
 export function termSpan(fileText: string, span: { start: number; end: number }, term: string): { start: number; end: number } {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}(?![\\p{L}\\p{N}])`, "iu");
-  const found = pattern.exec(fileText.slice(span.start, span.end));
+  // Quoted passages blanked, as the words were found without them: "we should wait" is the source's, not ours. The
+  // quotation marks of a double-quoted YAML value are the file's, not the text's.
+  const value = fileText.slice(span.start, span.end);
+  const quotedValue = value.length > 1 && value.startsWith('"') && value.endsWith('"');
+  const inner = quotedValue ? ` ${value.slice(1, -1)} ` : value;
+  const found = pattern.exec(inner.replace(/“[^”]*”|"[^"\n]*"/g, (quoted) => " ".repeat(quoted.length)));
   return found === null ? span : { start: span.start + found.index, end: span.start + found.index + found[0].length };
 }

@@ -68,6 +68,20 @@ describe("a problem about one word", () => {
     expect(caret.replace(/^\s*\|\s*/, "")).toBe("^".repeat("insisted".length));
   });
 
+  // A review: the caret went under the first "should" in the text, inside a quoted passage the check leaves aside.
+  it("is pointed at the word the check found, not at the same word inside a quotation", async () => {
+    project = new TempProject();
+    project.replace(
+      "briefs/tram-memo.yaml",
+      "date: 2024-04-02",
+      "date: 2024-04-02\nsummary: 'Officials say “we should wait”; the council should act. It is likely. We have moderate confidence in this judgment.'",
+    );
+    const validated = await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    const { place } = placeOf(validated.stderr, "BALANCE_RECOMMENDATION_IN_SYNTHESIS");
+    const line = project.read("briefs/tram-memo.yaml").split("\n")[Number(place?.[2]) - 1]!;
+    expect(line.slice(Number(place?.[3]) - 1)).toMatch(/^should act/);
+  });
+
   it("on a folded block's second line is pointed at that word, with a hint that names the field to add", async () => {
     project = new TempProject();
     project.replace(
