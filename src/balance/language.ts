@@ -1,5 +1,6 @@
 import type { BriefModel } from "../model.js";
-import { findTerms, withoutQuotedPassages, type Lexicon } from "./lexicon.js";
+import { withoutQuotedPassages } from "../text/phrases.js";
+import { findTerms, type Lexicon } from "./lexicon.js";
 import { problem, type BalanceProblem, type BalanceSubject } from "./problem.js";
 
 /**

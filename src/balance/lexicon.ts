@@ -2,6 +2,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { invalidArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
+import { phrasePattern } from "../text/phrases.js";
 import { rememberText } from "../text/remember-text.js";
 
 const Terms = z.array(z.string().trim().min(1)).min(1);
@@ -56,13 +57,11 @@ function patternFor(terms: readonly string[]): RegExp {
   let pattern = patterns.get(terms);
   if (pattern === undefined) {
     const ordered = [...terms].sort((a, b) => b.length - a.length);
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ordered.map(escape).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ordered.map(phrasePattern).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
     patterns.set(terms, pattern);
   }
   return pattern;
 }
-
-const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 
 /** Each word list's matcher, remembering the texts it has seen. */
 const matchers = new WeakMap<readonly string[], (text: string) => readonly TermMatch[]>();
@@ -81,9 +80,4 @@ export function findTerms(text: string, terms: readonly string[]): readonly Term
     matchers.set(terms, matcher);
   }
   return matcher(text);
-}
-
-/** Our own words only: quoted passages inside a text are the source's, not ours. */
-export function withoutQuotedPassages(text: string): string {
-  return text.replace(/“[^”]*”|"[^"]*"/g, (quoted) => " ".repeat(quoted.length));
 }

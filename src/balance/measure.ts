@@ -11,7 +11,8 @@ import { problem, type BalanceProblem, type BalanceSubject } from "./problem.js"
 
 export type { BalanceProblem, BalanceProblemCode, BalanceSubject } from "./problem.js";
 export type { DueWeight, ViewWeight, WeightVerdict } from "./due-weight.js";
-import { findTerms, withoutQuotedPassages, type Lexicon, type TiltCategory } from "./lexicon.js";
+import { withoutQuotedPassages } from "../text/phrases.js";
+import { findTerms, type Lexicon, type TiltCategory } from "./lexicon.js";
 
 export type BalancePolicy = BalanceReport["policy"];
 

@@ -1,3 +1,5 @@
+import { withoutQuotedPassages } from "../text/phrases.js";
+
 /**
  * Figures in a claim's or fact's own words where a reader of the memo expects words: a sentence that opens with
  * one ("41 cyclists were injured…"), and a count under ten in running prose ("in 4 of the last 5 years"). A staffer's
@@ -24,7 +26,7 @@ const keptBefore = new RegExp(String.raw`(?:[$£€¥]|\d[.,:\/–-]?|\b(?:${mon
 
 /** Figures in `text` (quoted passages aside: they are the source's words) a reader expects as words. */
 export function figuresInProse(text: string): FigureInProse[] {
-  const own = text.replace(/“[^”]*”|"[^"]*"/g, (quoted) => " ".repeat(quoted.length));
+  const own = withoutQuotedPassages(text);
   const found: FigureInProse[] = [];
   for (const match of own.matchAll(/(?<![\p{L}\p{N}.,$£€¥\/-])\d[\d,]*(?:\.\d+)?(?![\p{L}\p{N}])/gu)) {
     const figure = match[0];

@@ -1,6 +1,7 @@
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { YamlFile, YamlPath } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
+import { phrasePattern, withoutQuotedPassages } from "../text/phrases.js";
 
 /** Where an item of the merged extract was written: for pointing diagnostics at it. */
 export interface Origin {
@@ -40,12 +41,12 @@ export function fileTextOf(origins: Origins, item: object): string {
  * match any run of white space. Not found as written (an escape in a quoted value), the whole text.
  */
 export function termSpan(fileText: string, span: { start: number; end: number }, term: string): { start: number; end: number } {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}(?![\\p{L}\\p{N}])`, "iu");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${phrasePattern(term)}(?![\\p{L}\\p{N}])`, "iu");
   // Quoted passages blanked, as the words were found without them: "we should wait" is the source's, not ours. The
   // quotation marks of a double-quoted YAML value are the file's, not the text's.
   const value = fileText.slice(span.start, span.end);
   const quotedValue = value.length > 1 && value.startsWith('"') && value.endsWith('"');
   const inner = quotedValue ? ` ${value.slice(1, -1)} ` : value;
-  const found = pattern.exec(inner.replace(/“[^”]*”|"[^"\n]*"/g, (quoted) => " ".repeat(quoted.length)));
+  const found = pattern.exec(withoutQuotedPassages(inner));
   return found === null ? span : { start: span.start + found.index, end: span.start + found.index + found[0].length };
 }
