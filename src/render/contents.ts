@@ -110,7 +110,8 @@ async function printOnceOrWithContents<T extends PrintedDocument>(
   const html = rendered ?? render(model, balance);
   const printed = await print(html);
   if (!mayHaveContents(model.layout) || printed.pages <= contentsAfterPages) return { html, printed };
-  const first = await print(render(model, balance, { contents: {} }));
+  const unnumbered = render(model, balance, { contents: {} });
+  const first = await print(unnumbered);
   const byTitle = await outlinePages(first.pdf, model.portionMark);
   const pages = new Map<string, number>();
   for (const entry of contentsEntries(model)) {
@@ -125,8 +126,7 @@ async function printOnceOrWithContents<T extends PrintedDocument>(
     // fails only on the numbers the printing found (a {{#unless (eq page 7)}}) must not make build refuse what
     // validate accepted. The contents as first printed, without numbers, stand, and the build says so.
     if (!(error instanceof BriefsmithError) || error.code !== "TEMPLATE_RENDER_FAILED") throw error;
-    const html = render(model, balance, { contents: {} });
-    return { html, printed: { ...first, warnings: [...first.warnings, `the table of contents is printed without page numbers: with them, ${error.message}`] } };
+    return { html: unnumbered, printed: { ...first, warnings: [...first.warnings, `the table of contents is printed without page numbers: with them, ${error.message}`] } };
   }
   return { html: finalHtml, printed: await print(finalHtml) };
 }
