@@ -85,18 +85,19 @@ export async function launchBrowser(
     const why = signal.aborted ? undefined : await whyItDoesNotRun(location.executablePath);
     const said = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     // Puppeteer's words for a browser that ended before it answered over the pipe.
-    const closed = /Target closed|Connection closed/.test(said) ? "it ended as it started, before it could be talked to" : said;
+    const ended = /Target closed|Connection closed/.test(said);
     // The hint for what the probe found: a program that cannot be run, one that fails as it starts, or one that runs
     // with --version but ends when started headless (where no sandbox can be made: Ubuntu 24.04 runners, containers).
     const hint =
       why === undefined
-        ? closed === said
-          ? "check that the browser runs (try it with --version), or name another with --browser"
-          : "it runs (--version answers) but ends when started to print: where the system forbids its sandbox (Ubuntu 24.04 runners, some containers) set BRIEFSMITH_NO_SANDBOX=1; or name another with --browser"
-        : why.startsWith("it cannot be run") || why === "there is no program there"
-          ? "name the browser program itself with --browser (it must be a file you may run: chmod +x)"
-          : "run it with --version to see all it says (a missing library is installed with the system's package manager), or name another browser with --browser";
-    throw new BriefsmithError("BROWSER_LAUNCH_FAILED", `could not start the browser at ${location.executablePath}: ${why ?? closed}`, { hint, cause: error });
+        ? ended
+          ? "it runs (--version answers) but ends when started to print: where the system forbids its sandbox (Ubuntu 24.04 runners, some containers) set BRIEFSMITH_NO_SANDBOX=1; or name another with --browser"
+          : "check that the browser runs (try it with --version), or name another with --browser"
+        : why.runs
+          ? "run it with --version to see all it says (a missing library is installed with the system's package manager), or name another browser with --browser"
+          : "name the browser program itself with --browser (it must be a file you may run: chmod +x)";
+    const reason = why?.text ?? (ended ? "it ended as it started, before it could be talked to" : said);
+    throw new BriefsmithError("BROWSER_LAUNCH_FAILED", `could not start the browser at ${location.executablePath}: ${reason}`, { hint, cause: error });
   } finally {
     clearTimeout(timer);
   }
@@ -106,18 +107,20 @@ export async function launchBrowser(
  * Why a browser that failed to start does not run at all, from running it with --version: its exit code and the
  * last line it wrote ("libnss3.so: cannot open shared object file"). Puppeteer, talking to the browser over a pipe,
  * only sees the pipe close ("Protocol error (Target.setDiscoverTargets): Target closed"), and keeps what the browser
- * said to itself. Undefined when it runs (the failure is elsewhere) or does not answer within 5 s.
+ * said to itself; `runs` says it was started at all. Undefined when it answers (the failure is elsewhere) or does
+ * not within 5 s.
  */
-function whyItDoesNotRun(executablePath: string): Promise<string | undefined> {
+function whyItDoesNotRun(executablePath: string): Promise<{ text: string; runs: boolean } | undefined> {
   return new Promise((resolve) => {
     execFile(executablePath, ["--version"], { timeout: 5000, maxBuffer: 64 * 1024, encoding: "utf8" }, (error, _stdout, stderr) => {
       if (error === null) return resolve(undefined);
+      // Not run at all (no program there, not executable): `runs` false.
       const code = (error as NodeJS.ErrnoException).code;
-      if (typeof code === "string") return resolve(code === "ENOENT" ? "there is no program there" : `it cannot be run (${code})`);
+      if (typeof code === "string") return resolve({ text: code === "ENOENT" ? "there is no program there" : `it cannot be run (${code})`, runs: false });
       if (error.killed) return resolve(undefined);
       const said = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "").at(-1);
       const ended = error.signal ? `it was killed by ${error.signal}` : `it exits with code ${String(error.code)}`;
-      resolve(`${ended} as it starts${said === undefined ? "" : `: ${said.length > 300 ? `${said.slice(0, 300)}…` : said}`}`);
+      resolve({ text: `${ended} as it starts${said === undefined ? "" : `: ${said.length > 300 ? `${said.slice(0, 300)}…` : said}`}`, runs: true });
     });
   });
 }
@@ -142,6 +145,7 @@ function makeProfileFolder(): string {
  */
 const profilePrefix = "briefsmith-chromium-";
 const thisHost = createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
+const sweptFolders = new Set<string>();
 
 /**
  * The profile folders of Briefsmith processes that are gone: a build killed with SIGKILL removes nothing, and its
@@ -149,9 +153,13 @@ const thisHost = createHash("sha256").update(hostname()).digest("hex").slice(0, 
  * is alive is left alone, whoever has that id now.
  */
 function removeDeadProfileFolders(): void {
+  // Once a process for each temporary folder: a build restarts its browser every 100 documents, and the dead stay dead.
+  const folder = tmpdir();
+  if (sweptFolders.has(folder)) return;
+  sweptFolders.add(folder);
   let names: string[];
   try {
-    names = readdirSync(tmpdir()).filter((name) => name.startsWith(profilePrefix));
+    names = readdirSync(folder).filter((name) => name.startsWith(profilePrefix));
   } catch {
     return;
   }
@@ -160,7 +168,7 @@ function removeDeadProfileFolders(): void {
     const pid = Number(id);
     if (host !== thisHost || !Number.isInteger(pid) || pid <= 0 || processRuns(pid)) continue;
     try {
-      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+      rmSync(join(folder, name), { recursive: true, force: true });
     } catch {
       // Another user's, or going as we look: the next build tries again.
     }
