@@ -9,6 +9,9 @@ import { calendarDayProblem } from "../text/dates.js";
  * strict, so a misspelt key is an error rather than silently ignored data.
  */
 
+/** The bound on a theme's viewpoints, in the schema's own words: validate/zod-diagnostics.ts gives its hint by them. */
+export const tooFewViewpoints = "a theme needs at least two viewpoints to be argued";
+
 export const Id = z
   .string()
   // The length said too: a 100-character id of good characters was told only what characters to use.
@@ -102,7 +105,7 @@ export const ThemeSchema = z.strictObject({
   id: Id,
   title: Text,
   question: Text,
-  viewpoints: z.array(ViewpointSchema).min(2, "a theme needs at least two viewpoints to be argued"),
+  viewpoints: z.array(ViewpointSchema).min(2, tooFewViewpoints),
   coverage_note: Text.optional().describe("where the sources carry only one side, say so here"),
   indicators: z.array(Text).default([]).describe("the analyst's own: what would tell the viewpoints apart"),
 });

@@ -4,6 +4,7 @@ import { suggestionHint } from "../diagnostics/suggest.js";
 import type { ErrorCode } from "../errors/codes.js";
 import type { YamlFile, YamlPath } from "../load/yaml-file.js";
 import { locate } from "../load/yaml-locate.js";
+import { tooFewViewpoints } from "../schema/extract.js";
 
 type Issue = z.core.$ZodIssue;
 
@@ -127,13 +128,12 @@ function fromIssue(
     }
     case "too_big":
     case "too_small": {
+      // Said in words (sizeProblem), or in the schema's own words with their hint.
       const size = sizeProblem(issue, valueAt(file.data, path));
-      if (size === undefined) {
-        const hint = hintOfWordedBound[issue.message];
-        if (hint !== undefined) return [{ ...base, code: shapeCode(prefix, issue.code === "too_big" ? "TOO_BIG" : "TOO_SMALL"), message: `${where ? `${where}: ` : ""}${issue.message}`, span: locate(file, path), hint }];
-        break;
-      }
-      return [{ ...base, code: shapeCode(prefix, issue.code === "too_big" ? "TOO_BIG" : "TOO_SMALL"), message: `${where || "the file"} ${size.message}`, span: locate(file, path), hint: size.hint }];
+      const hint = size?.hint ?? hintOfWordedBound[issue.message];
+      if (hint === undefined) break;
+      const message = size !== undefined ? `${where || "the file"} ${size.message}` : `${where ? `${where}: ` : ""}${issue.message}`;
+      return [{ ...base, code: shapeCode(prefix, issue.code === "too_big" ? "TOO_BIG" : "TOO_SMALL"), message, span: locate(file, path), hint }];
     }
   }
   return [
@@ -160,11 +160,11 @@ function commaCutValue(text: string, key: string, at: number | undefined): strin
 }
 
 /**
- * Hints for the bounds the schema words itself (src/schema/extract.ts): a staffer's theme of one viewpoint was told
+ * Hints for the bounds the schema words itself, by its words (src/schema/extract.ts): a staffer's theme of one viewpoint was told
  * that a theme needs two, and not what to do when the sources argue one side only.
  */
 const hintOfWordedBound: Readonly<Record<string, string>> = {
-  "a theme needs at least two viewpoints to be argued":
+  [tooFewViewpoints]:
     "add the other side's viewpoint; where the sources carry no claim for it, say so in the theme's coverage_note, and the brief says it is not argued",
 };
 
