@@ -47,7 +47,10 @@ function holdersPhrase(named: readonly Holder[], listed: ReadonlySet<string>): {
 /** The holders in brackets, source after each group: "most panelists, Carnegie panel; some Russians, GMF workshop". */
 function briefHolders(named: readonly Holder[], listed: ReadonlySet<string>): string {
   const bySource = new Map<string, Holder[]>();
-  for (const h of named) bySource.set(sourceShown(h, listed), [...(bySource.get(sourceShown(h, listed)) ?? []), h]);
+  for (const h of named) {
+    const source = sourceShown(h, listed);
+    bySource.set(source, [...(bySource.get(source) ?? []), h]);
+  }
   return [...bySource].map(([source, holders]) => `${joinWords(holders.map((h) => h.label))}, ${source}`).join("; ");
 }
 
@@ -218,7 +221,8 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
     sentences.push(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
   }
   // Counted views that also rest on uncounted arguments in the sources that count them: said once, for all of them.
-  const countedIn = (view: ViewWeight) => new Set(view.named.map((h) => h.sourceId));
+  const sourcesCounting = new Map(counted.map((v) => [v, new Set(v.named.map((h) => h.sourceId))]));
+  const countedIn = (view: ViewWeight) => sourcesCounting.get(view)!;
   const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => countedIn(v).has(h.sourceId) && !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
   if (alsoUncounted.length > 0 && verdict !== "one-view") {
     sentences.push(

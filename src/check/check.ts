@@ -178,20 +178,20 @@ export function checkCorpus(
       const first = inProse[0]!;
       const place = locateInExtract(origins, item, "text");
       const opens = inProse.find((f) => f.kind === "starts-sentence");
-      const counts = inProse.filter((f) => f.kind === "small-count").map((f) => f.figure);
+      const counts = [...new Set(inProse.filter((f) => f.kind === "small-count").map((f) => f.figure))];
       diagnostics.push({
         severity: "warning",
         code: "EXTRACT_TEXT_FIGURE",
         message:
           opens !== undefined
             ? `the text of ${kind} "${item.id}" starts a sentence with a figure (${opens.figure})`
-            : `the text of ${kind} "${item.id}" writes ${joinWords([...new Set(counts)])} as ${counts.length === 1 ? "a figure" : "figures"}, where prose has words`,
+            : `the text of ${kind} "${item.id}" writes ${joinWords(counts)} as ${counts.length === 1 ? "a figure" : "figures"}, where prose has words`,
         file: place.file,
         span: termSpan(fileTextOf(origins, item), place.span, (opens ?? first).figure),
         hint:
           opens !== undefined
             ? "a document prints this text as written: begin the sentence another way, or write the number in words"
-            : `a document prints this text as written: write counts under ten in words (${[...new Set(counts)].map((c) => figureWords[Number(c)]).join(", ")}); figures stay for percentages, measures, money and dates`,
+            : `a document prints this text as written: write counts under ten in words (${counts.map((c) => figureWords[Number(c)]).join(", ")}); figures stay for percentages, measures, money and dates`,
         item: { kind, id: item.id },
       });
     }

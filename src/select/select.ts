@@ -428,9 +428,15 @@ function namesByLastName(text: string, label: string): boolean | undefined {
   return opening.some((word, i) => {
     if (word.replace(/(?:’s|'s)$/u, "") !== last) return false;
     const before = opening[i - 1];
-    return before === undefined || !/^\p{Lu}/u.test(before) || own.has(before.toLowerCase()) || /^(?:the|a|an|dr|mr|mrs|ms|mx|professor|prof|councillor|cllr|senator|minister|president|judge|as|in|for|to|by|from|with|when|while|after|since|unlike|like|according)$/i.test(before);
+    return before === undefined || !/^\p{Lu}/u.test(before) || own.has(before.toLowerCase()) || beforeAName.has(before.toLowerCase());
   });
 }
+
+/** Capitalised words that may stand before a name without being part of another: titles, articles, a sentence's opening word. */
+const beforeAName = new Set([
+  ...["the", "a", "an", "dr", "mr", "mrs", "ms", "mx", "professor", "prof", "councillor", "cllr", "senator", "minister", "president", "judge"],
+  ...["as", "in", "for", "to", "by", "from", "with", "when", "while", "after", "since", "unlike", "like", "according"],
+]);
 
 /** How far into a claim's text a holder it names is looked for: its opening clause or two. */
 const clauseWords = 12;
