@@ -25,28 +25,33 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
     if (paragraphs === undefined) continue; // unknown source or missing text: reported elsewhere
     const kind = "viewpoint" in item ? "claim" : "fact";
     const ref = { kind, id: item.id } as const;
+    const result = checkQuote(item.quote, paragraphs, item.locator);
+    const foundIn = result.status === "wrong-paragraph" ? result.foundIn : [];
+    const setLocator =
+      foundIn.length === 1 ? `set locator: ${foundIn[0]}` : "set locator: to the one you quote from, or quote more words, so that one paragraph alone has them";
+    const where = foundIn.length === 1 ? `paragraph ${foundIn[0]}` : `paragraphs ${foundIn.join(", ")}`;
     if (item.locator > paragraphs.length) {
+      // One error at the locator, saying where the quote is when the source has it: said apart as "not in paragraph
+      // 40; it is in paragraph 4", it was a second error at the same caret.
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_LOCATOR_OUT_OF_RANGE",
-        message: `${kind} "${item.id}" points at paragraph ${item.locator}, but source "${item.source}" has ${paragraphs.length}`,
+        message: `${kind} "${item.id}" points at paragraph ${item.locator}, but source "${item.source}" has ${paragraphs.length}${foundIn.length > 0 ? `; its quote is in ${where}` : ""}`,
         ...locateInExtract(origins, item, "locator"),
-        hint: "a paragraph is a non-empty line of the source text, counted from 1",
+        hint: foundIn.length > 0 ? setLocator : "a paragraph is a non-empty line of the source text, counted from 1",
         item: ref,
       });
-    }
-    const result = checkQuote(item.quote, paragraphs, item.locator);
-    if (result.status === "wrong-paragraph") {
-      const where = result.foundIn.length === 1 ? `paragraph ${result.foundIn[0]}` : `paragraphs ${result.foundIn.join(", ")}`;
+    } else if (result.status === "wrong-paragraph") {
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_WRONG_LOCATOR",
         message: `the quote of ${kind} "${item.id}" is not in paragraph ${item.locator} of "${item.source}"; it is in ${where}`,
         ...locateInExtract(origins, item, "locator"),
-        hint: result.foundIn.length === 1 ? `set locator: ${result.foundIn[0]}` : "set locator: to the one you quote from, or quote more words, so that one paragraph alone has them",
+        hint: setLocator,
         item: ref,
       });
-    } else if (result.status === "not-found") {
+    }
+    if (result.status === "not-found") {
       // Quoted from another source, with source: left at the one before: say where the words are.
       const elsewhere = otherSourceWithQuote(item.quote, item.source, paragraphsBySource);
       const hint =

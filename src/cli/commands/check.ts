@@ -10,6 +10,9 @@ import { projectRoot, requireCorpus } from "../options.js";
 import { locateDiagnostics, plural, printDiagnostics } from "../report.js";
 import { formatTable } from "../table.js";
 
+/** The errors that say a quote is not verbatim where its locator says. */
+const quoteCodes: ReadonlySet<string> = new Set(["EXTRACT_MISQUOTE", "EXTRACT_WRONG_LOCATOR", "EXTRACT_LOCATOR_OUT_OF_RANGE"]);
+
 export const checkCommand = defineCommand({
   name: "check",
   positionals: "[CORPUS…]",
@@ -99,7 +102,8 @@ function formatCheck(check: CorpusCheck, minCoverage: number): string {
   );
   const errors = errorCount(check.diagnostics);
   const warnings = check.diagnostics.length - errors;
-  const quoteErrors = check.diagnostics.filter((d) => ["EXTRACT_MISQUOTE", "EXTRACT_WRONG_LOCATOR"].includes(d.code)).length;
+  // Quotes, not diagnostics: a locator past its source's end and a quote the source lacks are two errors of one quote.
+  const quoteErrors = new Set(check.diagnostics.filter((d) => d.item !== undefined && quoteCodes.has(d.code)).map((d) => `${d.item!.kind} ${d.item!.id}`)).size;
   out.push("");
   // A quote whose source text could not be read was never compared with it: not counted as verbatim.
   const unchecked = check.quotesUnchecked > 0 ? `; ${check.quotesUnchecked} not checked, their source's text not read` : "";

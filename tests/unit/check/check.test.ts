@@ -84,6 +84,22 @@ describe("checkCorpus", () => {
     expect(codes(check)).toContain("EXTRACT_WRONG_LOCATOR");
   });
 
+  // A staffer's run: a locator past the end of the source, its quote verbatim in another paragraph, gave two errors at
+  // the same caret ("points at paragraph 40, but the source has 6", then "not in paragraph 40; it is in paragraph 4"),
+  // the first with a hint that did not say which paragraph to set.
+  it("says once, with the paragraph to set, that a locator past the source's end names no paragraph", async () => {
+    const check = await checkMini((p) => p.replace(corpusFile, "quote: small shops cannot survive two years of detours\n    locator: 4", "quote: small shops cannot survive two years of detours\n    locator: 40"));
+    const located = check.diagnostics.filter((d) => d.item?.kind === "claim" && d.severity === "error");
+    expect(located.map((d) => d.code)).toEqual(["EXTRACT_LOCATOR_OUT_OF_RANGE"]);
+    expect(located[0]!.message).toMatch(/points at paragraph 40, but source "council-hearing" has 6; its quote is in paragraph 4$/);
+    expect(located[0]!.hint).toBe("set locator: 4");
+  });
+
+  it("says both when a locator past the source's end has a quote the source does not have", async () => {
+    const check = await checkMini((p) => p.replace(corpusFile, "quote: small shops cannot survive two years of detours\n    locator: 4", "quote: small shops cannot survive ten years of detours\n    locator: 40"));
+    expect(check.diagnostics.filter((d) => d.item?.kind === "claim").map((d) => d.code)).toEqual(["EXTRACT_LOCATOR_OUT_OF_RANGE", "EXTRACT_MISQUOTE"]);
+  });
+
   it("catches a dangling reference", async () => {
     expect(codes(await checkMini((p) => p.replace(corpusFile, "perspective: economist", "perspective: economists")))).toEqual(["EXTRACT_UNKNOWN_PERSPECTIVE"]);
   });

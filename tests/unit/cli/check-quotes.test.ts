@@ -23,4 +23,13 @@ describe("brief check's count of verbatim quotes", () => {
     expect(Number(left) + Number(unchecked)).toBe(Number(total));
     expect(Number(unchecked)).toBeGreaterThan(0);
   });
+
+  // One error per quote now for a locator past the source's end: the count of verbatim quotes still leaves it out.
+  it("does not count a quote whose locator is past the source's end as verbatim where its locator says", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "quote: small shops cannot survive two years of detours\n    locator: 4", "quote: small shops cannot survive two years of detours\n    locator: 40");
+    const run = await runCli(["check"], { cwd: project.dir });
+    const [, verbatim, total] = /Quotes: (\d+) of (\d+) verbatim/.exec(run.stdout)!;
+    expect(Number(verbatim)).toBe(Number(total) - 1);
+  });
 });
