@@ -98,9 +98,21 @@ function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
+/**
+ * Problems two checks find in other words, by the code of the one left out and the code of the one kept when both are
+ * at the same place: a viewpoint no claim argues is the extract's error, with its hint, and the strict brief's
+ * balance problem at the same caret said it again.
+ */
+const sameProblem: ReadonlyMap<string, string> = new Map([["BALANCE_EMPTY_VIEWPOINT", "EXTRACT_ORPHAN_VIEWPOINT"]]);
+
 /** Diagnostics sorted by place, each once (the same problem found by two checks is reported once). */
 export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const unique = new Map<string, Diagnostic>();
   for (const d of sortDiagnostics(diagnostics)) unique.set(diagnosticKey(d), d);
-  return [...unique.values()];
+  const place = (d: Diagnostic, code: string) => `${code}\n${d.file}\n${d.span?.start}`;
+  const present = new Set([...unique.values()].map((d) => place(d, d.code)));
+  return [...unique.values()].filter((d) => {
+    const kept = sameProblem.get(d.code);
+    return kept === undefined || d.span === undefined || !present.has(place(d, kept));
+  });
 }

@@ -156,6 +156,19 @@ describe("validate and build agree on every refusal class", () => {
     expect(validated.stderr).not.toContain("✗ narrow-memo");
   });
 
+  // A hostile run: a viewpoint no claim argues was two errors at the same caret, the extract's ("has no claim", with a
+  // hint) and the strict brief's ("has no attributed claim"): one problem, said once, with the hint.
+  it("a viewpoint without claims is one error, the extract's, for validate and build alike", async () => {
+    project = new TempProject();
+    classes["a viewpoint without claims"]!.breakIt(project);
+    for (const command of [["validate"], ["build", "--format", "html"]]) {
+      const run = await runCli([...command, "--root", "."], { cwd: project.dir });
+      const carets = run.stderr.match(/^sources\/transit\/corpus\.yaml:\d+:\d+: (?:error|warning) \w+/gm) ?? [];
+      expect(carets.filter((line) => /EMPTY_VIEWPOINT|ORPHAN_VIEWPOINT/.test(line)), command[0]).toEqual([expect.stringMatching(/error EXTRACT_ORPHAN_VIEWPOINT$/)]);
+      expect(run.stderr, command[0]).toContain("hint: add claims for it, or a coverage_note to the theme");
+    }
+  });
+
   it("a build whose corpus has an error is not skipped as unchanged: every build reports the error until it is fixed", async () => {
     project = new TempProject();
     classes["coverage below the target"]!.breakIt(project);
