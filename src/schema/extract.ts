@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DeepReadonly } from "./deep-readonly.js";
-import { idPattern } from "./id-pattern.js";
+import { idMaxLength, idPattern } from "./id-pattern.js";
 import { calendarDayProblem } from "../text/dates.js";
 
 /**
@@ -15,7 +15,7 @@ export const tooFewViewpoints = "a theme needs at least two viewpoints to be arg
 export const Id = z
   .string()
   // The length said too: a 100-character id of good characters was told only what characters to use.
-  .regex(idPattern, "an id is lower-case letters, digits and single hyphens, at most 64 characters (for example \"central-asia\")");
+  .regex(idPattern, `an id is lower-case letters, digits and single hyphens, at most ${idMaxLength} characters (for example "central-asia")`);
 
 /**
  * A date written in one of the forms a field takes, of a day (or month) the calendar has: "a date is

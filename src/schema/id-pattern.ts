@@ -3,3 +3,11 @@
  * what only matches ids (finding a brief by id, reading templates) does not load zod.
  */
 export const idPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** The longest id idPattern takes. */
+export const idMaxLength = 64;
+
+/** An id of good characters but too long: its length is what to say, not which characters an id takes. */
+export function isIdTooLong(value: string): boolean {
+  return value.length > idMaxLength && idPattern.test(value.slice(0, idMaxLength).replace(/-+$/, ""));
+}

@@ -6,7 +6,7 @@ import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, displayPath, listCorpora } from "../../load/project.js";
 import { templateNames } from "../../schema/brief.js";
 import { loadProjectTemplates } from "../../load/templates.js";
-import { idPattern } from "../../schema/id-pattern.js";
+import { idMaxLength, idPattern, isIdTooLong } from "../../schema/id-pattern.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { buildDate, projectRoot, requireCorpus } from "../options.js";
@@ -36,6 +36,7 @@ brief new corpus ID
       throw new UsageError(kind === undefined ? "say what to write: brief new brief ID, or brief new corpus ID" : `cannot write a new "${kind}": ${suggestionHint(kind, kinds, "kind")}`);
     }
     if (id === undefined || rest.length > 0) throw new UsageError(`give one id: brief new ${kind} ID`);
+    if (isIdTooLong(id)) throw new UsageError(`"${id}" cannot be an id: an id is at most ${idMaxLength} characters; this one has ${id.length}`);
     if (!idPattern.test(id)) throw new UsageError(`"${id}" cannot be an id: lower-case letters, digits and single hyphens, for example "${kind === "brief" ? "harbour-memo" : "harbour"}"`);
     const root = projectRoot(io, values.root);
     if (kind === "corpus") {

@@ -3,7 +3,7 @@ import { addSource } from "../../author/add-source.js";
 import { slugify } from "../../author/slug.js";
 import { suggestionHint } from "../../diagnostics/suggest.js";
 import { corpusDir, listCorpora } from "../../load/project.js";
-import { idPattern } from "../../schema/id-pattern.js";
+import { idMaxLength, idPattern, isIdTooLong } from "../../schema/id-pattern.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { projectRoot } from "../options.js";
@@ -47,6 +47,9 @@ says is named.`,
       throw new UsageError(`there is no corpus "${values.corpus}": ${corpora.length > 0 ? `${suggestionHint(values.corpus, corpora, "corpus")}, or ` : ""}create it with brief new corpus ${values.corpus}`);
     }
     // A value typed on the command line is the command's usage (exit 2), as --corpus's is, not a problem in a file.
+    if (values.id !== undefined && isIdTooLong(values.id)) {
+      throw new UsageError(`--id takes a source id of at most ${idMaxLength} characters, not one of ${values.id.length}`);
+    }
     if (values.id !== undefined && !idPattern.test(values.id)) {
       throw new UsageError(`--id takes a source id, lower-case letters, digits and single hyphens, not "${values.id}"`);
     }

@@ -265,6 +265,20 @@ describe("brief source add", () => {
     expect(run.stderr).toContain('--id takes a source id, lower-case letters, digits and single hyphens, not "Quay_Plan"');
   });
 
+  // A hostile run: a 70-character id of good characters was told "lower-case letters, digits and single hyphens",
+  // which it was; the length is what is wrong, and is said.
+  it("says an id is too long when that is what is wrong with it, for brief new and source add --id alike", async () => {
+    project = new TempProject();
+    project.write("quay.html", page);
+    const long = "quay".repeat(17);
+    const added = await runCli(["source", "add", "quay.html", "--corpus", "transit", "--id", long], { cwd: project.dir });
+    expect(added.code).toBe(2);
+    expect(added.stderr).toContain(`--id takes a source id of at most 64 characters, not one of ${long.length}`);
+    const made = await runCli(["new", "brief", long.slice(0, -1)], { cwd: project.dir });
+    expect(made.code).toBe(2);
+    expect(made.stderr).toContain(`an id is at most 64 characters; this one has ${long.length - 1}`);
+  });
+
   // A line break in the author would end the comment and write YAML keys into the extract: the readers fold
   // whitespace, and the stub writes the comment on one line whatever it is given.
   it("writes a document's author as a one-line comment, whatever line breaks it holds", async () => {
