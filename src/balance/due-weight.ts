@@ -109,7 +109,7 @@ function wherePhrase(holders: readonly Holder[]): string {
 /**
  * A view's stance sums up what all its holders say, each of whom may have said only part of it. So it is said
  * of one holder only when that holder is the view's only one; otherwise of "those who hold it", and the holders
- * the sources count are named after it, for it: a reader took "(some Russians, GMF workshop): those who hold
+ * the sources count are named after it, as those it is attributed to: a reader took "(some Russians, GMF workshop): those who hold
  * it see …" as words put in those Russians' mouths.
  */
 function hasOneHolder(view: ViewWeight, holders: readonly Holder[]): boolean {
@@ -117,24 +117,25 @@ function hasOneHolder(view: ViewWeight, holders: readonly Holder[]): boolean {
 }
 
 /**
- * "; the sources count most panellists (Carnegie panel) and some Russians (GMF workshop) for it". For the view, not
+ * "; the sources attribute it to most panellists (Carnegie panel) and some Russians (GMF workshop)". Of the view, not
  * "among them" (those who hold it): a reader read "the sources count one Russian argument and one presentation
- * among them" as arguments counted as people, and a source's holders are often arguments or presentations.
+ * among them" as arguments counted as people, and a source's holders are often arguments or presentations, to which
+ * a view is attributed as well as to people; "the sources count … for it" read as mechanical to a senior reader.
  */
-function countedForIt(view: ViewWeight, listed: ReadonlySet<string>): string {
-  return `; the sources count ${holdersPhrase(view.named, listed).text} for it`;
+function attributedTo(view: ViewWeight, listed: ReadonlySet<string>): string {
+  return `; the sources attribute it to ${holdersPhrase(view.named, listed).text}`;
 }
 
 /**
- * "one panellist (Carnegie panel) sees …", "those who hold the “X” view expect …; the sources count most
- * panellists (Carnegie panel) and some Russians (GMF workshop) for it", or, for a view with no stance,
+ * "one panellist (Carnegie panel) sees …", "those who hold the “X” view expect …; the sources attribute it to most
+ * panellists (Carnegie panel) and some Russians (GMF workshop)", or, for a view with no stance,
  * "… take the “X” view". Sentence case.
  */
 function holdsClause(view: ViewWeight, { stance, holders }: WeighedView, listed: ReadonlySet<string>): string {
   const { text, singular } = holdersPhrase(view.named, listed);
   if (stance === undefined) return sentenceCase(`${text} ${singular ? "takes" : "take"} ${theView(view.label)}`);
   if (hasOneHolder(view, holders)) return sentenceCase(`${text} ${singular ? singularVerbPhrase(stance) : stance}`);
-  return `Those who hold ${theView(view.label)} ${stance}${countedForIt(view, listed)}`;
+  return `Those who hold ${theView(view.label)} ${stance}${attributedTo(view, listed)}`;
 }
 
 /** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and its stance. */
@@ -144,7 +145,7 @@ function leadSentence(lead: string, view: ViewWeight, { stance, holders }: Weigh
     const { text, singular } = holdersPhrase(view.named, listed);
     return `${lead}: ${text} ${singular ? singularVerbPhrase(stance) : stance}.`;
   }
-  return `${lead}: those who hold it ${stance}${countedForIt(view, listed)}.`;
+  return `${lead}: those who hold it ${stance}${attributedTo(view, listed)}.`;
 }
 
 /** "Of the sources’ three views on this question, “X” is not set out here.": undefined when none is left out. */

@@ -62,9 +62,10 @@ describe("the due-weight statement", () => {
     expect(weight.verdict).toBe("lies-with");
     expect(weight.leading).toBe("yes");
     // A reader's test: "(some Russians, GMF workshop): those who hold it see …" read as words put in those Russians'
-    // mouths. The stance is the view's; the holders the sources count are named after it, among its holders.
+    // mouths. The stance is the view's; the holders the sources count are named after it, as those the sources attribute
+    // it to ("the sources count most experts … for it" read as mechanical to a senior reader).
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) and one official (Pub Two) for it. One official (Pub Two) says no.",
+      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources attribute it to most experts (One) and one official (Pub Two). One official (Pub Two) says no.",
     );
     expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One; one official, Pub Two) rather than “No” (one official, Pub Two).");
     expect(weight.text).not.toMatch(/\byes\b.*\bp1\b|"t1"|\bs1\b/);
@@ -177,7 +178,7 @@ describe("the due-weight statement", () => {
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources count most experts (One) for it. The “No” view is argued at the Pub Two, and so is the “Yes” view, with no word there on how widely either is held.",
+      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources attribute it to most experts (One). The “No” view is argued at the Pub Two, and so is the “Yes” view, with no word there on how widely either is held.",
     );
     expect(weight.text).not.toContain("most experts (One) say yes");
     // The officials are named in the extract: what the sources leave unsaid is how widely they hold it, not whose it is.
