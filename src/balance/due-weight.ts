@@ -138,9 +138,20 @@ function holdsClause(view: ViewWeight, { stance, holders }: WeighedView, listed:
   return `Those who hold ${theView(view.label)} ${stance}${attributedTo(view, listed)}`;
 }
 
-/** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and its stance. */
-function leadSentence(lead: string, view: ViewWeight, { stance, holders }: WeighedView, listed: ReadonlySet<string>): string {
+/**
+ * The counted views after the first, without stances, in one sentence: "The sources attribute the “B” view to one
+ * panellist (Carnegie panel); the “C” view, to one presentation (GMF workshop)." A sentence each, "The sources
+ * attribute …" over and over, read as a form filled in.
+ */
+function attributions(views: readonly ViewWeight[], listed: ReadonlySet<string>): string {
+  const [first, ...rest] = views.map((view) => ({ view: theView(view.label), holders: holdersPhrase(view.named, listed).text }));
+  return `The sources attribute ${[`${first!.view} to ${first!.holders}`, ...rest.map(({ view, holders }) => `${view}, to ${holders}`)].join("; ")}.`;
+}
+
+/** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and (with `stances`) its stance. */
+function leadSentence(lead: string, view: ViewWeight, { stance, holders }: WeighedView, listed: ReadonlySet<string>, stances: boolean): string {
   if (stance === undefined) return `${lead}, held by ${holdersPhrase(view.named, listed).text}.`;
+  if (!stances) return `${lead}, which the sources attribute to ${holdersPhrase(view.named, listed).text}.`;
   if (hasOneHolder(view, holders)) {
     const { text, singular } = holdersPhrase(view.named, listed);
     return `${lead}: ${text} ${singular ? singularVerbPhrase(stance) : stance}.`;
@@ -193,46 +204,53 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
       ? undefined
       : `The sources’ counts point different ways: ${held(first!)} is held more widely, but ${joinWords(inMoreSources.map(held))} ${inMoreSources.length === 1 ? "is" : "are"} held in more of the sources`;
 
-  const sentences: string[] = [];
+  // Each sentence with and without the views' stances: beside the views' theses (a handout's question, a memo's
+  // question without a bottom line) the stances said them twice, five lines apart.
+  const sentences: ((stances: boolean) => readonly string[])[] = [];
+  const say = (sentence: string) => sentences.push(() => [sentence]);
+  // The other counted views: with stances, a sentence each; without, one sentence that attributes each in turn.
+  const sayHolders = (others: readonly ViewWeight[]) => {
+    if (others.length > 0) sentences.push((stances) => (stances ? others.map((view) => `${holdsClause(view, viewpointOf.get(view.viewpointId)!, listed)}.`) : [attributions(others, listed)]));
+  };
   const counted = views.filter((v) => v.strength !== "unstated");
   const uncounted = views.filter((v) => v.strength === "unstated");
   if (verdict === "lies-with" || verdict === "leans-toward") {
     const lead = `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${theView(first!.label)}`;
-    sentences.push(leadSentence(lead, first!, viewpointOf.get(first!.viewpointId)!, listed));
-    for (const view of counted.slice(1)) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!, listed)}.`);
+    sentences.push((stances) => [leadSentence(lead, first!, viewpointOf.get(first!.viewpointId)!, listed, stances)]);
+    sayHolders(counted.slice(1));
   } else if (verdict === "one-view") {
     // A brief that shows one side (under a warn policy) weighs nothing against it, and says so.
     const only = first!;
-    sentences.push(
+    sentences.push((stances) => [
       only.named.length > 0
-        ? leadSentence(`Only ${theView(only.label)} is set out here`, only, viewpointOf.get(only.viewpointId)!, listed)
+        ? leadSentence(`Only ${theView(only.label)} is set out here`, only, viewpointOf.get(only.viewpointId)!, listed, stances)
         : `Only ${theView(only.label)} is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
-    );
+    ]);
   } else if (verdict === "divided" && pointsBothWays !== undefined) {
     // Each view named with the holders the sources count, and no stance: what a view's holders say as a whole is
     // not what any one counted group said.
-    sentences.push(`${pointsBothWays}.`);
-    for (const view of alsoHeld) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!, listed)}.`);
+    say(`${pointsBothWays}.`);
+    sayHolders(alsoHeld);
   } else if (verdict === "divided") {
     // Said as what it measures, how widely each view is held: "no view clearly more weight" read as a claim of
     // parity in a memo that printed twelve claims of one view and one of the other.
-    sentences.push("By the sources’ own counts, no view is held clearly more widely than another.");
-    for (const view of counted) sentences.push(`${holdsClause(view, viewpointOf.get(view.viewpointId)!, listed)}.`);
+    say("By the sources’ own counts, no view is held clearly more widely than another.");
+    sayHolders(counted);
   } else {
-    sentences.push(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
+    say(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
   }
   // Counted views that also rest on uncounted arguments in the sources that count them: said once, for all of them.
   const sourcesCounting = new Map(counted.map((v) => [v, new Set(v.named.map((h) => h.sourceId))]));
   const countedIn = (view: ViewWeight) => sourcesCounting.get(view)!;
   const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => countedIn(v).has(h.sourceId) && !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
   if (alsoUncounted.length > 0 && verdict !== "one-view") {
-    sentences.push(
+    const alsoGiven =
       alsoUncounted.length === views.length
         ? `On ${views.length === 2 ? "both sides" : "every side"}, the sources also give arguments without saying how widely they are held.`
         : alsoUncounted.length === counted.length && (counted.length === 1 || counted.length === views.length)
           ? `For ${counted.length === 1 ? "it" : counted.length === 2 ? "both" : "each of them"}, the sources also give arguments without saying how widely they are held.`
-          : `For ${joinWords(alsoUncounted.map((v) => viewName(v.label)))}, the sources also give arguments without saying how widely they are held.`,
-    );
+          : `For ${joinWords(alsoUncounted.map((v) => viewName(v.label)))}, the sources also give arguments without saying how widely they are held.`;
+    say(alsoGiven);
   }
   const summary =
     verdict === "lies-with"
@@ -279,8 +297,8 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
       const either = group.length + also.length === 2 ? "either is" : "any of them is";
       // "and so is the “Yes” view": "and so is “Yes”" read as the word yes (a review).
       const alsoNamed = also.length === 1 ? theView(also[0]!.label) : `the ${names(also)} views`;
-      sentences.push(`${subject} argued ${place}, and so ${also.length === 1 ? "is" : "are"} ${alsoNamed}, with no word there on how widely ${either} held.`);
-    } else sentences.push(`${subject} argued ${place}${group.length === 1 ? without.replace("they are", "it is") : without}.`);
+      say(`${subject} argued ${place}, and so ${also.length === 1 ? "is" : "are"} ${alsoNamed}, with no word there on how widely ${either} held.`);
+    } else say(`${subject} argued ${place}${group.length === 1 ? without.replace("they are", "it is") : without}.`);
   }
   // One sentence for all places: "“X” is also argued at the GMF workshop and “Y” at the Carnegie panel, with no word …".
   const [firstPlace, ...otherPlaces] = alsoArguedAt;
@@ -288,13 +306,13 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
     const [place, group] = firstPlace;
     const one = otherPlaces.length === 0 && group.length === 1;
     const first = `${sentenceCase(names(group))} ${group.length === 1 ? "is" : "are"} also argued ${place}`;
-    sentences.push(`${joinWords([first, ...otherPlaces.map(([where, views]) => `${names(views)} ${where}`)])}, with no word there on how widely ${one ? "it is" : "they are"} held.`);
+    say(`${joinWords([first, ...otherPlaces.map(([where, views]) => `${names(views)} ${where}`)])}, with no word there on how widely ${one ? "it is" : "they are"} held.`);
   }
   // The views the brief leaves out, said first: a reader must not take the views set out for all there are, nor
   // read the weighing that follows as a contest between the views on the page (a reader's test).
   const leftOut = views.filter((v) => !v.shown);
   const notSetOut = notSetOutSentence(views.length, leftOut.map((v) => v.label));
-  if (notSetOut !== undefined) sentences.unshift(notSetOut);
+  if (notSetOut !== undefined) sentences.unshift(() => [notSetOut]);
   const short =
     verdict === "lies-with" || verdict === "leans-toward"
       ? `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${held(first!)}${
@@ -315,13 +333,15 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
       ? short
       : `${short} ${sentenceCase(joinWords(unweighed.map((v) => viewName(v.label))))} ${unweighed.length === 1 ? "is" : "are"} argued with no word on how widely ${unweighed.length === 1 ? "it is" : "they are"} held.`;
   const withLeftOut = (text: string) => (notSetOut === undefined ? text : `${notSetOut} ${text}`);
+  const withStances = sentences.flatMap((sentence) => sentence(true));
   return {
     themeId: theme.id,
     verdict,
     leading: verdict === "lies-with" || verdict === "leans-toward" ? first!.viewpointId : undefined,
     views,
-    sentences,
-    text: sentences.join(" "),
+    sentences: withStances,
+    text: withStances.join(" "),
+    attributed: sentences.flatMap((sentence) => sentence(false)).join(" "),
     summary: withLeftOut(summary),
     short: withLeftOut(shortWithAll),
   };

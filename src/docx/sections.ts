@@ -86,9 +86,13 @@ function coverageNote(context: DocxContext, theme: ThemeModel): FileChild[] {
   return [portion(context, style.coverageNote, [raw(phrases.coverage, { bold: true }), raw(" "), text(sentenceCase(theme.coverageNote))])];
 }
 
-function weightStatement(context: DocxContext, theme: ThemeModel): FileChild[] {
+/**
+ * A question's due-weight statement: in the bottom line with the views' stances; with the question itself (`attributed`)
+ * without them, as the views' theses follow it at once.
+ */
+function weightStatement(context: DocxContext, theme: ThemeModel, form: "text" | "attributed"): FileChild[] {
   const weight = weightOf(context, theme.id);
-  return weight === undefined ? [] : [portion(context, style.normal, [text(weight.text)])];
+  return weight === undefined ? [] : [portion(context, style.normal, [text(weight[form])])];
 }
 
 /** Our assessment and recommendation, labelled as ours, apart from the sources' views; a memo adds its decision lines. */
@@ -134,7 +138,7 @@ export const bluf: SectionWriter = (context) => {
   const out: FileChild[] = [heading(context, 1, model.layout === "memo" ? phrases.blufMemo : phrases.bluf)];
   if (model.summary !== undefined) out.push(...blockMarkdown(context, model.summary, style.normal));
   if (model.themes.length === 1) {
-    out.push(...weightStatement(context, model.themes[0]!));
+    out.push(...weightStatement(context, model.themes[0]!, "text"));
   } else {
     for (const theme of model.themes) {
       const weight = weightOf(context, theme.id);
@@ -151,7 +155,7 @@ function themeHead(context: DocxContext, theme: ThemeModel): FileChild[] {
   return [
     heading(context, 1, `${theme.number}. ${theme.title}`),
     portion(context, style.question, [text(theme.question)]),
-    ...(context.model.weightIn === "themes" ? weightStatement(context, theme) : []),
+    ...(context.model.weightIn === "themes" ? weightStatement(context, theme, "attributed") : []),
     ...coverageNote(context, theme),
   ];
 }

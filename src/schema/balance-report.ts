@@ -68,6 +68,9 @@ export const DueWeightSchema = z
     views: z.array(ViewWeightSchema).describe("views, weightiest first"),
     sentences: z.array(z.string()).describe("the statement, sentence by sentence"),
     text: z.string().describe("the statement as one text"),
+    attributed: z
+      .string()
+      .describe("the statement naming who holds each view without the views' stances, for a page that prints each view's thesis under it (a question's own statement)"),
     summary: z.string().describe("one sentence for the Balance note, when the document does not state the weight with the question or in its bottom line"),
     short: z.string().describe("the statement in one sentence, for a document with no room for more (a one-pager's bottom line)"),
   })

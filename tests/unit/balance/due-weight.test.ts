@@ -114,6 +114,31 @@ describe("the due-weight statement", () => {
     expect(weight.text).toMatch(/^The sources’ counts point different ways: “No” \(some analysts, Pub Two\) is held more widely, but “Yes” \(.*\) and “Maybe” \(.*\) are held in more of the sources\.$/);
   });
 
+  // A reader's test: beside the views' theses, the statement's stances said each view's case twice. Without them it
+  // names who holds each view, the views after the first in one sentence rather than "The sources attribute …" each.
+  it("names who holds each view without their stances, for a page that prints the views' theses under it", () => {
+    expect(dueWeight(theme("most", "one")).attributed).toBe(
+      "The weight of the sources lies with the “Yes” view, which the sources attribute to most experts (One) and one official (Pub Two). The sources attribute the “No” view to one official (Pub Two).",
+    );
+    const three = weighed(
+      [
+        { id: "p1", label: "most experts", prevalence: "most" },
+        { id: "p2", label: "one official", prevalence: "one" },
+        { id: "p3", label: "one analyst", prevalence: "one" },
+      ],
+      (base) => {
+        const claimOf = (id: string, viewpoint: string, source: string, perspective: string) => ({ ...base.claims.find((c) => c.id === "y1")!, id, viewpoint, source, perspective });
+        return [claimOf("y1", "yes", "s1", "p1"), claimOf("n1", "no", "s2", "p2"), claimOf("m1", "maybe", "s2", "p3")];
+      },
+      [{ id: "maybe", label: "Maybe", thesis: "It may be so." }],
+    );
+    expect(three.attributed).toBe(
+      "The weight of the sources lies with the “Yes” view, which the sources attribute to most experts (One). The sources attribute the “No” view to one official (Pub Two); the “Maybe” view, to one analyst (Pub Two).",
+    );
+    expect(three.attributed).not.toMatch(/expect a (?:yes|no)/);
+    expect(three.text).toContain("most experts (One) expect a yes");
+  });
+
   it("says the sources do not count, when they do not", () => {
     const weight = dueWeight(theme(undefined, "unstated", false));
     expect(weight.verdict).toBe("unstated");
