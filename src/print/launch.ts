@@ -8,6 +8,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { processRuns } from "../output/process-runs.js";
 import type { BrowserLocation } from "./browser.js";
 import { neverStarted } from "./never-started.js";
+import { loadPuppeteer } from "./puppeteer.js";
 
 /** Flags for a headless Chromium that makes no network connection of its own. */
 export const chromiumFlags = [
@@ -44,7 +45,7 @@ export async function launchBrowser(
   location: BrowserLocation,
   options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>>; handleSignals?: boolean; signal?: AbortSignal } = {},
 ): Promise<Browser> {
-  const { default: puppeteer } = await import("puppeteer-core");
+  const puppeteer = loadPuppeteer();
   const timeoutMs = options.timeoutMs ?? 30_000;
   // The launch's own deadline: Puppeteer's counts only until the pipe connects, and a browser that connects and
   // then hangs held a launch for its protocol timeout, 180 s, with a message about a setting no caller has.

@@ -3,8 +3,8 @@ import { vi } from "vitest";
 // Unit tests never start a browser: one that tries fails at once, saying so, rather than
 // passing slowly on a machine with Chromium and failing on one without. Puppeteer's other
 // answers (where its cache keeps browsers) stay as they are.
-vi.mock("puppeteer-core", async (importOriginal) => {
-  const puppeteer = (await importOriginal<typeof import("puppeteer-core")>()).default;
+vi.mock("../../src/print/puppeteer.js", async (importOriginal) => {
+  const puppeteer = (await importOriginal<typeof import("../../src/print/puppeteer.js")>()).loadPuppeteer();
   const refuse = () => {
     throw new Error("a unit test tried to start a browser: move it to tests/browser or tests/e2e");
   };
@@ -15,5 +15,5 @@ vi.mock("puppeteer-core", async (importOriginal) => {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return { default: guarded };
+  return { loadPuppeteer: () => guarded };
 });

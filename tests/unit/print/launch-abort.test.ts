@@ -9,7 +9,7 @@ const { launch } = vi.hoisted(() => ({
     return new Promise<never>(() => undefined);
   }),
 }));
-vi.mock("puppeteer-core", () => ({ default: { launch } }));
+vi.mock("../../../src/print/puppeteer.js", () => ({ loadPuppeteer: () => ({ launch }) }));
 
 const location = { executablePath: "/usr/bin/chromium", foundBy: "system", headlessShell: false } as const;
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { launchBrowser } from "../../../src/print/launch.js";
 
 // What Puppeteer's launch says of a browser that ends before it answers over the pipe.
-vi.mock("puppeteer-core", () => ({ default: { launch: () => Promise.reject(new Error("Protocol error (Target.setDiscoverTargets): Target closed")) } }));
+vi.mock("../../../src/print/puppeteer.js", () => ({ loadPuppeteer: () => ({ launch: () => Promise.reject(new Error("Protocol error (Target.setDiscoverTargets): Target closed")) }) }));
 
 // A CI engineer on a fresh runner whose Chromium lacks a shared library was told only "Protocol error
 // (Target.setDiscoverTargets): Target closed": Puppeteer sees its pipe close and keeps what the browser said.

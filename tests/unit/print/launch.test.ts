@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 const { launch } = vi.hoisted(() => ({ launch: vi.fn(async (_options: { headless: unknown }) => ({ process: () => null })) }));
-vi.mock("puppeteer-core", () => ({ default: { launch } }));
+vi.mock("../../../src/print/puppeteer.js", () => ({ loadPuppeteer: () => ({ launch }) }));
 
 describe("launchBrowser", () => {
   it("starts a headless shell in Puppeteer's shell mode and a full browser in its new headless mode", async () => {
