@@ -118,6 +118,20 @@ function fromIssue(
       ];
     }
     case "invalid_union": {
+      // "all" or a list, given neither: the literal's branch alone said 'allowed values: "all"', which left out the list.
+      const key = path[path.length - 1];
+      if (typeof key === "string" && !Array.isArray(issue.input) && takesAllOrList(schemaAt(schema, relativePath))) {
+        const ids = typeof issue.input === "string" ? issue.input.split(/[\s,]+/).filter((word) => word !== "") : [];
+        return [
+          {
+            ...base,
+            code: shapeCode(prefix, "INVALID_VALUE"),
+            message: `${where} is ${describeValue(issue.input)}: write all, or a list of ${key}`,
+            span: locate(file, path),
+            hint: ids.length > 0 ? `write the list in brackets: ${key}: [${ids.join(", ")}]` : `${key}: all, or ${key}: [a, b] with their ids`,
+          },
+        ];
+      }
       const branch = mostSpecificBranch(issue.errors);
       if (branch !== undefined && branch.length > 0) {
         return branch.flatMap((inner) =>
@@ -254,6 +268,12 @@ function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
   if (found instanceof z.ZodObject) return Object.keys(found.shape);
   if (found instanceof z.ZodUnion) return (found.options as z.ZodType[]).flatMap((o) => objectKeysAt(o, []));
   return [];
+}
+
+/** A field that takes one word (all) or a list: the brief's themes: and viewpoints:. */
+function takesAllOrList(schema: z.ZodType | undefined): boolean {
+  const found = unwrapped(schema);
+  return found instanceof z.ZodUnion && (found.options as z.ZodType[]).some((o) => unwrapped(o) instanceof z.ZodArray) && allowedValues(found).length > 0;
 }
 
 /** The fixed values a schema allows (an enum's options, a literal's value), or none when it allows any of a kind. */

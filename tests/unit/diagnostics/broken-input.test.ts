@@ -110,6 +110,20 @@ describe("diagnostics for broken input", () => {
     expect(stderr).toContain('error BRIEF_MISSING_KEY: the key "title" is missing');
   });
 
+  // A staffer wrote themes: learning, practicality (the form brief new --themes a,b takes), and a library user
+  // themes: 5: both were told 'allowed values: "all"', which left out the list the field takes.
+  it("a list written without brackets, or a number, is told to write all or a list, with the list to write", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes: worth-building, costs\nviewpoints: 5\n");
+    const { code, stderr } = await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir });
+    expect(code).toBe(1);
+    expect(stderr).not.toContain('allowed values: "all"');
+    expect(stderr).toContain('error BRIEF_INVALID_VALUE: themes is "worth-building, costs": write all, or a list of themes');
+    expect(stderr).toContain("hint: write the list in brackets: themes: [worth-building, costs]");
+    expect(stderr).toContain("error BRIEF_INVALID_VALUE: viewpoints is number 5: write all, or a list of viewpoints");
+    expect(stderr).toContain("hint: viewpoints: all, or viewpoints: [a, b] with their ids");
+  });
+
   it("a clean project validates with exit 0", async () => {
     project = new TempProject();
     const result = await runCli(["validate", "--root", "."], { cwd: project.dir });
