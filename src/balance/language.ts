@@ -1,6 +1,6 @@
 import type { BriefModel } from "../model.js";
 import { withoutQuotedPassages } from "../text/phrases.js";
-import { findTerms, type Lexicon } from "./lexicon.js";
+import { findTerms, type Lexicon, type TermMatch } from "./lexicon.js";
 import { problem, type BalanceProblem, type BalanceSubject } from "./problem.js";
 
 /**
@@ -116,12 +116,43 @@ export function checkEstimativeLanguage(model: BriefModel, lexicon: Lexicon, pro
   return rowsUsed.size === 1 ? [...rowsUsed.keys()][0] : undefined;
 }
 
+/** Opens a question reported rather than asked: "you asked whether the city should …", "it asks what a ban should cost". */
+const reportedQuestion = /\b(?:whether|(?:ask|asks|asked|asking|wonder|wonders|wondered)\s+(?:if|what|how|which|who|whom|why|when|where))\b/i;
+
+/** A verb that reports what someone holds, with the word before it (its subject's last word): "some parents say …". */
+const reportingVerb =
+  /\b([\p{L}’']+)\s+(?:say|says|said|argue|argues|argued|recommend|recommends|recommended|urge|urges|urged|propose|proposes|proposed|contend|contends|contended|insist|insists|insisted|claim|claims|claimed|suggest|suggests|suggested|warn|warns|warned|believe|believes|believed|think|thinks|thought|want|wants|wanted|call|calls|called)\b/giu;
+
+/** Where a clause of the memo's own may begin after a reported one. */
+const clauseBreak = /[;:—]\s*|,\s+(?:but|yet|while|whereas|so|and)\s+/g;
+
+/** The memo's own voice: "we" and "I" report nothing, they say it. */
+const ownSubjects: ReadonlySet<string> = new Set(["we", "i"]);
+
+/**
+ * A recommending word the memo does not say in its own voice: in a question reported ("whether … should"), or
+ * after a verb that reports someone else's view ("the forum recommends that …", "some parents say pupils must …"),
+ * earlier in its sentence. A staffer's summary, "You asked whether the city should ban smartphones", was refused
+ * as a recommendation of the memo's own.
+ */
+function reported(text: string, match: TermMatch): boolean {
+  const end = match.index + match.length;
+  const before = text.slice(0, end);
+  const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?]\s+(?=[A-Z"“(])/g)].map((m) => m.index + m[0].length));
+  // The clause the word is in: "some parents say pupils need phones, but the council must act" recommends.
+  const sentence = before.slice(sentenceStart);
+  const clause = sentence.slice(Math.max(0, ...[...sentence.matchAll(clauseBreak)].map((m) => m.index + m[0].length)));
+  if (reportedQuestion.test(clause)) return true;
+  return [...clause.matchAll(reportingVerb)].some((verb) => !ownSubjects.has(verb[1]!.toLowerCase()));
+}
+
 /** The synthesis (summary and assessment) states the range of views and a judgment; it recommends only when the brief asks for a recommendation. */
 export function checkSynthesis(model: BriefModel, lexicon: Lexicon, problems: BalanceProblem[]): void {
   if (model.recommendation !== undefined) return;
   for (const [field, text] of [["summary", model.summary], ["assessment", model.assessment]] as const) {
     if (text === undefined) continue;
-    const found = findTerms(withoutQuotedPassages(text), lexicon.recommending);
+    const own = withoutQuotedPassages(text);
+    const found = findTerms(own, lexicon.recommending).filter((match) => !reported(own, match));
     if (found.length > 0) {
       problems.push(
         problem({

@@ -146,6 +146,27 @@ describe("ICD 203 estimative language", () => {
   });
 });
 
+// A staffer's summary, "You asked whether the city should ban smartphones …", was refused as a recommendation of the
+// memo's own; so were others' views reported in it. A modal verb recommends only in the memo's own voice.
+describe("a recommendation in the synthesis", () => {
+  const recommends = (summary: string) =>
+    codes(measureBalance(modelOf({ summary }), { lexicon, thresholds: { underweightRatio: 0 } })).includes("RECOMMENDATION_IN_SYNTHESIS");
+
+  it("is not a question reported, nor what others recommend or say", () => {
+    expect(recommends("You asked whether the city should ban smartphones in its schools.")).toBe(false);
+    expect(recommends("The consultation asks what a ban should cost and who must enforce it.")).toBe(false);
+    expect(recommends("The headteachers' forum recommends that each school decide for itself.")).toBe(false);
+    expect(recommends("Some parents say pupils must be reachable during the day.")).toBe(false);
+    expect(recommends("Business owners argued that the council ought to wait.")).toBe(false);
+  });
+
+  it("is what the memo itself says should be done, in a sentence of its own beside reported ones", () => {
+    expect(recommends("We recommend a ban.")).toBe(true);
+    expect(recommends("You asked whether to act. The council should ban phones.")).toBe(true);
+    expect(recommends("Some parents say pupils need phones, but the council must act now.")).toBe(true);
+  });
+});
+
 describe("countWords", () => {
   it("ignores Markdown markup and link targets", () => {
     expect(countWords("**Bold** claim — with a [link](https://x.org).")).toBe(5);
