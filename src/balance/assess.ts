@@ -179,6 +179,8 @@ function hintFor(problem: BalanceProblem, report: BalanceReport): string | undef
       // Not "a recommendation: section": a staffer added one to sections:, which has none.
       return "state the range of views here, or give the brief a recommendation: field of its own, beside summary: and assessment:";
     case "OFF_SCALE_LIKELIHOOD":
+      // A staffer's "may possibly" was told to "use one row" of a scale she had never heard of.
+      return `say how likely in the scale's words (almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain), or leave "${problem.subject?.term ?? "it"}" out`;
     case "MIXED_ESTIMATIVE_ROWS":
       return "use one row of the ICD 203 scale: almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain";
     case "LIKELIHOOD_WITH_CONFIDENCE":

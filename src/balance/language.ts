@@ -79,8 +79,8 @@ export function checkEstimativeLanguage(model: BriefModel, lexicon: Lexicon, pro
         problem({
           severity: "error",
           code: "OFF_SCALE_LIKELIHOOD",
-          subject,
-          message: `"${found.term}" in the ${subject.field} of ${subject.kind} "${subject.id}" is not on the ICD 203 likelihood scale`,
+          subject: { ...subject, term: found.term },
+          message: `"${found.term}" in the ${subject.field} of ${subject.kind} "${subject.id}" is not one of the likelihood scale's words (ICD 203)`,
         }),
       );
     }

@@ -82,6 +82,24 @@ describe("a problem about one word", () => {
     expect(line.slice(Number(place?.[3]) - 1)).toMatch(/^should act/);
   });
 
+  // A staffer's "The cabinet may possibly decide in June." on a summary's fourth line was pointed at the summary's
+  // first line, with a hint about rows of a scale she had never heard of.
+  it("off the likelihood scale, is pointed at that word, with a hint that offers the scale's words or leaving it out", async () => {
+    project = new TempProject();
+    project.replace(
+      "briefs/tram-memo.yaml",
+      "date: 2024-04-02",
+      "date: 2024-04-02\nsummary: >-\n  The council asked for the arguments on the extension.\n  The cabinet may possibly decide in June.",
+    );
+    const validated = await runCli(["validate", "briefs/tram-memo.yaml"], { cwd: project.dir });
+    const { place, hint } = placeOf(validated.stderr, "BALANCE_OFF_SCALE_LIKELIHOOD");
+    const line = project.read("briefs/tram-memo.yaml").split("\n")[Number(place?.[2]) - 1]!;
+    expect(line.slice(Number(place?.[3]) - 1)).toMatch(/^possibly decide/);
+    expect(hint).toContain('or leave "possibly" out');
+    expect(hint).toContain("roughly even chance");
+    expect(hint).not.toContain("row");
+  });
+
   it("on a folded block's second line is pointed at that word, with a hint that names the field to add", async () => {
     project = new TempProject();
     project.replace(
