@@ -59,6 +59,8 @@ export class PrintPool {
   readonly #location: BrowserLocation;
   readonly #options: PrintPoolOptions;
   #browser: Promise<Browser> | undefined;
+  /** The current browser once started: its process keeps the host alive only while documents are printing. */
+  #running: Browser | undefined;
   /** Bumped whenever the browser is dropped (crash, restart, close). */
   #generation = 0;
   #idle: Tab[] = [];
@@ -66,6 +68,8 @@ export class PrintPool {
   #open = 0;
   /** Documents being printed, in any browser. */
   #busy = 0;
+  /** Documents given to print() and not yet printed, failed or cancelled: waiting for a tab or a restart, or printing. */
+  #inFlight = 0;
   #printedByThisBrowser = 0;
   #waiters: (() => void)[] = [];
   #restarting: Promise<void> | undefined;
@@ -133,6 +137,17 @@ export class PrintPool {
    * cannot hold it. The signal cancels the document, waiting or printing.
    */
   async print(request: PrintRequest): Promise<PrintResult> {
+    this.#inFlight++;
+    this.#holdHost();
+    try {
+      return await this.#print(request);
+    } finally {
+      this.#inFlight--;
+      this.#holdHost();
+    }
+  }
+
+  async #print(request: PrintRequest): Promise<PrintResult> {
     let tab: Tab | undefined;
     let givenUp = false;
     // Out of time before any tab was handed over, the browser never got as far as printing: that is what is said
@@ -260,6 +275,24 @@ export class PrintPool {
     this.#wake();
   }
 
+  /**
+   * The browser's process and its pipes keep the host's event loop alive while a document is in the printer's hands
+   * (waiting for a tab or a restart, or printing) or the printer is closing, and not otherwise: a program that forgot
+   * close() never ended (a library user's test). Ended that way, the browser ends with it, tied to it by its pipe
+   * only; the next launch's sweep removes its profile folder.
+   */
+  #holdHost(): void {
+    const child = this.#running?.process();
+    if (child == null) return;
+    const hold = this.#inFlight > 0 || this.#closed;
+    for (const handle of [child, ...child.stdio]) {
+      if (handle != null && "ref" in handle && typeof handle.ref === "function") {
+        if (hold) handle.ref();
+        else (handle as { unref(): void }).unref();
+      }
+    }
+  }
+
   #wake(): void {
     const waiters = this.#waiters;
     this.#waiters = [];
@@ -285,6 +318,10 @@ export class PrintPool {
       }).then((browser) => {
         if (this.#launching === abort) this.#launching = undefined;
         this.#options.onLaunch?.(browser.process()?.pid);
+        if (this.#browser === launching) {
+          this.#running = browser;
+          this.#holdHost();
+        }
         // The browser is gone (crashed or killed): drop it, and the next document starts a new one.
         browser.on("disconnected", () => {
           if (this.#browser === launching) void this.#dropBrowser();
@@ -308,6 +345,7 @@ export class PrintPool {
   async #dropBrowser(): Promise<void> {
     const old = this.#browser;
     this.#browser = undefined;
+    this.#running = undefined;
     this.#generation++;
     this.#idle = [];
     this.#open = 0;
@@ -324,6 +362,7 @@ export class PrintPool {
    */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#holdHost();
     // A browser still starting is not waited for (a second or more on a busy machine): its process is killed.
     this.#launching?.abort(new Error("the printer was closed"));
     let timer: NodeJS.Timeout | undefined;
