@@ -1,4 +1,4 @@
-import { parse } from "yaml";
+import { parse, YAMLError } from "yaml";
 import { z } from "zod";
 import { invalidArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
@@ -22,9 +22,21 @@ export type Lexicon = z.infer<typeof LexiconSchema>;
 export type TiltCategory = keyof Lexicon["tilt"];
 
 export function parseLexicon(text: string, path = "data/lexicon.yaml"): Lexicon {
-  const result = LexiconSchema.safeParse(parse(text));
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    // The YAML library's own error, with its own codes, is no BriefsmithError: said as one, with the place.
+    if (!(error instanceof YAMLError)) throw error;
+    const at = error.linePos?.[0];
+    const where = at === undefined ? "" : ` at line ${at.line}, column ${at.col}`;
+    throw new BriefsmithError("LEXICON_INVALID", `the balance word-list file ${path} is not valid YAML${where}: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, { cause: error });
+  }
+  const result = LexiconSchema.safeParse(data);
   if (!result.success) {
-    throw new BriefsmithError("LEXICON_INVALID", `the balance word lists in ${path} are invalid: ${result.error.issues[0]?.message}`);
+    const issue = result.error.issues[0]!;
+    const field = issue.path.join(".");
+    throw new BriefsmithError("LEXICON_INVALID", `the balance word lists in ${path} are invalid${field === "" ? "" : ` at ${field}`}: ${issue.message}`);
   }
   return result.data;
 }

@@ -15,6 +15,7 @@ import { checkTemplateSetArgument } from "./check-options.js";
 import { defaultBriefDate } from "../text/dates.js";
 import { plural } from "../text/plural.js";
 import { checkBriefAgainstExtract, validateBriefFile } from "../validate/brief.js";
+import type { BriefInput } from "../schema/brief.js";
 import type { Corpus } from "../validate/corpus.js";
 import { blocksCorpus } from "../validate/scope.js";
 import { briefTemplateProblem, checkTemplates, templateErrors } from "../validate/templates.js";
@@ -63,7 +64,7 @@ const renderers = new WeakMap<TemplateSet, RenderHtml>();
  * BRIEF_UNBALANCED) carrying every diagnostic and the texts to print them
  * from. The decision is the one `brief build` makes (gate.ts).
  */
-export async function renderBrief(brief: string | Readonly<Record<string, unknown>>, corpus: Corpus, options: RenderBriefOptions = {}): Promise<RenderedBrief> {
+export async function renderBrief(brief: string | BriefInput, corpus: Corpus, options: RenderBriefOptions = {}): Promise<RenderedBrief> {
   if (typeof corpus !== "object" || corpus === null || !("extract" in corpus)) throw invalidArgument("renderBrief's corpus", corpus, "a corpus loadCorpus returned");
   if (typeof brief !== "string" && (typeof brief !== "object" || brief === null)) throw invalidArgument("renderBrief's brief", brief, "a brief's YAML text or its fields");
   checkOptionsArgument("renderBrief's options", options, renderBriefOptionNames);

@@ -22,8 +22,42 @@ describe("renderBrief's arguments", () => {
     expect(await codeOf(loadLexicon(project.path("lexicon.yaml")))).toBe("LEXICON_INVALID");
     expect(await codeOf(loadLexicon(project.path("missing.yaml")))).toBe("FILE_NOT_FOUND");
     expect(await codeOf(renderBrief(brief, corpus, { lexicon: {} as Lexicon }))).toBe("API_INVALID_ARGUMENT");
-    expect(await codeOf(renderBrief({ ...brief, title: () => 1 }, corpus))).toBe("API_INVALID_ARGUMENT");
+    expect(await codeOf(renderBrief({ ...brief, title: () => 1 } as unknown as BriefInput, corpus))).toBe("API_INVALID_ARGUMENT");
     expect(await codeOf(renderBrief(brief, corpus, { templates: {} as never }))).toBe("API_INVALID_ARGUMENT");
+  });
+});
+
+// A library user's tests: a word-list file of broken YAML threw the YAML library's own error (code "BAD_INDENT"), not
+// a BriefsmithError; one of the wrong shape said "expected object, received undefined", and not where. And an inline
+// brief with a misspelt key compiled: renderBrief took any record.
+describe("a project's word lists and briefs given as fields", () => {
+  it("are LEXICON_INVALID when the YAML is broken or a list is missing, saying where", async () => {
+    project = new TempProject();
+    const path = project.path("lexicon.yaml");
+    const errorOf = (text: string) => {
+      writeFileSync(path, text);
+      return loadLexicon(path).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    };
+    for (const text of ["recommending:\n  - should\n - [\n", "recommending: [should]\nrecommending: [must]\n"]) {
+      const error = await errorOf(text);
+      expect(error).toBeInstanceOf(BriefsmithError);
+      expect((error as BriefsmithError).code).toBe("LEXICON_INVALID");
+      expect((error as BriefsmithError).message).toMatch(/lexicon\.yaml is not valid YAML at line \d+, column \d+: /);
+    }
+    const shape = (await errorOf("tilt: {}\n")) as BriefsmithError;
+    expect(shape.code).toBe("LEXICON_INVALID");
+    expect(shape.message).toContain("tilt.loaded");
+  });
+
+  it("are typed: a brief given as fields is a BriefInput, so a misspelt key does not compile", async () => {
+    project = new TempProject();
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    // @ts-expect-error themse is no key of a brief
+    const misspelt = renderBrief({ title: "T", template: "memo", corpus: "transit", themse: ["worth-building"] }, corpus);
+    expect(await codeOf(misspelt)).toBe("BRIEF_NOT_VALID");
   });
 });
 
