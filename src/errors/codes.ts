@@ -184,7 +184,7 @@ export const errorCodes = {
   BROWSER_LAUNCH_FAILED: { meaning: "the browser was found but did not start", fix: "check that it runs (try it with --version)" },
   BROWSER_CRASHED: { meaning: "the browser died while printing, twice", fix: "look for a lack of memory; try fewer --jobs" },
   PRINT_TIMEOUT: { meaning: "a document took longer to print than the timeout", fix: "raise --timeout, or split the brief" },
-  PRINT_CANCELLED: { meaning: "printing stopped before the document was printed: the printer was closed, or the print or build stopped", fix: "nothing: print or build it again" },
+  PRINT_CANCELLED: { meaning: "printing stopped before the document was printed: the printer was closed, or the print's signal fired (its reason is the error's cause)", fix: "nothing: print or build it again" },
   BUILD_WARNING: { meaning: "what the build says of a brief it built (a warning): the browser shrank its pages to fit, a one-pager runs past its page, a request was blocked, its contents have no page numbers, an output edited by hand is no longer listed", fix: "do what the warning says: wrap or shorten what is too wide, select less, or fix the template" },
   BUILD_INTERRUPTED: { meaning: "the build was stopped by a signal (Ctrl-C, SIGTERM, SIGHUP) before it finished", fix: "nothing: what was finished is kept; run the build again for the rest" },
 

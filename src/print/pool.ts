@@ -39,8 +39,16 @@ function whenAborted(signal: AbortSignal, then: () => void): () => void {
   return () => own.delete(then);
 }
 
-function cancelledError(): BriefsmithError {
-  return new BriefsmithError("PRINT_CANCELLED", "printing stopped before this document was printed: the printer was closed, or the print or build stopped");
+/**
+ * A document given up on: because the printer was closed, or because its signal fired, with the signal's reason as
+ * the cause and in the message. Said alike, "the user navigated away", a caller's own timeout and a close could not
+ * be told apart (a library user's test).
+ */
+function cancelledError(why: "closed" | AbortSignal): BriefsmithError {
+  if (why === "closed") return new BriefsmithError("PRINT_CANCELLED", "printing stopped before this document was printed: the printer was closed");
+  const reason: unknown = why.reason;
+  const said = reason instanceof Error ? reason.message : typeof reason === "string" ? reason : undefined;
+  return new BriefsmithError("PRINT_CANCELLED", `printing stopped before this document was printed: it was cancelled${said ? ` (${said})` : ""}`, { cause: reason });
 }
 
 /** A tab, and the browser (by generation) it belongs to: a tab of a browser since replaced is never reused. */
@@ -95,7 +103,8 @@ export class PrintPool {
 
   /**
    * Start the browser and open the tabs now, before the first document is ready: this overlaps the build's other
-   * work. Settles once the browser has started (or failed to: BROWSER_LAUNCH_FAILED); the tabs open after.
+   * work. Settles once the browser has started (or failed to: BROWSER_LAUNCH_FAILED, or PRINT_CANCELLED when the pool
+   * was closed first); the tabs open after.
    */
   warmUp(): Promise<void> {
     const generation = this.#generation;
@@ -120,7 +129,13 @@ export class PrintPool {
         }
       }),
     );
-    return started.then(() => undefined);
+    // A start close() cut short is no fault of the browser's: the warm-up was cancelled.
+    return started.then(
+      () => undefined,
+      (error: unknown) => {
+        throw this.#closed ? new BriefsmithError("PRINT_CANCELLED", "the printer was closed before its browser had started") : error;
+      },
+    );
   }
 
   /** Keep a promise the pool started without waiting for it, until it settles. */
@@ -158,7 +173,7 @@ export class PrintPool {
             hint: "check that the browser runs (try it with --version), or name another with --browser; on a slow machine, raise --timeout",
           })
         : new BriefsmithError("PRINT_TIMEOUT", `printing took longer than ${request.timeoutMs / 1000} s`, { hint: "raise --timeout, or split the brief" });
-    if (request.signal?.aborted) throw cancelledError();
+    if (request.signal?.aborted) throw cancelledError(request.signal);
     let timer: NodeJS.Timeout | undefined;
     let stopWatching: (() => void) | undefined;
     let startClock!: () => void;
@@ -177,7 +192,7 @@ export class PrintPool {
         if (!givenUp) timer ??= setTimeout(() => giveUp(timeoutError(), reject), request.timeoutMs);
       };
       // The build is stopping: a document waiting or printing is abandoned, its tab closed.
-      if (request.signal !== undefined) stopWatching = whenAborted(request.signal, () => giveUp(cancelledError(), reject));
+      if (request.signal !== undefined) stopWatching = whenAborted(request.signal, () => giveUp(cancelledError(request.signal!), reject));
     });
     const work = (async () => {
       tab = await this.#acquire(startClock);
@@ -213,7 +228,7 @@ export class PrintPool {
   async #acquire(onTurn: () => void): Promise<Tab> {
     const failedBefore = this.#failedLaunches;
     for (;;) {
-      if (this.#closed) throw cancelledError();
+      if (this.#closed) throw cancelledError("closed");
       if (this.#failedLaunches > failedBefore && this.#launchError !== undefined) throw this.#launchError;
       await this.#restarting;
       const due = this.#printedByThisBrowser >= this.#options.restartAfter;
@@ -257,7 +272,7 @@ export class PrintPool {
       this.#busy--;
       this.#wake();
       // A launch the pool's close() cut short is no failure of the browser: the document is cancelled.
-      if (this.#closed) throw cancelledError();
+      if (this.#closed) throw cancelledError("closed");
       throw error;
     }
   }
@@ -304,7 +319,7 @@ export class PrintPool {
    * for a restart, or for a crashed browser to be dropped, would otherwise start one that nobody closes.
    */
   #currentBrowser(): Promise<Browser> {
-    if (this.#closed) return Promise.reject(cancelledError());
+    if (this.#closed) return Promise.reject(cancelledError("closed"));
     if (this.#browser === undefined) {
       this.#launches++;
       this.#printedByThisBrowser = 0;

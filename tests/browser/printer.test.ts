@@ -44,9 +44,37 @@ describe("createPrinter", () => {
       await printer.close();
       for (const outcome of await Promise.all(prints)) {
         if (outcome === "printed") continue;
-        expect(outcome, `closed after ${afterMs} ms`).toMatchObject({ code: "PRINT_CANCELLED", message: "printing stopped before this document was printed: the printer was closed, or the print or build stopped" });
+        expect(outcome, `closed after ${afterMs} ms`).toMatchObject({ code: "PRINT_CANCELLED", message: "printing stopped before this document was printed: the printer was closed" });
       }
     }
+  }, 60_000);
+
+  // A library user's test: a print cancelled by its signal failed with no cause and the same words as a close, so
+  // "the user navigated away" and a timeout of the caller's own could not be told apart; and a warm-up cut short by
+  // close() was BROWSER_LAUNCH_FAILED, whose hint is to check the browser.
+  it("says why a print was cancelled, with the signal's reason as the cause, and a warm-up cut short by close() as cancelled", async () => {
+    const printer = await createPrinter({ jobs: 1 });
+    try {
+      const reason = new Error("the user navigated away");
+      const controller = new AbortController();
+      const navigated = printer.print(page("Gone"), { signal: controller.signal }).catch((e: unknown) => e);
+      controller.abort(reason);
+      expect(await navigated).toMatchObject({ code: "PRINT_CANCELLED", message: "printing stopped before this document was printed: it was cancelled (the user navigated away)", cause: reason });
+      const timedOut = (await printer.print(page("Slow"), { signal: AbortSignal.timeout(1) }).catch((e: unknown) => e)) as BriefsmithError;
+      if (timedOut instanceof BriefsmithError) {
+        expect(timedOut.code).toBe("PRINT_CANCELLED");
+        expect(timedOut.message).toMatch(/it was cancelled \(.*timeout.*\)$/);
+        expect((timedOut.cause as Error).name).toBe("TimeoutError");
+      }
+    } finally {
+      await printer.close();
+    }
+    const cold = await createPrinter({ jobs: 1, warm: false });
+    const warming = cold.warmUp().then(() => "started", (e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await cold.close();
+    const outcome = await warming;
+    if (outcome !== "started") expect(outcome).toMatchObject({ code: "PRINT_CANCELLED", message: "the printer was closed before its browser had started" });
   }, 60_000);
 
   // A hostile run of the library: createPrinter({ browser: "/bin/true" }) resolved in a few milliseconds, as if a
