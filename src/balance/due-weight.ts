@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { DueWeightSchema, ViewWeightSchema, weightVerdicts } from "../schema/balance-report.js";
 import type { DeepReadonly } from "../schema/deep-readonly.js";
 import type { Holder, ThemeModel, ViewpointModel } from "../model.js";
-import { joinWords, numberWord, sentenceCase, singularVerbPhrase } from "../text/prose.js";
+import { joinWords, numberWord, sentenceCase } from "../text/prose.js";
 import { nameHolders, prevalenceRank, strongestPrevalence } from "../select/weight.js";
 
 /**
@@ -107,16 +107,6 @@ function wherePhrase(holders: readonly Holder[]): string {
 }
 
 /**
- * A view's stance sums up what all its holders say, each of whom may have said only part of it. So it is said
- * of one holder only when that holder is the view's only one; otherwise of "those who hold it", and the holders
- * the sources count are named after it, as those it is attributed to: a reader took "(some Russians, GMF workshop): those who hold
- * it see …" as words put in those Russians' mouths.
- */
-function hasOneHolder(view: ViewWeight, holders: readonly Holder[]): boolean {
-  return holders.length === 1 && view.named.length === 1;
-}
-
-/**
  * "; the sources attribute it to most panellists (Carnegie panel) and some Russians (GMF workshop)". Of the view, not
  * "among them" (those who hold it): a reader read "the sources count one Russian argument and one presentation
  * among them" as arguments counted as people, and a source's holders are often arguments or presentations, to which
@@ -127,14 +117,16 @@ function attributedTo(view: ViewWeight, listed: ReadonlySet<string>): string {
 }
 
 /**
- * "one panellist (Carnegie panel) sees …", "those who hold the “X” view expect …; the sources attribute it to most
- * panellists (Carnegie panel) and some Russians (GMF workshop)", or, for a view with no stance,
- * "… take the “X” view". Sentence case.
+ * "those who hold the “X” view expect …; the sources attribute it to most panellists (Carnegie panel) and some
+ * Russians (GMF workshop)", or, for a view with no stance, "… take the “X” view". A stance sums up what all of a
+ * view's holders say, each of whom may have said only part of it, so it is said of those who hold the view, never
+ * of the holders named: "(some Russians, GMF workshop): those who hold it see …" read as words put in those Russians'
+ * mouths. A view of one holder too: "the cabinet member (Evening Post) is sure that … and worry about …" named no
+ * view, and made only the first of its verbs agree (a staffer's test).
  */
-function holdsClause(view: ViewWeight, { stance, holders }: WeighedView, listed: ReadonlySet<string>): string {
+function holdsClause(view: ViewWeight, { stance }: WeighedView, listed: ReadonlySet<string>): string {
   const { text, singular } = holdersPhrase(view.named, listed);
   if (stance === undefined) return sentenceCase(`${text} ${singular ? "takes" : "take"} ${theView(view.label)}`);
-  if (hasOneHolder(view, holders)) return sentenceCase(`${text} ${singular ? singularVerbPhrase(stance) : stance}`);
   return `Those who hold ${theView(view.label)} ${stance}${attributedTo(view, listed)}`;
 }
 
@@ -149,13 +141,9 @@ function attributions(views: readonly ViewWeight[], listed: ReadonlySet<string>)
 }
 
 /** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and (with `stances`) its stance. */
-function leadSentence(lead: string, view: ViewWeight, { stance, holders }: WeighedView, listed: ReadonlySet<string>, stances: boolean): string {
+function leadSentence(lead: string, view: ViewWeight, { stance }: WeighedView, listed: ReadonlySet<string>, stances: boolean): string {
   if (stance === undefined) return `${lead}, held by ${holdersPhrase(view.named, listed).text}.`;
   if (!stances) return `${lead}, which the sources attribute to ${holdersPhrase(view.named, listed).text}.`;
-  if (hasOneHolder(view, holders)) {
-    const { text, singular } = holdersPhrase(view.named, listed);
-    return `${lead}: ${text} ${singular ? singularVerbPhrase(stance) : stance}.`;
-  }
   return `${lead}: those who hold it ${stance}${attributedTo(view, listed)}.`;
 }
 

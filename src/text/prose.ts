@@ -55,28 +55,6 @@ export function runInHeading(title: string): string {
   return /[.!?:]["”’)]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-const irregularThirdPerson: Readonly<Record<string, string>> = { are: "is", have: "has", do: "does", go: "goes", were: "was" };
-const modals = new Set(["can", "could", "may", "might", "must", "shall", "should", "will", "would"]);
-
-/**
- * A verb phrase written for a plural subject ("expect cooperation to stop…"),
- * made to agree with a singular one ("expects cooperation to stop…"): the
- * first word takes the third person singular.
- */
-export function singularVerbPhrase(phrase: string): string {
-  const match = /^(\s*)(\p{L}+)(.*)$/su.exec(phrase);
-  if (match === null) return phrase;
-  const [, space, verb, rest] = match as unknown as [string, string, string, string];
-  const lower = verb.toLowerCase();
-  let singular: string;
-  if (modals.has(lower)) singular = verb;
-  else if (irregularThirdPerson[lower] !== undefined) singular = irregularThirdPerson[lower]!;
-  else if (/(s|sh|ch|x|z|o)$/i.test(verb)) singular = `${verb}es`;
-  else if (/[^aeiou]y$/i.test(verb)) singular = `${verb.slice(0, -1)}ies`;
-  else singular = `${verb}s`;
-  return `${space}${singular}${rest}`;
-}
-
 /**
  * The title for the running header: the short title when the brief gives one,
  * else the title itself when it fits, else what comes before its colon when

@@ -65,13 +65,13 @@ describe("the due-weight statement", () => {
     // mouths. The stance is the view's; the holders the sources count are named after it, as those the sources attribute
     // it to ("the sources count most experts … for it" read as mechanical to a senior reader).
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources attribute it to most experts (One) and one official (Pub Two). One official (Pub Two) says no.",
+      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources attribute it to most experts (One) and one official (Pub Two). Those who hold the “No” view say no; the sources attribute it to one official (Pub Two).",
     );
     expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One; one official, Pub Two) rather than “No” (one official, Pub Two).");
     expect(weight.text).not.toMatch(/\byes\b.*\bp1\b|"t1"|\bs1\b/);
   });
 
-  it("leans when the views are close, and makes a single holder's verb agree", () => {
+  it("leans when the views are close, and names each view of a single holder", () => {
     const weight = weighed(
       [
         { id: "p1", label: "one expert", prevalence: "one" },
@@ -80,7 +80,9 @@ describe("the due-weight statement", () => {
       (base) => base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1"),
     );
     expect(weight.verdict).toBe("leans-toward");
-    expect(weight.text).toBe("The weight of the sources leans toward the “No” view: a few officials (Pub Two) expect a no. One expert (One) expects a yes.");
+    expect(weight.text).toBe(
+      "The weight of the sources leans toward the “No” view: those who hold it expect a no; the sources attribute it to a few officials (Pub Two). Those who hold the “Yes” view expect a yes; the sources attribute it to one expert (One).",
+    );
   });
 
   // A reader's test: the Central Asia memo's bottom line leaned toward a view "some participants" of one workshop
@@ -116,6 +118,20 @@ describe("the due-weight statement", () => {
 
   // A reader's test: beside the views' theses, the statement's stances said each view's case twice. Without them it
   // names who holds each view, the views after the first in one sentence rather than "The sources attribute …" each.
+  // A staffer's test: a view of one holder was said as "the cabinet member (Evening Post) is sure that … and worry
+  // about …": the view never named, and only the first verb made to agree. Every view is named, its stance said of
+  // those who hold it, as written.
+  it("names a view of one holder, and says its stance as written", () => {
+    const base = theme("most", "one");
+    const single = {
+      ...base,
+      viewpoints: base.viewpoints.map((v) => (v.id === "no" ? { ...v, stance: "are sure that one rule does more good than harm and worry about schools going their own way" } : v)),
+    };
+    const text = dueWeight(single).text;
+    expect(text).toContain("Those who hold the “No” view are sure that one rule does more good than harm and worry about schools going their own way; the sources attribute it to one official (Pub Two).");
+    expect(text).not.toMatch(/is sure/);
+  });
+
   it("names who holds each view without their stances, for a page that prints the views' theses under it", () => {
     expect(dueWeight(theme("most", "one")).attributed).toBe(
       "The weight of the sources lies with the “Yes” view, which the sources attribute to most experts (One) and one official (Pub Two). The sources attribute the “No” view to one official (Pub Two).",
@@ -136,7 +152,7 @@ describe("the due-weight statement", () => {
       "The weight of the sources lies with the “Yes” view, which the sources attribute to most experts (One). The sources attribute the “No” view to one official (Pub Two); the “Maybe” view, to one analyst (Pub Two).",
     );
     expect(three.attributed).not.toMatch(/expect a (?:yes|no)/);
-    expect(three.text).toContain("most experts (One) expect a yes");
+    expect(three.text).toContain("those who hold it expect a yes");
   });
 
   it("says the sources do not count, when they do not", () => {

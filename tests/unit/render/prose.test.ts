@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, joinWords, numberWord, runInHeading, runningTitle, sentenceCase, singularVerbPhrase } from "../../../src/text/prose.js";
+import { countOf, joinWords, numberWord, runInHeading, runningTitle, sentenceCase } from "../../../src/text/prose.js";
 import { quotation, quoteEnd, quoteLead, typographic, typographicMarkdown } from "../../../src/render/typography.js";
 import { renderBlockMarkdown } from "../../../src/render/markdown.js";
 
@@ -27,16 +27,6 @@ describe("numbers and plurals in running text", () => {
     expect(sentenceCase("“quoted” start")).toBe("“Quoted” start");
     expect(runInHeading("Central Asia")).toBe("Central Asia.");
     expect(runInHeading("Alliance or limited partnership?")).toBe("Alliance or limited partnership?");
-  });
-
-  it("makes a plural verb phrase agree with a singular subject", () => {
-    expect(singularVerbPhrase("expect cooperation to stop")).toBe("expects cooperation to stop");
-    expect(singularVerbPhrase("see the two drawing together")).toBe("sees the two drawing together");
-    expect(singularVerbPhrase("blame Russia")).toBe("blames Russia");
-    expect(singularVerbPhrase("are wary")).toBe("is wary");
-    expect(singularVerbPhrase("worry about it")).toBe("worries about it");
-    expect(singularVerbPhrase("favour overtures")).toBe("favours overtures");
-    expect(singularVerbPhrase("will fade")).toBe("will fade");
   });
 });
 
