@@ -12,7 +12,10 @@ import { nameHolders, prevalenceRank, strongestPrevalence } from "../select/weig
  * panelists hold and a view one argument puts forward are both stated, and
  * the statement says which is which. The weight comes only from the sources'
  * own words about how widely a view is held (each perspective's prevalence);
- * where they do not say, the statement says that instead of guessing.
+ * where they do not say, the statement says that instead of guessing. So it
+ * is said as the weight of opinion in the sources: "the weight of the sources"
+ * read to a staffer as the weight of their evidence, which her evidence review
+ * called weak for the view most of them held.
  */
 
 export type WeightVerdict = (typeof weightVerdicts)[number];
@@ -203,7 +206,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   const counted = views.filter((v) => v.strength !== "unstated");
   const uncounted = views.filter((v) => v.strength === "unstated");
   if (verdict === "lies-with" || verdict === "leans-toward") {
-    const lead = `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${theView(first!.label)}`;
+    const lead = `The weight of opinion in the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${theView(first!.label)}`;
     sentences.push((stances) => [leadSentence(lead, first!, viewpointOf.get(first!.viewpointId)!, listed, stances)]);
     sayHolders(counted.slice(1));
   } else if (verdict === "one-view") {
@@ -303,7 +306,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   if (notSetOut !== undefined) sentences.unshift(() => [notSetOut]);
   const short =
     verdict === "lies-with" || verdict === "leans-toward"
-      ? `The weight of the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${held(first!)}${
+      ? `The weight of opinion in the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${held(first!)}${
           counted.length > 1 ? ` rather than ${joinWords(counted.slice(1).map(held), "or")}` : ""
         }.`
       : verdict === "one-view"

@@ -61,7 +61,7 @@ function spaceSentence(viewpoints: readonly Measured[], thresholds: { underweigh
   }
   if (proportional) {
     const most = viewpoints.reduce((a, b) => (b.words > a.words ? b : a));
-    return `Space follows the weight of the sources: ${viewName(most.label)} gets the most.`;
+    return `Space follows the weight of opinion in the sources: ${viewName(most.label)} gets the most.`;
   }
   // Equal space, as the note's lead promises: said there once for every question (balanceLead), not again under each.
   return space === "proportional" ? "Each view gets about the same space (the sources do not count every view’s holders, so the space is equal)." : "";

@@ -190,7 +190,7 @@ export function balanceLead(model: BriefModel, balance: BalanceReport): string {
   // A reader's test: a note that only said each view got the same room read as equal airtime passed off as balance.
   const printed = weightPrinted(model);
   const where = printed === "bluf" ? "in the bottom line" : printed === "questions" ? (questions ? "with each question" : "with the question") : "below";
-  const notWeight = balance.space === "proportional" ? "" : ` Room is not weight: where the weight of the sources lies is said ${where}.`;
+  const notWeight = balance.space === "proportional" ? "" : ` Room is not weight: where the weight of opinion in the sources lies is said ${where}.`;
   // The first view changes from question to question; with one question there is nothing to rotate.
   return `${room}${notWeight}${questions ? " The order of the views varies from question to question." : ""}`;
 }

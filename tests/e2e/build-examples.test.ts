@@ -281,7 +281,7 @@ describe("the documents read as written for their reader", () => {
   it("says in the alliance memo's bottom line where the weight of the sources lies, attributed", async () => {
     const text = await pdfReadingText(join(out, "alliance-memo.pdf"));
     const bluf = text.slice(text.indexOf("Bottom line up front"), text.indexOf("1. Alliance or limited partnership?"));
-    expect(bluf).toMatch(/The weight of the sources lies with the "Limited partnership" view: those who hold it expect cooperation to stop well short of an alliance; the sources attribute it to most panellists \(Carnegie panel\) and some Russians \(GMF workshop\)\./);
+    expect(bluf).toMatch(/The weight of opinion in the sources lies with the "Limited partnership" view: those who hold it expect cooperation to stop well short of an alliance; the sources attribute it to most panellists \(Carnegie panel\) and some Russians \(GMF workshop\)\./);
     expect(bluf).toContain("the sources attribute it to one Russian argument and one presentation (GMF workshop).");
     // The office's own judgment is labelled as such, apart from the sources' views, and ends with decision lines.
     expect(bluf).toMatch(/Our assessment \(Eurasia Policy Staff\) We judge it unlikely .*\. We have moderate confidence/);

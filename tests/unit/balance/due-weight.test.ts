@@ -65,9 +65,9 @@ describe("the due-weight statement", () => {
     // mouths. The stance is the view's; the holders the sources count are named after it, as those the sources attribute
     // it to ("the sources count most experts … for it" read as mechanical to a senior reader).
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources attribute it to most experts (One) and one official (Pub Two). Those who hold the “No” view say no; the sources attribute it to one official (Pub Two).",
+      "The weight of opinion in the sources lies with the “Yes” view: those who hold it say yes; the sources attribute it to most experts (One) and one official (Pub Two). Those who hold the “No” view say no; the sources attribute it to one official (Pub Two).",
     );
-    expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One; one official, Pub Two) rather than “No” (one official, Pub Two).");
+    expect(weight.short).toBe("The weight of opinion in the sources lies with “Yes” (most experts, One; one official, Pub Two) rather than “No” (one official, Pub Two).");
     expect(weight.text).not.toMatch(/\byes\b.*\bp1\b|"t1"|\bs1\b/);
   });
 
@@ -81,7 +81,7 @@ describe("the due-weight statement", () => {
     );
     expect(weight.verdict).toBe("leans-toward");
     expect(weight.text).toBe(
-      "The weight of the sources leans toward the “No” view: those who hold it expect a no; the sources attribute it to a few officials (Pub Two). Those who hold the “Yes” view expect a yes; the sources attribute it to one expert (One).",
+      "The weight of opinion in the sources leans toward the “No” view: those who hold it expect a no; the sources attribute it to a few officials (Pub Two). Those who hold the “Yes” view expect a yes; the sources attribute it to one expert (One).",
     );
   });
 
@@ -134,7 +134,7 @@ describe("the due-weight statement", () => {
 
   it("names who holds each view without their stances, for a page that prints the views' theses under it", () => {
     expect(dueWeight(theme("most", "one")).attributed).toBe(
-      "The weight of the sources lies with the “Yes” view, which the sources attribute to most experts (One) and one official (Pub Two). The sources attribute the “No” view to one official (Pub Two).",
+      "The weight of opinion in the sources lies with the “Yes” view, which the sources attribute to most experts (One) and one official (Pub Two). The sources attribute the “No” view to one official (Pub Two).",
     );
     const three = weighed(
       [
@@ -149,7 +149,7 @@ describe("the due-weight statement", () => {
       [{ id: "maybe", label: "Maybe", thesis: "It may be so." }],
     );
     expect(three.attributed).toBe(
-      "The weight of the sources lies with the “Yes” view, which the sources attribute to most experts (One). The sources attribute the “No” view to one official (Pub Two); the “Maybe” view, to one analyst (Pub Two).",
+      "The weight of opinion in the sources lies with the “Yes” view, which the sources attribute to most experts (One). The sources attribute the “No” view to one official (Pub Two); the “Maybe” view, to one analyst (Pub Two).",
     );
     expect(three.attributed).not.toMatch(/expect a (?:yes|no)/);
     expect(three.text).toContain("those who hold it expect a yes");
@@ -200,7 +200,7 @@ describe("the due-weight statement", () => {
     const model = selectBrief(makeBrief({ themes: ["t1"] }), extract, options);
     const weight = dueWeight(model.themes[0]!);
     expect(weight.verdict).toBe("leans-toward");
-    expect(weight.text).toContain("The weight of the sources leans toward the “Yes” view");
+    expect(weight.text).toContain("The weight of opinion in the sources leans toward the “Yes” view");
     expect(weight.text).toContain("“No” is also argued in Pub Two, with no word there on how widely it is held.");
   });
 
@@ -219,7 +219,7 @@ describe("the due-weight statement", () => {
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
     expect(weight.text).toBe(
-      "The weight of the sources lies with the “Yes” view: those who hold it say yes; the sources attribute it to most experts (One). The “No” view is argued at the Pub Two, and so is the “Yes” view, with no word there on how widely either is held.",
+      "The weight of opinion in the sources lies with the “Yes” view: those who hold it say yes; the sources attribute it to most experts (One). The “No” view is argued at the Pub Two, and so is the “Yes” view, with no word there on how widely either is held.",
     );
     expect(weight.text).not.toContain("most experts (One) say yes");
     // The officials are named in the extract: what the sources leave unsaid is how widely they hold it, not whose it is.
@@ -238,7 +238,7 @@ describe("the due-weight statement", () => {
       claims: base.claims.filter((c) => c.viewpoint !== "yes" || c.perspective === "p1"),
     };
     const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!);
-    expect(weight.short).toBe("The weight of the sources lies with “Yes” (most experts, One). “No” is argued with no word on how widely it is held.");
+    expect(weight.short).toBe("The weight of opinion in the sources lies with “Yes” (most experts, One). “No” is argued with no word on how widely it is held.");
   });
 });
 

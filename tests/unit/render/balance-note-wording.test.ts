@@ -17,7 +17,7 @@ describe("the Balance note's opening", () => {
     const { html } = await renderBrief("title: Tram\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\n", corpus);
     const text = visible(html);
     expect(text).toContain(
-      "Each view is given about the same room, measured in the words printed for it: none has less than four-fifths of an equal share. Room is not weight: where the weight of the sources lies is said in the bottom line.",
+      "Each view is given about the same room, measured in the words printed for it: none has less than four-fifths of an equal share. Room is not weight: where the weight of opinion in the sources lies is said in the bottom line.",
     );
     expect(text).not.toMatch(/claims printed|rotates|from question to question/);
   });
@@ -29,9 +29,9 @@ describe("the Balance note's opening", () => {
     const corpus = await loadCorpus(project.path("sources/transit"));
     const inBluf = visible((await renderBrief("title: Tram\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\n", corpus)).html);
     expect(inBluf).not.toContain("How this memo presents");
-    expect(inBluf).toContain("Room is not weight: where the weight of the sources lies is said in the bottom line.");
+    expect(inBluf).toContain("Room is not weight: where the weight of opinion in the sources lies is said in the bottom line.");
     const noBluf = "title: Tram\ntemplate: memo\ncorpus: transit\ndate: 2024-04-02\nsections: [themes, sources, balance]\n";
-    expect(visible((await renderBrief(noBluf, corpus)).html)).toContain("Room is not weight: where the weight of the sources lies is said with the question.");
+    expect(visible((await renderBrief(noBluf, corpus)).html)).toContain("Room is not weight: where the weight of opinion in the sources lies is said with the question.");
   });
 });
 

@@ -18,7 +18,7 @@ describe("the weight statement printed with its question", () => {
     const handout = weightParagraphs(readFileSync(project.path("output/tram-handout.html"), "utf8"));
     expect(handout).toHaveLength(1);
     expect(handout[0]).toBe(
-      "The weight of the sources leans toward the “Do not build it” view, which the sources attribute to several business owners and one engineer (Council hearing). The sources attribute the “Build it” view to a transport economist (Council hearing). For “Build it”, the sources also give arguments without saying how widely they are held.",
+      "The weight of opinion in the sources leans toward the “Do not build it” view, which the sources attribute to several business owners and one engineer (Council hearing). The sources attribute the “Build it” view to a transport economist (Council hearing). For “Build it”, the sources also give arguments without saying how widely they are held.",
     );
     const memo = weightParagraphs(readFileSync(project.path("output/tram-memo.html"), "utf8"));
     expect(memo.join(" ")).toContain("those who hold it expect disruption and cost risk to outweigh the benefits");
