@@ -39,7 +39,9 @@ export function explainYamlErrors(errors: readonly YAMLParseError[], text: strin
       itemLeftOfList(error, lines, at) ??
       colonInValue(error, lines, at) ??
       unclosedFlow(error, lines, at) ??
-      quoteInsideQuotes(error, lines, at);
+      quoteInsideQuotes(error, lines, at) ??
+      quotedOpening(error, lines, at) ??
+      unindentedBlock(lines, at);
     if (found === undefined) continue;
     // Errors of the same slip (the parser often reports two) go with it.
     const explains = errors.filter((other) => other === error || (!taken.has(other) && found.covers(other)));
@@ -344,6 +346,66 @@ function quoteInsideQuotes(error: YAMLParseError, lines: readonly Line[], at: nu
           : `inside "…" a quote is written \\": ${mended}; or put the value in single quotes, or use typographic quotes (“ ”)`,
     },
     covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
+  };
+}
+
+/**
+ * A value that opens with a quotation mark and goes on after its closing one: `quote: "treat us …" and called`. YAML
+ * reads the value to the closing mark, and the words after it are out of place ("Unexpected scalar at node end").
+ */
+function quotedOpening(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
+  if (error.code !== "UNEXPECTED_TOKEN") return undefined;
+  const line = lines[at]!;
+  const opened = /^(\s*(?:- )?(?:[^\s#:'"][^:#]*:\s+)?)(['"])/.exec(line.text);
+  if (opened === null) return undefined;
+  const quote = opened[2]!;
+  const valueStart = opened[1]!.length;
+  const close = line.text.indexOf(quote, valueStart + 1);
+  const value = line.text.slice(valueStart).trimEnd();
+  const rest = line.text.slice(close + 1).trim();
+  if (close < 0 || rest === "" || rest.startsWith("#") || / #/.test(rest) || value.endsWith(quote)) return undefined;
+  const mended = quote === '"' ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return {
+    explanation: {
+      code: "YAML_UNEXPECTED_TOKEN",
+      message: `this ${quote} ends the value begun with ${quote}, so the words after it are out of place`,
+      span: { start: line.start + close, end: line.start + close + 1 },
+      hint: `a value that opens with ${quote} ends at the next ${quote}: put it all in ${quote === '"' ? "single" : "double"} quotes: ${opened[1]!.trimStart()}${mended}`,
+    },
+    covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
+  };
+}
+
+/** `key: >-` or `key: |`, the text of a block to come on the lines below. */
+const blockKey = /^(\s*(?:- )?)([^\s#:'"][^:#]*):\s*([|>][-+1-9]*)\s*(?:#.*)?$/;
+
+/**
+ * The text of a block (`summary: >-`) written flush with its key, not indented under it: YAML reads its first line
+ * as a key, and said "implicit keys need to be on a single line", with a hint to put the key on one line.
+ */
+function unindentedBlock(lines: readonly Line[], at: number): Found | undefined {
+  // The block's key: the nearest line above the error that opens a block, with lines of text only between.
+  let above = previousContentLine(lines, at + 1);
+  while (above !== undefined && !blockKey.test(above.text) && !keyWithInlineValue.test(above.text) && at - lines.indexOf(above) <= 50) {
+    above = previousContentLine(lines, lines.indexOf(above));
+  }
+  const block = above === undefined ? null : blockKey.exec(above.text);
+  if (above === undefined || block === null) return undefined;
+  const keyAt = lines.indexOf(above);
+  const first = lines[keyAt + 1];
+  if (first === undefined || !isContent(first) || first.indent > keyColumn(above)) return undefined;
+  // The text runs to the next key of the mapping, or to a line indented as the text should have been.
+  const next = lines.findIndex((l, i) => i > keyAt && isContent(l) && (l.indent > keyColumn(above) || keyWithInlineValue.test(l.text) || blockKey.test(l.text)));
+  const end = next < 0 ? Number.POSITIVE_INFINITY : lines[next]!.start;
+  const opener = `${block[2]}: ${block[3]}`;
+  return {
+    explanation: {
+      code: "YAML_BAD_INDENT",
+      message: `the text under "${opener}" is not indented under it, so YAML reads it as a key, not as the text`,
+      span: { start: first.start + first.indent, end: first.start + first.text.length },
+      hint: `indent the lines of text under "${opener}" by two spaces, more than the key`,
+    },
+    covers: (other) => other.pos[0] >= first.start && other.pos[0] < end,
   };
 }
 

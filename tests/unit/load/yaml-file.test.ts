@@ -242,6 +242,23 @@ describe("parseYamlFile: everyday slips, said at the slip", () => {
     expect(parse("text: a: b # a note\n").diagnostics[0]!.hint).toBe('put the value in double quotes: text: "a: b" # a note');
   });
 
+  // A staffer's tests: text under summary: >- written flush left was told "put the key on one line, or quote it";
+  // a quote that opens with a quotation mark, "…" and called, was told to "check the punctuation at the caret".
+  it("the text of a block written flush left under its key, told to indent it", () => {
+    const result = parse("title: T\nsummary: >-\nYou asked for the arguments\non two lines.\ntemplate: memo\n");
+    expect(result.codes).toEqual(["YAML_BAD_INDENT"]);
+    expect(result.at).toEqual(["3:1"]);
+    expect(result.diagnostics[0]).toMatchObject({ hint: 'indent the lines of text under "summary: >-" by two spaces, more than the key' });
+  });
+
+  it("a value that opens with a quotation mark and goes on after its closing one, told to put it all in single quotes", () => {
+    const result = parse('quote: "treat us like we cannot be trusted" and called it unfair\n');
+    expect(result.codes).toEqual(["YAML_UNEXPECTED_TOKEN"]);
+    const hint = result.diagnostics[0]!.hint!;
+    expect(hint).toBe(`a value that opens with " ends at the next ": put it all in single quotes: quote: '"treat us like we cannot be trusted" and called it unfair'`);
+    expect(parse(`${hint.split(": ").slice(2).join(": ")}\n`).data).toEqual({ quote: '"treat us like we cannot be trusted" and called it unfair' });
+  });
+
   it("writes a quoted value's backslashes escaped, so that the mend is valid YAML", () => {
     const result = parse("text: see C:\\path\\file: notes\n");
     const hint = result.diagnostics[0]!.hint!;
