@@ -1,4 +1,4 @@
-import { checkQuote, containsWholeWords, nearMissWords, normaliseForQuote } from "../text/paragraphs.js";
+import { checkQuote, containsWholeWords, looselyFound, nearMissWords, normaliseForQuote } from "../text/paragraphs.js";
 import type { SourceText } from "./source-texts.js";
 
 /** A paragraph a quote is verbatim in: what a locator names. */
@@ -32,7 +32,10 @@ const partWords = 4;
  * whitespace, typographic quotes and dashes may differ; whole words at both
  * ends); when there is none, the closest near-miss.
  */
-export function findQuote(quote: string, texts: readonly SourceText[]): { found: QuoteLocation[]; nearMiss: NearMiss | undefined; partly?: PartlyFound } {
+export function findQuote(
+  quote: string,
+  texts: readonly SourceText[],
+): { found: QuoteLocation[]; nearMiss: NearMiss | undefined; partly?: PartlyFound; loosely?: PartlyFound } {
   const wanted = normaliseForQuote(quote);
   const found: QuoteLocation[] = [];
   for (const text of texts) {
@@ -41,6 +44,15 @@ export function findQuote(quote: string, texts: readonly SourceText[]): { found:
     }
   }
   if (found.length > 0 || wanted === "") return { found, nearMiss: undefined };
+  // Every word there, in order, but with other capitals or punctuation ("Treat us …" for "treat us …"): that is what
+  // differs, and the source's own text of them is what to quote (a staffer was told only that four words matched).
+  for (const text of texts) {
+    const loose = looselyFound(quote, text.paragraphs);
+    if (loose !== undefined) {
+      const loosely = { corpus: text.corpus, source: text.source, paragraph: loose.paragraph, text: text.paragraphs[loose.paragraph - 1]!.text, words: loose.text };
+      return { found, nearMiss: undefined, loosely };
+    }
+  }
   let nearMiss: NearMiss | undefined;
   const words = wanted.split(" ");
   for (const text of texts) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Extract } from "../schema/extract.js";
-import { checkQuote, nearMissWords, type Paragraph } from "../text/paragraphs.js";
+import { checkQuote, looselyFound, nearMissWords, type Paragraph } from "../text/paragraphs.js";
 import { locateInExtract, type Origins } from "./origins.js";
 
 /** Ids of the sources, with the paragraphs of their texts. */
@@ -54,14 +54,19 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
     if (result.status === "not-found") {
       // Quoted from another source, with source: left at the one before: say where the words are.
       const elsewhere = otherSourceWithQuote(item.quote, item.source, paragraphsBySource);
+      const loose = elsewhere === undefined ? looselyFound(item.quote, paragraphs) : undefined;
+      // "…" for words left out: a quote is the source's words as they stand, one run of them.
+      const ellipsis = /…|\.\.\./.test(item.quote) ? "a quote is one unbroken run of the source's words, with none left out by …: " : "";
       const hint =
         elsewhere !== undefined
           ? `the quote is verbatim in source "${elsewhere.source}", paragraph ${elsewhere.paragraph}: set source: ${elsewhere.source} and locator: ${elsewhere.paragraph} if that is where it comes from`
-          : result.matchedWords >= nearMissWords && result.expected !== undefined
-            ? `the first ${result.matchedWords} words match paragraph ${result.bestParagraph}, where the source goes on "${result.expected}"`
-            : result.matchedWords >= nearMissWords
-              ? `the first ${result.matchedWords} words are the end of paragraph ${result.bestParagraph}, and the quote runs on past it: quote from one paragraph only`
-              : "copy the quote from the source text exactly; only whitespace, typographic quotes, dashes and ligatures may differ";
+          : loose !== undefined
+            ? `the source has these words with other capitals or punctuation, in paragraph ${loose.paragraph}: “${loose.text}”: copy them as written there`
+            : result.matchedWords >= nearMissWords && result.expected !== undefined
+              ? `${ellipsis}the first ${result.matchedWords} words match paragraph ${result.bestParagraph}, where the source goes on “${result.expected}”`
+              : result.matchedWords >= nearMissWords
+                ? `${ellipsis}the first ${result.matchedWords} words are the end of paragraph ${result.bestParagraph}, and the quote runs on past it: quote from one paragraph only`
+                : `${ellipsis}copy the quote from the source text exactly; only whitespace, typographic quotes, dashes and ligatures may differ`;
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_MISQUOTE",

@@ -27,9 +27,14 @@ Exit 1 when the quote is not found.`,
     const root = projectRoot(io, values.root);
     // A source whose text cannot be read (brief show says why) is not searched, nor counted as searched.
     const texts = (await readSourceTexts(root, io.cwd, values.corpus === undefined ? undefined : [values.corpus])).filter((text) => text.unreadable === undefined);
-    const { found, nearMiss, partly } = findQuote(positionals[0]!, texts);
+    const { found, nearMiss, partly, loosely } = findQuote(positionals[0]!, texts);
     for (const place of found) io.stdout.write(`${place.corpus}/${place.source}:${place.paragraph}  ${excerpt(place.text)}\n`);
     if (found.length > 0) return exitCodes.ok;
+    if (loosely !== undefined) {
+      io.stderr.write(`not found verbatim; with other capitals or punctuation it is in ${loosely.corpus}/${loosely.source}:${loosely.paragraph}  ${excerpt(loosely.text)}\n`);
+      io.stderr.write(`  the source writes it “${loosely.words}”: quote it as written there\n`);
+      return exitCodes.problems;
+    }
     if (nearMiss === undefined && partly !== undefined) {
       io.stderr.write(`not found verbatim; part of it is in ${partly.corpus}/${partly.source}:${partly.paragraph}  ${excerpt(partly.text)}\n`);
       io.stderr.write(`  “${partly.words}” is there word for word; the rest of the quote is not, as written: quote only what the source says\n`);

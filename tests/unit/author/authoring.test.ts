@@ -379,8 +379,13 @@ describe("brief show and brief locate", () => {
     expect(missed.stderr).toContain("not found verbatim; closest: transit/council-hearing:4");
     expect(missed.stderr).toContain("the first 2 words match; then the quote has “could not survive two”, where the source goes on “cannot survive two years”");
     // A hostile run: a quote mark typed in the quote was printed inside the message's own, as ""small shops".
-    const quoted = await runCli(["locate", 'construction would close "Mill Street'], { cwd: project.dir });
-    expect(quoted.stderr).toContain("then the quote has “\"Mill Street”, where the source goes on “Mill Street for two”");
+    const quoted = await runCli(["locate", 'construction would close "Mill Street for a year'], { cwd: project.dir });
+    expect(quoted.stderr).toContain("then the quote has “\"Mill Street for a”, where the source goes on “Mill Street for two”");
+    // A staffer's test: a quote with a capital and a full stop the source does not have was said to match four words.
+    const capital = await runCli(["locate", "Small shops cannot survive two years of detours."], { cwd: project.dir });
+    expect(capital.code).toBe(1);
+    expect(capital.stderr).toContain("not found verbatim; with other capitals or punctuation it is in transit/council-hearing:4");
+    expect(capital.stderr).toContain("the source writes it “small shops cannot survive two years of detours”: quote it as written there");
     // Part of a word is not a quote.
     expect((await runCli(["locate", "ptimistic at best"], { cwd: project.dir })).code).toBe(1);
     // A hostile run: a quote whose first word alone matched somewhere ("the …") was offered that place as the closest.

@@ -100,6 +100,22 @@ describe("checkCorpus", () => {
     expect(check.diagnostics.filter((d) => d.item?.kind === "claim").map((d) => d.code)).toEqual(["EXTRACT_LOCATOR_OUT_OF_RANGE", "EXTRACT_MISQUOTE"]);
   });
 
+  // A staffer's tests: a quote differing from its source only in a capital and a full stop got "copy the quote from
+  // the source text exactly", which she thought she had; one that left words out with … was told where the source
+  // "goes on" in doubled quotation marks.
+  it("says when a quote has the source's words with other capitals or punctuation, and shows them as written", async () => {
+    const check = await checkMini((p) => p.replace(corpusFile, "quote: small shops cannot survive two years of detours\n", "quote: Small shops cannot survive two years of detours.\n"));
+    const misquote = check.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE");
+    expect(misquote?.hint).toBe("the source has these words with other capitals or punctuation, in paragraph 4: “small shops cannot survive two years of detours”: copy them as written there");
+  });
+
+  it("says a quote cannot leave words out with an ellipsis, and shows where the source goes on without doubled marks", async () => {
+    const check = await checkMini((p) => p.replace(corpusFile, "quote: small shops cannot survive two years of detours\n", "quote: construction would close … for two years\n"));
+    const hint = check.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE")?.hint;
+    expect(hint).toMatch(/^a quote is one unbroken run of the source's words, with none left out by …: /);
+    expect(hint).toContain("the first 3 words match paragraph 4, where the source goes on “Mill Street for two”");
+  });
+
   it("catches a dangling reference", async () => {
     expect(codes(await checkMini((p) => p.replace(corpusFile, "perspective: economist", "perspective: economists")))).toEqual(["EXTRACT_UNKNOWN_PERSPECTIVE"]);
   });
