@@ -101,6 +101,19 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
       hint: `fix it first (brief check ${basename(options.corpusDir)} shows where), then add the source again`,
     });
   }
+  // The document first: one that cannot be read (a format Briefsmith does not read) was told its id was taken, and
+  // added again with --force, failed only then (a staffer's test).
+  refuseLinkOutOfProject(options.file, options.root, options.cwd);
+  // The build's reader: a size limit, and a device or pipe refused rather than read until memory runs out or forever.
+  const bytes = Buffer.from(await readBinaryFile(options.file, maxDocumentBytes, displayPath(options.file, options.cwd)));
+  const document = await ingestDocument(bytes, { fileName: basename(options.file) });
+  const text = document.paragraphs.join("\n") + "\n";
+  // Written, a text past what the build reads would stop every later show and check of the corpus.
+  if (Buffer.byteLength(text) > fileLimits.textBytes) {
+    throw new BriefsmithError("FILE_TOO_LARGE", `the text of ${basename(options.file)} is ${formatBytes(Buffer.byteLength(text))}, over the ${formatBytes(fileLimits.textBytes)} a source text may hold`, {
+      hint: "split the document, and add each part as a source of its own",
+    });
+  }
   const existing = files.flatMap((f) => sourceIdsIn(f.document));
   // The source is in the extract already: its entry is kept, and only its text replaced.
   const listed = existing.includes(id);
@@ -117,17 +130,6 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
   // The text being replaced, to tell which context_only marks its replacement moves: read as the build reads it.
   const oldText = listed && textTarget.exists ? await readTextFile(textPath, fileLimits.textBytes, displayPath(textPath, options.cwd), { within: options.corpusDir }).catch(() => undefined) : undefined;
 
-  refuseLinkOutOfProject(options.file, options.root, options.cwd);
-  // The build's reader: a size limit, and a device or pipe refused rather than read until memory runs out or forever.
-  const bytes = Buffer.from(await readBinaryFile(options.file, maxDocumentBytes, displayPath(options.file, options.cwd)));
-  const document = await ingestDocument(bytes, { fileName: basename(options.file) });
-  const text = document.paragraphs.join("\n") + "\n";
-  // Written, a text past what the build reads would stop every later show and check of the corpus.
-  if (Buffer.byteLength(text) > fileLimits.textBytes) {
-    throw new BriefsmithError("FILE_TOO_LARGE", `the text of ${basename(options.file)} is ${formatBytes(Buffer.byteLength(text))}, over the ${formatBytes(fileLimits.textBytes)} a source text may hold`, {
-      hint: "split the document, and add each part as a source of its own",
-    });
-  }
 
   await mkdir(join(options.corpusDir, "texts"), { recursive: true });
   const writes = [{ path: textTarget.path, data: text }];

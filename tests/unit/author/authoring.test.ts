@@ -291,6 +291,17 @@ describe("brief source add", () => {
     expect(stub).not.toMatch(/^\s+quality: injected/m);
   });
 
+  // A staffer's test: an .odt named as a source already in the corpus was told the id was taken; with --force, only
+  // then that Briefsmith does not read the format. What cannot be read is said first.
+  it("says a document it cannot read is unreadable before saying its id is taken", async () => {
+    project = new TempProject();
+    project.write("council-hearing.odt", "not a document Briefsmith reads\u0000\u0001");
+    const run = await runCli(["source", "add", "council-hearing.odt", "--corpus", "transit"], { cwd: project.dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain("FILE_EXISTS");
+    expect(run.stderr).toMatch(/error INGEST_\w+/);
+  });
+
   it("refuses to overwrite a text or reuse an id without --force, and refuses a URL", async () => {
     project = new TempProject();
     project.write("notes.txt", "First line.\n\nSecond line.\n");
