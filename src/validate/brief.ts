@@ -168,7 +168,7 @@ function checkTemplate(brief: LayoutFieldValues, file: YamlFile, templates: Temp
 function checkLayout(brief: LayoutFieldValues, layout: LayoutName, file: YamlFile): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const problem = (path: (string | number)[], message: string) =>
-    diagnostics.push({ severity: "error", code: "BRIEF_INVALID_VALUE", message: `${describePath(path)}: ${message}`, file: file.path, span: locate(file, path) });
+    diagnostics.push({ severity: "error", code: "BRIEF_INVALID_VALUE", message: `${describePath(path, file.data)}: ${message}`, file: file.path, span: locate(file, path) });
   // A template of the project's own is named in the message too: "a memo (template letter)".
   const what = brief.template === layout ? `a ${layout}` : `template ${brief.template} (a ${layout})`;
   const sections = brief.sections ?? [];

@@ -66,7 +66,7 @@ function fromIssue(
   relativePath: YamlPath,
 ): Diagnostic[] {
   const path = [...basePath, ...relativePath];
-  const where = describePath(path);
+  const where = describePath(path, file.data);
   const base = { severity: "error" as const, file: file.path };
   if (isMissingKey(file.data, path) && issue.code !== "unrecognized_keys") {
     return [missingKey(file, path, schemaAt(schema, relativePath), prefix)];
@@ -306,7 +306,7 @@ function isMissingKey(data: unknown, path: YamlPath): boolean {
 /** A required key that is not there: said so, with what to write (the allowed values, where the schema fixes them). */
 function missingKey(file: YamlFile, path: YamlPath, schema: z.ZodType | undefined, prefix: FormatPrefix): Diagnostic {
   const key = String(path[path.length - 1]);
-  const parent = describePath(path.slice(0, -1));
+  const parent = describePath(path.slice(0, -1), file.data);
   const values = allowedValues(schema);
   const kind = describeKind(unwrapped(schema));
   return {
@@ -329,10 +329,45 @@ function describeKind(schema: z.ZodType | undefined): string | undefined {
   return undefined;
 }
 
-export function describePath(path: YamlPath): string {
-  let out = "";
-  for (const part of path) out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
-  return out;
+/** What an item of each list of the formats is called in a message. */
+const itemNames: Readonly<Record<string, string>> = {
+  claims: "claim",
+  facts: "fact",
+  sources: "source",
+  themes: "theme",
+  viewpoints: "viewpoint",
+  perspectives: "perspective",
+  glossary: "glossary entry",
+  questions: "question",
+  context_only: "context_only entry",
+};
+
+/**
+ * Where in a file a problem is, in words: `locator of claim "against-cost"`, `viewpoints of theme "alliance"`, `item 2
+ * of themes`. An item of a list is named by its id (a glossary entry by its term) in `data`, else counted from one: a
+ * staffer read "claims[6]", counted from nought in the program's notation, as the sixth claim.
+ */
+export function describePath(path: YamlPath, data?: unknown): string {
+  for (let i = path.length - 1; i >= 1; i--) {
+    const index = path[i];
+    const list = path[i - 1];
+    if (typeof index !== "number" || typeof list !== "string") continue;
+    const item = valueAt(data, path.slice(0, i + 1));
+    const named = item !== null && typeof item === "object" ? ((item as { id?: unknown; term?: unknown }).id ?? (item as { term?: unknown }).term) : undefined;
+    const noun = itemNames[list];
+    const itself =
+      noun !== undefined && typeof named === "string" ? `${noun} "${named}"` : noun !== undefined && typeof item === "object" ? `the ${ordinal(index + 1)} ${noun}` : `item ${index + 1} of ${list}`;
+    const inner = path.slice(i + 1).map(String).join(".");
+    const outer = describePath(path.slice(0, i - 1), data);
+    return [inner, itself, outer].filter((part) => part !== "").join(" of ");
+  }
+  return path.map(String).join(".");
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
+  return `${n}${suffix}`;
 }
 
 function article(expected: string): string {

@@ -124,6 +124,22 @@ describe("diagnostics for broken input", () => {
     expect(stderr).toContain("hint: viewpoints: all, or viewpoints: [a, b] with their ids");
   });
 
+  // A staffer's test: "the key "quote" is missing in claims[6]" for the seventh claim, and "claims[4].locator is 0":
+  // counted from nought, in the program's notation. An item is named by its id, or counted from one.
+  it("names an item of the extract by its id, or counts it from one, never as claims[6]", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "quote: optimistic at best\n    locator: 5", 'quote: optimistic at best\n    locator: "5"');
+    project.replace("sources/transit/corpus.yaml", "    place: Riverside\n", "");
+    const { stderr } = await runCli(["validate", "--root", "."], { cwd: project.dir });
+    expect(stderr).not.toMatch(/\w\[\d+\]/);
+    expect(stderr).toContain('error EXTRACT_INVALID_TYPE: locator of claim "against-cost" must be a number, not "5"');
+    expect(stderr).toContain('error EXTRACT_MISSING_KEY: the key "place" is missing in source "council-hearing"');
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes: [worth-building, Bad_Theme]\n");
+    const brief = await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir });
+    expect(brief.stderr).toMatch(/item 2 of themes/);
+  });
+
   it("a clean project validates with exit 0", async () => {
     project = new TempProject();
     const result = await runCli(["validate", "--root", "."], { cwd: project.dir });
@@ -151,7 +167,7 @@ describe("diagnostics for broken input", () => {
       "  - {term: Ridership, definition: The number of passengers, counted daily, who use a service}",
     );
     const { stderr } = await runCli(["check", "transit"], { cwd: project.dir });
-    expect(stderr).toContain('error EXTRACT_UNKNOWN_KEY: unknown key "counted daily" in glossary[0]');
+    expect(stderr).toContain('error EXTRACT_UNKNOWN_KEY: unknown key "counted daily" in glossary entry "Ridership"');
     expect(stderr).toContain("hint: inside { … } a comma ends the value: put the definition in quotes");
   });
 
@@ -235,7 +251,7 @@ describe("diagnostics for broken input", () => {
     withoutBearsOn("  - id: length", "  - id: cost");
     const refused = await runCli(["validate", "--root", "."], { cwd: project.dir });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('error EXTRACT_MISSING_KEY: the key "bears_on" is missing in facts[1]');
+    expect(refused.stderr).toContain('error EXTRACT_MISSING_KEY: the key "bears_on" is missing in fact "length"');
   });
 
   it("a usage error exits 2", async () => {

@@ -13,7 +13,7 @@ describe("a source's address", () => {
     project.replace("sources/transit/corpus.yaml", "  - id: council-hearing\n", '  - id: council-hearing\n    url: "file:///etc/passwd"\n');
     const run = await runCli(["validate"], { cwd: project.dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error EXTRACT_INVALID_FORMAT: sources\[0\]\.url: a source's address is an http:\/\/ or https:\/\/ address/);
+    expect(run.stderr).toMatch(/error EXTRACT_INVALID_FORMAT: url of source "council-hearing": a source's address is an http:\/\/ or https:\/\/ address/);
     expect(run.stderr).not.toContain("Invalid URL");
   });
 });
