@@ -166,12 +166,20 @@ function hintFor(problem: BalanceProblem, report: BalanceReport): string | undef
     case "MISSING_VIEWPOINT":
       return "select viewpoints on both sides of the question";
     case "UNDERWEIGHT_VIEWPOINT": {
-      const side = report.themes.find((t) => t.themeId === problem.themeId)?.viewpoints.find((v) => v.id === problem.viewpointId);
+      const theme = report.themes.find((t) => t.themeId === problem.themeId);
+      const side = theme?.viewpoints.find((v) => v.id === problem.viewpointId);
+      // The view the weight of opinion lies with, given equal room: room by weight is the answer, not equal airtime
+      // by trimming (a staffer followed "show fewer of the other sides'", and the leading view got the fewest claims).
+      const weight = theme?.weight;
+      const byWeight =
+        weight !== undefined && report.space === "equal" && weight.leading === problem.viewpointId
+          ? `; the weight of opinion in the sources ${weight.verdict === "lies-with" ? "lies with" : "leans toward"} this view: space: proportional gives each view room in proportion to it`
+          : "";
       if (side !== undefined && side.claims < side.claimsInExtract) {
-        return `this side shows ${side.claims} of its ${side.claimsInExtract} claims: raise claims_per_viewpoint, or trim the other sides`;
+        return `this side shows ${side.claims} of its ${side.claimsInExtract} claims: raise claims_per_viewpoint, or trim the other sides${byWeight}`;
       }
       const all = side?.claimsInExtract === 1 ? "the one claim" : `all ${plural(side?.claimsInExtract ?? 0, "claim")}`;
-      return `this side already shows ${all} the extract has for it: add claims for it to the extract, or show fewer of the other sides' (a lower claims_per_viewpoint)`;
+      return `this side already shows ${all} the extract has for it: add claims for it to the extract, or show fewer of the other sides' (a lower claims_per_viewpoint)${byWeight}`;
     }
     case "TILTED_LANGUAGE":
       return "report every side in the same neutral verbs (says, argues, notes)";

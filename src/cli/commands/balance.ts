@@ -49,12 +49,14 @@ refuse a brief (unbalanced under the strict policy, or for any other reason).`,
 });
 
 function formatReport(id: string, report: BalanceReport): string {
-  const out = [`${id}: ${report.verdict} (policy ${report.policy}; underweight below ${report.thresholds.underweightRatio} of an equal share)`];
+  // With space: proportional a view is due its share of the weight of opinion, not an equal one: said so, figures and all.
+  const due = report.space === "proportional" ? "its due share" : "an equal share";
+  const out = [`${id}: ${report.verdict} (policy ${report.policy}; underweight below ${report.thresholds.underweightRatio} of ${due})`];
   for (const theme of report.themes) {
     out.push("", `  ${theme.title} — ${theme.viewpointsShown} of ${theme.viewpointsInExtract} viewpoints, ${theme.firstViewpointLabel ?? "none"} first${theme.passes ? "" : "  ✗"}`);
     out.push(
       formatTable(
-        ["viewpoint", "claims", "words", "share", "÷ equal", "sources", "perspectives", "tilt"],
+        ["viewpoint", "claims", "words", "share", report.space === "proportional" ? "÷ due" : "÷ equal", "sources", "perspectives", "tilt"],
         theme.viewpoints.map((v) => [
           v.label,
           `${v.claims}/${v.claimsInExtract}`,

@@ -115,3 +115,22 @@ describe("a problem about one word", () => {
     expect(hint).not.toContain("section");
   });
 });
+
+// A staffer's test: the view the weight of opinion lay with was underweight, and the hint said only "show fewer of the
+// other sides' (a lower claims_per_viewpoint)": equal airtime, where the answer was room by weight.
+describe("the hint for an underweight view the weight of opinion lies with", () => {
+  it("offers room in proportion to the weight of opinion, space: proportional", async () => {
+    project = new TempProject();
+    const corpus = "sources/transit/corpus.yaml";
+    project.replace(corpus, "text: Supporters expect shorter journeys to work for residents of the northern estates.", "text: Supporters expect shorter journeys to work for the many residents of the northern estates, who today change buses twice and spend most of an hour on the road each way.");
+    project.replace(corpus, "text: An economist points to comparable lines that paid for themselves within fifteen years.", "text: An economist points to comparable lines in other cities of the same size that paid for themselves within fifteen years, as more people rode them each year.");
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02", "date: 2024-04-02\nbalance: warn");
+    const run = await runCli(["balance", "tram-memo"], { cwd: project.dir });
+    const lines = (run.stdout + run.stderr).split("\n");
+    const at = lines.findIndex((line) => line.includes("BALANCE_UNDERWEIGHT_VIEWPOINT") && line.includes("do-not-build"));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const hint = lines.slice(at, at + 5).find((line) => line.trim().startsWith("hint:"));
+    expect(hint).toContain("the weight of opinion in the sources leans toward this view: space: proportional gives each view room in proportion to it");
+  });
+});
+

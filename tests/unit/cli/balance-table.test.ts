@@ -17,4 +17,17 @@ describe("brief balance's table", () => {
     expect(table).toBeDefined();
     expect(table).toBe(message);
   });
+
+  // A staffer's test: with space: proportional the table still headed its column "÷ equal" and said "underweight below
+  // 0.8 of an equal share", though its figures were each share against the view's own due share.
+  it("heads its column and its threshold by the share a view is due, with space: proportional", async () => {
+    project = new TempProject();
+    project.write("briefs/tram-memo.yaml", `${project.read("briefs/tram-memo.yaml")}space: proportional\nbalance: warn\n`);
+    const run = await runCli(["balance", "tram-memo"], { cwd: project.dir });
+    expect(run.stdout).toContain("underweight below 0.8 of its due share");
+    expect(run.stdout).toContain("÷ due");
+    expect(run.stdout).not.toContain("equal");
+    const equal = await runCli(["balance", "tram-handout"], { cwd: project.dir });
+    expect(equal.stdout).toContain("÷ equal");
+  });
 });
