@@ -67,7 +67,7 @@ export const errorCodes = {
   FILE_TOO_LARGE: { meaning: "a file is over Briefsmith's size limit", fix: "split it into several files" },
   FILE_NOT_UTF8: { meaning: "a file is not valid UTF-8", fix: "save it as UTF-8 (not Latin-1 or Windows-1252)" },
   FILE_OUTSIDE_FOLDER: { meaning: "a symbolic link leads out of the folder it is in, or a hard link may", fix: "copy the file into the folder instead of linking to it" },
-  PATH_NOT_FOUND: { meaning: "a path on the command line does not exist", fix: "give a brief file or a folder of briefs" },
+  PATH_NOT_FOUND: { meaning: "a path given on the command line, or to a library function, does not exist", fix: "give a path that exists: a brief file or a folder of briefs, a corpus folder, a project folder" },
   NO_BRIEFS: { meaning: "no brief file (*.yaml) was found", fix: "write a brief in briefs/<id>.yaml, or name brief files" },
 
   // YAML
