@@ -391,8 +391,10 @@ class ProjectReader {
       this.diagnostics.push({
         severity: "warning",
         code: "TEMPLATE_LETTERHEAD_SANITISED",
-        message: `removed from the letterhead: ${reading.removed.join("; ")}. A Word document Briefsmith writes opens nothing outside itself`,
+        message: `removed from the letterhead: ${reading.removed.join("; ")}. A Word document Briefsmith writes opens nothing outside itself.`,
         file: shown,
+        // Said on every build while the file has them: how to be rid of it, and that nothing is wrong meanwhile.
+        hint: "remove them from the letterhead in Word and save it again, and this warning goes; the letterhead is used without them meanwhile",
       });
     }
     return { name, shown, letterhead: reading.letterhead };

@@ -265,7 +265,11 @@ function removeOutsideReferences(root: Element, say: (what: string) => void): vo
       if (what !== "") say(what);
       element.parentNode?.removeChild(element);
     } else if (unwrappedElements.has(local)) {
-      if (local === "hyperlink") say("a link (its text is kept)");
+      if (local === "hyperlink") {
+        say("a link (its text is kept)");
+        // Its text without the link's character style: kept, the blue underline looked clickable and was not.
+        for (const style of elementsNamed(element, wordNamespace, "rStyle")) style.parentNode?.removeChild(style);
+      }
       unwrap(element);
     } else {
       for (const attribute of attributes(element)) {

@@ -176,6 +176,17 @@ describe("reading a hostile letterhead (a second attack on the sanitiser)", () =
     return { xml: reading.letterhead.first!.header!.xml, removed: reading.removed, styles: reading.letterhead.styles };
   };
 
+  // A staffer's test: a link removed from her letterhead kept its blue underlined link style, so it looked clickable
+  // and was not.
+  it("takes a link's text without the link's character style", async () => {
+    const { xml } = await headerOf(
+      `<w:p><w:hyperlink r:id="rIdWeb"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:b/></w:rPr><w:t>www.council.example</w:t></w:r></w:hyperlink></w:p>`,
+    );
+    expect(xml).toContain("www.council.example");
+    expect(xml).not.toContain("Hyperlink");
+    expect(xml).toContain("<w:b/>");
+  });
+
   it("leaves no field however its parts are arranged: wrapped in AlternateContent, in one run, nested in a DATE", async () => {
     const bodies = [
       `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="w14"><w:fldChar w:fldCharType="begin"/></mc:Choice><mc:Fallback><w:fldChar w:fldCharType="begin"/></mc:Fallback></mc:AlternateContent></w:r><w:r><w:instrText>${fetch("a")}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>shown</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
@@ -414,6 +425,10 @@ describe("a letterhead in a project's templates/ folder", () => {
       ]),
     );
     expect(set.diagnostics.find((d) => d.code === "TEMPLATE_LETTERHEAD_UNUSED")?.hint).toBe("did you mean templates/memo.docx?");
+    // A staffer's test: said on every build with no hint, and no full stop: what to do to be rid of it.
+    const sanitised = set.diagnostics.find((d) => d.code === "TEMPLATE_LETTERHEAD_SANITISED");
+    expect(sanitised?.message).toMatch(/\.$/);
+    expect(sanitised?.hint).toBe("remove them from the letterhead in Word and save it again, and this warning goes; the letterhead is used without them meanwhile");
     const check = checkTemplates(set);
     expect(check.templates.get("handout")?.errors.map((e) => e.code)).toEqual(["TEMPLATE_LETTERHEAD_INVALID"]);
     expect(check.templates.get("memo")?.errors).toEqual([]);
