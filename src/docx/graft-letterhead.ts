@@ -26,9 +26,10 @@ const drawingPlacementNamespace = "http://schemas.openxmlformats.org/drawingml/2
  * the others, with their pictures and styles. The document's own lines stay
  * where a reader expects them: the marking banner at the very top and bottom
  * of each page, the running title under the letterhead, "Page X of Y" at the
- * foot. The document must have been written with the same first-page
- * arrangement as the letterhead (writeDocx does so). The package is changed
- * where it is, before reproducibleDocx writes it out.
+ * foot. The document must have been written with a first page of its own
+ * (writeDocx does so on a letterhead): the letterhead's first-page header and
+ * footer go there, or its only ones. The package is changed where it is,
+ * before reproducibleDocx writes it out.
  */
 export async function graftLetterhead(zip: JSZip, letterhead: WordLetterhead, options: { readonly bannerOnTop: boolean }): Promise<void> {
   const read = async (name: string) => {
@@ -44,11 +45,13 @@ export async function graftLetterhead(zip: JSZip, letterhead: WordLetterhead, op
     const relationship = elementsNamed(relationships, packageRelationshipsNamespace, "Relationship").find((r) => r.getAttribute("Id") === id);
     return relationship === undefined ? undefined : `word/${relationship.getAttribute("Target")}`;
   };
+  // A letterhead without a different first page is the same on page one (which has a header of its own all the same).
+  const firstPage = letterhead.first ?? { header: letterhead.header, footer: letterhead.footer };
   const grafts: { part: string | undefined; content: LetterheadPart | undefined; at: "after-banner" | "start" }[] = [
     { part: partOf(references.header.default), content: letterhead.header, at: "after-banner" },
     { part: partOf(references.footer.default), content: letterhead.footer, at: "start" },
-    { part: partOf(references.header.first), content: letterhead.first?.header, at: "after-banner" },
-    { part: partOf(references.footer.first), content: letterhead.first?.footer, at: "start" },
+    { part: partOf(references.header.first), content: firstPage.header, at: "after-banner" },
+    { part: partOf(references.footer.first), content: firstPage.footer, at: "start" },
   ];
   const media = new Set<ImageExtension>();
   // Drawing ids (wp:docPr) must be unique in the document: the letterhead's are numbered on from here.

@@ -50,7 +50,9 @@ export async function writeDocx(model: BriefModel, balance: BalanceReport, lette
   const textWidth = page.width - left - right;
   const context = new DocxContext(model, balance, textWidth);
   // A letterhead with a first page of its own: so has the document, and the letterhead goes on both kinds of page.
-  const ownFirstPage = letterhead?.first !== undefined;
+  // On a letterhead, page one has a header of its own whether or not the letterhead does: the running title starts on
+  // page two (on page one it crowded the letterhead and the memo's own heading).
+  const ownFirstPage = letterhead !== undefined;
 
   const children: FileChild[] = [...layout.opening(context)];
   for (const section of model.sectionOrder) children.push(...(layout.sections[section] ?? sharedSections[section])(context));

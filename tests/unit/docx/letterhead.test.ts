@@ -331,6 +331,22 @@ describe("a Word document on the letterhead", () => {
     expect(styles).toContain(`w:styleId="LetterheadNormal"`);
   });
 
+  // A staffer's test: a letterhead without a different first page put the running title on page one, under the
+  // letterhead and above MEMORANDUM, where the README says it starts on page two.
+  it("without a different first page, has the letterhead on every page and the running title from page two", async () => {
+    const letterhead = await letterheadOf(await officeLetterhead({ firstPage: false }));
+    const zip = await JSZip.loadAsync(await renderDocx(memo.model, memo.balance, { letterhead }));
+    const part = async (kind: "header" | "footer", type: "default" | "first") => zip.file(await referencedPart(zip, kind, type))!.async("string");
+    expect(await zip.file("word/document.xml")!.async("string")).toContain("<w:titlePg/>");
+    const first = text(await part("header", "first"));
+    expect(first).toContain("Office of Regional Affairs");
+    expect(first).not.toContain(memo.model.runningTitle);
+    const others = text(await part("header", "default"));
+    expect(others).toContain("Office of Regional Affairs");
+    expect(others).toContain(memo.model.runningTitle);
+    expect(text(await part("footer", "first"))).toContain("Page ");
+  });
+
   it("is the same bytes every time, and without a letterhead is as before: no first page of its own", async () => {
     const letterhead = await letterheadOf(await officeLetterhead());
     const once = await renderDocx(memo.model, memo.balance, { letterhead });
