@@ -26,9 +26,10 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   const { document } = parseHTML(framed(text));
   // Readability rewrites the document it is given: it gets a copy, and the metadata is read from the original.
   const copy = document.cloneNode(true) as Document;
-  // A newsletter sign-up box or an ad inside the article's container reads to Readability as part of it.
+  // A newsletter sign-up box, an ad or a cookie banner inside the article's container reads to Readability as part of it.
   for (const box of asidesNamed(copy, signUpName)) box.remove();
   for (const ad of asidesNamed(copy, adName)) ad.remove();
+  for (const banner of asidesNamed(copy, cookieName)) banner.remove();
   const article = new Readability(copy, { serializer: (node) => node }).parse();
   // The byline ("By Jane Roe") is the author, which the metadata gives, not a paragraph of the source's text.
   const byline = article?.byline?.trim();
@@ -108,6 +109,9 @@ function noText(document: Document, fileName: string): BriefsmithError {
 
 /** A class or id that names a sign-up box: "newsletter", "newsletter-signup", "subscribe-box"; not "subscriber-only". */
 const signUpName = /(?:^|[-_])(?:newsletter|subscribe|signup|sign-up)(?:$|[-_])/i;
+
+/** A class or id that names a cookie banner: "cookie", "cookie-banner", "consent", "gdpr"; not "cookbook". */
+const cookieName = /(?:^|[-_])(?:cookies?|consent|gdpr)(?:$|[-_])/i;
 
 /** A class or id that names an ad: "ad", "inline-ad", "advertisement", "sponsored"; not "header" or "adventure". */
 const adName = /(?:^|[-_])(?:ads?|advert|advertisement|sponsored|sponsor)(?:$|[-_])/i;

@@ -31,6 +31,7 @@ const page = `<!doctype html>
       <blockquote><p>Russia needs China more than China needs Russia, and both of them know it, said one of the panelists at the close of the meeting.</p></blockquote>
       <script>document.write("<p>Injected by a script</p>");</script>
       <div class="newsletter-signup"><p>Sign up for our newsletter! Get the Gazette in your inbox every morning.</p></div>
+      <div class="cookie"><p>We use cookies to improve your experience. <button>Accept</button></p></div>
     </article>
   </main>
   <footer><p>© 2016 Example Institute. All rights reserved.</p><nav><a href="/privacy">Privacy</a></nav></footer>
@@ -40,7 +41,7 @@ const page = `<!doctype html>
 
 describe("ingesting a web page", () => {
   // An author's test: the headline, which the PDF, Word and Markdown of the same article keep as paragraph 1, was
-  // dropped, and a newsletter sign-up box kept.
+  // dropped, and a newsletter sign-up box kept; a staffer's: a cookie banner in the article was kept as paragraph 2.
   it("keeps only the article's text, block by block, headline first, and reads the metadata from the head", async () => {
     const document = await ingestDocument(new TextEncoder().encode(page), { fileName: "partners.html" });
     expect(document.paragraphs).toEqual([
