@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { isMap, isSeq, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
 import { todo } from "../check/check.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { ErrorCode } from "../errors/codes.js";
@@ -12,6 +12,7 @@ import { PartialDate } from "../schema/extract.js";
 import { idPattern } from "../schema/id-pattern.js";
 import { readCorpus } from "../build/load-corpus.js";
 import { checkQuote, splitParagraphs, type Paragraph } from "../text/paragraphs.js";
+import { applyNumberEdits } from "./fix-locators.js";
 import { writeProjectFiles } from "./write-files.js";
 
 /** The largest document source add reads: a long report as PDF. */
@@ -47,8 +48,19 @@ export interface AddedSource {
   readonly warnings: readonly string[];
   /** With --force, the claims and facts of the source whose quote its new text does not hold where their locator says. */
   readonly quotesAstray: readonly QuoteAstray[];
-  /** With --force, the context_only marks whose paragraph the new text has at another place, or not at all. */
+  /** With --force, the context_only marks whose paragraph the new text has at several other places, or not at all. */
   readonly marksAstray: readonly MarkAstray[];
+  /** With --force, the context_only marks moved to the one place the new text has their paragraph, in this file. */
+  readonly marksMoved: readonly MarkMoved[];
+}
+
+/** A context_only mark moved with its paragraph, which a new edition of the text has at another place. */
+export interface MarkMoved {
+  /** The extract file, as shown. */
+  readonly file: string;
+  readonly from: number;
+  readonly to: number;
+  readonly reason: string;
 }
 
 /** A context_only mark whose paragraph, in a replaced text, is no longer the one it names. */
@@ -157,7 +169,7 @@ export async function addSource(options: AddSourceOptions): Promise<AddedSource>
 }
 
 /** A source added new, or its extract unreadable: nothing to say of quotes or marks. */
-const nothingAstray = { quotesAstray: [], marksAstray: [] } as const;
+const nothingAstray = { quotesAstray: [], marksAstray: [], marksMoved: [] } as const;
 
 /**
  * The claims and facts of `sourceId` whose quote its text, as now written, does not hold in the paragraph their
@@ -170,7 +182,7 @@ async function astray(
   sourceId: string,
   cwd: string,
   oldParagraphs: readonly Paragraph[] | undefined,
-): Promise<{ readonly quotesAstray: readonly QuoteAstray[]; readonly marksAstray: readonly MarkAstray[] }> {
+): Promise<{ readonly quotesAstray: readonly QuoteAstray[]; readonly marksAstray: readonly MarkAstray[]; readonly marksMoved: readonly MarkMoved[] }> {
   const { corpus } = await readCorpus(corpusDir, { cwd });
   const paragraphs = corpus?.paragraphs.get(sourceId);
   if (corpus === undefined || paragraphs === undefined) return nothingAstray;
@@ -181,12 +193,27 @@ async function astray(
     return found.status === "ok" ? [] : [{ kind, id: item.id, locator: item.locator, foundIn: found.status === "wrong-paragraph" ? found.foundIn : [] }];
   });
   // A mark has no quote to look for: the paragraph it was given for, in the old text, is what the new text must have there.
-  const marks = (corpus.extract.sources.find((source) => source.id === sourceId)?.context_only ?? []).flatMap((mark) => {
+  const source = corpus.extract.sources.find((s) => s.id === sourceId);
+  const marks = (source?.context_only ?? []).flatMap((mark, index) => {
     const was = oldParagraphs?.[mark.paragraph - 1]?.text;
     if (was === undefined || paragraphs[mark.paragraph - 1]?.text === was) return [];
-    return [{ paragraph: mark.paragraph, reason: mark.reason, foundIn: paragraphs.filter((p) => p.text === was).map((p) => p.number) }];
+    return [{ index, paragraph: mark.paragraph, reason: mark.reason, foundIn: paragraphs.filter((p) => p.text === was).map((p) => p.number) }];
   });
-  return { quotesAstray: quotes, marksAstray: marks };
+  // One the new text has in one place goes there, as brief check --fix moves a locator: told to move it, a staffer ran
+  // check --fix, which cannot know where a mark's paragraph went (it has no quote), and the mark stayed on another.
+  const origin = source === undefined ? undefined : corpus.origins.get(source);
+  const moves = marks.flatMap((mark) => {
+    const node = origin?.file.document.getIn([...origin.path, "context_only", mark.index, "paragraph"], true);
+    if (mark.foundIn.length !== 1 || origin === undefined || !isScalar(node) || !node.range) return [];
+    return [{ file: origin.file.path, from: mark.paragraph, to: mark.foundIn[0]!, reason: mark.reason, span: { start: node.range[0], end: node.range[1] } }];
+  });
+  const moved = await applyNumberEdits(moves, corpus, cwd);
+  const stayed = marks.filter((mark) => !moved.some((m) => m.from === mark.paragraph && m.reason === mark.reason));
+  return {
+    quotesAstray: quotes,
+    marksAstray: stayed.map(({ paragraph, reason, foundIn }) => ({ paragraph, reason, foundIn })),
+    marksMoved: moved.map(({ file, from, to, reason }) => ({ file, from, to, reason })),
+  };
 }
 
 /**

@@ -7,16 +7,11 @@ import type { Corpus } from "../validate/corpus.js";
 import { writeProjectFiles } from "./write-files.js";
 
 /** One wrong locator and the paragraph its quote is verbatim in. */
-export interface LocatorFix {
-  /** The extract file, as shown. */
-  readonly file: string;
+export interface LocatorFix extends NumberEdit {
   readonly line: number;
   readonly kind: "claim" | "fact";
   readonly id: string;
   readonly from: number;
-  readonly to: number;
-  /** Where the locator's value is in the file's text. */
-  readonly span: { readonly start: number; readonly end: number };
 }
 
 /**
@@ -48,14 +43,23 @@ export function findLocatorFixes(corpus: Corpus): LocatorFix[] {
   return fixes;
 }
 
+/** A number written in an extract file, to be replaced: a locator, a context_only mark's paragraph. */
+export interface NumberEdit {
+  /** The extract file, as shown. */
+  readonly file: string;
+  readonly to: number;
+  /** Where the number is in the file's text. */
+  readonly span: { readonly start: number; readonly end: number };
+}
+
 /**
- * Write the fixes into their files: each locator's number replaced where it
- * is written, every other character (comments, layout, quotes) left as it
+ * Write the fixes into their files: each number replaced where it is
+ * written, every other character (comments, layout, quotes) left as it
  * was. A file changed since it was read is left alone. Returns the fixes made.
  */
-export async function applyLocatorFixes(fixes: readonly LocatorFix[], corpus: Corpus, cwd: string): Promise<LocatorFix[]> {
-  const applied: LocatorFix[] = [];
-  const byFile = new Map<string, LocatorFix[]>();
+export async function applyNumberEdits<Fix extends NumberEdit>(fixes: readonly Fix[], corpus: Pick<Corpus, "files">, cwd: string): Promise<Fix[]> {
+  const applied: Fix[] = [];
+  const byFile = new Map<string, Fix[]>();
   for (const fix of fixes) byFile.set(fix.file, [...(byFile.get(fix.file) ?? []), fix]);
   for (const [file, fileFixes] of byFile) {
     const read = corpus.files.find((f) => f.path === file)!;

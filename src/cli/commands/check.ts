@@ -1,4 +1,4 @@
-import { applyLocatorFixes, findLocatorFixes } from "../../author/fix-locators.js";
+import { applyNumberEdits, findLocatorFixes } from "../../author/fix-locators.js";
 import { readCorpus } from "../../build/load-corpus.js";
 import { coveragePercent, defaultMinCoverage, type CorpusCheck } from "../../check/check.js";
 import { copiedRunLimit } from "../../check/paraphrase.js";
@@ -47,7 +47,7 @@ paragraph, in place (comments and layout kept), and print each change.`,
     for (const id of chosen) {
       let reading = await readCorpus(corpusDir(root, id), { cwd: io.cwd, minCoverage });
       if (values.fix && reading.corpus !== undefined) {
-        const fixes = await applyLocatorFixes(findLocatorFixes(reading.corpus), reading.corpus, io.cwd);
+        const fixes = await applyNumberEdits(findLocatorFixes(reading.corpus), reading.corpus, io.cwd);
         // On stderr with --json, so stdout stays one JSON document.
         const say = values.json ? io.stderr : io.stdout;
         for (const fix of fixes) say.write(`${fix.file}:${fix.line}: ${fix.kind} "${fix.id}": locator ${fix.from} → ${fix.to}\n`);

@@ -73,10 +73,13 @@ says is named.`,
             : "the new text does not hold it: quote the new wording, or keep the old text";
       io.stderr.write(`warning: ${item.kind} "${item.id}" quotes paragraph ${item.locator} of "${added.id}", but ${where}\n`);
     }
+    for (const mark of added.marksMoved) {
+      out(`${mark.file}: the context_only mark of paragraph ${mark.from} of "${added.id}" (${mark.reason}) moved to paragraph ${mark.to}, where the new text has that paragraph`);
+    }
     for (const mark of added.marksAstray) {
       const where =
         mark.foundIn.length === 1
-          ? `the new text has that paragraph as paragraph ${mark.foundIn[0]}: move the mark there`
+          ? `the new text has that paragraph as paragraph ${mark.foundIn[0]}: move the mark there (its file changed while it was being moved)`
           : mark.foundIn.length > 1
             ? `the new text has that paragraph as paragraphs ${mark.foundIn.join(", ")}: move the mark to the one meant`
             : "the new text does not have that paragraph: remove the mark, or mark what is there now";

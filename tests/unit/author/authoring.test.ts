@@ -345,16 +345,23 @@ describe("brief source add --force over a cited text", () => {
 
   // A hostile author's test: claims and facts that moved were named, but every context_only mark silently came to
   // cover another paragraph than the one it had been given a reason for.
-  it("names each context_only mark whose paragraph the new text has elsewhere, or not at all", async () => {
+  // A staffer's test: told "move the mark there", she ran brief check --fix, which moves locators only: the mark stayed,
+  // on a paragraph it was not given for. A mark whose paragraph the new text has in one place is moved there.
+  it("moves each context_only mark whose paragraph the new text has in one other place, and names one it does not have", async () => {
     project = new TempProject();
     const old = project.read("sources/transit/texts/council-hearing.txt").split("\n").filter((line) => line.trim() !== "");
     project.write("edition-2.txt", ["Foreword to the second edition.", ...old].join("\n\n") + "\n");
+    const before = project.read("sources/transit/corpus.yaml");
     const run = await runCli(["source", "add", "edition-2.txt", "--corpus", "transit", "--id", "council-hearing", "--force"], { cwd: project.dir });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('warning: context_only marks paragraph 1 of "council-hearing" (title line), but the new text has that paragraph as paragraph 2: move the mark there\n');
+    expect(run.stdout).toContain('sources/transit/corpus.yaml: the context_only mark of paragraph 1 of "council-hearing" (title line) moved to paragraph 2, where the new text has that paragraph\n');
+    expect(run.stderr).not.toContain("context_only");
+    const after = project.read("sources/transit/corpus.yaml");
+    expect(after).not.toBe(before);
+    expect(after.replace(/(context_only:\s*\n\s*- \{?\s*paragraph:\s*)2/, "$11")).toBe(before);
     project.write("edition-3.txt", old.slice(1).join("\n\n") + "\n");
     const gone = await runCli(["source", "add", "edition-3.txt", "--corpus", "transit", "--id", "council-hearing", "--force"], { cwd: project.dir });
-    expect(gone.stderr).toContain('warning: context_only marks paragraph 1 of "council-hearing" (title line), but the new text does not have that paragraph: remove the mark, or mark what is there now');
+    expect(gone.stderr).toContain('warning: context_only marks paragraph 2 of "council-hearing" (title line), but the new text does not have that paragraph: remove the mark, or mark what is there now');
   });
 
   it("says nothing when every quote is where its locator says", async () => {
