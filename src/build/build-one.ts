@@ -308,7 +308,7 @@ async function removeStaleOutputs(
       continue;
     }
     const removal = await removeIfAsWritten(path, output);
-    if (removal.outcome === "removed") warnings.push(`removed ${shown}, from an earlier version of this brief`);
+    if (removal.outcome === "removed") warnings.push(`removed ${shown}, from an earlier version of this brief: this build writes no ${format} for it, and a build that does writes it anew`);
     else if (removal.outcome === "failed") warnings.push(`${shown} is from an earlier version of this brief and could not be removed: ${describeWriteError(removal.error)}`);
     else if (removal.outcome === "changed") {
       warnings.push(`${shown} is from an earlier version of this brief and was changed since it was written: it is left as it is, but it no longer matches the brief`);

@@ -176,7 +176,7 @@ describe("brief build --format", () => {
     const memo = dropped.results.find((r) => r.id === "tram-memo")!;
     expect(memo.status).toBe("built");
     expect(existsSync(project.path("output/tram-memo.docx"))).toBe(false);
-    expect(memo.warnings).toContain("removed output/tram-memo.docx, from an earlier version of this brief");
+    expect(memo.warnings).toContain("removed output/tram-memo.docx, from an earlier version of this brief: this build writes no docx for it, and a build that does writes it anew");
     expect((await outputsOf(project, "tram-memo")).map((o) => o.path)).toEqual(["tram-memo.pdf", "tram-memo.html"]);
 
     // Edited by hand after it was written: left where it is, and the staffer told.
