@@ -1,4 +1,5 @@
 import { parseLexicon, type Lexicon } from "../balance/lexicon.js";
+import { invalidArgument } from "../errors/argument.js";
 import { lexiconPath, readLexiconText } from "../load/package-files.js";
 import { fileLimits, readTextFile } from "../load/read-file.js";
 import { loadTemplates, type TemplateSet } from "../load/templates.js";
@@ -24,5 +25,7 @@ export function builtInLexicon(): Promise<Lexicon> {
  */
 export async function loadLexicon(path?: string): Promise<Lexicon> {
   if (path === undefined) return builtInLexicon();
+  // "" named no file, and was said as one that does not exist: the same as loadCorpus("") says of a folder.
+  if (typeof path !== "string" || path.trim() === "") throw invalidArgument("loadLexicon's file", path, "the path of a word-list file");
   return parseLexicon(await readTextFile(path, fileLimits.yamlBytes), path);
 }

@@ -21,6 +21,9 @@ describe("renderBrief's arguments", () => {
     writeFileSync(project.path("lexicon.yaml"), "tilt: {}\n");
     expect(await codeOf(loadLexicon(project.path("lexicon.yaml")))).toBe("LEXICON_INVALID");
     expect(await codeOf(loadLexicon(project.path("missing.yaml")))).toBe("FILE_NOT_FOUND");
+    // A library user's test: "" was FILE_NOT_FOUND ' does not exist', where loadCorpus("") is API_INVALID_ARGUMENT.
+    expect(await codeOf(loadLexicon(""))).toBe("API_INVALID_ARGUMENT");
+    expect(await codeOf(loadLexicon(5 as unknown as string))).toBe("API_INVALID_ARGUMENT");
     expect(await codeOf(renderBrief(brief, corpus, { lexicon: {} as Lexicon }))).toBe("API_INVALID_ARGUMENT");
     expect(await codeOf(renderBrief({ ...brief, title: () => 1 } as unknown as BriefInput, corpus))).toBe("API_INVALID_ARGUMENT");
     expect(await codeOf(renderBrief(brief, corpus, { templates: {} as never }))).toBe("API_INVALID_ARGUMENT");
