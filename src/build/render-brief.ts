@@ -129,7 +129,9 @@ export function rendererFor(templates: TemplateSet): RenderHtml {
 /** A brief's fields as YAML text, to be read as a brief file is; a value YAML cannot hold (a function) is the program's mistake. */
 function briefText(fields: Readonly<Record<string, unknown>>): string {
   try {
-    return stringify(fields);
+    // No anchors and aliases: an object that holds itself is the program's mistake (it cannot be written out at
+    // all), not a brief's, and was told of "the alias *a1" in YAML it never wrote.
+    return stringify(fields, { aliasDuplicateObjects: false });
   } catch {
     throw invalidArgument("renderBrief's brief", fields, "a brief's YAML text or its fields (text, numbers, lists and mappings)");
   }

@@ -27,6 +27,11 @@ describe("renderBrief's arguments", () => {
     expect(await codeOf(renderBrief(brief, corpus, { lexicon: {} as Lexicon }))).toBe("API_INVALID_ARGUMENT");
     expect(await codeOf(renderBrief({ ...brief, title: () => 1 } as unknown as BriefInput, corpus))).toBe("API_INVALID_ARGUMENT");
     expect(await codeOf(renderBrief(brief, corpus, { templates: {} as never }))).toBe("API_INVALID_ARGUMENT");
+    // A library user's test: a brief object that holds itself was BRIEF_NOT_VALID about "the alias *a1", in YAML the
+    // library had made of it.
+    const circular: Record<string, unknown> = { ...brief };
+    circular.self = circular;
+    expect(await codeOf(renderBrief(circular as BriefInput, corpus))).toBe("API_INVALID_ARGUMENT");
   });
 });
 
