@@ -139,8 +139,19 @@ function holdsClause(view: ViewWeight, { stance }: WeighedView, listed: Readonly
  * attribute …" over and over, read as a form filled in.
  */
 function attributions(views: readonly ViewWeight[], listed: ReadonlySet<string>): string {
-  const [first, ...rest] = views.map((view) => ({ view: theView(view.label), holders: holdersPhrase(view.named, listed).text }));
-  return `The sources attribute ${[`${first!.view} to ${first!.holders}`, ...rest.map(({ view, holders }) => `${view}, to ${holders}`)].join("; ")}.`;
+  // Views of the same holders together: "the “A”, “B” and “C” views each to one explanation (GMF workshop)", not the
+  // same holders three times over (a reader's test).
+  const byHolders = new Map<string, string[]>();
+  for (const view of views) {
+    const holders = holdersPhrase(view.named, listed).text;
+    byHolders.set(holders, [...(byHolders.get(holders) ?? []), view.label]);
+  }
+  const [first, ...rest] = [...byHolders].map(([holders, labels]) => ({
+    views: labels.length === 1 ? theView(labels[0]!) : `the ${joinWords(labels.map(viewName))} views`,
+    holders: labels.length === 1 ? holders : `each to ${holders}`,
+  }));
+  const firstTo = first!.holders.startsWith("each to ") ? first!.holders : `to ${first!.holders}`;
+  return `The sources attribute ${[`${first!.views} ${firstTo}`, ...rest.map(({ views: named, holders }) => `${named}, ${holders.startsWith("each to ") ? holders : `to ${holders}`}`)].join("; ")}.`;
 }
 
 /** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and (with `stances`) its stance. */

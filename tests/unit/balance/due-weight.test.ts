@@ -155,6 +155,24 @@ describe("the due-weight statement", () => {
     expect(three.text).toContain("those who hold it expect a yes");
   });
 
+  // A reader's test: "the sources attribute the “A” view to one explanation (GMF workshop); the “B” view, to one
+  // explanation (GMF workshop); the “C” view, to one explanation (GMF workshop)" read as a form filled in.
+  it("attributes views with the same holders together, without their stances", () => {
+    const three = weighed(
+      [
+        { id: "p1", label: "most experts", prevalence: "most" },
+        { id: "p2", label: "one explanation", prevalence: "one" },
+        { id: "p3", label: "one explanation", prevalence: "one" },
+      ],
+      (base) => {
+        const claimOf = (id: string, viewpoint: string, source: string, perspective: string) => ({ ...base.claims.find((c) => c.id === "y1")!, id, viewpoint, source, perspective });
+        return [claimOf("y1", "yes", "s1", "p1"), claimOf("n1", "no", "s2", "p2"), claimOf("m1", "maybe", "s2", "p3")];
+      },
+      [{ id: "maybe", label: "Maybe", thesis: "It may be so." }],
+    );
+    expect(three.attributed).toContain("The sources attribute the “No” and “Maybe” views each to one explanation (Pub Two).");
+  });
+
   it("says the sources do not count, when they do not", () => {
     const weight = dueWeight(theme(undefined, "unstated", false));
     expect(weight.verdict).toBe("unstated");
