@@ -210,15 +210,22 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   // question without a bottom line) the stances said them twice, five lines apart.
   const sentences: ((stances: boolean) => readonly string[])[] = [];
   const say = (sentence: string) => sentences.push(() => [sentence]);
-  // The other counted views: with stances, a sentence each; without, one sentence that attributes each in turn.
+  // The other counted views: with stances, a sentence each; without, one sentence that attributes those shown, and a
+  // sentence each, stance and all, for those left out, whose theses the page does not print (a review).
   const sayHolders = (others: readonly ViewWeight[]) => {
-    if (others.length > 0) sentences.push((stances) => (stances ? others.map((view) => `${holdsClause(view, viewpointOf.get(view.viewpointId)!, listed)}.`) : [attributions(others, listed)]));
+    const withStance = (view: ViewWeight) => `${holdsClause(view, viewpointOf.get(view.viewpointId)!, listed)}.`;
+    if (others.length === 0) return;
+    sentences.push((stances) => {
+      if (stances) return others.map(withStance);
+      const shown = others.filter((view) => view.shown);
+      return [...(shown.length > 0 ? [attributions(shown, listed)] : []), ...others.filter((view) => !view.shown).map(withStance)];
+    });
   };
   const counted = views.filter((v) => v.strength !== "unstated");
   const uncounted = views.filter((v) => v.strength === "unstated");
   if (verdict === "lies-with" || verdict === "leans-toward") {
     const lead = `The weight of opinion in the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${theView(first!.label)}`;
-    sentences.push((stances) => [leadSentence(lead, first!, viewpointOf.get(first!.viewpointId)!, listed, stances)]);
+    sentences.push((stances) => [leadSentence(lead, first!, viewpointOf.get(first!.viewpointId)!, listed, stances || !first!.shown)]);
     sayHolders(counted.slice(1));
   } else if (verdict === "one-view") {
     // A brief that shows one side (under a warn policy) weighs nothing against it, and says so.

@@ -489,6 +489,17 @@ describe("a brief that shows one view", () => {
     expect(weight.short).toMatch(/^Of the sources’ two views on this question, “No” is not set out here\. /);
   });
 
+  // A review: with the question's statement printed without stances (the views' theses follow it), a view the brief
+  // leaves out, which has no thesis on the page, was named and never said.
+  it("keeps the stance of a view left out in the statement printed without stances", () => {
+    const base = makeExtract({ perspectives: [{ id: "p1", label: "one expert", prevalence: "one" }, { id: "p2", label: "some officials", prevalence: "some" }] });
+    const extract = { ...base, themes: base.themes.map((t) => ({ ...t, viewpoints: t.viewpoints.map((v) => ({ ...v, stance: v.id === "yes" ? "say yes" : "say no" })) })) };
+    const weight = dueWeight(selectBrief(makeBrief({ themes: ["t1"], viewpoints: ["no"] }), extract, options).themes[0]!);
+    expect(weight.leading).toBe("yes");
+    expect(weight.attributed).toMatch(/leans toward the “Yes” view: those who hold it say yes; the sources attribute it to [^.]*\./);
+    expect(weight.attributed).toMatch(/The sources attribute the “No” view to /);
+  });
+
   // A trainer's handout read "Only “Economics as a binding force” is set out here. Each view rests on two sources.":
   // "each view" of one, and no word of the two the sources also give.
   it("says in the Balance note how many views the sources give, and of the one shown what it rests on", () => {
