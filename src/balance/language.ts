@@ -117,31 +117,37 @@ export function checkEstimativeLanguage(model: BriefModel, lexicon: Lexicon, pro
 }
 
 /** Opens a question reported rather than asked: "you asked whether the city should …", "it asks what a ban should cost". */
-const reportedQuestion = /\b(?:whether|(?:ask|asks|asked|asking|wonder|wonders|wondered)\s+(?:if|what|how|which|who|whom|why|when|where))\b/i;
+const reportedQuestion = /\b(?:whether(?!\s+or\s+not)|(?:ask|asks|asked|asking|wonder|wonders|wondered)\s+(?:if|what|how|which|who|whom|why|when|where))\b/i;
 
-/** A verb that reports what someone holds, with the word before it (its subject's last word): "some parents say …". */
+/**
+ * A verb that reports what someone holds, with its subject's last word (past an adverb: "we strongly recommend"):
+ * "some parents say …", "the forum recommends that …". "Called" alone names ("a plan called Safe Schools").
+ */
 const reportingVerb =
-  /\b([\p{L}’']+)\s+(?:say|says|said|argue|argues|argued|recommend|recommends|recommended|urge|urges|urged|propose|proposes|proposed|contend|contends|contended|insist|insists|insisted|claim|claims|claimed|suggest|suggests|suggested|warn|warns|warned|believe|believes|believed|think|thinks|thought|want|wants|wanted|call|calls|called)\b/giu;
+  /\b([\p{L}’']+)(?:\s+(?:\p{L}+ly|therefore|also|now|again|still|thus|hence))*\s+(?:say|says|said|argue|argues|argued|recommend|recommends|recommended|urge|urges|urged|propose|proposes|proposed|contend|contends|contended|insist|insists|insisted|claim|claims|claimed|suggest|suggests|suggested|warn|warns|warned|believe|believes|believed|think|thinks|thought|want|wants|wanted|(?:call|calls|called)\s+for)\b/giu;
 
-/** Where a clause of the memo's own may begin after a reported one. */
-const clauseBreak = /[;:—]\s*|,\s+(?:but|yet|while|whereas|so|and)\s+/g;
+/** Where a clause of the memo's own may begin after a reported one: not at ", and that …", which reports on. */
+const clauseBreak = /;\s*|,\s+(?:but|yet|while|whereas|so|and(?!\s+that\b))\s+/g;
 
-/** The memo's own voice: "we" and "I" report nothing, they say it. */
-const ownSubjects: ReadonlySet<string> = new Set(["we", "i"]);
+/** A clause that opens a sentence and ends at its comma ("If the council wants fewer distractions, …"): what the sentence says follows it. */
+const openingClause = /^\s*(?:if|whether|whatever|whoever|however|when|whenever|although|though|unless|while|as|because|since|once)\b[^,]*,\s*/i;
+
+/** The memo's own voice: "we" and "I" report nothing, they say it, and nor does the memo naming itself. */
+const ownSubjects: ReadonlySet<string> = new Set(["we", "i", "memo", "paper", "brief"]);
 
 /**
  * A recommending word the memo does not say in its own voice: in a question reported ("whether … should"), or
  * after a verb that reports someone else's view ("the forum recommends that …", "some parents say pupils must …"),
- * earlier in its sentence. A staffer's summary, "You asked whether the city should ban smartphones", was refused
- * as a recommendation of the memo's own.
+ * earlier in its clause. A staffer's summary, "You asked whether the city should ban smartphones", was refused
+ * as a recommendation of the memo's own. `own` is `text` with its quotations blanked out, at the same length:
+ * sentences are told apart in `text`, where a quotation may hold the full stop that ends one.
  */
-function reported(text: string, match: TermMatch): boolean {
+function reported(text: string, own: string, match: TermMatch): boolean {
   const end = match.index + match.length;
-  const before = text.slice(0, end);
-  const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?]\s+(?=[A-Z"“(])/g)].map((m) => m.index + m[0].length));
+  const sentenceStart = Math.max(0, ...[...text.slice(0, end).matchAll(/[.!?]["”’)]*\s+(?=[A-Z"“(\d])/g)].map((m) => m.index + m[0].length));
+  const sentence = own.slice(sentenceStart, end);
   // The clause the word is in: "some parents say pupils need phones, but the council must act" recommends.
-  const sentence = before.slice(sentenceStart);
-  const clause = sentence.slice(Math.max(0, ...[...sentence.matchAll(clauseBreak)].map((m) => m.index + m[0].length)));
+  const clause = sentence.slice(Math.max(0, ...[...sentence.matchAll(clauseBreak)].map((m) => m.index + m[0].length))).replace(openingClause, "");
   if (reportedQuestion.test(clause)) return true;
   return [...clause.matchAll(reportingVerb)].some((verb) => !ownSubjects.has(verb[1]!.toLowerCase()));
 }
@@ -152,7 +158,7 @@ export function checkSynthesis(model: BriefModel, lexicon: Lexicon, problems: Ba
   for (const [field, text] of [["summary", model.summary], ["assessment", model.assessment]] as const) {
     if (text === undefined) continue;
     const own = withoutQuotedPassages(text);
-    const found = findTerms(own, lexicon.recommending).filter((match) => !reported(own, match));
+    const found = findTerms(own, lexicon.recommending).filter((match) => !reported(text, own, match));
     if (found.length > 0) {
       problems.push(
         problem({

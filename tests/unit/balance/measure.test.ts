@@ -160,6 +160,28 @@ describe("a recommendation in the synthesis", () => {
     expect(recommends("Business owners argued that the council ought to wait.")).toBe(false);
   });
 
+  // A review: the memo's own recommendations got through when a word stood between "we" and the verb, when the memo
+  // named itself, after a clause that opens the sentence, after "called", and across a quotation or a number that
+  // starts a sentence; a reported view after ", and that" or a colon was refused.
+  it("is the memo's own however it is put", () => {
+    for (const own of [
+      "We strongly recommend that the council build the line.",
+      "We therefore recommend a ban.",
+      "This memo recommends a ban.",
+      "Whether or not parents agree, the city should ban phones.",
+      "If the council wants fewer distractions, it must ban phones.",
+      "Whatever parents think, the city should act now.",
+      "A plan called Safe Schools should be adopted.",
+      "Parents said “enough.” The city must ban phones.",
+      "Parents say phones distract. 2025 budgets must include lockers.",
+    ]) {
+      expect(recommends(own), own).toBe(true);
+    }
+    for (const reported of ["Parents argue that phones distract, and that schools must ban them.", "Unions warn: schools must ban phones."]) {
+      expect(recommends(reported), reported).toBe(false);
+    }
+  });
+
   it("is what the memo itself says should be done, in a sentence of its own beside reported ones", () => {
     expect(recommends("We recommend a ban.")).toBe(true);
     expect(recommends("You asked whether to act. The council should ban phones.")).toBe(true);
