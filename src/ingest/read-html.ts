@@ -29,7 +29,7 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   // A newsletter sign-up box, an ad or a cookie banner inside the article's container reads to Readability as part of it.
   for (const box of asidesNamed(copy, signUpName)) box.remove();
   for (const ad of asidesNamed(copy, adName)) ad.remove();
-  for (const banner of asidesNamed(copy, cookieName)) banner.remove();
+  for (const banner of asidesNamed(copy, cookieName).filter(isCookieBanner)) banner.remove();
   const article = new Readability(copy, { serializer: (node) => node }).parse();
   // The byline ("By Jane Roe") is the author, which the metadata gives, not a paragraph of the source's text.
   const byline = article?.byline?.trim();
@@ -110,8 +110,17 @@ function noText(document: Document, fileName: string): BriefsmithError {
 /** A class or id that names a sign-up box: "newsletter", "newsletter-signup", "subscribe-box"; not "subscriber-only". */
 const signUpName = /(?:^|[-_])(?:newsletter|subscribe|signup|sign-up)(?:$|[-_])/i;
 
-/** A class or id that names a cookie banner: "cookie", "cookie-banner", "consent", "gdpr"; not "cookbook". */
+/** A class or id that may name a cookie banner: "cookie", "cookie-banner", "consent", "gdpr"; not "cookbook". */
 const cookieName = /(?:^|[-_])(?:cookies?|consent|gdpr)(?:$|[-_])/i;
+
+/**
+ * A box so named that is a banner: not a heading, short, and speaking of cookies. A page about privacy law anchors
+ * its headings "consent" and "cookies", and may class a paragraph "gdpr" (a review).
+ */
+function isCookieBanner(element: Element): boolean {
+  const text = element.textContent ?? "";
+  return !/^H[1-6]$/i.test(element.tagName) && text.length < 400 && /\bcookies?\b/i.test(text);
+}
 
 /** A class or id that names an ad: "ad", "inline-ad", "advertisement", "sponsored"; not "header" or "adventure". */
 const adName = /(?:^|[-_])(?:ads?|advert|advertisement|sponsored|sponsor)(?:$|[-_])/i;

@@ -84,6 +84,27 @@ describe("ingesting a web page", () => {
   });
 });
 
+// A review: the cookie-banner filter took headings whose anchors are "consent" and "cookies", and a paragraph classed
+// "gdpr", from a page about privacy law: only a box that speaks of cookies, and is short, is a banner.
+describe("a page about cookies and consent", () => {
+  it("keeps its headings and paragraphs, and drops only the banner", async () => {
+    const privacy = `<!DOCTYPE html><html><head><title>Consent online</title></head><body><article>
+      <h1>Consent online</h1>
+      <p>Regulators have tightened the rules on what a website may store on a visitor's computer without asking first.</p>
+      <h2 id="consent">Consent</h2>
+      <p class="gdpr">Under the GDPR, consent must be freely given, specific, informed and unambiguous, and as easy to withdraw as to give.</p>
+      <h2 id="cookies">Cookies</h2>
+      <p>Sites now ask before they store anything that tracks a visitor, and most show a banner to do so on the first visit.</p>
+      <div id="cookie-banner"><p>We use cookies to improve your experience. <button>Accept</button></p></div>
+    </article></body></html>`;
+    const document = await ingestDocument(new TextEncoder().encode(privacy), { fileName: "consent.html" });
+    expect(document.paragraphs).toContain("Consent");
+    expect(document.paragraphs).toContain("Cookies");
+    expect(document.paragraphs.some((p) => p.startsWith("Under the GDPR"))).toBe(true);
+    expect(document.paragraphs.some((p) => p.includes("We use cookies"))).toBe(false);
+  });
+});
+
 // Review: a page whose body is classed "newsletter-issue" lost its whole article, and a "subscriber-only" part.
 describe("a page that is a newsletter", () => {
   it("keeps its article and its subscriber-only text; only a sign-up box goes", async () => {
