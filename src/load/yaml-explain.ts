@@ -356,7 +356,9 @@ function quoteInsideQuotes(error: YAMLParseError, lines: readonly Line[], at: nu
 function quotedOpening(error: YAMLParseError, lines: readonly Line[], at: number): Found | undefined {
   if (error.code !== "UNEXPECTED_TOKEN") return undefined;
   const line = lines[at]!;
-  const opened = /^(\s*(?:- )?(?:[^\s#:'"][^:#]*:\s+)?)(['"])/.exec(line.text);
+  // A key or a list item's dash before the value: a line that starts with a quote may be a quoted key, or the second
+  // line of a value begun above, and neither is a value that opens here.
+  const opened = /^(\s*(?:- )?(?:[^\s#:'"][^:#]*:\s+)|\s*- )(['"])/.exec(line.text);
   if (opened === null) return undefined;
   const quote = opened[2]!;
   const valueStart = opened[1]!.length;
@@ -364,6 +366,8 @@ function quotedOpening(error: YAMLParseError, lines: readonly Line[], at: number
   const value = line.text.slice(valueStart).trimEnd();
   const rest = line.text.slice(close + 1).trim();
   if (close < 0 || rest === "" || rest.startsWith("#") || / #/.test(rest) || value.endsWith(quote)) return undefined;
+  // An escaped quote ('' in single quotes, \" in double) is no closing one: the slip is elsewhere.
+  if ((quote === "'" && line.text[close + 1] === "'") || (quote === '"' && line.text.slice(valueStart + 1, close).includes("\\"))) return undefined;
   const mended = quote === '"' ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   return {
     explanation: {
@@ -393,7 +397,8 @@ function unindentedBlock(lines: readonly Line[], at: number): Found | undefined 
   if (above === undefined || block === null) return undefined;
   const keyAt = lines.indexOf(above);
   const first = lines[keyAt + 1];
-  if (first === undefined || !isContent(first) || first.indent > keyColumn(above)) return undefined;
+  // Text, not the next key after an empty block (`summary: >-` then `sections:`, whose slip is elsewhere).
+  if (first === undefined || !isContent(first) || first.indent > keyColumn(above) || keyLine.test(first.text) || isItem(first)) return undefined;
   // The text runs to the next key of the mapping, or to a line indented as the text should have been.
   const next = lines.findIndex((l, i) => i > keyAt && isContent(l) && (l.indent > keyColumn(above) || keyWithInlineValue.test(l.text) || blockKey.test(l.text)));
   const end = next < 0 ? Number.POSITIVE_INFINITY : lines[next]!.start;

@@ -259,6 +259,27 @@ describe("parseYamlFile: everyday slips, said at the slip", () => {
     expect(parse(`${hint.split(": ").slice(2).join(": ")}\n`).data).toEqual({ quote: '"treat us like we cannot be trusted" and called it unfair' });
   });
 
+  // A review: the quoted-opening hint put its caret on an escape ('' or \") and offered a mend that printed it; it took a
+  // value begun on the line above, and a quoted key, for one that opens here; the flush-block hint claimed a duplicate
+  // key under an empty block.
+  it("offers no quoted-opening mend where the value has escapes, began on the line above, or the key is quoted", () => {
+    for (const text of [
+      "summary: 'it''s done' and more\n",
+      'summary: "say \\"hi\\" now" extra\n',
+      'summary: "The council said\n  "wait" and left\n',
+      '"title": "x" y\n',
+    ]) {
+      const hint = parse(text).diagnostics[0]?.hint ?? "";
+      expect(hint, text).not.toMatch(/put it all in (single|double) quotes/);
+    }
+  });
+
+  it("does not take a duplicate key after an empty block for the block's text", () => {
+    const result = parse("title: T\nsummary: >-\nsections:\n  - bluf\nsections:\n  - themes\n");
+    expect(result.diagnostics.map((d) => d.message).join("\n")).not.toContain("is not indented under it");
+    expect(result.codes).toContain("YAML_DUPLICATE_KEY");
+  });
+
   it("writes a quoted value's backslashes escaped, so that the mend is valid YAML", () => {
     const result = parse("text: see C:\\path\\file: notes\n");
     const hint = result.diagnostics[0]!.hint!;
