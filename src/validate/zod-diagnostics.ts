@@ -122,13 +122,21 @@ function fromIssue(
       const key = path[path.length - 1];
       if (typeof key === "string" && !Array.isArray(issue.input) && takesAllOrList(schemaAt(schema, relativePath))) {
         const ids = typeof issue.input === "string" ? issue.input.split(/[\s,]+/).filter((word) => word !== "") : [];
+        // "All" or "alll" is all mistyped, not a list of one id that is none (a review).
+        // Only a spelling of "all" itself: an id as short as "tax" is as near to it, and is a list of one.
+        const all = ids.length === 1 && /^a+l+$/i.test(ids[0]!) ? allowedValues(schemaAt(schema, relativePath))[0] : undefined;
         return [
           {
             ...base,
             code: shapeCode(prefix, "INVALID_VALUE"),
             message: `${where} is ${describeValue(issue.input)}: write all, or a list of ${key}`,
             span: locate(file, path),
-            hint: ids.length > 0 ? `write the list in brackets: ${key}: [${ids.join(", ")}]` : `${key}: all, or ${key}: [a, b] with their ids`,
+            hint:
+              all !== undefined
+                ? `did you mean ${key}: ${all}?`
+                : ids.length > 0
+                  ? `write the list in brackets: ${key}: [${ids.join(", ")}]`
+                  : `${key}: all, or ${key}: [a, b] with their ids`,
           },
         ];
       }

@@ -122,6 +122,14 @@ describe("diagnostics for broken input", () => {
     expect(stderr).toContain("hint: write the list in brackets: themes: [worth-building, costs]");
     expect(stderr).toContain("error BRIEF_INVALID_VALUE: viewpoints is number 5: write all, or a list of viewpoints");
     expect(stderr).toContain("hint: viewpoints: all, or viewpoints: [a, b] with their ids");
+    // A review: "All" and "alll" were told to write [All] and [alll], a list of an id that is none.
+    for (const all of ["All", "alll"]) {
+      project.write("briefs/tram-memo.yaml", project.read("briefs/tram-memo.yaml").replace(/themes: .*\n/, `themes: ${all}\n`));
+      const mistyped = await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir });
+      expect(mistyped.stderr, all).toContain("hint: did you mean themes: all?");
+    }
+    project.write("briefs/tram-memo.yaml", project.read("briefs/tram-memo.yaml").replace(/themes: .*\n/, "themes: tax\n"));
+    expect((await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir })).stderr).toContain("hint: write the list in brackets: themes: [tax]");
   });
 
   // A staffer's test: "the key "quote" is missing in claims[6]" for the seventh claim, and "claims[4].locator is 0":
