@@ -69,6 +69,8 @@ export interface MarkAstray {
   readonly reason: string;
   /** Where the new text has the paragraph the mark was given for: none when it is not there. */
   readonly foundIn: readonly number[];
+  /** The one paragraph it is found in is one another mark names, so the mark was not moved there. */
+  readonly taken: boolean;
 }
 
 /** A claim or fact whose quote is not in the paragraph its locator names, in a replaced text. */
@@ -201,17 +203,22 @@ async function astray(
   });
   // One the new text has in one place goes there, as brief check --fix moves a locator: told to move it, a staffer ran
   // check --fix, which cannot know where a mark's paragraph went (it has no quote), and the mark stayed on another.
+  // Never onto a paragraph another mark names (a review: the file had two marks on one paragraph, one with a reason
+  // that was not its own): that one is said, and left to the author.
   const origin = source === undefined ? undefined : corpus.origins.get(source);
+  const named = new Set((source?.context_only ?? []).map((mark) => mark.paragraph));
   const moves = marks.flatMap((mark) => {
     const node = origin?.file.document.getIn([...origin.path, "context_only", mark.index, "paragraph"], true);
-    if (mark.foundIn.length !== 1 || origin === undefined || !isScalar(node) || !node.range) return [];
-    return [{ file: origin.file.path, from: mark.paragraph, to: mark.foundIn[0]!, reason: mark.reason, span: { start: node.range[0], end: node.range[1] } }];
+    const to = mark.foundIn.length === 1 ? mark.foundIn[0]! : undefined;
+    if (to === undefined || named.has(to) || origin === undefined || !isScalar(node) || !node.range) return [];
+    named.add(to);
+    return [{ index: mark.index, file: origin.file.path, from: mark.paragraph, to, reason: mark.reason, span: { start: node.range[0], end: node.range[1] } }];
   });
   const moved = await applyNumberEdits(moves, corpus, cwd);
-  const stayed = marks.filter((mark) => !moved.some((m) => m.from === mark.paragraph && m.reason === mark.reason));
+  const stayed = marks.filter((mark) => !moved.some((m) => m.index === mark.index));
   return {
     quotesAstray: quotes,
-    marksAstray: stayed.map(({ paragraph, reason, foundIn }) => ({ paragraph, reason, foundIn })),
+    marksAstray: stayed.map(({ paragraph, reason, foundIn }) => ({ paragraph, reason, foundIn, taken: foundIn.length === 1 && named.has(foundIn[0]!) })),
     marksMoved: moved.map(({ file, from, to, reason }) => ({ file, from, to, reason })),
   };
 }

@@ -79,7 +79,9 @@ says is named.`,
     for (const mark of added.marksAstray) {
       const where =
         mark.foundIn.length === 1
-          ? `the new text has that paragraph as paragraph ${mark.foundIn[0]}: move the mark there (its file changed while it was being moved)`
+          ? mark.taken
+            ? `the new text has that paragraph as paragraph ${mark.foundIn[0]}, which another mark names: move this mark there and mend the other`
+            : `the new text has that paragraph as paragraph ${mark.foundIn[0]}: move the mark there`
           : mark.foundIn.length > 1
             ? `the new text has that paragraph as paragraphs ${mark.foundIn.join(", ")}: move the mark to the one meant`
             : "the new text does not have that paragraph: remove the mark, or mark what is there now";

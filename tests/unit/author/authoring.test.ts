@@ -364,6 +364,19 @@ describe("brief source add --force over a cited text", () => {
     expect(gone.stderr).toContain('warning: context_only marks paragraph 2 of "council-hearing" (title line), but the new text does not have that paragraph: remove the mark, or mark what is there now');
   });
 
+  // A review: a mark was moved onto a paragraph another mark still named, and the file had two marks on one paragraph.
+  it("does not move a mark onto a paragraph another mark names", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "      - paragraph: 1\n        reason: title line\n", "      - paragraph: 1\n        reason: title line\n      - paragraph: 3\n        reason: an aside\n");
+    const old = project.read("sources/transit/texts/council-hearing.txt").split("\n").filter((line) => line.trim() !== "");
+    // The title is paragraph 3 now, and the old paragraph 3 is gone.
+    project.write("edition-2.txt", ["A new opening line.", old[1], old[0], ...old.slice(3)].join("\n\n") + "\n");
+    const run = await runCli(["source", "add", "edition-2.txt", "--corpus", "transit", "--id", "council-hearing", "--force"], { cwd: project.dir });
+    expect(run.code).toBe(0);
+    expect(project.read("sources/transit/corpus.yaml").match(/- paragraph: 3\n/g)).toHaveLength(1);
+    expect(run.stderr).toContain('warning: context_only marks paragraph 1 of "council-hearing" (title line), but the new text has that paragraph as paragraph 3, which another mark names: move this mark there and mend the other');
+  });
+
   it("says nothing when every quote is where its locator says", async () => {
     project = new TempProject();
     project.write("same.txt", project.read("sources/transit/texts/council-hearing.txt"));
