@@ -35,7 +35,8 @@ export function parseLexicon(text: string, path = "data/lexicon.yaml"): Lexicon 
   const result = LexiconSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const field = issue.path.join(".");
+    // Counted from one, as a person counts the items of a list: "estimative.rows, item 1, terms".
+    const field = issue.path.map((part) => (typeof part === "number" ? `, item ${part + 1}, ` : `.${String(part)}`)).join("").replace(/^\./, "").replace(/, \./g, ", ").replace(/, $/, "");
     throw new BriefsmithError("LEXICON_INVALID", `the balance word lists in ${path} are invalid${field === "" ? "" : ` at ${field}`}: ${issue.message}`);
   }
   return result.data;

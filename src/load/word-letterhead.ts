@@ -267,8 +267,9 @@ function removeOutsideReferences(root: Element, say: (what: string) => void): vo
     } else if (unwrappedElements.has(local)) {
       if (local === "hyperlink") {
         say("a link (its text is kept)");
-        // Its text without the link's character style: kept, the blue underline looked clickable and was not.
-        for (const style of elementsNamed(element, wordNamespace, "rStyle")) style.parentNode?.removeChild(style);
+        // Its text without the link's look, a character style or a colour and underline set directly: kept, the blue
+        // underline looked clickable and was not.
+        for (const look of ["rStyle", "color", "u"].flatMap((name) => elementsNamed(element, wordNamespace, name))) look.parentNode?.removeChild(look);
       }
       unwrap(element);
     } else {

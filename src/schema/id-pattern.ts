@@ -9,5 +9,6 @@ export const idMaxLength = 64;
 
 /** An id of good characters but too long: its length is what to say, not which characters an id takes. */
 export function isIdTooLong(value: string): boolean {
-  return value.length > idMaxLength && idPattern.test(value.slice(0, idMaxLength).replace(/-+$/, ""));
+  // Every character one an id takes, and nothing else wrong: one with a capital or an underscore is told that too.
+  return value.length > idMaxLength && /^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(value);
 }

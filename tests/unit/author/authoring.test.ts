@@ -277,6 +277,9 @@ describe("brief source add", () => {
     const made = await runCli(["new", "brief", long.slice(0, -1)], { cwd: project.dir });
     expect(made.code).toBe(2);
     expect(made.stderr).toContain(`an id is at most 64 characters; this one has ${long.length - 1}`);
+    // A review: one of wrong characters past the 64th was told only its length.
+    const wrong = await runCli(["new", "brief", `${"a".repeat(64)}_Bad`], { cwd: project.dir });
+    expect(wrong.stderr).toContain("lower-case letters, digits and single hyphens");
   });
 
   // A line break in the author would end the comment and write YAML keys into the extract: the readers fold

@@ -1,6 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BriefsmithError, formatDiagnostic, loadCorpus, loadLexicon, positionAt, renderBrief, renderDocx, type BriefInput, type Lexicon } from "../../../src/index.js";
+import { repoRoot } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
 
 let project: TempProject | undefined;
@@ -58,6 +60,10 @@ describe("a project's word lists and briefs given as fields", () => {
     const shape = (await errorOf("tilt: {}\n")) as BriefsmithError;
     expect(shape.code).toBe("LEXICON_INVALID");
     expect(shape.message).toContain("tilt.loaded");
+    // An item of a list counted from one (a review: "estimative.rows.0.terms").
+    const builtIn = readFileSync(join(repoRoot, "data/lexicon.yaml"), "utf8");
+    const row = (await errorOf(builtIn.replace(/terms: \[almost no chance[^\]]*\]/, "terms: []"))) as BriefsmithError;
+    expect(row.message).toContain("estimative.rows, item 1, terms");
   });
 
   it("are typed: a brief given as fields is a BriefInput, so a misspelt key does not compile", async () => {

@@ -180,10 +180,12 @@ describe("reading a hostile letterhead (a second attack on the sanitiser)", () =
   // and was not.
   it("takes a link's text without the link's character style", async () => {
     const { xml } = await headerOf(
-      `<w:p><w:hyperlink r:id="rIdWeb"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:b/></w:rPr><w:t>www.council.example</w:t></w:r></w:hyperlink></w:p>`,
+      `<w:p><w:hyperlink r:id="rIdWeb"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:b/></w:rPr><w:t>www.council.example</w:t></w:r></w:hyperlink></w:p>` +
+        `<w:p><w:hyperlink r:id="rIdWeb"><w:r><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr><w:t>mail the office</w:t></w:r></w:hyperlink></w:p>`,
     );
     expect(xml).toContain("www.council.example");
-    expect(xml).not.toContain("Hyperlink");
+    expect(xml).toContain("mail the office");
+    expect(xml).not.toMatch(/Hyperlink|0563C1|<w:u /);
     expect(xml).toContain("<w:b/>");
   });
 
