@@ -101,6 +101,13 @@ function countedSources(views: readonly WeighedView[]): number[] {
   return strongest.map((own) => [...own].filter(([source, rank]) => strongest.every((other) => (other.get(source) ?? 0) - rank < clearGap)).length);
 }
 
+/** "in both sources", "in all three sources", or, when the views are not counted in every source of the question, "in more of the sources". */
+function inMoreOf(views: readonly ViewWeight[], all: readonly WeighedView[]): string {
+  const sources = new Set(all.flatMap((view) => view.holders.map((h) => h.sourceId))).size;
+  if (!views.every((view) => view.countedSources === sources)) return "in more of the sources";
+  return sources === 2 ? "in both sources" : `in all ${numberWord(sources)} sources`;
+}
+
 /** Where the uncounted holders of a view speak: "at the GMF workshop", "at the Carnegie panel and the GMF workshop". */
 function wherePhrase(holders: readonly Holder[]): string {
   const bySource = new Map(holders.map((h) => [h.sourceId, h]));
@@ -204,7 +211,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   const pointsBothWays =
     inMoreSources.length === 0
       ? undefined
-      : `The sources’ counts point different ways: ${held(first!)} is held more widely, but ${joinWords(inMoreSources.map(held))} ${inMoreSources.length === 1 ? "is" : "are"} held in more of the sources`;
+      : `The sources’ counts point different ways: ${held(first!)} is held more widely, but ${joinWords(inMoreSources.map(held))} ${inMoreSources.length === 1 ? "is" : "are"} held ${inMoreOf(inMoreSources, all)}`;
 
   // Each sentence with and without the views' stances: beside the views' theses (a handout's question, a memo's
   // question without a bottom line) the stances said them twice, five lines apart.

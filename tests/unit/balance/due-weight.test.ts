@@ -86,7 +86,8 @@ describe("the due-weight statement", () => {
   });
 
   // A reader's test: the Central Asia memo's bottom line leaned toward a view "some participants" of one workshop
-  // held, while its Balance note said the other view rested on two sources, each with a single voice.
+  // held, while its Balance note said the other view rested on two sources, each with a single voice. And "held in
+  // more of the sources", of two sources, read as vague where "both" says it.
   it("says the counts point different ways when one view is held more widely and another in more sources", () => {
     const weight = weighed(singleVoicesAndSome, (base) => [
       ...base.claims.filter((c) => c.id === "y1" || c.id === "y3"),
@@ -95,7 +96,7 @@ describe("the due-weight statement", () => {
     expect(weight.verdict).toBe("divided");
     expect(weight.leading).toBeUndefined();
     expect(weight.text).toBe(
-      "The sources’ counts point different ways: “No” (some analysts, Pub Two) is held more widely, but “Yes” (one expert, One; one official, Pub Two) is held in more of the sources.",
+      "The sources’ counts point different ways: “No” (some analysts, Pub Two) is held more widely, but “Yes” (one expert, One; one official, Pub Two) is held in both sources.",
     );
     expect(weight.short).toBe(weight.text);
     expect(weight.summary).toBe("By the sources’ own counts, one view is held more widely and another in more of the sources.");
@@ -113,7 +114,7 @@ describe("the due-weight statement", () => {
     );
     expect(weight.verdict).toBe("divided");
     expect(weight.summary).toBe("By the sources’ own counts, one view is held more widely and others in more of the sources.");
-    expect(weight.text).toMatch(/^The sources’ counts point different ways: “No” \(some analysts, Pub Two\) is held more widely, but “Yes” \(.*\) and “Maybe” \(.*\) are held in more of the sources\.$/);
+    expect(weight.text).toMatch(/^The sources’ counts point different ways: “No” \(some analysts, Pub Two\) is held more widely, but “Yes” \(.*\) and “Maybe” \(.*\) are held in both sources\.$/);
   });
 
   // A reader's test: beside the views' theses, the statement's stances said each view's case twice. Without them it
