@@ -117,7 +117,8 @@ export function selectBrief(brief: ValidBrief, extract: ReadonlyExtract, options
       locator: claim.locator,
       source,
       perspective: { id: claim.perspective, label },
-      attribution: mentions(claim.text, label) ? source.shortName : `${label}, ${source.shortName}`,
+      // The source's name is not broken over two lines: "(Evening / Post)" read as two names (a reader's test).
+      attribution: mentions(claim.text, label) ? unbroken(source.shortName) : `${label}, ${unbroken(source.shortName)}`,
       // A quotation after its paraphrase says the claim twice (a reader's test: all six in the seminar handout did, however
       // few words they shared): printed only when the brief asks for the sources' own words.
       showQuote: citations === "inline" && fits && brief.show_quotes,
@@ -572,4 +573,9 @@ class Numbering {
       };
     });
   }
+}
+
+/** A short name kept on one line: its spaces no-break spaces. */
+function unbroken(name: string): string {
+  return name.replace(/ /g, "\u00a0");
 }

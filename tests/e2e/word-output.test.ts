@@ -119,7 +119,9 @@ function reads(text: string, wanted: string): boolean {
   if (text.includes(wanted)) return true;
   const words = text.split(" ");
   const want = wanted.split(" ");
-  const head = want.slice(0, 6).join(" ");
+  // Three words: a claim in a table cell may break at a page after its fourth (its column runs on under the next
+  // page's header row), and its first six words are then never together.
+  const head = want.slice(0, 3).join(" ");
   for (let start = text.indexOf(head); start !== -1; start = text.indexOf(head, start + 1)) {
     let at = text.slice(0, start).split(" ").length - 1;
     const limit = at + want.length + 600;

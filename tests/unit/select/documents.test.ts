@@ -132,7 +132,8 @@ describe("selection prints what the brief asks, in its order, and counts only wh
     const extract = { ...base, claims: base.claims.map((c) => (c.id === "y1" ? { ...c, text: "One expert said so." } : c)) };
     const claims = selectBrief(makeBrief({ themes: ["t1"] }), extract, options).themes[0]!.viewpoints[0]!.shownClaims;
     expect(claims.find((c) => c.id === "y1")!.attribution).toBe("One");
-    expect(claims.find((c) => c.id === "y3")!.attribution).toBe("some officials, Pub Two");
+    // The source's name kept on one line (a reader saw "(Evening / Post)").
+    expect(claims.find((c) => c.id === "y3")!.attribution).toBe("some officials, Pub\u00a0Two");
   });
 
   it("takes the speaker as named when the text opens with them in other words, but keeps a how-many the text leaves out", () => {
