@@ -211,7 +211,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   const pointsBothWays =
     inMoreSources.length === 0
       ? undefined
-      : `The sources’ counts point different ways: ${held(first!)} is held more widely, but ${joinWords(inMoreSources.map(held))} ${inMoreSources.length === 1 ? "is" : "are"} held ${inMoreOf(inMoreSources, all)}`;
+      : `The sources’ accounts point different ways: ${held(first!)} is held more widely, but ${joinWords(inMoreSources.map(held))} ${inMoreSources.length === 1 ? "is" : "are"} held ${inMoreOf(inMoreSources, all)}`;
 
   // Each sentence with and without the views' stances: beside the views' theses (a handout's question, a memo's
   // question without a bottom line) the stances said them twice, five lines apart.
@@ -250,7 +250,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   } else if (verdict === "divided") {
     // Said as what it measures, how widely each view is held: "no view clearly more weight" read as a claim of
     // parity in a memo that printed twelve claims of one view and one of the other.
-    say("By the sources’ own counts, no view is held clearly more widely than another.");
+    say("By the sources’ own account, no view is held clearly more widely than another.");
     sayHolders(counted);
   } else {
     say(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
@@ -270,13 +270,13 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   }
   const summary =
     verdict === "lies-with"
-      ? `By the sources’ own counts of who holds each view, the weight lies with ${viewName(first!.label)}.`
+      ? `By the sources’ own account of who holds each view, the weight lies with ${viewName(first!.label)}.`
       : verdict === "leans-toward"
-        ? `By the sources’ own counts of who holds each view, the weight leans toward ${viewName(first!.label)}.`
+        ? `By the sources’ own account of who holds each view, the weight leans toward ${viewName(first!.label)}.`
         : verdict === "divided"
           ? pointsBothWays !== undefined
-            ? `By the sources’ own counts, one view is held more widely and ${inMoreSources.length === 1 ? "another" : "others"} in more of the sources.`
-            : "By the sources’ own counts, no view is held clearly more widely than another."
+            ? `By the sources’ own account, one view is held more widely and ${inMoreSources.length === 1 ? "another" : "others"} in more of the sources.`
+            : "By the sources’ own account, no view is held clearly more widely than another."
           : verdict === "one-view"
             ? "With one view set out, nothing is weighed against it."
             : "The sources do not say how widely the views are held.";
@@ -339,7 +339,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
         : verdict === "divided"
         ? pointsBothWays !== undefined
           ? `${pointsBothWays}${alsoHeld.length > 0 ? `; ${joinWords(alsoHeld.map(held))} ${alsoHeld.length === 1 ? "is" : "are"} held too` : ""}.`
-          : `By the sources’ own counts, no view is held clearly more widely than another: ${joinWords(counted.map(held))}.`
+          : `By the sources’ own account, no view is held clearly more widely than another: ${joinWords(counted.map(held))}.`
         : `The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`;
   // A view no source counts is still one of the views: the short form names it too, rather than leave it out.
   // Only a view some argument is given for: one the extract gives no claim is argued nowhere.

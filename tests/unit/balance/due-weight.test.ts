@@ -96,10 +96,10 @@ describe("the due-weight statement", () => {
     expect(weight.verdict).toBe("divided");
     expect(weight.leading).toBeUndefined();
     expect(weight.text).toBe(
-      "The sources’ counts point different ways: “No” (some analysts, Pub Two) is held more widely, but “Yes” (one expert, One; one official, Pub Two) is held in both sources.",
+      "The sources’ accounts point different ways: “No” (some analysts, Pub Two) is held more widely, but “Yes” (one expert, One; one official, Pub Two) is held in both sources.",
     );
     expect(weight.short).toBe(weight.text);
-    expect(weight.summary).toBe("By the sources’ own counts, one view is held more widely and another in more of the sources.");
+    expect(weight.summary).toBe("By the sources’ own account, one view is held more widely and another in more of the sources.");
   });
 
   // Review: the summary said "another" when two views were each held in more of the sources.
@@ -113,8 +113,8 @@ describe("the due-weight statement", () => {
       [{ id: "maybe", label: "Maybe", thesis: "It may be so." }],
     );
     expect(weight.verdict).toBe("divided");
-    expect(weight.summary).toBe("By the sources’ own counts, one view is held more widely and others in more of the sources.");
-    expect(weight.text).toMatch(/^The sources’ counts point different ways: “No” \(some analysts, Pub Two\) is held more widely, but “Yes” \(.*\) and “Maybe” \(.*\) are held in both sources\.$/);
+    expect(weight.summary).toBe("By the sources’ own account, one view is held more widely and others in more of the sources.");
+    expect(weight.text).toMatch(/^The sources’ accounts point different ways: “No” \(some analysts, Pub Two\) is held more widely, but “Yes” \(.*\) and “Maybe” \(.*\) are held in both sources\.$/);
   });
 
   // A reader's test: beside the views' theses, the statement's stances said each view's case twice. Without them it
@@ -193,7 +193,7 @@ describe("the due-weight statement", () => {
   it("says the sources are divided when the views are held as widely, and names views without a stance by their label", () => {
     const weight = dueWeight(theme("some", "some", false, { sideBySource: true }));
     expect(weight.verdict).toBe("divided");
-    expect(weight.sentences[0]).toBe("By the sources’ own counts, no view is held clearly more widely than another.");
+    expect(weight.sentences[0]).toBe("By the sources’ own account, no view is held clearly more widely than another.");
     // How widely a view is held, not how much is printed of it: "more weight" read as a claim about space.
     expect(weight.text).not.toContain("weight");
     expect(weight.text).toContain("take the “Yes” view");
