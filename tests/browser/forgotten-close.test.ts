@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
-import { isRunning } from "../helpers/processes.js";
+import { goneWithin } from "../helpers/processes.js";
 
 /** A program using the library that never closes its printer, run as its own process: how it ended, and its browser. */
 function programWithoutClose(body: string): Promise<{ code: number | null; stdout: string; stderr: string; browserPid: number | undefined; ms: number }> {
@@ -29,13 +29,6 @@ function programWithoutClose(body: string): Promise<{ code: number | null; stdou
   });
 }
 
-async function gone(pid: number, withinMs: number): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < withinMs; await new Promise((r) => setTimeout(r, 50))) {
-    if (!isRunning(pid)) return true;
-  }
-  return !isRunning(pid);
-}
-
 // A library user's test: a script that printed and forgot printer.close() never ended (the browser's pipe kept Node
 // waiting), nor did one that made a printer and printed nothing. An idle printer no longer keeps its host alive; a
 // document being printed still does, so the script's own await of it is not cut short.
@@ -50,7 +43,7 @@ describe("a program that forgets to close its printer", () => {
     expect(run.stdout, run.stderr).toMatch(/printed \d+/);
     expect(run.code).toBe(0);
     expect(run.ms).toBeLessThan(15_000);
-    expect(await gone(run.browserPid!, 5_000)).toBe(true);
+    expect(await goneWithin(run.browserPid!, 5_000)).toBe(true);
   }, 30_000);
 
   it("ends when it printed nothing, warm or not", async () => {
@@ -63,7 +56,7 @@ describe("a program that forgets to close its printer", () => {
       expect(run.stdout, run.stderr).toContain("made");
       expect(run.code, `warm: ${warm}`).toBe(0);
       expect(run.ms).toBeLessThan(15_000);
-      expect(await gone(run.browserPid!, 5_000)).toBe(true);
+      expect(await goneWithin(run.browserPid!, 5_000)).toBe(true);
     }
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
-import { isRunning } from "../helpers/processes.js";
+import { goneWithin, isRunning } from "../helpers/processes.js";
 
 /**
  * A program that uses the library with a printer open, run as its own process: what it prints, how it ended, and
@@ -38,13 +38,6 @@ function hostProgram(body: string, signal: NodeJS.Signals): Promise<{ code: numb
   });
 }
 
-async function gone(pid: number, withinMs: number): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < withinMs; await new Promise((r) => setTimeout(r, 50))) {
-    if (!isRunning(pid)) return true;
-  }
-  return !isRunning(pid);
-}
-
 // A hostile run: a printer made with the defaults took the host's signals. SIGTERM no longer ended the program
 // (Puppeteer's listener closed the browser, and Node's own ending was off), and Ctrl+C ended it with exit 130 from
 // Puppeteer's process.exit, the program's own SIGINT handler never run. A library leaves signals to its host.
@@ -52,7 +45,7 @@ describe("a program with a printer open", () => {
   it("ends on SIGTERM as any Node program does, and its browser with it", async () => {
     const host = await hostProgram("", "SIGTERM");
     expect(host.signal).toBe("SIGTERM");
-    expect(await gone(host.browserPid, 5_000)).toBe(true);
+    expect(await goneWithin(host.browserPid, 5_000)).toBe(true);
   }, 30_000);
 
   it("runs its own SIGINT handler, which closes the printer", async () => {

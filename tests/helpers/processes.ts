@@ -10,6 +10,14 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+/** Whether a process has gone within `withinMs`, looked at every 50 ms: a browser that ends with its host. */
+export async function goneWithin(pid: number, withinMs: number): Promise<boolean> {
+  for (const started = Date.now(); Date.now() - started < withinMs; await new Promise((r) => setTimeout(r, 50))) {
+    if (!isRunning(pid)) return true;
+  }
+  return !isRunning(pid);
+}
+
 /**
  * Whether a process is gone, or dead and waiting to be reaped: a zombie has left nothing running (in a container
  * without an init, a browser's orphans stay zombies), though a signal 0 still reaches it.
