@@ -63,6 +63,29 @@ function spellOut(text: string, pending: Map<string, Pending>): string {
   return out;
 }
 
+/** Two abbreviations or more joined by a dash ("SREB–EEU"), with the "a" or "an" before them. */
+const compoundPattern = /(?<![\p{L}\p{N}\-–—/])(?:(\b[Aa]n?) )?(\p{Lu}[\p{Lu}\p{N}]+(?:[–-]\p{Lu}[\p{Lu}\p{N}]+)+)(?![\p{L}\p{N}\-–—/]|['’]s\b)/gu;
+
+/**
+ * Spell out, in one text, the first compound that holds an abbreviation still pending once every text has been
+ * looked at for a standalone use: long forms first, as a standalone one is ("the Silk Road Economic Belt–Eurasian
+ * Economic Union (SREB–EEU) link"); a part the glossary does not spell out stays as written. Used only in a compound,
+ * an abbreviation was never spelled out (a reader's test: "the SREB–EEU link", in a memo and a one-pager).
+ */
+function spellOutCompound(text: string, pending: Map<string, Pending>, longForms: ReadonlyMap<string, string>): string {
+  for (const use of text.matchAll(compoundPattern)) {
+    const compound = use[2]!;
+    const parts = compound.split(/[–-]/);
+    if (!parts.some((part) => pending.has(part))) continue;
+    const separators = compound.match(/[–-]/g)!;
+    const long = parts.map((part, i) => `${longForms.get(part) ?? part}${separators[i] ?? ""}`).join("");
+    const article = use[1] === undefined ? "" : `${articleFor(use[1], long)} `;
+    for (const part of parts) pending.delete(part);
+    return `${text.slice(0, use.index)}${article}${long} (${compound})${text.slice(use.index + use[0].length)}`;
+  }
+  return text;
+}
+
 /** "a" or "an" before the long form, in the case the text had. */
 function articleFor(written: string, long: string): string {
   const article = /^[aeiou]/i.test(long) ? "an" : "a";
@@ -72,15 +95,22 @@ function articleFor(written: string, long: string): string {
 /** The model with the first use of each abbreviation its glossary terms spell out, in the order the document prints its sections. */
 export function spellOutAbbreviations(model: BriefModel): BriefModel {
   if (model.sections.glossary) return model;
-  const pending = new Map([...abbreviationsIn(model.glossary)].map(([abbreviation, long]): [string, Pending] => [abbreviation, { long, use: usePattern(abbreviation) }]));
+  const longForms = abbreviationsIn(model.glossary);
+  const pending = new Map([...longForms].map(([abbreviation, long]): [string, Pending] => [abbreviation, { long, use: usePattern(abbreviation) }]));
   if (pending.size === 0) return model;
   const changed = new Map<object, Record<string, string>>();
-  const visit = (owner: object, field: string, text: string | undefined) => {
+  // Each text in print order, as changed so far: first for standalone uses, then for the compounds left.
+  let spell = (text: string) => spellOut(text, pending);
+  const visit = (owner: object, field: string, original: string | undefined) => {
+    const text = changed.get(owner)?.[field] ?? original;
     if (text === undefined || pending.size === 0) return;
-    const spelled = spellOut(text, pending);
+    const spelled = spell(text);
     if (spelled !== text) changed.set(owner, { ...changed.get(owner), [field]: spelled });
   };
-  for (const section of model.sectionOrder) {
+  const visitAll = () => {
+    for (const section of model.sectionOrder) visitSection(section);
+  };
+  const visitSection = (section: (typeof model.sectionOrder)[number]) => {
     // The bottom line comes first: the office's own words in it are ours to spell out. (Its weight statements are
     // the balance report's, which this pass does not edit.)
     if (section === "bluf") for (const field of ["summary", "assessment", "recommendation"] as const) visit(model, field, model[field]);
@@ -97,7 +127,10 @@ export function spellOutAbbreviations(model: BriefModel): BriefModel {
     }
     if (section === "facts") for (const fact of model.facts) visit(fact, "text", fact.text);
     if (section === "assumptions") for (const claim of model.assumptions) visit(claim, "text", claim.text);
-  }
+  };
+  visitAll();
+  spell = (text) => spellOutCompound(text, pending, longForms);
+  visitAll();
   if (changed.size === 0) return model;
   const edited = <O extends object>(owner: O): O => {
     const fields = changed.get(owner);

@@ -36,8 +36,13 @@ describe("abbreviations", () => {
     const memo = selectBrief(makeBrief({ themes: ["t1"] }), extract, options);
     const spelled = spellOutAbbreviations(memo);
     expect(claimText(spelled, "y1")).toBe("Moscow works through the Shanghai Cooperation Organization (SCO), and a liquefied natural gas (LNG) deal.");
-    expect(claimText(spelled, "y2")).toBe("The SCO again; the SCO’s members; the SREB–EU link.");
+    // SREB is used only in a compound: spelled out there, long forms first, as a standalone use is (a reader's test:
+    // "the SREB–EEU link" stood unexplained in a memo and a one-pager). EU, spelled out further on, is left there.
+    expect(claimText(spelled, "y2")).toBe("The SCO again; the SCO’s members; the Silk Road Economic Belt–European Union (SREB–EU) link.");
     expect(claimText(spelled, "n1")).toBe("The European Union (EU) is wary.");
+    // A compound whose every part was spelled out before is left as it is.
+    const again = spellOutAbbreviations(selectBrief(makeBrief({ themes: ["t1"] }), extractWith({ y1: "Through the SREB and the EU.", y2: "The SREB–EU link." }), options));
+    expect(claimText(again, "y2")).toBe("The SREB–EU link.");
     // The same claim object wherever the model lists it.
     const shown = spelled.themes[0]!.viewpoints.flatMap((v) => v.shownClaims).find((c) => c.id === "y1");
     expect(shown?.text).toBe(claimText(spelled, "y1"));
