@@ -153,12 +153,11 @@ function attributions(views: readonly ViewWeight[], listed: ReadonlySet<string>)
     const holders = holdersPhrase(view.named, listed).text;
     byHolders.set(holders, [...(byHolders.get(holders) ?? []), view.label]);
   }
-  const [first, ...rest] = [...byHolders].map(([holders, labels]) => ({
-    views: labels.length === 1 ? theView(labels[0]!) : `the ${joinWords(labels.map(viewName))} views`,
-    holders: labels.length === 1 ? holders : `each to ${holders}`,
-  }));
-  const firstTo = first!.holders.startsWith("each to ") ? first!.holders : `to ${first!.holders}`;
-  return `The sources attribute ${[`${first!.views} ${firstTo}`, ...rest.map(({ views: named, holders }) => `${named}, ${holders.startsWith("each to ") ? holders : `to ${holders}`}`)].join("; ")}.`;
+  const groups = [...byHolders].map(([holders, labels]) =>
+    labels.length === 1 ? { named: theView(labels[0]!), to: `to ${holders}` } : { named: `the ${joinWords(labels.map(viewName))} views`, to: `each to ${holders}` },
+  );
+  // "the “B” view to …; the “C” view, to …": the verb is not said again, so a comma stands for it.
+  return `The sources attribute ${groups.map(({ named, to }, i) => `${named}${i === 0 ? "" : ","} ${to}`).join("; ")}.`;
 }
 
 /** The statement's opening: where the weight lies (or that only one view is set out), who holds that view, and (with `stances`) its stance. */
