@@ -161,6 +161,9 @@ function excludedClaimsOf(viewpointId: string | undefined, checked: CheckedBrief
   return checked.corpus.extract.claims.filter((c) => c.viewpoint === viewpointId && excluded.has(c.id)).map((c) => c.id);
 }
 
+/** The ICD 203 likelihood scale's words, as the hints offer them: one row, in order. */
+const likelihoodScale = "almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain";
+
 function hintFor(problem: BalanceProblem, report: BalanceReport): string | undefined {
   switch (problem.code) {
     case "MISSING_VIEWPOINT":
@@ -188,14 +191,14 @@ function hintFor(problem: BalanceProblem, report: BalanceReport): string | undef
       return "state the range of views here, or give the brief a recommendation: field of its own, beside summary: and assessment:";
     case "OFF_SCALE_LIKELIHOOD":
       // A staffer's "may possibly" was told to "use one row" of a scale she had never heard of.
-      return `say how likely in the scale's words (almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain), or leave "${problem.subject?.term ?? "it"}" out`;
+      return `say how likely in the scale's words (${likelihoodScale}), or leave "${problem.subject?.term ?? "it"}" out`;
     case "MIXED_ESTIMATIVE_ROWS":
-      return "use one row of the ICD 203 scale: almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain";
+      return `use one row of the ICD 203 scale: ${likelihoodScale}`;
     case "LIKELIHOOD_WITH_CONFIDENCE":
       return "state the likelihood and the confidence in separate sentences";
     case "ASSESSMENT_WITHOUT_LIKELIHOOD":
       // In the words of any topic: the hint is read in every project, not only the example's.
-      return "say how likely the judgment is in one of the ICD 203 words (almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain), as in \"… is likely within a year.\"";
+      return `say how likely the judgment is in one of the ICD 203 words (${likelihoodScale}), as in "… is likely within a year."`;
     case "ASSESSMENT_WITHOUT_CONFIDENCE":
       return "for example: \"We have moderate confidence in this judgment.\"";
     default:

@@ -35,8 +35,20 @@ export function parseLexicon(text: string, path = "data/lexicon.yaml"): Lexicon 
   const result = LexiconSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    // Counted from one, as a person counts the items of a list: "estimative.rows, item 1, terms".
-    const field = issue.path.map((part) => (typeof part === "number" ? `, item ${part + 1}, ` : `.${String(part)}`)).join("").replace(/^\./, "").replace(/, \./g, ", ").replace(/, $/, "");
+    // Keys dotted, a list's items counted from one, as a person counts them: "estimative.rows, item 1, terms".
+    const runs: string[] = [];
+    let keys: string[] = [];
+    for (const part of issue.path) {
+      if (typeof part !== "number") {
+        keys.push(String(part));
+        continue;
+      }
+      if (keys.length > 0) runs.push(keys.join("."));
+      keys = [];
+      runs.push(`item ${part + 1}`);
+    }
+    if (keys.length > 0) runs.push(keys.join("."));
+    const field = runs.join(", ");
     throw new BriefsmithError("LEXICON_INVALID", `the balance word lists in ${path} are invalid${field === "" ? "" : ` at ${field}`}: ${issue.message}`);
   }
   return result.data;

@@ -120,11 +120,12 @@ function fromIssue(
     case "invalid_union": {
       // "all" or a list, given neither: the literal's branch alone said 'allowed values: "all"', which left out the list.
       const key = path[path.length - 1];
-      if (typeof key === "string" && !Array.isArray(issue.input) && takesAllOrList(schemaAt(schema, relativePath))) {
+      const field = schemaAt(schema, relativePath);
+      if (typeof key === "string" && !Array.isArray(issue.input) && takesAllOrList(field)) {
         const ids = typeof issue.input === "string" ? issue.input.split(/[\s,]+/).filter((word) => word !== "") : [];
         // "All" or "alll" is all mistyped, not a list of one id that is none (a review).
         // Only a spelling of "all" itself: an id as short as "tax" is as near to it, and is a list of one.
-        const all = ids.length === 1 && /^a+l+$/i.test(ids[0]!) ? allowedValues(schemaAt(schema, relativePath))[0] : undefined;
+        const all = ids.length === 1 && /^a+l+$/i.test(ids[0]!) ? allowedValues(field)[0] : undefined;
         return [
           {
             ...base,
