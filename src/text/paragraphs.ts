@@ -73,16 +73,15 @@ export function checkQuote(quote: string, paragraphs: readonly Paragraph[], loca
  * years of detours"). For the hint of a quote that is not verbatim: it says what differs when only that does.
  */
 export function looselyFound(quote: string, paragraphs: readonly Paragraph[]): { paragraph: number; text: string } | undefined {
-  const wordsOf = (text: string) => [...normaliseForQuote(text).matchAll(/[\p{L}\p{N}]+/gu)];
-  const wanted = wordsOf(quote).map((m) => m[0].toLowerCase());
+  const wordsOf = (normalised: string) => [...normalised.matchAll(/[\p{L}\p{N}]+/gu)];
+  const wanted = wordsOf(normaliseForQuote(quote)).map((m) => m[0].toLowerCase());
   if (wanted.length === 0) return undefined;
-  for (const paragraph of paragraphs) {
-    const text = normaliseForQuote(paragraph.text);
-    const words = wordsOf(paragraph.text);
+  for (const [index, text] of normalisedOf(paragraphs).entries()) {
+    const words = wordsOf(text);
     for (let at = 0; at + wanted.length <= words.length; at++) {
       if (wanted.every((word, i) => words[at + i]![0].toLowerCase() === word)) {
         const last = words[at + wanted.length - 1]!;
-        return { paragraph: paragraph.number, text: text.slice(words[at]!.index, last.index + last[0].length) };
+        return { paragraph: paragraphs[index]!.number, text: text.slice(words[at]!.index, last.index + last[0].length) };
       }
     }
   }

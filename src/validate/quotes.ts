@@ -17,6 +17,16 @@ function otherSourceWithQuote(quote: string, sourceId: string, paragraphsBySourc
   return undefined;
 }
 
+/** "paragraph 4", "paragraphs 4, 9": where a quote is. */
+function paragraphsNamed(foundIn: readonly number[]): string {
+  return foundIn.length === 1 ? `paragraph ${foundIn[0]}` : `paragraphs ${foundIn.join(", ")}`;
+}
+
+/** The locator to set for a quote found in these paragraphs: the one, or the one meant. */
+function setLocatorHint(foundIn: readonly number[]): string {
+  return foundIn.length === 1 ? `set locator: ${foundIn[0]}` : "set locator: to the one you quote from, or quote more words, so that one paragraph alone has them";
+}
+
 /** Every quote is verbatim in its source, in the paragraph its locator names. */
 export function checkExtractQuotes(extract: Extract, origins: Origins, paragraphsBySource: SourceParagraphs): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -27,27 +37,24 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
     const ref = { kind, id: item.id } as const;
     const result = checkQuote(item.quote, paragraphs, item.locator);
     const foundIn = result.status === "wrong-paragraph" ? result.foundIn : [];
-    const setLocator =
-      foundIn.length === 1 ? `set locator: ${foundIn[0]}` : "set locator: to the one you quote from, or quote more words, so that one paragraph alone has them";
-    const where = foundIn.length === 1 ? `paragraph ${foundIn[0]}` : `paragraphs ${foundIn.join(", ")}`;
     if (item.locator > paragraphs.length) {
       // One error at the locator, saying where the quote is when the source has it: said apart as "not in paragraph
       // 40; it is in paragraph 4", it was a second error at the same caret.
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_LOCATOR_OUT_OF_RANGE",
-        message: `${kind} "${item.id}" points at paragraph ${item.locator}, but source "${item.source}" has ${paragraphs.length}${foundIn.length > 0 ? `; its quote is in ${where}` : ""}`,
+        message: `${kind} "${item.id}" points at paragraph ${item.locator}, but source "${item.source}" has ${paragraphs.length}${foundIn.length > 0 ? `; its quote is in ${paragraphsNamed(foundIn)}` : ""}`,
         ...locateInExtract(origins, item, "locator"),
-        hint: foundIn.length > 0 ? setLocator : "a paragraph is a non-empty line of the source text, counted from 1",
+        hint: foundIn.length > 0 ? setLocatorHint(foundIn) : "a paragraph is a non-empty line of the source text, counted from 1",
         item: ref,
       });
     } else if (result.status === "wrong-paragraph") {
       diagnostics.push({
         severity: "error",
         code: "EXTRACT_WRONG_LOCATOR",
-        message: `the quote of ${kind} "${item.id}" is not in paragraph ${item.locator} of "${item.source}"; it is in ${where}`,
+        message: `the quote of ${kind} "${item.id}" is not in paragraph ${item.locator} of "${item.source}"; it is in ${paragraphsNamed(foundIn)}`,
         ...locateInExtract(origins, item, "locator"),
-        hint: setLocator,
+        hint: setLocatorHint(foundIn),
         item: ref,
       });
     }
