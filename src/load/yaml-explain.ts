@@ -389,13 +389,11 @@ const blockKey = /^(\s*(?:- )?)([^\s#:'"][^:#]*):\s*([|>][-+1-9]*)\s*(?:#.*)?$/;
  */
 function unindentedBlock(lines: readonly Line[], at: number): Found | undefined {
   // The block's key: the nearest line above the error that opens a block, with lines of text only between.
-  let above = previousContentLine(lines, at + 1);
-  while (above !== undefined && !blockKey.test(above.text) && !keyWithInlineValue.test(above.text) && at - lines.indexOf(above) <= 50) {
-    above = previousContentLine(lines, lines.indexOf(above));
-  }
+  let keyAt = at;
+  while (keyAt >= 0 && at - keyAt <= 50 && !(isContent(lines[keyAt]!) && (blockKey.test(lines[keyAt]!.text) || keyWithInlineValue.test(lines[keyAt]!.text)))) keyAt--;
+  const above = lines[keyAt];
   const block = above === undefined ? null : blockKey.exec(above.text);
   if (above === undefined || block === null) return undefined;
-  const keyAt = lines.indexOf(above);
   const first = lines[keyAt + 1];
   // Text, not the next key after an empty block (`summary: >-` then `sections:`, whose slip is elsewhere).
   if (first === undefined || !isContent(first) || first.indent > keyColumn(above) || keyLine.test(first.text) || isItem(first)) return undefined;

@@ -100,37 +100,34 @@ export function spellOutAbbreviations(model: BriefModel): BriefModel {
   if (pending.size === 0) return model;
   const changed = new Map<object, Record<string, string>>();
   // Each text in print order, as changed so far: first for standalone uses, then for the compounds left.
-  let spell = (text: string) => spellOut(text, pending);
-  const visit = (owner: object, field: string, original: string | undefined) => {
-    const text = changed.get(owner)?.[field] ?? original;
-    if (text === undefined || pending.size === 0) return;
-    const spelled = spell(text);
-    if (spelled !== text) changed.set(owner, { ...changed.get(owner), [field]: spelled });
-  };
-  const visitAll = () => {
-    for (const section of model.sectionOrder) visitSection(section);
-  };
-  const visitSection = (section: (typeof model.sectionOrder)[number]) => {
-    // The bottom line comes first: the office's own words in it are ours to spell out. (Its weight statements are
-    // the balance report's, which this pass does not edit.)
-    if (section === "bluf") for (const field of ["summary", "assessment", "recommendation"] as const) visit(model, field, model[field]);
-    if (section === "themes" || section === "comparison") {
-      for (const theme of model.themes) {
-        visit(theme, "title", theme.title);
-        visit(theme, "question", theme.question);
-        for (const viewpoint of theme.viewpoints) {
-          visit(viewpoint, "thesis", viewpoint.thesis);
-          if (model.printsClaims) for (const claim of viewpoint.claims) visit(claim, "text", claim.text);
+  const spellInPrintOrder = (spell: (text: string) => string) => {
+    const visit = (owner: object, field: string, original: string | undefined) => {
+      const text = changed.get(owner)?.[field] ?? original;
+      if (text === undefined || pending.size === 0) return;
+      const spelled = spell(text);
+      if (spelled !== text) changed.set(owner, { ...changed.get(owner), [field]: spelled });
+    };
+    for (const section of model.sectionOrder) {
+      // The bottom line comes first: the office's own words in it are ours to spell out. (Its weight statements are
+      // the balance report's, which this pass does not edit.)
+      if (section === "bluf") for (const field of ["summary", "assessment", "recommendation"] as const) visit(model, field, model[field]);
+      if (section === "themes" || section === "comparison") {
+        for (const theme of model.themes) {
+          visit(theme, "title", theme.title);
+          visit(theme, "question", theme.question);
+          for (const viewpoint of theme.viewpoints) {
+            visit(viewpoint, "thesis", viewpoint.thesis);
+            if (model.printsClaims) for (const claim of viewpoint.claims) visit(claim, "text", claim.text);
+          }
+          visit(theme, "coverageNote", theme.coverageNote);
         }
-        visit(theme, "coverageNote", theme.coverageNote);
       }
+      if (section === "facts") for (const fact of model.facts) visit(fact, "text", fact.text);
+      if (section === "assumptions") for (const claim of model.assumptions) visit(claim, "text", claim.text);
     }
-    if (section === "facts") for (const fact of model.facts) visit(fact, "text", fact.text);
-    if (section === "assumptions") for (const claim of model.assumptions) visit(claim, "text", claim.text);
   };
-  visitAll();
-  spell = (text) => spellOutCompound(text, pending, longForms);
-  visitAll();
+  spellInPrintOrder((text) => spellOut(text, pending));
+  spellInPrintOrder((text) => spellOutCompound(text, pending, longForms));
   if (changed.size === 0) return model;
   const edited = <O extends object>(owner: O): O => {
     const fields = changed.get(owner);
