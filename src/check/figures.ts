@@ -24,6 +24,9 @@ const keptAfter = new RegExp(
 /** Before a figure: what makes it a number of something named, a date, money or part of a range. */
 const keptBefore = new RegExp(String.raw`(?:[$£€¥]|\d[.,:\/–-]?|\b(?:${months})\.?|\b(?:para|paras|paragraph|paragraphs|page|pages|p|pp|no|nos|number|article|art|chapter|section|clause|table|figure|fig|annex|line|route|zone|phase|stage|level|grade|tier|category|class|item|point|step|round|version|question|option|case|group|ward|district|platform|gate|room|floor|box|act|rule|schedule|exhibit|appendix|part|volume|vol|issue|series)\.?)\s*$`, "i");
 
+/** An abbreviation's full stop just before a figure: "para. 4", "Jan. 6", "Dr. 2" open no sentence. */
+const abbreviationBefore = new RegExp(String.raw`\b(?:para|no|p|pp|fig|art|vol|${months}|[A-Z])\.\s+$`, "i");
+
 /** Figures in `text` (quoted passages aside: they are the source's words) a reader expects as words. */
 export function figuresInProse(text: string): FigureInProse[] {
   const own = withoutQuotedPassages(text);
@@ -32,9 +35,8 @@ export function figuresInProse(text: string): FigureInProse[] {
     const figure = match[0];
     const index = match.index;
     const before = own.slice(0, index);
-    // A sentence's opening: the text's start, or after a full stop, question or exclamation mark.
-    // Not after an abbreviation's full stop: "para. 4", "Jan. 6", "Dr. 2" open no sentence.
-    if (/(?:^|[.!?]["”’)]?\s+)$/u.test(before) && !new RegExp(String.raw`\b(?:para|no|p|pp|fig|art|vol|${months}|[A-Z])\.\s+$`, "i").test(before)) {
+    // A sentence's opening: the text's start, or after a full stop, question or exclamation mark, not an abbreviation's.
+    if (/(?:^|[.!?]["”’)]?\s+)$/u.test(before) && !abbreviationBefore.test(before)) {
       found.push({ kind: "starts-sentence", figure, index });
       continue;
     }
