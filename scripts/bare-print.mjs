@@ -4,16 +4,21 @@
 // incremental build. Chromium's own work (layout and PDF) is the same as in brief build: the document
 // is set into the tab and printed with DevTools' printToPDF, as Briefsmith's printer does.
 //
-//   node scripts/bare-print.mjs HTML_DIR OUT_DIR BROWSER_PATH [--shell]
+// After `--`, flags for Chromium besides the two it always gets: npm run bench gives it Briefsmith's own, to
+// tell what Briefsmith's flags save Chromium from what Briefsmith itself costs.
+//
+//   node scripts/bare-print.mjs HTML_DIR OUT_DIR BROWSER_PATH [--shell] [-- FLAG...]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
 
-const [htmlDir, outDir, executablePath, mode] = process.argv.slice(2);
+const separator = process.argv.indexOf("--");
+const [htmlDir, outDir, executablePath, mode] = process.argv.slice(2, separator === -1 ? undefined : separator);
+const extraFlags = separator === -1 ? [] : process.argv.slice(separator + 1);
 const files = readdirSync(htmlDir).filter((f) => f.endsWith(".html")).sort();
 mkdirSync(outDir, { recursive: true });
 const args = process.getuid?.() === 0 || process.env.BRIEFSMITH_NO_SANDBOX === "1" ? ["--no-sandbox"] : [];
-const browser = await puppeteer.launch({ executablePath, headless: mode === "--shell" ? "shell" : true, pipe: true, args: [...args, "--disable-gpu", "--disable-dev-shm-usage"] });
+const browser = await puppeteer.launch({ executablePath, headless: mode === "--shell" ? "shell" : true, pipe: true, args: [...args, "--disable-gpu", "--disable-dev-shm-usage", ...extraFlags] });
 let next = 0;
 async function tab() {
   const page = await browser.newPage();
