@@ -22,6 +22,23 @@ export function taskSlots(count: number): <T>(task: () => Promise<T>) => Promise
 }
 
 /**
+ * Turns taken in order: each call's `ready` settles once the call before it has handed off (or `handOff` was
+ * called for it some other way), and a macrotask later, so that what that job set going (a document sent to the
+ * printer) has gone out before the next job's synchronous work holds the event loop.
+ */
+export function turnsInOrder(): () => { ready: Promise<void>; handOff: () => void } {
+  let last: Promise<void> = Promise.resolve();
+  return () => {
+    const ready = last;
+    let handOff!: () => void;
+    last = new Promise<void>((resolve) => {
+      handOff = () => setImmediate(resolve);
+    });
+    return { ready, handOff };
+  };
+}
+
+/**
  * Run jobs with at most `concurrency` at once; with failFast, start no new job
  * after a failure; once `signal` fires, start no new job at all. If a job
  * throws (a bug), the others stop starting new jobs and are waited for before

@@ -45,4 +45,24 @@ describe("rendering ahead", () => {
     // A handout is rendered three times over (its table of contents is tried too): briefs are counted, not renderings.
     expect(new Set(renderedBefore).size).toBe(2);
   });
+
+  it("sends a brief to the printer before it renders the next: the tabs do not wait for the briefs rendered ahead", async () => {
+    project = new TempProject();
+    events.list = [];
+    const printer = new FakePrinter();
+    const print = printer.printDocument.bind(printer);
+    printer.printDocument = async (html, options) => {
+      events.list.push(`print ${/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "?"}`);
+      return print(html, options);
+    };
+    await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer, jobs: 2 });
+    const firstRenderings = events.list.flatMap((event, index) => (event.startsWith("render ") && events.list.indexOf(event) === index ? [index] : []));
+    expect(firstRenderings.length).toBeGreaterThan(2);
+    // When a brief is first rendered, each brief rendered before it has been sent (the four in hand at the start
+    // were all rendered before the first was sent).
+    for (const [count, index] of firstRenderings.entries()) {
+      const sent = new Set(events.list.slice(0, index).filter((e) => e.startsWith("print "))).size;
+      expect(sent, `briefs sent before ${events.list[index]}`).toBe(count);
+    }
+  });
 });
