@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, realpathSync, type Dirent } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestMatch, suggestionHint } from "../diagnostics/suggest.js";
@@ -8,7 +8,7 @@ import { layoutNames, templateNames, type LayoutName } from "../schema/names.js"
 import { idPattern } from "../schema/id-pattern.js";
 import { joinWords } from "../text/prose.js";
 import { builtInTemplatesDir } from "./package-files.js";
-import { displayPath, isFile, leadsOutside, projectTemplatesDir, realFolder } from "./project.js";
+import { displayPath, isFile, isFolder, leadsOutside, projectTemplatesDir, realFolder } from "./project.js";
 import { fileLimits, readBinaryFile, readTextFile } from "./read-file.js";
 import { prepareSvgSanitiser } from "./sanitise-svg.js";
 import { assetContentProblem, assetNamePattern, assetSizeHint, assetSizeProblem, assetTypeOf, type TemplateAsset } from "./template-assets.js";
@@ -122,6 +122,7 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
     for (const key of ["builtIn", "project", "cwd"] as const) checkTextArgument(`loadTemplates's ${key}`, options[key]);
   }
   const { builtIn = builtInTemplatesDir, project, cwd = process.cwd() } = typeof options === "string" ? { builtIn: options } : options;
+  if (project !== undefined) checkProjectArgument(project);
   const fileTexts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const templates = new Map<string, TemplateEntry>();
@@ -231,6 +232,26 @@ function letterheadNameHint(name: string, templates: readonly string[], folder: 
 }
 
 /** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */
+/**
+ * A project without a templates folder has no templates of its own, so a folder that is not there is no error; but
+ * a mistyped path, or the project's own folder given for its templates folder, read no template without a word,
+ * and a brief naming one of them then failed as if it had never been written.
+ */
+function checkProjectArgument(project: string): void {
+  if (!existsSync(project)) {
+    if (existsSync(dirname(project))) return;
+    throw new BriefsmithError("API_INVALID_ARGUMENT", `loadTemplates's project is ${project}, which does not exist, nor does ${dirname(project)}`, {
+      hint: "give the templates folder of a project that exists (a project without one has no templates of its own)",
+    });
+  }
+  const holds = (extension: string) => listEntries(project).some((entry) => extname(entry.name) === extension);
+  if (!holds(".hbs") && !holds(".css") && isFolder(join(project, "templates"))) {
+    throw new BriefsmithError("API_INVALID_ARGUMENT", `loadTemplates's project is ${project}, a project's folder, not its templates folder`, {
+      hint: `give its templates folder: ${join(project, "templates")}`,
+    });
+  }
+}
+
 function isProjectFolder(project: string, builtIn: string): boolean {
   try {
     return realpathSync(project) !== realpathSync(builtIn);

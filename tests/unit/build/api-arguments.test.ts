@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -112,6 +112,23 @@ describe("a build whose signal has fired before it starts", () => {
     const next = await buildBriefs({ root: project.dir, cwd: project.dir, printer });
     expect(next.interrupted).toBeUndefined();
     expect(next.results.filter((r) => r.status === "built")).toHaveLength(3);
+  });
+});
+
+// A library user: loadTemplates with a mistyped project folder, or with the project's own folder for its templates
+// folder, gave Briefsmith's templates alone without a word; a brief naming the project's template then failed.
+describe("loadTemplates given a project folder that reads nothing", () => {
+  it("refuses a path whose folder does not exist either, and a project's own folder, naming its templates folder", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates"));
+    project.write("templates/house.hbs", "{{!-- layout: memo --}}\n{{> memo-body}}\n");
+    const mistyped = await refusal(() => loadTemplates({ project: project!.path("briefz/templates"), cwd: project!.dir }));
+    expect(mistyped).toMatchObject({ code: "API_INVALID_ARGUMENT", message: `loadTemplates's project is ${project.path("briefz/templates")}, which does not exist, nor does ${project.path("briefz")}` });
+    const root = await refusal(() => loadTemplates({ project: project!.dir, cwd: project!.dir }));
+    expect(root).toMatchObject({ code: "API_INVALID_ARGUMENT", hint: `give its templates folder: ${project.path("templates")}` });
+    // A project without a templates folder has no templates of its own: no error.
+    project.remove("templates");
+    await expect(loadTemplates({ project: project.path("templates"), cwd: project.dir })).resolves.toMatchObject({ diagnostics: [] });
   });
 });
 
