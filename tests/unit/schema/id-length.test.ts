@@ -11,3 +11,17 @@ describe("an id too long", () => {
     expect(Id.safeParse("a".repeat(64)).success).toBe(true);
   });
 });
+
+// A re-read: the message said "single hyphens", and an id with two together ("sino--russia") was taken, as was one
+// a brief could then not be found by with the same rule (brief-arguments, templates, source add use it too).
+describe("an id with hyphens together", () => {
+  it("is refused, as the message says", () => {
+    for (const id of ["sino--russia", "a--b", "central---asia"]) {
+      const result = Id.safeParse(id);
+      expect(result.success, id).toBe(false);
+      expect(result.error?.issues[0]?.message, id).toContain("single hyphens");
+    }
+    for (const id of ["central-asia", "a", "g7", "a-b-c"]) expect(Id.safeParse(id).success, id).toBe(true);
+    for (const id of ["-a", "a-", "A-b"]) expect(Id.safeParse(id).success, id).toBe(false);
+  });
+});
