@@ -57,6 +57,9 @@ export async function validateBriefs(options: ValidateOptions = {}): Promise<Val
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root ?? ".");
   const templates = loadProjectTemplates(root, cwd, options.templatesDir);
+  // Awaited by prepareBriefs; should it fail first (no such root), its error is the one said, and this one, left
+  // unheard, must not end the program that called.
+  templates.catch(() => undefined);
   const preparation = await prepareBriefs(options.paths ?? [resolve(root, "briefs")], { root, cwd, templates });
   const lexicon = options.lexicon ?? (await builtInLexicon());
   const context = { date: options.date ?? defaultBriefDate(options.env), lexicon };

@@ -120,9 +120,14 @@ export async function loadTemplates(options: string | LoadTemplatesOptions = {})
   if (typeof options !== "string") {
     checkOptionsArgument("loadTemplates's options", options, { builtIn: true, project: true, cwd: true } satisfies Record<keyof LoadTemplatesOptions, true>);
     for (const key of ["builtIn", "project", "cwd"] as const) checkTextArgument(`loadTemplates's ${key}`, options[key]);
+    if (options.project !== undefined) checkProjectArgument(options.project);
   }
-  const { builtIn = builtInTemplatesDir, project, cwd = process.cwd() } = typeof options === "string" ? { builtIn: options } : options;
-  if (project !== undefined) checkProjectArgument(project);
+  return readTemplates(typeof options === "string" ? { builtIn: options } : options);
+}
+
+/** loadTemplates for Briefsmith's own callers, whose project folder is one they have found (or reported missing) themselves. */
+async function readTemplates(options: LoadTemplatesOptions): Promise<TemplateSet> {
+  const { builtIn = builtInTemplatesDir, project, cwd = process.cwd() } = options;
   const fileTexts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const templates = new Map<string, TemplateEntry>();
@@ -231,7 +236,6 @@ function letterheadNameHint(name: string, templates: readonly string[], folder: 
   return `a letterhead is named after the template whose Word documents it is for: rename it ${joinWords(templates.map(named), "or")}`;
 }
 
-/** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */
 /**
  * A project without a templates folder has no templates of its own, so a folder that is not there is no error; but
  * a mistyped path, or the project's own folder given for its templates folder, read no template without a word,
@@ -239,19 +243,21 @@ function letterheadNameHint(name: string, templates: readonly string[], folder: 
  */
 function checkProjectArgument(project: string): void {
   if (!existsSync(project)) {
-    if (existsSync(dirname(project))) return;
-    throw new BriefsmithError("API_INVALID_ARGUMENT", `loadTemplates's project is ${project}, which does not exist, nor does ${dirname(project)}`, {
+    if (isFolder(dirname(project))) return;
+    throw new BriefsmithError("API_INVALID_ARGUMENT", `loadTemplates's project is ${project}, which does not exist, nor is ${dirname(project)} a folder`, {
       hint: "give the templates folder of a project that exists (a project without one has no templates of its own)",
     });
   }
-  const holds = (extension: string) => listEntries(project).some((entry) => extname(entry.name) === extension);
-  if (!holds(".hbs") && !holds(".css") && isFolder(join(project, "templates"))) {
+  const entries = listEntries(project);
+  const holdsTemplates = entries.some((entry) => extname(entry.name) === ".hbs" || extname(entry.name) === ".css");
+  if (!holdsTemplates && isFolder(join(project, "templates"))) {
     throw new BriefsmithError("API_INVALID_ARGUMENT", `loadTemplates's project is ${project}, a project's folder, not its templates folder`, {
       hint: `give its templates folder: ${join(project, "templates")}`,
     });
   }
 }
 
+/** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */
 function isProjectFolder(project: string, builtIn: string): boolean {
   try {
     return realpathSync(project) !== realpathSync(builtIn);
@@ -429,7 +435,7 @@ export function templateLayouts(set: TemplateSet): ReadonlyMap<string, LayoutNam
 
 /** Briefsmith's templates, and those of the project in `root` (its templates/ folder, if it has one). */
 export function loadProjectTemplates(root: string, cwd: string, builtIn?: string): Promise<TemplateSet> {
-  return loadTemplates({ builtIn, project: projectTemplatesDir(root), cwd });
+  return readTemplates({ builtIn, project: projectTemplatesDir(root), cwd });
 }
 
 /**

@@ -9,7 +9,7 @@ import { validateBriefs } from "../../../src/build/validate-briefs.js";
 import { renderDocx } from "../../../src/docx/render-docx.js";
 import { BriefsmithError } from "../../../src/errors/briefsmith-error.js";
 import { ingestDocument } from "../../../src/ingest/ingest-document.js";
-import { loadTemplates } from "../../../src/load/templates.js";
+import { loadProjectTemplates, loadTemplates } from "../../../src/load/templates.js";
 import { createPrinter } from "../../../src/print/printer.js";
 import { FakePrinter } from "../../helpers/fake-printer.js";
 import { TempProject } from "../../helpers/project.js";
@@ -123,12 +123,38 @@ describe("loadTemplates given a project folder that reads nothing", () => {
     mkdirSync(project.path("templates"));
     project.write("templates/house.hbs", "{{!-- layout: memo --}}\n{{> memo-body}}\n");
     const mistyped = await refusal(() => loadTemplates({ project: project!.path("briefz/templates"), cwd: project!.dir }));
-    expect(mistyped).toMatchObject({ code: "API_INVALID_ARGUMENT", message: `loadTemplates's project is ${project.path("briefz/templates")}, which does not exist, nor does ${project.path("briefz")}` });
+    expect(mistyped).toMatchObject({ code: "API_INVALID_ARGUMENT", message: `loadTemplates's project is ${project.path("briefz/templates")}, which does not exist, nor is ${project.path("briefz")} a folder` });
     const root = await refusal(() => loadTemplates({ project: project!.dir, cwd: project!.dir }));
     expect(root).toMatchObject({ code: "API_INVALID_ARGUMENT", hint: `give its templates folder: ${project.path("templates")}` });
     // A project without a templates folder has no templates of its own: no error.
     project.remove("templates");
     await expect(loadTemplates({ project: project.path("templates"), cwd: project.dir })).resolves.toMatchObject({ diagnostics: [] });
+  });
+});
+
+// A review: validateBriefs of a root that does not exist said PATH_NOT_FOUND, and then its templates' own failure,
+// heard by nobody, ended the program that had caught the first (`brief validate --root /tmp/nope` printed a stack).
+describe("validateBriefs of a root that does not exist", () => {
+  it("fails with PATH_NOT_FOUND alone: nothing else fails unheard", async () => {
+    const unheard: unknown[] = [];
+    const listener = (reason: unknown) => unheard.push(reason);
+    process.on("unhandledRejection", listener);
+    try {
+      const missing = join(tmpdir(), "briefsmith-no-such-root");
+      // Briefsmith's own templates not found either: they fail too, after the briefs have.
+      await expect(validateBriefs({ root: missing, templatesDir: join(missing, "templates") })).rejects.toMatchObject({ code: "PATH_NOT_FOUND" });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unheard).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", listener);
+    }
+  });
+
+  it("leaves Briefsmith's own reading of a project's templates as it was: a root that does not exist has Briefsmith's alone", async () => {
+    // What `brief list templates --root /tmp/nope` lists, and `brief new brief` offers, without a word about loadTemplates.
+    const set = await loadProjectTemplates(join(tmpdir(), "briefsmith-no-such-root"), tmpdir());
+    expect(set.diagnostics).toEqual([]);
+    expect([...set.templates.keys()]).toContain("memo");
   });
 });
 
