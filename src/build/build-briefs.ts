@@ -26,7 +26,7 @@ import { defaultConcurrency, defaultRestartAfter } from "./defaults.js";
 import { entryOf, generator, isShardsOwnFolder, nextManifest, pendingEntry } from "./next-manifest.js";
 import type { ValidBrief } from "../validate/brief.js";
 import { formatsOf, unchangedWithoutParsing, type PlanContext } from "./unchanged.js";
-import { runJobs, taskSlots, turnsInOrder } from "./run-jobs.js";
+import { runJobs, taskSlots } from "./run-jobs.js";
 import { SelectionNotices, textsOfNoticedFiles } from "./selection-notices.js";
 import { checkBuildOptions } from "./check-options.js";
 import { hasCurrentOutputs, type BriefResult, type BuildOptions, type BuildResult, type Env } from "./types.js";
@@ -247,9 +247,6 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
         abandon: afterGrace(options.signal, options.graceMs ?? 2_000),
         printSlot: taskSlots(jobs),
       };
-      // A brief rendered ahead is started once the one before it is waiting for a tab (or done), not before: else
-      // the briefs in hand at the start were all selected and rendered before the first was sent to the browser.
-      const nextTurn = turnsInOrder();
       try {
         started = await runJobs(
           plan.jobs,
@@ -258,14 +255,8 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
           // wait for a tab at the context's printSlot, never inside the printer.
           jobs * 2,
           options.failFast ?? false,
-          async (job) => {
-            const turn = nextTurn();
-            await turn.ready;
-            const printSlot: JobContext["printSlot"] = (print) => {
-              turn.handOff();
-              return context.printSlot(print);
-            };
-            const result = await buildOne(job, { ...context, printSlot }).finally(turn.handOff);
+          async (job, handOff) => {
+            const result = await buildOne(job, { ...context, handOff });
             emit(result);
             await journal.append(entryOf(result, job.previous)).catch((error: unknown) => {
               journalError ??= new BriefsmithError("OUTPUT_NOT_WRITABLE", `cannot write ${displayPath(journalPath(outDir), cwd)}: ${describeWriteError(error)}`, { cause: error });
@@ -273,6 +264,9 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
             return result.status === "built" || result.status === "rerendered";
           },
           options.signal,
+          // A brief in hand starts once the one before it is waiting for a tab, or prints nothing, not before: else
+          // the briefs in hand at the start were all selected and rendered before the first was sent to the browser.
+          true,
         );
       } finally {
         await journal.close();

@@ -49,6 +49,11 @@ export interface JobContext {
    * order they were rendered, and the wait is measured so that a brief's reported time leaves it out.
    */
   readonly printSlot: <T>(print: () => Promise<T>) => Promise<{ value: T; waitedMs: number }>;
+  /**
+   * Lets the next brief in hand start: called as this brief's document is given to the printer, or, when it prints
+   * none, once it is rendered (its Word file and its writing then overlap the next brief's work).
+   */
+  readonly handOff?: (() => void) | undefined;
 }
 
 function summarise(report: BalanceReport): BalanceSummary {
@@ -123,6 +128,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
           model,
           balance,
           async (page) => {
+            context.handOff?.();
             const { value, waitedMs } = await context.printSlot(() =>
               printer.printDocument(page, { paper: model.paper, date: model.date, timeoutMs: context.timeoutMs, signal: context.abandon }),
             );
@@ -143,6 +149,8 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
       if (html !== undefined) reused.set("html", html);
       else fresh.push({ format: "html", data: rendered, hash: htmlHash });
     }
+    // Printed, it was handed off as it went to the printer; if not, its rendering is done.
+    context.handOff?.();
     // The Word file is the one a staffer edits (tracked changes for clearance): one changed since the last build
     // wrote it is her work, and no build, --force included, writes over it.
     const editedByHand = new Set<OutputFormat>();

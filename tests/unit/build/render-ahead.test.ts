@@ -46,6 +46,38 @@ describe("rendering ahead", () => {
     expect(new Set(renderedBefore).size).toBe(2);
   });
 
+  // A review: a brief in hand, waiting for its turn when the build was stopped, was still selected and rendered.
+  it("renders no brief once the build is stopped, not even one in hand waiting for its turn", async () => {
+    project = new TempProject();
+    events.list = [];
+    const controller = new AbortController();
+    const printer = new FakePrinter();
+    const print = printer.printDocument.bind(printer);
+    printer.printDocument = async (html, options) => {
+      events.list.push("print");
+      controller.abort();
+      events.list.push("stopped");
+      return print(html, options);
+    };
+    await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer, jobs: 1, signal: controller.signal, graceMs: 0 });
+    const stoppedAt = events.list.indexOf("stopped");
+    expect(stoppedAt).toBeGreaterThan(0);
+    expect(events.list.slice(stoppedAt).filter((e) => e.startsWith("render ") && !events.list.slice(0, stoppedAt).includes(e))).toEqual([]);
+  });
+
+  // A review: with the turns, a brief that prints nothing (HTML only, or Word) held the next until its files were
+  // written: the briefs in hand no longer overlapped their writing.
+  it("starts the next brief once one that prints nothing is rendered, while its files are written", async () => {
+    project = new TempProject();
+    events.list = [];
+    await buildBriefs({
+      root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer: new FakePrinter(), jobs: 1, formats: ["html"],
+      onBrief: (result) => events.list.push(`done ${result.id}`),
+    });
+    const firstDone = events.list.findIndex((e) => e.startsWith("done "));
+    expect(new Set(events.list.slice(0, firstDone).filter((e) => e.startsWith("render "))).size).toBe(2);
+  });
+
   it("sends a brief to the printer before it renders the next: the tabs do not wait for the briefs rendered ahead", async () => {
     project = new TempProject();
     events.list = [];

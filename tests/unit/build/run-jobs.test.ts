@@ -44,6 +44,48 @@ describe("runJobs", () => {
   });
 });
 
+describe("runJobs in turns", () => {
+  it("starts a job once the one before it has handed off, and a job that hands off early overlaps the next", async () => {
+    const events: string[] = [];
+    await runJobs([1, 2, 3], 3, false, async (job, handOff) => {
+      events.push(`start ${job}`);
+      if (job !== 2) handOff();
+      await tick();
+      events.push(`end ${job}`);
+      return true;
+    }, undefined, true);
+    // 2 starts while 1 runs on (1 handed off at once); 3 waits for 2, which never hands off, to end.
+    expect(events.indexOf("start 2")).toBeLessThan(events.indexOf("end 1"));
+    expect(events.indexOf("start 3")).toBeGreaterThan(events.indexOf("end 2"));
+  });
+
+  // A review: a job taken up before the build was stopped, and waiting for its turn, still ran once the turn came
+  // (a brief selected and rendered after Ctrl+C, and counted as started).
+  it("starts nothing once stopped, not even a job that was waiting for its turn", async () => {
+    const controller = new AbortController();
+    const started: number[] = [];
+    const count = await runJobs([1, 2, 3, 4], 4, false, async (job, handOff) => {
+      started.push(job);
+      controller.abort();
+      handOff();
+      await tick();
+      return true;
+    }, controller.signal, true);
+    expect(started).toEqual([1]);
+    expect(count).toBe(1);
+  });
+
+  it("with failFast, starts no job waiting for its turn after one reports failure", async () => {
+    const started: number[] = [];
+    await runJobs([1, 2, 3, 4], 4, true, async (job) => {
+      started.push(job);
+      await tick();
+      return job !== 1;
+    }, undefined, true);
+    expect(started).toEqual([1]);
+  });
+});
+
 describe("taskSlots", () => {
   it("runs at most its count at once, the others in the order they came, and says how long each waited", async () => {
     const slot = taskSlots(2);
