@@ -81,7 +81,7 @@ export const errorCodes = {
 
   // Briefs
   ...schemaCodes("BRIEF", "a brief"),
-  BRIEF_INVALID_ID: { meaning: "the brief's file name cannot be an id", fix: "rename the file to lower-case letters, digits and hyphens, or set id:" },
+  BRIEF_INVALID_ID: { meaning: "the brief's file name cannot be an id", fix: "rename the file to lower-case letters, digits and single hyphens, or set id:" },
   BRIEF_DUPLICATE_ID: { meaning: "two briefs have the same id, so both would write the same output", fix: "give one of them another id" },
   BRIEF_UNKNOWN_CORPUS: { meaning: "the brief names a corpus that is not under sources/", fix: "use the corpus the hint suggests, or create it" },
   BRIEF_UNKNOWN_THEME: { meaning: "the brief names a theme its corpus does not have", fix: "use an id from brief list themes" },
@@ -167,7 +167,7 @@ export const errorCodes = {
   TEMPLATE_UNSUPPORTED: { meaning: "a template uses a Handlebars feature Briefsmith does not allow (decorators, inline partials, a partial chosen at run time, a partial that includes itself)", fix: "put the partial in templates/partials/ and include it by name" },
   TEMPLATE_NO_LAYOUT: { meaning: "a new template does not say which layout it follows", fix: "make its first line {{!-- layout: memo --}} (or handout, one-pager)" },
   TEMPLATE_UNKNOWN_LAYOUT: { meaning: "a template names a layout Briefsmith does not have, or a replacement of a built-in template names another layout", fix: "use memo, handout or one-pager" },
-  TEMPLATE_INVALID_NAME: { meaning: "a file in templates/ has a name that cannot be a template, partial or asset name", fix: "rename it to lower-case letters, digits and hyphens (assets: also dots and underscores)" },
+  TEMPLATE_INVALID_NAME: { meaning: "a file in templates/ has a name that cannot be a template, partial or asset name", fix: "rename it to lower-case letters, digits and single hyphens (assets: also dots and underscores)" },
   TEMPLATE_ASSET_INVALID: { meaning: "a file in templates/assets/ is not a PNG, JPEG or SVG image, or is not what its name says", fix: "save it as PNG, JPEG or SVG, with the matching extension" },
   TEMPLATE_LOADS_NOTHING: { meaning: "a project's template or style sheet names a file or address to load (src=\"logo.png\", <link href>, url(…), @import, <script>): documents are printed offline and load nothing, so it would be missing (a warning)", fix: "put the image in templates/assets/ and write src=\"{{asset \"logo.png\"}}\"; a style sheet goes in templates/ as a .css file" },
   TEMPLATE_ASSET_SANITISED: { meaning: "parts of an SVG asset that could run code or load something were removed (a warning)", fix: "nothing, if the image still looks right; otherwise export it again without scripts, links, embedded fonts or style elements (styles as presentation attributes)" },

@@ -5,7 +5,7 @@ import { closestMatch, suggestionHint } from "../diagnostics/suggest.js";
 import { checkOptionsArgument, checkTextArgument } from "../errors/argument.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { layoutNames, templateNames, type LayoutName } from "../schema/names.js";
-import { idPattern } from "../schema/id-pattern.js";
+import { idPattern, withSingleHyphens } from "../schema/id-pattern.js";
 import { joinWords } from "../text/prose.js";
 import { builtInTemplatesDir } from "./package-files.js";
 import { displayPath, isFile, isFolder, leadsOutside, projectTemplatesDir, realFolder } from "./project.js";
@@ -257,6 +257,14 @@ function checkProjectArgument(project: string): void {
   }
 }
 
+/** How to rename a file whose name cannot be a template's: with single hyphens, when that is all that is wrong. */
+function renameHint(name: string, extension: string, example: string): string {
+  const single = withSingleHyphens(name);
+  return single === undefined
+    ? `rename it to lower-case letters, digits and single hyphens, ${example}`
+    : `a name takes single hyphens, never two together: rename it ${single}${extension}`;
+}
+
 /** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */
 function isProjectFolder(project: string, builtIn: string): boolean {
   try {
@@ -335,7 +343,7 @@ class ProjectReader {
         code: "TEMPLATE_INVALID_NAME",
         message: `"${name}" cannot be a ${extension === ".css" ? "style sheet's" : relativePath.startsWith("partials") ? "partial's" : "template's"} name, so the file is not used`,
         file: shown,
-        hint: "rename it to lower-case letters, digits and hyphens, as in letter.hbs or house-style.css",
+        hint: renameHint(name, extension, "as in letter.hbs or house-style.css"),
       });
       return undefined;
     }
@@ -389,7 +397,10 @@ class ProjectReader {
         code: "TEMPLATE_INVALID_NAME",
         message: `"${name}" cannot be a template's name, so this Word letterhead is not used`,
         file: shown,
-        hint: "name it after the template whose Word documents it is for, as in letterhead.docx for templates/letterhead.hbs",
+        hint:
+          withSingleHyphens(name) === undefined
+            ? "name it after the template whose Word documents it is for, as in letterhead.docx for templates/letterhead.hbs"
+            : renameHint(name, ".docx", "after the template whose Word documents it is for"),
       });
       return undefined;
     }

@@ -12,3 +12,9 @@ export function isIdTooLong(value: string): boolean {
   // Every character one an id takes, and nothing else wrong: one with a capital or an underscore is told that too.
   return value.length > idMaxLength && /^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(value);
 }
+
+/** The name an id of good characters but hyphens together would have with single ones: what to suggest for it. */
+export function withSingleHyphens(value: string): string | undefined {
+  const single = value.replace(/-{2,}/g, "-");
+  return single !== value && idPattern.test(single) ? single : undefined;
+}

@@ -68,7 +68,7 @@ export function validateBriefFile(
           message: `the file name "${fileBaseName}" cannot be a brief id`,
           file: file.path,
           span: { start: 0, end: 1 },
-          hint: "rename the file to lower-case letters, digits and hyphens, or set id: in the brief",
+          hint: "rename the file to lower-case letters, digits and single hyphens, or set id: in the brief",
         },
       ],
     };

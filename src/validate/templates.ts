@@ -483,7 +483,7 @@ function unknownPartialHint(name: string, set: Pick<TemplateSet, "partials" | "r
   if (refused !== undefined) return `${refused.shown} is there but cannot be used: see its own error`;
   const suggestion = suggestionHint(name, [...set.partials.keys()], "partial");
   if (/[/\\]|^\./.test(name)) return hintWith(suggestion, "a partial is named by its file in templates/partials/, never by a path");
-  if (!idPattern.test(name)) return hintWith(suggestion, "a partial's name, like its file's, is lower-case letters, digits and hyphens");
+  if (!idPattern.test(name)) return hintWith(suggestion, "a partial's name, like its file's, is lower-case letters, digits and single hyphens");
   return hintWith(suggestion, `a partial of your own goes in templates/partials/${name}.hbs`);
 }
 

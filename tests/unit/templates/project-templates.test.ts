@@ -183,6 +183,23 @@ describe("what in templates/ is not a file", () => {
   });
 });
 
+// A review: a template's name is an id (a brief names it), and ids take single hyphens; a style sheet named BEM
+// fashion, house--dark.css, accepted before that rule was made one, was then told to use "lower-case letters,
+// digits and hyphens", which it did.
+describe("a file named with hyphens together", () => {
+  it("is told to take single hyphens, with the name it would have", async () => {
+    project = new TempProject();
+    mkdirSync(project.path("templates"), { recursive: true });
+    project.write("templates/house--dark.css", "body { color: #111; }\n");
+    project.write("templates/Letter.hbs", "{{!-- layout: memo --}}\n");
+    const set = await loadTemplates({ project: project.path("templates"), cwd: project.dir });
+    expect(set.diagnostics.map((d) => [d.file, d.hint])).toEqual([
+      ["templates/Letter.hbs", "rename it to lower-case letters, digits and single hyphens, as in letter.hbs or house-style.css"],
+      ["templates/house--dark.css", "a name takes single hyphens, never two together: rename it house-dark.css"],
+    ]);
+  });
+});
+
 describe("the styles' order", () => {
   it("is Briefsmith's base, the layout's, the project's shared sheets by name, then the template's own", async () => {
     project = letterProject();
