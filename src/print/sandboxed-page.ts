@@ -66,10 +66,10 @@ export class SandboxedPage {
     await session.send("Page.setLifecycleEventsEnabled", { enabled: true });
     const { frameTree } = await session.send("Page.getFrameTree");
     // A tab in a window on screen composites and rasterises each document for display, though printing paints it
-    // again; in a minimised window it draws nothing. The full browser's headless mode has windows (it then spends
-    // about a tenth less CPU on the bench's briefs, and prints the same bytes); the headless shell, which Chromium
-    // flags keep from drawing (launch.ts), has none to minimise, and a browser without the call says so: either way
-    // the tab prints as it did.
+    // again; in a minimised window (the document hidden) it draws nothing. The full browser's headless mode then
+    // spends about a tenth less CPU on the bench's briefs; the headless shell, which its flags already keep from
+    // drawing (launch.ts), minimises too, for nothing measurable. Both print the same bytes. A browser without the
+    // call says so, and its tab prints as it did.
     await session
       .send("Browser.getWindowForTarget")
       .then(({ windowId }) => session.send("Browser.setWindowBounds", { windowId, bounds: { windowState: "minimized" } }))
