@@ -26,19 +26,26 @@ vi.mock("../../../src/render/render.js", async (importOriginal) => {
   };
 });
 
+/** A fake printer that calls `before` with each document's title as it is given one, and waits for it, then prints. */
+function watchedPrinter(before: (title: string) => void | Promise<void>): FakePrinter {
+  const printer = new FakePrinter();
+  const print = printer.printDocument.bind(printer);
+  printer.printDocument = async (html, options) => {
+    await before(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "?");
+    return print(html, options);
+  };
+  return printer;
+}
+
 describe("rendering ahead", () => {
   it("renders the next brief while the only tab prints the last one", async () => {
     project = new TempProject();
     events.list = [];
-    const printer = new FakePrinter();
-    const print = printer.printDocument.bind(printer);
-    printer.printDocument = async (html, options) => {
-      const id = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "?";
+    const printer = watchedPrinter(async (id) => {
       events.list.push(`print ${id}`);
       await new Promise((resolve) => setTimeout(resolve, 30));
       events.list.push(`printed ${id}`);
-      return print(html, options);
-    };
+    });
     await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer, jobs: 1 });
     const firstPrinted = events.list.findIndex((e) => e.startsWith("printed "));
     const renderedBefore = events.list.slice(0, firstPrinted).filter((e) => e.startsWith("render "));
@@ -51,14 +58,11 @@ describe("rendering ahead", () => {
     project = new TempProject();
     events.list = [];
     const controller = new AbortController();
-    const printer = new FakePrinter();
-    const print = printer.printDocument.bind(printer);
-    printer.printDocument = async (html, options) => {
+    const printer = watchedPrinter(() => {
       events.list.push("print");
       controller.abort();
       events.list.push("stopped");
-      return print(html, options);
-    };
+    });
     await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer, jobs: 1, signal: controller.signal, graceMs: 0 });
     const stoppedAt = events.list.indexOf("stopped");
     expect(stoppedAt).toBeGreaterThan(0);
@@ -81,12 +85,9 @@ describe("rendering ahead", () => {
   it("sends a brief to the printer before it renders the next: the tabs do not wait for the briefs rendered ahead", async () => {
     project = new TempProject();
     events.list = [];
-    const printer = new FakePrinter();
-    const print = printer.printDocument.bind(printer);
-    printer.printDocument = async (html, options) => {
-      events.list.push(`print ${/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "?"}`);
-      return print(html, options);
-    };
+    const printer = watchedPrinter((id) => {
+      events.list.push(`print ${id}`);
+    });
     await buildBriefs({ root: project.dir, cwd: project.dir, date: "2026-01-15", env: process.env, printer, jobs: 2 });
     const firstRenderings = events.list.flatMap((event, index) => (event.startsWith("render ") && events.list.indexOf(event) === index ? [index] : []));
     expect(firstRenderings.length).toBeGreaterThan(2);
