@@ -14,6 +14,7 @@ const moduleMocking = [
   "tests/unit/build/lock-full-disk.test.ts",
   "tests/unit/build/nightly-safety.test.ts",
   "tests/unit/build/render-ahead.test.ts",
+  "tests/unit/cli/stop-while-closing.test.ts",
   "tests/unit/build/no-op-parsing.test.ts",
   "tests/unit/build/template-trust.test.ts",
   "tests/unit/build/word-output.test.ts",

@@ -57,8 +57,10 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     // SIGINT, SIGTERM and SIGHUP stop the build cleanly; the exit code says which it was.
     const stop = new AbortController();
     let stoppedBy: StopSignal | undefined;
+    // Once the build proper has returned, only the browser is left to close: a signal then stops nothing.
+    let buildReturned = false;
     const stopListening = io.onSignal?.((signal) => {
-      if (stoppedBy !== undefined) return;
+      if (stoppedBy !== undefined || buildReturned) return;
       stoppedBy = signal;
       io.stderr.write(`\nbrief: ${signal}: stopping: no more briefs are started; those printing get 2 s\n`);
       stop.abort(signal);
@@ -112,8 +114,12 @@ it finished, closes the browser and exits 130, 143 or 129.`,
       }
       result = { results: [], diagnostics: [], fileTexts: new Map(), manifestPath: undefined, browserLaunches: 0, notStarted: 0, notStartedBriefs: [], interrupted: stoppedBy };
     } finally {
-      stopListening?.();
+      buildReturned = true;
+      // Closing the browser takes a moment (seconds, for one that hangs): a signal then is heard, and the build's
+      // result stands, rather than Node's default end of the process, which left no summary, a hidden cursor and
+      // the browser's profile folder behind.
       await (await early?.catch(() => undefined))?.close();
+      stopListening?.();
     }
     await progress?.stop();
     const seconds = (performance.now() - started) / 1000;
