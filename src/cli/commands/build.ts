@@ -62,7 +62,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     const stopListening = io.onSignal?.((signal) => {
       if (stoppedBy !== undefined || buildReturned) return;
       stoppedBy = signal;
-      io.stderr.write(`\nbrief: ${signal}: stopping: no more briefs are started; those printing get 2 s\n`);
+      io.stderr.write(`\nbrief: ${signal}: stopping: no more briefs are started; those under way get 2 s\n`);
       stop.abort(signal);
     });
     // With --force every brief will be printed (the nightly forced build): the browser starts now, while the
