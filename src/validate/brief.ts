@@ -1,3 +1,4 @@
+import { extname } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestMatch, suggestionHint } from "../diagnostics/suggest.js";
 import type { YamlFile } from "../load/yaml-file.js";
@@ -6,7 +7,7 @@ import { z } from "zod";
 import { portionMarkOf, printedMarking, recognisedMarkings } from "../marking/portion-mark.js";
 import { BriefSchema, layoutNames, layoutRefusals, layoutSections, sectionNames, TemplateId, type Brief, type LayoutName, type SectionName } from "../schema/brief.js";
 import type { ReadonlyExtract } from "../schema/extract.js";
-import { idPattern } from "../schema/id-pattern.js";
+import { idPattern, withSingleHyphens } from "../schema/id-pattern.js";
 import type { Corpus } from "./corpus.js";
 import { describePath, diagnosticsFromZod } from "./zod-diagnostics.js";
 
@@ -68,7 +69,10 @@ export function validateBriefFile(
           message: `the file name "${fileBaseName}" cannot be a brief id`,
           file: file.path,
           span: { start: 0, end: 1 },
-          hint: "rename the file to lower-case letters, digits and single hyphens, or set id: in the brief",
+          hint:
+            withSingleHyphens(id) === undefined
+              ? "rename the file to lower-case letters, digits and single hyphens, or set id: in the brief"
+              : `an id takes single hyphens, never two together: rename the file ${withSingleHyphens(id)}${extname(file.path)}, or set id: in the brief`,
         },
       ],
     };

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Id } from "../../../src/schema/extract.js";
+import { runCli } from "../../helpers/cli.js";
+import { TempProject } from "../../helpers/project.js";
 
 // A CI engineer's test: a 100-character id of good characters was told "an id is lower-case letters, digits and
 // single hyphens", and never that it was too long.
@@ -23,5 +26,20 @@ describe("an id with hyphens together", () => {
     }
     for (const id of ["central-asia", "a", "g7", "a-b-c"]) expect(Id.safeParse(id).success, id).toBe(true);
     for (const id of ["-a", "a-", "A-b"]) expect(Id.safeParse(id).success, id).toBe(false);
+  });
+});
+
+// What a brief file named with hyphens together is told: the name to give it, as a template file is.
+describe("a brief file named with hyphens together", () => {
+  it("is told the file name it would have with single hyphens", async () => {
+    const project = new TempProject();
+    try {
+      project.write("briefs/night--memo.yaml", readFileSync(project.path("briefs/tram-memo.yaml"), "utf8"));
+      const run = await runCli(["validate", "briefs/night--memo.yaml"], { cwd: project.dir });
+      expect(run.code).toBe(1);
+      expect(run.stdout + run.stderr).toContain("hint: an id takes single hyphens, never two together: rename the file night-memo.yaml, or set id: in the brief");
+    } finally {
+      project.dispose();
+    }
   });
 });
