@@ -133,15 +133,13 @@ describe("the due-weight statement", () => {
     expect(text).not.toMatch(/is sure/);
   });
 
-  it("names who holds each view without their stances, for a page that prints the views' theses under it", () => {
-    expect(dueWeight(theme("most", "one")).attributed).toBe(
-      "The weight of opinion in the sources lies with the “Yes” view, which the sources attribute to most experts (One) and one official (Pub Two). The sources attribute the “No” view to one official (Pub Two).",
-    );
-    const three = weighed(
+  /** The “Yes” view held by most experts (One), and “No” and a third view, “Maybe”, each held by one group (Pub Two). */
+  const threeViews = (noHolders: string, maybeHolders: string) =>
+    weighed(
       [
         { id: "p1", label: "most experts", prevalence: "most" },
-        { id: "p2", label: "one official", prevalence: "one" },
-        { id: "p3", label: "one analyst", prevalence: "one" },
+        { id: "p2", label: noHolders, prevalence: "one" },
+        { id: "p3", label: maybeHolders, prevalence: "one" },
       ],
       (base) => {
         const claimOf = (id: string, viewpoint: string, source: string, perspective: string) => ({ ...base.claims.find((c) => c.id === "y1")!, id, viewpoint, source, perspective });
@@ -149,6 +147,12 @@ describe("the due-weight statement", () => {
       },
       [{ id: "maybe", label: "Maybe", thesis: "It may be so." }],
     );
+
+  it("names who holds each view without their stances, for a page that prints the views' theses under it", () => {
+    expect(dueWeight(theme("most", "one")).attributed).toBe(
+      "The weight of opinion in the sources lies with the “Yes” view, which the sources attribute to most experts (One) and one official (Pub Two). The sources attribute the “No” view to one official (Pub Two).",
+    );
+    const three = threeViews("one official", "one analyst");
     expect(three.attributed).toBe(
       "The weight of opinion in the sources lies with the “Yes” view, which the sources attribute to most experts (One). The sources attribute the “No” view to one official (Pub Two); the “Maybe” view, to one analyst (Pub Two).",
     );
@@ -159,18 +163,7 @@ describe("the due-weight statement", () => {
   // A reader's test: "the sources attribute the “A” view to one explanation (GMF workshop); the “B” view, to one
   // explanation (GMF workshop); the “C” view, to one explanation (GMF workshop)" read as a form filled in.
   it("attributes views with the same holders together, without their stances", () => {
-    const three = weighed(
-      [
-        { id: "p1", label: "most experts", prevalence: "most" },
-        { id: "p2", label: "one explanation", prevalence: "one" },
-        { id: "p3", label: "one explanation", prevalence: "one" },
-      ],
-      (base) => {
-        const claimOf = (id: string, viewpoint: string, source: string, perspective: string) => ({ ...base.claims.find((c) => c.id === "y1")!, id, viewpoint, source, perspective });
-        return [claimOf("y1", "yes", "s1", "p1"), claimOf("n1", "no", "s2", "p2"), claimOf("m1", "maybe", "s2", "p3")];
-      },
-      [{ id: "maybe", label: "Maybe", thesis: "It may be so." }],
-    );
+    const three = threeViews("one explanation", "one explanation");
     expect(three.attributed).toContain("The sources attribute the “No” and “Maybe” views each to one explanation (Pub Two).");
   });
 
