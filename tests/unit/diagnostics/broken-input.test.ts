@@ -86,6 +86,8 @@ function shortenBuildItClaims(p: TempProject): void {
 describe("diagnostics for broken input", () => {
   let project: TempProject | undefined;
   afterEach(() => project?.dispose());
+  /** brief validate of the project's tram memo, as a staffer runs it in the project's folder. */
+  const validateMemo = () => runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project!.dir });
 
   for (const [name, breakIt] of Object.entries(cases)) {
     it(name, async () => {
@@ -102,7 +104,7 @@ describe("diagnostics for broken input", () => {
   it("an empty brief file says which keys are missing, as a brief without them does", async () => {
     project = new TempProject();
     project.write("briefs/tram-memo.yaml", "# to do\n");
-    const { code, stderr } = await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir });
+    const { code, stderr } = await validateMemo();
     expect(code).toBe(1);
     expect(stderr).not.toContain("undefined");
     expect(stderr).toContain('error BRIEF_MISSING_KEY: the key "template" is missing');
@@ -115,7 +117,7 @@ describe("diagnostics for broken input", () => {
   it("a list written without brackets, or a number, is told to write all or a list, with the list to write", async () => {
     project = new TempProject();
     project.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes: worth-building, costs\nviewpoints: 5\n");
-    const { code, stderr } = await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir });
+    const { code, stderr } = await validateMemo();
     expect(code).toBe(1);
     expect(stderr).not.toContain('allowed values: "all"');
     expect(stderr).toContain('error BRIEF_INVALID_VALUE: themes is "worth-building, costs": write all, or a list of themes');
@@ -125,11 +127,11 @@ describe("diagnostics for broken input", () => {
     // A review: "All" and "alll" were told to write [All] and [alll], a list of an id that is none.
     for (const all of ["All", "alll"]) {
       project.write("briefs/tram-memo.yaml", project.read("briefs/tram-memo.yaml").replace(/themes: .*\n/, `themes: ${all}\n`));
-      const mistyped = await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir });
+      const mistyped = await validateMemo();
       expect(mistyped.stderr, all).toContain("hint: did you mean themes: all?");
     }
     project.write("briefs/tram-memo.yaml", project.read("briefs/tram-memo.yaml").replace(/themes: .*\n/, "themes: tax\n"));
-    expect((await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir })).stderr).toContain("hint: write the list in brackets: themes: [tax]");
+    expect((await validateMemo()).stderr).toContain("hint: write the list in brackets: themes: [tax]");
   });
 
   // A staffer's test: "the key "quote" is missing in claims[6]" for the seventh claim, and "claims[4].locator is 0":
@@ -144,7 +146,7 @@ describe("diagnostics for broken input", () => {
     expect(stderr).toContain('error EXTRACT_MISSING_KEY: the key "place" is missing in source "council-hearing"');
     project = new TempProject();
     project.replace("briefs/tram-memo.yaml", "corpus: transit\n", "corpus: transit\nthemes: [worth-building, Bad_Theme]\n");
-    const brief = await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir });
+    const brief = await validateMemo();
     expect(brief.stderr).toMatch(/item 2 of themes/);
   });
 
@@ -159,7 +161,7 @@ describe("diagnostics for broken input", () => {
   it("a misspelt theme prints the file, line and column, the line, and the suggestion", async () => {
     project = new TempProject();
     cases["typo in a theme"]!(project);
-    const { stderr } = await runCli(["validate", "briefs/tram-memo.yaml", "--root", "."], { cwd: project.dir });
+    const { stderr } = await validateMemo();
     expect(stderr).toContain('briefs/tram-memo.yaml:5:5: error BRIEF_UNKNOWN_THEME: corpus "transit" has no theme "worth-buildin"');
     expect(stderr).toContain("  5 |   - worth-buildin\n    |     ^^^^^^^^^^^^^");
     expect(stderr).toContain('hint: did you mean "worth-building"?');
