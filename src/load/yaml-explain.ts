@@ -190,7 +190,7 @@ function itemLeftOfList(error: YAMLParseError, lines: readonly Line[], at: numbe
       span: { start: line.start + line.indent, end: line.start + line.indent + 1 },
       hint: `start it with "- " ${column} space${column === 1 ? "" : "s"} in, as the other items`,
     },
-    covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
+    covers: onLine(line),
   };
 }
 
@@ -214,7 +214,7 @@ function colonInValue(error: YAMLParseError, lines: readonly Line[], at: number)
       span: { start, end: line.start + line.text.length },
       hint: parses(mended) ? `put the value in double quotes: ${mended}` : "put the value in double quotes",
     },
-    covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
+    covers: onLine(line),
   };
 }
 
@@ -300,6 +300,11 @@ function isContent(line: Line): boolean {
   return line.text.trim() !== "" && !line.text.trimStart().startsWith("#");
 }
 
+/** Covers the errors the parser reported on this line: the same slip, said again. */
+function onLine(line: Line): Found["covers"] {
+  return (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length;
+}
+
 function previousContentLine(lines: readonly Line[], index: number): Line | undefined {
   for (let above = index - 1; above >= 0; above--) {
     const line = lines[above]!;
@@ -345,7 +350,7 @@ function quoteInsideQuotes(error: YAMLParseError, lines: readonly Line[], at: nu
           ? `inside '…' an apostrophe is written twice: ${mended}; or put the value in double quotes`
           : `inside "…" a quote is written \\": ${mended}; or put the value in single quotes, or use typographic quotes (“ ”)`,
     },
-    covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
+    covers: onLine(line),
   };
 }
 
@@ -376,7 +381,7 @@ function quotedOpening(error: YAMLParseError, lines: readonly Line[], at: number
       span: { start: line.start + close, end: line.start + close + 1 },
       hint: `a value that opens with ${quote} ends at the next ${quote}: put it all in ${quote === '"' ? "single" : "double"} quotes: ${opened[1]!.trimStart()}${mended}`,
     },
-    covers: (other) => other.pos[0] >= line.start && other.pos[0] <= line.start + line.text.length,
+    covers: onLine(line),
   };
 }
 
