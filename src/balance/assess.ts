@@ -8,6 +8,7 @@ import type { Lexicon } from "./lexicon.js";
 import type { ErrorCode } from "../errors/codes.js";
 import { plural } from "../text/plural.js";
 import { joinWords } from "../text/prose.js";
+import { weightLies } from "./due-weight.js";
 import { measureBalance, type BalancePolicy, type BalanceProblem, type BalanceProblemCode, type BalanceReport } from "./measure.js";
 
 /** The policy a brief gets when it names none: memos are held to strict balance. */
@@ -175,8 +176,8 @@ function hintFor(problem: BalanceProblem, report: BalanceReport): string | undef
       // by trimming (a staffer followed "show fewer of the other sides'", and the leading view got the fewest claims).
       const weight = theme?.weight;
       const byWeight =
-        weight !== undefined && report.space === "equal" && weight.leading === problem.viewpointId
-          ? `; the weight of opinion in the sources ${weight.verdict === "lies-with" ? "lies with" : "leans toward"} this view: space: proportional gives each view room in proportion to it`
+        weight !== undefined && report.space === "equal" && weight.leading === problem.viewpointId && (weight.verdict === "lies-with" || weight.verdict === "leans-toward")
+          ? `; ${weightLies(weight.verdict)} this view: space: proportional gives each view room in proportion to it`
           : "";
       if (side !== undefined && side.claims < side.claimsInExtract) {
         return `this side shows ${side.claims} of its ${side.claimsInExtract} claims: raise claims_per_viewpoint, or trim the other sides${byWeight}`;

@@ -101,6 +101,13 @@ function countedSources(views: readonly WeighedView[]): number[] {
   return strongest.map((own) => [...own].filter(([source, rank]) => strongest.every((other) => (other.get(source) ?? 0) - rank < clearGap)).length);
 }
 
+const liesOrLeans = (verdict: "lies-with" | "leans-toward") => (verdict === "lies-with" ? "lies with" : "leans toward");
+
+/** "the weight of opinion in the sources lies with" (or "leans toward"): how every statement of where it lies opens. */
+export function weightLies(verdict: "lies-with" | "leans-toward"): string {
+  return `the weight of opinion in the sources ${liesOrLeans(verdict)}`;
+}
+
 /** "in both sources", "in all three sources", or, when the views are not counted in every source of the question, "in more of the sources". */
 function inMoreOf(views: readonly ViewWeight[], all: readonly WeighedView[]): string {
   const sources = new Set(all.flatMap((view) => view.holders.map((h) => h.sourceId))).size;
@@ -230,7 +237,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   const counted = views.filter((v) => v.strength !== "unstated");
   const uncounted = views.filter((v) => v.strength === "unstated");
   if (verdict === "lies-with" || verdict === "leans-toward") {
-    const lead = `The weight of opinion in the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${theView(first!.label)}`;
+    const lead = sentenceCase(`${weightLies(verdict)} ${theView(first!.label)}`);
     sentences.push((stances) => [leadSentence(lead, first!, viewpointOf.get(first!.viewpointId)!, listed, stances || !first!.shown)]);
     sayHolders(counted.slice(1));
   } else if (verdict === "one-view") {
@@ -268,17 +275,15 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
     say(alsoGiven);
   }
   const summary =
-    verdict === "lies-with"
-      ? `By the sources’ own account of who holds each view, the weight lies with ${viewName(first!.label)}.`
-      : verdict === "leans-toward"
-        ? `By the sources’ own account of who holds each view, the weight leans toward ${viewName(first!.label)}.`
-        : verdict === "divided"
-          ? pointsBothWays !== undefined
-            ? `By the sources’ own account, one view is held more widely and ${inMoreSources.length === 1 ? "another" : "others"} in more of the sources.`
-            : "By the sources’ own account, no view is held clearly more widely than another."
-          : verdict === "one-view"
-            ? "With one view set out, nothing is weighed against it."
-            : "The sources do not say how widely the views are held.";
+    verdict === "lies-with" || verdict === "leans-toward"
+      ? `By the sources’ own account of who holds each view, the weight ${liesOrLeans(verdict)} ${viewName(first!.label)}.`
+      : verdict === "divided"
+        ? pointsBothWays !== undefined
+          ? `By the sources’ own account, one view is held more widely and ${inMoreSources.length === 1 ? "another" : "others"} in more of the sources.`
+          : "By the sources’ own account, no view is held clearly more widely than another."
+        : verdict === "one-view"
+          ? "With one view set out, nothing is weighed against it."
+          : "The sources do not say how widely the views are held.";
   // Views no source counts: said once per place they are argued ("Both views are argued at the Council hearing").
   const byPlace = new Map<string, ViewWeight[]>();
   for (const view of verdict === "one-view" ? [] : uncounted) {
@@ -330,7 +335,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   if (notSetOut !== undefined) sentences.unshift(() => [notSetOut]);
   const short =
     verdict === "lies-with" || verdict === "leans-toward"
-      ? `The weight of opinion in the sources ${verdict === "lies-with" ? "lies with" : "leans toward"} ${held(first!)}${
+      ? `${sentenceCase(weightLies(verdict))} ${held(first!)}${
           counted.length > 1 ? ` rather than ${joinWords(counted.slice(1).map(held), "or")}` : ""
         }.`
       : verdict === "one-view"
