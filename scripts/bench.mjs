@@ -208,15 +208,16 @@ const fullWithBrowser =
 // same executable and two tabs, and nothing else (scripts/bare-print.mjs). Whole processes, run in turn, three each.
 await buildHtml();
 const bareArgs = [htmlDir, join(work, "bare-out"), chosenBrowser.executablePath, ...(chosenBrowser.headlessShell ? ["--shell"] : [])];
-// The same bare script given Briefsmith's own browser flags: the ratio to it is what Briefsmith's own work costs,
-// with what its flags save Chromium left out.
+// The same bare script given Briefsmith's own Chromium flags: the ratio to it is what Briefsmith's own work costs,
+// with what those flags save Chromium left out.
 const bareFlaggedArgs = [...bareArgs, "--", ...chromiumFlags];
+const barePrint = { script: join(root, "scripts", "bare-print.mjs") };
 const bareRuns = [];
 const bareFlaggedRuns = [];
 const forcedRuns = [];
 for (let run = 0; run < 3; run++) {
-  bareRuns.push(await timed(bareArgs, { script: join(root, "scripts", "bare-print.mjs") }));
-  bareFlaggedRuns.push(await timed(bareFlaggedArgs, { script: join(root, "scripts", "bare-print.mjs") }));
+  bareRuns.push(await timed(bareArgs, barePrint));
+  bareFlaggedRuns.push(await timed(bareFlaggedArgs, barePrint));
   forcedRuns.push(await timed(["build", "briefs", "--out", "out-vs-bare", "--force", "--jobs", "2"]));
 }
 const median = (runs) => [...runs].sort((a, b) => a.ms - b.ms)[1];
