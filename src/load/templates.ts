@@ -257,12 +257,10 @@ function checkProjectArgument(project: string): void {
   }
 }
 
-/** How to rename a file whose name cannot be a template's: with single hyphens, when that is all that is wrong. */
-function renameHint(name: string, extension: string, example: string): string {
+/** How to rename a file whose name cannot be a template's: with single hyphens, when that is all that is wrong, else `otherwise`. */
+function renameHint(name: string, extension: string, otherwise: string): string {
   const single = withSingleHyphens(name);
-  return single === undefined
-    ? `rename it to lower-case letters, digits and single hyphens, ${example}`
-    : `a name takes single hyphens, never two together: rename it ${single}${extension}`;
+  return single === undefined ? otherwise : `a name takes single hyphens, never two together: rename it ${single}${extension}`;
 }
 
 /** A project's folder that exists and is not Briefsmith's own (in Briefsmith's repository, its templates/ is the built-in one). */
@@ -343,7 +341,7 @@ class ProjectReader {
         code: "TEMPLATE_INVALID_NAME",
         message: `"${name}" cannot be a ${extension === ".css" ? "style sheet's" : relativePath.startsWith("partials") ? "partial's" : "template's"} name, so the file is not used`,
         file: shown,
-        hint: renameHint(name, extension, "as in letter.hbs or house-style.css"),
+        hint: renameHint(name, extension, "rename it to lower-case letters, digits and single hyphens, as in letter.hbs or house-style.css"),
       });
       return undefined;
     }
@@ -397,10 +395,7 @@ class ProjectReader {
         code: "TEMPLATE_INVALID_NAME",
         message: `"${name}" cannot be a template's name, so this Word letterhead is not used`,
         file: shown,
-        hint:
-          withSingleHyphens(name) === undefined
-            ? "name it after the template whose Word documents it is for, as in letterhead.docx for templates/letterhead.hbs"
-            : renameHint(name, ".docx", "after the template whose Word documents it is for"),
+        hint: renameHint(name, ".docx", "name it after the template whose Word documents it is for, as in letterhead.docx for templates/letterhead.hbs"),
       });
       return undefined;
     }

@@ -61,6 +61,7 @@ export function validateBriefFile(
   }
   const id = result.data.id ?? fileBaseName;
   if (!idPattern.test(id)) {
+    const single = withSingleHyphens(id);
     return {
       diagnostics: [
         {
@@ -70,9 +71,9 @@ export function validateBriefFile(
           file: file.path,
           span: { start: 0, end: 1 },
           hint:
-            withSingleHyphens(id) === undefined
+            single === undefined
               ? "rename the file to lower-case letters, digits and single hyphens, or set id: in the brief"
-              : `an id takes single hyphens, never two together: rename the file ${withSingleHyphens(id)}${extname(file.path)}, or set id: in the brief`,
+              : `an id takes single hyphens, never two together: rename the file ${single}${extname(file.path)}, or set id: in the brief`,
         },
       ],
     };
