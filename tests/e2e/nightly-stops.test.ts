@@ -172,15 +172,23 @@ describe("two builds on one output folder (item 2)", () => {
     const marker = randomUUID();
     const first = startBuild(["--force", "--jobs", "2"], project.dir, marker);
     await first.briefsDone(1);
-    const waiting = runBriefProcess(["build", "--force", "--wait"], { cwd: project.dir, env: { CI: "1" } });
-    const second = await runBriefProcess(["build", "--force"], { cwd: project.dir, env: { CI: "1" } });
-    expect(second.code).toBe(1);
-    expect(second.stderr).toContain(`error OUTPUT_LOCKED: another build (process ${first.child.pid}`);
+    // The first build is held still (its lock with it) until the others have met the lock: on a busy machine it
+    // finished its 60 briefs before the waiting build had started, and there was nothing to wait for.
+    first.child.kill("SIGSTOP");
+    let third: Build;
+    try {
+      third = startBuild(["--force", "--wait"], project.dir, marker);
+      const second = await runBriefProcess(["build", "--force"], { cwd: project.dir, env: { CI: "1" } });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(`error OUTPUT_LOCKED: another build (process ${first.child.pid}`);
+      for (let i = 0; i < 300 && !third.stderr().includes("waiting for the build"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      first.child.kill("SIGCONT");
+    }
     expect((await first.exit).code).toBe(0);
-    const third = await waiting;
-    expect(third.code, third.stderr).toBe(0);
-    expect(third.stderr).toContain(`waiting for the build of process ${first.child.pid}`);
-    expect(third.stdout).toContain("63 briefs built");
+    expect((await third.exit).code, third.stderr()).toBe(0);
+    expect(third.stderr()).toContain(`waiting for the build of process ${first.child.pid}`);
+    expect(third.stdout()).toContain("63 briefs built");
     const outDir = project.path("output");
     expect(await manifestMismatches(outDir)).toEqual([]);
     expect(leftovers(outDir)).toEqual([]);
