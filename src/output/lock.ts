@@ -103,6 +103,16 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
   }
 }
 
+/**
+ * The build that holds the output folder's lock and still runs, if any: the lock is read, never taken or waited
+ * for. A lock being written, or a dead build's, is no holder.
+ */
+export function liveLockHolder(outDir: string): LockHolder | undefined {
+  const path = join(outDir, lockFileName);
+  const holder = readHolder(path);
+  return holder !== undefined && holder !== "gone" && isAlive(holder, path) ? holder : undefined;
+}
+
 /** A lock just taken: refreshed as the build runs (the timer never keeps a process alive), until it is released. */
 function heldLock(path: string, heartbeatMs: number): OutputLock {
   const heartbeat = setInterval(() => {

@@ -167,7 +167,7 @@ describe("a build killed with kill -9 (item 3)", () => {
 });
 
 describe("two builds on one output folder (item 2)", () => {
-  it("the second exits 1 at once naming the first's process id; with --wait it waits, and the manifest matches every file", async () => {
+  it("the second exits 1 at once naming the first's process id; with --wait it waits, with no browser, and the manifest matches every file", async () => {
     project = projectWithBriefs(60);
     const marker = randomUUID();
     const first = startBuild(["--force", "--jobs", "2"], project.dir, marker);
@@ -176,12 +176,17 @@ describe("two builds on one output folder (item 2)", () => {
     // finished its 60 briefs before the waiting build had started, and there was nothing to wait for.
     first.child.kill("SIGSTOP");
     let third: Build;
+    const waitingMarker = randomUUID();
     try {
-      third = startBuild(["--force", "--wait"], project.dir, marker);
+      third = startBuild(["--force", "--wait"], project.dir, waitingMarker);
       const second = await runBriefProcess(["build", "--force"], { cwd: project.dir, env: { CI: "1" } });
       expect(second.code).toBe(1);
       expect(second.stderr).toContain(`error OUTPUT_LOCKED: another build (process ${first.child.pid}`);
       for (let i = 0; i < 300 && !third.stderr().includes("waiting for the build"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      // A build that waits, for minutes perhaps, holds no idle browser meanwhile: a hostile run found --force
+      // starting Chromium before it met the lock.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(chromiumWithMarker(waitingMarker)).toEqual([]);
     } finally {
       first.child.kill("SIGCONT");
     }

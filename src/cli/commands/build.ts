@@ -1,10 +1,11 @@
+import { resolve } from "node:path";
 import { defaultConcurrency, defaultRestartAfter } from "../../build/defaults.js";
 import { hasCurrentOutputs, type BriefChanges, type BriefResult, type BuildResult } from "../../build/types.js";
 import { diagnosticKey, errorCount, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { BriefsmithError } from "../../errors/briefsmith-error.js";
 import type { Printer } from "../../print/printer.js";
 import { briefFileBaseName, displayPath } from "../../load/project.js";
-import { describeLockHolder, ifHolderGone, unnamedLockAgeMs } from "../../output/lock.js";
+import { describeLockHolder, ifHolderGone, liveLockHolder, unnamedLockAgeMs } from "../../output/lock.js";
 import { maxTabs } from "../../print/limits.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
 import { defineCommand, projectOptions } from "../command.js";
@@ -68,8 +69,11 @@ it finished, closes the browser and exits 130, 143 or 129.`,
     // With --force every brief will be printed (the nightly forced build): the browser starts now, while the
     // rest of the build loads and the briefs are read and checked, so its start-up is off the critical path.
     // Otherwise the build starts it once a brief passes its schema, and a build of invalid briefs starts none.
-    // Not when --format leaves out the PDF: a build of Word files alone never starts a browser.
-    const early: Promise<Printer> | undefined = values.force && (formats === undefined || formats.includes("pdf"))
+    // Not when --format leaves out the PDF: a build of Word files alone never starts a browser. Nor when another
+    // build holds the output folder: this one waits for it (--wait), for minutes perhaps, or fails at once, and
+    // starts its browser once it has the lock.
+    const outDir = values.out ?? `${root}/output`;
+    const early: Promise<Printer> | undefined = values.force && (formats === undefined || formats.includes("pdf")) && liveLockHolder(resolve(io.cwd, outDir)) === undefined
       ? import("../../print/printer.js").then(({ createStartingPrinter }) =>
           createStartingPrinter({ browser: values.browser, env: io.env, jobs: jobs ?? defaultConcurrency(), restartAfter: defaultRestartAfter, handleSignals: false }),
         )
@@ -82,7 +86,7 @@ it finished, closes the browser and exits 130, 143 or 129.`,
         paths: (await resolveBriefArguments(positionals, root, io.cwd)).paths,
         root,
         cwd: io.cwd,
-        outDir: values.out ?? `${root}/output`,
+        outDir,
         date: buildDate(io),
         env: io.env,
         browser: values.browser,

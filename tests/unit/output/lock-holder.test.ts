@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireOutputLock, isAlive, lockFileName } from "../../../src/output/lock.js";
+import { acquireOutputLock, isAlive, liveLockHolder, lockFileName } from "../../../src/output/lock.js";
 
 let dir: string | undefined;
 afterEach(() => {
@@ -21,5 +21,19 @@ describe("a lock naming no process a build can be", () => {
     writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: 0, host: hostname(), started: "2020-01-01T00:00:00Z", since: 1 }));
     const lock = await acquireOutputLock(dir, { wait: false });
     await lock.release();
+  });
+});
+
+describe("liveLockHolder", () => {
+  it("names a running build that holds the lock, and no one for a free folder, a dead build's lock or one being written", async () => {
+    dir = mkdtempSync(join(tmpdir(), "briefsmith-lock-"));
+    expect(liveLockHolder(dir)).toBeUndefined();
+    const lock = await acquireOutputLock(dir);
+    expect(liveLockHolder(dir)).toMatchObject({ pid: process.pid, host: hostname() });
+    await lock.release();
+    writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: 0, host: hostname(), started: "2020-01-01T00:00:00Z" }));
+    expect(liveLockHolder(dir)).toBeUndefined();
+    writeFileSync(join(dir, lockFileName), '{"pid": 12');
+    expect(liveLockHolder(dir)).toBeUndefined();
   });
 });
