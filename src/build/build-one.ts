@@ -92,7 +92,7 @@ export async function buildOne(job: Job, context: JobContext): Promise<BriefResu
     const rendered = renderTried(context.render, model, balance);
     const htmlHash = sha256(rendered);
     const document = documentHash(htmlHash, { paper: model.paper, date: model.date }, context.printSetup);
-    const content = contentOf(model, htmlHash);
+    const content = contentOf(model, htmlHash, sha256(`${inputs.inputs.template}\n${inputs.inputs.code}`));
     // What a reader of the last PDF would find different: only when the document is not the one printed last time
     // (a claim edited where the template does not print it changes no document, and nothing a reader sees).
     const changes = previous?.content === undefined || previous.document === document ? undefined : changesBetween(previous.content, content);

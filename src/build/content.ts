@@ -14,19 +14,30 @@ export interface BriefChanges {
   readonly claims: ContentChanges;
   readonly facts: ContentChanges;
   /**
-   * No claim or fact changed, but the document did: its other wording (a heading, a view's label, a source's
-   * name, the summary) or its layout (the template). Claims and facts are told apart by id; the rest is not.
+   * The document changed besides its claims and facts: its other wording (the title, a heading, a view's label,
+   * who holds it, a source's name, the summary) or its layout (the template). Claims and facts are told apart by
+   * id; the rest is not.
    */
   readonly other: boolean;
 }
 
 /** A short hash of what a reader sees of a claim or fact: its words, its quote, where it is from. */
-function hashOf(parts: Readonly<Record<string, unknown>>): string {
+function hashOf(parts: unknown): string {
   return sha256(JSON.stringify(parts)).slice(0, 16);
 }
 
-function claimHash(claim: ClaimModel): string {
-  return hashOf({ text: claim.text, quote: claim.quote, locator: claim.locator, kind: claim.kind, source: claim.source.id, perspective: claim.perspective.id });
+/** A claim as read: its words and where it is from, and the question and view it is printed under (a claim moved to the other view reads differently). */
+function claimHash(claim: ClaimModel, themeId: string, viewpointId: string): string {
+  return hashOf({
+    text: claim.text,
+    quote: claim.quote,
+    locator: claim.locator,
+    kind: claim.kind,
+    source: claim.source.id,
+    perspective: claim.perspective.id,
+    theme: themeId,
+    viewpoint: viewpointId,
+  });
 }
 
 function factHash(fact: FactModel): string {
@@ -40,31 +51,68 @@ function factHash(fact: FactModel): string {
   });
 }
 
-/** The claims and facts a brief shows, each with a hash of its text, and its rendered HTML's (`htmlHash`, its sha256): recorded in the manifest. */
-export function contentOf(model: BriefModel, htmlHash: string): ManifestContent {
+/**
+ * The model's parts that are claims or facts, told apart by id, and those that only count or number them: none
+ * is the document's other wording. Never printed: the notices.
+ */
+const toldApartById = new Set(["claims", "shownClaims", "assumptions", "facts"]);
+const countsOfClaimsAndFacts = new Set(["notes", "counts", "citedClaims", "citedFacts", "claimsInExtract", "notices"]);
+
+/**
+ * A hash of everything a document is made of besides its claims and facts: the brief's own wording (title,
+ * summary, date), the views' labels and theses, who holds them, the sources' names, the glossary, the sections;
+ * and the template and code that lay it out (`layout`). Each claim and fact counts by its id only.
+ */
+function frameOf(model: BriefModel, layout: string): string {
+  const json = JSON.stringify(model, (key: string, value: unknown) => {
+    if (toldApartById.has(key) && Array.isArray(value)) return value.map((item: { id: string }) => item.id);
+    return countsOfClaimsAndFacts.has(key) ? undefined : value;
+  });
+  return hashOf([json, layout]);
+}
+
+/**
+ * The claims and facts a brief prints, each with a hash of how it reads, the hash of the rest (`frame`, with
+ * `layout`: the hash of its template and of Briefsmith's code), and its rendered HTML's (`htmlHash`, its sha256):
+ * recorded in the manifest. A one-pager prints its views' theses, not their claims, and a brief without a facts
+ * section no facts: those the brief selected (balance weighs them) are not what a reader of it would find changed.
+ */
+export function contentOf(model: BriefModel, htmlHash: string, layout: string): ManifestContent {
+  const assumptions = new Set(model.sections.assumptions ? model.assumptions.map((claim) => claim.id) : []);
   const claims: Record<string, string> = {};
-  for (const theme of model.themes) for (const viewpoint of theme.viewpoints) for (const claim of viewpoint.claims) claims[claim.id] = claimHash(claim);
-  for (const claim of model.assumptions) claims[claim.id] ??= claimHash(claim);
+  for (const theme of model.themes) {
+    for (const viewpoint of theme.viewpoints) {
+      for (const claim of viewpoint.shownClaims) {
+        if (model.printsClaims || assumptions.has(claim.id)) claims[claim.id] ??= claimHash(claim, theme.id, viewpoint.id);
+      }
+    }
+  }
   const facts: Record<string, string> = {};
-  for (const fact of model.facts) facts[fact.id] = factHash(fact);
-  return { claims: sorted(claims), facts: sorted(facts), html: htmlHash.slice(0, 16) };
+  if (model.sections.facts) for (const fact of model.facts) facts[fact.id] = factHash(fact);
+  return { claims: sorted(claims), facts: sorted(facts), html: htmlHash.slice(0, 16), frame: frameOf(model, layout) };
 }
 
 function sorted(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function compare(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): ContentChanges {
+function compare(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>, hashesComparable: boolean): ContentChanges {
   const added = Object.keys(after).filter((id) => !(id in before));
   const removed = Object.keys(before).filter((id) => !(id in after));
-  const revised = Object.keys(after).filter((id) => id in before && before[id] !== after[id]);
+  const revised = hashesComparable ? Object.keys(after).filter((id) => id in before && before[id] !== after[id]) : [];
   return { added, removed, revised };
 }
 
 export function changesBetween(before: ManifestContent, after: ManifestContent): BriefChanges {
-  const claims = compare(before.claims, after.claims);
-  const facts = compare(before.facts, after.facts);
+  // A manifest from before the frame was recorded hashed claims without their view: its hashes are not these, and
+  // every claim would read as revised. Claims and facts are then told apart as added and removed only, once.
+  const sameHashing = before.frame !== undefined && after.frame !== undefined;
+  const claims = compare(before.claims, after.claims, sameHashing);
+  const facts = compare(before.facts, after.facts, sameHashing);
   const none = [claims, facts].every((c) => c.added.length + c.removed.length + c.revised.length === 0);
-  // A manifest from before the HTML was recorded says nothing of it: no change is claimed there.
-  return { claims, facts, other: none && before.html !== undefined && after.html !== undefined && before.html !== after.html };
+  // Without a frame on both sides, only a document that changed with no claim or fact changed says so; a manifest
+  // from before the HTML was recorded says nothing of it, and no change is claimed there.
+  const frameChanged = sameHashing && before.frame !== after.frame;
+  const htmlChanged = before.html !== undefined && after.html !== undefined && before.html !== after.html;
+  return { claims, facts, other: frameChanged || (none && htmlChanged) };
 }

@@ -38,6 +38,8 @@ export const ManifestContentSchema = z.strictObject({
   facts: z.record(z.string(), ContentHash),
   /** The rendered document, without the print setup: whether it reads or looks different when no claim or fact does. */
   html: ContentHash.optional(),
+  /** Everything else the document is made of (its title, the views' labels, the template): whether it reads differently beside its claims and facts. */
+  frame: ContentHash.optional(),
 });
 
 /**

@@ -304,7 +304,31 @@ describe("early cutoff and what changed", () => {
     }
     project.replace("sources/transit/corpus.yaml", "label: Build the extension", "label: Build it now");
     const again = await runCli(["build", "--format", "html"], { cwd: project.dir });
-    expect(again.stdout).toContain("changed since the last build: no claim or fact, but other wording or the layout (a heading, a view's label, a source's name, the template)");
+    expect(again.stdout).toContain("changed since the last build: no claim or fact, but other wording or the layout (the title, a heading, a view's label, who holds it, a source's name, the template)");
+  });
+
+  it("a claim moved to the other view is revised (a hostile run found it reported as no claim changed)", async () => {
+    project = new TempProject();
+    project.replace("briefs/tram-memo.yaml", "date: 2024-04-02\n", "date: 2024-04-02\nbalance: warn\n");
+    await build(project, new FakePrinter());
+    const corpus = project.read("sources/transit/corpus.yaml");
+    const at = corpus.indexOf("id: build-payback");
+    project.write("sources/transit/corpus.yaml", corpus.slice(0, at) + corpus.slice(at).replace("viewpoint: build-it", "viewpoint: do-not-build"));
+    const memo = (await build(project, new FakePrinter())).results.find((r) => r.id === "tram-memo")!;
+    expect(memo.status).toBe("built");
+    expect(memo.changes!.claims).toEqual({ added: [], removed: [], revised: ["build-payback"] });
+  });
+
+  it("a one-pager, which prints theses, not claims, reports no claim revised, and its own title changed as other wording", async () => {
+    project = new TempProject();
+    await build(project, new FakePrinter());
+    project.replace("sources/transit/corpus.yaml", "text: Shopkeepers fear that", "text: Shopkeepers worry that");
+    project.replace("briefs/tram-one-pager.yaml", "title: Riverside tram extension at a glance", "title: The Riverside tram extension at a glance");
+    const result = await build(project, new FakePrinter());
+    const changes = Object.fromEntries(result.results.map((r) => [r.id, r.changes]));
+    expect(changes["tram-one-pager"]).toEqual({ claims: { added: [], removed: [], revised: [] }, facts: { added: [], removed: [], revised: [] }, other: true });
+    // The memo prints the claim, and nothing else of it changed.
+    expect(changes["tram-memo"]).toEqual({ claims: { added: [], removed: [], revised: ["against-shops"] }, facts: { added: [], removed: [], revised: [] }, other: false });
   });
 
   it("--force prints every brief again, and still says what changed", async () => {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { changesBetween } from "../../../src/build/content.js";
+
+const none = { added: [], removed: [], revised: [] };
+
+describe("changesBetween", () => {
+  it("tells claims and facts added, removed and revised by id, and other wording by the frame", () => {
+    const before = { claims: { a: "1111111111111111", b: "2222222222222222" }, facts: { f: "3333333333333333" }, html: "aaaaaaaaaaaaaaaa", frame: "bbbbbbbbbbbbbbbb" };
+    const after = { claims: { b: "2222222222222299", c: "4444444444444444" }, facts: { f: "3333333333333333" }, html: "cccccccccccccccc", frame: "bbbbbbbbbbbbbbbb" };
+    expect(changesBetween(before, after)).toEqual({ claims: { added: ["c"], removed: ["a"], revised: ["b"] }, facts: none, other: false });
+    expect(changesBetween(before, { ...after, frame: "dddddddddddddddd" }).other).toBe(true);
+  });
+
+  it("with a manifest written before frames were recorded, whose hashes are made otherwise, claims no revision", () => {
+    const before = { claims: { a: "1111111111111111", b: "2222222222222222" }, facts: {}, html: "aaaaaaaaaaaaaaaa" };
+    const after = { claims: { a: "9999999999999999", b: "8888888888888888" }, facts: {}, html: "cccccccccccccccc", frame: "bbbbbbbbbbbbbbbb" };
+    // Every hash differs, as every hash of the new making would: no claim is said to read differently for that.
+    expect(changesBetween(before, after)).toEqual({ claims: none, facts: none, other: true });
+    expect(changesBetween(before, { ...after, claims: { a: "9999999999999999" } }).claims).toEqual({ added: [], removed: ["b"], revised: [] });
+  });
+});
