@@ -5,7 +5,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { version } from "../version.js";
 import { commandHelp, type Command } from "./command.js";
 import { exitCodes, UsageError, type CliIo } from "./io.js";
-import { githubAnnotation, locateDiagnostics, printDiagnostics } from "./report.js";
+import { githubAnnotation, locateDiagnostics, printDiagnostics, repositoryPaths } from "./report.js";
 import { visibleLine } from "../text/visible-text.js";
 import { visibleStream } from "./terminal.js";
 
@@ -84,7 +84,7 @@ export async function main(processIo: CliIo): Promise<number> {
         const reported = { ok: false, exit_code: exitCode, error: { code: failure.code, message: failure.message, hint: failure.hint }, diagnostics: located };
         io.stdout.write(JSON.stringify(reported, null, 2) + "\n");
       }
-      if (readers.github) for (const d of located) (readers.json ? io.stderr : io.stdout).write(githubAnnotation(d) + "\n");
+      if (readers.github) for (const d of located) (readers.json ? io.stderr : io.stdout).write(githubAnnotation(d, repositoryPaths(io)) + "\n");
     };
     if (error instanceof UsageError) {
       io.stderr.write(`brief: ${visibleLine(error.message)}\nRun "brief ${name !== undefined && name in commands ? `${name} ` : ""}--help" for usage.\n`);

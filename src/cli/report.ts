@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostic, positionAt, uniqueDiagnostics } from "../diagnostics/format.js";
 import type { OptionSpecs } from "./command.js";
@@ -62,7 +64,8 @@ export function locateDiagnostics(diagnostics: readonly Diagnostic[], fileTexts:
  */
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>, reporter: Reporter = "human"): void {
   if (reporter === "github") {
-    for (const d of locateDiagnostics(diagnostics, fileTexts)) io.stdout.write(githubAnnotation(d) + "\n");
+    const place = repositoryPaths(io);
+    for (const d of locateDiagnostics(diagnostics, fileTexts)) io.stdout.write(githubAnnotation(d, place) + "\n");
     return;
   }
   for (const diagnostic of uniqueDiagnostics(diagnostics)) {
@@ -74,22 +77,48 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], 
  * What a build said of the briefs it built (pages shrunk to fit, a one-pager past its page), as annotations: on the
  * pull request too, not only in the log's brief lines (a CI engineer's test).
  */
-export function briefWarningAnnotations(results: readonly { readonly file: string; readonly warnings: readonly string[] }[]): string[] {
+export function briefWarningAnnotations(results: readonly { readonly file: string; readonly warnings: readonly string[] }[], place: RepositoryPath): string[] {
   return results.flatMap(({ file, warnings }) =>
     warnings.map((message) =>
-      githubAnnotation({ severity: "warning", code: "BUILD_WARNING", message, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: undefined }),
+      githubAnnotation({ severity: "warning", code: "BUILD_WARNING", message, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: undefined }, place),
     ),
   );
 }
 
-/** One GitHub Actions annotation; values are escaped as the runner's workflow-command parser expects. */
-export function githubAnnotation(d: LocatedDiagnostic): string {
+/** A file as the command names it (relative to its folder) turned into the path GitHub knows it by. */
+export type RepositoryPath = (file: string) => string;
+
+/**
+ * Files as GitHub names them: relative to the repository's root, whatever folder the command runs in (a workflow
+ * step with `working-directory: policy`, or `--root ..`). The root is the workspace the runner checked the
+ * repository out in (GITHUB_WORKSPACE), else the git work tree around the command's folder. A file outside it is
+ * named as the command names it: GitHub cannot place it on the diff anyway.
+ */
+export function repositoryPaths(io: Pick<CliIo, "cwd" | "env">): RepositoryPath {
+  const root = io.env.GITHUB_WORKSPACE ? resolve(io.cwd, io.env.GITHUB_WORKSPACE) : gitWorkTree(io.cwd);
+  return (file) => {
+    if (root === undefined) return file;
+    const inRoot = relative(root, resolve(io.cwd, file));
+    return inRoot === "" || inRoot.startsWith("..") || isAbsolute(inRoot) ? file : inRoot.split(sep).join("/");
+  };
+}
+
+/** The nearest folder at or above `folder` with a .git (a folder, or a file in a worktree or submodule): only looked for, never read. */
+function gitWorkTree(folder: string): string | undefined {
+  for (let current = resolve(folder); ; current = dirname(current)) {
+    if (existsSync(resolve(current, ".git"))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/** One GitHub Actions annotation, its file named as GitHub knows it (`place`); values are escaped as the runner's workflow-command parser expects. */
+export function githubAnnotation(d: LocatedDiagnostic, place: RepositoryPath): string {
   // The runner's escapes (%25, %0D, %0A; %3A and %2C in properties). The Unicode line and paragraph separators
   // have none and may end a line in a log: a space stands in for them, as for every line the terminal shows.
   const data = (value: string) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/[\u2028\u2029]/g, " ");
   const property = (value: string) => data(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
   const properties = [
-    d.file === undefined ? undefined : `file=${property(d.file)}`,
+    d.file === undefined ? undefined : `file=${property(place(d.file))}`,
     d.line === undefined ? undefined : `line=${d.line}`,
     d.column === undefined ? undefined : `col=${d.column}`,
     d.endLine === undefined ? undefined : `endLine=${d.endLine}`,

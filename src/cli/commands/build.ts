@@ -12,7 +12,7 @@ import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
 import { buildDate, outputFormatList, positiveInteger, projectRoot } from "../options.js";
 import { createProgress } from "../progress.js";
-import { briefWarningAnnotations, githubAnnotation, locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions, type Reporter } from "../report.js";
+import { briefWarningAnnotations, githubAnnotation, locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions, repositoryPaths, type LocatedDiagnostic, type Reporter } from "../report.js";
 
 export const buildCommand = defineCommand({
   name: "build",
@@ -153,39 +153,52 @@ function parseShard(value: string | undefined): { index: number; count: number }
   return { index, count };
 }
 
-/** Every problem: the briefs' and corpora's diagnostics, each failed brief's error, and a manifest that could not be written. */
-function reportProblems(io: CliIo, result: BuildResult, reporter: Reporter): void {
-  printDiagnostics(io, result.diagnostics, result.fileTexts, reporter);
-  // A failure placed in a file (a template that failed on a brief, at its template: line) is said there, as validate says it.
-  // Each once, however many briefs it failed.
+/**
+ * Failures placed in a file (a template that failed on a brief, at its template: line), each once however many
+ * briefs it failed, with the texts that place them.
+ */
+function placedFailures(result: BuildResult): { diagnostic: Diagnostic; texts: ReadonlyMap<string, string> }[] {
   const placed = new Map<string, { diagnostic: Diagnostic; texts: ReadonlyMap<string, string> }>();
   for (const { error } of result.results) {
     for (const d of error?.diagnostics ?? []) placed.set(diagnosticKey(d), { diagnostic: d, texts: error!.fileTexts });
   }
-  for (const { diagnostic, texts } of placed.values()) printDiagnostics(io, [diagnostic], texts, reporter);
-  const errors: { file: string | undefined; error: BriefsmithError }[] = result.results.flatMap((brief) => (brief.error && brief.error.diagnostics.length === 0 ? [{ file: brief.file, error: brief.error }] : []));
-  if (result.manifestError) errors.push({ file: undefined, error: result.manifestError });
-  if (reporter === "github") {
-    for (const { file, error } of errors) {
-      const located = { severity: "error", code: error.code, message: error.message, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: error.hint } as const;
-      io.stdout.write(githubAnnotation(located) + "\n");
-    }
-    for (const annotation of briefWarningAnnotations(result.results)) io.stdout.write(annotation + "\n");
-    return;
-  }
-  // One failure of many briefs (no browser, a full disk) is said once, with the briefs it stopped: not 121 times.
-  const alike = new Map<string, { error: BriefsmithError; files: (string | undefined)[] }>();
-  for (const { file, error } of errors) {
+  return [...placed.values()];
+}
+
+/**
+ * The other failures, alike ones (one code, message and hint) together with the briefs they stopped: one failure
+ * of many briefs (no browser, a full disk) is said once, not 121 times. A manifest not written is one of them.
+ */
+function unplacedFailures(result: BuildResult): LocatedDiagnostic[] {
+  const alike = new Map<string, { error: BriefsmithError; files: string[] }>();
+  const failures = result.results.flatMap((brief) => (brief.error && brief.error.diagnostics.length === 0 ? [{ file: brief.file, error: brief.error }] : []));
+  for (const { file, error } of [...failures, ...(result.manifestError ? [{ file: undefined, error: result.manifestError }] : [])]) {
     const key = `${error.code}\n${error.message}\n${error.hint ?? ""}`;
     const group = alike.get(key) ?? { error, files: [] };
-    group.files.push(file);
+    if (file !== undefined) group.files.push(file);
     alike.set(key, group);
   }
-  for (const { error, files } of alike.values()) {
-    const named = files.filter((f) => f !== undefined);
-    const where = named.length === 0 ? "" : named.length === 1 ? `${named[0]}: ` : "";
-    const many = named.length > 1 ? ` (${named.length} briefs: ${named.slice(0, 3).join(", ")}${named.length > 3 ? ` and ${named.length - 3} more` : ""})` : "";
-    io.stderr.write(`${where}error ${error.code}: ${error.message}${many}\n${error.hint === undefined ? "" : `  hint: ${error.hint}\n`}`);
+  return [...alike.values()].map(({ error, files }) => {
+    const many = files.length > 1 ? ` (${files.length} briefs: ${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""})` : "";
+    const file = files.length === 1 ? files[0] : undefined;
+    return { severity: "error", code: error.code, message: `${error.message}${many}`, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: error.hint };
+  });
+}
+
+/** Every problem: the briefs' and corpora's diagnostics, each failed brief's error, and a manifest that could not be written. */
+function reportProblems(io: CliIo, result: BuildResult, reporter: Reporter): void {
+  printDiagnostics(io, result.diagnostics, result.fileTexts, reporter);
+  // Placed failures are said where they are, as validate says them.
+  for (const { diagnostic, texts } of placedFailures(result)) printDiagnostics(io, [diagnostic], texts, reporter);
+  const failures = unplacedFailures(result);
+  if (reporter === "github") {
+    const place = repositoryPaths(io);
+    for (const failure of failures) io.stdout.write(githubAnnotation(failure, place) + "\n");
+    for (const annotation of briefWarningAnnotations(result.results, place)) io.stdout.write(annotation + "\n");
+    return;
+  }
+  for (const failure of failures) {
+    io.stderr.write(`${failure.file === undefined ? "" : `${failure.file}: `}error ${failure.code}: ${failure.message}\n${failure.hint === undefined ? "" : `  hint: ${failure.hint}\n`}`);
   }
 }
 
@@ -205,7 +218,12 @@ function summaryLine(result: BuildResult, seconds: number): string {
 
 function jsonSummary(result: BuildResult, seconds: number, exitCode: number) {
   const results = result.results;
-  const located = locateDiagnostics(result.diagnostics, result.fileTexts);
+  // Every problem of the run: the briefs' and corpora's, and what kept briefs from being built (no browser, say).
+  const located = [
+    ...locateDiagnostics(result.diagnostics, result.fileTexts),
+    ...placedFailures(result).flatMap(({ diagnostic, texts }) => locateDiagnostics([diagnostic], texts)),
+    ...unplacedFailures(result),
+  ];
   return {
     ok: exitCode === 0,
     exit_code: exitCode,

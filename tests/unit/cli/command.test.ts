@@ -152,6 +152,25 @@ describe("one failure of many briefs", () => {
       project.dispose();
     }
   });
+
+  // A hostile CI run: on the pull request, the same failure was an annotation per brief, each as if its file were wrong.
+  it("is one annotation with --reporter github, on no file", async () => {
+    const project = new TempProject();
+    try {
+      const run = await runCli(["build", "--force", "--browser", "/bin/false", "--reporter", "github"], { cwd: project.dir, env: {} });
+      expect(run.code).toBe(1);
+      const annotations = run.stdout.match(/^::error .*$/gm) ?? [];
+      expect(annotations).toHaveLength(1);
+      expect(annotations[0]).toMatch(/^::error title=BROWSER_LAUNCH_FAILED::.*\(3 briefs: briefs\/tram-handout\.yaml, /);
+      // --json lists it among every problem of the run, where it was missing.
+      const json = await runCli(["build", "--force", "--browser", "/bin/false", "--json"], { cwd: project.dir, env: {} });
+      const summary = JSON.parse(json.stdout) as { diagnostics: { code: string; message: string; file?: string }[] };
+      expect(summary.diagnostics.map((d) => d.code)).toEqual(["BROWSER_LAUNCH_FAILED"]);
+      expect(summary.diagnostics[0]!.message).toMatch(/\(3 briefs: /);
+    } finally {
+      project.dispose();
+    }
+  });
 });
 
 // A CI engineer's test: after --fail-fast (or a signal), --json counted the briefs not started but did not list them.
