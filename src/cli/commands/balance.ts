@@ -6,7 +6,7 @@ import { allOption, briefVerdict, diagnosticsShownOf, refusalLine } from "../sho
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes } from "../io.js";
 import { buildDate, projectRoot } from "../options.js";
-import { plural, printDiagnostics } from "../report.js";
+import { locateDiagnostics, plural, printDiagnostics } from "../report.js";
 import { formatTable } from "../table.js";
 
 export const balanceCommand = defineCommand({
@@ -31,10 +31,15 @@ refuse a brief (unbalanced under the strict policy, or for any other reason).`,
     const result = await validateBriefs({ paths: briefs.paths, root, cwd: io.cwd, date: buildDate(io) });
     const failed = result.briefs.some((b) => b.refusal !== undefined) || errorCount(result.corpusDiagnostics) > 0;
     if (values.json) {
-      const reports = result.briefs.flatMap((brief) =>
-        brief.gated === undefined ? [] : [{ ...briefVerdict(brief), report: brief.gated.balance }],
-      );
-      io.stdout.write(JSON.stringify({ ok: !failed, briefs: reports }, null, 2) + "\n");
+      // Every brief, with its report when it got as far as one, and a refused one with the problems that decide it,
+      // located: a hostile run found a brief with broken YAML missing, and a run that failed saying nowhere why.
+      const reports = result.briefs.map((brief) => ({
+        ...briefVerdict(brief),
+        ...(brief.gated === undefined ? {} : { report: brief.gated.balance }),
+        ...(brief.refusal === undefined ? {} : { diagnostics: locateDiagnostics(brief.refusal.diagnostics, result.fileTexts) }),
+      }));
+      const shown = [...result.corpusDiagnostics, ...result.briefs.flatMap((brief) => diagnosticsShownOf(brief, briefs.named, values.all ?? false, io.cwd))];
+      io.stdout.write(JSON.stringify({ ok: !failed, briefs: reports, diagnostics: locateDiagnostics(shown, result.fileTexts) }, null, 2) + "\n");
       return failed ? exitCodes.problems : exitCodes.ok;
     }
     // The corpora's problems once, first; then each brief's report with its own problems.

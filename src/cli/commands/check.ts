@@ -7,7 +7,7 @@ import { corpusDir, listCorpora } from "../../load/project.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, UsageError } from "../io.js";
 import { projectRoot, requireCorpus } from "../options.js";
-import { locateDiagnostics, plural, printDiagnostics } from "../report.js";
+import { locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions } from "../report.js";
 import { formatTable } from "../table.js";
 
 /** The errors that say a quote is not verbatim where its locator says. */
@@ -27,11 +27,13 @@ first rewrite each wrong locator whose quote is verbatim in exactly one other
 paragraph, in place (comments and layout kept), and print each change.`,
   options: {
     json: { type: "boolean", description: "print the same for machines, on stdout" },
+    ...reporterOptions,
     fix: { type: "boolean", description: "rewrite wrong locators in place (a quote found in exactly one other paragraph); quotes are never edited" },
     "min-coverage": { type: "string", value: "PERCENT", description: `the paragraph coverage a source needs (default: ${defaultMinCoverage * 100})` },
     ...projectOptions,
   },
   async run(io, { values, positionals }) {
+    const reporter = parseReporter(values.reporter);
     const minCoverage = values["min-coverage"] === undefined ? defaultMinCoverage : Number(values["min-coverage"]) / 100;
     if (!(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError("--min-coverage takes a percentage from 0 to 100");
     const root = projectRoot(io, values.root);
@@ -58,8 +60,11 @@ paragraph, in place (comments and layout kept), and print each change.`,
       const check = reading.check === undefined ? { corpus: id, diagnostics: reading.diagnostics } : { ...reading.check, diagnostics: reading.diagnostics };
       checks.push(check);
       if (!values.json) {
-        printDiagnostics(io, reading.diagnostics, fileTexts);
+        printDiagnostics(io, reading.diagnostics, fileTexts, reporter);
         if ("counts" in check) io.stdout.write(formatCheck(check, minCoverage));
+      } else if (reporter === "github") {
+        // Annotations on stderr, which the Actions runner reads as well: stdout stays one JSON document.
+        printDiagnostics({ ...io, stdout: io.stderr }, reading.diagnostics, fileTexts, reporter);
       }
     }
     if (values.json) {

@@ -42,6 +42,8 @@ a brief file, a folder of briefs, or a brief id (default: briefs/).`,
         ...(brief.refusal === undefined ? {} : { diagnostics: locateDiagnostics(brief.refusal.diagnostics, result.fileTexts) }),
       }));
       io.stdout.write(JSON.stringify({ ok, briefs, diagnostics: located }, null, 2) + "\n");
+      // Annotations too when asked for, on stderr, which the Actions runner reads as well, as brief build does.
+      if (reporter === "github") printDiagnostics({ ...io, stdout: io.stderr }, shown, result.fileTexts, reporter);
       return ok ? exitCodes.ok : exitCodes.problems;
     }
     printDiagnostics(io, shown, result.fileTexts, reporter);
