@@ -1,7 +1,7 @@
 import { EndnoteReferenceRun, ExternalHyperlink, Paragraph, Tab, TabStopType, TextRun, type FileChild } from "docx";
 import type { ClaimModel, FactModel, NoteModel, SourceModel, ThemeModel } from "../model.js";
 import { isAllowedLink } from "../render/markdown.js";
-import { runInHeading, sentenceCase } from "../text/prose.js";
+import { asSentence, runInHeading } from "../text/prose.js";
 import { quotation, quoteEnd, quoteLead, typographic } from "../render/typography.js";
 import {
   achLead,
@@ -83,7 +83,7 @@ export function noteParagraph(context: DocxContext, note: NoteModel): Paragraph 
 
 function coverageNote(context: DocxContext, theme: ThemeModel): FileChild[] {
   if (theme.coverageNote === undefined) return [];
-  return [portion(context, style.coverageNote, [raw(phrases.coverage, { bold: true }), raw(" "), text(sentenceCase(theme.coverageNote))])];
+  return [portion(context, style.coverageNote, [raw(phrases.coverage, { bold: true }), raw(" "), text(asSentence(theme.coverageNote))])];
 }
 
 /**
@@ -292,9 +292,9 @@ export const sources: SectionWriter = (context) => {
   const out: FileChild[] = [heading(context, 1, phrases.sources)];
   for (const source of model.sources) {
     out.push(portion(context, style.source, sourceLine(source)));
-    const quality: Runs = [text(`${sentenceCase(source.kind)}.`, { bold: true }), raw(" ")];
-    if (source.dateNote !== undefined) quality.push(raw(phrases.sourceDate, { italics: true }), raw(" "), text(sentenceCase(source.dateNote)), raw(" "));
-    quality.push(text(sentenceCase(source.quality)));
+    const quality: Runs = [text(asSentence(source.kind), { bold: true }), raw(" ")];
+    if (source.dateNote !== undefined) quality.push(raw(phrases.sourceDate, { italics: true }), raw(" "), text(asSentence(source.dateNote)), raw(" "));
+    quality.push(text(asSentence(source.quality)));
     out.push(portion(context, style.sourceQuality, quality));
   }
   return out;

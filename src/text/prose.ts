@@ -49,6 +49,15 @@ export function sentenceCase(text: string): string {
   return trimmed.slice(0, first.index) + first[0].toUpperCase() + trimmed.slice(first.index + 1);
 }
 
+/**
+ * A sentence of the author's, printed as one: a capital, and a full stop unless it ends with its own mark. A
+ * source's date note written as a stub ("undated web page") ran into the quality note after it.
+ */
+export function asSentence(text: string): string {
+  const capitalised = sentenceCase(text);
+  return capitalised === "" || /[.!?…]["'”’)\]]*$/u.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
 /** A title run in before text ("Economic and energy ties. The sources…"): a full stop unless it ends with its own mark. */
 export function runInHeading(title: string): string {
   const trimmed = title.trim();

@@ -97,6 +97,16 @@ function tables(xml: string): { properties: string; rows: string[] }[] {
   return (xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).map((t) => ({ properties: /<w:tblPr>[\s\S]*?<\/w:tblPr>/.exec(t)?.[0] ?? "", rows: t.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [] }));
 }
 
+// An author's test: a date note written as a stub ran into the quality note after it, in Word as in the PDF.
+describe("the Word document's sources", () => {
+  it("end a date note as a sentence, before the quality note", async () => {
+    const { document } = await docxFromFields({ template: "memo" });
+    const texts = paragraphs(document).map((p) => p.text);
+    expect(texts.some((t) => t.includes("Undated. Q."))).toBe(true);
+    expect(texts.some((t) => t.includes("Undated Q."))).toBe(false);
+  });
+});
+
 describe("the Word document of a memo", () => {
   it("uses Word's own styles, defined in the document, for the title, headings, lists and notes", async () => {
     const { document, styles } = await docxOf("tram-memo");

@@ -79,6 +79,14 @@ describe("rendered documents", () => {
     expect(page.indexOf("1. Theme one")).toBeLessThan(page.indexOf("Bottom line up front"));
   });
 
+  // An author's test: a date note written as the stub source add invites ("undated") ran into the quality note,
+  // "Date: Undated Q.", though the README promised "Kind. Date: date note. Quality".
+  it("end a source's date note as a sentence, before its quality note", () => {
+    const sources = text(html({ template: "memo", themes: ["t1"] })).replace(/.*Sources /, "");
+    expect(sources).toContain("Date: Undated. Q.");
+    expect(sources).not.toContain("Undated Q.");
+  });
+
   it("write the source's citation counts in words, and leave out a count of nothing", () => {
     const source = { id: "s", number: 1, shortName: "S", title: "T", publisher: "P", kind: "k", event: undefined, dateDisplay: "2020", dateNote: undefined, place: "X", url: undefined, quality: "Q." };
     expect(citedLine({ ...source, citedClaims: 2, citedFacts: 0 })).toBe("Cited for two claims.");
