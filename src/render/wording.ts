@@ -1,7 +1,7 @@
 import { viewName } from "../balance/due-weight.js";
 import { weightPrinted, type BalanceReport } from "../balance/measure.js";
 import type { BriefModel, SourceModel } from "../model.js";
-import { countOf, joinWords } from "../text/prose.js";
+import { countOf, joinWords, runInHeading } from "../text/prose.js";
 
 /**
  * The sentences a document says in its own voice, built from the model so
@@ -207,7 +207,9 @@ export function balanceLine(balance: BalanceReport): string {
     const scope = even.length === balance.themes.length ? (balance.themes.length === 1 ? "" : " on every question") : ` on ${joinWords(even.map((t) => t.title))}`;
     parts.push(`Each view gets about the same space${scope}.`);
   }
-  for (const theme of balance.themes.filter((t) => !even.includes(t))) parts.push(`${theme.title}: ${theme.note[0] ?? ""}`);
+  // The question's title run in, as the handout does: a title that is a question ("Alliance or partnership?") took a
+  // colon after its question mark.
+  for (const theme of balance.themes.filter((t) => !even.includes(t))) parts.push(`${runInHeading(theme.title)} ${theme.note[0] ?? ""}`);
   if (balance.themes.length > 1) parts.push("The order of the views varies from question to question.");
   return parts.join(" ");
 }

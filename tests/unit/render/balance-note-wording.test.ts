@@ -89,3 +89,19 @@ describe("a handout's reading note", () => {
     expect(quoting).toContain("a quotation cited by paragraph is the source’s own words");
   });
 });
+
+// A reader's test: a one-pager on a question titled as a question read "Is the extension worth building?: “Build it”
+// gets less space …", a colon after the question mark.
+describe("a one-pager's balance line", () => {
+  it("runs a question's title in before its note without a colon after its own mark", async () => {
+    project = new TempProject();
+    project.replace("sources/transit/corpus.yaml", "title: Is the extension worth building?", "title: Worth building?");
+    // A one-pager weighs the views' theses: one of two words against one of eight.
+    project.replace("sources/transit/corpus.yaml", "thesis: Shorter commutes and long-run ridership justify the cost.", "thesis: Worth it.");
+    const corpus = await loadCorpus(project.path("sources/transit"));
+    const brief = "title: Tram\ntemplate: one-pager\ncorpus: transit\ndate: 2024-04-02\nbalance: warn\n";
+    const text = visible((await renderBrief(brief, corpus)).html);
+    expect(text).toMatch(/Worth building\? “Build it” gets less space/);
+    expect(text).not.toContain("?:");
+  });
+});
