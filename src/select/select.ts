@@ -477,16 +477,22 @@ function uniqueRefs(refs: readonly SourceRef[]): SourceRef[] {
   return [...seen.values()];
 }
 
-/** Every text the document prints that a glossary term could occur in. */
+/**
+ * Every text the document prints that a glossary term could occur in. The indicators, key facts and discussion
+ * questions only where their section is printed: a handout without a comparison defined "G7", which only an
+ * indicator it did not print named (a reader's test).
+ */
 function printedTexts(model: Omit<BriefModel, "glossary">): string[] {
-  const texts = [model.title, model.summary ?? "", model.assessment ?? "", model.recommendation ?? "", ...model.questions];
+  const texts = [model.title, model.summary ?? "", model.assessment ?? "", model.recommendation ?? ""];
+  if (model.sections.questions) texts.push(...model.questions);
   for (const theme of model.themes) {
-    texts.push(theme.title, theme.question, theme.coverageNote ?? "", ...theme.indicators);
+    texts.push(theme.title, theme.question, theme.coverageNote ?? "");
+    if (model.sections.comparison) texts.push(...theme.indicators);
     for (const viewpoint of theme.viewpoints) {
       texts.push(viewpoint.label, viewpoint.thesis, viewpoint.stance ?? "");
       if (model.printsClaims) for (const claim of viewpoint.shownClaims) texts.push(claim.text, claim.showQuote ? claim.quote : "");
     }
-    for (const fact of theme.facts) texts.push(fact.text);
+    if (model.sections.facts) for (const fact of theme.facts) texts.push(fact.text);
   }
   texts.push(...model.notes.map((n) => n.quote));
   return texts;

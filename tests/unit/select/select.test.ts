@@ -53,6 +53,21 @@ describe("selectBrief", () => {
     expect(selectBrief(makeBrief({ sections: ["glossary"] }), makeExtract(), options).sections).toMatchObject({ bluf: false, glossary: true });
   });
 
+  // A reader's test: a handout without a comparison section defined "G7", which only an indicator it did not print named.
+  it("defines only terms the document prints: not those of indicators, facts or questions whose section it leaves out", () => {
+    const extract = makeExtract({
+      themes: makeExtract().themes.map((t) => (t.id === "t1" ? { ...t, indicators: ["Whether gamma rises."] } : t)),
+      facts: makeExtract().facts.map((f) => (f.id === "f-late" ? { ...f, text: "Later fact on delta." } : f)),
+      glossary: [
+        { term: "gamma", definition: "G." },
+        { term: "delta", definition: "D." },
+      ],
+    });
+    const terms = (sections: string[]) => selectBrief(makeBrief({ template: "handout", themes: ["t1"], sections: [...sections, "glossary"] }), extract, options).glossary.map((g) => g.term);
+    expect(terms(["comparison", "facts"])).toEqual(["delta", "gamma"]);
+    expect(terms(["themes"])).toEqual([]);
+  });
+
   it("sorts the glossary without regard to case", () => {
     expect(selectBrief(makeBrief({ glossary: "all" }), makeExtract(), options).glossary.map((g) => g.term)).toEqual(["Alpha", "beta"]);
   });
