@@ -115,11 +115,16 @@ function inMoreOf(views: readonly ViewWeight[], all: readonly WeighedView[]): st
   return sources === 2 ? "in both sources" : `in all ${numberWord(sources)} sources`;
 }
 
-/** Where the uncounted holders of a view speak: "at the GMF workshop", "at the Carnegie panel and the GMF workshop". */
-function wherePhrase(holders: readonly Holder[]): string {
+/**
+ * Where the uncounted holders of a view speak: "at the GMF workshop", "at the Carnegie panel and the GMF workshop". A
+ * source the document does not list is said to be so, as a named holder's is: the weight is the sources', not the
+ * selection's, and an author's test found a memo saying a view was "also argued in Fiscal note", which it neither
+ * cited nor listed.
+ */
+function wherePhrase(holders: readonly Holder[], listed: ReadonlySet<string>): string {
   const bySource = new Map(holders.map((h) => [h.sourceId, h]));
-  const events = [...bySource.values()].filter((h) => h.sourceIsEvent).map((h) => `the ${h.sourceName}`);
-  const others = [...bySource.values()].filter((h) => !h.sourceIsEvent).map((h) => h.sourceName);
+  const events = [...bySource.values()].filter((h) => h.sourceIsEvent).map((h) => `the ${sourceShown(h, listed)}`);
+  const others = [...bySource.values()].filter((h) => !h.sourceIsEvent).map((h) => sourceShown(h, listed));
   return [events.length > 0 ? `at ${joinWords(events)}` : "", others.length > 0 ? `in ${joinWords(others)}` : ""].filter(Boolean).join(" and ");
 }
 
@@ -246,7 +251,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
     sentences.push((stances) => [
       only.named.length > 0
         ? leadSentence(`Only ${theView(only.label)} is set out here`, only, viewpointOf.get(only.viewpointId)!, listed, stances)
-        : `Only ${theView(only.label)} is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted)}` : ""}.`,
+        : `Only ${theView(only.label)} is set out here${only.uncounted.length > 0 ? `, argued ${wherePhrase(only.uncounted, listed)}` : ""}.`,
     ]);
   } else if (verdict === "divided" && pointsBothWays !== undefined) {
     // Each view named with the holders the sources count, and no stance: what a view's holders say as a whole is
@@ -288,7 +293,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   const byPlace = new Map<string, ViewWeight[]>();
   for (const view of verdict === "one-view" ? [] : uncounted) {
     if (view.uncounted.length === 0) continue;
-    const place = wherePhrase(view.uncounted);
+    const place = wherePhrase(view.uncounted, listed);
     byPlace.set(place, [...(byPlace.get(place) ?? []), view]);
   }
   // Uncounted arguments in a source that counts none of a view's holders: said with the place. The Balance note says
@@ -298,7 +303,7 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
   for (const view of verdict === "one-view" ? [] : counted) {
     const elsewhere = view.uncounted.filter((h) => !countedIn(view).has(h.sourceId));
     if (elsewhere.length === 0) continue;
-    const place = wherePhrase(elsewhere);
+    const place = wherePhrase(elsewhere, listed);
     alsoArguedAt.set(place, [...(alsoArguedAt.get(place) ?? []), view]);
   }
   const names = (group: readonly ViewWeight[]) => joinWords(group.map((v) => viewName(v.label)));

@@ -530,3 +530,21 @@ describe("a brief that shows some of a question's views", () => {
     expect(two.text).toBe(`Of the sources’ three views on this question, “Maybe” is not set out here. ${all.text}`);
   });
 });
+
+// An author's test: a memo said a view was "also argued in Fiscal note, with no word there on how widely it is held",
+// a source it neither cited nor listed (its one claim there was not among those the brief selected).
+describe("an uncounted argument in a source the document does not list", () => {
+  it("names the source as not cited here", () => {
+    const base = makeExtract({ perspectives: [{ id: "p1", label: "most experts", prevalence: "most" }, { id: "p2", label: "some officials", prevalence: "some" }, { id: "p3", label: "a note" }] });
+    const extract = {
+      ...base,
+      sources: [...base.sources, { id: "s3", title: "Three", publisher: "Pub Three", short_name: "Fiscal note", kind: "report", date_note: "undated", place: "Z", quality: "Q." }],
+      facts: [],
+      claims: [...base.claims.filter((c) => c.theme === "t1"), { ...base.claims[0]!, id: "y9", source: "s3", perspective: "p3", text: "A yes claim from a note." }],
+    };
+    const model = selectBrief(makeBrief({ themes: ["t1"], claims_per_viewpoint: 1 }), extract, options);
+    expect(model.sources.map((s) => s.id)).not.toContain("s3");
+    const text = measureBalance(model, { lexicon, policy: "warn" }).themes[0]!.weight.text;
+    expect(text).toContain("Fiscal note, not cited here");
+  });
+});
