@@ -67,11 +67,25 @@ function sourceShown(holder: Holder, listed: ReadonlySet<string>): string {
   return listed.has(holder.sourceId) ? holder.sourceName : `${holder.sourceName}, not cited here`;
 }
 
-/** What the statement needs of a view, shown or left out: its label, stance and holders. */
-type WeighedView = Pick<ViewpointModel, "id" | "label" | "stance" | "holders">;
+/** What the statement needs of a view, shown or left out: its label, stance and holders, and of one shown, its claims. */
+type WeighedView = Pick<ViewpointModel, "id" | "label" | "stance" | "holders"> & Partial<Pick<ViewpointModel, "shownClaims">>;
+
+/**
+ * The holders the statement names for a view: the strongest (nameHolders), and of a view set out, those whose
+ * argument the document shows. A handout that showed one claim per view said a view was held by "one Russian argument
+ * and one presentation" while it set out the first alone and its Balance note said the view rested on one holder's
+ * arguments (a reader's test). The weight itself is the sources', whatever the brief shows.
+ */
+function namedHolders(viewpoint: WeighedView, shown: boolean): Holder[] {
+  const named = nameHolders(viewpoint.holders);
+  const claims = viewpoint.shownClaims;
+  if (!shown || claims === undefined) return named;
+  const setOut = named.filter((h) => claims.some((claim) => claim.perspective.id === h.perspectiveId && claim.source.id === h.sourceId));
+  return setOut.length > 0 ? setOut : named;
+}
 
 function weighView(viewpoint: WeighedView, shown: boolean, countedSources: number): ViewWeight {
-  const named = nameHolders(viewpoint.holders);
+  const named = namedHolders(viewpoint, shown);
   return {
     viewpointId: viewpoint.id,
     label: viewpoint.label,

@@ -538,7 +538,7 @@ describe("an uncounted argument in a source the document does not list", () => {
     const base = makeExtract({ perspectives: [{ id: "p1", label: "most experts", prevalence: "most" }, { id: "p2", label: "some officials", prevalence: "some" }, { id: "p3", label: "a note" }] });
     const extract = {
       ...base,
-      sources: [...base.sources, { id: "s3", title: "Three", publisher: "Pub Three", short_name: "Fiscal note", kind: "report", date_note: "undated", place: "Z", quality: "Q." }],
+      sources: [...base.sources, { id: "s3", title: "Three", publisher: "Pub Three", short_name: "Fiscal note", kind: "report", date_note: "undated", place: "Z", quality: "Q.", context_only: [] }],
       facts: [],
       claims: [...base.claims.filter((c) => c.theme === "t1"), { ...base.claims[0]!, id: "y9", source: "s3", perspective: "p3", text: "A yes claim from a note." }],
     };
@@ -546,5 +546,30 @@ describe("an uncounted argument in a source the document does not list", () => {
     expect(model.sources.map((s) => s.id)).not.toContain("s3");
     const text = measureBalance(model, { lexicon, policy: "warn" }).themes[0]!.weight.text;
     expect(text).toContain("Fiscal note, not cited here");
+  });
+});
+
+// A reader's test: a handout showing one claim per view said a view was held by "one Russian argument and one
+// presentation", set out the first alone, and said in its Balance note that the view rested on one holder's arguments.
+describe("the holders a statement names for a view set out", () => {
+  it("are those whose argument the document shows, while the weight stays the sources'", () => {
+    const base = makeExtract({ perspectives: [{ id: "p1", label: "most experts", prevalence: "most" }, { id: "p2", label: "some officials", prevalence: "some" }, { id: "p3", label: "one official", prevalence: "one" }] });
+    // "Yes" is held by most experts (One) and some officials (Two); "No" by one official.
+    const extract = {
+      ...base,
+      facts: [],
+      claims: [
+        ...base.claims.filter((c) => c.viewpoint === "yes" && c.id !== "y2"),
+        { ...base.claims.find((c) => c.id === "n1")!, perspective: "p3" },
+      ],
+    };
+    const all = measureBalance(selectBrief(makeBrief({ themes: ["t1"] }), extract, options), { lexicon, policy: "warn" }).themes[0]!.weight.text;
+    expect(all).toContain("most experts (One) and some officials (Pub Two)");
+    const one = selectBrief(makeBrief({ themes: ["t1"], claims_per_viewpoint: 1 }), extract, options);
+    expect(one.themes[0]!.viewpoints.find((v) => v.id === "yes")!.shownClaims.map((c) => c.id)).toEqual(["y1"]);
+    const text = measureBalance(one, { lexicon, policy: "warn" }).themes[0]!.weight.text;
+    expect(text).toContain("most experts (One)");
+    expect(text).not.toContain("some officials");
+    expect(text).toMatch(/^The weight of opinion in the sources lies with the “Yes” view, held by most experts \(One\)\./);
   });
 });
