@@ -224,3 +224,23 @@ describe("a source's web address at the end of a line", () => {
     }
   }, 60_000);
 });
+
+const thesisRule = /^\.thesis \{ break-inside[^}]*\}/m;
+
+function viewDocument(css: string, fillerParagraphs: number): string {
+  const filler = Array.from({ length: fillerParagraphs }, (_, i) => `<p>Paragraph ${i + 1} of the view before.</p>`).join("");
+  const thesis = "Russia seeks a range of partners in Asia and wants to be a swing power; its tilt toward China is limited and it keeps room to manoeuvre, whatever Beijing offers it.";
+  return `<!DOCTYPE html><html><head><style>${css}</style></head><body>${filler}<div class="viewpoint"><h3>Balanced turn</h3><p class="thesis">${thesis}</p><ul class="claims"><li class="claim">First claim of the view.</li><li class="claim">Second claim of the view.</li></ul></div></body></html>`;
+}
+
+// A reader's test: a memo's view heading and thesis sat at the foot of a page, its claims overleaf.
+describe("a view's thesis at a page break", () => {
+  it("goes overleaf with its heading rather than leave its claims", async () => {
+    expect(baseCss).toMatch(thesisRule);
+    await withSecondPages(async (secondPage) => {
+      const stranded = await fillerWhereOverleafStartsWith(20, 90, (filler) => viewDocument(baseCss.replace(thesisRule, ""), filler), secondPage, "First claim");
+      expect(stranded, "no length of text left the heading and thesis at the foot of a page").toBeDefined();
+      expect(await secondPage(viewDocument(baseCss, stranded!))).toMatch(/^Balanced turn\s+Russia seeks/);
+    });
+  }, 90_000);
+});
