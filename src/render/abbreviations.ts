@@ -47,11 +47,14 @@ function usePattern(abbreviation: string): RegExp {
  * ("SCO’s"), where the long form would not read; a later use is spelled out instead. "an LNG project" becomes
  * "a liquefied natural gas (LNG) project".
  */
-function spellOut(text: string, pending: Map<string, Pending>): string {
+function spellOut(text: string, pending: Map<string, Pending>, metInCompound: Set<string>): string {
   let out = text;
+  // Met first in a compound, the abbreviation is not yet explained: long forms further on ("the Silk Road Economic
+  // Belt", without "SREB") do not tell the reader what "the SREB–EEU link" was (a reader's test).
+  for (const use of out.matchAll(compoundPattern)) for (const part of use[2]!.split(/[–-]/)) if (pending.has(part)) metInCompound.add(part);
   for (const [abbreviation, { long, use: pattern }] of [...pending]) {
     if (out.toLowerCase().includes(long.toLowerCase())) {
-      pending.delete(abbreviation);
+      if (!metInCompound.has(abbreviation)) pending.delete(abbreviation);
       continue;
     }
     const use = pattern.exec(out);
@@ -126,7 +129,8 @@ export function spellOutAbbreviations(model: BriefModel): BriefModel {
       if (section === "assumptions") for (const claim of model.assumptions) visit(claim, "text", claim.text);
     }
   };
-  spellInPrintOrder((text) => spellOut(text, pending));
+  const metInCompound = new Set<string>();
+  spellInPrintOrder((text) => spellOut(text, pending, metInCompound));
   spellInPrintOrder((text) => spellOutCompound(text, pending, longForms));
   if (changed.size === 0) return model;
   const edited = <O extends object>(owner: O): O => {
