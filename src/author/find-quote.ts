@@ -44,7 +44,7 @@ export function findQuote(
     }
   }
   if (found.length > 0 || wanted === "") return { found, nearMiss: undefined };
-  // Every word there, in order, but with other capitals or punctuation ("Treat us …" for "treat us …"): that is what
+  // Every word there, in order, but with other capitals, punctuation or spacing ("Treat us …" for "treat us …"): that is what
   // differs, and the source's own text of them is what to quote (a staffer was told only that four words matched).
   for (const text of texts) {
     const loose = looselyFound(quote, text.paragraphs);

@@ -73,19 +73,35 @@ export function checkQuote(quote: string, paragraphs: readonly Paragraph[], loca
  * years of detours"). For the hint of a quote that is not verbatim: it says what differs when only that does.
  */
 export function looselyFound(quote: string, paragraphs: readonly Paragraph[]): { paragraph: number; text: string } | undefined {
-  const wordsOf = (normalised: string) => [...normalised.matchAll(/[\p{L}\p{N}]+/gu)];
-  const wanted = wordsOf(normaliseForQuote(quote)).map((m) => m[0].toLowerCase());
-  if (wanted.length === 0) return undefined;
+  // Letters and digits only, compared without case: a hyphen or space more or less reads the same too. A PDF's word
+  // broken at a line's end loses its own hyphen ("well-" + "known" is stored "wellknown"), and an author quoting it
+  // as printed was told only that the first words matched (an author's test).
+  const wanted = lettersOf(normaliseForQuote(quote)).letters;
+  if (wanted === "") return undefined;
   for (const [index, text] of normalisedOf(paragraphs).entries()) {
-    const words = wordsOf(text);
-    for (let at = 0; at + wanted.length <= words.length; at++) {
-      if (wanted.every((word, i) => words[at + i]![0].toLowerCase() === word)) {
-        const last = words[at + wanted.length - 1]!;
-        return { paragraph: paragraphs[index]!.number, text: text.slice(words[at]!.index, last.index + last[0].length) };
+    const { letters, at } = lettersOf(text);
+    for (let found = letters.indexOf(wanted); found !== -1; found = letters.indexOf(wanted, found + 1)) {
+      const start = at[found]!;
+      const end = at[found + wanted.length - 1]! + 1;
+      // Whole words only: "an alliance" is not loosely in "Titan alliance".
+      if ((start === 0 || !wordCharacter.test(text[start - 1]!)) && (end === text.length || !wordCharacter.test(text[end]!))) {
+        return { paragraph: paragraphs[index]!.number, text: text.slice(start, end) };
       }
     }
   }
   return undefined;
+}
+
+/** A text's letters and digits, lower-cased where that keeps their length, and where each code unit of them stands in it. */
+function lettersOf(text: string): { letters: string; at: number[] } {
+  let letters = "";
+  const at: number[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]/gu)) {
+    const lower = match[0].toLowerCase();
+    letters += lower.length === match[0].length ? lower : match[0];
+    for (let unit = 0; unit < match[0].length; unit++) at.push(match.index! + unit);
+  }
+  return { letters, at };
 }
 
 const wordCharacter = /[\p{L}\p{N}]/u;

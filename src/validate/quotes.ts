@@ -68,7 +68,7 @@ export function checkExtractQuotes(extract: Extract, origins: Origins, paragraph
         elsewhere !== undefined
           ? `the quote is verbatim in source "${elsewhere.source}", paragraph ${elsewhere.paragraph}: set source: ${elsewhere.source} and locator: ${elsewhere.paragraph} if that is where it comes from`
           : loose !== undefined
-            ? `the source has these words with other capitals or punctuation, in paragraph ${loose.paragraph}: “${loose.text}”: copy them as written there`
+            ? `the source has these words with other capitals, punctuation or spacing, in paragraph ${loose.paragraph}: “${loose.text}”: copy them as written there`
             : result.matchedWords >= nearMissWords && result.expected !== undefined
               ? `${ellipsis}the first ${result.matchedWords} words match paragraph ${result.bestParagraph}, where the source goes on “${result.expected}”`
               : result.matchedWords >= nearMissWords

@@ -31,7 +31,7 @@ Exit 1 when the quote is not found.`,
     for (const place of found) io.stdout.write(`${place.corpus}/${place.source}:${place.paragraph}  ${excerpt(place.text)}\n`);
     if (found.length > 0) return exitCodes.ok;
     if (loosely !== undefined) {
-      io.stderr.write(`not found verbatim; with other capitals or punctuation it is in ${loosely.corpus}/${loosely.source}:${loosely.paragraph}  ${excerpt(loosely.text)}\n`);
+      io.stderr.write(`not found verbatim; with other capitals, punctuation or spacing it is in ${loosely.corpus}/${loosely.source}:${loosely.paragraph}  ${excerpt(loosely.text)}\n`);
       io.stderr.write(`  the source writes it “${loosely.words}”: quote it as written there\n`);
       return exitCodes.problems;
     }

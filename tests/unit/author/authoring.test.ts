@@ -418,7 +418,7 @@ describe("brief show and brief locate", () => {
     // A staffer's test: a quote with a capital and a full stop the source does not have was said to match four words.
     const capital = await runCli(["locate", "Small shops cannot survive two years of detours."], { cwd: project.dir });
     expect(capital.code).toBe(1);
-    expect(capital.stderr).toContain("not found verbatim; with other capitals or punctuation it is in transit/council-hearing:4");
+    expect(capital.stderr).toContain("not found verbatim; with other capitals, punctuation or spacing it is in transit/council-hearing:4");
     expect(capital.stderr).toContain("the source writes it “small shops cannot survive two years of detours”: quote it as written there");
     // Part of a word is not a quote.
     expect((await runCli(["locate", "ptimistic at best"], { cwd: project.dir })).code).toBe(1);

@@ -106,7 +106,7 @@ describe("checkCorpus", () => {
   it("says when a quote has the source's words with other capitals or punctuation, and shows them as written", async () => {
     const check = await checkMini((p) => p.replace(corpusFile, "quote: small shops cannot survive two years of detours\n", "quote: Small shops cannot survive two years of detours.\n"));
     const misquote = check.diagnostics.find((d) => d.code === "EXTRACT_MISQUOTE");
-    expect(misquote?.hint).toBe("the source has these words with other capitals or punctuation, in paragraph 4: “small shops cannot survive two years of detours”: copy them as written there");
+    expect(misquote?.hint).toBe("the source has these words with other capitals, punctuation or spacing, in paragraph 4: “small shops cannot survive two years of detours”: copy them as written there");
   });
 
   it("says a quote cannot leave words out with an ellipsis, and shows where the source goes on without doubled marks", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuote, normaliseForQuote, splitParagraphs } from "../../../src/text/paragraphs.js";
+import { checkQuote, looselyFound, normaliseForQuote, splitParagraphs } from "../../../src/text/paragraphs.js";
 
 const text = "Title line\n\n  First paragraph says “hello”—world.\n\t\n  • A bullet: it’s counted too.\nLast line with   extra   spaces.";
 
@@ -69,5 +69,22 @@ describe("quotes are matched on whole words", () => {
   it("accepts the same words when they stand whole, and quotes that begin or end on punctuation", () => {
     expect(checkQuote("an alliance of equals", paragraphs, 1)).toEqual({ status: "ok" });
     expect(checkQuote(", said the minister.", paragraphs, 1)).toEqual({ status: "ok" });
+  });
+});
+
+// An author's test: a PDF's "well-" at a line's end was stored "wellknown"; quoting the source as printed, the author
+// was told only that the first two words matched, and a zero-width space stored away read as no difference at all.
+describe("looselyFound", () => {
+  const paragraphs = splitParagraphs("A wellknown self-governing body met.\n\nA zerowidth space and an end.\n\nThe Sino Russian partnership; Titan alliance.");
+  it("finds the source's words whatever the capitals, punctuation, hyphens or spaces between them", () => {
+    expect(looselyFound("a well-known self-governing body", paragraphs)).toEqual({ paragraph: 1, text: "A wellknown self-governing body" });
+    expect(looselyFound("a zero width space", paragraphs)).toEqual({ paragraph: 2, text: "A zerowidth space" });
+    expect(looselyFound("the Sino-Russian partnership", paragraphs)).toEqual({ paragraph: 3, text: "The Sino Russian partnership" });
+  });
+
+  it("only on whole words, and not for words the source does not have", () => {
+    expect(looselyFound("an alliance", paragraphs)).toBeUndefined();
+    expect(looselyFound("a well known body", paragraphs)).toBeUndefined();
+    expect(looselyFound("...", paragraphs)).toBeUndefined();
   });
 });
