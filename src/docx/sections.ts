@@ -122,7 +122,8 @@ function decisionLinesParagraph(context: DocxContext): Paragraph {
     at += Math.round((word.length * 0.095 + 0.1) * inch);
     const lineEnd = at + Math.round(1.1 * inch);
     stops.push({ type: TabStopType.LEFT, position: lineEnd, leader: "underscore" });
-    runs.push(raw(word), new TextRun({ children: [new Tab()] }));
+    // A space before the line: "Approve___" ran the word into it.
+    runs.push(raw(`${word} `), new TextRun({ children: [new Tab()] }));
     at = lineEnd + Math.round(0.3 * inch);
     if (index < context.model.decisionLines.length - 1) {
       stops.push({ type: TabStopType.LEFT, position: at });

@@ -185,7 +185,8 @@ describe("the Word document of a memo", () => {
   it("prints Approve, Disapprove and Discuss with lines to sign on, when it recommends", async () => {
     const { document } = await docxFromFields({ recommendation: "That the Office act." });
     const decision = paragraphs(document).find((p) => p.style === "DecisionLines")!;
-    expect(decision.text).toBe("ApproveDisapproveDiscuss");
+    // A space between each word and its line (a reader's test found "Approve___").
+    expect(decision.text).toBe("Approve Disapprove Discuss ");
     expect(decision.xml.match(/<w:tab w:val="left" w:pos="\d+" w:leader="underscore"\/>/g)).toHaveLength(3);
   });
 });
