@@ -81,7 +81,9 @@ function namedHolders(viewpoint: WeighedView, shown: boolean): Holder[] {
   const claims = viewpoint.shownClaims;
   if (!shown || claims === undefined) return named;
   const setOut = named.filter((h) => claims.some((claim) => claim.perspective.id === h.perspectiveId && claim.source.id === h.sourceId));
-  return setOut.length > 0 ? setOut : named;
+  // The strongest holder is always among them (selection keeps a claim of it), or the verdict would read as resting
+  // on a weaker one ("lies with", on "some officials" against "one official"): else all are named, as before.
+  return setOut[0] === named[0] ? setOut : named;
 }
 
 function weighView(viewpoint: WeighedView, shown: boolean, countedSources: number): ViewWeight {
@@ -137,8 +139,10 @@ function inMoreOf(views: readonly ViewWeight[], all: readonly WeighedView[]): st
  */
 function wherePhrase(holders: readonly Holder[], listed: ReadonlySet<string>): string {
   const bySource = new Map(holders.map((h) => [h.sourceId, h]));
-  const events = [...bySource.values()].filter((h) => h.sourceIsEvent).map((h) => `the ${sourceShown(h, listed)}`);
-  const others = [...bySource.values()].filter((h) => !h.sourceIsEvent).map((h) => sourceShown(h, listed));
+  // "(not cited here)" after the one place it is true of: ", not cited here" read as covering the places before it.
+  const place = (h: Holder) => (listed.has(h.sourceId) ? h.sourceName : `${h.sourceName} (not cited here)`);
+  const events = [...bySource.values()].filter((h) => h.sourceIsEvent).map((h) => `the ${place(h)}`);
+  const others = [...bySource.values()].filter((h) => !h.sourceIsEvent).map(place);
   return [events.length > 0 ? `at ${joinWords(events)}` : "", others.length > 0 ? `in ${joinWords(others)}` : ""].filter(Boolean).join(" and ");
 }
 
@@ -281,9 +285,12 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
     say(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
   }
   // Counted views that also rest on uncounted arguments in the sources that count them: said once, for all of them.
-  const sourcesCounting = new Map(counted.map((v) => [v, new Set(v.named.map((h) => h.sourceId))]));
+  // The sources that count a view are those of all the holders the statement would name, not only of those whose
+  // argument the document shows: a holder left unnamed for that made its source read as one that counts nobody.
+  const countingHolders = new Map(counted.map((v) => [v, nameHolders(viewpointOf.get(v.viewpointId)!.holders)]));
+  const sourcesCounting = new Map(counted.map((v) => [v, new Set(countingHolders.get(v)!.map((h) => h.sourceId))]));
   const countedIn = (view: ViewWeight) => sourcesCounting.get(view)!;
-  const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => countedIn(v).has(h.sourceId) && !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
+  const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => countedIn(v).has(h.sourceId) && !countingHolders.get(v)!.some((n) => n.perspectiveId === h.perspectiveId)));
   if (alsoUncounted.length > 0 && verdict !== "one-view") {
     const alsoGiven =
       alsoUncounted.length === views.length

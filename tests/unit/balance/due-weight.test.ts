@@ -545,7 +545,7 @@ describe("an uncounted argument in a source the document does not list", () => {
     const model = selectBrief(makeBrief({ themes: ["t1"], claims_per_viewpoint: 1 }), extract, options);
     expect(model.sources.map((s) => s.id)).not.toContain("s3");
     const text = measureBalance(model, { lexicon, policy: "warn" }).themes[0]!.weight.text;
-    expect(text).toContain("Fiscal note, not cited here");
+    expect(text).toContain("Fiscal note (not cited here)");
   });
 });
 
@@ -571,5 +571,21 @@ describe("the holders a statement names for a view set out", () => {
     expect(text).toContain("most experts (One)");
     expect(text).not.toContain("some officials");
     expect(text).toMatch(/^The weight of opinion in the sources lies with the “Yes” view, held by most experts \(One\)\./);
+  });
+
+  // A review: the unnamed holder's source then read as one that counts nobody: "“Yes” is also argued in Pub Two, with
+  // no word there on how widely it is held", though Pub Two counts some officials for it.
+  it("still count the sources of holders left unnamed", () => {
+    const base = makeExtract({
+      perspectives: [{ id: "p1", label: "most experts", prevalence: "most" }, { id: "p2", label: "some officials", prevalence: "some" }, { id: "p3", label: "one official", prevalence: "one" }, { id: "p4", label: "a commentator" }],
+    });
+    const yes = base.claims.filter((c) => c.viewpoint === "yes" && c.id !== "y2");
+    const extract = {
+      ...base,
+      facts: [],
+      claims: [...yes, { ...yes[0]!, id: "y9", source: "s2", perspective: "p4", text: "A commentator's yes." }, { ...base.claims.find((c) => c.id === "n1")!, perspective: "p3" }],
+    };
+    const text = measureBalance(selectBrief(makeBrief({ themes: ["t1"], claims_per_viewpoint: 1 }), extract, options), { lexicon, policy: "warn" }).themes[0]!.weight.text;
+    expect(text).not.toMatch(/“Yes” is also argued/);
   });
 });
