@@ -14,7 +14,7 @@ export interface BriefChanges {
   readonly claims: ContentChanges;
   readonly facts: ContentChanges;
   /**
-   * The document changed besides its claims and facts: its other wording (the title, a heading, a view's label,
+   * The document changed besides its claims and facts: its other wording (the title or date, a heading, a view's label,
    * who holds it, a source's name, the summary) or its layout (the template). Claims and facts are told apart by
    * id; the rest is not.
    */
@@ -52,22 +52,20 @@ function factHash(fact: FactModel): string {
 }
 
 /**
- * The model's parts that are claims or facts, told apart by id, and those that only count or number them: none
- * is the document's other wording. Never printed: the notices.
+ * The model's parts that are claims or facts (told apart by id, above), or that only count or number them (a
+ * holder's claims, a source's citations, the notes): none is the document's other wording. A list or a count: the
+ * sections' flags of the same names stay. Never printed: the notices.
  */
-const toldApartById = new Set(["claims", "shownClaims", "assumptions", "facts"]);
-const countsOfClaimsAndFacts = new Set(["notes", "counts", "citedClaims", "citedFacts", "claimsInExtract", "notices"]);
+const claimsAndFacts = new Set(["claims", "shownClaims", "assumptions", "facts", "notes", "counts", "citedClaims", "citedFacts", "claimsInExtract", "notices"]);
 
 /**
  * A hash of everything a document is made of besides its claims and facts: the brief's own wording (title,
  * summary, date), the views' labels and theses, who holds them, the sources' names, the glossary, the sections;
- * and the template and code that lay it out (`layout`). Each claim and fact counts by its id only.
+ * and the template and code that lay it out (`layout`). A claim added or removed changes none of it: a review found
+ * every claim added also said as other wording while the frame kept the lists of ids.
  */
 function frameOf(model: BriefModel, layout: string): string {
-  const json = JSON.stringify(model, (key: string, value: unknown) => {
-    if (toldApartById.has(key) && Array.isArray(value)) return value.map((item: { id: string }) => item.id);
-    return countsOfClaimsAndFacts.has(key) ? undefined : value;
-  });
+  const json = JSON.stringify(model, (key: string, value: unknown) => (claimsAndFacts.has(key) && (Array.isArray(value) || typeof value === "number") ? undefined : value));
   return hashOf([json, layout]);
 }
 
@@ -96,23 +94,24 @@ function sorted(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function compare(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>, hashesComparable: boolean): ContentChanges {
+function compare(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): ContentChanges {
   const added = Object.keys(after).filter((id) => !(id in before));
   const removed = Object.keys(before).filter((id) => !(id in after));
-  const revised = hashesComparable ? Object.keys(after).filter((id) => id in before && before[id] !== after[id]) : [];
+  const revised = Object.keys(after).filter((id) => id in before && before[id] !== after[id]);
   return { added, removed, revised };
 }
 
+const noChange: ContentChanges = { added: [], removed: [], revised: [] };
+
 export function changesBetween(before: ManifestContent, after: ManifestContent): BriefChanges {
-  // A manifest from before the frame was recorded hashed claims without their view: its hashes are not these, and
-  // every claim would read as revised. Claims and facts are then told apart as added and removed only, once.
-  const sameHashing = before.frame !== undefined && after.frame !== undefined;
-  const claims = compare(before.claims, after.claims, sameHashing);
-  const facts = compare(before.facts, after.facts, sameHashing);
-  const none = [claims, facts].every((c) => c.added.length + c.removed.length + c.revised.length === 0);
-  // Without a frame on both sides, only a document that changed with no claim or fact changed says so; a manifest
-  // from before the HTML was recorded says nothing of it, and no change is claimed there.
-  const frameChanged = sameHashing && before.frame !== after.frame;
   const htmlChanged = before.html !== undefined && after.html !== undefined && before.html !== after.html;
-  return { claims, facts, other: frameChanged || (none && htmlChanged) };
+  // A manifest from before the frame was recorded listed every claim and fact a brief selected, printed or not, and
+  // hashed claims without their view: compared with this one, a one-pager lost twenty claims and every claim read
+  // as revised (a review). Once, after the upgrade, only a document that changed is said to, as other wording; a
+  // manifest from before the HTML was recorded says nothing of it, and no change is claimed there.
+  if (before.frame === undefined || after.frame === undefined) return { claims: noChange, facts: noChange, other: htmlChanged };
+  const claims = compare(before.claims, after.claims);
+  const facts = compare(before.facts, after.facts);
+  const none = [claims, facts].every((c) => c.added.length + c.removed.length + c.revised.length === 0);
+  return { claims, facts, other: before.frame !== after.frame || (none && htmlChanged) };
 }

@@ -291,7 +291,7 @@ function describeChanges(changes: BriefChanges | undefined): string | undefined 
       if (ids.length > 0) parts.push(`${kind} ${change}: ${ids.join(", ")}`);
     }
   }
-  const other = "other wording or the layout (the title, a heading, a view's label, who holds it, a source's name, the template)";
+  const other = "other wording or the layout (the title or date, a heading, a view's label, who holds it, a source's name, the template)";
   if (changes.other) parts.push(parts.length > 0 ? other : `no claim or fact, but ${other}`);
   return parts.length > 0 ? parts.join("; ") : undefined;
 }
