@@ -47,14 +47,11 @@ function usePattern(abbreviation: string): RegExp {
  * ("SCO’s"), where the long form would not read; a later use is spelled out instead. "an LNG project" becomes
  * "a liquefied natural gas (LNG) project".
  */
-function spellOut(text: string, pending: Map<string, Pending>, metInCompound: Set<string>): string {
+function spellOut(text: string, pending: Map<string, Pending>): string {
   let out = text;
-  // Met first in a compound, the abbreviation is not yet explained: long forms further on ("the Silk Road Economic
-  // Belt", without "SREB") do not tell the reader what "the SREB–EEU link" was (a reader's test).
-  for (const use of out.matchAll(compoundPattern)) for (const part of use[2]!.split(/[–-]/)) if (pending.has(part)) metInCompound.add(part);
   for (const [abbreviation, { long, use: pattern }] of [...pending]) {
     if (out.toLowerCase().includes(long.toLowerCase())) {
-      if (!metInCompound.has(abbreviation)) pending.delete(abbreviation);
+      pending.delete(abbreviation);
       continue;
     }
     const use = pattern.exec(out);
@@ -70,23 +67,29 @@ function spellOut(text: string, pending: Map<string, Pending>, metInCompound: Se
 const compoundPattern = /(?<![\p{L}\p{N}\-–—/])(?:(\b[Aa]n?) )?(\p{Lu}[\p{Lu}\p{N}]+(?:[–-]\p{Lu}[\p{Lu}\p{N}]+)+)(?![\p{L}\p{N}\-–—/]|['’]s\b)/gu;
 
 /**
- * Spell out, in one text, the first compound that holds an abbreviation still pending once every text has been
- * looked at for a standalone use: long forms first, as a standalone one is ("the Silk Road Economic Belt–Eurasian
- * Economic Union (SREB–EEU) link"); a part the glossary does not spell out stays as written. Used only in a compound,
- * an abbreviation was never spelled out (a reader's test: "the SREB–EEU link", in a memo and a one-pager).
+ * Spell out, in one text, each compound that holds an abbreviation still pending: long forms first, as a standalone
+ * one is ("the Silk Road Economic Belt–Eurasian Economic Union (SREB–EEU) link"); a part the glossary does not spell
+ * out stays as written. Used only in a compound, an abbreviation was never spelled out (a reader's test: "the
+ * SREB–EEU link", in a memo and a one-pager).
  */
-function spellOutCompound(text: string, pending: Map<string, Pending>, longForms: ReadonlyMap<string, string>): string {
-  for (const use of text.matchAll(compoundPattern)) {
-    const compound = use[2]!;
-    const parts = compound.split(/[–-]/);
-    if (!parts.some((part) => pending.has(part))) continue;
-    const separators = compound.match(/[–-]/g)!;
-    const long = parts.map((part, i) => `${longForms.get(part) ?? part}${separators[i] ?? ""}`).join("");
-    const article = use[1] === undefined ? "" : `${articleFor(use[1], long)} `;
-    for (const part of parts) pending.delete(part);
-    return `${text.slice(0, use.index)}${article}${long} (${compound})${text.slice(use.index + use[0].length)}`;
+function spellOutCompounds(text: string, pending: Map<string, Pending>, longForms: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (let spelled = true; spelled; ) {
+    spelled = false;
+    for (const use of out.matchAll(compoundPattern)) {
+      const compound = use[2]!;
+      const parts = compound.split(/[–-]/);
+      if (!parts.some((part) => pending.has(part))) continue;
+      const separators = compound.match(/[–-]/g)!;
+      const long = parts.map((part, i) => `${longForms.get(part) ?? part}${separators[i] ?? ""}`).join("");
+      const article = use[1] === undefined ? "" : `${articleFor(use[1], long)} `;
+      for (const part of parts) pending.delete(part);
+      out = `${out.slice(0, use.index)}${article}${long} (${compound})${out.slice(use.index + use[0].length)}`;
+      spelled = true;
+      break;
+    }
   }
-  return text;
+  return out;
 }
 
 /** "a" or "an" before the long form, in the case the text had. */
@@ -129,9 +132,10 @@ export function spellOutAbbreviations(model: BriefModel): BriefModel {
       if (section === "assumptions") for (const claim of model.assumptions) visit(claim, "text", claim.text);
     }
   };
-  const metInCompound = new Set<string>();
-  spellInPrintOrder((text) => spellOut(text, pending, metInCompound));
-  spellInPrintOrder((text) => spellOutCompound(text, pending, longForms));
+  // Where the reader first meets each: a standalone use, else a compound. Left for a later standalone use, a
+  // compound stood unexplained, and a long form further on without the abbreviation ("the Silk Road Economic Belt")
+  // never said what "the SREB–EEU link" was (a reader's test, then a review).
+  spellInPrintOrder((text) => spellOutCompounds(spellOut(text, pending), pending, longForms));
   if (changed.size === 0) return model;
   const edited = <O extends object>(owner: O): O => {
     const fields = changed.get(owner);

@@ -37,14 +37,20 @@ describe("abbreviations", () => {
     const spelled = spellOutAbbreviations(memo);
     expect(claimText(spelled, "y1")).toBe("Moscow works through the Shanghai Cooperation Organization (SCO), and a liquefied natural gas (LNG) deal.");
     // SREB is used only in a compound: spelled out there, long forms first, as a standalone use is (a reader's test:
-    // "the SREB–EEU link" stood unexplained in a memo and a one-pager). EU, spelled out further on, is left there.
+    // "the SREB–EEU link" stood unexplained in a memo and a one-pager). EU, met there first, is not spelled out again.
     expect(claimText(spelled, "y2")).toBe("The SCO again; the SCO’s members; the Silk Road Economic Belt–European Union (SREB–EU) link.");
-    expect(claimText(spelled, "n1")).toBe("The European Union (EU) is wary.");
+    expect(claimText(spelled, "n1")).toBe("The EU is wary.");
     // Met first in a compound and only later in its long form, without the abbreviation: spelled out in the compound,
     // where the reader meets it (a reader's test: "the SREB–EEU link", the Silk Road Economic Belt named pages on).
     const later = spellOutAbbreviations(selectBrief(makeBrief({ themes: ["t1"] }), extractWith({ y1: "The SREB–EU link.", n1: "The Silk Road Economic Belt meets the European Union." }), options));
     expect(claimText(later, "y1")).toBe("The Silk Road Economic Belt–European Union (SREB–EU) link.");
     expect(claimText(later, "n1")).toBe("The Silk Road Economic Belt meets the European Union.");
+    // And with a standalone use further on still: the compound, met first, is where it is spelled out, once (a review).
+    const standaloneLater = spellOutAbbreviations(
+      selectBrief(makeBrief({ themes: ["t1"] }), extractWith({ y1: "The SREB–EU link.", y2: "The Silk Road Economic Belt grows.", y3: "The SREB again." }), options),
+    );
+    expect(claimText(standaloneLater, "y1")).toBe("The Silk Road Economic Belt–European Union (SREB–EU) link.");
+    expect(claimText(standaloneLater, "y3")).toBe("The SREB again.");
     // A compound whose every part was spelled out before is left as it is.
     const again = spellOutAbbreviations(selectBrief(makeBrief({ themes: ["t1"] }), extractWith({ y1: "Through the SREB and the EU.", y2: "The SREB–EU link." }), options));
     expect(claimText(again, "y2")).toBe("The SREB–EU link.");
