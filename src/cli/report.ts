@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostic, positionAt, uniqueDiagnostics } from "../diagnostics/format.js";
@@ -95,12 +95,24 @@ export type RepositoryPath = (file: string) => string;
  * named as the command names it: GitHub cannot place it on the diff anyway.
  */
 export function repositoryPaths(io: Pick<CliIo, "cwd" | "env">): RepositoryPath {
-  const root = io.env.GITHUB_WORKSPACE ? resolve(io.cwd, io.env.GITHUB_WORKSPACE) : gitWorkTree(io.cwd);
+  const workspace = io.env.GITHUB_WORKSPACE ? resolve(io.cwd, io.env.GITHUB_WORKSPACE) : gitWorkTree(io.cwd);
+  // Compared as the file system has them: a workspace reached through a link named every file outside it (a review).
+  const root = workspace === undefined ? undefined : realPath(workspace);
   return (file) => {
     if (root === undefined) return file;
-    const inRoot = relative(root, resolve(io.cwd, file));
-    return inRoot === "" || inRoot.startsWith("..") || isAbsolute(inRoot) ? file : inRoot.split(sep).join("/");
+    const inRoot = relative(root, realPath(resolve(io.cwd, file)));
+    const outside = inRoot === "" || inRoot === ".." || inRoot.startsWith(`..${sep}`) || isAbsolute(inRoot);
+    return outside ? file : inRoot.split(sep).join("/");
   };
+}
+
+/** The path with links resolved, or as given where it does not exist. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The nearest folder at or above `folder` with a .git (a folder, or a file in a worktree or submodule): only looked for, never read. */

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { briefWarningAnnotations, githubAnnotation, locateDiagnostics, repositoryPaths } from "../../../src/cli/report.js";
@@ -63,6 +63,15 @@ describe("annotations name files as GitHub does: relative to the repository", ()
     // A file outside the command's folder is named by its absolute path, as the command names it.
     expect(repositoryPaths({ cwd: join(project, "briefs"), env })(join(project, "sources/facts.yaml"))).toBe("policy/sources/facts.yaml");
     expect(repositoryPaths({ cwd: project, env })("/elsewhere/memo.yaml")).toBe("/elsewhere/memo.yaml");
+    // A folder whose name starts with two dots is inside; a workspace reached through a link is the same folder.
+    expect(repositoryPaths({ cwd: project, env })("..drafts/memo.yaml")).toBe("policy/..drafts/memo.yaml");
+    const link = `${repo}-link`;
+    symlinkSync(repo, link);
+    try {
+      expect(repositoryPaths({ cwd: project, env: { GITHUB_WORKSPACE: link } })("briefs/memo.yaml")).toBe("policy/briefs/memo.yaml");
+    } finally {
+      rmSync(link);
+    }
   });
 
   it("to the git work tree around the folder without a workspace, and as given with neither", () => {
