@@ -82,6 +82,15 @@ describe("looselyFound", () => {
     expect(looselyFound("the Sino-Russian partnership", paragraphs)).toEqual({ paragraph: 3, text: "The Sino Russian partnership" });
   });
 
+  // A review: "rose by 10.5 percent" was found in "rose by 105 percent", and the hint called the difference punctuation.
+  it("keeps what stands between two digits: a figure is not its digits run together", () => {
+    const figures = splitParagraphs("Trade rose by 105 percent, or 2,3 times.");
+    expect(looselyFound("trade rose by 10.5 percent", figures)).toBeUndefined();
+    expect(looselyFound("or 23 times", figures)).toBeUndefined();
+    expect(looselyFound("trade rose by 105 Percent", figures)).toEqual({ paragraph: 1, text: "Trade rose by 105 percent" });
+    expect(looselyFound("or 2.3 times", figures)).toEqual({ paragraph: 1, text: "or 2,3 times" });
+  });
+
   it("only on whole words, and not for words the source does not have", () => {
     expect(looselyFound("an alliance", paragraphs)).toBeUndefined();
     expect(looselyFound("a well known body", paragraphs)).toBeUndefined();
