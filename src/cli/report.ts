@@ -90,12 +90,14 @@ export type RepositoryPath = (file: string) => string;
 
 /**
  * Files as GitHub names them: relative to the repository's root, whatever folder the command runs in (a workflow
- * step with `working-directory: policy`, or `--root ..`). The root is the workspace the runner checked the
- * repository out in (GITHUB_WORKSPACE), else the git work tree around the command's folder. A file outside it is
- * named as the command names it: GitHub cannot place it on the diff anyway.
+ * step with `working-directory: policy`, or `--root ..`). The root is the git work tree around the command's folder,
+ * else the workspace the runner checked the repository out in (GITHUB_WORKSPACE). A file outside it is named as the
+ * command names it: GitHub cannot place it on the diff anyway.
  */
 export function repositoryPaths(io: Pick<CliIo, "cwd" | "env">): RepositoryPath {
-  const workspace = io.env.GITHUB_WORKSPACE ? resolve(io.cwd, io.env.GITHUB_WORKSPACE) : gitWorkTree(io.cwd);
+  // The work tree first: a repository checked out into a subfolder of the workspace (actions/checkout with path:)
+  // has its files named from its own root.
+  const workspace = gitWorkTree(io.cwd) ?? (io.env.GITHUB_WORKSPACE ? resolve(io.cwd, io.env.GITHUB_WORKSPACE) : undefined);
   // Compared as the file system has them: a workspace reached through a link named every file outside it (a review).
   const root = workspace === undefined ? undefined : realPath(workspace);
   return (file) => {

@@ -78,6 +78,8 @@ describe("annotations name files as GitHub does: relative to the repository", ()
     expect(repositoryPaths({ cwd: project, env: {} })("briefs/memo.yaml")).toBe("briefs/memo.yaml");
     mkdirSync(join(repo, ".git"));
     expect(repositoryPaths({ cwd: project, env: {} })("briefs/memo.yaml")).toBe("policy/briefs/memo.yaml");
+    // A repository checked out into a subfolder of the workspace: named from its own root.
+    expect(repositoryPaths({ cwd: project, env: { GITHUB_WORKSPACE: tmpdir() } })("briefs/memo.yaml")).toBe("policy/briefs/memo.yaml");
     const [located] = locateDiagnostics([{ severity: "error", code: "BRIEF_INVALID_VALUE", message: "m", file: "briefs/memo.yaml" }], new Map());
     expect(githubAnnotation(located!, repositoryPaths({ cwd: project, env: {} }))).toBe("::error file=policy/briefs/memo.yaml,title=BRIEF_INVALID_VALUE::m");
   });
