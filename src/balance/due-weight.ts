@@ -67,27 +67,11 @@ function sourceShown(holder: Holder, listed: ReadonlySet<string>): string {
   return listed.has(holder.sourceId) ? holder.sourceName : `${holder.sourceName}, not cited here`;
 }
 
-/** What the statement needs of a view, shown or left out: its label, stance and holders, and of one shown, its claims. */
-type WeighedView = Pick<ViewpointModel, "id" | "label" | "stance" | "holders"> & Partial<Pick<ViewpointModel, "shownClaims">>;
-
-/**
- * The holders the statement names for a view: the strongest (nameHolders), and of a view set out, those whose
- * argument the document shows. A handout that showed one claim per view said a view was held by "one Russian argument
- * and one presentation" while it set out the first alone and its Balance note said the view rested on one holder's
- * arguments (a reader's test). The weight itself is the sources', whatever the brief shows.
- */
-function namedHolders(viewpoint: WeighedView, shown: boolean): Holder[] {
-  const named = nameHolders(viewpoint.holders);
-  const claims = viewpoint.shownClaims;
-  if (!shown || claims === undefined) return named;
-  const setOut = named.filter((h) => claims.some((claim) => claim.perspective.id === h.perspectiveId && claim.source.id === h.sourceId));
-  // The strongest holder is always among them (selection keeps a claim of it), or the verdict would read as resting
-  // on a weaker one ("lies with", on "some officials" against "one official"): else all are named, as before.
-  return setOut[0] === named[0] ? setOut : named;
-}
+/** What the statement needs of a view, shown or left out: its label, stance and holders. */
+type WeighedView = Pick<ViewpointModel, "id" | "label" | "stance" | "holders">;
 
 function weighView(viewpoint: WeighedView, shown: boolean, countedSources: number): ViewWeight {
-  const named = namedHolders(viewpoint, shown);
+  const named = nameHolders(viewpoint.holders);
   return {
     viewpointId: viewpoint.id,
     label: viewpoint.label,
@@ -285,12 +269,9 @@ export function dueWeight(theme: ThemeModel, listed: ReadonlySet<string> = every
     say(`The sources do not say how widely ${views.length > 2 ? "any of these views is" : "either view is"} held.`);
   }
   // Counted views that also rest on uncounted arguments in the sources that count them: said once, for all of them.
-  // The sources that count a view are those of all the holders the statement would name, not only of those whose
-  // argument the document shows: a holder left unnamed for that made its source read as one that counts nobody.
-  const countingHolders = new Map(counted.map((v) => [v, nameHolders(viewpointOf.get(v.viewpointId)!.holders)]));
-  const sourcesCounting = new Map(counted.map((v) => [v, new Set(countingHolders.get(v)!.map((h) => h.sourceId))]));
+  const sourcesCounting = new Map(counted.map((v) => [v, new Set(v.named.map((h) => h.sourceId))]));
   const countedIn = (view: ViewWeight) => sourcesCounting.get(view)!;
-  const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => countedIn(v).has(h.sourceId) && !countingHolders.get(v)!.some((n) => n.perspectiveId === h.perspectiveId)));
+  const alsoUncounted = counted.filter((v) => v.uncounted.some((h) => countedIn(v).has(h.sourceId) && !v.named.some((n) => n.perspectiveId === h.perspectiveId)));
   if (alsoUncounted.length > 0 && verdict !== "one-view") {
     const alsoGiven =
       alsoUncounted.length === views.length

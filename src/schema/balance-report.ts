@@ -54,7 +54,7 @@ export const ViewWeightSchema = z
     label: z.string(),
     shown: z.boolean().describe("false for a view of the question in the extract that the brief leaves out: weighed all the same"),
     strength: Prevalence.describe('the strongest prevalence its holders are given ("unstated" when no source counts them)'),
-    named: z.array(HolderSchema).describe("the holders the statement names (stated prevalence, at most two; of a view set out, those whose argument the document shows)"),
+    named: z.array(HolderSchema).describe("the holders the statement names (stated prevalence, at most two)"),
     uncounted: z.array(HolderSchema).describe("holders whose sources do not say how widely they hold the view"),
     countedSources: z.number().int().min(0).describe("sources with a stated holder of the view, less those where another view is held clearly more widely"),
   })
