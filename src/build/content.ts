@@ -52,17 +52,18 @@ function factHash(fact: FactModel): string {
 }
 
 /**
- * The model's parts that are claims or facts (told apart by id, above), or that only count or number them (a
- * holder's claims, a source's citations, the notes): none is the document's other wording. A list or a count: the
- * sections' flags of the same names stay. Never printed: the notices.
+ * The model's parts that are claims or facts (told apart by id, above), or that only follow from them: their counts
+ * and numbers (a holder's claims, a source's citations, the notes) and the glossary, the terms their words use.
+ * None is the document's other wording. A list or a count: the sections' flags of the same names stay. Never
+ * printed: the notices.
  */
-const claimsAndFacts = new Set(["claims", "shownClaims", "assumptions", "facts", "notes", "counts", "citedClaims", "citedFacts", "claimsInExtract", "notices"]);
+const claimsAndFacts = new Set(["claims", "shownClaims", "assumptions", "facts", "notes", "counts", "citedClaims", "citedFacts", "claimsInExtract", "glossary", "notices"]);
 
 /**
  * A hash of everything a document is made of besides its claims and facts: the brief's own wording (title,
- * summary, date), the views' labels and theses, who holds them, the sources' names, the glossary, the sections;
- * and the template and code that lay it out (`layout`). A claim added or removed changes none of it: a review found
- * every claim added also said as other wording while the frame kept the lists of ids.
+ * summary, date), the views' labels and theses, who holds them, the sources' names, the sections; and the template
+ * and code that lay it out (`layout`). A claim added or removed changes none of it: a review found every claim added
+ * also said as other wording while the frame kept the lists of ids, and a memo's glossary, which it does not print.
  */
 function frameOf(model: BriefModel, layout: string): string {
   const json = JSON.stringify(model, (key: string, value: unknown) => (claimsAndFacts.has(key) && (Array.isArray(value) || typeof value === "number") ? undefined : value));
@@ -87,11 +88,14 @@ export function contentOf(model: BriefModel, htmlHash: string, layout: string): 
   }
   const facts: Record<string, string> = {};
   if (model.sections.facts) for (const fact of model.facts) facts[fact.id] = factHash(fact);
-  return { claims: sorted(claims), facts: sorted(facts), html: htmlHash.slice(0, 16), frame: frameOf(model, layout) };
+  // In the order printed: claims that change places are told by it (see changesBetween).
+  return { claims, facts, html: htmlHash.slice(0, 16), frame: frameOf(model, layout) };
 }
 
-function sorted(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** Whether the ids both records hold are in another order: claims that changed places, their notes numbered anew. */
+function reordered(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): boolean {
+  const common = (from: Readonly<Record<string, string>>, other: Readonly<Record<string, string>>) => Object.keys(from).filter((id) => id in other);
+  return common(before, after).join("\n") !== common(after, before).join("\n");
 }
 
 function compare(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): ContentChanges {
@@ -113,5 +117,8 @@ export function changesBetween(before: ManifestContent, after: ManifestContent):
   const claims = compare(before.claims, after.claims);
   const facts = compare(before.facts, after.facts);
   const none = [claims, facts].every((c) => c.added.length + c.removed.length + c.revised.length === 0);
-  return { claims, facts, other: before.frame !== after.frame || (none && htmlChanged) };
+  // Claims in another order are read in another order, their notes numbered anew: with one revised beside them, the
+  // HTML alone could not tell it (a second review).
+  const moved = reordered(before.claims, after.claims) || reordered(before.facts, after.facts);
+  return { claims, facts, other: before.frame !== after.frame || moved || (none && htmlChanged) };
 }
