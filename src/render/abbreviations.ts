@@ -1,4 +1,5 @@
 import type { BriefModel, ClaimModel, FactModel } from "../model.js";
+import { withoutQuotedPassages } from "../text/phrases.js";
 
 /*
  * Abbreviations spelled out where the reader first meets them. A memo prints no glossary, and "the SCO and
@@ -41,54 +42,59 @@ function usePattern(abbreviation: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}\\-–—/])(?:(\\b[Aa]n?) )?${escape(abbreviation)}(?![\\p{L}\\p{N}\\-–—/]|['’]s\\b)`, "u");
 }
 
-/**
- * Spell out, in one text, the first standalone use of each abbreviation not yet spelled out, and mark it done
- * (also when the text already gives the long form). Not inside a compound ("SREB–EEU") or before a possessive
- * ("SCO’s"), where the long form would not read; a later use is spelled out instead. "an LNG project" becomes
- * "a liquefied natural gas (LNG) project".
- */
-function spellOut(text: string, pending: Map<string, Pending>): string {
-  let out = text;
-  for (const [abbreviation, { long, use: pattern }] of [...pending]) {
-    if (out.toLowerCase().includes(long.toLowerCase())) {
-      pending.delete(abbreviation);
-      continue;
-    }
-    const use = pattern.exec(out);
-    if (use === null) continue;
-    const article = use[1] === undefined ? "" : `${articleFor(use[1], long)} `;
-    out = `${out.slice(0, use.index)}${article}${long} (${abbreviation})${out.slice(use.index + use[0].length)}`;
-    pending.delete(abbreviation);
-  }
-  return out;
-}
-
 /** Two abbreviations or more joined by a dash ("SREB–EEU"), with the "a" or "an" before them. */
 const compoundPattern = /(?<![\p{L}\p{N}\-–—/])(?:(\b[Aa]n?) )?(\p{Lu}[\p{Lu}\p{N}]+(?:[–-]\p{Lu}[\p{Lu}\p{N}]+)+)(?![\p{L}\p{N}\-–—/]|['’]s\b)/gu;
 
+/** Where a text uses abbreviations: the span of the use, what replaces it, and the abbreviations it spells out. */
+interface Meeting {
+  readonly index: number;
+  readonly end: number;
+  readonly replacement: string;
+  readonly parts: readonly string[];
+}
+
 /**
- * Spell out, in one text, each compound that holds an abbreviation still pending: long forms first, as a standalone
- * one is ("the Silk Road Economic Belt–Eurasian Economic Union (SREB–EEU) link"); a part the glossary does not spell
- * out stays as written. Used only in a compound, an abbreviation was never spelled out (a reader's test: "the
- * SREB–EEU link", in a memo and a one-pager).
+ * Spell out, in one text, each abbreviation not yet spelled out where the reader first meets it: a standalone use
+ * ("an LNG project" becomes "a liquefied natural gas (LNG) project"), or a compound, long forms first ("the Silk
+ * Road Economic Belt–Eurasian Economic Union (SREB–EEU) link"; a part the glossary does not spell out stays as
+ * written). Not before a possessive ("SCO’s"), where the long form would not read, nor within quotation marks: a
+ * quoted phrase is somebody's words. One the text gives the long form of before any use is done. Left for a later
+ * standalone use, a compound met first stood unexplained, or an abbreviation was spelled out twice (a reader's test,
+ * then two reviews).
  */
-function spellOutCompounds(text: string, pending: Map<string, Pending>, longForms: ReadonlyMap<string, string>): string {
-  let out = text;
-  for (let spelled = true; spelled; ) {
-    spelled = false;
-    for (const use of out.matchAll(compoundPattern)) {
-      const compound = use[2]!;
-      const parts = compound.split(/[–-]/);
-      if (!parts.some((part) => pending.has(part))) continue;
-      const separators = compound.match(/[–-]/g)!;
-      const long = parts.map((part, i) => `${longForms.get(part) ?? part}${separators[i] ?? ""}`).join("");
-      const article = use[1] === undefined ? "" : `${articleFor(use[1], long)} `;
-      for (const part of parts) pending.delete(part);
-      out = `${out.slice(0, use.index)}${article}${long} (${compound})${out.slice(use.index + use[0].length)}`;
-      spelled = true;
-      break;
-    }
+function spellOut(text: string, pending: Map<string, Pending>, longForms: ReadonlyMap<string, string>): string {
+  const searched = withoutQuotedPassages(text);
+  const lower = searched.toLowerCase();
+  const meetings: Meeting[] = [];
+  const explainedAt = new Map<string, number>();
+  for (const [abbreviation, { long, use }] of pending) {
+    const at = lower.indexOf(long.toLowerCase());
+    if (at !== -1) explainedAt.set(abbreviation, at);
+    const found = use.exec(searched);
+    if (found === null) continue;
+    const article = found[1] === undefined ? "" : `${articleFor(found[1], long)} `;
+    meetings.push({ index: found.index, end: found.index + found[0].length, replacement: `${article}${long} (${abbreviation})`, parts: [abbreviation] });
   }
+  for (const found of searched.matchAll(compoundPattern)) {
+    const compound = found[2]!;
+    const parts = compound.split(/[–-]/);
+    if (!parts.some((part) => pending.has(part))) continue;
+    const separators = compound.match(/[–-]/g)!;
+    const long = parts.map((part, i) => `${longForms.get(part) ?? part}${separators[i] ?? ""}`).join("");
+    const article = found[1] === undefined ? "" : `${articleFor(found[1], long)} `;
+    meetings.push({ index: found.index, end: found.index + found[0].length, replacement: `${article}${long} (${compound})`, parts });
+  }
+  const done = new Set<string>();
+  const chosen: Meeting[] = [];
+  for (const meeting of meetings.sort((a, b) => a.index - b.index)) {
+    const first = meeting.parts.some((part) => pending.has(part) && !done.has(part) && !((explainedAt.get(part) ?? Infinity) < meeting.index));
+    if (!first) continue;
+    chosen.push(meeting);
+    for (const part of meeting.parts) done.add(part);
+  }
+  for (const abbreviation of [...done, ...explainedAt.keys()]) pending.delete(abbreviation);
+  let out = text;
+  for (const meeting of chosen.reverse()) out = `${out.slice(0, meeting.index)}${meeting.replacement}${out.slice(meeting.end)}`;
   return out;
 }
 
@@ -105,7 +111,7 @@ export function spellOutAbbreviations(model: BriefModel): BriefModel {
   const pending = new Map([...longForms].map(([abbreviation, long]): [string, Pending] => [abbreviation, { long, use: usePattern(abbreviation) }]));
   if (pending.size === 0) return model;
   const changed = new Map<object, Record<string, string>>();
-  // Each text in print order, as changed so far: first for standalone uses, then for the compounds left.
+  // Each text in print order, as changed so far.
   const spellInPrintOrder = (spell: (text: string) => string) => {
     const visit = (owner: object, field: string, original: string | undefined) => {
       const text = changed.get(owner)?.[field] ?? original;
@@ -132,10 +138,8 @@ export function spellOutAbbreviations(model: BriefModel): BriefModel {
       if (section === "assumptions") for (const claim of model.assumptions) visit(claim, "text", claim.text);
     }
   };
-  // Where the reader first meets each: a standalone use, else a compound. Left for a later standalone use, a
-  // compound stood unexplained, and a long form further on without the abbreviation ("the Silk Road Economic Belt")
-  // never said what "the SREB–EEU link" was (a reader's test, then a review).
-  spellInPrintOrder((text) => spellOutCompounds(spellOut(text, pending), pending, longForms));
+  // Where the reader first meets each, text by text in print order.
+  spellInPrintOrder((text) => spellOut(text, pending, longForms));
   if (changed.size === 0) return model;
   const edited = <O extends object>(owner: O): O => {
     const fields = changed.get(owner);

@@ -51,6 +51,14 @@ describe("abbreviations", () => {
     );
     expect(claimText(standaloneLater, "y1")).toBe("The Silk Road Economic Belt–European Union (SREB–EU) link.");
     expect(claimText(standaloneLater, "y3")).toBe("The SREB again.");
+    // A second review: within one text too, the first meeting wins, once; and a phrase in quotation marks is left.
+    const oneText = (text: string) => claimText(spellOutAbbreviations(selectBrief(makeBrief({ themes: ["t1"] }), extractWith({ y1: text }), options)), "y1");
+    expect(oneText("The SREB–EU link; the EU is wary.")).toBe("The Silk Road Economic Belt–European Union (SREB–EU) link; the EU is wary.");
+    expect(oneText("The SREB–EU link and the SREB.")).toBe("The Silk Road Economic Belt–European Union (SREB–EU) link and the SREB.");
+    expect(oneText("The SREB–EU link; the Silk Road Economic Belt grows.")).toBe("The Silk Road Economic Belt–European Union (SREB–EU) link; the Silk Road Economic Belt grows.");
+    // SREB explained before its use: the compound is spelled out for EU, every part in long form, as a compound is.
+    expect(oneText("The Silk Road Economic Belt and the SREB–EU link.")).toBe("The Silk Road Economic Belt and the Silk Road Economic Belt–European Union (SREB–EU) link.");
+    expect(oneText("They call it the “SREB–EU bridge”, and the SCO agrees.")).toBe("They call it the “SREB–EU bridge”, and the Shanghai Cooperation Organization (SCO) agrees.");
     // A compound whose every part was spelled out before is left as it is.
     const again = spellOutAbbreviations(selectBrief(makeBrief({ themes: ["t1"] }), extractWith({ y1: "Through the SREB and the EU.", y2: "The SREB–EU link." }), options));
     expect(claimText(again, "y2")).toBe("The SREB–EU link.");
