@@ -6,7 +6,7 @@ import type { BriefsmithHelperName } from "../schema/template-helpers.js";
 import { sectionPartialFor } from "../load/templates.js";
 import { bannerRules, cssString } from "./css.js";
 import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
-import { asSentence, countOf, numberWord, runInHeading } from "../text/prose.js";
+import { countOf, fullStop, numberWord, runInHeading, sentenceCase } from "../text/prose.js";
 import type { TemplateContext } from "./context.js";
 import { quotation, quoteEnd, quoteLead, typographic, typographicMarkdown } from "./typography.js";
 import {
@@ -60,8 +60,9 @@ export function registerHelpers(handlebars: typeof Handlebars, set: TemplateSet,
     numberWord: (count: number) => numberWord(count),
     /** A title run in before text: "Economic and energy ties." */
     runIn: (text: string) => printed(runInHeading(String(text ?? ""))),
-    /** The text as a sentence: a capital, and a full stop unless it has its own. */
-    sentence: (text: string) => printed(asSentence(String(text ?? ""))),
+    sentence: (text: string) => printed(sentenceCase(String(text ?? ""))),
+    /** Written after {{sentence …}} where a full stop must end it: a stub note ("undated web page") ran into the next. */
+    fullStop: (text: string) => fullStop(String(text ?? "")),
     kindLabel: (kind: string) => (Object.hasOwn(kindLabels, kind) ? kindLabels[kind] : kind),
     bearingSymbol: (bearing: string) => (Object.hasOwn(bearingSymbols, bearing) ? bearingSymbols[bearing as keyof typeof bearingSymbols] : "?"),
     /** A fixed word or sentence of the documents (wording.ts), the same in every renderer. */

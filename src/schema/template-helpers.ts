@@ -49,7 +49,8 @@ const briefsmithHelpers = {
   count: { params: [2, 2], block: false, scalars: [0, 1], result: text, doc: '{{count number "noun"}}: "three questions", "12 claims"' },
   numberWord: { params: [1, 1], block: false, scalars: [0], result: text, doc: '{{numberWord number}}: "three", "12"' },
   runIn: { params: [1, 1], block: false, scalars: [0], result: html, doc: '{{runIn title}}: a title run in before text: "Economic and energy ties."' },
-  sentence: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{sentence text}}: the text with a capital and a full stop" },
+  sentence: { params: [1, 1], block: false, scalars: [0], result: html, doc: "{{sentence text}}: the text with a capital" },
+  fullStop: { params: [1, 1], block: false, scalars: [0], result: text, doc: "{{fullStop text}}: a full stop to write after the text, unless it ends with its own (. ! ? …), else nothing" },
   kindLabel: { params: [1, 1], block: false, scalars: [0], result: text, doc: "{{kindLabel kind}}: Reporting, Judgment or Assumption" },
   bearingSymbol: { params: [1, 1], block: false, scalars: [0], result: text, doc: "{{bearingSymbol bearing}}: C, I or N" },
   phrase: {

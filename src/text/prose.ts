@@ -55,7 +55,13 @@ export function sentenceCase(text: string): string {
  */
 export function asSentence(text: string): string {
   const capitalised = sentenceCase(text);
-  return capitalised === "" || /[.!?…]["'”’)\]]*$/u.test(capitalised) ? capitalised : `${capitalised}.`;
+  return `${capitalised}${fullStop(capitalised)}`;
+}
+
+/** The full stop a text needs to end a sentence: none when it is empty or ends with its own mark. */
+export function fullStop(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === "" || /[.!?…]["'”’)\]]*$/u.test(trimmed) ? "" : ".";
 }
 
 /** A title run in before text ("Economic and energy ties. The sources…"): a full stop unless it ends with its own mark. */

@@ -31,43 +31,6 @@ export function literalReferenceWarnings(file: TemplateFile): Diagnostic[] {
   return inFileOrder(warnings);
 }
 
-/**
- * A project's template or partial that writes a full stop after {{sentence …}}, which ends the text with one
- * itself: the document would print "Report..". Built-in partials of earlier versions wrote `{{sentence kind}}.`,
- * and an office's copy of one keeps it.
- */
-export function doubledStopWarnings(file: TemplateFile): Diagnostic[] {
-  if (file.origin !== "project" || file.shown.endsWith(".css")) return [];
-  const parsed = parseTemplateFile(file);
-  if (parsed.ast === undefined) return [];
-  const warnings: Diagnostic[] = [];
-  const visit = (program: hbs.AST.Program | undefined | null) => {
-    const body = program?.body ?? [];
-    for (const [index, statement] of body.entries()) {
-      if (statement.type === "BlockStatement") {
-        const block = statement as hbs.AST.BlockStatement;
-        visit(block.program);
-        visit(block.inverse);
-      }
-      const next = body[index + 1];
-      const path = (statement as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression | undefined;
-      if (statement.type !== "MustacheStatement" || path?.original !== "sentence" || next?.type !== "ContentStatement") continue;
-      const { start } = spanOfNode(file.source, next);
-      if (file.source[start] !== ".") continue;
-      warnings.push({
-        severity: "warning",
-        code: "TEMPLATE_DOUBLED_STOP",
-        message: "a full stop after {{sentence …}}, which ends its text with one itself: the document would print two",
-        file: file.shown,
-        span: { start, end: start + 1 },
-        hint: "remove this full stop",
-      });
-    }
-  };
-  visit(parsed.ast);
-  return warnings;
-}
-
 function inFileOrder(warnings: Diagnostic[]): Diagnostic[] {
   return warnings.sort((a, b) => a.span!.start - b.span!.start);
 }

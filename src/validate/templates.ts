@@ -5,7 +5,7 @@ import { sectionPartialFor, type TemplateEntry, type TemplateFile, type Template
 import { sectionNames } from "../schema/brief.js";
 import { idPattern } from "../schema/id-pattern.js";
 import { templateHelpers, type HelperSignature } from "../schema/template-helpers.js";
-import { doubledStopWarnings, literalReferenceWarnings } from "./template-references.js";
+import { literalReferenceWarnings } from "./template-references.js";
 import { parseTemplateFile, spanOfNode } from "./template-syntax.js";
 import { resolvePath, scopeKey, startsWithName, type Scope } from "./template-scope.js";
 import { describeType, fieldNames, fieldType, isScalar, itemType, resolveType, templateContextJsonSchema, type FieldType } from "./template-types.js";
@@ -90,7 +90,7 @@ function runCheck(set: TemplateSet): TemplateCheck {
     all.push(...walker.errors);
   }
   // A project's own files: what they name to load would be missing from the PDF.
-  for (const file of [...set.templates.values(), ...set.partials.values(), ...set.projectStyles]) all.push(...literalReferenceWarnings(file), ...doubledStopWarnings(file));
+  for (const file of [...set.templates.values(), ...set.partials.values(), ...set.projectStyles]) all.push(...literalReferenceWarnings(file));
   for (const asset of set.assets.values()) {
     if (asset.type !== "image/svg+xml") continue;
     const { removed, uri } = embedAsset(asset);

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../src/build/load-corpus.js";
 import { renderBrief } from "../../../src/build/render-brief.js";
-import { runCli } from "../../helpers/cli.js";
+import { repoRoot, runCli } from "../../helpers/cli.js";
+import { TempProject } from "../../helpers/project.js";
 import type { Lexicon } from "../../../src/balance/lexicon.js";
 import { measureBalance } from "../../../src/balance/measure.js";
 import { builtInLexicon } from "../../../src/build/built-ins.js";
@@ -85,6 +86,22 @@ describe("rendered documents", () => {
     const sources = text(html({ template: "memo", themes: ["t1"] })).replace(/.*Sources /, "");
     expect(sources).toContain("Date: Undated. Q.");
     expect(sources).not.toContain("Undated Q.");
+  });
+
+  // A review: had {{sentence}} added the full stop itself, an office's copy of the older partial, "{{sentence kind}}.",
+  // would have printed "Report..". It gives the capital only; {{fullStop}} gives the stop where one is needed.
+  it("leave a project's {{sentence kind}}. as it printed, one full stop", async () => {
+    const project = new TempProject();
+    try {
+      const partial = readFileSync(join(repoRoot, "templates/partials/section-sources.hbs"), "utf8").replace(/<strong>\{\{sentence kind\}\}[^<]*<\/strong>/, "<strong>{{sentence kind}}.</strong>");
+      mkdirSync(project.path("templates/partials"), { recursive: true });
+      project.write("templates/partials/section-sources.hbs", partial);
+      expect((await runCli(["build", "briefs/tram-memo.yaml", "--format", "html"], { cwd: project.dir })).code).toBe(0);
+      const quality = /<p class="source-quality">[\s\S]*?<\/p>/.exec(project.read("output/tram-memo.html"))![0];
+      expect(quality).toMatch(/<strong>[^<.]+\.<\/strong>/);
+    } finally {
+      project.dispose();
+    }
   });
 
   it("write the source's citation counts in words, and leave out a count of nothing", () => {

@@ -32,7 +32,7 @@ const memoTemplate = (head: string, body: string) => `{{!-- layout: memo --}}\n{
 /** A project whose templates/ holds these files, loaded as a build loads them. */
 async function loadedTemplates(files: Record<string, string>) {
   project = new TempProject();
-  mkdirSync(project.path("templates/partials"), { recursive: true });
+  mkdirSync(project.path("templates"), { recursive: true });
   for (const [file, text] of Object.entries(files)) project.write(`templates/${file}`, text);
   return loadTemplates({ project: project.path("templates"), cwd: project.dir });
 }
@@ -152,20 +152,5 @@ describe("a project's template that names a file or address to load", () => {
   it("is not said of Briefsmith's own templates", async () => {
     const set = await loadTemplates();
     expect(placed(checkTemplates(set).diagnostics, set.fileTexts)).toEqual([]);
-  });
-});
-
-// A review: the sentence helper now ends its text with a full stop, as the README always said; an office's copy of
-// an earlier built-in partial, `{{sentence kind}}.`, would print "Report..". It is told, where the stop is.
-describe("a full stop after {{sentence …}}", () => {
-  it("is a warning on that stop, in a project's partial, and only there", async () => {
-    const sources = `{{#each brief.sources}}<p><strong>{{sentence kind}}.</strong> {{sentence quality}} {{t kind}}.</p>{{/each}}\n`;
-    const set = await loadedTemplates({ "partials/section-sources.hbs": sources });
-    const warnings = checkTemplates(set).diagnostics.filter((d) => d.code === "TEMPLATE_DOUBLED_STOP");
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ severity: "warning", file: "templates/partials/section-sources.hbs", span: { start: sources.indexOf("}}.") + 2, end: sources.indexOf("}}.") + 3 } });
-    // Briefsmith's own partials write none.
-    expect((await loadTemplates()).partials.size).toBeGreaterThan(0);
-    expect(checkTemplates(await loadTemplates()).diagnostics.filter((d) => d.code === "TEMPLATE_DOUBLED_STOP")).toEqual([]);
   });
 });
