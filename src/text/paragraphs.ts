@@ -85,13 +85,16 @@ export function looselyFound(quote: string, paragraphs: readonly Paragraph[]): {
       const start = at[found]!;
       const end = at[found + wanted.length - 1]! + 1;
       // Whole words only: "an alliance" is not loosely in "Titan alliance".
-      if ((start === 0 || !wordCharacter.test(text[start - 1]!)) && (end === text.length || !wordCharacter.test(text[end]!))) {
+      if ((start === 0 || !letterOrMark.test(text[start - 1]!)) && (end === text.length || !letterOrMark.test(text[end]!))) {
         return { paragraph: paragraphs[index]!.number, text: text.slice(start, end) };
       }
     }
   }
   return undefined;
 }
+
+/** A character that goes on a word: a combining mark too ("e" and an acute accent end no word). */
+const letterOrMark = /[\p{L}\p{N}\p{M}]/u;
 
 /** What a text is compared by when its punctuation is set aside: see lettersOf. */
 interface Letters {
@@ -129,7 +132,7 @@ function lettersOf(text: string): Letters {
     const character = text.slice(index, index + width);
     const ascii = code < 128;
     const digit = ascii ? code >= 48 && code <= 57 : /\p{N}/u.test(character);
-    if (digit || (ascii ? (code | 32) >= 97 && (code | 32) <= 122 : /\p{L}/u.test(character))) {
+    if (digit || (ascii ? (code | 32) >= 97 && (code | 32) <= 122 : /[\p{L}\p{M}]/u.test(character))) {
       if (digit && previousDigitEnd !== -1 && previousDigitEnd < index) {
         letters.push("|");
         at[count++] = previousDigitEnd;

@@ -91,6 +91,16 @@ describe("looselyFound", () => {
     expect(looselyFound("or 2.3 times", figures)).toEqual({ paragraph: 1, text: "or 2,3 times" });
   });
 
+  // A second review: combining marks were set aside, so "the cafe" was found in a decomposed "the café" (the hint
+  // then calling an accent punctuation) and a word's last vowel sign cut off.
+  it("keeps combining marks as part of the letters", () => {
+    const accented = splitParagraphs("We met at the cafe\u0301 near the square.\n\nनमस्ते दुनिया, he said.");
+    expect(looselyFound("we met at the cafe", accented)).toBeUndefined();
+    expect(looselyFound("We met at the Cafe\u0301", accented)).toEqual({ paragraph: 1, text: "We met at the cafe\u0301" });
+    expect(looselyFound("नमसते दुनिया", accented)).toBeUndefined();
+    expect(looselyFound("नमस्ते, दुनिया", accented)).toEqual({ paragraph: 2, text: "नमस्ते दुनिया" });
+  });
+
   it("only on whole words, and not for words the source does not have", () => {
     expect(looselyFound("an alliance", paragraphs)).toBeUndefined();
     expect(looselyFound("a well known body", paragraphs)).toBeUndefined();
