@@ -253,3 +253,23 @@ describe("a page whose note links are malformed", () => {
     expect(document.paragraphs[1]).toContain("note link[1] in it");
   });
 });
+
+// An author's test: a table in a web page became one paragraph per cell ("Year", "Calls", "2022", "41"), so a row
+// could be neither quoted nor cited as one.
+describe("a table in a web page", () => {
+  it("reads a row as one paragraph, its cells in order with a bar between them", async () => {
+    const table = `<!doctype html><html><head><meta charset="utf-8"><title>Calls</title></head><body><main><article>
+      <h1>Calls to the harbour office</h1>
+      <p>The office answered more calls each year, as the table shows in full for the last two years on record.</p>
+      <table>
+        <thead><tr><th>Year</th><th>Calls</th><th>Share answered</th></tr></thead>
+        <tbody>
+          <tr><td>2022</td><td>41</td><td>88%</td></tr>
+          <tr><td>2023</td><td></td><td><p>93%</p><p>(estimate)</p></td></tr>
+        </tbody>
+      </table>
+    </article></main></body></html>`;
+    const document = await ingestDocument(new TextEncoder().encode(table), { fileName: "calls.html" });
+    expect(document.paragraphs.slice(2)).toEqual(["Year | Calls | Share answered", "2022 | 41 | 88%", "2023", "93%", "(estimate)"]);
+  });
+});
