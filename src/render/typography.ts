@@ -1,4 +1,5 @@
 import { smartypantsu } from "smartypants";
+import { fullStop } from "../text/prose.js";
 import { rememberText } from "../text/remember-text.js";
 
 /**
@@ -57,5 +58,5 @@ export function quoteLead(quote: string): string {
  * ended the claim without one.
  */
 export function quoteEnd(quote: string): string {
-  return /[.!?…]["'”’)\]]*\s*$/u.test(quote) ? "" : ".";
+  return fullStop(quote);
 }

@@ -58,7 +58,7 @@ export function asSentence(text: string): string {
   return `${capitalised}${fullStop(capitalised)}`;
 }
 
-/** The full stop a text needs to end a sentence: none when it is empty or ends with its own mark. */
+/** The full stop a text needs to end a sentence: none when it is empty or ends with its own mark (a quote's too: quoteEnd). */
 export function fullStop(text: string): string {
   const trimmed = text.trim();
   return trimmed === "" || /[.!?…]["'”’)\]]*$/u.test(trimmed) ? "" : ".";
