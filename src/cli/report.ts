@@ -36,6 +36,11 @@ export interface LocatedDiagnostic {
   readonly hint: string | undefined;
 }
 
+/** A problem said of a whole file, or of none: no line or column to give. */
+export function unplaced(d: Pick<LocatedDiagnostic, "severity" | "code" | "message" | "file" | "hint">): LocatedDiagnostic {
+  return { ...d, line: undefined, column: undefined, endLine: undefined, endColumn: undefined };
+}
+
 /** Diagnostics as data for machines: sorted, each once, with 1-based lines and columns. */
 export function locateDiagnostics(diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>): LocatedDiagnostic[] {
   return uniqueDiagnostics(diagnostics).map((d) => {
@@ -62,9 +67,14 @@ export function locateDiagnostics(diagnostics: readonly Diagnostic[], fileTexts:
  * (`::error file=…,line=…,col=…,title=CODE::message`), which the runner shows
  * on the pull request's diff.
  */
-export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], fileTexts: ReadonlyMap<string, string>, reporter: Reporter = "human"): void {
+export function printDiagnostics(
+  io: CliIo,
+  diagnostics: readonly Diagnostic[],
+  fileTexts: ReadonlyMap<string, string>,
+  reporter: Reporter = "human",
+  place: RepositoryPath = reporter === "github" ? repositoryPaths(io) : (file) => file,
+): void {
   if (reporter === "github") {
-    const place = repositoryPaths(io);
     for (const d of locateDiagnostics(diagnostics, fileTexts)) io.stdout.write(githubAnnotation(d, place) + "\n");
     return;
   }
@@ -80,7 +90,7 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], 
 export function briefWarningAnnotations(results: readonly { readonly file: string; readonly warnings: readonly string[] }[], place: RepositoryPath): string[] {
   return results.flatMap(({ file, warnings }) =>
     warnings.map((message) =>
-      githubAnnotation({ severity: "warning", code: "BUILD_WARNING", message, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: undefined }, place),
+      githubAnnotation(unplaced({ severity: "warning", code: "BUILD_WARNING", message, file, hint: undefined }), place),
     ),
   );
 }

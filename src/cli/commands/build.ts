@@ -12,7 +12,7 @@ import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes, stopSignals, UsageError, type CliIo, type StopSignal } from "../io.js";
 import { buildDate, outputFormatList, positiveInteger, projectRoot } from "../options.js";
 import { createProgress } from "../progress.js";
-import { briefWarningAnnotations, githubAnnotation, locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions, repositoryPaths, type LocatedDiagnostic, type Reporter } from "../report.js";
+import { briefWarningAnnotations, githubAnnotation, locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions, repositoryPaths, unplaced, type LocatedDiagnostic, type Reporter } from "../report.js";
 
 export const buildCommand = defineCommand({
   name: "build",
@@ -181,18 +181,19 @@ function unplacedFailures(result: BuildResult): LocatedDiagnostic[] {
   return [...alike.values()].map(({ error, files }) => {
     const many = files.length > 1 ? ` (${files.length} briefs: ${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""})` : "";
     const file = files.length === 1 ? files[0] : undefined;
-    return { severity: "error", code: error.code, message: `${error.message}${many}`, file, line: undefined, column: undefined, endLine: undefined, endColumn: undefined, hint: error.hint };
+    return unplaced({ severity: "error", code: error.code, message: `${error.message}${many}`, file, hint: error.hint });
   });
 }
 
 /** Every problem: the briefs' and corpora's diagnostics, each failed brief's error, and a manifest that could not be written. */
 function reportProblems(io: CliIo, result: BuildResult, reporter: Reporter): void {
-  printDiagnostics(io, result.diagnostics, result.fileTexts, reporter);
+  // Where GitHub finds each file, looked up once for all the problems.
+  const place = reporter === "github" ? repositoryPaths(io) : (file: string) => file;
+  printDiagnostics(io, result.diagnostics, result.fileTexts, reporter, place);
   // Placed failures are said where they are, as validate says them.
-  for (const { diagnostic, texts } of placedFailures(result)) printDiagnostics(io, [diagnostic], texts, reporter);
+  for (const { diagnostic, texts } of placedFailures(result)) printDiagnostics(io, [diagnostic], texts, reporter, place);
   const failures = unplacedFailures(result);
   if (reporter === "github") {
-    const place = repositoryPaths(io);
     for (const failure of failures) io.stdout.write(githubAnnotation(failure, place) + "\n");
     for (const annotation of briefWarningAnnotations(result.results, place)) io.stdout.write(annotation + "\n");
     return;
