@@ -3,6 +3,7 @@ import type { BriefJudgement } from "../build/gate.js";
 import { isSelectionNotice, SelectionNotices } from "../build/selection-notices.js";
 import { diagnosticKey, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OptionSpecs } from "./command.js";
+import { locateDiagnostics, type LocatedDiagnostic } from "./report.js";
 
 export const allOption = {
   all: { type: "boolean", description: "also show the warnings of briefs not named one by one (those found in a folder)" },
@@ -48,4 +49,9 @@ export function refusalLine(brief: BriefJudgement): string {
 /** A brief's verdict as --json gives it (brief validate, brief balance): ok, or the status and reason of its refusal. */
 export function briefVerdict(brief: BriefJudgement) {
   return { id: brief.id, file: brief.file, status: brief.refusal?.status ?? "ok", reason: brief.refusal?.reason };
+}
+
+/** A refused brief's problems that decide it, located, as --json gives them beside its verdict: nothing for one that passes. */
+export function refusalDiagnostics(brief: BriefJudgement, fileTexts: ReadonlyMap<string, string>): { diagnostics?: LocatedDiagnostic[] } {
+  return brief.refusal === undefined ? {} : { diagnostics: locateDiagnostics(brief.refusal.diagnostics, fileTexts) };
 }

@@ -2,7 +2,7 @@ import { ratioShown, type BalanceReport } from "../../balance/measure.js";
 import { validateBriefs } from "../../build/validate-briefs.js";
 import { errorCount } from "../../diagnostics/diagnostic.js";
 import { resolveBriefArguments } from "../brief-arguments.js";
-import { allOption, briefVerdict, diagnosticsShownOf, refusalLine } from "../shown-diagnostics.js";
+import { allOption, briefDiagnosticsShown, briefVerdict, diagnosticsShownOf, refusalDiagnostics, refusalLine } from "../shown-diagnostics.js";
 import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes } from "../io.js";
 import { buildDate, projectRoot } from "../options.js";
@@ -36,9 +36,10 @@ refuse a brief (unbalanced under the strict policy, or for any other reason).`,
       const reports = result.briefs.map((brief) => ({
         ...briefVerdict(brief),
         ...(brief.gated === undefined ? {} : { report: brief.gated.balance }),
-        ...(brief.refusal === undefined ? {} : { diagnostics: locateDiagnostics(brief.refusal.diagnostics, result.fileTexts) }),
+        ...refusalDiagnostics(brief, result.fileTexts),
       }));
-      const shown = [...result.corpusDiagnostics, ...result.briefs.flatMap((brief) => diagnosticsShownOf(brief, briefs.named, values.all ?? false, io.cwd))];
+      // The problems a person would be shown, as brief validate --json gives them.
+      const shown = [...result.corpusDiagnostics, ...briefDiagnosticsShown(result.briefs, briefs.named, values.all ?? false, io.cwd).shown];
       io.stdout.write(JSON.stringify({ ok: !failed, briefs: reports, diagnostics: locateDiagnostics(shown, result.fileTexts) }, null, 2) + "\n");
       return failed ? exitCodes.problems : exitCodes.ok;
     }

@@ -5,7 +5,7 @@ import { defineCommand, projectOptions } from "../command.js";
 import { exitCodes } from "../io.js";
 import { buildDate, projectRoot } from "../options.js";
 import { locateDiagnostics, parseReporter, plural, printDiagnostics, reporterOptions } from "../report.js";
-import { allOption, briefDiagnosticsShown, briefVerdict, refusalLine } from "../shown-diagnostics.js";
+import { allOption, briefDiagnosticsShown, briefVerdict, refusalDiagnostics, refusalLine } from "../shown-diagnostics.js";
 
 export const validateCommand = defineCommand({
   name: "validate",
@@ -37,10 +37,7 @@ a brief file, a folder of briefs, or a brief id (default: briefs/).`,
     const ok = errors === 0 && refused.length === 0;
     if (values.json) {
       // Each refused brief carries the problems that decide it, located, as brief build --json gives them: a machine need not match files.
-      const briefs = result.briefs.map((brief) => ({
-        ...briefVerdict(brief),
-        ...(brief.refusal === undefined ? {} : { diagnostics: locateDiagnostics(brief.refusal.diagnostics, result.fileTexts) }),
-      }));
+      const briefs = result.briefs.map((brief) => ({ ...briefVerdict(brief), ...refusalDiagnostics(brief, result.fileTexts) }));
       io.stdout.write(JSON.stringify({ ok, briefs, diagnostics: located }, null, 2) + "\n");
       // Annotations too when asked for, on stderr, which the Actions runner reads as well, as brief build does.
       if (reporter === "github") printDiagnostics({ ...io, stdout: io.stderr }, shown, result.fileTexts, reporter);
