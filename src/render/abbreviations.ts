@@ -34,6 +34,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** An abbreviation not yet spelled out: its long form, and its use in a text, made once per document. */
 interface Pending {
   readonly long: string;
+  /** The long form in lower case, as texts are searched for it. */
+  readonly longLower: string;
   readonly use: RegExp;
 }
 
@@ -67,8 +69,8 @@ function spellOut(text: string, pending: Map<string, Pending>, longForms: Readon
   const lower = searched.toLowerCase();
   const meetings: Meeting[] = [];
   const explainedAt = new Map<string, number>();
-  for (const [abbreviation, { long, use }] of pending) {
-    const at = lower.indexOf(long.toLowerCase());
+  for (const [abbreviation, { long, longLower, use }] of pending) {
+    const at = lower.indexOf(longLower);
     if (at !== -1) explainedAt.set(abbreviation, at);
     const found = use.exec(searched);
     if (found === null) continue;
@@ -108,7 +110,7 @@ function articleFor(written: string, long: string): string {
 export function spellOutAbbreviations(model: BriefModel): BriefModel {
   if (model.sections.glossary) return model;
   const longForms = abbreviationsIn(model.glossary);
-  const pending = new Map([...longForms].map(([abbreviation, long]): [string, Pending] => [abbreviation, { long, use: usePattern(abbreviation) }]));
+  const pending = new Map([...longForms].map(([abbreviation, long]): [string, Pending] => [abbreviation, { long, longLower: long.toLowerCase(), use: usePattern(abbreviation) }]));
   if (pending.size === 0) return model;
   const changed = new Map<object, Record<string, string>>();
   // Each text in print order, as changed so far.
