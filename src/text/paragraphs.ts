@@ -96,6 +96,9 @@ export function looselyFound(quote: string, paragraphs: readonly Paragraph[]): {
 /** A character that goes on a word: a combining mark too ("e" and an acute accent end no word). */
 const letterOrMark = /[\p{L}\p{N}\p{M}]/u;
 
+const digitCharacter = /\p{N}/u;
+const letterOrMarkCharacter = /[\p{L}\p{M}]/u;
+
 /** What a text is compared by when its punctuation is set aside: see lettersOf. */
 interface Letters {
   readonly letters: string;
@@ -131,8 +134,8 @@ function lettersOf(text: string): Letters {
     const width = code > 0xffff ? 2 : 1;
     const character = text.slice(index, index + width);
     const ascii = code < 128;
-    const digit = ascii ? code >= 48 && code <= 57 : /\p{N}/u.test(character);
-    if (digit || (ascii ? (code | 32) >= 97 && (code | 32) <= 122 : /[\p{L}\p{M}]/u.test(character))) {
+    const digit = ascii ? code >= 48 && code <= 57 : digitCharacter.test(character);
+    if (digit || (ascii ? (code | 32) >= 97 && (code | 32) <= 122 : letterOrMarkCharacter.test(character))) {
       if (digit && previousDigitEnd !== -1 && previousDigitEnd < index) {
         letters.push("|");
         at[count++] = previousDigitEnd;
