@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { miniProject, runCli } from "../../helpers/cli.js";
 import { TempProject } from "../../helpers/project.js";
 
@@ -49,51 +49,40 @@ describe("a run that fails before any brief", () => {
  * why it failed; validate --json --reporter github printed no annotation; check took no --reporter.
  */
 describe("every command's answer for machines says why it failed", () => {
+  let project: TempProject;
+  beforeEach(() => (project = new TempProject()));
+  afterEach(() => project.dispose());
+
   it("balance --json lists every brief, a refused one with its problems, and the run's problems", async () => {
-    const project = new TempProject();
-    try {
-      project.write("briefs/broken.yaml", "title: Broken\n  bad: [\n");
-      const run = await runCli(["balance", "--json"], { cwd: project.dir });
-      expect(run.code).toBe(1);
-      const answer = JSON.parse(run.stdout) as { ok: boolean; briefs: { file: string; status: string; diagnostics?: { code: string; line: number }[] }[]; diagnostics: { code: string }[] };
-      expect(answer.ok).toBe(false);
-      const broken = answer.briefs.find((b) => b.file === "briefs/broken.yaml")!;
-      expect(broken.status).toBe("invalid");
-      expect(broken.diagnostics![0]!.code).toMatch(/^YAML_/);
-      expect(broken.diagnostics![0]!.line).toBe(2);
-      expect(answer.briefs.map((b) => b.file)).toContain("briefs/tram-memo.yaml");
-      expect(answer.diagnostics.map((d) => d.code)).toContain(broken.diagnostics![0]!.code);
-    } finally {
-      project.dispose();
-    }
+    project.write("briefs/broken.yaml", "title: Broken\n  bad: [\n");
+    const run = await runCli(["balance", "--json"], { cwd: project.dir });
+    expect(run.code).toBe(1);
+    const answer = JSON.parse(run.stdout) as { ok: boolean; briefs: { file: string; status: string; diagnostics?: { code: string; line: number }[] }[]; diagnostics: { code: string }[] };
+    expect(answer.ok).toBe(false);
+    const broken = answer.briefs.find((b) => b.file === "briefs/broken.yaml")!;
+    expect(broken.status).toBe("invalid");
+    expect(broken.diagnostics![0]!.code).toMatch(/^YAML_/);
+    expect(broken.diagnostics![0]!.line).toBe(2);
+    expect(answer.briefs.map((b) => b.file)).toContain("briefs/tram-memo.yaml");
+    expect(answer.diagnostics.map((d) => d.code)).toContain(broken.diagnostics![0]!.code);
   });
 
   it("balance --json gives a corpus's errors, which refuse its briefs", async () => {
-    const project = new TempProject();
-    try {
-      project.replace("sources/transit/corpus.yaml", "quote: optimistic at best", "quote: pessimistic at best");
-      const answer = JSON.parse((await runCli(["balance", "--json"], { cwd: project.dir })).stdout) as { diagnostics: { code: string; file: string }[] };
-      expect(answer.diagnostics).toContainEqual(expect.objectContaining({ code: "EXTRACT_MISQUOTE", file: "sources/transit/corpus.yaml" }));
-    } finally {
-      project.dispose();
-    }
+    project.replace("sources/transit/corpus.yaml", "quote: optimistic at best", "quote: pessimistic at best");
+    const answer = JSON.parse((await runCli(["balance", "--json"], { cwd: project.dir })).stdout) as { diagnostics: { code: string; file: string }[] };
+    expect(answer.diagnostics).toContainEqual(expect.objectContaining({ code: "EXTRACT_MISQUOTE", file: "sources/transit/corpus.yaml" }));
   });
 
   it("validate --json --reporter github annotates on stderr, as build does; check takes --reporter github", async () => {
-    const project = new TempProject();
-    try {
-      project.replace("sources/transit/corpus.yaml", "quote: optimistic at best", "quote: pessimistic at best");
-      const validate = await runCli(["validate", "--json", "--reporter", "github"], { cwd: project.dir, env: {} });
-      expect(JSON.parse(validate.stdout)).toMatchObject({ ok: false });
-      expect(validate.stderr).toMatch(/^::error file=sources\/transit\/corpus\.yaml,line=\d+,.*title=EXTRACT_MISQUOTE::/m);
-      const check = await runCli(["check", "--reporter", "github"], { cwd: project.dir, env: {} });
-      expect(check.code).toBe(1);
-      expect(check.stdout).toMatch(/^::error file=sources\/transit\/corpus\.yaml,line=\d+,.*title=EXTRACT_MISQUOTE::/m);
-      const checkJson = await runCli(["check", "--json", "--reporter", "github"], { cwd: project.dir, env: {} });
-      expect(JSON.parse(checkJson.stdout)).toMatchObject({ ok: false });
-      expect(checkJson.stderr).toMatch(/^::error file=sources\/transit\/corpus\.yaml,/m);
-    } finally {
-      project.dispose();
-    }
+    project.replace("sources/transit/corpus.yaml", "quote: optimistic at best", "quote: pessimistic at best");
+    const validate = await runCli(["validate", "--json", "--reporter", "github"], { cwd: project.dir, env: {} });
+    expect(JSON.parse(validate.stdout)).toMatchObject({ ok: false });
+    expect(validate.stderr).toMatch(/^::error file=sources\/transit\/corpus\.yaml,line=\d+,.*title=EXTRACT_MISQUOTE::/m);
+    const check = await runCli(["check", "--reporter", "github"], { cwd: project.dir, env: {} });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^::error file=sources\/transit\/corpus\.yaml,line=\d+,.*title=EXTRACT_MISQUOTE::/m);
+    const checkJson = await runCli(["check", "--json", "--reporter", "github"], { cwd: project.dir, env: {} });
+    expect(JSON.parse(checkJson.stdout)).toMatchObject({ ok: false });
+    expect(checkJson.stderr).toMatch(/^::error file=sources\/transit\/corpus\.yaml,/m);
   });
 });
