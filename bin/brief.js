@@ -12,7 +12,7 @@ import { setFlagsFromString } from "node:v8";
 const breadthCommands = new Set(["build", "validate", "check", "balance"]);
 if (breadthCommands.has(process.argv[2])) setFlagsFromString("--max-opt=1");
 
-const entry = new URL("../dist/cli/main.js", import.meta.url);
+const entry = new URL("../dist/cli-bundle/main.js", import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write("brief: Briefsmith is not built yet. Run `npm install` (or `npm run build`) in its folder first.\n");
   process.exit(2);

@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
  */
 export const builtInTemplatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 
+/** Briefsmith's own package.json: its version. */
+export const packageJsonPath = fileURLToPath(new URL("../../package.json", import.meta.url));
+
 /** The JSON Schemas of briefs and extracts, for editors: made from the zod schemas (src/author/json-schemas.ts). */
 export const schemasDir = fileURLToPath(new URL("../../schemas/", import.meta.url));
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../src/build/types.js";
 import { readManifest } from "../../src/output/manifest.js";
-import { runBriefProcess } from "../helpers/cli.js";
+import { repoRoot, runBriefProcess } from "../helpers/cli.js";
 import { TempProject } from "../helpers/project.js";
 
 /**
@@ -58,7 +58,10 @@ describe("a build with nothing to do", () => {
     project.write("record-loads.mjs", `import { register } from "node:module";\nregister("data:text/javascript,${encodeURIComponent(`import { appendFileSync } from "node:fs"; export async function load(url, context, next) { appendFileSync(${JSON.stringify(loaded)}, url + "\\n"); return next(url, context); }`)}");\n`);
     const second = await runBriefProcess(["build", "--format", "html"], { cwd: project.dir, env: { NODE_OPTIONS: `--import=${project.path("record-loads.mjs")}` } });
     expect(second.stdout).toContain("3 unchanged");
-    const modules = readFileSync(loaded, "utf8").split("\n").filter((url) => url.includes("/dist/")).map((url) => url.replace(/.*\/dist\//, ""));
+    // The command runs bundled: each file of the bundle holds the modules its modules.json lists.
+    const bundle = JSON.parse(readFileSync(join(repoRoot, "dist", "cli-bundle", "modules.json"), "utf8")) as Record<string, string[]>;
+    const files = readFileSync(loaded, "utf8").split("\n").filter((url) => url.includes("/dist/cli-bundle/")).map((url) => url.replace(/.*\/dist\/cli-bundle\//, ""));
+    const modules = files.flatMap((file) => bundle[file] ?? []);
     expect(modules).toContain("build/unchanged.js");
     for (const folder of ["select/", "check/", "render/", "docx/"]) expect(modules.filter((m) => m.startsWith(folder)), folder).toEqual([]);
     for (const module of ["build/prepare.js", "build/plan.js", "build/build-one.js", "print/pool.js", "print/printer.js", "validate/quotes.js"]) expect(modules).not.toContain(module);
