@@ -8,7 +8,8 @@
 // Code splitting keeps each command's lazy import() lazy: `brief list` does not load what `brief build` does.
 // Packages off a build's path (PDF and Word reading, the preview's, Puppeteer, which loads no faster bundled) are
 // left to Node, as before. dist/cli-bundle/modules.json says which of Briefsmith's modules each file holds: a test
-// reads it to tell which modules a build loaded.
+// reads it to tell which modules a build loaded. dist/cli-bundle/code-files.sha256 is the hash of its files, which a
+// build would otherwise compute every time (src/incremental/code-fingerprint.ts).
 import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { join, relative } from "node:path";
@@ -83,3 +84,6 @@ const modules = Object.fromEntries(
   ]),
 );
 writeFileSync(join(outdir, "modules.json"), JSON.stringify(modules, null, 2) + "\n");
+
+const { hashCodeFiles, recordedHashFileName } = await import(join(dist, "incremental", "code-fingerprint.js"));
+writeFileSync(join(outdir, recordedHashFileName), hashCodeFiles(outdir) + "\n");

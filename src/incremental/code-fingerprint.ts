@@ -8,6 +8,15 @@ const codeRoot = fileURLToPath(new URL("..", import.meta.url));
 const packageRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
+ * The hash of its own files the bundled command carries: scripts/bundle-cli.mjs writes it beside them, in
+ * dist/cli-bundle/, which nothing else writes. Hashing dist/'s 300 modules took a build some 20 ms before it could
+ * read its first brief. Run unbundled (the library, or src/ under the test runner) there is none, and the modules
+ * are hashed.
+ */
+export const recordedHashFileName = "code-files.sha256";
+const recordedHashPath = fileURLToPath(new URL(`./${recordedHashFileName}`, import.meta.url));
+
+/**
  * A hash of the code that makes the output: every module of Briefsmith itself
  * and the exact version of each dependency as installed. Briefsmith's own
  * version number alone would miss a change made without a release; its
@@ -15,16 +24,31 @@ const packageRoot = fileURLToPath(new URL("../..", import.meta.url));
  * so the versions are read from the installed dependencies themselves.
  */
 export async function codeFingerprint(): Promise<string> {
-  return (fingerprint ??= computeCodeFingerprint(codeRoot, packageRoot));
+  return (fingerprint ??= computeCodeFingerprint(codeRoot, packageRoot, recordedHash(recordedHashPath)));
 }
 
 let fingerprint: string | undefined;
 
+function recordedHash(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8").trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The code's hash with the installed dependencies' versions: of the modules under `codeRoot`, or the bundle's recorded one. */
+export function computeCodeFingerprint(codeRoot: string, packageRoot: string, recorded?: string): string {
+  const lines = [recorded ?? hashCodeFiles(codeRoot)];
+  for (const [name, version] of installedDependencies(packageRoot)) lines.push(`${name}@${version}`);
+  return sha256(lines.join("\n"));
+}
+
 /**
- * Read synchronously: a hundred small files, each read with one system call per step, take a few
- * milliseconds; through the thread pool, with four round trips per file, they took tens.
+ * Every module under `codeRoot`, hashed. Read synchronously: a hundred small files, each read with one system call
+ * per step, take a few milliseconds; through the thread pool, with four round trips per file, they took tens.
  */
-export function computeCodeFingerprint(codeRoot: string, packageRoot: string): string {
+export function hashCodeFiles(codeRoot: string): string {
   const lines: string[] = [];
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -34,7 +58,6 @@ export function computeCodeFingerprint(codeRoot: string, packageRoot: string): s
     }
   };
   walk(codeRoot);
-  for (const [name, version] of installedDependencies(packageRoot)) lines.push(`${name}@${version}`);
   return sha256(lines.join("\n"));
 }
 

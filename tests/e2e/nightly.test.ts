@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../src/build/types.js";
+import { hashCodeFiles, recordedHashFileName } from "../../src/incremental/code-fingerprint.js";
 import { readManifest } from "../../src/output/manifest.js";
 import { repoRoot, runBriefProcess } from "../helpers/cli.js";
 import { TempProject } from "../helpers/project.js";
@@ -65,6 +66,13 @@ describe("a build with nothing to do", () => {
     expect(modules).toContain("build/unchanged.js");
     for (const folder of ["select/", "check/", "render/", "docx/"]) expect(modules.filter((m) => m.startsWith(folder)), folder).toEqual([]);
     for (const module of ["build/prepare.js", "build/plan.js", "build/build-one.js", "print/pool.js", "print/printer.js", "validate/quotes.js"]) expect(modules).not.toContain(module);
+  });
+});
+
+describe("the bundled command", () => {
+  it("carries the true hash of its files, which builds take for the code's", () => {
+    const bundle = join(repoRoot, "dist", "cli-bundle");
+    expect(readFileSync(join(bundle, recordedHashFileName), "utf8").trim()).toBe(hashCodeFiles(bundle));
   });
 });
 

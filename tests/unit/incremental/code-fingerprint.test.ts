@@ -35,6 +35,15 @@ describe("the code fingerprint", () => {
     expect(computeCodeFingerprint(code, root)).not.toBe(first);
   });
 
+  it("of a bundle, stands on the hash recorded as it was written, with the dependencies' versions", () => {
+    const { code, root } = installed("16.1.0");
+    const recorded = computeCodeFingerprint(code, root, "a".repeat(64));
+    expect(recorded).not.toBe(computeCodeFingerprint(code, root));
+    expect(computeCodeFingerprint(code, root, "b".repeat(64))).not.toBe(recorded);
+    writeFileSync(join(folder, "node_modules", "marked", "package.json"), JSON.stringify({ name: "marked", version: "16.1.1" }));
+    expect(computeCodeFingerprint(code, root, "a".repeat(64))).not.toBe(recorded);
+  });
+
   it("not with the type declarations beside the modules, which never run", () => {
     const { code, root } = installed("16.1.0");
     const first = computeCodeFingerprint(code, root);
