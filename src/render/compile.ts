@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import Handlebars from "handlebars";
+import Handlebars from "handlebars/runtime";
 import { sha256 } from "../text/sha256.js";
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
@@ -35,10 +35,17 @@ function readBuiltInPrecompiled(): PrecompiledTemplates {
   }
 }
 
+/**
+ * Handlebars with its compiler, loaded the first time a template is not one of the precompiled ones: rendering
+ * needs only its runtime, and a build of Briefsmith's own templates never compiles one.
+ */
+let compiler: typeof Handlebars | undefined;
+
 /** Handlebars's own compiled form of a source, as JavaScript text. */
 function precompile(source: string): string {
+  compiler ??= createRequire(import.meta.url)("handlebars") as typeof Handlebars;
   // A copy: Handlebars.precompile writes its defaults into the options it is given (Handlebars.compile copies them first).
-  return String(Handlebars.precompile(source, { ...compileOptions }));
+  return String(compiler.precompile(source, { ...compileOptions }));
 }
 
 /** The text of a CommonJS module of these sources' compiled forms: what `npm run build` writes for the built-in templates. */

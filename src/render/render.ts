@@ -1,4 +1,4 @@
-import Handlebars from "handlebars";
+import Handlebars from "handlebars/runtime";
 import { parse as parseHtml, type DefaultTreeAdapterMap } from "parse5";
 import type { BalanceReport } from "../balance/measure.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";

@@ -1,0 +1,6 @@
+// Handlebars's runtime alone (no compiler) is the same object as the whole package, less compile() and precompile().
+// Its own declaration file declares the module empty.
+declare module "handlebars/runtime" {
+  import Handlebars from "handlebars";
+  export default Handlebars;
+}
