@@ -12,7 +12,7 @@
 // build would otherwise compute every time (src/incremental/code-fingerprint.ts).
 import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -61,6 +61,20 @@ const { metafile } = await build({
   // Bundled CommonJS calls require(); an ES module has none of its own.
   banner: { js: 'import { createRequire as createRequireForBundledModules } from "node:module"; const require = createRequireForBundledModules(import.meta.url);' },
   plugins: [
+    {
+      // zod's messages in some sixty languages are half its code, and a build read them all at every start: Briefsmith
+      // words its own messages (src/validate/zod-diagnostics.ts), in English. English, zod's default, stays.
+      name: "zod-in-english",
+      setup(esbuild) {
+        esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+          /[\\/]node_modules[\\/]zod[\\/]/.test(importer) ? { path: join(dirname(importer), "..", "locales", "en.js").replace(/en\.js$/, "english-only"), namespace: "zod-locales" } : undefined,
+        );
+        esbuild.onLoad({ filter: /english-only$/, namespace: "zod-locales" }, ({ path }) => ({
+          contents: `export { default as en } from ${JSON.stringify(join(dirname(path), "en.js"))};`,
+          resolveDir: dirname(path),
+        }));
+      },
+    },
     {
       name: "bundle-listed-packages-only",
       setup(esbuild) {
