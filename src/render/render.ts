@@ -1,5 +1,6 @@
 import Handlebars from "handlebars/runtime";
-import { parse as parseHtml, type DefaultTreeAdapterMap } from "parse5";
+import { createRequire } from "node:module";
+import type { DefaultTreeAdapterMap } from "parse5";
 import type { BalanceReport } from "../balance/measure.js";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { stylesFor, type TemplateEntry, type TemplateSet } from "../load/templates.js";
@@ -127,6 +128,13 @@ export function withoutRedirects(html: string): string {
   return out;
 }
 
+/**
+ * parse5, loaded the first time a document has an http-equiv to look at: few ever do, and loading it took a build
+ * 10 ms before its first document. Required, not imported, so that rendering stays synchronous (Node 20.19 and
+ * later load an ES module so).
+ */
+let htmlParser: typeof import("parse5") | undefined;
+
 /** The document with the refresh tags a parse finds in it cut out (the same text when there are none). */
 function cutRedirects(html: string): string {
   const cuts: { start: number; end: number }[] = [];
@@ -141,7 +149,8 @@ function cutRedirects(html: string): string {
   };
   // Parsed as a browser with JavaScript off parses it (the HTML file may be opened in one): there a <noscript>'s
   // content is markup, which a parser that runs scripts takes for text, and its refresh would be followed.
-  visit(parseHtml(html, { sourceCodeLocationInfo: true, scriptingEnabled: false }));
+  htmlParser ??= createRequire(import.meta.url)("parse5") as typeof import("parse5");
+  visit(htmlParser.parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false }));
   let out = html;
   for (const cut of cuts.sort((a, b) => b.start - a.start)) out = out.slice(0, cut.start) + out.slice(cut.end);
   return out;
