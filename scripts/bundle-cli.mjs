@@ -66,11 +66,12 @@ const { metafile } = await build({
       // words its own messages (src/validate/zod-diagnostics.ts), in English. English, zod's default, stays.
       name: "zod-in-english",
       setup(esbuild) {
+        // zod's index of its translations, wherever zod imports it, becomes one that has English alone.
         esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
-          /[\\/]node_modules[\\/]zod[\\/]/.test(importer) ? { path: join(dirname(importer), "..", "locales", "en.js").replace(/en\.js$/, "english-only"), namespace: "zod-locales" } : undefined,
+          /[\\/]node_modules[\\/]zod[\\/]/.test(importer) ? { path: join(dirname(importer), "..", "locales", "index.js"), namespace: "zod-in-english" } : undefined,
         );
-        esbuild.onLoad({ filter: /english-only$/, namespace: "zod-locales" }, ({ path }) => ({
-          contents: `export { default as en } from ${JSON.stringify(join(dirname(path), "en.js"))};`,
+        esbuild.onLoad({ filter: /.*/, namespace: "zod-in-english" }, ({ path }) => ({
+          contents: 'export { default as en } from "./en.js";',
           resolveDir: dirname(path),
         }));
       },
