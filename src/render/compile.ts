@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import Handlebars from "handlebars/runtime";
+import Handlebars from "handlebars/runtime.js";
 import { sha256 } from "../text/sha256.js";
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];

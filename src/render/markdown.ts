@@ -1,4 +1,4 @@
-import Handlebars from "handlebars/runtime";
+import Handlebars from "handlebars/runtime.js";
 import { Lexer, Marked, type Token, type Tokens } from "marked";
 import { rememberText } from "../text/remember-text.js";
 

@@ -1,4 +1,4 @@
-import Handlebars from "handlebars/runtime";
+import Handlebars from "handlebars/runtime.js";
 import { createRequire } from "node:module";
 import type { DefaultTreeAdapterMap } from "parse5";
 import type { BalanceReport } from "../balance/measure.js";
