@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/browser.js";
-import { isRunning } from "../helpers/processes.js";
+import { isRunning, renderersOf } from "../helpers/processes.js";
 import { PrintPool } from "../../src/print/pool.js";
 
 /** The pool against a real Chromium: timeouts count from a document's turn, and closing leaves no browser behind. */
@@ -102,6 +102,21 @@ describe("PrintPool", () => {
     expect(pool.launches).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(pids.filter(isRunning)).toEqual([]);
+  });
+
+  // Chromium opens a blank tab as it starts; left idle beside the pool's own, it was a renderer process started for
+  // nothing (three for a pool of two), and the pool's tabs waited for theirs.
+  it("prints in the browser's first tab: a pool of two tabs runs two renderers", async () => {
+    const pids: number[] = [];
+    const pool = new PrintPool(await findBrowser({ env: process.env }), { size: 2, restartAfter: 100, onLaunch: (pid) => pid && pids.push(pid) });
+    try {
+      await pool.warmUp();
+      const printed = await Promise.all([small, long10k.slice(0, 20_000), small].map((html) => pool.print({ html, paper: "A4", timeoutMs: 30_000 })));
+      expect(printed.every((p) => p.pdf.byteLength > 500)).toBe(true);
+      expect(renderersOf(pids[0]!)).toHaveLength(2);
+    } finally {
+      await pool.close();
+    }
   });
 
   it("refuses new documents once closed", async () => {
