@@ -14,19 +14,45 @@ class FakeSession extends EventEmitter {
   }
 }
 
-function fakeBrowser(session: FakeSession): Browser {
-  const page = Object.assign(new EventEmitter(), {
+function fakePage(session: FakeSession, url = "about:blank") {
+  return Object.assign(new EventEmitter(), {
     createCDPSession: async () => session,
     setJavaScriptEnabled: async () => undefined,
     setOfflineMode: async () => undefined,
     setRequestInterception: async () => undefined,
     mainFrame: () => undefined,
+    url: () => url,
     close: async () => undefined,
   });
-  return { newPage: async () => page } as unknown as Browser;
+}
+
+/** A browser whose tabs are `first` (the one it started with, if any), then a new one for each newPage(). */
+function fakeBrowser(session: FakeSession, first?: ReturnType<typeof fakePage>): Browser & { opened: number } {
+  const browser = {
+    opened: 0,
+    pages: async () => (first === undefined ? [] : [first]),
+    newPage: async () => {
+      browser.opened++;
+      return fakePage(session);
+    },
+  };
+  return browser as unknown as Browser & { opened: number };
 }
 
 describe("SandboxedPage", () => {
+  it("prints in the browser's own first tab while it is blank, once; new tabs after", async () => {
+    const session = new FakeSession();
+    const browser = fakeBrowser(session, fakePage(session));
+    await Promise.all([SandboxedPage.open(browser), SandboxedPage.open(browser)]);
+    expect(browser.opened).toBe(1);
+    await SandboxedPage.open(browser);
+    expect(browser.opened).toBe(2);
+    // A first tab something has navigated is not taken for a blank one.
+    const other = fakeBrowser(session, fakePage(session, "https://example.org/"));
+    await SandboxedPage.open(other);
+    expect(other.opened).toBe(1);
+  });
+
   // Regression: the listener for the document's "load" was removed only after a print got as far as waiting
   // for it; a document that could not be set left it attached, one more on the tab's session for every such failure.
   it("detaches its load listener when setting the document fails", async () => {
