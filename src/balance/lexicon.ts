@@ -102,8 +102,10 @@ function wholeWordMatches(text: string, pattern: RegExp): TermMatch[] {
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     // Two code units: the character before may be one written as a surrogate pair.
     if (endsInWord.test(text.slice(Math.max(0, match.index - 2), match.index))) {
-      // No term starts here; one may start at the next character, inside what was matched.
-      pattern.lastIndex = match.index + 1;
+      // No term starts here; one may start at the next character, inside what was matched. A character written as
+      // a surrogate pair is stepped over whole: from its second half, a Unicode pattern starts again at its first,
+      // and found the same match for ever.
+      pattern.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
       continue;
     }
     found.push(Object.freeze({ term: match[0].toLowerCase().replace(/\s+/g, " "), index: match.index, length: match[0].length }));
