@@ -8,8 +8,8 @@
 // Code splitting keeps each command's lazy import() lazy: `brief list` does not load what `brief build` does.
 // Packages off a build's path (PDF and Word reading, the preview's, Puppeteer, which loads no faster bundled) are
 // left to Node, as before. dist/cli-bundle/modules.json says which of Briefsmith's modules each file holds: a test
-// reads it to tell which modules a build loaded. dist/cli-bundle/code-files.sha256 is the hash of its files, which a
-// build would otherwise compute every time (src/incremental/code-fingerprint.ts).
+// reads it to tell which modules a build loaded. dist/cli-bundle/code-files.sha256 is the hash of dist/'s modules,
+// which a build would otherwise compute every time (src/incremental/code-fingerprint.ts).
 import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -100,5 +100,6 @@ const modules = Object.fromEntries(
 );
 writeFileSync(join(outdir, "modules.json"), JSON.stringify(modules, null, 2) + "\n");
 
+// Of all of dist/, as the library hashes it when it runs unbundled: the two must agree (src/incremental/code-fingerprint.ts).
 const { hashCodeFiles, recordedHashFileName } = await import(join(dist, "incremental", "code-fingerprint.js"));
-writeFileSync(join(outdir, recordedHashFileName), hashCodeFiles(outdir) + "\n");
+writeFileSync(join(outdir, recordedHashFileName), hashCodeFiles(dist) + "\n");

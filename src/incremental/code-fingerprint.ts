@@ -8,10 +8,11 @@ const codeRoot = fileURLToPath(new URL("..", import.meta.url));
 const packageRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * The hash of its own files the bundled command carries: scripts/bundle-cli.mjs writes it beside them, in
- * dist/cli-bundle/, which nothing else writes. Hashing dist/'s 300 modules took a build some 20 ms before it could
- * read its first brief. Run unbundled (the library, or src/ under the test runner) there is none, and the modules
- * are hashed.
+ * The hash of dist/'s modules, the bundle's among them, as the library computes it: scripts/bundle-cli.mjs writes it
+ * beside the bundled command, in dist/cli-bundle/, as the last step of `npm run build`. Hashing the 300 modules
+ * took a build some 20 ms before it could read its first brief. The command and the library thus give the same
+ * fingerprint, and a build by one finds the other's outputs current. Run unbundled (the library, or src/ under the
+ * test runner) there is none beside this module, and the modules are hashed.
  */
 export const recordedHashFileName = "code-files.sha256";
 const recordedHashPath = fileURLToPath(new URL(`./${recordedHashFileName}`, import.meta.url));

@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildBriefs } from "../../src/build/build-briefs.js";
 import type { BriefResult, BuildOptions } from "../../src/build/types.js";
@@ -70,9 +72,19 @@ describe("a build with nothing to do", () => {
 });
 
 describe("the bundled command", () => {
-  it("carries the true hash of its files, which builds take for the code's", () => {
-    const bundle = join(repoRoot, "dist", "cli-bundle");
-    expect(readFileSync(join(bundle, recordedHashFileName), "utf8").trim()).toBe(hashCodeFiles(bundle));
+  it("carries the hash of dist/'s modules the library computes, so the two take the code for the same", () => {
+    expect(readFileSync(join(repoRoot, "dist", "cli-bundle", recordedHashFileName), "utf8").trim()).toBe(hashCodeFiles(join(repoRoot, "dist")));
+  });
+
+  // A review's: the command fingerprinted the bundle alone, the library all of dist/, so a build by one reprinted
+  // every brief the other had built.
+  it("and the library find each other's outputs current", async () => {
+    project = new TempProject();
+    const env = { SOURCE_DATE_EPOCH: "1768435200" };
+    expect((await runBriefProcess(["build"], { cwd: project.dir, env })).code).toBe(0);
+    const program = `const { buildBriefs } = await import(${JSON.stringify(join(repoRoot, "dist", "index.js"))}); console.log((await buildBriefs()).results.map((b) => b.status).join(","));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", program], { cwd: project.dir, env: { ...process.env, ...env } });
+    expect(stdout.trim()).toBe("unchanged,unchanged,unchanged");
   });
 });
 
