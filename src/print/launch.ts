@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { homedir, hostname, tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { processRuns } from "../output/process-runs.js";
 import type { BrowserLocation } from "./browser.js";
 import { neverStarted } from "./never-started.js";
-import { loadPuppeteer } from "./puppeteer.js";
+import { connectOverPipe, startBrowserProcess, type BrowserProcess } from "./puppeteer.js";
 
 /**
  * Flags for a headless Chromium that makes no network connection of its own, and does not draw for a screen
@@ -34,6 +34,69 @@ export const chromiumFlags = [
 ] as const;
 
 /**
+ * What Puppeteer's launch gives Chromium before the caller's own flags (its defaultArgs, which need Puppeteer
+ * loaded), written out so that Chromium starts while Puppeteer loads. tests/unit/print/launch.test.ts checks them
+ * against the installed Puppeteer's: an upgrade that changes them fails it.
+ */
+const puppeteerDefaultFlags = [
+  "--allow-pre-commit-input",
+  "--disable-background-networking",
+  "--disable-background-timer-throttling",
+  "--disable-backgrounding-occluded-windows",
+  "--disable-breakpad",
+  "--disable-client-side-phishing-detection",
+  "--disable-component-extensions-with-background-pages",
+  "--disable-crash-reporter",
+  "--disable-default-apps",
+  "--disable-dev-shm-usage",
+  "--disable-hang-monitor",
+  "--disable-infobars",
+  "--disable-ipc-flooding-protection",
+  "--disable-popup-blocking",
+  "--disable-prompt-on-repost",
+  "--disable-renderer-backgrounding",
+  "--disable-search-engine-choice-screen",
+  "--disable-sync",
+  "--enable-automation",
+  "--export-tagged-pdf",
+  "--force-color-profile=srgb",
+  "--generate-pdf-document-outline",
+  "--metrics-recording-only",
+  "--no-first-run",
+  "--password-store=basic",
+  "--use-mock-keychain",
+  "--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes",
+  "--enable-features=PdfOopif",
+] as const;
+
+/**
+ * Chromium's command line, as Puppeteer's launch writes it for a pipe: its flags, the profile, the headless mode (a
+ * headless shell has one, Puppeteer's "shell"; a full browser runs in its new headless mode), a blank first tab,
+ * then `flags`, then the pipe.
+ */
+export function chromiumArguments(headlessShell: boolean, profile: string, flags: readonly string[]): string[] {
+  return [
+    ...puppeteerDefaultFlags,
+    `--user-data-dir=${profile}`,
+    headlessShell ? "--headless" : "--headless=new",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--disable-extensions",
+    "about:blank",
+    ...flags,
+    "--remote-debugging-pipe",
+  ];
+}
+
+/** Each browser's process: Puppeteer knows none of a browser it connected to. */
+const processes = new WeakMap<Browser, ChildProcess>();
+
+/** The browser's process (to kill its group, to let it hold the host's event loop or not), if it was launched here. */
+export function browserProcess(browser: Browser): ChildProcess | undefined {
+  return processes.get(browser);
+}
+
+/**
  * Chromium will not start as root with its own sandbox on, nor where the
  * system forbids the namespaces it needs (Ubuntu 24.04 CI runners, some
  * containers): there BRIEFSMITH_NO_SANDBOX=1 turns it off. Otherwise it stays on.
@@ -52,7 +115,6 @@ export async function launchBrowser(
   location: BrowserLocation,
   options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>>; handleSignals?: boolean; signal?: AbortSignal } = {},
 ): Promise<Browser> {
-  const puppeteer = loadPuppeteer();
   const timeoutMs = options.timeoutMs ?? 30_000;
   // The launch's own deadline: Puppeteer's counts only until the pipe connects, and a browser that connects and
   // then hangs held a launch for its protocol timeout, 180 s, with a message about a setting no caller has.
@@ -60,34 +122,48 @@ export async function launchBrowser(
   const timer = setTimeout(() => deadline.abort(new Error(`${neverStarted} within ${timeoutMs / 1000} s`)), timeoutMs);
   const signal = options.signal === undefined ? deadline.signal : AbortSignal.any([options.signal, deadline.signal]);
   let profile: string | undefined;
+  let started: BrowserProcess | undefined;
   try {
     signal.throwIfAborted();
     profile = makeProfileFolder();
-    const launching = puppeteer.launch({
+    // Chromium is started first, and Puppeteer loaded and connected to its pipe after, as Puppeteer's own launch
+    // does it but for the order: Chromium starts up while Puppeteer's modules compile (a tenth of a second), on the
+    // core the build's thread leaves idle. A forced build of the bench's 40 briefs finished about 60 ms sooner.
+    started = startBrowserProcess({
       executablePath: location.executablePath,
-      // A headless shell has one headless mode, Puppeteer's "shell"; a full browser runs in its new headless mode.
-      headless: location.headlessShell ? "shell" : true,
-      pipe: true,
-      args: chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : [...chromiumFlags],
-      timeout: timeoutMs,
-      // A profile folder of Briefsmith's own, removed when the browser ends or fails to start: Puppeteer's own was
-      // left behind by a launch stopped as it started.
-      userDataDir: profile,
+      args: chromiumArguments(location.headlessShell, profile, chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : chromiumFlags),
       // Puppeteer's own handlers kill the browser and exit the process on Ctrl+C; asked for only. Without them the
-      // host's signals are its own (SIGTERM ends it, its SIGINT handler runs), and Chromium, whose only link is the
-      // pipe, ends when the host does. Under the build's pool they would also close the browser as if it had crashed.
-      handleSIGINT: options.handleSignals ?? false,
-      handleSIGTERM: options.handleSignals ?? false,
-      handleSIGHUP: options.handleSignals ?? false,
+      // host's signals are its own (SIGTERM ends it, its SIGINT handler runs), and Chromium, killed as Node exits
+      // and otherwise tied to it by its pipe, ends when the host does. Under the build's pool they would also close
+      // the browser as if it had crashed.
+      handleSignals: options.handleSignals ?? false,
       // Aborted, the browser's process is killed, even while it is still starting.
       signal,
     });
-    const browser = await untilAborted(launching, signal);
-    // However the browser ends (closed, killed, crashed), its process exits.
+    const child = started.nodeProcess;
+    // A start that fails (a file that may not be run) closes the pipe, and the connection says so; unheard, the
+    // process's error would end Node.
+    child.on("error", () => undefined);
+    // A profile folder of Briefsmith's own, removed when the browser ends or fails to start: Puppeteer's own was
+    // left behind by a launch stopped as it started.
     const folder = profile;
-    browser.process()?.once("exit", () => removeProfileFolder(folder));
+    child.once("exit", () => removeProfileFolder(folder));
+    const browser = await untilAborted(
+      connectOverPipe(started).then(async (connected) => {
+        processes.set(connected, child);
+        // Its first tab, as Puppeteer's launch waits for it: a printer prints in it (sandboxed-page.ts).
+        await connected.waitForTarget((target) => target.type() === "page", { signal });
+        return connected;
+      }),
+      signal,
+    );
     return browser;
   } catch (error) {
+    try {
+      started?.kill();
+    } catch {
+      // Its group could not be killed (not ours to kill): it ends with its pipe, as Node exits at the latest.
+    }
     if (profile !== undefined) removeProfileFolder(profile);
     if (error instanceof BriefsmithError) throw error;
     const why = signal.aborted ? undefined : await whyItDoesNotRun(location.executablePath);
@@ -234,12 +310,13 @@ function untilAborted(launching: Promise<Browser>, signal: AbortSignal | undefin
  * by a signal waited 5 s here for a wedged browser's answer, after the 2 s its prints are given.
  */
 export async function closeBrowser(browser: Browser): Promise<void> {
-  const child = browser.process();
+  const child = browserProcess(browser);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 1000)));
   await Promise.race([browser.close().catch(() => undefined), deadline]);
   clearTimeout(timer);
-  if (child === null || child.pid === undefined) return;
+  if (child === undefined || child.pid === undefined) return;
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
     process.kill(-child.pid, "SIGKILL");
   } catch {
@@ -247,6 +324,11 @@ export async function closeBrowser(browser: Browser): Promise<void> {
     // outside its group (on a system without process groups) is killed by itself.
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
+  // Its end waited for (a second at most), as Puppeteer's own close waits for it: a browser killed and not yet
+  // reaped when its host exits is left behind as a zombie (a library user's test of a host's own SIGINT handler).
+  let waited: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise<void>((resolve) => (waited = setTimeout(resolve, 1000)))]);
+  clearTimeout(waited);
 }
 
 /**

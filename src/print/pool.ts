@@ -1,7 +1,7 @@
 import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { BrowserLocation } from "./browser.js";
-import { closeBrowser, launchBrowser } from "./launch.js";
+import { browserProcess, closeBrowser, launchBrowser } from "./launch.js";
 import { neverStarted } from "./never-started.js";
 import { SandboxedPage, type PrintRequest, type PrintResult } from "./sandboxed-page.js";
 
@@ -297,8 +297,8 @@ export class PrintPool {
    * only; the next launch's sweep removes its profile folder.
    */
   #holdHost(): void {
-    const child = this.#running?.process();
-    if (child == null) return;
+    const child = this.#running === undefined ? undefined : browserProcess(this.#running);
+    if (child === undefined) return;
     const hold = this.#inFlight > 0 || this.#closed;
     for (const handle of [child, ...child.stdio]) {
       if (handle != null && "ref" in handle && typeof handle.ref === "function") {
@@ -332,7 +332,7 @@ export class PrintPool {
         signal: abort.signal,
       }).then((browser) => {
         if (this.#launching === abort) this.#launching = undefined;
-        this.#options.onLaunch?.(browser.process()?.pid);
+        this.#options.onLaunch?.(browserProcess(browser)?.pid);
         if (this.#browser === launching) {
           this.#running = browser;
           this.#holdHost();

@@ -15,5 +15,6 @@ vi.mock("../../src/print/puppeteer.js", async (importOriginal) => {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return { loadPuppeteer: () => guarded };
+  // Chromium is started before Puppeteer loads, by startBrowserProcess, then connected to: both refused too.
+  return { loadPuppeteer: () => guarded, startBrowserProcess: refuse, connectOverPipe: refuse };
 });

@@ -1,20 +1,23 @@
 import { describe, expect, it, vi } from "vitest";
 
-// Puppeteer's launch, aborted while it connects to the browser over the pipe, kills the browser's process
-// and then never settles: nothing is left in the event loop, so a build awaiting it ended with Node's
-// exit code 13 (unsettled top-level await) and lost its report (`brief build --force` of invalid briefs).
-const { launch } = vi.hoisted(() => ({
-  launch: vi.fn((options: { signal?: AbortSignal }) => {
-    void options;
-    return new Promise<never>(() => undefined);
+// A connection to the browser over the pipe that never answers: aborted, Puppeteer's launch killed the browser's
+// process and then never settled, with nothing left in the event loop, so a build awaiting it ended with Node's
+// exit code 13 (unsettled top-level await) and lost its report (`brief build --force` of invalid briefs). The
+// browser's process here is a stand-in that never ends, and the connection one that never settles.
+const { startBrowserProcess, connectOverPipe } = vi.hoisted(() => ({
+  startBrowserProcess: vi.fn(() => {
+    const { EventEmitter } = require("node:events") as typeof import("node:events");
+    return { nodeProcess: new EventEmitter(), kill: () => undefined };
   }),
+  connectOverPipe: vi.fn(() => new Promise<never>(() => undefined)),
 }));
-vi.mock("../../../src/print/puppeteer.js", () => ({ loadPuppeteer: () => ({ launch }) }));
+vi.mock("../../../src/print/puppeteer.js", () => ({ startBrowserProcess, connectOverPipe }));
+const launch = connectOverPipe;
 
 const location = { executablePath: "/usr/bin/chromium", foundBy: "system", headlessShell: false } as const;
 
 describe("a browser launch aborted while it starts", { timeout: 8000 }, () => {
-  it("launchBrowser rejects as soon as its signal aborts, even if Puppeteer's launch never settles", async () => {
+  it("launchBrowser rejects as soon as its signal aborts, even if the connection never settles", async () => {
     const { launchBrowser } = await import("../../../src/print/launch.js");
     const abort = new AbortController();
     const launching = launchBrowser(location, { signal: abort.signal });
@@ -24,12 +27,12 @@ describe("a browser launch aborted while it starts", { timeout: 8000 }, () => {
   });
 
   it("launchBrowser given a signal already aborted rejects without starting a browser", async () => {
-    launch.mockClear();
+    startBrowserProcess.mockClear();
     const { launchBrowser } = await import("../../../src/print/launch.js");
     const abort = new AbortController();
     abort.abort(new Error("the printer was closed"));
     await expect(launchBrowser(location, { signal: abort.signal })).rejects.toMatchObject({ code: "BROWSER_LAUNCH_FAILED" });
-    expect(launch).not.toHaveBeenCalled();
+    expect(startBrowserProcess).not.toHaveBeenCalled();
   });
 
   // A CI engineer's test: a browser that hangs at start was reported as "printing took longer than 5 s".
