@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 const { startBrowserProcess, connectOverPipe } = vi.hoisted(() => ({
   startBrowserProcess: vi.fn(() => {
     const { EventEmitter } = require("node:events") as typeof import("node:events");
-    return { nodeProcess: new EventEmitter(), kill: () => undefined };
+    return { nodeProcess: Object.assign(new EventEmitter(), { stdio: [] }), kill: () => undefined };
   }),
   connectOverPipe: vi.fn(() => new Promise<never>(() => undefined)),
 }));
