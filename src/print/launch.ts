@@ -3,12 +3,11 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { homedir, hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import { processRuns } from "../output/process-runs.js";
 import type { BrowserLocation } from "./browser.js";
 import { neverStarted } from "./never-started.js";
-import { connectOverPipe, startBrowserProcess, type BrowserProcess } from "./puppeteer.js";
+import { connectOverPipe, startBrowserProcess, type BrowserProcess, type Connection } from "./puppeteer.js";
 
 /**
  * Flags for a headless Chromium that makes no network connection of its own, and does not draw for a screen
@@ -95,12 +94,12 @@ export function chromiumArguments(headlessShell: boolean, profile: string, flags
   ];
 }
 
-/** Each browser's process: Puppeteer knows none of a browser it connected to. */
-const processes = new WeakMap<Browser, ChildProcess>();
-
-/** The browser's process (to kill its group, to let it hold the host's event loop or not), if it was launched here. */
-export function browserProcess(browser: Browser): ChildProcess | undefined {
-  return processes.get(browser);
+/** A Chromium this process started: Puppeteer's DevTools connection to it, its process, and the tab it opened with. */
+export interface ChromiumBrowser {
+  readonly connection: Connection;
+  readonly process: ChildProcess;
+  /** The blank tab Chromium opens as it starts (its command line says about:blank): a printer prints in it (sandboxed-page.ts). */
+  readonly firstTab: string;
 }
 
 /**
@@ -113,15 +112,15 @@ export function chromiumSandboxOff(env: Readonly<Record<string, string | undefin
 }
 
 /**
- * Start a headless browser; Puppeteer is loaded on first use, so commands that do not print never pay for it.
- * It is puppeteer-core, not the puppeteer package: that one looks through the working folder and its parents
- * for a configuration file as it loads, and runs one written in JavaScript (`.puppeteerrc.cjs`), so a
+ * Start a headless browser and connect to it; Puppeteer is loaded on first use, so commands that do not print never
+ * pay for it. It is puppeteer-core, not the puppeteer package: that one looks through the working folder and its
+ * parents for a configuration file as it loads, and runs one written in JavaScript (`.puppeteerrc.cjs`), so a
  * project's files could make Briefsmith run code. Briefsmith finds the browser itself and needs no configuration.
  */
 export async function launchBrowser(
   location: BrowserLocation,
   options: { timeoutMs?: number; env?: Readonly<Record<string, string | undefined>>; handleSignals?: boolean; signal?: AbortSignal } = {},
-): Promise<Browser> {
+): Promise<ChromiumBrowser> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   // The launch's own deadline: Puppeteer's counts only until the pipe connects, and a browser that connects and
   // then hangs held a launch for its protocol timeout, 180 s, with a message about a setting no caller has.
@@ -133,10 +132,8 @@ export async function launchBrowser(
   try {
     signal.throwIfAborted();
     profile = makeProfileFolder();
-    // Chromium is started first, and Puppeteer loaded and connected to its pipe after, as Puppeteer's own launch
-    // does it but for the order: Chromium starts up while Puppeteer's modules compile (a tenth of a second), on the
-    // core the build's thread leaves idle. A forced build of the bench's 40 briefs finished about 90 ms sooner
-    // (10 alternating runs: 1.536 s against 1.447 s).
+    // Chromium is started before Puppeteer's connection is loaded: it starts up while those modules compile, on the
+    // core the build's thread leaves idle.
     started = startBrowserProcess({
       executablePath: location.executablePath,
       args: chromiumArguments(location.headlessShell, profile, chromiumSandboxOff(options.env ?? {}) ? ["--no-sandbox", ...chromiumFlags] : chromiumFlags),
@@ -159,16 +156,12 @@ export async function launchBrowser(
     // left behind by a launch stopped as it started.
     const folder = profile;
     child.once("exit", () => removeProfileFolder(folder));
-    const browser = await untilAborted(
-      connectOverPipe(started).then(async (connected) => {
-        processes.set(connected, child);
-        // Its first tab, as Puppeteer's launch waits for it: a printer prints in it (sandboxed-page.ts).
-        await connected.waitForTarget((target) => target.type() === "page", { signal });
-        return connected;
-      }),
+    const connection = connectOverPipe(started);
+    // Up once its first tab is, as Puppeteer's launch waits for it: a browser that ends as it starts fails here.
+    return await untilAborted(
+      firstTab(connection).then((tab) => ({ connection, process: child, firstTab: tab })),
       signal,
     );
-    return browser;
   } catch (error) {
     try {
       started?.kill();
@@ -196,6 +189,27 @@ export async function launchBrowser(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The tab Chromium opened as it started. Target discovery reports the targets there are at once, and each one made
+ * after; it is turned off again once the tab is known, so that the connection does not hear of every change of
+ * every tab for the rest of the browser's life.
+ */
+function firstTab(connection: Connection): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const onCreated = ({ targetInfo }: { targetInfo: { targetId: string; type: string } }) => {
+      if (targetInfo.type !== "page") return;
+      connection.off("Target.targetCreated", onCreated);
+      connection.send("Target.setDiscoverTargets", { discover: false }).catch(() => undefined);
+      resolve(targetInfo.targetId);
+    };
+    connection.on("Target.targetCreated", onCreated);
+    connection.send("Target.setDiscoverTargets", { discover: true }).catch((error: unknown) => {
+      connection.off("Target.targetCreated", onCreated);
+      reject(error);
+    });
+  });
 }
 
 /**
@@ -296,7 +310,7 @@ const removedAtExit = new Set<() => void>();
  * in the event loop: awaited, it ended the process with Node's exit code 13 and no report. Should the
  * launch still succeed after the abort, that browser is closed.
  */
-function untilAborted(launching: Promise<Browser>, signal: AbortSignal | undefined): Promise<Browser> {
+function untilAborted(launching: Promise<ChromiumBrowser>, signal: AbortSignal | undefined): Promise<ChromiumBrowser> {
   if (signal === undefined) return launching;
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<never>((_resolve, reject) => {
@@ -320,20 +334,21 @@ function untilAborted(launching: Promise<Browser>, signal: AbortSignal | undefin
  * (a working browser closes in a tenth to a half): everything it printed is written already, and a build stopped
  * by a signal waited 5 s here for a wedged browser's answer, after the 2 s its prints are given.
  */
-export async function closeBrowser(browser: Browser): Promise<void> {
-  const child = browserProcess(browser);
-  const exited =
-    child === undefined || child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+export async function closeBrowser(browser: ChromiumBrowser): Promise<void> {
+  const { connection, process: child } = browser;
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
   // Closed, and its end waited for, as Puppeteer's close of a browser it launched waits: one killed as it shuts down
   // leaves more of its processes unreaped (a review, with the host as process 1 in a container: 51 against 20).
   await waitAtMost(
-    browser
-      .close()
+    connection
+      .send("Browser.close")
       .catch(() => undefined)
       .then(() => exited),
     1000,
   );
-  if (child === undefined || child.pid === undefined) return;
+  // The pipe let go of, and every command still waiting on it failed, whether the browser answered or not.
+  connection.dispose();
+  if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, "SIGKILL");
   } catch {

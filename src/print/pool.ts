@@ -1,8 +1,8 @@
-import type { Browser } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { BrowserLocation } from "./browser.js";
-import { browserProcess, closeBrowser, launchBrowser } from "./launch.js";
+import { closeBrowser, launchBrowser, type ChromiumBrowser } from "./launch.js";
 import { neverStarted } from "./never-started.js";
+import { onDisconnected } from "./puppeteer.js";
 import { SandboxedPage, type PrintRequest, type PrintResult } from "./sandboxed-page.js";
 
 export interface PrintPoolOptions {
@@ -66,9 +66,9 @@ interface Tab {
 export class PrintPool {
   readonly #location: BrowserLocation;
   readonly #options: PrintPoolOptions;
-  #browser: Promise<Browser> | undefined;
+  #browser: Promise<ChromiumBrowser> | undefined;
   /** The current browser once started: its process keeps the host alive only while documents are printing. */
-  #running: Browser | undefined;
+  #running: ChromiumBrowser | undefined;
   /** Bumped whenever the browser is dropped (crash, restart, close). */
   #generation = 0;
   #idle: Tab[] = [];
@@ -297,7 +297,7 @@ export class PrintPool {
    * only; the next launch's sweep removes its profile folder.
    */
   #holdHost(): void {
-    const child = this.#running === undefined ? undefined : browserProcess(this.#running);
+    const child = this.#running?.process;
     if (child === undefined) return;
     const hold = this.#inFlight > 0 || this.#closed;
     for (const handle of [child, ...child.stdio]) {
@@ -318,7 +318,7 @@ export class PrintPool {
    * The browser, started if there is none. Once the pool is closed it starts none: a document that waited
    * for a restart, or for a crashed browser to be dropped, would otherwise start one that nobody closes.
    */
-  #currentBrowser(): Promise<Browser> {
+  #currentBrowser(): Promise<ChromiumBrowser> {
     if (this.#closed) return Promise.reject(cancelledError("closed"));
     if (this.#browser === undefined) {
       this.#launches++;
@@ -332,13 +332,13 @@ export class PrintPool {
         signal: abort.signal,
       }).then((browser) => {
         if (this.#launching === abort) this.#launching = undefined;
-        this.#options.onLaunch?.(browserProcess(browser)?.pid);
+        this.#options.onLaunch?.(browser.process.pid);
         if (this.#browser === launching) {
           this.#running = browser;
           this.#holdHost();
         }
         // The browser is gone (crashed or killed): drop it, and the next document starts a new one.
-        browser.on("disconnected", () => {
+        onDisconnected(browser.connection, () => {
           if (this.#browser === launching) void this.#dropBrowser();
         });
         return browser;
@@ -372,8 +372,8 @@ export class PrintPool {
 
   /**
    * Close the pool: wait for what it started (a launch, tabs opening) to settle, at most a few seconds,
-   * then close the browser. Closing a browser under a tab that is still opening would leave Puppeteer
-   * waiting for that tab's target on a 30 s timer, and the process could not exit until it ran out.
+   * then close the browser. Closing a browser under a tab that is still opening would leave that
+   * tab's commands waiting for answers that never come.
    */
   async close(): Promise<void> {
     this.#closed = true;

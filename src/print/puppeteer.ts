@@ -1,17 +1,11 @@
 import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import type { Browser, PuppeteerNode } from "puppeteer-core";
+import type { CDPSession } from "puppeteer-core/internal/api/CDPSession.js";
+import type { Connection } from "puppeteer-core/internal/cdp/Connection.js";
+
+export type { CDPSession, Connection };
 
 const requireHere = createRequire(import.meta.url);
-
-/**
- * Puppeteer, loaded on first use through its CommonJS build. Node 20 loads the same 150 modules that way with about
- * 0.09 s less CPU than through import() (in a forced build of the bench's 40 briefs). Nothing else loads Puppeteer
- * at run time, so only one of its builds is ever loaded.
- */
-export function loadPuppeteer(): PuppeteerNode {
-  return (requireHere("puppeteer-core") as typeof import("puppeteer-core")).default;
-}
 
 /** A browser process as @puppeteer/browsers starts it: the process, and its kill (its whole process group). */
 export interface BrowserProcess {
@@ -29,7 +23,7 @@ export interface BrowserProcessOptions {
 /**
  * Start Chromium as Puppeteer's own launch does, with the package it uses for that (@puppeteer/browsers: a process
  * group of its own, killed when Node exits or the signal aborts; Puppeteer's signal handlers when asked for), talking
- * over a pipe, before Puppeteer itself is loaded.
+ * over a pipe.
  */
 export function startBrowserProcess(options: BrowserProcessOptions): BrowserProcess {
   const { launch } = requireHere("@puppeteer/browsers") as typeof import("@puppeteer/browsers");
@@ -46,10 +40,23 @@ export function startBrowserProcess(options: BrowserProcessOptions): BrowserProc
   });
 }
 
-/** Puppeteer's browser over a started process's pipe (file descriptors 3 and 4), as its launch connects to one. */
-export async function connectOverPipe(started: BrowserProcess): Promise<Browser> {
-  const puppeteer = loadPuppeteer();
+/**
+ * Puppeteer's DevTools connection over a started process's pipe (file descriptors 3 and 4): its Connection, sessions
+ * and pipe transport, without its page model. A printer needs a handful of DevTools commands a tab, and Puppeteer's
+ * Browser and Page load some 220 modules (about a tenth of a second of CPU, before the first document) and set up
+ * each tab with a score of commands more (frames, script contexts, network tracking, each event followed). These
+ * load 21. The bare script Puppeteer's page model drives, given Briefsmith's Chromium flags, printed the bench's 40
+ * briefs in 1.14 s; the same commands sent over this connection, in 0.97 s (5 runs each, alternating).
+ */
+export function connectOverPipe(started: BrowserProcess): Connection {
+  const { Connection } = requireHere("puppeteer-core/internal/cdp/Connection.js") as typeof import("puppeteer-core/internal/cdp/Connection.js");
   const { PipeTransport } = requireHere("puppeteer-core/internal/node/PipeTransport.js") as typeof import("puppeteer-core/internal/node/PipeTransport.js");
   const stdio = started.nodeProcess.stdio as unknown as [unknown, unknown, unknown, NodeJS.WritableStream, NodeJS.ReadableStream];
-  return puppeteer.connect({ transport: new PipeTransport(stdio[3], stdio[4]) });
+  return new Connection("pipe:", new PipeTransport(stdio[3], stdio[4]));
+}
+
+/** Call `listener` once the connection or session closes: the pipe closed (the browser ended), or the tab closed or detached. */
+export function onDisconnected(emitter: Connection | CDPSession, listener: () => void): void {
+  const { CDPSessionEvent } = requireHere("puppeteer-core/internal/api/CDPSession.js") as typeof import("puppeteer-core/internal/api/CDPSession.js");
+  emitter.once(CDPSessionEvent.Disconnected, listener);
 }

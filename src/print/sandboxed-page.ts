@@ -1,5 +1,7 @@
-import type { Browser, CDPSession, HTTPRequest, Page } from "puppeteer-core";
+import type { Protocol } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
+import type { ChromiumBrowser } from "./launch.js";
+import { onDisconnected, type CDPSession, type Connection } from "./puppeteer.js";
 
 /** Paper sizes in inches, as Chromium's printToPDF takes them; the CSS @page size wins where the template sets one. */
 const paperSizes = { Letter: { width: 8.5, height: 11 }, A4: { width: 8.27, height: 11.69 } } as const;
@@ -24,16 +26,17 @@ export interface PrintResult {
  * theirs. Taken, a forced build of the bench's 40 briefs sent its first document some 30 ms sooner and used about
  * 3% less CPU in all (its wall time moved less than the noise).
  */
-const firstTabTaken = new WeakSet<Browser>();
+const firstTabTaken = new WeakSet<ChromiumBrowser>();
 
 /** A blank tab: the browser's first, if no SandboxedPage has it yet and it is still blank, else a new one. */
-async function blankTab(browser: Browser): Promise<Page> {
+async function blankTab(browser: ChromiumBrowser): Promise<string> {
+  const { connection, firstTab } = browser;
   if (!firstTabTaken.has(browser)) {
     firstTabTaken.add(browser);
-    const [first] = await browser.pages();
-    if (first !== undefined && first.url() === "about:blank") return first;
+    const { targetInfo } = await connection.send("Target.getTargetInfo", { targetId: firstTab }).catch(() => ({ targetInfo: undefined }));
+    if (targetInfo?.url === "about:blank") return firstTab;
   }
-  return browser.newPage();
+  return (await connection.send("Target.createTarget", { url: "about:blank" })).targetId;
 }
 
 /**
@@ -44,7 +47,8 @@ async function blankTab(browser: Browser): Promise<Page> {
  * else is aborted and recorded.
  */
 export class SandboxedPage {
-  readonly #page: Page;
+  readonly #connection: Connection;
+  readonly #targetId: string;
   readonly #session: CDPSession;
   /** The tab's main frame: documents are set into it, never navigated to, so it stays the same frame. */
   readonly #frameId: string;
@@ -55,14 +59,11 @@ export class SandboxedPage {
   /** Fails the document being printed when the tab is lost, at once rather than at the timeout. */
   #onLost: ((error: BriefsmithError) => void) | undefined;
 
-  private constructor(page: Page, session: CDPSession, frameId: string) {
-    this.#page = page;
+  private constructor(connection: Connection, targetId: string, session: CDPSession, frameId: string) {
+    this.#connection = connection;
+    this.#targetId = targetId;
     this.#session = session;
     this.#frameId = frameId;
-    // Chromium says so when a tab's renderer dies (Inspector.targetCrashed, which Puppeteer turns into "error"),
-    // and the tab closes when its target goes; a print in flight would otherwise wait for an answer that never comes.
-    page.on("error", () => this.#lose("the tab's renderer crashed"));
-    page.on("close", () => this.#lose("the tab was closed"));
   }
 
   #lose(why: string): void {
@@ -76,43 +77,59 @@ export class SandboxedPage {
     return this.#lost === undefined;
   }
 
-  static async open(browser: Browser): Promise<SandboxedPage> {
-    const page = await blankTab(browser);
-    const session = await page.createCDPSession();
+  /**
+   * A tab of `browser`, locked down before it is handed over. The commands go out together and are answered in
+   * order; the tab is used only once every lock is answered.
+   */
+  static async open(browser: ChromiumBrowser): Promise<SandboxedPage> {
+    const { connection } = browser;
+    const targetId = await blankTab(browser);
+    const { sessionId } = await connection.send("Target.attachToTarget", { targetId, flatten: true });
+    const session = connection.session(sessionId);
+    if (session === null) throw new Error("the tab's DevTools session was gone as soon as it was made");
     // Lifecycle events tell when the document has loaded: every request it made has been answered (blocked).
-    await session.send("Page.enable");
-    await session.send("Page.setLifecycleEventsEnabled", { enabled: true });
-    const { frameTree } = await session.send("Page.getFrameTree");
-    // A tab in a window on screen composites and rasterises each document for display, though printing paints it
-    // again; in a minimised window (the document hidden) it draws nothing. The full browser's headless mode then
-    // spends about a tenth less CPU on the bench's briefs; the headless shell, which its flags already keep from
-    // drawing (launch.ts), minimises too, for nothing measurable. Both print the same bytes. A browser without the
-    // call says so, and its tab prints as it did.
-    await session
-      .send("Browser.getWindowForTarget")
-      .then(({ windowId }) => session.send("Browser.setWindowBounds", { windowId, bounds: { windowState: "minimized" } }))
-      .catch(() => undefined);
-    const sandboxed = new SandboxedPage(page, session, frameTree.frame.id);
-    await page.setJavaScriptEnabled(false);
-    // Two locks on the network: the page is offline, and every request it makes is intercepted.
-    await page.setOfflineMode(true);
-    await page.setRequestInterception(true);
-    page.on("request", (request: HTTPRequest) => sandboxed.#intercept(request));
+    const [, , { frameTree }] = await Promise.all([
+      session.send("Page.enable"),
+      session.send("Page.setLifecycleEventsEnabled", { enabled: true }),
+      session.send("Page.getFrameTree"),
+    ]);
+    const sandboxed = new SandboxedPage(connection, targetId, session, frameTree.frame.id);
+    // Chromium says so when a tab's renderer dies (Inspector.targetCrashed), and the session ends when the tab closes
+    // or the browser goes; a print in flight would otherwise wait for an answer that never comes.
+    session.on("Inspector.targetCrashed", () => sandboxed.#lose("the tab's renderer crashed"));
+    onDisconnected(session, () => sandboxed.#lose("the tab was closed"));
+    session.on("Fetch.requestPaused", (event) => sandboxed.#intercept(event));
+    await Promise.all([
+      // A tab in a window on screen composites and rasterises each document for display, though printing paints it
+      // again; in a minimised window (the document hidden) it draws nothing. The full browser's headless mode then
+      // spends about a tenth less CPU on the bench's briefs; the headless shell, which its flags already keep from
+      // drawing (launch.ts), minimises too, for nothing measurable. Both print the same bytes. A browser without the
+      // call says so, and its tab prints as it did.
+      session
+        .send("Browser.getWindowForTarget")
+        .then(({ windowId }) => session.send("Browser.setWindowBounds", { windowId, bounds: { windowState: "minimized" } }))
+        .catch(() => undefined),
+      session.send("Emulation.setScriptExecutionDisabled", { value: true }),
+      // Two locks on the network: the tab is offline, and every request it makes is intercepted.
+      session.send("Network.enable"),
+      session.send("Network.emulateNetworkConditions", { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }),
+      session.send("Fetch.enable", { patterns: [{ urlPattern: "*" }] }),
+    ]);
     return sandboxed;
   }
 
-  #intercept(request: HTTPRequest): void {
-    const url = request.url();
+  #intercept({ requestId, request, frameId, resourceType }: Protocol.Fetch.RequestPausedEvent): void {
+    const url = request.url + (request.urlFragment ?? "");
     if (url.startsWith("data:")) {
-      void request.continue().catch(() => undefined);
+      this.#session.send("Fetch.continueRequest", { requestId }).catch(() => undefined);
     } else {
       this.#blocked?.push(url.length > 200 ? `${url.slice(0, 200)}…` : url);
-      if (request.isNavigationRequest() && request.frame() === this.#page.mainFrame()) {
+      if (resourceType === "Document" && frameId === this.#frameId) {
         // A navigation away from the document (a meta refresh): aborting it would put Chromium's error page in the
         // document's place, mid-print; "204 No Content" is the answer that leaves the current document where it is.
-        void request.respond({ status: 204, body: "" }).catch(() => undefined);
+        this.#session.send("Fetch.fulfillRequest", { requestId, responseCode: 204, responseHeaders: [], body: "" }).catch(() => undefined);
       } else {
-        void request.abort("blockedbyclient").catch(() => undefined);
+        this.#session.send("Fetch.failRequest", { requestId, errorReason: "BlockedByClient" }).catch(() => undefined);
       }
     }
   }
@@ -120,8 +137,7 @@ export class SandboxedPage {
   /**
    * Print a document. It is put into the tab with DevTools' setDocumentContent rather than loaded by
    * navigation: no network round trip, and about half the time per PDF; anything the document then
-   * asks for still goes through the interception above. Chromium's printToPDF is called directly,
-   * skipping Puppeteer's wrapper, which waits on the page's fonts through a script context.
+   * asks for still goes through the interception above.
    */
   async print(request: PrintRequest): Promise<PrintResult> {
     if (this.#lost !== undefined) throw this.#lost;
@@ -191,6 +207,9 @@ export class SandboxedPage {
   }
 
   close(): Promise<void> {
-    return this.#page.close().catch(() => undefined);
+    return this.#connection.send("Target.closeTarget", { targetId: this.#targetId }).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/browser.js";
 import { isRunning, renderersOf } from "../helpers/processes.js";
-import { browserProcess, closeBrowser, launchBrowser } from "../../src/print/launch.js";
+import { closeBrowser, launchBrowser } from "../../src/print/launch.js";
 import { PrintPool } from "../../src/print/pool.js";
 
 /** The pool against a real Chromium: timeouts count from a document's turn, and closing leaves no browser behind. */
@@ -124,9 +124,9 @@ describe("PrintPool", () => {
   // Puppeteer had let go of it, and the unheard error ended the host.
   it("lets a browser's pipe fail after Puppeteer has let go of it without ending the host", async () => {
     const browser = await launchBrowser(await findBrowser({ env: process.env }), { env: process.env });
-    const pipe = browserProcess(browser)!.stdio[3]!;
+    const pipe = browser.process.stdio[3]!;
     try {
-      await browser.disconnect();
+      browser.connection.dispose();
       expect(() => pipe.emit("error", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).not.toThrow();
     } finally {
       await closeBrowser(browser);
@@ -136,7 +136,7 @@ describe("PrintPool", () => {
   // A review: closing killed the browser as it shut down, which left more of its processes unreaped.
   it("closes a browser by letting it end, killing only what is left", async () => {
     const browser = await launchBrowser(await findBrowser({ env: process.env }), { env: process.env });
-    const child = browserProcess(browser)!;
+    const child = browser.process;
     await closeBrowser(browser);
     expect({ code: child.exitCode, signal: child.signalCode }).toEqual({ code: 0, signal: null });
   });

@@ -1,9 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/browser.js";
-import { closeBrowser, launchBrowser, puppeteerCachePaths } from "../../src/print/launch.js";
+import { closeBrowser, launchBrowser, puppeteerCachePaths, type ChromiumBrowser } from "../../src/print/launch.js";
 import { SandboxedPage } from "../../src/print/sandboxed-page.js";
 import { startSandboxTargets, type SandboxTargets } from "../helpers/canary.js";
 import { tool } from "../helpers/cli.js";
@@ -21,7 +20,7 @@ let hits: string[] = [];
 let canary: string;
 let secretDir: string;
 let secretUrl: string;
-let browser: Browser;
+let browser: ChromiumBrowser;
 let page: SandboxedPage;
 
 beforeAll(async () => {

@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import puppeteer from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/print/browser.js";
-import { closeBrowser, launchBrowser, puppeteerCachePaths } from "../../src/print/launch.js";
+import { chromiumSandboxOff, puppeteerCachePaths } from "../../src/print/launch.js";
 import { contentSecurityPolicy } from "../../src/render/render.js";
 import { startSandboxTargets, type SandboxTargets } from "../helpers/canary.js";
 import { runBriefProcess, tool, type CliRun } from "../helpers/cli.js";
@@ -106,7 +107,13 @@ describe("hostile templates of a project's own, built by the real CLI", () => {
   });
 
   it("write HTML files that open with the policy first, and load nothing in a browser with the network on", async () => {
-    const browser = await launchBrowser(await findBrowser({ env: process.env, puppeteerCachePaths }));
+    // A browser as a reader would open the files in: Puppeteer's own launch, not Briefsmith's sandboxed printer.
+    const location = await findBrowser({ env: process.env, puppeteerCachePaths });
+    const browser = await puppeteer.launch({
+      executablePath: location.executablePath,
+      headless: location.headlessShell ? "shell" : true,
+      args: chromiumSandboxOff(process.env) ? ["--no-sandbox"] : [],
+    });
     try {
       for (const id of ["tram-memo", "tram-one-pager"]) {
         const path = project.path(`output/${id}.html`);
@@ -124,7 +131,7 @@ describe("hostile templates of a project's own, built by the real CLI", () => {
         }
       }
     } finally {
-      await closeBrowser(browser);
+      await browser.close();
     }
     expect(hits).toEqual([]);
   });

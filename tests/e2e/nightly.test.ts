@@ -71,6 +71,25 @@ describe("a build with nothing to do", () => {
   });
 });
 
+describe("a build that prints", () => {
+  // Puppeteer's page model loaded some 220 modules before the first document, and set up each tab with a score of
+  // DevTools commands more; the printer needs Puppeteer's DevTools connection alone (src/print/puppeteer.ts).
+  it("loads Puppeteer's DevTools connection, not its page model", async () => {
+    project = new TempProject();
+    // Every CommonJS module the build loaded (Puppeteer's are), written down as the process exits.
+    const loaded = project.path("required.txt");
+    project.write("record-requires.cjs", `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(loaded)}, Object.keys(require.cache).join("\\n")));\n`);
+    const run = await runBriefProcess(["build", "--force"], { cwd: project.dir, env: { NODE_OPTIONS: `--require=${project.path("record-requires.cjs")}` } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("3 briefs built");
+    const puppeteerModules = readFileSync(loaded, "utf8").split("\n").filter((path) => path.includes("/node_modules/puppeteer-core/"));
+    expect(puppeteerModules.some((path) => path.endsWith("/cdp/Connection.js"))).toBe(true);
+    for (const pageModel of ["/cdp/Browser.js", "/cdp/Page.js", "/cdp/FrameManager.js", "/cdp/NetworkManager.js", "/puppeteer-core.js"]) {
+      expect(puppeteerModules.filter((path) => path.endsWith(pageModel)), pageModel).toEqual([]);
+    }
+  });
+});
+
 describe("the bundled command", () => {
   it("carries the hash of dist/'s modules the library computes, so the two take the code for the same", () => {
     expect(readFileSync(join(repoRoot, "dist", "cli-bundle", recordedHashFileName), "utf8").trim()).toBe(hashCodeFiles(join(repoRoot, "dist")));

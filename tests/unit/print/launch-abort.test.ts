@@ -9,9 +9,12 @@ const { startBrowserProcess, connectOverPipe } = vi.hoisted(() => ({
     const { EventEmitter } = require("node:events") as typeof import("node:events");
     return { nodeProcess: Object.assign(new EventEmitter(), { stdio: [] }), kill: () => undefined };
   }),
-  connectOverPipe: vi.fn(() => new Promise<never>(() => undefined)),
+  connectOverPipe: vi.fn(() => {
+    const { EventEmitter } = require("node:events") as typeof import("node:events");
+    return Object.assign(new EventEmitter(), { send: () => new Promise<never>(() => undefined) });
+  }),
 }));
-vi.mock("../../../src/print/puppeteer.js", () => ({ startBrowserProcess, connectOverPipe }));
+vi.mock("../../../src/print/puppeteer.js", async (importOriginal) => ({ ...(await importOriginal<typeof import("../../../src/print/puppeteer.js")>()), startBrowserProcess, connectOverPipe }));
 const launch = connectOverPipe;
 
 const location = { executablePath: "/usr/bin/chromium", foundBy: "system", headlessShell: false } as const;

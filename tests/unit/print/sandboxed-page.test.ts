@@ -1,12 +1,14 @@
 import { EventEmitter } from "node:events";
-import type { Browser } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
+import type { ChromiumBrowser } from "../../../src/print/launch.js";
 import { SandboxedPage } from "../../../src/print/sandboxed-page.js";
 
 /** A tab's DevTools session that answers what SandboxedPage asks, and fails setting a document when told to. */
 class FakeSession extends EventEmitter {
   failSetContent = false;
+  readonly sent: string[] = [];
   async send(method: string): Promise<unknown> {
+    this.sent.push(method);
     if (method === "Page.getFrameTree") return { frameTree: { frame: { id: "main" } } };
     if (method === "Page.setDocumentContent" && this.failSetContent) throw new Error("Protocol error (Page.setDocumentContent): Target closed");
     if (method === "Page.printToPDF") return { data: Buffer.from("%PDF-1.7 fake").toString("base64") };
@@ -14,41 +16,34 @@ class FakeSession extends EventEmitter {
   }
 }
 
-function fakePage(session: FakeSession, url = "about:blank") {
-  return Object.assign(new EventEmitter(), {
-    createCDPSession: async () => session,
-    setJavaScriptEnabled: async () => undefined,
-    setOfflineMode: async () => undefined,
-    setRequestInterception: async () => undefined,
-    mainFrame: () => undefined,
-    url: () => url,
-    close: async () => undefined,
-  });
-}
-
-/** A browser whose tabs are `first` (the one it started with, if any), then a new one for each newPage(). */
-function fakeBrowser(session: FakeSession, first?: ReturnType<typeof fakePage>): Browser & { opened: number } {
-  const browser = {
-    opened: 0,
-    pages: async () => (first === undefined ? [] : [first]),
-    newPage: async () => {
-      browser.opened++;
-      return fakePage(session);
+/**
+ * A browser over a fake DevTools connection: its first tab ("first", at `firstUrl`), then a new one for each
+ * Target.createTarget; every tab's session is `session`.
+ */
+function fakeBrowser(session: FakeSession, firstUrl = "about:blank"): ChromiumBrowser & { opened: number } {
+  const connection = Object.assign(new EventEmitter(), {
+    send: async (method: string) => {
+      if (method === "Target.getTargetInfo") return { targetInfo: { targetId: "first", type: "page", url: firstUrl } };
+      if (method === "Target.createTarget") return { targetId: `tab-${++browser.opened}` };
+      if (method === "Target.attachToTarget") return { sessionId: "session" };
+      return {};
     },
-  };
-  return browser as unknown as Browser & { opened: number };
+    session: () => session,
+  });
+  const browser = { connection, process: new EventEmitter(), firstTab: "first", opened: 0 };
+  return browser as unknown as ChromiumBrowser & { opened: number };
 }
 
 describe("SandboxedPage", () => {
   it("prints in the browser's own first tab while it is blank, once; new tabs after", async () => {
     const session = new FakeSession();
-    const browser = fakeBrowser(session, fakePage(session));
+    const browser = fakeBrowser(session);
     await Promise.all([SandboxedPage.open(browser), SandboxedPage.open(browser)]);
     expect(browser.opened).toBe(1);
     await SandboxedPage.open(browser);
     expect(browser.opened).toBe(2);
     // A first tab something has navigated is not taken for a blank one.
-    const other = fakeBrowser(session, fakePage(session, "https://example.org/"));
+    const other = fakeBrowser(session, "https://example.org/");
     await SandboxedPage.open(other);
     expect(other.opened).toBe(1);
   });
