@@ -79,8 +79,8 @@ export async function prepareBriefs(
      * records: they are not checked again.
      */
     templatesTrusted?: boolean;
-    /** Corpus files an earlier build parsed, by their text: those are not parsed again. (A brief's own file is
-     * parsed every time: its balance notes point into it, so its syntax tree is needed anyway.) */
+    /** YAML files an earlier build parsed, by their text: those are not parsed again (their syntax tree is made
+     * only for a message that points into one). */
     parsed?: ParsedYamlCache | undefined;
   },
 ): Promise<Preparation> {
@@ -96,7 +96,7 @@ export async function prepareBriefs(
   const layouts = templateLayouts(templates);
   // Read every brief at once (file I/O overlaps) and check each against its schema, so the build can start
   // its browser at the first valid brief, before the template checker loads and the corpora are read.
-  const loadedBriefs = await Promise.all(briefPaths.map((path) => options.loaded?.get(path) ?? loadBriefFile(path, options.cwd, options.root)));
+  const loadedBriefs = await Promise.all(briefPaths.map((path) => options.loaded?.get(path) ?? loadBriefFile(path, options.cwd, options.root, { parsed: options.parsed })));
   const validated = loadedBriefs.map((loaded, index) => {
     const checked = loaded.file === undefined ? undefined : validateBriefFile(loaded.file, briefFileBaseName(briefPaths[index]!), layouts);
     if (checked?.brief !== undefined) options.onValidBrief?.(checked.brief);
@@ -109,7 +109,8 @@ export async function prepareBriefs(
     : await import("../validate/templates.js").then(({ checkTemplates }) => checkTemplates(templates));
   const knownCorpora = await listCorpora(options.root);
   const briefs: PreparedBrief[] = [];
-  const seenIds = new Map<string, string>();
+  // Where each id is set, found only for a message that names it (finding it takes the brief's syntax tree).
+  const seenIds = new Map<string, () => string>();
   for (const [index, path] of briefPaths.entries()) {
     const loaded = loadedBriefs[index]!;
     const diagnostics = [...loaded.diagnostics];
@@ -134,13 +135,14 @@ export async function prepareBriefs(
         diagnostics.push({
           severity: "error",
           code: "BRIEF_DUPLICATE_ID",
-          message: `brief id "${brief.id}" is also used by ${other}; both would write output/${brief.id}.pdf`,
+          message: `brief id "${brief.id}" is also used by ${other()}; both would write output/${brief.id}.pdf`,
           file: file.path,
           span: locate(file, brief.id === briefFileBaseName(path) ? [] : ["id"]),
           hint: `give one of the briefs another id (set id: in it, or rename its file)`,
         });
       }
-      seenIds.set(brief.id, idPlace(file, brief.id === briefFileBaseName(path)));
+      const id = brief.id;
+      seenIds.set(id, () => idPlace(file, id === briefFileBaseName(path)));
     }
     if (references !== undefined && file !== undefined) {
       if (knownCorpora.includes(references.corpus)) {

@@ -176,7 +176,7 @@ function recordedSettings(manifest: Manifest, file: string, textHash: string): S
 /** What a brief file says, parsed and checked against its schema; the parse is kept for the full build that may follow. */
 async function parsedSettings(path: string, text: string, context: PlanContext): Promise<SaidByBrief | undefined> {
   const [{ loadBriefFile }, { validateBriefFile }] = await Promise.all([import("../load/yaml-files.js"), import("../validate/brief.js")]);
-  const loading = loadBriefFile(path, context.cwd, context.root, text);
+  const loading = loadBriefFile(path, context.cwd, context.root, { text });
   context.briefFiles.set(path, loading);
   const parsed = await loading;
   if (parsed.file === undefined || parsed.diagnostics.length > 0) return undefined;

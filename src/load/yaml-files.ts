@@ -3,7 +3,7 @@ import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { ParsedYamlCache } from "./parsed-yaml-cache.js";
 import { displayPath, readBriefFileText } from "./project.js";
 import { fileLimits, readTextFile, type ReadOptions } from "./read-file.js";
-import { parseYamlFile, parseYamlFileCached, type YamlFile } from "./yaml-file.js";
+import { parseYamlFileCached, type YamlFile } from "./yaml-file.js";
 
 /*
  * A project's YAML files, read and parsed with every failure a diagnostic. Apart from project.ts, which
@@ -35,13 +35,18 @@ export async function loadYamlFile(
 }
 
 /**
- * Read and parse a brief file of a project (readBriefFileText's checks); every failure becomes a diagnostic.
- * `text`: the file's text, when the caller has read it already.
+ * Read and parse a brief file of a project (readBriefFileText's checks), through `parsed` (files an earlier build
+ * parsed) when given; every failure becomes a diagnostic. `text`: the file's text, when the caller has read it already.
  */
-export async function loadBriefFile(path: string, cwd: string, root: string, text?: string): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
+export async function loadBriefFile(
+  path: string,
+  cwd: string,
+  root: string,
+  options: { text?: string; parsed?: ParsedYamlCache | undefined } = {},
+): Promise<{ file?: YamlFile; diagnostics: Diagnostic[] }> {
   const shown = displayPath(path, cwd);
   try {
-    return parseYamlFile(shown, text ?? (await readBriefFileText(path, cwd, root)));
+    return parseYamlFileCached(shown, options.text ?? (await readBriefFileText(path, cwd, root)), options.parsed);
   } catch (error) {
     return { diagnostics: [diagnosticFromError(error, shown)] };
   }

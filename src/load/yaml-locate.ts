@@ -9,8 +9,25 @@ import { nodeSpan } from "./yaml-span.js";
  * The span of the value at `path`, or of its key when `part` is "key". Falls
  * back to the nearest enclosing node that exists, so a missing key points at
  * the object that should hold it.
+ *
+ * Found when first read: finding it takes the file's syntax tree, which a file read through the parse cache
+ * (load/parsed-yaml-cache.ts) has only once something asks for it. A build makes a diagnostic for every balance
+ * problem of every brief and shows few of them: found at once, they parsed every brief file again.
  */
 export function locate(file: YamlFile, path: YamlPath, part: "key" | "value" = "value"): Span {
+  let found: Span | undefined;
+  const span = () => (found ??= locateNow(file, path, part));
+  return {
+    get start() {
+      return span().start;
+    },
+    get end() {
+      return span().end;
+    },
+  };
+}
+
+function locateNow(file: YamlFile, path: YamlPath, part: "key" | "value"): Span {
   for (let depth = path.length; depth >= 0; depth--) {
     const prefix = path.slice(0, depth);
     if (part === "key" && depth === path.length && depth > 0) {

@@ -14,7 +14,7 @@ import { TempProject } from "../../helpers/project.js";
 let project: TempProject | undefined;
 afterEach(() => project?.dispose());
 
-/** Every YAML file parsed, by the path shown. */
+/** Every YAML file parsed, by the path shown: parsed outright, or through the parse cache, which had not its text. */
 const parsed = vi.hoisted(() => ({ paths: [] as string[] }));
 vi.mock("../../../src/load/yaml-file.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../../src/load/yaml-file.js")>();
@@ -23,6 +23,22 @@ vi.mock("../../../src/load/yaml-file.js", async (importOriginal) => {
     parseYamlFile: (...args: Parameters<typeof original.parseYamlFile>) => {
       parsed.paths.push(args[0]);
       return original.parseYamlFile(...args);
+    },
+    parseYamlFileCached: (...args: Parameters<typeof original.parseYamlFileCached>) => {
+      const [path, text, cache] = args;
+      if (cache?.data(text) === undefined) parsed.paths.push(path);
+      const result = original.parseYamlFileCached(...args);
+      // A file from the cache has its syntax tree made when something first asks for it: that is a parse too.
+      const tree = Object.getOwnPropertyDescriptor(result.file, "document");
+      if (tree?.get !== undefined) {
+        Object.defineProperty(result.file, "document", {
+          get: () => {
+            parsed.paths.push(path);
+            return tree.get!.call(result.file);
+          },
+        });
+      }
+      return result;
     },
   };
 });
@@ -41,6 +57,17 @@ describe("the no-op check", () => {
     parsed.paths = [];
     const again = await build(project);
     expect(new Set(Object.values(statuses(again.results)))).toEqual(new Set(["unchanged"]));
+    expect(briefsParsed()).toEqual([]);
+  });
+
+  // Each of the three briefs has balance warnings, which a build does not show: their places in the brief were
+  // found at once, and that parsed every brief file, though the parse cache had them.
+  it("a forced build parses no brief file an earlier build parsed, not even for the warnings it does not show", async () => {
+    project = new TempProject();
+    await build(project);
+    parsed.paths = [];
+    const again = await build(project, { force: true });
+    expect(new Set(Object.values(statuses(again.results)))).toEqual(new Set(["built"]));
     expect(briefsParsed()).toEqual([]);
   });
 
