@@ -237,7 +237,7 @@ async function buildLocked(options: LockedBuild): Promise<BuildResult> {
         render: createRenderer(templateSet, preparation.templateCheck),
         letterheads: templateSet.letterheads,
         printer: stopsAtLaunchFailure(printer),
-        lexicon: parseLexicon(lexiconText, lexiconPath),
+        lexicon: parseLexicon(lexiconText, lexiconPath, await parsed()),
         outDir,
         cwd,
         root,
