@@ -55,8 +55,16 @@ export function connectOverPipe(started: BrowserProcess): Connection {
   return new Connection("pipe:", new PipeTransport(stdio[3], stdio[4]));
 }
 
+function sessionEvents(): typeof import("puppeteer-core/internal/api/CDPSession.js").CDPSessionEvent {
+  return (requireHere("puppeteer-core/internal/api/CDPSession.js") as typeof import("puppeteer-core/internal/api/CDPSession.js")).CDPSessionEvent;
+}
+
 /** Call `listener` once the connection or session closes: the pipe closed (the browser ended), or the tab closed or detached. */
 export function onDisconnected(emitter: Connection | CDPSession, listener: () => void): void {
-  const { CDPSessionEvent } = requireHere("puppeteer-core/internal/api/CDPSession.js") as typeof import("puppeteer-core/internal/api/CDPSession.js");
-  emitter.once(CDPSessionEvent.Disconnected, listener);
+  emitter.once(sessionEvents().Disconnected, listener);
+}
+
+/** Call `listener` with each session Chromium attaches to under `session` (Target.setAutoAttach with flatten). */
+export function onChildSession(session: CDPSession, listener: (child: CDPSession) => void): void {
+  session.on(sessionEvents().SessionAttached, listener);
 }

@@ -1,7 +1,7 @@
 import type { Protocol } from "puppeteer-core";
 import { BriefsmithError } from "../errors/briefsmith-error.js";
 import type { ChromiumBrowser } from "./launch.js";
-import { onDisconnected, type CDPSession, type Connection } from "./puppeteer.js";
+import { onChildSession, onDisconnected, type CDPSession, type Connection } from "./puppeteer.js";
 
 /** Paper sizes in inches, as Chromium's printToPDF takes them; the CSS @page size wins where the template sets one. */
 const paperSizes = { Letter: { width: 8.5, height: 11 }, A4: { width: 8.27, height: 11.69 } } as const;
@@ -37,6 +37,30 @@ async function blankTab(browser: ChromiumBrowser): Promise<string> {
     if (targetInfo?.url === "about:blank") return firstTab;
   }
   return (await connection.send("Target.createTarget", { url: "about:blank" })).targetId;
+}
+
+/**
+ * Lock a target of a tab before it runs anything: scripts off, and two locks on the network (offline, and every
+ * request paused for `onRequest` to answer). Chromium runs some frames in a process of their own (an out-of-process
+ * iframe, the PDF viewer an <embed> opens in the full browser), where the tab's own locks do not reach: each is
+ * attached to as it starts, held paused (waitForDebuggerOnStart), locked the same way, and only then let run. One
+ * that cannot be locked stays paused, and loads nothing.
+ */
+async function lockTarget(session: CDPSession, onRequest: (from: CDPSession, event: Protocol.Fetch.RequestPausedEvent) => void): Promise<void> {
+  session.on("Fetch.requestPaused", (event) => onRequest(session, event));
+  onChildSession(session, (child) => {
+    lockTarget(child, onRequest).then(
+      () => child.send("Runtime.runIfWaitingForDebugger").catch(() => undefined),
+      () => undefined,
+    );
+  });
+  await Promise.all([
+    session.send("Emulation.setScriptExecutionDisabled", { value: true }),
+    session.send("Network.enable"),
+    session.send("Network.emulateNetworkConditions", { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }),
+    session.send("Fetch.enable", { patterns: [{ urlPattern: "*" }] }),
+    session.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }),
+  ]);
 }
 
 /**
@@ -98,7 +122,6 @@ export class SandboxedPage {
     // or the browser goes; a print in flight would otherwise wait for an answer that never comes.
     session.on("Inspector.targetCrashed", () => sandboxed.#lose("the tab's renderer crashed"));
     onDisconnected(session, () => sandboxed.#lose("the tab was closed"));
-    session.on("Fetch.requestPaused", (event) => sandboxed.#intercept(event));
     await Promise.all([
       // A tab in a window on screen composites and rasterises each document for display, though printing paints it
       // again; in a minimised window (the document hidden) it draws nothing. The full browser's headless mode then
@@ -109,27 +132,24 @@ export class SandboxedPage {
         .send("Browser.getWindowForTarget")
         .then(({ windowId }) => session.send("Browser.setWindowBounds", { windowId, bounds: { windowState: "minimized" } }))
         .catch(() => undefined),
-      session.send("Emulation.setScriptExecutionDisabled", { value: true }),
-      // Two locks on the network: the tab is offline, and every request it makes is intercepted.
-      session.send("Network.enable"),
-      session.send("Network.emulateNetworkConditions", { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }),
-      session.send("Fetch.enable", { patterns: [{ urlPattern: "*" }] }),
+      lockTarget(session, (from, event) => sandboxed.#intercept(from, event)),
     ]);
     return sandboxed;
   }
 
-  #intercept({ requestId, request, frameId, resourceType }: Protocol.Fetch.RequestPausedEvent): void {
+  /** A request of the document's, paused in `from` (the tab, or a frame of it in a process of its own). */
+  #intercept(from: CDPSession, { requestId, request, frameId, resourceType }: Protocol.Fetch.RequestPausedEvent): void {
     const url = request.url + (request.urlFragment ?? "");
     if (url.startsWith("data:")) {
-      this.#session.send("Fetch.continueRequest", { requestId }).catch(() => undefined);
+      from.send("Fetch.continueRequest", { requestId }).catch(() => undefined);
     } else {
       this.#blocked?.push(url.length > 200 ? `${url.slice(0, 200)}…` : url);
       if (resourceType === "Document" && frameId === this.#frameId) {
         // A navigation away from the document (a meta refresh): aborting it would put Chromium's error page in the
         // document's place, mid-print; "204 No Content" is the answer that leaves the current document where it is.
-        this.#session.send("Fetch.fulfillRequest", { requestId, responseCode: 204, responseHeaders: [], body: "" }).catch(() => undefined);
+        from.send("Fetch.fulfillRequest", { requestId, responseCode: 204, responseHeaders: [], body: "" }).catch(() => undefined);
       } else {
-        this.#session.send("Fetch.failRequest", { requestId, errorReason: "BlockedByClient" }).catch(() => undefined);
+        from.send("Fetch.failRequest", { requestId, errorReason: "BlockedByClient" }).catch(() => undefined);
       }
     }
   }

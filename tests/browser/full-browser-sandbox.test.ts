@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { findBrowser } from "../../src/print/browser.js";
+import { closeBrowser, launchBrowser, puppeteerCachePaths } from "../../src/print/launch.js";
+import { SandboxedPage } from "../../src/print/sandboxed-page.js";
+
+/** A PDF of one blank page, which the full browser opens in its PDF viewer, a frame in a process of its own. */
+const blankPdf = "JVBERi0xLjQKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCAyMDAgMjAwXSA+PgplbmRvYmoKeHJlZgowIDQKMDAwMDAwMDAwMCA2NTUzNSBmIAowMDAwMDAwMDA5IDAwMDAwIG4gCjAwMDAwMDAwNTggMDAwMDAgbiAKMDAwMDAwMDExNSAwMDAwMCBuIAp0cmFpbGVyCjw8IC9TaXplIDQgL1Jvb3QgMSAwIFIgPj4Kc3RhcnR4cmVmCjE4NgolJUVPRgo=";
+
+const full = await findBrowser({ env: { PATH: process.env.PATH }, puppeteerCachePaths, acceptHeadlessShell: false }).catch(() => undefined);
+
+// A review of the move from Puppeteer's page model to its DevTools connection: the page model attached to such frames
+// and locked them as it locked the tab; the first version of the move locked the tab alone, and the viewer's frame ran
+// its scripts, online. The headless shell opens no viewer; the full browser is installed for the tests where apt can.
+describe.skipIf(full === undefined)("a frame Chromium runs in a process of its own (the full browser's PDF viewer; skipped without the full browser)", () => {
+  it("is attached to and locked before it runs, as the tab is", async () => {
+    const browser = await launchBrowser(full!, { env: process.env });
+    try {
+      const page = await SandboxedPage.open(browser);
+      await page.print({ html: `<p>A document with a PDF in it.</p><embed type="application/pdf" src="data:application/pdf;base64,${blankPdf}" width="300" height="300">`, paper: "A4", timeoutMs: 20_000 });
+      // The viewer starts after the document has loaded, printed or not.
+      const frames = async () => (await browser.connection.send("Target.getTargets")).targetInfos.filter((target) => target.type === "iframe");
+      await expect.poll(async () => (await frames()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+      // Time for the viewer's scripts, had they run, to open the PDF in a frame of their own (unlocked, they did).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const opened = await frames();
+      expect(opened.filter((frame) => !frame.attached).map((frame) => frame.url)).toEqual([]);
+      expect(opened.filter((frame) => frame.url.startsWith("data:application/pdf"))).toEqual([]);
+    } finally {
+      await closeBrowser(browser);
+    }
+  });
+});
+
