@@ -158,8 +158,10 @@ export async function launchBrowser(
     child.once("exit", () => removeProfileFolder(folder));
     const connection = connectOverPipe(started);
     // Up once its first tab is, as Puppeteer's launch waits for it: a browser that ends as it starts fails here.
+    // Downloads are refused: the full browser saved a frame of a document's (a data: URL of a file type it does
+    // not show) to ~/Downloads, whatever the tab's locks (a review).
     return await untilAborted(
-      firstTab(connection).then((tab) => ({ connection, process: child, firstTab: tab })),
+      Promise.all([firstTab(connection), connection.send("Browser.setDownloadBehavior", { behavior: "deny" })]).then(([tab]) => ({ connection, process: child, firstTab: tab })),
       signal,
     );
   } catch (error) {
