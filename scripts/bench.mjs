@@ -4,7 +4,8 @@
 // same machine. Not a test: it prints a table to paste into the README.
 //
 //   npm run bench                  40 briefs, naive baseline on a sample of 8, and a 1,000-brief build
-//   npm run bench -- --briefs 120 --naive-sample 12 --scale 0 --bar-runs 11
+//   node scripts/bench.mjs --briefs 120 --naive-sample 12 --scale 0 --bar-runs 11
+// (Options go to this script itself: `npm run bench -- …` hands them to the last of its commands, the preview's.)
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
