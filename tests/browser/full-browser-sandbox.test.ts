@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -56,6 +58,37 @@ describe.skipIf(full === undefined)("a document that makes the browser download 
       if (before === undefined) delete process.env.HOME;
       else process.env.HOME = before;
       rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
+
+// A review: the full browser opened TCP connections, sending no request, to a host a document named in a preconnect
+// hint or in a frame the tab blocked. The headless shell opened none.
+describe.skipIf(full === undefined)("a document that names a host to connect to (skipped without the full browser)", () => {
+  it("makes the browser open no connection to it", async () => {
+    let connections = 0;
+    const server = createServer((_request, response) => response.end("canary"));
+    server.on("connection", () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const browser = await launchBrowser(full!, { env: process.env });
+      try {
+        const page = await SandboxedPage.open(browser);
+        const result = await page.print({
+          html: `<link rel="preconnect" href="http://${host}"><link rel="preconnect" href="https://${host}"><p>A document.</p><iframe src="http://${host}/frame"></iframe>`,
+          paper: "A4",
+          timeoutMs: 20_000,
+        });
+        expect(result.blockedRequests).toEqual([`http://${host}/frame`]);
+        // Time for a connection, had one been opened, to reach the server.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      } finally {
+        await closeBrowser(browser);
+      }
+      expect(connections).toBe(0);
+    } finally {
+      server.close();
     }
   });
 });
