@@ -109,8 +109,9 @@ export async function prepareBriefs(
     : await import("../validate/templates.js").then(({ checkTemplates }) => checkTemplates(templates));
   const knownCorpora = await listCorpora(options.root);
   const briefs: PreparedBrief[] = [];
-  // Where each id is set, found only for a message that names it (finding it takes the brief's syntax tree).
-  const seenIds = new Map<string, () => string>();
+  // The brief file that last set each id, and its path: where in it is found only for a message that names it
+  // (finding it takes the file's syntax tree).
+  const seenIds = new Map<string, { file: YamlFile; path: string }>();
   for (const [index, path] of briefPaths.entries()) {
     const loaded = loadedBriefs[index]!;
     const diagnostics = [...loaded.diagnostics];
@@ -135,14 +136,13 @@ export async function prepareBriefs(
         diagnostics.push({
           severity: "error",
           code: "BRIEF_DUPLICATE_ID",
-          message: `brief id "${brief.id}" is also used by ${other()}; both would write output/${brief.id}.pdf`,
+          message: `brief id "${brief.id}" is also used by ${idPlace(other.file, brief.id === briefFileBaseName(other.path))}; both would write output/${brief.id}.pdf`,
           file: file.path,
           span: locate(file, brief.id === briefFileBaseName(path) ? [] : ["id"]),
           hint: `give one of the briefs another id (set id: in it, or rename its file)`,
         });
       }
-      const id = brief.id;
-      seenIds.set(id, () => idPlace(file, id === briefFileBaseName(path)));
+      seenIds.set(brief.id, { file, path });
     }
     if (references !== undefined && file !== undefined) {
       if (knownCorpora.includes(references.corpus)) {

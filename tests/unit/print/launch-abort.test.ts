@@ -15,7 +15,6 @@ const { startBrowserProcess, connectOverPipe } = vi.hoisted(() => ({
   }),
 }));
 vi.mock("../../../src/print/puppeteer.js", async (importOriginal) => ({ ...(await importOriginal<typeof import("../../../src/print/puppeteer.js")>()), startBrowserProcess, connectOverPipe }));
-const launch = connectOverPipe;
 
 const location = { executablePath: "/usr/bin/chromium", foundBy: "system", headlessShell: false } as const;
 
@@ -24,7 +23,7 @@ describe("a browser launch aborted while it starts", { timeout: 8000 }, () => {
     const { launchBrowser } = await import("../../../src/print/launch.js");
     const abort = new AbortController();
     const launching = launchBrowser(location, { signal: abort.signal });
-    await vi.waitFor(() => expect(launch).toHaveBeenCalled());
+    await vi.waitFor(() => expect(connectOverPipe).toHaveBeenCalled());
     abort.abort(new Error("the printer was closed"));
     await expect(launching).rejects.toMatchObject({ code: "BROWSER_LAUNCH_FAILED" });
   });
@@ -56,7 +55,7 @@ describe("a browser launch aborted while it starts", { timeout: 8000 }, () => {
     const { createPrinter } = await import("../../../src/print/printer.js");
     const printer = await createPrinter({ browser: process.execPath, env: {}, jobs: 2, handleSignals: false, warm: false });
     void printer.warmUp().catch(() => undefined);
-    await vi.waitFor(() => expect(launch).toHaveBeenCalled());
+    await vi.waitFor(() => expect(connectOverPipe).toHaveBeenCalled());
     let closed = false;
     const closing = printer.close().then(() => (closed = true));
     // Well under the pool's 5 s limit for what it started: the launch is given up, not waited for.
